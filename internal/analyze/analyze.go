@@ -1,0 +1,96 @@
+// Package analyze runs the whole pipeline on one document: segmentation,
+// language detection, requirement checks, and assembles the result model.
+package analyze
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lang"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/segment"
+)
+
+// Version is the tool version reported in results.
+var Version = "0.1.0-dev"
+
+// Analyzer runs the pipeline with one catalog. It is safe for concurrent
+// use.
+type Analyzer struct {
+	checker *check.Checker
+}
+
+// New returns an analyzer for the catalog.
+func New(c *catalog.Catalog) *Analyzer {
+	return &Analyzer{checker: check.New(c)}
+}
+
+// Catalog returns the analyzer's catalog.
+func (a *Analyzer) Catalog() *catalog.Catalog { return a.checker.Catalog() }
+
+// Options adjust one analysis.
+type Options struct {
+	// Lang forces the document language ("de" or "en"); empty detects it.
+	Lang string
+}
+
+// Analyze checks one parsed document. raw is the input's bytes, for the
+// hash.
+func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *model.Result {
+	sum := sha256.Sum256(raw)
+	l := opt.Lang
+	if l == "" {
+		l = lang.Detect(doc.Text)
+	}
+	checkLang := l
+	if checkLang != "de" {
+		checkLang = "en"
+	}
+	sents := segment.Split(doc)
+	in := a.checker.Prepare(doc, sents, checkLang)
+	res := &model.Result{
+		SchemaVersion: model.SchemaVersion,
+		Document: model.DocumentInfo{
+			Path: doc.Path, Format: doc.Format, Language: l, SHA256: hex.EncodeToString(sum[:]),
+			Bytes: len(doc.Text), Sentences: len(sents), ToolVersion: Version, CatalogVersion: a.Catalog().Version,
+		},
+		Requirements: a.checker.Check(in),
+		Findings:     []model.Finding{},
+	}
+	res.Summary = summarize(res.Requirements)
+	res.Document.IsContract = looksLikeContract(res)
+	if !res.Document.IsContract {
+		res.Notes = append(res.Notes, "The text does not read like a data processing agreement: almost no Art. 28 requirement is addressed.")
+	}
+	return res
+}
+
+// summarize counts verdicts and lists missing mandatory requirements.
+func summarize(vs []model.Verdict) model.Summary {
+	s := model.Summary{MandatoryMissing: []string{}}
+	for _, v := range vs {
+		switch catalog.Status(v.Status) {
+		case catalog.Met:
+			s.Met++
+		case catalog.Partial:
+			s.Partial++
+		case catalog.NotApplicable:
+			s.NotApplicable++
+		default:
+			s.Missing++
+			if v.Level == string(catalog.Mandatory) {
+				s.MandatoryMissing = append(s.MandatoryMissing, v.ID)
+			}
+		}
+	}
+	return s
+}
+
+// looksLikeContract reports whether at least a few requirements are
+// addressed; a text with none is not a data processing agreement.
+func looksLikeContract(r *model.Result) bool {
+	return r.Summary.Met+r.Summary.Partial+r.Summary.NotApplicable >= 3
+}

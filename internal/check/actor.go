@@ -1,0 +1,125 @@
+package check
+
+import (
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/match"
+)
+
+// Party is who carries the obligation a sentence states.
+type Party int
+
+// Parties.
+const (
+	Nobody Party = iota
+	Processor
+	Controller
+)
+
+// String returns the party's name.
+func (p Party) String() string {
+	switch p {
+	case Processor:
+		return "processor"
+	case Controller:
+		return "controller"
+	default:
+		return "nobody"
+	}
+}
+
+// actorFinder decides the acting party of a sentence from its tokens.
+type actorFinder struct {
+	processor, controller map[string]bool
+	subordinators         map[string]bool
+	german                bool
+}
+
+func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
+	f := &actorFinder{processor: map[string]bool{}, controller: map[string]bool{}, subordinators: map[string]bool{}, german: lang == "de"}
+	pw := c.Parties[lang]
+	for _, w := range pw.Processor {
+		f.processor[w] = true
+	}
+	for _, w := range pw.Controller {
+		f.controller[w] = true
+	}
+	for _, w := range c.Subordinators[lang] {
+		f.subordinators[w] = true
+	}
+	return f
+}
+
+// Words that mark a party mention as not being the subject.
+var (
+	enNotSubject = set("of to by with from for on upon against between towards toward at via than under about without into onto behalf sub")
+	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
+)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	w := ""
+	for _, r := range words + " " {
+		if r == ' ' {
+			if w != "" {
+				m[w] = true
+			}
+			w = ""
+			continue
+		}
+		w += string(r)
+	}
+	return m
+}
+
+// find returns the acting party of a sentence: the first party word that
+// stands as a subject, after skipping a leading subordinate clause ("If the
+// controller requests, the processor shall ...", "Soweit der Auftraggeber
+// ..., hat der Auftragnehmer ...").
+func (f *actorFinder) find(toks []match.Token) Party {
+	start := 0
+	if len(toks) > 0 && f.subordinators[toks[0].Text] {
+		for i := 1; i < len(toks); i++ {
+			if toks[i].Comma {
+				start = i
+				break
+			}
+		}
+	}
+	if p := f.scan(toks, start); p != Nobody {
+		return p
+	}
+	if start > 0 {
+		return f.scan(toks[:start], 0)
+	}
+	return Nobody
+}
+
+func (f *actorFinder) scan(toks []match.Token, start int) Party {
+	for i := start; i < len(toks); i++ {
+		t := toks[i].Text
+		var p Party
+		switch {
+		case f.processor[t]:
+			p = Processor
+		case f.controller[t]:
+			p = Controller
+		default:
+			continue
+		}
+		if toks[i].Possessive {
+			continue
+		}
+		if i > 0 && !toks[i].Comma {
+			prev := toks[i-1].Text
+			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
+				continue
+			}
+			// "the processor's sub-processor", "processor personnel".
+			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data") {
+				continue
+			}
+		}
+		return p
+	}
+	return Nobody
+}

@@ -1,0 +1,277 @@
+// Package check decides, requirement by requirement, whether a contract
+// stipulates what Art. 28 GDPR demands. It interprets the catalog's rules:
+// term groups that must co-occur in a sentence, exclusions, and the party
+// that must carry the obligation. Every verdict cites the sentences that
+// decided it.
+package check
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/segment"
+)
+
+// MaxEvidence is the number of sentences cited per requirement.
+const MaxEvidence = 3
+
+// Checker applies a catalog to documents. It is safe for concurrent use.
+type Checker struct {
+	cat    *catalog.Catalog
+	rules  map[*catalog.Rule]*compiledRule
+	actors map[string]*actorFinder
+}
+
+type compiledRule struct {
+	all  [][]string
+	none []string
+}
+
+// New prepares a checker for the catalog: set references are expanded once.
+func New(c *catalog.Catalog) *Checker {
+	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
+	for _, r := range c.Requirements {
+		for _, rule := range r.Rules {
+			cr := &compiledRule{none: c.ExpandSets(rule.None)}
+			for _, g := range rule.All {
+				cr.all = append(cr.all, c.ExpandSets(g))
+			}
+			ch.rules[rule] = cr
+		}
+	}
+	for _, l := range []string{"de", "en"} {
+		ch.actors[l] = newActorFinder(c, l)
+	}
+	return ch
+}
+
+// Catalog returns the checker's catalog.
+func (ch *Checker) Catalog() *catalog.Catalog { return ch.cat }
+
+// Input is a segmented document ready for checking.
+type Input struct {
+	Doc       *document.Document
+	Sentences []segment.Sentence
+	Lang      string
+	Index     *match.Index
+	actors    []Party
+}
+
+// Prepare indexes a segmented document for checking (and for other
+// packages that query terms, such as fact extraction).
+func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lang string) *Input {
+	spans := make([]match.Span, len(sents))
+	for i, s := range sents {
+		spans[i] = match.Span{Start: s.Start, End: s.End}
+	}
+	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndex(doc.Text, spans)}
+	af := ch.actors[lang]
+	if af == nil {
+		af = ch.actors["en"]
+	}
+	in.actors = make([]Party, len(sents))
+	for i := range sents {
+		in.actors[i] = af.find(in.Index.Tokens(i))
+	}
+	return in
+}
+
+// Actor returns the acting party of sentence i.
+func (in *Input) Actor(i int) Party {
+	p := in.actors[i]
+	if p == Nobody && in.Sentences[i].LeadIn >= 0 {
+		return in.actors[in.Sentences[i].LeadIn]
+	}
+	return p
+}
+
+// Check returns one verdict per catalog requirement, in catalog order.
+func (ch *Checker) Check(in *Input) []model.Verdict {
+	out := make([]model.Verdict, 0, len(ch.cat.Requirements))
+	for _, r := range ch.cat.Requirements {
+		out = append(out, ch.verdict(in, r))
+	}
+	return out
+}
+
+// Matches returns the sentences a rule matches.
+func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
+	cr := ch.rules[rule]
+	if cr == nil || (rule.Lang != "" && rule.Lang != in.Lang) {
+		return nil
+	}
+	n := in.Index.Len()
+	// own: sentences matching every group by themselves; ctx: sentences
+	// matching every group together with their lead-in, at least one group
+	// by themselves.
+	own := match.NewBits(n)
+	for i := range own {
+		own[i] = ^uint64(0)
+	}
+	groups := make([]match.Bits, len(cr.all))
+	for gi, g := range cr.all {
+		gb := match.NewBits(n)
+		for _, t := range g {
+			gb.Or(in.Index.Term(t))
+		}
+		groups[gi] = gb
+		own.And(gb)
+	}
+	var hits []int
+	seen := map[int]bool{}
+	accept := func(i int) {
+		if seen[i] || in.Sentences[i].Heading {
+			return
+		}
+		seen[i] = true
+		for _, t := range cr.none {
+			if in.Index.Term(t).Has(i) {
+				return
+			}
+		}
+		if !actorFits(rule.Actor, in.Actor(i)) {
+			return
+		}
+		hits = append(hits, i)
+	}
+	own.Each(accept)
+	if !rule.NoLeadIn {
+		for i, s := range in.Sentences {
+			if s.LeadIn < 0 || seen[i] {
+				continue
+			}
+			ok, self := true, false
+			for _, gb := range groups {
+				if gb.Has(i) {
+					self = true
+				} else if !gb.Has(s.LeadIn) {
+					ok = false
+					break
+				}
+			}
+			if ok && self {
+				accept(i)
+			}
+		}
+	}
+	sort.Ints(hits)
+	return hits
+}
+
+func actorFits(want string, got Party) bool {
+	switch want {
+	case "any":
+		return true
+	case "processor":
+		return got == Processor
+	case "controller":
+		return got == Controller
+	default:
+		return got != Controller
+	}
+}
+
+// rank orders statuses by precedence: a met rule beats a not-applicable
+// one, which beats a partial one.
+var rank = map[catalog.Status]int{catalog.Met: 3, catalog.NotApplicable: 2, catalog.Partial: 1}
+
+func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
+	v := model.Verdict{ID: r.ID, Level: string(r.Level), Article: r.Article, Title: r.Title.In(in.Lang), Status: string(catalog.Missing), Evidence: []model.Evidence{}}
+	best := 0
+	var sents []int
+	var names []string
+	named := map[string][]int{}
+	consider := func(st catalog.Status, hits []int, name string) {
+		if len(hits) == 0 {
+			return
+		}
+		switch {
+		case rank[st] > best:
+			best = rank[st]
+			v.Status = string(st)
+			sents = append([]int{}, hits...)
+			names = []string{name}
+		case rank[st] == best:
+			sents = append(sents, hits...)
+			names = append(names, name)
+		}
+	}
+	for _, rule := range r.Rules {
+		hits := ch.Matches(in, rule)
+		if rule.Name != "" {
+			named[rule.Name] = hits
+		}
+		if rule.Status == catalog.Part {
+			continue
+		}
+		consider(rule.Status, hits, rule.Name)
+	}
+	for _, cb := range r.Combos {
+		var all []int
+		ok := true
+		for _, n := range cb.Rules {
+			if len(named[n]) == 0 {
+				ok = false
+				break
+			}
+			all = append(all, named[n][0])
+		}
+		if ok {
+			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
+		}
+	}
+	sents = uniqueSorted(sents)
+	if len(sents) > MaxEvidence {
+		sents = sents[:MaxEvidence]
+	}
+	for _, i := range sents {
+		v.Evidence = append(v.Evidence, evidence(in, i))
+	}
+	v.Rules = uniqueStrings(names)
+	return v
+}
+
+// evidence cites sentence i, with the lead-in sentence's section label.
+func evidence(in *Input, i int) model.Evidence {
+	s := in.Sentences[i]
+	b := in.Doc.Blocks[s.Block]
+	sec := b.Section
+	if b.Label != "" && !strings.HasPrefix(sec, b.Label) {
+		if sec != "" {
+			sec += " › " + b.Label
+		} else {
+			sec = b.Label
+		}
+	}
+	if b.Annex != "" && !strings.Contains(sec, b.Annex) {
+		sec = b.Annex + " › " + sec
+	}
+	return model.Evidence{Text: in.Doc.Text[s.Start:s.End], Start: s.Start, End: s.End, Section: sec, Page: in.Doc.PageAt(s.Start)}
+}
+
+func uniqueSorted(xs []int) []int {
+	sort.Ints(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func uniqueStrings(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/input"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/report"
+)
+
+// parseInterspersed parses flags that may stand before, between or after
+// positional arguments and returns the positional ones.
+func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		rest := fset.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+type checkFlags struct {
+	format   string
+	lang     string
+	jobs     int
+	maxBytes int64
+}
+
+func runCheck(args []string, env Env) (int, error) {
+	fset := flag.NewFlagSet("check", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	var f checkFlags
+	fset.StringVar(&f.format, "format", "text", "output format: text or json")
+	fset.StringVar(&f.lang, "lang", "", "report language: de or en")
+	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
+	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
+	paths, err := parseInterspersed(fset, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if len(paths) == 0 {
+		return ExitError, fmt.Errorf("%w: check needs at least one file", errUsage)
+	}
+	if f.lang != "" && f.lang != "de" && f.lang != "en" {
+		return ExitError, fmt.Errorf("%w: --lang must be de or en", errUsage)
+	}
+	rep, err := report.ByName(f.format)
+	if err != nil {
+		return ExitError, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	files, err := expand(paths)
+	if err != nil {
+		return ExitError, err
+	}
+	a := analyze.New(catalog.Default())
+	results, failures := analyzeAll(a, files, f, env)
+	color := f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
+	if len(results) > 0 {
+		if err := rep.Write(env.Stdout, results, report.Options{Lang: f.lang, Color: color}); err != nil {
+			return ExitError, err
+		}
+	}
+	if failures > 0 {
+		return ExitError, nil
+	}
+	for _, r := range results {
+		if len(r.Summary.MandatoryMissing) > 0 {
+			return ExitMissing, nil
+		}
+	}
+	return ExitOK, nil
+}
+
+// expand turns arguments into files: a file stands for itself, a directory
+// for the supported files below it, a glob for its matches.
+func expand(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			matches, gerr := filepath.Glob(p)
+			if gerr != nil || len(matches) == 0 {
+				return nil, fmt.Errorf("%s: no such file or directory", p)
+			}
+			sort.Strings(matches)
+			files = append(files, matches...)
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && input.Supported(path) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no contracts found (looked for .txt, .md, .html)", p)
+		}
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// analyzeAll analyses files in parallel and returns the results in input
+// order; failures are reported on stderr, one line each.
+func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*model.Result, int) {
+	jobs := f.jobs
+	if jobs < 1 {
+		jobs = 1
+	}
+	results := make([]*model.Result, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, jobs)
+	for i, path := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			results[i] = a.Analyze(doc, raw, analyze.Options{})
+		}()
+	}
+	wg.Wait()
+	var out []*model.Result
+	failures := 0
+	for i, r := range results {
+		if errs[i] != nil {
+			failures++
+			msg := errs[i].Error()
+			var pe *fs.PathError
+			if errors.As(errs[i], &pe) {
+				msg = pe.Error()
+			}
+			fmt.Fprintf(env.Stderr, "art28: %s\n", msg)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, failures
+}

@@ -1,0 +1,106 @@
+// Package cli implements the art28 command line: argument parsing, the
+// subcommands and the mapping of outcomes to exit codes. cmd/art28 only
+// calls Run.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+)
+
+// Exit codes.
+const (
+	// ExitOK: analysis done, no mandatory requirement missing.
+	ExitOK = 0
+	// ExitMissing: analysis done, at least one mandatory requirement missing.
+	ExitMissing = 1
+	// ExitError: usage error or unreadable input.
+	ExitError = 2
+)
+
+// errUsage marks usage errors.
+var errUsage = errors.New("usage")
+
+// Env is what a command needs from its surroundings.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// IsTerminal reports whether a writer is an interactive terminal.
+	IsTerminal func(w io.Writer) bool
+	// Getenv reads environment variables (NO_COLOR).
+	Getenv func(string) string
+}
+
+// Run executes the command line args (without the program name) and
+// returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv}
+	return RunEnv(args, env)
+}
+
+// RunEnv is Run with an explicit environment, for tests.
+func RunEnv(args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return ExitError
+	}
+	var code int
+	var err error
+	switch args[0] {
+	case "check":
+		code, err = runCheck(args[1:], env)
+	case "eval":
+		code, err = runEval(args[1:], env)
+	case "explain":
+		code, err = runExplain(args[1:], env)
+	case "version", "--version":
+		fmt.Fprintf(env.Stdout, "art28 %s (catalog %s)\n", analyze.Version, catalog.Default().Version)
+		return ExitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	default:
+		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	if err != nil {
+		msg := err.Error()
+		if errors.Is(err, errUsage) {
+			msg = strings.TrimPrefix(msg, "usage: ") + " (see 'art28 help')"
+		}
+		fmt.Fprintf(env.Stderr, "art28: %s\n", msg)
+		return ExitError
+	}
+	return code
+}
+
+const usage = `art28 checks data processing agreements against Art. 28 GDPR.
+
+Usage:
+  art28 check [flags] FILE|DIR|GLOB...   check contracts (.txt, .md, .html)
+  art28 eval [flags] CORPUS_DIR          measure against the labelled corpus
+  art28 explain ID                       explain a requirement
+  art28 version                          print the version
+
+Check flags:
+  --format text|json   output format (default text)
+  --lang de|en         report language (default: the contract's language)
+  -j N                 files analysed in parallel (default: number of CPUs)
+  --max-bytes N        largest input accepted (default 50 MB)
+
+Exit status: 0 no mandatory requirement missing, 1 at least one mandatory
+requirement missing, 2 usage error or unreadable input.
+`
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

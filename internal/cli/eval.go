@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/eval"
+)
+
+func runEval(args []string, env Env) (int, error) {
+	fset := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	verbose := fset.Bool("v", false, "list every wrong decision")
+	pos, err := parseInterspersed(fset, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if len(pos) != 1 {
+		return ExitError, fmt.Errorf("%w: eval needs the corpus folder (with seeds/ and en-dpa/)", errUsage)
+	}
+	dir := pos[0]
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return ExitError, fmt.Errorf("%s: not a directory", dir)
+	}
+	a := analyze.New(catalog.Default())
+	w := env.Stdout
+	ran := false
+	if _, err := os.Stat(filepath.Join(dir, "seeds", "expected")); err == nil {
+		rep, err := eval.Seeds(a, filepath.Join(dir, "seeds"))
+		if err != nil {
+			return ExitError, err
+		}
+		printSeeds(w, rep, *verbose)
+		ran = true
+	}
+	en := filepath.Join(dir, "en-dpa")
+	if _, err := os.Stat(en); err == nil {
+		shared, err := eval.LoadCorrections(filepath.Join(en, "corrections.json"))
+		if err != nil {
+			return ExitError, err
+		}
+		own, err := eval.ProjectCorrections()
+		if err != nil {
+			return ExitError, err
+		}
+		rep, err := eval.English(a, en, shared)
+		if err != nil {
+			return ExitError, err
+		}
+		withOwn := rep
+		if len(own) > 0 {
+			if withOwn, err = eval.English(a, en, append(append([]eval.Correction{}, shared...), own...)); err != nil {
+				return ExitError, err
+			}
+		}
+		printEnglish(w, rep, withOwn, len(own), *verbose)
+		ran = true
+	}
+	if !ran {
+		return ExitError, fmt.Errorf("%s: neither seeds/expected nor en-dpa found", dir)
+	}
+	return ExitOK, nil
+}
+
+func printSeeds(w io.Writer, rep *eval.SeedReport, verbose bool) {
+	fmt.Fprintln(w, "== German seeds: statuses versus expected/*.json ==")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "document\trequirement\texpected\tgot\t")
+	for _, r := range rep.Rows {
+		mark := ""
+		switch {
+		case r.Debatable && r.Want != r.Got:
+			mark = "(debatable, not scored)"
+		case r.Want != r.Got:
+			mark = "WRONG"
+		}
+		if r.Want != r.Got || verbose {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Document[:3], r.ID, r.Want, r.Got, mark)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "seeds: %d/%d non-debatable statuses exact (%.1f %%)\n\n", rep.Exact, rep.Scored, 100*float64(rep.Exact)/float64(max(1, rep.Scored)))
+}
+
+func printEnglish(w io.Writer, rep, withOwn *eval.EnglishReport, own int, verbose bool) {
+	fmt.Fprintf(w, "== English DPA corpus: %d documents, document-level presence ==\n", rep.Docs)
+	fmt.Fprintf(w, "corrected = with the %d adjudicated label corrections; \"missing\" (violation) is the positive class\n", rep.Corrections)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "label\trequirement\tacc raw\tacc corr\tmiss P\tmiss R\tevid P\tevid R\t")
+	for _, s := range rep.PerReq {
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s\t\n", s.Label, s.ID, s.Raw.Accuracy(), s.Corrected.Accuracy(),
+			pr(s.Corrected.TP, s.Corrected.TP+s.Corrected.FP), pr(s.Corrected.TP, s.Corrected.TP+s.Corrected.FN),
+			pr(s.EvidenceHit, s.EvidenceCited), pr(s.EvidenceHit, s.EvidenceGold))
+	}
+	tw.Flush()
+	if verbose {
+		errs := append([]string{}, rep.Errors...)
+		sort.Strings(errs)
+		fmt.Fprintln(w, "\nwrong decisions (corrected labels):")
+		fmt.Fprintln(w, "  "+strings.Join(errs, "\n  "))
+	}
+	var hit, cited, gold int
+	for _, s := range rep.PerReq {
+		hit += s.EvidenceHit
+		cited += s.EvidenceCited
+		gold += s.EvidenceGold
+	}
+	fmt.Fprintf(w, "\n%-34s %8s %8s %8s\n", "overall", "accuracy", "miss P", "miss R")
+	line := func(name string, c eval.Confusion) {
+		fmt.Fprintf(w, "%-34s %8.3f %8.3f %8.3f\n", name, c.Accuracy(), c.Precision(), c.Recall())
+	}
+	line("raw labels", rep.Raw)
+	line("corrected labels (the bar)", rep.Corrected)
+	if own > 0 {
+		line(fmt.Sprintf("+ %d project corrections", own), withOwn.Corrected)
+	}
+	fmt.Fprintf(w, "evidence sentences: precision %.3f, recall %.3f (at most %d cited per requirement)\n", ratio(hit, cited), ratio(hit, gold), 3)
+	per := append([]time.Duration{}, rep.PerDoc...)
+	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
+	med := time.Duration(0)
+	if len(per) > 0 {
+		med = per[len(per)/2]
+	}
+	secs := rep.Time.Seconds()
+	fmt.Fprintf(w, "speed: %d docs in %.0f ms, %.0f docs/s, %.1f MB/s, median %.2f ms per document\n",
+		rep.Docs, secs*1000, float64(rep.Docs)/secs, float64(rep.Bytes)/secs/1e6, float64(med.Microseconds())/1000)
+}
+
+func pr(a, b int) string {
+	if b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(a)/float64(b))
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}

@@ -1,0 +1,372 @@
+package document
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Clause labels at the start of a line. Order matters: the first match wins.
+var (
+	reMDHeading  = regexp.MustCompile(`^(#{1,6})\s+`)
+	reBullet     = regexp.MustCompile(`^([-*•–·▪○●■□➢►✓]|\d+\))\s+`)
+	reParagraph  = regexp.MustCompile(`^§\s*\d+[a-z]?\.?(?:\s|$)`)
+	reNamedLabel = regexp.MustCompile(`^(?i:art\.|artikel|article|section|sec\.|clause|ziffer|ziff\.|abschnitt|punkt)\s*\d+(?:\.\d+)*\.?(?:\s|$|:)`)
+	reNumbered   = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?:\s|$)`)
+	reParen      = regexp.MustCompile(`^(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[a-z]{1,2}\)|[a-z]\.|lit\.\s*[a-z]\)?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)(?:\s|$)`)
+	reAnnex      = regexp.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit|attachment)\b\s*(?:\d+|[A-Z]\b|[IVX]+\b)?`)
+	reMDTableSep = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+)
+
+// line is one line of the normalised text.
+type line struct {
+	start, end int // without the newline
+	text       string
+}
+
+// splitLines returns the lines of s with their offsets.
+func splitLines(s string) []line {
+	var ls []line
+	start := 0
+	for start <= len(s) {
+		i := strings.IndexByte(s[start:], '\n')
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+		}
+		ls = append(ls, line{start: start, end: end, text: s[start:end]})
+		if i < 0 {
+			break
+		}
+		start = end + 1
+	}
+	return ls
+}
+
+// ParseText reads plain text or Markdown (format "text" or "markdown") into
+// a Document. It never fails: any text yields blocks.
+func ParseText(path, format, text string) *Document {
+	d := &Document{Path: path, Format: format, Text: text}
+	p := &builder{doc: d}
+	lines := splitLines(text)
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		trimmed := strings.TrimSpace(ln.text)
+		if trimmed == "" {
+			p.blank()
+			continue
+		}
+		lead := len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
+		start := ln.start + lead
+		end := ln.start + len(strings.TrimRight(ln.text, " \t"))
+		body := text[start:end]
+
+		// Markdown table rows and tab-separated rows.
+		if isTableLine(body) {
+			if reMDTableSep.MatchString(body) {
+				continue
+			}
+			p.tableRow(start, end)
+			continue
+		}
+		if m := reMDHeading.FindStringSubmatch(body); m != nil {
+			p.heading(start+len(m[0]), end, len(m[1]))
+			continue
+		}
+		if m := reBullet.FindStringIndex(body); m != nil {
+			p.item(start, end, body[:m[1]], lead)
+			continue
+		}
+		p.paragraphLine(start, end, body, lead)
+	}
+	p.flush()
+	return d
+}
+
+// isTableLine reports whether a line is a Markdown table row or a row of
+// tab-separated cells.
+func isTableLine(s string) bool {
+	if strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 2 {
+		return true
+	}
+	return strings.Contains(strings.Trim(s, "\t"), "\t")
+}
+
+// builder accumulates blocks and tracks the enclosing section and annex.
+type builder struct {
+	doc     *Document
+	section string
+	annex   string
+	// open is the paragraph or list item being extended line by line.
+	open    *Block
+	sawGap  bool // a blank line since the open block's last line
+	tableNo int
+	row     int
+	inTable bool
+}
+
+func (p *builder) blank() {
+	p.sawGap = true
+	p.inTable = false
+}
+
+func (p *builder) flush() {
+	if p.open != nil {
+		p.doc.Blocks = append(p.doc.Blocks, *p.open)
+		p.open = nil
+	}
+}
+
+func (p *builder) add(b Block) {
+	b.Section = p.section
+	b.Annex = p.annex
+	if b.Kind != TableRow && b.Kind != TableCell {
+		b.Row, b.Cell = -1, -1
+	}
+	p.doc.Blocks = append(p.doc.Blocks, b)
+}
+
+// heading records a heading and makes it the current section.
+func (p *builder) heading(start, end, level int) {
+	p.flush()
+	text := p.doc.Text[start:end]
+	label := ""
+	if loc := labelAt(text); loc > 0 {
+		label = strings.TrimSpace(text[:loc])
+	}
+	if m := reAnnex.FindString(text); m != "" && (level <= 2 || len(text) < 80) {
+		p.annex = strings.TrimSpace(m)
+		if label == "" {
+			label = p.annex
+		}
+	}
+	p.section = shorten(Collapse(text), 90)
+	p.add(Block{Kind: Heading, Start: start, End: end, Level: level, Label: label})
+	p.sawGap = false
+}
+
+// item starts a bullet list item.
+func (p *builder) item(start, end int, marker string, indent int) {
+	p.flush()
+	body := strings.TrimSpace(p.doc.Text[start+len(marker) : end])
+	if body == "" {
+		return
+	}
+	bstart := start + len(marker)
+	for bstart < end && (p.doc.Text[bstart] == ' ' || p.doc.Text[bstart] == '\t') {
+		bstart++
+	}
+	label := strings.TrimSpace(marker)
+	// A numbered clause behind a bullet: "- 1. Gegenstand".
+	if loc := labelAt(p.doc.Text[bstart:end]); loc > 0 {
+		label = strings.TrimSpace(p.doc.Text[bstart : bstart+loc])
+	}
+	p.open = &Block{Kind: ListItem, Start: bstart, End: end, Level: 1 + indent/2, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.sawGap = false
+}
+
+// paragraphLine handles a line that is neither table, Markdown heading nor
+// bullet: a heading-like line, a numbered clause, or prose.
+func (p *builder) paragraphLine(start, end int, body string, indent int) {
+	if p.open != nil && continues(p.doc.Text[p.open.Start:p.open.End], body, p.sawGap, indent) {
+		p.open.End = end
+		p.sawGap = false
+		return
+	}
+	if level, ok := headingLike(body); ok {
+		p.heading(start, end, level)
+		return
+	}
+	p.flush()
+	label := ""
+	kind := Paragraph
+	if loc := labelAt(body); loc > 0 {
+		label = strings.TrimSpace(body[:loc])
+		if isLetterMarker(label) {
+			kind = ListItem
+		}
+	}
+	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.sawGap = false
+}
+
+// tableRow records a table row and its cells.
+func (p *builder) tableRow(start, end int) {
+	p.flush()
+	if !p.inTable {
+		p.tableNo++
+		p.row = 0
+		p.inTable = true
+	}
+	p.add(Block{Kind: TableRow, Start: start, End: end, Row: p.row, Cell: -1})
+	text := p.doc.Text[start:end]
+	sep := "\t"
+	if strings.HasPrefix(text, "|") {
+		sep = "|"
+	}
+	off := 0
+	cell := 0
+	for off <= len(text) {
+		i := strings.Index(text[off:], sep)
+		cend := len(text)
+		if i >= 0 {
+			cend = off + i
+		}
+		cs, ce := trimSpan(text, off, cend)
+		if ce > cs {
+			p.add(Block{Kind: TableCell, Start: start + cs, End: start + ce, Row: p.row, Cell: cell})
+			cell++
+		}
+		if i < 0 {
+			break
+		}
+		off = cend + len(sep)
+	}
+	p.row++
+	p.sawGap = false
+}
+
+// continues reports whether a new line continues the open block: a soft
+// line wrap inside a sentence, or a sentence broken by a page break.
+func continues(prev, next string, gap bool, indent int) bool {
+	prev = strings.TrimRight(prev, " \t")
+	if prev == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if labelAt(next) > 0 || reAnnex.MatchString(next) && len(next) < 80 {
+		return false
+	}
+	if strings.ContainsRune(".:;!?", last) {
+		return false
+	}
+	if gap {
+		// A sentence broken across a page or paragraph gap: the previous
+		// line is long prose without end punctuation.
+		lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
+		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && len(strings.Fields(lastLine)) >= 8)
+	}
+	if last == '-' || last == ',' || unicode.IsLower(first) {
+		return true
+	}
+	return false
+}
+
+// headingLike decides whether a prose line is a heading and of which level.
+func headingLike(s string) (int, bool) {
+	if len(s) > 120 {
+		return 0, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".;,", last) {
+		// "1." alone or "§ 3." alone are headings only with a title.
+		return 0, false
+	}
+	words := len(strings.Fields(s))
+	if reParagraph.MatchString(s) || reNamedLabel.MatchString(s) {
+		return 1, words <= 14
+	}
+	if reAnnex.MatchString(s) && words <= 12 {
+		return 1, true
+	}
+	if m := reNumbered.FindString(s); m != "" {
+		rest := strings.TrimSpace(s[len(m):])
+		if rest == "" || words > 12 || last == ':' {
+			return 0, false
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsUpper(r) {
+			return 0, false
+		}
+		return strings.Count(strings.TrimRight(m, ". "), ".") + 1, true
+	}
+	if last == ':' || words > 9 || labelAt(s) > 0 {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return 0, false
+	}
+	if isUpperText(s) && words <= 12 {
+		return 2, true
+	}
+	return 3, words <= 9 && !strings.ContainsAny(s, "@") && !hasDigitRun(s)
+}
+
+// labelAt returns the length of a clause label at the start of s, including
+// the following space, or 0.
+func labelAt(s string) int {
+	for _, re := range []*regexp.Regexp{reParagraph, reNamedLabel, reNumbered, reParen} {
+		if loc := re.FindStringIndex(s); loc != nil {
+			return loc[1]
+		}
+	}
+	return 0
+}
+
+// isLetterMarker reports whether a label is a list marker such as "a)",
+// "(b)", "c." or "(iv)" rather than a clause number.
+func isLetterMarker(label string) bool {
+	l := strings.Trim(label, "().")
+	if l == "" || strings.HasPrefix(label, "lit") {
+		return l != ""
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsLower(r)
+}
+
+func hasDigitRun(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+			if n >= 4 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+func isUpperText(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*9
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	for a < b && (s[a] == ' ' || s[a] == '\t') {
+		a++
+	}
+	for b > a && (s[b-1] == ' ' || s[b-1] == '\t') {
+		b--
+	}
+	return a, b
+}
+
+// Collapse folds runs of white space into single spaces.
+func Collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,120 @@
+// Package input reads a contract file into a document, choosing the reader
+// by file extension and enforcing size limits.
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/art28/art28/internal/document"
+)
+
+// DefaultMaxBytes is the default input size limit (50 MB).
+const DefaultMaxBytes = 50 << 20
+
+// ErrUnsupported reports a file type art28 cannot read.
+var ErrUnsupported = errors.New("unsupported file type")
+
+// ErrTooLarge reports an input above the size limit.
+var ErrTooLarge = errors.New("input too large")
+
+// ErrEmpty reports an input without text.
+var ErrEmpty = errors.New("input is empty")
+
+// Options are the limits for reading.
+type Options struct {
+	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Supported reports whether a path has an extension art28 reads.
+func Supported(path string) bool {
+	_, ok := formats[strings.ToLower(filepath.Ext(path))]
+	return ok
+}
+
+var formats = map[string]string{
+	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+	".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+// Read reads and parses the file at path. The returned raw bytes are the
+// file's content, for hashing.
+func Read(path string, opt Options) (*document.Document, []byte, error) {
+	format, ok := formats[strings.ToLower(filepath.Ext(path))]
+	if !ok {
+		return nil, nil, fmt.Errorf("%s: %w (%q; supported: .txt, .md, .html)", path, ErrUnsupported, filepath.Ext(path))
+	}
+	raw, err := readLimited(path, opt.MaxBytes)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := Parse(path, format, raw)
+	return doc, raw, err
+}
+
+// Parse turns raw bytes of the given format into a document.
+func Parse(path, format string, raw []byte) (*document.Document, error) {
+	if strings.TrimSpace(string(raw)) == "" {
+		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+	}
+	switch format {
+	case "html":
+		text, err := document.Normalize(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		doc, err := document.ParseHTML(path, text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return doc, nil
+	default:
+		text, err := document.Normalize(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return document.ParseText(path, format, text), nil
+	}
+}
+
+func readLimited(path string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	if st.Size() > max {
+		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, st.Size(), max)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: %w (limit %d bytes)", path, ErrTooLarge, max)
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,94 @@
+package match
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Article references: "Art. 28 Abs. 3 lit. c", "Artt. 32 bis 36",
+// "Articles 32 to 36", "Art. 12-22", "Art. 33, 34", "Art. 32 ff.",
+// "Kapitel III", "Chapter III".
+var (
+	reArtMarker = regexp.MustCompile(`(?i)\b(?:art(?:ikel|icles?|s|t)?\.?|art\.?\s*art\.?)\s*(\d{1,2})\b`)
+	reChapter   = regexp.MustCompile(`(?i)\b(?:kapitel|chapter)\s+(iii|3|iv|4|v|5)\b`)
+	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
+	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
+	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikel|icle)?\.?\s*)?(\d{1,2})\b`)
+	reList      = regexp.MustCompile(`(?i)^\s*(?:,|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikel|icles?|t)?\.?\s*)?(\d{1,2})\b`)
+)
+
+// ffEnd says how far "Art. N ff." reaches: to the end of the group of
+// articles that contracts mean by it (data subject rights, security and
+// impact assessment, third-country transfers).
+var ffEnd = map[int]int{12: 22, 13: 22, 15: 22, 16: 22, 32: 36, 33: 36, 34: 36, 35: 36, 44: 49, 45: 49, 46: 49}
+
+var chapterArticles = map[string][2]int{"iii": {12, 23}, "3": {12, 23}, "iv": {24, 43}, "4": {24, 43}, "v": {44, 50}, "5": {44, 50}}
+
+// articleRefs returns, for each sentence span, the set of article numbers
+// referred to in it.
+func articleRefs(text string, spans []Span) []map[int]bool {
+	out := make([]map[int]bool, len(spans))
+	add := func(off, a, b int) {
+		i := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
+		if i >= len(spans) || spans[i].Start > off {
+			return
+		}
+		if out[i] == nil {
+			out[i] = map[int]bool{}
+		}
+		for n := a; n <= b && n-a < 60; n++ {
+			out[i][n] = true
+		}
+	}
+	for _, m := range reArtMarker.FindAllStringSubmatchIndex(text, -1) {
+		n, _ := strconv.Atoi(text[m[2]:m[3]])
+		pos := m[1]
+		last := n
+		add(m[0], n, n)
+		for steps := 0; steps < 20 && pos < len(text); steps++ {
+			rest := text[pos:min(len(text), pos+80)]
+			if sm := reSubRef.FindStringIndex(rest); sm != nil {
+				pos += sm[1]
+				continue
+			}
+			if fm := reFF.FindStringIndex(rest); fm != nil {
+				if e, ok := ffEnd[last]; ok {
+					add(m[0], last, e)
+				} else {
+					add(m[0], last, last+1)
+				}
+				pos += fm[1]
+				continue
+			}
+			if rm := reRange.FindStringSubmatchIndex(rest); rm != nil {
+				e, _ := strconv.Atoi(rest[rm[2]:rm[3]])
+				if e > last {
+					add(m[0], last, e)
+				}
+				last = e
+				pos += rm[1]
+				continue
+			}
+			if lm := reList.FindStringSubmatchIndex(rest); lm != nil {
+				e, _ := strconv.Atoi(rest[lm[2]:lm[3]])
+				// "Art. 28 Abs. 3 and 4" lists paragraphs, not articles: only
+				// a number larger than the last counts as an article.
+				if e <= last {
+					break
+				}
+				add(m[0], e, e)
+				last = e
+				pos += lm[1]
+				continue
+			}
+			break
+		}
+	}
+	for _, m := range reChapter.FindAllStringSubmatchIndex(text, -1) {
+		r := chapterArticles[strings.ToLower(text[m[2]:m[3]])]
+		add(m[0], r[0], r[1])
+	}
+	return out
+}

@@ -1,0 +1,300 @@
+// Package match finds catalog terms in a document's sentences quickly. Each
+// sentence is split into lower-case word tokens once; an index from token to
+// sentences answers every term of the catalog with a bit set of sentences,
+// so the cost grows with the document's vocabulary, not with the number of
+// rules times the text length.
+//
+// Term syntax (lower case):
+//
+//	audit        the exact word
+//	audit*       a word starting with "audit"
+//	*löschung    a word ending with "löschung"
+//	*prüf*       a word containing "prüf"
+//	allow for    consecutive words; each word may use * as above
+//	make ... available  "..." allows up to four words in between
+//	art:32       the sentence refers to Art. 32 (also by range or list:
+//	             "Art. 32 bis 36", "Articles 32 to 36", "Art. 32 ff.")
+//	re:EXPR      a regular expression on the lower-cased sentence
+package match
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word of a sentence.
+type Token struct {
+	// Text is the lower-cased word; hyphenated words stay one token.
+	Text string
+	// Start and End are byte offsets into the document text.
+	Start, End int
+	// Comma reports a comma (or semicolon, colon, dash) between the previous
+	// token and this one.
+	Comma bool
+	// Possessive reports a following "'s" ("controller's").
+	Possessive bool
+}
+
+// Tokenize splits text[start:end] into tokens.
+func Tokenize(text string, start, end int) []Token {
+	var toks []Token
+	i := start
+	comma := false
+	for i < end {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			if r == ',' || r == ';' || r == ':' || r == '–' || r == '—' || r == '(' || r == ')' {
+				comma = true
+			}
+			i += sz
+			continue
+		}
+		j := i
+		for j < end {
+			r2, sz2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r2) {
+				j += sz2
+				continue
+			}
+			// Keep hyphenated and dotted compounds together: "sub-processor",
+			// "e-mail"; but not a trailing hyphen.
+			if r2 == '-' && j+sz2 < end {
+				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
+				if isWordRune(r3) {
+					j += sz2
+					continue
+				}
+			}
+			break
+		}
+		t := Token{Text: strings.ToLower(text[i:j]), Start: i, End: j, Comma: comma}
+		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+			k := j + 1
+			if text[j] != '\'' {
+				k = j + len("’")
+			}
+			if k < end && (text[k] == 's' || text[k] == 'S') && (k+1 >= end || !isWordRune(rune(text[k+1]))) {
+				t.Possessive = true
+			}
+		}
+		toks = append(toks, t)
+		comma = false
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '§'
+}
+
+// Span is a sentence's extent in the document text.
+type Span struct{ Start, End int }
+
+// Index holds the tokens of a document's sentences and answers term
+// queries with bit sets of sentence indices.
+type Index struct {
+	text   string
+	spans  []Span
+	tokens [][]Token
+	lower  []string // lazily lower-cased sentences for re: terms
+	vocab  []string // sorted distinct tokens
+	post   map[string]Bits
+	arts   []map[int]bool // articles referenced per sentence
+	cache  map[string]Bits
+	n      int
+}
+
+// NewIndex tokenizes the given sentence spans of text.
+func NewIndex(text string, spans []Span) *Index {
+	ix := &Index{text: text, spans: spans, n: len(spans), post: map[string]Bits{}, cache: map[string]Bits{}}
+	ix.tokens = make([][]Token, len(spans))
+	ix.lower = make([]string, len(spans))
+	for i, sp := range spans {
+		toks := Tokenize(text, sp.Start, sp.End)
+		ix.tokens[i] = toks
+		for _, t := range toks {
+			b, ok := ix.post[t.Text]
+			if !ok {
+				b = NewBits(ix.n)
+				ix.post[t.Text] = b
+				ix.vocab = append(ix.vocab, t.Text)
+			}
+			b.Set(i)
+		}
+	}
+	sort.Strings(ix.vocab)
+	ix.arts = articleRefs(text, spans)
+	return ix
+}
+
+// Len returns the number of sentences.
+func (ix *Index) Len() int { return ix.n }
+
+// Tokens returns the tokens of sentence i.
+func (ix *Index) Tokens(i int) []Token { return ix.tokens[i] }
+
+// Articles returns the GDPR article numbers sentence i refers to.
+func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
+
+// Term returns the sentences that contain term t. The result is shared and
+// must not be modified.
+func (ix *Index) Term(t string) Bits {
+	if b, ok := ix.cache[t]; ok {
+		return b
+	}
+	var b Bits
+	switch {
+	case strings.HasPrefix(t, "re:"):
+		b = ix.regexTerm(t[3:])
+	case strings.HasPrefix(t, "art:"):
+		b = ix.articleTerm(t[4:])
+	case strings.Contains(t, " "):
+		b = ix.phraseTerm(strings.Fields(t))
+	default:
+		b = ix.wordTerm(t)
+	}
+	ix.cache[t] = b
+	return b
+}
+
+// wordTerm answers a single word pattern.
+func (ix *Index) wordTerm(p string) Bits {
+	b := NewBits(ix.n)
+	pre := strings.HasPrefix(p, "*")
+	suf := strings.HasSuffix(p, "*")
+	core := strings.Trim(p, "*")
+	switch {
+	case !pre && !suf:
+		if pb, ok := ix.post[core]; ok {
+			b.Or(pb)
+		}
+	case !pre && suf:
+		k := sort.SearchStrings(ix.vocab, core)
+		for ; k < len(ix.vocab) && strings.HasPrefix(ix.vocab[k], core); k++ {
+			b.Or(ix.post[ix.vocab[k]])
+		}
+	default:
+		for _, w := range ix.vocab {
+			if wordMatches(p, w) {
+				b.Or(ix.post[w])
+			}
+		}
+	}
+	return b
+}
+
+// wordMatches reports whether token w matches the word pattern p.
+func wordMatches(p, w string) bool {
+	pre := strings.HasPrefix(p, "*")
+	suf := strings.HasSuffix(p, "*")
+	core := strings.Trim(p, "*")
+	switch {
+	case pre && suf:
+		return strings.Contains(w, core)
+	case pre:
+		return strings.HasSuffix(w, core)
+	case suf:
+		return strings.HasPrefix(w, core)
+	default:
+		return w == core
+	}
+}
+
+// phraseTerm answers a sequence of word patterns, "..." allowing a gap.
+func (ix *Index) phraseTerm(words []string) Bits {
+	cand := NewBits(ix.n)
+	first := true
+	for _, w := range words {
+		if w == "..." {
+			continue
+		}
+		wb := ix.Term(w)
+		if first {
+			cand.Or(wb)
+			first = false
+		} else {
+			cand.And(wb)
+		}
+	}
+	out := NewBits(ix.n)
+	cand.Each(func(i int) {
+		if phraseAt(ix.tokens[i], words) {
+			out.Set(i)
+		}
+	})
+	return out
+}
+
+// maxGap is how many words "..." may stand for.
+const maxGap = 4
+
+func phraseAt(toks []Token, words []string) bool {
+	var try func(ti, wi int) bool
+	try = func(ti, wi int) bool {
+		if wi == len(words) {
+			return true
+		}
+		if words[wi] == "..." {
+			for g := 0; g <= maxGap && ti+g <= len(toks); g++ {
+				if try(ti+g, wi+1) {
+					return true
+				}
+			}
+			return false
+		}
+		if ti < len(toks) && wordMatches(words[wi], toks[ti].Text) {
+			return try(ti+1, wi+1)
+		}
+		return false
+	}
+	for s := range toks {
+		if try(s, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// regexTerm runs a regular expression over every lower-cased sentence.
+func (ix *Index) regexTerm(expr string) Bits {
+	b := NewBits(ix.n)
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return b // the catalog validates expressions; never reached
+	}
+	for i, sp := range ix.spans {
+		if ix.lower[i] == "" {
+			ix.lower[i] = strings.ToLower(ix.text[sp.Start:sp.End])
+		}
+		if re.MatchString(ix.lower[i]) {
+			b.Set(i)
+		}
+	}
+	return b
+}
+
+// articleTerm answers "art:32" or "art:32,33": sentences referring to any
+// of the listed articles.
+func (ix *Index) articleTerm(list string) Bits {
+	b := NewBits(ix.n)
+	var want []int
+	for _, s := range strings.Split(list, ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+			want = append(want, n)
+		}
+	}
+	for i, arts := range ix.arts {
+		for _, a := range want {
+			if arts[a] {
+				b.Set(i)
+				break
+			}
+		}
+	}
+	return b
+}

@@ -1,0 +1,238 @@
+// Package segment splits a document's blocks into sentences without breaking
+// inside German and English legal abbreviations ("z.B.", "Abs.", "i.V.m.",
+// "e.g.", "Sec.") and links list items to the sentence that introduces them.
+package segment
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/document"
+)
+
+//go:embed data/abbreviations.txt
+var abbreviationData string
+
+// abbreviations holds lower-case abbreviations with their final period.
+var abbreviations = loadAbbreviations(abbreviationData)
+
+func loadAbbreviations(data string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		m[l] = true
+		// "z.B." is also written "z. B.": the parts must not break either.
+		if parts := strings.Split(strings.TrimSuffix(l, "."), "."); len(parts) > 1 {
+			for _, p := range parts {
+				m[p+"."] = m[p+"."] || len(p) == 1
+			}
+		}
+	}
+	return m
+}
+
+// Sentence is a span of a document's text.
+type Sentence struct {
+	// Start and End are byte offsets into Document.Text.
+	Start, End int
+	// Block is the index of the block the sentence belongs to.
+	Block int
+	// Heading marks sentences that are headings: never evidence.
+	Heading bool
+	// LeadIn is the index of the sentence that introduces this one (a
+	// sentence ending in ":" before a list), or -1.
+	LeadIn int
+}
+
+// Split returns the sentences of a document in reading order. Table rows
+// are skipped in favour of their cells.
+func Split(doc *document.Document) []Sentence {
+	var out []Sentence
+	leadIn := -1
+	chain := false // the previous sentence continues a list ("...;", "..., and")
+	for bi, b := range doc.Blocks {
+		if b.Kind == document.TableRow {
+			continue
+		}
+		spans := splitSpan(doc.Text, b.Start, b.End)
+		for _, sp := range spans {
+			s := Sentence{Start: sp[0], End: sp[1], Block: bi, LeadIn: -1, Heading: b.Kind == document.Heading}
+			if s.Heading {
+				leadIn, chain = -1, false
+				out = append(out, s)
+				continue
+			}
+			if leadIn >= 0 && (b.Kind == document.ListItem || b.Kind == document.TableCell || chain) {
+				s.LeadIn = leadIn
+			} else {
+				leadIn = -1
+			}
+			text := strings.TrimSpace(doc.Text[s.Start:s.End])
+			chain = endsAsListPart(text)
+			out = append(out, s)
+			if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "—") || strings.HasSuffix(text, ": -") {
+				leadIn = len(out) - 1
+			}
+		}
+	}
+	return out
+}
+
+// endsAsListPart reports whether a sentence ends like an enumerated item
+// that continues: with ";", "," or a trailing conjunction.
+func endsAsListPart(t string) bool {
+	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
+		return true
+	}
+	for _, c := range []string{" and", " or", " und", " oder", "; and", "; or"} {
+		if strings.HasSuffix(strings.ToLower(t), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitSpan splits text[start:end] into sentence spans.
+func splitSpan(text string, start, end int) [][2]int {
+	var spans [][2]int
+	s := start
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '.' || r == '!' || r == '?' || r == '…' {
+			j := i + size
+			// Absorb closing quotes and brackets and further dots.
+			for j < end {
+				r2, sz := utf8.DecodeRuneInString(text[j:])
+				if strings.ContainsRune(".!?)\"”’'»]", r2) {
+					j += sz
+					continue
+				}
+				break
+			}
+			if isBoundary(text, s, i, j, end) {
+				a, b := trim(text, s, j)
+				if b > a {
+					spans = append(spans, [2]int{a, b})
+				}
+				s = j
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	a, b := trim(text, s, end)
+	if b > a {
+		spans = append(spans, [2]int{a, b})
+	}
+	return spans
+}
+
+// isBoundary decides whether the period at dot (ending at after) ends a
+// sentence that began at from.
+func isBoundary(text string, from, dot, after, end int) bool {
+	if after >= end {
+		return true
+	}
+	// Must be followed by white space.
+	r, _ := utf8.DecodeRuneInString(text[after:])
+	if !unicode.IsSpace(r) {
+		return false
+	}
+	// Next visible character.
+	k := after
+	for k < end {
+		r2, sz := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsSpace(r2) {
+			break
+		}
+		k += sz
+	}
+	if k >= end {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[k:])
+	if unicode.IsLower(next) {
+		return false
+	}
+	if text[dot] != '.' {
+		return true
+	}
+	// The word before the period.
+	w := dot
+	for w > from {
+		r3, sz := utf8.DecodeLastRuneInString(text[from:w])
+		if unicode.IsSpace(r3) || r3 == '(' || r3 == '"' || r3 == '„' || r3 == '“' {
+			break
+		}
+		w -= sz
+	}
+	word := strings.ToLower(text[w : dot+1])
+	if abbreviations[word] {
+		return false
+	}
+	bare := strings.TrimSuffix(word, ".")
+	// Single letters ("a.", "B.") are initials or list markers.
+	if utf8.RuneCountInString(bare) == 1 {
+		return false
+	}
+	// Ordinal numbers before a month ("1. Januar"), clause numbers
+	// followed by a number ("Art. 28 Abs. 3 S. 1").
+	if isDigits(bare) {
+		if len(bare) <= 2 && isMonth(text[k:min(end, k+12)]) {
+			return false
+		}
+		if unicode.IsDigit(next) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var months = []string{"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+
+func isMonth(s string) bool {
+	s = strings.ToLower(s)
+	for _, m := range months {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// trim narrows [a, b) to exclude surrounding white space.
+func trim(text string, a, b int) (int, int) {
+	for a < b {
+		r, sz := utf8.DecodeRuneInString(text[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += sz
+	}
+	for b > a {
+		r, sz := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= sz
+	}
+	return a, b
+}
