@@ -298,12 +298,22 @@ func headingLike(s string) (int, bool) {
 // labelAt returns the length of a clause label at the start of s, including
 // the following space, or 0.
 func labelAt(s string) int {
+	if s == "" || !maybeLabel(s[0]) {
+		return 0
+	}
 	for _, re := range []*regexp.Regexp{reParagraph, reNamedLabel, reNumbered, reParen} {
 		if loc := re.FindStringIndex(s); loc != nil {
 			return loc[1]
 		}
 	}
 	return 0
+}
+
+// maybeLabel is a cheap test of a line's first byte before the label
+// expressions run.
+func maybeLabel(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c == '(' || c >= 0x80 ||
+		strings.IndexByte("ASCZPIVX", c) >= 0
 }
 
 // isLetterMarker reports whether a label is a list marker such as "a)",

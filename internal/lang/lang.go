@@ -21,17 +21,29 @@ func set(words string) map[string]bool {
 // Detect returns "de" or "en" for the dominant language of text, or "und"
 // (undetermined) when it holds too few function words of either.
 func Detect(text string) string {
-	if len(text) > 200_000 {
-		text = text[:200_000]
+	if len(text) > 12_000 {
+		text = text[:12_000]
 	}
 	de, en := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		w = strings.ToLower(w)
-		if german[w] {
-			de++
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		if english[w] {
-			en++
+		if start >= 0 {
+			if w := text[start:i]; len(w) <= 7 {
+				w = strings.ToLower(w)
+				if german[w] {
+					de++
+				}
+				if english[w] {
+					en++
+				}
+			}
+			start = -1
 		}
 	}
 	switch {

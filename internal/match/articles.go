@@ -11,8 +11,8 @@ import (
 // "Articles 32 to 36", "Art. 12-22", "Art. 33, 34", "Art. 32 ff.",
 // "Kapitel III", "Chapter III".
 var (
-	reArtMarker = regexp.MustCompile(`(?i)\b(?:art(?:ikel|icles?|s|t)?\.?|art\.?\s*art\.?)\s*(\d{1,2})\b`)
-	reChapter   = regexp.MustCompile(`(?i)\b(?:kapitel|chapter)\s+(iii|3|iv|4|v|5)\b`)
+	reArtMarker = regexp.MustCompile(`^(?i:art(?:ikel|icles?|s|t)?\.?)\s*(\d{1,2})\b`)
+	reChapter   = regexp.MustCompile(`^(?i:kapitel|chapter)\s+(?i:(iii|3|iv|4|v|5))\b`)
 	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
 	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
 	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikel|icle)?\.?\s*)?(\d{1,2})\b`)
@@ -42,7 +42,8 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 			out[i][n] = true
 		}
 	}
-	for _, m := range reArtMarker.FindAllStringSubmatchIndex(text, -1) {
+	arts, chapters := scanReferences(text)
+	for _, m := range arts {
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
 		pos := m[1]
 		last := n
@@ -86,9 +87,53 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 			break
 		}
 	}
-	for _, m := range reChapter.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range chapters {
 		r := chapterArticles[strings.ToLower(text[m[2]:m[3]])]
 		add(m[0], r[0], r[1])
 	}
 	return out
+}
+
+// scanReferences finds article markers ("Art. 32", "Articles 32") and
+// chapter references ("Kapitel III") in one pass: anchored expressions are
+// tried only at word starts beginning with "a", "k" or "c", which keeps the
+// cost linear with a small constant, unlike unanchored case-insensitive
+// expressions over the whole text.
+func scanReferences(text string) (arts, chapters [][]int) {
+	for i := 0; i+3 <= len(text); i++ {
+		c := text[i] | 0x20
+		if c != 'a' && c != 'k' && c != 'c' || i > 0 && isASCIIWord(text[i-1]) {
+			continue
+		}
+		var re *regexp.Regexp
+		switch {
+		case c == 'a' && strings.EqualFold(text[i:i+3], "art"):
+			re = reArtMarker
+		case c == 'k' && i+7 <= len(text) && strings.EqualFold(text[i:i+7], "kapitel"),
+			c == 'c' && i+7 <= len(text) && strings.EqualFold(text[i:i+7], "chapter"):
+			re = reChapter
+		default:
+			continue
+		}
+		m := re.FindStringSubmatchIndex(text[i:min(len(text), i+64)])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		if re == reArtMarker {
+			arts = append(arts, m)
+		} else {
+			chapters = append(chapters, m)
+		}
+		i = m[1] - 1
+	}
+	return arts, chapters
+}
+
+func isASCIIWord(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }

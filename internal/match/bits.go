@@ -11,6 +11,13 @@ func NewBits(n int) Bits { return make(Bits, (n+63)/64) }
 // Set adds i.
 func (b Bits) Set(i int) { b[i/64] |= 1 << (uint(i) % 64) }
 
+// setAll adds every index in list.
+func (b Bits) setAll(list []int32) {
+	for _, i := range list {
+		b[i/64] |= 1 << (uint(i) % 64)
+	}
+}
+
 // Has reports whether i is in the set.
 func (b Bits) Has(i int) bool { return i >= 0 && i/64 < len(b) && b[i/64]&(1<<(uint(i)%64)) != 0 }
 

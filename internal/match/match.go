@@ -41,11 +41,18 @@ type Token struct {
 
 // Tokenize splits text[start:end] into tokens.
 func Tokenize(text string, start, end int) []Token {
-	var toks []Token
+	return appendTokens(nil, text, start, end)
+}
+
+// appendTokens appends the tokens of text[start:end] to toks.
+func appendTokens(toks []Token, text string, start, end int) []Token {
 	i := start
 	comma := false
 	for i < end {
-		r, sz := utf8.DecodeRuneInString(text[i:])
+		r, sz := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			if r == ',' || r == ';' || r == ':' || r == '–' || r == '—' || r == '(' || r == ')' {
 				comma = true
@@ -55,7 +62,10 @@ func Tokenize(text string, start, end int) []Token {
 		}
 		j := i
 		for j < end {
-			r2, sz2 := utf8.DecodeRuneInString(text[j:])
+			r2, sz2 := rune(text[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, sz2 = utf8.DecodeRuneInString(text[j:])
+			}
 			if isWordRune(r2) {
 				j += sz2
 				continue
@@ -71,7 +81,7 @@ func Tokenize(text string, start, end int) []Token {
 			}
 			break
 		}
-		t := Token{Text: strings.ToLower(text[i:j]), Start: i, End: j, Comma: comma}
+		t := Token{Text: lower(text[i:j]), Start: i, End: j, Comma: comma}
 		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
 			k := j + 1
 			if text[j] != '\'' {
@@ -89,6 +99,9 @@ func Tokenize(text string, start, end int) []Token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '§'
 }
 
@@ -101,33 +114,43 @@ type Index struct {
 	text   string
 	spans  []Span
 	tokens [][]Token
-	lower  []string // lazily lower-cased sentences for re: terms
-	vocab  []string // sorted distinct tokens
-	post   map[string]Bits
-	arts   []map[int]bool // articles referenced per sentence
+	lower  []string           // lazily lower-cased sentences for re: terms
+	vocab  []string           // sorted distinct tokens
+	rvocab []string           // sorted reversed distinct tokens, for suffix terms
+	post   map[string][]int32 // token -> sentences containing it, ascending
+	arts   []map[int]bool     // articles referenced per sentence
 	cache  map[string]Bits
 	n      int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), post: map[string]Bits{}, cache: map[string]Bits{}}
+	ix := &Index{text: text, spans: spans, n: len(spans), post: map[string][]int32{}, cache: map[string]Bits{}}
 	ix.tokens = make([][]Token, len(spans))
 	ix.lower = make([]string, len(spans))
+	// One backing array for all sentences' tokens.
+	all := make([]Token, 0, len(text)/6+16)
 	for i, sp := range spans {
-		toks := Tokenize(text, sp.Start, sp.End)
+		from := len(all)
+		all = appendTokens(all, text, sp.Start, sp.End)
+		toks := all[from:len(all):len(all)]
 		ix.tokens[i] = toks
 		for _, t := range toks {
-			b, ok := ix.post[t.Text]
+			p, ok := ix.post[t.Text]
 			if !ok {
-				b = NewBits(ix.n)
-				ix.post[t.Text] = b
 				ix.vocab = append(ix.vocab, t.Text)
 			}
-			b.Set(i)
+			if n := len(p); n == 0 || p[n-1] != int32(i) {
+				ix.post[t.Text] = append(p, int32(i))
+			}
 		}
 	}
 	sort.Strings(ix.vocab)
+	ix.rvocab = make([]string, len(ix.vocab))
+	for i, w := range ix.vocab {
+		ix.rvocab[i] = reverse(w)
+	}
+	sort.Strings(ix.rvocab)
 	ix.arts = articleRefs(text, spans)
 	return ix
 }
@@ -170,18 +193,22 @@ func (ix *Index) wordTerm(p string) Bits {
 	core := strings.Trim(p, "*")
 	switch {
 	case !pre && !suf:
-		if pb, ok := ix.post[core]; ok {
-			b.Or(pb)
-		}
+		b.setAll(ix.post[core])
 	case !pre && suf:
 		k := sort.SearchStrings(ix.vocab, core)
 		for ; k < len(ix.vocab) && strings.HasPrefix(ix.vocab[k], core); k++ {
-			b.Or(ix.post[ix.vocab[k]])
+			b.setAll(ix.post[ix.vocab[k]])
+		}
+	case pre && !suf:
+		rc := reverse(core)
+		k := sort.SearchStrings(ix.rvocab, rc)
+		for ; k < len(ix.rvocab) && strings.HasPrefix(ix.rvocab[k], rc); k++ {
+			b.setAll(ix.post[reverse(ix.rvocab[k])])
 		}
 	default:
 		for _, w := range ix.vocab {
-			if wordMatches(p, w) {
-				b.Or(ix.post[w])
+			if strings.Contains(w, core) {
+				b.setAll(ix.post[w])
 			}
 		}
 	}
@@ -297,4 +324,27 @@ func (ix *Index) articleTerm(list string) Bits {
 		}
 	}
 	return b
+}
+
+// lower lower-cases s, without allocating when it is already lower-case
+// ASCII.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// reverse returns s with its bytes in reverse order. Reversed UTF-8 is not
+// valid text, but it sorts and prefix-compares consistently, which is all
+// suffix lookup needs.
+func reverse(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[len(s)-1-i] = s[i]
+	}
+	return string(b)
 }

@@ -89,8 +89,9 @@ func endsAsListPart(t string) bool {
 	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",") {
 		return true
 	}
-	for _, c := range []string{" and", " or", " und", " oder", "; and", "; or"} {
-		if strings.HasSuffix(strings.ToLower(t), c) {
+	tail := t[max(0, len(t)-6):]
+	for _, c := range []string{" and", " or", " und", " oder"} {
+		if len(tail) >= len(c) && strings.EqualFold(tail[len(tail)-len(c):], c) {
 			return true
 		}
 	}

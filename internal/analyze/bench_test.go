@@ -1,0 +1,77 @@
+package analyze
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/input"
+)
+
+// corpusFiles returns the shared English corpus texts, or skips.
+func corpusFiles(tb testing.TB) []string {
+	files, _ := filepath.Glob("../../../shared/corpus/en-dpa/*.txt")
+	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
+	files = append(files, seeds...)
+	if len(files) == 0 {
+		tb.Skip("shared corpus not present")
+	}
+	sort.Strings(files)
+	return files
+}
+
+// BenchmarkPipeline measures the whole pipeline (parse, segment, check) on
+// every corpus document per iteration and reports MB/s.
+func BenchmarkPipeline(b *testing.B) {
+	files := corpusFiles(b)
+	raws := make([][]byte, len(files))
+	total := 0
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws[i] = data
+		total += len(data)
+	}
+	a := New(catalog.Default())
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, raw := range raws {
+			doc, err := input.Parse(files[i], "text", raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			a.Analyze(doc, raw, Options{})
+		}
+	}
+}
+
+// TestSpeedBudget checks the per-document median against the budget of
+// 5 ms on the shared corpus (generous margin for loaded CI machines).
+func TestSpeedBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	files := corpusFiles(t)
+	a := New(catalog.Default())
+	var per []time.Duration
+	for _, f := range files {
+		start := time.Now()
+		doc, raw, err := input.Read(f, input.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Analyze(doc, raw, Options{})
+		per = append(per, time.Since(start))
+	}
+	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
+	if med := per[len(per)/2]; med > 15*time.Millisecond {
+		t.Errorf("median %v per document, budget 5 ms (15 ms allowed under test load)", med)
+	}
+}
