@@ -51,9 +51,11 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 
 // Words that mark a party mention as not being the subject.
 var (
-	enNotSubject = set("of to by with from for on upon against between towards toward at via than under about without into onto behalf sub")
+	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub")
 	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
 )
+
+var determiners = set("the a an its their such any each relevant applicable respective")
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -111,6 +113,10 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		}
 		if i > 0 && !toks[i].Comma {
 			prev := toks[i-1].Text
+			// Look past a determiner: "of the controller".
+			if !f.german && determiners[prev] && i > 1 && !toks[i-1].Comma {
+				prev = toks[i-2].Text
+			}
 			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
 				continue
 			}

@@ -242,16 +242,20 @@ func continues(prev, next string, gap bool, indent int) bool {
 	if strings.ContainsRune(".:;!?", last) {
 		return false
 	}
+	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
-		lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
 		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && len(strings.Fields(lastLine)) >= 8)
 	}
 	if last == '-' || last == ',' || unicode.IsLower(first) {
 		return true
 	}
-	return false
+	// A wrapped line of prose before a capitalised word (German nouns).
+	if _, heading := headingLike(next); heading {
+		return false
+	}
+	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
 }
 
 // headingLike decides whether a prose line is a heading and of which level.

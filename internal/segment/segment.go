@@ -179,7 +179,7 @@ func isBoundary(text string, from, dot, after, end int) bool {
 	}
 	bare := strings.TrimSuffix(word, ".")
 	// Single letters ("a.", "B.") are initials or list markers.
-	if utf8.RuneCountInString(bare) == 1 {
+	if r, _ := utf8.DecodeRuneInString(bare); utf8.RuneCountInString(bare) == 1 && unicode.IsLetter(r) {
 		return false
 	}
 	// Ordinal numbers before a month ("1. Januar"), clause numbers

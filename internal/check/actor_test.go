@@ -1,0 +1,39 @@
+package check
+
+import (
+	"testing"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/match"
+)
+
+func TestActor(t *testing.T) {
+	c := catalog.Default()
+	tests := []struct {
+		lang, text string
+		want       Party
+	}{
+		{"en", "The processor shall delete all data.", Processor},
+		{"en", "Controller shall delete all data.", Controller},
+		{"en", "At the choice of the controller, the processor shall delete all data.", Processor},
+		{"en", "If the controller so requests, processor will return the data.", Processor},
+		{"en", "The controller’s instructions bind the processor.", Processor},
+		{"en", "Personal data shall be deleted after termination.", Nobody},
+		{"en", "Upon request by controller, processor shall provide information.", Processor},
+		{"en", "Sub-processors are engaged by the processor.", Processor},
+		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
+		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
+		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
+		{"de", "Im Falle der Beendigung verpflichtet sich der Auftraggeber, die Daten zu löschen.", Controller},
+		{"de", "Soweit der Auftraggeber dies verlangt, löscht der Auftragnehmer die Daten.", Processor},
+		{"de", "Dem Auftraggeber stellt der Auftragnehmer alle Informationen bereit.", Processor},
+		{"de", "Auf Anforderung des Auftragnehmers benennt der Auftraggeber einen Ansprechpartner.", Controller},
+	}
+	for _, tt := range tests {
+		f := newActorFinder(c, tt.lang)
+		got := f.find(match.Tokenize(tt.text, 0, len(tt.text)))
+		if got != tt.want {
+			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package document
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"bom", []byte("\xEF\xBB\xBFHallo"), "Hallo"},
+		{"crlf", []byte("a\r\nb\rc"), "a\nb\nc"},
+		{"nbsp", []byte("Art.\u00a028"), "Art. 28"},
+		{"soft hyphen", []byte("Auftrags\u00adverarbeitung"), "Auftragsverarbeitung"},
+		{"ligatures", []byte("\ufb01nal o\ufb03ce"), "final office"},
+		{"windows-1252", []byte("Gesch\xe4ftsf\xfchrer \x84Zitat\x93"), "Geschäftsführer „Zitat“"},
+		{"utf16le", []byte{0xFF, 0xFE, 'H', 0, 'i', 0}, "Hi"},
+		{"zero width", []byte("a\u200bb"), "ab"},
+		{"controls stripped", []byte("Dies ist ein Vertrag\x07 mit einer Glocke."), "Dies ist ein Vertrag mit einer Glocke."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Normalize(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeBinary(t *testing.T) {
+	for _, in := range [][]byte{{0x7f, 'E', 'L', 'F', 0, 1, 2}, []byte("\x01\x02\x03\x04\x05\x06 abc")} {
+		if _, err := Normalize(in); err != ErrBinary {
+			t.Errorf("Normalize(%q) error %v, want ErrBinary", in, err)
+		}
+	}
+}
+
+func TestParseTextStructure(t *testing.T) {
+	text := strings.Join([]string{
+		"# Auftragsverarbeitungsvertrag",
+		"",
+		"§ 1 Gegenstand und Dauer",
+		"",
+		"(1) Der Auftragnehmer verarbeitet Daten im Auftrag.",
+		"(2) Die Laufzeit dieser Vereinbarung richtet sich nach der Laufzeit des",
+		"Hauptvertrags.",
+		"",
+		"- erste Position",
+		"a) Unterpunkt",
+		"",
+		"Name\tSitz\tLeistung",
+		"Host GmbH\tBerlin\tHosting",
+		"",
+		"| Firma | Land |",
+		"|---|---|",
+		"| Mail Inc. | US |",
+		"",
+		"Anlage 1 Technische Maßnahmen",
+		"Verschlüsselung aller Datenträger.",
+	}, "\n")
+	d := ParseText("x.txt", "text", text)
+	type want struct {
+		kind    Kind
+		text    string
+		label   string
+		section string
+		annex   string
+	}
+	wants := []want{
+		{Heading, "Auftragsverarbeitungsvertrag", "", "Auftragsverarbeitungsvertrag", ""},
+		{Heading, "§ 1 Gegenstand und Dauer", "§ 1", "§ 1 Gegenstand und Dauer", ""},
+		{Paragraph, "(1) Der Auftragnehmer verarbeitet Daten im Auftrag.", "(1)", "§ 1 Gegenstand und Dauer", ""},
+		{Paragraph, "(2) Die Laufzeit dieser Vereinbarung richtet sich nach der Laufzeit des\nHauptvertrags.", "(2)", "§ 1 Gegenstand und Dauer", ""},
+		{ListItem, "erste Position", "-", "§ 1 Gegenstand und Dauer", ""},
+		{ListItem, "a) Unterpunkt", "a)", "§ 1 Gegenstand und Dauer", ""},
+	}
+	for i, w := range wants {
+		if i >= len(d.Blocks) {
+			t.Fatalf("only %d blocks", len(d.Blocks))
+		}
+		b := d.Blocks[i]
+		if b.Kind != w.kind || d.BlockText(i) != w.text || b.Label != w.label || b.Section != w.section || b.Annex != w.annex {
+			t.Errorf("block %d = {%v %q %q %q %q}, want %+v", i, b.Kind, d.BlockText(i), b.Label, b.Section, b.Annex, w)
+		}
+	}
+	var cells []string
+	var annexSeen bool
+	for i, b := range d.Blocks {
+		if b.Kind == TableCell {
+			cells = append(cells, d.BlockText(i))
+		}
+		if b.Annex == "Anlage 1" && d.BlockText(i) == "Verschlüsselung aller Datenträger." {
+			annexSeen = true
+		}
+	}
+	if got := strings.Join(cells, "|"); got != "Name|Sitz|Leistung|Host GmbH|Berlin|Hosting|Firma|Land|Mail Inc.|US" {
+		t.Errorf("cells = %s", got)
+	}
+	if !annexSeen {
+		t.Error("annex body not marked with Anlage 1")
+	}
+}
+
+func TestParseTextPageBreakJoin(t *testing.T) {
+	text := "Die Dienstleistung wird ausschließlich in einem Mitgliedsstaat der Europäischen Union oder des\n\nEuropäischen Wirtschaftsraums erbracht."
+	d := ParseText("x.txt", "text", text)
+	if len(d.Blocks) != 1 {
+		t.Fatalf("got %d blocks, want the broken sentence joined into 1", len(d.Blocks))
+	}
+}
+
+func TestParseHTML(t *testing.T) {
+	raw := `<html><head><style>p{}</style><script>x()</script></head><body>
+<h2>3. Subprocessors</h2><p>The processor <b>shall</b> inform the controller.</p>
+<ul><li>First &amp; item</li></ul>
+<table><tr><th>Name</th><th>Country</th></tr><tr><td>Host &lt;Ltd&gt;</td><td>IE</td></tr></table>
+</body></html>`
+	d, err := ParseHTML("x.html", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Text, "x()") || strings.Contains(d.Text, "p{}") {
+		t.Errorf("script or style leaked: %q", d.Text)
+	}
+	var kinds []string
+	for i, b := range d.Blocks {
+		kinds = append(kinds, b.Kind.String()+":"+d.BlockText(i))
+	}
+	got := strings.Join(kinds, "\n")
+	for _, want := range []string{"heading:3. Subprocessors", "paragraph:The processor shall inform the controller.", "list-item:First & item", "table-cell:Host <Ltd>", "table-cell:IE"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+func TestSectionAndPage(t *testing.T) {
+	d := ParseText("x.txt", "text", "1. Scope\nThe processor processes data.\n2. Audits\nThe controller may audit.")
+	off := strings.Index(d.Text, "The controller")
+	if got := d.SectionAt(off); got != "2. Audits" {
+		t.Errorf("SectionAt = %q", got)
+	}
+	d.Pages = []int{0, off}
+	if got := d.PageAt(off + 3); got != 2 {
+		t.Errorf("PageAt = %d, want 2", got)
+	}
+}
+
+// checkOffsets asserts the invariants every parser must keep.
+func checkOffsets(t *testing.T, d *Document) {
+	t.Helper()
+	for i, b := range d.Blocks {
+		if b.Start < 0 || b.End > len(d.Text) || b.Start > b.End {
+			t.Fatalf("block %d offsets [%d,%d) outside text of %d bytes", i, b.Start, b.End, len(d.Text))
+		}
+		if !utf8.ValidString(d.Text[b.Start:b.End]) {
+			t.Fatalf("block %d splits a UTF-8 sequence", i)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Hallo", "\xEF\xBB\xBFa\r\nb", "\xff\xfeA\x00", "Gesch\xe4ft", "\ufb01\u00ad"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, err := Normalize(in)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 output %q", out)
+		}
+		if strings.ContainsAny(out, "\r\u00ad\u00a0") {
+			t.Fatalf("not normalised: %q", out)
+		}
+	})
+}
+
+func FuzzParseText(f *testing.F) {
+	for _, s := range []string{"§ 1 Gegenstand\n(1) Text.\n- a\n\nx\ty", "| a | b |\n|---|---|\n| c | d |", "Anlage 1\n\n1.1 Foo bar", "a)\n(b)\nlit. c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		text, err := Normalize([]byte(in))
+		if err != nil {
+			return
+		}
+		checkOffsets(t, ParseText("f.txt", "text", text))
+	})
+}
+
+func FuzzParseHTML(f *testing.F) {
+	for _, s := range []string{"<p>a</p>", "<table><tr><td>x<td>y</table>", "<h1>T</h1><ul><li>a<li>b</ul>", "<pre>a\n b</pre>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := ParseHTML("f.html", in)
+		if err != nil {
+			return
+		}
+		checkOffsets(t, d)
+	})
+}

@@ -1,0 +1,110 @@
+package match
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func index(sents ...string) *Index {
+	text := strings.Join(sents, "\n")
+	var spans []Span
+	off := 0
+	for _, s := range sents {
+		spans = append(spans, Span{off, off + len(s)})
+		off += len(s) + 1
+	}
+	return NewIndex(text, spans)
+}
+
+func members(b Bits) []int {
+	var out []int
+	b.Each(func(i int) { out = append(out, i) })
+	return out
+}
+
+func TestTerms(t *testing.T) {
+	ix := index(
+		"The Processor shall allow for and contribute to audits.",   // 0
+		"Der Auftragnehmer hat die Daten zu löschen.",               // 1
+		"Die Datenlöschung erfolgt nach Vertragsende.",              // 2
+		"The processor will make all information available.",        // 3
+		"Unterstützung bei den Pflichten aus Art. 32 bis 36 DSGVO.", // 4
+		"Assist with Articles 33 to 36 of the GDPR.",                // 5
+		"gemäß Artt. 28 Abs. 3 lit. c, 32 DSGVO",                    // 6
+		"Rechte nach Kapitel III DSGVO; Art. 12 ff. DSGVO.",         // 7
+		"sub-processor and controller’s rights",                     // 8
+	)
+	tests := []struct {
+		term string
+		want []int
+	}{
+		{"audits", []int{0}},
+		{"audit*", []int{0}},
+		{"lösch*", []int{1}},
+		{"*löschung", []int{2}},
+		{"*lösch*", []int{1, 2}},
+		{"allow for", []int{0}},
+		{"make ... available", []int{3}},
+		{"art:32", []int{4, 6}},
+		{"art:33", []int{4, 5}},
+		{"art:36", []int{4, 5}},
+		{"art:28", []int{6}},
+		{"art:29", nil},
+		{"art:15", []int{7}},
+		{"art:22", []int{7}},
+		{"sub-processor", []int{8}},
+		{"controller", []int{8}},
+		{"re:art\\. 32 bis", []int{4}},
+	}
+	for _, tt := range tests {
+		got := members(ix.Term(tt.term))
+		sort.Ints(got)
+		if !equal(got, tt.want) {
+			t.Errorf("Term(%q) = %v, want %v", tt.term, got, tt.want)
+		}
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestTokenizePossessive(t *testing.T) {
+	toks := Tokenize("the controller’s data, processor's staff", 0, len("the controller’s data, processor's staff"))
+	var got []string
+	for _, tk := range toks {
+		s := tk.Text
+		if tk.Possessive {
+			s += "+pos"
+		}
+		if tk.Comma {
+			s = "," + s
+		}
+		got = append(got, s)
+	}
+	want := "the controller+pos s data ,processor+pos s staff"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func BenchmarkNewIndex(b *testing.B) {
+	s := strings.Repeat("The processor shall assist the controller with Articles 32 to 36 GDPR. ", 2000)
+	spans := []Span{}
+	for off := 0; off < len(s); off += 72 {
+		spans = append(spans, Span{off, min(len(s), off+71)})
+	}
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		NewIndex(s, spans)
+	}
+}
