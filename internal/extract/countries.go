@@ -42,7 +42,7 @@ func (k *Knowledge) ParseAddress(s, lang string) Address {
 			a.City = k.cityName[strings.ToLower(m[1])]
 		}
 	}
-	if a.Street == "" {
+	if a.Street == "" && a.Postcode == "" {
 		if m := reStreet.FindString(s); m != "" {
 			a.Street = strings.TrimSpace(m)
 		} else if m := reNumStreet.FindString(s); m != "" {

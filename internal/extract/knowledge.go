@@ -1,8 +1,8 @@
 package extract
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"fmt"
 	"regexp"
 	"sort"

@@ -126,7 +126,7 @@ func (x *extractor) blockAfter(i int) []line {
 	return b
 }
 
-var reNumberedHeading = regexp.MustCompile(`^(?:§\s*\d+|\d+(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
+var reNumberedHeading = regexp.MustCompile(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
 
 func headingish(s string) bool { return reNumberedHeading.MatchString(s) }
 
@@ -154,7 +154,7 @@ func (x *extractor) partyFromBlock(b []line) (*model.Party, string) {
 			p.CustomerNumber = reCustomerNo.FindStringSubmatch(t)[1]
 		case reEmail.MatchString(t):
 			p.Email = reEmail.FindString(t)
-		case regexp.MustCompile(`(?i)^fax`).MatchString(t):
+		case reFax.MatchString(t) || len(t) < 30 && firstDate(t) != "":
 		case p.Name == "":
 			p.Name = strings.TrimRight(t, " ,")
 		default:
@@ -186,7 +186,10 @@ func (x *extractor) partyFromBlock(b []line) (*model.Party, string) {
 	return p, ""
 }
 
-var reRedacted = regexp.MustCompile(`(?i)redacted|geschwärzt|\bblacked out\b`)
+var (
+	reFax      = regexp.MustCompile(`(?i)^fax`)
+	reRedacted = regexp.MustCompile(`(?i)redacted|geschwärzt|\bblacked out\b`)
+)
 
 func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
 
