@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -29,8 +28,9 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 		if len(t) > 300 {
 			continue
 		}
-		isT := reTypesIntro.MatchString(t)
-		isS := reSubjectsIntro.MatchString(t)
+		lower := x.lower[b.Start:b.End]
+		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchString(t)
+		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchString(t)
 		if !isT && !isS {
 			continue
 		}
@@ -64,5 +64,3 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 	}
 	return types, subjects
 }
-
-func trimItem(s string) string { return strings.TrimRight(strings.TrimSpace(s), ";,.") }

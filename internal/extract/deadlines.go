@@ -57,7 +57,7 @@ var durOnce struct{ re *regexp.Regexp }
 
 func (k *Knowledge) durationRe() *regexp.Regexp {
 	if durOnce.re == nil {
-		durOnce.re = regexp.MustCompile(`(?i)\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
+		durOnce.re = regexp.MustCompile(`\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
 	}
 	return durOnce.re
 }
@@ -65,7 +65,18 @@ func (k *Knowledge) durationRe() *regexp.Regexp {
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
 // "seven (7) calendar days").
 func (k *Knowledge) Durations(s string) []duration {
+	return k.durations(s, lowerSameLen(s))
+}
+
+// durations matches on lower (s lower-cased with the same offsets) and
+// reports spans of s.
+func (k *Knowledge) durations(s, lower string) []duration {
 	var out []duration
+	if len(lower) != len(s) {
+		return nil
+	}
+	s0 := s
+	s = lower
 	for _, m := range k.durationRe().FindAllStringSubmatchIndex(s, -1) {
 		num := strings.ToLower(s[m[2]:m[3]])
 		n, err := strconv.Atoi(num)
@@ -91,7 +102,7 @@ func (k *Knowledge) Durations(s string) []duration {
 		case strings.HasPrefix(u, "mon"):
 			unit = "months"
 		}
-		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s[m[0]:m[1]]})
+		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s0[m[0]:m[1]]})
 	}
 	return out
 }
@@ -129,14 +140,19 @@ func (x *extractor) deadlines() model.Deadlines {
 			continue
 		}
 		s := x.sentenceText(i)
-		ds := x.k.Durations(s)
-		sub := reSubWord.MatchString(s) || reSubWord.MatchString(x.doc.SectionAt(sent.Start))
+		lower := x.sentenceLower(i)
+		var ds []duration
+		if hasAny(lower, "stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month") {
+			ds = x.k.durations(s, lower)
+		}
 		if len(ds) == 0 {
-			if breachUndue < 0 && reBreach.MatchString(s) && reNotify.MatchString(s) && reUndue.MatchString(s) {
+			if breachUndue < 0 && hasAny(lower, "unverzüglich", "undue delay", "prompt", "immediate") && reBreach.MatchString(s) && reNotify.MatchString(s) {
 				breachUndue = i
 			}
 			continue
 		}
+		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
+			x.subSection(x.doc.SectionAt(sent.Start))
 		if loc := reBreach.FindStringIndex(s); loc != nil && reNotify.MatchString(s) && !sub {
 			for _, du := range ds {
 				if du.unit == "hours" || du.unit == "days" {
@@ -166,10 +182,10 @@ func (x *extractor) deadlines() model.Deadlines {
 				set("termination_notice", &d.TerminationNoticeDays, du.days(), i)
 			}
 		}
-		if reDelete.MatchString(s) && reEndOf.MatchString(s) && !sub {
+		if hasAny(lower, "lösch", "delet", "vernicht", "destr", "rückgabe", "herausgabe", "return") && reDelete.MatchString(s) && reEndOf.MatchString(s) && !sub {
 			set("deletion_days", &d.DeletionDays, ds[0].days(), i)
 		}
-		if reAudit.MatchString(s) && reAnnounce.MatchString(s) && !sub && !reBreach.MatchString(s) {
+		if hasAny(lower, "kontroll", "prüf", "inspe", "vor-ort", "audit") && reAudit.MatchString(s) && reAnnounce.MatchString(s) && !sub && !reBreach.MatchString(s) {
 			set("audit_notice_days", &d.AuditNoticeDays, ds[0].days(), i)
 		}
 	}

@@ -51,7 +51,7 @@ func (x *extractor) dpo() *model.DPO {
 	}
 	for i := range x.in.Sentences {
 		s := x.sentenceText(i)
-		if reDPONone.MatchString(s) {
+		if hasAny(x.sentenceLower(i), "beauftragt", "officer") && reDPONone.MatchString(s) {
 			st := x.in.Sentences[i]
 			return &model.DPO{NotRequired: true, Evidence: x.evidencePtr(st.Start, st.End)}
 		}
