@@ -61,7 +61,7 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
 	}
-	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang})
+	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
 	if err != nil {
 		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
 	}

@@ -135,8 +135,10 @@ func (x *extractor) deadlines() model.Deadlines {
 		}
 	}
 	breachUndue := -1
+	units := x.candidates("stunde*", "std", "hour*", "hrs", "tag", "tage*", "*tage", "*tagen", "day", "days", "*-day", "woche*", "week*", "monat*", "month*")
+	undue := x.candidates("unverzüglich", "undue", "promptly", "immediately")
 	for i, sent := range x.in.Sentences {
-		if sent.Heading {
+		if sent.Heading || !isCandidate(units, i) && !isCandidate(undue, i) {
 			continue
 		}
 		s := x.sentenceText(i)

@@ -49,7 +49,11 @@ func (x *extractor) dpo() *model.DPO {
 		d.Evidence = x.evidencePtr(block[0].start, block[len(block)-1].end)
 		return d
 	}
+	cand := x.candidates("*beauftragte*", "officer")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
 		s := x.sentenceText(i)
 		if hasAny(x.sentenceLower(i), "beauftragt", "officer") && reDPONone.MatchString(s) {
 			st := x.in.Sentences[i]

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/segment"
 )
@@ -22,6 +23,9 @@ type Input struct {
 	Doc       *document.Document
 	Sentences []segment.Sentence
 	Lang      string
+	// Index answers term queries over Sentences (optional); extraction
+	// uses it to visit only sentences that can hold a fact.
+	Index *match.Index
 }
 
 // Extract returns the facts of one document. It never panics on input;
@@ -182,3 +186,21 @@ func (x *extractor) sentenceLower(i int) string {
 	}
 	return x.lower[s.Start:s.End]
 }
+
+// candidates returns the sentences that contain any of the terms (match
+// term syntax), or nil when there is no index: then every sentence is a
+// candidate.
+func (x *extractor) candidates(terms ...string) match.Bits {
+	ix := x.in.Index
+	if ix == nil || ix.Len() != len(x.in.Sentences) {
+		return nil
+	}
+	b := match.NewBits(ix.Len())
+	for _, t := range terms {
+		b.Or(ix.Term(t))
+	}
+	return b
+}
+
+// isCandidate reports whether sentence i is in b (a nil b holds all).
+func isCandidate(b match.Bits, i int) bool { return b == nil || b.Has(i) }

@@ -108,7 +108,11 @@ func (x *extractor) meta() model.Meta {
 	if v := reVersion.FindStringSubmatch(head); v != nil {
 		m.Version = strings.TrimSpace(v[1])
 	}
+	cand := x.candidates("gilt", "unterlieg*", "recht", "governed", "gerichtsstand*", "court", "courts")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
 		if m.GoverningLaw != "" && m.Jurisdiction != "" {
 			break
 		}

@@ -409,7 +409,11 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 
 // subprocessorURL returns a link in a sentence about sub-processors.
 func (x *extractor) subprocessorURL() string {
+	cand := x.candidates("re:https?://")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
 		s := x.sentenceText(i)
 		if !strings.Contains(s, "http") || !reSubWord.MatchString(s) {
 			continue
