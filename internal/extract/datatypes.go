@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -25,7 +26,7 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		t := x.text[b.Start:b.End]
-		if len(t) > 300 {
+		if len(t) > 300 || b.Kind != document.Heading && len(t) > 100 && !strings.HasSuffix(strings.TrimSpace(t), ":") {
 			continue
 		}
 		lower := x.lower[b.Start:b.End]

@@ -76,3 +76,22 @@ func wordEnd(s string, b int) int {
 	}
 	return b
 }
+
+// params finds the technical parameters, sentence by sentence when a term
+// index is available, else in the whole text.
+func (x *extractor) params() []string {
+	cand := x.candidates("tls*", "ssl*", "aes*", "rsa-*", "rsa", "sha-*", "sha1", "sha2*", "sha3*", "sha5*", "*bcrypt*", "argon*", "pbkdf*",
+		"https*", "sftp", "vpn*", "ipsec", "iso", "iso/*", "iso-*", "iso27*", "*c5", "c5*", "soc", "soc2", "soc-*", "tisax*", "*grundschutz*",
+		"pci*", "2fa", "mfa", "*-faktor*", "*-factor*")
+	if cand == nil {
+		return findParams(x.text, x.lower)
+	}
+	var out []string
+	for i, s := range x.in.Sentences {
+		if cand.Has(i) {
+			out = append(out, findParams(x.text[s.Start:s.End], x.lower[s.Start:s.End])...)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

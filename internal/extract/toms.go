@@ -86,7 +86,7 @@ func (x *extractor) toms() model.TOMs {
 		}
 	}
 	seen := map[string]bool{}
-	for _, p := range findParams(x.text, x.lower) {
+	for _, p := range x.params() {
 		if !seen[p] {
 			seen[p] = true
 			t.Parameters = append(t.Parameters, p)
