@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	reBreach    = regexp.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|breach|incident|art\.?\s*33`)
+	reBreach    = regexp.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
 	reNotify    = regexp.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
 	reObject    = regexp.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
 	reAdvance   = regexp.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)

@@ -108,6 +108,7 @@ func TestDeadlines(t *testing.T) {
 		{"de hours", "de", "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten spätestens innerhalb von 48 Stunden.", 48, 0, false},
 		{"de undue only", "de", "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Datenschutzverletzungen.", 0, 0, true},
 		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
+		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},
 		{"en", "en", "The Processor shall notify the Controller of a Personal Data Breach within twenty-four hours. The Customer may object to a new Sub-processor within seven (7) calendar days of notice.", 24, 7, false},
 	}
 	for _, tc := range tests {
@@ -178,6 +179,10 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Epsilon Cloud SE", "AT"}, {"Zeta Druck e.K.", "DE"}}, nil},
 		{"annex with labels", "de", "Anlage 2 Weitere Auftragsverarbeiter\n- Eta Systems Ltd\n- Adresse: 10 High Street, London EC1A 1BB, United Kingdom\n- Leistung: Ticketsystem\n",
 			[]sp{{"Eta Systems Ltd", "GB"}}, map[string]string{"Eta Systems Ltd": "adequacy_decision"}},
+		{"sentence", "de", "## 5 Unterauftragnehmer\n\nDer Auftragnehmer setzt als Unterauftragnehmer die Kappa Rechenzentrum GmbH, Am Hafen 3, 28217 Bremen, für das Hosting ein.\n",
+			[]sp{{"Kappa Rechenzentrum GmbH", "DE"}}, nil},
+		{"name and address in one cell", "de", "## Anlage 3 Subunternehmer\n\nName und Anschrift\tLeistung\nLambda Support Ltd, 5 Bridge Street, Dublin 2, Irland\tHelpdesk\n",
+			[]sp{{"Lambda Support Ltd", "IE"}}, nil},
 		{"not processors", "de", "## 6 Unterauftragsverhältnisse\n\nUnterauftragnehmer:\n\nName\tAnschrift\tLeistung\nTheta IT GmbH\tWeg 1, 28195 Bremen\tHosting\n\nFür die nachfolgenden Firmen ist ein AV-Vertrag nicht erforderlich:\n\nName\tAnschrift\tLeistung\nIota Bank AG\tPlatz 2, 60311 Frankfurt am Main\tZahlungsverkehr\n",
 			[]sp{{"Theta IT GmbH", "DE"}}, nil},
 	}

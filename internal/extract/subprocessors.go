@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -42,6 +44,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	var entries []*spEntry
 	entries = append(entries, x.subprocessorTables()...)
 	entries = append(entries, x.subprocessorLists()...)
+	entries = append(entries, x.subprocessorSentences(entries)...)
 	own := ""
 	if p.Processor != nil {
 		own = normName(p.Processor.Name)
@@ -189,7 +192,16 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			rowText := x.text[e.start:e.end]
 			e.text.WriteString(rowText)
 			addr := ""
-			if addrCol >= 0 && addrCol < len(cells) && addrCol != nc {
+			// "Name GmbH, Straße 1, 12345 Ort" in one cell.
+			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && (rePostcodeCity.MatchString(name[le:]) || x.k.countryRe.MatchString(name[le:])) {
+				e.sp.Name = cleanName(name[:le])
+				addr = strings.Trim(name[le:], " ,;")
+				x.fillAddress(&e.sp, addr)
+				addrCol = -1
+			}
+			if addr != "" {
+				// already split from the name cell
+			} else if addrCol >= 0 && addrCol < len(cells) && addrCol != nc {
 				addr = cells[addrCol]
 			} else {
 				for i, c := range cells {
@@ -199,7 +211,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 					}
 				}
 			}
-			if addr != "" {
+			if addr != "" && e.sp.Address == "" {
 				x.fillAddress(&e.sp, addr)
 			}
 			if ctryCol >= 0 && ctryCol < len(cells) {
@@ -423,4 +435,62 @@ func (x *extractor) subprocessorURL() string {
 		}
 	}
 	return ""
+}
+
+var reEngage = regexp.MustCompile(`(?i)einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
+
+// subprocessorSentences finds companies named in sentences that engage a
+// sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
+// Beispiel GmbH, Weg 1, 12345 Ort, für das Hosting ein." Names already
+// found in tables or lists are skipped.
+func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
+	known := map[string]bool{}
+	for _, e := range have {
+		known[normName(e.sp.Name)] = true
+	}
+	var out []*spEntry
+	cand := x.candidates("unterauftrag*", "subunternehm*", "sub-processor*", "subprocessor*", "sub-contractor*", "subcontractor*", "unterauftragsverarbeiter*", "auftragsverarbeiter")
+	for i, sent := range x.in.Sentences {
+		if !isCandidate(cand, i) || sent.Heading {
+			continue
+		}
+		s := x.sentenceText(i)
+		if len(s) > 600 || !reSubWord.MatchString(s) || !reEngage.MatchString(s) || reNotProc.MatchString(s) {
+			continue
+		}
+		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
+			start := x.walkBack(s, m[2])
+			if start >= m[2] {
+				continue
+			}
+			name := s[start:m[3]]
+			if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+				continue
+			}
+			n := normName(name)
+			dup := false
+			for k := range known {
+				if strings.HasPrefix(k, n) || strings.HasPrefix(n, k) {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			known[n] = true
+			e := &spEntry{start: sent.Start + start, end: sent.Start + m[3]}
+			e.sp.Name = name
+			e.text.WriteString(s)
+			rest := s[m[3]:min(len(s), m[3]+120)]
+			if loc := rePostcodeCity.FindStringIndex(rest); loc != nil && loc[0] < 60 {
+				x.fillAddress(&e.sp, strings.Trim(rest[:loc[1]], " ,;"))
+				e.end = sent.Start + m[3] + loc[1]
+			} else if c := x.k.countryRe.FindStringSubmatchIndex(rest); c != nil && c[2] < 40 {
+				e.sp.Country = x.k.countryName[strings.ToLower(rest[c[2]:c[3]])]
+			}
+			out = append(out, e)
+		}
+	}
+	return out
 }
