@@ -183,6 +183,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Kappa Rechenzentrum GmbH", "DE"}}, nil},
 		{"name and address in one cell", "de", "## Anlage 3 Subunternehmer\n\nName und Anschrift\tLeistung\nLambda Support Ltd, 5 Bridge Street, Dublin 2, Irland\tHelpdesk\n",
 			[]sp{{"Lambda Support Ltd", "IE"}}, nil},
+		{"location column", "de", "## Anlage 3 Genehmigte Unterauftragnehmer\n\nUnterauftragnehmer (Name, Rechtsform, Sitz)\tOrt der Leistungserbringung\tArt der Leistung\nMy Cloud Services Inc., Wilmington\tIrland\tCloud-Speicher\n",
+			[]sp{{"My Cloud Services Inc.", "US"}}, nil},
 		{"not processors", "de", "## 6 Unterauftragsverhältnisse\n\nUnterauftragnehmer:\n\nName\tAnschrift\tLeistung\nTheta IT GmbH\tWeg 1, 28195 Bremen\tHosting\n\nFür die nachfolgenden Firmen ist ein AV-Vertrag nicht erforderlich:\n\nName\tAnschrift\tLeistung\nIota Bank AG\tPlatz 2, 60311 Frankfurt am Main\tZahlungsverkehr\n",
 			[]sp{{"Theta IT GmbH", "DE"}}, nil},
 	}
@@ -322,4 +324,21 @@ func FuzzExtract(f *testing.F) {
 			check(it.Evidence)
 		}
 	})
+}
+
+func TestSubprocessorsHTML(t *testing.T) {
+	html := `<html><body><h2>Anlage 2 Unterauftragsverarbeiter</h2><table><tr><th>Firma</th><th>Adresse</th><th>Leistung</th></tr>
+<tr><td>Mu Hosting GmbH</td><td>Weg 2, 80331 München</td><td>Hosting</td></tr>
+<tr><td>Nu Mail LLC</td><td>1 Main Street, Boston, MA 02110, USA</td><td>E-Mail</td></tr></table></body></html>`
+	doc, err := document.ParseHTML("t.html", html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Subprocessors) != 2 || f.Subprocessors[0].Country != "DE" || f.Subprocessors[1].Country != "US" || f.Subprocessors[1].TransferMechanism != "none" {
+		t.Errorf("got %+v", f.Subprocessors)
+	}
 }

@@ -17,7 +17,7 @@ var (
 	reAddrHead   = regexp.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = regexp.MustCompile(`(?i)^(?:land|country|staat)$`)
 	reServHead   = regexp.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
-	reLocHead    = regexp.MustCompile(`(?i)standort|location|ort der verarbeitung|verarbeitungsort|server`)
+	reLocHead    = regexp.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell    = regexp.MustCompile(`^\s*\d{1,3}\.?\s*$`)
 	reAddrLabel  = regexp.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
 	reServLabel  = regexp.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
@@ -193,7 +193,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			e.text.WriteString(rowText)
 			addr := ""
 			// "Name GmbH, Straße 1, 12345 Ort" in one cell.
-			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && (rePostcodeCity.MatchString(name[le:]) || x.k.countryRe.MatchString(name[le:])) {
+			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && strings.HasPrefix(strings.TrimLeft(name[le:], " "), ",") {
 				e.sp.Name = cleanName(name[:le])
 				addr = strings.Trim(name[le:], " ,;")
 				x.fillAddress(&e.sp, addr)
