@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/match"
 )
@@ -57,6 +59,27 @@ var (
 
 var determiners = set("the a an its their such any each relevant applicable respective")
 
+// enObjectVerbs are stems of English verbs whose following party word is
+// their object, not the sentence's subject: "assist Controller",
+// "notify the customer", "provide Controller with". A list item that
+// starts with such a verb has no subject of its own.
+var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
+	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
+	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let"}
+
+// enAssentVerbs introduce a clause whose subject carries the obligation:
+// in "Controller agrees that Processor will assist", Processor acts.
+var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
+
+func hasStem(stems []string, w string) bool {
+	for _, s := range stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
 func set(words string) map[string]bool {
 	m := map[string]bool{}
 	w := ""
@@ -88,6 +111,9 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
+		if q := f.assented(toks, start); q != Nobody {
+			return q
+		}
 		return p
 	}
 	if start > 0 {
@@ -117,7 +143,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			if !f.german && determiners[prev] && i > 1 && !toks[i-1].Comma {
 				prev = toks[i-2].Text
 			}
-			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
+			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev)) {
 				continue
 			}
 			// "the processor's sub-processor", "processor personnel".
@@ -126,6 +152,35 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			}
 		}
 		return p
+	}
+	return Nobody
+}
+
+// assented returns the subject of a "that" clause after a party's verb of
+// assent ("Customer acknowledges and agrees that Processor may ..."), or
+// Nobody when the sentence has no such shape.
+func (f *actorFinder) assented(toks []match.Token, start int) Party {
+	if f.german {
+		return Nobody
+	}
+	for i := start; i < len(toks); i++ {
+		t := toks[i].Text
+		if !f.processor[t] && !f.controller[t] {
+			continue
+		}
+		// The party's verb follows within a few words ("hereby",
+		// "acknowledges and agrees"), then "that".
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !hasStem(enAssentVerbs, toks[j].Text) {
+				continue
+			}
+			for k := j + 1; k < len(toks) && k <= j+3; k++ {
+				if toks[k].Text == "that" {
+					return f.scan(toks, k+1)
+				}
+			}
+		}
+		return Nobody
 	}
 	return Nobody
 }
