@@ -71,6 +71,19 @@ var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "pe
 // in "Controller agrees that Processor will assist", Processor acts.
 var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
 
+// enAgentAfter are participles after which "by <party>" names who asks or
+// decides, not who acts: "assistance requested by controller".
+var enAgentAfter = set("requested required instructed directed authorised authorized approved specified determined mandated notified given made submitted received appointed designated")
+
+// agentBy reports a party word at i in "requested by (the) controller".
+func agentBy(toks []match.Token, i int) bool {
+	k := i - 1
+	if k > 0 && determiners[toks[k].Text] {
+		k--
+	}
+	return k > 0 && toks[k].Text == "by" && enAgentAfter[toks[k-1].Text]
+}
+
 func hasStem(stems []string, w string) bool {
 	for _, s := range stems {
 		if strings.HasPrefix(w, s) {
@@ -139,11 +152,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		}
 		if i > 0 && !toks[i].Comma {
 			prev := toks[i-1].Text
-			// Look past a determiner: "of the controller".
-			if !f.german && determiners[prev] && i > 1 && !toks[i-1].Comma {
-				prev = toks[i-2].Text
+			// Look past determiners and "data": "of the controller",
+			// "assist the data controller".
+			for k := i - 1; !f.german && k > 0 && !toks[k].Comma && (determiners[toks[k].Text] || toks[k].Text == "data"); k-- {
+				prev = toks[k-1].Text
 			}
-			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev)) {
+			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev) || agentBy(toks, i)) {
 				continue
 			}
 			// "the processor's sub-processor", "processor personnel".
