@@ -71,17 +71,22 @@ var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "pe
 // in "Controller agrees that Processor will assist", Processor acts.
 var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
 
-// enAgentAfter are participles after which "by <party>" names who asks or
-// decides, not who acts: "assistance requested by controller".
-var enAgentAfter = set("requested required instructed directed authorised authorized approved specified determined mandated notified given made submitted received appointed designated")
+// enBe are forms of "to be" that make a passive: "sub-processors are
+// engaged by the processor" names the processor as the actor.
+var enBe = set("is are be been was were being")
 
-// agentBy reports a party word at i in "requested by (the) controller".
+// agentBy reports a party word at i after "by" that is not the agent of a
+// passive main verb: "assistance requested by controller", "inspections
+// by the controller", "an auditor mandated by the controller".
 func agentBy(toks []match.Token, i int) bool {
 	k := i - 1
 	if k > 0 && determiners[toks[k].Text] {
 		k--
 	}
-	return k > 0 && toks[k].Text == "by" && enAgentAfter[toks[k-1].Text]
+	if k < 0 || toks[k].Text != "by" {
+		return false
+	}
+	return !(k >= 2 && enBe[toks[k-2].Text])
 }
 
 func hasStem(stems []string, w string) bool {
@@ -136,6 +141,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
+	skipped := -1 // the last party word found not to be the subject
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
 		var p Party
@@ -158,6 +164,13 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 				prev = toks[k-1].Text
 			}
 			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev) || agentBy(toks, i)) {
+				skipped = i
+				continue
+			}
+			// Coordinated with a party that is not the subject: "audits
+			// by Controller or Controller's auditor".
+			if !f.german && skipped == i-2 && (prev == "or" || prev == "and") {
+				skipped = i
 				continue
 			}
 			// "the processor's sub-processor", "processor personnel".
