@@ -53,7 +53,10 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 
 // Words that mark a party mention as not being the subject.
 var (
-	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub")
+	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
+		// Inner subordinate clauses: "assist the controller, to the
+		// extent controller does not have the information".
+		"extent if unless where when whenever whether once because since while although though")
 	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
 )
 
@@ -124,6 +127,11 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		for i := 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
+				// A coordinated second condition: "To the extent that
+				// ..., and controller does not ..., we will ...".
+				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
+					continue
+				}
 				break
 			}
 		}

@@ -35,6 +35,8 @@ func TestActor(t *testing.T) {
 		{"en", "make information available and allow for audits, including inspections conducted by the Controller or an auditor mandated by the controller.", Nobody},
 		{"en", "The data will be deleted by the processor.", Processor},
 		{"en", "allow for audits by Controller or Controller third-party auditor;", Nobody},
+		{"en", "To the extent the information is available to us, and controller does not have it, we will assist controller.", Processor},
+		{"en", "assist the Controller, to the extent Controller does not otherwise have access to it;", Nobody},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
