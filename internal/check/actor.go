@@ -92,6 +92,19 @@ func agentBy(toks []match.Token, i int) bool {
 	return !(k >= 2 && enBe[toks[k-2].Text])
 }
 
+// isEnumerator reports a clause number or letter: "2", "b", "iv".
+func isEnumerator(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return w == "ii" || w == "iii" || w == "iv" || w == "vi" || w == "vii" || w == "viii" || w == "ix"
+		}
+	}
+	return true
+}
+
 func hasStem(stems []string, w string) bool {
 	for _, s := range stems {
 		if strings.HasPrefix(w, s) {
@@ -123,8 +136,13 @@ func set(words string) map[string]bool {
 // ..., hat der Auftragnehmer ...").
 func (f *actorFinder) find(toks []match.Token) Party {
 	start := 0
-	if len(toks) > 0 && f.subordinators[toks[0].Text] {
-		for i := 1; i < len(toks); i++ {
+	// Skip a clause number: "(2) In case the controller ..., the processor".
+	first := 0
+	for first < len(toks)-1 && isEnumerator(toks[first].Text) {
+		first++
+	}
+	if len(toks) > 0 && f.subordinators[toks[first].Text] {
+		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
 				// A coordinated second condition: "To the extent that

@@ -37,6 +37,8 @@ func TestActor(t *testing.T) {
 		{"en", "allow for audits by Controller or Controller third-party auditor;", Nobody},
 		{"en", "To the extent the information is available to us, and controller does not have it, we will assist controller.", Processor},
 		{"en", "assist the Controller, to the extent Controller does not otherwise have access to it;", Nobody},
+		{"en", "(2) In case the Controller requires a change, the Processor shall inform the Controller.", Processor},
+		{"en", "3.1 If the customer asks, the supplier shall delete the data.", Processor},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
