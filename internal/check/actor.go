@@ -83,7 +83,7 @@ var enBe = set("is are be been was were being")
 // by the controller", "an auditor mandated by the controller".
 func agentBy(toks []match.Token, i int) bool {
 	k := i - 1
-	if k > 0 && determiners[toks[k].Text] {
+	for k > 0 && (determiners[toks[k].Text] || toks[k].Text == "data") {
 		k--
 	}
 	if k < 0 || toks[k].Text != "by" {

@@ -39,6 +39,7 @@ func TestActor(t *testing.T) {
 		{"en", "assist the Controller, to the extent Controller does not otherwise have access to it;", Nobody},
 		{"en", "(2) In case the Controller requires a change, the Processor shall inform the Controller.", Processor},
 		{"en", "3.1 If the customer asks, the supplier shall delete the data.", Processor},
+		{"en", "the obligation to consult the authority in the absence of measures taken by the data controller to mitigate the risk;", Nobody},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
