@@ -237,3 +237,17 @@ func (f *actorFinder) assented(toks []match.Token, start int) Party {
 	}
 	return Nobody
 }
+
+// opensWithParty reports a sentence that opens with a party word as its
+// subject, after a clause number and determiners: "(a) the Controller
+// shall ...", "Data Processor will ...".
+func (f *actorFinder) opensWithParty(toks []match.Token) bool {
+	i := 0
+	for i < len(toks)-1 && isEnumerator(toks[i].Text) {
+		i++
+	}
+	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
+		i++
+	}
+	return i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive
+}

@@ -1,10 +1,13 @@
 package check
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/segment"
 )
 
 func TestActor(t *testing.T) {
@@ -53,6 +56,30 @@ func TestActor(t *testing.T) {
 		got := f.find(match.Tokenize(tt.text, 0, len(tt.text)))
 		if got != tt.want {
 			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestActorListItems(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want []Party
+	}{
+		{"The processor will:\nnotify the controller of the incident;\nco-operate with any notifications that controller is required to make;\nkeep records.", []Party{Processor, Processor, Processor, Processor}},
+		{"The following applies:\n(a) the controller shall give instructions;\n(b) the processor shall follow them.", []Party{Nobody, Controller, Processor}},
+		{"The processor shall:\nensure that the controller can object;\nkeep records.", []Party{Processor, Processor, Processor}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "en")
+		var got []Party
+		for i := range in.Sentences {
+			got = append(got, in.Actor(i))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
