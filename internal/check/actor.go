@@ -56,7 +56,7 @@ var (
 	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
 		// Inner subordinate clauses: "assist the controller, to the
 		// extent controller does not have the information".
-		"extent if unless where when whenever whether once because since while although though")
+		"extent if unless where when whenever whether once because since while although though as")
 	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
 )
 

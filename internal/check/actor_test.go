@@ -43,6 +43,7 @@ func TestActor(t *testing.T) {
 		{"en", "(2) In case the Controller requires a change, the Processor shall inform the Controller.", Processor},
 		{"en", "3.1 If the customer asks, the supplier shall delete the data.", Processor},
 		{"en", "the obligation to consult the authority in the absence of measures taken by the data controller to mitigate the risk;", Nobody},
+		{"en", "When the service ends we will, as you choose, give back or erase your data.", Processor},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
