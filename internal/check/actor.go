@@ -240,8 +240,10 @@ func (f *actorFinder) assented(toks []match.Token, start int) Party {
 
 // opensWithParty reports a sentence that opens with a party word as its
 // subject, after a clause number and determiners: "(a) the Controller
-// shall ...", "Data Processor will ...".
-func (f *actorFinder) opensWithParty(toks []match.Token) bool {
+// shall ...", "Data Processor will ...". A party word followed by a modal
+// verb at the start of a line counts too: flattened tables and lists join
+// lines into one sentence ("... Billing Solutions\nProcessor shall ...").
+func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 	i := 0
 	for i < len(toks)-1 && isEnumerator(toks[i].Text) {
 		i++
@@ -249,5 +251,16 @@ func (f *actorFinder) opensWithParty(toks []match.Token) bool {
 	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
 		i++
 	}
-	return i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive
+	if i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive {
+		return true
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		t := toks[i]
+		if (f.processor[t.Text] || f.controller[t.Text]) && !t.Possessive && t.Start > 0 && text[t.Start-1] == '\n' && enModals[toks[i+1].Text] {
+			return true
+		}
+	}
+	return false
 }
+
+var enModals = set("shall will must may should agrees undertakes")

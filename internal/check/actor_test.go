@@ -71,6 +71,7 @@ func TestActorListItems(t *testing.T) {
 		{"The processor will:\nnotify the controller of the incident;\nco-operate with any notifications that controller is required to make;\nkeep records.", []Party{Processor, Processor, Processor, Processor}},
 		{"The following applies:\n(a) the controller shall give instructions;\n(b) the processor shall follow them.", []Party{Nobody, Controller, Processor}},
 		{"The processor shall:\nensure that the controller can object;\nkeep records.", []Party{Processor, Processor, Processor}},
+		{"Controller consents to the following sub-processors:\nAcme Hosting GmbH Example Street 1 10115 Berlin Germany Cloud Hosting Services\nProcessor shall impose its obligations on any sub-processor.", []Party{Controller, Processor}},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

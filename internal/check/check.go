@@ -80,7 +80,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	for i := range sents {
 		toks := in.Index.Tokens(i)
 		in.actors[i] = af.find(toks)
-		in.opens[i] = af.german || af.opensWithParty(toks)
+		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 	}
 	return in
 }
