@@ -82,7 +82,8 @@ func appendTokens(toks []Token, text string, start, end int) []Token {
 			break
 		}
 		t := Token{Text: lower(text[i:j]), Start: i, End: j, Comma: comma}
-		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+		// "controller's", "controller’s", and the mistyped "controller‘s".
+		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘")) {
 			k := j + 1
 			if text[j] != '\'' {
 				k = j + len("’")
