@@ -78,9 +78,15 @@ func set(words string) map[string]bool {
 // controller requests, the processor shall ...", "Soweit der Auftraggeber
 // ..., hat der Auftragnehmer ...").
 func (f *actorFinder) find(toks []match.Token) Party {
+	first := 0
+	// Skip list labels: "f) Soweit ...", "(2) Soweit ...", "10.1 Soweit ...".
+	// German only for now: the English rules are tuned to the old reading.
+	for f.german && first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
+		first++
+	}
 	start := 0
-	if len(toks) > 0 && f.subordinators[toks[0].Text] {
-		for i := 1; i < len(toks); i++ {
+	if first < len(toks) && f.subordinators[toks[first].Text] {
+		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
 				break
@@ -129,3 +135,22 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	}
 	return Nobody
 }
+
+// isListLabel reports whether a token can be the label of a list item or
+// numbered paragraph: a number, a single letter or a small roman numeral.
+func isListLabel(t string) bool {
+	if len(t) == 1 {
+		return true
+	}
+	if romanLabels[t] {
+		return true
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")

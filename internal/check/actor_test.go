@@ -28,6 +28,10 @@ func TestActor(t *testing.T) {
 		{"de", "Soweit der Auftraggeber dies verlangt, löscht der Auftragnehmer die Daten.", Processor},
 		{"de", "Dem Auftraggeber stellt der Auftragnehmer alle Informationen bereit.", Processor},
 		{"de", "Auf Anforderung des Auftragnehmers benennt der Auftraggeber einen Ansprechpartner.", Controller},
+		{"de", "f) Soweit der Auftraggeber einer Kontrolle ausgesetzt ist, hat ihn der Auftragnehmer zu unterstützen.", Processor},
+		{"de", "(2) Sofern der Kunde dies wünscht, gibt der Anbieter die Daten heraus.", Processor},
+		{"de", "10.1 Wenn der Verantwortliche es verlangt, löscht der Auftragsverarbeiter die Kopien.", Processor},
+		{"de", "a) Der Auftraggeber erteilt Weisungen.", Controller},
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)
