@@ -85,7 +85,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		first++
 	}
 	start := 0
-	if first < len(toks) && f.subordinators[toks[first].Text] {
+	if first < len(toks) && (f.subordinators[toks[first].Text] || f.german && f.verbFirst(toks[first:])) {
 		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
@@ -94,6 +94,11 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
+		if f.german {
+			if a := f.passiveAgent(toks, start, p); a != Nobody {
+				return a
+			}
+		}
 		return p
 	}
 	if start > 0 {
@@ -154,3 +159,69 @@ func isListLabel(t string) bool {
 }
 
 var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")
+
+// German passive with a named agent: "Der Auftraggeber wird vom
+// Auftragnehmer unterstützt" puts the obligation on the agent. The agent
+// phrase must follow a form of "werden" in the same clause (no comma in
+// between), and must not be attributive ("die vom Auftragnehmer
+// bereitgestellten Daten").
+var (
+	deWerden      = set("wird werden wurde wurden")
+	deAttributive = set("der die das den dem des ein eine einer einem eines ihm ihr ihnen uns")
+)
+
+func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party) Party {
+	werden := false
+	for i := start; i < len(toks); i++ {
+		if i > start && toks[i].Comma {
+			if werden {
+				return Nobody
+			}
+			continue
+		}
+		t := toks[i].Text
+		if deWerden[t] {
+			werden = true
+			continue
+		}
+		if !werden || i == 0 || deAttributive[toks[i-1].Text] {
+			continue
+		}
+		j := 0
+		switch {
+		case t == "vom":
+			j = i + 1
+		case (t == "durch" || t == "von") && i+2 < len(toks) && (toks[i+1].Text == "den" || toks[i+1].Text == "dem"):
+			j = i + 2
+		default:
+			continue
+		}
+		if j >= len(toks) || toks[j].Comma {
+			continue
+		}
+		switch {
+		case f.processor[toks[j].Text] && subject == Controller:
+			return Processor
+		case f.controller[toks[j].Text] && subject == Processor:
+			return Controller
+		}
+	}
+	return Nobody
+}
+
+// verbFirst recognises a German conditional clause with the verb first:
+// "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter
+// mit"; "Wendet sich der Kunde an den Anbieter, ...". A word followed by
+// "der" and a party word can only be a verb there, as the party words are
+// masculine nouns and a preposition would take "dem" or "den".
+func (f *actorFinder) verbFirst(toks []match.Token) bool {
+	i := 1
+	if i < len(toks) && (toks[i].Text == "sich" || toks[i].Text == "es") {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].Text != "der" || toks[i].Comma || toks[i+1].Comma {
+		return false
+	}
+	w := toks[i+1].Text
+	return f.processor[w] || f.controller[w]
+}

@@ -32,6 +32,16 @@ func TestActor(t *testing.T) {
 		{"de", "(2) Sofern der Kunde dies wünscht, gibt der Anbieter die Daten heraus.", Processor},
 		{"de", "10.1 Wenn der Verantwortliche es verlangt, löscht der Auftragsverarbeiter die Kopien.", Processor},
 		{"de", "a) Der Auftraggeber erteilt Weisungen.", Controller},
+		{"de", "Bei der Folgenabschätzung wird der Verantwortliche vom Auftragsverarbeiter unterstützt.", Processor},
+		{"de", "Der Auftraggeber wird durch den Auftragnehmer unverzüglich informiert.", Processor},
+		{"de", "Der Auftragnehmer wird vom Auftraggeber schriftlich angewiesen.", Controller},
+		{"de", "Der Auftraggeber wird die vom Auftragnehmer bereitgestellten Daten prüfen.", Controller},
+		{"de", "Der Auftraggeber wird Daten, die ihm vom Auftragnehmer übermittelt werden, löschen.", Controller},
+		{"de", "Der Auftragnehmer wird dem Auftraggeber vom Vorfall berichten.", Processor},
+		{"de", "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter mit.", Processor},
+		{"de", "Wendet sich der Kunde an den Anbieter, so leitet der Anbieter die Anfrage weiter.", Processor},
+		{"de", "Stellt der Auftragnehmer einen Verstoß fest, informiert er den Auftraggeber.", Processor},
+		{"de", "Stellt der Auftraggeber einen Verstoß fest, kann er kündigen.", Controller},
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)

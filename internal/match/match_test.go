@@ -59,6 +59,9 @@ func TestTerms(t *testing.T) {
 		{"sub-processor", []int{8}},
 		{"controller", []int{8}},
 		{"re:art\\. 32 bis", []int{4}},
+		{"einhaltung ... pflichten", nil},
+		{"einhaltung .... pflichten", []int{10}},
+		{"unterstützung ... pflichten", []int{4}},
 	}
 	for _, tt := range tests {
 		got := members(ix.Term(tt.term))
