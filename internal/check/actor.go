@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/match"
 )
@@ -199,6 +201,9 @@ func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party)
 		if j >= len(toks) || toks[j].Comma {
 			continue
 		}
+		if !participleEnds(toks, j) {
+			continue
+		}
 		switch {
 		case f.processor[toks[j].Text] && subject == Controller:
 			return Processor
@@ -207,6 +212,22 @@ func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party)
 		}
 	}
 	return Nobody
+}
+
+// participleEnds reports whether the clause after token j ends in a past
+// participle ("unterstützt", "informiert", "angewiesen"), which tells the
+// passive from the future tense ("wird vom Auftraggeber benannte Prüfer
+// zulassen").
+func participleEnds(toks []match.Token, j int) bool {
+	k := j
+	for k+1 < len(toks) && !toks[k+1].Comma {
+		k++
+	}
+	if deWerden[toks[k].Text] && k > j {
+		k-- // "..., die vom Auftragnehmer informiert werden"
+	}
+	w := toks[k].Text
+	return strings.HasSuffix(w, "t") || strings.HasPrefix(w, "ge") || strings.HasSuffix(w, "gewiesen") || strings.HasSuffix(w, "gegeben")
 }
 
 // verbFirst recognises a German conditional clause with the verb first:

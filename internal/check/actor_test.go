@@ -38,6 +38,8 @@ func TestActor(t *testing.T) {
 		{"de", "Der Auftraggeber wird die vom Auftragnehmer bereitgestellten Daten prüfen.", Controller},
 		{"de", "Der Auftraggeber wird Daten, die ihm vom Auftragnehmer übermittelt werden, löschen.", Controller},
 		{"de", "Der Auftragnehmer wird dem Auftraggeber vom Vorfall berichten.", Processor},
+		{"de", "Der Auftragnehmer wird vom Auftraggeber benannte Prüfer zulassen.", Processor},
+		{"de", "Der Auftraggeber wird vom Auftragnehmer vorab hingewiesen.", Processor},
 		{"de", "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter mit.", Processor},
 		{"de", "Wendet sich der Kunde an den Anbieter, so leitet der Anbieter die Anfrage weiter.", Processor},
 		{"de", "Stellt der Auftragnehmer einen Verstoß fest, informiert er den Auftraggeber.", Processor},
