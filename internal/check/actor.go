@@ -54,7 +54,9 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 // Words that mark a party mention as not being the subject.
 var (
 	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub")
-	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
+	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
+		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
+		" weitere weiteren weiterer andere anderen anderer")
 )
 
 var determiners = set("the a an its their such any each relevant applicable respective")

@@ -12,7 +12,7 @@
 //	*prüf*       a word containing "prüf"
 //	allow for    consecutive words; each word may use * as above
 //	make ... available  "..." allows up to four words in between
-//	wirkt .... mit      "...." allows up to twelve: German separable verbs
+//	wirkt .... mit      "...." allows up to fifteen: German separable verbs
 //	                    ("wirkt an der Erfüllung der Pflichten ... mit")
 //	art:32       the sentence refers to Art. 32 (also by range or list:
 //	             "Art. 32 bis 36", "Articles 32 to 36", "Art. 32 ff.")
@@ -262,7 +262,7 @@ func (ix *Index) phraseTerm(words []string) Bits {
 // maxGap is how many words "..." may stand for; maxLongGap, "....".
 const (
 	maxGap     = 4
-	maxLongGap = 12
+	maxLongGap = 15
 )
 
 func isGap(w string) bool { return w == "..." || w == "...." }
