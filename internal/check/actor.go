@@ -57,7 +57,9 @@ var (
 		// Inner subordinate clauses: "assist the controller, to the
 		// extent controller does not have the information".
 		"extent if unless where when whenever whether once because since while although though as")
-	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
+	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
+		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
+		" weitere weiteren weiterer andere anderen anderer")
 )
 
 var determiners = set("the a an its their such any each relevant applicable respective")
@@ -135,13 +137,17 @@ func set(words string) map[string]bool {
 // controller requests, the processor shall ...", "Soweit der Auftraggeber
 // ..., hat der Auftragnehmer ...").
 func (f *actorFinder) find(toks []match.Token) Party {
-	start := 0
-	// Skip a clause number: "(2) In case the controller ..., the processor".
+	// Skip a clause number or list label: "(2) In case the controller ...,
+	// the processor", "f) Soweit ...", "10.1 Soweit ...".
 	first := 0
-	for first < len(toks)-1 && isEnumerator(toks[first].Text) {
+	for f.german && first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
 		first++
 	}
-	if len(toks) > 0 && f.subordinators[toks[first].Text] {
+	for !f.german && first < len(toks)-1 && isEnumerator(toks[first].Text) {
+		first++
+	}
+	start := 0
+	if first < len(toks) && (f.subordinators[toks[first].Text] || f.german && f.verbFirst(toks[first:])) {
 		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
@@ -157,6 +163,11 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	if p := f.scan(toks, start); p != Nobody {
 		if q := f.assented(toks, start); q != Nobody {
 			return q
+		}
+		if f.german {
+			if a := f.passiveAgent(toks, start, p); a != Nobody {
+				return a
+			}
 		}
 		return p
 	}
@@ -264,3 +275,107 @@ func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 }
 
 var enModals = set("shall will must may should agrees undertakes")
+
+// isListLabel reports whether a token can be the label of a list item or
+// numbered paragraph: a number, a single letter or a small roman numeral.
+func isListLabel(t string) bool {
+	if len(t) == 1 {
+		return true
+	}
+	if romanLabels[t] {
+		return true
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")
+
+// German passive with a named agent: "Der Auftraggeber wird vom
+// Auftragnehmer unterstützt" puts the obligation on the agent. The agent
+// phrase must follow a form of "werden" in the same clause (no comma in
+// between), and must not be attributive ("die vom Auftragnehmer
+// bereitgestellten Daten").
+var (
+	deWerden      = set("wird werden wurde wurden")
+	deAttributive = set("der die das den dem des ein eine einer einem eines ihm ihr ihnen uns")
+)
+
+func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party) Party {
+	werden := false
+	for i := start; i < len(toks); i++ {
+		if i > start && toks[i].Comma {
+			if werden {
+				return Nobody
+			}
+			continue
+		}
+		t := toks[i].Text
+		if deWerden[t] {
+			werden = true
+			continue
+		}
+		if !werden || i == 0 || deAttributive[toks[i-1].Text] {
+			continue
+		}
+		j := 0
+		switch {
+		case t == "vom":
+			j = i + 1
+		case (t == "durch" || t == "von") && i+2 < len(toks) && (toks[i+1].Text == "den" || toks[i+1].Text == "dem"):
+			j = i + 2
+		default:
+			continue
+		}
+		if j >= len(toks) || toks[j].Comma {
+			continue
+		}
+		if !participleEnds(toks, j) {
+			continue
+		}
+		switch {
+		case f.processor[toks[j].Text] && subject == Controller:
+			return Processor
+		case f.controller[toks[j].Text] && subject == Processor:
+			return Controller
+		}
+	}
+	return Nobody
+}
+
+// participleEnds reports whether the clause after token j ends in a past
+// participle ("unterstützt", "informiert", "angewiesen"), which tells the
+// passive from the future tense ("wird vom Auftraggeber benannte Prüfer
+// zulassen").
+func participleEnds(toks []match.Token, j int) bool {
+	k := j
+	for k+1 < len(toks) && !toks[k+1].Comma {
+		k++
+	}
+	if deWerden[toks[k].Text] && k > j {
+		k-- // "..., die vom Auftragnehmer informiert werden"
+	}
+	w := toks[k].Text
+	return strings.HasSuffix(w, "t") || strings.HasPrefix(w, "ge") || strings.HasSuffix(w, "gewiesen") || strings.HasSuffix(w, "gegeben")
+}
+
+// verbFirst recognises a German conditional clause with the verb first:
+// "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter
+// mit"; "Wendet sich der Kunde an den Anbieter, ...". A word followed by
+// "der" and a party word can only be a verb there, as the party words are
+// masculine nouns and a preposition would take "dem" or "den".
+func (f *actorFinder) verbFirst(toks []match.Token) bool {
+	i := 1
+	if i < len(toks) && (toks[i].Text == "sich" || toks[i].Text == "es") {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].Text != "der" || toks[i].Comma || toks[i+1].Comma {
+		return false
+	}
+	w := toks[i+1].Text
+	return f.processor[w] || f.controller[w]
+}

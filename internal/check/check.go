@@ -179,6 +179,8 @@ func actorFits(want string, got Party) bool {
 		return got == Processor
 	case "controller":
 		return got == Controller
+	case "not-processor":
+		return got != Processor
 	default:
 		return got != Controller
 	}

@@ -178,6 +178,12 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 		p.heading(start, end, level)
 		return
 	}
+	// "(1) Kunden" after "... umfassen:" is a list item; a bare number
+	// ("1 Gegenstand") is not used for list items.
+	if level, ok := shortTitle(body); ok && (body[0] != '(' || !p.afterLeadIn()) {
+		p.heading(start, end, level)
+		return
+	}
 	p.flush()
 	label := ""
 	kind := Paragraph
@@ -402,4 +408,53 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// reTitleNumber is a clause number without a dot ("7 Kontrollrechte") or in
+// parentheses ("(2) Dauer"), which headingLike leaves to clauses.
+var reTitleNumber = regexp.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\))\s+`)
+
+// clauseStart holds words that open a sentence rather than a title.
+var clauseStart = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "ein": true, "eine": true, "er": true, "sie": true, "es": true,
+	"dies": true, "diese": true, "dieser": true, "wir": true, "soweit": true, "sofern": true, "wenn": true, "falls": true,
+	"the": true, "a": true, "an": true, "this": true, "each": true, "any": true, "we": true, "if": true, "where": true,
+}
+
+// shortTitle recognises a title behind a number without a dot or in
+// parentheses: "7 Kontrollrechte des Auftraggebers", "(2) Dauer", "(1) Art
+// und Zweck der vorgesehenen Verarbeitung von Daten". A clause starts with
+// an article or pronoun, or ends with punctuation; a title starts with a
+// capitalised noun and is short.
+func shortTitle(s string) (int, bool) {
+	m := reTitleNumber.FindString(s)
+	if m == "" || len(s) > 100 {
+		return 0, false
+	}
+	rest := strings.TrimSpace(s[len(m):])
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	if rest == "" || strings.ContainsRune(".;,:!?", last) || hasDigitRun(rest) {
+		return 0, false
+	}
+	fields := strings.Fields(rest)
+	r, _ := utf8.DecodeRuneInString(rest)
+	if len(fields) > 8 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
+		return 0, false
+	}
+	if strings.HasPrefix(m, "(") {
+		return 3, true
+	}
+	return 1, true
+}
+
+// afterLeadIn reports whether the previous block introduces a list ("...
+// umfassen:"), whose numbered items are not titles.
+func (p *builder) afterLeadIn() bool {
+	var b *Block
+	if p.open != nil {
+		b = p.open
+	} else if n := len(p.doc.Blocks); n > 0 {
+		b = &p.doc.Blocks[n-1]
+	}
+	return b != nil && strings.HasSuffix(strings.TrimSpace(p.doc.Text[b.Start:b.End]), ":")
 }

@@ -12,6 +12,8 @@
 //	*prüf*       a word containing "prüf"
 //	allow for    consecutive words; each word may use * as above
 //	make ... available  "..." allows up to four words in between
+//	wirkt .... mit      "...." allows up to fifteen: German separable verbs
+//	                    ("wirkt an der Erfüllung der Pflichten ... mit")
 //	art:32       the sentence refers to Art. 32 (also by range or list:
 //	             "Art. 32 bis 36", "Articles 32 to 36", "Art. 32 ff.")
 //	re:EXPR      a regular expression on the lower-cased sentence
@@ -284,7 +286,7 @@ func (ix *Index) phraseTerm(words []string) Bits {
 	cand := NewBits(ix.n)
 	first := true
 	for _, w := range words {
-		if w == "..." {
+		if isGap(w) {
 			continue
 		}
 		wb := ix.Term(w)
@@ -304,8 +306,13 @@ func (ix *Index) phraseTerm(words []string) Bits {
 	return out
 }
 
-// maxGap is how many words "..." may stand for.
-const maxGap = 4
+// maxGap is how many words "..." may stand for; maxLongGap, "....".
+const (
+	maxGap     = 4
+	maxLongGap = 15
+)
+
+func isGap(w string) bool { return w == "..." || w == "...." }
 
 func phraseAt(toks []Token, words []string) bool {
 	var try func(ti, wi int) bool
@@ -313,8 +320,12 @@ func phraseAt(toks []Token, words []string) bool {
 		if wi == len(words) {
 			return true
 		}
-		if words[wi] == "..." {
-			for g := 0; g <= maxGap && ti+g <= len(toks); g++ {
+		if isGap(words[wi]) {
+			n := maxGap
+			if words[wi] == "...." {
+				n = maxLongGap
+			}
+			for g := 0; g <= n && ti+g <= len(toks); g++ {
 				if try(ti+g, wi+1) {
 					return true
 				}
