@@ -135,6 +135,10 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
 				continue
 			}
+			// "der Auftragnehmerin" is dative or genitive.
+			if f.german && prev == "der" && feminine(t) {
+				continue
+			}
 			// "the processor's sub-processor", "processor personnel".
 			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data") {
 				continue
@@ -246,5 +250,11 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		return false
 	}
 	w := toks[i+1].Text
-	return f.processor[w] || f.controller[w]
+	return (f.processor[w] || f.controller[w]) && !feminine(w)
+}
+
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
+// which is nominative after "die", not after "der".
+func feminine(w string) bool {
+	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
 }

@@ -44,6 +44,9 @@ func TestActor(t *testing.T) {
 		{"de", "Wendet sich der Kunde an den Anbieter, so leitet der Anbieter die Anfrage weiter.", Processor},
 		{"de", "Stellt der Auftragnehmer einen Verstoß fest, informiert er den Auftraggeber.", Processor},
 		{"de", "Stellt der Auftraggeber einen Verstoß fest, kann er kündigen.", Controller},
+		{"de", "Die Auftragnehmerin löscht die Daten der Auftraggeberin.", Processor},
+		{"de", "Auf Verlangen der Auftragnehmerin benennt die Auftraggeberin einen Ansprechpartner.", Controller},
+		{"de", "Der Mandant erteilt Weisungen.", Controller},
 		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
 		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
 	}
