@@ -258,3 +258,22 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 func feminine(w string) bool {
 	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
 }
+
+// dePronouns are subject pronouns that refer back to the party of the
+// previous sentence ("Er hat das Recht, ...", "Dieser informiert ...").
+var dePronouns = set("er dieser")
+
+// pronounSubject reports a German sentence whose subject is a pronoun:
+// first, or right after the verb in second place.
+func (f *actorFinder) pronounSubject(toks []match.Token) bool {
+	if !f.german {
+		return false
+	}
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	// "Er hat ..." or, verb second, "Dabei hat er ...".
+	return i < len(toks) && dePronouns[toks[i].Text] ||
+		i+2 < len(toks) && toks[i+2].Text == "er" && !toks[i+1].Comma && !toks[i+2].Comma
+}

@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/segment"
 )
 
 func TestActor(t *testing.T) {
@@ -54,6 +56,30 @@ func TestActor(t *testing.T) {
 		f := newActorFinder(c, tt.lang)
 		got := f.find(match.Tokenize(tt.text, 0, len(tt.text)))
 		if got != tt.want {
+			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPronounSubject(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want Party
+	}{
+		{"Der Auftraggeber prüft die Maßnahmen. Er hat das Recht, Inspektionen durchzuführen.", Controller},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Er ist berechtigt, Kontrollen durchzuführen.", Processor},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Dabei ist er berechtigt, Kontrollen durchzuführen.", Processor},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		sents := segment.Split(doc)
+		in := ch.Prepare(doc, sents, "de")
+		if len(sents) != 2 {
+			t.Fatalf("%q: %d sentences", tt.text, len(sents))
+		}
+		if got := in.Actor(1); got != tt.want {
 			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
 		}
 	}

@@ -76,6 +76,10 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	in.actors = make([]Party, len(sents))
 	for i := range sents {
 		in.actors[i] = af.find(in.Index.Tokens(i))
+		// "Er hat das Recht, ..." continues the party of the sentence before.
+		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(in.Index.Tokens(i)) {
+			in.actors[i] = in.actors[i-1]
+		}
 	}
 	return in
 }
