@@ -427,7 +427,7 @@ func shortTitle(s string) (int, bool) {
 	}
 	fields := strings.Fields(rest)
 	r, _ := utf8.DecodeRuneInString(rest)
-	if len(fields) > 8 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
+	if len(fields) > 12 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
 		return 0, false
 	}
 	// Lower-case words of a title are function words or adjectives
