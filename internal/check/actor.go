@@ -105,6 +105,12 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		}
 		return p
 	}
+	// "Anfragen werden vom Auftraggeber beantwortet": the agent acts.
+	if f.german {
+		if a := f.passiveAgent(toks, start, Nobody); a != Nobody {
+			return a
+		}
+	}
 	if start > 0 {
 		return f.scan(toks[:start], 0)
 	}
@@ -211,9 +217,9 @@ func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party)
 			continue
 		}
 		switch {
-		case f.processor[toks[j].Text] && subject == Controller:
+		case f.processor[toks[j].Text] && subject != Processor:
 			return Processor
-		case f.controller[toks[j].Text] && subject == Processor:
+		case f.controller[toks[j].Text] && subject != Controller:
 			return Controller
 		}
 	}

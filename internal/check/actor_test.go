@@ -49,6 +49,9 @@ func TestActor(t *testing.T) {
 		{"de", "Die Auftragnehmerin löscht die Daten der Auftraggeberin.", Processor},
 		{"de", "Auf Verlangen der Auftragnehmerin benennt die Auftraggeberin einen Ansprechpartner.", Controller},
 		{"de", "Der Mandant erteilt Weisungen.", Controller},
+		{"de", "Anfragen Betroffener werden vom Auftraggeber beantwortet.", Controller},
+		{"de", "Die Daten werden durch den Auftragnehmer gelöscht.", Processor},
+		{"de", "Die vom Auftraggeber übermittelten Daten werden gelöscht.", Nobody},
 		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
 		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
 	}
