@@ -81,6 +81,10 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		toks := in.Index.Tokens(i)
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		// "Er hat das Recht, ..." continues the party of the sentence before.
+		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(toks) {
+			in.actors[i] = in.actors[i-1]
+		}
 	}
 	return in
 }
