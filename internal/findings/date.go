@@ -30,7 +30,8 @@ var (
 	dateDMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
 	dateMonDRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
 	dateMonYRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
-	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz\b|act\b|vom|of)\s*$`)
+	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
+	dayBeforeRE = regexp.MustCompile(`\d\.?\s*$`)
 )
 
 // ContractDate returns the contract's own date: the latest date in the
@@ -72,6 +73,9 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 		consider(m[0], atoi(text[m[6]:m[7]]), int(months[strings.ToLower(text[m[2]:m[3]])]), atoi(text[m[4]:m[5]]))
 	}
 	for _, m := range dateMonYRE.FindAllStringSubmatchIndex(text, -1) {
+		if dayBeforeRE.MatchString(text[max(0, m[0]-4):m[0]]) {
+			continue // part of "9. Juni 2018"
+		}
 		consider(m[0], atoi(text[m[4]:m[5]]), int(months[strings.ToLower(text[m[2]:m[3]])]), 1)
 	}
 	return best, !best.IsZero()
