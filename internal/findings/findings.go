@@ -122,6 +122,9 @@ type Rule struct {
 	// Regexp is the pattern for kind "pattern"; matched case-insensitively.
 	// With a capture group, the first group is the evidence.
 	Regexp string `yaml:"regexp"`
+	// Reach is how many bytes past a candidate sentence a pattern may
+	// match (for patterns spanning lines, such as blank party blocks).
+	Reach int `yaml:"reach"`
 	// Mode is "missing", "exceeds" or "below" for kind "deadline".
 	Mode     string `yaml:"mode"`
 	MaxHours int    `yaml:"max_hours"`
@@ -143,6 +146,7 @@ type Rule struct {
 	Source string `yaml:"-"`
 
 	re, section *regexp.Regexp
+	res         map[string]*regexp.Regexp // compiled "re:" terms
 	since       time.Time
 }
 
@@ -305,19 +309,25 @@ func (r *Rule) compile() error {
 	if needAll[r.Kind] && len(r.All) == 0 {
 		return fmt.Errorf("all: kind %s needs term groups", r.Kind)
 	}
-	for gi, g := range append(append([][]string{}, r.All...), r.Require...) {
+	r.res = map[string]*regexp.Regexp{}
+	groups := append(append([][]string{}, r.All...), r.Require...)
+	for gi, g := range groups {
 		if len(g) == 0 {
 			return fmt.Errorf("all/require: group %d is empty", gi+1)
 		}
+	}
+	for _, c := range r.Categories {
+		groups = append(groups, c.Terms)
+	}
+	groups = append(groups, r.None)
+	for _, g := range groups {
 		for _, t := range g {
 			if err := checkTerm(t); err != nil {
 				return err
 			}
-		}
-	}
-	for _, t := range r.None {
-		if err := checkTerm(t); err != nil {
-			return err
+			if strings.HasPrefix(t, "re:") {
+				r.res[t] = regexp.MustCompile(t[3:]) // checked by checkTerm
+			}
 		}
 	}
 	switch r.Kind {

@@ -102,7 +102,7 @@ func (r *Rule) run(in *check.Input, date time.Time) ([]model.Evidence, string, b
 		return r.cite(in, hits), "", len(hits) > 0
 	case Absent:
 		hits := r.matches(in, r.All)
-		if len(hits) == 0 || len(anyMatches(in, r.Require)) > 0 {
+		if len(hits) == 0 || len(r.anyMatches(in, r.Require)) > 0 {
 			return nil, "", false
 		}
 		return r.cite(in, hits), "", true
@@ -129,28 +129,72 @@ func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
 	return ev
 }
 
-// groupBits returns the sentences in which every group has a term.
-func groupBits(in *check.Input, groups [][]string) match.Bits {
+// groupBits returns the sentences in which every group has a term. Groups
+// of plain terms are answered by the index first; regular-expression terms
+// then run only on the sentences still in question, so a rule costs little
+// more than its rarest word.
+func (r *Rule) groupBits(in *check.Input, groups [][]string) match.Bits {
 	n := in.Index.Len()
 	all := match.NewBits(n)
 	for i := 0; i < n; i++ {
 		all.Set(i)
 	}
+	ordered := make([][]string, 0, len(groups))
 	for _, g := range groups {
+		if !hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	for _, g := range groups {
+		if hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	text := in.Doc.Text
+	for _, g := range ordered {
 		gb := match.NewBits(n)
+		var res []*regexp.Regexp
 		for _, t := range g {
+			if re := r.res[t]; re != nil {
+				res = append(res, re)
+				continue
+			}
 			gb.Or(in.Index.Term(t))
+		}
+		if len(res) > 0 {
+			all.Each(func(i int) {
+				if i >= len(in.Sentences) || gb.Has(i) {
+					return
+				}
+				s := in.Sentences[i]
+				low := strings.ToLower(text[s.Start:s.End])
+				for _, re := range res {
+					if re.MatchString(low) {
+						gb.Set(i)
+						return
+					}
+				}
+			})
 		}
 		all.And(gb)
 	}
 	return all
 }
 
+func hasRegexp(g []string) bool {
+	for _, t := range g {
+		if strings.HasPrefix(t, "re:") {
+			return true
+		}
+	}
+	return false
+}
+
 // anyMatches returns the sentences matching all groups, regardless of
 // actor and exclusions.
-func anyMatches(in *check.Input, groups [][]string) []int {
+func (r *Rule) anyMatches(in *check.Input, groups [][]string) []int {
 	var out []int
-	groupBits(in, groups).Each(func(i int) {
+	r.groupBits(in, groups).Each(func(i int) {
 		if i < len(in.Sentences) {
 			out = append(out, i)
 		}
@@ -158,11 +202,20 @@ func anyMatches(in *check.Input, groups [][]string) []int {
 	return out
 }
 
+// hasTerm reports whether sentence i contains term t.
+func (r *Rule) hasTerm(in *check.Input, t string, i int) bool {
+	if re := r.res[t]; re != nil {
+		s := in.Sentences[i]
+		return re.MatchString(strings.ToLower(in.Doc.Text[s.Start:s.End]))
+	}
+	return in.Index.Term(t).Has(i)
+}
+
 // matches returns the non-heading sentences matching all groups, none of
 // the exclusions, the actor and the section constraint.
 func (r *Rule) matches(in *check.Input, groups [][]string) []int {
 	var out []int
-	bits := groupBits(in, groups)
+	bits := r.groupBits(in, groups)
 	bits.Each(func(i int) {
 		// Headings are no clauses, but an outdated term in a title
 		// ("Vertrag zur Auftragsdatenverarbeitung") still counts.
@@ -170,7 +223,7 @@ func (r *Rule) matches(in *check.Input, groups [][]string) []int {
 			return
 		}
 		for _, t := range r.None {
-			if in.Index.Term(t).Has(i) {
+			if r.hasTerm(in, t, i) {
 				return
 			}
 		}
@@ -207,32 +260,53 @@ func sentenceAt(in *check.Input, off int) int {
 	return -1
 }
 
-// patternEvidence cites the regular expression's matches in the text.
+// patternEvidence cites the regular expression's matches in the text. With
+// term groups, the expression runs only from the start of sentences that
+// match them.
 func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
 	text := in.Doc.Text
-	var ev []model.Evidence
-	for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
-		start, end := m[0], m[1]
-		if len(m) >= 4 && m[2] >= 0 {
-			start, end = m[2], m[3]
-		}
-		sec := ""
-		if si := sentenceAt(in, start); si >= 0 {
-			excluded := false
-			for _, t := range r.None {
-				if in.Index.Term(t).Has(si) {
-					excluded = true
-					break
-				}
+	type region struct{ start, end int }
+	var regions []region
+	if len(r.All) > 0 {
+		r.groupBits(in, r.All).Each(func(i int) {
+			if i < len(in.Sentences) {
+				s := in.Sentences[i]
+				regions = append(regions, region{s.Start, min(len(text), s.End+r.Reach)})
 			}
-			if excluded {
+		})
+	} else {
+		regions = []region{{0, len(text)}}
+	}
+	var ev []model.Evidence
+	seen := map[int]bool{}
+	for _, rg := range regions {
+		for _, m := range r.re.FindAllStringSubmatchIndex(text[rg.start:rg.end], -1) {
+			start, end := rg.start+m[0], rg.start+m[1]
+			if len(m) >= 4 && m[2] >= 0 {
+				start, end = rg.start+m[2], rg.start+m[3]
+			}
+			if seen[start] {
 				continue
 			}
-			sec = in.Evidence(si).Section
-		}
-		ev = append(ev, model.Evidence{Text: text[start:end], Start: start, End: end, Section: sec, Page: in.Doc.PageAt(start)})
-		if len(ev) == MaxEvidence {
-			break
+			seen[start] = true
+			sec := ""
+			if si := sentenceAt(in, start); si >= 0 {
+				excluded := false
+				for _, t := range r.None {
+					if r.hasTerm(in, t, si) {
+						excluded = true
+						break
+					}
+				}
+				if excluded {
+					continue
+				}
+				sec = in.Evidence(si).Section
+			}
+			ev = append(ev, model.Evidence{Text: text[start:end], Start: start, End: end, Section: sec, Page: in.Doc.PageAt(start)})
+			if len(ev) == MaxEvidence {
+				return ev
+			}
 		}
 	}
 	return ev
@@ -331,7 +405,7 @@ func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
 	var missing []string
 	lang := in.Lang
 	for _, c := range r.Categories {
-		if len(anyMatches(in, [][]string{c.Terms})) == 0 {
+		if len(r.anyMatches(in, [][]string{c.Terms})) == 0 {
 			missing = append(missing, c.Name.In(lang))
 		}
 	}
@@ -485,7 +559,8 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 }
 
 var (
-	annexRefRE = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexStartRE = regexp.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
 )
 
 // missingAnnexes reports annexes the contract refers to but does not
@@ -500,16 +575,30 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 			}
 		}
 	}
-	// A line that starts with the annex's name also counts: plain-text
+	// Only sentences naming an annex are read.
+	cand := match.NewBits(in.Index.Len())
+	for _, w := range []string{"anlage", "anhang", "annex", "appendix", "schedule", "attachment"} {
+		cand.Or(in.Index.Term(w))
+	}
+	var sents []int
+	cand.Each(func(i int) {
+		if i < len(in.Sentences) {
+			sents = append(sents, i)
+		}
+	})
+	// A sentence that starts with the annex's name also counts: plain-text
 	// contracts often have no recognisable annex headings.
-	lineRE := regexp.MustCompile(`(?im)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
-	for _, m := range lineRE.FindAllStringSubmatch(text, -1) {
-		present[strings.ToLower(m[1]+" "+m[2])] = true
+	for _, si := range sents {
+		s := in.Sentences[si]
+		if m := annexStartRE.FindStringSubmatch(text[s.Start:s.End]); m != nil {
+			present[strings.ToLower(m[1]+" "+m[2])] = true
+		}
 	}
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
-	for si, s := range in.Sentences {
+	for _, si := range sents {
+		s := in.Sentences[si]
 		st := text[s.Start:s.End]
 		for _, m := range annexRefRE.FindAllStringSubmatchIndex(st, -1) {
 			key := strings.ToLower(st[m[2]:m[3]] + " " + st[m[4]:m[5]])
