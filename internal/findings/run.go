@@ -490,7 +490,7 @@ func duplicateSections(in *check.Input) ([]model.Evidence, []string) {
 var (
 	sectionRefRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
 	lawAfterRE   = regexp.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
-	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual)`)
+	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
 	selfRefRE    = regexp.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
 	leadNumRE    = regexp.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
 	artBeforeRE  = regexp.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
