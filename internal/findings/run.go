@@ -563,6 +563,18 @@ var (
 	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
 )
 
+var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+// annexKey identifies an annex by its number: "Anlage II", "Annex 2" and
+// "Appendix 2" are taken to be the same, since contracts mix the words.
+func annexKey(num string) string {
+	n := strings.ToLower(num)
+	if r, ok := romans[n]; ok {
+		return r
+	}
+	return n
+}
+
 // missingAnnexes reports annexes the contract refers to but does not
 // contain.
 func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
@@ -571,7 +583,7 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 	for _, b := range in.Doc.Blocks {
 		if b.Annex != "" {
 			if m := annexRefRE.FindStringSubmatch(b.Annex); m != nil {
-				present[strings.ToLower(m[1]+" "+m[2])] = true
+				present[annexKey(m[2])] = true
 			}
 		}
 	}
@@ -591,7 +603,7 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 	for _, si := range sents {
 		s := in.Sentences[si]
 		if m := annexStartRE.FindStringSubmatch(text[s.Start:s.End]); m != nil {
-			present[strings.ToLower(m[1]+" "+m[2])] = true
+			present[annexKey(m[2])] = true
 		}
 	}
 	var ev []model.Evidence
@@ -601,7 +613,7 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 		s := in.Sentences[si]
 		st := text[s.Start:s.End]
 		for _, m := range annexRefRE.FindAllStringSubmatchIndex(st, -1) {
-			key := strings.ToLower(st[m[2]:m[3]] + " " + st[m[4]:m[5]])
+			key := annexKey(st[m[4]:m[5]])
 			if present[key] || reported[key] {
 				continue
 			}
