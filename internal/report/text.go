@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 )
@@ -76,6 +77,32 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 		fmt.Fprintf(b, "%s: %s\n", wd["not_contract"], n)
 	}
 	writeFindings(b, r.Findings, l, opt.Color)
+	writeWording(b, r.Requirements, l)
+}
+
+// writeWording offers clause wording for every mandatory requirement the
+// contract misses or meets only partly.
+func writeWording(b *strings.Builder, vs []model.Verdict, l string) {
+	c := catalog.Default()
+	first := true
+	for _, v := range vs {
+		if v.Level != string(catalog.Mandatory) || (v.Status != string(catalog.Missing) && v.Status != string(catalog.Partial)) {
+			continue
+		}
+		req := c.Requirement(v.ID)
+		if req == nil || req.Suggestion.In(l) == "" {
+			continue
+		}
+		if first {
+			head := "Suggested wording for missing or partial requirements"
+			if l == "de" {
+				head = "Formulierungsvorschläge für fehlende oder unvollständige Pflichtangaben"
+			}
+			fmt.Fprintf(b, "\n%s\n", head)
+			first = false
+		}
+		fmt.Fprintf(b, "  %s (%s)\n      %s\n", v.ID, v.Article, req.Suggestion.In(l))
+	}
 }
 
 var severityOrder = []string{"high", "medium", "low", "info"}
