@@ -9,6 +9,7 @@ import (
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/extract"
 	"github.com/art28/art28/internal/findings"
 	"github.com/art28/art28/internal/lang"
 	"github.com/art28/art28/internal/model"
@@ -72,6 +73,11 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
 	}
+	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
+	if err != nil {
+		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
+	}
+	res.Facts = facts
 	if a.playbook != nil {
 		fl := opt.ReportLang
 		if fl == "" {
