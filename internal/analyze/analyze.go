@@ -83,7 +83,7 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		if fl == "" {
 			fl = checkLang
 		}
-		res.Findings = a.playbook.Run(in, findings.Options{Lang: fl})
+		res.Findings = a.playbook.Run(in, findings.Options{Lang: fl, Facts: &res.Facts})
 	}
 	res.Summary = summarize(res.Requirements)
 	res.Document.IsContract = looksLikeContract(res)

@@ -74,9 +74,13 @@ const (
 	Categories Kind = "categories"
 	// Structure runs a structural check named by Check.
 	Structure Kind = "structure"
+	// Subprocessors reports extracted sub-processors (Options.Facts) in a
+	// third country whose transfer mechanism is missing (Mode
+	// "no-mechanism").
+	Subprocessors Kind = "subprocessors"
 )
 
-var kinds = map[Kind]bool{Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true}
+var kinds = map[Kind]bool{Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true, Subprocessors: true}
 
 // Structural checks for kind "structure".
 var structureChecks = map[string]bool{"duplicate-sections": true, "missing-sections": true, "missing-annexes": true}
@@ -139,7 +143,10 @@ type Rule struct {
 	// Categories are the control categories for kind "categories".
 	Categories []Category `yaml:"categories"`
 	// Check names the structural check for kind "structure".
-	Check    string   `yaml:"check"`
+	Check string `yaml:"check"`
+	// Unless names rules that make this one redundant: it is skipped when
+	// any of them fired (a text heuristic yields to a fact-based rule).
+	Unless   []string `yaml:"unless"`
 	Examples Examples `yaml:"examples"`
 
 	// Source is the file the rule came from.
@@ -377,6 +384,10 @@ func (r *Rule) compile() error {
 				return fmt.Errorf("categories: each needs name de/en and terms")
 			}
 		}
+	case Subprocessors:
+		if r.Mode != "no-mechanism" {
+			return fmt.Errorf("mode: %q is not no-mechanism", r.Mode)
+		}
 	case Structure:
 		if !structureChecks[r.Check] {
 			var names []string
@@ -394,7 +405,7 @@ func (r *Rule) compile() error {
 		}
 		r.section = re
 	}
-	if r.Kind != Structure && r.Kind != Categories {
+	if r.Kind != Structure && r.Kind != Categories && r.Kind != Subprocessors {
 		for _, l := range []string{"de", "en"} {
 			if r.Lang != "" && r.Lang != l {
 				continue

@@ -268,3 +268,42 @@ func FuzzRun(f *testing.F) {
 		}
 	})
 }
+
+func TestSubprocessorFacts(t *testing.T) {
+	p := Default()
+	text := "Unterauftragnehmer: Example Inc., San Francisco, USA – Hosting."
+	in := prepare(text, "de")
+	facts := &model.Facts{Subprocessors: []model.Subprocessor{
+		{Name: "Example Inc.", Country: "US", ThirdCountry: true, TransferMechanism: "none", Evidence: model.Evidence{Text: text, Start: 0, End: len(text)}},
+		{Name: "Beispiel GmbH", Country: "DE"},
+		{Name: "Other Inc.", Country: "US", ThirdCountry: true, TransferMechanism: "standard_contractual_clauses"},
+	}}
+	ids := map[string]model.Finding{}
+	for _, f := range p.Run(in, Options{Lang: "en", Now: testNow, Facts: facts}) {
+		ids[f.ID] = f
+	}
+	f, ok := ids["subprocessor-third-country-no-mechanism"]
+	if !ok || !strings.Contains(f.Message, "Example Inc.") || strings.Contains(f.Message, "Other Inc.") {
+		t.Errorf("fact-based finding: %+v", f)
+	}
+	if _, ok := ids["transfer-no-mechanism"]; ok {
+		t.Errorf("text heuristic not suppressed by the fact-based rule")
+	}
+	// Without facts the text heuristic reports the same problem.
+	ids = map[string]model.Finding{}
+	for _, f := range p.Run(in, Options{Lang: "en", Now: testNow}) {
+		ids[f.ID] = f
+	}
+	if _, ok := ids["transfer-no-mechanism"]; !ok {
+		t.Errorf("text heuristic silent without facts")
+	}
+}
+
+func TestFactsDate(t *testing.T) {
+	r := Default().Rule("outdated-ttdsg")
+	p := &Playbook{Rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
+	in := prepare("Vertrag vom 1. März 2025. Es gilt § 25 TTDSG.", "de")
+	if got := p.Run(in, Options{Lang: "de", Now: testNow, Facts: &model.Facts{Meta: model.Meta{Date: "2023-02"}}}); len(got) > 0 {
+		t.Errorf("extracted date 2023-02 ignored")
+	}
+}

@@ -22,6 +22,23 @@ type Options struct {
 	Lang string
 	// Now is the date an undated contract is judged at; zero means today.
 	Now time.Time
+	// Facts are the extracted facts, if any: their date takes precedence
+	// over the playbook's own date search, their sub-processors feed kind
+	// "subprocessors".
+	Facts *model.Facts
+}
+
+// factsDate parses the extracted contract date (YYYY-MM-DD or YYYY-MM).
+func factsDate(f *model.Facts) (time.Time, bool) {
+	if f == nil || f.Meta.Date == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, f.Meta.Date); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // Run applies every rule of the playbook to a prepared document and
@@ -31,19 +48,31 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	date, dated := ContractDate(in.Doc.Text, opt.Now)
+	date, dated := factsDate(opt.Facts)
+	if !dated || date.After(opt.Now) {
+		date, dated = ContractDate(in.Doc.Text, opt.Now)
+	}
 	if !dated {
 		date = opt.Now
 	}
 	out := []model.Finding{}
+	fired := map[string]bool{}
 	for _, r := range p.Rules {
 		if r.Lang != "" && r.Lang != in.Lang {
 			continue
 		}
-		ev, extra, ok := r.run(in, date)
+		skip := false
+		for _, id := range r.Unless {
+			skip = skip || fired[id]
+		}
+		if skip {
+			continue
+		}
+		ev, extra, ok := r.run(in, date, opt.Facts)
 		if !ok {
 			continue
 		}
+		fired[r.ID] = true
 		f := model.Finding{
 			ID: r.ID, Severity: string(r.Severity), Title: r.Title.In(opt.Lang),
 			Message: r.Message.In(opt.Lang), Basis: r.Basis, Evidence: ev,
@@ -83,8 +112,10 @@ func dateNote(lang string, d time.Time, dated bool) string {
 
 // run applies one rule. It returns the evidence, an addition to the
 // message, and whether the rule fired.
-func (r *Rule) run(in *check.Input, date time.Time) ([]model.Evidence, string, bool) {
+func (r *Rule) run(in *check.Input, date time.Time, facts *model.Facts) ([]model.Evidence, string, bool) {
 	switch r.Kind {
+	case Subprocessors:
+		return subprocessorsWithoutMechanism(facts)
 	case Terms:
 		hits := r.matches(in, r.All)
 		return r.cite(in, hits), "", len(hits) > 0
@@ -421,6 +452,29 @@ func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
 		ev = ev[:1]
 	}
 	return ev, head + strings.Join(missing, "; ") + ".", true
+}
+
+// subprocessorsWithoutMechanism cites the extracted third-country
+// sub-processors for which no transfer mechanism was found.
+func subprocessorsWithoutMechanism(f *model.Facts) ([]model.Evidence, string, bool) {
+	if f == nil {
+		return nil, "", false
+	}
+	var ev []model.Evidence
+	var names []string
+	for _, s := range f.Subprocessors {
+		if !s.ThirdCountry || (s.TransferMechanism != "" && s.TransferMechanism != "none") {
+			continue
+		}
+		names = append(names, strings.TrimSpace(s.Name+" ("+s.Country+")"))
+		if len(ev) < MaxEvidence && s.Evidence.End > s.Evidence.Start {
+			ev = append(ev, s.Evidence)
+		}
+	}
+	if len(names) == 0 {
+		return nil, "", false
+	}
+	return ev, "(" + strings.Join(names, ", ") + ")", true
 }
 
 // structure runs the rule's structural check.
