@@ -22,9 +22,9 @@ type docxLevel struct {
 // docxNumbering holds the numbering definitions and the running counters.
 type docxNumbering struct {
 	abstract map[string]map[int]docxLevel // abstractNumId → ilvl → level
-	nums     map[string]string             // numId → abstractNumId
-	starts   map[string]map[int]int        // numId → ilvl → start override
-	counters map[string][]int              // numId → counter per level
+	nums     map[string]string            // numId → abstractNumId
+	starts   map[string]map[int]int       // numId → ilvl → start override
+	counters map[string][]int             // numId → counter per level
 }
 
 func newDocxNumbering(root *xnode) *docxNumbering {

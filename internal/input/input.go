@@ -58,7 +58,6 @@ var formats = map[string]string{
 // SupportedList names the supported extensions for messages.
 const SupportedList = ".txt, .md, .html, .pdf, .docx, .odt"
 
-
 // Read reads and parses the file at path. The returned raw bytes are the
 // file's content, for hashing.
 func Read(path string, opt Options) (*document.Document, []byte, error) {

@@ -50,19 +50,27 @@ func (w *lineWriter) heading(level int, label, text string) {
 }
 
 // item writes a list item at nesting level 1.. with its visible marker
-// ("1.", "a)"), or a bullet when marker is empty.
+// ("1.", "a)"), or a bullet when marker is empty. A numbered item is written
+// the way it reads, "1. text", as its own paragraph, so the text parser
+// treats it exactly like the same clause in a plain-text contract (a short
+// numbered title becomes a heading, "a)" a list item); bullets become
+// "- " items.
 func (w *lineWriter) item(level int, marker, text string) {
 	text = clean(text)
 	if text == "" {
 		return
 	}
 	level = max(1, min(level, 9))
-	w.b.WriteString(strings.Repeat("  ", level-1))
-	w.b.WriteString("- ")
 	if marker != "" {
+		w.endList()
 		w.b.WriteString(marker)
 		w.b.WriteByte(' ')
+		w.b.WriteString(text)
+		w.b.WriteString("\n\n")
+		return
 	}
+	w.b.WriteString(strings.Repeat("  ", level-1))
+	w.b.WriteString("- ")
 	w.b.WriteString(text)
 	w.b.WriteString("\n")
 }

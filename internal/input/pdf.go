@@ -3,8 +3,10 @@ package input
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -86,20 +88,24 @@ func parsePDF(path string, raw []byte, opt Options) (*document.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	pages := 0
+	count := 0
 	for _, l := range strings.Split(string(out), "\n") {
 		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
-			pages, _ = strconv.Atoi(strings.TrimSpace(v))
+			count, _ = strconv.Atoi(strings.TrimSpace(v))
 		}
 	}
-	if pages > maxPages {
-		return nil, fmt.Errorf("%w: %d pages (limit %d)", ErrLimit, pages, maxPages)
+	if count > maxPages {
+		return nil, fmt.Errorf("%w: %d pages (limit %d)", ErrLimit, count, maxPages)
 	}
-	out, err = runTool(ctx, timeout, maxPDFText, totext, "-enc", "UTF-8", "-eol", "unix", "-l", strconv.Itoa(maxPages), tmp.Name(), "-")
+	out, err = runTool(ctx, timeout, maxPDFText, totext, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(maxPages), tmp.Name(), "-")
 	if err != nil {
 		return nil, err
 	}
-	return pdfDocument(path, out)
+	pages, err := bboxPages(out)
+	if err != nil {
+		return nil, err
+	}
+	return pdfDocument(path, pages)
 }
 
 // limitedBuffer stops accepting bytes beyond its limit.
@@ -150,51 +156,130 @@ func runTool(ctx context.Context, timeout time.Duration, limit int, name string,
 	return stdout.Bytes(), nil
 }
 
-// pdfDocument turns pdftotext output (pages separated by form feeds) into a
-// document: running headers, footers and page numbers are removed, words
-// hyphenated at line ends are joined, ligatures are spelled out, and the
-// start offset of every page is recorded.
-func pdfDocument(path string, out []byte) (*document.Document, error) {
-	rawPages := strings.Split(string(out), "\f")
-	if len(rawPages) > 1 && strings.TrimSpace(rawPages[len(rawPages)-1]) == "" {
-		rawPages = rawPages[:len(rawPages)-1]
-	}
-	pages := make([][]string, len(rawPages))
-	for i, p := range rawPages {
-		t, err := document.Normalize([]byte(p))
-		if err != nil && !errors.Is(err, document.ErrBinary) {
-			return nil, err
+// bboxPages reads pdftotext's -bbox-layout output (XHTML with page, flow,
+// block, line and word elements in reading order) into the blocks of each
+// page, each block a list of lines with words joined by single spaces.
+func bboxPages(out []byte) ([][][]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(out))
+	d.Strict = false
+	d.Entity = xml.HTMLEntity
+	var pages [][][]string
+	var line []string
+	inWord := false
+	var word strings.Builder
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
 		}
 		if err != nil {
-			t = strings.ToValidUTF8(p, "")
+			return nil, fmt.Errorf("%w: pdftotext output: %v", ErrMalformed, err)
 		}
-		pages[i] = strings.Split(t, "\n")
+		n := len(pages)
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				pages = append(pages, nil)
+			case "block":
+				if n > 0 {
+					pages[n-1] = append(pages[n-1], nil)
+				}
+			case "line":
+				line = line[:0]
+			case "word":
+				inWord = true
+				word.Reset()
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "word":
+				inWord = false
+				if w := strings.TrimSpace(word.String()); w != "" {
+					line = append(line, w)
+				}
+			case "line":
+				if n > 0 && len(pages[n-1]) > 0 && len(line) > 0 {
+					blocks := pages[n-1]
+					blocks[len(blocks)-1] = append(blocks[len(blocks)-1], strings.Join(line, " "))
+				}
+			}
+		case xml.CharData:
+			if inWord {
+				word.Write(t)
+			}
+		}
 	}
-	stripFurniture(pages)
+	return pages, nil
+}
+
+// reItemStart matches a line that starts a new list item or clause inside a
+// text block: a bullet, "3.", "3.1", "(2)", "a)".
+var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
+
+// pdfDocument turns the text blocks of each page into a document. Running
+// headers, footers and page numbers are removed; the lines of a block are
+// joined into paragraphs (a new one where a line starts a list item or
+// clause number), words hyphenated at line ends are joined and ligatures
+// spelled out; the start offset of every page is recorded.
+func pdfDocument(path string, pages [][][]string) (*document.Document, error) {
+	paras := make([][]string, len(pages))
+	for i, blocks := range pages {
+		for _, lines := range blocks {
+			var cur []string
+			for _, l := range lines {
+				t, err := document.Normalize([]byte(l))
+				if err != nil {
+					t = strings.ToValidUTF8(l, "")
+				}
+				t = reGluedLabel.ReplaceAllString(strings.TrimSpace(t), "$1 $2")
+				if t == "" {
+					continue
+				}
+				if len(cur) > 0 && reItemStart.MatchString(t) {
+					paras[i] = append(paras[i], joinLines(cur))
+					cur = cur[:0]
+				}
+				cur = append(cur, t)
+			}
+			if len(cur) > 0 {
+				paras[i] = append(paras[i], joinLines(cur))
+			}
+		}
+	}
+	stripFurniture(paras)
 	var b strings.Builder
-	starts := make([]int, 0, len(pages))
+	starts := make([]int, 0, len(paras))
 	letters := 0
-	for _, lines := range pages {
-		lines = dehyphenate(lines)
+	for _, ps := range paras {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
 		starts = append(starts, b.Len())
-		for _, l := range lines {
-			for _, r := range l {
+		for _, p := range ps {
+			if p == "" {
+				continue
+			}
+			for _, r := range p {
 				if unicode.IsLetter(r) {
 					letters++
 				}
 			}
-			b.WriteString(strings.TrimRight(l, " \t"))
-			b.WriteByte('\n')
+			b.WriteString(p)
+			b.WriteString("\n\n")
 		}
 	}
-	if letters < 20*len(pages)+30 {
+	if letters < 20*len(paras)+30 {
 		return nil, ErrNoTextLayer
 	}
-	text := b.String()
-	doc := document.ParseText(path, "pdf", text)
+	doc := document.ParseText(path, "pdf", b.String())
 	doc.Pages = starts
 	return doc, nil
 }
+
+// reGluedLabel matches a clause number run into its text, "10.Löschung",
+// where the tab after a list number left too small a gap for a space.
+var reGluedLabel = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*\.|\(?[a-z0-9]{1,3}\))(\p{Lu})`)
 
 // rePageNumber matches a line that is only a page number: "3", "- 3 -",
 // "Seite 3 von 10", "Page 3 of 10", "3/10".
@@ -258,35 +343,37 @@ func stripFurniture(pages [][]string) {
 // suspended compound ("Vertrags- und Datenschutz"), not a word split.
 var keepHyphen = map[string]bool{"und": true, "oder": true, "bzw": true, "bzw.": true, "sowie": true, "and": true, "or": true}
 
-// dehyphenate joins words split by a hyphen at the end of a line: the
-// continuation is pulled up onto the hyphenated line.
-func dehyphenate(lines []string) []string {
-	for i := 0; i+1 < len(lines); i++ {
-		cur := strings.TrimRight(lines[i], " ")
-		if len(cur) < 2 || cur[len(cur)-1] != '-' {
-			continue
+// joinLines joins the lines of one paragraph with spaces; a word split by a
+// hyphen at a line end ("Verarbei-" + "tung") is joined without it.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := b.String()
+			if hyphenated(prev, l) {
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			} else {
+				b.WriteByte(' ')
+			}
 		}
-		prev, _ := utf8.DecodeLastRuneInString(cur[:len(cur)-1])
-		if !unicode.IsLetter(prev) || !unicode.IsLower(prev) {
-			continue
-		}
-		next := strings.TrimLeft(lines[i+1], " ")
-		first, _ := utf8.DecodeRuneInString(next)
-		if next == "" || !unicode.IsLower(first) {
-			continue
-		}
-		word, rest, _ := strings.Cut(next, " ")
-		if keepHyphen[strings.TrimRight(word, ",.;:")] {
-			continue
-		}
-		lines[i] = cur[:len(cur)-1] + word
-		lines[i+1] = rest
-		if rest == "" {
-			// Keep the line count: a blank would split the paragraph, so
-			// pull the following line up instead.
-			lines = append(lines[:i+1], lines[i+2:]...)
-			i--
-		}
+		b.WriteString(l)
 	}
-	return lines
+	return b.String()
+}
+
+// hyphenated reports whether prev ends in a word split by a hyphen that
+// next continues.
+func hyphenated(prev, next string) bool {
+	if len(prev) < 2 || prev[len(prev)-1] != '-' {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(before) || !unicode.IsLower(first) {
+		return false
+	}
+	word, _, _ := strings.Cut(next, " ")
+	return !keepHyphen[strings.TrimRight(word, ",.;:")]
 }

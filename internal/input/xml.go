@@ -1,11 +1,11 @@
 package input
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"bytes"
 	"strings"
 )
 
