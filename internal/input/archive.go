@@ -22,7 +22,7 @@ var ErrMalformed = errors.New("file is damaged or not in the expected format")
 // Default limits for archive formats (DOCX, ODT).
 const (
 	// DefaultMaxUnzipped caps the bytes decompressed from one archive.
-	DefaultMaxUnzipped = 200 << 20
+	DefaultMaxUnzipped = 64 << 20
 	// DefaultMaxEntries caps the number of entries in one archive.
 	DefaultMaxEntries = 10000
 )
@@ -92,12 +92,19 @@ func (a *archive) read(name string, optional bool) ([]byte, error) {
 	if f.Flags&0x1 != 0 {
 		return nil, ErrEncrypted
 	}
+	if f.UncompressedSize64 > uint64(a.budget) {
+		return nil, fmt.Errorf("%w: archive decompresses to more than %d bytes", ErrLimit, a.limit)
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrMalformed, name, err)
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, a.budget+1))
+	// Read into a buffer sized from the header (capped by the budget) so a
+	// lying header cannot make the buffer grow past the limit by doubling.
+	buf := bytes.NewBuffer(make([]byte, 0, min(int64(f.UncompressedSize64), a.budget)+512))
+	_, err = io.Copy(buf, io.LimitReader(rc, a.budget+1))
+	data := buf.Bytes()
 	if int64(len(data)) > a.budget {
 		return nil, fmt.Errorf("%w: archive decompresses to more than %d bytes", ErrLimit, a.limit)
 	}

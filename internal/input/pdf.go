@@ -339,22 +339,25 @@ func stripFurniture(pages [][]string) {
 	}
 }
 
-// keepHyphen lists words after a line-end hyphen that show the hyphen is a
+// suspended lists words after a line-end hyphen that show the hyphen is a
 // suspended compound ("Vertrags- und Datenschutz"), not a word split.
-var keepHyphen = map[string]bool{"und": true, "oder": true, "bzw": true, "bzw.": true, "sowie": true, "and": true, "or": true}
+var suspended = map[string]bool{"und": true, "oder": true, "bzw": true, "bzw.": true, "sowie": true, "and": true, "or": true}
 
-// joinLines joins the lines of one paragraph with spaces; a word split by a
-// hyphen at a line end ("Verarbei-" + "tung") is joined without it.
+// joinLines joins the lines of one paragraph with spaces. At a line-end
+// hyphen, a word split in two ("Verarbei-" + "tung") is joined without the
+// hyphen, a hyphenated compound ("EU-" + "Standardvertragsklauseln") keeps
+// it, and a suspended compound ("Vertrags-" + "und") keeps it and the space.
 func joinLines(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
 		if i > 0 {
-			prev := b.String()
-			if hyphenated(prev, l) {
-				s := b.String()
+			s := b.String()
+			switch hyphenJoin(s, l) {
+			case dropHyphen:
 				b.Reset()
 				b.WriteString(s[:len(s)-1])
-			} else {
+			case keepHyphen:
+			default:
 				b.WriteByte(' ')
 			}
 		}
@@ -363,17 +366,30 @@ func joinLines(lines []string) string {
 	return b.String()
 }
 
-// hyphenated reports whether prev ends in a word split by a hyphen that
-// next continues.
-func hyphenated(prev, next string) bool {
+// How a line ending in a hyphen joins the next line.
+const (
+	spaceJoin = iota
+	dropHyphen
+	keepHyphen
+)
+
+// hyphenJoin decides how prev, which may end in a hyphen, joins next.
+func hyphenJoin(prev, next string) int {
 	if len(prev) < 2 || prev[len(prev)-1] != '-' {
-		return false
+		return spaceJoin
 	}
 	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
 	first, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsLower(before) || !unicode.IsLower(first) {
-		return false
-	}
 	word, _, _ := strings.Cut(next, " ")
-	return !keepHyphen[strings.TrimRight(word, ",.;:")]
+	switch {
+	case !unicode.IsLetter(before) && !unicode.IsDigit(before):
+		return spaceJoin
+	case suspended[strings.TrimRight(word, ",.;:")]:
+		return spaceJoin
+	case unicode.IsLower(before) && unicode.IsLower(first):
+		return dropHyphen
+	case unicode.IsLetter(first) || unicode.IsDigit(first):
+		return keepHyphen
+	}
+	return spaceJoin
 }

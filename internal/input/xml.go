@@ -11,7 +11,7 @@ import (
 
 // maxNodes caps the elements and text nodes read from one XML part, so a
 // small but deeply repetitive file cannot exhaust memory.
-const maxNodes = 2_000_000
+const maxNodes = 1_000_000
 
 // xnode is an element or, with an empty name, a text node of a parsed XML
 // part. Names are local names; namespace prefixes are dropped, which is
