@@ -3,6 +3,7 @@ package input
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,7 +77,7 @@ func TestRenderedSeedsMatchText(t *testing.T) {
 // is set, where its absence is a failure.
 func requirePoppler(t *testing.T) {
 	t.Helper()
-	if _, err := os.Stat("/usr/bin/pdftotext"); err == nil {
+	if _, err := exec.LookPath(pdftotextBin); err == nil {
 		return
 	}
 	if os.Getenv("CI") != "" {

@@ -124,8 +124,9 @@ func parseXML(data []byte) (*xnode, error) {
 func numberText(n int, format string) string {
 	switch format {
 	case "lowerLetter", "upperLetter":
-		if n < 1 {
-			n = 1
+		if n < 1 || n > 26*4 {
+			// Beyond "zzzz" a letter label would grow without bound.
+			return fmt.Sprint(n)
 		}
 		// Word repeats the letter after z: aa, bb.
 		letter := string(rune('a' + (n-1)%26))
