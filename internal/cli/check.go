@@ -133,7 +133,7 @@ func expand(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("walk %s: %w", p, err)
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no contracts found (looked for .txt, .md, .html)", p)
+			return nil, fmt.Errorf("%s: no contracts found (looked for %s)", p, input.SupportedList)
 		}
 		files = append(files, found...)
 	}
