@@ -99,7 +99,7 @@ func contractRow(r *model.Result) []any {
 // contractFacts are the extracted contract facts of one row; a value is
 // an int or a string, "" when the result does not carry it.
 type contractFacts struct {
-	processor, controller                                     string
+	processor, controller                                   string
 	subprocessors, thirdCountry, breachHours, objectionDays any
 }
 
