@@ -41,9 +41,9 @@ func writeMarkdown(b *strings.Builder, v *view) {
 	fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n|---:|---:|---:|---:|---:|\n",
 		t("status_met"), t("status_partial"), t("status_missing"), t("status_not-applicable"), t("findings"))
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", s.Met, s.Partial, s.Missing, s.NotApplicable, v.Findings)
-	fmt.Fprintf(b, "**%s:** ", t("mandatory_missing"))
+	fmt.Fprintf(b, "**%s:**", t("mandatory_missing"))
 	if len(v.Missing) == 0 {
-		b.WriteString(t("none") + "\n\n")
+		b.WriteString(" " + t("none") + "\n\n")
 	} else {
 		b.WriteString("\n\n")
 		for _, m := range v.Missing {

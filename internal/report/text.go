@@ -13,17 +13,16 @@ import (
 // evidence quote for each requirement.
 type Text struct{}
 
-var statusLabel = map[string]map[string]string{
-	"en": {"met": "met", "partial": "partial", "missing": "MISSING", "not-applicable": "n/a"},
-	"de": {"met": "erfüllt", "partial": "teilweise", "missing": "FEHLT", "not-applicable": "entfällt"},
+// statusText is the status label for the terminal; missing is shouted.
+func statusText(lang, status string) string {
+	s := tr(lang, "status_"+status)
+	if status == "missing" {
+		s = strings.ToUpper(s)
+	}
+	return s
 }
 
 var statusColor = map[string]string{"met": "\x1b[32m", "partial": "\x1b[33m", "missing": "\x1b[31;1m", "not-applicable": "\x1b[90m"}
-
-var words = map[string]map[string]string{
-	"en": {"language": "Language", "summary": "Summary", "mandatory_missing": "Mandatory requirements missing", "none": "none", "not_contract": "Note"},
-	"de": {"language": "Sprache", "summary": "Zusammenfassung", "mandatory_missing": "Fehlende Pflichtangaben", "none": "keine", "not_contract": "Hinweis"},
-}
 
 // Write implements Reporter.
 func (Text) Write(w io.Writer, results []*model.Result, opt Options) error {
@@ -43,7 +42,7 @@ func (Text) Write(w io.Writer, results []*model.Result, opt Options) error {
 
 func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	l := language(r, opt)
-	wd := words[l]
+	wd := func(key string) string { return tr(l, key) }
 	paint := func(status, s string) string {
 		if !opt.Color {
 			return s
@@ -51,9 +50,9 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 		return statusColor[status] + s + "\x1b[0m"
 	}
 	fmt.Fprintf(b, "%s\n", r.Document.Path)
-	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd["language"], r.Document.Language, short(r.Document.SHA256, 12))
+	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd("language"), r.Document.Language, short(r.Document.SHA256, 12))
 	for _, v := range r.Requirements {
-		label := statusLabel[l][v.Status]
+		label := statusText(l, v.Status)
 		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, v.Title)
 		if len(v.Evidence) > 0 {
 			e := v.Evidence[0]
@@ -65,15 +64,15 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 		}
 	}
 	s := r.Summary
-	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd["summary"],
-		s.Met, statusLabel[l]["met"], s.Partial, statusLabel[l]["partial"], s.Missing, statusLabel[l]["missing"], s.NotApplicable, statusLabel[l]["not-applicable"])
-	missing := wd["none"]
+	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd("summary"),
+		s.Met, statusText(l, "met"), s.Partial, statusText(l, "partial"), s.Missing, statusText(l, "missing"), s.NotApplicable, statusText(l, "not-applicable"))
+	missing := wd("none")
 	if len(s.MandatoryMissing) > 0 {
 		missing = strings.Join(s.MandatoryMissing, ", ")
 	}
-	fmt.Fprintf(b, "%s: %s\n", wd["mandatory_missing"], missing)
+	fmt.Fprintf(b, "%s: %s\n", wd("mandatory_missing"), missing)
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "%s: %s\n", wd["not_contract"], n)
+		fmt.Fprintf(b, "%s: %s\n", wd("note"), n)
 	}
 }
 
