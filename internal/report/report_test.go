@@ -121,7 +121,7 @@ func TestHTMLEscapesContract(t *testing.T) {
 		Requirements: []model.Verdict{{ID: "audits", Status: "met", Level: "mandatory", Title: "Audits",
 			Evidence: []model.Evidence{
 				{Text: text[start:end], Start: start, End: end, Section: "<i>1</i>"},
-				{Text: "bad", Start: 5, End: 500}, // out of range: quoted, not highlighted
+				{Text: "bad", Start: 5, End: 500},         // out of range: quoted, not highlighted
 				{Text: "Ü", Start: end + 2, End: end + 3}, // inside a rune: moved to its start
 			}}},
 	}
