@@ -47,3 +47,12 @@ func tr(lang, key string) string {
 	}
 	return t.In(lang)
 }
+
+// label returns the UI string for prefix+value, or value itself when the
+// locale has no such key (a status or severity a newer model introduced).
+func label(lang, prefix, value string) string {
+	if _, ok := locale[prefix+value]; !ok {
+		return value
+	}
+	return tr(lang, prefix+value)
+}

@@ -73,7 +73,7 @@ func writeMarkdown(b *strings.Builder, v *view) {
 				ev += fmt.Sprintf(" +%d", n)
 			}
 		}
-		fmt.Fprintf(b, "| %s %s | %s | %s | %s |\n", statusIcon[q.Status], t("status_"+q.Status), title, mdCell(q.Article), ev)
+		fmt.Fprintf(b, "| %s %s | %s | %s | %s |\n", statusIcon[q.Status], q.StatusLabel, title, mdCell(q.Article), ev)
 	}
 	b.WriteString("\n")
 
@@ -85,7 +85,7 @@ func writeMarkdown(b *strings.Builder, v *view) {
 	fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", t("severity"), t("findings"), t("legal_basis"), t("suggestion"))
 	for _, g := range v.Groups {
 		for _, f := range g.Items {
-			fmt.Fprintf(b, "| %s | **%s**<br>%s | %s | %s |\n", t("severity_"+g.Severity),
+			fmt.Fprintf(b, "| %s | **%s**<br>%s | %s | %s |\n", g.Label,
 				mdCell(f.Title), mdCell(f.Message), mdCell(f.Basis), mdCell(f.Suggestion))
 		}
 	}

@@ -15,7 +15,7 @@ type Text struct{}
 
 // statusText is the status label for the terminal; missing is shouted.
 func statusText(lang, status string) string {
-	s := tr(lang, "status_"+status)
+	s := label(lang, "status_", status)
 	if status == "missing" {
 		s = strings.ToUpper(s)
 	}
@@ -53,7 +53,7 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd("language"), r.Document.Language, short(r.Document.SHA256, 12))
 	for _, v := range r.Requirements {
 		label := statusText(l, v.Status)
-		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, v.Title)
+		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, requirementTitle(l, v))
 		if len(v.Evidence) > 0 {
 			e := v.Evidence[0]
 			sec := ""

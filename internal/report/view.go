@@ -32,6 +32,7 @@ type view struct {
 // reqView is one checklist row.
 type reqView struct {
 	ID, Anchor, Title, Article, Level, Status string
+	StatusLabel                               string
 	Mandatory                                 bool
 	Evidence                                  []evView
 	// Suggestion is clause wording for a missing or partial requirement.
@@ -47,8 +48,8 @@ type evView struct {
 
 // findingGroup holds the findings of one severity.
 type findingGroup struct {
-	Severity string
-	Items    []findingView
+	Severity, Label string
+	Items           []findingView
 }
 
 // findingView is one finding with its evidence.
@@ -133,10 +134,11 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 	for _, q := range r.Requirements {
 		rv := reqView{
 			ID: q.ID, Anchor: v.ID + "-req-" + q.ID, Title: q.Title, Article: q.Article,
-			Level: q.Level, Status: q.Status, Mandatory: q.Level == string(catalog.Mandatory),
+			Level: q.Level, Status: q.Status, StatusLabel: label(lang, "status_", q.Status),
+			Mandatory: q.Level == string(catalog.Mandatory),
 		}
+		rv.Title = requirementTitle(lang, q)
 		if c := cat.Requirement(q.ID); c != nil {
-			rv.Title = c.Title.In(lang)
 			if q.Status == string(catalog.Missing) || q.Status == string(catalog.Partial) {
 				rv.Suggestion = strings.TrimSpace(c.Suggestion.In(lang))
 			}
@@ -153,7 +155,7 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 		fv.Evidence = evidence(f.Evidence, fv.Anchor, f.ID)
 		g := groups[f.Severity]
 		if g == nil {
-			g = &findingGroup{Severity: f.Severity}
+			g = &findingGroup{Severity: f.Severity, Label: label(lang, "severity_", f.Severity)}
 			groups[f.Severity] = g
 		}
 		g.Items = append(g.Items, fv)
@@ -234,4 +236,14 @@ func dedupe(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// requirementTitle is the verdict's requirement title in the report
+// language, from the catalog; the result's own title (in the contract's
+// language) when the catalog does not know the id.
+func requirementTitle(lang string, v model.Verdict) string {
+	if c := catalog.Default().Requirement(v.ID); c != nil {
+		return c.Title.In(lang)
+	}
+	return v.Title
 }
