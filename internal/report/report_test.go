@@ -196,3 +196,29 @@ func TestHTMLRendersInChromium(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLFacts renders the facts sections, which stay hidden while a
+// result carries no facts.
+func TestHTMLFacts(t *testing.T) {
+	r, text := analyzeExample(t, "dpa-example.txt")
+	v := newView(0, r, text, "de")
+	if !v.Facts.Empty() {
+		t.Skip("results carry facts now; covered by the golden files")
+	}
+	v.Facts = facts{
+		Processor:     "Example Cloud Ltd",
+		Subprocessors: []subprocessorView{{Name: "Supabase <Inc.>", Country: "SG", ThirdCountry: true, Service: "Hosting"}},
+		Deadlines:     []deadlineView{{Label: "Meldung von Verletzungen", Value: "24 h"}},
+		TOMs:          []tomView{{Area: "Zutrittskontrolle", Measures: []string{"Chipkarten", "Alarmanlage"}}},
+	}
+	var buf bytes.Buffer
+	if err := htmlPage.Execute(&buf, htmlData{Lang: "de", Views: []*view{v}}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"Parteien", "Example Cloud Ltd", "nicht angegeben", "Unterauftragsverarbeiter", "Supabase &lt;Inc.&gt;", `<span class="tc">Drittland</span>`, "Fristen", "24 h", "Zutrittskontrolle", "Chipkarten; Alarmanlage"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("facts section lacks %q", want)
+		}
+	}
+}

@@ -27,6 +27,8 @@ type view struct {
 	Segments []segment
 	// Missing lists the titles of missing mandatory requirements.
 	Missing []reqView
+	// Facts are the extracted contract facts, empty when not known.
+	Facts facts
 }
 
 // reqView is one checklist row.
@@ -149,6 +151,7 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 			v.Missing = append(v.Missing, rv)
 		}
 	}
+	v.Facts = factsOf(r, func(es []model.Evidence) []evView { return evidence(es, v.ID+"-facts", "facts") })
 	groups := map[string]*findingGroup{}
 	for i, f := range r.Findings {
 		fv := findingView{Finding: f, Anchor: fmt.Sprintf("%s-f%d", v.ID, i+1)}
