@@ -69,7 +69,7 @@ func writeMarkdown(b *strings.Builder, v *view) {
 			if e.Section != "" {
 				ev += " (" + mdCell(short(e.Section, 40)) + ")"
 			}
-			if n := len(q.Evidence) - 1; n > 0 {
+			if n := len(q.Evidence) + len(q.More) - 1; n > 0 {
 				ev += fmt.Sprintf(" +%d", n)
 			}
 		}

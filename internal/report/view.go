@@ -36,7 +36,9 @@ type reqView struct {
 	ID, Anchor, Title, Article, Level, Status string
 	StatusLabel                               string
 	Mandatory                                 bool
-	Evidence                                  []evView
+	// Evidence are the passages quoted in full; More are further passages,
+	// linked but not quoted, so a long checklist stays readable.
+	Evidence, More []evView
 	// Suggestion is clause wording for a missing or partial requirement.
 	Suggestion string
 }
@@ -71,6 +73,9 @@ type segment struct {
 	Ref       string
 	Title     string
 }
+
+// maxQuotes is how many passages a checklist row quotes in full.
+const maxQuotes = 3
 
 // severityOrder ranks finding severities, most severe first; unknown
 // severities sort last.
@@ -146,6 +151,9 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 			}
 		}
 		rv.Evidence = evidence(q.Evidence, rv.Anchor, q.ID)
+		if len(rv.Evidence) > maxQuotes {
+			rv.Evidence, rv.More = rv.Evidence[:maxQuotes], rv.Evidence[maxQuotes:]
+		}
 		v.Reqs = append(v.Reqs, rv)
 		if rv.Mandatory && q.Status == string(catalog.Missing) {
 			v.Missing = append(v.Missing, rv)
