@@ -184,6 +184,10 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 	})
 	if text != "" {
 		v.Segments = segments(text, order)
+		// Leading blank lines would open the text box with a gap.
+		if first := &v.Segments[0]; !first.Highlight {
+			first.Text = strings.TrimLeft(first.Text, "\n")
+		}
 	}
 	return v
 }
