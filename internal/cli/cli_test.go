@@ -218,3 +218,29 @@ func TestColor(t *testing.T) {
 		t.Error("colour in Markdown")
 	}
 }
+
+// TestSummarySeeds writes the portfolio of the seed contracts, when the
+// shared corpus is present: one row per contract plus the header.
+func TestSummarySeeds(t *testing.T) {
+	const seeds = "../../../shared/corpus/seeds"
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skip("shared corpus not present")
+	}
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	for _, ext := range []string{"csv", "xlsx"} {
+		out := filepath.Join(t.TempDir(), "seeds."+ext)
+		if code, _, errs := run("summary", "--out", out, seeds); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", ext, code, errs)
+		}
+		if ext != "csv" {
+			continue
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lines := strings.Count(string(data), "\n"); lines != len(files)+1 {
+			t.Errorf("CSV has %d lines, want %d contracts + header", lines, len(files))
+		}
+	}
+}
