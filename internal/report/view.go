@@ -140,7 +140,7 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 	cat := catalog.Default()
 	for _, q := range r.Requirements {
 		rv := reqView{
-			ID: q.ID, Anchor: v.ID + "-req-" + q.ID, Title: q.Title, Article: q.Article,
+			ID: q.ID, Anchor: v.ID + "-req-" + q.ID, Title: q.Title, Article: cite(lang, q.Article),
 			Level: q.Level, Status: q.Status, StatusLabel: label(lang, "status_", q.Status),
 			Mandatory: q.Level == string(catalog.Mandatory),
 		}
