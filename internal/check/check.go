@@ -235,6 +235,11 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	return v
 }
 
+// Evidence cites sentence i of the input with its section label; other
+// packages (findings) use it so that every citation comes from the source
+// map, never from searching the text again.
+func (in *Input) Evidence(i int) model.Evidence { return evidence(in, i) }
+
 // evidence cites sentence i, with the lead-in sentence's section label.
 func evidence(in *Input, i int) model.Evidence {
 	s := in.Sentences[i]
