@@ -82,7 +82,7 @@ func writeMarkdown(b *strings.Builder, v *view) {
 		b.WriteString(t("no_findings") + "\n")
 		return
 	}
-	fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", t("severity"), t("findings"), t("legal_basis"), t("suggestion"))
+	fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", t("severity"), t("finding"), t("legal_basis"), t("suggestion"))
 	for _, g := range v.Groups {
 		for _, f := range g.Items {
 			fmt.Fprintf(b, "| %s | **%s**<br>%s | %s | %s |\n", g.Label,
