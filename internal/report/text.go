@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/art28/art28/internal/document"
@@ -21,6 +22,8 @@ func statusText(lang, status string) string {
 	}
 	return s
 }
+
+var severityColor = map[string]string{"critical": "\x1b[31;1m", "high": "\x1b[31m", "medium": "\x1b[33m", "low": "\x1b[36m", "info": "\x1b[90m"}
 
 var statusColor = map[string]string{"met": "\x1b[32m", "partial": "\x1b[33m", "missing": "\x1b[31;1m", "not-applicable": "\x1b[90m"}
 
@@ -61,6 +64,18 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 				sec = " [" + short(e.Section, 40) + "]"
 			}
 			fmt.Fprintf(b, "              %s“%s”\n", sec+" ", short(document.Collapse(e.Text), 110))
+		}
+	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintf(b, "\n%s:\n", wd("findings"))
+		fs := append([]model.Finding(nil), r.Findings...)
+		sort.SliceStable(fs, func(i, j int) bool { return severityRank(fs[i].Severity) < severityRank(fs[j].Severity) })
+		for _, f := range fs {
+			sev := pad(label(l, "severity_", f.Severity), 8)
+			if opt.Color {
+				sev = severityColor[f.Severity] + sev + "\x1b[0m"
+			}
+			fmt.Fprintf(b, "  %s %s\n", sev, f.Title)
 		}
 	}
 	s := r.Summary
