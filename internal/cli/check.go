@@ -162,7 +162,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*
 				errs[i] = err
 				return
 			}
-			results[i] = a.Analyze(doc, raw, analyze.Options{})
+			results[i] = a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
 			texts[i] = doc.Text
 		}()
 	}
