@@ -89,7 +89,7 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(b, "%s: %s\n", wd("note"), n)
 	}
-	writeFacts(b, r, l == "de")
+	writeFacts(b, r, l)
 }
 
 func pad(s string, n int) string {
@@ -109,46 +109,31 @@ func short(s string, n int) string {
 
 // writeFacts appends the extracted contract facts: parties, sub-processors
 // and deadlines.
-func writeFacts(b *strings.Builder, r *model.Result, de bool) {
-	lbl := func(en, german string) string {
-		if de {
-			return german
-		}
-		return en
+func writeFacts(b *strings.Builder, r *model.Result, l string) {
+	f := factsOf(r, l, func([]model.Evidence) []evView { return nil })
+	if f.Empty() {
+		return
 	}
-	party := func(p *model.Party, note string) string {
-		if p == nil {
-			return "— (" + note + ")"
+	party := func(name string) string {
+		if name != "" {
+			return name
 		}
-		s := p.Name
-		if p.City != "" {
-			s += ", " + strings.TrimSpace(p.Postcode+" "+p.City)
-		}
-		if p.Country != "" {
-			s += " (" + p.Country + ")"
-		}
-		return s
+		return tr(l, "not_extracted")
 	}
-	fmt.Fprintf(b, "\n%s\n", lbl("Facts", "Eckdaten"))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Processor:", "Auftragnehmer:"), party(r.Parties.Processor, r.Parties.ProcessorNote))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Controller:", "Auftraggeber:"), party(r.Parties.Controller, r.Parties.ControllerNote))
-	for _, s := range r.Subprocessors {
-		flag := ""
+	fmt.Fprintf(b, "\n%s\n", tr(l, "facts"))
+	fmt.Fprintf(b, "  %s: %s\n", tr(l, "processor"), party(f.Processor))
+	fmt.Fprintf(b, "  %s: %s\n", tr(l, "controller"), party(f.Controller))
+	for _, s := range f.Subprocessors {
+		mark := ""
 		if s.ThirdCountry {
-			flag = " " + lbl("third country", "Drittland") + ": " + s.TransferMechanism
+			mark = " " + tr(l, "third_country") + ": " + s.Mechanism
 		}
-		fmt.Fprintf(b, "  %-24s %s [%s]%s %s\n", lbl("Sub-processor:", "Unterauftragnehmer:"), s.Name, s.Country, flag, short(s.Service, 50))
+		fmt.Fprintf(b, "  %s: %s [%s]%s %s\n", tr(l, "subprocessors"), s.Name, s.Country, mark, short(s.Service, 50))
 	}
-	if r.SubprocessorListURL != "" {
-		fmt.Fprintf(b, "  %-24s %s\n", lbl("Sub-processor list:", "Liste Unterauftragn.:"), r.SubprocessorListURL)
+	if f.SubprocessorList != "" {
+		fmt.Fprintf(b, "  %s: %s\n", tr(l, "subprocessor_list"), f.SubprocessorList)
 	}
-	num := func(p *int, unit string) string {
-		if p == nil {
-			return "—"
-		}
-		return fmt.Sprintf("%d %s", *p, unit)
+	for _, d := range f.Deadlines {
+		fmt.Fprintf(b, "  %s: %s\n", d.Label, d.Value)
 	}
-	d := r.Deadlines
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Breach notice:", "Meldefrist Verletzung:"), num(d.BreachNoticeHours, lbl("hours", "Stunden")))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Objection period:", "Einspruchsfrist:"), num(d.SubprocessorObjectionDays, lbl("days", "Tage")))
 }

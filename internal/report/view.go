@@ -159,7 +159,7 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 			v.Missing = append(v.Missing, rv)
 		}
 	}
-	v.Facts = factsOf(r, func(es []model.Evidence) []evView { return evidence(es, v.ID+"-facts", "facts") })
+	v.Facts = factsOf(r, lang, func(es []model.Evidence) []evView { return evidence(es, v.ID+"-facts", "facts") })
 	groups := map[string]*findingGroup{}
 	for i, f := range r.Findings {
 		fv := findingView{Finding: f, Anchor: fmt.Sprintf("%s-f%d", v.ID, i+1)}
