@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -239,8 +240,17 @@ func TestSummarySeeds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if lines := strings.Count(string(data), "\n"); lines != len(files)+1 {
-			t.Errorf("CSV has %d lines, want %d contracts + header", lines, len(files))
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != len(files)+1 {
+			t.Fatalf("CSV has %d records, want %d contracts + header", len(recs), len(files))
+		}
+		for _, rec := range recs[1:] {
+			if rec[2] == "" {
+				t.Errorf("%s: no processor name", rec[0])
+			}
 		}
 	}
 }

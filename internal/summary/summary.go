@@ -28,7 +28,7 @@ type Table struct {
 func Tables(results []*model.Result) []Table {
 	contracts := Table{Name: "contracts", Header: contractHeader()}
 	missing := Table{Name: "missing requirements", Header: []string{"file", "requirement", "article", "level", "status", "title"}}
-	subs := Table{Name: "sub-processors", Header: []string{"file", "name", "country", "third_country"}}
+	subs := Table{Name: "sub-processors", Header: []string{"file", "name", "country", "third_country", "transfer_mechanism", "service"}}
 	findings := Table{Name: "findings", Header: []string{"file", "id", "severity", "title", "basis", "message", "suggestion"}}
 	for _, r := range results {
 		contracts.Rows = append(contracts.Rows, contractRow(r))
@@ -97,22 +97,54 @@ func contractRow(r *model.Result) []any {
 }
 
 // contractFacts are the extracted contract facts of one row; a value is
-// an int or a string, "" when the result does not carry it.
+// an int or a string, "" when the contract does not state it.
 type contractFacts struct {
 	processor, controller                                   string
 	subprocessors, thirdCountry, breachHours, objectionDays any
 }
 
-// facts reads the extracted contract facts of a result. The result model
-// does not carry parties, sub-processors or deadlines yet, so every fact
-// is empty.
-func facts(*model.Result) contractFacts {
-	return contractFacts{subprocessors: "", thirdCountry: "", breachHours: "", objectionDays: ""}
+// facts reads the extracted contract facts of a result.
+func facts(r *model.Result) contractFacts {
+	f := contractFacts{
+		processor:     partyName(r.Parties.Processor),
+		controller:    partyName(r.Parties.Controller),
+		subprocessors: len(r.Subprocessors),
+		breachHours:   intOrEmpty(r.Deadlines.BreachNoticeHours),
+		objectionDays: intOrEmpty(r.Deadlines.SubprocessorObjectionDays),
+	}
+	third := 0
+	for _, s := range r.Subprocessors {
+		if s.ThirdCountry {
+			third++
+		}
+	}
+	f.thirdCountry = third
+	return f
 }
 
-// subprocessorRows lists a result's sub-processors; none until the result
-// model carries them.
-func subprocessorRows(*model.Result) [][]any { return nil }
+func partyName(p *model.Party) string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
+func intOrEmpty(p *int) any {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// subprocessorRows lists a result's sub-processors for the sub-processors
+// sheet.
+func subprocessorRows(r *model.Result) [][]any {
+	var rows [][]any
+	for _, s := range r.Subprocessors {
+		rows = append(rows, []any{r.Document.Path, s.Name, s.Country, s.ThirdCountry, s.TransferMechanism, s.Service})
+	}
+	return rows
+}
 
 // Write writes tables to path, as XLSX or CSV by the file's extension.
 func Write(path string, tables []Table) error {

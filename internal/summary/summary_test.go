@@ -13,6 +13,7 @@ import (
 )
 
 func results() []*model.Result {
+	hours := 24
 	return []*model.Result{
 		{
 			Document: model.DocumentInfo{Path: "a.txt", Language: "de"},
@@ -24,7 +25,11 @@ func results() []*model.Result {
 			},
 			Findings: []model.Finding{{ID: "f1", Severity: "high", Title: "Äußerst „wichtig“"}, {ID: "f2", Severity: "odd"}},
 		},
-		{Document: model.DocumentInfo{Path: "b.txt", Language: "en"}},
+		{Document: model.DocumentInfo{Path: "b.txt", Language: "en"}, Facts: model.Facts{
+			Parties:       model.Parties{Processor: &model.Party{Name: "Example Cloud Ltd"}},
+			Subprocessors: []model.Subprocessor{{Name: "Supabase Inc.", Country: "SG", ThirdCountry: true, TransferMechanism: "standard_contractual_clauses"}, {Name: "IONOS SE", Country: "DE"}},
+			Deadlines:     model.Deadlines{BreachNoticeHours: &hours},
+		}},
 	}
 }
 
@@ -46,6 +51,15 @@ func TestCSV(t *testing.T) {
 	}
 	if len(recs) != 3 {
 		t.Fatalf("%d records, want header + 2", len(recs))
+	}
+	second := map[string]string{}
+	for i, h := range recs[0] {
+		second[h] = recs[2][i]
+	}
+	for k, want := range map[string]string{"processor": "Example Cloud Ltd", "controller": "", "subprocessors": "2", "third_country_subprocessors": "1", "breach_notice_hours": "24", "objection_days": ""} {
+		if second[k] != want {
+			t.Errorf("b.txt %s = %q, want %q", k, second[k], want)
+		}
 	}
 	row := map[string]string{}
 	for i, h := range recs[0] {
@@ -92,6 +106,10 @@ func TestXLSX(t *testing.T) {
 	miss, _ := f.GetRows("missing requirements")
 	if len(miss) != 3 { // header, audits missing, toms-description partial
 		t.Errorf("missing requirements rows: %v", miss)
+	}
+	sr, _ := f.GetRows("sub-processors")
+	if len(sr) != 3 || sr[1][1] != "Supabase Inc." || sr[1][3] != "TRUE" {
+		t.Errorf("sub-processors rows: %v", sr)
 	}
 	fr, _ := f.GetRows("findings")
 	if len(fr) != 3 || fr[1][3] != "Äußerst „wichtig“" {
