@@ -88,6 +88,8 @@ func TestExamplesValidate(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no examples found")
 	}
+	// Odd inputs the command accepts must give valid output too.
+	files = append(files, "../internal/cli/testdata/notacontract.txt", "../internal/cli/testdata/latin1.txt")
 	for _, f := range files {
 		if n := validateLines(t, s, analyzeFiles(t, []string{f})); n != 1 {
 			t.Errorf("%s: %d objects", f, n)
@@ -123,20 +125,44 @@ func TestCorpusValidates(t *testing.T) {
 	t.Logf("validated %d documents", len(files))
 }
 
-// TestSchemaRejects makes sure the schema is not vacuous.
+// TestSchemaRejects makes sure the schema is not vacuous: a real output
+// passes, and the same output with one defect fails.
 func TestSchemaRejects(t *testing.T) {
 	s := compile(t)
-	for name, doc := range map[string]string{
-		"empty object":   `{}`,
-		"bad status":     `{"schema_version":"1","document":{"path":"a","format":"text","language":"en","sha256":"` + strings.Repeat("0", 64) + `","bytes":1,"sentences":1,"tool_version":"x","catalog_version":"y","is_contract":true},"summary":{"met":0,"partial":0,"missing":0,"not_applicable":0,"mandatory_missing":[]},"requirements":[{"id":"a","status":"fine","level":"mandatory","article":"","title":"","evidence":[]}],"findings":[]}`,
-		"negative start": `{"schema_version":"1","document":{"path":"a","format":"text","language":"en","sha256":"` + strings.Repeat("0", 64) + `","bytes":1,"sentences":1,"tool_version":"x","catalog_version":"y","is_contract":true},"summary":{"met":0,"partial":0,"missing":0,"not_applicable":0,"mandatory_missing":[]},"requirements":[{"id":"a","status":"met","level":"mandatory","article":"","title":"","evidence":[{"text":"","start":-1,"end":0,"section":""}]}],"findings":[]}`,
+	out := analyzeFiles(t, []string{"../examples/dpa-example.txt"})
+	for name, mutate := range map[string]func(m map[string]any){
+		"unchanged":       nil,
+		"bad status":      func(m map[string]any) { req(m)["status"] = "fine" },
+		"negative offset": func(m map[string]any) { req(m)["evidence"].([]any)[0].(map[string]any)["start"] = -1 },
+		"no summary":      func(m map[string]any) { delete(m, "summary") },
+		"country name": func(m map[string]any) {
+			m["subprocessors"] = []any{map[string]any{"name": "X", "country": "Germany", "third_country": false, "evidence": map[string]any{"text": "", "start": 0, "end": 0, "section": ""}}}
+		},
+		"deadline as text": func(m map[string]any) { m["deadlines"].(map[string]any)["breach_notice_hours"] = "24" },
 	} {
-		v, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+		var m map[string]any
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatal(err)
+		}
+		if mutate != nil {
+			mutate(m)
+		}
+		b, _ := json.Marshal(m)
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.Validate(v) == nil {
+		err = s.Validate(v)
+		if mutate == nil && err != nil {
+			t.Errorf("%s: rejected: %v", name, err)
+		}
+		if mutate != nil && err == nil {
 			t.Errorf("%s: accepted", name)
 		}
 	}
+}
+
+// req returns the first requirement verdict of a decoded result.
+func req(m map[string]any) map[string]any {
+	return m["requirements"].([]any)[0].(map[string]any)
 }
