@@ -140,6 +140,8 @@ func TestParties(t *testing.T) {
 		{"block after label", "de", "Auftraggeber:\n\n[Name]\n\nAuftragnehmer:\n\nBeispiel Software GmbH & Co. KG\nAm Markt 4\n04109 Leipzig\n\n§ 1 Gegenstand\n\nText.", "Beispiel Software GmbH & Co. KG", ""},
 		{"block before trailer", "de", "Zwischen\n\nErika Mustermann\nLindenallee 7\n50667 Köln\n– Auftraggeber –\n\nund\n\nNordwind IT UG (haftungsbeschränkt)\nHafenstraße 2\n24103 Kiel\n– Auftragnehmer –\n\n1 Gegenstand\n", "Nordwind IT UG (haftungsbeschränkt)", "Erika Mustermann"},
 		{"inline", "de", "Diese Vereinbarung gilt für Leistungen der Beispiel AG (nachfolgend Auftragnehmer) für den Kunden.", "Beispiel AG", ""},
+		{"same line", "de", "Auftraggeber: [Name]\nAuftragnehmer: Omikron Daten GmbH, Feldweg 9, 99084 Erfurt\n\n§ 1 Gegenstand\n", "Omikron Daten GmbH", ""},
+		{"inline with address", "de", "Dieser Vertrag wird geschlossen zwischen der Pi Services GmbH, Lindenstraße 4, 01097 Dresden – nachfolgend „Auftragnehmer“ genannt – und dem Kunden.", "Pi Services GmbH", ""},
 		{"english", "en", "This DPA is entered into by Example Cloud Ltd (hereinafter \"Processor\") and the customer.", "Example Cloud Ltd", ""},
 	}
 	for _, tc := range tests {
@@ -157,6 +159,9 @@ func TestParties(t *testing.T) {
 		}
 		if got != tc.controller {
 			t.Errorf("%s: controller %q, want %q", tc.name, got, tc.controller)
+		}
+		if tc.name == "same line" && !strings.Contains(f.Parties.ControllerNote, "placeholder") {
+			t.Errorf("%s: controller note %q, want placeholder", tc.name, f.Parties.ControllerNote)
 		}
 		if tc.controller == "" && f.Parties.ControllerNote == "" {
 			t.Errorf("%s: want a note for the missing controller", tc.name)

@@ -21,7 +21,8 @@ var (
 	rePhone          = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
 	reEmail          = regexp.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
 	reCustomerNo     = regexp.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
-	reInlineRole     = regexp.MustCompile(`(?i)\(\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
+	reSameLine       = regexp.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
+	reInlineRole     = regexp.MustCompile(`(?i)[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
 )
 
 // parties finds processor and controller: first from address blocks
@@ -46,7 +47,20 @@ func (x *extractor) parties() model.Parties {
 			continue
 		}
 		var block []line
+		if m := reSameLine.FindStringSubmatchIndex(ln.text); m != nil && x.k.IsPlaceholder(ln.text[m[4]:m[5]]) {
+			// "Auftraggeber: [Name]": named as not filled in.
+			block = []line{{start: ln.start + m[4], end: ln.start + m[5], text: ln.text[m[4]:m[5]]}}
+			role = roleOf(ln.text[m[2]:m[3]])
+		} else if m != nil {
+			// "Auftragnehmer: Muster GmbH, Weg 1, 12345 Ort"
+			block = splitParts(ln.start+m[4], ln.text[m[4]:m[5]])
+			if len(block) == 1 {
+				block = append(block, x.blockAfter(i)...)
+			}
+			role = roleOf(ln.text[m[2]:m[3]])
+		}
 		switch {
+		case block != nil:
 		case reTrailerLabel.MatchString(ln.text) && !strings.HasSuffix(ln.text, ":"):
 			block = x.blockBefore(i)
 		case reLeadLabel.MatchString(ln.text):
@@ -80,6 +94,26 @@ func (x *extractor) parties() model.Parties {
 		p.ControllerNote = "no controller named in the contract (template or filled in on signature)"
 	}
 	return p
+}
+
+// splitParts splits a one-line party ("Name, Street 1, 12345 City") into
+// pseudo-lines at commas that do not follow a legal form.
+func splitParts(start int, s string) []line {
+	var out []line
+	from := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != ',' && s[i] != ';' {
+			continue
+		}
+		part := s[from:i]
+		t := strings.TrimSpace(part)
+		if t != "" {
+			lead := strings.Index(part, t)
+			out = append(out, line{start: start + from + lead, end: start + from + lead + len(t), text: t})
+		}
+		from = i + 1
+	}
+	return out
 }
 
 // roleOf says which party a label names: the role word that comes first.
@@ -205,10 +239,19 @@ func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDon
 			continue
 		}
 		start, end, ok := x.nameBefore(head, m[0])
+		between := ""
 		if !ok {
-			continue
+			start, end, ok = x.nameWithin(head, m[0])
+			if !ok {
+				continue
+			}
+			between = head[end:m[0]]
 		}
 		party := &model.Party{Name: head[start:end], Evidence: x.evidencePtr(start, m[1])}
+		if between != "" {
+			a := x.k.ParseAddress(collapse(between), x.lang)
+			party.Street, party.Postcode, party.City, party.Country = a.Street, a.Postcode, a.City, a.Country
+		}
 		if role == "processor" {
 			p.Processor = party
 		} else {
@@ -281,4 +324,29 @@ func (x *extractor) walkBack(s string, at int) int {
 		}
 	}
 	return start
+}
+
+// nameWithin finds the last company name in the 200 bytes before at when
+// only an address lies between it and at ("der Muster GmbH, Weg 1, 12345
+// Ort – nachfolgend Auftragnehmer –").
+func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
+	from := max(0, at-200)
+	for from > 0 && s[from]&0xC0 == 0x80 {
+		from--
+	}
+	seg := s[from:at]
+	locs := x.k.legalRe.FindAllStringSubmatchIndex(seg+" ", -1)
+	if len(locs) == 0 {
+		return 0, 0, false
+	}
+	last := locs[len(locs)-1]
+	between := seg[last[3]:]
+	if !rePostcodeCity.MatchString(between) || reLongProse.MatchString(between) || len(between) > 120 {
+		return 0, 0, false
+	}
+	st := x.walkBack(seg, last[2])
+	if st >= last[2] {
+		return 0, 0, false
+	}
+	return from + st, from + last[3], true
 }
