@@ -57,6 +57,21 @@ func (x *extractor) toms() model.TOMs {
 				continue
 			}
 		}
+		// A list item that opens with a category name ("**Zugangskontrolle** – ...").
+		if b.Kind == document.ListItem {
+			head := txt[:min(len(txt), 48)]
+			hl := x.lower[b.Start:min(b.End, b.Start+len(head))]
+			if strings.HasPrefix(head, "**") || strings.Contains(hl, "kontrolle") && strings.IndexAny(head, ":–") > 0 {
+				if c := matchCategory(head, hl); c != nil {
+					if _, dup := found[c.id]; !dup {
+						t.Categories = append(t.Categories, model.TOMCategory{ID: c.id, Title: c.title, Items: []string{}, Evidence: x.evidence(b.Start, b.End)})
+						found[c.id] = len(t.Categories) - 1
+					}
+					cur = &t.Categories[found[c.id]]
+					continue
+				}
+			}
+		}
 		if cur == nil || b.Kind == document.TableRow {
 			continue
 		}
@@ -102,12 +117,14 @@ func matchCategory(s, lower string) *tomCategory {
 		"zutritt", "zugang", "zugriff", "access", "premises", "datenschutz-management", "testing") {
 		return nil
 	}
+	var best *tomCategory
+	at := -1
 	for i := range tomCategories {
-		if tomCategories[i].re.MatchString(s) {
-			return &tomCategories[i]
+		if loc := tomCategories[i].re.FindStringIndex(s); loc != nil && (at < 0 || loc[0] < at) {
+			best, at = &tomCategories[i], loc[0]
 		}
 	}
-	return nil
+	return best
 }
 
 func normParam(p string) string {
