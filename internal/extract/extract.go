@@ -6,6 +6,30 @@
 // Knowledge (countries, adequacy decisions, legal forms, placeholders,
 // number words) is embedded data under data/. Every fact carries the
 // passage it was read from as byte offsets into the document text.
+//
+// The facts appear at the top level of the JSON result (model.Facts):
+//
+//	parties                {processor, controller: {name, street, postcode, city, country,
+//	                        representative, email, phone, customer_number, evidence} | null,
+//	                        processor_note, controller_note}
+//	subprocessors          [{name, address, city, country, service, location, third_country,
+//	                        transfer_mechanism, evidence}]
+//	other_recipients       same shape: listed recipients that are not processors
+//	subprocessor_list_url  link to an external sub-processor list
+//	data_types             {items: [{text, special_category, evidence}], special_categories}
+//	data_subjects          same shape
+//	deadlines              {breach_notice_hours, subprocessor_objection_days,
+//	                        subprocessor_notice_days, termination_notice,
+//	                        termination_notice_days, deletion_days, audit_notice_days,
+//	                        evidence: {field: evidence}, notes: {field: note}}
+//	dpo                    {name, organisation, address, city, email, not_required, evidence} | null
+//	meta                   {date, version, governing_law, jurisdiction}
+//	toms                   {categories: [{id, title, items, generic_examples, evidence}],
+//	                        missing, generic_examples_only, parameters}
+//
+// Countries are ISO 3166-1 alpha-2 codes; transfer_mechanism is one of
+// adequacy_decision, data_privacy_framework, standard_contractual_clauses,
+// binding_corporate_rules or none, and empty inside the EU/EEA.
 package extract
 
 import (
