@@ -190,6 +190,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Lambda Support Ltd", "IE"}}, nil},
 		{"location column", "de", "## Anlage 3 Genehmigte Unterauftragnehmer\n\nUnterauftragnehmer (Name, Rechtsform, Sitz)\tOrt der Leistungserbringung\tArt der Leistung\nMy Cloud Services Inc., Wilmington\tIrland\tCloud-Speicher\n",
 			[]sp{{"My Cloud Services Inc.", "US"}}, nil},
+		{"lead-in and wrapped lines", "de", "Anlage 4\n\nFolgende Subunternehmer sind beauftragt:\n\n**Rho Hosting GmbH** (Industriestr. 25, 91710 Gunzenhausen, Deutschland) – Hosting\nSigma Ireland Limited, Gordon House, Barrow Street, Dublin 4, Irland: Werbung\n\n## 9 Haftung\n\nDie Tau Versicherung AG haftet nicht.\n",
+			[]sp{{"Rho Hosting GmbH", "DE"}, {"Sigma Ireland Limited", "IE"}}, nil},
 		{"not processors", "de", "## 6 Unterauftragsverhältnisse\n\nUnterauftragnehmer:\n\nName\tAnschrift\tLeistung\nTheta IT GmbH\tWeg 1, 28195 Bremen\tHosting\n\nFür die nachfolgenden Firmen ist ein AV-Vertrag nicht erforderlich:\n\nName\tAnschrift\tLeistung\nIota Bank AG\tPlatz 2, 60311 Frankfurt am Main\tZahlungsverkehr\n",
 			[]sp{{"Theta IT GmbH", "DE"}}, nil},
 	}

@@ -280,7 +280,7 @@ func (x *extractor) guessNameCol(cells []string) int {
 
 // cleanName trims list markers and trailing punctuation from a name.
 func cleanName(s string) string {
-	s = collapse(s)
+	s = collapse(strings.ReplaceAll(s, "**", ""))
 	s = reListMarker.ReplaceAllString(s, "")
 	return strings.TrimRight(s, " ,;:")
 }
@@ -307,40 +307,66 @@ func (x *extractor) inSubContext(b document.Block) bool {
 func (x *extractor) subprocessorLists() []*spEntry {
 	var out []*spEntry
 	var cur *spEntry
+	leadSub := false // a lead-in paragraph about sub-processors opened a list
 	for i, b := range x.doc.Blocks {
-		if b.Kind == document.Heading || b.Kind == document.TableRow || b.Kind == document.TableCell || !x.inSubContext(b) {
+		if b.Kind == document.Heading {
+			leadSub = reSubWord.MatchString(x.text[b.Start:b.End]) && !reNotProc.MatchString(x.text[b.Start:b.End])
 			cur = nil
 			continue
 		}
-		t := strings.TrimSpace(x.text[b.Start:b.End])
-		if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
-			x.fillAddress(&cur.sp, m[1])
-			cur.end = b.End
-			cur.text.WriteString(" " + t)
+		if b.Kind == document.TableRow || b.Kind == document.TableCell {
+			cur = nil
 			continue
 		}
-		if m := reServLabel.FindStringSubmatch(t); m != nil && cur != nil {
-			cur.sp.Service = collapse(m[1])
-			cur.end = b.End
-			cur.text.WriteString(" " + t)
-			continue
-		}
-		if name, rest, ok := x.entityLine(t, i); ok {
-			cur = &spEntry{start: b.Start, end: b.End, fromList: true}
-			cur.sp.Name = name
-			cur.text.WriteString(t)
-			x.fillFromRest(&cur.sp, rest)
-			out = append(out, cur)
-			continue
-		}
-		if cur != nil && b.Kind == document.ListItem {
-			cur.text.WriteString(" " + t)
-			if m := reLocLabel.FindStringSubmatch(t); m != nil && cur.sp.Location == "" {
-				cur.sp.Location = strings.TrimSpace(m[1])
+		if !x.inSubContext(b) && !leadSub {
+			if b.Kind == document.Paragraph && b.End-b.Start < 300 && reSubWord.MatchString(x.text[b.Start:b.End]) {
+				t := strings.TrimSpace(x.text[b.Start:b.End])
+				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !reNotProc.MatchString(t)
 			}
+			cur = nil
 			continue
 		}
-		cur = nil
+		if b.Kind == document.Paragraph && reNotProc.MatchString(x.text[b.Start:b.End]) {
+			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
+			leadSub = false
+			cur = nil
+			if !x.inSubContext(b) {
+				continue
+			}
+		}
+		// A paragraph may hold several soft-wrapped lines, one entry each.
+		for _, ln := range splitLines(x.text[b.Start:b.End]) {
+			ls, le := b.Start+ln.start, b.Start+ln.end
+			t := strings.ReplaceAll(ln.text, "**", "")
+			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
+				x.fillAddress(&cur.sp, m[1])
+				cur.end = le
+				cur.text.WriteString(" " + t)
+				continue
+			}
+			if m := reServLabel.FindStringSubmatch(t); m != nil && cur != nil {
+				cur.sp.Service = collapse(m[1])
+				cur.end = le
+				cur.text.WriteString(" " + t)
+				continue
+			}
+			if name, rest, ok := x.entityLine(t, i); ok {
+				cur = &spEntry{start: ls, end: le, fromList: true}
+				cur.sp.Name = name
+				cur.text.WriteString(t)
+				x.fillFromRest(&cur.sp, rest)
+				out = append(out, cur)
+				continue
+			}
+			if cur != nil && b.Kind == document.ListItem {
+				cur.text.WriteString(" " + t)
+				if m := reLocLabel.FindStringSubmatch(t); m != nil && cur.sp.Location == "" {
+					cur.sp.Location = strings.TrimSpace(m[1])
+				}
+				continue
+			}
+			cur = nil
+		}
 	}
 	return out
 }
