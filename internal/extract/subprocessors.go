@@ -379,7 +379,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		return name, rest, name != ""
 	}
 	a, e := x.k.legalForm(t)
-	if a >= 0 && a < 80 {
+	if a > 0 && a < 80 && strings.TrimSpace(t[:a]) != "" {
 		prefix := t[:a]
 		if reLongProse.MatchString(prefix) || x.walkBack(t, a) != 0 {
 			return "", "", false
