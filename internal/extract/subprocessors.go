@@ -12,7 +12,7 @@ import (
 
 var (
 	reSubWord    = regexp.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
-	reNotProc    = regexp.MustCompile(`(?i)nicht erforderlich|nicht vorgeschrieben|keine auftragsverarbeit|kein(?:e)? av-vertrag|lediglich der information|not (?:a |acting as )?(?:sub-?)?processors?|not required|keine unterauftrag|no (?:sub-?)?processors?`)
+	reNotProcLow = regexp.MustCompile(`nicht erforderlich|nicht vorgeschrieben|keine auftragsverarbeit|kein(?:e)? av-vertrag|lediglich der information|not (?:a |acting as )?(?:sub-?)?processors?|not required|keine unterauftrag|no (?:sub-?)?processors?`)
 	reNameHead   = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
 	reAddrHead   = regexp.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = regexp.MustCompile(`(?i)^(?:land|country|staat)$`)
@@ -24,6 +24,7 @@ var (
 	reLocLabel   = regexp.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = regexp.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
+	reSubLow     = regexp.MustCompile(`unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
 	reURL        = regexp.MustCompile(`https?://[^\s<>"')\]]+`)
 	reLongProse  = regexp.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
@@ -166,7 +167,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if !inSub {
 			continue
 		}
-		other := reNotProc.MatchString(lastParagraphs(ctx))
+		other := notProc(lowerSameLen(lastParagraphs(ctx)))
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]
@@ -310,7 +311,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	leadSub := false // a lead-in paragraph about sub-processors opened a list
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
-			leadSub = reSubWord.MatchString(x.text[b.Start:b.End]) && !reNotProc.MatchString(x.text[b.Start:b.End])
+			low := x.lower[b.Start:b.End]
+			leadSub = isSubLow(low) && !notProc(low)
 			cur = nil
 			continue
 		}
@@ -319,14 +321,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			continue
 		}
 		if !x.inSubContext(b) && !leadSub {
-			if b.Kind == document.Paragraph && b.End-b.Start < 300 && reSubWord.MatchString(x.text[b.Start:b.End]) {
+			if b.Kind == document.Paragraph && b.End-b.Start < 300 && isSubLow(x.lower[b.Start:b.End]) {
 				t := strings.TrimSpace(x.text[b.Start:b.End])
-				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !reNotProc.MatchString(t)
+				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !notProc(x.lower[b.Start:b.End])
 			}
 			cur = nil
 			continue
 		}
-		if b.Kind == document.Paragraph && reNotProc.MatchString(x.text[b.Start:b.End]) {
+		if b.Kind == document.Paragraph && notProc(x.lower[b.Start:b.End]) {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub = false
 			cur = nil
@@ -337,6 +339,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		// A paragraph may hold several soft-wrapped lines, one entry each.
 		for _, ln := range splitLines(x.text[b.Start:b.End]) {
 			ls, le := b.Start+ln.start, b.Start+ln.end
+			if len(ln.text) > 400 {
+				cur = nil
+				continue
+			}
 			t := strings.ReplaceAll(ln.text, "**", "")
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				x.fillAddress(&cur.sp, m[1])
@@ -463,7 +469,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngage = regexp.MustCompile(`(?i)einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
+var reEngageLow = regexp.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -481,7 +487,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			continue
 		}
 		s := x.sentenceText(i)
-		if len(s) > 600 || !reSubWord.MatchString(s) || !reEngage.MatchString(s) || reNotProc.MatchString(s) {
+		low := x.sentenceLower(i)
+		if len(s) > 600 || !isSubLow(low) || !reEngageLow.MatchString(low) || notProc(low) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
@@ -519,4 +526,14 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 	}
 	return out
+}
+
+// notProc reports whether a lower-cased text says the listed recipients
+// are not processors.
+func notProc(lower string) bool { return reNotProcLow.MatchString(lower) }
+
+// isSubLow reports whether a lower-cased text mentions sub-processors.
+func isSubLow(lower string) bool {
+	return hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") &&
+		reSubLow.MatchString(lower)
 }
