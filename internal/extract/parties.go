@@ -22,7 +22,7 @@ var (
 	reEmail          = regexp.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
 	reCustomerNo     = regexp.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
 	reSameLine       = regexp.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
-	reInlineRole     = regexp.MustCompile(`(?i)[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
+	reInlineRole     = regexp.MustCompile(`[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
 )
 
 // parties finds processor and controller: first from address blocks
@@ -233,7 +233,7 @@ func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDon
 	if len(head) > limit {
 		head = head[:limit]
 	}
-	for _, m := range reInlineRole.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range reInlineRole.FindAllStringSubmatchIndex(x.lower[:len(head)], -1) {
 		role := roleOf(head[m[2]:m[3]])
 		if role == "processor" && (procDone || p.Processor != nil) || role == "controller" && (ctrlDone || p.Controller != nil) {
 			continue

@@ -24,7 +24,6 @@ var (
 	reLocLabel   = regexp.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = regexp.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	reSubLow     = regexp.MustCompile(`unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
 	reURL        = regexp.MustCompile(`https?://[^\s<>"')\]]+`)
 	reLongProse  = regexp.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
@@ -532,8 +531,13 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 // are not processors.
 func notProc(lower string) bool { return reNotProcLow.MatchString(lower) }
 
+// subLiterals are the lower-case words for sub-processors (reSubWord as
+// plain substrings, so the test costs no regular expression).
+var subLiterals = []string{"unterauftrag", "subunternehm", "weitere auftragsverarbeiter", "weiteren auftragsverarbeiter",
+	"weiterer auftragsverarbeiter", "subprocessor", "sub-processor", "sub processor", "subcontractor", "sub-contractor",
+	"subauftragsverarbeiter", "nachunternehm", "unterbeauftrag"}
+
 // isSubLow reports whether a lower-cased text mentions sub-processors.
 func isSubLow(lower string) bool {
-	return hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") &&
-		reSubLow.MatchString(lower)
+	return hasAny(lower, subLiterals...)
 }
