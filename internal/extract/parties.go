@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -233,7 +234,7 @@ func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDon
 	if len(head) > limit {
 		head = head[:limit]
 	}
-	for _, m := range reInlineRole.FindAllStringSubmatchIndex(x.lower[:len(head)], -1) {
+	for _, m := range x.inlineRoles(len(head)) {
 		role := roleOf(head[m[2]:m[3]])
 		if role == "processor" && (procDone || p.Processor != nil) || role == "controller" && (ctrlDone || p.Controller != nil) {
 			continue
@@ -349,4 +350,47 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return from + st, from + last[3], true
+}
+
+// roleLiterals are the lower-case role words an inline definition names.
+var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller"}
+
+// inlineRoles finds inline role definitions ("(nachfolgend
+// Auftragnehmer)") in the first n bytes, running the pattern only on short
+// windows before each role word. Indices are as FindAllStringSubmatchIndex
+// returns them, relative to the text.
+func (x *extractor) inlineRoles(n int) [][]int {
+	low := x.lower[:n]
+	var out [][]int
+	for _, w := range roleLiterals {
+		off := 0
+		for {
+			i := strings.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			a := max(0, i-40)
+			for a > 0 && low[a]&0xC0 == 0x80 {
+				a--
+			}
+			win := low[a:min(n, off+2)]
+			for _, m := range reInlineRole.FindAllStringSubmatchIndex(win, -1) {
+				if m[2]+a != i {
+					continue
+				}
+				mm := make([]int, len(m))
+				for j, v := range m {
+					mm[j] = v
+					if v >= 0 {
+						mm[j] = v + a
+					}
+				}
+				out = append(out, mm)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
 }

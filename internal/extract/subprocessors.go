@@ -12,7 +12,6 @@ import (
 
 var (
 	reSubWord    = regexp.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
-	reNotProcLow = regexp.MustCompile(`nicht erforderlich|nicht vorgeschrieben|keine auftragsverarbeit|kein(?:e)? av-vertrag|lediglich der information|not (?:a |acting as )?(?:sub-?)?processors?|not required|keine unterauftrag|no (?:sub-?)?processors?`)
 	reNameHead   = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
 	reAddrHead   = regexp.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = regexp.MustCompile(`(?i)^(?:land|country|staat)$`)
@@ -383,7 +382,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		name, rest := splitNameRest(x, m[1])
 		return name, rest, name != ""
 	}
-	a, e := x.k.legalForm(t)
+	a, e := x.k.legalForm(t[:min(len(t), 100)])
 	if a > 0 && a < 80 && strings.TrimSpace(t[:a]) != "" {
 		prefix := t[:a]
 		if reLongProse.MatchString(prefix) || x.walkBack(t, a) != 0 {
@@ -481,6 +480,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	}
 	var out []*spEntry
 	cand := x.candidates("unterauftrag*", "subunternehm*", "sub-processor*", "subprocessor*", "sub-contractor*", "subcontractor*", "unterauftragsverarbeiter*", "auftragsverarbeiter")
+	if cand != nil {
+		cand.And(x.candidates("einsetz*", "eingesetzt", "setzt", "setzen", "beauftragt", "beauftragen", "hinzugezogen", "hinzuziehen", "engag*", "use", "uses", "employ*", "appoint*", "nimmt"))
+	}
 	for i, sent := range x.in.Sentences {
 		if !isCandidate(cand, i) || sent.Heading {
 			continue
@@ -529,7 +531,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 
 // notProc reports whether a lower-cased text says the listed recipients
 // are not processors.
-func notProc(lower string) bool { return reNotProcLow.MatchString(lower) }
+func notProc(lower string) bool { return hasAny(lower, notProcLiterals...) }
+
+// notProcLiterals say that listed recipients are not processors.
+var notProcLiterals = []string{"nicht erforderlich", "nicht vorgeschrieben", "keine auftragsverarbeit", "kein av-vertrag", "keine av-vertrag",
+	"lediglich der information", "not a processor", "not a sub-processor", "not a subprocessor", "not acting as", "not processors",
+	"not sub-processors", "not subprocessors", "not required", "keine unterauftrag", "no processor", "no sub-processor", "no subprocessor"}
 
 // subLiterals are the lower-case words for sub-processors (reSubWord as
 // plain substrings, so the test costs no regular expression).
