@@ -43,6 +43,9 @@ func (x *extractor) parties() model.Parties {
 		if len(ln.text) > 80 {
 			continue
 		}
+		if !hasAny(x.lower[ln.start:ln.end], partyWords...) {
+			continue
+		}
 		role := roleOf(ln.text)
 		if role == "" {
 			continue
@@ -351,6 +354,10 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	}
 	return from + st, from + last[3], true
 }
+
+// partyWords are lower-case fragments of every role word roleOf knows.
+var partyWords = []string{"auftrag", "verantwortlich", "processor", "controller", "dienstleister", "anbieter", "supplier", "provider",
+	"vendor", "kunde", "customer", "client"}
 
 // roleLiterals are the lower-case role words an inline definition names.
 var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller"}
