@@ -180,7 +180,7 @@ func (x *extractor) subSection(title string) bool {
 	if v, ok := x.subCache[title]; ok {
 		return v
 	}
-	v := reSubWord.MatchString(title)
+	v := isSubLow(lowerSameLen(title))
 	x.subCache[title] = v
 	return v
 }

@@ -237,7 +237,10 @@ func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDon
 	if len(head) > limit {
 		head = head[:limit]
 	}
-	for _, m := range x.inlineRoles(len(head)) {
+	for k, m := range x.inlineRoles(len(head)) {
+		if k >= 40 {
+			break
+		}
 		role := roleOf(head[m[2]:m[3]])
 		if role == "processor" && (procDone || p.Processor != nil) || role == "controller" && (ctrlDone || p.Controller != nil) {
 			continue

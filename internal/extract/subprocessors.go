@@ -157,11 +157,11 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			case servCol < 0 && reServHead.MatchString(h):
 				servCol, isHeader = c, true
 			}
-			if reSubWord.MatchString(h) {
+			if isSubLow(x.lower[cell.Start:cell.End]) {
 				headerSub = true
 			}
 		}
-		inSub := headerSub || reSubWord.MatchString(ctx) || x.inSubContext(b0)
+		inSub := headerSub || isSubLow(lowerSameLen(ctx)) || x.inSubContext(b0)
 		if !inSub {
 			continue
 		}
