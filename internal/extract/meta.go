@@ -25,6 +25,7 @@ var (
 	reVersion   = regexp.MustCompile(`(?i)\b(?:version|fassung|v\.)\s*:?\s*(\d+(?:\.\d+)*(?:\s*\([^)]{1,30}\))?)`)
 	reLaw       = regexp.MustCompile(`(?i)(?:es gilt|unterliegt|unterliegen)\s+(?:das\s+|dem\s+)?(\p{L}+)(?:e|es)?\s+recht|recht der ([\p{L} ]{3,40}?)(?:\s+unter|\.|,|$)|governed by (?:and construed in accordance with )?the laws? of ([\p{L} ]{3,40}?)(?:\.|,|$| and| without)`)
 	reCourt     = regexp.MustCompile(`(?:(?i:gerichtsstand)(?:\s+ist|\s*:)?\s+(?:(?i:ausschließlich)\s+)?([\p{Lu}][\p{L}\-]+(?:\s(?:am|an der|im)\s[\p{Lu}][\p{L}]+)?)|(?i:courts? (?:of|in)) ([\p{Lu}][\p{L}]+(?:,\s*[\p{Lu}][\p{L}]+)?))`)
+	reCourtFor  = regexp.MustCompile(`(?i:gerichtsstand)[^.]{0,60}\b(?i:für) (\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im)\s\p{Lu}\p{L}+)?) (?i:zuständig)`)
 	adjCountry  = map[string]string{"deutsch": "DE", "deutsche": "DE", "deutsches": "DE", "österreichisch": "AT", "österreichische": "AT", "österreichisches": "AT", "schweizerisch": "CH", "schweizerische": "CH", "schweizerisches": "CH", "irisch": "IE", "irische": "IE", "irisches": "IE", "niederländisch": "NL", "niederländisches": "NL", "englisch": "GB", "englisches": "GB"}
 )
 
@@ -137,7 +138,9 @@ func (x *extractor) meta() model.Meta {
 			}
 		}
 		if m.Jurisdiction == "" {
-			if c := reCourt.FindStringSubmatch(s); c != nil {
+			if c := reCourtFor.FindStringSubmatch(s); c != nil {
+				m.Jurisdiction = c[1]
+			} else if c := reCourt.FindStringSubmatch(s); c != nil {
 				m.Jurisdiction = strings.TrimSpace(c[1] + c[2])
 				if strings.EqualFold(m.Jurisdiction, "ist") {
 					m.Jurisdiction = ""
