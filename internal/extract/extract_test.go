@@ -247,6 +247,9 @@ func TestMetaAndDPO(t *testing.T) {
 	if f.Meta.Date != "2024-03-15" || f.Meta.Version != "2.1" || f.Meta.GoverningLaw != "DE" || f.Meta.Jurisdiction != "Hamburg" {
 		t.Errorf("meta %+v", f.Meta)
 	}
+	if g := run(t, "de", "Es gilt das Recht der Bundesrepublik Deutschland."); g.Meta.GoverningLaw != "DE" {
+		t.Errorf("governing law %q", g.Meta.GoverningLaw)
+	}
 	if g := run(t, "de", "Die Parteien vereinbaren als Gerichtsstand den Sitz des für Frankfurt am Main zuständigen Gerichts."); g.Meta.Jurisdiction != "Frankfurt am Main" {
 		t.Errorf("jurisdiction %q", g.Meta.Jurisdiction)
 	}

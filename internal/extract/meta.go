@@ -25,6 +25,7 @@ var (
 	reVersion   = regexp.MustCompile(`(?i)\b(?:version|fassung|v\.)\s*:?\s*(\d+(?:\.\d+)*(?:\s*\([^)]{1,30}\))?)`)
 	reLaw       = regexp.MustCompile(`(?i)(?:es gilt|unterliegt|unterliegen)\s+(?:das\s+|dem\s+)?(\p{L}+)(?:e|es)?\s+recht|recht der ([\p{L} ]{3,40}?)(?:\s+unter|\.|,|$)|governed by (?:and construed in accordance with )?the laws? of ([\p{L} ]{3,40}?)(?:\.|,|$| and| without)`)
 	reCourt     = regexp.MustCompile(`(?:(?i:gerichtsstand)(?:\s+ist|\s*:)?\s+(?:(?i:ausschließlich)\s+)?([\p{Lu}][\p{L}\-]+(?:\s(?:am|an der|im)\s[\p{Lu}][\p{L}]+)?)|(?i:courts? (?:of|in)) ([\p{Lu}][\p{L}]+(?:,\s*[\p{Lu}][\p{L}]+)?))`)
+	reLawOf     = regexp.MustCompile(`(?i:recht der|gesetze[n]? der|laws? of)\s+(?:the\s+)?(\p{Lu}[\p{L} ]{2,40}?)(?:\s+unter|\s+and|\s+without|\.|,|;|$)`)
 	reCourtFor  = regexp.MustCompile(`(?i:gerichtsstand)[^.]{0,60}\b(?i:für) (\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im)\s\p{Lu}\p{L}+)?) (?i:zuständig)`)
 	adjCountry  = map[string]string{"deutsch": "DE", "deutsche": "DE", "deutsches": "DE", "österreichisch": "AT", "österreichische": "AT", "österreichisches": "AT", "schweizerisch": "CH", "schweizerische": "CH", "schweizerisches": "CH", "irisch": "IE", "irische": "IE", "irisches": "IE", "niederländisch": "NL", "niederländisches": "NL", "englisch": "GB", "englisches": "GB"}
 )
@@ -99,12 +100,7 @@ func (x *extractor) meta() model.Meta {
 	} else if mm := reMonthYear.FindStringSubmatch(head); mm != nil {
 		m.Date = fmt.Sprintf("%s-%02d", mm[2], months[strings.ToLower(mm[1])])
 	} else {
-		tail := x.text[max(0, len(x.text)-3000):]
-		if i := strings.LastIndex(tail, "Datum"); i >= 0 {
-			m.Date = firstDate(tail[i:])
-		} else if i := strings.LastIndex(strings.ToLower(tail), "date"); i >= 0 {
-			m.Date = firstDate(tail[i:])
-		}
+		m.Date = x.signatureDate()
 	}
 	if v := reVersion.FindStringSubmatch(head); v != nil {
 		m.Version = strings.TrimSpace(v[1])
@@ -121,6 +117,11 @@ func (x *extractor) meta() model.Meta {
 		lower := x.sentenceLower(i)
 		if !hasAny(lower, "es gilt", "unterlieg", "recht der", "governed", "gerichtsstand", "court") {
 			continue
+		}
+		if m.GoverningLaw == "" {
+			if g := reLawOf.FindStringSubmatch(s); g != nil {
+				m.GoverningLaw = x.k.CountryOf(g[1])
+			}
 		}
 		if m.GoverningLaw == "" {
 			if g := reLaw.FindStringSubmatch(s); g != nil {
@@ -149,4 +150,22 @@ func (x *extractor) meta() model.Meta {
 		}
 	}
 	return m
+}
+
+// signatureDate finds a date next to a short "Ort, Datum" / "Date" line of
+// a signature block.
+func (x *extractor) signatureDate() string {
+	for i, ln := range x.lines {
+		if len(ln.text) > 60 || !strings.Contains(ln.text, "Datum") && !strings.Contains(ln.text, "Date") {
+			continue
+		}
+		for j := max(0, i-2); j <= min(len(x.lines)-1, i+2); j++ {
+			if len(x.lines[j].text) <= 60 {
+				if d := firstDate(x.lines[j].text); d != "" {
+					return d
+				}
+			}
+		}
+	}
+	return ""
 }
