@@ -9,6 +9,8 @@ import (
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/extract"
+	"github.com/art28/art28/internal/findings"
 	"github.com/art28/art28/internal/lang"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/segment"
@@ -20,12 +22,20 @@ var Version = "0.1.0-dev"
 // Analyzer runs the pipeline with one catalog. It is safe for concurrent
 // use.
 type Analyzer struct {
-	checker *check.Checker
+	checker  *check.Checker
+	playbook *findings.Playbook
 }
 
-// New returns an analyzer for the catalog.
+// New returns an analyzer for the catalog with the embedded findings
+// playbook.
 func New(c *catalog.Catalog) *Analyzer {
-	return &Analyzer{checker: check.New(c)}
+	return &Analyzer{checker: check.New(c), playbook: findings.Default()}
+}
+
+// WithFindings returns a copy of the analyzer that uses playbook p for
+// findings (nil disables them).
+func (a *Analyzer) WithFindings(p *findings.Playbook) *Analyzer {
+	return &Analyzer{checker: a.checker, playbook: p}
 }
 
 // Catalog returns the analyzer's catalog.
@@ -35,6 +45,9 @@ func (a *Analyzer) Catalog() *catalog.Catalog { return a.checker.Catalog() }
 type Options struct {
 	// Lang forces the document language ("de" or "en"); empty detects it.
 	Lang string
+	// ReportLang is the language of finding texts; empty uses the
+	// document's language.
+	ReportLang string
 }
 
 // Analyze checks one parsed document. raw is the input's bytes, for the
@@ -59,6 +72,18 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		},
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
+	}
+	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
+	if err != nil {
+		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
+	}
+	res.Facts = facts
+	if a.playbook != nil {
+		fl := opt.ReportLang
+		if fl == "" {
+			fl = checkLang
+		}
+		res.Findings = a.playbook.Run(in, findings.Options{Lang: fl, Facts: &res.Facts})
 	}
 	res.Summary = summarize(res.Requirements)
 	res.Document.IsContract = looksLikeContract(res)

@@ -158,6 +158,12 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		}
 		return p
 	}
+	// "Anfragen werden vom Auftraggeber beantwortet": the agent acts.
+	if f.german {
+		if a := f.passiveAgent(toks, start, Nobody); a != Nobody {
+			return a
+		}
+	}
 	if start > 0 {
 		return f.scan(toks[:start], 0)
 	}
@@ -195,6 +201,10 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			// by Controller or Controller's auditor".
 			if !f.german && skipped == i-2 && (prev == "or" || prev == "and") {
 				skipped = i
+				continue
+			}
+			// "der Auftragnehmerin" is dative or genitive.
+			if f.german && prev == "der" && feminine(t) {
 				continue
 			}
 			// "the processor's sub-processor", "processor personnel".
@@ -325,9 +335,9 @@ func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party)
 			continue
 		}
 		switch {
-		case f.processor[toks[j].Text] && subject == Controller:
+		case f.processor[toks[j].Text] && subject != Processor:
 			return Processor
-		case f.controller[toks[j].Text] && subject == Processor:
+		case f.controller[toks[j].Text] && subject != Controller:
 			return Controller
 		}
 	}
@@ -364,5 +374,30 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		return false
 	}
 	w := toks[i+1].Text
-	return f.processor[w] || f.controller[w]
+	return (f.processor[w] || f.controller[w]) && !feminine(w)
+}
+
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
+// which is nominative after "die", not after "der".
+func feminine(w string) bool {
+	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
+}
+
+// dePronouns are subject pronouns that refer back to the party of the
+// previous sentence ("Er hat das Recht, ...", "Dieser informiert ...").
+var dePronouns = set("er dieser")
+
+// pronounSubject reports a German sentence whose subject is a pronoun:
+// first, or right after the verb in second place.
+func (f *actorFinder) pronounSubject(toks []match.Token) bool {
+	if !f.german {
+		return false
+	}
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	// "Er hat ..." or, verb second, "Dabei hat er ...".
+	return i < len(toks) && dePronouns[toks[i].Text] ||
+		i+2 < len(toks) && toks[i+2].Text == "er" && !toks[i+1].Comma && !toks[i+2].Comma
 }

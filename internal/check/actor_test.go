@@ -67,6 +67,12 @@ func TestActor(t *testing.T) {
 		{"de", "Wendet sich der Kunde an den Anbieter, so leitet der Anbieter die Anfrage weiter.", Processor},
 		{"de", "Stellt der Auftragnehmer einen Verstoß fest, informiert er den Auftraggeber.", Processor},
 		{"de", "Stellt der Auftraggeber einen Verstoß fest, kann er kündigen.", Controller},
+		{"de", "Die Auftragnehmerin löscht die Daten der Auftraggeberin.", Processor},
+		{"de", "Auf Verlangen der Auftragnehmerin benennt die Auftraggeberin einen Ansprechpartner.", Controller},
+		{"de", "Der Mandant erteilt Weisungen.", Controller},
+		{"de", "Anfragen Betroffener werden vom Auftraggeber beantwortet.", Controller},
+		{"de", "Die Daten werden durch den Auftragnehmer gelöscht.", Processor},
+		{"de", "Die vom Auftraggeber übermittelten Daten werden gelöscht.", Nobody},
 		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
 		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
 	}
@@ -100,6 +106,30 @@ func TestActorListItems(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPronounSubject(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want Party
+	}{
+		{"Der Auftraggeber prüft die Maßnahmen. Er hat das Recht, Inspektionen durchzuführen.", Controller},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Er ist berechtigt, Kontrollen durchzuführen.", Processor},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Dabei ist er berechtigt, Kontrollen durchzuführen.", Processor},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		sents := segment.Split(doc)
+		in := ch.Prepare(doc, sents, "de")
+		if len(sents) != 2 {
+			t.Fatalf("%q: %d sentences", tt.text, len(sents))
+		}
+		if got := in.Actor(1); got != tt.want {
+			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

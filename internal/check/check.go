@@ -81,6 +81,10 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		toks := in.Index.Tokens(i)
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		// "Er hat das Recht, ..." continues the party of the sentence before.
+		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(toks) {
+			in.actors[i] = in.actors[i-1]
+		}
 	}
 	return in
 }
@@ -245,6 +249,11 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	v.Rules = uniqueStrings(names)
 	return v
 }
+
+// Evidence cites sentence i of the input with its section label; other
+// packages (findings) use it so that every citation comes from the source
+// map, never from searching the text again.
+func (in *Input) Evidence(i int) model.Evidence { return evidence(in, i) }
 
 // evidence cites sentence i, with the lead-in sentence's section label.
 func evidence(in *Input, i int) model.Evidence {

@@ -237,6 +237,8 @@ func TestShortTitles(t *testing.T) {
 		{"bare number title", "7 Kontrollrechte des Auftraggebers\n\nDer Auftraggeber darf prüfen.", true},
 		{"parenthesised title", "(2) Dauer\n\nDie Laufzeit ist unbestimmt.", true},
 		{"parenthesised clause", "(2) Der Auftragnehmer löscht die Daten\n\nWeiteres regelt Anlage 1.", false},
+		{"clause without full stop", "(2) Datenschutzverletzungen meldet der Auftragnehmer unverzüglich\n\nWeiteres regelt Anlage 1.", false},
+		{"title with adjective", "(1) Art und Zweck der vorgesehenen Verarbeitung von Daten\n\nDie Verarbeitung dient dem Hosting.", true},
 		{"clause with full stop", "(3) Löschung erfolgt nach Vertragsende.\n\nWeiteres regelt Anlage 1.", false},
 		{"list item after lead-in", "Betroffen sind:\n\n(1) Kunden\n\n(2) Interessenten", false},
 		{"title after lead-in", "schließen folgenden Vertrag:\n\n1 Gegenstand und Dauer\n\nDer Vertrag gilt unbefristet.", true},

@@ -421,6 +421,14 @@ var clauseStart = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "each": true, "any": true, "we": true, "if": true, "where": true,
 }
 
+// titleWords are function words that occur in titles.
+var titleWords = map[string]bool{
+	"und": true, "oder": true, "sowie": true, "der": true, "die": true, "das": true, "des": true, "dem": true, "den": true,
+	"von": true, "vom": true, "zur": true, "zum": true, "zu": true, "für": true, "bei": true, "mit": true, "nach": true,
+	"im": true, "in": true, "an": true, "auf": true, "über": true, "gemäß": true, "bzw.": true, "and": true, "of": true,
+	"the": true, "for": true, "to": true, "on": true,
+}
+
 // shortTitle recognises a title behind a number without a dot or in
 // parentheses: "7 Kontrollrechte des Auftraggebers", "(2) Dauer", "(1) Art
 // und Zweck der vorgesehenen Verarbeitung von Daten". A clause starts with
@@ -438,8 +446,21 @@ func shortTitle(s string) (int, bool) {
 	}
 	fields := strings.Fields(rest)
 	r, _ := utf8.DecodeRuneInString(rest)
-	if len(fields) > 8 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
+	if len(fields) > 12 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
 		return 0, false
+	}
+	// Lower-case words of a title are function words or adjectives
+	// ("Art und Zweck der vorgesehenen Verarbeitung"); a verb or adverb
+	// ("meldet", "unverzüglich") makes it a clause.
+	for _, f := range fields[1:] {
+		f = strings.Trim(f, "()„“\"'")
+		c, _ := utf8.DecodeRuneInString(f)
+		if f == "" || !unicode.IsLower(c) || titleWords[f] {
+			continue
+		}
+		if !(strings.HasSuffix(f, "e") || strings.HasSuffix(f, "en") || strings.HasSuffix(f, "er") || strings.HasSuffix(f, "es") || strings.HasSuffix(f, "em")) {
+			return 0, false
+		}
 	}
 	if strings.HasPrefix(m, "(") {
 		return 3, true

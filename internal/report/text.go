@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 )
@@ -75,6 +76,86 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(b, "%s: %s\n", wd["not_contract"], n)
 	}
+	writeFacts(b, r, l == "de")
+	writeFindings(b, r.Findings, l, opt.Color)
+	writeWording(b, r.Requirements, l)
+}
+
+// writeWording offers clause wording for every mandatory requirement the
+// contract misses or meets only partly.
+func writeWording(b *strings.Builder, vs []model.Verdict, l string) {
+	c := catalog.Default()
+	first := true
+	for _, v := range vs {
+		if v.Level != string(catalog.Mandatory) || (v.Status != string(catalog.Missing) && v.Status != string(catalog.Partial)) {
+			continue
+		}
+		req := c.Requirement(v.ID)
+		if req == nil || req.Suggestion.In(l) == "" {
+			continue
+		}
+		if first {
+			head := "Suggested wording for missing or partial requirements"
+			if l == "de" {
+				head = "Formulierungsvorschläge für fehlende oder unvollständige Pflichtangaben"
+			}
+			fmt.Fprintf(b, "\n%s\n", head)
+			first = false
+		}
+		fmt.Fprintf(b, "  %s (%s)\n      %s\n", v.ID, v.Article, req.Suggestion.In(l))
+	}
+}
+
+var severityOrder = []string{"high", "medium", "low", "info"}
+
+var severityLabel = map[string]map[string]string{
+	"en": {"high": "HIGH", "medium": "MEDIUM", "low": "LOW", "info": "INFO", "findings": "Findings", "fix": "Suggested wording", "basis": "Basis"},
+	"de": {"high": "HOCH", "medium": "MITTEL", "low": "NIEDRIG", "info": "HINWEIS", "findings": "Feststellungen", "fix": "Formulierungsvorschlag", "basis": "Grundlage"},
+}
+
+var severityColor = map[string]string{"high": "\x1b[31;1m", "medium": "\x1b[33m", "low": "\x1b[36m", "info": "\x1b[90m"}
+
+// writeFindings lists the findings grouped by severity, each with its
+// explanation, first evidence quote and suggested wording.
+func writeFindings(b *strings.Builder, fs []model.Finding, l string, color bool) {
+	if len(fs) == 0 {
+		return
+	}
+	sl := severityLabel[l]
+	fmt.Fprintf(b, "\n%s (%d)\n", sl["findings"], len(fs))
+	for _, sev := range severityOrder {
+		var group []model.Finding
+		for _, f := range fs {
+			if f.Severity == sev {
+				group = append(group, f)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		head := sl[sev]
+		if color {
+			head = severityColor[sev] + head + "\x1b[0m"
+		}
+		fmt.Fprintf(b, "\n%s\n", head)
+		for _, f := range group {
+			fmt.Fprintf(b, "  %-30s %s\n", f.ID, f.Title)
+			fmt.Fprintf(b, "      %s\n", f.Message)
+			for i, e := range f.Evidence {
+				if i == 2 {
+					break
+				}
+				sec := ""
+				if e.Section != "" {
+					sec = "[" + short(e.Section, 40) + "] "
+				}
+				fmt.Fprintf(b, "      %s“%s”\n", sec, short(document.Collapse(e.Text), 110))
+			}
+			if f.Suggestion != "" {
+				fmt.Fprintf(b, "      %s: %s\n", sl["fix"], f.Suggestion)
+			}
+		}
+	}
 }
 
 func pad(s string, n int) string {
@@ -90,4 +171,50 @@ func short(s string, n int) string {
 		return s
 	}
 	return string(rs[:n-1]) + "…"
+}
+
+// writeFacts appends the extracted contract facts: parties, sub-processors
+// and deadlines.
+func writeFacts(b *strings.Builder, r *model.Result, de bool) {
+	lbl := func(en, german string) string {
+		if de {
+			return german
+		}
+		return en
+	}
+	party := func(p *model.Party, note string) string {
+		if p == nil {
+			return "— (" + note + ")"
+		}
+		s := p.Name
+		if p.City != "" {
+			s += ", " + strings.TrimSpace(p.Postcode+" "+p.City)
+		}
+		if p.Country != "" {
+			s += " (" + p.Country + ")"
+		}
+		return s
+	}
+	fmt.Fprintf(b, "\n%s\n", lbl("Facts", "Eckdaten"))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Processor:", "Auftragnehmer:"), party(r.Parties.Processor, r.Parties.ProcessorNote))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Controller:", "Auftraggeber:"), party(r.Parties.Controller, r.Parties.ControllerNote))
+	for _, s := range r.Subprocessors {
+		flag := ""
+		if s.ThirdCountry {
+			flag = " " + lbl("third country", "Drittland") + ": " + s.TransferMechanism
+		}
+		fmt.Fprintf(b, "  %-24s %s [%s]%s %s\n", lbl("Sub-processor:", "Unterauftragnehmer:"), s.Name, s.Country, flag, short(s.Service, 50))
+	}
+	if r.SubprocessorListURL != "" {
+		fmt.Fprintf(b, "  %-24s %s\n", lbl("Sub-processor list:", "Liste Unterauftragn.:"), r.SubprocessorListURL)
+	}
+	num := func(p *int, unit string) string {
+		if p == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%d %s", *p, unit)
+	}
+	d := r.Deadlines
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Breach notice:", "Meldefrist Verletzung:"), num(d.BreachNoticeHours, lbl("hours", "Stunden")))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Objection period:", "Einspruchsfrist:"), num(d.SubprocessorObjectionDays, lbl("days", "Tage")))
 }

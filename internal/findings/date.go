@@ -1,0 +1,91 @@
+package findings
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var months = map[string]time.Month{
+	"januar": 1, "jänner": 1, "january": 1, "jan": 1,
+	"februar": 2, "february": 2, "feb": 2,
+	"märz": 3, "maerz": 3, "march": 3, "mar": 3,
+	"april": 4, "apr": 4,
+	"mai": 5, "may": 5,
+	"juni": 6, "june": 6, "jun": 6,
+	"juli": 7, "july": 7, "jul": 7,
+	"august": 8, "aug": 8,
+	"september": 9, "sept": 9, "sep": 9,
+	"oktober": 10, "october": 10, "okt": 10, "oct": 10,
+	"november": 11, "nov": 11,
+	"dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+
+const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
+
+var (
+	yearRE      = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	dateNumEnd  = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
+	dateDMonEnd = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
+	dateMonDEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
+	dateMonYEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
+	dateNumRE   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
+	dateISORE   = regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
+	dateDMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
+	dateMonDRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
+	dateMonYRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
+	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
+	dayBeforeRE = regexp.MustCompile(`\d\.?\s*$`)
+)
+
+// ContractDate returns the contract's own date: the latest date in the
+// text that is not in the future and not the date of a cited law or
+// decision ("Verordnung (EU) 2016/679 vom 27. April 2016"). ok is false for
+// an undated contract. Only the few bytes before each year are examined.
+func ContractDate(text string, now time.Time) (time.Time, bool) {
+	var best time.Time
+	consider := func(start int, y, m, d int) {
+		if m < 1 || m > 12 || d < 1 || d > 31 {
+			return
+		}
+		from := max(0, start-40)
+		if lawContextR.MatchString(text[from:start]) {
+			return
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if t.After(now) {
+			return
+		}
+		if t.After(best) {
+			best = t
+		}
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	for _, ym := range yearRE.FindAllStringIndex(text, -1) {
+		ys, ye := ym[0], ym[1]
+		w0 := max(0, ys-24)
+		win := text[w0:ye]
+		if m := dateNumEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), atoi(win[m[4]:m[5]]), atoi(win[m[2]:m[3]]))
+			continue
+		}
+		if m := dateDMonEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[4]:m[5]])]), atoi(win[m[2]:m[3]]))
+			continue
+		}
+		if m := dateMonDEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[2]:m[3]])]), atoi(win[m[4]:m[5]]))
+			continue
+		}
+		if m := dateMonYEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[4]:m[5]]), int(months[strings.ToLower(win[m[2]:m[3]])]), 1)
+			continue
+		}
+		if m := dateISORE.FindStringSubmatchIndex(text[ys:min(len(text), ye+6)]); m != nil && m[0] == 0 {
+			w := text[ys:]
+			consider(ys, atoi(w[m[2]:m[3]]), atoi(w[m[4]:m[5]]), atoi(w[m[6]:m[7]]))
+		}
+	}
+	return best, !best.IsZero()
+}

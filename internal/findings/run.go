@@ -1,0 +1,685 @@
+package findings
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/model"
+)
+
+// MaxEvidence is the number of passages cited per finding.
+const MaxEvidence = 3
+
+// Options adjust one run of the playbook.
+type Options struct {
+	// Lang is the language of the finding texts ("de" or "en").
+	Lang string
+	// Now is the date an undated contract is judged at; zero means today.
+	Now time.Time
+	// Facts are the extracted facts, if any: their date takes precedence
+	// over the playbook's own date search, their sub-processors feed kind
+	// "subprocessors".
+	Facts *model.Facts
+}
+
+// factsDate parses the extracted contract date (YYYY-MM-DD or YYYY-MM).
+func factsDate(f *model.Facts) (time.Time, bool) {
+	if f == nil || f.Meta.Date == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, f.Meta.Date); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// Run applies every rule of the playbook to a prepared document and
+// returns the findings, most severe first, in playbook order within a
+// severity.
+func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	date, dated := factsDate(opt.Facts)
+	if !dated || date.After(opt.Now) {
+		date, dated = ContractDate(in.Doc.Text, opt.Now)
+	}
+	if !dated {
+		date = opt.Now
+	}
+	out := []model.Finding{}
+	fired := map[string]bool{}
+	for _, r := range p.Rules {
+		if r.Lang != "" && r.Lang != in.Lang {
+			continue
+		}
+		skip := false
+		for _, id := range r.Unless {
+			skip = skip || fired[id]
+		}
+		if skip {
+			continue
+		}
+		ev, extra, ok := r.run(in, date, opt.Facts)
+		if !ok {
+			continue
+		}
+		fired[r.ID] = true
+		f := model.Finding{
+			ID: r.ID, Severity: string(r.Severity), Title: r.Title.In(opt.Lang),
+			Message: r.Message.In(opt.Lang), Basis: r.Basis, Evidence: ev,
+			Suggestion: r.Suggestion.In(opt.Lang),
+		}
+		if extra != "" {
+			f.Message += " " + extra
+		}
+		if r.Kind == Outdated {
+			f.Message += " " + dateNote(opt.Lang, date, dated)
+		}
+		if f.Evidence == nil {
+			f.Evidence = []model.Evidence{}
+		}
+		out = append(out, f)
+	}
+	rank := map[string]int{}
+	for i, s := range Severities {
+		rank[string(s)] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank[out[i].Severity] < rank[out[j].Severity] })
+	return out
+}
+
+func dateNote(lang string, d time.Time, dated bool) string {
+	if lang == "de" {
+		if dated {
+			return "Der Vertrag ist auf den " + d.Format("02.01.2006") + " datiert."
+		}
+		return "Der Vertrag nennt kein Datum und wird heute verwendet."
+	}
+	if dated {
+		return "The contract is dated " + d.Format("2 January 2006") + "."
+	}
+	return "The contract states no date and is in use today."
+}
+
+// run applies one rule. It returns the evidence, an addition to the
+// message, and whether the rule fired.
+func (r *Rule) run(in *check.Input, date time.Time, facts *model.Facts) ([]model.Evidence, string, bool) {
+	switch r.Kind {
+	case Subprocessors:
+		return subprocessorsWithoutMechanism(facts)
+	case Terms:
+		hits := r.matches(in, r.All)
+		return r.cite(in, hits), "", len(hits) > 0
+	case Outdated:
+		if date.Before(r.since) {
+			return nil, "", false
+		}
+		hits := r.matches(in, r.All)
+		return r.cite(in, hits), "", len(hits) > 0
+	case Pattern:
+		ev := r.patternEvidence(in)
+		return ev, "", len(ev) > 0
+	case Deadline:
+		hits := r.deadline(in)
+		return r.cite(in, hits), "", len(hits) > 0
+	case Absent:
+		hits := r.matches(in, r.All)
+		if len(hits) == 0 || len(r.anyMatches(in, r.Require)) > 0 {
+			return nil, "", false
+		}
+		return r.cite(in, hits), "", true
+	case Count:
+		hits := r.matches(in, r.All)
+		return r.cite(in, hits), "", len(hits) >= r.Min
+	case Categories:
+		return r.categories(in)
+	case Structure:
+		return r.structure(in)
+	}
+	return nil, "", false
+}
+
+// cite turns sentence indices into evidence, at most MaxEvidence.
+func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
+	var ev []model.Evidence
+	for _, i := range hits {
+		if len(ev) == MaxEvidence {
+			break
+		}
+		ev = append(ev, in.Evidence(i))
+	}
+	return ev
+}
+
+// groupBits returns the sentences in which every group has a term. Groups
+// of plain terms are answered by the index first; regular-expression terms
+// then run only on the sentences still in question, so a rule costs little
+// more than its rarest word.
+func (r *Rule) groupBits(in *check.Input, groups [][]string) match.Bits {
+	n := in.Index.Len()
+	all := match.NewBits(n)
+	for i := 0; i < n; i++ {
+		all.Set(i)
+	}
+	ordered := make([][]string, 0, len(groups))
+	for _, g := range groups {
+		if !hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	for _, g := range groups {
+		if hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	text := in.Doc.Text
+	for _, g := range ordered {
+		gb := match.NewBits(n)
+		var res []*regexp.Regexp
+		for _, t := range g {
+			if re := r.res[t]; re != nil {
+				res = append(res, re)
+				continue
+			}
+			gb.Or(in.Index.Term(t))
+		}
+		if len(res) > 0 {
+			all.Each(func(i int) {
+				if i >= len(in.Sentences) || gb.Has(i) {
+					return
+				}
+				s := in.Sentences[i]
+				low := strings.ToLower(text[s.Start:s.End])
+				for _, re := range res {
+					if re.MatchString(low) {
+						gb.Set(i)
+						return
+					}
+				}
+			})
+		}
+		all.And(gb)
+	}
+	return all
+}
+
+func hasRegexp(g []string) bool {
+	for _, t := range g {
+		if strings.HasPrefix(t, "re:") {
+			return true
+		}
+	}
+	return false
+}
+
+// anyMatches returns the sentences matching all groups, regardless of
+// actor and exclusions.
+func (r *Rule) anyMatches(in *check.Input, groups [][]string) []int {
+	var out []int
+	r.groupBits(in, groups).Each(func(i int) {
+		if i < len(in.Sentences) {
+			out = append(out, i)
+		}
+	})
+	return out
+}
+
+// hasTerm reports whether sentence i contains term t.
+func (r *Rule) hasTerm(in *check.Input, t string, i int) bool {
+	if re := r.res[t]; re != nil {
+		s := in.Sentences[i]
+		return re.MatchString(strings.ToLower(in.Doc.Text[s.Start:s.End]))
+	}
+	return in.Index.Term(t).Has(i)
+}
+
+// matches returns the non-heading sentences matching all groups, none of
+// the exclusions, the actor and the section constraint.
+func (r *Rule) matches(in *check.Input, groups [][]string) []int {
+	var out []int
+	bits := r.groupBits(in, groups)
+	bits.Each(func(i int) {
+		// Headings are no clauses, but an outdated term in a title
+		// ("Vertrag zur Auftragsdatenverarbeitung") still counts.
+		if i >= len(in.Sentences) || in.Sentences[i].Heading && r.Kind != Outdated {
+			return
+		}
+		for _, t := range r.None {
+			if r.hasTerm(in, t, i) {
+				return
+			}
+		}
+		if !actorFits(r.Actor, in.Actor(i)) {
+			return
+		}
+		if r.section != nil && !r.section.MatchString(strings.ToLower(in.Evidence(i).Section)) {
+			return
+		}
+		out = append(out, i)
+	})
+	return out
+}
+
+func actorFits(want string, got check.Party) bool {
+	switch want {
+	case "processor":
+		return got == check.Processor
+	case "controller":
+		return got == check.Controller
+	case "not-controller":
+		return got != check.Controller
+	default:
+		return true
+	}
+}
+
+// sentenceAt returns the sentence containing byte offset off, or -1.
+func sentenceAt(in *check.Input, off int) int {
+	i := sort.Search(len(in.Sentences), func(i int) bool { return in.Sentences[i].End > off })
+	if i < len(in.Sentences) && in.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// patternEvidence cites the regular expression's matches in the text. With
+// term groups, the expression runs only from the start of sentences that
+// match them.
+func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
+	text := in.Doc.Text
+	type region struct{ start, end int }
+	var regions []region
+	if len(r.All) > 0 {
+		r.groupBits(in, r.All).Each(func(i int) {
+			if i < len(in.Sentences) {
+				s := in.Sentences[i]
+				regions = append(regions, region{s.Start, min(len(text), s.End+r.Reach)})
+			}
+		})
+	} else {
+		regions = []region{{0, len(text)}}
+	}
+	var ev []model.Evidence
+	seen := map[int]bool{}
+	for _, rg := range regions {
+		for _, m := range r.re.FindAllStringSubmatchIndex(text[rg.start:rg.end], -1) {
+			start, end := rg.start+m[0], rg.start+m[1]
+			if len(m) >= 4 && m[2] >= 0 {
+				start, end = rg.start+m[2], rg.start+m[3]
+			}
+			if seen[start] {
+				continue
+			}
+			seen[start] = true
+			sec := ""
+			if si := sentenceAt(in, start); si >= 0 {
+				excluded := false
+				for _, t := range r.None {
+					if r.hasTerm(in, t, si) {
+						excluded = true
+						break
+					}
+				}
+				if excluded {
+					continue
+				}
+				sec = in.Evidence(si).Section
+			}
+			ev = append(ev, model.Evidence{Text: text[start:end], Start: start, End: end, Section: sec, Page: in.Doc.PageAt(start)})
+			if len(ev) == MaxEvidence {
+				return ev
+			}
+		}
+	}
+	return ev
+}
+
+// durationRE finds periods such as "24 Stunden", "zwei Wochen", "14 days".
+var durationRE = regexp.MustCompile(`(?i)(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
+
+var numberWords = map[string]float64{
+	"ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
+	"vierzehn": 14, "einundzwanzig": 21, "dreißig": 30, "vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "fourteen": 14,
+	"twenty-one": 21, "thirty": 30, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+}
+
+// Durations returns the periods stated in s, in hours.
+func Durations(s string) []float64 {
+	var out []float64
+	for _, m := range durationRE.FindAllStringSubmatch(s, -1) {
+		n, err := strconv.ParseFloat(m[1], 64)
+		if err != nil {
+			v, ok := numberWords[strings.ToLower(m[1])]
+			if !ok {
+				continue
+			}
+			n = v
+		}
+		u := strings.ToLower(m[2])
+		var h float64
+		switch {
+		case strings.HasPrefix(u, "st") || strings.HasPrefix(u, "h"):
+			h = 1
+		case strings.HasPrefix(u, "werk") || strings.HasPrefix(u, "arbeit") || strings.HasPrefix(u, "business") || strings.HasPrefix(u, "working"):
+			h = 24 * 7 / 5.0
+		case strings.HasPrefix(u, "w"):
+			h = 24 * 7
+		case strings.HasPrefix(u, "mon"):
+			h = 24 * 30
+		default:
+			h = 24
+		}
+		out = append(out, n*h)
+	}
+	return out
+}
+
+// deadline returns the sentences a deadline rule reports.
+func (r *Rule) deadline(in *check.Input) []int {
+	topic := r.matches(in, r.All)
+	if len(topic) == 0 {
+		return nil
+	}
+	text := in.Doc.Text
+	var out []int
+	for _, i := range topic {
+		s := in.Sentences[i]
+		ds := Durations(text[s.Start:s.End])
+		switch r.Mode {
+		case "missing":
+			if len(ds) > 0 {
+				return nil
+			}
+			out = append(out, i)
+		case "exceeds":
+			if len(ds) > 0 && minOf(ds) > float64(r.MaxHours) {
+				out = append(out, i)
+			}
+		case "below":
+			if len(ds) > 0 && minOf(ds) < float64(r.MinDays*24) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+func minOf(xs []float64) float64 {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		if x < m {
+			m = x
+		}
+	}
+	return m
+}
+
+// categories reports the control categories no sentence names.
+func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
+	var pre []int
+	if len(r.All) > 0 {
+		pre = r.matches(in, r.All)
+		if len(pre) == 0 {
+			return nil, "", false
+		}
+	}
+	var missing []string
+	lang := in.Lang
+	for _, c := range r.Categories {
+		if len(r.anyMatches(in, [][]string{c.Terms})) == 0 {
+			missing = append(missing, c.Name.In(lang))
+		}
+	}
+	if len(missing) == 0 {
+		return nil, "", false
+	}
+	head := "Missing: "
+	if lang == "de" {
+		head = "Es fehlen: "
+	}
+	ev := r.cite(in, pre)
+	if len(ev) > 1 {
+		ev = ev[:1]
+	}
+	return ev, head + strings.Join(missing, "; ") + ".", true
+}
+
+// subprocessorsWithoutMechanism cites the extracted third-country
+// sub-processors for which no transfer mechanism was found.
+func subprocessorsWithoutMechanism(f *model.Facts) ([]model.Evidence, string, bool) {
+	if f == nil {
+		return nil, "", false
+	}
+	var ev []model.Evidence
+	var names []string
+	for _, s := range f.Subprocessors {
+		if !s.ThirdCountry || (s.TransferMechanism != "" && s.TransferMechanism != "none") {
+			continue
+		}
+		names = append(names, strings.TrimSpace(s.Name+" ("+s.Country+")"))
+		if len(ev) < MaxEvidence && s.Evidence.End > s.Evidence.Start {
+			ev = append(ev, s.Evidence)
+		}
+	}
+	if len(names) == 0 {
+		return nil, "", false
+	}
+	return ev, "(" + strings.Join(names, ", ") + ")", true
+}
+
+// structure runs the rule's structural check.
+func (r *Rule) structure(in *check.Input) ([]model.Evidence, string, bool) {
+	var ev []model.Evidence
+	var what []string
+	switch r.Check {
+	case "duplicate-sections":
+		ev, what = duplicateSections(in)
+	case "missing-sections":
+		ev, what = missingSections(in)
+	case "missing-annexes":
+		ev, what = missingAnnexes(in)
+	}
+	if len(ev) == 0 {
+		return nil, "", false
+	}
+	return ev, "(" + strings.Join(what, ", ") + ")", true
+}
+
+// normLabel turns "§ 3.", "3)", "Ziffer 3" into "3".
+func normLabel(l string) string {
+	l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "§"))
+	l = strings.TrimRight(l, ".)")
+	return strings.TrimSpace(l)
+}
+
+var numLabel = regexp.MustCompile(`^\d+(\.\d+)*$`)
+
+// blockEvidence cites a block's first line.
+func blockEvidence(in *check.Input, bi int) model.Evidence {
+	b := in.Doc.Blocks[bi]
+	end := b.End
+	if k := strings.IndexByte(in.Doc.Text[b.Start:b.End], '\n'); k >= 0 {
+		end = b.Start + k
+	}
+	return model.Evidence{Text: in.Doc.Text[b.Start:end], Start: b.Start, End: end, Section: b.Section, Page: in.Doc.PageAt(b.Start)}
+}
+
+// duplicateSections reports numbered headings whose number repeats within
+// the same part (main body or one annex).
+func duplicateSections(in *check.Input) ([]model.Evidence, []string) {
+	seen := map[string]bool{}
+	var ev []model.Evidence
+	var what []string
+	for bi, b := range in.Doc.Blocks {
+		if b.Kind != document.Heading {
+			continue
+		}
+		l := normLabel(b.Label)
+		if !numLabel.MatchString(l) {
+			continue
+		}
+		key := b.Annex + "|" + l
+		if seen[key] {
+			if len(ev) < MaxEvidence {
+				ev = append(ev, blockEvidence(in, bi))
+			}
+			what = append(what, l)
+			continue
+		}
+		seen[key] = true
+	}
+	return ev, what
+}
+
+var (
+	sectionRefRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
+	lawAfterRE   = regexp.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
+	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
+	selfRefRE    = regexp.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
+	leadNumRE    = regexp.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
+	artBeforeRE  = regexp.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
+)
+
+// missingSections reports references to numbered sections of the contract
+// that do not exist.
+func missingSections(in *check.Input) ([]model.Evidence, []string) {
+	top := map[string]bool{}
+	count := 0
+	for _, b := range in.Doc.Blocks {
+		l := normLabel(b.Label)
+		if !numLabel.MatchString(l) {
+			continue
+		}
+		if b.Kind == document.Heading {
+			count++
+		}
+		top[strings.SplitN(l, ".", 2)[0]] = true
+	}
+	if count < 3 {
+		return nil, nil
+	}
+	text := in.Doc.Text
+	var ev []model.Evidence
+	var what []string
+	reported := map[string]bool{}
+	for si, s := range in.Sentences {
+		if s.Heading {
+			continue
+		}
+		st := text[s.Start:s.End]
+		// "Diese Ziffer 10 gilt ..." inside section 11 points to the wrong
+		// section.
+		if m := selfRefRE.FindStringSubmatchIndex(st); m != nil {
+			if lm := leadNumRE.FindStringSubmatch(in.Evidence(si).Section); lm != nil && lm[1] != st[m[2]:m[3]] && !reported[st[m[0]:m[1]]] {
+				reported[st[m[0]:m[1]]] = true
+				what = append(what, st[m[0]:m[1]]+" ≠ "+lm[1])
+				if len(ev) < MaxEvidence {
+					ev = append(ev, in.Evidence(si))
+				}
+			}
+		}
+		for _, m := range sectionRefRE.FindAllStringSubmatchIndex(st, -1) {
+			num := st[m[4]:m[5]]
+			before := st[:m[2]]
+			after := st[m[5]:]
+			if artBeforeRE.MatchString(strings.TrimSpace(before)) || lawAfterRE.MatchString(after) || otherDocRE.MatchString(after) {
+				continue
+			}
+			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "kd-") {
+				continue
+			}
+			t := strings.SplitN(num, ".", 2)[0]
+			if top[t] || reported[num] {
+				continue
+			}
+			reported[num] = true
+			what = append(what, st[m[2]:m[5]])
+			if len(ev) < MaxEvidence {
+				ev = append(ev, in.Evidence(si))
+			}
+		}
+	}
+	return ev, what
+}
+
+var (
+	annexStartRE = regexp.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+)
+
+var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+// annexKey identifies an annex by its number: "Anlage II", "Annex 2" and
+// "Appendix 2" are taken to be the same, since contracts mix the words.
+func annexKey(num string) string {
+	n := strings.ToLower(num)
+	if r, ok := romans[n]; ok {
+		return r
+	}
+	return n
+}
+
+// missingAnnexes reports annexes the contract refers to but does not
+// contain.
+func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
+	text := in.Doc.Text
+	present := map[string]bool{}
+	for _, b := range in.Doc.Blocks {
+		if b.Annex != "" {
+			if m := annexRefRE.FindStringSubmatch(b.Annex); m != nil {
+				present[annexKey(m[2])] = true
+			}
+		}
+	}
+	// Only sentences naming an annex are read.
+	cand := match.NewBits(in.Index.Len())
+	for _, w := range []string{"anlage", "anhang", "annex", "appendix", "schedule", "attachment"} {
+		cand.Or(in.Index.Term(w))
+	}
+	var sents []int
+	cand.Each(func(i int) {
+		if i < len(in.Sentences) {
+			sents = append(sents, i)
+		}
+	})
+	// A sentence that starts with the annex's name also counts: plain-text
+	// contracts often have no recognisable annex headings.
+	for _, si := range sents {
+		s := in.Sentences[si]
+		if m := annexStartRE.FindStringSubmatch(text[s.Start:s.End]); m != nil {
+			present[annexKey(m[2])] = true
+		}
+	}
+	var ev []model.Evidence
+	var what []string
+	reported := map[string]bool{}
+	for _, si := range sents {
+		s := in.Sentences[si]
+		st := text[s.Start:s.End]
+		for _, m := range annexRefRE.FindAllStringSubmatchIndex(st, -1) {
+			key := annexKey(st[m[4]:m[5]])
+			if present[key] || reported[key] {
+				continue
+			}
+			if otherDocRE.MatchString(st[m[1]:]) {
+				continue
+			}
+			reported[key] = true
+			what = append(what, st[m[0]:m[1]])
+			if len(ev) < MaxEvidence {
+				ev = append(ev, in.Evidence(si))
+			}
+		}
+	}
+	return ev, what
+}
