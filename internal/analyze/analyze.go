@@ -9,6 +9,7 @@ import (
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/extract"
 	"github.com/art28/art28/internal/lang"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/segment"
@@ -60,6 +61,11 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
 	}
+	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
+	if err != nil {
+		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
+	}
+	res.Facts = facts
 	res.Summary = summarize(res.Requirements)
 	res.Document.IsContract = looksLikeContract(res)
 	if !res.Document.IsContract {

@@ -53,13 +53,68 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 
 // Words that mark a party mention as not being the subject.
 var (
-	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub")
+	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
+		// Inner subordinate clauses: "assist the controller, to the
+		// extent controller does not have the information".
+		"extent if unless where when whenever whether once because since while although though as")
 	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
 		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
 		" weitere weiteren weiterer andere anderen anderer")
 )
 
 var determiners = set("the a an its their such any each relevant applicable respective")
+
+// enObjectVerbs are stems of English verbs whose following party word is
+// their object, not the sentence's subject: "assist Controller",
+// "notify the customer", "provide Controller with". A list item that
+// starts with such a verb has no subject of its own.
+var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
+	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
+	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let"}
+
+// enAssentVerbs introduce a clause whose subject carries the obligation:
+// in "Controller agrees that Processor will assist", Processor acts.
+var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
+
+// enBe are forms of "to be" that make a passive: "sub-processors are
+// engaged by the processor" names the processor as the actor.
+var enBe = set("is are be been was were being")
+
+// agentBy reports a party word at i after "by" that is not the agent of a
+// passive main verb: "assistance requested by controller", "inspections
+// by the controller", "an auditor mandated by the controller".
+func agentBy(toks []match.Token, i int) bool {
+	k := i - 1
+	for k > 0 && (determiners[toks[k].Text] || toks[k].Text == "data") {
+		k--
+	}
+	if k < 0 || toks[k].Text != "by" {
+		return false
+	}
+	return !(k >= 2 && enBe[toks[k-2].Text])
+}
+
+// isEnumerator reports a clause number or letter: "2", "b", "iv".
+func isEnumerator(w string) bool {
+	if len(w) == 1 {
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return w == "ii" || w == "iii" || w == "iv" || w == "vi" || w == "vii" || w == "viii" || w == "ix"
+		}
+	}
+	return true
+}
+
+func hasStem(stems []string, w string) bool {
+	for _, s := range stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -82,10 +137,13 @@ func set(words string) map[string]bool {
 // controller requests, the processor shall ...", "Soweit der Auftraggeber
 // ..., hat der Auftragnehmer ...").
 func (f *actorFinder) find(toks []match.Token) Party {
+	// Skip a clause number or list label: "(2) In case the controller ...,
+	// the processor", "f) Soweit ...", "10.1 Soweit ...".
 	first := 0
-	// Skip list labels: "f) Soweit ...", "(2) Soweit ...", "10.1 Soweit ...".
-	// German only for now: the English rules are tuned to the old reading.
 	for f.german && first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
+		first++
+	}
+	for !f.german && first < len(toks)-1 && isEnumerator(toks[first].Text) {
 		first++
 	}
 	start := 0
@@ -93,11 +151,19 @@ func (f *actorFinder) find(toks []match.Token) Party {
 		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
+				// A coordinated second condition: "To the extent that
+				// ..., and controller does not ..., we will ...".
+				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
+					continue
+				}
 				break
 			}
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
+		if q := f.assented(toks, start); q != Nobody {
+			return q
+		}
 		if f.german {
 			if a := f.passiveAgent(toks, start, p); a != Nobody {
 				return a
@@ -118,6 +184,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
+	skipped := -1 // the last party word found not to be the subject
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
 		var p Party
@@ -134,11 +201,19 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		}
 		if i > 0 && !toks[i].Comma {
 			prev := toks[i-1].Text
-			// Look past a determiner: "of the controller".
-			if !f.german && determiners[prev] && i > 1 && !toks[i-1].Comma {
-				prev = toks[i-2].Text
+			// Look past determiners and "data": "of the controller",
+			// "assist the data controller".
+			for k := i - 1; !f.german && k > 0 && !toks[k].Comma && (determiners[toks[k].Text] || toks[k].Text == "data"); k-- {
+				prev = toks[k-1].Text
 			}
-			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
+			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev) || agentBy(toks, i)) {
+				skipped = i
+				continue
+			}
+			// Coordinated with a party that is not the subject: "audits
+			// by Controller or Controller's auditor".
+			if !f.german && skipped == i-2 && (prev == "or" || prev == "and") {
+				skipped = i
 				continue
 			}
 			// "der Auftragnehmerin" is dative or genitive.
@@ -154,6 +229,62 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	}
 	return Nobody
 }
+
+// assented returns the subject of a "that" clause after a party's verb of
+// assent ("Customer acknowledges and agrees that Processor may ..."), or
+// Nobody when the sentence has no such shape.
+func (f *actorFinder) assented(toks []match.Token, start int) Party {
+	if f.german {
+		return Nobody
+	}
+	for i := start; i < len(toks); i++ {
+		t := toks[i].Text
+		if !f.processor[t] && !f.controller[t] {
+			continue
+		}
+		// The party's verb follows within a few words ("hereby",
+		// "acknowledges and agrees"), then "that".
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !hasStem(enAssentVerbs, toks[j].Text) {
+				continue
+			}
+			for k := j + 1; k < len(toks) && k <= j+3; k++ {
+				if toks[k].Text == "that" {
+					return f.scan(toks, k+1)
+				}
+			}
+		}
+		return Nobody
+	}
+	return Nobody
+}
+
+// opensWithParty reports a sentence that opens with a party word as its
+// subject, after a clause number and determiners: "(a) the Controller
+// shall ...", "Data Processor will ...". A party word followed by a modal
+// verb at the start of a line counts too: flattened tables and lists join
+// lines into one sentence ("... Billing Solutions\nProcessor shall ...").
+func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
+	i := 0
+	for i < len(toks)-1 && isEnumerator(toks[i].Text) {
+		i++
+	}
+	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
+		i++
+	}
+	if i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive {
+		return true
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		t := toks[i]
+		if (f.processor[t.Text] || f.controller[t.Text]) && !t.Possessive && t.Start > 0 && text[t.Start-1] == '\n' && enModals[toks[i+1].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var enModals = set("shall will must may should agrees undertakes")
 
 // isListLabel reports whether a token can be the label of a list item or
 // numbered paragraph: a number, a single letter or a small roman numeral.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
@@ -23,6 +24,26 @@ func TestActor(t *testing.T) {
 		{"en", "Personal data shall be deleted after termination.", Nobody},
 		{"en", "Upon request by controller, processor shall provide information.", Processor},
 		{"en", "Sub-processors are engaged by the processor.", Processor},
+		{"en", "assist Controller in ensuring compliance with Articles 32 to 36;", Nobody},
+		{"en", "notify the customer without undue delay of any breach.", Nobody},
+		{"en", "Provide Controller with all information necessary.", Nobody},
+		{"en", "Controller acknowledges and agrees that Processor will assist Controller.", Processor},
+		{"en", "Customer agrees that it shall obtain all consents.", Controller},
+		{"en", "Controller agrees that the data may be stored in the EU.", Controller},
+		{"en", "Controller hereby agrees to pay the fees.", Controller},
+		{"en", "The controller shall notify the processor of any change.", Controller},
+		{"en", "co-operate with the investigation and provide assistance requested by controller;", Nobody},
+		{"en", "assist the data controller to make any notifications;", Nobody},
+		{"en", "The data controller shall notify the data processor.", Controller},
+		{"en", "make information available and allow for audits, including inspections conducted by the Controller or an auditor mandated by the controller.", Nobody},
+		{"en", "The data will be deleted by the processor.", Processor},
+		{"en", "allow for audits by Controller or Controller third-party auditor;", Nobody},
+		{"en", "To the extent the information is available to us, and controller does not have it, we will assist controller.", Processor},
+		{"en", "assist the Controller, to the extent Controller does not otherwise have access to it;", Nobody},
+		{"en", "(2) In case the Controller requires a change, the Processor shall inform the Controller.", Processor},
+		{"en", "3.1 If the customer asks, the supplier shall delete the data.", Processor},
+		{"en", "the obligation to consult the authority in the absence of measures taken by the data controller to mitigate the risk;", Nobody},
+		{"en", "When the service ends we will, as you choose, give back or erase your data.", Processor},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
@@ -60,6 +81,31 @@ func TestActor(t *testing.T) {
 		got := f.find(match.Tokenize(tt.text, 0, len(tt.text)))
 		if got != tt.want {
 			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestActorListItems(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want []Party
+	}{
+		{"The processor will:\nnotify the controller of the incident;\nco-operate with any notifications that controller is required to make;\nkeep records.", []Party{Processor, Processor, Processor, Processor}},
+		{"The following applies:\n(a) the controller shall give instructions;\n(b) the processor shall follow them.", []Party{Nobody, Controller, Processor}},
+		{"The processor shall:\nensure that the controller can object;\nkeep records.", []Party{Processor, Processor, Processor}},
+		{"Controller consents to the following sub-processors:\nAcme Hosting GmbH Example Street 1 10115 Berlin Germany Cloud Hosting Services\nProcessor shall impose its obligations on any sub-processor.", []Party{Controller, Processor}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "en")
+		var got []Party
+		for i := range in.Sentences {
+			got = append(got, in.Actor(i))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

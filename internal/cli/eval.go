@@ -40,6 +40,11 @@ func runEval(args []string, env Env) (int, error) {
 			return ExitError, err
 		}
 		printSeeds(w, rep, *verbose)
+		xr, err := eval.Extraction(rep)
+		if err != nil {
+			return ExitError, err
+		}
+		printExtraction(w, xr)
 		ran = true
 	}
 	en := filepath.Join(dir, "en-dpa")
@@ -147,4 +152,13 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+func printExtraction(w io.Writer, r eval.ExtractReport) {
+	fmt.Fprintln(w, "== German seeds: extracted facts versus expected/*.json ==")
+	for _, e := range r.Errors {
+		fmt.Fprintln(w, "  "+e)
+	}
+	fmt.Fprintf(w, "extraction: %d/%d facts correct (%.1f %%): processor, controller, sub-processors with country, breach hours, objection days\n\n",
+		r.Correct, r.Checked, 100*r.Accuracy())
 }

@@ -117,6 +117,24 @@ func TestParseTextPageBreakJoin(t *testing.T) {
 	}
 }
 
+func TestParseTextArticleBreakJoin(t *testing.T) {
+	tests := []struct {
+		text   string
+		blocks int
+	}{
+		{"Processor shall assist Controller with its obligations under Art.\n32 to 36 GDPR.", 1},
+		{"The measures are described in Sec.\n5 of the annex.", 1},
+		{"The processor shall delete the data.\n32 copies remain.", 2},
+		{"See Art.\n\n32 GDPR.", 2},
+	}
+	for _, tt := range tests {
+		d := ParseText("x.txt", "text", tt.text)
+		if len(d.Blocks) != tt.blocks {
+			t.Errorf("%q: got %d blocks, want %d", tt.text, len(d.Blocks), tt.blocks)
+		}
+	}
+}
+
 func TestParseHTML(t *testing.T) {
 	raw := `<html><head><style>p{}</style><script>x()</script></head><body>
 <h2>3. Subprocessors</h2><p>The processor <b>shall</b> inform the controller.</p>

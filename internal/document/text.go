@@ -245,10 +245,15 @@ func continues(prev, next string, gap bool, indent int) bool {
 	if labelAt(next) > 0 || reAnnex.MatchString(next) && len(next) < 80 {
 		return false
 	}
+	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
+	// A line broken after an article abbreviation: "... under Art." /
+	// "32 to 36 GDPR".
+	if last == '.' && unicode.IsDigit(first) && !gap && endsWithRefAbbrev(lastLine) {
+		return true
+	}
 	if strings.ContainsRune(".:;!?", last) {
 		return false
 	}
-	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
@@ -262,6 +267,20 @@ func continues(prev, next string, gap bool, indent int) bool {
 		return false
 	}
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
+}
+
+// endsWithRefAbbrev reports a line ending in an abbreviation that is
+// followed by a number: "Art.", "Sec.", "Abs.", "No.".
+func endsWithRefAbbrev(line string) bool {
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimLeft(f[len(f)-1], "(")) {
+	case "art.", "arts.", "sec.", "para.", "no.", "nr.", "abs.":
+		return true
+	}
+	return false
 }
 
 // headingLike decides whether a prose line is a heading and of which level.

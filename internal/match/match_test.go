@@ -84,8 +84,32 @@ func equal(a, b []int) bool {
 	return true
 }
 
+func TestTokenizeBrokenWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"the proces- sing of data", "the processing of data"},
+		{"any Sub- processor", "any sub-processor"},
+		{"pre- and post-processing", "pre and post-processing"},
+		{"Daten- und Auftragsverarbeitung", "daten und auftragsverarbeitung"},
+		{"term - such", "term such"},
+		{"Data Con- troller", "data controller"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range Tokenize(tt.in, 0, len(tt.in)) {
+			if tk.Start < 0 || tk.End > len(tt.in) || tk.Start >= tk.End {
+				t.Fatalf("%q: token %q has bad offsets %d-%d", tt.in, tk.Text, tk.Start, tk.End)
+			}
+			got = append(got, tk.Text)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestTokenizePossessive(t *testing.T) {
-	toks := Tokenize("the controller’s data, processor's staff", 0, len("the controller’s data, processor's staff"))
+	in := "the controller’s data, processor's staff, customer‘s data"
+	toks := Tokenize(in, 0, len(in))
 	var got []string
 	for _, tk := range toks {
 		s := tk.Text
@@ -97,7 +121,7 @@ func TestTokenizePossessive(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := "the controller+pos s data ,processor+pos s staff"
+	want := "the controller+pos s data ,processor+pos s staff ,customer+pos s data"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}

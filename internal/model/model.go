@@ -14,6 +14,9 @@ type Result struct {
 	Requirements  []Verdict    `json:"requirements"`
 	Findings      []Finding    `json:"findings"`
 	Notes         []string     `json:"notes,omitempty"`
+	// Facts embeds the extracted contract facts (parties, subprocessors,
+	// deadlines ...) at the top level of the JSON object.
+	Facts
 }
 
 // DocumentInfo identifies the analysed input.

@@ -75,6 +75,7 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(b, "%s: %s\n", wd["not_contract"], n)
 	}
+	writeFacts(b, r, l == "de")
 }
 
 func pad(s string, n int) string {
@@ -90,4 +91,50 @@ func short(s string, n int) string {
 		return s
 	}
 	return string(rs[:n-1]) + "…"
+}
+
+// writeFacts appends the extracted contract facts: parties, sub-processors
+// and deadlines.
+func writeFacts(b *strings.Builder, r *model.Result, de bool) {
+	lbl := func(en, german string) string {
+		if de {
+			return german
+		}
+		return en
+	}
+	party := func(p *model.Party, note string) string {
+		if p == nil {
+			return "— (" + note + ")"
+		}
+		s := p.Name
+		if p.City != "" {
+			s += ", " + strings.TrimSpace(p.Postcode+" "+p.City)
+		}
+		if p.Country != "" {
+			s += " (" + p.Country + ")"
+		}
+		return s
+	}
+	fmt.Fprintf(b, "\n%s\n", lbl("Facts", "Eckdaten"))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Processor:", "Auftragnehmer:"), party(r.Parties.Processor, r.Parties.ProcessorNote))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Controller:", "Auftraggeber:"), party(r.Parties.Controller, r.Parties.ControllerNote))
+	for _, s := range r.Subprocessors {
+		flag := ""
+		if s.ThirdCountry {
+			flag = " " + lbl("third country", "Drittland") + ": " + s.TransferMechanism
+		}
+		fmt.Fprintf(b, "  %-24s %s [%s]%s %s\n", lbl("Sub-processor:", "Unterauftragnehmer:"), s.Name, s.Country, flag, short(s.Service, 50))
+	}
+	if r.SubprocessorListURL != "" {
+		fmt.Fprintf(b, "  %-24s %s\n", lbl("Sub-processor list:", "Liste Unterauftragn.:"), r.SubprocessorListURL)
+	}
+	num := func(p *int, unit string) string {
+		if p == nil {
+			return "—"
+		}
+		return fmt.Sprintf("%d %s", *p, unit)
+	}
+	d := r.Deadlines
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Breach notice:", "Meldefrist Verletzung:"), num(d.BreachNoticeHours, lbl("hours", "Stunden")))
+	fmt.Fprintf(b, "  %-24s %s\n", lbl("Objection period:", "Einspruchsfrist:"), num(d.SubprocessorObjectionDays, lbl("days", "Tage")))
 }

@@ -1,0 +1,88 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestDefaultCatalog(t *testing.T) {
+	c := Default()
+	if len(c.Requirements) != 29 {
+		t.Fatalf("%d requirements, want 29", len(c.Requirements))
+	}
+	for _, r := range c.Requirements {
+		if r.Title.DE == "" || r.Title.EN == "" || r.Article == "" {
+			t.Errorf("%s: title or article missing", r.ID)
+		}
+		langs := map[string]bool{}
+		for _, rule := range r.Rules {
+			langs[rule.Lang] = true
+		}
+		if !langs["de"] || !langs["en"] {
+			t.Errorf("%s: rules for both languages needed, have %v", r.ID, langs)
+		}
+	}
+	scored := map[string]bool{}
+	for _, r := range c.Requirements {
+		for _, b := range r.Bench {
+			scored[b] = true
+		}
+	}
+	for _, l := range c.BenchScored {
+		if !scored[l] {
+			t.Errorf("scored label %s maps to no requirement", l)
+		}
+	}
+}
+
+const minimalCatalog = `
+version: "1"
+about: test
+parties: {en: {processor: [processor], controller: [controller]}}
+subordinators: {en: [if]}
+sets: {x: [foo]}
+bench_scored: []
+requirements: [audits]
+`
+
+func TestLoadErrors(t *testing.T) {
+	good := `id: audits
+article: Art. 28(3)(h)
+level: mandatory
+title: {en: Audits, de: Kontrollen}
+bench: []
+`
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"ok", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: met, all: [[audit*]]}\n"}, ""},
+		{"unknown key", map[string]string{"requirements/audits.yaml": good + "colour: red\n"}, "field colour not found"},
+		{"id mismatch", map[string]string{"requirements/audits.yaml": strings.Replace(good, "id: audits", "id: audit", 1)}, "does not match file name"},
+		{"bad level", map[string]string{"requirements/audits.yaml": strings.Replace(good, "mandatory", "optional", 1)}, "level"},
+		{"bad status", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: done, all: [[audit*]]}\n"}, `status "done"`},
+		{"unknown set", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: met, all: [['@nope']]}\n"}, "unknown set"},
+		{"bad regexp", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: met, all: [['re:(']]}\n"}, "missing closing"},
+		{"empty group", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: met, all: [[]]}\n"}, "empty term group"},
+		{"lang clash", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, lang: de, status: met, all: [[x]]}\n"}, "in a en file"},
+		{"combo unknown rule", map[string]string{"requirements/audits.yaml": good + "combos: [{status: met, rules: [zz]}]\n"}, "unknown rule"},
+		{"example status", map[string]string{"requirements/audits.yaml": good, "rules/de/audits.yaml": "examples:\n- {status: fine, text: x}\n"}, "example 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"d/catalog.yaml": {Data: []byte(minimalCatalog)}}
+			for name, data := range tt.files {
+				fsys["d/"+name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			_, err := Load(fsys, "d")
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("unexpected error %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("error %v, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Address is a parsed postal address.
+type Address struct {
+	Street, Postcode, City, Country string
+}
+
+var (
+	rePostcodeCity = regexp.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
+	reStreet       = regexp.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
+	reNumStreet    = regexp.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
+)
+
+// ParseAddress reads street, postcode, city and country from a one-line
+// address. lang is the contract language; in a German contract a bare
+// five-digit postcode is taken as German.
+func (k *Knowledge) ParseAddress(s, lang string) Address {
+	var a Address
+	if m := k.countryRe.FindAllStringSubmatch(s, -1); m != nil {
+		a.Country = k.countryName[strings.ToLower(m[len(m)-1][1])]
+	}
+	if m := rePostcodeCity.FindStringSubmatchIndex(s); m != nil {
+		a.Postcode = s[m[2]:m[3]]
+		city := s[m[4]:m[5]]
+		// Drop a trailing country name glued to the city.
+		if cm := k.countryRe.FindStringSubmatchIndex(city); cm != nil && cm[2] > 0 {
+			city = strings.TrimSpace(city[:cm[2]])
+		}
+		a.City = strings.TrimRight(city, " .-")
+		a.Street = strings.Trim(strings.TrimSpace(s[:m[2]]), ",;:- ")
+		if strings.HasSuffix(a.Street, "D") || strings.HasSuffix(a.Street, "A") {
+			a.Street = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(a.Street, "D"), "A"), " ,")
+		}
+	}
+	if a.City == "" {
+		if m := k.cityRe.FindStringSubmatch(s); m != nil {
+			a.City = k.cityName[strings.ToLower(m[1])]
+		}
+	}
+	if a.Street == "" && a.Postcode == "" {
+		if m := reStreet.FindString(s); m != "" {
+			a.Street = strings.TrimSpace(m)
+		} else if m := reNumStreet.FindString(s); m != "" {
+			a.Street = strings.TrimRight(strings.SplitN(m, ",", 2)[0], " ")
+		}
+	}
+	if a.Country == "" {
+		a.Country = k.countryOfAddress(s, a.City, lang)
+	}
+	return a
+}
+
+func (k *Knowledge) countryOfAddress(s, city, lang string) string {
+	if city != "" {
+		if c, ok := k.cityCountry[strings.ToLower(city)]; ok {
+			return c
+		}
+	}
+	for _, p := range k.postcodes {
+		if p.DefaultLang != "" && p.DefaultLang != lang {
+			continue
+		}
+		if p.re.MatchString(s) {
+			return p.Country
+		}
+	}
+	return ""
+}
+
+// CountryOf returns the ISO code of a country name ("Deutschland",
+// "United States") or of a code itself, or "".
+func (k *Knowledge) CountryOf(name string) string {
+	name = strings.TrimSpace(name)
+	if c, ok := k.countryName[strings.ToLower(name)]; ok {
+		return c
+	}
+	if _, ok := k.byCode[strings.ToUpper(name)]; ok && len(name) == 2 {
+		return strings.ToUpper(name)
+	}
+	if m := k.countryRe.FindStringSubmatch(name); m != nil {
+		return k.countryName[strings.ToLower(m[1])]
+	}
+	return ""
+}
+
+var (
+	reSCC = regexp.MustCompile(`(?i)standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|\bSCCs?\b|2021/914|EU-Standardvertr`)
+	reDPF = regexp.MustCompile(`(?i)data privacy framework|\bDPF\b|Datenschutzrahmen`)
+	reBCR = regexp.MustCompile(`(?i)binding corporate rules|verbindliche(?:n)? interne(?:n)? Datenschutzvorschriften|\bBCRs?\b`)
+	reAdq = regexp.MustCompile(`(?i)angemessenheitsbeschluss|adequacy decision|angemessenes Datenschutzniveau`)
+)
+
+// transfer decides third-country status and the mechanism named in text.
+func (k *Knowledge) transfer(country, text string) (bool, string) {
+	c, ok := k.byCode[country]
+	if !ok || c.InEEA() {
+		return false, ""
+	}
+	switch {
+	case reDPF.MatchString(text):
+		return true, "data_privacy_framework"
+	case reSCC.MatchString(text):
+		return true, "standard_contractual_clauses"
+	case reBCR.MatchString(text):
+		return true, "binding_corporate_rules"
+	case reAdq.MatchString(text) || c.Adequacy == "full":
+		return true, "adequacy_decision"
+	}
+	return true, "none"
+}

@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/art28/art28/internal/model"
+)
+
+var (
+	reBreach    = regexp.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|breach|incident|art\.?\s*33`)
+	reNotify    = regexp.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
+	reObject    = regexp.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
+	reAdvance   = regexp.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
+	reTerminate = regexp.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
+	reDelete    = regexp.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
+	reEndOf     = regexp.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
+	reAudit     = regexp.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
+	reAnnounce  = regexp.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAtLeast   = regexp.MustCompile(`mindestens|at least`)
+	reUndue     = regexp.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
+)
+
+// duration is one time span found in a sentence.
+type duration struct {
+	n          int    // value in its unit
+	unit       string // "hours", "days", "weeks", "months"
+	start, end int    // offsets in the sentence
+	text       string
+}
+
+func (d duration) hours() int {
+	switch d.unit {
+	case "hours":
+		return d.n
+	case "days":
+		return d.n * 24
+	case "weeks":
+		return d.n * 7 * 24
+	}
+	return d.n * 30 * 24
+}
+
+func (d duration) days() int {
+	switch d.unit {
+	case "hours":
+		return (d.n + 23) / 24
+	case "days":
+		return d.n
+	case "weeks":
+		return d.n * 7
+	}
+	return d.n * 30
+}
+
+var durOnce struct{ re *regexp.Regexp }
+
+func (k *Knowledge) durationRe() *regexp.Regexp {
+	if durOnce.re == nil {
+		durOnce.re = regexp.MustCompile(`\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
+	}
+	return durOnce.re
+}
+
+// Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
+// "seven (7) calendar days").
+func (k *Knowledge) Durations(s string) []duration {
+	return k.durations(s, lowerSameLen(s))
+}
+
+// durations matches on lower (s lower-cased with the same offsets) and
+// reports spans of s.
+func (k *Knowledge) durations(s, lower string) []duration {
+	var out []duration
+	if len(lower) != len(s) {
+		return nil
+	}
+	s0 := s
+	s = lower
+	for _, m := range k.durationMatches(lower) {
+		num := strings.ToLower(s[m[2]:m[3]])
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			v, ok := k.numbers[num]
+			if !ok {
+				continue
+			}
+			n = v
+		}
+		if m[4] >= 0 {
+			if v, err := strconv.Atoi(s[m[4]:m[5]]); err == nil {
+				n = v
+			}
+		}
+		u := strings.ToLower(s[m[6]:m[7]])
+		unit := "days"
+		switch {
+		case strings.HasPrefix(u, "st") || strings.HasPrefix(u, "h"):
+			unit = "hours"
+		case strings.HasPrefix(u, "woch") || strings.HasPrefix(u, "week"):
+			unit = "weeks"
+		case strings.HasPrefix(u, "mon"):
+			unit = "months"
+		}
+		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s0[m[0]:m[1]]})
+	}
+	return out
+}
+
+// closest returns the duration nearest to offset at.
+func closest(ds []duration, at int) duration {
+	best, bd := ds[0], -1
+	for _, d := range ds {
+		dist := d.start - at
+		if dist < 0 {
+			dist = at - d.end
+		}
+		if bd < 0 || dist < bd {
+			best, bd = d, dist
+		}
+	}
+	return best
+}
+
+func intp(v int) *int { return &v }
+
+// deadlines reads the time limits sentence by sentence.
+func (x *extractor) deadlines() model.Deadlines {
+	d := model.Deadlines{Evidence: map[string]model.Evidence{}, Notes: map[string]string{}}
+	set := func(key string, p **int, v int, si int) {
+		if *p == nil {
+			*p = intp(v)
+			s := x.in.Sentences[si]
+			d.Evidence[key] = x.evidence(s.Start, s.End)
+		}
+	}
+	breachUndue := -1
+	units := x.candidates("stunde*", "std", "hour*", "hrs", "tag", "tage*", "*tage", "*tagen", "day", "days", "*-day", "woche*", "week*", "monat*", "month*")
+	undue := x.candidates("unverzüglich", "undue", "promptly", "immediately")
+	for i, sent := range x.in.Sentences {
+		if sent.Heading || !isCandidate(units, i) && !isCandidate(undue, i) {
+			continue
+		}
+		s := x.sentenceText(i)
+		lower := x.sentenceLower(i)
+		var ds []duration
+		if hasAny(lower, "stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month") {
+			ds = x.k.durations(s, lower)
+		}
+		if len(ds) == 0 {
+			if breachUndue < 0 && hasAny(lower, "unverzüglich", "undue delay", "prompt", "immediate") && reBreach.MatchString(lower) && reNotify.MatchString(lower) {
+				breachUndue = i
+			}
+			continue
+		}
+		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
+			x.subSection(x.doc.SectionAt(sent.Start))
+		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
+			for _, du := range ds {
+				if du.unit == "hours" || du.unit == "days" {
+					set("breach_notice_hours", &d.BreachNoticeHours, du.hours(), i)
+					break
+				}
+			}
+		}
+		if loc := reObject.FindStringIndex(lower); loc != nil && sub {
+			du := closest(ds, loc[0])
+			// "may object ... within ten (10) days": a span after the
+			// objection word wins over a nearer notice period before it.
+			for _, d2 := range ds {
+				if d2.start > loc[0] && d2.start-loc[0] < 100 {
+					du = d2
+					break
+				}
+			}
+			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du.days(), i)
+		}
+		if sub && reNotify.MatchString(lower) && reAdvance.MatchString(lower) {
+			for _, du := range ds {
+				after := lower[du.end:min(len(lower), du.end+25)]
+				before := lower[max(0, du.start-25):du.start]
+				if reAdvance.MatchString(after) || reAtLeast.MatchString(before) {
+					set("subprocessor_notice_days", &d.SubprocessorNoticeDays, du.days(), i)
+					break
+				}
+			}
+		}
+		if loc := reTerminate.FindStringIndex(lower); loc != nil && d.TerminationNotice == "" && !reBreach.MatchString(lower) && !sub {
+			du := closest(ds, loc[0])
+			if du.unit != "hours" {
+				d.TerminationNotice = du.text
+				set("termination_notice", &d.TerminationNoticeDays, du.days(), i)
+			}
+		}
+		if hasAny(lower, "lösch", "delet", "vernicht", "destr", "rückgabe", "herausgabe", "return") && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
+			set("deletion_days", &d.DeletionDays, ds[0].days(), i)
+		}
+		if hasAny(lower, "kontroll", "prüf", "inspe", "vor-ort", "audit") && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
+			set("audit_notice_days", &d.AuditNoticeDays, ds[0].days(), i)
+		}
+	}
+	if d.BreachNoticeHours == nil {
+		if breachUndue >= 0 {
+			s := x.in.Sentences[breachUndue]
+			d.Evidence["breach_notice_hours"] = x.evidence(s.Start, s.End)
+			d.Notes["breach_notice_hours"] = "no deadline in hours; only \"without undue delay\" (unverzüglich)"
+		} else {
+			d.Notes["breach_notice_hours"] = "no breach notification deadline found"
+		}
+	}
+	if d.SubprocessorObjectionDays == nil {
+		d.Notes["subprocessor_objection_days"] = "no objection period for sub-processor changes found"
+	}
+	return d
+}
+
+// unitStems are fragments of every time unit the duration pattern knows.
+var unitStems = []string{"stund", "std", "hour", "hr", "tag", "day", "woch", "week", "monat", "month"}
+
+// durationMatches runs the duration pattern only on short windows that end
+// in a time unit, and returns submatch indices relative to lower.
+func (k *Knowledge) durationMatches(lower string) [][]int {
+	var out [][]int
+	for _, st := range unitStems {
+		off := 0
+		for {
+			i := strings.Index(lower[off:], st)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(st)
+			a := max(0, i-48)
+			for a > 0 && lower[a]&0xC0 == 0x80 {
+				a--
+			}
+			b := wordEnd(lower, off)
+			for _, m := range k.durationRe().FindAllStringSubmatchIndex(lower[a:b], -1) {
+				if m[7]+a < i {
+					continue
+				}
+				mm := make([]int, len(m))
+				for j, v := range m {
+					if v >= 0 {
+						v += a
+					}
+					mm[j] = v
+				}
+				out = append(out, mm)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	// Drop duplicates found through two stems.
+	uniq := out[:0]
+	for _, m := range out {
+		if len(uniq) > 0 && uniq[len(uniq)-1][0] == m[0] {
+			continue
+		}
+		uniq = append(uniq, m)
+	}
+	return uniq
+}

@@ -1,0 +1,206 @@
+// Package extract reads structured facts from a data processing agreement:
+// the parties, sub-processors and their countries, other recipients, data
+// categories and data subjects, deadlines, the data protection officer,
+// contract metadata and the technical and organisational measures.
+//
+// Knowledge (countries, adequacy decisions, legal forms, placeholders,
+// number words) is embedded data under data/. Every fact carries the
+// passage it was read from as byte offsets into the document text.
+package extract
+
+import (
+	"strings"
+
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/segment"
+)
+
+// Input is what extraction reads: the parsed document, its sentences and
+// the language ("de" or "en").
+type Input struct {
+	Doc       *document.Document
+	Sentences []segment.Sentence
+	Lang      string
+	// Index answers term queries over Sentences (optional); extraction
+	// uses it to visit only sentences that can hold a fact.
+	Index *match.Index
+}
+
+// Extract returns the facts of one document. It never panics on input;
+// when the embedded knowledge cannot be loaded (a build defect) it returns
+// empty facts and the error.
+func Extract(in Input) (model.Facts, error) {
+	f := emptyFacts()
+	k, err := LoadKnowledge()
+	if err != nil {
+		return f, err
+	}
+	if in.Doc == nil {
+		return f, nil
+	}
+	x := &extractor{k: k, in: in, doc: in.Doc, text: in.Doc.Text, lang: in.Lang}
+	x.lines = splitLines(x.text)
+	x.subCache = map[string]bool{}
+	x.lower = lowerSameLen(x.text)
+	f.Parties = x.parties()
+	f.Subprocessors, f.OtherRecipients, f.SubprocessorListURL = x.subprocessors(f.Parties)
+	f.DataTypes, f.DataSubjects = x.dataCategories()
+	f.Deadlines = x.deadlines()
+	f.DPO = x.dpo()
+	f.Meta = x.meta()
+	f.TOMs = x.toms()
+	return f, nil
+}
+
+func emptyFacts() model.Facts {
+	return model.Facts{
+		Subprocessors:   []model.Subprocessor{},
+		OtherRecipients: []model.Subprocessor{},
+		DataTypes:       model.ItemList{Items: []model.DataItem{}},
+		DataSubjects:    model.ItemList{Items: []model.DataItem{}},
+		TOMs:            model.TOMs{Categories: []model.TOMCategory{}, Missing: []string{}, Parameters: []string{}},
+	}
+}
+
+type extractor struct {
+	k        *Knowledge
+	in       Input
+	doc      *document.Document
+	text     string
+	lang     string
+	lines    []line
+	subCache map[string]bool
+	// lower is text lower-cased with the same byte offsets.
+	lower string
+}
+
+// line is one non-empty trimmed line of the text.
+type line struct {
+	start, end int
+	text       string
+}
+
+func splitLines(s string) []line {
+	var ls []line
+	start := 0
+	for start < len(s) {
+		i := strings.IndexByte(s[start:], '\n')
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+		}
+		raw := s[start:end]
+		t := strings.TrimSpace(raw)
+		if t != "" {
+			lead := strings.Index(raw, t)
+			ls = append(ls, line{start: start + lead, end: start + lead + len(t), text: t})
+		}
+		if i < 0 {
+			break
+		}
+		start = end + 1
+	}
+	return ls
+}
+
+// evidence builds an evidence span for text[start:end].
+func (x *extractor) evidence(start, end int) model.Evidence {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(x.text) {
+		end = len(x.text)
+	}
+	if end < start {
+		end = start
+	}
+	return model.Evidence{Text: x.text[start:end], Start: start, End: end, Section: x.doc.SectionAt(start), Page: x.doc.PageAt(start)}
+}
+
+func (x *extractor) evidencePtr(start, end int) *model.Evidence {
+	e := x.evidence(start, end)
+	return &e
+}
+
+// sentenceText returns the text of sentence i.
+func (x *extractor) sentenceText(i int) string {
+	s := x.in.Sentences[i]
+	if s.Start < 0 || s.End > len(x.text) || s.End < s.Start {
+		return ""
+	}
+	return x.text[s.Start:s.End]
+}
+
+// collapse folds whitespace runs into single spaces.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// hasAny reports whether lower (a lower-cased text) contains any of the
+// words. It is a cheap filter run before the regular expressions.
+func hasAny(lower string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subSection caches whether a section or annex title is about
+// sub-processors.
+func (x *extractor) subSection(title string) bool {
+	if title == "" {
+		return false
+	}
+	if v, ok := x.subCache[title]; ok {
+		return v
+	}
+	v := reSubWord.MatchString(title)
+	x.subCache[title] = v
+	return v
+}
+
+// lowerSameLen lower-cases ASCII letters and the German umlauts, keeping
+// every byte offset, so slices of it line up with the text.
+func lowerSameLen(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 32
+		case c == 0xC3 && i+1 < len(b) && (b[i+1] == 0x84 || b[i+1] == 0x96 || b[i+1] == 0x9C):
+			b[i+1] += 0x20 // Ä Ö Ü -> ä ö ü
+			i++
+		}
+	}
+	return string(b)
+}
+
+// sentenceLower returns the lower-cased text of sentence i.
+func (x *extractor) sentenceLower(i int) string {
+	s := x.in.Sentences[i]
+	if s.Start < 0 || s.End > len(x.lower) || s.End < s.Start {
+		return ""
+	}
+	return x.lower[s.Start:s.End]
+}
+
+// candidates returns the sentences that contain any of the terms (match
+// term syntax), or nil when there is no index: then every sentence is a
+// candidate.
+func (x *extractor) candidates(terms ...string) match.Bits {
+	ix := x.in.Index
+	if ix == nil || ix.Len() != len(x.in.Sentences) {
+		return nil
+	}
+	b := match.NewBits(ix.Len())
+	for _, t := range terms {
+		b.Or(ix.Term(t))
+	}
+	return b
+}
+
+// isCandidate reports whether sentence i is in b (a nil b holds all).
+func isCandidate(b match.Bits, i int) bool { return b == nil || b.Has(i) }

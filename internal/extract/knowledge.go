@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed data/countries.yaml
+var countriesYAML []byte
+
+//go:embed data/lexicon.yaml
+var lexiconYAML []byte
+
+// Country is one entry of the embedded country table.
+type Country struct {
+	Code string `yaml:"code"`
+	// EU and EEA mark members; neither needs a transfer mechanism.
+	EU  bool `yaml:"eu"`
+	EEA bool `yaml:"eea"`
+	// Adequacy is "full", "partial" or "" (no decision under Art. 45).
+	Adequacy string   `yaml:"adequacy"`
+	Names    []string `yaml:"names"`
+}
+
+// InEEA reports whether the country is an EU or EEA member.
+func (c Country) InEEA() bool { return c.EU || c.EEA }
+
+type postcodeRule struct {
+	Country     string `yaml:"country"`
+	Pattern     string `yaml:"pattern"`
+	DefaultLang string `yaml:"default_lang"`
+	re          *regexp.Regexp
+}
+
+type countryFile struct {
+	Countries []Country           `yaml:"countries"`
+	Cities    map[string][]string `yaml:"cities"`
+	Postcodes []*postcodeRule     `yaml:"postcodes"`
+}
+
+type lexiconFile struct {
+	LegalForms   []string       `yaml:"legal_forms"`
+	Placeholders []string       `yaml:"placeholders"`
+	NumberWords  map[string]int `yaml:"number_words"`
+}
+
+// Knowledge is the compiled country and word knowledge.
+type Knowledge struct {
+	byCode      map[string]Country
+	countryRe   *regexp.Regexp
+	countryName map[string]string // lower-case name -> code
+	cityRe      *regexp.Regexp
+	cityCountry map[string]string // lower-case city -> code
+	cityName    map[string]string // lower-case city -> canonical spelling
+	postcodes   []*postcodeRule
+	legalRe     *regexp.Regexp
+	placeholder []*regexp.Regexp
+	numbers     map[string]int
+	numberRe    string
+}
+
+var (
+	knowOnce sync.Once
+	know     *Knowledge
+	knowErr  error
+)
+
+// LoadKnowledge returns the embedded knowledge, compiled once.
+func LoadKnowledge() (*Knowledge, error) {
+	knowOnce.Do(func() { know, knowErr = compileKnowledge(countriesYAML, lexiconYAML) })
+	return know, knowErr
+}
+
+func decodeStrict(name string, data []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("extract: %s: %w", name, err)
+	}
+	return nil
+}
+
+func alternation(words []string) string {
+	ws := append([]string{}, words...)
+	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
+	var cf countryFile
+	if err := decodeStrict("countries.yaml", cy, &cf); err != nil {
+		return nil, err
+	}
+	var lf lexiconFile
+	if err := decodeStrict("lexicon.yaml", ly, &lf); err != nil {
+		return nil, err
+	}
+	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lf.NumberWords}
+	var names []string
+	for _, c := range cf.Countries {
+		if len(c.Code) != 2 {
+			return nil, fmt.Errorf("extract: countries.yaml: bad code %q", c.Code)
+		}
+		k.byCode[c.Code] = c
+		for _, n := range c.Names {
+			k.countryName[strings.ToLower(n)] = c.Code
+			names = append(names, n)
+		}
+	}
+	// Country names are matched case-sensitively as whole words so that
+	// "US" does not match inside words and "in" never matches India.
+	k.countryRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + alternation(names) + `)(?:$|[^\p{L}\p{N}])`)
+	var cities []string
+	for code, cs := range cf.Cities {
+		if _, ok := k.byCode[code]; !ok {
+			return nil, fmt.Errorf("extract: countries.yaml: cities of unknown country %q", code)
+		}
+		for _, c := range cs {
+			k.cityCountry[strings.ToLower(c)] = code
+			k.cityName[strings.ToLower(c)] = c
+			cities = append(cities, c)
+		}
+	}
+	k.cityRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
+	for _, p := range cf.Postcodes {
+		re, err := regexp.Compile(p.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("extract: countries.yaml: postcode %s: %w", p.Country, err)
+		}
+		p.re = re
+		k.postcodes = append(k.postcodes, p)
+	}
+	k.legalRe = regexp.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
+	for _, p := range lf.Placeholders {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("extract: lexicon.yaml: placeholder %q: %w", p, err)
+		}
+		k.placeholder = append(k.placeholder, re)
+	}
+	var nw []string
+	for w := range lf.NumberWords {
+		nw = append(nw, w)
+	}
+	k.numberRe = alternation(nw)
+	return k, nil
+}
+
+// Country returns the country with the ISO code.
+func (k *Knowledge) Country(code string) (Country, bool) {
+	c, ok := k.byCode[code]
+	return c, ok
+}
+
+// IsPlaceholder reports whether s is blank or a template placeholder.
+func (k *Knowledge) IsPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	for _, re := range k.placeholder {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// legalForm returns the span of the first legal-form suffix in s, or -1.
+func (k *Knowledge) legalForm(s string) (int, int) {
+	m := k.legalRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return -1, -1
+	}
+	return m[2], m[3]
+}

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/art28/art28/internal/model"
+)
+
+var months = map[string]int{
+	"januar": 1, "jänner": 1, "january": 1, "februar": 2, "february": 2, "märz": 3, "march": 3, "april": 4, "mai": 5, "may": 5,
+	"juni": 6, "june": 6, "juli": 7, "july": 7, "august": 8, "september": 9, "oktober": 10, "october": 10,
+	"november": 11, "dezember": 12, "december": 12,
+}
+
+var (
+	reDateNum   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
+	reDateISO   = regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
+	reDateDE    = regexp.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+((?:19|20)\d{2})\b`)
+	reDateEN    = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
+	reDateENd   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+((?:19|20)\d{2})\b`)
+	reMonthYear = regexp.MustCompile(`(?i)(?:stand|as of|date|datum)\s*:?\s*(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\s+((?:19|20)\d{2})`)
+	reVersion   = regexp.MustCompile(`(?i)\b(?:version|fassung|v\.)\s*:?\s*(\d+(?:\.\d+)*(?:\s*\([^)]{1,30}\))?)`)
+	reLaw       = regexp.MustCompile(`(?i)(?:es gilt|unterliegt|unterliegen)\s+(?:das\s+|dem\s+)?(\p{L}+)(?:e|es)?\s+recht|recht der ([\p{L} ]{3,40}?)(?:\s+unter|\.|,|$)|governed by (?:and construed in accordance with )?the laws? of ([\p{L} ]{3,40}?)(?:\.|,|$| and| without)`)
+	reCourt     = regexp.MustCompile(`(?:(?i:gerichtsstand)(?:\s+ist|\s*:)?\s+(?:(?i:ausschließlich)\s+)?([\p{Lu}][\p{L}\-]+(?:\s(?:am|an der|im)\s[\p{Lu}][\p{L}]+)?)|(?i:courts? (?:of|in)) ([\p{Lu}][\p{L}]+(?:,\s*[\p{Lu}][\p{L}]+)?))`)
+	adjCountry  = map[string]string{"deutsch": "DE", "deutsche": "DE", "deutsches": "DE", "österreichisch": "AT", "österreichische": "AT", "österreichisches": "AT", "schweizerisch": "CH", "schweizerische": "CH", "schweizerisches": "CH", "irisch": "IE", "irische": "IE", "irisches": "IE", "niederländisch": "NL", "niederländisches": "NL", "englisch": "GB", "englisches": "GB"}
+)
+
+func isoDate(y, m, d int) string {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// firstDate finds the first date in s. The patterns run only on short
+// windows around four-digit years.
+func firstDate(s string) string {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			a := max(0, i-32)
+			for a > 0 && s[a]&0xC0 == 0x80 {
+				a--
+			}
+			if d := dateIn(s[a:min(len(s), i+10)]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// dateIn finds the first date in a short window.
+func dateIn(s string) string {
+	type hit struct {
+		at   int
+		date string
+	}
+	var best hit
+	best.at = -1
+	try := func(at int, d string) {
+		if d != "" && (best.at < 0 || at < best.at) {
+			best = hit{at, d}
+		}
+	}
+	if m := reDateNum.FindStringSubmatchIndex(s); m != nil {
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
+	}
+	if m := reDateISO.FindStringSubmatchIndex(s); m != nil {
+		try(m[0], isoDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])))
+	}
+	if m := reDateDE.FindStringSubmatchIndex(s); m != nil {
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])))
+	}
+	if m := reDateEN.FindStringSubmatchIndex(s); m != nil {
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]])))
+	}
+	if m := reDateENd.FindStringSubmatchIndex(s); m != nil {
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])))
+	}
+	return best.date
+}
+
+// meta reads date (head of the document, else the signature block),
+// version, governing law and place of jurisdiction.
+func (x *extractor) meta() model.Meta {
+	var m model.Meta
+	head := x.text[:min(len(x.text), 1500)]
+	if d := firstDate(head); d != "" {
+		m.Date = d
+	} else if mm := reMonthYear.FindStringSubmatch(head); mm != nil {
+		m.Date = fmt.Sprintf("%s-%02d", mm[2], months[strings.ToLower(mm[1])])
+	} else {
+		tail := x.text[max(0, len(x.text)-3000):]
+		if i := strings.LastIndex(tail, "Datum"); i >= 0 {
+			m.Date = firstDate(tail[i:])
+		} else if i := strings.LastIndex(strings.ToLower(tail), "date"); i >= 0 {
+			m.Date = firstDate(tail[i:])
+		}
+	}
+	if v := reVersion.FindStringSubmatch(head); v != nil {
+		m.Version = strings.TrimSpace(v[1])
+	}
+	cand := x.candidates("gilt", "unterlieg*", "recht", "governed", "gerichtsstand*", "court", "courts")
+	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
+		if m.GoverningLaw != "" && m.Jurisdiction != "" {
+			break
+		}
+		s := x.sentenceText(i)
+		lower := x.sentenceLower(i)
+		if !hasAny(lower, "es gilt", "unterlieg", "recht der", "governed", "gerichtsstand", "court") {
+			continue
+		}
+		if m.GoverningLaw == "" {
+			if g := reLaw.FindStringSubmatch(s); g != nil {
+				switch {
+				case g[1] != "":
+					m.GoverningLaw = adjCountry[strings.ToLower(g[1])]
+					if m.GoverningLaw == "" {
+						m.GoverningLaw = adjCountry[strings.ToLower(g[1])+"e"]
+					}
+				case g[2] != "":
+					m.GoverningLaw = x.k.CountryOf(g[2])
+				default:
+					m.GoverningLaw = x.k.CountryOf(g[3])
+				}
+			}
+		}
+		if m.Jurisdiction == "" {
+			if c := reCourt.FindStringSubmatch(s); c != nil {
+				m.Jurisdiction = strings.TrimSpace(c[1] + c[2])
+				if strings.EqualFold(m.Jurisdiction, "ist") {
+					m.Jurisdiction = ""
+				}
+			}
+		}
+	}
+	return m
+}
