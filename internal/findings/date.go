@@ -25,7 +25,6 @@ var months = map[string]time.Month{
 const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
 
 var (
-	yearRE      = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 	dateNumEnd  = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
 	dateDMonEnd = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
 	dateMonDEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
@@ -62,7 +61,7 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	for _, ym := range yearRE.FindAllStringIndex(text, -1) {
+	for _, ym := range yearSpans(text) {
 		ys, ye := ym[0], ym[1]
 		w0 := max(0, ys-24)
 		win := text[w0:ye]
@@ -88,4 +87,29 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 		}
 	}
 	return best, !best.IsZero()
+}
+
+// yearSpans returns the spans of four-digit years 19xx and 20xx standing
+// as words, like the expression \b(?:19|20)\d{2}\b but with a byte scan:
+// an unanchored expression without a literal prefix would dominate the
+// cost of a whole analysis.
+func yearSpans(text string) [][2]int {
+	var out [][2]int
+	isDigit := func(b byte) bool { return b >= '0' && b <= '9' }
+	isWord := func(b byte) bool { return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' }
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if !(c == '1' && text[i+1] == '9' || c == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+			continue
+		}
+		if i > 0 && isWord(text[i-1]) || i+4 < len(text) && isWord(text[i+4]) {
+			continue
+		}
+		out = append(out, [2]int{i, i + 4})
+		i += 3
+	}
+	return out
 }

@@ -307,3 +307,14 @@ func TestFactsDate(t *testing.T) {
 		t.Errorf("extracted date 2023-02 ignored")
 	}
 }
+
+func TestYearSpans(t *testing.T) {
+	text := "Stand 2025, Art. 2016/679, 12019, 1899, x2020 und 1999-05-01 bis 2030."
+	var got []string
+	for _, sp := range yearSpans(text) {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	if strings.Join(got, ",") != "2025,2016,1999,2030" {
+		t.Errorf("years %v", got)
+	}
+}
