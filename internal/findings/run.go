@@ -391,10 +391,14 @@ func (r *Rule) deadline(in *check.Input) []int {
 		return nil
 	}
 	text := in.Doc.Text
+	units := durationUnits(in)
 	var out []int
 	for _, i := range topic {
 		s := in.Sentences[i]
-		ds := Durations(text[s.Start:s.End])
+		var ds []float64
+		if units.Has(i) {
+			ds = Durations(text[s.Start:s.End])
+		}
 		switch r.Mode {
 		case "missing":
 			if len(ds) > 0 {
@@ -412,6 +416,19 @@ func (r *Rule) deadline(in *check.Input) []int {
 		}
 	}
 	return out
+}
+
+// unitTerms are the words a duration needs; sentences without any of them
+// skip the costly duration expression.
+var unitTerms = []string{"stunde*", "std", "hour*", "hr", "hrs", "h", "*tag", "*tage", "*tagen", "day", "days", "woche*", "week*", "monat*", "month*", "24h", "48h", "72h"}
+
+// durationUnits returns the sentences that contain a time unit.
+func durationUnits(in *check.Input) match.Bits {
+	b := match.NewBits(in.Index.Len())
+	for _, t := range unitTerms {
+		b.Or(in.Index.Term(t))
+	}
+	return b
 }
 
 func minOf(xs []float64) float64 {
