@@ -384,6 +384,23 @@ func Durations(s string) []float64 {
 	return out
 }
 
+// mayStatePeriod reports whether a sentence has a number or a number word,
+// so that the costlier duration pattern runs only where it can match.
+func mayStatePeriod(toks []match.Token) bool {
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		if c := t.Text[0]; c >= '0' && c <= '9' {
+			return true
+		}
+		if _, ok := numberWords[t.Text]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // deadline returns the sentences a deadline rule reports.
 func (r *Rule) deadline(in *check.Input) []int {
 	topic := r.matches(in, r.All)
@@ -394,7 +411,10 @@ func (r *Rule) deadline(in *check.Input) []int {
 	var out []int
 	for _, i := range topic {
 		s := in.Sentences[i]
-		ds := Durations(text[s.Start:s.End])
+		var ds []float64
+		if mayStatePeriod(in.Index.Tokens(i)) {
+			ds = Durations(text[s.Start:s.End])
+		}
 		switch r.Mode {
 		case "missing":
 			if len(ds) > 0 {
