@@ -51,7 +51,7 @@ func runCheck(args []string, env Env) (int, error) {
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
 	var f checkFlags
-	fset.StringVar(&f.format, "format", "text", "output format: text or json")
+	fset.StringVar(&f.format, "format", "text", "output format: text, json, markdown or html")
 	fset.StringVar(&f.lang, "lang", "", "report language: de or en")
 	fset.StringVar(&f.findings, "findings", "", "YAML file of finding rules that add to or override the built-in playbook by id")
 	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
@@ -82,10 +82,11 @@ func runCheck(args []string, env Env) (int, error) {
 		}
 		a = a.WithFindings(findings.Default().Merge(rules))
 	}
-	results, failures := analyzeAll(a, files, f, env)
+	results, texts, failures := analyzeAll(a, files, f, env)
 	color := f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	if len(results) > 0 {
-		if err := rep.Write(env.Stdout, results, report.Options{Lang: f.lang, Color: color}); err != nil {
+		opt := report.Options{Lang: f.lang, Color: color, Texts: texts}
+		if err := rep.Write(env.Stdout, results, opt); err != nil {
 			return ExitError, err
 		}
 	}
@@ -133,22 +134,30 @@ func expand(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("walk %s: %w", p, err)
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no contracts found (looked for .txt, .md, .html)", p)
+			return nil, fmt.Errorf("%s: no contracts found (looked for %s)", p, input.SupportedList)
 		}
 		files = append(files, found...)
 	}
 	return files, nil
 }
 
-// analyzeAll analyses files in parallel and returns the results in input
-// order; failures are reported on stderr, one line each.
-func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*model.Result, int) {
+// analyzeAll analyses files in parallel, at most f.jobs at a time, and
+// returns the results in input order with each document's extracted text
+// and the number of files that failed. Failures are reported on stderr,
+// one line each, after the run; a progress bar is drawn on stderr while it
+// lasts when stderr is a terminal and there is more than one file.
+func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*model.Result, map[*model.Result]string, int) {
 	jobs := f.jobs
 	if jobs < 1 {
 		jobs = 1
 	}
 	results := make([]*model.Result, len(files))
+	texts := make([]string, len(files))
 	errs := make([]error, len(files))
+	var bar *progress
+	if len(files) > 1 && env.IsTerminal(env.Stderr) {
+		bar = newProgress(env.Stderr, len(files))
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, jobs)
 	for i, path := range files {
@@ -157,16 +166,20 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
+			defer bar.done(path)
 			doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
 			if err != nil {
 				errs[i] = err
 				return
 			}
 			results[i] = a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
+			texts[i] = doc.Text
 		}()
 	}
 	wg.Wait()
+	bar.finish()
 	var out []*model.Result
+	byResult := make(map[*model.Result]string, len(files))
 	failures := 0
 	for i, r := range results {
 		if errs[i] != nil {
@@ -180,6 +193,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*
 			continue
 		}
 		out = append(out, r)
+		byResult[r] = texts[i]
 	}
-	return out, failures
+	return out, byResult, failures
 }

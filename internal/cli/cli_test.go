@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"os"
@@ -18,6 +19,7 @@ func run(args ...string) (int, string, string) {
 
 // TestCommand is the end-to-end table of the command line.
 func TestCommand(t *testing.T) {
+	tmp := t.TempDir()
 	tests := []struct {
 		name      string
 		args      []string
@@ -25,6 +27,7 @@ func TestCommand(t *testing.T) {
 		stdout    string // substring expected on stdout
 		stderr    string // substring expected on stderr
 		oneLineEr bool   // stderr must be exactly one line
+		file      string // file the command must have written
 	}{
 		{name: "no args", args: nil, code: ExitError, stderr: "Usage"},
 		{name: "help", args: []string{"help"}, code: ExitOK, stdout: "art28 check"},
@@ -44,6 +47,19 @@ func TestCommand(t *testing.T) {
 		{name: "german example", args: []string{"check", "../../examples/avv-beispiel.md"}, code: ExitMissing, stdout: "Fehlende Pflichtangaben"},
 		{name: "english example json", args: []string{"check", "--format", "json", "../../examples/dpa-example.txt"}, code: ExitMissing, stdout: `"requirements"`},
 		{name: "flags after file", args: []string{"check", "../../examples/dpa-example.txt", "--format", "json"}, code: ExitMissing, stdout: `"sha256"`},
+		{name: "markdown", args: []string{"check", "--format", "markdown", "../../examples/dpa-example.txt"}, code: ExitMissing, stdout: "| Status | Requirement | Legal basis | Evidence |"},
+		{name: "markdown in German", args: []string{"check", "--format", "markdown", "--lang", "de", "../../examples/dpa-example.txt"}, code: ExitMissing, stdout: "| Status | Anforderung |"},
+		{name: "html", args: []string{"check", "--format", "html", "../../examples/dpa-example.txt"}, code: ExitMissing, stdout: "<mark>"},
+		{name: "html in English for a German contract", args: []string{"check", "--format", "html", "--lang", "en", "../../examples/avv-beispiel.md"}, code: ExitMissing, stdout: "Requirement checklist"},
+		{name: "html for several files", args: []string{"check", "--format", "html", "../../examples"}, code: ExitMissing, stdout: `id="d2"`},
+		{name: "text in English for a German contract", args: []string{"check", "--lang", "en", "../../examples/avv-beispiel.md"}, code: ExitMissing, stdout: "Mandatory requirements missing"},
+		{name: "glob", args: []string{"check", "--format", "json", "../../examples/*.md"}, code: ExitMissing, stdout: "avv-beispiel.md"},
+		{name: "summary without out", args: []string{"summary", "../../examples"}, code: ExitError, stderr: "--out", oneLineEr: true},
+		{name: "summary bad extension", args: []string{"summary", "--out", filepath.Join(tmp, "s.ods"), "../../examples"}, code: ExitError, stderr: ".xlsx or .csv", oneLineEr: true},
+		{name: "summary without files", args: []string{"summary", "--out", filepath.Join(tmp, "s.csv")}, code: ExitError, stderr: "at least one", oneLineEr: true},
+		{name: "summary csv", args: []string{"summary", "--out", filepath.Join(tmp, "s.csv"), "../../examples"}, code: ExitOK, stderr: "2 contracts", file: filepath.Join(tmp, "s.csv")},
+		{name: "summary xlsx", args: []string{"summary", "../../examples", "--out", filepath.Join(tmp, "s.xlsx")}, code: ExitOK, stderr: "2 contracts", file: filepath.Join(tmp, "s.xlsx")},
+		{name: "summary past a bad file", args: []string{"summary", "--out", filepath.Join(tmp, "t.csv"), "../../examples/dpa-example.txt", "testdata/empty.txt"}, code: ExitError, stderr: "empty", file: filepath.Join(tmp, "t.csv")},
 		{name: "explain", args: []string{"explain", "audits"}, code: ExitOK, stdout: "Art. 28(3)(h)"},
 		{name: "explain unknown", args: []string{"explain", "nope"}, code: ExitError, stderr: "unknown id", oneLineEr: true},
 		{name: "eval missing dir", args: []string{"eval", "testdata/nope"}, code: ExitError, stderr: "not a directory", oneLineEr: true},
@@ -62,6 +78,11 @@ func TestCommand(t *testing.T) {
 			}
 			if tt.oneLineEr && strings.Count(strings.TrimRight(errs, "\n"), "\n") != 0 {
 				t.Errorf("stderr is not one line:\n%s", errs)
+			}
+			if tt.file != "" {
+				if st, err := os.Stat(tt.file); err != nil || st.Size() == 0 {
+					t.Errorf("output file %s not written: %v", tt.file, err)
+				}
 			}
 		})
 	}
@@ -152,5 +173,84 @@ func TestLargeInputNoHang(t *testing.T) {
 	code, _, errs := run("check", "--format", "json", p)
 	if code == ExitError {
 		t.Fatalf("50 MB input failed: %s", errs)
+	}
+}
+
+// runTerminal runs a command as if stdout and stderr were terminals.
+func runTerminal(noColor string, args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, IsTerminal: func(io.Writer) bool { return true },
+		Getenv: func(k string) string {
+			if k == "NO_COLOR" {
+				return noColor
+			}
+			return ""
+		}}
+	code := RunEnv(args, env)
+	return code, out.String(), errb.String()
+}
+
+func TestProgressBar(t *testing.T) {
+	_, _, errs := runTerminal("", "check", "--format", "json", "../../examples")
+	if !strings.Contains(errs, "2/2") || !strings.Contains(errs, "█") {
+		t.Errorf("no progress bar on a terminal for two files: %q", errs)
+	}
+	_, _, errs = runTerminal("", "check", "--format", "json", "../../examples/dpa-example.txt")
+	if strings.Contains(errs, "1/1") {
+		t.Errorf("progress bar for a single file: %q", errs)
+	}
+	_, _, errs = run("check", "--format", "json", "../../examples")
+	if strings.Contains(errs, "2/2") {
+		t.Errorf("progress bar when stderr is not a terminal: %q", errs)
+	}
+}
+
+func TestColor(t *testing.T) {
+	if _, out, _ := runTerminal("", "check", "../../examples/dpa-example.txt"); !strings.Contains(out, "\x1b[") {
+		t.Error("no colour on a terminal")
+	}
+	if _, out, _ := runTerminal("1", "check", "../../examples/dpa-example.txt"); strings.Contains(out, "\x1b[") {
+		t.Error("colour despite NO_COLOR")
+	}
+	if _, out, _ := run("check", "../../examples/dpa-example.txt"); strings.Contains(out, "\x1b[") {
+		t.Error("colour when stdout is not a terminal")
+	}
+	if _, out, _ := runTerminal("", "check", "--format", "markdown", "../../examples/dpa-example.txt"); strings.Contains(out, "\x1b[") {
+		t.Error("colour in Markdown")
+	}
+}
+
+// TestSummarySeeds writes the portfolio of the seed contracts, when the
+// shared corpus is present: one row per contract plus the header.
+func TestSummarySeeds(t *testing.T) {
+	const seeds = "../../../shared/corpus/seeds"
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skip("shared corpus not present")
+	}
+	files, _ := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	for _, ext := range []string{"csv", "xlsx"} {
+		out := filepath.Join(t.TempDir(), "seeds."+ext)
+		if code, _, errs := run("summary", "--out", out, seeds); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", ext, code, errs)
+		}
+		if ext != "csv" {
+			continue
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != len(files)+1 {
+			t.Fatalf("CSV has %d records, want %d contracts + header", len(recs), len(files))
+		}
+		for _, rec := range recs[1:] {
+			if rec[2] == "" {
+				t.Errorf("%s: no processor name", rec[0])
+			}
+		}
 	}
 }

@@ -10,7 +10,7 @@ import (
 
 var (
 	reTypesIntro    = regexp.MustCompile(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
-	reSubjectsIntro = regexp.MustCompile(`(?i)betroffene(?:n)? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
+	reSubjectsIntro = regexp.MustCompile(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
 	reSpecial       = regexp.MustCompile(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
 )
 
@@ -36,9 +36,9 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		if isT && isS {
-			// A combined heading: decide by which is mentioned last.
-			isT = reTypesIntro.FindStringIndex(t)[0] > reSubjectsIntro.FindStringIndex(t)[0]
-			isS = !isT
+			// A combined heading ("Art der Daten und betroffene Personen"):
+			// the lead-ins below it decide.
+			continue
 		}
 		target := &types
 		if isS {

@@ -167,6 +167,14 @@ func (x *extractor) deadlines() model.Deadlines {
 		}
 		if loc := reObject.FindStringIndex(lower); loc != nil && sub {
 			du := closest(ds, loc[0])
+			// "may object ... within ten (10) days": a span after the
+			// objection word wins over a nearer notice period before it.
+			for _, d2 := range ds {
+				if d2.start > loc[0] && d2.start-loc[0] < 100 {
+					du = d2
+					break
+				}
+			}
 			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du.days(), i)
 		}
 		if sub && reNotify.MatchString(lower) && reAdvance.MatchString(lower) {

@@ -16,6 +16,10 @@ type Options struct {
 	Lang string
 	// Color enables ANSI colours in terminal output.
 	Color bool
+	// Texts holds the extracted text of each result's document, for
+	// formats that show the contract itself (HTML). A result without an
+	// entry is reported without its text.
+	Texts map[*model.Result]string
 }
 
 // Reporter writes results in one format.
@@ -31,8 +35,12 @@ func ByName(name string) (Reporter, error) {
 		return Text{}, nil
 	case "json":
 		return JSON{}, nil
+	case "markdown", "md":
+		return Markdown{}, nil
+	case "html":
+		return HTML{}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want text or json)", name)
+	return nil, fmt.Errorf("unknown format %q (want text, json, markdown or html)", name)
 }
 
 // language returns the language a result is reported in.

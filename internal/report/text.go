@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/art28/art28/internal/catalog"
@@ -14,17 +15,18 @@ import (
 // evidence quote for each requirement.
 type Text struct{}
 
-var statusLabel = map[string]map[string]string{
-	"en": {"met": "met", "partial": "partial", "missing": "MISSING", "not-applicable": "n/a"},
-	"de": {"met": "erfüllt", "partial": "teilweise", "missing": "FEHLT", "not-applicable": "entfällt"},
+// statusText is the status label for the terminal; missing is shouted.
+func statusText(lang, status string) string {
+	s := label(lang, "status_", status)
+	if status == "missing" {
+		s = strings.ToUpper(s)
+	}
+	return s
 }
+
+var severityColor = map[string]string{"critical": "\x1b[31;1m", "high": "\x1b[31m", "medium": "\x1b[33m", "low": "\x1b[36m", "info": "\x1b[90m"}
 
 var statusColor = map[string]string{"met": "\x1b[32m", "partial": "\x1b[33m", "missing": "\x1b[31;1m", "not-applicable": "\x1b[90m"}
-
-var words = map[string]map[string]string{
-	"en": {"language": "Language", "summary": "Summary", "mandatory_missing": "Mandatory requirements missing", "none": "none", "not_contract": "Note"},
-	"de": {"language": "Sprache", "summary": "Zusammenfassung", "mandatory_missing": "Fehlende Pflichtangaben", "none": "keine", "not_contract": "Hinweis"},
-}
 
 // Write implements Reporter.
 func (Text) Write(w io.Writer, results []*model.Result, opt Options) error {
@@ -44,7 +46,7 @@ func (Text) Write(w io.Writer, results []*model.Result, opt Options) error {
 
 func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	l := language(r, opt)
-	wd := words[l]
+	wd := func(key string) string { return tr(l, key) }
 	paint := func(status, s string) string {
 		if !opt.Color {
 			return s
@@ -52,10 +54,10 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 		return statusColor[status] + s + "\x1b[0m"
 	}
 	fmt.Fprintf(b, "%s\n", r.Document.Path)
-	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd["language"], r.Document.Language, short(r.Document.SHA256, 12))
+	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd("language"), r.Document.Language, short(r.Document.SHA256, 12))
 	for _, v := range r.Requirements {
-		label := statusLabel[l][v.Status]
-		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, v.Title)
+		label := statusText(l, v.Status)
+		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, requirementTitle(l, v))
 		if len(v.Evidence) > 0 {
 			e := v.Evidence[0]
 			sec := ""
@@ -65,18 +67,30 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 			fmt.Fprintf(b, "              %s“%s”\n", sec+" ", short(document.Collapse(e.Text), 110))
 		}
 	}
+	if len(r.Findings) > 0 {
+		fmt.Fprintf(b, "\n%s:\n", wd("findings"))
+		fs := append([]model.Finding(nil), r.Findings...)
+		sort.SliceStable(fs, func(i, j int) bool { return severityRank(fs[i].Severity) < severityRank(fs[j].Severity) })
+		for _, f := range fs {
+			sev := pad(label(l, "severity_", f.Severity), 8)
+			if opt.Color {
+				sev = severityColor[f.Severity] + sev + "\x1b[0m"
+			}
+			fmt.Fprintf(b, "  %s %s\n", sev, f.Title)
+		}
+	}
 	s := r.Summary
-	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd["summary"],
-		s.Met, statusLabel[l]["met"], s.Partial, statusLabel[l]["partial"], s.Missing, statusLabel[l]["missing"], s.NotApplicable, statusLabel[l]["not-applicable"])
-	missing := wd["none"]
+	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd("summary"),
+		s.Met, statusText(l, "met"), s.Partial, statusText(l, "partial"), s.Missing, statusText(l, "missing"), s.NotApplicable, statusText(l, "not-applicable"))
+	missing := wd("none")
 	if len(s.MandatoryMissing) > 0 {
 		missing = strings.Join(s.MandatoryMissing, ", ")
 	}
-	fmt.Fprintf(b, "%s: %s\n", wd["mandatory_missing"], missing)
+	fmt.Fprintf(b, "%s: %s\n", wd("mandatory_missing"), missing)
 	for _, n := range r.Notes {
-		fmt.Fprintf(b, "%s: %s\n", wd["not_contract"], n)
+		fmt.Fprintf(b, "%s: %s\n", wd("note"), n)
 	}
-	writeFacts(b, r, l == "de")
+	writeFacts(b, r, l)
 	writeFindings(b, r.Findings, l, opt.Color)
 	writeWording(b, r.Requirements, l)
 }
@@ -106,14 +120,10 @@ func writeWording(b *strings.Builder, vs []model.Verdict, l string) {
 	}
 }
 
-var severityOrder = []string{"high", "medium", "low", "info"}
-
 var severityLabel = map[string]map[string]string{
 	"en": {"high": "HIGH", "medium": "MEDIUM", "low": "LOW", "info": "INFO", "findings": "Findings", "fix": "Suggested wording", "basis": "Basis"},
 	"de": {"high": "HOCH", "medium": "MITTEL", "low": "NIEDRIG", "info": "HINWEIS", "findings": "Feststellungen", "fix": "Formulierungsvorschlag", "basis": "Grundlage"},
 }
-
-var severityColor = map[string]string{"high": "\x1b[31;1m", "medium": "\x1b[33m", "low": "\x1b[36m", "info": "\x1b[90m"}
 
 // writeFindings lists the findings grouped by severity, each with its
 // explanation, first evidence quote and suggested wording.
@@ -175,46 +185,31 @@ func short(s string, n int) string {
 
 // writeFacts appends the extracted contract facts: parties, sub-processors
 // and deadlines.
-func writeFacts(b *strings.Builder, r *model.Result, de bool) {
-	lbl := func(en, german string) string {
-		if de {
-			return german
-		}
-		return en
+func writeFacts(b *strings.Builder, r *model.Result, l string) {
+	f := factsOf(r, l, func([]model.Evidence) []evView { return nil })
+	if f.Empty() {
+		return
 	}
-	party := func(p *model.Party, note string) string {
-		if p == nil {
-			return "— (" + note + ")"
+	party := func(name string) string {
+		if name != "" {
+			return name
 		}
-		s := p.Name
-		if p.City != "" {
-			s += ", " + strings.TrimSpace(p.Postcode+" "+p.City)
-		}
-		if p.Country != "" {
-			s += " (" + p.Country + ")"
-		}
-		return s
+		return tr(l, "not_extracted")
 	}
-	fmt.Fprintf(b, "\n%s\n", lbl("Facts", "Eckdaten"))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Processor:", "Auftragnehmer:"), party(r.Parties.Processor, r.Parties.ProcessorNote))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Controller:", "Auftraggeber:"), party(r.Parties.Controller, r.Parties.ControllerNote))
-	for _, s := range r.Subprocessors {
-		flag := ""
+	fmt.Fprintf(b, "\n%s\n", tr(l, "facts"))
+	fmt.Fprintf(b, "  %s: %s\n", tr(l, "processor"), party(f.Processor))
+	fmt.Fprintf(b, "  %s: %s\n", tr(l, "controller"), party(f.Controller))
+	for _, s := range f.Subprocessors {
+		mark := ""
 		if s.ThirdCountry {
-			flag = " " + lbl("third country", "Drittland") + ": " + s.TransferMechanism
+			mark = " " + tr(l, "third_country") + ": " + s.Mechanism
 		}
-		fmt.Fprintf(b, "  %-24s %s [%s]%s %s\n", lbl("Sub-processor:", "Unterauftragnehmer:"), s.Name, s.Country, flag, short(s.Service, 50))
+		fmt.Fprintf(b, "  %s: %s [%s]%s %s\n", tr(l, "subprocessors"), s.Name, s.Country, mark, short(s.Service, 50))
 	}
-	if r.SubprocessorListURL != "" {
-		fmt.Fprintf(b, "  %-24s %s\n", lbl("Sub-processor list:", "Liste Unterauftragn.:"), r.SubprocessorListURL)
+	if f.SubprocessorList != "" {
+		fmt.Fprintf(b, "  %s: %s\n", tr(l, "subprocessor_list"), f.SubprocessorList)
 	}
-	num := func(p *int, unit string) string {
-		if p == nil {
-			return "—"
-		}
-		return fmt.Sprintf("%d %s", *p, unit)
+	for _, d := range f.Deadlines {
+		fmt.Fprintf(b, "  %s: %s\n", d.Label, d.Value)
 	}
-	d := r.Deadlines
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Breach notice:", "Meldefrist Verletzung:"), num(d.BreachNoticeHours, lbl("hours", "Stunden")))
-	fmt.Fprintf(b, "  %-24s %s\n", lbl("Objection period:", "Einspruchsfrist:"), num(d.SubprocessorObjectionDays, lbl("days", "Tage")))
 }

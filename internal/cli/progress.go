@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// progress draws a one-line progress bar on a terminal. A nil *progress
+// draws nothing, so callers need not check whether one is wanted.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	total int
+	n     int
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total}
+	p.draw("")
+	return p
+}
+
+// done counts one finished file and redraws the bar.
+func (p *progress) done(path string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	p.draw(path)
+}
+
+// finish clears the bar's line.
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprint(p.w, "\r\x1b[2K")
+}
+
+const barWidth = 30
+
+// draw writes the bar; the caller holds p.mu (or owns p exclusively).
+func (p *progress) draw(path string) {
+	filled := barWidth * p.n / p.total
+	name := filepath.Base(path)
+	if path == "" {
+		name = ""
+	}
+	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d %s", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total, short(name, 40))
+}
+
+// short cuts s to n runes with an ellipsis.
+func short(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/input"
+	"github.com/art28/art28/internal/summary"
+)
+
+// runSummary analyses contracts like check and writes the portfolio
+// tables to --out, as XLSX or CSV by its extension.
+func runSummary(args []string, env Env) (int, error) {
+	fset := flag.NewFlagSet("summary", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	var f checkFlags
+	out := fset.String("out", "", "output file: .xlsx or .csv")
+	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
+	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
+	paths, err := parseInterspersed(fset, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if *out == "" {
+		return ExitError, fmt.Errorf("%w: summary needs --out FILE.xlsx or FILE.csv", errUsage)
+	}
+	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".xlsx" && ext != ".csv" {
+		return ExitError, fmt.Errorf("%w: --out must end in .xlsx or .csv", errUsage)
+	}
+	if len(paths) == 0 {
+		return ExitError, fmt.Errorf("%w: summary needs at least one file or directory", errUsage)
+	}
+	files, err := expand(paths)
+	if err != nil {
+		return ExitError, err
+	}
+	a := analyze.New(catalog.Default())
+	results, _, failures := analyzeAll(a, files, f, env)
+	if err := summary.Write(*out, summary.Tables(results)); err != nil {
+		return ExitError, err
+	}
+	fmt.Fprintf(env.Stderr, "art28: wrote %s (%d contracts)\n", *out, len(results))
+	if failures > 0 {
+		return ExitError, nil
+	}
+	return ExitOK, nil
+}
