@@ -308,13 +308,14 @@ func TestFactsDate(t *testing.T) {
 	}
 }
 
-func TestYearSpans(t *testing.T) {
-	text := "Stand 2025, Art. 2016/679, 12019, 1899, x2020 und 1999-05-01 bis 2030."
-	var got []string
-	for _, sp := range yearSpans(text) {
-		got = append(got, text[sp[0]:sp[1]])
+func TestDateNote(t *testing.T) {
+	r := Default().Rule("outdated-ttdsg")
+	got := run(r, "Version 1.2 (Oktober 2025). Es gilt § 3 TTDSG.", "de")
+	if len(got) == 0 || !strings.Contains(got[0].Message, "Oktober 2025") {
+		t.Errorf("month-only date note: %+v", got)
 	}
-	if strings.Join(got, ",") != "2025,2016,1999,2030" {
-		t.Errorf("years %v", got)
+	got = run(r, "Dated 3 March 2025. Section 25 TTDSG applies.", "en")
+	if len(got) == 0 || !strings.Contains(got[0].Message, "3 March 2025") {
+		t.Errorf("date note: %+v", got)
 	}
 }
