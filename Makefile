@@ -23,6 +23,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHTML$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/segment
+	# The readers' targets skip minimisation, which otherwise stalls short runs.
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzDOCXXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzParseODT$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzODTXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
 
 eval: build
 	./bin/art28 eval ../shared/corpus

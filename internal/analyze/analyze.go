@@ -73,18 +73,18 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
 	}
+	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
+	if err != nil {
+		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
+	}
+	res.Facts = facts
 	if a.playbook != nil {
 		fl := opt.ReportLang
 		if fl == "" {
 			fl = checkLang
 		}
-		res.Findings = a.playbook.Run(in, findings.Options{Lang: fl})
+		res.Findings = a.playbook.Run(in, findings.Options{Lang: fl, Facts: &res.Facts})
 	}
-	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang})
-	if err != nil {
-		res.Notes = append(res.Notes, "fact extraction failed: "+err.Error())
-	}
-	res.Facts = facts
 	res.Summary = summarize(res.Requirements)
 	res.Document.IsContract = looksLikeContract(res)
 	if !res.Document.IsContract {

@@ -130,7 +130,8 @@ type Rule struct {
 	Status Status `yaml:"status"`
 	// Actor is who must carry the obligation: "processor",
 	// "not-controller" (default: the processor or nobody named),
-	// "controller" or "any".
+	// "controller", "not-processor" (the controller or nobody named, for
+	// rights of the controller) or "any".
 	Actor string `yaml:"actor"`
 	// All are the term groups that must all occur.
 	All [][]string `yaml:"all"`
@@ -252,7 +253,7 @@ func decodeFile(fsys fs.FS, name string, v any) error {
 }
 
 var validStatus = map[Status]bool{Met: true, Partial: true, NotApplicable: true, Part: true}
-var validActor = map[string]bool{"": true, "processor": true, "not-controller": true, "controller": true, "any": true}
+var validActor = map[string]bool{"": true, "processor": true, "not-controller": true, "controller": true, "not-processor": true, "any": true}
 
 // validate checks one requirement: known level and statuses, compilable
 // terms, known set references, combos naming existing rules, examples in a

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/match"
 )
@@ -51,11 +53,55 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 
 // Words that mark a party mention as not being the subject.
 var (
-	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub")
-	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach")
+	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
+		// Inner subordinate clauses: "assist the controller, to the
+		// extent controller does not have the information".
+		"extent if unless where when whenever whether once because since while although though as")
+	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
+		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
+		" weitere weiteren weiterer andere anderen anderer")
 )
 
 var determiners = set("the a an its their such any each relevant applicable respective")
+
+// enObjectVerbs are stems of English verbs whose following party word is
+// their object, not the sentence's subject: "assist Controller",
+// "notify the customer", "provide Controller with". A list item that
+// starts with such a verb has no subject of its own.
+var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
+	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
+	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let"}
+
+// enAssentVerbs introduce a clause whose subject carries the obligation:
+// in "Controller agrees that Processor will assist", Processor acts.
+var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
+
+// enBe are forms of "to be" that make a passive: "sub-processors are
+// engaged by the processor" names the processor as the actor.
+var enBe = set("is are be been was were being")
+
+// agentBy reports a party word at i after "by" that is not the agent of a
+// passive main verb: "assistance requested by controller", "inspections
+// by the controller", "an auditor mandated by the controller".
+func agentBy(toks []match.Token, i int) bool {
+	k := i - 1
+	for k > 0 && (determiners[toks[k].Text] || toks[k].Text == "data") {
+		k--
+	}
+	if k < 0 || toks[k].Text != "by" {
+		return false
+	}
+	return !(k >= 2 && enBe[toks[k-2].Text])
+}
+
+func hasStem(stems []string, w string) bool {
+	for _, s := range stems {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -78,17 +124,45 @@ func set(words string) map[string]bool {
 // controller requests, the processor shall ...", "Soweit der Auftraggeber
 // ..., hat der Auftragnehmer ...").
 func (f *actorFinder) find(toks []match.Token) Party {
+	// Skip a clause number or list label: "(2) In case the controller ...,
+	// the processor", "f) Soweit ...", "10.1 Soweit ...".
+	first := 0
+	for f.german && first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
+		first++
+	}
+	for !f.german && first < len(toks)-1 && isListLabel(toks[first].Text) {
+		first++
+	}
 	start := 0
-	if len(toks) > 0 && f.subordinators[toks[0].Text] {
-		for i := 1; i < len(toks); i++ {
+	if first < len(toks) && (f.subordinators[toks[first].Text] || f.german && f.verbFirst(toks[first:])) {
+		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
+				// A coordinated second condition: "To the extent that
+				// ..., and controller does not ..., we will ...".
+				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
+					continue
+				}
 				break
 			}
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
+		if q := f.assented(toks, start); q != Nobody {
+			return q
+		}
+		if f.german {
+			if a := f.passiveAgent(toks, start, p); a != Nobody {
+				return a
+			}
+		}
 		return p
+	}
+	// "Anfragen werden vom Auftraggeber beantwortet": the agent acts.
+	if f.german {
+		if a := f.passiveAgent(toks, start, Nobody); a != Nobody {
+			return a
+		}
 	}
 	if start > 0 {
 		return f.scan(toks[:start], 0)
@@ -97,6 +171,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
+	skipped := -1 // the last party word found not to be the subject
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
 		var p Party
@@ -113,11 +188,23 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		}
 		if i > 0 && !toks[i].Comma {
 			prev := toks[i-1].Text
-			// Look past a determiner: "of the controller".
-			if !f.german && determiners[prev] && i > 1 && !toks[i-1].Comma {
-				prev = toks[i-2].Text
+			// Look past determiners and "data": "of the controller",
+			// "assist the data controller".
+			for k := i - 1; !f.german && k > 0 && !toks[k].Comma && (determiners[toks[k].Text] || toks[k].Text == "data"); k-- {
+				prev = toks[k-1].Text
 			}
-			if f.german && deNotSubject[prev] || !f.german && enNotSubject[prev] {
+			if f.german && deNotSubject[prev] || !f.german && (enNotSubject[prev] || hasStem(enObjectVerbs, prev) || agentBy(toks, i)) {
+				skipped = i
+				continue
+			}
+			// Coordinated with a party that is not the subject: "audits
+			// by Controller or Controller's auditor".
+			if !f.german && skipped == i-2 && (prev == "or" || prev == "and") {
+				skipped = i
+				continue
+			}
+			// "der Auftragnehmerin" is dative or genitive.
+			if f.german && prev == "der" && feminine(t) {
 				continue
 			}
 			// "the processor's sub-processor", "processor personnel".
@@ -128,4 +215,189 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		return p
 	}
 	return Nobody
+}
+
+// assented returns the subject of a "that" clause after a party's verb of
+// assent ("Customer acknowledges and agrees that Processor may ..."), or
+// Nobody when the sentence has no such shape.
+func (f *actorFinder) assented(toks []match.Token, start int) Party {
+	if f.german {
+		return Nobody
+	}
+	for i := start; i < len(toks); i++ {
+		t := toks[i].Text
+		if !f.processor[t] && !f.controller[t] {
+			continue
+		}
+		// The party's verb follows within a few words ("hereby",
+		// "acknowledges and agrees"), then "that".
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !hasStem(enAssentVerbs, toks[j].Text) {
+				continue
+			}
+			for k := j + 1; k < len(toks) && k <= j+3; k++ {
+				if toks[k].Text == "that" {
+					return f.scan(toks, k+1)
+				}
+			}
+		}
+		return Nobody
+	}
+	return Nobody
+}
+
+// opensWithParty reports a sentence that opens with a party word as its
+// subject, after a clause number and determiners: "(a) the Controller
+// shall ...", "Data Processor will ...". A party word followed by a modal
+// verb at the start of a line counts too: flattened tables and lists join
+// lines into one sentence ("... Billing Solutions\nProcessor shall ...").
+func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
+	i := 0
+	for i < len(toks)-1 && isListLabel(toks[i].Text) {
+		i++
+	}
+	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
+		i++
+	}
+	if i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive {
+		return true
+	}
+	for i := 1; i < len(toks)-1; i++ {
+		t := toks[i]
+		if (f.processor[t.Text] || f.controller[t.Text]) && !t.Possessive && t.Start > 0 && text[t.Start-1] == '\n' && enModals[toks[i+1].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var enModals = set("shall will must may should agrees undertakes")
+
+// isListLabel reports whether a token can be the label of a list item or
+// numbered paragraph: a number, a single letter or a small roman numeral.
+func isListLabel(t string) bool {
+	if len(t) == 1 {
+		return true
+	}
+	if romanLabels[t] {
+		return true
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")
+
+// German passive with a named agent: "Der Auftraggeber wird vom
+// Auftragnehmer unterstützt" puts the obligation on the agent. The agent
+// phrase must follow a form of "werden" in the same clause (no comma in
+// between), and must not be attributive ("die vom Auftragnehmer
+// bereitgestellten Daten").
+var (
+	deWerden      = set("wird werden wurde wurden")
+	deAttributive = set("der die das den dem des ein eine einer einem eines ihm ihr ihnen uns")
+)
+
+func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party) Party {
+	werden := false
+	for i := start; i < len(toks); i++ {
+		if i > start && toks[i].Comma {
+			if werden {
+				return Nobody
+			}
+			continue
+		}
+		t := toks[i].Text
+		if deWerden[t] {
+			werden = true
+			continue
+		}
+		if !werden || i == 0 || deAttributive[toks[i-1].Text] {
+			continue
+		}
+		j := 0
+		switch {
+		case t == "vom":
+			j = i + 1
+		case (t == "durch" || t == "von") && i+2 < len(toks) && (toks[i+1].Text == "den" || toks[i+1].Text == "dem"):
+			j = i + 2
+		default:
+			continue
+		}
+		if j >= len(toks) || toks[j].Comma {
+			continue
+		}
+		if !participleEnds(toks, j) {
+			continue
+		}
+		switch {
+		case f.processor[toks[j].Text] && subject != Processor:
+			return Processor
+		case f.controller[toks[j].Text] && subject != Controller:
+			return Controller
+		}
+	}
+	return Nobody
+}
+
+// participleEnds reports whether the clause after token j ends in a past
+// participle ("unterstützt", "informiert", "angewiesen"), which tells the
+// passive from the future tense ("wird vom Auftraggeber benannte Prüfer
+// zulassen").
+func participleEnds(toks []match.Token, j int) bool {
+	k := j
+	for k+1 < len(toks) && !toks[k+1].Comma {
+		k++
+	}
+	if deWerden[toks[k].Text] && k > j {
+		k-- // "..., die vom Auftragnehmer informiert werden"
+	}
+	w := toks[k].Text
+	return strings.HasSuffix(w, "t") || strings.HasPrefix(w, "ge") || strings.HasSuffix(w, "gewiesen") || strings.HasSuffix(w, "gegeben")
+}
+
+// verbFirst recognises a German conditional clause with the verb first:
+// "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter
+// mit"; "Wendet sich der Kunde an den Anbieter, ...". A word followed by
+// "der" and a party word can only be a verb there, as the party words are
+// masculine nouns and a preposition would take "dem" or "den".
+func (f *actorFinder) verbFirst(toks []match.Token) bool {
+	i := 1
+	if i < len(toks) && (toks[i].Text == "sich" || toks[i].Text == "es") {
+		i++
+	}
+	if i+1 >= len(toks) || toks[i].Text != "der" || toks[i].Comma || toks[i+1].Comma {
+		return false
+	}
+	w := toks[i+1].Text
+	return (f.processor[w] || f.controller[w]) && !feminine(w)
+}
+
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
+// which is nominative after "die", not after "der".
+func feminine(w string) bool {
+	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
+}
+
+// dePronouns are subject pronouns that refer back to the party of the
+// previous sentence ("Er hat das Recht, ...", "Dieser informiert ...").
+var dePronouns = set("er dieser")
+
+// pronounSubject reports a German sentence whose subject is a pronoun:
+// first, or right after the verb in second place.
+func (f *actorFinder) pronounSubject(toks []match.Token) bool {
+	if !f.german {
+		return false
+	}
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	// "Er hat ..." or, verb second, "Dabei hat er ...".
+	return i < len(toks) && dePronouns[toks[i].Text] ||
+		i+2 < len(toks) && toks[i+2].Text == "er" && !toks[i+1].Comma && !toks[i+2].Comma
 }

@@ -1,10 +1,13 @@
 package check
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/segment"
 )
 
 func TestActor(t *testing.T) {
@@ -21,6 +24,26 @@ func TestActor(t *testing.T) {
 		{"en", "Personal data shall be deleted after termination.", Nobody},
 		{"en", "Upon request by controller, processor shall provide information.", Processor},
 		{"en", "Sub-processors are engaged by the processor.", Processor},
+		{"en", "assist Controller in ensuring compliance with Articles 32 to 36;", Nobody},
+		{"en", "notify the customer without undue delay of any breach.", Nobody},
+		{"en", "Provide Controller with all information necessary.", Nobody},
+		{"en", "Controller acknowledges and agrees that Processor will assist Controller.", Processor},
+		{"en", "Customer agrees that it shall obtain all consents.", Controller},
+		{"en", "Controller agrees that the data may be stored in the EU.", Controller},
+		{"en", "Controller hereby agrees to pay the fees.", Controller},
+		{"en", "The controller shall notify the processor of any change.", Controller},
+		{"en", "co-operate with the investigation and provide assistance requested by controller;", Nobody},
+		{"en", "assist the data controller to make any notifications;", Nobody},
+		{"en", "The data controller shall notify the data processor.", Controller},
+		{"en", "make information available and allow for audits, including inspections conducted by the Controller or an auditor mandated by the controller.", Nobody},
+		{"en", "The data will be deleted by the processor.", Processor},
+		{"en", "allow for audits by Controller or Controller third-party auditor;", Nobody},
+		{"en", "To the extent the information is available to us, and controller does not have it, we will assist controller.", Processor},
+		{"en", "assist the Controller, to the extent Controller does not otherwise have access to it;", Nobody},
+		{"en", "(2) In case the Controller requires a change, the Processor shall inform the Controller.", Processor},
+		{"en", "3.1 If the customer asks, the supplier shall delete the data.", Processor},
+		{"en", "the obligation to consult the authority in the absence of measures taken by the data controller to mitigate the risk;", Nobody},
+		{"en", "When the service ends we will, as you choose, give back or erase your data.", Processor},
 		{"de", "Der Auftragnehmer hat die Daten zu löschen.", Processor},
 		{"de", "Der Auftraggeber verpflichtet sich, die Daten zu löschen.", Controller},
 		{"de", "Nach Beendigung des Vertrags hat der Auftragnehmer die Daten zu löschen.", Processor},
@@ -28,11 +51,84 @@ func TestActor(t *testing.T) {
 		{"de", "Soweit der Auftraggeber dies verlangt, löscht der Auftragnehmer die Daten.", Processor},
 		{"de", "Dem Auftraggeber stellt der Auftragnehmer alle Informationen bereit.", Processor},
 		{"de", "Auf Anforderung des Auftragnehmers benennt der Auftraggeber einen Ansprechpartner.", Controller},
+		{"de", "f) Soweit der Auftraggeber einer Kontrolle ausgesetzt ist, hat ihn der Auftragnehmer zu unterstützen.", Processor},
+		{"de", "(2) Sofern der Kunde dies wünscht, gibt der Anbieter die Daten heraus.", Processor},
+		{"de", "10.1 Wenn der Verantwortliche es verlangt, löscht der Auftragsverarbeiter die Kopien.", Processor},
+		{"de", "a) Der Auftraggeber erteilt Weisungen.", Controller},
+		{"de", "Bei der Folgenabschätzung wird der Verantwortliche vom Auftragsverarbeiter unterstützt.", Processor},
+		{"de", "Der Auftraggeber wird durch den Auftragnehmer unverzüglich informiert.", Processor},
+		{"de", "Der Auftragnehmer wird vom Auftraggeber schriftlich angewiesen.", Controller},
+		{"de", "Der Auftraggeber wird die vom Auftragnehmer bereitgestellten Daten prüfen.", Controller},
+		{"de", "Der Auftraggeber wird Daten, die ihm vom Auftragnehmer übermittelt werden, löschen.", Controller},
+		{"de", "Der Auftragnehmer wird dem Auftraggeber vom Vorfall berichten.", Processor},
+		{"de", "Der Auftragnehmer wird vom Auftraggeber benannte Prüfer zulassen.", Processor},
+		{"de", "Der Auftraggeber wird vom Auftragnehmer vorab hingewiesen.", Processor},
+		{"de", "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter mit.", Processor},
+		{"de", "Wendet sich der Kunde an den Anbieter, so leitet der Anbieter die Anfrage weiter.", Processor},
+		{"de", "Stellt der Auftragnehmer einen Verstoß fest, informiert er den Auftraggeber.", Processor},
+		{"de", "Stellt der Auftraggeber einen Verstoß fest, kann er kündigen.", Controller},
+		{"de", "Die Auftragnehmerin löscht die Daten der Auftraggeberin.", Processor},
+		{"de", "Auf Verlangen der Auftragnehmerin benennt die Auftraggeberin einen Ansprechpartner.", Controller},
+		{"de", "Der Mandant erteilt Weisungen.", Controller},
+		{"de", "Anfragen Betroffener werden vom Auftraggeber beantwortet.", Controller},
+		{"de", "Die Daten werden durch den Auftragnehmer gelöscht.", Processor},
+		{"de", "Die vom Auftraggeber übermittelten Daten werden gelöscht.", Nobody},
+		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
+		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)
 		got := f.find(match.Tokenize(tt.text, 0, len(tt.text)))
 		if got != tt.want {
+			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestActorListItems(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want []Party
+	}{
+		{"The processor will:\nnotify the controller of the incident;\nco-operate with any notifications that controller is required to make;\nkeep records.", []Party{Processor, Processor, Processor, Processor}},
+		{"The following applies:\n(a) the controller shall give instructions;\n(b) the processor shall follow them.", []Party{Nobody, Controller, Processor}},
+		{"The processor shall:\nensure that the controller can object;\nkeep records.", []Party{Processor, Processor, Processor}},
+		{"Controller consents to the following sub-processors:\nAcme Hosting GmbH Example Street 1 10115 Berlin Germany Cloud Hosting Services\nProcessor shall impose its obligations on any sub-processor.", []Party{Controller, Processor}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "en")
+		var got []Party
+		for i := range in.Sentences {
+			got = append(got, in.Actor(i))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPronounSubject(t *testing.T) {
+	c := catalog.Default()
+	ch := New(c)
+	tests := []struct {
+		text string
+		want Party
+	}{
+		{"Der Auftraggeber prüft die Maßnahmen. Er hat das Recht, Inspektionen durchzuführen.", Controller},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Er ist berechtigt, Kontrollen durchzuführen.", Processor},
+		{"Der Auftragnehmer prüft seine Subunternehmer. Dabei ist er berechtigt, Kontrollen durchzuführen.", Processor},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		sents := segment.Split(doc)
+		in := ch.Prepare(doc, sents, "de")
+		if len(sents) != 2 {
+			t.Fatalf("%q: %d sentences", tt.text, len(sents))
+		}
+		if got := in.Actor(1); got != tt.want {
 			t.Errorf("%q: actor %v, want %v", tt.text, got, tt.want)
 		}
 	}

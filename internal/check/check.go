@@ -59,6 +59,8 @@ type Input struct {
 	Lang      string
 	Index     *match.Index
 	actors    []Party
+	// opens marks sentences whose subject is a party word at their start.
+	opens []bool
 }
 
 // Prepare indexes a segmented document for checking (and for other
@@ -74,8 +76,15 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		af = ch.actors["en"]
 	}
 	in.actors = make([]Party, len(sents))
+	in.opens = make([]bool, len(sents))
 	for i := range sents {
-		in.actors[i] = af.find(in.Index.Tokens(i))
+		toks := in.Index.Tokens(i)
+		in.actors[i] = af.find(toks)
+		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		// "Er hat das Recht, ..." continues the party of the sentence before.
+		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(toks) {
+			in.actors[i] = in.actors[i-1]
+		}
 	}
 	return in
 }
@@ -83,8 +92,12 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 // Actor returns the acting party of sentence i.
 func (in *Input) Actor(i int) Party {
 	p := in.actors[i]
-	if p == Nobody && in.Sentences[i].LeadIn >= 0 {
-		return in.actors[in.Sentences[i].LeadIn]
+	// A list item continues its lead-in ("The processor shall:"): unless
+	// it opens with a party of its own, party words inside it are objects
+	// or subjects of subordinate clauses ("notify the controller", "any
+	// notifications that the controller is required to make").
+	if l := in.Sentences[i].LeadIn; l >= 0 && (p == Nobody || !in.opens[i]) {
+		return in.actors[l]
 	}
 	return p
 }
@@ -170,6 +183,8 @@ func actorFits(want string, got Party) bool {
 		return got == Processor
 	case "controller":
 		return got == Controller
+	case "not-processor":
+		return got != Processor
 	default:
 		return got != Controller
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/findings"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/report"
@@ -41,6 +42,7 @@ func parseInterspersed(fset *flag.FlagSet, args []string) ([]string, error) {
 type checkFlags struct {
 	format   string
 	lang     string
+	findings string
 	jobs     int
 	maxBytes int64
 }
@@ -51,6 +53,7 @@ func runCheck(args []string, env Env) (int, error) {
 	var f checkFlags
 	fset.StringVar(&f.format, "format", "text", "output format: text, json, markdown or html")
 	fset.StringVar(&f.lang, "lang", "", "report language: de or en")
+	fset.StringVar(&f.findings, "findings", "", "YAML file of finding rules that add to or override the built-in playbook by id")
 	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
 	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
 	paths, err := parseInterspersed(fset, args)
@@ -72,6 +75,13 @@ func runCheck(args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	a := analyze.New(catalog.Default())
+	if f.findings != "" {
+		rules, err := findings.LoadFile(f.findings)
+		if err != nil {
+			return ExitError, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		a = a.WithFindings(findings.Default().Merge(rules))
+	}
 	results, texts, failures := analyzeAll(a, files, f, env)
 	color := f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	if len(results) > 0 {
@@ -124,7 +134,7 @@ func expand(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("walk %s: %w", p, err)
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no contracts found (looked for .txt, .md, .html)", p)
+			return nil, fmt.Errorf("%s: no contracts found (looked for %s)", p, input.SupportedList)
 		}
 		files = append(files, found...)
 	}

@@ -83,7 +83,7 @@ func RunEnv(args []string, env Env) int {
 const usage = `art28 checks data processing agreements against Art. 28 GDPR.
 
 Usage:
-  art28 check [flags] FILE|DIR|GLOB...   check contracts (.txt, .md, .html)
+  art28 check [flags] FILE|DIR|GLOB...   check contracts (.txt .md .html .pdf .docx .odt)
   art28 summary --out FILE DIR|FILE...   portfolio table, .xlsx or .csv
   art28 eval [flags] CORPUS_DIR          measure against the labelled corpus
   art28 explain ID                       explain a requirement

@@ -3,10 +3,30 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/findings"
 )
+
+// suggestedLabel heads the suggested clause wording.
+func suggestedLabel(lang string) string {
+	if lang == "de" {
+		return "Formulierungsvorschlag"
+	}
+	return "Suggested wording"
+}
+
+// explainFinding prints a finding rule's title, severity, legal basis,
+// explanation and suggested wording.
+func explainFinding(w io.Writer, r *findings.Rule, lang string) {
+	fmt.Fprintf(w, "%s — %s\n%s · %s\n%s\n", r.ID, r.Title.In(lang), r.Severity, r.Family, r.Basis)
+	fmt.Fprintf(w, "\n%s\n", r.Message.In(lang))
+	if s := r.Suggestion.In(lang); s != "" {
+		fmt.Fprintf(w, "\n%s:\n%s\n", suggestedLabel(lang), s)
+	}
+}
 
 func runExplain(args []string, env Env) (int, error) {
 	fset := flag.NewFlagSet("explain", flag.ContinueOnError)
@@ -17,13 +37,20 @@ func runExplain(args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	if len(pos) != 1 {
-		return ExitError, fmt.Errorf("%w: explain needs one requirement id", errUsage)
+		return ExitError, fmt.Errorf("%w: explain needs one requirement or finding id", errUsage)
 	}
 	c := catalog.Default()
 	r := c.Requirement(pos[0])
 	if r == nil {
+		if fr := findings.Default().Rule(pos[0]); fr != nil {
+			explainFinding(env.Stdout, fr, *lang)
+			return ExitOK, nil
+		}
 		var ids []string
 		for _, q := range c.Requirements {
+			ids = append(ids, q.ID)
+		}
+		for _, q := range findings.Default().Rules {
 			ids = append(ids, q.ID)
 		}
 		return ExitError, fmt.Errorf("%w: unknown id %q (known: %s)", errUsage, pos[0], strings.Join(ids, ", "))
@@ -34,7 +61,7 @@ func runExplain(args []string, env Env) (int, error) {
 		fmt.Fprintf(w, "\n%s\n", e)
 	}
 	if s := r.Suggestion.In(*lang); s != "" {
-		fmt.Fprintf(w, "\nSuggested wording:\n%s\n", s)
+		fmt.Fprintf(w, "\n%s:\n%s\n", suggestedLabel(*lang), s)
 	}
 	fmt.Fprintln(w, "\nRules:")
 	for _, rule := range r.Rules {

@@ -117,6 +117,24 @@ func TestParseTextPageBreakJoin(t *testing.T) {
 	}
 }
 
+func TestParseTextArticleBreakJoin(t *testing.T) {
+	tests := []struct {
+		text   string
+		blocks int
+	}{
+		{"Processor shall assist Controller with its obligations under Art.\n32 to 36 GDPR.", 1},
+		{"The measures are described in Sec.\n5 of the annex.", 1},
+		{"The processor shall delete the data.\n32 copies remain.", 2},
+		{"See Art.\n\n32 GDPR.", 2},
+	}
+	for _, tt := range tests {
+		d := ParseText("x.txt", "text", tt.text)
+		if len(d.Blocks) != tt.blocks {
+			t.Errorf("%q: got %d blocks, want %d", tt.text, len(d.Blocks), tt.blocks)
+		}
+	}
+}
+
 func TestParseHTML(t *testing.T) {
 	raw := `<html><head><style>p{}</style><script>x()</script></head><body>
 <h2>3. Subprocessors</h2><p>The processor <b>shall</b> inform the controller.</p>
@@ -209,4 +227,48 @@ func FuzzParseHTML(f *testing.F) {
 		}
 		checkOffsets(t, d)
 	})
+}
+
+func TestShortTitles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		heading    bool
+	}{
+		{"bare number title", "7 Kontrollrechte des Auftraggebers\n\nDer Auftraggeber darf prüfen.", true},
+		{"parenthesised title", "(2) Dauer\n\nDie Laufzeit ist unbestimmt.", true},
+		{"parenthesised clause", "(2) Der Auftragnehmer löscht die Daten\n\nWeiteres regelt Anlage 1.", false},
+		{"clause without full stop", "(2) Datenschutzverletzungen meldet der Auftragnehmer unverzüglich\n\nWeiteres regelt Anlage 1.", false},
+		{"title with adjective", "(1) Art und Zweck der vorgesehenen Verarbeitung von Daten\n\nDie Verarbeitung dient dem Hosting.", true},
+		{"clause with full stop", "(3) Löschung erfolgt nach Vertragsende.\n\nWeiteres regelt Anlage 1.", false},
+		{"list item after lead-in", "Betroffen sind:\n\n(1) Kunden\n\n(2) Interessenten", false},
+		{"title after lead-in", "schließen folgenden Vertrag:\n\n1 Gegenstand und Dauer\n\nDer Vertrag gilt unbefristet.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := ParseText("t.txt", "text", tt.text)
+			first := strings.SplitN(tt.text, "\n", 2)[0]
+			if strings.HasSuffix(first, ":") && tt.heading {
+				first = strings.SplitN(tt.text, "\n", 4)[2]
+			}
+			for _, b := range doc.Blocks {
+				if tt.name == "list item after lead-in" {
+					if strings.HasPrefix(doc.Text[b.Start:b.End], "(1)") || strings.HasPrefix(doc.Text[b.Start:b.End], "Kunden") {
+						if b.Kind == Heading {
+							t.Errorf("list item parsed as heading")
+						}
+					}
+					continue
+				}
+				if strings.Contains(first, strings.TrimSpace(doc.Text[b.Start:b.End])) {
+					if got := b.Kind == Heading; got != tt.heading {
+						t.Errorf("%q: heading %v, want %v", first, got, tt.heading)
+					}
+					return
+				}
+			}
+			if tt.name != "list item after lead-in" {
+				t.Errorf("block for %q not found", first)
+			}
+		})
+	}
 }

@@ -178,6 +178,12 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 		p.heading(start, end, level)
 		return
 	}
+	// "(1) Kunden" after "... umfassen:" is a list item; a bare number
+	// ("1 Gegenstand") is not used for list items.
+	if level, ok := shortTitle(body); ok && (body[0] != '(' || !p.afterLeadIn()) {
+		p.heading(start, end, level)
+		return
+	}
 	p.flush()
 	label := ""
 	kind := Paragraph
@@ -239,10 +245,15 @@ func continues(prev, next string, gap bool, indent int) bool {
 	if labelAt(next) > 0 || reAnnex.MatchString(next) && len(next) < 80 {
 		return false
 	}
+	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
+	// A line broken after an article abbreviation: "... under Art." /
+	// "32 to 36 GDPR".
+	if last == '.' && unicode.IsDigit(first) && !gap && endsWithRefAbbrev(lastLine) {
+		return true
+	}
 	if strings.ContainsRune(".:;!?", last) {
 		return false
 	}
-	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
@@ -256,6 +267,20 @@ func continues(prev, next string, gap bool, indent int) bool {
 		return false
 	}
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
+}
+
+// endsWithRefAbbrev reports a line ending in an abbreviation that is
+// followed by a number: "Art.", "Sec.", "Abs.", "No.".
+func endsWithRefAbbrev(line string) bool {
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimLeft(f[len(f)-1], "(")) {
+	case "art.", "arts.", "sec.", "para.", "no.", "nr.", "abs.":
+		return true
+	}
+	return false
 }
 
 // headingLike decides whether a prose line is a heading and of which level.
@@ -383,4 +408,74 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// reTitleNumber is a clause number without a dot ("7 Kontrollrechte") or in
+// parentheses ("(2) Dauer"), which headingLike leaves to clauses.
+var reTitleNumber = regexp.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\))\s+`)
+
+// clauseStart holds words that open a sentence rather than a title.
+var clauseStart = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "ein": true, "eine": true, "er": true, "sie": true, "es": true,
+	"dies": true, "diese": true, "dieser": true, "wir": true, "soweit": true, "sofern": true, "wenn": true, "falls": true,
+	"the": true, "a": true, "an": true, "this": true, "each": true, "any": true, "we": true, "if": true, "where": true,
+}
+
+// titleWords are function words that occur in titles.
+var titleWords = map[string]bool{
+	"und": true, "oder": true, "sowie": true, "der": true, "die": true, "das": true, "des": true, "dem": true, "den": true,
+	"von": true, "vom": true, "zur": true, "zum": true, "zu": true, "für": true, "bei": true, "mit": true, "nach": true,
+	"im": true, "in": true, "an": true, "auf": true, "über": true, "gemäß": true, "bzw.": true, "and": true, "of": true,
+	"the": true, "for": true, "to": true, "on": true,
+}
+
+// shortTitle recognises a title behind a number without a dot or in
+// parentheses: "7 Kontrollrechte des Auftraggebers", "(2) Dauer", "(1) Art
+// und Zweck der vorgesehenen Verarbeitung von Daten". A clause starts with
+// an article or pronoun, or ends with punctuation; a title starts with a
+// capitalised noun and is short.
+func shortTitle(s string) (int, bool) {
+	m := reTitleNumber.FindString(s)
+	if m == "" || len(s) > 100 {
+		return 0, false
+	}
+	rest := strings.TrimSpace(s[len(m):])
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	if rest == "" || strings.ContainsRune(".;,:!?", last) || hasDigitRun(rest) {
+		return 0, false
+	}
+	fields := strings.Fields(rest)
+	r, _ := utf8.DecodeRuneInString(rest)
+	if len(fields) > 12 || !unicode.IsUpper(r) || clauseStart[strings.ToLower(fields[0])] {
+		return 0, false
+	}
+	// Lower-case words of a title are function words or adjectives
+	// ("Art und Zweck der vorgesehenen Verarbeitung"); a verb or adverb
+	// ("meldet", "unverzüglich") makes it a clause.
+	for _, f := range fields[1:] {
+		f = strings.Trim(f, "()„“\"'")
+		c, _ := utf8.DecodeRuneInString(f)
+		if f == "" || !unicode.IsLower(c) || titleWords[f] {
+			continue
+		}
+		if !(strings.HasSuffix(f, "e") || strings.HasSuffix(f, "en") || strings.HasSuffix(f, "er") || strings.HasSuffix(f, "es") || strings.HasSuffix(f, "em")) {
+			return 0, false
+		}
+	}
+	if strings.HasPrefix(m, "(") {
+		return 3, true
+	}
+	return 1, true
+}
+
+// afterLeadIn reports whether the previous block introduces a list ("...
+// umfassen:"), whose numbered items are not titles.
+func (p *builder) afterLeadIn() bool {
+	var b *Block
+	if p.open != nil {
+		b = p.open
+	} else if n := len(p.doc.Blocks); n > 0 {
+		b = &p.doc.Blocks[n-1]
+	}
+	return b != nil && strings.HasSuffix(strings.TrimSpace(p.doc.Text[b.Start:b.End]), ":")
 }

@@ -10,7 +10,7 @@ import (
 
 var (
 	reTypesIntro    = regexp.MustCompile(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
-	reSubjectsIntro = regexp.MustCompile(`(?i)betroffene(?:n)? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
+	reSubjectsIntro = regexp.MustCompile(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
 	reSpecial       = regexp.MustCompile(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
 )
 
@@ -26,18 +26,19 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		t := x.text[b.Start:b.End]
-		if len(t) > 300 {
+		if len(t) > 300 || b.Kind != document.Heading && len(t) > 100 && !strings.HasSuffix(strings.TrimSpace(t), ":") {
 			continue
 		}
-		isT := reTypesIntro.MatchString(t)
-		isS := reSubjectsIntro.MatchString(t)
+		lower := x.lower[b.Start:b.End]
+		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchString(t)
+		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchString(t)
 		if !isT && !isS {
 			continue
 		}
 		if isT && isS {
-			// A combined heading: decide by which is mentioned last.
-			isT = reTypesIntro.FindStringIndex(t)[0] > reSubjectsIntro.FindStringIndex(t)[0]
-			isS = !isT
+			// A combined heading ("Art der Daten und betroffene Personen"):
+			// the lead-ins below it decide.
+			continue
 		}
 		target := &types
 		if isS {
@@ -64,5 +65,3 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 	}
 	return types, subjects
 }
-
-func trimItem(s string) string { return strings.TrimRight(strings.TrimSpace(s), ";,.") }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -9,16 +10,17 @@ import (
 )
 
 var (
-	reBreach    = regexp.MustCompile(`(?i)verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|breach|incident|art\.?\s*33`)
-	reNotify    = regexp.MustCompile(`(?i)inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
-	reObject    = regexp.MustCompile(`(?i)einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
-	reAdvance   = regexp.MustCompile(`(?i)\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
-	reTerminate = regexp.MustCompile(`(?i)kündigungsfrist|kündig|notice period|terminat`)
-	reDelete    = regexp.MustCompile(`(?i)lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
-	reEndOf     = regexp.MustCompile(`(?i)beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
-	reAudit     = regexp.MustCompile(`(?i)kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
-	reAnnounce  = regexp.MustCompile(`(?i)ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
-	reUndue     = regexp.MustCompile(`(?i)unverzüglich|without undue delay|promptly|immediately`)
+	reBreach    = regexp.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|breach|incident|art\.?\s*33`)
+	reNotify    = regexp.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
+	reObject    = regexp.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
+	reAdvance   = regexp.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
+	reTerminate = regexp.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
+	reDelete    = regexp.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
+	reEndOf     = regexp.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
+	reAudit     = regexp.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
+	reAnnounce  = regexp.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAtLeast   = regexp.MustCompile(`mindestens|at least`)
+	reUndue     = regexp.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
 )
 
 // duration is one time span found in a sentence.
@@ -57,7 +59,7 @@ var durOnce struct{ re *regexp.Regexp }
 
 func (k *Knowledge) durationRe() *regexp.Regexp {
 	if durOnce.re == nil {
-		durOnce.re = regexp.MustCompile(`(?i)\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
+		durOnce.re = regexp.MustCompile(`\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
 	}
 	return durOnce.re
 }
@@ -65,8 +67,19 @@ func (k *Knowledge) durationRe() *regexp.Regexp {
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
 // "seven (7) calendar days").
 func (k *Knowledge) Durations(s string) []duration {
+	return k.durations(s, lowerSameLen(s))
+}
+
+// durations matches on lower (s lower-cased with the same offsets) and
+// reports spans of s.
+func (k *Knowledge) durations(s, lower string) []duration {
 	var out []duration
-	for _, m := range k.durationRe().FindAllStringSubmatchIndex(s, -1) {
+	if len(lower) != len(s) {
+		return nil
+	}
+	s0 := s
+	s = lower
+	for _, m := range k.durationMatches(lower) {
 		num := strings.ToLower(s[m[2]:m[3]])
 		n, err := strconv.Atoi(num)
 		if err != nil {
@@ -91,7 +104,7 @@ func (k *Knowledge) Durations(s string) []duration {
 		case strings.HasPrefix(u, "mon"):
 			unit = "months"
 		}
-		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s[m[0]:m[1]]})
+		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s0[m[0]:m[1]]})
 	}
 	return out
 }
@@ -124,20 +137,27 @@ func (x *extractor) deadlines() model.Deadlines {
 		}
 	}
 	breachUndue := -1
+	units := x.candidates("stunde*", "std", "hour*", "hrs", "tag", "tage*", "*tage", "*tagen", "day", "days", "*-day", "woche*", "week*", "monat*", "month*")
+	undue := x.candidates("unverzüglich", "undue", "promptly", "immediately")
 	for i, sent := range x.in.Sentences {
-		if sent.Heading {
+		if sent.Heading || !isCandidate(units, i) && !isCandidate(undue, i) {
 			continue
 		}
 		s := x.sentenceText(i)
-		ds := x.k.Durations(s)
-		sub := reSubWord.MatchString(s) || reSubWord.MatchString(x.doc.SectionAt(sent.Start))
+		lower := x.sentenceLower(i)
+		var ds []duration
+		if hasAny(lower, "stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month") {
+			ds = x.k.durations(s, lower)
+		}
 		if len(ds) == 0 {
-			if breachUndue < 0 && reBreach.MatchString(s) && reNotify.MatchString(s) && reUndue.MatchString(s) {
+			if breachUndue < 0 && hasAny(lower, "unverzüglich", "undue delay", "prompt", "immediate") && reBreach.MatchString(lower) && reNotify.MatchString(lower) {
 				breachUndue = i
 			}
 			continue
 		}
-		if loc := reBreach.FindStringIndex(s); loc != nil && reNotify.MatchString(s) && !sub {
+		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
+			x.subSection(x.doc.SectionAt(sent.Start))
+		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {
 				if du.unit == "hours" || du.unit == "days" {
 					set("breach_notice_hours", &d.BreachNoticeHours, du.hours(), i)
@@ -145,31 +165,39 @@ func (x *extractor) deadlines() model.Deadlines {
 				}
 			}
 		}
-		if loc := reObject.FindStringIndex(s); loc != nil && sub {
+		if loc := reObject.FindStringIndex(lower); loc != nil && sub {
 			du := closest(ds, loc[0])
+			// "may object ... within ten (10) days": a span after the
+			// objection word wins over a nearer notice period before it.
+			for _, d2 := range ds {
+				if d2.start > loc[0] && d2.start-loc[0] < 100 {
+					du = d2
+					break
+				}
+			}
 			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du.days(), i)
 		}
-		if sub && reNotify.MatchString(s) && reAdvance.MatchString(s) {
+		if sub && reNotify.MatchString(lower) && reAdvance.MatchString(lower) {
 			for _, du := range ds {
-				after := s[du.end:min(len(s), du.end+25)]
-				before := s[max(0, du.start-25):du.start]
-				if reAdvance.MatchString(after) || regexp.MustCompile(`(?i)mindestens|at least`).MatchString(before) {
+				after := lower[du.end:min(len(lower), du.end+25)]
+				before := lower[max(0, du.start-25):du.start]
+				if reAdvance.MatchString(after) || reAtLeast.MatchString(before) {
 					set("subprocessor_notice_days", &d.SubprocessorNoticeDays, du.days(), i)
 					break
 				}
 			}
 		}
-		if loc := reTerminate.FindStringIndex(s); loc != nil && d.TerminationNotice == "" && !reBreach.MatchString(s) && !sub {
+		if loc := reTerminate.FindStringIndex(lower); loc != nil && d.TerminationNotice == "" && !reBreach.MatchString(lower) && !sub {
 			du := closest(ds, loc[0])
 			if du.unit != "hours" {
 				d.TerminationNotice = du.text
 				set("termination_notice", &d.TerminationNoticeDays, du.days(), i)
 			}
 		}
-		if reDelete.MatchString(s) && reEndOf.MatchString(s) && !sub {
+		if hasAny(lower, "lösch", "delet", "vernicht", "destr", "rückgabe", "herausgabe", "return") && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
 			set("deletion_days", &d.DeletionDays, ds[0].days(), i)
 		}
-		if reAudit.MatchString(s) && reAnnounce.MatchString(s) && !sub && !reBreach.MatchString(s) {
+		if hasAny(lower, "kontroll", "prüf", "inspe", "vor-ort", "audit") && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
 			set("audit_notice_days", &d.AuditNoticeDays, ds[0].days(), i)
 		}
 	}
@@ -186,4 +214,52 @@ func (x *extractor) deadlines() model.Deadlines {
 		d.Notes["subprocessor_objection_days"] = "no objection period for sub-processor changes found"
 	}
 	return d
+}
+
+// unitStems are fragments of every time unit the duration pattern knows.
+var unitStems = []string{"stund", "std", "hour", "hr", "tag", "day", "woch", "week", "monat", "month"}
+
+// durationMatches runs the duration pattern only on short windows that end
+// in a time unit, and returns submatch indices relative to lower.
+func (k *Knowledge) durationMatches(lower string) [][]int {
+	var out [][]int
+	for _, st := range unitStems {
+		off := 0
+		for {
+			i := strings.Index(lower[off:], st)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(st)
+			a := max(0, i-48)
+			for a > 0 && lower[a]&0xC0 == 0x80 {
+				a--
+			}
+			b := wordEnd(lower, off)
+			for _, m := range k.durationRe().FindAllStringSubmatchIndex(lower[a:b], -1) {
+				if m[7]+a < i {
+					continue
+				}
+				mm := make([]int, len(m))
+				for j, v := range m {
+					if v >= 0 {
+						v += a
+					}
+					mm[j] = v
+				}
+				out = append(out, mm)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	// Drop duplicates found through two stems.
+	uniq := out[:0]
+	for _, m := range out {
+		if len(uniq) > 0 && uniq[len(uniq)-1][0] == m[0] {
+			continue
+		}
+		uniq = append(uniq, m)
+	}
+	return uniq
 }

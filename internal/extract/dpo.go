@@ -49,9 +49,13 @@ func (x *extractor) dpo() *model.DPO {
 		d.Evidence = x.evidencePtr(block[0].start, block[len(block)-1].end)
 		return d
 	}
+	cand := x.candidates("*beauftragte*", "officer")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
 		s := x.sentenceText(i)
-		if reDPONone.MatchString(s) {
+		if hasAny(x.sentenceLower(i), "beauftragt", "officer") && reDPONone.MatchString(s) {
 			st := x.in.Sentences[i]
 			return &model.DPO{NotRequired: true, Evidence: x.evidencePtr(st.Start, st.End)}
 		}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/segment"
 )
@@ -22,6 +23,9 @@ type Input struct {
 	Doc       *document.Document
 	Sentences []segment.Sentence
 	Lang      string
+	// Index answers term queries over Sentences (optional); extraction
+	// uses it to visit only sentences that can hold a fact.
+	Index *match.Index
 }
 
 // Extract returns the facts of one document. It never panics on input;
@@ -38,6 +42,8 @@ func Extract(in Input) (model.Facts, error) {
 	}
 	x := &extractor{k: k, in: in, doc: in.Doc, text: in.Doc.Text, lang: in.Lang}
 	x.lines = splitLines(x.text)
+	x.subCache = map[string]bool{}
+	x.lower = lowerSameLen(x.text)
 	f.Parties = x.parties()
 	f.Subprocessors, f.OtherRecipients, f.SubprocessorListURL = x.subprocessors(f.Parties)
 	f.DataTypes, f.DataSubjects = x.dataCategories()
@@ -59,12 +65,15 @@ func emptyFacts() model.Facts {
 }
 
 type extractor struct {
-	k     *Knowledge
-	in    Input
-	doc   *document.Document
-	text  string
-	lang  string
-	lines []line
+	k        *Knowledge
+	in       Input
+	doc      *document.Document
+	text     string
+	lang     string
+	lines    []line
+	subCache map[string]bool
+	// lower is text lower-cased with the same byte offsets.
+	lower string
 }
 
 // line is one non-empty trimmed line of the text.
@@ -126,3 +135,72 @@ func (x *extractor) sentenceText(i int) string {
 
 // collapse folds whitespace runs into single spaces.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// hasAny reports whether lower (a lower-cased text) contains any of the
+// words. It is a cheap filter run before the regular expressions.
+func hasAny(lower string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subSection caches whether a section or annex title is about
+// sub-processors.
+func (x *extractor) subSection(title string) bool {
+	if title == "" {
+		return false
+	}
+	if v, ok := x.subCache[title]; ok {
+		return v
+	}
+	v := reSubWord.MatchString(title)
+	x.subCache[title] = v
+	return v
+}
+
+// lowerSameLen lower-cases ASCII letters and the German umlauts, keeping
+// every byte offset, so slices of it line up with the text.
+func lowerSameLen(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 32
+		case c == 0xC3 && i+1 < len(b) && (b[i+1] == 0x84 || b[i+1] == 0x96 || b[i+1] == 0x9C):
+			b[i+1] += 0x20 // Ä Ö Ü -> ä ö ü
+			i++
+		}
+	}
+	return string(b)
+}
+
+// sentenceLower returns the lower-cased text of sentence i.
+func (x *extractor) sentenceLower(i int) string {
+	s := x.in.Sentences[i]
+	if s.Start < 0 || s.End > len(x.lower) || s.End < s.Start {
+		return ""
+	}
+	return x.lower[s.Start:s.End]
+}
+
+// candidates returns the sentences that contain any of the terms (match
+// term syntax), or nil when there is no index: then every sentence is a
+// candidate.
+func (x *extractor) candidates(terms ...string) match.Bits {
+	ix := x.in.Index
+	if ix == nil || ix.Len() != len(x.in.Sentences) {
+		return nil
+	}
+	b := match.NewBits(ix.Len())
+	for _, t := range terms {
+		b.Or(ix.Term(t))
+	}
+	return b
+}
+
+// isCandidate reports whether sentence i is in b (a nil b holds all).
+func isCandidate(b match.Bits, i int) bool { return b == nil || b.Has(i) }

@@ -37,8 +37,28 @@ func isoDate(y, m, d int) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-// firstDate finds the first date in s.
+// firstDate finds the first date in s. The patterns run only on short
+// windows around four-digit years.
 func firstDate(s string) string {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			a := max(0, i-32)
+			for a > 0 && s[a]&0xC0 == 0x80 {
+				a--
+			}
+			if d := dateIn(s[a:min(len(s), i+10)]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// dateIn finds the first date in a short window.
+func dateIn(s string) string {
 	type hit struct {
 		at   int
 		date string
@@ -88,8 +108,19 @@ func (x *extractor) meta() model.Meta {
 	if v := reVersion.FindStringSubmatch(head); v != nil {
 		m.Version = strings.TrimSpace(v[1])
 	}
+	cand := x.candidates("gilt", "unterlieg*", "recht", "governed", "gerichtsstand*", "court", "courts")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
+		if m.GoverningLaw != "" && m.Jurisdiction != "" {
+			break
+		}
 		s := x.sentenceText(i)
+		lower := x.sentenceLower(i)
+		if !hasAny(lower, "es gilt", "unterlieg", "recht der", "governed", "gerichtsstand", "court") {
+			continue
+		}
 		if m.GoverningLaw == "" {
 			if g := reLaw.FindStringSubmatch(s); g != nil {
 				switch {

@@ -159,7 +159,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				headerSub = true
 			}
 		}
-		inSub := headerSub || reSubWord.MatchString(ctx) || reSubWord.MatchString(b0.Section) || reSubWord.MatchString(b0.Annex)
+		inSub := headerSub || reSubWord.MatchString(ctx) || x.inSubContext(b0)
 		if !inSub {
 			continue
 		}
@@ -285,8 +285,8 @@ func (x *extractor) fillAddress(sp *model.Subprocessor, addr string) {
 
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
-func inSubContext(b document.Block) bool {
-	return reSubWord.MatchString(b.Section) || reSubWord.MatchString(b.Annex)
+func (x *extractor) inSubContext(b document.Block) bool {
+	return x.subSection(b.Section) || x.subSection(b.Annex)
 }
 
 // subprocessorLists reads list items and short paragraphs in sections
@@ -296,7 +296,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	var out []*spEntry
 	var cur *spEntry
 	for i, b := range x.doc.Blocks {
-		if b.Kind == document.Heading || b.Kind == document.TableRow || b.Kind == document.TableCell || !inSubContext(b) {
+		if b.Kind == document.Heading || b.Kind == document.TableRow || b.Kind == document.TableCell || !x.inSubContext(b) {
 			cur = nil
 			continue
 		}
@@ -409,7 +409,11 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 
 // subprocessorURL returns a link in a sentence about sub-processors.
 func (x *extractor) subprocessorURL() string {
+	cand := x.candidates("re:https?://")
 	for i := range x.in.Sentences {
+		if !isCandidate(cand, i) {
+			continue
+		}
 		s := x.sentenceText(i)
 		if !strings.Contains(s, "http") || !reSubWord.MatchString(s) {
 			continue

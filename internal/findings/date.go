@@ -25,29 +25,40 @@ var months = map[string]time.Month{
 const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
 
 var (
+	dateNumEnd  = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
+	dateDMonEnd = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
+	dateMonDEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
+	dateMonYEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
 	dateNumRE   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
 	dateISORE   = regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
 	dateDMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
 	dateMonDRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
 	dateMonYRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
-	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz\b|act\b|vom|of)\s*$`)
+	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
+	dayBeforeRE = regexp.MustCompile(`\d\.?\s*$`)
 )
 
 // ContractDate returns the contract's own date: the latest date in the
 // text that is not in the future and not the date of a cited law or
 // decision ("Verordnung (EU) 2016/679 vom 27. April 2016"). ok is false for
-// an undated contract.
+// an undated contract. Only the few bytes before each year are examined.
 func ContractDate(text string, now time.Time) (time.Time, bool) {
+	t, _, ok := contractDate(text, now)
+	return t, ok
+}
+
+// contractDate is ContractDate that also reports whether only month and
+// year are known ("Oktober 2025").
+func contractDate(text string, now time.Time) (time.Time, bool, bool) {
 	var best time.Time
+	bestMonthOnly := false
+	monthOnly := false
 	consider := func(start int, y, m, d int) {
 		if m < 1 || m > 12 || d < 1 || d > 31 {
 			return
 		}
-		from := start - 40
-		if from < 0 {
-			from = 0
-		}
-		if lawContextR.MatchString(strings.TrimSpace(text[from:start])) {
+		from := max(0, start-40)
+		if lawContextR.MatchString(text[from:start]) {
 			return
 		}
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
@@ -56,23 +67,59 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 		}
 		if t.After(best) {
 			best = t
+			bestMonthOnly = monthOnly
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	for _, m := range dateNumRE.FindAllStringSubmatchIndex(text, -1) {
-		consider(m[0], atoi(text[m[6]:m[7]]), atoi(text[m[4]:m[5]]), atoi(text[m[2]:m[3]]))
+	for _, ym := range years(text) {
+		ys, ye := ym[0], ym[1]
+		w0 := max(0, ys-24)
+		win := text[w0:ye]
+		if m := dateNumEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), atoi(win[m[4]:m[5]]), atoi(win[m[2]:m[3]]))
+			continue
+		}
+		if m := dateDMonEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[4]:m[5]])]), atoi(win[m[2]:m[3]]))
+			continue
+		}
+		if m := dateMonDEnd.FindStringSubmatchIndex(win); m != nil {
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[2]:m[3]])]), atoi(win[m[4]:m[5]]))
+			continue
+		}
+		if m := dateMonYEnd.FindStringSubmatchIndex(win); m != nil {
+			monthOnly = true
+			consider(w0+m[0], atoi(win[m[4]:m[5]]), int(months[strings.ToLower(win[m[2]:m[3]])]), 1)
+			monthOnly = false
+			continue
+		}
+		if m := dateISORE.FindStringSubmatchIndex(text[ys:min(len(text), ye+6)]); m != nil && m[0] == 0 {
+			w := text[ys:]
+			consider(ys, atoi(w[m[2]:m[3]]), atoi(w[m[4]:m[5]]), atoi(w[m[6]:m[7]]))
+		}
 	}
-	for _, m := range dateISORE.FindAllStringSubmatchIndex(text, -1) {
-		consider(m[0], atoi(text[m[2]:m[3]]), atoi(text[m[4]:m[5]]), atoi(text[m[6]:m[7]]))
+	return best, bestMonthOnly, !best.IsZero()
+}
+
+// years returns the spans of the four-digit numbers 19xx and 20xx that
+// stand alone (not inside a longer number or word).
+func years(text string) [][2]int {
+	var out [][2]int
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	isWord := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if !(c == '1' && text[i+1] == '9' || c == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+			continue
+		}
+		if i > 0 && isWord(text[i-1]) || i+4 < len(text) && isWord(text[i+4]) {
+			continue
+		}
+		out = append(out, [2]int{i, i + 4})
+		i += 3
 	}
-	for _, m := range dateDMonRE.FindAllStringSubmatchIndex(text, -1) {
-		consider(m[0], atoi(text[m[6]:m[7]]), int(months[strings.ToLower(text[m[4]:m[5]])]), atoi(text[m[2]:m[3]]))
-	}
-	for _, m := range dateMonDRE.FindAllStringSubmatchIndex(text, -1) {
-		consider(m[0], atoi(text[m[6]:m[7]]), int(months[strings.ToLower(text[m[2]:m[3]])]), atoi(text[m[4]:m[5]]))
-	}
-	for _, m := range dateMonYRE.FindAllStringSubmatchIndex(text, -1) {
-		consider(m[0], atoi(text[m[4]:m[5]]), int(months[strings.ToLower(text[m[2]:m[3]])]), 1)
-	}
-	return best, !best.IsZero()
+	return out
 }

@@ -74,9 +74,13 @@ const (
 	Categories Kind = "categories"
 	// Structure runs a structural check named by Check.
 	Structure Kind = "structure"
+	// Subprocessors reports extracted sub-processors (Options.Facts) in a
+	// third country whose transfer mechanism is missing (Mode
+	// "no-mechanism").
+	Subprocessors Kind = "subprocessors"
 )
 
-var kinds = map[Kind]bool{Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true}
+var kinds = map[Kind]bool{Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true, Subprocessors: true}
 
 // Structural checks for kind "structure".
 var structureChecks = map[string]bool{"duplicate-sections": true, "missing-sections": true, "missing-annexes": true}
@@ -122,6 +126,9 @@ type Rule struct {
 	// Regexp is the pattern for kind "pattern"; matched case-insensitively.
 	// With a capture group, the first group is the evidence.
 	Regexp string `yaml:"regexp"`
+	// Reach is how many bytes past a candidate sentence a pattern may
+	// match (for patterns spanning lines, such as blank party blocks).
+	Reach int `yaml:"reach"`
 	// Mode is "missing", "exceeds" or "below" for kind "deadline".
 	Mode     string `yaml:"mode"`
 	MaxHours int    `yaml:"max_hours"`
@@ -136,13 +143,17 @@ type Rule struct {
 	// Categories are the control categories for kind "categories".
 	Categories []Category `yaml:"categories"`
 	// Check names the structural check for kind "structure".
-	Check    string   `yaml:"check"`
+	Check string `yaml:"check"`
+	// Unless names rules that make this one redundant: it is skipped when
+	// any of them fired (a text heuristic yields to a fact-based rule).
+	Unless   []string `yaml:"unless"`
 	Examples Examples `yaml:"examples"`
 
 	// Source is the file the rule came from.
 	Source string `yaml:"-"`
 
 	re, section *regexp.Regexp
+	res         map[string]*regexp.Regexp // compiled "re:" terms
 	since       time.Time
 }
 
@@ -305,19 +316,25 @@ func (r *Rule) compile() error {
 	if needAll[r.Kind] && len(r.All) == 0 {
 		return fmt.Errorf("all: kind %s needs term groups", r.Kind)
 	}
-	for gi, g := range append(append([][]string{}, r.All...), r.Require...) {
+	r.res = map[string]*regexp.Regexp{}
+	groups := append(append([][]string{}, r.All...), r.Require...)
+	for gi, g := range groups {
 		if len(g) == 0 {
 			return fmt.Errorf("all/require: group %d is empty", gi+1)
 		}
+	}
+	for _, c := range r.Categories {
+		groups = append(groups, c.Terms)
+	}
+	groups = append(groups, r.None)
+	for _, g := range groups {
 		for _, t := range g {
 			if err := checkTerm(t); err != nil {
 				return err
 			}
-		}
-	}
-	for _, t := range r.None {
-		if err := checkTerm(t); err != nil {
-			return err
+			if strings.HasPrefix(t, "re:") {
+				r.res[t] = regexp.MustCompile(t[3:]) // checked by checkTerm
+			}
 		}
 	}
 	switch r.Kind {
@@ -367,6 +384,10 @@ func (r *Rule) compile() error {
 				return fmt.Errorf("categories: each needs name de/en and terms")
 			}
 		}
+	case Subprocessors:
+		if r.Mode != "no-mechanism" {
+			return fmt.Errorf("mode: %q is not no-mechanism", r.Mode)
+		}
 	case Structure:
 		if !structureChecks[r.Check] {
 			var names []string
@@ -384,7 +405,7 @@ func (r *Rule) compile() error {
 		}
 		r.section = re
 	}
-	if r.Kind != Structure && r.Kind != Categories {
+	if r.Kind != Structure && r.Kind != Categories && r.Kind != Subprocessors {
 		for _, l := range []string{"de", "en"} {
 			if r.Lang != "" && r.Lang != l {
 				continue

@@ -22,6 +22,25 @@ type Options struct {
 	Lang string
 	// Now is the date an undated contract is judged at; zero means today.
 	Now time.Time
+	// Facts are the extracted facts, if any: their date takes precedence
+	// over the playbook's own date search, their sub-processors feed kind
+	// "subprocessors".
+	Facts *model.Facts
+}
+
+// factsDate parses the extracted contract date (YYYY-MM-DD or YYYY-MM);
+// monthOnly reports the second form.
+func factsDate(f *model.Facts) (t time.Time, monthOnly, ok bool) {
+	if f == nil || f.Meta.Date == "" {
+		return time.Time{}, false, false
+	}
+	if t, err := time.Parse("2006-01-02", f.Meta.Date); err == nil {
+		return t, false, true
+	}
+	if t, err := time.Parse("2006-01", f.Meta.Date); err == nil {
+		return t, true, true
+	}
+	return time.Time{}, false, false
 }
 
 // Run applies every rule of the playbook to a prepared document and
@@ -31,19 +50,31 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	date, dated := ContractDate(in.Doc.Text, opt.Now)
+	date, monthOnly, dated := factsDate(opt.Facts)
+	if !dated || date.After(opt.Now) {
+		date, monthOnly, dated = contractDate(in.Doc.Text, opt.Now)
+	}
 	if !dated {
 		date = opt.Now
 	}
 	out := []model.Finding{}
+	fired := map[string]bool{}
 	for _, r := range p.Rules {
 		if r.Lang != "" && r.Lang != in.Lang {
 			continue
 		}
-		ev, extra, ok := r.run(in, date)
+		skip := false
+		for _, id := range r.Unless {
+			skip = skip || fired[id]
+		}
+		if skip {
+			continue
+		}
+		ev, extra, ok := r.run(in, date, opt.Facts)
 		if !ok {
 			continue
 		}
+		fired[r.ID] = true
 		f := model.Finding{
 			ID: r.ID, Severity: string(r.Severity), Title: r.Title.In(opt.Lang),
 			Message: r.Message.In(opt.Lang), Basis: r.Basis, Evidence: ev,
@@ -53,7 +84,7 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 			f.Message += " " + extra
 		}
 		if r.Kind == Outdated {
-			f.Message += " " + dateNote(opt.Lang, date, dated)
+			f.Message += " " + dateNote(opt.Lang, date, monthOnly, dated)
 		}
 		if f.Evidence == nil {
 			f.Evidence = []model.Evidence{}
@@ -68,12 +99,21 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	return out
 }
 
-func dateNote(lang string, d time.Time, dated bool) string {
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+// dateNote tells the reader which date the outdated check compared with.
+func dateNote(lang string, d time.Time, monthOnly, dated bool) string {
 	if lang == "de" {
-		if dated {
+		switch {
+		case dated && monthOnly:
+			return "Der Vertrag ist auf " + germanMonths[d.Month()-1] + " " + d.Format("2006") + " datiert."
+		case dated:
 			return "Der Vertrag ist auf den " + d.Format("02.01.2006") + " datiert."
 		}
 		return "Der Vertrag nennt kein Datum und wird heute verwendet."
+	}
+	if dated && monthOnly {
+		return "The contract is dated " + d.Format("January 2006") + "."
 	}
 	if dated {
 		return "The contract is dated " + d.Format("2 January 2006") + "."
@@ -83,8 +123,10 @@ func dateNote(lang string, d time.Time, dated bool) string {
 
 // run applies one rule. It returns the evidence, an addition to the
 // message, and whether the rule fired.
-func (r *Rule) run(in *check.Input, date time.Time) ([]model.Evidence, string, bool) {
+func (r *Rule) run(in *check.Input, date time.Time, facts *model.Facts) ([]model.Evidence, string, bool) {
 	switch r.Kind {
+	case Subprocessors:
+		return subprocessorsWithoutMechanism(facts)
 	case Terms:
 		hits := r.matches(in, r.All)
 		return r.cite(in, hits), "", len(hits) > 0
@@ -102,7 +144,7 @@ func (r *Rule) run(in *check.Input, date time.Time) ([]model.Evidence, string, b
 		return r.cite(in, hits), "", len(hits) > 0
 	case Absent:
 		hits := r.matches(in, r.All)
-		if len(hits) == 0 || len(anyMatches(in, r.Require)) > 0 {
+		if len(hits) == 0 || len(r.anyMatches(in, r.Require)) > 0 {
 			return nil, "", false
 		}
 		return r.cite(in, hits), "", true
@@ -129,28 +171,72 @@ func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
 	return ev
 }
 
-// groupBits returns the sentences in which every group has a term.
-func groupBits(in *check.Input, groups [][]string) match.Bits {
+// groupBits returns the sentences in which every group has a term. Groups
+// of plain terms are answered by the index first; regular-expression terms
+// then run only on the sentences still in question, so a rule costs little
+// more than its rarest word.
+func (r *Rule) groupBits(in *check.Input, groups [][]string) match.Bits {
 	n := in.Index.Len()
 	all := match.NewBits(n)
 	for i := 0; i < n; i++ {
 		all.Set(i)
 	}
+	ordered := make([][]string, 0, len(groups))
 	for _, g := range groups {
+		if !hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	for _, g := range groups {
+		if hasRegexp(g) {
+			ordered = append(ordered, g)
+		}
+	}
+	text := in.Doc.Text
+	for _, g := range ordered {
 		gb := match.NewBits(n)
+		var res []*regexp.Regexp
 		for _, t := range g {
+			if re := r.res[t]; re != nil {
+				res = append(res, re)
+				continue
+			}
 			gb.Or(in.Index.Term(t))
+		}
+		if len(res) > 0 {
+			all.Each(func(i int) {
+				if i >= len(in.Sentences) || gb.Has(i) {
+					return
+				}
+				s := in.Sentences[i]
+				low := strings.ToLower(text[s.Start:s.End])
+				for _, re := range res {
+					if re.MatchString(low) {
+						gb.Set(i)
+						return
+					}
+				}
+			})
 		}
 		all.And(gb)
 	}
 	return all
 }
 
+func hasRegexp(g []string) bool {
+	for _, t := range g {
+		if strings.HasPrefix(t, "re:") {
+			return true
+		}
+	}
+	return false
+}
+
 // anyMatches returns the sentences matching all groups, regardless of
 // actor and exclusions.
-func anyMatches(in *check.Input, groups [][]string) []int {
+func (r *Rule) anyMatches(in *check.Input, groups [][]string) []int {
 	var out []int
-	groupBits(in, groups).Each(func(i int) {
+	r.groupBits(in, groups).Each(func(i int) {
 		if i < len(in.Sentences) {
 			out = append(out, i)
 		}
@@ -158,11 +244,20 @@ func anyMatches(in *check.Input, groups [][]string) []int {
 	return out
 }
 
+// hasTerm reports whether sentence i contains term t.
+func (r *Rule) hasTerm(in *check.Input, t string, i int) bool {
+	if re := r.res[t]; re != nil {
+		s := in.Sentences[i]
+		return re.MatchString(strings.ToLower(in.Doc.Text[s.Start:s.End]))
+	}
+	return in.Index.Term(t).Has(i)
+}
+
 // matches returns the non-heading sentences matching all groups, none of
 // the exclusions, the actor and the section constraint.
 func (r *Rule) matches(in *check.Input, groups [][]string) []int {
 	var out []int
-	bits := groupBits(in, groups)
+	bits := r.groupBits(in, groups)
 	bits.Each(func(i int) {
 		// Headings are no clauses, but an outdated term in a title
 		// ("Vertrag zur Auftragsdatenverarbeitung") still counts.
@@ -170,7 +265,7 @@ func (r *Rule) matches(in *check.Input, groups [][]string) []int {
 			return
 		}
 		for _, t := range r.None {
-			if in.Index.Term(t).Has(i) {
+			if r.hasTerm(in, t, i) {
 				return
 			}
 		}
@@ -207,39 +302,60 @@ func sentenceAt(in *check.Input, off int) int {
 	return -1
 }
 
-// patternEvidence cites the regular expression's matches in the text.
+// patternEvidence cites the regular expression's matches in the text. With
+// term groups, the expression runs only from the start of sentences that
+// match them.
 func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
 	text := in.Doc.Text
-	var ev []model.Evidence
-	for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
-		start, end := m[0], m[1]
-		if len(m) >= 4 && m[2] >= 0 {
-			start, end = m[2], m[3]
-		}
-		sec := ""
-		if si := sentenceAt(in, start); si >= 0 {
-			excluded := false
-			for _, t := range r.None {
-				if in.Index.Term(t).Has(si) {
-					excluded = true
-					break
-				}
+	type region struct{ start, end int }
+	var regions []region
+	if len(r.All) > 0 {
+		r.groupBits(in, r.All).Each(func(i int) {
+			if i < len(in.Sentences) {
+				s := in.Sentences[i]
+				regions = append(regions, region{s.Start, min(len(text), s.End+r.Reach)})
 			}
-			if excluded {
+		})
+	} else {
+		regions = []region{{0, len(text)}}
+	}
+	var ev []model.Evidence
+	seen := map[int]bool{}
+	for _, rg := range regions {
+		for _, m := range r.re.FindAllStringSubmatchIndex(text[rg.start:rg.end], -1) {
+			start, end := rg.start+m[0], rg.start+m[1]
+			if len(m) >= 4 && m[2] >= 0 {
+				start, end = rg.start+m[2], rg.start+m[3]
+			}
+			if seen[start] {
 				continue
 			}
-			sec = in.Evidence(si).Section
-		}
-		ev = append(ev, model.Evidence{Text: text[start:end], Start: start, End: end, Section: sec, Page: in.Doc.PageAt(start)})
-		if len(ev) == MaxEvidence {
-			break
+			seen[start] = true
+			sec := ""
+			if si := sentenceAt(in, start); si >= 0 {
+				excluded := false
+				for _, t := range r.None {
+					if r.hasTerm(in, t, si) {
+						excluded = true
+						break
+					}
+				}
+				if excluded {
+					continue
+				}
+				sec = in.Evidence(si).Section
+			}
+			ev = append(ev, model.Evidence{Text: text[start:end], Start: start, End: end, Section: sec, Page: in.Doc.PageAt(start)})
+			if len(ev) == MaxEvidence {
+				return ev
+			}
 		}
 	}
 	return ev
 }
 
 // durationRE finds periods such as "24 Stunden", "zwei Wochen", "14 days".
-var durationRE = regexp.MustCompile(`(?i)(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*\d+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
+var durationRE = regexp.MustCompile(`(?i)(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
 
 var numberWords = map[string]float64{
 	"ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
@@ -279,6 +395,23 @@ func Durations(s string) []float64 {
 	return out
 }
 
+// mayStatePeriod reports whether a sentence has a number or a number word,
+// so that the costlier duration pattern runs only where it can match.
+func mayStatePeriod(toks []match.Token) bool {
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		if c := t.Text[0]; c >= '0' && c <= '9' {
+			return true
+		}
+		if _, ok := numberWords[t.Text]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // deadline returns the sentences a deadline rule reports.
 func (r *Rule) deadline(in *check.Input) []int {
 	topic := r.matches(in, r.All)
@@ -289,7 +422,10 @@ func (r *Rule) deadline(in *check.Input) []int {
 	var out []int
 	for _, i := range topic {
 		s := in.Sentences[i]
-		ds := Durations(text[s.Start:s.End])
+		var ds []float64
+		if mayStatePeriod(in.Index.Tokens(i)) {
+			ds = Durations(text[s.Start:s.End])
+		}
 		switch r.Mode {
 		case "missing":
 			if len(ds) > 0 {
@@ -331,7 +467,7 @@ func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
 	var missing []string
 	lang := in.Lang
 	for _, c := range r.Categories {
-		if len(anyMatches(in, [][]string{c.Terms})) == 0 {
+		if len(r.anyMatches(in, [][]string{c.Terms})) == 0 {
 			missing = append(missing, c.Name.In(lang))
 		}
 	}
@@ -347,6 +483,29 @@ func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
 		ev = ev[:1]
 	}
 	return ev, head + strings.Join(missing, "; ") + ".", true
+}
+
+// subprocessorsWithoutMechanism cites the extracted third-country
+// sub-processors for which no transfer mechanism was found.
+func subprocessorsWithoutMechanism(f *model.Facts) ([]model.Evidence, string, bool) {
+	if f == nil {
+		return nil, "", false
+	}
+	var ev []model.Evidence
+	var names []string
+	for _, s := range f.Subprocessors {
+		if !s.ThirdCountry || (s.TransferMechanism != "" && s.TransferMechanism != "none") {
+			continue
+		}
+		names = append(names, strings.TrimSpace(s.Name+" ("+s.Country+")"))
+		if len(ev) < MaxEvidence && s.Evidence.End > s.Evidence.Start {
+			ev = append(ev, s.Evidence)
+		}
+	}
+	if len(names) == 0 {
+		return nil, "", false
+	}
+	return ev, "(" + strings.Join(names, ", ") + ")", true
 }
 
 // structure runs the rule's structural check.
@@ -416,7 +575,7 @@ func duplicateSections(in *check.Input) ([]model.Evidence, []string) {
 var (
 	sectionRefRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
 	lawAfterRE   = regexp.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
-	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual)`)
+	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
 	selfRefRE    = regexp.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
 	leadNumRE    = regexp.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
 	artBeforeRE  = regexp.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
@@ -485,8 +644,21 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 }
 
 var (
-	annexRefRE = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexStartRE = regexp.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
 )
+
+var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+
+// annexKey identifies an annex by its number: "Anlage II", "Annex 2" and
+// "Appendix 2" are taken to be the same, since contracts mix the words.
+func annexKey(num string) string {
+	n := strings.ToLower(num)
+	if r, ok := romans[n]; ok {
+		return r
+	}
+	return n
+}
 
 // missingAnnexes reports annexes the contract refers to but does not
 // contain.
@@ -496,23 +668,37 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 	for _, b := range in.Doc.Blocks {
 		if b.Annex != "" {
 			if m := annexRefRE.FindStringSubmatch(b.Annex); m != nil {
-				present[strings.ToLower(m[1]+" "+m[2])] = true
+				present[annexKey(m[2])] = true
 			}
 		}
 	}
-	// A line that starts with the annex's name also counts: plain-text
+	// Only sentences naming an annex are read.
+	cand := match.NewBits(in.Index.Len())
+	for _, w := range []string{"anlage", "anhang", "annex", "appendix", "schedule", "attachment"} {
+		cand.Or(in.Index.Term(w))
+	}
+	var sents []int
+	cand.Each(func(i int) {
+		if i < len(in.Sentences) {
+			sents = append(sents, i)
+		}
+	})
+	// A sentence that starts with the annex's name also counts: plain-text
 	// contracts often have no recognisable annex headings.
-	lineRE := regexp.MustCompile(`(?im)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
-	for _, m := range lineRE.FindAllStringSubmatch(text, -1) {
-		present[strings.ToLower(m[1]+" "+m[2])] = true
+	for _, si := range sents {
+		s := in.Sentences[si]
+		if m := annexStartRE.FindStringSubmatch(text[s.Start:s.End]); m != nil {
+			present[annexKey(m[2])] = true
+		}
 	}
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
-	for si, s := range in.Sentences {
+	for _, si := range sents {
+		s := in.Sentences[si]
 		st := text[s.Start:s.End]
 		for _, m := range annexRefRE.FindAllStringSubmatchIndex(st, -1) {
-			key := strings.ToLower(st[m[2]:m[3]] + " " + st[m[4]:m[5]])
+			key := annexKey(st[m[4]:m[5]])
 			if present[key] || reported[key] {
 				continue
 			}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/art28/art28/internal/document"
 )
@@ -29,6 +30,17 @@ var ErrEmpty = errors.New("input is empty")
 type Options struct {
 	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxUnzipped caps the bytes decompressed from a DOCX or ODT archive;
+	// 0 means DefaultMaxUnzipped.
+	MaxUnzipped int64
+	// MaxEntries caps the entries of a DOCX or ODT archive; 0 means
+	// DefaultMaxEntries.
+	MaxEntries int
+	// MaxPages caps the pages of a PDF; 0 means DefaultMaxPages.
+	MaxPages int
+	// Timeout caps the time for extracting a PDF's text; 0 means
+	// DefaultTimeout.
+	Timeout time.Duration
 }
 
 // Supported reports whether a path has an extension art28 reads.
@@ -40,29 +52,58 @@ func Supported(path string) bool {
 var formats = map[string]string{
 	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
 	".html": "html", ".htm": "html", ".xhtml": "html",
+	".pdf": "pdf", ".docx": "docx", ".odt": "odt",
 }
+
+// SupportedList names the supported extensions for messages.
+const SupportedList = ".txt, .md, .html, .pdf, .docx, .odt"
 
 // Read reads and parses the file at path. The returned raw bytes are the
 // file's content, for hashing.
 func Read(path string, opt Options) (*document.Document, []byte, error) {
 	format, ok := formats[strings.ToLower(filepath.Ext(path))]
 	if !ok {
-		return nil, nil, fmt.Errorf("%s: %w (%q; supported: .txt, .md, .html)", path, ErrUnsupported, filepath.Ext(path))
+		return nil, nil, fmt.Errorf("%s: %w (%q; supported: %s)", path, ErrUnsupported, filepath.Ext(path), SupportedList)
 	}
 	raw, err := readLimited(path, opt.MaxBytes)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := Parse(path, format, raw)
+	doc, err := ParseOptions(path, format, raw, opt)
 	return doc, raw, err
 }
 
-// Parse turns raw bytes of the given format into a document.
+// Parse turns raw bytes of the given format into a document with the
+// default limits.
 func Parse(path, format string, raw []byte) (*document.Document, error) {
+	return ParseOptions(path, format, raw, Options{})
+}
+
+// ParseOptions turns raw bytes of the given format into a document within
+// the limits of opt.
+func ParseOptions(path, format string, raw []byte, opt Options) (*document.Document, error) {
 	if strings.TrimSpace(string(raw)) == "" {
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	switch format {
+	case "docx", "odt":
+		var lines string
+		var err error
+		if format == "docx" {
+			lines, err = parseDOCX(raw, opt)
+		} else {
+			lines, err = parseODT(raw, opt)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return structured(path, format, lines)
+	case "pdf":
+		doc, err := parsePDF(path, raw, opt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return doc, nil
 	case "html":
 		text, err := document.Normalize(raw)
 		if err != nil {
@@ -80,6 +121,18 @@ func Parse(path, format string, raw []byte) (*document.Document, error) {
 		}
 		return document.ParseText(path, format, text), nil
 	}
+}
+
+// structured parses the Markdown-like lines of a DOCX or ODT reader.
+func structured(path, format, lines string) (*document.Document, error) {
+	text, err := document.Normalize([]byte(lines))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+	}
+	return document.ParseText(path, format, text), nil
 }
 
 func readLimited(path string, max int64) ([]byte, error) {

@@ -12,6 +12,8 @@
 //	*prüf*       a word containing "prüf"
 //	allow for    consecutive words; each word may use * as above
 //	make ... available  "..." allows up to four words in between
+//	wirkt .... mit      "...." allows up to fifteen: German separable verbs
+//	                    ("wirkt an der Erfüllung der Pflichten ... mit")
 //	art:32       the sentence refers to Art. 32 (also by range or list:
 //	             "Art. 32 bis 36", "Articles 32 to 36", "Art. 32 ff.")
 //	re:EXPR      a regular expression on the lower-cased sentence
@@ -82,7 +84,15 @@ func appendTokens(toks []Token, text string, start, end int) []Token {
 			break
 		}
 		t := Token{Text: lower(text[i:j]), Start: i, End: j, Comma: comma}
-		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+		// A word hyphenated at a line end and flattened by PDF extraction:
+		// "proces- sing", "Sub- processor".
+		if k, rest := brokenWord(text, j, end); k > j {
+			t.Text = joinBroken(t.Text, rest)
+			t.End = k
+			j = k
+		}
+		// "controller's", "controller’s", and the mistyped "controller‘s".
+		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘")) {
 			k := j + 1
 			if text[j] != '\'' {
 				k = j + len("’")
@@ -96,6 +106,45 @@ func appendTokens(toks []Token, text string, start, end int) []Token {
 		i = j
 	}
 	return toks
+}
+
+// brokenWord reports a hyphen-and-space break after the word ending at j:
+// "- " followed by a lower-case word that is not a conjunction ("pre- and
+// post-processing", "Daten- und"). It returns the end of the continuation
+// and its lower-cased text, or j.
+func brokenWord(text string, j, end int) (int, string) {
+	if j+2 >= end || text[j] != '-' || text[j+1] != ' ' {
+		return j, ""
+	}
+	r, _ := utf8.DecodeRuneInString(text[j+2:])
+	if !unicode.IsLower(r) {
+		return j, ""
+	}
+	k := j + 2
+	for k < end {
+		r2, sz := utf8.DecodeRuneInString(text[k:])
+		if !isWordRune(r2) {
+			break
+		}
+		k += sz
+	}
+	rest := lower(text[j+2 : k])
+	switch rest {
+	case "and", "or", "nor", "to", "und", "oder", "bzw", "sowie", "bis":
+		return j, ""
+	}
+	return k, rest
+}
+
+// hyphenPrefixes keep their hyphen when rejoined: "sub- processor" is
+// "sub-processor", but "proces- sing" is "processing".
+var hyphenPrefixes = map[string]bool{"sub": true, "non": true, "third": true, "co": true, "e": true, "pre": true, "re": true, "multi": true, "self": true, "cross": true, "back": true, "anti": true}
+
+func joinBroken(head, rest string) string {
+	if hyphenPrefixes[head] {
+		return head + "-" + rest
+	}
+	return head + rest
 }
 
 func isWordRune(r rune) bool {
@@ -237,7 +286,7 @@ func (ix *Index) phraseTerm(words []string) Bits {
 	cand := NewBits(ix.n)
 	first := true
 	for _, w := range words {
-		if w == "..." {
+		if isGap(w) {
 			continue
 		}
 		wb := ix.Term(w)
@@ -257,8 +306,13 @@ func (ix *Index) phraseTerm(words []string) Bits {
 	return out
 }
 
-// maxGap is how many words "..." may stand for.
-const maxGap = 4
+// maxGap is how many words "..." may stand for; maxLongGap, "....".
+const (
+	maxGap     = 4
+	maxLongGap = 15
+)
+
+func isGap(w string) bool { return w == "..." || w == "...." }
 
 func phraseAt(toks []Token, words []string) bool {
 	var try func(ti, wi int) bool
@@ -266,8 +320,12 @@ func phraseAt(toks []Token, words []string) bool {
 		if wi == len(words) {
 			return true
 		}
-		if words[wi] == "..." {
-			for g := 0; g <= maxGap && ti+g <= len(toks); g++ {
+		if isGap(words[wi]) {
+			n := maxGap
+			if words[wi] == "...." {
+				n = maxLongGap
+			}
+			for g := 0; g <= n && ti+g <= len(toks); g++ {
 				if try(ti+g, wi+1) {
 					return true
 				}

@@ -25,15 +25,17 @@ func members(b Bits) []int {
 
 func TestTerms(t *testing.T) {
 	ix := index(
-		"The Processor shall allow for and contribute to audits.",   // 0
-		"Der Auftragnehmer hat die Daten zu löschen.",               // 1
-		"Die Datenlöschung erfolgt nach Vertragsende.",              // 2
-		"The processor will make all information available.",        // 3
-		"Unterstützung bei den Pflichten aus Art. 32 bis 36 DSGVO.", // 4
-		"Assist with Articles 33 to 36 of the GDPR.",                // 5
-		"gemäß Artt. 28 Abs. 3 lit. c, 32 DSGVO",                    // 6
-		"Rechte nach Kapitel III DSGVO; Art. 12 ff. DSGVO.",         // 7
-		"sub-processor and controller’s rights",                     // 8
+		"The Processor shall allow for and contribute to audits.",     // 0
+		"Der Auftragnehmer hat die Daten zu löschen.",                 // 1
+		"Die Datenlöschung erfolgt nach Vertragsende.",                // 2
+		"The processor will make all information available.",          // 3
+		"Unterstützung bei den Pflichten aus Art. 32 bis 36 DSGVO.",   // 4
+		"Assist with Articles 33 to 36 of the GDPR.",                  // 5
+		"gemäß Artt. 28 Abs. 3 lit. c, 32 DSGVO",                      // 6
+		"Rechte nach Kapitel III DSGVO; Art. 12 ff. DSGVO.",           // 7
+		"sub-processor and controller’s rights",                       // 8
+		"Pflichten aus den Artikeln 32 bis 36 der DS-GVO",             // 9
+		"Einhaltung der in Artt. 33 bis 36 DSGVO genannten Pflichten", // 10
 	)
 	tests := []struct {
 		term string
@@ -46,9 +48,10 @@ func TestTerms(t *testing.T) {
 		{"*lösch*", []int{1, 2}},
 		{"allow for", []int{0}},
 		{"make ... available", []int{3}},
-		{"art:32", []int{4, 6}},
-		{"art:33", []int{4, 5}},
-		{"art:36", []int{4, 5}},
+		{"art:32", []int{4, 6, 9}},
+		{"art:33", []int{4, 5, 9, 10}},
+		{"art:34", []int{4, 5, 9, 10}},
+		{"art:36", []int{4, 5, 9, 10}},
 		{"art:28", []int{6}},
 		{"art:29", nil},
 		{"art:15", []int{7}},
@@ -56,6 +59,9 @@ func TestTerms(t *testing.T) {
 		{"sub-processor", []int{8}},
 		{"controller", []int{8}},
 		{"re:art\\. 32 bis", []int{4}},
+		{"einhaltung ... pflichten", nil},
+		{"einhaltung .... pflichten", []int{10}},
+		{"unterstützung ... pflichten", []int{4}},
 	}
 	for _, tt := range tests {
 		got := members(ix.Term(tt.term))
@@ -78,8 +84,32 @@ func equal(a, b []int) bool {
 	return true
 }
 
+func TestTokenizeBrokenWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"the proces- sing of data", "the processing of data"},
+		{"any Sub- processor", "any sub-processor"},
+		{"pre- and post-processing", "pre and post-processing"},
+		{"Daten- und Auftragsverarbeitung", "daten und auftragsverarbeitung"},
+		{"term - such", "term such"},
+		{"Data Con- troller", "data controller"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tk := range Tokenize(tt.in, 0, len(tt.in)) {
+			if tk.Start < 0 || tk.End > len(tt.in) || tk.Start >= tk.End {
+				t.Fatalf("%q: token %q has bad offsets %d-%d", tt.in, tk.Text, tk.Start, tk.End)
+			}
+			got = append(got, tk.Text)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestTokenizePossessive(t *testing.T) {
-	toks := Tokenize("the controller’s data, processor's staff", 0, len("the controller’s data, processor's staff"))
+	in := "the controller’s data, processor's staff, customer‘s data"
+	toks := Tokenize(in, 0, len(in))
 	var got []string
 	for _, tk := range toks {
 		s := tk.Text
@@ -91,7 +121,7 @@ func TestTokenizePossessive(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := "the controller+pos s data ,processor+pos s staff"
+	want := "the controller+pos s data ,processor+pos s staff ,customer+pos s data"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
 	}

@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
+	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 )
@@ -66,18 +66,6 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 			fmt.Fprintf(b, "              %s“%s”\n", sec+" ", short(document.Collapse(e.Text), 110))
 		}
 	}
-	if len(r.Findings) > 0 {
-		fmt.Fprintf(b, "\n%s:\n", wd("findings"))
-		fs := append([]model.Finding(nil), r.Findings...)
-		sort.SliceStable(fs, func(i, j int) bool { return severityRank(fs[i].Severity) < severityRank(fs[j].Severity) })
-		for _, f := range fs {
-			sev := pad(label(l, "severity_", f.Severity), 8)
-			if opt.Color {
-				sev = severityColor[f.Severity] + sev + "\x1b[0m"
-			}
-			fmt.Fprintf(b, "  %s %s\n", sev, f.Title)
-		}
-	}
 	s := r.Summary
 	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd("summary"),
 		s.Met, statusText(l, "met"), s.Partial, statusText(l, "partial"), s.Missing, statusText(l, "missing"), s.NotApplicable, statusText(l, "not-applicable"))
@@ -90,6 +78,71 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 		fmt.Fprintf(b, "%s: %s\n", wd("note"), n)
 	}
 	writeFacts(b, r, l)
+	writeFindings(b, r.Findings, l, opt.Color)
+	writeWording(b, r.Requirements, l)
+}
+
+// writeWording offers clause wording for every mandatory requirement the
+// contract misses or meets only partly.
+func writeWording(b *strings.Builder, vs []model.Verdict, l string) {
+	c := catalog.Default()
+	first := true
+	for _, v := range vs {
+		if v.Level != string(catalog.Mandatory) || (v.Status != string(catalog.Missing) && v.Status != string(catalog.Partial)) {
+			continue
+		}
+		req := c.Requirement(v.ID)
+		if req == nil || req.Suggestion.In(l) == "" {
+			continue
+		}
+		if first {
+			fmt.Fprintf(b, "\n%s\n", tr(l, "wording_heading"))
+			first = false
+		}
+		fmt.Fprintf(b, "  %s (%s)\n      %s\n", v.ID, cite(l, v.Article), req.Suggestion.In(l))
+	}
+}
+
+// writeFindings lists the findings grouped by severity, each with its
+// explanation, first evidence quote and suggested wording.
+func writeFindings(b *strings.Builder, fs []model.Finding, l string, color bool) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s (%d)\n", tr(l, "findings"), len(fs))
+	for _, sev := range severityOrder {
+		var group []model.Finding
+		for _, f := range fs {
+			if f.Severity == sev {
+				group = append(group, f)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		head := strings.ToUpper(label(l, "severity_", sev))
+		if color {
+			head = severityColor[sev] + head + "\x1b[0m"
+		}
+		fmt.Fprintf(b, "\n%s\n", head)
+		for _, f := range group {
+			fmt.Fprintf(b, "  %-30s %s\n", f.ID, f.Title)
+			fmt.Fprintf(b, "      %s\n", f.Message)
+			for i, e := range f.Evidence {
+				if i == 2 {
+					break
+				}
+				sec := ""
+				if e.Section != "" {
+					sec = "[" + short(e.Section, 40) + "] "
+				}
+				fmt.Fprintf(b, "      %s“%s”\n", sec, short(document.Collapse(e.Text), 110))
+			}
+			if f.Suggestion != "" {
+				fmt.Fprintf(b, "      %s: %s\n", tr(l, "suggestion"), f.Suggestion)
+			}
+		}
+	}
 }
 
 func pad(s string, n int) string {

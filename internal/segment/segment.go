@@ -67,7 +67,10 @@ func Split(doc *document.Document) []Sentence {
 				out = append(out, s)
 				continue
 			}
-			if leadIn >= 0 && (b.Kind == document.ListItem || b.Kind == document.TableCell || chain) {
+			// An item follows its lead-in directly, is marked as a list item
+			// or table cell, or continues a list whose previous part ended
+			// with ";" or "and".
+			if leadIn >= 0 && (b.Kind == document.ListItem || b.Kind == document.TableCell || chain || leadIn == len(out)-1) {
 				s.LeadIn = leadIn
 			} else {
 				leadIn = -1

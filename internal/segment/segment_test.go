@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,6 +56,32 @@ func TestLeadIn(t *testing.T) {
 	}
 	if ss[4].LeadIn != -1 {
 		t.Errorf("unrelated sentence has lead-in %d", ss[4].LeadIn)
+	}
+}
+
+// TestLeadInPlainLines covers lists whose items are plain lines without
+// bullets, as in sentence-per-line text.
+func TestLeadInPlainLines(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []int
+	}{
+		{"first item after colon", "The processor shall:\nassist the controller;\nkeep records;\ndelete data.\nUnrelated.", []int{-1, 0, 0, 0, -1}},
+		{"colon then full sentence", "Definitions:\nThe processor deletes data.\nIt returns data.", []int{-1, 0, -1}},
+		{"no colon", "The processor shall act.\nassist the controller;", []int{-1, -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := Split(document.ParseText("t.txt", "text", tt.text))
+			var got []int
+			for _, s := range ss {
+				got = append(got, s.LeadIn)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("lead-ins %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

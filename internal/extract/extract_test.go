@@ -1,0 +1,320 @@
+package extract
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/segment"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// run extracts the facts of an invented contract text.
+func run(t testing.TB, lang, text string) model.Facts {
+	t.Helper()
+	doc := document.ParseText("test.txt", "text", text)
+	f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestKnowledgeLoads(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"DE", "AT", "NO", "IS", "LI"} {
+		if cc, ok := k.Country(c); !ok || !cc.InEEA() {
+			t.Errorf("%s: want EU/EEA member", c)
+		}
+	}
+	for _, c := range []string{"CH", "GB", "US", "SG"} {
+		if cc, ok := k.Country(c); !ok || cc.InEEA() {
+			t.Errorf("%s: want non-EEA country", c)
+		}
+	}
+}
+
+func TestParseAddress(t *testing.T) {
+	k, _ := LoadKnowledge()
+	tests := []struct {
+		in, lang, city, country string
+	}{
+		{"Musterweg 3, 80331 München", "de", "München", "DE"},
+		{"Hauptstraße 1 D-10115 Berlin, Deutschland", "de", "Berlin", "DE"},
+		{"1 Market Street, San Francisco, CA 94105, USA", "en", "San Francisco", "US"},
+		{"70 Sir John Rogerson's Quay, Dublin 2, Ireland", "en", "Dublin", "IE"},
+		{"12 Example Road, Singapore 123456", "en", "Singapore", "SG"},
+		{"Bahnhofstrasse 10, 8001 Zürich, Schweiz", "de", "Zürich", "CH"},
+		{"Keizersgracht 1, 1015 CJ Amsterdam", "en", "Amsterdam", "NL"},
+	}
+	for _, tc := range tests {
+		a := k.ParseAddress(tc.in, tc.lang)
+		if a.City != tc.city || a.Country != tc.country {
+			t.Errorf("%q: got city %q country %q, want %q %q", tc.in, a.City, a.Country, tc.city, tc.country)
+		}
+	}
+}
+
+func TestDurations(t *testing.T) {
+	k, _ := LoadKnowledge()
+	tests := []struct {
+		in   string
+		days int
+	}{
+		{"binnen zwei Wochen widersprechen", 14},
+		{"innerhalb von 30 Tagen", 30},
+		{"within seven (7) calendar days", 7},
+		{"spätestens innerhalb von 48 Stunden", 2},
+		{"mit einer Frist von drei Monaten", 90},
+		{"within fourteen days", 14},
+	}
+	for _, tc := range tests {
+		ds := k.Durations(tc.in)
+		if len(ds) != 1 || ds[0].days() != tc.days {
+			t.Errorf("%q: got %+v, want %d days", tc.in, ds, tc.days)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	k, _ := LoadKnowledge()
+	for _, s := range []string{"---", "[Name]", "………", "${companyName}", "wird eingefügt", "____", "{{customer}}"} {
+		if !k.IsPlaceholder(s) {
+			t.Errorf("%q: want placeholder", s)
+		}
+	}
+	for _, s := range []string{"Muster GmbH", "ACME Ltd"} {
+		if k.IsPlaceholder(s) {
+			t.Errorf("%q: not a placeholder", s)
+		}
+	}
+}
+
+func TestDeadlines(t *testing.T) {
+	tests := []struct {
+		name, lang, text  string
+		breach, objection int // 0 = want null
+		wantBreachNote    bool
+	}{
+		{"de hours", "de", "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten spätestens innerhalb von 48 Stunden.", 48, 0, false},
+		{"de undue only", "de", "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Datenschutzverletzungen.", 0, 0, true},
+		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
+		{"en", "en", "The Processor shall notify the Controller of a Personal Data Breach within twenty-four hours. The Customer may object to a new Sub-processor within seven (7) calendar days of notice.", 24, 7, false},
+	}
+	for _, tc := range tests {
+		f := run(t, tc.lang, tc.text)
+		d := f.Deadlines
+		if got := ptr(d.BreachNoticeHours); got != tc.breach {
+			t.Errorf("%s: breach_notice_hours %d, want %d", tc.name, got, tc.breach)
+		}
+		if got := ptr(d.SubprocessorObjectionDays); got != tc.objection {
+			t.Errorf("%s: subprocessor_objection_days %d, want %d", tc.name, got, tc.objection)
+		}
+		if tc.wantBreachNote && !strings.Contains(d.Notes["breach_notice_hours"], "undue") {
+			t.Errorf("%s: want note about \"without undue delay\", got %q", tc.name, d.Notes["breach_notice_hours"])
+		}
+	}
+}
+
+func ptr(p *int) int {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func TestParties(t *testing.T) {
+	tests := []struct {
+		name, lang, text, processor, controller string
+	}{
+		{"block after label", "de", "Auftraggeber:\n\n[Name]\n\nAuftragnehmer:\n\nBeispiel Software GmbH & Co. KG\nAm Markt 4\n04109 Leipzig\n\n§ 1 Gegenstand\n\nText.", "Beispiel Software GmbH & Co. KG", ""},
+		{"block before trailer", "de", "Zwischen\n\nErika Mustermann\nLindenallee 7\n50667 Köln\n– Auftraggeber –\n\nund\n\nNordwind IT UG (haftungsbeschränkt)\nHafenstraße 2\n24103 Kiel\n– Auftragnehmer –\n\n1 Gegenstand\n", "Nordwind IT UG (haftungsbeschränkt)", "Erika Mustermann"},
+		{"inline", "de", "Diese Vereinbarung gilt für Leistungen der Beispiel AG (nachfolgend Auftragnehmer) für den Kunden.", "Beispiel AG", ""},
+		{"english", "en", "This DPA is entered into by Example Cloud Ltd (hereinafter \"Processor\") and the customer.", "Example Cloud Ltd", ""},
+	}
+	for _, tc := range tests {
+		f := run(t, tc.lang, tc.text)
+		got := ""
+		if f.Parties.Processor != nil {
+			got = f.Parties.Processor.Name
+		}
+		if got != tc.processor {
+			t.Errorf("%s: processor %q, want %q", tc.name, got, tc.processor)
+		}
+		got = ""
+		if f.Parties.Controller != nil {
+			got = f.Parties.Controller.Name
+		}
+		if got != tc.controller {
+			t.Errorf("%s: controller %q, want %q", tc.name, got, tc.controller)
+		}
+		if tc.controller == "" && f.Parties.ControllerNote == "" {
+			t.Errorf("%s: want a note for the missing controller", tc.name)
+		}
+	}
+}
+
+func TestSubprocessors(t *testing.T) {
+	type sp struct{ name, country string }
+	tests := []struct {
+		name, lang, text string
+		want             []sp
+		third            map[string]string
+	}{
+		{"tab table", "de", "## 7 Unterauftragsverhältnisse\n\nDer Auftraggeber stimmt folgenden Unterauftragnehmern zu:\n\nFirma\tAnschrift\tLeistung\nAlpha Hosting GmbH\tRingstraße 5, 90402 Nürnberg\tRechenzentrum\nBeta Mail Inc.\t1 Market Street, San Francisco, CA 94105, USA\tE-Mail-Versand (EU-U.S. Data Privacy Framework)\n",
+			[]sp{{"Alpha Hosting GmbH", "DE"}, {"Beta Mail Inc.", "US"}}, map[string]string{"Beta Mail Inc.": "data_privacy_framework"}},
+		{"markdown table", "en", "## Annex 3 Sub-processors\n\n| Name | Address | Service |\n|---|---|---|\n| Gamma Analytics B.V. | Keizersgracht 1, 1015 CJ Amsterdam | Analytics |\n| Delta Support Pte. Ltd. | 12 Example Road, Singapore 123456 | Support (standard contractual clauses) |\n",
+			[]sp{{"Gamma Analytics B.V.", "NL"}, {"Delta Support Pte. Ltd.", "SG"}}, map[string]string{"Delta Support Pte. Ltd.": "standard_contractual_clauses"}},
+		{"bullets", "de", "## 9. Subunternehmer\n\nEs werden folgende Subunternehmer eingesetzt:\n\n- Epsilon Cloud SE, Parkring 3, 1010 Wien, Österreich: Speicherung der Backups\n- Zeta Druck e.K., Lindenweg 2, 01067 Dresden: Versand von Briefen\n",
+			[]sp{{"Epsilon Cloud SE", "AT"}, {"Zeta Druck e.K.", "DE"}}, nil},
+		{"annex with labels", "de", "Anlage 2 Weitere Auftragsverarbeiter\n- Eta Systems Ltd\n- Adresse: 10 High Street, London EC1A 1BB, United Kingdom\n- Leistung: Ticketsystem\n",
+			[]sp{{"Eta Systems Ltd", "GB"}}, map[string]string{"Eta Systems Ltd": "adequacy_decision"}},
+		{"not processors", "de", "## 6 Unterauftragsverhältnisse\n\nUnterauftragnehmer:\n\nName\tAnschrift\tLeistung\nTheta IT GmbH\tWeg 1, 28195 Bremen\tHosting\n\nFür die nachfolgenden Firmen ist ein AV-Vertrag nicht erforderlich:\n\nName\tAnschrift\tLeistung\nIota Bank AG\tPlatz 2, 60311 Frankfurt am Main\tZahlungsverkehr\n",
+			[]sp{{"Theta IT GmbH", "DE"}}, nil},
+	}
+	for _, tc := range tests {
+		f := run(t, tc.lang, tc.text)
+		var got []sp
+		for _, s := range f.Subprocessors {
+			got = append(got, sp{s.Name, s.Country})
+			if want, ok := tc.third[s.Name]; ok && (!s.ThirdCountry || s.TransferMechanism != want) {
+				t.Errorf("%s: %s third_country %v mechanism %q, want %q", tc.name, s.Name, s.ThirdCountry, s.TransferMechanism, want)
+			}
+			if s.Evidence.End <= s.Evidence.Start || s.Evidence.End > len(tc.text) {
+				t.Errorf("%s: %s: bad evidence span %d-%d", tc.name, s.Name, s.Evidence.Start, s.Evidence.End)
+			}
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: entry %d: got %v, want %v", tc.name, i, got[i], tc.want[i])
+			}
+		}
+		if tc.name == "not processors" && (len(f.OtherRecipients) != 1 || f.OtherRecipients[0].Name != "Iota Bank AG") {
+			t.Errorf("%s: other recipients %+v", tc.name, f.OtherRecipients)
+		}
+	}
+}
+
+func TestDataAndTOMs(t *testing.T) {
+	text := "## 2 Art der Daten\n\nFolgende Datenarten werden verarbeitet:\n\n- Name, Anschrift\n- Gesundheitsdaten der Patienten\n\nKategorien betroffener Personen:\n\n- Kunden\n- Beschäftigte\n\n## Anlage 1 TOM\n\nZutrittskontrolle\n\n- z.B. Magnet- oder Chipkarten\n- z.B. Alarmanlage\n\nVerschlüsselung\n\n- Transportverschlüsselung mit TLS 1.3\n- Rechenzentrum zertifiziert nach ISO/IEC 27001 und BSI C5\n"
+	f := run(t, "de", text)
+	if len(f.DataTypes.Items) != 2 || !f.DataTypes.Special {
+		t.Errorf("data types %+v: want 2 items with a special category", f.DataTypes)
+	}
+	if len(f.DataSubjects.Items) != 2 {
+		t.Errorf("data subjects %+v: want 2", f.DataSubjects)
+	}
+	if len(f.TOMs.Categories) != 2 || !f.TOMs.Categories[0].GenericExamples || f.TOMs.Categories[1].GenericExamples {
+		t.Errorf("toms %+v", f.TOMs.Categories)
+	}
+	for _, p := range []string{"TLS 1.3", "ISO/IEC 27001", "BSI C5"} {
+		if !contains(f.TOMs.Parameters, p) {
+			t.Errorf("parameters %v: want %q", f.TOMs.Parameters, p)
+		}
+	}
+}
+
+func TestMetaAndDPO(t *testing.T) {
+	text := "Vertrag zur Auftragsverarbeitung\n\nVersion 2.1 vom 15.03.2024\n\nDer Auftragnehmer ist nicht verpflichtet, einen Datenschutzbeauftragten zu bestellen.\n\nEs gilt deutsches Recht. Gerichtsstand ist Hamburg.\n"
+	f := run(t, "de", text)
+	if f.Meta.Date != "2024-03-15" || f.Meta.Version != "2.1" || f.Meta.GoverningLaw != "DE" || f.Meta.Jurisdiction != "Hamburg" {
+		t.Errorf("meta %+v", f.Meta)
+	}
+	if f.DPO == nil || !f.DPO.NotRequired {
+		t.Errorf("dpo %+v: want not required", f.DPO)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestGolden compares the facts of the contracts in testdata/*.txt with
+// their .golden.json files; run with -update to rewrite them.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang := "de"
+		if strings.Contains(filepath.Base(f), "_en") {
+			lang = "en"
+		}
+		got, err := json.MarshalIndent(run(t, lang, string(raw)), "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+		if *update {
+			if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+			t.Errorf("%s: facts differ from %s (run go test -update and review the diff)", f, golden)
+		}
+	}
+}
+
+// FuzzExtract asserts that extraction never panics and every evidence span
+// lies inside the text and quotes it.
+func FuzzExtract(f *testing.F) {
+	f.Add("Auftragnehmer:\nMuster GmbH\nWeg 1\n12345 Berlin\n")
+	f.Add("## Unterauftragnehmer\n\nFirma\tAnschrift\nX Inc.\tSingapore\n- Y GmbH, 10115 Berlin: Hosting\n")
+	f.Add("binnen zwei Wochen; within seven (7) days; 24 Stunden; TLS 1.2 ISO 27001")
+	f.Add("\xff\xfe€ 1. ( ) : – Auftraggeber –\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := document.ParseText("fuzz.txt", "text", s)
+		facts, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: "de"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(e model.Evidence) {
+			if e.Start < 0 || e.End > len(s) || e.Start > e.End || s[e.Start:e.End] != e.Text {
+				t.Fatalf("bad evidence %d-%d in %d bytes", e.Start, e.End, len(s))
+			}
+		}
+		for _, sp := range append(facts.Subprocessors, facts.OtherRecipients...) {
+			check(sp.Evidence)
+		}
+		for _, p := range []*model.Party{facts.Parties.Processor, facts.Parties.Controller} {
+			if p != nil && p.Evidence != nil {
+				check(*p.Evidence)
+			}
+		}
+		for _, e := range facts.Deadlines.Evidence {
+			check(e)
+		}
+		for _, it := range append(facts.DataTypes.Items, facts.DataSubjects.Items...) {
+			check(it.Evidence)
+		}
+	})
+}

@@ -1,0 +1,395 @@
+package input
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/document"
+)
+
+// PDF text is extracted by poppler's pdftotext, run as an external program
+// with a time limit (see docs/pdf-extraction.md for the comparison that led
+// to this choice). pdftotext's default mode follows the reading order of
+// text flows, so two-column pages come out column by column.
+
+// Defaults for PDF extraction.
+const (
+	// DefaultMaxPages caps the pages read from one PDF.
+	DefaultMaxPages = 2000
+	// DefaultTimeout caps the time one PDF may take to extract.
+	DefaultTimeout = 60 * time.Second
+	// maxPDFText caps the text read from pdftotext.
+	maxPDFText = 200 << 20
+)
+
+// ErrMissingTool reports that the PDF extractor is not installed.
+var ErrMissingTool = errors.New("reading PDF needs pdftotext and pdfinfo from poppler-utils, which are not installed (Debian/Ubuntu: apt-get install poppler-utils)")
+
+// ErrNoTextLayer reports a PDF without extractable text, typically a scan.
+var ErrNoTextLayer = errors.New("PDF has no text layer (scanned image?); OCR is not supported, convert it to a searchable PDF first")
+
+// Tool names, variables for tests.
+var (
+	pdftotextBin = "pdftotext"
+	pdfinfoBin   = "pdfinfo"
+)
+
+// parsePDF extracts a PDF's text page by page and parses it.
+func parsePDF(path string, raw []byte, opt Options) (*document.Document, error) {
+	head := raw[:min(len(raw), 1024)]
+	if !bytes.Contains(head, []byte("%PDF-")) {
+		return nil, fmt.Errorf("%w: no PDF header", ErrMalformed)
+	}
+	totext, err := exec.LookPath(pdftotextBin)
+	if err != nil {
+		return nil, ErrMissingTool
+	}
+	info, err := exec.LookPath(pdfinfoBin)
+	if err != nil {
+		return nil, ErrMissingTool
+	}
+	maxPages := opt.MaxPages
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPages
+	}
+	timeout := opt.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+
+	tmp, err := os.CreateTemp("", "art28-*.pdf")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(raw); err != nil {
+		tmp.Close()
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+
+	out, err := runTool(ctx, timeout, 1<<20, info, tmp.Name())
+	if err != nil {
+		return nil, err
+	}
+	count := 0
+	for _, l := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
+			count, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	if count > maxPages {
+		return nil, fmt.Errorf("%w: %d pages (limit %d)", ErrLimit, count, maxPages)
+	}
+	out, err = runTool(ctx, timeout, maxPDFText, totext, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(maxPages), tmp.Name(), "-")
+	if err != nil {
+		return nil, err
+	}
+	pages, err := bboxPages(out)
+	if err != nil {
+		return nil, err
+	}
+	return pdfDocument(path, pages)
+}
+
+// limitedBuffer stops accepting bytes beyond its limit.
+type limitedBuffer struct {
+	bytes.Buffer
+	limit    int
+	overflow bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.limit {
+		b.overflow = true
+		return 0, ErrLimit
+	}
+	return b.Buffer.Write(p)
+}
+
+// runTool runs a poppler tool and maps its failures to the package's
+// errors.
+func runTool(ctx context.Context, timeout time.Duration, limit int, name string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	stdout := &limitedBuffer{limit: limit}
+	stderr := &limitedBuffer{limit: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.WaitDelay = time.Second
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%w: PDF extraction took longer than %s", ErrLimit, timeout)
+	}
+	if stdout.overflow {
+		return nil, fmt.Errorf("%w: PDF text larger than %d bytes", ErrLimit, limit)
+	}
+	if err != nil {
+		msg := stderr.String()
+		low := strings.ToLower(msg)
+		if strings.Contains(low, "password") || strings.Contains(low, "encrypt") {
+			return nil, ErrEncrypted
+		}
+		first := strings.TrimSpace(msg)
+		if i := strings.LastIndexByte(first, '\n'); i >= 0 {
+			first = first[i+1:]
+		}
+		if first == "" {
+			first = err.Error()
+		}
+		return nil, fmt.Errorf("%w: %s", ErrMalformed, first)
+	}
+	return stdout.Bytes(), nil
+}
+
+// bboxPages reads pdftotext's -bbox-layout output (XHTML with page, flow,
+// block, line and word elements in reading order) into the blocks of each
+// page, each block a list of lines with words joined by single spaces.
+func bboxPages(out []byte) ([][][]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(out))
+	d.Strict = false
+	d.Entity = xml.HTMLEntity
+	var pages [][][]string
+	var line []string
+	inWord := false
+	var word strings.Builder
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: pdftotext output: %v", ErrMalformed, err)
+		}
+		n := len(pages)
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				pages = append(pages, nil)
+			case "block":
+				if n > 0 {
+					pages[n-1] = append(pages[n-1], nil)
+				}
+			case "line":
+				line = line[:0]
+			case "word":
+				inWord = true
+				word.Reset()
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "word":
+				inWord = false
+				if w := strings.TrimSpace(word.String()); w != "" {
+					line = append(line, w)
+				}
+			case "line":
+				if n > 0 && len(pages[n-1]) > 0 && len(line) > 0 {
+					blocks := pages[n-1]
+					blocks[len(blocks)-1] = append(blocks[len(blocks)-1], strings.Join(line, " "))
+				}
+			}
+		case xml.CharData:
+			if inWord {
+				word.Write(t)
+			}
+		}
+	}
+	return pages, nil
+}
+
+// reItemStart matches a line that starts a new list item or clause inside a
+// text block: a bullet, "3.", "3.1", "(2)", "a)".
+var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
+
+// pdfDocument turns the text blocks of each page into a document. Running
+// headers, footers and page numbers are removed; the lines of a block are
+// joined into paragraphs (a new one where a line starts a list item or
+// clause number), words hyphenated at line ends are joined and ligatures
+// spelled out; the start offset of every page is recorded.
+func pdfDocument(path string, pages [][][]string) (*document.Document, error) {
+	paras := make([][]string, len(pages))
+	for i, blocks := range pages {
+		for _, lines := range blocks {
+			var cur []string
+			for _, l := range lines {
+				t, err := document.Normalize([]byte(l))
+				if err != nil {
+					t = strings.ToValidUTF8(l, "")
+				}
+				t = reGluedLabel.ReplaceAllString(strings.TrimSpace(t), "$1 $2")
+				if t == "" {
+					continue
+				}
+				if len(cur) > 0 && reItemStart.MatchString(t) {
+					paras[i] = append(paras[i], joinLines(cur))
+					cur = cur[:0]
+				}
+				cur = append(cur, t)
+			}
+			if len(cur) > 0 {
+				paras[i] = append(paras[i], joinLines(cur))
+			}
+		}
+	}
+	stripFurniture(paras)
+	var b strings.Builder
+	starts := make([]int, 0, len(paras))
+	letters := 0
+	for _, ps := range paras {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		starts = append(starts, b.Len())
+		for _, p := range ps {
+			if p == "" {
+				continue
+			}
+			for _, r := range p {
+				if unicode.IsLetter(r) {
+					letters++
+				}
+			}
+			b.WriteString(p)
+			b.WriteString("\n\n")
+		}
+	}
+	if letters < 20*len(paras)+30 {
+		return nil, ErrNoTextLayer
+	}
+	doc := document.ParseText(path, "pdf", b.String())
+	doc.Pages = starts
+	return doc, nil
+}
+
+// reGluedLabel matches a clause number run into its text, "10.Löschung",
+// where the tab after a list number left too small a gap for a space.
+var reGluedLabel = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*\.|\(?[a-z0-9]{1,3}\))(\p{Lu})`)
+
+// rePageNumber matches a line that is only a page number: "3", "- 3 -",
+// "Seite 3 von 10", "Page 3 of 10", "3/10".
+var rePageNumber = regexp.MustCompile(`^(?i:seite|page|s\.|p\.)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:von|of|/|aus)\s*\d{1,4})?\s*[-–—]?$`)
+
+// furnitureLines is how many non-blank lines at the top and bottom of a page
+// may be running headers or footers.
+const furnitureLines = 3
+
+// stripFurniture blanks page numbers and lines repeated at the top or bottom
+// of many pages (running headers and footers), in place.
+func stripFurniture(pages [][]string) {
+	edges := func(lines []string) []int {
+		var idx []int
+		for i := 0; i < len(lines) && len(idx) < furnitureLines; i++ {
+			if strings.TrimSpace(lines[i]) != "" {
+				idx = append(idx, i)
+			}
+		}
+		n := 0
+		for i := len(lines) - 1; i >= 0 && n < furnitureLines; i-- {
+			if strings.TrimSpace(lines[i]) != "" {
+				idx = append(idx, i)
+				n++
+			}
+		}
+		return idx
+	}
+	key := func(s string) string {
+		s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) {
+				return '#'
+			}
+			return r
+		}, s)
+	}
+	counts := map[string]int{}
+	for _, lines := range pages {
+		seen := map[string]bool{}
+		for _, i := range edges(lines) {
+			k := key(lines[i])
+			if !seen[k] {
+				seen[k] = true
+				counts[k]++
+			}
+		}
+	}
+	need := max(2, (len(pages)+1)/2)
+	for _, lines := range pages {
+		for _, i := range edges(lines) {
+			t := strings.TrimSpace(lines[i])
+			if rePageNumber.MatchString(t) || len(pages) >= 2 && len(t) < 150 && counts[key(t)] >= need {
+				lines[i] = ""
+			}
+		}
+	}
+}
+
+// suspended lists words after a line-end hyphen that show the hyphen is a
+// suspended compound ("Vertrags- und Datenschutz"), not a word split.
+var suspended = map[string]bool{"und": true, "oder": true, "bzw": true, "bzw.": true, "sowie": true, "and": true, "or": true}
+
+// joinLines joins the lines of one paragraph with spaces. At a line-end
+// hyphen, a word split in two ("Verarbei-" + "tung") is joined without the
+// hyphen, a hyphenated compound ("EU-" + "Standardvertragsklauseln") keeps
+// it, and a suspended compound ("Vertrags-" + "und") keeps it and the space.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			s := b.String()
+			switch hyphenJoin(s, l) {
+			case dropHyphen:
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			case keepHyphen:
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// How a line ending in a hyphen joins the next line.
+const (
+	spaceJoin = iota
+	dropHyphen
+	keepHyphen
+)
+
+// hyphenJoin decides how prev, which may end in a hyphen, joins next.
+func hyphenJoin(prev, next string) int {
+	if len(prev) < 2 || prev[len(prev)-1] != '-' {
+		return spaceJoin
+	}
+	before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+	first, _ := utf8.DecodeRuneInString(next)
+	word, _, _ := strings.Cut(next, " ")
+	switch {
+	case !unicode.IsLetter(before) && !unicode.IsDigit(before):
+		return spaceJoin
+	case suspended[strings.TrimRight(word, ",.;:")]:
+		return spaceJoin
+	case unicode.IsLower(before) && unicode.IsLower(first):
+		return dropHyphen
+	case unicode.IsLetter(first) || unicode.IsDigit(first):
+		return keepHyphen
+	}
+	return spaceJoin
+}

@@ -1,0 +1,87 @@
+package input
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/model"
+)
+
+// seedDir holds the plain-text seeds the rendered fixtures were made from.
+const seedDir = "../../../shared/corpus/seeds"
+
+// resultComparisons are the properties a rendered document must share with
+// its plain-text source. Each returns the differences it finds. The
+// sub-processor comparison joins this list when extraction lands.
+var resultComparisons = []struct {
+	name string
+	diff func(want, got *model.Result) []string
+}{
+	{"requirement statuses", diffStatuses},
+}
+
+func diffStatuses(want, got *model.Result) []string {
+	status := map[string]string{}
+	for _, v := range got.Requirements {
+		status[v.ID] = v.Status
+	}
+	var d []string
+	for _, v := range want.Requirements {
+		if status[v.ID] != v.Status {
+			d = append(d, fmt.Sprintf("%s: %s, text seed %s", v.ID, status[v.ID], v.Status))
+		}
+	}
+	return d
+}
+
+// TestRenderedSeedsMatchText checks that each seed rendered by LibreOffice
+// to DOCX, ODT and PDF gives the same results as the plain-text seed.
+func TestRenderedSeedsMatchText(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(seeds) == 0 {
+		t.Skip("seeds not present beside the repository (../shared/corpus/seeds)")
+	}
+	requirePoppler(t)
+	a := analyze.New(catalog.Default())
+	for _, seed := range seeds {
+		name := strings.TrimSuffix(filepath.Base(seed), ".txt")
+		doc, raw, err := Read(seed, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := a.Analyze(doc, raw, analyze.Options{})
+		for _, ext := range []string{".docx", ".odt", ".pdf"} {
+			t.Run(name+ext, func(t *testing.T) {
+				doc, raw, err := Read(filepath.Join("testdata", "rendered", name+ext), Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := a.Analyze(doc, raw, analyze.Options{})
+				for _, c := range resultComparisons {
+					for _, d := range c.diff(want, got) {
+						t.Errorf("%s: %s", c.name, d)
+					}
+				}
+			})
+		}
+	}
+}
+
+// requirePoppler skips PDF tests on machines without pdftotext, unless CI
+// is set, where its absence is a failure.
+func requirePoppler(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath(pdftotextBin); err == nil {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal(ErrMissingTool)
+	}
+	t.Skip(ErrMissingTool)
+}
