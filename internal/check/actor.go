@@ -94,19 +94,6 @@ func agentBy(toks []match.Token, i int) bool {
 	return !(k >= 2 && enBe[toks[k-2].Text])
 }
 
-// isEnumerator reports a clause number or letter: "2", "b", "iv".
-func isEnumerator(w string) bool {
-	if len(w) == 1 {
-		return true
-	}
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return w == "ii" || w == "iii" || w == "iv" || w == "vi" || w == "vii" || w == "viii" || w == "ix"
-		}
-	}
-	return true
-}
-
 func hasStem(stems []string, w string) bool {
 	for _, s := range stems {
 		if strings.HasPrefix(w, s) {
@@ -143,7 +130,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	for f.german && first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
 		first++
 	}
-	for !f.german && first < len(toks)-1 && isEnumerator(toks[first].Text) {
+	for !f.german && first < len(toks)-1 && isListLabel(toks[first].Text) {
 		first++
 	}
 	start := 0
@@ -266,7 +253,7 @@ func (f *actorFinder) assented(toks []match.Token, start int) Party {
 // lines into one sentence ("... Billing Solutions\nProcessor shall ...").
 func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 	i := 0
-	for i < len(toks)-1 && isEnumerator(toks[i].Text) {
+	for i < len(toks)-1 && isListLabel(toks[i].Text) {
 		i++
 	}
 	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {

@@ -166,7 +166,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			defer bar.done(path)
+			defer bar.done()
 			doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
 			if err != nil {
 				errs[i] = err

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 )
@@ -17,21 +16,22 @@ type progress struct {
 	n     int
 }
 
+// newProgress starts a bar for total files and draws it empty.
 func newProgress(w io.Writer, total int) *progress {
 	p := &progress{w: w, total: total}
-	p.draw("")
+	p.draw()
 	return p
 }
 
 // done counts one finished file and redraws the bar.
-func (p *progress) done(path string) {
+func (p *progress) done() {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.n++
-	p.draw(path)
+	p.draw()
 }
 
 // finish clears the bar's line.
@@ -47,20 +47,7 @@ func (p *progress) finish() {
 const barWidth = 30
 
 // draw writes the bar; the caller holds p.mu (or owns p exclusively).
-func (p *progress) draw(path string) {
+func (p *progress) draw() {
 	filled := barWidth * p.n / p.total
-	name := filepath.Base(path)
-	if path == "" {
-		name = ""
-	}
-	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d %s", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total, short(name, 40))
-}
-
-// short cuts s to n runes with an ellipsis.
-func short(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n-1]) + "…"
+	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total)
 }

@@ -25,7 +25,6 @@ var months = map[string]time.Month{
 const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
 
 var (
-	yearRE      = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 	dateNumEnd  = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
 	dateDMonEnd = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
 	dateMonDEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
@@ -44,7 +43,16 @@ var (
 // decision ("Verordnung (EU) 2016/679 vom 27. April 2016"). ok is false for
 // an undated contract. Only the few bytes before each year are examined.
 func ContractDate(text string, now time.Time) (time.Time, bool) {
+	t, _, ok := contractDate(text, now)
+	return t, ok
+}
+
+// contractDate is ContractDate that also reports whether only month and
+// year are known ("Oktober 2025").
+func contractDate(text string, now time.Time) (time.Time, bool, bool) {
 	var best time.Time
+	bestMonthOnly := false
+	monthOnly := false
 	consider := func(start int, y, m, d int) {
 		if m < 1 || m > 12 || d < 1 || d > 31 {
 			return
@@ -59,10 +67,11 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 		}
 		if t.After(best) {
 			best = t
+			bestMonthOnly = monthOnly
 		}
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	for _, ym := range yearRE.FindAllStringIndex(text, -1) {
+	for _, ym := range years(text) {
 		ys, ye := ym[0], ym[1]
 		w0 := max(0, ys-24)
 		win := text[w0:ye]
@@ -79,7 +88,9 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 			continue
 		}
 		if m := dateMonYEnd.FindStringSubmatchIndex(win); m != nil {
+			monthOnly = true
 			consider(w0+m[0], atoi(win[m[4]:m[5]]), int(months[strings.ToLower(win[m[2]:m[3]])]), 1)
+			monthOnly = false
 			continue
 		}
 		if m := dateISORE.FindStringSubmatchIndex(text[ys:min(len(text), ye+6)]); m != nil && m[0] == 0 {
@@ -87,5 +98,28 @@ func ContractDate(text string, now time.Time) (time.Time, bool) {
 			consider(ys, atoi(w[m[2]:m[3]]), atoi(w[m[4]:m[5]]), atoi(w[m[6]:m[7]]))
 		}
 	}
-	return best, !best.IsZero()
+	return best, bestMonthOnly, !best.IsZero()
+}
+
+// years returns the spans of the four-digit numbers 19xx and 20xx that
+// stand alone (not inside a longer number or word).
+func years(text string) [][2]int {
+	var out [][2]int
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	isWord := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	for i := 0; i+4 <= len(text); i++ {
+		c := text[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if !(c == '1' && text[i+1] == '9' || c == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+			continue
+		}
+		if i > 0 && isWord(text[i-1]) || i+4 < len(text) && isWord(text[i+4]) {
+			continue
+		}
+		out = append(out, [2]int{i, i + 4})
+		i += 3
+	}
+	return out
 }

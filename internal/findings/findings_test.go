@@ -307,3 +307,15 @@ func TestFactsDate(t *testing.T) {
 		t.Errorf("extracted date 2023-02 ignored")
 	}
 }
+
+func TestDateNote(t *testing.T) {
+	r := Default().Rule("outdated-ttdsg")
+	got := run(r, "Version 1.2 (Oktober 2025). Es gilt § 3 TTDSG.", "de")
+	if len(got) == 0 || !strings.Contains(got[0].Message, "Oktober 2025") {
+		t.Errorf("month-only date note: %+v", got)
+	}
+	got = run(r, "Dated 3 March 2025. Section 25 TTDSG applies.", "en")
+	if len(got) == 0 || !strings.Contains(got[0].Message, "3 March 2025") {
+		t.Errorf("date note: %+v", got)
+	}
+}

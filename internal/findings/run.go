@@ -28,17 +28,19 @@ type Options struct {
 	Facts *model.Facts
 }
 
-// factsDate parses the extracted contract date (YYYY-MM-DD or YYYY-MM).
-func factsDate(f *model.Facts) (time.Time, bool) {
+// factsDate parses the extracted contract date (YYYY-MM-DD or YYYY-MM);
+// monthOnly reports the second form.
+func factsDate(f *model.Facts) (t time.Time, monthOnly, ok bool) {
 	if f == nil || f.Meta.Date == "" {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if t, err := time.Parse(layout, f.Meta.Date); err == nil {
-			return t, true
-		}
+	if t, err := time.Parse("2006-01-02", f.Meta.Date); err == nil {
+		return t, false, true
 	}
-	return time.Time{}, false
+	if t, err := time.Parse("2006-01", f.Meta.Date); err == nil {
+		return t, true, true
+	}
+	return time.Time{}, false, false
 }
 
 // Run applies every rule of the playbook to a prepared document and
@@ -48,9 +50,9 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	date, dated := factsDate(opt.Facts)
+	date, monthOnly, dated := factsDate(opt.Facts)
 	if !dated || date.After(opt.Now) {
-		date, dated = ContractDate(in.Doc.Text, opt.Now)
+		date, monthOnly, dated = contractDate(in.Doc.Text, opt.Now)
 	}
 	if !dated {
 		date = opt.Now
@@ -82,7 +84,7 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 			f.Message += " " + extra
 		}
 		if r.Kind == Outdated {
-			f.Message += " " + dateNote(opt.Lang, date, dated)
+			f.Message += " " + dateNote(opt.Lang, date, monthOnly, dated)
 		}
 		if f.Evidence == nil {
 			f.Evidence = []model.Evidence{}
@@ -97,12 +99,21 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	return out
 }
 
-func dateNote(lang string, d time.Time, dated bool) string {
+var germanMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
+
+// dateNote tells the reader which date the outdated check compared with.
+func dateNote(lang string, d time.Time, monthOnly, dated bool) string {
 	if lang == "de" {
-		if dated {
+		switch {
+		case dated && monthOnly:
+			return "Der Vertrag ist auf " + germanMonths[d.Month()-1] + " " + d.Format("2006") + " datiert."
+		case dated:
 			return "Der Vertrag ist auf den " + d.Format("02.01.2006") + " datiert."
 		}
 		return "Der Vertrag nennt kein Datum und wird heute verwendet."
+	}
+	if dated && monthOnly {
+		return "The contract is dated " + d.Format("January 2006") + "."
 	}
 	if dated {
 		return "The contract is dated " + d.Format("2 January 2006") + "."
@@ -384,6 +395,23 @@ func Durations(s string) []float64 {
 	return out
 }
 
+// mayStatePeriod reports whether a sentence has a number or a number word,
+// so that the costlier duration pattern runs only where it can match.
+func mayStatePeriod(toks []match.Token) bool {
+	for _, t := range toks {
+		if t.Text == "" {
+			continue
+		}
+		if c := t.Text[0]; c >= '0' && c <= '9' {
+			return true
+		}
+		if _, ok := numberWords[t.Text]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // deadline returns the sentences a deadline rule reports.
 func (r *Rule) deadline(in *check.Input) []int {
 	topic := r.matches(in, r.All)
@@ -394,7 +422,10 @@ func (r *Rule) deadline(in *check.Input) []int {
 	var out []int
 	for _, i := range topic {
 		s := in.Sentences[i]
-		ds := Durations(text[s.Start:s.End])
+		var ds []float64
+		if mayStatePeriod(in.Index.Tokens(i)) {
+			ds = Durations(text[s.Start:s.End])
+		}
 		switch r.Mode {
 		case "missing":
 			if len(ds) > 0 {

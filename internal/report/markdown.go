@@ -55,6 +55,8 @@ func writeMarkdown(b *strings.Builder, v *view) {
 		fmt.Fprintf(b, "> **%s:** %s\n\n", t("note"), mdText(n))
 	}
 
+	writeMarkdownFacts(b, v.Facts, t)
+
 	fmt.Fprintf(b, "### %s\n\n", t("checklist"))
 	fmt.Fprintf(b, "| %s | %s | %s | %s |\n|---|---|---|---|\n", t("status"), t("requirement"), t("legal_basis"), t("evidence"))
 	for _, q := range v.Reqs {
@@ -88,6 +90,50 @@ func writeMarkdown(b *strings.Builder, v *view) {
 			fmt.Fprintf(b, "| %s | **%s**<br>%s | %s | %s |\n", g.Label,
 				mdCell(f.Title), mdCell(f.Message), mdCell(f.Basis), mdCell(f.Suggestion))
 		}
+	}
+}
+
+// writeMarkdownFacts writes the parties, sub-processors and deadlines
+// as tables; sections without facts are left out.
+func writeMarkdownFacts(b *strings.Builder, f facts, t func(string) string) {
+	if f.Empty() {
+		return
+	}
+	orNone := func(s string) string {
+		if s == "" {
+			return "_" + t("not_extracted") + "_"
+		}
+		return mdCell(s)
+	}
+	fmt.Fprintf(b, "### %s\n\n| | |\n|---|---|\n", t("parties"))
+	fmt.Fprintf(b, "| %s | %s |\n| %s | %s |\n", t("processor"), orNone(f.Processor), t("controller"), orNone(f.Controller))
+	for _, m := range f.Meta {
+		fmt.Fprintf(b, "| %s | %s |\n", m.Label, mdCell(m.Value))
+	}
+	b.WriteString("\n")
+	if len(f.Subprocessors) > 0 {
+		fmt.Fprintf(b, "### %s\n\n| %s | %s | %s |\n|---|---|---|\n", t("subprocessors"), t("name"), t("country"), t("service"))
+		for _, s := range f.Subprocessors {
+			country := mdCell(s.Country)
+			if s.ThirdCountry {
+				country += " ⚠ " + t("third_country")
+				if s.Mechanism != "" {
+					country += " (" + mdCell(s.Mechanism) + ")"
+				}
+			}
+			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(s.Name), country, mdCell(short(s.Service, 120)))
+		}
+		b.WriteString("\n")
+	}
+	if f.SubprocessorList != "" {
+		fmt.Fprintf(b, "%s: %s\n\n", t("subprocessor_list"), mdCell(f.SubprocessorList))
+	}
+	if len(f.Deadlines) > 0 {
+		fmt.Fprintf(b, "### %s\n\n| %s | %s |\n|---|---|\n", t("deadlines"), t("deadline"), t("period"))
+		for _, d := range f.Deadlines {
+			fmt.Fprintf(b, "| %s | %s |\n", d.Label, mdCell(d.Value))
+		}
+		b.WriteString("\n")
 	}
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/art28/art28/internal/catalog"
@@ -67,18 +66,6 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 			fmt.Fprintf(b, "              %s“%s”\n", sec+" ", short(document.Collapse(e.Text), 110))
 		}
 	}
-	if len(r.Findings) > 0 {
-		fmt.Fprintf(b, "\n%s:\n", wd("findings"))
-		fs := append([]model.Finding(nil), r.Findings...)
-		sort.SliceStable(fs, func(i, j int) bool { return severityRank(fs[i].Severity) < severityRank(fs[j].Severity) })
-		for _, f := range fs {
-			sev := pad(label(l, "severity_", f.Severity), 8)
-			if opt.Color {
-				sev = severityColor[f.Severity] + sev + "\x1b[0m"
-			}
-			fmt.Fprintf(b, "  %s %s\n", sev, f.Title)
-		}
-	}
 	s := r.Summary
 	fmt.Fprintf(b, "\n%s: %d %s, %d %s, %d %s, %d %s\n", wd("summary"),
 		s.Met, statusText(l, "met"), s.Partial, statusText(l, "partial"), s.Missing, statusText(l, "missing"), s.NotApplicable, statusText(l, "not-applicable"))
@@ -109,20 +96,11 @@ func writeWording(b *strings.Builder, vs []model.Verdict, l string) {
 			continue
 		}
 		if first {
-			head := "Suggested wording for missing or partial requirements"
-			if l == "de" {
-				head = "Formulierungsvorschläge für fehlende oder unvollständige Pflichtangaben"
-			}
-			fmt.Fprintf(b, "\n%s\n", head)
+			fmt.Fprintf(b, "\n%s\n", tr(l, "wording_heading"))
 			first = false
 		}
-		fmt.Fprintf(b, "  %s (%s)\n      %s\n", v.ID, v.Article, req.Suggestion.In(l))
+		fmt.Fprintf(b, "  %s (%s)\n      %s\n", v.ID, cite(l, v.Article), req.Suggestion.In(l))
 	}
-}
-
-var severityLabel = map[string]map[string]string{
-	"en": {"high": "HIGH", "medium": "MEDIUM", "low": "LOW", "info": "INFO", "findings": "Findings", "fix": "Suggested wording", "basis": "Basis"},
-	"de": {"high": "HOCH", "medium": "MITTEL", "low": "NIEDRIG", "info": "HINWEIS", "findings": "Feststellungen", "fix": "Formulierungsvorschlag", "basis": "Grundlage"},
 }
 
 // writeFindings lists the findings grouped by severity, each with its
@@ -131,8 +109,7 @@ func writeFindings(b *strings.Builder, fs []model.Finding, l string, color bool)
 	if len(fs) == 0 {
 		return
 	}
-	sl := severityLabel[l]
-	fmt.Fprintf(b, "\n%s (%d)\n", sl["findings"], len(fs))
+	fmt.Fprintf(b, "\n%s (%d)\n", tr(l, "findings"), len(fs))
 	for _, sev := range severityOrder {
 		var group []model.Finding
 		for _, f := range fs {
@@ -143,7 +120,7 @@ func writeFindings(b *strings.Builder, fs []model.Finding, l string, color bool)
 		if len(group) == 0 {
 			continue
 		}
-		head := sl[sev]
+		head := strings.ToUpper(label(l, "severity_", sev))
 		if color {
 			head = severityColor[sev] + head + "\x1b[0m"
 		}
@@ -162,7 +139,7 @@ func writeFindings(b *strings.Builder, fs []model.Finding, l string, color bool)
 				fmt.Fprintf(b, "      %s“%s”\n", sec, short(document.Collapse(e.Text), 110))
 			}
 			if f.Suggestion != "" {
-				fmt.Fprintf(b, "      %s: %s\n", sl["fix"], f.Suggestion)
+				fmt.Fprintf(b, "      %s: %s\n", tr(l, "suggestion"), f.Suggestion)
 			}
 		}
 	}
