@@ -55,13 +55,12 @@ func (d duration) days() int {
 	return d.n * 30
 }
 
-var durOnce struct{ re *regexp.Regexp }
+// durationRe returns the compiled duration pattern (built with the
+// knowledge, so concurrent analyses share it safely).
+func (k *Knowledge) durationRe() *regexp.Regexp { return k.durRe }
 
-func (k *Knowledge) durationRe() *regexp.Regexp {
-	if durOnce.re == nil {
-		durOnce.re = regexp.MustCompile(`\b(\d{1,4}|` + k.numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
-	}
-	return durOnce.re
+func compileDuration(numberRe string) (*regexp.Regexp, error) {
+	return regexp.Compile(`\b(\d{1,4}|` + numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
 }
 
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",

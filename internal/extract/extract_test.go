@@ -355,3 +355,21 @@ func TestSubprocessorsHTML(t *testing.T) {
 		t.Errorf("got %+v", f.Subprocessors)
 	}
 }
+
+// TestConcurrent runs extraction in parallel (run with -race): the
+// compiled knowledge is shared.
+func TestConcurrent(t *testing.T) {
+	raw, err := os.ReadFile("testdata/avv_de.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan model.Facts, 4)
+	for i := 0; i < 4; i++ {
+		go func() { done <- run(t, "de", string(raw)) }()
+	}
+	for i := 0; i < 4; i++ {
+		if f := <-done; len(f.Subprocessors) != 2 {
+			t.Errorf("got %d sub-processors", len(f.Subprocessors))
+		}
+	}
+}

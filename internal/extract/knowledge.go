@@ -64,6 +64,7 @@ type Knowledge struct {
 	placeholder []*regexp.Regexp
 	numbers     map[string]int
 	numberRe    string
+	durRe       *regexp.Regexp
 }
 
 var (
@@ -154,6 +155,11 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		nw = append(nw, w)
 	}
 	k.numberRe = alternation(nw)
+	re, err := compileDuration(k.numberRe)
+	if err != nil {
+		return nil, fmt.Errorf("extract: duration pattern: %w", err)
+	}
+	k.durRe = re
 	return k, nil
 }
 
