@@ -233,7 +233,11 @@ func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
 
 // inlineParties finds "X GmbH (nachfolgend Auftragnehmer)" definitions.
 func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDone bool) {
+	// Inline definitions stand in the preamble.
 	head := x.text
+	if limit > 5000 {
+		limit = 5000
+	}
 	if len(head) > limit {
 		head = head[:limit]
 	}

@@ -451,9 +451,8 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 
 // subprocessorURL returns a link in a sentence about sub-processors.
 func (x *extractor) subprocessorURL() string {
-	cand := x.candidates("re:https?://")
 	for i := range x.in.Sentences {
-		if !isCandidate(cand, i) {
+		if !strings.Contains(x.sentenceLower(i), "http") {
 			continue
 		}
 		s := x.sentenceText(i)
