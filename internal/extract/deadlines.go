@@ -216,7 +216,7 @@ func (x *extractor) deadlines() model.Deadlines {
 }
 
 // unitStems are fragments of every time unit the duration pattern knows.
-var unitStems = []string{"stund", "std", "hour", "hr", "tag", "day", "woch", "week", "monat", "month"}
+var unitStems = []string{"stund", "std", "hour", "hrs", "hr.", "tag", "day", "woch", "week", "monat", "month"}
 
 // durationMatches runs the duration pattern only on short windows that end
 // in a time unit, and returns submatch indices relative to lower.
