@@ -47,6 +47,21 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 		if len(target.Items) > 0 {
 			continue
 		}
+		// "Art der Daten: Kontaktdaten (Name, E-Mail), Termindaten."
+		if c := strings.Index(t, ":"); c > 0 && c < len(strings.TrimRight(t, " ."))-1 {
+			for _, it := range splitItems(b.Start+c+1, t[c+1:]) {
+				txt := collapse(strings.TrimRight(x.text[it[0]:it[1]], " ."))
+				if txt == "" || len(txt) > 200 {
+					continue
+				}
+				sp := reSpecial.MatchString(txt)
+				target.Items = append(target.Items, model.DataItem{Text: txt, Special: sp, Evidence: x.evidence(it[0], it[1])})
+				target.Special = target.Special || sp
+			}
+			if len(target.Items) > 0 {
+				continue
+			}
+		}
 		for j := i + 1; j < len(bl) && j < i+40; j++ {
 			if bl[j].Kind != document.ListItem {
 				if len(target.Items) > 0 || bl[j].Kind == document.Heading {
@@ -64,4 +79,50 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 		}
 	}
 	return types, subjects
+}
+
+// splitItems splits an inline enumeration at commas, semicolons and "und"/
+// "and"/"sowie" outside parentheses; it returns absolute spans.
+func splitItems(base int, s string) [][2]int {
+	var out [][2]int
+	depth, from := 0, 0
+	emit := func(a, b int) {
+		for a < b && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t') {
+			a++
+		}
+		for b > a && (s[b-1] == ' ' || s[b-1] == '\n' || s[b-1] == '.' || s[b-1] == '\t') {
+			b--
+		}
+		if b > a {
+			out = append(out, [2]int{base + a, base + b})
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';':
+			if depth == 0 {
+				emit(from, i)
+				from = i + 1
+			}
+		case ' ':
+			if depth == 0 {
+				for _, w := range []string{" und ", " and ", " sowie ", " or ", " oder "} {
+					if strings.HasPrefix(s[i:], w) {
+						emit(from, i)
+						from = i + len(w)
+						i += len(w) - 1
+						break
+					}
+				}
+			}
+		}
+	}
+	emit(from, len(s))
+	return out
 }

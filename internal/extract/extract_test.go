@@ -231,6 +231,14 @@ func TestDataAndTOMs(t *testing.T) {
 	if len(f.DataSubjects.Items) != 2 {
 		t.Errorf("data subjects %+v: want 2", f.DataSubjects)
 	}
+	g := run(t, "de", "## Anlage 1 TOM\n\n- Zutrittskontrolle: Transponder und Videoüberwachung.\n- **Zugangskontrolle** – Multi-Faktor-Authentifizierung\n")
+	if len(g.TOMs.Categories) != 2 || len(g.TOMs.Categories[0].Items) != 1 || g.TOMs.Categories[1].Items[0] != "Multi-Faktor-Authentifizierung" {
+		t.Errorf("toms from list items: %+v", g.TOMs.Categories)
+	}
+	h := run(t, "de", "(2) Art der Daten: Kontaktdaten (Name, E-Mail), Termindaten und Gesundheitsdaten.\n\n(3) Kategorien betroffener Personen: Kunden, Beschäftigte.\n")
+	if len(h.DataTypes.Items) != 3 || h.DataTypes.Items[0].Text != "Kontaktdaten (Name, E-Mail)" || !h.DataTypes.Special || len(h.DataSubjects.Items) != 2 {
+		t.Errorf("inline lists: %+v / %+v", h.DataTypes.Items, h.DataSubjects.Items)
+	}
 	if len(f.TOMs.Categories) != 2 || !f.TOMs.Categories[0].GenericExamples || f.TOMs.Categories[1].GenericExamples {
 		t.Errorf("toms %+v", f.TOMs.Categories)
 	}

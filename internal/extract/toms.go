@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -68,6 +69,10 @@ func (x *extractor) toms() model.TOMs {
 						found[c.id] = len(t.Categories) - 1
 					}
 					cur = &t.Categories[found[c.id]]
+					// "Zutrittskontrolle: Transponder und Videoüberwachung."
+					if rest := measureAfterLabel(txt); rest != "" {
+						cur.Items = append(cur.Items, rest)
+					}
 					continue
 				}
 			}
@@ -138,4 +143,21 @@ func normParam(p string) string {
 		return "SOC " + strings.TrimSpace(strings.TrimPrefix(u, "SOC"))
 	}
 	return collapse(p)
+}
+
+// measureAfterLabel returns the text after a category label in a list
+// item ("**Zugangskontrolle** – Kein unbefugter Zutritt" gives "Kein
+// unbefugter Zutritt"), or "".
+func measureAfterLabel(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	i := strings.IndexAny(s, ":–")
+	if i < 0 || i > 60 {
+		if j := strings.Index(s, " - "); j > 0 && j <= 60 {
+			i = j + 1
+		} else {
+			return ""
+		}
+	}
+	_, w := utf8.DecodeRuneInString(s[i:])
+	return collapse(strings.TrimLeft(s[i+w:], " -"))
 }
