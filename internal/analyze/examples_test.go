@@ -12,7 +12,10 @@ import (
 // whole pipeline and checks the status of its requirement, like gitleaks
 // checks each rule against the examples it ships.
 func TestCatalogExamples(t *testing.T) {
-	c := catalog.Default()
+	c, err := catalog.WithExamples()
+	if err != nil {
+		t.Fatal(err)
+	}
 	a := New(c)
 	for _, r := range c.Requirements {
 		for i, ex := range r.Examples {
@@ -37,7 +40,11 @@ func TestCatalogExamples(t *testing.T) {
 // TestCatalogExamplesCoverage requires positive and negative test clauses
 // in both languages for every mandatory requirement.
 func TestCatalogExamplesCoverage(t *testing.T) {
-	for _, r := range catalog.Default().Requirements {
+	c, err := catalog.WithExamples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Requirements {
 		for _, l := range catalog.Languages {
 			pos, neg := 0, 0
 			for _, ex := range r.Examples {

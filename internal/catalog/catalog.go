@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"runtime"
 	"bytes"
 	"embed"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -156,50 +158,84 @@ func (c *Catalog) Requirement(id string) *Requirement {
 	return c.byID[id]
 }
 
-var defaultCatalog *Catalog
-
-// Default returns the embedded catalog. It panics only if the embedded data
-// is invalid, which the package tests rule out.
-func Default() *Catalog {
-	if defaultCatalog == nil {
-		c, err := Load(embedded, "data")
-		if err != nil {
-			panic(fmt.Sprintf("embedded catalog: %v", err))
-		}
-		defaultCatalog = c
+// Default returns the embedded catalog, loaded once; it is safe for
+// concurrent use. It panics only if the embedded data is invalid, which the
+// package tests rule out.
+var Default = sync.OnceValue(func() *Catalog {
+	c, err := load(embedded, "data", false)
+	if err != nil {
+		panic(fmt.Sprintf("embedded catalog: %v", err))
 	}
-	return defaultCatalog
-}
+	return c
+})
 
 // Load reads catalog.yaml and requirements/*.yaml from dir in fsys, decodes
 // them strictly (unknown keys are errors) and validates them.
 func Load(fsys fs.FS, dir string) (*Catalog, error) {
+	return load(fsys, dir, true)
+}
+
+// WithExamples returns the embedded catalog including every rules file's
+// test clauses, which Default leaves out to keep start-up short.
+func WithExamples() (*Catalog, error) {
+	return load(embedded, "data", true)
+}
+
+func load(fsys fs.FS, dir string, examples bool) (*Catalog, error) {
 	var c Catalog
 	if err := decodeFile(fsys, path.Join(dir, "catalog.yaml"), &c); err != nil {
 		return nil, err
 	}
 	c.byID = map[string]*Requirement{}
-	for _, id := range c.Order {
-		file := path.Join(dir, "requirements", id+".yaml")
-		var r Requirement
-		if err := decodeFile(fsys, file, &r); err != nil {
-			return nil, err
+	// Requirements decode independently; YAML decoding dominates start-up,
+	// so the files are read in parallel and assembled in catalog order.
+	reqs := make([]*Requirement, len(c.Order))
+	errs := make([]error, len(c.Order))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, id := range c.Order {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			reqs[i], errs[i] = c.loadRequirement(fsys, dir, id, examples)
+		}()
+	}
+	wg.Wait()
+	for i, id := range c.Order {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		if r.ID != id {
-			return nil, fmt.Errorf("%s: id %q does not match file name", file, r.ID)
+		if c.byID[id] != nil {
+			return nil, fmt.Errorf("catalog.yaml: requirement %q listed twice", id)
 		}
-		for _, lang := range Languages {
-			if err := loadLanguageRules(fsys, path.Join(dir, "rules", lang, id+".yaml"), lang, &r); err != nil {
-				return nil, err
-			}
-		}
-		if err := c.validate(&r); err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		c.Requirements = append(c.Requirements, &r)
-		c.byID[id] = &r
+		c.Requirements = append(c.Requirements, reqs[i])
+		c.byID[id] = reqs[i]
 	}
 	return &c, nil
+}
+
+// loadRequirement reads requirements/<id>.yaml and the rules files of
+// every language for it, and validates the result.
+func (c *Catalog) loadRequirement(fsys fs.FS, dir, id string, examples bool) (*Requirement, error) {
+	file := path.Join(dir, "requirements", id+".yaml")
+	var r Requirement
+	if err := decodeFile(fsys, file, &r); err != nil {
+		return nil, err
+	}
+	if r.ID != id {
+		return nil, fmt.Errorf("%s: id %q does not match file name", file, r.ID)
+	}
+	for _, lang := range Languages {
+		if err := loadLanguageRules(fsys, path.Join(dir, "rules", lang, id+".yaml"), lang, &r, examples); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.validate(&r); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return &r, nil
 }
 
 // Languages are the contract languages the catalog has rules for.
@@ -214,12 +250,19 @@ type languageRules struct {
 
 // loadLanguageRules adds the rules and examples of one language file, if
 // it exists, to r.
-func loadLanguageRules(fsys fs.FS, name, lang string, r *Requirement) error {
-	if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+func loadLanguageRules(fsys fs.FS, name, lang string, r *Requirement, examples bool) error {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	if err != nil {
+		return fmt.Errorf("read catalog: %w", err)
+	}
+	if !examples {
+		data = withoutExamples(data)
+	}
 	var lr languageRules
-	if err := decodeFile(fsys, name, &lr); err != nil {
+	if err := decodeBytes(name, data, &lr); err != nil {
 		return err
 	}
 	for i, rule := range lr.Rules {
@@ -239,11 +282,39 @@ func loadLanguageRules(fsys fs.FS, name, lang string, r *Requirement) error {
 	return nil
 }
 
+// withoutExamples cuts the top-level "examples:" section off a rules file.
+// The section is always last-level block YAML at column 0, so everything
+// from that line to the next top-level key is the test clauses, which only
+// tests need; skipping them halves the decoding work at start-up.
+func withoutExamples(data []byte) []byte {
+	i := bytes.Index(data, []byte("\nexamples:"))
+	if i < 0 {
+		return data
+	}
+	rest := data[i+1:]
+	// The next top-level key, if any, starts a line with a letter.
+	j := 1
+	for {
+		k := bytes.IndexByte(rest[j:], '\n')
+		if k < 0 {
+			return data[:i+1]
+		}
+		j += k + 1
+		if j < len(rest) && (rest[j] >= 'a' && rest[j] <= 'z') {
+			return append(append([]byte{}, data[:i+1]...), rest[j:]...)
+		}
+	}
+}
+
 func decodeFile(fsys fs.FS, name string, v any) error {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("read catalog: %w", err)
 	}
+	return decodeBytes(name, data, v)
+}
+
+func decodeBytes(name string, data []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {

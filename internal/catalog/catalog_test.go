@@ -86,3 +86,30 @@ bench: []
 		})
 	}
 }
+
+// TestWithoutExamples checks that leaving the test clauses out at start-up
+// loses no rule: the catalog with and without examples has the same rules.
+func TestWithoutExamples(t *testing.T) {
+	full, err := WithExamples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean := Default()
+	examples := 0
+	for i, r := range full.Requirements {
+		l := lean.Requirements[i]
+		if len(r.Rules) != len(l.Rules) || len(r.Combos) != len(l.Combos) || r.Suggestion != l.Suggestion {
+			t.Errorf("%s: %d/%d rules differ between full and lean load", r.ID, len(r.Rules), len(l.Rules))
+		}
+		if len(l.Examples) != 0 {
+			t.Errorf("%s: lean load kept %d examples", r.ID, len(l.Examples))
+		}
+		examples += len(r.Examples)
+	}
+	if examples == 0 {
+		t.Error("full load has no examples")
+	}
+	if got := string(withoutExamples([]byte("rules:\n- a\nexamples:\n- {x: 1}\n  - y\nnext: 2\n"))); got != "rules:\n- a\nnext: 2\n" {
+		t.Errorf("withoutExamples = %q", got)
+	}
+}

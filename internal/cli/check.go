@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/art28/art28/internal/analyze"
-	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/findings"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/model"
@@ -74,7 +73,10 @@ func runCheck(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	a := analyze.New(catalog.Default())
+	a, err := analyze.NewDefault()
+	if err != nil {
+		return ExitError, err
+	}
 	if f.findings != "" {
 		rules, err := findings.LoadFile(f.findings)
 		if err != nil {

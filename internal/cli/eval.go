@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/art28/art28/internal/analyze"
-	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/eval"
 )
 
@@ -31,7 +30,10 @@ func runEval(args []string, env Env) (int, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return ExitError, fmt.Errorf("%s: not a directory", dir)
 	}
-	a := analyze.New(catalog.Default())
+	a, err := analyze.NewDefault()
+	if err != nil {
+		return ExitError, err
+	}
 	w := env.Stdout
 	ran := false
 	if _, err := os.Stat(filepath.Join(dir, "seeds", "expected")); err == nil {

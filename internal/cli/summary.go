@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/analyze"
-	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/summary"
 )
@@ -39,7 +38,10 @@ func runSummary(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	a := analyze.New(catalog.Default())
+	a, err := analyze.NewDefault()
+	if err != nil {
+		return ExitError, err
+	}
 	results, _, failures := analyzeAll(a, files, f, env)
 	if err := summary.Write(*out, summary.Tables(results)); err != nil {
 		return ExitError, err

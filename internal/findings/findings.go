@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -170,20 +171,17 @@ type Playbook struct {
 // Rule returns the rule with the given id, or nil.
 func (p *Playbook) Rule(id string) *Rule { return p.byID[id] }
 
-var defaultPlaybook *Playbook
-
-// Default returns the embedded playbook. It panics only if the embedded
-// data is invalid, which the package tests rule out.
-func Default() *Playbook {
-	if defaultPlaybook == nil {
-		p, err := Load(embedded, "data")
-		if err != nil {
-			panic(fmt.Sprintf("embedded findings: %v", err))
-		}
-		defaultPlaybook = p
+var defaultPlaybook = sync.OnceValue(func() *Playbook {
+	p, err := Load(embedded, "data")
+	if err != nil {
+		panic(fmt.Sprintf("embedded findings: %v", err))
 	}
-	return defaultPlaybook
-}
+	return p
+})
+
+// Default returns the embedded playbook, loaded once; it is safe for
+// concurrent use.
+func Default() *Playbook { return defaultPlaybook() }
 
 // Load reads every *.yaml file in dir of fsys, decodes it strictly and
 // validates the rules.

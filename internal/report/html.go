@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"path/filepath"
+	"sync"
 
 	"github.com/art28/art28/internal/model"
 )
@@ -19,11 +20,13 @@ var (
 
 // htmlPage is parsed once; html/template escapes every contract text it
 // receives, so markup in a contract is shown, never interpreted.
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"t":     tr,
-	"base":  filepath.Base,
-	"short": short,
-}).Parse(htmlTemplate))
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"t":     tr,
+		"base":  filepath.Base,
+		"short": short,
+	}).Parse(htmlTemplate))
+})
 
 // HTML writes one self-contained HTML document (styles inlined, no
 // external resources) with a section per result: facts, checklist,
@@ -49,7 +52,7 @@ func (HTML) Write(w io.Writer, results []*model.Result, opt Options) error {
 		d.Lang = d.Views[0].Lang
 		d.ToolVersion = results[0].Document.ToolVersion
 	}
-	if err := htmlPage.Execute(w, d); err != nil {
+	if err := htmlPage().Execute(w, d); err != nil {
 		return fmt.Errorf("write HTML report: %w", err)
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -13,8 +14,10 @@ import (
 //go:embed assets/locale.yaml
 var localeYAML []byte
 
-// locale holds the reports' UI strings by key, each in German and English.
-var locale = mustLoadLocale(localeYAML)
+// locale returns the reports' UI strings by key, each in German and
+// English, decoded on first use so that runs without a human-readable
+// format do not pay for it.
+var locale = sync.OnceValue(func() map[string]catalog.Text { return mustLoadLocale(localeYAML) })
 
 // mustLoadLocale decodes the embedded locale file. It panics only if the
 // embedded file is invalid, which the package tests rule out.
@@ -41,7 +44,7 @@ func loadLocale(data []byte) (map[string]catalog.Text, error) {
 // tr returns the UI string for key in lang. An unknown key is returned
 // bracketed, so a missing string is visible in output and caught by tests.
 func tr(lang, key string) string {
-	t, ok := locale[key]
+	t, ok := locale()[key]
 	if !ok {
 		return "[" + key + "]"
 	}
@@ -51,7 +54,7 @@ func tr(lang, key string) string {
 // label returns the UI string for prefix+value, or value itself when the
 // locale has no such key (a status or severity a newer model introduced).
 func label(lang, prefix, value string) string {
-	if _, ok := locale[prefix+value]; !ok {
+	if _, ok := locale()[prefix+value]; !ok {
 		return value
 	}
 	return tr(lang, prefix+value)
