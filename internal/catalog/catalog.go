@@ -5,7 +5,6 @@
 package catalog
 
 import (
-	"runtime"
 	"bytes"
 	"embed"
 	"errors"
@@ -14,6 +13,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 

@@ -4,10 +4,10 @@ import "testing"
 
 // TestLocaleComplete checks that every UI string exists in both languages.
 func TestLocaleComplete(t *testing.T) {
-	if len(locale) == 0 {
+	if len(locale()) == 0 {
 		t.Fatal("locale is empty")
 	}
-	for key, text := range locale {
+	for key, text := range locale() {
 		if text.DE == "" {
 			t.Errorf("%s: German text missing", key)
 		}
