@@ -208,7 +208,7 @@ func TestHTMLFacts(t *testing.T) {
 		TOMs:          []tomView{{Area: "Zutrittskontrolle", Measures: []string{"Chipkarten", "Alarmanlage"}}},
 	}
 	var buf bytes.Buffer
-	if err := htmlPage.Execute(&buf, htmlData{Lang: "de", Views: []*view{v}}); err != nil {
+	if err := htmlPage().Execute(&buf, htmlData{Lang: "de", Views: []*view{v}}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
