@@ -535,6 +535,9 @@ func normLabel(l string) string {
 
 var numLabel = regexp.MustCompile(`^\d+(\.\d+)*$`)
 
+// sectionWords are the words sectionRefRE and selfRefRE start from.
+var sectionWords = []string{"ziffer", "ziff", "abschnitt", "nr", "nummer", "section", "clause", "paragraph", "§*"}
+
 // blockEvidence cites a block's first line.
 func blockEvidence(in *check.Input, bi int) model.Evidence {
 	b := in.Doc.Blocks[bi]
@@ -603,8 +606,14 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
+	// Both expressions need one of these words; the word index finds the
+	// few sentences worth running them on.
+	cand := match.NewBits(in.Index.Len())
+	for _, t := range sectionWords {
+		cand.Or(in.Index.Term(t))
+	}
 	for si, s := range in.Sentences {
-		if s.Heading {
+		if s.Heading || !cand.Has(si) {
 			continue
 		}
 		st := text[s.Start:s.End]
