@@ -355,7 +355,7 @@ func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
 }
 
 // durationRE finds periods such as "24 Stunden", "zwei Wochen", "14 days".
-var durationRE = regexp.MustCompile(`(?i)(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
+var durationRE = regexp.MustCompile(`(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
 
 var numberWords = map[string]float64{
 	"ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
@@ -367,7 +367,9 @@ var numberWords = map[string]float64{
 // Durations returns the periods stated in s, in hours.
 func Durations(s string) []float64 {
 	var out []float64
-	for _, m := range durationRE.FindAllStringSubmatch(s, -1) {
+	// The expression is written in lower case: matching the lower-cased
+	// sentence is much cheaper than case-insensitive matching.
+	for _, m := range durationRE.FindAllStringSubmatch(strings.ToLower(s), -1) {
 		n, err := strconv.ParseFloat(m[1], 64)
 		if err != nil {
 			v, ok := numberWords[strings.ToLower(m[1])]
