@@ -8,7 +8,10 @@ import (
 	"time"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/check"
 	"github.com/art28/art28/internal/input"
+	"github.com/art28/art28/internal/lang"
+	"github.com/art28/art28/internal/segment"
 )
 
 // corpusFiles returns the shared English corpus texts, or skips.
@@ -73,5 +76,35 @@ func TestSpeedBudget(t *testing.T) {
 	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
 	if med := per[len(per)/2]; med > 15*time.Millisecond {
 		t.Errorf("median %v per document, budget 5 ms (15 ms allowed under test load)", med)
+	}
+}
+
+// BenchmarkChecker measures the requirement checker alone (parse, segment,
+// index, rules) without fact extraction and findings.
+func BenchmarkChecker(b *testing.B) {
+	files := corpusFiles(b)
+	raws := make([][]byte, len(files))
+	total := 0
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws[i] = data
+		total += len(data)
+	}
+	ch := check.New(catalog.Default())
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, raw := range raws {
+			doc, err := input.Parse(files[i], "text", raw)
+			if err != nil {
+				b.Fatal(err)
+			}
+			in := ch.Prepare(doc, segment.Split(doc), lang.Detect(doc.Text))
+			ch.Check(in)
+		}
 	}
 }
