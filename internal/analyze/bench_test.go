@@ -26,9 +26,9 @@ func corpusFiles(tb testing.TB) []string {
 	return files
 }
 
-// BenchmarkPipeline measures the whole pipeline (parse, segment, check) on
-// every corpus document per iteration and reports MB/s.
-func BenchmarkPipeline(b *testing.B) {
+// corpusBytes reads the corpus files and returns them with their total
+// size.
+func corpusBytes(b *testing.B) ([]string, [][]byte, int) {
 	files := corpusFiles(b)
 	raws := make([][]byte, len(files))
 	total := 0
@@ -40,6 +40,13 @@ func BenchmarkPipeline(b *testing.B) {
 		raws[i] = data
 		total += len(data)
 	}
+	return files, raws, total
+}
+
+// BenchmarkPipeline measures the whole pipeline (parse, segment, check) on
+// every corpus document per iteration and reports MB/s.
+func BenchmarkPipeline(b *testing.B) {
+	files, raws, total := corpusBytes(b)
 	a := New(catalog.Default())
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
@@ -82,17 +89,7 @@ func TestSpeedBudget(t *testing.T) {
 // BenchmarkChecker measures the requirement checker alone (parse, segment,
 // index, rules) without fact extraction and findings.
 func BenchmarkChecker(b *testing.B) {
-	files := corpusFiles(b)
-	raws := make([][]byte, len(files))
-	total := 0
-	for i, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws[i] = data
-		total += len(data)
-	}
+	files, raws, total := corpusBytes(b)
 	ch := check.New(catalog.Default())
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
