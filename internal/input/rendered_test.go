@@ -75,7 +75,7 @@ func TestRenderedSeedsMatchText(t *testing.T) {
 
 // requirePoppler skips PDF tests on machines without pdftotext, unless CI
 // is set, where its absence is a failure.
-func requirePoppler(t *testing.T) {
+func requirePoppler(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath(pdftotextBin); err == nil {
 		return
