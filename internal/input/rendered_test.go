@@ -40,11 +40,15 @@ func diffStatuses(want, got *model.Result) []string {
 	return d
 }
 
-// TestRenderedSeedsMatchText checks that each seed rendered by LibreOffice
-// to DOCX, ODT and PDF gives the same results as the plain-text seed.
+// TestRenderedSeedsMatchText checks that each seed, and three English corpus
+// documents, rendered by LibreOffice to DOCX, ODT and PDF give the same
+// results as the plain-text source.
 func TestRenderedSeedsMatchText(t *testing.T) {
 	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(seeds) == 0 {
+	for _, name := range []string{"online-012", "online-020", "online-102"} {
+		seeds = append(seeds, filepath.Join(seedDir, "..", "en-dpa", name+".txt"))
+	}
+	if len(seeds) == 3 {
 		t.Skip("seeds not present beside the repository (../shared/corpus/seeds)")
 	}
 	requirePoppler(t)
