@@ -17,13 +17,34 @@ import (
 const seedDir = "../../../shared/corpus/seeds"
 
 // resultComparisons are the properties a rendered document must share with
-// its plain-text source. Each returns the differences it finds. The
-// sub-processor comparison joins this list when extraction lands.
+// its plain-text source. Each returns the differences it finds. gap names
+// formats where a difference is a known, documented gap: it is logged, not
+// failed.
 var resultComparisons = []struct {
 	name string
 	diff func(want, got *model.Result) []string
+	gap  map[string]string
 }{
-	{"requirement statuses", diffStatuses},
+	{name: "requirement statuses", diff: diffStatuses},
+	{name: "sub-processors", diff: diffSubprocessors, gap: map[string]string{
+		".pdf": "PDF tables are not rebuilt into rows and cells yet: poppler's blocks mix cells of a row",
+	}},
+}
+
+// diffSubprocessors compares the sub-processors' names and countries.
+func diffSubprocessors(want, got *model.Result) []string {
+	key := func(ss []model.Subprocessor) []string {
+		var k []string
+		for _, s := range ss {
+			k = append(k, s.Name+" ("+s.Country+")")
+		}
+		return k
+	}
+	w, g := key(want.Subprocessors), key(got.Subprocessors)
+	if strings.Join(w, "; ") != strings.Join(g, "; ") {
+		return []string{fmt.Sprintf("got %q, text seed %q", g, w)}
+	}
+	return nil
 }
 
 func diffStatuses(want, got *model.Result) []string {
@@ -69,6 +90,10 @@ func TestRenderedSeedsMatchText(t *testing.T) {
 				got := a.Analyze(doc, raw, analyze.Options{})
 				for _, c := range resultComparisons {
 					for _, d := range c.diff(want, got) {
+						if why, ok := c.gap[ext]; ok {
+							t.Logf("known gap, %s: %s: %s", why, c.name, d)
+							continue
+						}
 						t.Errorf("%s: %s", c.name, d)
 					}
 				}
