@@ -27,11 +27,11 @@ import (
 // Defaults for PDF extraction.
 const (
 	// DefaultMaxPages caps the pages read from one PDF.
-	DefaultMaxPages = 2000
+	DefaultMaxPages = 1000
 	// DefaultTimeout caps the time one PDF may take to extract.
 	DefaultTimeout = 60 * time.Second
 	// maxPDFText caps the text read from pdftotext.
-	maxPDFText = 200 << 20
+	maxPDFText = 128 << 20
 )
 
 // ErrMissingTool reports that the PDF extractor is not installed.
