@@ -24,11 +24,12 @@ type docxNumbering struct {
 	abstract map[string]map[int]docxLevel // abstractNumId → ilvl → level
 	nums     map[string]string            // numId → abstractNumId
 	starts   map[string]map[int]int       // numId → ilvl → start override
-	counters map[string][]int             // numId → counter per level
+	counters map[string][]int             // abstractNumId → counter per level
+	used     map[string]bool              // numIds seen so far
 }
 
 func newDocxNumbering(root *xnode) *docxNumbering {
-	n := &docxNumbering{abstract: map[string]map[int]docxLevel{}, nums: map[string]string{}, starts: map[string]map[int]int{}, counters: map[string][]int{}}
+	n := &docxNumbering{abstract: map[string]map[int]docxLevel{}, nums: map[string]string{}, starts: map[string]map[int]int{}, counters: map[string][]int{}, used: map[string]bool{}}
 	if root == nil {
 		return n
 	}
@@ -87,14 +88,26 @@ func (n *docxNumbering) next(numID string, ilvl int) (label string, bullet bool)
 	if levels == nil {
 		return "", false
 	}
-	c := n.counters[numID]
+	// Word counts per abstract numbering: paragraphs of different num
+	// instances sharing one abstractNum continue one sequence, unless a
+	// num instance overrides the start value, which restarts it when the
+	// instance is first used.
+	abs := n.nums[numID]
+	c := n.counters[abs]
 	if c == nil {
 		c = make([]int, 9)
 		for i := range c {
 			c[i] = n.startOf(numID, levels, i) - 1
 		}
-		n.counters[numID] = c
+		n.counters[abs] = c
+	} else if !n.used[numID] && len(n.starts[numID]) > 0 {
+		for i := range c {
+			if _, ok := n.starts[numID][i]; ok {
+				c[i] = n.startOf(numID, levels, i) - 1
+			}
+		}
 	}
+	n.used[numID] = true
 	c[ilvl]++
 	for i := ilvl + 1; i < 9; i++ {
 		c[i] = n.startOf(numID, levels, i) - 1

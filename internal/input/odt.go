@@ -189,7 +189,7 @@ func label(levels []odtLevel, c []int, level int, startAt int) string {
 	return lv.prefix + strings.Join(parts, ".") + lv.suffix
 }
 
-// paraListStyle resolves the list style of a paragraph style.
+// paraStyle resolves a paragraph style with its parents.
 func (r *odtReader) paraStyle(name string) odtParaStyle {
 	st := r.paraStyles[name]
 	for i, cur := 0, st; i < 10 && cur.parent != ""; i++ {
@@ -219,7 +219,11 @@ func (r *odtReader) blocks(n *xnode) {
 			}
 			r.w.heading(lvl, lab, odtText(k))
 		case "p":
-			r.w.paragraph(odtText(k))
+			if st := r.paraStyle(k.attr("style-name")); st.outline > 0 {
+				r.w.heading(st.outline, "", odtText(k))
+			} else {
+				r.w.paragraph(odtText(k))
+			}
 		case "list":
 			r.list(k, k.attr("style-name"), 0)
 			r.w.endList()

@@ -27,11 +27,11 @@ import (
 // Defaults for PDF extraction.
 const (
 	// DefaultMaxPages caps the pages read from one PDF.
-	DefaultMaxPages = 2000
+	DefaultMaxPages = 1000
 	// DefaultTimeout caps the time one PDF may take to extract.
 	DefaultTimeout = 60 * time.Second
 	// maxPDFText caps the text read from pdftotext.
-	maxPDFText = 200 << 20
+	maxPDFText = 128 << 20
 )
 
 // ErrMissingTool reports that the PDF extractor is not installed.
@@ -159,12 +159,13 @@ func runTool(ctx context.Context, timeout time.Duration, limit int, name string,
 // bboxPages reads pdftotext's -bbox-layout output (XHTML with page, flow,
 // block, line and word elements in reading order) into the blocks of each
 // page, each block a list of lines with words joined by single spaces.
-func bboxPages(out []byte) ([][][]string, error) {
+func bboxPages(out []byte) ([][]pdfBlock, error) {
 	d := xml.NewDecoder(bytes.NewReader(out))
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
-	var pages [][][]string
+	var pages [][]pdfBlock
 	var line []string
+	var height float64
 	inWord := false
 	var word strings.Builder
 	for {
@@ -183,10 +184,11 @@ func bboxPages(out []byte) ([][][]string, error) {
 				pages = append(pages, nil)
 			case "block":
 				if n > 0 {
-					pages[n-1] = append(pages[n-1], nil)
+					pages[n-1] = append(pages[n-1], pdfBlock{})
 				}
 			case "line":
 				line = line[:0]
+				height = lineHeight(t)
 			case "word":
 				inWord = true
 				word.Reset()
@@ -201,7 +203,9 @@ func bboxPages(out []byte) ([][][]string, error) {
 			case "line":
 				if n > 0 && len(pages[n-1]) > 0 && len(line) > 0 {
 					blocks := pages[n-1]
-					blocks[len(blocks)-1] = append(blocks[len(blocks)-1], strings.Join(line, " "))
+					b := &blocks[len(blocks)-1]
+					b.lines = append(b.lines, strings.Join(line, " "))
+					b.heights = append(b.heights, height)
 				}
 			}
 		case xml.CharData:
@@ -213,21 +217,94 @@ func bboxPages(out []byte) ([][][]string, error) {
 	return pages, nil
 }
 
+// pdfBlock is one text block of a page: its lines and their heights.
+type pdfBlock struct {
+	lines   []string
+	heights []float64
+}
+
+// lineHeight reads the height of a line element from its yMin and yMax.
+func lineHeight(t xml.StartElement) float64 {
+	var lo, hi float64
+	for _, a := range t.Attr {
+		switch a.Name.Local {
+		case "yMin":
+			lo, _ = strconv.ParseFloat(a.Value, 64)
+		case "yMax":
+			hi, _ = strconv.ParseFloat(a.Value, 64)
+		}
+	}
+	if hi > lo && hi-lo < 1000 {
+		return hi - lo
+	}
+	return 0
+}
+
+// bodyHeight returns the most common line height (rounded to a tenth of
+// a point): the body text's.
+func bodyHeight(pages [][]pdfBlock) float64 {
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for _, blocks := range pages {
+		for _, b := range blocks {
+			for _, h := range b.heights {
+				k := int(h*10 + 0.5)
+				count[k]++
+				if count[k] > bestN || count[k] == bestN && k < best {
+					best, bestN = k, count[k]
+				}
+			}
+		}
+	}
+	return float64(best) / 10
+}
+
+// headingLevel returns 1 or 2 for a short block set in a clearly larger
+// font than the body, else 0.
+func headingLevel(b pdfBlock, body float64) int {
+	if body <= 0 || len(b.lines) == 0 || len(b.lines) > 3 {
+		return 0
+	}
+	least := b.heights[0]
+	for _, h := range b.heights {
+		least = min(least, h)
+	}
+	switch {
+	case least >= 1.5*body:
+		return 1
+	case least >= 1.15*body:
+		return 2
+	}
+	return 0
+}
+
 // reItemStart matches a line that starts a new list item or clause inside a
 // text block: a bullet, "3.", "3.1", "(2)", "a)".
 var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
 
-// pdfDocument turns the text blocks of each page into a document. Running
+// pdfDocument turns the text blocks of each page into a document. A short
+// block in a clearly larger font than the body is a heading. Running
 // headers, footers and page numbers are removed; the lines of a block are
 // joined into paragraphs (a new one where a line starts a list item or
 // clause number), words hyphenated at line ends are joined and ligatures
 // spelled out; the start offset of every page is recorded.
-func pdfDocument(path string, pages [][][]string) (*document.Document, error) {
+func pdfDocument(path string, pages [][]pdfBlock) (*document.Document, error) {
 	paras := make([][]string, len(pages))
+	body := bodyHeight(pages)
 	for i, blocks := range pages {
-		for _, lines := range blocks {
+		for _, blk := range blocks {
+			if lvl := headingLevel(blk, body); lvl > 0 {
+				t, err := document.Normalize([]byte(strings.Join(blk.lines, " ")))
+				if err != nil {
+					t = strings.ToValidUTF8(strings.Join(blk.lines, " "), "")
+				}
+				if t = reGluedLabel.ReplaceAllString(strings.Join(strings.Fields(t), " "), "$1 $2"); t != "" {
+					paras[i] = append(paras[i], strings.Repeat("#", lvl)+" "+t)
+				}
+				continue
+			}
 			var cur []string
-			for _, l := range lines {
+			for _, l := range blk.lines {
 				t, err := document.Normalize([]byte(l))
 				if err != nil {
 					t = strings.ToValidUTF8(l, "")

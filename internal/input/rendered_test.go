@@ -17,13 +17,34 @@ import (
 const seedDir = "../../../shared/corpus/seeds"
 
 // resultComparisons are the properties a rendered document must share with
-// its plain-text source. Each returns the differences it finds. The
-// sub-processor comparison joins this list when extraction lands.
+// its plain-text source. Each returns the differences it finds. gap names
+// formats where a difference is a known, documented gap: it is logged, not
+// failed.
 var resultComparisons = []struct {
 	name string
 	diff func(want, got *model.Result) []string
+	gap  map[string]string
 }{
-	{"requirement statuses", diffStatuses},
+	{name: "requirement statuses", diff: diffStatuses},
+	{name: "sub-processors", diff: diffSubprocessors, gap: map[string]string{
+		".pdf": "PDF tables are not rebuilt into rows and cells yet: poppler's blocks mix cells of a row",
+	}},
+}
+
+// diffSubprocessors compares the sub-processors' names and countries.
+func diffSubprocessors(want, got *model.Result) []string {
+	key := func(ss []model.Subprocessor) []string {
+		var k []string
+		for _, s := range ss {
+			k = append(k, s.Name+" ("+s.Country+")")
+		}
+		return k
+	}
+	w, g := key(want.Subprocessors), key(got.Subprocessors)
+	if strings.Join(w, "; ") != strings.Join(g, "; ") {
+		return []string{fmt.Sprintf("got %q, text seed %q", g, w)}
+	}
+	return nil
 }
 
 func diffStatuses(want, got *model.Result) []string {
@@ -40,11 +61,15 @@ func diffStatuses(want, got *model.Result) []string {
 	return d
 }
 
-// TestRenderedSeedsMatchText checks that each seed rendered by LibreOffice
-// to DOCX, ODT and PDF gives the same results as the plain-text seed.
+// TestRenderedSeedsMatchText checks that each seed, and three English corpus
+// documents, rendered by LibreOffice to DOCX, ODT and PDF give the same
+// results as the plain-text source.
 func TestRenderedSeedsMatchText(t *testing.T) {
 	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(seeds) == 0 {
+	for _, name := range []string{"online-012", "online-020", "online-102"} {
+		seeds = append(seeds, filepath.Join(seedDir, "..", "en-dpa", name+".txt"))
+	}
+	if len(seeds) == 3 {
 		t.Skip("seeds not present beside the repository (../shared/corpus/seeds)")
 	}
 	requirePoppler(t)
@@ -65,6 +90,10 @@ func TestRenderedSeedsMatchText(t *testing.T) {
 				got := a.Analyze(doc, raw, analyze.Options{})
 				for _, c := range resultComparisons {
 					for _, d := range c.diff(want, got) {
+						if why, ok := c.gap[ext]; ok {
+							t.Logf("known gap, %s: %s: %s", why, c.name, d)
+							continue
+						}
 						t.Errorf("%s: %s", c.name, d)
 					}
 				}
@@ -75,7 +104,7 @@ func TestRenderedSeedsMatchText(t *testing.T) {
 
 // requirePoppler skips PDF tests on machines without pdftotext, unless CI
 // is set, where its absence is a failure.
-func requirePoppler(t *testing.T) {
+func requirePoppler(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath(pdftotextBin); err == nil {
 		return

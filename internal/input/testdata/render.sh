@@ -8,9 +8,13 @@ out=internal/input/testdata/rendered
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
-for f in ../shared/corpus/seeds/*.txt "$@"; do
-	name=$(basename "$f" .txt)
-	go run ./internal/input/testdata/render "$f" "$tmp/$name.html"
+# Seeds: Markdown-like text. Further arguments: English corpus files, one
+# sentence per line.
+for f in ../shared/corpus/seeds/*.txt; do
+	go run ./internal/input/testdata/render "$f" "$tmp/$(basename "$f" .txt).html"
+done
+for f in "$@"; do
+	go run ./internal/input/testdata/render -lines "$f" "$tmp/$(basename "$f" .txt).html"
 done
 soffice --headless --infilter="HTML (StarWriter)" --convert-to odt --outdir "$tmp" "$tmp"/*.html >/dev/null
 soffice --headless --convert-to docx:"MS Word 2007 XML" --outdir "$out" "$tmp"/*.odt >/dev/null

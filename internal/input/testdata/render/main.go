@@ -4,7 +4,10 @@
 // for tab-separated rows. render.sh then converts the HTML to ODT, DOCX and
 // PDF. It is a development tool; the rendered files are committed.
 //
-// Usage: go run ./internal/input/testdata/render IN.txt OUT.html
+// Usage: go run ./internal/input/testdata/render [-lines] IN.txt OUT.html
+//
+// With -lines every line is its own paragraph, for the English corpus files
+// that hold one sentence per line.
 package main
 
 import (
@@ -22,22 +25,27 @@ var (
 )
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: render IN.txt OUT.html")
+	args := os.Args[1:]
+	lines := len(args) > 0 && args[0] == "-lines"
+	if lines {
+		args = args[1:]
+	}
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: render [-lines] IN.txt OUT.html")
 		os.Exit(2)
 	}
-	raw, err := os.ReadFile(os.Args[1])
+	raw, err := os.ReadFile(args[0])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(os.Args[2], []byte(render(string(raw))), 0o644); err != nil {
+	if err := os.WriteFile(args[1], []byte(render(string(raw), lines)), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func render(src string) string {
+func render(src string, lines bool) string {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>contract</title></head><body>\n")
 	open := "" // "p", "ul", "ol", "table"
@@ -101,6 +109,9 @@ func render(src string) string {
 			next = n + 1
 			b.WriteString("<li>" + esc(m[2]) + "</li>\n")
 		default:
+			if lines {
+				closeAll()
+			}
 			if open != "p" {
 				closeAll()
 				open = "p"
