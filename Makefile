@@ -23,6 +23,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseText$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHTML$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/segment
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/findings
 	# The readers' targets skip minimisation, which otherwise stalls short runs.
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzDOCXXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x ./internal/input

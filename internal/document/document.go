@@ -55,7 +55,7 @@ type Block struct {
 type Document struct {
 	// Path is the file the document came from.
 	Path string
-	// Format is the input format: "text", "markdown", "html", later "pdf",
+	// Format is the input format: "text", "markdown", "html", "pdf",
 	// "docx", "odt".
 	Format string
 	// Text is the normalised UTF-8 text all offsets refer to.
