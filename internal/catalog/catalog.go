@@ -20,6 +20,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+//go:generate go run ./gen
+
 //go:embed data
 var embedded embed.FS
 
@@ -162,7 +164,7 @@ func (c *Catalog) Requirement(id string) *Requirement {
 // concurrent use. It panics only if the embedded data is invalid, which the
 // package tests rule out.
 var Default = sync.OnceValue(func() *Catalog {
-	c, err := load(embedded, "data", false)
+	c, err := loadCompiled()
 	if err != nil {
 		panic(fmt.Sprintf("embedded catalog: %v", err))
 	}

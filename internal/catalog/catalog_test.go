@@ -113,3 +113,26 @@ func TestWithoutExamples(t *testing.T) {
 		t.Errorf("withoutExamples = %q", got)
 	}
 }
+
+// TestCompiledUpToDate fails when the YAML catalog changed without the
+// compiled form being regenerated.
+func TestCompiledUpToDate(t *testing.T) {
+	want, err := Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := embedded.ReadFile(compiledFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("internal/catalog/data/compiled.json is stale: run `go generate ./internal/catalog`")
+	}
+	c, err := loadCompiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Requirements) != len(c.Order) || c.Requirement("audits") == nil {
+		t.Errorf("compiled catalog has %d requirements for %d ids", len(c.Requirements), len(c.Order))
+	}
+}
