@@ -31,7 +31,9 @@ import (
 	"github.com/art28/art28/internal/catalog"
 )
 
-//go:embed data/*.yaml
+//go:generate go run ./gen
+
+//go:embed data/*.yaml data/compiled.json
 var embedded embed.FS
 
 // Severity ranks a finding.
@@ -172,7 +174,7 @@ type Playbook struct {
 func (p *Playbook) Rule(id string) *Rule { return p.byID[id] }
 
 var defaultPlaybook = sync.OnceValue(func() *Playbook {
-	p, err := Load(embedded, "data")
+	p, err := loadCompiled()
 	if err != nil {
 		panic(fmt.Sprintf("embedded findings: %v", err))
 	}

@@ -319,3 +319,30 @@ func TestDateNote(t *testing.T) {
 		t.Errorf("date note: %+v", got)
 	}
 }
+
+// TestCompiledUpToDate fails when the YAML playbook changed without the
+// compiled form being regenerated, and checks that it loads.
+func TestCompiledUpToDate(t *testing.T) {
+	want, err := Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := embedded.ReadFile(compiledFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("internal/findings/data/compiled.json is stale: run `go generate ./internal/findings`")
+	}
+	p, err := loadCompiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := Load(embedded, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rules) != len(y.Rules) {
+		t.Errorf("compiled playbook has %d rules, YAML %d", len(p.Rules), len(y.Rules))
+	}
+}

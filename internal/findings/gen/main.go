@@ -1,0 +1,18 @@
+// Command gen writes the compiled form of the findings playbook
+// (internal/findings/data/compiled.json) from its YAML files. Run it with
+// `go generate ./internal/findings` after changing the playbook.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/art28/art28/internal/findings"
+)
+
+func main() {
+	if err := findings.WriteCompiled("data/compiled.json"); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
