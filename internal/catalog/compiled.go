@@ -1,10 +1,10 @@
 package catalog
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
+
+	"github.com/art28/art28/internal/compiled"
 )
 
 // compiledFile is the catalog's YAML, decoded and validated, stored as
@@ -21,25 +21,7 @@ func Compile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(c); err != nil {
-		return nil, fmt.Errorf("encode compiled catalog: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// WriteCompiled writes the compiled catalog to path.
-func WriteCompiled(path string) error {
-	data, err := Compile()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("write compiled catalog: %w", err)
-	}
-	return nil
+	return compiled.Encode(c)
 }
 
 // loadCompiled decodes the embedded compiled catalog.

@@ -1,10 +1,10 @@
 package findings
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
+
+	"github.com/art28/art28/internal/compiled"
 )
 
 // compiledFile holds the playbook's YAML rules decoded and validated, as
@@ -20,25 +20,7 @@ func Compile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(p.Rules); err != nil {
-		return nil, fmt.Errorf("encode compiled playbook: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// WriteCompiled writes the compiled playbook to path.
-func WriteCompiled(path string) error {
-	data, err := Compile()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("write compiled playbook: %w", err)
-	}
-	return nil
+	return compiled.Encode(p.Rules)
 }
 
 // loadCompiled decodes the embedded compiled playbook and prepares each

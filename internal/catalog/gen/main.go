@@ -8,10 +8,11 @@ import (
 	"os"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/compiled"
 )
 
 func main() {
-	if err := catalog.WriteCompiled("data/compiled.json"); err != nil {
+	if err := compiled.Write("data/compiled.json", catalog.Compile); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

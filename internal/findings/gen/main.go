@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/art28/art28/internal/compiled"
 	"github.com/art28/art28/internal/findings"
 )
 
 func main() {
-	if err := findings.WriteCompiled("data/compiled.json"); err != nil {
+	if err := compiled.Write("data/compiled.json", findings.Compile); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
