@@ -26,9 +26,10 @@ type Checker struct {
 	actors map[string]*actorFinder
 }
 
+// compiledRule holds a rule's term groups as registered term ids.
 type compiledRule struct {
-	all  [][]string
-	none []string
+	all  [][]match.TermID
+	none []match.TermID
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
@@ -36,9 +37,9 @@ func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: c.ExpandSets(rule.None)}
+			cr := &compiledRule{none: match.RegisterAll(c.ExpandSets(rule.None))}
 			for _, g := range rule.All {
-				cr.all = append(cr.all, c.ExpandSets(g))
+				cr.all = append(cr.all, match.RegisterAll(c.ExpandSets(g)))
 			}
 			ch.rules[rule] = cr
 		}
@@ -129,7 +130,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	for gi, g := range cr.all {
 		gb := match.NewBits(n)
 		for _, t := range g {
-			gb.Or(in.Index.Term(t))
+			gb.Or(in.Index.TermByID(t))
 		}
 		groups[gi] = gb
 		own.And(gb)
@@ -142,7 +143,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		}
 		seen[i] = true
 		for _, t := range cr.none {
-			if in.Index.Term(t).Has(i) {
+			if in.Index.TermByID(t).Has(i) {
 				return
 			}
 		}

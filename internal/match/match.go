@@ -20,10 +20,9 @@
 package match
 
 import (
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -159,50 +158,92 @@ type Span struct{ Start, End int }
 
 // Index holds the tokens of a document's sentences and answers term
 // queries with bit sets of sentence indices.
+//
+// Every distinct token gets an id. The postings (which sentences hold a
+// token) of all ids share one array, so building the index costs one map
+// lookup per token and no allocation per word.
 type Index struct {
-	text   string
-	spans  []Span
-	tokens [][]Token
-	lower  []string           // lazily lower-cased sentences for re: terms
-	vocab  []string           // sorted distinct tokens
-	rvocab []string           // sorted reversed distinct tokens, for suffix terms
-	post   map[string][]int32 // token -> sentences containing it, ascending
-	arts   []map[int]bool     // articles referenced per sentence
-	cache  map[string]Bits
-	n      int
+	text    string
+	spans   []Span
+	tokens  [][]Token
+	tokIDs  [][]int32        // token ids per sentence, parallel to tokens
+	ids     map[string]int32 // token -> id
+	words   []string         // id -> token
+	postOff []int32          // postings of id k: post[postOff[k]:postOff[k+1]]
+	post    []int32          // sentence indices, ascending per id
+	heads   buckets          // ids by their first two bytes, for prefix terms
+	tails   buckets          // ids by their last two bytes, for suffix terms
+	lower   string           // lower-cased text of the same length, built on first use
+	arts    []map[int]bool   // articles referenced per sentence
+	cache   []Bits           // TermID -> sentences, nil until asked
+	vcache  map[string]Bits  // word pattern -> ids of the words it matches
+	n       int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), post: map[string][]int32{}, cache: map[string]Bits{}}
+	ix := &Index{text: text, spans: spans, n: len(spans), vcache: make(map[string]Bits, 256)}
 	ix.tokens = make([][]Token, len(spans))
-	ix.lower = make([]string, len(spans))
-	// One backing array for all sentences' tokens.
-	all := make([]Token, 0, len(text)/6+16)
+	ix.tokIDs = make([][]int32, len(spans))
+	// One backing array for all sentences' tokens, one for their ids.
+	all := make([]Token, 0, len(text)/5+16)
 	for i, sp := range spans {
 		from := len(all)
 		all = appendTokens(all, text, sp.Start, sp.End)
-		toks := all[from:len(all):len(all)]
-		ix.tokens[i] = toks
+		ix.tokens[i] = all[from:len(all):len(all)]
+	}
+	allIDs := make([]int32, len(all))
+	ix.ids = make(map[string]int32, len(all)/5+16)
+	var last, count []int32 // per id: the last sentence seen, the sentences holding it
+	k := 0
+	for i, toks := range ix.tokens {
+		ix.tokIDs[i] = allIDs[k : k+len(toks) : k+len(toks)]
 		for _, t := range toks {
-			p, ok := ix.post[t.Text]
+			id, ok := ix.ids[t.Text]
 			if !ok {
-				ix.vocab = append(ix.vocab, t.Text)
+				id = int32(len(ix.words))
+				ix.ids[t.Text] = id
+				ix.words = append(ix.words, t.Text)
+				last = append(last, -1)
+				count = append(count, 0)
 			}
-			if n := len(p); n == 0 || p[n-1] != int32(i) {
-				ix.post[t.Text] = append(p, int32(i))
+			allIDs[k] = id
+			k++
+			if last[id] != int32(i) {
+				last[id] = int32(i)
+				count[id]++
 			}
 		}
 	}
-	sort.Strings(ix.vocab)
-	ix.rvocab = make([]string, len(ix.vocab))
-	for i, w := range ix.vocab {
-		ix.rvocab[i] = reverse(w)
+	// Postings in one array: offsets from the counts, then fill in
+	// sentence order so each id's list is ascending.
+	ix.postOff = make([]int32, len(ix.words)+1)
+	for id, c := range count {
+		ix.postOff[id+1] = ix.postOff[id] + c
 	}
-	sort.Strings(ix.rvocab)
+	ix.post = make([]int32, ix.postOff[len(ix.words)])
+	fill := count[:0:0]
+	fill = append(fill, ix.postOff[:len(ix.words)]...)
+	for id := range last {
+		last[id] = -1
+	}
+	for i, ids := range ix.tokIDs {
+		for _, id := range ids {
+			if last[id] != int32(i) {
+				last[id] = int32(i)
+				ix.post[fill[id]] = int32(i)
+				fill[id]++
+			}
+		}
+	}
+	ix.heads = newBuckets(ix.words, headKey)
+	ix.tails = newBuckets(ix.words, tailKey)
 	ix.arts = articleRefs(text, spans)
 	return ix
 }
+
+// postings returns the sentences holding token id.
+func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.postOff[id+1]] }
 
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
@@ -213,12 +254,33 @@ func (ix *Index) Tokens(i int) []Token { return ix.tokens[i] }
 // Articles returns the GDPR article numbers sentence i refers to.
 func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
 
+// Lower returns the document text lower-cased without changing its length
+// (ASCII, and the German umlauts); byte offsets stay valid.
+func (ix *Index) Lower() string {
+	if ix.lower == "" && ix.text != "" {
+		ix.lower = LowerSameLen(ix.text)
+	}
+	return ix.lower
+}
+
 // Term returns the sentences that contain term t. The result is shared and
 // must not be modified.
-func (ix *Index) Term(t string) Bits {
-	if b, ok := ix.cache[t]; ok {
-		return b
+func (ix *Index) Term(t string) Bits { return ix.TermByID(Register(t)) }
+
+// TermByID returns the sentences that contain the registered term id. The
+// result is shared and must not be modified.
+func (ix *Index) TermByID(id TermID) Bits {
+	if int(id) < len(ix.cache) && ix.cache[id] != nil {
+		return ix.cache[id]
 	}
+	terms := registered()
+	if int(id) >= len(terms) || id < 0 {
+		return NewBits(ix.n) // not a registered id: matches nothing
+	}
+	if int(id) >= len(ix.cache) {
+		ix.cache = append(ix.cache, make([]Bits, len(terms)-len(ix.cache))...)
+	}
+	t := terms[id]
 	var b Bits
 	switch {
 	case strings.HasPrefix(t, "re:"):
@@ -226,70 +288,208 @@ func (ix *Index) Term(t string) Bits {
 	case strings.HasPrefix(t, "art:"):
 		b = ix.articleTerm(t[4:])
 	case strings.Contains(t, " "):
-		b = ix.phraseTerm(strings.Fields(t))
+		b = ix.phraseTerm(compilePhrase(t))
 	default:
 		b = ix.wordTerm(t)
 	}
-	ix.cache[t] = b
+	ix.cache[id] = b
 	return b
 }
 
-// wordTerm answers a single word pattern.
-func (ix *Index) wordTerm(p string) Bits {
-	b := NewBits(ix.n)
-	pre := strings.HasPrefix(p, "*")
-	suf := strings.HasSuffix(p, "*")
-	core := strings.Trim(p, "*")
+// wordPattern is one word of a term: an exact word, or a prefix, suffix
+// or infix with "*".
+type wordPattern struct {
+	raw      string
+	core     string
+	pre, suf bool
+	gap      int    // for "..." and "....": the words it may stand for; 0 for a word
+	id       TermID // the word as a term of its own, in phrases
+}
+
+func parseWord(w string) wordPattern {
+	switch w {
+	case "...":
+		return wordPattern{raw: w, gap: maxGap}
+	case "....":
+		return wordPattern{raw: w, gap: maxLongGap}
+	}
+	return wordPattern{raw: w, core: strings.Trim(w, "*"), pre: strings.HasPrefix(w, "*"), suf: strings.HasSuffix(w, "*")}
+}
+
+// matches reports whether token w matches the pattern.
+func (p wordPattern) matches(w string) bool {
 	switch {
-	case !pre && !suf:
-		b.setAll(ix.post[core])
-	case !pre && suf:
-		k := sort.SearchStrings(ix.vocab, core)
-		for ; k < len(ix.vocab) && strings.HasPrefix(ix.vocab[k], core); k++ {
-			b.setAll(ix.post[ix.vocab[k]])
-		}
-	case pre && !suf:
-		rc := reverse(core)
-		k := sort.SearchStrings(ix.rvocab, rc)
-		for ; k < len(ix.rvocab) && strings.HasPrefix(ix.rvocab[k], rc); k++ {
-			b.setAll(ix.post[reverse(ix.rvocab[k])])
-		}
+	case p.pre && p.suf:
+		return strings.Contains(w, p.core)
+	case p.pre:
+		return strings.HasSuffix(w, p.core)
+	case p.suf:
+		return strings.HasPrefix(w, p.core)
 	default:
-		for _, w := range ix.vocab {
-			if strings.Contains(w, core) {
-				b.setAll(ix.post[w])
+		return w == p.core
+	}
+}
+
+// phrases caches parsed phrase terms across documents; the catalog's
+// terms are a fixed, small set.
+var phrases sync.Map // string -> []wordPattern
+
+func compilePhrase(t string) []wordPattern {
+	if p, ok := phrases.Load(t); ok {
+		return p.([]wordPattern)
+	}
+	var ps []wordPattern
+	for _, w := range strings.Fields(t) {
+		p := parseWord(w)
+		if p.gap == 0 {
+			p.id = Register(w)
+		}
+		ps = append(ps, p)
+	}
+	phrases.Store(t, ps)
+	return ps
+}
+
+// vocabMatches returns the ids of the tokens the word pattern matches.
+// Exact words are answered without a set (see idMatcher).
+func (ix *Index) vocabMatches(p wordPattern) Bits {
+	if m, ok := ix.vcache[p.raw]; ok {
+		return m
+	}
+	m := NewBits(len(ix.words))
+	switch {
+	case !p.pre && !p.suf:
+		if id, ok := ix.ids[p.core]; ok {
+			m.Set(int(id))
+		}
+	case !p.pre && p.suf:
+		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
+			if strings.HasPrefix(w, p.core) {
+				m.Set(int(id))
+			}
+		})
+	case p.pre && !p.suf:
+		ix.tails.each(ix.words, p.core, tailKey, func(id int32, w string) {
+			if strings.HasSuffix(w, p.core) {
+				m.Set(int(id))
+			}
+		})
+	default:
+		for id, w := range ix.words {
+			if strings.Contains(w, p.core) {
+				m.Set(id)
 			}
 		}
 	}
+	ix.vcache[p.raw] = m
+	return m
+}
+
+// idMatcher tells whether a token id matches one word of a phrase.
+type idMatcher struct {
+	exact bool
+	id    int32 // the exact word's id, -1 when the document lacks it
+	set   Bits  // the matching ids of a prefix, suffix or infix pattern
+}
+
+func (m idMatcher) has(id int32) bool {
+	if m.exact {
+		return id == m.id
+	}
+	return m.set.Has(int(id))
+}
+
+func (ix *Index) idMatcher(p wordPattern) idMatcher {
+	if !p.pre && !p.suf {
+		id, ok := ix.ids[p.core]
+		if !ok {
+			id = -1
+		}
+		return idMatcher{exact: true, id: id}
+	}
+	return idMatcher{set: ix.vocabMatches(p)}
+}
+
+// buckets groups token ids by a two-byte key, so that a prefix or suffix
+// term looks only at the words sharing its first or last two bytes instead
+// of the whole vocabulary (and the vocabulary need not be sorted).
+type buckets struct {
+	off [nBuckets + 1]int32 // ids of bucket k: ids[off[k]:off[k+1]]
+	ids []int32
+}
+
+const nBuckets = 512
+
+// headKey and tailKey bucket a word of at least two bytes.
+func headKey(w string) int { return (int(w[0])*31 + int(w[1])) % nBuckets }
+func tailKey(w string) int { return (int(w[len(w)-2])*31 + int(w[len(w)-1])) % nBuckets }
+
+func newBuckets(words []string, key func(string) int) buckets {
+	var b buckets
+	n := 0
+	for _, w := range words {
+		if len(w) >= 2 {
+			b.off[key(w)+1]++
+			n++
+		}
+	}
+	for k := 1; k <= nBuckets; k++ {
+		b.off[k] += b.off[k-1]
+	}
+	b.ids = make([]int32, n)
+	var fill [nBuckets]int32
+	copy(fill[:], b.off[:nBuckets])
+	for id, w := range words {
+		if len(w) >= 2 {
+			k := key(w)
+			b.ids[fill[k]] = int32(id)
+			fill[k]++
+		}
+	}
 	return b
 }
 
-// wordMatches reports whether token w matches the word pattern p.
-func wordMatches(p, w string) bool {
-	pre := strings.HasPrefix(p, "*")
-	suf := strings.HasSuffix(p, "*")
-	core := strings.Trim(p, "*")
-	switch {
-	case pre && suf:
-		return strings.Contains(w, core)
-	case pre:
-		return strings.HasSuffix(w, core)
-	case suf:
-		return strings.HasPrefix(w, core)
-	default:
-		return w == core
+// each calls f for every word that may start (or end) with core: the
+// words of core's bucket, or every word when core is shorter than two
+// bytes.
+func (b *buckets) each(words []string, core string, key func(string) int, f func(int32, string)) {
+	if len(core) < 2 {
+		for id, w := range words {
+			f(int32(id), w)
+		}
+		return
+	}
+	k := key(core)
+	for _, id := range b.ids[b.off[k]:b.off[k+1]] {
+		f(id, words[id])
 	}
 }
 
+// wordTerm answers a single word pattern.
+func (ix *Index) wordTerm(t string) Bits {
+	b := NewBits(ix.n)
+	p := parseWord(t)
+	if !p.pre && !p.suf {
+		if id, ok := ix.ids[p.core]; ok {
+			b.setAll(ix.postings(id))
+		}
+		return b
+	}
+	ix.vocabMatches(p).Each(func(id int) { b.setAll(ix.postings(int32(id))) })
+	return b
+}
+
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
-func (ix *Index) phraseTerm(words []string) Bits {
+func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	cand := NewBits(ix.n)
 	first := true
-	for _, w := range words {
-		if isGap(w) {
+	vm := make([]idMatcher, len(words))
+	for wi, w := range words {
+		if w.gap > 0 {
 			continue
 		}
-		wb := ix.Term(w)
+		vm[wi] = ix.idMatcher(w)
+		wb := ix.TermByID(w.id)
 		if first {
 			cand.Or(wb)
 			first = false
@@ -299,8 +499,12 @@ func (ix *Index) phraseTerm(words []string) Bits {
 	}
 	out := NewBits(ix.n)
 	cand.Each(func(i int) {
-		if phraseAt(ix.tokens[i], words) {
-			out.Set(i)
+		ids := ix.tokIDs[i]
+		for s := range ids {
+			if phraseAt(ids, s, words, vm, 0) {
+				out.Set(i)
+				return
+			}
 		}
 	})
 	return out
@@ -312,51 +516,45 @@ const (
 	maxLongGap = 15
 )
 
-func isGap(w string) bool { return w == "..." || w == "...." }
-
-func phraseAt(toks []Token, words []string) bool {
-	var try func(ti, wi int) bool
-	try = func(ti, wi int) bool {
-		if wi == len(words) {
-			return true
-		}
-		if isGap(words[wi]) {
-			n := maxGap
-			if words[wi] == "...." {
-				n = maxLongGap
-			}
-			for g := 0; g <= n && ti+g <= len(toks); g++ {
-				if try(ti+g, wi+1) {
+// phraseAt reports whether the patterns from words[wi] on match the
+// tokens from ids[ti] on; vm holds each word pattern's matching ids.
+func phraseAt(ids []int32, ti int, words []wordPattern, vm []idMatcher, wi int) bool {
+	for ; wi < len(words); wi++ {
+		if g := words[wi].gap; g > 0 {
+			for k := 0; k <= g && ti+k <= len(ids); k++ {
+				if phraseAt(ids, ti+k, words, vm, wi+1) {
 					return true
 				}
 			}
 			return false
 		}
-		if ti < len(toks) && wordMatches(words[wi], toks[ti].Text) {
-			return try(ti+1, wi+1)
+		if ti >= len(ids) || !vm[wi].has(ids[ti]) {
+			return false
 		}
-		return false
+		ti++
 	}
-	for s := range toks {
-		if try(s, 0) {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
-// regexTerm runs a regular expression over every lower-cased sentence.
+// regexTerm runs a regular expression over every lower-cased sentence
+// that contains the literal strings any match of it must contain.
 func (ix *Index) regexTerm(expr string) Bits {
 	b := NewBits(ix.n)
-	re, err := regexp.Compile(expr)
-	if err != nil {
+	re, lits := compileRegex(expr)
+	if re == nil {
 		return b // the catalog validates expressions; never reached
 	}
+	lower := ix.Lower()
 	for i, sp := range ix.spans {
-		if ix.lower[i] == "" {
-			ix.lower[i] = strings.ToLower(ix.text[sp.Start:sp.End])
+		s := lower[sp.Start:sp.End]
+		ok := true
+		for _, l := range lits {
+			if !strings.Contains(s, l) {
+				ok = false
+				break
+			}
 		}
-		if re.MatchString(ix.lower[i]) {
+		if ok && re.MatchString(s) {
 			b.Set(i)
 		}
 	}
@@ -394,15 +592,4 @@ func lower(s string) string {
 		}
 	}
 	return s
-}
-
-// reverse returns s with its bytes in reverse order. Reversed UTF-8 is not
-// valid text, but it sorts and prefix-compares consistently, which is all
-// suffix lookup needs.
-func reverse(s string) string {
-	b := make([]byte, len(s))
-	for i := 0; i < len(s); i++ {
-		b[len(s)-1-i] = s[i]
-	}
-	return string(b)
 }

@@ -62,6 +62,16 @@ func TestTerms(t *testing.T) {
 		{"einhaltung ... pflichten", nil},
 		{"einhaltung .... pflichten", []int{10}},
 		{"unterstützung ... pflichten", []int{4}},
+		// Cores shorter than the two bytes words are bucketed by.
+		{"s*", []int{0, 8}},
+		{"*r", []int{0, 1, 3, 5, 8, 9, 10}},
+		{"*ü*", []int{4}},
+		{"*s", []int{0, 4, 5, 6, 8, 9, 10}},
+		{"c", []int{6}},
+		{"*processor", []int{0, 3, 8}},
+		{"rights*", []int{8}},
+		{"re:nothing here", nil},
+		{"re:(?i)ART\\.", []int{4, 7}},
 	}
 	for _, tt := range tests {
 		got := members(ix.Term(tt.term))
@@ -136,5 +146,40 @@ func BenchmarkNewIndex(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		NewIndex(s, spans)
+	}
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := []struct {
+		expr string
+		want []string
+	}{
+		{`\bart(ikel|\.)?\s*28\s*(abs\.?|absatz)\s*3\b`, []string{"art", "28"}},
+		{`zu lasten des auftragnehmers`, []string{"zu lasten des auftragnehmers"}},
+		{`(?i)processor`, nil},
+		{`a|bc`, nil},
+		{`(vor vertragsende)`, []string{"vor vertragsende"}},
+		{`x(`, nil},
+	}
+	for _, tt := range tests {
+		got := RequiredLiterals(tt.expr)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("RequiredLiterals(%q) = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
+}
+
+func TestLowerSameLen(t *testing.T) {
+	for _, s := range []string{"Straße ÄÖÜ", "ÉCOLE", "İstanbul", "plain", "\xffBAD", ""} {
+		got := LowerSameLen(s)
+		if len(got) != len(s) {
+			t.Errorf("LowerSameLen(%q) changed the length: %q", s, got)
+		}
+		if strings.ToLower(s) == strings.ToLower(got) && strings.ContainsAny(got, "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉ") {
+			t.Errorf("LowerSameLen(%q) = %q, still upper case", s, got)
+		}
+	}
+	if got := LowerSameLen("Straße ÄÖÜ É"); got != "straße äöü é" {
+		t.Errorf("got %q", got)
 	}
 }

@@ -1,0 +1,61 @@
+package match
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// TermID identifies a term registered with Register. Callers that query
+// the same terms in every document register them once and query by id,
+// which skips hashing the term string per query.
+type TermID int32
+
+// registry holds every term registered in this process. Lookups are
+// lock-free; registration, which happens while rules are loaded, takes a
+// lock and publishes a new copy of the term list.
+var registry struct {
+	ids   sync.Map                 // term -> TermID
+	terms atomic.Pointer[[]string] // TermID -> term, copied on write
+	mu    sync.Mutex
+}
+
+// Register returns the id of term t, registering it on first use. It is
+// safe for concurrent use.
+func Register(t string) TermID {
+	if id, ok := registry.ids.Load(t); ok {
+		return id.(TermID)
+	}
+	registry.mu.Lock()
+	defer registry.mu.Unlock()
+	if id, ok := registry.ids.Load(t); ok {
+		return id.(TermID)
+	}
+	var terms []string
+	if p := registry.terms.Load(); p != nil {
+		terms = *p
+	}
+	next := make([]string, len(terms)+1, len(terms)+1+len(terms)/2)
+	copy(next, terms)
+	id := TermID(len(terms))
+	next[id] = t
+	registry.terms.Store(&next)
+	registry.ids.Store(t, id)
+	return id
+}
+
+// RegisterAll registers terms and returns their ids in order.
+func RegisterAll(terms []string) []TermID {
+	ids := make([]TermID, len(terms))
+	for i, t := range terms {
+		ids[i] = Register(t)
+	}
+	return ids
+}
+
+// registered returns the term list as published now.
+func registered() []string {
+	if p := registry.terms.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
