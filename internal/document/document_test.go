@@ -185,6 +185,23 @@ func checkOffsets(t *testing.T, d *Document) {
 	}
 }
 
+// TestCleanCoversSpecial checks every entry of the special table, which
+// clean consults only inside the ranges it tests first.
+func TestCleanCoversSpecial(t *testing.T) {
+	for r, want := range special {
+		in := "a" + string(r) + "b"
+		if got := clean(in); got != "a"+want+"b" {
+			t.Errorf("clean(%q) = %q, want %q", in, got, "a"+want+"b")
+		}
+	}
+	if got := clean("a\fb\r\n\x7f\ufffdc"); got != "a\nb\nc" {
+		t.Errorf("got %q", got)
+	}
+	if s := "unchanged äöü “text”"; clean(s) != s {
+		t.Errorf("clean changed %q", s)
+	}
+}
+
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"Hallo", "\xEF\xBB\xBFa\r\nb", "\xff\xfeA\x00", "Gesch\xe4ft", "\ufb01\u00ad"} {
 		f.Add([]byte(s))

@@ -6,7 +6,6 @@ package document
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -17,25 +16,25 @@ import (
 // characters), for example an image or an executable renamed to .txt.
 var ErrBinary = errors.New("input is binary, not text")
 
-// ligatures maps typographic ligatures and look-alike characters to their
-// plain spelling. PDF extraction and word processors produce them.
-var replacer = strings.NewReplacer(
-	"\r\n", "\n",
-	"\r", "\n",
-	"\u00a0", " ", // no-break space
-	"\u202f", " ", // narrow no-break space
-	"\u2007", " ", // figure space
-	"\u2009", " ", // thin space
-	"\u200a", " ", // hair space
-	"\u2002", " ", "\u2003", " ",
-	"\u00ad", "", // soft hyphen
-	"\u200b", "", // zero width space
-	"\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "",
-	"\u000c", "\n", // form feed (page break)
-	"\u2028", "\n", "\u2029", "\n\n",
-	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl", "\ufb05", "st", "\ufb06", "st",
-	"\u2010", "-", "\u2011", "-", // hyphen, non-breaking hyphen
-)
+// special maps typographic spaces, invisible characters, page and line
+// separators, ligatures and look-alike hyphens to their plain spelling
+// (the empty string removes the character). PDF extraction and word
+// processors produce them.
+var special = map[rune]string{
+	'\u00a0': " ", // no-break space
+	'\u202f': " ", // narrow no-break space
+	'\u2007': " ", // figure space
+	'\u2009': " ", // thin space
+	'\u200a': " ", // hair space
+	'\u2002': " ", '\u2003': " ",
+	'\u00ad': "", // soft hyphen
+	'\u200b': "", // zero width space
+	'\u200c': "", '\u200d': "", '\u2060': "", '\ufeff': "",
+	'\u000c': "\n", // form feed (page break)
+	'\u2028': "\n", '\u2029': "\n\n",
+	'\ufb00': "ff", '\ufb01': "fi", '\ufb02': "fl", '\ufb03': "ffi", '\ufb04': "ffl", '\ufb05': "st", '\ufb06': "st",
+	'\u2010': "-", '\u2011': "-", // hyphen, non-breaking hyphen
+}
 
 // Normalize decodes raw input and returns normalised UTF-8 text: the byte
 // order mark is removed, UTF-16 with a BOM is decoded, invalid UTF-8 is read
@@ -71,9 +70,7 @@ func Normalize(raw []byte) (string, error) {
 	if looksBinary(s) {
 		return "", ErrBinary
 	}
-	s = replacer.Replace(s)
-	s = stripControls(s)
-	return s, nil
+	return clean(s), nil
 }
 
 // looksBinary reports whether more than 5 % of the first 64 KiB are control
@@ -92,26 +89,58 @@ func looksBinary(s string) bool {
 	return n > 0 && bad*20 > n
 }
 
-// stripControls removes control characters other than tab and newline and
-// replaces remaining invalid runes.
-func stripControls(s string) string {
-	clean := true
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || r == utf8.RuneError {
-			clean = false
-			break
+// clean spells special characters plainly (see special), turns "\r\n"
+// and "\r" into "\n", and removes other control characters and the
+// replacement character. It returns s itself when nothing changes.
+func clean(s string) string {
+	var b []byte // nil until the first change
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		sz := 1
+		switch {
+		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\n':
+			if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		default:
+			r, sz = utf8.DecodeRuneInString(s[i:])
 		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || r == utf8.RuneError {
+		var rep string
+		var ok bool
+		if r < 0x20 || r == 0xa0 || r == 0xad || r >= 0x2002 && r <= 0x2060 || r >= 0xfb00 {
+			rep, ok = special[r] // the ranges special covers
+		}
+		switch {
+		case ok:
+		case r == '\r':
+			rep, ok = "\n", true
+			if i+1 < len(s) && s[i+1] == '\n' {
+				sz = 2
+			}
+		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+			rep, ok = "", true
+		}
+		if !ok {
+			if b != nil {
+				b = append(b, s[i:i+sz]...)
+			}
+			i += sz
 			continue
 		}
-		b.WriteRune(r)
+		if b == nil {
+			b = make([]byte, i, len(s))
+			copy(b, s[:i])
+		}
+		b = append(b, rep...)
+		i += sz
 	}
-	return b.String()
+	if b == nil {
+		return s
+	}
+	return string(b)
 }

@@ -242,7 +242,7 @@ func continues(prev, next string, gap bool, indent int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
-	if labelAt(next) > 0 || reAnnex.MatchString(next) && len(next) < 80 {
+	if labelAt(next) > 0 || len(next) < 80 && mayBeAnnex(next) && reAnnex.MatchString(next) {
 		return false
 	}
 	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
@@ -297,7 +297,7 @@ func headingLike(s string) (int, bool) {
 	if reParagraph.MatchString(s) || reNamedLabel.MatchString(s) {
 		return 1, words <= 14
 	}
-	if reAnnex.MatchString(s) && words <= 12 {
+	if words <= 12 && mayBeAnnex(s) && reAnnex.MatchString(s) {
 		return 1, true
 	}
 	if m := reNumbered.FindString(s); m != "" {
@@ -330,13 +330,35 @@ func labelAt(s string) int {
 	if s == "" || !maybeLabel(s[0]) {
 		return 0
 	}
-	for _, re := range []*regexp.Regexp{reParagraph, reNamedLabel, reNumbered, reParen} {
-		if loc := re.FindStringIndex(s); loc != nil {
-			return loc[1]
+	for _, l := range labelExprs {
+		if l.may(s) {
+			if loc := l.re.FindStringIndex(s); loc != nil {
+				return loc[1]
+			}
 		}
 	}
 	return 0
 }
+
+// labelExprs are the clause label expressions in the order labelAt tries
+// them, each with a cheap test of the line's first bytes that rules out
+// most prose lines before the expression runs.
+var labelExprs = []struct {
+	re  *regexp.Regexp
+	may func(string) bool
+}{
+	{reParagraph, func(s string) bool { return strings.HasPrefix(s, "§") }},
+	{reNamedLabel, func(s string) bool { return strings.IndexByte("aAsScCzZpP", s[0]) >= 0 }},
+	{reNumbered, func(s string) bool { return s[0] >= '0' && s[0] <= '9' }},
+	{reParen, func(s string) bool {
+		c := s[0]
+		return c == '(' || strings.IndexByte("IVX", c) >= 0 ||
+			c >= 'a' && c <= 'z' && len(s) > 1 && (s[1] == ')' || s[1] == '.' || len(s) > 2 && s[2] == ')' || strings.HasPrefix(s, "lit"))
+	}},
+}
+
+// mayBeAnnex is a cheap test of a line's first byte before reAnnex runs.
+func mayBeAnnex(s string) bool { return s != "" && strings.IndexByte("aAsSeE", s[0]) >= 0 }
 
 // maybeLabel is a cheap test of a line's first byte before the label
 // expressions run.
