@@ -38,15 +38,74 @@ type Token struct {
 	Comma bool
 	// Possessive reports a following "'s" ("controller's").
 	Possessive bool
+	// id is the token's index in its Index's vocabulary.
+	id int32
 }
 
 // Tokenize splits text[start:end] into tokens.
 func Tokenize(text string, start, end int) []Token {
-	return appendTokens(nil, text, start, end)
+	return appendTokens(nil, text, start, end, nil)
 }
 
-// appendTokens appends the tokens of text[start:end] to toks.
-func appendTokens(toks []Token, text string, start, end int) []Token {
+// vocabulary gives every distinct lower-cased word an id and keeps one
+// copy of it, so that tokenizing a document allocates once per distinct
+// word instead of once per capitalised token.
+type vocabulary struct {
+	ids   map[string]int32
+	words []string
+	buf   []byte
+}
+
+// add returns the lower-cased form of word and its id.
+func (v *vocabulary) add(word string) (string, int32) {
+	key := word
+	if needsLower(word) {
+		v.buf = appendLower(v.buf[:0], word)
+		if id, ok := v.ids[string(v.buf)]; ok {
+			return v.words[id], id
+		}
+		key = string(v.buf)
+	} else if id, ok := v.ids[word]; ok {
+		return v.words[id], id
+	}
+	id := int32(len(v.words))
+	v.ids[key] = id
+	v.words = append(v.words, key)
+	return key, id
+}
+
+// needsLower reports whether s has a byte lower does not keep as is.
+func needsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLower appends s lower-cased as strings.ToLower does.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += sz
+	}
+	return buf
+}
+
+// appendTokens appends the tokens of text[start:end] to toks. With a
+// vocabulary, token texts come from it and carry their ids.
+func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []Token {
 	i := start
 	comma := false
 	for i < end {
@@ -82,13 +141,20 @@ func appendTokens(toks []Token, text string, start, end int) []Token {
 			}
 			break
 		}
-		t := Token{Text: lower(text[i:j]), Start: i, End: j, Comma: comma}
+		t := Token{Start: i, End: j, Comma: comma}
 		// A word hyphenated at a line end and flattened by PDF extraction:
 		// "proces- sing", "Sub- processor".
 		if k, rest := brokenWord(text, j, end); k > j {
-			t.Text = joinBroken(t.Text, rest)
+			t.Text = joinBroken(lower(text[i:j]), rest)
 			t.End = k
 			j = k
+			if v != nil {
+				t.Text, t.id = v.add(t.Text)
+			}
+		} else if v != nil {
+			t.Text, t.id = v.add(text[i:j])
+		} else {
+			t.Text = lower(text[i:j])
 		}
 		// "controller's", "controller’s", and the mistyped "controller‘s".
 		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘")) {
@@ -148,10 +214,18 @@ func joinBroken(head, rest string) string {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '§'
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // Span is a sentence's extent in the document text.
 type Span struct{ Start, End int }
@@ -166,7 +240,6 @@ type Index struct {
 	text    string
 	spans   []Span
 	tokens  [][]Token
-	tokIDs  [][]int32        // token ids per sentence, parallel to tokens
 	ids     map[string]int32 // token -> id
 	words   []string         // id -> token
 	postOff []int32          // postings of id k: post[postOff[k]:postOff[k+1]]
@@ -184,34 +257,23 @@ type Index struct {
 func NewIndex(text string, spans []Span) *Index {
 	ix := &Index{text: text, spans: spans, n: len(spans), vcache: make(map[string]Bits, 256)}
 	ix.tokens = make([][]Token, len(spans))
-	ix.tokIDs = make([][]int32, len(spans))
-	// One backing array for all sentences' tokens, one for their ids.
+	// One backing array for all sentences' tokens.
 	all := make([]Token, 0, len(text)/5+16)
+	v := &vocabulary{ids: make(map[string]int32, len(text)/40+16)}
 	for i, sp := range spans {
 		from := len(all)
-		all = appendTokens(all, text, sp.Start, sp.End)
+		all = appendTokens(all, text, sp.Start, sp.End, v)
 		ix.tokens[i] = all[from:len(all):len(all)]
 	}
-	allIDs := make([]int32, len(all))
-	ix.ids = make(map[string]int32, len(all)/5+16)
-	var last, count []int32 // per id: the last sentence seen, the sentences holding it
-	k := 0
+	ix.ids, ix.words = v.ids, v.words
+	// Count the sentences holding each id.
+	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
+	count := make([]int32, len(ix.words))
 	for i, toks := range ix.tokens {
-		ix.tokIDs[i] = allIDs[k : k+len(toks) : k+len(toks)]
 		for _, t := range toks {
-			id, ok := ix.ids[t.Text]
-			if !ok {
-				id = int32(len(ix.words))
-				ix.ids[t.Text] = id
-				ix.words = append(ix.words, t.Text)
-				last = append(last, -1)
-				count = append(count, 0)
-			}
-			allIDs[k] = id
-			k++
-			if last[id] != int32(i) {
-				last[id] = int32(i)
-				count[id]++
+			if last[t.id] != int32(i+1) {
+				last[t.id] = int32(i + 1)
+				count[t.id]++
 			}
 		}
 	}
@@ -222,17 +284,15 @@ func NewIndex(text string, spans []Span) *Index {
 		ix.postOff[id+1] = ix.postOff[id] + c
 	}
 	ix.post = make([]int32, ix.postOff[len(ix.words)])
-	fill := count[:0:0]
-	fill = append(fill, ix.postOff[:len(ix.words)]...)
-	for id := range last {
-		last[id] = -1
-	}
-	for i, ids := range ix.tokIDs {
-		for _, id := range ids {
-			if last[id] != int32(i) {
-				last[id] = int32(i)
-				ix.post[fill[id]] = int32(i)
-				fill[id]++
+	fill := count // reused: the next free slot per id
+	copy(fill, ix.postOff[:len(ix.words)])
+	clear(last)
+	for i, toks := range ix.tokens {
+		for _, t := range toks {
+			if last[t.id] != int32(i+1) {
+				last[t.id] = int32(i + 1)
+				ix.post[fill[t.id]] = int32(i)
+				fill[t.id]++
 			}
 		}
 	}
@@ -499,9 +559,9 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	}
 	out := NewBits(ix.n)
 	cand.Each(func(i int) {
-		ids := ix.tokIDs[i]
-		for s := range ids {
-			if phraseAt(ids, s, words, vm, 0) {
+		toks := ix.tokens[i]
+		for s := range toks {
+			if phraseAt(toks, s, words, vm, 0) {
 				out.Set(i)
 				return
 			}
@@ -517,18 +577,18 @@ const (
 )
 
 // phraseAt reports whether the patterns from words[wi] on match the
-// tokens from ids[ti] on; vm holds each word pattern's matching ids.
-func phraseAt(ids []int32, ti int, words []wordPattern, vm []idMatcher, wi int) bool {
+// tokens from toks[ti] on; vm holds each word pattern's matching ids.
+func phraseAt(toks []Token, ti int, words []wordPattern, vm []idMatcher, wi int) bool {
 	for ; wi < len(words); wi++ {
 		if g := words[wi].gap; g > 0 {
-			for k := 0; k <= g && ti+k <= len(ids); k++ {
-				if phraseAt(ids, ti+k, words, vm, wi+1) {
+			for k := 0; k <= g && ti+k <= len(toks); k++ {
+				if phraseAt(toks, ti+k, words, vm, wi+1) {
 					return true
 				}
 			}
 			return false
 		}
-		if ti >= len(ids) || !vm[wi].has(ids[ti]) {
+		if ti >= len(toks) || !vm[wi].has(toks[ti].id) {
 			return false
 		}
 		ti++
