@@ -330,11 +330,11 @@ func (ix *Index) Term(t string) Bits { return ix.TermByID(Register(t)) }
 // TermByID returns the sentences that contain the registered term id. The
 // result is shared and must not be modified.
 func (ix *Index) TermByID(id TermID) Bits {
-	if int(id) < len(ix.cache) && ix.cache[id] != nil {
+	if id >= 0 && int(id) < len(ix.cache) && ix.cache[id] != nil {
 		return ix.cache[id]
 	}
 	terms := registered()
-	if int(id) >= len(terms) || id < 0 {
+	if id < 0 || int(id) >= len(terms) {
 		return NewBits(ix.n) // not a registered id: matches nothing
 	}
 	if int(id) >= len(ix.cache) {

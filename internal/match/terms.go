@@ -12,10 +12,10 @@ type TermID int32
 
 // registry holds every term registered in this process. Lookups are
 // lock-free; registration, which happens while rules are loaded, takes a
-// lock and publishes a new copy of the term list.
+// lock and publishes the extended term list.
 var registry struct {
 	ids   sync.Map                 // term -> TermID
-	terms atomic.Pointer[[]string] // TermID -> term, copied on write
+	terms atomic.Pointer[[]string] // TermID -> term
 	mu    sync.Mutex
 }
 
@@ -34,10 +34,11 @@ func Register(t string) TermID {
 	if p := registry.terms.Load(); p != nil {
 		terms = *p
 	}
-	next := make([]string, len(terms)+1, len(terms)+1+len(terms)/2)
-	copy(next, terms)
+	// Appending may write into spare capacity shared with the published
+	// slice: readers of that slice never look past its length, and they
+	// see the new element only through the new slice published after it.
 	id := TermID(len(terms))
-	next[id] = t
+	next := append(terms, t)
 	registry.terms.Store(&next)
 	registry.ids.Store(t, id)
 	return id
