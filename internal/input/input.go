@@ -17,6 +17,10 @@ import (
 // DefaultMaxBytes is the default input size limit (50 MB).
 const DefaultMaxBytes = 50 << 20
 
+// LimitMaxBytes is the largest MaxBytes honoured (1 GiB): offsets into
+// the text are 32-bit inside the token index.
+const LimitMaxBytes = 1 << 30
+
 // ErrUnsupported reports a file type art28 cannot read.
 var ErrUnsupported = errors.New("unsupported file type")
 
@@ -28,7 +32,8 @@ var ErrEmpty = errors.New("input is empty")
 
 // Options are the limits for reading.
 type Options struct {
-	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
+	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes;
+	// values above LimitMaxBytes mean LimitMaxBytes.
 	MaxBytes int64
 	// MaxUnzipped caps the bytes decompressed from a DOCX or ODT archive;
 	// 0 means DefaultMaxUnzipped.
@@ -139,6 +144,7 @@ func readLimited(path string, max int64) ([]byte, error) {
 	if max <= 0 {
 		max = DefaultMaxBytes
 	}
+	max = min(max, LimitMaxBytes)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, unwrapPathError(err))

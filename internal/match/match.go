@@ -31,8 +31,9 @@ import (
 type Token struct {
 	// Text is the lower-cased word; hyphenated words stay one token.
 	Text string
-	// Start and End are byte offsets into the document text.
-	Start, End int
+	// Start and End are byte offsets into the document text; 32 bits keep
+	// the token small (inputs are limited to far less than 2 GiB).
+	Start, End int32
 	// Comma reports a comma (or semicolon, colon, dash) between the previous
 	// token and this one.
 	Comma bool
@@ -141,12 +142,12 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 			}
 			break
 		}
-		t := Token{Start: i, End: j, Comma: comma}
+		t := Token{Start: int32(i), End: int32(j), Comma: comma}
 		// A word hyphenated at a line end and flattened by PDF extraction:
 		// "proces- sing", "Sub- processor".
 		if k, rest := brokenWord(text, j, end); k > j {
 			t.Text = joinBroken(lower(text[i:j]), rest)
-			t.End = k
+			t.End = int32(k)
 			j = k
 			if v != nil {
 				t.Text, t.id = v.add(t.Text)

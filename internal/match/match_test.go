@@ -106,7 +106,7 @@ func TestTokenizeBrokenWords(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for _, tk := range Tokenize(tt.in, 0, len(tt.in)) {
-			if tk.Start < 0 || tk.End > len(tt.in) || tk.Start >= tk.End {
+			if tk.Start < 0 || int(tk.End) > len(tt.in) || tk.Start >= tk.End {
 				t.Fatalf("%q: token %q has bad offsets %d-%d", tt.in, tk.Text, tk.Start, tk.End)
 			}
 			got = append(got, tk.Text)
