@@ -23,23 +23,34 @@ const MaxEvidence = 3
 type Checker struct {
 	cat    *catalog.Catalog
 	rules  map[*catalog.Rule]*compiledRule
+	groups [][]match.TermID // distinct term groups of all rules
 	actors map[string]*actorFinder
 }
 
-// compiledRule holds a rule's term groups as registered term ids.
+// compiledRule holds a rule's term groups (indices into Checker.groups)
+// and its exclusions as registered term ids.
 type compiledRule struct {
-	all  [][]match.TermID
+	all  []int
 	none []match.TermID
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
 func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
+	groupIndex := map[string]int{}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
 			cr := &compiledRule{none: match.RegisterAll(c.ExpandSets(rule.None))}
 			for _, g := range rule.All {
-				cr.all = append(cr.all, match.RegisterAll(c.ExpandSets(g)))
+				terms := c.ExpandSets(g)
+				key := strings.Join(terms, "\x00")
+				gi, ok := groupIndex[key]
+				if !ok {
+					gi = len(ch.groups)
+					groupIndex[key] = gi
+					ch.groups = append(ch.groups, match.RegisterAll(terms))
+				}
+				cr.all = append(cr.all, gi)
 			}
 			ch.rules[rule] = cr
 		}
@@ -62,6 +73,28 @@ type Input struct {
 	actors    []Party
 	// opens marks sentences whose subject is a party word at their start.
 	opens []bool
+	// listItems are the sentences that continue a lead-in, in order.
+	listItems []int
+	// groups caches the sentences matching each of the checker's term
+	// groups.
+	groups []match.Bits
+}
+
+// group returns the sentences matching any term of the checker's group
+// gi.
+func (ch *Checker) group(in *Input, gi int) match.Bits {
+	if in.groups == nil {
+		in.groups = make([]match.Bits, len(ch.groups))
+	}
+	if b := in.groups[gi]; b != nil {
+		return b
+	}
+	b := match.NewBits(in.Index.Len())
+	for _, t := range ch.groups[gi] {
+		b.Or(in.Index.TermByID(t))
+	}
+	in.groups[gi] = b
+	return b
 }
 
 // Prepare indexes a segmented document for checking (and for other
@@ -79,6 +112,9 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {
+		if sents[i].LeadIn >= 0 {
+			in.listItems = append(in.listItems, i)
+		}
 		toks := in.Index.Tokens(i)
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
@@ -127,21 +163,17 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own[i] = ^uint64(0)
 	}
 	groups := make([]match.Bits, len(cr.all))
-	for gi, g := range cr.all {
-		gb := match.NewBits(n)
-		for _, t := range g {
-			gb.Or(in.Index.TermByID(t))
-		}
-		groups[gi] = gb
-		own.And(gb)
+	for k, gi := range cr.all {
+		groups[k] = ch.group(in, gi)
+		own.And(groups[k])
 	}
 	var hits []int
-	seen := map[int]bool{}
+	seen := match.NewBits(n)
 	accept := func(i int) {
-		if seen[i] || in.Sentences[i].Heading {
+		if seen.Has(i) || in.Sentences[i].Heading {
 			return
 		}
-		seen[i] = true
+		seen.Set(i)
 		for _, t := range cr.none {
 			if in.Index.TermByID(t).Has(i) {
 				return
@@ -154,8 +186,9 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	}
 	own.Each(accept)
 	if !rule.NoLeadIn {
-		for i, s := range in.Sentences {
-			if s.LeadIn < 0 || seen[i] {
+		for _, i := range in.listItems {
+			s := in.Sentences[i]
+			if seen.Has(i) {
 				continue
 			}
 			ok, self := true, false
