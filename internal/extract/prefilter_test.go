@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPrefilterSound checks that no text a pattern matches is rejected by
+// its literal prefilter, over invented edge cases (case variants outside
+// ASCII, invalid UTF-8) and every line of the test and corpus documents.
+func TestPrefilterSound(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := []*litRe{k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
+		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
+		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
+		reNameLabel, reNameHead, reAddrHead, reServHead, reLocHead, reAddrLabel, reServLabel, reLocLabel,
+		reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC, reDPF, reBCR, reAdq, reGeneric,
+		reNumberedHeading, reRedacted, reCustomerNo, rePhone}
+	for _, c := range tomCategories {
+		res = append(res, c.re)
+	}
+	res = append(res, k.placeholder...)
+	texts := []string{
+		"\u212Aontrolle", "Zugangs\u212Aontrolle", "\u017Fubprocessor", "SUB-PROCESSOR", "Unterauftragsverarbeiter",
+		"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "GEWERKSCHAFT", "STRAFTATEN",
+		"Muster GmbH, Weg 1, 12345 Berlin", "Nu Mail LLC, 1 Main Street, Boston", "innerhalb von 24 STUNDEN",
+		"Gerichtsstand ist München", "governed by the laws of Ireland", "DATENSCHUTZBEAUFTRAGTER:", "[Name]", "___",
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	corpus, _ := filepath.Glob("../../../shared/corpus/*/*.txt")
+	if len(corpus) > 12 {
+		corpus = corpus[:12] // enough lines; every pattern on every line is slow
+	}
+	for _, f := range append(files, corpus...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	for _, s := range texts {
+		low := lowerSameLen(s)
+		for _, r := range res {
+			if !r.possible(s, low) && r.Regexp.MatchString(s) {
+				t.Errorf("%s: prefilter %q rejects %q", r, r.lits, s)
+			}
+		}
+	}
+}
+
+// TestPrefilterLiterals checks the derived literals of a few patterns.
+func TestPrefilterLiterals(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(?i)zutrittskontrolle|zutritt|physical access`: "ical acce|zutritt",
+		`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`:           "A/S|AG|GmbH",
+		`\b(\d{1,4})\s+tage`:                            "tage",
+		`(?i)sub-?processor`:                            "proce",
+		`x*`:                                            "",
+	} {
+		if got := strings.Join(mustLit(expr).lits, "|"); got != want {
+			t.Errorf("%s: got %q, want %q", expr, got, want)
+		}
+	}
+}
