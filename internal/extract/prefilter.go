@@ -27,6 +27,9 @@ type litRe struct {
 	fold bool
 	// from[c]..from[c+1] indexes the literals starting with byte c.
 	from [257]uint16
+	// prefix means every match starts with one of lits, so no match
+	// starts before the first of them.
+	prefix bool
 }
 
 // mustLit compiles expr with a prefilter; it panics on a bad expression,
@@ -58,12 +61,18 @@ func newLitRe(re *regexp.Regexp) *litRe {
 	st = st.Simplify()
 	r.fold = hasFoldLiteral(st)
 	in := analyze(st, r.fold)
+	if pre, ok := prefixes(st, r.fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() && (!in.required() || minLen(pre) >= min(3, minLen(in.set))) {
+		// Starting literals as selective as the required ones also tell
+		// where the first match may begin.
+		in = litInfo{set: pre}
+		r.prefix = true
+	}
 	if !in.required() || len(in.set) > maxLits {
 		return r
 	}
 	lits := append([]string(nil), in.set...)
 	sort.Strings(lits)
-	lits = dropRedundant(lits)
+	lits = dropRedundant(lits, r.prefix)
 	r.lits = lits
 	k := 0
 	for c := 0; c < 256; c++ {
@@ -77,8 +86,9 @@ func newLitRe(re *regexp.Regexp) *litRe {
 }
 
 // dropRedundant removes duplicates and, in short lists, literals that
-// contain another one: finding the shorter one suffices. lits is sorted.
-func dropRedundant(lits []string) []string {
+// contain another one (with prefix, that start with another one): finding
+// the shorter one suffices. lits is sorted.
+func dropRedundant(lits []string, prefix bool) []string {
 	lits = slices.Compact(lits)
 	if len(lits) > 64 {
 		return lits
@@ -87,7 +97,7 @@ func dropRedundant(lits []string) []string {
 	for _, l := range lits {
 		red := false
 		for _, m := range lits {
-			if m != l && strings.Contains(l, m) {
+			if m != l && (prefix && strings.HasPrefix(l, m) || !prefix && strings.Contains(l, m)) {
 				red = true
 				break
 			}
@@ -228,6 +238,90 @@ func concatInfo(subs []*syntax.Regexp, fold bool) litInfo {
 	return best
 }
 
+// prefixes returns strings one of which starts every match of n, or
+// false. The set may hold "" (a match may start anywhere) only for inner
+// nodes; callers check the final set.
+func prefixes(n *syntax.Regexp, fold bool) ([]string, bool) {
+	switch n.Op {
+	case syntax.OpLiteral:
+		l, whole := literalRun(n.Rune, n.Flags&syntax.FoldCase != 0, fold)
+		if !whole {
+			l = leadingRun(n.Rune, n.Flags&syntax.FoldCase != 0, fold)
+		}
+		if l == "" {
+			return nil, false
+		}
+		return []string{l}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixes(n.Sub[0], fold)
+	case syntax.OpRepeat:
+		if n.Min >= 1 {
+			return prefixes(n.Sub[0], fold)
+		}
+		return []string{""}, true
+	case syntax.OpStar:
+		return []string{""}, true
+	case syntax.OpQuest:
+		p, ok := prefixes(n.Sub[0], fold)
+		if !ok {
+			return nil, false
+		}
+		return append(append([]string(nil), p...), ""), true
+	case syntax.OpAlternate:
+		var all []string
+		for _, s := range n.Sub {
+			p, ok := prefixes(s, fold)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, p...)
+		}
+		return all, len(all) <= maxLits
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, s := range n.Sub {
+			in := analyze(s, fold)
+			if in.exact {
+				p, ok := product(acc, in.set)
+				if !ok {
+					break
+				}
+				acc = p
+				continue
+			}
+			if p, ok := prefixes(s, fold); ok {
+				if q, ok := product(acc, p); ok {
+					acc = q
+				}
+			}
+			break
+		}
+		for _, a := range acc {
+			if a == "" {
+				return nil, false
+			}
+		}
+		return acc, true
+	}
+	if in := analyze(n, fold); in.exact {
+		return in.set, true
+	}
+	return nil, false
+}
+
+// leadingRun returns the part of a literal before its first rune that
+// may not be found as it is (see literalRun).
+func leadingRun(runes []rune, foldCase, fold bool) string {
+	for i := range runes {
+		if _, whole := literalRun(runes[:i+1], foldCase, fold); !whole {
+			p, _ := literalRun(runes[:i], foldCase, fold)
+			return p
+		}
+	}
+	l, _ := literalRun(runes, foldCase, fold)
+	return l
+}
+
 // product returns every a+b, or false when there would be too many.
 func product(as, bs []string) ([]string, bool) {
 	if len(as)*len(bs) > maxProduct {
@@ -353,10 +447,11 @@ func foldSafe(r rune) (rune, bool) {
 
 // possible reports whether s may match: whether it contains one of the
 // literals. low is s in lowerSameLen form, or "" to compute it when the
-// literals need it.
-func (r *litRe) possible(s, low string) bool {
+// literals need it. With a prefix set it also returns where the first
+// match may start at the earliest (else 0).
+func (r *litRe) possible(s, low string) (int, bool) {
 	if r.lits == nil {
-		return true
+		return 0, true
 	}
 	t := s
 	if r.fold {
@@ -366,22 +461,63 @@ func (r *litRe) possible(s, low string) bool {
 		t = low
 	}
 	if len(r.lits) <= 4 {
+		at := -1
 		for _, l := range r.lits {
-			if strings.Contains(t, l) {
-				return true
+			if i := strings.Index(t, l); i >= 0 && (at < 0 || i < at) {
+				at = i
+				if !r.prefix {
+					break
+				}
 			}
 		}
-		return false
+		if at < 0 {
+			return 0, false
+		}
+		if !r.prefix {
+			return 0, true
+		}
+		return at, true
 	}
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		for _, l := range r.lits[r.from[c]:r.from[int(c)+1]] {
 			if strings.HasPrefix(t[i:], l) {
-				return true
+				if !r.prefix {
+					return 0, true
+				}
+				return i, true
 			}
 		}
 	}
-	return false
+	return 0, false
+}
+
+// from returns where to start matching in s so that every match of s is
+// found: before the first literal, one rune back so that assertions (\b,
+// ^) see the same context; 0 when unknown. ok is false when s cannot match.
+func (r *litRe) start(s, low string) (int, bool) {
+	at, ok := r.possible(s, low)
+	if !ok || at == 0 {
+		return 0, ok
+	}
+	at--
+	for at > 0 && !utf8.RuneStart(s[at]) {
+		at--
+	}
+	return at, true
+}
+
+// shift adds off to the non-negative indices of m.
+func shift(m []int, off int) []int {
+	if off == 0 {
+		return m
+	}
+	for i, v := range m {
+		if v >= 0 {
+			m[i] = v + off
+		}
+	}
+	return m
 }
 
 // MatchString is regexp.MatchString with the prefilter.
@@ -390,7 +526,8 @@ func (r *litRe) MatchString(s string) bool { return r.MatchLow(s, "") }
 // MatchLow is MatchString for a text whose lowerSameLen form low is at
 // hand.
 func (r *litRe) MatchLow(s, low string) bool {
-	return r.possible(s, low) && r.Regexp.MatchString(s)
+	at, ok := r.start(s, low)
+	return ok && r.Regexp.MatchString(s[at:])
 }
 
 // FindStringIndex is regexp.FindStringIndex with the prefilter.
@@ -399,18 +536,20 @@ func (r *litRe) FindStringIndex(s string) []int { return r.IndexLow(s, "") }
 // IndexLow is FindStringIndex for a text whose lowerSameLen form low is
 // at hand.
 func (r *litRe) IndexLow(s, low string) []int {
-	if !r.possible(s, low) {
+	at, ok := r.start(s, low)
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindStringIndex(s)
+	return shift(r.Regexp.FindStringIndex(s[at:]), at)
 }
 
 // FindString is regexp.FindString with the prefilter.
 func (r *litRe) FindString(s string) string {
-	if !r.possible(s, "") {
+	at, ok := r.start(s, "")
+	if !ok {
 		return ""
 	}
-	return r.Regexp.FindString(s)
+	return r.Regexp.FindString(s[at:])
 }
 
 // FindStringSubmatch is regexp.FindStringSubmatch with the prefilter.
@@ -419,43 +558,52 @@ func (r *litRe) FindStringSubmatch(s string) []string { return r.SubmatchLow(s, 
 // SubmatchLow is FindStringSubmatch for a text whose lowerSameLen form
 // low is at hand.
 func (r *litRe) SubmatchLow(s, low string) []string {
-	if !r.possible(s, low) {
+	at, ok := r.start(s, low)
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return r.Regexp.FindStringSubmatch(s[at:])
 }
 
 // FindStringSubmatchIndex is regexp.FindStringSubmatchIndex with the
 // prefilter.
 func (r *litRe) FindStringSubmatchIndex(s string) []int {
-	if !r.possible(s, "") {
+	at, ok := r.start(s, "")
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatchIndex(s)
+	return shift(r.Regexp.FindStringSubmatchIndex(s[at:]), at)
 }
 
 // FindAllStringSubmatch is regexp.FindAllStringSubmatch with the
 // prefilter.
 func (r *litRe) FindAllStringSubmatch(s string, n int) [][]string {
-	if !r.possible(s, "") {
+	at, ok := r.start(s, "")
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return r.Regexp.FindAllStringSubmatch(s[at:], n)
 }
 
 // FindAllStringSubmatchIndex is regexp.FindAllStringSubmatchIndex with
 // the prefilter.
 func (r *litRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.possible(s, "") {
+	at, ok := r.start(s, "")
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	ms := r.Regexp.FindAllStringSubmatchIndex(s[at:], n)
+	for _, m := range ms {
+		shift(m, at)
+	}
+	return ms
 }
 
 // FindAllString is regexp.FindAllString with the prefilter.
 func (r *litRe) FindAllString(s string, n int) []string {
-	if !r.possible(s, "") {
+	at, ok := r.start(s, "")
+	if !ok {
 		return nil
 	}
-	return r.Regexp.FindAllString(s, n)
+	return r.Regexp.FindAllString(s[at:], n)
 }
