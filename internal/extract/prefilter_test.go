@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,21 +12,7 @@ import (
 // its literal prefilter, over invented edge cases (case variants outside
 // ASCII, invalid UTF-8) and every line of the test and corpus documents.
 func TestPrefilterSound(t *testing.T) {
-	k, err := LoadKnowledge()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := []*litRe{k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
-		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
-		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
-		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
-		reNameLabel, reNameHead, reAddrHead, reServHead, reLocHead, reAddrLabel, reServLabel, reLocLabel,
-		reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC, reDPF, reBCR, reAdq, reGeneric,
-		reNumberedHeading, reRedacted, reCustomerNo, rePhone}
-	for _, c := range tomCategories {
-		res = append(res, c.re)
-	}
-	res = append(res, k.placeholder...)
+	res := allLitRes(t)
 	texts := []string{
 		"\u212Aontrolle", "Zugangs\u212Aontrolle", "\u017Fubprocessor", "SUB-PROCESSOR", "Unterauftragsverarbeiter",
 		"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "GEWERKSCHAFT", "STRAFTATEN",
@@ -67,4 +54,43 @@ func TestPrefilterLiterals(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", expr, got, want)
 		}
 	}
+}
+
+// allLitRes returns every pattern of the package and of the knowledge.
+func allLitRes(t testing.TB) []*litRe {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := []*litRe{k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
+		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
+		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
+		reNameLabel, reNameHead, reAddrHead, reServHead, reLocHead, reAddrLabel, reServLabel, reLocLabel,
+		reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC, reDPF, reBCR, reAdq, reGeneric,
+		reNumberedHeading, reRedacted, reCustomerNo, rePhone}
+	for _, c := range tomCategories {
+		res = append(res, c.re)
+	}
+	res = append(res, k.placeholder...)
+	return res
+}
+
+// FuzzPrefilter checks that every pattern finds the same matches with and
+// without its prefilter and start offset.
+func FuzzPrefilter(f *testing.F) {
+	f.Add("Zugangs\u212Aontrolle; Muster GmbH, Weg 1, 12345 Berlin binnen 24 Stunden")
+	f.Add("\xffart 33 SUB-PROCESSOR Art. 28 governed by the laws of Ireland")
+	res := allLitRes(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range res {
+			want := fmt.Sprint(r.Regexp.FindAllStringSubmatchIndex(s, -1))
+			if got := fmt.Sprint(r.FindAllStringSubmatchIndex(s, -1)); got != want {
+				t.Fatalf("%s on %q: got %s, want %s", r, s, got, want)
+			}
+			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s on %q: match %v, want %v", r, s, got, want)
+			}
+		}
+	})
 }
