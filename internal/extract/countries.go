@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,9 +10,9 @@ type Address struct {
 }
 
 var (
-	rePostcodeCity = regexp.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
-	reStreet       = regexp.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
-	reNumStreet    = regexp.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
+	rePostcodeCity = mustLit(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
+	reStreet       = mustLit(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
+	reNumStreet    = mustLit(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
 )
 
 // ParseAddress reads street, postcode, city and country from a one-line
@@ -89,10 +88,10 @@ func (k *Knowledge) CountryOf(name string) string {
 }
 
 var (
-	reSCC = regexp.MustCompile(`(?i)standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|\bSCCs?\b|2021/914|EU-Standardvertr`)
-	reDPF = regexp.MustCompile(`(?i)data privacy framework|\bDPF\b|Datenschutzrahmen`)
-	reBCR = regexp.MustCompile(`(?i)binding corporate rules|verbindliche(?:n)? interne(?:n)? Datenschutzvorschriften|\bBCRs?\b`)
-	reAdq = regexp.MustCompile(`(?i)angemessenheitsbeschluss|adequacy decision|angemessenes Datenschutzniveau`)
+	reSCC = mustLit(`(?i)standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|\bSCCs?\b|2021/914|EU-Standardvertr`)
+	reDPF = mustLit(`(?i)data privacy framework|\bDPF\b|Datenschutzrahmen`)
+	reBCR = mustLit(`(?i)binding corporate rules|verbindliche(?:n)? interne(?:n)? Datenschutzvorschriften|\bBCRs?\b`)
+	reAdq = mustLit(`(?i)angemessenheitsbeschluss|adequacy decision|angemessenes Datenschutzniveau`)
 )
 
 // transfer decides third-country status and the mechanism named in text.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/art28/art28/internal/document"
@@ -9,9 +8,9 @@ import (
 )
 
 var (
-	reTypesIntro    = regexp.MustCompile(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
-	reSubjectsIntro = regexp.MustCompile(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
-	reSpecial       = regexp.MustCompile(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
+	reTypesIntro    = mustLit(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
+	reSubjectsIntro = mustLit(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
+	reSpecial       = mustLit(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
 )
 
 // dataCategories reads the items listed after a lead-in or heading on data

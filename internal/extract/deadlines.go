@@ -10,17 +10,17 @@ import (
 )
 
 var (
-	reBreach    = regexp.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
-	reNotify    = regexp.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
-	reObject    = regexp.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
-	reAdvance   = regexp.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
-	reTerminate = regexp.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
-	reDelete    = regexp.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
-	reEndOf     = regexp.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
-	reAudit     = regexp.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
-	reAnnounce  = regexp.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
-	reAtLeast   = regexp.MustCompile(`mindestens|at least`)
-	reUndue     = regexp.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
+	reBreach    = mustLit(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
+	reNotify    = mustLit(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
+	reObject    = mustLit(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
+	reAdvance   = mustLit(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
+	reTerminate = mustLit(`kündigungsfrist|kündig|notice period|terminat`)
+	reDelete    = mustLit(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
+	reEndOf     = mustLit(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
+	reAudit     = mustLit(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
+	reAnnounce  = mustLit(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAtLeast   = mustLit(`mindestens|at least`)
+	reUndue     = mustLit(`unverzüglich|without undue delay|promptly|immediately`)
 )
 
 // duration is one time span found in a sentence.

@@ -1,15 +1,14 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/art28/art28/internal/model"
 )
 
 var (
-	reDPOLabel = regexp.MustCompile(`(?i)datenschutzbeauftragte[rn]?|data protection officer|\bDPO\b|datenschutzkoordinator|ansprechpartner(?:in)? für (?:den )?datenschutz`)
-	reDPONone  = regexp.MustCompile(`(?i)(?:nicht verpflichtet|keine pflicht|nicht erforderlich|not required|not obliged|no obligation)[^.]{0,80}(?:datenschutzbeauftragt|data protection officer)|(?:datenschutzbeauftragt|data protection officer)[^.]{0,80}(?:nicht verpflichtet|nicht erforderlich|nicht bestellt|not required|not appointed|has not been appointed)`)
+	reDPOLabel = mustLit(`(?i)datenschutzbeauftragte[rn]?|data protection officer|\bDPO\b|datenschutzkoordinator|ansprechpartner(?:in)? für (?:den )?datenschutz`)
+	reDPONone  = mustLit(`(?i)(?:nicht verpflichtet|keine pflicht|nicht erforderlich|not required|not obliged|no obligation)[^.]{0,80}(?:datenschutzbeauftragt|data protection officer)|(?:datenschutzbeauftragt|data protection officer)[^.]{0,80}(?:nicht verpflichtet|nicht erforderlich|nicht bestellt|not required|not appointed|has not been appointed)`)
 )
 
 // dpo finds a named data protection officer (an address block after a

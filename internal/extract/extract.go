@@ -186,10 +186,21 @@ func (x *extractor) subSection(title string) bool {
 }
 
 // lowerSameLen lower-cases ASCII letters and the German umlauts, keeping
-// every byte offset, so slices of it line up with the text.
+// every byte offset, so slices of it line up with the text. A text without
+// such capitals is returned as it is.
 func lowerSameLen(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c == 0xC3 && i+1 < len(s) && (s[i+1] == 0x84 || s[i+1] == 0x96 || s[i+1] == 0x9C) {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
 	b := []byte(s)
-	for i := 0; i < len(b); i++ {
+	for ; i < len(b); i++ {
 		c := b[i]
 		switch {
 		case c >= 'A' && c <= 'Z':

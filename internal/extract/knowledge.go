@@ -54,14 +54,14 @@ type lexiconFile struct {
 // Knowledge is the compiled country and word knowledge.
 type Knowledge struct {
 	byCode      map[string]Country
-	countryRe   *regexp.Regexp
+	countryRe   *litRe
 	countryName map[string]string // lower-case name -> code
-	cityRe      *regexp.Regexp
+	cityRe      *litRe
 	cityCountry map[string]string // lower-case city -> code
 	cityName    map[string]string // lower-case city -> canonical spelling
 	postcodes   []*postcodeRule
-	legalRe     *regexp.Regexp
-	placeholder []*regexp.Regexp
+	legalRe     *litRe
+	placeholder []*litRe
 	numbers     map[string]int
 	numberRe    string
 	durRe       *regexp.Regexp
@@ -121,7 +121,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	}
 	// Country names are matched case-sensitively as whole words so that
 	// "US" does not match inside words and "in" never matches India.
-	k.countryRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + alternation(names) + `)(?:$|[^\p{L}\p{N}])`)
+	k.countryRe = mustLit(`(?:^|[^\p{L}\p{N}])(` + alternation(names) + `)(?:$|[^\p{L}\p{N}])`)
 	var cities []string
 	for code, cs := range cf.Cities {
 		if _, ok := k.byCode[code]; !ok {
@@ -133,7 +133,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 			cities = append(cities, c)
 		}
 	}
-	k.cityRe = regexp.MustCompile(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
+	k.cityRe = mustLit(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
 	for _, p := range cf.Postcodes {
 		re, err := regexp.Compile(p.Pattern)
 		if err != nil {
@@ -142,9 +142,9 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		p.re = re
 		k.postcodes = append(k.postcodes, p)
 	}
-	k.legalRe = regexp.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
+	k.legalRe = mustLit(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
 	for _, p := range lf.Placeholders {
-		re, err := regexp.Compile(p)
+		re, err := compileLit(p)
 		if err != nil {
 			return nil, fmt.Errorf("extract: lexicon.yaml: placeholder %q: %w", p, err)
 		}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,20 +10,20 @@ import (
 )
 
 var (
-	reSubWord    = regexp.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
-	reNameHead   = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
-	reAddrHead   = regexp.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
-	reCountryHd  = regexp.MustCompile(`(?i)^(?:land|country|staat)$`)
-	reServHead   = regexp.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
-	reLocHead    = regexp.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
-	reNumCell    = regexp.MustCompile(`^\s*\d{1,3}\.?\s*$`)
-	reAddrLabel  = regexp.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel  = regexp.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
-	reLocLabel   = regexp.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
-	reNameLabel  = regexp.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
-	reListMarker = regexp.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	reURL        = regexp.MustCompile(`https?://[^\s<>"')\]]+`)
-	reLongProse  = regexp.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
+	reSubWord    = mustLit(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
+	reNameHead   = mustLit(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
+	reAddrHead   = mustLit(`(?i)anschrift|adresse|address|sitz|headquarter`)
+	reCountryHd  = mustLit(`(?i)^(?:land|country|staat)$`)
+	reServHead   = mustLit(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
+	reLocHead    = mustLit(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
+	reNumCell    = mustLit(`^\s*\d{1,3}\.?\s*$`)
+	reAddrLabel  = mustLit(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
+	reServLabel  = mustLit(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reLocLabel   = mustLit(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
+	reNameLabel  = mustLit(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
+	reListMarker = mustLit(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
+	reURL        = mustLit(`https?://[^\s<>"')\]]+`)
+	reLongProse  = mustLit(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
 
 type spEntry struct {
@@ -466,7 +465,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = regexp.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
+var reEngageLow = mustLit(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die

@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPrefilterSound checks that no text a pattern matches is rejected by
+// its literal prefilter, over invented edge cases (case variants outside
+// ASCII, invalid UTF-8) and every line of the test and corpus documents.
+func TestPrefilterSound(t *testing.T) {
+	res := allLitRes(t)
+	texts := []string{
+		"\u212Aontrolle", "Zugangs\u212Aontrolle", "\u017Fubprocessor", "SUB-PROCESSOR", "Unterauftragsverarbeiter",
+		"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "GEWERKSCHAFT", "STRAFTATEN",
+		"Muster GmbH, Weg 1, 12345 Berlin", "Nu Mail LLC, 1 Main Street, Boston", "innerhalb von 24 STUNDEN",
+		"Gerichtsstand ist München", "governed by the laws of Ireland", "DATENSCHUTZBEAUFTRAGTER:", "[Name]", "___",
+	}
+	files, _ := filepath.Glob("testdata/*.txt")
+	corpus, _ := filepath.Glob("../../../shared/corpus/*/*.txt")
+	if len(corpus) > 12 {
+		corpus = corpus[:12] // enough lines; every pattern on every line is slow
+	}
+	for _, f := range append(files, corpus...) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(raw), "\n")...)
+	}
+	for _, s := range texts {
+		low := lowerSameLen(s)
+		for _, r := range res {
+			if _, ok := r.possible(s, low); !ok && r.Regexp.MatchString(s) {
+				t.Errorf("%s: prefilter %q rejects %q", r, r.lits, s)
+			}
+		}
+	}
+}
+
+// TestPrefilterLiterals checks the derived literals of a few patterns.
+func TestPrefilterLiterals(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(?i)zutrittskontrolle|zutritt|physical access`: "phy|zutritt",
+		`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`:           "\tA/S|\tAG|\tGmbH|\nA/S|\nAG|\nGmbH|\fA/S|\fAG|\fGmbH|\rA/S|\rAG|\rGmbH| A/S| AG| GmbH|,A/S|,AG|,GmbH|A/S|AG|GmbH",
+		`\b(\d{1,4})\s+tage`:                            "tage",
+		`(?i)sub-?processor`:                            "proce",
+		`x*`:                                            "",
+	} {
+		if got := strings.Join(mustLit(expr).lits, "|"); got != want {
+			t.Errorf("%s: got %q, want %q", expr, got, want)
+		}
+	}
+}
+
+// allLitRes returns every pattern of the package and of the knowledge.
+func allLitRes(t testing.TB) []*litRe {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := []*litRe{k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
+		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
+		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
+		reNameLabel, reNameHead, reAddrHead, reServHead, reLocHead, reAddrLabel, reServLabel, reLocLabel,
+		reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC, reDPF, reBCR, reAdq, reGeneric,
+		reNumberedHeading, reRedacted, reCustomerNo, rePhone}
+	for _, c := range tomCategories {
+		res = append(res, c.re)
+	}
+	res = append(res, k.placeholder...)
+	return res
+}
+
+// FuzzPrefilter checks that every pattern finds the same matches with and
+// without its prefilter and start offset.
+func FuzzPrefilter(f *testing.F) {
+	f.Add("Zugangs\u212Aontrolle; Muster GmbH, Weg 1, 12345 Berlin binnen 24 Stunden")
+	f.Add("\xffart 33 SUB-PROCESSOR Art. 28 governed by the laws of Ireland")
+	res := allLitRes(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range res {
+			want := fmt.Sprint(r.Regexp.FindAllStringSubmatchIndex(s, -1))
+			if got := fmt.Sprint(r.FindAllStringSubmatchIndex(s, -1)); got != want {
+				t.Fatalf("%s on %q: got %s, want %s", r, s, got, want)
+			}
+			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
+				t.Fatalf("%s on %q: match %v, want %v", r, s, got, want)
+			}
+		}
+	})
+}
