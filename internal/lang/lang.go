@@ -25,8 +25,30 @@ func Detect(text string) string {
 		text = text[:12_000]
 	}
 	de, en := 0, 0
+	var buf [8]byte
+	count := func(w string) {
+		if len(w) > 7 {
+			return
+		}
+		// Lower-case into buf: the map lookup with string(b) does not
+		// allocate.
+		b := buf[:0]
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		if german[string(b)] {
+			de++
+		}
+		if english[string(b)] {
+			en++
+		}
+	}
 	start := -1
-	for i, r := range text + " " {
+	for i, r := range text {
 		if unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
@@ -34,17 +56,12 @@ func Detect(text string) string {
 			continue
 		}
 		if start >= 0 {
-			if w := text[start:i]; len(w) <= 7 {
-				w = strings.ToLower(w)
-				if german[w] {
-					de++
-				}
-				if english[w] {
-					en++
-				}
-			}
+			count(text[start:i])
 			start = -1
 		}
+	}
+	if start >= 0 {
+		count(text[start:])
 	}
 	switch {
 	case de+en < 5:
