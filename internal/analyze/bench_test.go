@@ -3,6 +3,7 @@ package analyze
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -63,28 +64,38 @@ func BenchmarkPipeline(b *testing.B) {
 }
 
 // TestSpeedBudget checks the per-document median against the budget of
-// 5 ms on the shared corpus (generous margin for loaded CI machines).
+// 5 ms on the shared corpus. It measures process CPU time on one
+// processor (garbage collection included), so that other processes on a
+// busy machine do not count; the limit leaves room for slower machines.
 func TestSpeedBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	files := corpusFiles(t)
 	a := New(catalog.Default())
 	var per []time.Duration
 	for _, f := range files {
-		start := time.Now()
+		start := cpuTime()
 		doc, raw, err := input.Read(f, input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		a.Analyze(doc, raw, Options{})
-		per = append(per, time.Since(start))
+		per = append(per, cpuTime()-start)
 	}
 	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
-	if med := per[len(per)/2]; med > 15*time.Millisecond {
-		t.Errorf("median %v per document, budget 5 ms (15 ms allowed under test load)", med)
+	med := per[len(per)/2]
+	t.Logf("median %v CPU per document", med)
+	if med > 10*time.Millisecond {
+		t.Errorf("median %v CPU per document, budget 5 ms (10 ms allowed for slower machines)", med)
 	}
 }
+
+var wallStart = time.Now()
+
+// wallTime is the wall-clock fallback of cpuTime.
+func wallTime() time.Duration { return time.Since(wallStart) }
 
 // BenchmarkChecker measures the requirement checker alone (parse, segment,
 // index, rules) without fact extraction and findings.
