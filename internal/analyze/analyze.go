@@ -88,6 +88,9 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 	}
 	sents := segment.Split(doc)
 	in := a.checker.Prepare(doc, sents, checkLang)
+	// The result holds only strings and offsets: the index's buffers can
+	// serve the next document.
+	defer in.Index.Release()
 	res := &model.Result{
 		SchemaVersion: model.SchemaVersion,
 		Document: model.DocumentInfo{

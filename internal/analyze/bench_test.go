@@ -68,8 +68,8 @@ func BenchmarkPipeline(b *testing.B) {
 // processor (garbage collection included), so that other processes on a
 // busy machine do not count; the limit leaves room for slower machines.
 func TestSpeedBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
+	if testing.Short() || raceEnabled {
+		t.Skip("short or race-detector build")
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	files := corpusFiles(t)

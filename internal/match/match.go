@@ -240,6 +240,7 @@ type Span struct{ Start, End int }
 type Index struct {
 	text    string
 	spans   []Span
+	all     []Token // the backing array of tokens
 	tokens  [][]Token
 	ids     map[string]int32 // token -> id
 	words   []string         // id -> token
@@ -258,14 +259,16 @@ type Index struct {
 func NewIndex(text string, spans []Span) *Index {
 	ix := &Index{text: text, spans: spans, n: len(spans), vcache: make(map[string]Bits, 256)}
 	ix.tokens = make([][]Token, len(spans))
-	// One backing array for all sentences' tokens.
-	all := make([]Token, 0, len(text)/5+16)
+	// One backing array for all sentences' tokens, reused across
+	// documents (see Release).
+	all := tokenBuffer(len(text)/5 + 16)
 	v := &vocabulary{ids: make(map[string]int32, len(text)/40+16)}
 	for i, sp := range spans {
 		from := len(all)
 		all = appendTokens(all, text, sp.Start, sp.End, v)
 		ix.tokens[i] = all[from:len(all):len(all)]
 	}
+	ix.all = all
 	ix.ids, ix.words = v.ids, v.words
 	// Count the sentences holding each id.
 	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
@@ -301,6 +304,29 @@ func NewIndex(text string, spans []Span) *Index {
 	ix.tails = newBuckets(ix.words, tailKey)
 	ix.arts = articleRefs(text, spans)
 	return ix
+}
+
+// tokenBuffers holds token arrays of released indexes: the token array is
+// the largest allocation per document, and reusing it spares the garbage
+// collector most of its work in a batch run.
+var tokenBuffers sync.Pool // *[]Token
+
+func tokenBuffer(n int) []Token {
+	if p, ok := tokenBuffers.Get().(*[]Token); ok && cap(*p) >= n {
+		return (*p)[:0]
+	}
+	return make([]Token, 0, n)
+}
+
+// Release hands the index's token array back for reuse by later indexes.
+// Neither the index nor any token obtained from it may be used afterwards.
+func (ix *Index) Release() {
+	if ix.all == nil {
+		return
+	}
+	buf := ix.all[:0]
+	ix.all, ix.tokens = nil, nil
+	tokenBuffers.Put(&buf)
 }
 
 // postings returns the sentences holding token id.
