@@ -26,9 +26,7 @@ var resultComparisons = []struct {
 	gap  map[string]string
 }{
 	{name: "requirement statuses", diff: diffStatuses},
-	{name: "sub-processors", diff: diffSubprocessors, gap: map[string]string{
-		".pdf": "PDF tables are not rebuilt into rows and cells yet: poppler's blocks mix cells of a row",
-	}},
+	{name: "sub-processors", diff: diffSubprocessors},
 }
 
 // diffSubprocessors compares the sub-processors' names and countries.
