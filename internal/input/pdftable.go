@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Tables in PDF input are rebuilt from word geometry: pdftotext reports
@@ -27,8 +28,8 @@ import (
 //     classes (line spacing inside a cell versus cell padding between
 //     rows), at the larger gaps; otherwise at each row with text in the
 //     first column. Lines inside a cell are joined.
-//  5. A region is kept only if at least two table rows have two or more
-//     filled cells, it is not a list with hanging labels (a first column of
+//  5. A region is kept only if at least two table rows, and most of them,
+//     have two or more filled cells, it is not a list with hanging labels (a first column of
 //     list markers beside a single text column), not a page laid out in
 //     prose columns (two or more columns of long lines of running text),
 //     and not confined to the top or bottom margin (running headers and
@@ -45,6 +46,8 @@ const (
 	// rowSpaceFactor: ... and wider than this many of the row's own word
 	// spaces (justified lines stretch their spaces).
 	rowSpaceFactor = 1.4
+	// maxSpace is the widest word space.
+	maxSpace = 0.4
 	// rowOverlap is the vertical overlap, as a share of a line's height,
 	// that puts it into the visual row above.
 	rowOverlap = 0.5
@@ -173,7 +176,11 @@ func newGeometry(lines []pdfLine) *tableGeometry {
 		}
 		heights = append(heights, l.y1-l.y0)
 	}
-	g := &tableGeometry{lines: lines, h: median(heights), space: median(spaces)}
+	// The lower quartile of the gaps inside lines is a word space even
+	// where table cells in one line add wider gaps; a space is at most
+	// maxSpace line heights, should all lines be rows of cells.
+	g := &tableGeometry{lines: lines, h: median(heights)}
+	g.space = min(quantile(spaces, 0.25), maxSpace*g.h)
 	g.minGutter = gutterFactor * g.h
 	order := make([]int, len(lines))
 	for i := range order {
@@ -278,10 +285,12 @@ var reCellLabel = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]|\(
 
 // colStats describes the text of one column of a region.
 type colStats struct {
-	lines, words   int
-	x0, x1         float64
-	widths         []float64
-	labels, filled int
+	lines  int // lines of text (pieces of lines inside the column)
+	chars  int
+	labels int // lines that are only a list marker
+	filled int // table rows with text in the column
+	x0, x1 float64
+	widths []float64
 }
 
 // build turns a region's visual rows into a table and judges it. It returns
@@ -299,45 +308,31 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		}
 		return k
 	}
-	// Which columns each visual row fills.
-	first := make([]bool, len(rows))
+	// The columns each visual row fills.
+	fills := make([][]bool, len(rows))
 	for k, r := range rows {
+		fills[k] = make([]bool, ncols)
 		for _, i := range r.lines {
 			for _, w := range g.lines[i].words {
-				if colOf(w) == 0 {
-					first[k] = true
-				}
+				fills[k][colOf(w)] = true
 			}
 		}
 	}
-	// Vertical gaps between visual rows; a gap that overlaps the row above
-	// by more than a third of a line is never a row break.
-	cuts := make([]float64, len(rows))
-	bottom := rows[0].y1
-	gmin, gmax := math.Inf(1), math.Inf(-1)
-	for k := 1; k < len(rows); k++ {
-		cuts[k] = rows[k].y0 - bottom
-		bottom = max(bottom, rows[k].y1)
-		if cuts[k] >= -0.3*g.h {
-			gmin, gmax = min(gmin, cuts[k]), max(gmax, cuts[k])
+	// Group into table rows; rows at the end with a single filled cell are
+	// text after the table: drop them and group again without them, as
+	// their gap skews the statistics.
+	var groups [][]int
+	for range 3 {
+		groups = g.group(rows, fills)
+		k := len(groups)
+		for k > 1 && count(unionFills(fills, groups[k-1])) < 2 {
+			k--
 		}
-	}
-	delta := max(1, breakDelta*g.h)
-	bimodal := gmax-gmin > delta
-	var groups [][]vrow
-	for k, r := range rows {
-		brk := k == 0
-		if k > 0 && cuts[k] >= -0.3*g.h {
-			if bimodal {
-				brk = cuts[k] > gmin+delta
-			} else {
-				brk = first[k]
-			}
+		if k == len(groups) {
+			break
 		}
-		if brk {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], r)
+		n := groups[k][0]
+		rows, fills, groups = rows[:n], fills[:n], groups[:k]
 	}
 
 	stats := make([]colStats, ncols)
@@ -350,8 +345,8 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 	for _, grp := range groups {
 		cells := make([][]string, ncols)
 		var lines []int
-		for _, r := range grp {
-			lines = append(lines, r.lines...)
+		for _, k := range grp {
+			lines = append(lines, rows[k].lines...)
 		}
 		for _, i := range lines {
 			parts := make([][]string, ncols)
@@ -369,10 +364,10 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 				cells[c] = append(cells[c], piece)
 				s := &stats[c]
 				s.lines++
+				s.chars += utf8.RuneCountInString(piece)
 				if reCellLabel.MatchString(piece) {
 					s.labels++
 				}
-				s.words += len(p)
 				s.widths = append(s.widths, lineWidth(g.lines[i].words, c, colOf))
 			}
 		}
@@ -389,26 +384,9 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		t.rows = append(t.rows, cells)
 		used = append(used, lines...)
 	}
-	// Trailing rows with a single filled cell are text after the table.
-	for len(t.rows) > 0 {
-		last := t.rows[len(t.rows)-1]
-		n := 0
-		for _, cell := range last {
-			if len(cell) > 0 {
-				n++
-			}
-		}
-		if n >= 2 {
-			break
-		}
-		drop := 0
-		for _, r := range groups[len(t.rows)-1] {
-			drop += len(r.lines)
-		}
-		used = used[:len(used)-drop]
-		t.rows = t.rows[:len(t.rows)-1]
-	}
-	if full < 2 {
+	// At least two rows, and most rows, fill two cells or more: a line
+	// with a wide gap above lines of text is no table.
+	if full < 2 || 2*full < len(t.rows) {
 		return pdfTable{}, nil, tooSmall
 	}
 	// Running headers and footers.
@@ -429,10 +407,11 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 	if text < 2 {
 		return pdfTable{}, nil, notTable
 	}
-	// Prose columns: a page set in columns of running text.
+	// Prose columns: a page set in columns of running text, whose lines
+	// fill the column and hold a phrase or more each.
 	prose := 0
 	for _, s := range stats {
-		if s.lines < 5 || s.words < 5*s.lines {
+		if s.lines < 5 || s.chars < 25*s.lines {
 			continue
 		}
 		long := 0
@@ -449,6 +428,65 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		return pdfTable{}, nil, notTable
 	}
 	return t, used, tableOK
+}
+
+// group gathers visual rows (with the columns each fills) into table rows,
+// returned as lists of row indexes. Where the vertical gaps between visual
+// rows fall into two classes (line spacing inside a cell, padding between
+// table rows), a table row starts at each larger gap; otherwise at each
+// visual row with text in the first column. A visual row overlapping the
+// one above by more than a third of a line never starts a table row.
+func (g *tableGeometry) group(rows []vrow, fills [][]bool) [][]int {
+	cuts := make([]float64, len(rows))
+	bottom := rows[0].y1
+	gmin, gmax := math.Inf(1), math.Inf(-1)
+	for k := 1; k < len(rows); k++ {
+		cuts[k] = rows[k].y0 - bottom
+		bottom = max(bottom, rows[k].y1)
+		if cuts[k] >= -0.3*g.h {
+			gmin, gmax = min(gmin, cuts[k]), max(gmax, cuts[k])
+		}
+	}
+	delta := max(1, breakDelta*g.h)
+	bimodal := gmax-gmin > delta
+	var groups [][]int
+	for k := range rows {
+		brk := k == 0
+		if k > 0 && cuts[k] >= -0.3*g.h {
+			if bimodal {
+				brk = cuts[k] > gmin+delta
+			} else {
+				brk = fills[k][0]
+			}
+		}
+		if brk {
+			groups = append(groups, nil)
+		}
+		groups[len(groups)-1] = append(groups[len(groups)-1], k)
+	}
+	return groups
+}
+
+// unionFills returns the columns filled by any of the visual rows.
+func unionFills(fills [][]bool, rows []int) []bool {
+	u := make([]bool, len(fills[rows[0]]))
+	for _, k := range rows {
+		for c, f := range fills[k] {
+			u[c] = u[c] || f
+		}
+	}
+	return u
+}
+
+// count returns how many of v are true.
+func count(v []bool) int {
+	n := 0
+	for _, b := range v {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // lineWidth returns the width of the words of a line that fall in column c.
@@ -514,12 +552,15 @@ func keepsGutters(old, next []span) bool {
 }
 
 // median returns the median of v (0 for none); v is reordered.
-func median(v []float64) float64 {
+func median(v []float64) float64 { return quantile(v, 0.5) }
+
+// quantile returns the q-quantile of v (0 for none); v is reordered.
+func quantile(v []float64, q float64) float64 {
 	if len(v) == 0 {
 		return 0
 	}
 	slices.Sort(v)
-	return v[len(v)/2]
+	return v[int(q*float64(len(v)-1))]
 }
 
 func cmpFloat(a, b float64) int {
