@@ -109,7 +109,7 @@ type tableGeometry struct {
 	lines     []pdfLine
 	h         float64 // median line height
 	minGutter float64
-	space     float64 // median word space
+	space     float64 // a word space (lower quartile, capped)
 	rows      []vrow
 }
 

@@ -17,7 +17,7 @@ const (
 	synthPage   = 842.0
 )
 
-// ln lays out a line of words starting at x with the given space between
+// lnGap lays out a line of words starting at x with the given space between
 // words, the line's top at y.
 func lnGap(x, y, space float64, text string) pdfLine {
 	var l pdfLine
