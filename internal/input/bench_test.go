@@ -2,6 +2,7 @@ package input
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -51,4 +52,38 @@ func benchFormat(b *testing.B, ext string) {
 		b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	}
 	b.ReportMetric(float64(len(raws))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkPDFLayout measures the PDF reader's own work, without the
+// external programs: reading pdftotext's -bbox-layout output of the
+// rendered fixtures (extracted once) into pages, tables and paragraphs,
+// and parsing the text.
+func BenchmarkPDFLayout(b *testing.B) {
+	requirePoppler(b)
+	files, _ := filepath.Glob(filepath.Join("testdata", "rendered", "*.pdf"))
+	var outs [][]byte
+	for _, f := range files {
+		out, err := exec.Command(pdftotextBin, "-bbox-layout", "-enc", "UTF-8", f, "-").Output()
+		if err != nil {
+			b.Fatal(err)
+		}
+		outs = append(outs, out)
+	}
+	pages := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pages = 0
+		for j, out := range outs {
+			ps, err := bboxPages(out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc, err := pdfDocument(files[j], ps)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages += len(doc.Pages)
+		}
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }

@@ -111,6 +111,13 @@ func FuzzODTXML(f *testing.F) {
 func FuzzPDFText(f *testing.F) {
 	f.Add([]byte(`<html><body><doc><page><flow><block><line><word>1.</word><word>Gegen-</word></line><line><word>stand</word></line></block></flow></page><page><flow><block><line><word>Seite</word><word>2</word></line></block></flow></page></doc></body></html>`))
 	f.Add([]byte(`<doc><page><block><line><word>&amp;</word></line></block></page></doc>`))
+	// A table: two columns over three rows, cells of a row in one block.
+	f.Add([]byte(`<doc><page width="595" height="842"><flow><block>` +
+		`<line xMin="50" yMin="100" xMax="200" yMax="112"><word xMin="50" yMin="100" xMax="80" yMax="112">Name</word><word xMin="150" yMin="100" xMax="200" yMax="112">Sitz</word></line>` +
+		`<line xMin="50" yMin="114" xMax="200" yMax="126"><word xMin="50" yMin="114" xMax="100" yMax="126">Host</word><word xMin="150" yMin="114" xMax="200" yMax="126">Berlin</word></line>` +
+		`<line xMin="50" yMin="128" xMax="200" yMax="140"><word xMin="50" yMin="128" xMax="100" yMax="140">Mail</word><word xMin="150" yMin="128" xMax="200" yMax="140">NaN</word></line>` +
+		`<line xMin="50" yMin="150" xMax="300" yMax="162"><word xMin="50" yMin="150" xMax="300" yMax="162">Der Auftragnehmer verarbeitet Daten nur auf Weisung.</word></line>` +
+		`</block></flow></page></doc>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		pages, err := bboxPages(raw)
 		if err != nil {

@@ -158,14 +158,14 @@ func runTool(ctx context.Context, timeout time.Duration, limit int, name string,
 
 // bboxPages reads pdftotext's -bbox-layout output (XHTML with page, flow,
 // block, line and word elements in reading order) into the blocks of each
-// page, each block a list of lines with words joined by single spaces.
-func bboxPages(out []byte) ([][]pdfBlock, error) {
+// page, each block a list of lines with their words and boxes.
+func bboxPages(out []byte) ([]pdfPage, error) {
 	d := xml.NewDecoder(bytes.NewReader(out))
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
-	var pages [][]pdfBlock
-	var line []string
-	var height float64
+	var pages []pdfPage
+	var line pdfLine
+	var wbox box
 	inWord := false
 	var word strings.Builder
 	for {
@@ -181,32 +181,43 @@ func bboxPages(out []byte) ([][]pdfBlock, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "page":
-				pages = append(pages, nil)
+				var p pdfPage
+				for _, a := range t.Attr {
+					if a.Name.Local == "height" {
+						p.height, _ = strconv.ParseFloat(a.Value, 64)
+					}
+				}
+				pages = append(pages, p)
 			case "block":
 				if n > 0 {
-					pages[n-1] = append(pages[n-1], pdfBlock{})
+					pages[n-1].blocks = append(pages[n-1].blocks, pdfBlock{})
 				}
 			case "line":
-				line = line[:0]
-				height = lineHeight(t)
+				line = pdfLine{box: attrBox(t)}
 			case "word":
 				inWord = true
 				word.Reset()
+				wbox = attrBox(t)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "word":
 				inWord = false
 				if w := strings.TrimSpace(word.String()); w != "" {
-					line = append(line, w)
+					line.words = append(line.words, pdfWord{text: w, box: wbox})
 				}
 			case "line":
-				if n > 0 && len(pages[n-1]) > 0 && len(line) > 0 {
-					blocks := pages[n-1]
+				if n > 0 && len(pages[n-1].blocks) > 0 && len(line.words) > 0 {
+					blocks := pages[n-1].blocks
 					b := &blocks[len(blocks)-1]
-					b.lines = append(b.lines, strings.Join(line, " "))
-					b.heights = append(b.heights, height)
+					texts := make([]string, len(line.words))
+					for k, w := range line.words {
+						texts[k] = w.text
+					}
+					line.text = strings.Join(texts, " ")
+					b.lines = append(b.lines, line)
 				}
+				line = pdfLine{}
 			}
 		case xml.CharData:
 			if inWord {
@@ -217,38 +228,57 @@ func bboxPages(out []byte) ([][]pdfBlock, error) {
 	return pages, nil
 }
 
-// pdfBlock is one text block of a page: its lines and their heights.
-type pdfBlock struct {
-	lines   []string
-	heights []float64
+// pdfPage is one page: its text blocks in reading order and its height in
+// points (0 if unknown).
+type pdfPage struct {
+	blocks []pdfBlock
+	height float64
 }
 
-// lineHeight reads the height of a line element from its yMin and yMax.
-func lineHeight(t xml.StartElement) float64 {
-	var lo, hi float64
+// pdfBlock is one text block of a page.
+type pdfBlock struct {
+	lines []pdfLine
+}
+
+// attrBox reads the xMin, yMin, xMax and yMax attributes of an element.
+func attrBox(t xml.StartElement) box {
+	var b box
 	for _, a := range t.Attr {
+		var p *float64
 		switch a.Name.Local {
+		case "xMin":
+			p = &b.x0
 		case "yMin":
-			lo, _ = strconv.ParseFloat(a.Value, 64)
+			p = &b.y0
+		case "xMax":
+			p = &b.x1
 		case "yMax":
-			hi, _ = strconv.ParseFloat(a.Value, 64)
+			p = &b.y1
+		default:
+			continue
 		}
+		*p, _ = strconv.ParseFloat(a.Value, 64)
 	}
-	if hi > lo && hi-lo < 1000 {
-		return hi - lo
+	return b
+}
+
+// lineHeight returns a line's height, 0 if its box is not usable.
+func lineHeight(l pdfLine) float64 {
+	if h := l.y1 - l.y0; h > 0 && h < 1000 {
+		return h
 	}
 	return 0
 }
 
 // bodyHeight returns the most common line height (rounded to a tenth of
 // a point): the body text's.
-func bodyHeight(pages [][]pdfBlock) float64 {
+func bodyHeight(pages []pdfPage) float64 {
 	count := map[int]int{}
 	best, bestN := 0, 0
-	for _, blocks := range pages {
-		for _, b := range blocks {
-			for _, h := range b.heights {
-				k := int(h*10 + 0.5)
+	for _, p := range pages {
+		for _, b := range p.blocks {
+			for _, l := range b.lines {
+				k := int(lineHeight(l)*10 + 0.5)
 				count[k]++
 				if count[k] > bestN || count[k] == bestN && k < best {
 					best, bestN = k, count[k]
@@ -265,9 +295,9 @@ func headingLevel(b pdfBlock, body float64) int {
 	if body <= 0 || len(b.lines) == 0 || len(b.lines) > 3 {
 		return 0
 	}
-	least := b.heights[0]
-	for _, h := range b.heights {
-		least = min(least, h)
+	least := lineHeight(b.lines[0])
+	for _, l := range b.lines {
+		least = min(least, lineHeight(l))
 	}
 	switch {
 	case least >= 1.5*body:
@@ -288,28 +318,49 @@ var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|
 // joined into paragraphs (a new one where a line starts a list item or
 // clause number), words hyphenated at line ends are joined and ligatures
 // spelled out; the start offset of every page is recorded.
-func pdfDocument(path string, pages [][]pdfBlock) (*document.Document, error) {
+func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 	paras := make([][]string, len(pages))
 	body := bodyHeight(pages)
-	for i, blocks := range pages {
-		for _, blk := range blocks {
-			if lvl := headingLevel(blk, body); lvl > 0 {
-				t, err := document.Normalize([]byte(strings.Join(blk.lines, " ")))
-				if err != nil {
-					t = strings.ToValidUTF8(strings.Join(blk.lines, " "), "")
+	var lines []pdfLine
+	for i, page := range pages {
+		lines = lines[:0]
+		for _, blk := range page.blocks {
+			lines = append(lines, blk.lines...)
+		}
+		tables, owner := findTables(lines, page.height)
+		emitted := make([]bool, len(tables))
+		li := 0
+		for _, blk := range page.blocks {
+			first := li
+			li += len(blk.lines)
+			if lvl := headingLevel(blk, body); lvl > 0 && !inTable(owner, first, li) {
+				texts := make([]string, len(blk.lines))
+				for k, l := range blk.lines {
+					texts[k] = l.text
 				}
-				if t = reGluedLabel.ReplaceAllString(strings.Join(strings.Fields(t), " "), "$1 $2"); t != "" {
+				if t := strings.Join(strings.Fields(cleanLine(strings.Join(texts, " "))), " "); t != "" {
 					paras[i] = append(paras[i], strings.Repeat("#", lvl)+" "+t)
 				}
 				continue
 			}
 			var cur []string
-			for _, l := range blk.lines {
-				t, err := document.Normalize([]byte(l))
-				if err != nil {
-					t = strings.ToValidUTF8(l, "")
+			for k, l := range blk.lines {
+				if owner != nil && owner[first+k] >= 0 {
+					// The table goes where its first line stands in
+					// reading order.
+					if tb := owner[first+k]; !emitted[tb] {
+						emitted[tb] = true
+						if len(cur) > 0 {
+							paras[i] = append(paras[i], joinLines(cur))
+							cur = cur[:0]
+						}
+						if t := tableText(tables[tb]); t != "" {
+							paras[i] = append(paras[i], t)
+						}
+					}
+					continue
 				}
-				t = reGluedLabel.ReplaceAllString(strings.TrimSpace(t), "$1 $2")
+				t := cleanLine(l.text)
 				if t == "" {
 					continue
 				}
@@ -352,6 +403,62 @@ func pdfDocument(path string, pages [][]pdfBlock) (*document.Document, error) {
 	doc := document.ParseText(path, "pdf", b.String())
 	doc.Pages = starts
 	return doc, nil
+}
+
+// inTable reports whether any of the lines from..to-1 belongs to a table.
+func inTable(owner []int, from, to int) bool {
+	if owner == nil {
+		return false
+	}
+	for _, o := range owner[from:to] {
+		if o >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanLine normalises the text of a line and separates a clause number
+// run into its text.
+func cleanLine(l string) string {
+	t, err := document.Normalize([]byte(l))
+	if err != nil {
+		t = strings.ToValidUTF8(l, "")
+	}
+	return reGluedLabel.ReplaceAllString(strings.TrimSpace(t), "$1 $2")
+}
+
+// tableText lays out a table the way the DOCX and ODT readers do: a line
+// per row, "| cell | cell |", the lines of a cell joined like those of a
+// paragraph.
+func tableText(t pdfTable) string {
+	var b strings.Builder
+	var cells, ls []string
+	for _, row := range t.rows {
+		cells = cells[:0]
+		any := false
+		for _, cell := range row {
+			ls = ls[:0]
+			for _, l := range cell {
+				if c := cleanLine(l); c != "" {
+					ls = append(ls, c)
+				}
+			}
+			c := strings.ReplaceAll(clean(joinLines(ls)), "|", "/")
+			any = any || c != ""
+			cells = append(cells, c)
+		}
+		if !any {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("| ")
+		b.WriteString(strings.Join(cells, " | "))
+		b.WriteString(" |")
+	}
+	return b.String()
 }
 
 // reGluedLabel matches a clause number run into its text, "10.Löschung",
