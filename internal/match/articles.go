@@ -51,6 +51,12 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 		add(m[0], n, n)
 		for steps := 0; steps < 20 && pos < len(text); steps++ {
 			rest := text[pos:min(len(text), pos+80)]
+			// The first byte after spaces decides which of the expressions
+			// below can match at all (a cheap test before running them).
+			c := firstNonSpace(rest) | 0x20
+			if strings.IndexByte(continuationStarts, c) < 0 {
+				break
+			}
 			if sm := reSubRef.FindStringIndex(rest); sm != nil {
 				pos += sm[1]
 				continue
@@ -133,6 +139,21 @@ func scanReferences(text string) (arts, chapters [][]int) {
 		i = m[1] - 1
 	}
 	return arts, chapters
+}
+
+// continuationStarts holds, lower-cased, every byte that can start a match
+// of reSubRef, reFF, reRange or reList after leading white space (0xe2
+// starts the en and em dash).
+const continuationStarts = "apuslbn(" + "fe" + "tu-\xe2" + ",so&"
+
+// firstNonSpace returns the first byte of s that is not white space, or 0.
+func firstNonSpace(s string) byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			return c
+		}
+	}
+	return 0
 }
 
 func isASCIIWord(b byte) bool {
