@@ -94,20 +94,15 @@ func looksBinary(s string) bool {
 // replacement character. It returns s itself when nothing changes.
 func clean(s string) string {
 	var b []byte // nil until the first change
+	kept := 0    // s[kept:i] is unchanged and not yet copied to b
 	for i := 0; i < len(s); {
 		c := s[i]
-		var r rune
-		sz := 1
-		switch {
-		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\n':
-			if b != nil {
-				b = append(b, c)
-			}
+		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' {
 			i++
 			continue
-		case c < utf8.RuneSelf:
-			r = rune(c)
-		default:
+		}
+		r, sz := rune(c), 1
+		if c >= utf8.RuneSelf {
 			r, sz = utf8.DecodeRuneInString(s[i:])
 		}
 		var rep string
@@ -125,22 +120,18 @@ func clean(s string) string {
 		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
 			rep, ok = "", true
 		}
-		if !ok {
-			if b != nil {
-				b = append(b, s[i:i+sz]...)
+		if ok {
+			if b == nil {
+				b = make([]byte, 0, len(s))
 			}
-			i += sz
-			continue
+			b = append(b, s[kept:i]...)
+			b = append(b, rep...)
+			kept = i + sz
 		}
-		if b == nil {
-			b = make([]byte, i, len(s))
-			copy(b, s[:i])
-		}
-		b = append(b, rep...)
 		i += sz
 	}
 	if b == nil {
 		return s
 	}
-	return string(b)
+	return string(append(b, s[kept:]...))
 }
