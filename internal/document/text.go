@@ -70,11 +70,11 @@ func ParseText(path, format, text string) *Document {
 			p.tableRow(start, end)
 			continue
 		}
-		if m := reMDHeading.FindStringSubmatch(body); m != nil {
+		if m := mdHeading(body); m != nil {
 			p.heading(start+len(m[0]), end, len(m[1]))
 			continue
 		}
-		if m := reBullet.FindStringIndex(body); m != nil {
+		if m := bullet(body); m != nil {
 			p.item(start, end, body[:m[1]], lead)
 			continue
 		}
@@ -135,7 +135,7 @@ func (p *builder) heading(start, end, level int) {
 	if loc := labelAt(text); loc > 0 {
 		label = strings.TrimSpace(text[:loc])
 	}
-	if m := reAnnex.FindString(text); m != "" && (level <= 2 || len(text) < 80) {
+	if m := annexAt(text); m != "" && (level <= 2 || len(text) < 80) {
 		p.annex = strings.TrimSpace(m)
 		if label == "" {
 			label = p.annex
@@ -355,6 +355,33 @@ var labelExprs = []struct {
 		return c == '(' || strings.IndexByte("IVX", c) >= 0 ||
 			c >= 'a' && c <= 'z' && len(s) > 1 && (s[1] == ')' || s[1] == '.' || len(s) > 2 && s[2] == ')' || strings.HasPrefix(s, "lit"))
 	}},
+}
+
+// mdHeading matches a Markdown heading marker ("## "), testing the first
+// byte before running the expression.
+func mdHeading(s string) []string {
+	if s == "" || s[0] != '#' {
+		return nil
+	}
+	return reMDHeading.FindStringSubmatch(s)
+}
+
+// bullet matches a bullet or "1)" marker, testing the first byte before
+// running the expression (the bullet characters are all non-ASCII except
+// '-' and '*').
+func bullet(s string) []int {
+	if s == "" || s[0] < utf8.RuneSelf && s[0] != '-' && s[0] != '*' && (s[0] < '0' || s[0] > '9') {
+		return nil
+	}
+	return reBullet.FindStringIndex(s)
+}
+
+// annexAt returns the annex reference a line starts with, or "".
+func annexAt(s string) string {
+	if !mayBeAnnex(s) {
+		return ""
+	}
+	return reAnnex.FindString(s)
 }
 
 // mayBeAnnex is a cheap test of a line's first byte before reAnnex runs.
