@@ -32,7 +32,10 @@ func (p Party) String() string {
 // actorFinder decides the acting party of a sentence from its tokens.
 type actorFinder struct {
 	processor, controller map[string]bool
-	subordinators         map[string]bool
+	// party maps the words of both sets to their party (Processor where a
+	// word is in both), for a single lookup per token.
+	party         map[string]Party
+	subordinators map[string]bool
 	german                bool
 }
 
@@ -47,6 +50,13 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 	}
 	for _, w := range c.Subordinators[lang] {
 		f.subordinators[w] = true
+	}
+	f.party = map[string]Party{}
+	for w := range f.controller {
+		f.party[w] = Controller
+	}
+	for w := range f.processor {
+		f.party[w] = Processor
 	}
 	return f
 }
@@ -174,13 +184,8 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	skipped := -1 // the last party word found not to be the subject
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
-		var p Party
-		switch {
-		case f.processor[t]:
-			p = Processor
-		case f.controller[t]:
-			p = Controller
-		default:
+		p := f.party[t]
+		if p == Nobody {
 			continue
 		}
 		if toks[i].Possessive {
@@ -226,7 +231,7 @@ func (f *actorFinder) assented(toks []match.Token, start int) Party {
 	}
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
-		if !f.processor[t] && !f.controller[t] {
+		if f.party[t] == Nobody {
 			continue
 		}
 		// The party's verb follows within a few words ("hereby",
@@ -259,12 +264,12 @@ func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
 		i++
 	}
-	if i < len(toks) && (f.processor[toks[i].Text] || f.controller[toks[i].Text]) && !toks[i].Possessive {
+	if i < len(toks) && f.party[toks[i].Text] != Nobody && !toks[i].Possessive {
 		return true
 	}
 	for i := 1; i < len(toks)-1; i++ {
 		t := toks[i]
-		if (f.processor[t.Text] || f.controller[t.Text]) && !t.Possessive && t.Start > 0 && text[t.Start-1] == '\n' && enModals[toks[i+1].Text] {
+		if t.Start > 0 && text[t.Start-1] == '\n' && !t.Possessive && f.party[t.Text] != Nobody && enModals[toks[i+1].Text] {
 			return true
 		}
 	}
@@ -374,7 +379,7 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		return false
 	}
 	w := toks[i+1].Text
-	return (f.processor[w] || f.controller[w]) && !feminine(w)
+	return f.party[w] != Nobody && !feminine(w)
 }
 
 // feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
