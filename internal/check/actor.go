@@ -36,7 +36,7 @@ type actorFinder struct {
 	// word is in both), for a single lookup per token.
 	party         map[string]Party
 	subordinators map[string]bool
-	german                bool
+	german        bool
 }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
