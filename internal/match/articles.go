@@ -108,10 +108,10 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 // expressions over the whole text.
 func scanReferences(text string) (arts, chapters [][]int) {
 	for i := 0; i+3 <= len(text); i++ {
-		c := text[i] | 0x20
-		if c != 'a' && c != 'k' && c != 'c' || i > 0 && isASCIIWord(text[i-1]) {
+		if !referenceStart[text[i]] || i > 0 && isASCIIWord(text[i-1]) {
 			continue
 		}
+		c := text[i] | 0x20
 		var re *regexp.Regexp
 		switch {
 		case c == 'a' && strings.EqualFold(text[i:i+3], "art"):
@@ -155,6 +155,10 @@ func firstNonSpace(s string) byte {
 	}
 	return 0
 }
+
+// referenceStart marks the bytes a reference can start with: "Art.",
+// "Kapitel", "Chapter" in either case.
+var referenceStart = [256]bool{'a': true, 'A': true, 'k': true, 'K': true, 'c': true, 'C': true}
 
 func isASCIIWord(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80

@@ -50,29 +50,108 @@ func Tokenize(text string, start, end int) []Token {
 
 // vocabulary gives every distinct lower-cased word an id and keeps one
 // copy of it, so that tokenizing a document allocates once per distinct
-// word instead of once per capitalised token.
+// word instead of once per capitalised token. It is an open-addressing hash
+// table specialised for this: the key is lower-cased while it is hashed,
+// and nothing is allocated for a word seen before.
 type vocabulary struct {
-	ids   map[string]int32
-	words []string
-	buf   []byte
+	slots  []int32  // id+1 per slot, 0 when empty; the length is a power of two
+	hashes []uint32 // hash per id, for growing the table
+	words  []string // word per id
+	buf    []byte
+}
+
+func newVocabulary(sizeHint int) *vocabulary {
+	n := 64
+	for n < 2*sizeHint {
+		n <<= 1
+	}
+	return &vocabulary{slots: make([]int32, n)}
+}
+
+// fnv32 is the FNV-1a hash of s.
+func fnv32[T string | []byte](s T) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // add returns the lower-cased form of word and its id.
 func (v *vocabulary) add(word string) (string, int32) {
-	key := word
-	if needsLower(word) {
-		v.buf = appendLower(v.buf[:0], word)
-		if id, ok := v.ids[string(v.buf)]; ok {
+	var h, slot uint32
+	var id int32
+	var found bool
+	if !needsLower(word) {
+		h = fnv32(word)
+		if slot, id, found = v.find(word, h); found {
 			return v.words[id], id
 		}
-		key = string(v.buf)
-	} else if id, ok := v.ids[word]; ok {
-		return v.words[id], id
+	} else {
+		v.buf = appendLower(v.buf[:0], word)
+		h = fnv32(v.buf)
+		if slot, id, found = v.findBytes(v.buf, h); found {
+			return v.words[id], id
+		}
+		word = string(v.buf)
 	}
-	id := int32(len(v.words))
-	v.ids[key] = id
-	v.words = append(v.words, key)
-	return key, id
+	id = int32(len(v.words))
+	v.words = append(v.words, word)
+	v.hashes = append(v.hashes, h)
+	v.slots[slot] = id + 1
+	if 2*len(v.words) > len(v.slots) {
+		v.grow()
+	}
+	return word, id
+}
+
+// find looks word up: its id, or the free slot where it belongs.
+func (v *vocabulary) find(word string, h uint32) (slot uint32, id int32, found bool) {
+	mask := uint32(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			return i, 0, false
+		}
+		if v.hashes[s-1] == h && v.words[s-1] == word {
+			return i, s - 1, true
+		}
+	}
+}
+
+// findBytes is find for a word in a byte slice (compared without
+// converting it to a string).
+func (v *vocabulary) findBytes(word []byte, h uint32) (slot uint32, id int32, found bool) {
+	mask := uint32(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			return i, 0, false
+		}
+		if v.hashes[s-1] == h && v.words[s-1] == string(word) {
+			return i, s - 1, true
+		}
+	}
+}
+
+// grow doubles the table.
+func (v *vocabulary) grow() {
+	v.slots = make([]int32, 2*len(v.slots))
+	mask := uint32(len(v.slots) - 1)
+	for id, h := range v.hashes {
+		i := h & mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		v.slots[i] = int32(id) + 1
+	}
+}
+
+// id returns the id of a lower-cased word.
+func (v *vocabulary) id(word string) (int32, bool) {
+	_, id, ok := v.find(word, fnv32(word))
+	return id, ok
 }
 
 // needsLower reports whether s has a byte lower does not keep as is.
@@ -123,6 +202,10 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 		}
 		j := i
 		for j < end {
+			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++ // the common case, without a call
+				continue
+			}
 			r2, sz2 := rune(text[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, sz2 = utf8.DecodeRuneInString(text[j:])
@@ -242,16 +325,16 @@ type Index struct {
 	spans   []Span
 	all     []Token // the backing array of tokens
 	tokens  [][]Token
-	ids     map[string]int32 // token -> id
-	words   []string         // id -> token
-	postOff []int32          // postings of id k: post[postOff[k]:postOff[k+1]]
-	post    []int32          // sentence indices, ascending per id
-	heads   buckets          // ids by their first two bytes, for prefix terms
-	tails   buckets          // ids by their last two bytes, for suffix terms
-	lower   string           // lower-cased text of the same length, built on first use
-	arts    []map[int]bool   // articles referenced per sentence
-	cache   []Bits           // TermID -> sentences, nil until asked
-	vcache  map[string]Bits  // word pattern -> ids of the words it matches
+	vocab   *vocabulary     // token -> id
+	words   []string        // id -> token
+	postOff []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
+	post    []int32         // sentence indices, ascending per id
+	heads   buckets         // ids by their first two bytes, for prefix terms
+	tails   buckets         // ids by their last two bytes, for suffix terms
+	lower   string          // lower-cased text of the same length, built on first use
+	arts    []map[int]bool  // articles referenced per sentence
+	cache   []Bits          // TermID -> sentences, nil until asked
+	vcache  map[string]Bits // word pattern -> ids of the words it matches
 	n       int
 }
 
@@ -262,14 +345,14 @@ func NewIndex(text string, spans []Span) *Index {
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release).
 	all := tokenBuffer(len(text)/5 + 16)
-	v := &vocabulary{ids: make(map[string]int32, len(text)/40+16)}
+	v := newVocabulary(len(text)/40 + 16)
 	for i, sp := range spans {
 		from := len(all)
 		all = appendTokens(all, text, sp.Start, sp.End, v)
 		ix.tokens[i] = all[from:len(all):len(all)]
 	}
 	ix.all = all
-	ix.ids, ix.words = v.ids, v.words
+	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
 	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
 	count := make([]int32, len(ix.words))
@@ -446,7 +529,7 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	m := NewBits(len(ix.words))
 	switch {
 	case !p.pre && !p.suf:
-		if id, ok := ix.ids[p.core]; ok {
+		if id, ok := ix.vocab.id(p.core); ok {
 			m.Set(int(id))
 		}
 	case !p.pre && p.suf:
@@ -488,7 +571,7 @@ func (m idMatcher) has(id int32) bool {
 
 func (ix *Index) idMatcher(p wordPattern) idMatcher {
 	if !p.pre && !p.suf {
-		id, ok := ix.ids[p.core]
+		id, ok := ix.vocab.id(p.core)
 		if !ok {
 			id = -1
 		}
@@ -557,7 +640,7 @@ func (ix *Index) wordTerm(t string) Bits {
 	b := NewBits(ix.n)
 	p := parseWord(t)
 	if !p.pre && !p.suf {
-		if id, ok := ix.ids[p.core]; ok {
+		if id, ok := ix.vocab.id(p.core); ok {
 			b.setAll(ix.postings(id))
 		}
 		return b

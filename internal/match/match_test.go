@@ -1,6 +1,8 @@
 package match
 
 import (
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -181,5 +183,52 @@ func TestLowerSameLen(t *testing.T) {
 	}
 	if got := LowerSameLen("Straße ÄÖÜ É"); got != "straße äöü é" {
 		t.Errorf("got %q", got)
+	}
+}
+
+func TestVocabulary(t *testing.T) {
+	v := newVocabulary(1)
+	ids := map[string]int32{}
+	for i := range 5000 {
+		w := fmt.Sprintf("Wort%dÄ", i)
+		got, id := v.add(w)
+		if want := strings.ToLower(w); got != want {
+			t.Fatalf("add(%q) = %q, want %q", w, got, want)
+		}
+		ids[got] = id
+	}
+	for w, id := range ids {
+		if _, again := v.add(strings.ToUpper(w)); again != id {
+			t.Errorf("add(upper %q) = id %d, want %d", w, again, id)
+		}
+		if got, ok := v.id(w); !ok || got != id {
+			t.Errorf("id(%q) = %d, %v, want %d", w, got, ok, id)
+		}
+	}
+	if _, ok := v.id("absent"); ok {
+		t.Error("id found an absent word")
+	}
+	if len(v.words) != 5000 {
+		t.Errorf("%d words, want 5000", len(v.words))
+	}
+}
+
+// BenchmarkNewIndexCorpus indexes a real contract of the shared corpus,
+// one sentence per line.
+func BenchmarkNewIndexCorpus(b *testing.B) {
+	data, err := os.ReadFile("../../../shared/corpus/en-dpa/online-001.txt")
+	if err != nil {
+		b.Skip("shared corpus not present")
+	}
+	s := string(data)
+	var spans []Span
+	off := 0
+	for _, l := range strings.SplitAfter(s, "\n") {
+		spans = append(spans, Span{off, off + len(strings.TrimRight(l, "\n"))})
+		off += len(l)
+	}
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		NewIndex(s, spans).Release()
 	}
 }
