@@ -1,10 +1,14 @@
 package match
 
 import (
+	"bytes"
+	_ "embed"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Article references: "Art. 28 Abs. 3 lit. c", "Artt. 32 bis 36",
@@ -13,19 +17,64 @@ import (
 // "Kapitel III", "Chapter III".
 var (
 	reArtMarker = regexp.MustCompile(`^(?i:art(?:ikeln?|icles?|s|t)?\.?)\s*(\d{1,2})\b`)
-	reChapter   = regexp.MustCompile(`^(?i:kapitel|chapter)\s+(?i:(iii|3|iv|4|v|5))\b`)
 	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
 	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
 	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikeln?|icle)?\.?\s*)?(\d{1,2})\b`)
 	reList      = regexp.MustCompile(`(?i)^\s*(?:,|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
 )
 
-// ffEnd says how far "Art. N ff." reaches: to the end of the group of
-// articles that contracts mean by it (data subject rights, security and
-// impact assessment, third-country transfers).
-var ffEnd = map[int]int{12: 22, 13: 22, 15: 22, 16: 22, 32: 36, 33: 36, 34: 36, 35: 36, 44: 49, 45: 49, 46: 49}
+// gdprStructure is the GDPR's structure that references rely on, from
+// data/gdpr-structure.yaml (sources there).
+//
+//go:embed data/gdpr-structure.yaml
+var gdprStructureYAML []byte
 
-var chapterArticles = map[string][2]int{"iii": {12, 23}, "3": {12, 23}, "iv": {24, 43}, "4": {24, 43}, "v": {44, 50}, "5": {44, 50}}
+var (
+	// ffEnd says how far "Art. N ff." reaches: to the end of the group of
+	// articles that contracts mean by it.
+	ffEnd map[int]int
+	// chapterArticles gives the first and last article of a chapter by
+	// its number as written ("iii", "3").
+	chapterArticles map[string][2]int
+	// reChapter matches a reference to one of those chapters.
+	reChapter *regexp.Regexp
+)
+
+func init() {
+	var data struct {
+		FFGroups []struct {
+			Starts []int  `yaml:"starts"`
+			To     int    `yaml:"to"`
+			Note   string `yaml:"note"`
+		} `yaml:"ff_groups"`
+		Chapters []struct {
+			Numbers []string `yaml:"numbers"`
+			From    int      `yaml:"from"`
+			To      int      `yaml:"to"`
+			Note    string   `yaml:"note"`
+		} `yaml:"chapters"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(gdprStructureYAML))
+	dec.KnownFields(true)
+	if err := dec.Decode(&data); err != nil {
+		panic("match: embedded data/gdpr-structure.yaml: " + err.Error()) // a build defect, caught by every test
+	}
+	ffEnd = map[int]int{}
+	for _, g := range data.FFGroups {
+		for _, s := range g.Starts {
+			ffEnd[s] = g.To
+		}
+	}
+	chapterArticles = map[string][2]int{}
+	var numbers []string
+	for _, c := range data.Chapters {
+		for _, n := range c.Numbers {
+			chapterArticles[n] = [2]int{c.From, c.To}
+			numbers = append(numbers, regexp.QuoteMeta(n))
+		}
+	}
+	reChapter = regexp.MustCompile(`^(?i:kapitel|chapter)\s+(?i:(` + strings.Join(numbers, "|") + `))\b`)
+}
 
 // articleRefs returns, for each sentence span, the set of article numbers
 // referred to in it.
