@@ -36,6 +36,8 @@ type litRe struct {
 	// one of them occurs, with anchored and anchoredAt (the expression
 	// anchored at the start of the text, and after one rune of context).
 	prefix     bool
+	begin      bool // matches start only at the start of the text
+	maxLit     int  // the length of the longest literal
 	anchored   *regexp.Regexp
 	anchoredAt *regexp.Regexp
 }
@@ -92,7 +94,7 @@ func (ls *litSet) index(t string, first bool) int {
 
 // mustLit compiles expr with a prefilter; it panics on a bad expression,
 // like regexp.MustCompile (only used for expressions fixed at build time).
-func mustLit(expr string) *litRe { return newLitRe(regexp.MustCompile(expr)) }
+func mustLit(expr string) *litRe { return newLitRe(regexp.MustCompile(expr), 0) }
 
 // compileLit compiles expr with a prefilter.
 func compileLit(expr string) (*litRe, error) {
@@ -100,7 +102,7 @@ func compileLit(expr string) (*litRe, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newLitRe(re), nil
+	return newLitRe(re, 0), nil
 }
 
 // maxLits bounds the prefilter: more alternatives are not worth scanning.
@@ -110,7 +112,15 @@ const (
 	maxProduct = 64
 )
 
-func newLitRe(re *regexp.Regexp) *litRe {
+// litOption tunes newLitRe.
+type litOption int
+
+// preferPrefix uses the literals every match starts with even when they
+// are less selective than others, for a pattern run on short texts where
+// knowing where a match may start pays more.
+const preferPrefix litOption = 1
+
+func newLitRe(re *regexp.Regexp, opt litOption) *litRe {
 	r := &litRe{Regexp: re}
 	st, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
@@ -119,7 +129,7 @@ func newLitRe(re *regexp.Regexp) *litRe {
 	st = st.Simplify()
 	r.fold = hasFoldLiteral(st)
 	in := analyze(st, r.fold)
-	if pre, ok := prefixes(st, r.fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() && (!in.required() || minLen(pre) >= min(3, minLen(in.set))) {
+	if pre, ok := prefixes(st, r.fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() && (opt == preferPrefix || !in.required() || minLen(pre) >= min(3, minLen(in.set))) {
 		// Starting literals as selective as the required ones also tell
 		// where the first match may begin.
 		in = litInfo{set: pre}
@@ -141,6 +151,12 @@ func newLitRe(re *regexp.Regexp) *litRe {
 		}
 	}
 	r.lits = newLitSet(common)
+	for _, l := range lits {
+		r.maxLit = max(r.maxLit, len(l))
+	}
+	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
+		r.begin = true
+	}
 	if r.prefix {
 		r.anchored = regexp.MustCompile(`\A(?:` + re.String() + `)`)
 		r.anchoredAt = regexp.MustCompile(`\A(?s:.)(?:` + re.String() + `)`)
@@ -675,6 +691,20 @@ func (r *litRe) anchor() bool { return r.prefix && r.anchored != nil }
 // first returns the submatch indices of the leftmost match in s (only
 // m[0:2] without submatch), using the prefilter.
 func (r *litRe) first(s, low string, submatch bool) []int {
+	if r.anchor() && r.begin {
+		// Only a literal at the start counts: lower-case no more.
+		n := min(len(s), r.maxLit)
+		if len(low) == len(s) {
+			low = low[:n]
+		} else {
+			low = ""
+		}
+		t := r.text(s[:n], low)
+		if r.set(t).index(t, true) != 0 {
+			return nil
+		}
+		return r.matchAt(s, 0, submatch)
+	}
 	if r.anchor() {
 		t := r.text(s, low)
 		return r.findFrom(s, t, r.set(t), 0, submatch)

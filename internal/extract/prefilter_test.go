@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/art28/art28/internal/match"
 )
 
 // TestPrefilterSound checks that no text a pattern matches is rejected by
@@ -70,7 +72,7 @@ func allLitRes(t testing.TB) []*litRe {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := []*litRe{k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+	res := []*litRe{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
 		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
 		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
 		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
@@ -107,6 +109,19 @@ func FuzzPrefilter(f *testing.F) {
 			if got, want := fmt.Sprint(r.IndexLow(s, lowerSameLen(s))), fmt.Sprint(r.Regexp.FindStringIndex(s)); got != want {
 				t.Fatalf("%s on %q: index %s, want %s", r, s, got, want)
 			}
+		}
+	})
+}
+
+// FuzzLowerText checks that the lower-cased text taken from the index
+// equals lowerSameLen's.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{"ÄÖÜ äöü ß", "ÉCOLE Ωmega Ãx \u212A \u017F", "\xe2\xc3\x84\xc3", "ABCDEFGHIJKLMNOPQRSTUVWXYZ Straße", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := restoreCapitals(s, match.LowerSameLen(s)), lowerSameLen(s); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
 		}
 	})
 }
