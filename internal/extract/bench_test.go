@@ -24,7 +24,7 @@ type benchDoc struct {
 
 // benchDocs parses and segments the shared corpus documents as the
 // pipeline does, or skips when the corpus is absent.
-func benchDocs(b *testing.B) ([]benchDoc, int) {
+func benchDocs(b testing.TB) ([]benchDoc, int) {
 	files, _ := filepath.Glob("../../../shared/corpus/en-dpa/*.txt")
 	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
 	files = append(files, seeds...)

@@ -29,8 +29,8 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		lower := x.lower[b.Start:b.End]
-		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchString(t)
-		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchString(t)
+		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchLow(t, lower)
+		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchLow(t, lower)
 		if !isT && !isS {
 			continue
 		}

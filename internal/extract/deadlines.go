@@ -56,8 +56,9 @@ func (d duration) days() int {
 }
 
 // durationRe returns the compiled duration pattern (built with the
-// knowledge, so concurrent analyses share it safely).
-func (k *Knowledge) durationRe() *regexp.Regexp { return k.durRe }
+// knowledge, so concurrent analyses share it safely). It is tried only
+// where a number or number word starts: the windows it runs on are short.
+func (k *Knowledge) durationRe() *litRe { return k.durRe }
 
 func compileDuration(numberRe string) (*regexp.Regexp, error) {
 	return regexp.Compile(`\b(\d{1,4}|` + numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
@@ -154,7 +155,7 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 			continue
 		}
-		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
+		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchLow(s, lower) ||
 			x.subSection(x.doc.SectionAt(sent.Start))
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {

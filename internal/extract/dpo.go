@@ -53,8 +53,8 @@ func (x *extractor) dpo() *model.DPO {
 		if !isCandidate(cand, i) {
 			continue
 		}
-		s := x.sentenceText(i)
-		if hasAny(x.sentenceLower(i), "beauftragt", "officer") && reDPONone.MatchString(s) {
+		s, low := x.sentenceText(i), x.sentenceLower(i)
+		if hasAny(low, "beauftragt", "officer") && reDPONone.MatchLow(s, low) {
 			st := x.in.Sentences[i]
 			return &model.DPO{NotRequired: true, Evidence: x.evidencePtr(st.Start, st.End)}
 		}

@@ -33,7 +33,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
@@ -67,7 +69,7 @@ func Extract(in Input) (model.Facts, error) {
 	x := &extractor{k: k, in: in, doc: in.Doc, text: in.Doc.Text, lang: in.Lang}
 	x.lines = splitLines(x.text)
 	x.subCache = map[string]bool{}
-	x.lower = lowerSameLen(x.text)
+	x.lower = x.lowerText()
 	f.Parties = x.parties()
 	f.Subprocessors, f.OtherRecipients, f.SubprocessorListURL = x.subprocessors(f.Parties)
 	f.DataTypes, f.DataSubjects = x.dataCategories()
@@ -171,6 +173,60 @@ func hasAny(lower string, words ...string) bool {
 	return false
 }
 
+// wordSet is a fixed list of lower-case words looked up together, as
+// hasAny does. A few short strings that every word contains (its cover,
+// derived from the words) are looked up first: most texts hold none of
+// them, and then none of the words.
+type wordSet struct {
+	words []string
+	cover []string
+}
+
+// newWordSet returns the set of words with its cover, chosen greedily
+// until every word is covered: the substring of at least three bytes
+// with the best product of the words not yet covered that contain it and
+// its length beyond two bytes, so that covering strings are few and long
+// (long strings are rare in text).
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{words: words}
+	left := slices.Clone(words)
+	for len(left) > 0 {
+		best, n := "", 0
+		for _, w := range left {
+			for i := 0; i < len(w); i++ {
+				for j := i + 3; j <= len(w); j++ {
+					sub := w[i:j]
+					if !utf8.ValidString(sub) {
+						continue
+					}
+					c := 0
+					for _, v := range left {
+						if strings.Contains(v, sub) {
+							c++
+						}
+					}
+					c *= len(sub) - 2
+					if c > n || c == n && sub < best {
+						best, n = sub, c
+					}
+				}
+			}
+		}
+		if best == "" { // a word shorter than three bytes covers itself
+			best = left[0]
+		}
+		ws.cover = append(ws.cover, best)
+		left = slices.DeleteFunc(left, func(v string) bool { return strings.Contains(v, best) })
+	}
+	return ws
+}
+
+// has reports whether lower (a lower-cased text) contains any of the
+// words.
+func (ws *wordSet) has(lower string) bool {
+	return hasAny(lower, ws.cover...) && hasAny(lower, ws.words...)
+}
+
 // subSection caches whether a section or annex title is about
 // sub-processors.
 func (x *extractor) subSection(title string) bool {
@@ -209,6 +265,48 @@ func lowerSameLen(s string) string {
 			b[i+1] += 0x20 // Ä Ö Ü -> ä ö ü
 			i++
 		}
+	}
+	return string(b)
+}
+
+// lowerText returns lowerSameLen(x.text). The index's lower-cased text,
+// usually built already, differs from it only where the index lowered a
+// capital other than ASCII and Ä, Ö, Ü ("É"): those bytes are taken back
+// from the text, so that little is copied.
+func (x *extractor) lowerText() string {
+	ix := x.in.Index
+	if ix == nil || ix.Len() != len(x.in.Sentences) {
+		return lowerSameLen(x.text)
+	}
+	low := ix.Lower()
+	if len(low) != len(x.text) {
+		return lowerSameLen(x.text)
+	}
+	return restoreCapitals(x.text, low)
+}
+
+// restoreCapitals returns low (text lowered by match.LowerSameLen) with
+// the non-ASCII capitals lowerSameLen keeps set back as in text.
+func restoreCapitals(text, low string) string {
+	var b []byte
+	for i := 0; i < len(text); i++ {
+		// Skip ASCII eight bytes at a time.
+		for i+8 <= len(text) && (text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7])&0x80 == 0 {
+			i += 8
+		}
+		if i >= len(text) || text[i] < 0x80 || text[i] == low[i] {
+			continue
+		}
+		if i > 0 && text[i-1] == 0xC3 && (text[i] == 0x84 || text[i] == 0x96 || text[i] == 0x9C) {
+			continue // Ä Ö Ü: lowered by both
+		}
+		if b == nil {
+			b = []byte(low)
+		}
+		b[i] = text[i]
+	}
+	if b == nil {
+		return low
 	}
 	return string(b)
 }

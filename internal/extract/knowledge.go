@@ -64,7 +64,7 @@ type Knowledge struct {
 	placeholder []*litRe
 	numbers     map[string]int
 	numberRe    string
-	durRe       *regexp.Regexp
+	durRe       *litRe
 }
 
 var (
@@ -159,7 +159,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: duration pattern: %w", err)
 	}
-	k.durRe = re
+	k.durRe = newLitRe(re, preferPrefix)
 	return k, nil
 }
 

@@ -118,12 +118,12 @@ func (x *extractor) meta() model.Meta {
 			continue
 		}
 		if m.GoverningLaw == "" {
-			if g := reLawOf.FindStringSubmatch(s); g != nil {
+			if g := reLawOf.SubmatchLow(s, lower); g != nil {
 				m.GoverningLaw = x.k.CountryOf(g[1])
 			}
 		}
 		if m.GoverningLaw == "" {
-			if g := reLaw.FindStringSubmatch(s); g != nil {
+			if g := reLaw.SubmatchLow(s, lower); g != nil {
 				switch {
 				case g[1] != "":
 					m.GoverningLaw = adjCountry[strings.ToLower(g[1])]
@@ -138,9 +138,9 @@ func (x *extractor) meta() model.Meta {
 			}
 		}
 		if m.Jurisdiction == "" {
-			if c := reCourtFor.FindStringSubmatch(s); c != nil {
+			if c := reCourtFor.SubmatchLow(s, lower); c != nil {
 				m.Jurisdiction = c[1]
-			} else if c := reCourt.FindStringSubmatch(s); c != nil {
+			} else if c := reCourt.SubmatchLow(s, lower); c != nil {
 				m.Jurisdiction = strings.TrimSpace(c[1] + c[2])
 				if strings.EqualFold(m.Jurisdiction, "ist") {
 					m.Jurisdiction = ""

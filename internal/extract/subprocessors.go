@@ -529,7 +529,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 
 // notProc reports whether a lower-cased text says the listed recipients
 // are not processors.
-func notProc(lower string) bool { return hasAny(lower, notProcLiterals...) }
+func notProc(lower string) bool { return notProcWords.has(lower) }
 
 // notProcLiterals say that listed recipients are not processors.
 var notProcLiterals = []string{"nicht erforderlich", "nicht vorgeschrieben", "keine auftragsverarbeit", "kein av-vertrag", "keine av-vertrag",
@@ -544,5 +544,10 @@ var subLiterals = []string{"unterauftrag", "subunternehm", "weitere auftragsvera
 
 // isSubLow reports whether a lower-cased text mentions sub-processors.
 func isSubLow(lower string) bool {
-	return hasAny(lower, subLiterals...)
+	return subWords.has(lower)
 }
+
+var (
+	subWords     = newWordSet(subLiterals...)
+	notProcWords = newWordSet(notProcLiterals...)
+)
