@@ -89,7 +89,7 @@ func (ch *Checker) group(in *Input, gi int) match.Bits {
 	if b := in.groups[gi]; b != nil {
 		return b
 	}
-	b := match.NewBits(in.Index.Len())
+	b := in.Index.NewBits()
 	for _, t := range ch.groups[gi] {
 		b.Or(in.Index.TermByID(t))
 	}
@@ -154,11 +154,10 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	if cr == nil || (rule.Lang != "" && rule.Lang != in.Lang) {
 		return nil
 	}
-	n := in.Index.Len()
 	// own: sentences matching every group by themselves; ctx: sentences
 	// matching every group together with their lead-in, at least one group
 	// by themselves.
-	own := match.NewBits(n)
+	own := in.Index.NewBits()
 	for i := range own {
 		own[i] = ^uint64(0)
 	}
@@ -168,7 +167,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own.And(groups[k])
 	}
 	var hits []int
-	seen := match.NewBits(n)
+	seen := in.Index.NewBits()
 	accept := func(i int) {
 		if seen.Has(i) || in.Sentences[i].Heading {
 			return

@@ -323,7 +323,7 @@ type Span struct{ Start, End int }
 type Index struct {
 	text    string
 	spans   []Span
-	all     []Token // the backing array of tokens
+	buf     *buffers // reusable arrays, nil once released
 	tokens  [][]Token
 	vocab   *vocabulary     // token -> id
 	words   []string        // id -> token
@@ -340,18 +340,20 @@ type Index struct {
 
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), vcache: make(map[string]Bits, 256)}
+	ix := &Index{text: text, spans: spans, n: len(spans)}
 	ix.tokens = make([][]Token, len(spans))
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release).
-	all := tokenBuffer(len(text)/5 + 16)
+	ix.buf = getBuffers(len(text)/5 + 16)
+	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
+	all := ix.buf.tokens
 	v := newVocabulary(len(text)/40 + 16)
 	for i, sp := range spans {
 		from := len(all)
 		all = appendTokens(all, text, sp.Start, sp.End, v)
 		ix.tokens[i] = all[from:len(all):len(all)]
 	}
-	ix.all = all
+	ix.buf.tokens = all
 	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
 	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
@@ -389,27 +391,76 @@ func NewIndex(text string, spans []Span) *Index {
 	return ix
 }
 
-// tokenBuffers holds token arrays of released indexes: the token array is
-// the largest allocation per document, and reusing it spares the garbage
+// buffers are an index's large per-document arrays. Released indexes
+// hand them back through bufferPool: reusing them spares the garbage
 // collector most of its work in a batch run.
-var tokenBuffers sync.Pool // *[]Token
-
-func tokenBuffer(n int) []Token {
-	if p, ok := tokenBuffers.Get().(*[]Token); ok && cap(*p) >= n {
-		return (*p)[:0]
-	}
-	return make([]Token, 0, n)
+type buffers struct {
+	tokens []Token    // all sentences' tokens
+	cache  []Bits     // term results by TermID
+	slab   [][]uint64 // chunks the term results are carved from
+	used   int        // words used in the last chunk of slab
+	vcache map[string]Bits
 }
 
-// Release hands the index's token array back for reuse by later indexes.
-// Neither the index nor any token obtained from it may be used afterwards.
+var bufferPool sync.Pool // *buffers
+
+func getBuffers(tokens int) *buffers {
+	b, ok := bufferPool.Get().(*buffers)
+	if !ok {
+		b = &buffers{}
+	}
+	if cap(b.tokens) < tokens {
+		b.tokens = make([]Token, 0, tokens)
+	}
+	b.tokens = b.tokens[:0]
+	clear(b.cache)
+	b.cache = b.cache[:0]
+	if len(b.slab) > 1 {
+		b.slab = b.slab[:1] // keep one chunk, the others were for a larger document
+	}
+	b.used = 0
+	if b.vcache == nil {
+		b.vcache = make(map[string]Bits, 256)
+	}
+	clear(b.vcache)
+	return b
+}
+
+// slabChunk is the number of words allocated at a time for term results.
+const slabChunk = 8192
+
+// bits returns an empty set for n sentences carved from the slab.
+func (b *buffers) bits(n int) Bits {
+	w := (n + 63) / 64
+	if w > slabChunk/4 {
+		return make(Bits, w) // too large to carve
+	}
+	if len(b.slab) == 0 || b.used+w > slabChunk {
+		b.slab = append(b.slab, make([]uint64, slabChunk))
+		b.used = 0
+	}
+	last := b.slab[len(b.slab)-1]
+	out := Bits(last[b.used : b.used+w : b.used+w])
+	clear(out)
+	b.used += w
+	return out
+}
+
+// NewBits returns an empty set for the index's sentences, valid until the
+// index is released.
+func (ix *Index) NewBits() Bits { return ix.buf.bits(ix.n) }
+
+// Release hands the index's buffers back for reuse by later indexes.
+// Neither the index nor any token or set obtained from it may be used
+// afterwards.
 func (ix *Index) Release() {
-	if ix.all == nil {
+	if ix.buf == nil {
 		return
 	}
-	buf := ix.all[:0]
-	ix.all, ix.tokens = nil, nil
-	tokenBuffers.Put(&buf)
+	ix.buf.cache = ix.cache
+	buf := ix.buf
+	ix.buf, ix.tokens, ix.cache = nil, nil, nil
+	bufferPool.Put(buf)
 }
 
 // postings returns the sentences holding token id.
@@ -445,7 +496,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	}
 	terms := registered()
 	if id < 0 || int(id) >= len(terms) {
-		return NewBits(ix.n) // not a registered id: matches nothing
+		return ix.NewBits() // not a registered id: matches nothing
 	}
 	if int(id) >= len(ix.cache) {
 		ix.cache = append(ix.cache, make([]Bits, len(terms)-len(ix.cache))...)
@@ -637,7 +688,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 
 // wordTerm answers a single word pattern.
 func (ix *Index) wordTerm(t string) Bits {
-	b := NewBits(ix.n)
+	b := ix.NewBits()
 	p := parseWord(t)
 	if !p.pre && !p.suf {
 		if id, ok := ix.vocab.id(p.core); ok {
@@ -651,7 +702,7 @@ func (ix *Index) wordTerm(t string) Bits {
 
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
-	cand := NewBits(ix.n)
+	cand := ix.NewBits()
 	first := true
 	vm := make([]idMatcher, len(words))
 	for wi, w := range words {
@@ -667,7 +718,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 			cand.And(wb)
 		}
 	}
-	out := NewBits(ix.n)
+	out := ix.NewBits()
 	cand.Each(func(i int) {
 		toks := ix.tokens[i]
 		for s := range toks {
@@ -709,7 +760,7 @@ func phraseAt(toks []Token, ti int, words []wordPattern, vm []idMatcher, wi int)
 // regexTerm runs a regular expression over every lower-cased sentence
 // that contains the literal strings any match of it must contain.
 func (ix *Index) regexTerm(expr string) Bits {
-	b := NewBits(ix.n)
+	b := ix.NewBits()
 	re, lits := compileRegex(expr)
 	if re == nil {
 		return b // the catalog validates expressions; never reached
@@ -734,7 +785,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 // articleTerm answers "art:32" or "art:32,33": sentences referring to any
 // of the listed articles.
 func (ix *Index) articleTerm(list string) Bits {
-	b := NewBits(ix.n)
+	b := ix.NewBits()
 	var want []int
 	for _, s := range strings.Split(list, ",") {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {

@@ -3,6 +3,7 @@ package match
 import (
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -72,30 +73,36 @@ func RequiredLiterals(expr string) []string {
 // the same UTF-8 length (all of ASCII and the German umlauts included), so
 // byte offsets into s stay valid in the result.
 func LowerSameLen(s string) string {
-	var b []byte
+	var b strings.Builder // empty until the first change
+	kept := 0             // s[kept:i] is unchanged and not yet written
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 'A' && c <= 'Z' {
-				if b == nil {
-					b = []byte(s)
+				if b.Cap() == 0 {
+					b.Grow(len(s))
 				}
-				b[i] = c + 'a' - 'A'
+				b.WriteString(s[kept:i])
+				b.WriteByte(c + 'a' - 'A')
+				kept = i + 1
 			}
 			i++
 			continue
 		}
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		if lr := unicode.ToLower(r); lr != r && r != utf8.RuneError && utf8.RuneLen(lr) == sz {
-			if b == nil {
-				b = []byte(s)
+			if b.Cap() == 0 {
+				b.Grow(len(s))
 			}
-			utf8.EncodeRune(b[i:], lr)
+			b.WriteString(s[kept:i])
+			b.WriteRune(lr)
+			kept = i + sz
 		}
 		i += sz
 	}
-	if b == nil {
+	if b.Cap() == 0 {
 		return s
 	}
-	return string(b)
+	b.WriteString(s[kept:])
+	return b.String()
 }
