@@ -3,6 +3,7 @@
 package input
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -87,7 +88,7 @@ func Parse(path, format string, raw []byte) (*document.Document, error) {
 // ParseOptions turns raw bytes of the given format into a document within
 // the limits of opt.
 func ParseOptions(path, format string, raw []byte, opt Options) (*document.Document, error) {
-	if strings.TrimSpace(string(raw)) == "" {
+	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	switch format {

@@ -704,7 +704,12 @@ func (ix *Index) wordTerm(t string) Bits {
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	cand := ix.NewBits()
 	first := true
-	vm := make([]idMatcher, len(words))
+	var vmStack [8]idMatcher // phrases are short: no allocation
+	vm := vmStack[:0]
+	if len(words) > len(vmStack) {
+		vm = make([]idMatcher, 0, len(words))
+	}
+	vm = vm[:len(words)]
 	for wi, w := range words {
 		if w.gap > 0 {
 			continue
