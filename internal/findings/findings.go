@@ -156,7 +156,8 @@ type Rule struct {
 	Source string `yaml:"-"`
 
 	re, section *regexp.Regexp
-	res         map[string]*regexp.Regexp // compiled "re:" terms
+	reGuard     guard              // literals every match of re contains
+	res         map[string]*reTerm // compiled "re:" terms
 	since       time.Time
 }
 
@@ -316,7 +317,7 @@ func (r *Rule) compile() error {
 	if needAll[r.Kind] && len(r.All) == 0 {
 		return fmt.Errorf("all: kind %s needs term groups", r.Kind)
 	}
-	r.res = map[string]*regexp.Regexp{}
+	r.res = map[string]*reTerm{}
 	groups := append(append([][]string{}, r.All...), r.Require...)
 	for gi, g := range groups {
 		if len(g) == 0 {
@@ -333,7 +334,7 @@ func (r *Rule) compile() error {
 				return err
 			}
 			if strings.HasPrefix(t, "re:") {
-				r.res[t] = regexp.MustCompile(t[3:]) // checked by checkTerm
+				r.res[t] = &reTerm{re: regexp.MustCompile(t[3:]), g: newGuard(t[3:])} // checked by checkTerm
 			}
 		}
 	}
@@ -353,6 +354,7 @@ func (r *Rule) compile() error {
 			return fmt.Errorf("regexp: %w", err)
 		}
 		r.re = re
+		r.reGuard = newGuard("(?i)" + r.Regexp)
 	case Deadline:
 		switch r.Mode {
 		case "missing":
