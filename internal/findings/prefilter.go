@@ -472,8 +472,8 @@ func (g guard) contains(low string) bool {
 // yields the same matches as FindAllStringSubmatchIndex.
 type starter struct {
 	re       *regexp.Regexp // anchored at the start of its input
-	lits     [256][]string // by first byte
-	boundary bool          // the expression starts with \b, checked by hand
+	lits     [256][]string  // by first byte
+	boundary bool           // the expression starts with \b, checked by hand
 }
 
 // newStarter returns a starter for expr, or nil when no match start can
