@@ -43,6 +43,17 @@ var riskyRunes = func() []rune {
 	return out
 }()
 
+// lowerTable maps a byte to its ASCII lower case.
+var lowerTable = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if i >= 'A' && i <= 'Z' {
+			t[i] = byte(i) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // hasRiskyRune reports whether s contains one of riskyRunes.
 func hasRiskyRune(s string) bool {
 	for _, r := range riskyRunes {
@@ -53,23 +64,65 @@ func hasRiskyRune(s string) bool {
 	return false
 }
 
-// asciiLower returns s with the letters A-Z lower-cased and every other
-// byte unchanged, so that offsets stay valid.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
-		i++
+// hasPrefixFold reports whether s starts with lit, a literal as the
+// prefilters hold them, comparing s lower-cased in ASCII.
+func hasPrefixFold(s, lit string) bool {
+	if len(s) < len(lit) {
+		return false
 	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	for i := 0; i < len(lit); i++ {
+		if lowerTable[s[i]] != lit[i] {
+			return false
 		}
 	}
-	return string(b)
+	return true
+}
+
+// containsFold reports whether s contains lit, comparing s lower-cased in
+// ASCII, without copying s.
+func containsFold(s, lit string) bool {
+	c := lit[0]
+	if c < 'a' || c > 'z' {
+		for i := 0; i < len(s); i++ {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				return false
+			}
+			i += k
+			if hasPrefixFold(s[i:], lit) {
+				return true
+			}
+		}
+		return false
+	}
+	// The next position of each case of the first letter.
+	u := c - 'a' + 'A'
+	nl, nu := -1, -1
+	for i := 0; i < len(s); {
+		if nl < i {
+			if nl = strings.IndexByte(s[i:], c); nl < 0 {
+				nl = len(s)
+			} else {
+				nl += i
+			}
+		}
+		if nu < i {
+			if nu = strings.IndexByte(s[i:], u); nu < 0 {
+				nu = len(s)
+			} else {
+				nu += i
+			}
+		}
+		k := min(nl, nu)
+		if k == len(s) {
+			return false
+		}
+		if hasPrefixFold(s[k:], lit) {
+			return true
+		}
+		i = k + 1
+	}
+	return false
 }
 
 // caseless reports whether a literal rune can be compared byte for byte
@@ -343,11 +396,14 @@ const maxSets = 3
 
 // guard is a literal prefilter for an expression: a text that lacks one
 // of each of its sets of literals (after ASCII lower-casing) cannot match
-// it. For an expression anchored at the start of the text (\A or ^ without
-// (?m)), the text must moreover start with one of the literals in start,
-// after a run of the bytes in skip.
+// it. For an expression that is an alternation, each alternative has its
+// own sets (alts), and a text that fails all of them cannot match. For an
+// expression anchored at the start of the text (\A or ^ without (?m)), the
+// text must moreover start with one of the literals in start, after a run
+// of the bytes in skip.
 type guard struct {
 	sets  [][]string
+	alts  [][][]string
 	skip  *[256]bool
 	start []string
 }
@@ -361,28 +417,54 @@ func newGuard(expr string) guard {
 	}
 	re = re.Simplify()
 	var g guard
-	var sets [][]string
+	if re.Op == syntax.OpConcat {
+		g.skip, g.start = anchoredStart(re)
+	}
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op == syntax.OpAlternate {
+		for _, sub := range re.Sub {
+			sets := requiredSets(sub)
+			if sets == nil {
+				g.alts = nil
+				break
+			}
+			g.alts = append(g.alts, sets)
+		}
+	}
+	if g.alts == nil {
+		g.sets = requiredSets(re)
+	}
+	return g
+}
+
+// requiredSets returns the most selective literal sets of which every
+// match of re contains a literal each.
+func requiredSets(re *syntax.Regexp) [][]string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	var sets, out [][]string
 	if re.Op == syntax.OpConcat {
 		sets = concatSets(re)
-		g.skip, g.start = anchoredStart(re)
 	} else if l := requiredLits(re); l != nil {
 		sets = [][]string{l}
 	}
-	// The most selective sets first.
 	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i], sets[j]) })
 	for _, l := range sets {
-		if len(g.sets) == maxSets {
+		if len(out) == maxSets {
 			break
 		}
 		dup := false
-		for _, o := range g.sets {
+		for _, o := range out {
 			dup = dup || slices.Equal(o, l)
 		}
 		if !dup {
-			g.sets = append(g.sets, l)
+			out = append(out, l)
 		}
 	}
-	return g
+	return out
 }
 
 // anchoredStart returns, for a concatenation that starts with \A (or ^
@@ -426,18 +508,18 @@ func anchoredStart(re *syntax.Regexp) (*[256]bool, []string) {
 }
 
 // active reports whether the guard can reject anything.
-func (g guard) active() bool { return len(g.sets) > 0 || g.start != nil }
+func (g guard) active() bool { return len(g.sets) > 0 || len(g.alts) > 0 || g.start != nil }
 
-// may reports whether low, ASCII-lower-cased text, can hold a match.
-func (g guard) may(low string) bool {
+// may reports whether text s can hold a match.
+func (g guard) may(s string) bool {
 	if g.start != nil {
 		k := 0
-		for k < len(low) && g.skip[low[k]] {
+		for k < len(s) && g.skip[lowerTable[s[k]]] {
 			k++
 		}
 		ok := false
 		for _, l := range g.start {
-			if strings.HasPrefix(low[k:], l) {
+			if hasPrefixFold(s[k:], l) {
 				ok = true
 				break
 			}
@@ -446,16 +528,30 @@ func (g guard) may(low string) bool {
 			return false
 		}
 	}
-	return g.contains(low)
+	return g.contains(s)
 }
 
-// contains reports whether low has a literal of each set; unlike may, it
-// holds for every text containing a match, wherever the match starts.
-func (g guard) contains(low string) bool {
-	for _, set := range g.sets {
+// contains reports whether low has a literal of each set (of one of the
+// alternatives); unlike may, it holds for every text containing a match,
+// wherever the match starts.
+func (g guard) contains(s string) bool {
+	if len(g.alts) > 0 {
+		for _, sets := range g.alts {
+			if allSets(s, sets) {
+				return true
+			}
+		}
+		return false
+	}
+	return allSets(s, g.sets)
+}
+
+// allSets reports whether s has a literal of each set.
+func allSets(s string, sets [][]string) bool {
+	for _, set := range sets {
 		ok := false
 		for _, l := range set {
-			if strings.Contains(low, l) {
+			if containsFold(s, l) {
 				ok = true
 				break
 			}
@@ -516,10 +612,9 @@ func isWordByte(c byte) bool {
 
 // each calls f with the submatch indices of each successive match of the
 // expression in s, like FindAllStringSubmatchIndex, until f returns false.
-// low is s lower-cased in ASCII.
-func (st *starter) each(s, low string, f func(m []int) bool) {
+func (st *starter) each(s string, f func(m []int) bool) {
 	for p := 0; p < len(s); p++ {
-		lits := st.lits[low[p]]
+		lits := st.lits[lowerTable[s[p]]]
 		if lits == nil {
 			continue
 		}
@@ -528,7 +623,7 @@ func (st *starter) each(s, low string, f func(m []int) bool) {
 		}
 		ok := false
 		for _, l := range lits {
-			if strings.HasPrefix(low[p:], l) {
+			if hasPrefixFold(s[p:], l) {
 				ok = true
 				break
 			}

@@ -130,13 +130,13 @@ func (r *Rule) run(st *state, date time.Time, facts *model.Facts) ([]model.Evide
 	case Subprocessors:
 		return subprocessorsWithoutMechanism(facts)
 	case Terms:
-		hits := r.matches(st, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Outdated:
 		if date.Before(r.since) {
 			return nil, "", false
 		}
-		hits := r.matches(st, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Pattern:
 		ev := r.patternEvidence(st)
@@ -145,13 +145,13 @@ func (r *Rule) run(st *state, date time.Time, facts *model.Facts) ([]model.Evide
 		hits := r.deadline(st)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Absent:
-		hits := r.matches(st, r.All)
-		if len(hits) == 0 || len(r.anyMatches(st, r.Require)) > 0 {
+		hits := r.matches(st, r.all)
+		if len(hits) == 0 || len(r.anyMatches(st, r.require)) > 0 {
 			return nil, "", false
 		}
 		return r.cite(in, hits), "", true
 	case Count:
-		hits := r.matches(st, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) >= r.Min
 	case Categories:
 		return r.categories(st)
@@ -178,7 +178,7 @@ func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
 // then run only on the sentences still in question, and only where their
 // literals occur, so a rule costs little more than its rarest word. Once
 // no sentence is left, the remaining groups are not looked at.
-func (r *Rule) groupBits(st *state, groups [][]string) match.Bits {
+func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
 	in := st.in
 	n := in.Index.Len()
 	all := match.NewBits(n)
@@ -196,11 +196,11 @@ func (r *Rule) groupBits(st *state, groups [][]string) match.Bits {
 			gb := match.NewBits(n)
 			var res []*reTerm
 			for _, t := range g {
-				if rt := r.res[t]; rt != nil {
-					res = append(res, rt)
+				if t.re != nil {
+					res = append(res, t.re)
 					continue
 				}
-				gb.Or(in.Index.Term(t))
+				gb.Or(in.Index.Term(t.raw))
 			}
 			if len(res) > 0 {
 				all.Each(func(i int) {
@@ -221,9 +221,9 @@ func (r *Rule) groupBits(st *state, groups [][]string) match.Bits {
 	return all
 }
 
-func hasRegexp(g []string) bool {
+func hasRegexp(g []*term) bool {
 	for _, t := range g {
-		if strings.HasPrefix(t, "re:") {
+		if t.re != nil {
 			return true
 		}
 	}
@@ -232,7 +232,7 @@ func hasRegexp(g []string) bool {
 
 // anyMatches returns the sentences matching all groups, regardless of
 // actor and exclusions.
-func (r *Rule) anyMatches(st *state, groups [][]string) []int {
+func (r *Rule) anyMatches(st *state, groups [][]*term) []int {
 	var out []int
 	r.groupBits(st, groups).Each(func(i int) {
 		if i < len(st.in.Sentences) {
@@ -242,28 +242,31 @@ func (r *Rule) anyMatches(st *state, groups [][]string) []int {
 	return out
 }
 
-// hasTerm reports whether sentence i contains term t.
-func (r *Rule) hasTerm(st *state, t string, i int) bool {
-	if rt := r.res[t]; rt != nil {
-		return st.termMatch(rt, i)
-	}
-	return st.in.Index.Term(t).Has(i)
-}
-
 // matches returns the non-heading sentences matching all groups, none of
 // the exclusions, the actor and the section constraint.
-func (r *Rule) matches(st *state, groups [][]string) []int {
+func (r *Rule) matches(st *state, groups [][]*term) []int {
 	in := st.in
 	var out []int
-	bits := r.groupBits(st, groups)
-	bits.Each(func(i int) {
+	var none match.Bits // sentences with a plain exclusion term
+	r.groupBits(st, groups).Each(func(i int) {
 		// Headings are no clauses, but an outdated term in a title
 		// ("Vertrag zur Auftragsdatenverarbeitung") still counts.
 		if i >= len(in.Sentences) || in.Sentences[i].Heading && r.Kind != Outdated {
 			return
 		}
-		for _, t := range r.None {
-			if r.hasTerm(st, t, i) {
+		if none == nil {
+			none = match.NewBits(in.Index.Len())
+			for _, t := range r.none {
+				if t.re == nil {
+					none.Or(in.Index.Term(t.raw))
+				}
+			}
+		}
+		if none.Has(i) {
+			return
+		}
+		for _, t := range r.none {
+			if t.re != nil && st.termMatch(t.re, i) {
 				return
 			}
 		}
@@ -306,15 +309,10 @@ func sentenceAt(in *check.Input, off int) int {
 func (r *Rule) patternEvidence(st *state) []model.Evidence {
 	in := st.in
 	text := in.Doc.Text
-	// No region can match when the whole text lacks the expression's
-	// literals.
-	if !st.mayContain(r.reGuard, 0, len(text)) {
-		return nil
-	}
 	type region struct{ start, end int }
 	var regions []region
 	if len(r.All) > 0 {
-		r.groupBits(st, r.All).Each(func(i int) {
+		r.groupBits(st, r.all).Each(func(i int) {
 			if i < len(in.Sentences) {
 				s := in.Sentences[i]
 				regions = append(regions, region{s.Start, min(len(text), s.End+r.Reach)})
@@ -341,8 +339,8 @@ func (r *Rule) patternEvidence(st *state) []model.Evidence {
 			sec := ""
 			if si := sentenceAt(in, start); si >= 0 {
 				excluded := false
-				for _, t := range r.None {
-					if r.hasTerm(st, t, si) {
+				for _, t := range r.none {
+					if st.hasTerm(t, si) {
 						excluded = true
 						break
 					}
@@ -393,7 +391,7 @@ func Durations(s string) []float64 {
 		}
 		return out
 	}
-	durationStart.each(low, low, visit)
+	durationStart.each(low, visit)
 	return out
 }
 
@@ -443,7 +441,7 @@ func mayStatePeriod(toks []match.Token) bool {
 
 // deadline returns the sentences a deadline rule reports.
 func (r *Rule) deadline(st *state) []int {
-	topic := r.matches(st, r.All)
+	topic := r.matches(st, r.all)
 	if len(topic) == 0 {
 		return nil
 	}
@@ -484,15 +482,15 @@ func (r *Rule) categories(st *state) ([]model.Evidence, string, bool) {
 	in := st.in
 	var pre []int
 	if len(r.All) > 0 {
-		pre = r.matches(st, r.All)
+		pre = r.matches(st, r.all)
 		if len(pre) == 0 {
 			return nil, "", false
 		}
 	}
 	var missing []string
 	lang := in.Lang
-	for _, c := range r.Categories {
-		if len(r.anyMatches(st, [][]string{c.Terms})) == 0 {
+	for ci, c := range r.Categories {
+		if !st.anySentence(r.cats[ci]) {
 			missing = append(missing, c.Name.In(lang))
 		}
 	}
@@ -735,7 +733,7 @@ func missingAnnexes(st *state) ([]model.Evidence, []string) {
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
-	low, lowOK := st.lowText()
+	filterable := st.filterable()
 	for _, si := range sents {
 		s := in.Sentences[si]
 		sent := text[s.Start:s.End]
@@ -754,8 +752,8 @@ func missingAnnexes(st *state) ([]model.Evidence, []string) {
 			}
 			return true
 		}
-		if lowOK && annexRefStart != nil {
-			annexRefStart.each(sent, low[s.Start:s.End], visit)
+		if filterable && annexRefStart != nil {
+			annexRefStart.each(sent, visit)
 			continue
 		}
 		for _, m := range annexRefRE.FindAllStringSubmatchIndex(sent, -1) {

@@ -5,7 +5,23 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/match"
 )
+
+// term is a compiled term of a rule.
+type term struct {
+	raw string
+	re  *reTerm // a "re:" term
+}
+
+// compileTerm prepares term t (validated by checkTerm).
+func compileTerm(t string) *term {
+	c := &term{raw: t}
+	if strings.HasPrefix(t, "re:") {
+		c.re = &reTerm{re: regexp.MustCompile(t[3:]), g: newGuard(t[3:])}
+	}
+	return c
+}
 
 // reTerm is a compiled "re:" term with its literal prefilter.
 type reTerm struct {
@@ -17,11 +33,9 @@ type reTerm struct {
 // several rules need, computed once and only when first asked for.
 type state struct {
 	in *check.Input
-	// low is the text lower-cased in ASCII, for literal prefilters;
-	// risky reports a text that prefilters must not judge.
-	low       string
+	// risky reports a text that literal prefilters must not judge.
 	risky     bool
-	lowDone   bool
+	riskyDone bool
 	lower     []string    // lower-cased sentences, for "re:" terms
 	durations [][]float64 // periods per sentence, for deadline rules
 	durDone   []bool
@@ -31,15 +45,13 @@ func newState(in *check.Input) *state {
 	return &state{in: in}
 }
 
-// lowText returns the ASCII-lower-cased text and whether literal
-// prefilters may judge it.
-func (st *state) lowText() (string, bool) {
-	if !st.lowDone {
-		st.lowDone = true
-		st.low = asciiLower(st.in.Doc.Text)
+// filterable reports whether literal prefilters may judge the text.
+func (st *state) filterable() bool {
+	if !st.riskyDone {
+		st.riskyDone = true
 		st.risky = hasRiskyRune(st.in.Doc.Text)
 	}
-	return st.low, !st.risky
+	return !st.risky
 }
 
 // may reports whether g lets text[start:end] through.
@@ -47,17 +59,15 @@ func (st *state) may(g guard, start, end int) bool {
 	if !g.active() {
 		return true
 	}
-	low, ok := st.lowText()
-	return !ok || g.may(low[start:end])
+	return !st.filterable() || g.may(st.in.Doc.Text[start:end])
 }
 
 // mayContain reports whether text[start:end] has g's literals anywhere.
 func (st *state) mayContain(g guard, start, end int) bool {
-	if len(g.sets) == 0 {
+	if len(g.sets) == 0 && len(g.alts) == 0 {
 		return true
 	}
-	low, ok := st.lowText()
-	return !ok || g.contains(low[start:end])
+	return !st.filterable() || g.contains(st.in.Doc.Text[start:end])
 }
 
 // lowerSentence returns sentence i lower-cased as "re:" terms see it.
@@ -95,4 +105,42 @@ func (st *state) sentenceDurations(i int) []float64 {
 		}
 	}
 	return st.durations[i]
+}
+
+// hasTerm reports whether sentence i contains term t, asking the index
+// (whose answers are cached for all rules) for all but "re:" terms.
+func (st *state) hasTerm(t *term, i int) bool {
+	if t.re != nil {
+		return st.termMatch(t.re, i)
+	}
+	return st.in.Index.Term(t.raw).Has(i)
+}
+
+// anySentence reports whether some sentence contains a term of g. Plain
+// terms are asked first, and the search stops at the first hit.
+func (st *state) anySentence(g []*term) bool {
+	n := len(st.in.Sentences)
+	for _, t := range g {
+		if t.re == nil && hasBelow(st.in.Index.Term(t.raw), n) {
+			return true
+		}
+	}
+	for _, t := range g {
+		if t.re == nil {
+			continue
+		}
+		for i := 0; i < n && i < st.in.Index.Len(); i++ {
+			if st.termMatch(t.re, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasBelow reports whether b has a member below n.
+func hasBelow(b match.Bits, n int) bool {
+	found := false
+	b.Each(func(i int) { found = found || i < n })
+	return found
 }
