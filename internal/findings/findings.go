@@ -156,8 +156,11 @@ type Rule struct {
 	Source string `yaml:"-"`
 
 	re, section *regexp.Regexp
-	res         map[string]*regexp.Regexp // compiled "re:" terms
-	since       time.Time
+	reGuard     guard // literals every match of re contains
+	// Compiled terms of All, Require, None and Categories.
+	all, require, cats [][]*term
+	none               []*term
+	since              time.Time
 }
 
 type file struct {
@@ -316,7 +319,6 @@ func (r *Rule) compile() error {
 	if needAll[r.Kind] && len(r.All) == 0 {
 		return fmt.Errorf("all: kind %s needs term groups", r.Kind)
 	}
-	r.res = map[string]*regexp.Regexp{}
 	groups := append(append([][]string{}, r.All...), r.Require...)
 	for gi, g := range groups {
 		if len(g) == 0 {
@@ -332,11 +334,30 @@ func (r *Rule) compile() error {
 			if err := checkTerm(t); err != nil {
 				return err
 			}
-			if strings.HasPrefix(t, "re:") {
-				r.res[t] = regexp.MustCompile(t[3:]) // checked by checkTerm
-			}
 		}
 	}
+	terms := map[string]*term{}
+	compileGroup := func(g []string) []*term {
+		out := make([]*term, len(g))
+		for i, t := range g {
+			if terms[t] == nil {
+				terms[t] = compileTerm(t)
+			}
+			out[i] = terms[t]
+		}
+		return out
+	}
+	r.all, r.require, r.cats = nil, nil, nil
+	for _, g := range r.All {
+		r.all = append(r.all, compileGroup(g))
+	}
+	for _, g := range r.Require {
+		r.require = append(r.require, compileGroup(g))
+	}
+	for _, c := range r.Categories {
+		r.cats = append(r.cats, compileGroup(c.Terms))
+	}
+	r.none = compileGroup(r.None)
 	switch r.Kind {
 	case Outdated:
 		d, err := time.Parse("2006-01-02", r.Since)
@@ -353,6 +374,7 @@ func (r *Rule) compile() error {
 			return fmt.Errorf("regexp: %w", err)
 		}
 		r.re = re
+		r.reGuard = newGuard("(?i)" + r.Regexp)
 	case Deadline:
 		switch r.Mode {
 		case "missing":

@@ -57,6 +57,7 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 	if !dated {
 		date = opt.Now
 	}
+	st := newState(in)
 	out := []model.Finding{}
 	fired := map[string]bool{}
 	for _, r := range p.Rules {
@@ -70,7 +71,7 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 		if skip {
 			continue
 		}
-		ev, extra, ok := r.run(in, date, opt.Facts)
+		ev, extra, ok := r.run(st, date, opt.Facts)
 		if !ok {
 			continue
 		}
@@ -123,38 +124,39 @@ func dateNote(lang string, d time.Time, monthOnly, dated bool) string {
 
 // run applies one rule. It returns the evidence, an addition to the
 // message, and whether the rule fired.
-func (r *Rule) run(in *check.Input, date time.Time, facts *model.Facts) ([]model.Evidence, string, bool) {
+func (r *Rule) run(st *state, date time.Time, facts *model.Facts) ([]model.Evidence, string, bool) {
+	in := st.in
 	switch r.Kind {
 	case Subprocessors:
 		return subprocessorsWithoutMechanism(facts)
 	case Terms:
-		hits := r.matches(in, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Outdated:
 		if date.Before(r.since) {
 			return nil, "", false
 		}
-		hits := r.matches(in, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Pattern:
-		ev := r.patternEvidence(in)
+		ev := r.patternEvidence(st)
 		return ev, "", len(ev) > 0
 	case Deadline:
-		hits := r.deadline(in)
+		hits := r.deadline(st)
 		return r.cite(in, hits), "", len(hits) > 0
 	case Absent:
-		hits := r.matches(in, r.All)
-		if len(hits) == 0 || len(r.anyMatches(in, r.Require)) > 0 {
+		hits := r.matches(st, r.all)
+		if len(hits) == 0 || len(r.anyMatches(st, r.require)) > 0 {
 			return nil, "", false
 		}
 		return r.cite(in, hits), "", true
 	case Count:
-		hits := r.matches(in, r.All)
+		hits := r.matches(st, r.all)
 		return r.cite(in, hits), "", len(hits) >= r.Min
 	case Categories:
-		return r.categories(in)
+		return r.categories(st)
 	case Structure:
-		return r.structure(in)
+		return r.structure(st)
 	}
 	return nil, "", false
 }
@@ -173,59 +175,55 @@ func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
 
 // groupBits returns the sentences in which every group has a term. Groups
 // of plain terms are answered by the index first; regular-expression terms
-// then run only on the sentences still in question, so a rule costs little
-// more than its rarest word.
-func (r *Rule) groupBits(in *check.Input, groups [][]string) match.Bits {
+// then run only on the sentences still in question, and only where their
+// literals occur, so a rule costs little more than its rarest word. Once
+// no sentence is left, the remaining groups are not looked at.
+func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
+	in := st.in
 	n := in.Index.Len()
 	all := match.NewBits(n)
 	for i := 0; i < n; i++ {
 		all.Set(i)
 	}
-	ordered := make([][]string, 0, len(groups))
-	for _, g := range groups {
-		if !hasRegexp(g) {
-			ordered = append(ordered, g)
-		}
-	}
-	for _, g := range groups {
-		if hasRegexp(g) {
-			ordered = append(ordered, g)
-		}
-	}
-	text := in.Doc.Text
-	for _, g := range ordered {
-		gb := match.NewBits(n)
-		var res []*regexp.Regexp
-		for _, t := range g {
-			if re := r.res[t]; re != nil {
-				res = append(res, re)
+	for pass := 0; pass < 2; pass++ {
+		for _, g := range groups {
+			if hasRegexp(g) != (pass == 1) {
 				continue
 			}
-			gb.Or(in.Index.Term(t))
-		}
-		if len(res) > 0 {
-			all.Each(func(i int) {
-				if i >= len(in.Sentences) || gb.Has(i) {
-					return
+			if all.Empty() {
+				return all
+			}
+			gb := match.NewBits(n)
+			var res []*reTerm
+			for _, t := range g {
+				if t.re != nil {
+					res = append(res, t.re)
+					continue
 				}
-				s := in.Sentences[i]
-				low := strings.ToLower(text[s.Start:s.End])
-				for _, re := range res {
-					if re.MatchString(low) {
-						gb.Set(i)
+				gb.Or(in.Index.Term(t.raw))
+			}
+			if len(res) > 0 {
+				all.Each(func(i int) {
+					if i >= len(in.Sentences) || gb.Has(i) {
 						return
 					}
-				}
-			})
+					for _, rt := range res {
+						if st.termMatch(rt, i) {
+							gb.Set(i)
+							return
+						}
+					}
+				})
+			}
+			all.And(gb)
 		}
-		all.And(gb)
 	}
 	return all
 }
 
-func hasRegexp(g []string) bool {
+func hasRegexp(g []*term) bool {
 	for _, t := range g {
-		if strings.HasPrefix(t, "re:") {
+		if t.re != nil {
 			return true
 		}
 	}
@@ -234,38 +232,41 @@ func hasRegexp(g []string) bool {
 
 // anyMatches returns the sentences matching all groups, regardless of
 // actor and exclusions.
-func (r *Rule) anyMatches(in *check.Input, groups [][]string) []int {
+func (r *Rule) anyMatches(st *state, groups [][]*term) []int {
 	var out []int
-	r.groupBits(in, groups).Each(func(i int) {
-		if i < len(in.Sentences) {
+	r.groupBits(st, groups).Each(func(i int) {
+		if i < len(st.in.Sentences) {
 			out = append(out, i)
 		}
 	})
 	return out
 }
 
-// hasTerm reports whether sentence i contains term t.
-func (r *Rule) hasTerm(in *check.Input, t string, i int) bool {
-	if re := r.res[t]; re != nil {
-		s := in.Sentences[i]
-		return re.MatchString(strings.ToLower(in.Doc.Text[s.Start:s.End]))
-	}
-	return in.Index.Term(t).Has(i)
-}
-
 // matches returns the non-heading sentences matching all groups, none of
 // the exclusions, the actor and the section constraint.
-func (r *Rule) matches(in *check.Input, groups [][]string) []int {
+func (r *Rule) matches(st *state, groups [][]*term) []int {
+	in := st.in
 	var out []int
-	bits := r.groupBits(in, groups)
-	bits.Each(func(i int) {
+	var none match.Bits // sentences with a plain exclusion term
+	r.groupBits(st, groups).Each(func(i int) {
 		// Headings are no clauses, but an outdated term in a title
 		// ("Vertrag zur Auftragsdatenverarbeitung") still counts.
 		if i >= len(in.Sentences) || in.Sentences[i].Heading && r.Kind != Outdated {
 			return
 		}
-		for _, t := range r.None {
-			if r.hasTerm(in, t, i) {
+		if none == nil {
+			none = match.NewBits(in.Index.Len())
+			for _, t := range r.none {
+				if t.re == nil {
+					none.Or(in.Index.Term(t.raw))
+				}
+			}
+		}
+		if none.Has(i) {
+			return
+		}
+		for _, t := range r.none {
+			if t.re != nil && st.termMatch(t.re, i) {
 				return
 			}
 		}
@@ -305,12 +306,13 @@ func sentenceAt(in *check.Input, off int) int {
 // patternEvidence cites the regular expression's matches in the text. With
 // term groups, the expression runs only from the start of sentences that
 // match them.
-func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
+func (r *Rule) patternEvidence(st *state) []model.Evidence {
+	in := st.in
 	text := in.Doc.Text
 	type region struct{ start, end int }
 	var regions []region
 	if len(r.All) > 0 {
-		r.groupBits(in, r.All).Each(func(i int) {
+		r.groupBits(st, r.all).Each(func(i int) {
 			if i < len(in.Sentences) {
 				s := in.Sentences[i]
 				regions = append(regions, region{s.Start, min(len(text), s.End+r.Reach)})
@@ -322,6 +324,9 @@ func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
 	var ev []model.Evidence
 	seen := map[int]bool{}
 	for _, rg := range regions {
+		if !st.may(r.reGuard, rg.start, rg.end) {
+			continue
+		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text[rg.start:rg.end], -1) {
 			start, end := rg.start+m[0], rg.start+m[1]
 			if len(m) >= 4 && m[2] >= 0 {
@@ -334,8 +339,8 @@ func (r *Rule) patternEvidence(in *check.Input) []model.Evidence {
 			sec := ""
 			if si := sentenceAt(in, start); si >= 0 {
 				excluded := false
-				for _, t := range r.None {
-					if r.hasTerm(in, t, si) {
+				for _, t := range r.none {
+					if st.hasTerm(t, si) {
 						excluded = true
 						break
 					}
@@ -364,37 +369,57 @@ var numberWords = map[string]float64{
 	"twenty-one": 21, "thirty": 30, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
 }
 
+// durationStart finds where durationRE can match: at a digit or a number
+// word.
+var durationStart = newStarter(durationRE.String(), true)
+
 // Durations returns the periods stated in s, in hours.
 func Durations(s string) []float64 {
 	var out []float64
 	// The expression is written in lower case: matching the lower-cased
 	// sentence is much cheaper than case-insensitive matching.
-	for _, m := range durationRE.FindAllStringSubmatch(strings.ToLower(s), -1) {
-		n, err := strconv.ParseFloat(m[1], 64)
-		if err != nil {
-			v, ok := numberWords[strings.ToLower(m[1])]
-			if !ok {
-				continue
-			}
-			n = v
+	low := strings.ToLower(s)
+	visit := func(m []int) bool {
+		if h, ok := durationHours(low[m[2]:m[3]], low[m[4]:m[5]]); ok {
+			out = append(out, h)
 		}
-		u := strings.ToLower(m[2])
-		var h float64
-		switch {
-		case strings.HasPrefix(u, "st") || strings.HasPrefix(u, "h"):
-			h = 1
-		case strings.HasPrefix(u, "werk") || strings.HasPrefix(u, "arbeit") || strings.HasPrefix(u, "business") || strings.HasPrefix(u, "working"):
-			h = 24 * 7 / 5.0
-		case strings.HasPrefix(u, "w"):
-			h = 24 * 7
-		case strings.HasPrefix(u, "mon"):
-			h = 24 * 30
-		default:
-			h = 24
-		}
-		out = append(out, n*h)
+		return true
 	}
+	if durationStart == nil {
+		for _, m := range durationRE.FindAllStringSubmatchIndex(low, -1) {
+			visit(m)
+		}
+		return out
+	}
+	durationStart.each(low, visit)
 	return out
+}
+
+// durationHours converts a number and a unit matched by durationRE into
+// hours.
+func durationHours(num, unit string) (float64, bool) {
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		v, ok := numberWords[num]
+		if !ok {
+			return 0, false
+		}
+		n = v
+	}
+	var h float64
+	switch {
+	case strings.HasPrefix(unit, "st") || strings.HasPrefix(unit, "h"):
+		h = 1
+	case strings.HasPrefix(unit, "werk") || strings.HasPrefix(unit, "arbeit") || strings.HasPrefix(unit, "business") || strings.HasPrefix(unit, "working"):
+		h = 24 * 7 / 5.0
+	case strings.HasPrefix(unit, "w"):
+		h = 24 * 7
+	case strings.HasPrefix(unit, "mon"):
+		h = 24 * 30
+	default:
+		h = 24
+	}
+	return n * h, true
 }
 
 // mayStatePeriod reports whether a sentence has a number or a number word,
@@ -415,19 +440,14 @@ func mayStatePeriod(toks []match.Token) bool {
 }
 
 // deadline returns the sentences a deadline rule reports.
-func (r *Rule) deadline(in *check.Input) []int {
-	topic := r.matches(in, r.All)
+func (r *Rule) deadline(st *state) []int {
+	topic := r.matches(st, r.all)
 	if len(topic) == 0 {
 		return nil
 	}
-	text := in.Doc.Text
 	var out []int
 	for _, i := range topic {
-		s := in.Sentences[i]
-		var ds []float64
-		if mayStatePeriod(in.Index.Tokens(i)) {
-			ds = Durations(text[s.Start:s.End])
-		}
+		ds := st.sentenceDurations(i)
 		switch r.Mode {
 		case "missing":
 			if len(ds) > 0 {
@@ -458,18 +478,19 @@ func minOf(xs []float64) float64 {
 }
 
 // categories reports the control categories no sentence names.
-func (r *Rule) categories(in *check.Input) ([]model.Evidence, string, bool) {
+func (r *Rule) categories(st *state) ([]model.Evidence, string, bool) {
+	in := st.in
 	var pre []int
 	if len(r.All) > 0 {
-		pre = r.matches(in, r.All)
+		pre = r.matches(st, r.all)
 		if len(pre) == 0 {
 			return nil, "", false
 		}
 	}
 	var missing []string
 	lang := in.Lang
-	for _, c := range r.Categories {
-		if len(r.anyMatches(in, [][]string{c.Terms})) == 0 {
+	for ci, c := range r.Categories {
+		if !st.anySentence(r.cats[ci]) {
 			missing = append(missing, c.Name.In(lang))
 		}
 	}
@@ -511,7 +532,8 @@ func subprocessorsWithoutMechanism(f *model.Facts) ([]model.Evidence, string, bo
 }
 
 // structure runs the rule's structural check.
-func (r *Rule) structure(in *check.Input) ([]model.Evidence, string, bool) {
+func (r *Rule) structure(st *state) ([]model.Evidence, string, bool) {
+	in := st.in
 	var ev []model.Evidence
 	var what []string
 	switch r.Check {
@@ -520,7 +542,7 @@ func (r *Rule) structure(in *check.Input) ([]model.Evidence, string, bool) {
 	case "missing-sections":
 		ev, what = missingSections(in)
 	case "missing-annexes":
-		ev, what = missingAnnexes(in)
+		ev, what = missingAnnexes(st)
 	}
 	if len(ev) == 0 {
 		return nil, "", false
@@ -657,6 +679,8 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 var (
 	annexStartRE = regexp.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
 	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	// annexRefStart runs annexRefRE only where an annex word starts.
+	annexRefStart = newStarter(annexRefRE.String(), false)
 )
 
 var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
@@ -673,11 +697,15 @@ func annexKey(num string) string {
 
 // missingAnnexes reports annexes the contract refers to but does not
 // contain.
-func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
+func missingAnnexes(st *state) ([]model.Evidence, []string) {
+	in := st.in
 	text := in.Doc.Text
 	present := map[string]bool{}
+	last := ""
 	for _, b := range in.Doc.Blocks {
-		if b.Annex != "" {
+		// The blocks of one annex share its label: read it once.
+		if b.Annex != "" && b.Annex != last {
+			last = b.Annex
 			if m := annexRefRE.FindStringSubmatch(b.Annex); m != nil {
 				present[annexKey(m[2])] = true
 			}
@@ -705,22 +733,31 @@ func missingAnnexes(in *check.Input) ([]model.Evidence, []string) {
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
+	filterable := st.filterable()
 	for _, si := range sents {
 		s := in.Sentences[si]
-		st := text[s.Start:s.End]
-		for _, m := range annexRefRE.FindAllStringSubmatchIndex(st, -1) {
-			key := annexKey(st[m[4]:m[5]])
+		sent := text[s.Start:s.End]
+		visit := func(m []int) bool {
+			key := annexKey(sent[m[4]:m[5]])
 			if present[key] || reported[key] {
-				continue
+				return true
 			}
-			if otherDocRE.MatchString(st[m[1]:]) {
-				continue
+			if otherDocRE.MatchString(sent[m[1]:]) {
+				return true
 			}
 			reported[key] = true
-			what = append(what, st[m[0]:m[1]])
+			what = append(what, sent[m[0]:m[1]])
 			if len(ev) < MaxEvidence {
 				ev = append(ev, in.Evidence(si))
 			}
+			return true
+		}
+		if filterable && annexRefStart != nil {
+			annexRefStart.each(sent, visit)
+			continue
+		}
+		for _, m := range annexRefRE.FindAllStringSubmatchIndex(sent, -1) {
+			visit(m)
 		}
 	}
 	return ev, what
