@@ -29,7 +29,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseHTML$$' -fuzztime $(FUZZTIME) ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzSplit$$' -fuzztime $(FUZZTIME) ./internal/segment
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzPrefilter$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzLowerText$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
 	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
+	$(GO) test -run '^$$' -fuzz '^FuzzPrefilters$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
 	# The readers' targets skip minimisation, which otherwise stalls short runs.
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzDOCXXML$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
