@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,7 +79,7 @@ func init() {
 
 // articleRefs returns, for each sentence span, the set of article numbers
 // referred to in it.
-func articleRefs(text string, spans []Span) []map[int]bool {
+func articleRefs(text, low string, spans []Span) []map[int]bool {
 	out := make([]map[int]bool, len(spans))
 	add := func(off, a, b int) {
 		i := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
@@ -92,7 +93,7 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 			out[i][n] = true
 		}
 	}
-	arts, chapters := scanReferences(text)
+	arts, chapters := scanReferences(text, low)
 	for _, m := range arts {
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
 		pos := m[1]
@@ -151,25 +152,34 @@ func articleRefs(text string, spans []Span) []map[int]bool {
 }
 
 // scanReferences finds article markers ("Art. 32", "Articles 32") and
-// chapter references ("Kapitel III") in one pass: anchored expressions are
-// tried only at word starts beginning with "a", "k" or "c", which keeps the
-// cost linear with a small constant, unlike unanchored case-insensitive
-// expressions over the whole text.
-func scanReferences(text string) (arts, chapters [][]int) {
-	for i := 0; i+3 <= len(text); i++ {
-		if !referenceStart[text[i]] || i > 0 && isASCIIWord(text[i-1]) {
+// chapter references ("Kapitel III") in text; low is text lower-cased with
+// the same length. The anchored expressions are tried only at word starts
+// where low holds "art", "kapitel" or "chapter", found by substring search,
+// which keeps the cost linear with a small constant.
+func scanReferences(text, low string) (arts, chapters [][]int) {
+	var cands []int
+	for _, w := range referenceWords {
+		for from := 0; ; {
+			k := strings.Index(low[from:], w)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			if i+3 <= len(text) && (i == 0 || !isASCIIWord(text[i-1])) {
+				cands = append(cands, i)
+			}
+			from = i + 1
+		}
+	}
+	slices.Sort(cands)
+	next := 0 // candidates inside the last match are skipped
+	for _, i := range cands {
+		if i < next {
 			continue
 		}
-		c := text[i] | 0x20
-		var re *regexp.Regexp
-		switch {
-		case c == 'a' && strings.EqualFold(text[i:i+3], "art"):
+		re := reChapter
+		if low[i] == 'a' {
 			re = reArtMarker
-		case c == 'k' && i+7 <= len(text) && strings.EqualFold(text[i:i+7], "kapitel"),
-			c == 'c' && i+7 <= len(text) && strings.EqualFold(text[i:i+7], "chapter"):
-			re = reChapter
-		default:
-			continue
 		}
 		m := re.FindStringSubmatchIndex(text[i:min(len(text), i+64)])
 		if m == nil {
@@ -185,10 +195,13 @@ func scanReferences(text string) (arts, chapters [][]int) {
 		} else {
 			chapters = append(chapters, m)
 		}
-		i = m[1] - 1
+		next = m[1]
 	}
 	return arts, chapters
 }
+
+// referenceWords start the references scanReferences looks for.
+var referenceWords = []string{"art", "kapitel", "chapter"}
 
 // continuationStarts holds, lower-cased, every byte that can start a match
 // of reSubRef, reFF, reRange or reList after leading white space (0xe2
@@ -204,10 +217,6 @@ func firstNonSpace(s string) byte {
 	}
 	return 0
 }
-
-// referenceStart marks the bytes a reference can start with: "Art.",
-// "Kapitel", "Chapter" in either case.
-var referenceStart = [256]bool{'a': true, 'A': true, 'k': true, 'K': true, 'c': true, 'C': true}
 
 func isASCIIWord(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80

@@ -387,7 +387,7 @@ func NewIndex(text string, spans []Span) *Index {
 	}
 	ix.heads = newBuckets(ix.words, headKey)
 	ix.tails = newBuckets(ix.words, tailKey)
-	ix.arts = articleRefs(text, spans)
+	ix.arts = articleRefs(text, ix.Lower(), spans)
 	return ix
 }
 
