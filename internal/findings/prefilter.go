@@ -28,20 +28,10 @@ import (
 const maxLits = 48
 
 // riskyRunes are the non-ASCII runes that case folding or lower-casing
-// turns into ASCII letters (or vice versa).
-var riskyRunes = func() []rune {
-	var out []rune
-	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
-		risky := unicode.ToLower(r) < utf8.RuneSelf
-		for f := unicode.SimpleFold(r); f != r && !risky; f = unicode.SimpleFold(f) {
-			risky = f < utf8.RuneSelf
-		}
-		if risky {
-			out = append(out, r)
-		}
-	}
-	return out
-}()
+// turns into ASCII letters (or vice versa): İ, ſ and the Kelvin sign.
+// TestRiskyRunes checks the list against all of Unicode (scanning it at
+// start-up would cost tens of milliseconds per run).
+var riskyRunes = []rune{'\u0130', '\u017f', '\u212a'}
 
 // lowerTable maps a byte to its ASCII lower case.
 var lowerTable = func() (t [256]byte) {
