@@ -71,6 +71,8 @@ func TestTerms(t *testing.T) {
 		{"*s", []int{0, 4, 5, 6, 8, 9, 10}},
 		{"c", []int{6}},
 		{"*processor", []int{0, 3, 8}},
+		{"co*", []int{0, 8}},
+		{"*er", []int{1, 8, 9, 10}},
 		{"rights*", []int{8}},
 		{"re:nothing here", nil},
 		{"re:(?i)ART\\.", []int{4, 7}},
