@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -530,7 +531,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 
 // notProc reports whether a lower-cased text says the listed recipients
 // are not processors.
-func notProc(lower string) bool { return notProcWords.has(lower) }
+func notProc(lower string) bool { return notProcWords().has(lower) }
 
 // notProcLiterals say that listed recipients are not processors.
 var notProcLiterals = []string{"nicht erforderlich", "nicht vorgeschrieben", "keine auftragsverarbeit", "kein av-vertrag", "keine av-vertrag",
@@ -545,10 +546,12 @@ var subLiterals = []string{"unterauftrag", "subunternehm", "weitere auftragsvera
 
 // isSubLow reports whether a lower-cased text mentions sub-processors.
 func isSubLow(lower string) bool {
-	return subWords.has(lower)
+	return subWords().has(lower)
 }
 
+// The word sets are built on first use: building them at start-up would
+// cost every run a millisecond.
 var (
-	subWords     = newWordSet(subLiterals...)
-	notProcWords = newWordSet(notProcLiterals...)
+	subWords     = sync.OnceValue(func() *wordSet { return newWordSet(subLiterals...) })
+	notProcWords = sync.OnceValue(func() *wordSet { return newWordSet(notProcLiterals...) })
 )
