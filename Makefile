@@ -33,6 +33,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLowerText$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
 	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
 	$(GO) test -run '^$$' -fuzz '^FuzzPrefilters$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
+	$(GO) test -run '^$$' -fuzz '^FuzzRegexp$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
+	$(GO) test -run '^$$' -fuzz '^FuzzExpr$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
+	$(GO) test -run '^$$' -fuzz '^FuzzLower$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
 	# The readers' targets skip minimisation, which otherwise stalls short runs.
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzDOCXXML$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input

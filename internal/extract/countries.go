@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Address is a parsed postal address.
@@ -10,9 +12,9 @@ type Address struct {
 }
 
 var (
-	rePostcodeCity = mustLit(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
-	reStreet       = mustLit(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
-	reNumStreet    = mustLit(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
+	rePostcodeCity = prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
+	reStreet       = prefilter.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
+	reNumStreet    = prefilter.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
 )
 
 // ParseAddress reads street, postcode, city and country from a one-line
@@ -88,10 +90,10 @@ func (k *Knowledge) CountryOf(name string) string {
 }
 
 var (
-	reSCC = mustLit(`(?i)standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|\bSCCs?\b|2021/914|EU-Standardvertr`)
-	reDPF = mustLit(`(?i)data privacy framework|\bDPF\b|Datenschutzrahmen`)
-	reBCR = mustLit(`(?i)binding corporate rules|verbindliche(?:n)? interne(?:n)? Datenschutzvorschriften|\bBCRs?\b`)
-	reAdq = mustLit(`(?i)angemessenheitsbeschluss|adequacy decision|angemessenes Datenschutzniveau`)
+	reSCC = prefilter.MustCompile(`(?i)standardvertragsklausel|standarddatenschutzklausel|standard contractual clause|\bSCCs?\b|2021/914|EU-Standardvertr`)
+	reDPF = prefilter.MustCompile(`(?i)data privacy framework|\bDPF\b|Datenschutzrahmen`)
+	reBCR = prefilter.MustCompile(`(?i)binding corporate rules|verbindliche(?:n)? interne(?:n)? Datenschutzvorschriften|\bBCRs?\b`)
+	reAdq = prefilter.MustCompile(`(?i)angemessenheitsbeschluss|adequacy decision|angemessenes Datenschutzniveau`)
 )
 
 // transfer decides third-country status and the mechanism named in text.

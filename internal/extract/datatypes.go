@@ -5,12 +5,13 @@ import (
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var (
-	reTypesIntro    = mustLit(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
-	reSubjectsIntro = mustLit(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
-	reSpecial       = mustLit(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
+	reTypesIntro    = prefilter.MustCompile(`(?i)art(?:en)? der (?:personenbezogenen )?daten|datenarten|datenkategorien|kategorien (?:von |der )?(?:personenbezogenen )?daten|types? of (?:personal )?data|categories of (?:personal )?data|personal data (?:concerned|processed)`)
+	reSubjectsIntro = prefilter.MustCompile(`(?i)betroffene[nr]? personen|kreis der betroffenen|kategorien (?:der )?betroffenen|betroffenengruppen|data subjects`)
+	reSpecial       = prefilter.MustCompile(`(?i)gesundheit|health|medizin|medical|biometr|genetisch|genetic|religi|weltanschau|philosophical|gewerkschaft|trade union|politisch|political|ethnisch|ethnic|rassisch|racial|sexual|sexuell|straftat|strafrecht|criminal|vorstraf|führungszeugnis|art\.?\s*9\b|art\.?\s*10\b|besondere(?:n)? kategorien|special categor`)
 )
 
 // dataCategories reads the items listed after a lead-in or heading on data
@@ -29,8 +30,8 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		lower := x.lower[b.Start:b.End]
-		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchLow(t, lower)
-		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchLow(t, lower)
+		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchString(t)
+		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchString(t)
 		if !isT && !isS {
 			continue
 		}

@@ -1,26 +1,26 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var (
-	reBreach    = mustLit(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
-	reNotify    = mustLit(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
-	reObject    = mustLit(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
-	reAdvance   = mustLit(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
-	reTerminate = mustLit(`kündigungsfrist|kündig|notice period|terminat`)
-	reDelete    = mustLit(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
-	reEndOf     = mustLit(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
-	reAudit     = mustLit(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
-	reAnnounce  = mustLit(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
-	reAtLeast   = mustLit(`mindestens|at least`)
-	reUndue     = mustLit(`unverzüglich|without undue delay|promptly|immediately`)
+	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
+	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
+	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
+	reAdvance   = prefilter.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
+	reTerminate = prefilter.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
+	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
+	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
+	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
+	reAnnounce  = prefilter.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
+	reUndue     = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
 )
 
 // duration is one time span found in a sentence.
@@ -58,10 +58,10 @@ func (d duration) days() int {
 // durationRe returns the compiled duration pattern (built with the
 // knowledge, so concurrent analyses share it safely). It is tried only
 // where a number or number word starts: the windows it runs on are short.
-func (k *Knowledge) durationRe() *litRe { return k.durRe }
+func (k *Knowledge) durationRe() *prefilter.Regexp { return k.durRe }
 
-func compileDuration(numberRe string) (*regexp.Regexp, error) {
-	return regexp.Compile(`\b(\d{1,4}|` + numberRe + `)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`)
+func compileDuration(numberRe string) (*prefilter.Regexp, error) {
+	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`, prefilter.PreferPrefix)
 }
 
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
@@ -155,7 +155,7 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 			continue
 		}
-		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchLow(s, lower) ||
+		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
 			x.subSection(x.doc.SectionAt(sent.Start))
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {

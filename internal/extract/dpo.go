@@ -4,11 +4,12 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var (
-	reDPOLabel = mustLit(`(?i)datenschutzbeauftragte[rn]?|data protection officer|\bDPO\b|datenschutzkoordinator|ansprechpartner(?:in)? für (?:den )?datenschutz`)
-	reDPONone  = mustLit(`(?i)(?:nicht verpflichtet|keine pflicht|nicht erforderlich|not required|not obliged|no obligation)[^.]{0,80}(?:datenschutzbeauftragt|data protection officer)|(?:datenschutzbeauftragt|data protection officer)[^.]{0,80}(?:nicht verpflichtet|nicht erforderlich|nicht bestellt|not required|not appointed|has not been appointed)`)
+	reDPOLabel = prefilter.MustCompile(`(?i)datenschutzbeauftragte[rn]?|data protection officer|\bDPO\b|datenschutzkoordinator|ansprechpartner(?:in)? für (?:den )?datenschutz`)
+	reDPONone  = prefilter.MustCompile(`(?i)(?:nicht verpflichtet|keine pflicht|nicht erforderlich|not required|not obliged|no obligation)[^.]{0,80}(?:datenschutzbeauftragt|data protection officer)|(?:datenschutzbeauftragt|data protection officer)[^.]{0,80}(?:nicht verpflichtet|nicht erforderlich|nicht bestellt|not required|not appointed|has not been appointed)`)
 )
 
 // dpo finds a named data protection officer (an address block after a
@@ -54,7 +55,7 @@ func (x *extractor) dpo() *model.DPO {
 			continue
 		}
 		s, low := x.sentenceText(i), x.sentenceLower(i)
-		if hasAny(low, "beauftragt", "officer") && reDPONone.MatchLow(s, low) {
+		if hasAny(low, "beauftragt", "officer") && reDPONone.MatchString(s) {
 			st := x.in.Sentences[i]
 			return &model.DPO{NotRequired: true, Evidence: x.evidencePtr(st.Start, st.End)}
 		}

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 //go:embed data/countries.yaml
@@ -54,17 +56,17 @@ type lexiconFile struct {
 // Knowledge is the compiled country and word knowledge.
 type Knowledge struct {
 	byCode      map[string]Country
-	countryRe   *litRe
+	countryRe   *prefilter.Regexp
 	countryName map[string]string // lower-case name -> code
-	cityRe      *litRe
+	cityRe      *prefilter.Regexp
 	cityCountry map[string]string // lower-case city -> code
 	cityName    map[string]string // lower-case city -> canonical spelling
 	postcodes   []*postcodeRule
-	legalRe     *litRe
-	placeholder []*litRe
+	legalRe     *prefilter.Regexp
+	placeholder []*prefilter.Regexp
 	numbers     map[string]int
 	numberRe    string
-	durRe       *litRe
+	durRe       *prefilter.Regexp
 }
 
 var (
@@ -121,7 +123,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	}
 	// Country names are matched case-sensitively as whole words so that
 	// "US" does not match inside words and "in" never matches India.
-	k.countryRe = mustLit(`(?:^|[^\p{L}\p{N}])(` + alternation(names) + `)(?:$|[^\p{L}\p{N}])`)
+	k.countryRe = prefilter.MustCompile(`(?:^|[^\p{L}\p{N}])(` + alternation(names) + `)(?:$|[^\p{L}\p{N}])`)
 	var cities []string
 	for code, cs := range cf.Cities {
 		if _, ok := k.byCode[code]; !ok {
@@ -133,7 +135,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 			cities = append(cities, c)
 		}
 	}
-	k.cityRe = mustLit(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
+	k.cityRe = prefilter.MustCompile(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
 	for _, p := range cf.Postcodes {
 		re, err := regexp.Compile(p.Pattern)
 		if err != nil {
@@ -142,9 +144,9 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		p.re = re
 		k.postcodes = append(k.postcodes, p)
 	}
-	k.legalRe = mustLit(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
+	k.legalRe = prefilter.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
 	for _, p := range lf.Placeholders {
-		re, err := compileLit(p)
+		re, err := prefilter.Compile(p)
 		if err != nil {
 			return nil, fmt.Errorf("extract: lexicon.yaml: placeholder %q: %w", p, err)
 		}
@@ -155,11 +157,11 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		nw = append(nw, w)
 	}
 	k.numberRe = alternation(nw)
-	re, err := compileDuration(k.numberRe)
+	durRe, err := compileDuration(k.numberRe)
 	if err != nil {
 		return nil, fmt.Errorf("extract: duration pattern: %w", err)
 	}
-	k.durRe = newLitRe(re, preferPrefix)
+	k.durRe = durRe
 	return k, nil
 }
 

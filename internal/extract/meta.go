@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var months = map[string]int{
@@ -15,17 +16,17 @@ var months = map[string]int{
 }
 
 var (
-	reDateNum   = mustLit(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
-	reDateISO   = mustLit(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
-	reDateDE    = mustLit(`(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+((?:19|20)\d{2})\b`)
-	reDateEN    = mustLit(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
-	reDateENd   = mustLit(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+((?:19|20)\d{2})\b`)
-	reMonthYear = mustLit(`(?i)(?:stand|as of|date|datum)\s*:?\s*(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\s+((?:19|20)\d{2})`)
-	reVersion   = mustLit(`(?i)\b(?:version|fassung|v\.)\s*:?\s*(\d+(?:\.\d+)*(?:\s*\([^)]{1,30}\))?)`)
-	reLaw       = mustLit(`(?i)(?:es gilt|unterliegt|unterliegen)\s+(?:das\s+|dem\s+)?(\p{L}+)(?:e|es)?\s+recht|recht der ([\p{L} ]{3,40}?)(?:\s+unter|\.|,|$)|governed by (?:and construed in accordance with )?the laws? of ([\p{L} ]{3,40}?)(?:\.|,|$| and| without)`)
-	reCourt     = mustLit(`(?:(?i:gerichtsstand)(?:\s+ist|\s*:)?\s+(?:(?i:ausschließlich)\s+)?([\p{Lu}][\p{L}\-]+(?:\s(?:am|an der|im)\s[\p{Lu}][\p{L}]+)?)|(?i:courts? (?:of|in)) ([\p{Lu}][\p{L}]+(?:,\s*[\p{Lu}][\p{L}]+)?))`)
-	reLawOf     = mustLit(`(?i:recht der|gesetze[n]? der|laws? of)\s+(?:the\s+)?(\p{Lu}[\p{L} ]{2,40}?)(?:\s+unter|\s+and|\s+without|\.|,|;|$)`)
-	reCourtFor  = mustLit(`(?i:gerichtsstand)[^.]{0,60}\b(?i:für) (\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im)\s\p{Lu}\p{L}+)?) (?i:zuständig)`)
+	reDateNum   = prefilter.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
+	reDateISO   = prefilter.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
+	reDateDE    = prefilter.MustCompile(`(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+((?:19|20)\d{2})\b`)
+	reDateEN    = prefilter.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b`)
+	reDateENd   = prefilter.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december),?\s+((?:19|20)\d{2})\b`)
+	reMonthYear = prefilter.MustCompile(`(?i)(?:stand|as of|date|datum)\s*:?\s*(januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|may|june|july|october|december)\s+((?:19|20)\d{2})`)
+	reVersion   = prefilter.MustCompile(`(?i)\b(?:version|fassung|v\.)\s*:?\s*(\d+(?:\.\d+)*(?:\s*\([^)]{1,30}\))?)`)
+	reLaw       = prefilter.MustCompile(`(?i)(?:es gilt|unterliegt|unterliegen)\s+(?:das\s+|dem\s+)?(\p{L}+)(?:e|es)?\s+recht|recht der ([\p{L} ]{3,40}?)(?:\s+unter|\.|,|$)|governed by (?:and construed in accordance with )?the laws? of ([\p{L} ]{3,40}?)(?:\.|,|$| and| without)`)
+	reCourt     = prefilter.MustCompile(`(?:(?i:gerichtsstand)(?:\s+ist|\s*:)?\s+(?:(?i:ausschließlich)\s+)?([\p{Lu}][\p{L}\-]+(?:\s(?:am|an der|im)\s[\p{Lu}][\p{L}]+)?)|(?i:courts? (?:of|in)) ([\p{Lu}][\p{L}]+(?:,\s*[\p{Lu}][\p{L}]+)?))`)
+	reLawOf     = prefilter.MustCompile(`(?i:recht der|gesetze[n]? der|laws? of)\s+(?:the\s+)?(\p{Lu}[\p{L} ]{2,40}?)(?:\s+unter|\s+and|\s+without|\.|,|;|$)`)
+	reCourtFor  = prefilter.MustCompile(`(?i:gerichtsstand)[^.]{0,60}\b(?i:für) (\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im)\s\p{Lu}\p{L}+)?) (?i:zuständig)`)
 	adjCountry  = map[string]string{"deutsch": "DE", "deutsche": "DE", "deutsches": "DE", "österreichisch": "AT", "österreichische": "AT", "österreichisches": "AT", "schweizerisch": "CH", "schweizerische": "CH", "schweizerisches": "CH", "irisch": "IE", "irische": "IE", "irisches": "IE", "niederländisch": "NL", "niederländisches": "NL", "englisch": "GB", "englisches": "GB"}
 )
 
@@ -118,12 +119,12 @@ func (x *extractor) meta() model.Meta {
 			continue
 		}
 		if m.GoverningLaw == "" {
-			if g := reLawOf.SubmatchLow(s, lower); g != nil {
+			if g := reLawOf.FindStringSubmatch(s); g != nil {
 				m.GoverningLaw = x.k.CountryOf(g[1])
 			}
 		}
 		if m.GoverningLaw == "" {
-			if g := reLaw.SubmatchLow(s, lower); g != nil {
+			if g := reLaw.FindStringSubmatch(s); g != nil {
 				switch {
 				case g[1] != "":
 					m.GoverningLaw = adjCountry[strings.ToLower(g[1])]
@@ -138,9 +139,9 @@ func (x *extractor) meta() model.Meta {
 			}
 		}
 		if m.Jurisdiction == "" {
-			if c := reCourtFor.SubmatchLow(s, lower); c != nil {
+			if c := reCourtFor.FindStringSubmatch(s); c != nil {
 				m.Jurisdiction = c[1]
-			} else if c := reCourt.SubmatchLow(s, lower); c != nil {
+			} else if c := reCourt.FindStringSubmatch(s); c != nil {
 				m.Jurisdiction = strings.TrimSpace(c[1] + c[2])
 				if strings.EqualFold(m.Jurisdiction, "ist") {
 					m.Jurisdiction = ""

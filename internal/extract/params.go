@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // paramRule finds one family of technical parameters; anchor is a
@@ -11,32 +12,32 @@ import (
 // short window around each occurrence of the anchor.
 type paramRule struct {
 	anchor string
-	re     *regexp.Regexp
+	re     *prefilter.Regexp
 }
 
 var paramRules = []paramRule{
-	{"tls", regexp.MustCompile(`\bTLS\s?v?1\.[0-3]\b|\bTLS\b`)},
-	{"ssl", regexp.MustCompile(`\bSSL\b`)},
-	{"aes", regexp.MustCompile(`\bAES(?:[\s-]?(?:128|192|256))?\b`)},
-	{"rsa", regexp.MustCompile(`\bRSA[\s-]?\d{4}\b`)},
-	{"sha", regexp.MustCompile(`\bSHA-?(?:1|256|384|512|2|3)\b`)},
-	{"bcrypt", regexp.MustCompile(`\b[bB]crypt\b`)},
-	{"argon", regexp.MustCompile(`\b[aA]rgon2\w*\b`)},
-	{"pbkdf", regexp.MustCompile(`\bPBKDF2\b`)},
-	{"https", regexp.MustCompile(`\bHTTPS\b`)},
-	{"sftp", regexp.MustCompile(`\bSFTP\b`)},
-	{"vpn", regexp.MustCompile(`\bVPN\b`)},
-	{"ipsec", regexp.MustCompile(`\bIPsec\b|\bIPSec\b`)},
-	{"iso", regexp.MustCompile(`\bISO(?:/IEC)?\s?(?:2700[12]|27701|27017|27018|9001)(?::20\d\d)?\b`)},
-	{"c5", regexp.MustCompile(`\b(?:BSI[\s-])?C5\b`)},
-	{"soc", regexp.MustCompile(`\bSOC\s?[123](?:\s?Type\s?(?:II|I|1|2))?\b`)},
-	{"tisax", regexp.MustCompile(`\bTISAX\b`)},
-	{"grundschutz", regexp.MustCompile(`\bIT-Grundschutz\b`)},
-	{"pci", regexp.MustCompile(`\bPCI[\s-]DSS\b`)},
-	{"2fa", regexp.MustCompile(`\b2FA\b`)},
-	{"mfa", regexp.MustCompile(`\bMFA\b`)},
-	{"faktor", regexp.MustCompile(`Zwei-Faktor|Mehr-Faktor`)},
-	{"factor", regexp.MustCompile(`(?i:two|multi)-factor`)},
+	{"tls", prefilter.MustCompile(`\bTLS\s?v?1\.[0-3]\b|\bTLS\b`)},
+	{"ssl", prefilter.MustCompile(`\bSSL\b`)},
+	{"aes", prefilter.MustCompile(`\bAES(?:[\s-]?(?:128|192|256))?\b`)},
+	{"rsa", prefilter.MustCompile(`\bRSA[\s-]?\d{4}\b`)},
+	{"sha", prefilter.MustCompile(`\bSHA-?(?:1|256|384|512|2|3)\b`)},
+	{"bcrypt", prefilter.MustCompile(`\b[bB]crypt\b`)},
+	{"argon", prefilter.MustCompile(`\b[aA]rgon2\w*\b`)},
+	{"pbkdf", prefilter.MustCompile(`\bPBKDF2\b`)},
+	{"https", prefilter.MustCompile(`\bHTTPS\b`)},
+	{"sftp", prefilter.MustCompile(`\bSFTP\b`)},
+	{"vpn", prefilter.MustCompile(`\bVPN\b`)},
+	{"ipsec", prefilter.MustCompile(`\bIPsec\b|\bIPSec\b`)},
+	{"iso", prefilter.MustCompile(`\bISO(?:/IEC)?\s?(?:2700[12]|27701|27017|27018|9001)(?::20\d\d)?\b`)},
+	{"c5", prefilter.MustCompile(`\b(?:BSI[\s-])?C5\b`)},
+	{"soc", prefilter.MustCompile(`\bSOC\s?[123](?:\s?Type\s?(?:II|I|1|2))?\b`)},
+	{"tisax", prefilter.MustCompile(`\bTISAX\b`)},
+	{"grundschutz", prefilter.MustCompile(`\bIT-Grundschutz\b`)},
+	{"pci", prefilter.MustCompile(`\bPCI[\s-]DSS\b`)},
+	{"2fa", prefilter.MustCompile(`\b2FA\b`)},
+	{"mfa", prefilter.MustCompile(`\bMFA\b`)},
+	{"faktor", prefilter.MustCompile(`Zwei-Faktor|Mehr-Faktor`)},
+	{"factor", prefilter.MustCompile(`(?i:two|multi)-factor`)},
 }
 
 // findParams returns the technical parameters in text, normalised, in

@@ -7,22 +7,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Role words. A role label line names a party ("Auftragnehmer:",
 // "– Auftraggeber –", "(im Folgenden: Auftragnehmer)", "Processor:").
 var (
-	reProcessorWord  = mustLit(`(?i)auftragnehmer|auftragsverarbeiter|\bprocessor\b|\bdienstleister\b|\banbieter\b|\bsupplier\b|\bprovider\b|\bvendor\b`)
-	reControllerWord = mustLit(`(?i)auftraggeber|verantwortliche|\bcontroller\b|\bkunde\b|\bcustomer\b|\bclient\b`)
-	reTrailerLabel   = mustLit(`(?i)^[\s(\[–—\-]*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge|auch)?[\s:„“"'‚]*(?:der\s+|the\s+|als\s+)?[„“"']?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)[„“"']?(?:\s*genannt|\s*called)?[\s)\]–—\-.,]*(?:und|and)?$`)
-	reLeadLabel      = mustLit(`(?i)^(?:der\s+|die\s+|the\s+)?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)(?:\s*\([^)]{0,40}\))?\s*:?\s*$`)
-	reSeparatorLine  = mustLit(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
-	reRepresented    = mustLit(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
-	rePhone          = mustLit(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
-	reEmail          = mustLit(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
-	reCustomerNo     = mustLit(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
-	reSameLine       = mustLit(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
-	reInlineRole     = mustLit(`[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
+	reProcessorWord  = prefilter.MustCompile(`(?i)auftragnehmer|auftragsverarbeiter|\bprocessor\b|\bdienstleister\b|\banbieter\b|\bsupplier\b|\bprovider\b|\bvendor\b`)
+	reControllerWord = prefilter.MustCompile(`(?i)auftraggeber|verantwortliche|\bcontroller\b|\bkunde\b|\bcustomer\b|\bclient\b`)
+	reTrailerLabel   = prefilter.MustCompile(`(?i)^[\s(\[–—\-]*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge|auch)?[\s:„“"'‚]*(?:der\s+|the\s+|als\s+)?[„“"']?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)[„“"']?(?:\s*genannt|\s*called)?[\s)\]–—\-.,]*(?:und|and)?$`)
+	reLeadLabel      = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)(?:\s*\([^)]{0,40}\))?\s*:?\s*$`)
+	reSeparatorLine  = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
+	reRepresented    = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
+	rePhone          = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
+	reEmail          = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
+	reCustomerNo     = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
+	reSameLine       = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
+	reInlineRole     = prefilter.MustCompile(`[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
 )
 
 // parties finds processor and controller: first from address blocks
@@ -163,7 +164,7 @@ func (x *extractor) blockAfter(i int) []line {
 	return b
 }
 
-var reNumberedHeading = mustLit(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
+var reNumberedHeading = prefilter.MustCompile(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
 
 func headingish(s string) bool { return reNumberedHeading.MatchString(s) }
 
@@ -224,8 +225,8 @@ func (x *extractor) partyFromBlock(b []line) (*model.Party, string) {
 }
 
 var (
-	reFax      = mustLit(`(?i)^fax`)
-	reRedacted = mustLit(`(?i)redacted|geschwärzt|\bblacked out\b`)
+	reFax      = prefilter.MustCompile(`(?i)^fax`)
+	reRedacted = prefilter.MustCompile(`(?i)redacted|geschwärzt|\bblacked out\b`)
 )
 
 func looksRedacted(s string) bool { return reRedacted.MatchString(s) }

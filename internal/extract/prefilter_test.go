@@ -1,21 +1,22 @@
 package extract
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/prefilter"
+	"github.com/art28/art28/internal/prefilter/prefiltertest"
 )
 
-// TestPrefilterSound checks that no text a pattern matches is rejected by
-// its literal prefilter, and that patterns tried only where a literal
-// starts find the same matches, over invented edge cases (case variants outside
-// ASCII, invalid UTF-8) and every line of the test and corpus documents.
+// TestPrefilterSound checks that every pattern of the package and of the
+// knowledge finds with its prefilter what package regexp finds, on
+// invented edge cases (case variants outside ASCII, invalid UTF-8) and
+// every line of the test and corpus documents.
 func TestPrefilterSound(t *testing.T) {
-	res := allLitRes(t)
+	res := allPatterns(t)
 	texts := []string{
 		"\u212Aontrolle", "Zugangs\u212Aontrolle", "\u017Fubprocessor", "SUB-PROCESSOR", "Unterauftragsverarbeiter",
 		"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "GEWERKSCHAFT", "STRAFTATEN",
@@ -36,78 +37,45 @@ func TestPrefilterSound(t *testing.T) {
 		texts = append(texts, strings.Split(string(raw), "\n")...)
 	}
 	for _, s := range texts {
-		low := lowerSameLen(s)
 		for _, r := range res {
-			if _, ok := r.possible(s, low); !ok && r.Regexp.MatchString(s) {
-				t.Errorf("%s: prefilter %q rejects %q", r, r.lits.lits, s)
-			}
-			if r.anchor() {
-				// Matches sought only where a literal starts are the same.
-				if got, want := fmt.Sprint(r.FindAllStringSubmatchIndex(s, -1)), fmt.Sprint(r.Regexp.FindAllStringSubmatchIndex(s, -1)); got != want {
-					t.Errorf("%s on %q: got %s, want %s", r, s, got, want)
-				}
+			if err := prefiltertest.Check(r, s); err != nil {
+				t.Error(err)
 			}
 		}
 	}
 }
 
-// TestPrefilterLiterals checks the derived literals of a few patterns.
-func TestPrefilterLiterals(t *testing.T) {
-	for expr, want := range map[string]string{
-		`(?i)zutrittskontrolle|zutritt|physical access`: "physical access|zutritt",
-		`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`:           "\tA/S|\tAG|\tGmbH|\nA/S|\nAG|\nGmbH|\fA/S|\fAG|\fGmbH|\rA/S|\rAG|\rGmbH| A/S| AG| GmbH|,A/S|,AG|,GmbH|A/S|AG|GmbH",
-		`\b(\d{1,4})\s+tage`:                            "tage",
-		`(?i)sub-?processor`:                            "sub-processor|subprocessor",
-		`x*`:                                            "",
-	} {
-		if got := strings.Join(mustLit(expr).lits.lits, "|"); got != want {
-			t.Errorf("%s: got %q, want %q", expr, got, want)
-		}
-	}
-}
-
-// allLitRes returns every pattern of the package and of the knowledge.
-func allLitRes(t testing.TB) []*litRe {
+// allPatterns returns every pattern of the package and of the knowledge.
+func allPatterns(t testing.TB) []*prefilter.Regexp {
 	k, err := LoadKnowledge()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := []*litRe{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+	res := []*prefilter.Regexp{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
 		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
-		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reLongProse,
-		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSameLine, reInlineRole, reRepresented,
-		reNameLabel, reNameHead, reAddrHead, reServHead, reLocHead, reAddrLabel, reServLabel, reLocLabel,
-		reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC, reDPF, reBCR, reAdq, reGeneric,
-		reNumberedHeading, reRedacted, reCustomerNo, rePhone}
+		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reNumStreet, reLongProse,
+		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSeparatorLine, reSameLine, reInlineRole, reRepresented,
+		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
+		reLocLabel, reListMarker, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,
+		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo}
 	for _, c := range tomCategories {
 		res = append(res, c.re)
 	}
-	res = append(res, k.placeholder...)
-	return res
+	return append(res, k.placeholder...)
 }
 
-// FuzzPrefilter checks that every pattern finds the same matches with and
-// without its prefilter and start offset.
+// FuzzPrefilter checks that every pattern finds with its prefilter what
+// package regexp finds.
 func FuzzPrefilter(f *testing.F) {
 	f.Add("Zugangs\u212Aontrolle; Muster GmbH, Weg 1, 12345 Berlin binnen 24 Stunden")
 	f.Add("\xffart 33 SUB-PROCESSOR Art. 28 governed by the laws of Ireland")
 	f.Add("ſtand: Mai 2020, Verſion 1.2 (Entwurf); xversion 3; Gerichtsſtand ist München")
 	f.Add("Name: Muster GmbH\nAdresse: Weg 1\naccess to data; ZUGRIFFS\u212Aontrolle; 2021-03-04 vor Ort")
-	res := allLitRes(f)
+	res := allPatterns(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range res {
-			want := fmt.Sprint(r.Regexp.FindAllStringSubmatchIndex(s, -1))
-			if got := fmt.Sprint(r.FindAllStringSubmatchIndex(s, -1)); got != want {
-				t.Fatalf("%s on %q: got %s, want %s", r, s, got, want)
-			}
-			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
-				t.Fatalf("%s on %q: match %v, want %v", r, s, got, want)
-			}
-			if got, want := fmt.Sprint(r.FindStringSubmatchIndex(s)), fmt.Sprint(r.Regexp.FindStringSubmatchIndex(s)); got != want {
-				t.Fatalf("%s on %q: first match %s, want %s", r, s, got, want)
-			}
-			if got, want := fmt.Sprint(r.IndexLow(s, lowerSameLen(s))), fmt.Sprint(r.Regexp.FindStringIndex(s)); got != want {
-				t.Fatalf("%s on %q: index %s, want %s", r, s, got, want)
+			if err := prefiltertest.Check(r, s); err != nil {
+				t.Fatal(err)
 			}
 		}
 	})

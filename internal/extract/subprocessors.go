@@ -2,28 +2,30 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var (
-	reSubWord    = mustLit(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
-	reNameHead   = mustLit(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
-	reAddrHead   = mustLit(`(?i)anschrift|adresse|address|sitz|headquarter`)
-	reCountryHd  = mustLit(`(?i)^(?:land|country|staat)$`)
-	reServHead   = mustLit(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
-	reLocHead    = mustLit(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
-	reNumCell    = mustLit(`^\s*\d{1,3}\.?\s*$`)
-	reAddrLabel  = mustLit(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel  = mustLit(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
-	reLocLabel   = mustLit(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
-	reNameLabel  = mustLit(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
-	reListMarker = mustLit(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	reURL        = mustLit(`https?://[^\s<>"')\]]+`)
-	reLongProse  = mustLit(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
+	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
+	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
+	reAddrHead   = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
+	reCountryHd  = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
+	reServHead   = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
+	reLocHead    = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
+	reNumCell    = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
+	reAddrLabel  = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
+	reServLabel  = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
+	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
+	reURL        = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
+	reLongProse  = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
 
 type spEntry struct {
@@ -279,7 +281,7 @@ func (x *extractor) guessNameCol(cells []string) int {
 // cleanName trims list markers and trailing punctuation from a name.
 func cleanName(s string) string {
 	s = collapse(strings.ReplaceAll(s, "**", ""))
-	s = reListMarker.ReplaceAllString(s, "")
+	s = reListMarker.Plain().ReplaceAllString(s, "")
 	return strings.TrimRight(s, " ,;:")
 }
 
@@ -465,7 +467,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = mustLit(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -529,7 +531,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 
 // notProc reports whether a lower-cased text says the listed recipients
 // are not processors.
-func notProc(lower string) bool { return notProcWords.has(lower) }
+func notProc(lower string) bool { return notProcWords().has(lower) }
 
 // notProcLiterals say that listed recipients are not processors.
 var notProcLiterals = []string{"nicht erforderlich", "nicht vorgeschrieben", "keine auftragsverarbeit", "kein av-vertrag", "keine av-vertrag",
@@ -544,10 +546,12 @@ var subLiterals = []string{"unterauftrag", "subunternehm", "weitere auftragsvera
 
 // isSubLow reports whether a lower-cased text mentions sub-processors.
 func isSubLow(lower string) bool {
-	return subWords.has(lower)
+	return subWords().has(lower)
 }
 
+// The word sets are built on first use: building them at start-up would
+// cost every run a millisecond.
 var (
-	subWords     = newWordSet(subLiterals...)
-	notProcWords = newWordSet(notProcLiterals...)
+	subWords     = sync.OnceValue(func() *wordSet { return newWordSet(subLiterals...) })
+	notProcWords = sync.OnceValue(func() *wordSet { return newWordSet(notProcLiterals...) })
 )

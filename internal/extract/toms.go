@@ -7,31 +7,32 @@ import (
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // tomCategory is one control category with the words that name it.
 type tomCategory struct {
 	id, title string
-	re        *litRe
+	re        *prefilter.Regexp
 }
 
 var tomCategories = []tomCategory{
-	{"physical-access", "Zutrittskontrolle / physical access control", mustLit(`(?i)zutrittskontrolle|zutritt|physical access|physische(?:r)? zugang|premises`)},
-	{"system-access", "Zugangskontrolle / system access control", mustLit(`(?i)zugangskontrolle|system access|access to (?:data processing )?systems|zugang zu (?:den )?systemen`)},
-	{"data-access", "Zugriffskontrolle / data access control", mustLit(`(?i)zugriffskontrolle|data access|access to data|zugriffsberechtigung`)},
-	{"separation", "Trennungskontrolle / separation", mustLit(`(?i)trennungskontrolle|trennungsgebot|trennbarkeit|separation|mandantentrennung`)},
-	{"pseudonymisation", "Pseudonymisierung / pseudonymisation", mustLit(`(?i)pseudonymi`)},
-	{"encryption", "Verschlüsselung / encryption", mustLit(`(?i)^(?:[\d.\s]*)?(?:verschlüsselung|encryption)`)},
-	{"transfer", "Weitergabekontrolle / transfer control", mustLit(`(?i)weitergabekontrolle|übertragungskontrolle|transportkontrolle|transfer control|transmission control|disclosure control`)},
-	{"input", "Eingabekontrolle / input control", mustLit(`(?i)eingabekontrolle|input control`)},
-	{"availability", "Verfügbarkeitskontrolle / availability control", mustLit(`(?i)verfügbarkeitskontrolle|availability control|^(?:[\d.\s]*)?verfügbarkeit|^(?:[\d.\s]*)?availability`)},
-	{"recoverability", "Wiederherstellbarkeit, Belastbarkeit / recoverability, resilience", mustLit(`(?i)wiederherstell|belastbarkeit|recoverab|resilien|rasche wiederherstellung`)},
-	{"order-control", "Auftragskontrolle / order control", mustLit(`(?i)auftragskontrolle|order control|job control|contract control|instruction control`)},
-	{"review", "Überprüfung, Bewertung, Evaluierung / regular review", mustLit(`(?i)überprüfung, bewertung|evaluierung|regelmäßige(?:n)? überprüfung|datenschutz-management|regular(?:ly)? (?:testing|review)|review,? assessment|evaluation`)},
+	{"physical-access", "Zutrittskontrolle / physical access control", prefilter.MustCompile(`(?i)zutrittskontrolle|zutritt|physical access|physische(?:r)? zugang|premises`)},
+	{"system-access", "Zugangskontrolle / system access control", prefilter.MustCompile(`(?i)zugangskontrolle|system access|access to (?:data processing )?systems|zugang zu (?:den )?systemen`)},
+	{"data-access", "Zugriffskontrolle / data access control", prefilter.MustCompile(`(?i)zugriffskontrolle|data access|access to data|zugriffsberechtigung`)},
+	{"separation", "Trennungskontrolle / separation", prefilter.MustCompile(`(?i)trennungskontrolle|trennungsgebot|trennbarkeit|separation|mandantentrennung`)},
+	{"pseudonymisation", "Pseudonymisierung / pseudonymisation", prefilter.MustCompile(`(?i)pseudonymi`)},
+	{"encryption", "Verschlüsselung / encryption", prefilter.MustCompile(`(?i)^(?:[\d.\s]*)?(?:verschlüsselung|encryption)`)},
+	{"transfer", "Weitergabekontrolle / transfer control", prefilter.MustCompile(`(?i)weitergabekontrolle|übertragungskontrolle|transportkontrolle|transfer control|transmission control|disclosure control`)},
+	{"input", "Eingabekontrolle / input control", prefilter.MustCompile(`(?i)eingabekontrolle|input control`)},
+	{"availability", "Verfügbarkeitskontrolle / availability control", prefilter.MustCompile(`(?i)verfügbarkeitskontrolle|availability control|^(?:[\d.\s]*)?verfügbarkeit|^(?:[\d.\s]*)?availability`)},
+	{"recoverability", "Wiederherstellbarkeit, Belastbarkeit / recoverability, resilience", prefilter.MustCompile(`(?i)wiederherstell|belastbarkeit|recoverab|resilien|rasche wiederherstellung`)},
+	{"order-control", "Auftragskontrolle / order control", prefilter.MustCompile(`(?i)auftragskontrolle|order control|job control|contract control|instruction control`)},
+	{"review", "Überprüfung, Bewertung, Evaluierung / regular review", prefilter.MustCompile(`(?i)überprüfung, bewertung|evaluierung|regelmäßige(?:n)? überprüfung|datenschutz-management|regular(?:ly)? (?:testing|review)|review,? assessment|evaluation`)},
 }
 
 var (
-	reGeneric = mustLit(`(?i)\bz\.\s?b\.|\be\.\s?g\.|beispielsweise|for example|for instance|etwa\b|such as`)
+	reGeneric = prefilter.MustCompile(`(?i)\bz\.\s?b\.|\be\.\s?g\.|beispielsweise|for example|for instance|etwa\b|such as`)
 )
 
 // toms groups the measures by control category.

@@ -1,10 +1,11 @@
 package findings
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 var months = map[string]time.Month{
@@ -25,17 +26,17 @@ var months = map[string]time.Month{
 const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
 
 var (
-	dateNumEnd  = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
-	dateDMonEnd = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
-	dateMonDEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
-	dateMonYEnd = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
-	dateNumRE   = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
-	dateISORE   = regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
-	dateDMonRE  = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
-	dateMonDRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
-	dateMonYRE  = regexp.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
-	lawContextR = regexp.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
-	dayBeforeRE = regexp.MustCompile(`\d\.?\s*$`)
+	dateNumEnd  = prefilter.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})$`)
+	dateDMonEnd = prefilter.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
+	dateMonDEnd = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
+	dateMonYEnd = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
+	dateNumRE   = prefilter.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
+	dateISORE   = prefilter.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
+	dateDMonRE  = prefilter.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
+	dateMonDRE  = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
+	dateMonYRE  = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
+	lawContextR = prefilter.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
+	dayBeforeRE = prefilter.MustCompile(`\d\.?\s*$`)
 )
 
 // ContractDate returns the contract's own date: the latest date in the

@@ -29,6 +29,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 //go:generate go run ./gen
@@ -155,8 +156,8 @@ type Rule struct {
 	// Source is the file the rule came from.
 	Source string `yaml:"-"`
 
-	re, section *regexp.Regexp
-	reGuard     guard // literals every match of re contains
+	re      *prefilter.Regexp
+	section *regexp.Regexp
 	// Compiled terms of All, Require, None and Categories.
 	all, require, cats [][]*term
 	none               []*term
@@ -369,12 +370,11 @@ func (r *Rule) compile() error {
 		if r.Regexp == "" {
 			return fmt.Errorf("regexp: kind pattern needs one")
 		}
-		re, err := regexp.Compile("(?i)" + r.Regexp)
+		re, err := prefilter.Compile("(?i)" + r.Regexp)
 		if err != nil {
 			return fmt.Errorf("regexp: %w", err)
 		}
 		r.re = re
-		r.reGuard = newGuard("(?i)" + r.Regexp)
 	case Deadline:
 		switch r.Mode {
 		case "missing":
@@ -446,7 +446,7 @@ func checkTerm(t string) error {
 		return fmt.Errorf("empty term")
 	}
 	if strings.HasPrefix(t, "re:") {
-		if _, err := regexp.Compile(t[3:]); err != nil {
+		if _, err := prefilter.Compile(t[3:]); err != nil {
 			return fmt.Errorf("term %q: %w", t, err)
 		}
 		return nil

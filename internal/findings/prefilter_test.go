@@ -4,38 +4,19 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
+	"github.com/art28/art28/internal/prefilter/prefiltertest"
 )
 
-// TestRiskyRunes checks what the literal prefilters rely on: apart from
-// riskyRunes, no non-ASCII rune lower-cases or case-folds to an ASCII
-// character or to a caseless rune a literal may hold.
-func TestRiskyRunes(t *testing.T) {
-	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
-		if isRisky(r) {
-			continue
-		}
-		if l := unicode.ToLower(r); l != r && (l < utf8.RuneSelf || caseless(l)) {
-			t.Errorf("%U lower-cases to %U", r, l)
-		}
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			if f < utf8.RuneSelf || caseless(f) {
-				t.Errorf("%U folds to %U", r, f)
-			}
-		}
-	}
-}
-
-// durationsRef is Durations as it was before the starter: the reference
+// durationsRef is Durations with package regexp alone: the reference
 // the faster version must agree with.
 func durationsRef(s string) []float64 {
 	var out []float64
-	for _, m := range durationRE.FindAllStringSubmatch(strings.ToLower(s), -1) {
+	for _, m := range durationRE.Plain().FindAllStringSubmatch(strings.ToLower(s), -1) {
 		n, err := strconv.ParseFloat(m[1], 64)
 		if err != nil {
 			v, ok := numberWords[strings.ToLower(m[1])]
@@ -93,88 +74,62 @@ func prefilterTexts(t *testing.T) (texts, regions []string) {
 	return texts, regions
 }
 
-// checkPrefilters compares the prefilters with the expressions they stand
-// in for on one text.
+// checkPrefilters compares the prefiltered expressions with package
+// regexp on one text.
 func checkPrefilters(t *testing.T, s string) {
 	t.Helper()
-	low := strings.ToLower(s)
 	if got, want := Durations(s), durationsRef(s); !reflect.DeepEqual(got, want) {
 		t.Fatalf("Durations(%q) = %v, want %v", s, got, want)
 	}
-	if !hasRiskyRune(s) {
-		var got [][]int
-		annexRefStart.each(s, func(m []int) bool { got = append(got, append([]int(nil), m...)); return true })
-		if want := annexRefRE.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
-			t.Fatalf("annex references in %q: %v, want %v", s, got, want)
+	low := strings.ToLower(s)
+	for _, re := range []*prefilter.Regexp{annexRefRE, annexStartRE} {
+		if err := prefiltertest.Check(re, s); err != nil {
+			t.Fatal(err)
 		}
 	}
 	for _, r := range Default().Rules {
 		for _, g := range append(append(append([][]*term{}, r.all...), r.require...), append(r.cats, r.none)...) {
 			for _, tm := range g {
-				if tm.re == nil || hasRiskyRune(s) {
+				if tm.re == nil {
 					continue
 				}
-				if tm.re.re.MatchString(low) && !tm.re.g.may(s) {
-					t.Fatalf("%s: guard of %q rejects %q", r.ID, tm.raw, s)
+				if err := prefiltertest.Check(tm.re, low); err != nil {
+					t.Fatalf("%s: %v", r.ID, err)
 				}
 			}
 		}
-		if r.re != nil && !hasRiskyRune(s) && r.re.MatchString(s) && !r.reGuard.may(s) {
-			t.Fatalf("%s: guard rejects %q", r.ID, s)
+		if r.re != nil {
+			if err := prefiltertest.Check(r.re, s); err != nil {
+				t.Fatalf("%s: %v", r.ID, err)
+			}
 		}
 	}
 }
 
-// TestPrefilters checks on the corpus sentences that the prefilters never
-// change a result: Durations and annex references agree with the plain
-// expressions, and no guard rejects a text its expression matches.
+// TestPrefilters checks on the corpus sentences and the regions pattern
+// rules read that the prefilters never change a result.
 func TestPrefilters(t *testing.T) {
 	texts, regions := prefilterTexts(t)
 	for _, s := range texts {
 		checkPrefilters(t, s)
 	}
 	for _, s := range regions {
-		if hasRiskyRune(s) {
-			continue
-		}
 		for _, r := range Default().Rules {
-			if r.re != nil && r.reGuard.active() && r.re.MatchString(s) && !r.reGuard.may(s) {
-				t.Fatalf("%s: guard rejects %q", r.ID, s)
+			if r.re == nil {
+				continue
+			}
+			if got, want := r.re.FindAllStringSubmatchIndex(s, -1), r.re.Plain().FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s on %q: %v, want %v", r.ID, s, got, want)
 			}
 		}
 	}
 }
 
+// FuzzPrefilters checks the prefiltered expressions of the package and the
+// playbook against package regexp.
 func FuzzPrefilters(f *testing.F) {
 	for _, s := range []string{"binnen 24 Stunden", "Anlage 3 und Annex IV", "[bitte ergänzen] TODO", "Controller:\n\n___\n\nProcessor: X"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkPrefilters(t, s) })
-}
-
-// TestStarter compares starters with FindAllStringSubmatchIndex for
-// expressions of different shapes.
-func TestStarter(t *testing.T) {
-	exprs := []string{`(?i)\b(ab|abc)\s*(\d+)`, `(?i)(foo|bar)+x?`, `(\d{1,2})\s*(h|tage)`, `(?i)\bx{2,}\b`, `(?i)(?:ab|cd)ef`}
-	texts := []string{"", "ab 12 abc3 xabc 4", "FOOBARx foo barfoo", "1 h 123 tage 12tage", "xx xxx axx XXX_", "abef CDEF cdef abcdef"}
-	for _, e := range exprs {
-		st := newStarter(e, false)
-		if st == nil {
-			t.Errorf("%s: no starter", e)
-			continue
-		}
-		re := regexp.MustCompile(e)
-		for _, s := range texts {
-			var got [][]int
-			st.each(s, func(m []int) bool { got = append(got, append([]int(nil), m...)); return true })
-			if want := re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s on %q: %v, want %v", e, s, got, want)
-			}
-		}
-	}
-	for _, e := range []string{`a*b`, `\Bfoo`, `(?i)^foo`, `\b(?:-x|y)`} {
-		if newStarter(e, false) != nil {
-			t.Errorf("%s: a starter cannot predict where it matches", e)
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package findings
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // MaxEvidence is the number of passages cited per finding.
@@ -194,7 +194,7 @@ func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
 				return all
 			}
 			gb := match.NewBits(n)
-			var res []*reTerm
+			var res []*prefilter.Regexp
 			for _, t := range g {
 				if t.re != nil {
 					res = append(res, t.re)
@@ -324,9 +324,6 @@ func (r *Rule) patternEvidence(st *state) []model.Evidence {
 	var ev []model.Evidence
 	seen := map[int]bool{}
 	for _, rg := range regions {
-		if !st.may(r.reGuard, rg.start, rg.end) {
-			continue
-		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text[rg.start:rg.end], -1) {
 			start, end := rg.start+m[0], rg.start+m[1]
 			if len(m) >= 4 && m[2] >= 0 {
@@ -360,7 +357,7 @@ func (r *Rule) patternEvidence(st *state) []model.Evidence {
 }
 
 // durationRE finds periods such as "24 Stunden", "zwei Wochen", "14 days".
-var durationRE = regexp.MustCompile(`(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`)
+var durationRE = prefilter.MustCompile(`(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`, prefilter.PreferPrefix)
 
 var numberWords = map[string]float64{
 	"ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
@@ -369,29 +366,17 @@ var numberWords = map[string]float64{
 	"twenty-one": 21, "thirty": 30, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
 }
 
-// durationStart finds where durationRE can match: at a digit or a number
-// word.
-var durationStart = newStarter(durationRE.String(), true)
-
 // Durations returns the periods stated in s, in hours.
 func Durations(s string) []float64 {
 	var out []float64
 	// The expression is written in lower case: matching the lower-cased
 	// sentence is much cheaper than case-insensitive matching.
 	low := strings.ToLower(s)
-	visit := func(m []int) bool {
+	for _, m := range durationRE.FindAllStringSubmatchIndex(low, -1) {
 		if h, ok := durationHours(low[m[2]:m[3]], low[m[4]:m[5]]); ok {
 			out = append(out, h)
 		}
-		return true
 	}
-	if durationStart == nil {
-		for _, m := range durationRE.FindAllStringSubmatchIndex(low, -1) {
-			visit(m)
-		}
-		return out
-	}
-	durationStart.each(low, visit)
 	return out
 }
 
@@ -557,7 +542,7 @@ func normLabel(l string) string {
 	return strings.TrimSpace(l)
 }
 
-var numLabel = regexp.MustCompile(`^\d+(\.\d+)*$`)
+var numLabel = prefilter.MustCompile(`^\d+(\.\d+)*$`)
 
 // sectionWords are the words sectionRefRE and selfRefRE start from.
 var sectionWords = []string{"ziffer", "ziff", "abschnitt", "nr", "nummer", "section", "clause", "paragraph", "§*"}
@@ -600,12 +585,12 @@ func duplicateSections(in *check.Input) ([]model.Evidence, []string) {
 }
 
 var (
-	sectionRefRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
-	lawAfterRE   = regexp.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
-	otherDocRE   = regexp.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
-	selfRefRE    = regexp.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
-	leadNumRE    = regexp.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
-	artBeforeRE  = regexp.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
+	sectionRefRE = prefilter.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
+	lawAfterRE   = prefilter.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
+	otherDocRE   = prefilter.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
+	selfRefRE    = prefilter.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
+	leadNumRE    = prefilter.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
+	artBeforeRE  = prefilter.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
 )
 
 // missingSections reports references to numbered sections of the contract
@@ -677,10 +662,8 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 }
 
 var (
-	annexStartRE = regexp.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
-	annexRefRE   = regexp.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
-	// annexRefStart runs annexRefRE only where an annex word starts.
-	annexRefStart = newStarter(annexRefRE.String(), false)
+	annexStartRE = prefilter.MustCompile(`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
+	annexRefRE   = prefilter.MustCompile(`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`)
 )
 
 var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
@@ -733,31 +716,19 @@ func missingAnnexes(st *state) ([]model.Evidence, []string) {
 	var ev []model.Evidence
 	var what []string
 	reported := map[string]bool{}
-	filterable := st.filterable()
 	for _, si := range sents {
 		s := in.Sentences[si]
 		sent := text[s.Start:s.End]
-		visit := func(m []int) bool {
+		for _, m := range annexRefRE.FindAllStringSubmatchIndex(sent, -1) {
 			key := annexKey(sent[m[4]:m[5]])
-			if present[key] || reported[key] {
-				return true
-			}
-			if otherDocRE.MatchString(sent[m[1]:]) {
-				return true
+			if present[key] || reported[key] || otherDocRE.MatchString(sent[m[1]:]) {
+				continue
 			}
 			reported[key] = true
 			what = append(what, sent[m[0]:m[1]])
 			if len(ev) < MaxEvidence {
 				ev = append(ev, in.Evidence(si))
 			}
-			return true
-		}
-		if filterable && annexRefStart != nil {
-			annexRefStart.each(sent, visit)
-			continue
-		}
-		for _, m := range annexRefRE.FindAllStringSubmatchIndex(sent, -1) {
-			visit(m)
 		}
 	}
 	return ev, what

@@ -1,41 +1,32 @@
 package findings
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/art28/art28/internal/check"
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // term is a compiled term of a rule.
 type term struct {
 	raw string
-	re  *reTerm // a "re:" term
+	re  *prefilter.Regexp // a "re:" term, matched on lower-cased sentences
 }
 
 // compileTerm prepares term t (validated by checkTerm).
 func compileTerm(t string) *term {
 	c := &term{raw: t}
 	if strings.HasPrefix(t, "re:") {
-		c.re = &reTerm{re: regexp.MustCompile(t[3:]), g: newGuard(t[3:])}
+		c.re = prefilter.MustCompile(t[3:])
 	}
 	return c
-}
-
-// reTerm is a compiled "re:" term with its literal prefilter.
-type reTerm struct {
-	re *regexp.Regexp
-	g  guard
 }
 
 // state is one run of the playbook over one document. It holds what
 // several rules need, computed once and only when first asked for.
 type state struct {
-	in *check.Input
-	// risky reports a text that literal prefilters must not judge.
-	risky     bool
-	riskyDone bool
+	in        *check.Input
 	lower     []string    // lower-cased sentences, for "re:" terms
 	durations [][]float64 // periods per sentence, for deadline rules
 	durDone   []bool
@@ -43,31 +34,6 @@ type state struct {
 
 func newState(in *check.Input) *state {
 	return &state{in: in}
-}
-
-// filterable reports whether literal prefilters may judge the text.
-func (st *state) filterable() bool {
-	if !st.riskyDone {
-		st.riskyDone = true
-		st.risky = hasRiskyRune(st.in.Doc.Text)
-	}
-	return !st.risky
-}
-
-// may reports whether g lets text[start:end] through.
-func (st *state) may(g guard, start, end int) bool {
-	if !g.active() {
-		return true
-	}
-	return !st.filterable() || g.may(st.in.Doc.Text[start:end])
-}
-
-// mayContain reports whether text[start:end] has g's literals anywhere.
-func (st *state) mayContain(g guard, start, end int) bool {
-	if len(g.sets) == 0 && len(g.alts) == 0 {
-		return true
-	}
-	return !st.filterable() || g.contains(st.in.Doc.Text[start:end])
 }
 
 // lowerSentence returns sentence i lower-cased as "re:" terms see it.
@@ -83,12 +49,8 @@ func (st *state) lowerSentence(i int) string {
 }
 
 // termMatch reports whether the "re:" term matches sentence i.
-func (st *state) termMatch(rt *reTerm, i int) bool {
-	s := st.in.Sentences[i]
-	if !st.may(rt.g, s.Start, s.End) {
-		return false
-	}
-	return rt.re.MatchString(st.lowerSentence(i))
+func (st *state) termMatch(re *prefilter.Regexp, i int) bool {
+	return re.MatchString(st.lowerSentence(i))
 }
 
 // sentenceDurations returns the periods sentence i states, in hours.

@@ -153,26 +153,6 @@ func BenchmarkNewIndex(b *testing.B) {
 	}
 }
 
-func TestRequiredLiterals(t *testing.T) {
-	tests := []struct {
-		expr string
-		want []string
-	}{
-		{`\bart(ikel|\.)?\s*28\s*(abs\.?|absatz)\s*3\b`, []string{"art", "28"}},
-		{`zu lasten des auftragnehmers`, []string{"zu lasten des auftragnehmers"}},
-		{`(?i)processor`, nil},
-		{`a|bc`, nil},
-		{`(vor vertragsende)`, []string{"vor vertragsende"}},
-		{`x(`, nil},
-	}
-	for _, tt := range tests {
-		got := RequiredLiterals(tt.expr)
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("RequiredLiterals(%q) = %q, want %q", tt.expr, got, tt.want)
-		}
-	}
-}
-
 func TestLowerSameLen(t *testing.T) {
 	for _, s := range []string{"Straße ÄÖÜ", "ÉCOLE", "İstanbul", "plain", "\xffBAD", ""} {
 		got := LowerSameLen(s)

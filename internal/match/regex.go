@@ -1,72 +1,31 @@
 package match
 
 import (
-	"regexp"
-	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
-// compiledRegex is a re: term's expression with the literal strings every
-// match must contain, which rule out most sentences without running the
-// expression.
-type compiledRegex struct {
-	re   *regexp.Regexp
-	lits []string
-}
+var regexes sync.Map // expression -> *prefilter.Regexp
 
-var regexes sync.Map // expression -> compiledRegex
-
-// compileRegex compiles expr once per process. It returns a nil
-// expression when expr does not compile.
-func compileRegex(expr string) (*regexp.Regexp, []string) {
-	if c, ok := regexes.Load(expr); ok {
-		c := c.(compiledRegex)
-		return c.re, c.lits
+// compileRegex returns expr with its literal prefilter (which rules out
+// most sentences without running the expression), once per process; the
+// expression is compiled on first use. It returns a nil expression when
+// expr does not compile. The literals it returns are nil: the prefilter
+// is part of the expression.
+func compileRegex(expr string) (*prefilter.Regexp, []string) {
+	if re, ok := regexes.Load(expr); ok {
+		return re.(*prefilter.Regexp), nil
 	}
-	re, err := regexp.Compile(expr)
+	re, err := prefilter.Compile(expr)
 	if err != nil {
 		return nil, nil
 	}
-	c := compiledRegex{re: re, lits: RequiredLiterals(expr)}
-	regexes.Store(expr, c)
-	return c.re, c.lits
-}
-
-// RequiredLiterals returns literal strings that every match of the
-// regular expression expr contains: the case-sensitive literals that are
-// direct parts of its top-level concatenation. A text that lacks any of
-// them cannot match, so callers can skip the expression there. It returns
-// nil when it finds none or expr does not parse.
-func RequiredLiterals(expr string) []string {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	re = re.Simplify()
-	var parts []*syntax.Regexp
-	switch re.Op {
-	case syntax.OpConcat:
-		parts = re.Sub
-	case syntax.OpLiteral:
-		parts = []*syntax.Regexp{re}
-	case syntax.OpCapture:
-		return RequiredLiterals(re.Sub[0].String())
-	}
-	var lits []string
-	for _, p := range parts {
-		if p.Op == syntax.OpCapture && len(p.Sub) == 1 {
-			p = p.Sub[0]
-		}
-		if p.Op == syntax.OpLiteral && p.Flags&syntax.FoldCase == 0 {
-			if s := string(p.Rune); len(s) >= 2 {
-				lits = append(lits, s)
-			}
-		}
-	}
-	return lits
+	actual, _ := regexes.LoadOrStore(expr, re)
+	return actual.(*prefilter.Regexp), nil
 }
 
 // LowerSameLen lower-cases s rune by rune where the lower-case letter has

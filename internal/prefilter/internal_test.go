@@ -1,0 +1,65 @@
+package prefilter
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TestLiterals checks the derived literals of a few expressions.
+func TestLiterals(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(?i)zutrittskontrolle|zutritt|physical access`: "physical access|zutritt",
+		`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`:           "\tA/S|\tAG|\tGmbH|\nA/S|\nAG|\nGmbH|\fA/S|\fAG|\fGmbH|\rA/S|\rAG|\rGmbH| A/S| AG| GmbH|,A/S|,AG|,GmbH|A/S|AG|GmbH",
+		`\b(\d{1,4})\s+tage`:                            "tage",
+		`(?i)sub-?processor`:                            "sub-processor|subprocessor",
+		`x*`:                                            "",
+	} {
+		c := MustCompile(expr).get()
+		got := ""
+		if c.lits != nil {
+			got = strings.Join(c.lits.lits, "|")
+		}
+		if got != want {
+			t.Errorf("%s: got %q, want %q", expr, got, want)
+		}
+	}
+}
+
+// lowerRef is Lower rune by rune.
+func lowerRef(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' {
+			r = unicode.ToLower(r)
+			b.WriteRune(r)
+		} else {
+			b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+	return b.String()
+}
+
+// FuzzLower checks Lower (and so foldAt) against lower-casing rune by rune,
+// and index against strings.Index on the lower-cased text.
+func FuzzLower(f *testing.F) {
+	for _, s := range []string{"ÄÖÜ äöü ß", "ÉCOLE Ωmega Ãx \u212A \u017F", "\xe2\xc3\x84\xc3", "\xc3\xc3\x84AB", "ABC Straße"} {
+		f.Add(s, "ä")
+	}
+	f.Fuzz(func(t *testing.T, s, lit string) {
+		low := Lower(s)
+		if want := lowerRef(s); low != want {
+			t.Fatalf("Lower(%q) = %q, want %q", s, low, want)
+		}
+		if lit == "" || !utf8.ValidString(lit) {
+			return
+		}
+		lit = Lower(lit)
+		if got, want := index(s, lit, true), strings.Index(low, lit); got != want {
+			t.Fatalf("index(%q, %q) = %d, want %d", s, lit, got, want)
+		}
+	})
+}

@@ -1,0 +1,472 @@
+package prefilter
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxLits bounds the prefilter: more alternatives are not worth scanning.
+// maxProduct bounds the combinations of adjacent alternatives.
+const (
+	maxLits    = 1024
+	maxProduct = 64
+)
+
+// compile compiles expr and derives its literals.
+func compile(expr string, opt Option) (*compiled, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiled{re: re}
+	st, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return c, nil // not reached: regexp.Compile parsed it
+	}
+	st = st.Simplify()
+	c.fold = hasFoldLiteral(st)
+	in := analyze(st, c.fold)
+	if pre, ok := prefixes(st, c.fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() &&
+		(opt&PreferPrefix != 0 || !in.required() || minLen(pre) >= min(3, minLen(in.set))) {
+		// Starting literals as selective as the required ones also tell
+		// where the first match may begin.
+		in = litInfo{set: pre}
+		c.prefix = true
+	}
+	if !in.required() || len(in.set) > maxLits {
+		c.prefix = false
+		return c, nil
+	}
+	lits := slices.Clone(in.set)
+	sort.Strings(lits)
+	lits = dropRedundant(lits, c.prefix)
+	common := lits
+	if c.variants = caseVariants(st); len(c.variants) > 0 {
+		common = slices.DeleteFunc(slices.Clone(lits), func(l string) bool { return containsAny(l, c.variants) })
+		if len(common) < len(lits) {
+			c.all = newLitSet(lits, c.fold)
+		}
+	}
+	c.lits = newLitSet(common, c.fold)
+	for _, l := range lits {
+		c.maxLit = max(c.maxLit, len(l))
+	}
+	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
+		c.begin = true
+	}
+	if c.prefix {
+		if c.anchored, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
+			return nil, err
+		}
+		if c.anchoredAt, err = regexp.Compile(`\A(?s:.)(?:` + expr + `)`); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// caseVariants returns the spellings of the case-insensitive runes of n
+// that Lower does not bring to the common lower-case form ("ſ", the Kelvin
+// sign, "É").
+func caseVariants(n *syntax.Regexp) []string {
+	var vs []string
+	var walk func(*syntax.Regexp)
+	walk = func(n *syntax.Regexp) {
+		if n.Op == syntax.OpLiteral && n.Flags&syntax.FoldCase != 0 {
+			for _, r := range n.Rune {
+				common := Lower(string(unicode.ToLower(r)))
+				for _, f := range runeForms(r, true, true) {
+					if f != common && !slices.Contains(vs, f) {
+						vs = append(vs, f)
+					}
+				}
+			}
+		}
+		for _, s := range n.Sub {
+			walk(s)
+		}
+	}
+	walk(n)
+	sort.Strings(vs)
+	return vs
+}
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, v := range subs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRedundant removes duplicates and, in short lists, literals that
+// contain another one (with prefix, that start with another one): finding
+// the shorter one suffices. lits is sorted.
+func dropRedundant(lits []string, prefix bool) []string {
+	lits = slices.Compact(lits)
+	if len(lits) > 64 {
+		return lits
+	}
+	var out []string
+	for _, l := range lits {
+		red := false
+		for _, m := range lits {
+			if m != l && (prefix && strings.HasPrefix(l, m) || !prefix && strings.Contains(l, m)) {
+				red = true
+				break
+			}
+		}
+		if !red {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func hasFoldLiteral(n *syntax.Regexp) bool {
+	if n.Op == syntax.OpLiteral && n.Flags&syntax.FoldCase != 0 {
+		return true
+	}
+	for _, s := range n.Sub {
+		if hasFoldLiteral(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// litInfo describes the text a node of an expression matches. With exact,
+// every match is one of set; otherwise, when set is not nil, every match
+// contains one of set. In fold mode the strings are in the form Lower
+// gives.
+type litInfo struct {
+	set   []string
+	exact bool
+}
+
+// required reports whether the set is a usable prefilter: non-empty and
+// without the empty string.
+func (in litInfo) required() bool {
+	return len(in.set) > 0 && !slices.Contains(in.set, "")
+}
+
+var (
+	anything  = litInfo{}
+	emptyOnly = litInfo{set: []string{""}, exact: true}
+)
+
+// analyze returns what node n requires of a matching text.
+func analyze(n *syntax.Regexp, fold bool) litInfo {
+	switch n.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		// Zero-width: matches consume no text.
+		return emptyOnly
+	case syntax.OpLiteral:
+		l, whole := literalRun(n.Rune, n.Flags&syntax.FoldCase != 0, fold)
+		if l == nil {
+			return anything
+		}
+		return litInfo{set: l, exact: whole}
+	case syntax.OpCharClass:
+		return classInfo(n.Rune, fold)
+	case syntax.OpCapture:
+		return analyze(n.Sub[0], fold)
+	case syntax.OpPlus:
+		in := analyze(n.Sub[0], fold)
+		in.exact = false
+		return in
+	case syntax.OpQuest:
+		in := analyze(n.Sub[0], fold)
+		if !in.exact {
+			return anything
+		}
+		return litInfo{set: append(slices.Clone(in.set), ""), exact: true}
+	case syntax.OpRepeat:
+		if n.Min >= 1 {
+			in := analyze(n.Sub[0], fold)
+			in.exact = in.exact && n.Min == 1 && n.Max == 1
+			return in
+		}
+	case syntax.OpConcat:
+		return concatInfo(n.Sub, fold)
+	case syntax.OpAlternate:
+		out := litInfo{exact: true}
+		for _, s := range n.Sub {
+			in := analyze(s, fold)
+			if in.set == nil || !in.exact && !in.required() {
+				return anything
+			}
+			out.set = append(out.set, in.set...)
+			out.exact = out.exact && in.exact
+		}
+		if !out.exact && !out.required() {
+			return anything
+		}
+		return out
+	}
+	return anything
+}
+
+// concatInfo combines the parts of a concatenation: runs of exact parts
+// multiply out into longer strings; the best requirement of all wins.
+func concatInfo(subs []*syntax.Regexp, fold bool) litInfo {
+	var best litInfo
+	consider := func(in litInfo) {
+		if in.required() && (best.set == nil || better(in.set, best.set)) {
+			best = litInfo{set: in.set}
+		}
+	}
+	run := emptyOnly
+	allExact := true
+	for _, s := range subs {
+		in := analyze(s, fold)
+		if in.exact {
+			if p, ok := product(run.set, in.set); ok {
+				run = litInfo{set: p, exact: true}
+				continue
+			}
+			// Too many combinations: start a new run here.
+			consider(run)
+			allExact = false
+			run = in
+			continue
+		}
+		allExact = false
+		consider(run)
+		consider(in)
+		run = emptyOnly
+	}
+	if allExact {
+		return run
+	}
+	consider(run)
+	return best
+}
+
+// prefixes returns strings one of which starts every match of n, or
+// false. The set may hold "" (a match may start anywhere) only for inner
+// nodes; callers check the final set.
+func prefixes(n *syntax.Regexp, fold bool) ([]string, bool) {
+	switch n.Op {
+	case syntax.OpLiteral:
+		l, whole := literalRun(n.Rune, n.Flags&syntax.FoldCase != 0, fold)
+		if !whole {
+			l = leadingRun(n.Rune, n.Flags&syntax.FoldCase != 0, fold)
+		}
+		if l == nil {
+			return nil, false
+		}
+		return l, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixes(n.Sub[0], fold)
+	case syntax.OpRepeat:
+		if n.Min >= 1 {
+			return prefixes(n.Sub[0], fold)
+		}
+		return []string{""}, true
+	case syntax.OpStar:
+		return []string{""}, true
+	case syntax.OpQuest:
+		p, ok := prefixes(n.Sub[0], fold)
+		if !ok {
+			return nil, false
+		}
+		return append(slices.Clone(p), ""), true
+	case syntax.OpAlternate:
+		var all []string
+		for _, s := range n.Sub {
+			p, ok := prefixes(s, fold)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, p...)
+		}
+		return all, len(all) <= maxLits
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, s := range n.Sub {
+			in := analyze(s, fold)
+			if in.exact {
+				p, ok := product(acc, in.set)
+				if !ok {
+					break
+				}
+				acc = p
+				continue
+			}
+			if p, ok := prefixes(s, fold); ok {
+				if q, ok := product(acc, p); ok {
+					acc = q
+				}
+			}
+			break
+		}
+		if slices.Contains(acc, "") {
+			return nil, false
+		}
+		return acc, true
+	}
+	if in := analyze(n, fold); in.exact {
+		return in.set, true
+	}
+	return nil, false
+}
+
+// leadingRun returns the forms of the part of a literal before its first
+// rune that may not be found as it is (see literalRun), or nil.
+func leadingRun(runes []rune, foldCase, fold bool) []string {
+	for i := range runes {
+		if _, whole := literalRun(runes[:i+1], foldCase, fold); !whole {
+			if i == 0 {
+				return nil
+			}
+			p, _ := literalRun(runes[:i], foldCase, fold)
+			return p
+		}
+	}
+	l, _ := literalRun(runes, foldCase, fold)
+	return l
+}
+
+// product returns every a+b, or false when there would be too many.
+func product(as, bs []string) ([]string, bool) {
+	if len(as)*len(bs) > maxProduct {
+		return nil, false
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out, true
+}
+
+// classInfo treats a small ASCII character class as the set of its
+// characters. (A case-insensitive class holds its folds already, so one
+// with "k" or "s" holds a non-ASCII rune and is not used.)
+func classInfo(ranges []rune, fold bool) litInfo {
+	var set []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if r >= utf8.RuneSelf || len(set) >= 12 {
+				return anything
+			}
+			c := string(r)
+			if fold {
+				c = Lower(c)
+			}
+			if !slices.Contains(set, c) {
+				set = append(set, c)
+			}
+		}
+	}
+	if len(set) == 0 {
+		return anything
+	}
+	return litInfo{set: set, exact: true}
+}
+
+// better prefers the literal set whose shortest member is longer, then
+// one without blanks (found in nearly every text), then the smaller set.
+func better(a, b []string) bool {
+	if wa, wb := hasBlank(a), hasBlank(b); wa != wb {
+		return wb
+	}
+	ma, mb := minLen(a), minLen(b)
+	if ma != mb {
+		return ma > mb
+	}
+	return len(a) < len(b)
+}
+
+func hasBlank(ls []string) bool {
+	for _, l := range ls {
+		if strings.TrimSpace(l) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func minLen(ls []string) int {
+	m := -1
+	for _, l := range ls {
+		if m < 0 || len(l) < m {
+			m = len(l)
+		}
+	}
+	return m
+}
+
+// literalRun returns the longest part of a literal that is certain to
+// occur in the text (fold false) or in its Lower form (fold true) wherever
+// the literal matches, as the set of forms it may take there, and whether
+// that is the whole literal. A case-insensitive rune with variants that
+// Lower keeps apart ("s" and "ſ") multiplies the forms; a rune that
+// cannot be spelled (an invalid byte) or too many forms end a run.
+func literalRun(runes []rune, foldCase, fold bool) ([]string, bool) {
+	var best []string
+	bestLen := 0
+	cur, curLen := []string{""}, 0
+	whole := true
+	flush := func() {
+		if curLen > bestLen {
+			best, bestLen = cur, curLen
+		}
+		cur, curLen = []string{""}, 0
+	}
+	for _, r := range runes {
+		forms := runeForms(r, foldCase, fold)
+		if forms == nil {
+			flush()
+			whole = false
+			continue
+		}
+		p, ok := product(cur, forms)
+		if !ok {
+			flush()
+			whole = false
+			p = forms
+		}
+		cur, curLen = p, curLen+1
+	}
+	flush()
+	return best, whole
+}
+
+// runeForms returns the spellings a literal rune may have in the text
+// (fold false) or in its Lower form (fold true), or nil when it matches an
+// invalid byte, which the text does not spell so.
+func runeForms(r rune, foldCase, fold bool) []string {
+	switch {
+	case r == utf8.RuneError:
+		return nil
+	case !foldCase && !fold:
+		return []string{string(r)}
+	case !foldCase:
+		return []string{Lower(string(r))}
+	}
+	var forms []string
+	for f := unicode.SimpleFold(r); ; f = unicode.SimpleFold(f) {
+		if f == utf8.RuneError {
+			return nil
+		}
+		if l := Lower(string(f)); !slices.Contains(forms, l) {
+			forms = append(forms, l)
+		}
+		if f == r {
+			break
+		}
+	}
+	sort.Strings(forms)
+	return forms
+}

@@ -1,0 +1,181 @@
+package prefilter
+
+import "strings"
+
+// litSet is a set of literals, sought in a text either as it is or, with
+// fold, in its Lower form, which is computed byte by byte on the way
+// rather than copied.
+type litSet struct {
+	lits []string // sorted
+	// from[c]..from[c+1] indexes the literals starting with byte c.
+	from [257]uint16
+	// first[c] reports a byte of the text that is (with fold: that Lower
+	// turns into) the first byte of a literal.
+	first [256]bool
+}
+
+func newLitSet(lits []string, fold bool) *litSet {
+	ls := &litSet{lits: lits}
+	k := 0
+	for c := 0; c < 256; c++ {
+		ls.from[c] = uint16(k)
+		for k < len(lits) && int(lits[k][0]) == c {
+			k++
+		}
+	}
+	ls.from[256] = uint16(k)
+	for _, l := range lits {
+		c := l[0]
+		ls.first[c] = true
+		if fold && c >= 'a' && c <= 'z' {
+			ls.first[c-'a'+'A'] = true
+		}
+	}
+	return ls
+}
+
+// index returns the first offset of s at which one of the literals occurs,
+// or -1. Without leftmost, any occurrence will do.
+func (ls *litSet) index(s string, fold, leftmost bool) int {
+	if len(ls.lits) <= 4 {
+		at := -1
+		for _, l := range ls.lits {
+			u := s
+			if at >= 0 {
+				u = s[:min(len(s), at+len(l)-1)] // it must start before at
+			}
+			if i := index(u, l, fold); i >= 0 {
+				at = i
+				if !leftmost {
+					break
+				}
+			}
+		}
+		return at
+	}
+	for i := 0; i < len(s); i++ {
+		if !ls.first[s[i]] {
+			continue
+		}
+		c := s[i]
+		if fold {
+			c = foldAt(s, i)
+		}
+		for _, l := range ls.lits[ls.from[c]:ls.from[int(c)+1]] {
+			if hasAt(s, i, l, fold) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// at reports whether one of the literals occurs at offset p of s.
+func (ls *litSet) at(s string, p int, fold bool) bool {
+	if p >= len(s) {
+		return false
+	}
+	c := s[p]
+	if fold {
+		c = foldAt(s, p)
+	}
+	for _, l := range ls.lits[ls.from[c]:ls.from[int(c)+1]] {
+		if hasAt(s, p, l, fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// Lower lower-cases the ASCII letters and Ä, Ö, Ü of s, keeping every
+// byte offset. It is the form in which literals of case-insensitive
+// expressions are sought (byte by byte, see foldAt).
+func Lower(s string) string {
+	b := []byte(s)
+	for i := range b {
+		b[i] = foldAt(s, i)
+	}
+	return string(b)
+}
+
+// foldAt returns byte i of Lower(s): ASCII capitals are lowered, and so
+// are the second bytes of Ä, Ö, Ü (0xC3 0x84, 0x96, 0x9C). Lowering is
+// local to a rune: a literal, which starts at a rune, never starts at such
+// a second byte.
+func foldAt(s string, i int) byte {
+	c := s[i]
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case (c == 0x84 || c == 0x96 || c == 0x9C) && i > 0 && s[i-1] == 0xC3:
+		return c + 0x20
+	}
+	return c
+}
+
+// hasAt reports whether lit occurs at offset p of s (with fold: of
+// Lower(s)).
+func hasAt(s string, p int, lit string, fold bool) bool {
+	if len(s)-p < len(lit) {
+		return false
+	}
+	if !fold {
+		return s[p:p+len(lit)] == lit
+	}
+	for i := 0; i < len(lit); i++ {
+		if foldAt(s, p+i) != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// index returns the first offset of lit in s (with fold: in Lower(s)), or
+// -1.
+func index(s, lit string, fold bool) int {
+	if !fold {
+		return strings.Index(s, lit)
+	}
+	c := lit[0]
+	if c < 'a' || c > 'z' {
+		// Only c itself becomes c.
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], c)
+			if k < 0 {
+				return -1
+			}
+			i += k
+			if hasAt(s, i, lit, true) {
+				return i
+			}
+		}
+	}
+	// The next position of each case of the first letter.
+	u := c - 'a' + 'A'
+	nl, nu := -1, -1
+	for i := 0; i < len(s); {
+		if nl < i {
+			if nl = strings.IndexByte(s[i:], c); nl < 0 {
+				nl = len(s)
+			} else {
+				nl += i
+			}
+		}
+		if nu < i {
+			if nu = strings.IndexByte(s[i:], u); nu < 0 {
+				nu = len(s)
+			} else {
+				nu += i
+			}
+		}
+		k := min(nl, nu)
+		if k == len(s) {
+			return -1
+		}
+		if hasAt(s, k, lit, true) {
+			return k
+		}
+		i = k + 1
+	}
+	return -1
+}

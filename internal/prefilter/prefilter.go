@@ -1,0 +1,332 @@
+// Package prefilter provides regular expressions that skip, by a cheap
+// substring scan, the texts they cannot match, and that are compiled only
+// when first used.
+//
+// # Literals
+//
+// When an expression is first used, literal strings are derived from its
+// syntax tree (regexp/syntax) such that every match contains one of them;
+// when the expression allows it, strings such that every match starts with
+// one of them. They are never written by hand, so the prefilter cannot
+// drift from the expression. A text that holds none of the literals is
+// rejected without running the matcher; with starting literals, the
+// matcher is tried only where one of them occurs.
+//
+// # Soundness
+//
+// Skipping a text is safe because the literals are sought in exactly the
+// text the expression runs on, and because each literal stands for every
+// spelling a match may have there:
+//
+//   - Case folding. An expression with a case-insensitive part has its
+//     literals in the form Lower gives (ASCII letters and Ä, Ö, Ü lowered,
+//     byte offsets kept); the text is compared in that form byte by byte,
+//     without a copy. A case-insensitive rune stands for its whole
+//     unicode.SimpleFold orbit, which is what package regexp matches, so
+//     "s" has the forms "s" and "ſ" (U+017F) and "k" the forms "k" and the
+//     Kelvin sign (U+212A); a literal multiplies out into all its forms, and
+//     the rare forms ("variants") are consulted only for a text that holds
+//     one. Runes whose orbit holds a rune Lower does not map (É) count as
+//     variants too. A rune that lower-cases to ASCII without being in its
+//     fold orbit (İ, U+0130, lower-cases to "i") is no concern: no
+//     expression matches it where it expects "i", and the literals are
+//     never compared with a text lower-cased by other rules (the caller
+//     hands over the text the expression itself runs on).
+//   - Classes. Package regexp/syntax already writes the folds of a
+//     case-insensitive class into it ((?i)[k] is [Kk\x{212A}]); only small
+//     ASCII classes become literals, so such a class simply yields none.
+//   - Invalid UTF-8. A literal rune never matches an invalid byte (which
+//     decodes as U+FFFD), so U+FFFD ends a literal instead of being
+//     sought.
+//   - Assertions at shifted starts. The matcher never runs on a suffix of
+//     the text, where \b, \B and (?m)^ would see no preceding rune and ^
+//     or \A would hold where they do not: a match at offset p is sought by
+//     a copy of the expression anchored at the start of its input, run on
+//     the text from one rune before p on, with that rune consumed first
+//     (\A(?s:.)(?:expr)), so that assertions see the same context as in
+//     the whole text. An expression that only matches at the start of the
+//     text is tried there only.
+//
+// FuzzRegexp and TestSound compare every method with package regexp.
+package prefilter
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sync"
+	"unicode/utf8"
+)
+
+// Option tunes the choice of literals.
+type Option uint8
+
+// PreferPrefix uses the literals every match starts with even when others
+// that every match contains are more selective: for an expression run on
+// short texts, knowing where a match may start pays more.
+const PreferPrefix Option = 1
+
+// Regexp is a regular expression with a literal prefilter. Its methods
+// behave exactly as those of regexp.Regexp of the same name. It is safe
+// for concurrent use.
+type Regexp struct {
+	expr string
+	opt  Option
+	once sync.Once
+	c    *compiled
+}
+
+// compiled is what a Regexp needs to match, built on first use.
+type compiled struct {
+	re *regexp.Regexp
+	// lits holds the literals in their common spelling; nil: no
+	// prefilter. all also holds those with a variant (see the package
+	// comment) and is consulted only for a text that holds one of
+	// variants; nil: there are none.
+	lits     *litSet
+	all      *litSet
+	variants []string
+	// fold means the literals are compared with the text in the form
+	// Lower gives; otherwise with the text itself.
+	fold bool
+	// prefix means every match starts with one of the literals: a match
+	// is sought only where one occurs, by anchored (the expression
+	// anchored at the start of its input) and anchoredAt (the same after
+	// one rune of context).
+	prefix     bool
+	begin      bool // matches start only at the start of the text
+	maxLit     int  // the length of the longest literal
+	anchored   *regexp.Regexp
+	anchoredAt *regexp.Regexp
+}
+
+// MustCompile returns expr with a prefilter. Nothing is done until first
+// use, which panics when expr does not compile: it is meant for
+// expressions fixed in the source, which the tests use.
+func MustCompile(expr string, opts ...Option) *Regexp {
+	r := &Regexp{expr: expr}
+	for _, o := range opts {
+		r.opt |= o
+	}
+	return r
+}
+
+// Compile checks the syntax of expr and returns it with a prefilter; the
+// expression itself is compiled on first use.
+func Compile(expr string, opts ...Option) (*Regexp, error) {
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+		return nil, err
+	}
+	return MustCompile(expr, opts...), nil
+}
+
+// String returns the source text of the expression.
+func (r *Regexp) String() string { return r.expr }
+
+// Plain returns the expression without prefilter, as package regexp
+// compiles it.
+func (r *Regexp) Plain() *regexp.Regexp { return r.get().re }
+
+func (r *Regexp) get() *compiled {
+	r.once.Do(func() {
+		c, err := compile(r.expr, r.opt)
+		if err != nil {
+			// Compile has checked the syntax: only a bad expression
+			// given to MustCompile gets here.
+			panic(fmt.Sprintf("prefilter: MustCompile(%q): %v", r.expr, err))
+		}
+		r.c = c
+	})
+	return r.c
+}
+
+// MatchString reports whether s contains a match.
+func (r *Regexp) MatchString(s string) bool {
+	c := r.get()
+	if c.prefix {
+		return c.first(s, false) != nil
+	}
+	return c.possible(s) && c.re.MatchString(s)
+}
+
+// FindStringIndex returns the span of the leftmost match in s, or nil.
+func (r *Regexp) FindStringIndex(s string) []int {
+	m := r.get().first(s, false)
+	if m == nil {
+		return nil
+	}
+	return m[:2:2]
+}
+
+// FindString returns the leftmost match in s, or "".
+func (r *Regexp) FindString(s string) string {
+	m := r.get().first(s, false)
+	if m == nil {
+		return ""
+	}
+	return s[m[0]:m[1]]
+}
+
+// FindStringSubmatch returns the leftmost match in s and its submatches,
+// or nil.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	return submatches(s, r.get().first(s, true))
+}
+
+// FindStringSubmatchIndex returns the spans of the leftmost match in s
+// and of its submatches, or nil.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int { return r.get().first(s, true) }
+
+// FindAllString returns up to n (all if n < 0) successive matches.
+func (r *Regexp) FindAllString(s string, n int) []string {
+	ms := r.get().allMatches(s, n)
+	if ms == nil {
+		return nil
+	}
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = s[m[0]:m[1]]
+	}
+	return out
+}
+
+// FindAllStringSubmatch returns up to n (all if n < 0) successive matches
+// with their submatches.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	ms := r.get().allMatches(s, n)
+	if ms == nil {
+		return nil
+	}
+	out := make([][]string, len(ms))
+	for i, m := range ms {
+		out[i] = submatches(s, m)
+	}
+	return out
+}
+
+// FindAllStringSubmatchIndex returns the spans of up to n (all if n < 0)
+// successive matches and of their submatches.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return r.get().allMatches(s, n)
+}
+
+// possible reports whether s holds one of the literals.
+func (c *compiled) possible(s string) bool {
+	return c.lits == nil || c.set(s).index(s, c.fold, false) >= 0
+}
+
+// set returns the literals to look for in s: all of them when s holds a
+// variant.
+func (c *compiled) set(s string) *litSet {
+	if c.all != nil {
+		for _, v := range c.variants {
+			if index(s, v, c.fold) >= 0 {
+				return c.all
+			}
+		}
+	}
+	return c.lits
+}
+
+// first returns the spans of the leftmost match in s (only m[0:2] is
+// meaningful without submatch), or nil.
+func (c *compiled) first(s string, submatch bool) []int {
+	switch {
+	case c.prefix && c.begin:
+		// Only a literal at the start counts.
+		head := s[:min(len(s), c.maxLit)]
+		if !c.set(head).at(s, 0, c.fold) {
+			return nil
+		}
+		return c.matchAt(s, 0, submatch)
+	case c.prefix:
+		return c.findFrom(s, c.set(s), 0, submatch)
+	case !c.possible(s):
+		return nil
+	case submatch:
+		return c.re.FindStringSubmatchIndex(s)
+	}
+	return c.re.FindStringIndex(s)
+}
+
+// allMatches returns the spans of up to n (all if n < 0) successive
+// matches and their submatches.
+func (c *compiled) allMatches(s string, n int) [][]int {
+	if !c.prefix {
+		if !c.possible(s) {
+			return nil
+		}
+		return c.re.FindAllStringSubmatchIndex(s, n)
+	}
+	// Every match starts with a literal, so none is empty and the next
+	// one is sought from the end of the last.
+	ls := c.set(s)
+	var ms [][]int
+	for from := 0; n < 0 || len(ms) < n; {
+		m := c.findFrom(s, ls, from, true)
+		if m == nil {
+			break
+		}
+		ms = append(ms, m)
+		from = m[1]
+	}
+	return ms
+}
+
+// findFrom returns the spans of the leftmost match starting at offset from
+// or later, trying the expression only where a literal of ls occurs.
+func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int {
+	for from < len(s) {
+		i := ls.index(s[from:], c.fold, true)
+		if i < 0 {
+			return nil
+		}
+		p := from + i
+		if m := c.matchAt(s, p, submatch); m != nil {
+			return m
+		}
+		from = p + 1
+	}
+	return nil
+}
+
+// matchAt returns the spans of the match that starts at offset p of s, or
+// nil: the expression anchored at p, with the rune before p as context for
+// assertions. Without submatch only m[0:2] is meaningful.
+func (c *compiled) matchAt(s string, p int, submatch bool) []int {
+	re, ctx := c.anchored, 0
+	if p > 0 {
+		_, w := utf8.DecodeLastRuneInString(s[:p])
+		re, ctx = c.anchoredAt, w
+	}
+	var m []int
+	if submatch {
+		m = re.FindStringSubmatchIndex(s[p-ctx:])
+	} else {
+		m = re.FindStringIndex(s[p-ctx:])
+	}
+	if m == nil {
+		return nil
+	}
+	for i, v := range m {
+		if v >= 0 {
+			m[i] = v + p - ctx
+		}
+	}
+	m[0] = p
+	return m
+}
+
+// submatches turns spans into strings.
+func submatches(s string, m []int) []string {
+	if m == nil {
+		return nil
+	}
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}

@@ -1,0 +1,181 @@
+package prefilter_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
+	"github.com/art28/art28/internal/prefilter/prefiltertest"
+)
+
+// shapes are expressions of the shapes the prefilter treats differently:
+// literals with case variants (s, k), starting literals with and without
+// \b and ^, anchored expressions, classes, repetitions, alternations and
+// invalid UTF-8.
+var shapes = []string{
+	`(?i)zutrittskontrolle|zutritt|physical access`,
+	`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`,
+	`\b(\d{1,4})\s+tage`,
+	`(?i)sub-?processor`,
+	`x*`,
+	`(?i)\b(ab|abc)\s*(\d+)`,
+	`(?i)(foo|bar)+x?`,
+	`(\d{1,2})\s*(h|tage)`,
+	`(?i)\bx{2,}\b`,
+	`(?i)(?:ab|cd)ef`,
+	`a*b`,
+	`\Bfoo`,
+	`(?i)^foo`,
+	`\b(?:-x|y)`,
+	`(?m)^stand:`,
+	`(?i)^(?:[\d.\s]*)?(?:verschlüsselung|encryption)`,
+	`(?i)verfügbarkeit|ÄNDERUNG`,
+	`(?i)kontrolle\b`,
+	`(?i)\bÉcole\b`,
+	`\xff?art 33`,
+	`(?i)(?:stand|as of)\s*:?\s*(mai|may)\s+((?:19|20)\d{2})`,
+	`(?i)^[\s#*|>_]*(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`,
+	`(?i)\b(anlage|anhang|annex|appendix|schedule|attachment)\s+([0-9]+|[ivx]+\b|[a-h]\b)`,
+	`(\d{1,4}|eine[mnr]?|ein|zwei|one|two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|h|tage|days?)(?:[^\p{L}]|$)`,
+	`(?i:gerichtsstand)[^.]{0,60}\b(?i:für) (\p{Lu}[\p{L}\-]+) (?i:zuständig)`,
+	`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`,
+	`(?i)redacted|geschwärzt|\bblacked out\b`,
+	`^\s*\d{1,3}\.?\s*$`,
+	`(?s)a.b|c$`,
+	`(?i)ſtand|kelvin`,
+}
+
+var texts = []string{
+	"", "\u212Aontrolle", "Zugangs\u212Aontrolle", "\u017Fubprocessor", "SUB-PROCESSOR", "SUB-PROCEſſOR",
+	"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "art 33",
+	"Muster GmbH, Weg 1, 12345 Berlin", "innerhalb von 24 STUNDEN", "ab 12 abc3 xabc 4", "FOOBARx foo barfoo",
+	"1 h 123 tage 12tage", "xx xxx axx XXX_", "abef CDEF cdef abcdef", "Stand: Mai 2020", "\u017Ftand: Mai 2020",
+	"x\nstand: 1", "1.2 Verschlüsselung", "ÉCOLE école", "İnsert", "Anlage 3 und ANNEX IV", "_annex 2",
+	"binnen zwei (2) Tagen, 24 h", "Gerichtsstand ist für München zuständig", "a@b.de", "REDACTED", " 12. ",
+	"a\nb c", "Kelvin \u212Aelvin",
+}
+
+// corpusLines returns the lines of a few documents of the shared corpus,
+// when it is present.
+func corpusLines(t testing.TB) []string {
+	files, _ := filepath.Glob("../../../shared/corpus/*/*.txt")
+	if len(files) > 6 {
+		files = files[:6]
+	}
+	var out []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, strings.Split(string(raw), "\n")...)
+	}
+	return out
+}
+
+// TestSound checks every method against package regexp.
+func TestSound(t *testing.T) {
+	all := append(append([]string(nil), texts...), corpusLines(t)...)
+	for _, e := range shapes {
+		r := prefilter.MustCompile(e)
+		for _, s := range all {
+			if err := prefiltertest.Check(r, s); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}
+
+// TestCompile checks that Compile reports bad syntax as package regexp
+// does, and MustCompile does no work before first use.
+func TestCompile(t *testing.T) {
+	_, err := prefilter.Compile(`x(`)
+	_, want := regexp.Compile(`x(`)
+	if err == nil || err.Error() != want.Error() {
+		t.Errorf("Compile(`x(`): %v, want %v", err, want)
+	}
+	r := prefilter.MustCompile(`y(`) // not used: no panic
+	if r.String() != `y(` {
+		t.Errorf("String() = %q", r.String())
+	}
+}
+
+// TestCaseForms checks what the soundness argument relies on: a
+// case-insensitive rune matches exactly its unicode.SimpleFold orbit, and
+// İ, which lower-cases to "i", is not in the orbit of "i".
+func TestCaseForms(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.SimpleFold(r) == r || r == utf8.RuneError {
+			continue
+		}
+		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(string(r)))
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if !re.MatchString(string(f)) {
+				t.Errorf("(?i)%c does not match %c", r, f)
+			}
+		}
+		if u := unicode.ToUpper(r); u != r && !inOrbit(r, u) && re.MatchString(string(u)) {
+			t.Errorf("(?i)%c matches %c outside its orbit", r, u)
+		}
+	}
+	if regexp.MustCompile(`(?i)i`).MatchString("\u0130") {
+		t.Error("(?i)i matches İ")
+	}
+}
+
+func inOrbit(r, x rune) bool {
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f == x {
+			return true
+		}
+	}
+	return x == r
+}
+
+// FuzzRegexp checks every method against package regexp, for fuzzed texts
+// and the expression shapes.
+func FuzzRegexp(f *testing.F) {
+	for _, s := range texts {
+		f.Add(s)
+	}
+	var res []*prefilter.Regexp
+	for _, e := range shapes {
+		res = append(res, prefilter.MustCompile(e))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range res {
+			if err := prefiltertest.Check(r, s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// FuzzExpr checks fuzzed expressions, with and without PreferPrefix, on
+// fuzzed texts.
+func FuzzExpr(f *testing.F) {
+	for i, e := range shapes {
+		f.Add(e, texts[i%len(texts)])
+	}
+	f.Fuzz(func(t *testing.T, expr, s string) {
+		if len(expr) > 200 {
+			return
+		}
+		r, err := prefilter.Compile(expr)
+		if err != nil {
+			return
+		}
+		if err := prefiltertest.Check(r, s); err != nil {
+			t.Fatal(err)
+		}
+		r, _ = prefilter.Compile(expr, prefilter.PreferPrefix)
+		if err := prefiltertest.Check(r, s); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
