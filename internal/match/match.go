@@ -762,25 +762,17 @@ func phraseAt(toks []Token, ti int, words []wordPattern, vm []idMatcher, wi int)
 	return true
 }
 
-// regexTerm runs a regular expression over every lower-cased sentence
-// that contains the literal strings any match of it must contain.
+// regexTerm runs a regular expression over every lower-cased sentence (its
+// prefilter skips those lacking the literals every match contains).
 func (ix *Index) regexTerm(expr string) Bits {
 	b := ix.NewBits()
-	re, lits := compileRegex(expr)
+	re := compileRegex(expr)
 	if re == nil {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
 	for i, sp := range ix.spans {
-		s := lower[sp.Start:sp.End]
-		ok := true
-		for _, l := range lits {
-			if !strings.Contains(s, l) {
-				ok = false
-				break
-			}
-		}
-		if ok && re.MatchString(s) {
+		if re.MatchString(lower[sp.Start:sp.End]) {
 			b.Set(i)
 		}
 	}

@@ -13,19 +13,18 @@ var regexes sync.Map // expression -> *prefilter.Regexp
 
 // compileRegex returns expr with its literal prefilter (which rules out
 // most sentences without running the expression), once per process; the
-// expression is compiled on first use. It returns a nil expression when
-// expr does not compile. The literals it returns are nil: the prefilter
-// is part of the expression.
-func compileRegex(expr string) (*prefilter.Regexp, []string) {
+// expression is compiled on first use. It returns nil when expr does not
+// compile.
+func compileRegex(expr string) *prefilter.Regexp {
 	if re, ok := regexes.Load(expr); ok {
-		return re.(*prefilter.Regexp), nil
+		return re.(*prefilter.Regexp)
 	}
 	re, err := prefilter.Compile(expr)
 	if err != nil {
-		return nil, nil
+		return nil
 	}
 	actual, _ := regexes.LoadOrStore(expr, re)
-	return actual.(*prefilter.Regexp), nil
+	return actual.(*prefilter.Regexp)
 }
 
 // LowerSameLen lower-cases s rune by rune where the lower-case letter has
