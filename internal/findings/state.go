@@ -27,7 +27,6 @@ func compileTerm(t string) *term {
 // several rules need, computed once and only when first asked for.
 type state struct {
 	in        *check.Input
-	lower     []string    // lower-cased sentences, for "re:" terms
 	durations [][]float64 // periods per sentence, for deadline rules
 	durDone   []bool
 }
@@ -36,16 +35,11 @@ func newState(in *check.Input) *state {
 	return &state{in: in}
 }
 
-// lowerSentence returns sentence i lower-cased as "re:" terms see it.
+// lowerSentence returns sentence i lower-cased as "re:" terms see it: a
+// slice of the index's lower-cased text, as for the checker's terms.
 func (st *state) lowerSentence(i int) string {
-	if st.lower == nil {
-		st.lower = make([]string, len(st.in.Sentences))
-	}
-	if st.lower[i] == "" {
-		s := st.in.Sentences[i]
-		st.lower[i] = strings.ToLower(st.in.Doc.Text[s.Start:s.End])
-	}
-	return st.lower[i]
+	s := st.in.Sentences[i]
+	return st.in.Index.Lower()[s.Start:s.End]
 }
 
 // termMatch reports whether the "re:" term matches sentence i.
