@@ -30,8 +30,8 @@ func (x *extractor) dataCategories() (model.ItemList, model.ItemList) {
 			continue
 		}
 		lower := x.lower[b.Start:b.End]
-		isT := hasAny(lower, "art der", "arten der", "datenart", "datenkategor", "kategorien", "categor", "type", "data concerned", "data processed") && reTypesIntro.MatchString(t)
-		isS := hasAny(lower, "betroffen", "data subject") && reSubjectsIntro.MatchString(t)
+		isT := x.k.cue("data_types_intro").In(lower) && reTypesIntro.MatchString(t)
+		isS := x.k.cue("data_subjects_intro").In(lower) && reSubjectsIntro.MatchString(t)
 		if !isT && !isS {
 			continue
 		}

@@ -146,16 +146,16 @@ func (x *extractor) deadlines() model.Deadlines {
 		s := x.sentenceText(i)
 		lower := x.sentenceLower(i)
 		var ds []duration
-		if hasAny(lower, "stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month") {
+		if x.k.cue("duration_units").In(lower) {
 			ds = x.k.durations(s, lower)
 		}
 		if len(ds) == 0 {
-			if breachUndue < 0 && hasAny(lower, "unverzüglich", "undue delay", "prompt", "immediate") && reBreach.MatchString(lower) && reNotify.MatchString(lower) {
+			if breachUndue < 0 && x.k.cue("breach_prompt").In(lower) && reBreach.MatchString(lower) && reNotify.MatchString(lower) {
 				breachUndue = i
 			}
 			continue
 		}
-		sub := hasAny(lower, "unterauftrag", "subunternehm", "auftragsverarbeiter", "processor", "contractor", "nachunternehm", "unterbeauftrag") && reSubWord.MatchString(s) ||
+		sub := x.k.cue("deadline_subprocessor").In(lower) && reSubWord.MatchString(s) ||
 			x.subSection(x.doc.SectionAt(sent.Start))
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {
@@ -194,10 +194,10 @@ func (x *extractor) deadlines() model.Deadlines {
 				set("termination_notice", &d.TerminationNoticeDays, du.days(), i)
 			}
 		}
-		if hasAny(lower, "lösch", "delet", "vernicht", "destr", "rückgabe", "herausgabe", "return") && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
+		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
 			set("deletion_days", &d.DeletionDays, ds[0].days(), i)
 		}
-		if hasAny(lower, "kontroll", "prüf", "inspe", "vor-ort", "audit") && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
+		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
 			set("audit_notice_days", &d.AuditNoticeDays, ds[0].days(), i)
 		}
 	}

@@ -55,7 +55,7 @@ func (x *extractor) dpo() *model.DPO {
 			continue
 		}
 		s, low := x.sentenceText(i), x.sentenceLower(i)
-		if hasAny(low, "beauftragt", "officer") && reDPONone.MatchString(s) {
+		if x.k.cue("dpo_none").In(low) && reDPONone.MatchString(s) {
 			st := x.in.Sentences[i]
 			return &model.DPO{NotRequired: true, Evidence: x.evidencePtr(st.Start, st.End)}
 		}

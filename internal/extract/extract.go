@@ -33,9 +33,7 @@
 package extract
 
 import (
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
@@ -162,71 +160,6 @@ func (x *extractor) sentenceText(i int) string {
 // collapse folds whitespace runs into single spaces.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// hasAny reports whether lower (a lower-cased text) contains any of the
-// words. It is a cheap filter run before the regular expressions.
-func hasAny(lower string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// wordSet is a fixed list of lower-case words looked up together, as
-// hasAny does. A few short strings that every word contains (its cover,
-// derived from the words) are looked up first: most texts hold none of
-// them, and then none of the words.
-type wordSet struct {
-	words []string
-	cover []string
-}
-
-// newWordSet returns the set of words with its cover, chosen greedily
-// until every word is covered: the substring of at least three bytes
-// with the best product of the words not yet covered that contain it and
-// its length beyond two bytes, so that covering strings are few and long
-// (long strings are rare in text).
-func newWordSet(words ...string) *wordSet {
-	ws := &wordSet{words: words}
-	left := slices.Clone(words)
-	for len(left) > 0 {
-		best, n := "", 0
-		for _, w := range left {
-			for i := 0; i < len(w); i++ {
-				for j := i + 3; j <= len(w); j++ {
-					sub := w[i:j]
-					if !utf8.ValidString(sub) {
-						continue
-					}
-					c := 0
-					for _, v := range left {
-						if strings.Contains(v, sub) {
-							c++
-						}
-					}
-					c *= len(sub) - 2
-					if c > n || c == n && sub < best {
-						best, n = sub, c
-					}
-				}
-			}
-		}
-		if best == "" { // a word shorter than three bytes covers itself
-			best = left[0]
-		}
-		ws.cover = append(ws.cover, best)
-		left = slices.DeleteFunc(left, func(v string) bool { return strings.Contains(v, best) })
-	}
-	return ws
-}
-
-// has reports whether lower (a lower-cased text) contains any of the
-// words.
-func (ws *wordSet) has(lower string) bool {
-	return hasAny(lower, ws.cover...) && hasAny(lower, ws.words...)
-}
-
 // subSection caches whether a section or annex title is about
 // sub-processors.
 func (x *extractor) subSection(title string) bool {
@@ -236,7 +169,7 @@ func (x *extractor) subSection(title string) bool {
 	if v, ok := x.subCache[title]; ok {
 		return v
 	}
-	v := isSubLow(lowerSameLen(title))
+	v := x.k.isSub(lowerSameLen(title))
 	x.subCache[title] = v
 	return v
 }

@@ -48,9 +48,10 @@ type countryFile struct {
 }
 
 type lexiconFile struct {
-	LegalForms   []string       `yaml:"legal_forms"`
-	Placeholders []string       `yaml:"placeholders"`
-	NumberWords  map[string]int `yaml:"number_words"`
+	Cues         map[string][]string `yaml:"cues"`
+	LegalForms   []string            `yaml:"legal_forms"`
+	Placeholders []string            `yaml:"placeholders"`
+	NumberWords  map[string]int      `yaml:"number_words"`
 }
 
 // Knowledge is the compiled country and word knowledge.
@@ -67,7 +68,23 @@ type Knowledge struct {
 	numbers     map[string]int
 	numberRe    string
 	durRe       *prefilter.Regexp
+	cues        map[string]*prefilter.Words
 }
+
+// cueNames are the cue lists of lexicon.yaml the extraction uses.
+var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
+	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor"}
+
+// cue returns the cue list name of lexicon.yaml (see there); compileKnowledge
+// has checked that every name in cueNames exists.
+func (k *Knowledge) cue(name string) *prefilter.Words { return k.cues[name] }
+
+// isSub reports whether a lower-cased text mentions sub-processors.
+func (k *Knowledge) isSub(lower string) bool { return k.cues["sub_processor"].In(lower) }
+
+// notProc reports whether a lower-cased text says that listed recipients
+// are not processors.
+func (k *Knowledge) notProc(lower string) bool { return k.cues["not_processor"].In(lower) }
 
 var (
 	knowOnce sync.Once
@@ -109,7 +126,23 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	if err := decodeStrict("lexicon.yaml", ly, &lf); err != nil {
 		return nil, err
 	}
-	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lf.NumberWords}
+	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lf.NumberWords,
+		cues: map[string]*prefilter.Words{}}
+	for _, name := range cueNames {
+		ws, ok := lf.Cues[name]
+		if !ok || len(ws) == 0 {
+			return nil, fmt.Errorf("extract: lexicon.yaml: cue list %q missing", name)
+		}
+		for _, w := range ws {
+			if w == "" || w != strings.ToLower(w) {
+				return nil, fmt.Errorf("extract: lexicon.yaml: cue list %q: %q is not a lower-case fragment", name, w)
+			}
+		}
+		k.cues[name] = prefilter.NewWords(ws...)
+	}
+	if len(lf.Cues) != len(cueNames) {
+		return nil, fmt.Errorf("extract: lexicon.yaml: %d cue lists, %d known", len(lf.Cues), len(cueNames))
+	}
 	var names []string
 	for _, c := range cf.Countries {
 		if len(c.Code) != 2 {

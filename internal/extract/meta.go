@@ -115,7 +115,7 @@ func (x *extractor) meta() model.Meta {
 		}
 		s := x.sentenceText(i)
 		lower := x.sentenceLower(i)
-		if !hasAny(lower, "es gilt", "unterlieg", "recht der", "governed", "gerichtsstand", "court") {
+		if !x.k.cue("governing_law").In(lower) {
 			continue
 		}
 		if m.GoverningLaw == "" {

@@ -43,7 +43,7 @@ func (x *extractor) parties() model.Parties {
 		if len(ln.text) > 80 {
 			continue
 		}
-		if !hasAny(x.lower[ln.start:ln.end], partyWords...) {
+		if !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
 			continue
 		}
 		role := roleOf(ln.text)
@@ -361,10 +361,6 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	}
 	return from + st, from + last[3], true
 }
-
-// partyWords are lower-case fragments of every role word roleOf knows.
-var partyWords = []string{"auftrag", "verantwortlich", "processor", "controller", "dienstleister", "anbieter", "supplier", "provider",
-	"vendor", "kunde", "customer", "client"}
 
 // roleLiterals are the lower-case role words an inline definition names.
 var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller"}

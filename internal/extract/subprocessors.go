@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -158,15 +157,15 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			case servCol < 0 && reServHead.MatchString(h):
 				servCol, isHeader = c, true
 			}
-			if isSubLow(x.lower[cell.Start:cell.End]) {
+			if x.k.isSub(x.lower[cell.Start:cell.End]) {
 				headerSub = true
 			}
 		}
-		inSub := headerSub || isSubLow(lowerSameLen(ctx)) || x.inSubContext(b0)
+		inSub := headerSub || x.k.isSub(lowerSameLen(ctx)) || x.inSubContext(b0)
 		if !inSub {
 			continue
 		}
-		other := notProc(lowerSameLen(lastParagraphs(ctx)))
+		other := x.k.notProc(lowerSameLen(lastParagraphs(ctx)))
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]
@@ -311,7 +310,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
-			leadSub = isSubLow(low) && !notProc(low)
+			leadSub = x.k.isSub(low) && !x.k.notProc(low)
 			cur = nil
 			continue
 		}
@@ -320,14 +319,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			continue
 		}
 		if !x.inSubContext(b) && !leadSub {
-			if b.Kind == document.Paragraph && b.End-b.Start < 300 && isSubLow(x.lower[b.Start:b.End]) {
+			if b.Kind == document.Paragraph && b.End-b.Start < 300 && x.k.isSub(x.lower[b.Start:b.End]) {
 				t := strings.TrimSpace(x.text[b.Start:b.End])
-				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !notProc(x.lower[b.Start:b.End])
+				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !x.k.notProc(x.lower[b.Start:b.End])
 			}
 			cur = nil
 			continue
 		}
-		if b.Kind == document.Paragraph && notProc(x.lower[b.Start:b.End]) {
+		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub = false
 			cur = nil
@@ -489,7 +488,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !isSubLow(low) || !reEngageLow.MatchString(low) || notProc(low) {
+		if len(s) > 600 || !x.k.isSub(low) || !reEngageLow.MatchString(low) || x.k.notProc(low) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
@@ -529,29 +528,3 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	return out
 }
 
-// notProc reports whether a lower-cased text says the listed recipients
-// are not processors.
-func notProc(lower string) bool { return notProcWords().has(lower) }
-
-// notProcLiterals say that listed recipients are not processors.
-var notProcLiterals = []string{"nicht erforderlich", "nicht vorgeschrieben", "keine auftragsverarbeit", "kein av-vertrag", "keine av-vertrag",
-	"lediglich der information", "not a processor", "not a sub-processor", "not a subprocessor", "not acting as", "not processors",
-	"not sub-processors", "not subprocessors", "not required", "keine unterauftrag", "no processor", "no sub-processor", "no subprocessor"}
-
-// subLiterals are the lower-case words for sub-processors (reSubWord as
-// plain substrings, so the test costs no regular expression).
-var subLiterals = []string{"unterauftrag", "subunternehm", "weitere auftragsverarbeiter", "weiteren auftragsverarbeiter",
-	"weiterer auftragsverarbeiter", "subprocessor", "sub-processor", "sub processor", "subcontractor", "sub-contractor",
-	"subauftragsverarbeiter", "nachunternehm", "unterbeauftrag"}
-
-// isSubLow reports whether a lower-cased text mentions sub-processors.
-func isSubLow(lower string) bool {
-	return subWords().has(lower)
-}
-
-// The word sets are built on first use: building them at start-up would
-// cost every run a millisecond.
-var (
-	subWords     = sync.OnceValue(func() *wordSet { return newWordSet(subLiterals...) })
-	notProcWords = sync.OnceValue(func() *wordSet { return newWordSet(notProcLiterals...) })
-)

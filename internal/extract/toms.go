@@ -45,7 +45,7 @@ func (x *extractor) toms() model.TOMs {
 		b := bl[i]
 		txt := strings.TrimSpace(x.text[b.Start:b.End])
 		if b.Kind != document.ListItem && b.Kind != document.TableCell && len(txt) <= 90 && !strings.HasSuffix(txt, ".") {
-			if c := matchCategory(txt, x.lower[b.Start:b.End]); c != nil {
+			if c := x.matchCategory(txt, x.lower[b.Start:b.End]); c != nil {
 				if _, dup := found[c.id]; !dup {
 					t.Categories = append(t.Categories, model.TOMCategory{ID: c.id, Title: c.title, Items: []string{}, Evidence: x.evidence(b.Start, b.End)})
 					found[c.id] = len(t.Categories) - 1
@@ -63,7 +63,7 @@ func (x *extractor) toms() model.TOMs {
 			head := txt[:min(len(txt), 48)]
 			hl := x.lower[b.Start:min(b.End, b.Start+len(head))]
 			if strings.HasPrefix(head, "**") || strings.Contains(hl, "kontrolle") && strings.IndexAny(head, ":–") > 0 {
-				if c := matchCategory(head, hl); c != nil {
+				if c := x.matchCategory(head, hl); c != nil {
 					if _, dup := found[c.id]; !dup {
 						t.Categories = append(t.Categories, model.TOMCategory{ID: c.id, Title: c.title, Items: []string{}, Evidence: x.evidence(b.Start, b.End)})
 						found[c.id] = len(t.Categories) - 1
@@ -116,10 +116,8 @@ func (x *extractor) toms() model.TOMs {
 	return t
 }
 
-func matchCategory(s, lower string) *tomCategory {
-	if !hasAny(lower, "kontroll", "control", "pseudonym", "verschlüss", "encrypt", "verfügbar", "availab", "wiederherst",
-		"belastbar", "recover", "resilien", "trennung", "trennbar", "separation", "überprüf", "evaluier", "review", "evaluation",
-		"zutritt", "zugang", "zugriff", "access", "premises", "datenschutz-management", "testing") {
+func (x *extractor) matchCategory(s, lower string) *tomCategory {
+	if !x.k.cue("tom_categories").In(lower) {
 		return nil
 	}
 	var best *tomCategory

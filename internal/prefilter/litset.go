@@ -12,6 +12,11 @@ type litSet struct {
 	// first[c] reports a byte of the text that is (with fold: that Lower
 	// turns into) the first byte of a literal.
 	first [256]bool
+	// pairs holds, when every literal has two bytes or more, the literals'
+	// first two bytes as bits b0<<8|b1: a candidate position must hold one
+	// of the pairs, which rules out most positions a common first letter
+	// would let through.
+	pairs *[1 << 10]uint64
 }
 
 func newLitSet(lits []string, fold bool) *litSet {
@@ -24,14 +29,40 @@ func newLitSet(lits []string, fold bool) *litSet {
 		}
 	}
 	ls.from[256] = uint16(k)
+	short := false
 	for _, l := range lits {
 		c := l[0]
 		ls.first[c] = true
 		if fold && c >= 'a' && c <= 'z' {
 			ls.first[c-'a'+'A'] = true
 		}
+		short = short || len(l) < 2
+	}
+	if !short && len(lits) > 4 {
+		ls.pairs = new([1 << 10]uint64)
+		for _, l := range lits {
+			k := uint(l[0])<<8 | uint(l[1])
+			ls.pairs[k/64] |= 1 << (k % 64)
+		}
 	}
 	return ls
+}
+
+// pairAt reports whether the two bytes at offset i of s (with fold: of
+// Lower(s)) start a literal; without a pair table every position may.
+func (ls *litSet) pairAt(s string, i int, fold bool) bool {
+	if ls.pairs == nil {
+		return true
+	}
+	if i+1 >= len(s) {
+		return false
+	}
+	c0, c1 := s[i], s[i+1]
+	if fold {
+		c0, c1 = foldAt(s, i), foldAt(s, i+1)
+	}
+	k := uint(c0)<<8 | uint(c1)
+	return ls.pairs[k/64]&(1<<(k%64)) != 0
 }
 
 // index returns the first offset of s at which one of the literals occurs,
@@ -54,7 +85,7 @@ func (ls *litSet) index(s string, fold, leftmost bool) int {
 		return at
 	}
 	for i := 0; i < len(s); i++ {
-		if !ls.first[s[i]] {
+		if !ls.first[s[i]] || !ls.pairAt(s, i, fold) {
 			continue
 		}
 		c := s[i]

@@ -179,3 +179,35 @@ func FuzzExpr(f *testing.F) {
 		}
 	})
 }
+
+func TestWords(t *testing.T) {
+	few := prefilter.NewWords("hour", "tag", "", "tag")
+	many := prefilter.NewWords("stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month", "jahr")
+	tests := []struct {
+		w    *prefilter.Words
+		s    string
+		want bool
+	}{
+		{few, "within 24 hours", true},
+		{few, "binnen drei arbeitstagen", true},
+		{few, "unverzüglich", false},
+		{few, "", false},
+		{many, "innerhalb von zwei wochen", true},
+		{many, "within one month", true},
+		{many, "unverzüglich nach kenntnis", false},
+		{many, "mon", false},
+		{prefilter.NewWords(), "anything", false},
+	}
+	for _, tt := range tests {
+		if got := tt.w.In(tt.s); got != tt.want {
+			t.Errorf("%v.In(%q) = %v, want %v", tt.w, tt.s, got, tt.want)
+		}
+		want := false
+		for _, w := range tt.w.List() {
+			want = want || strings.Contains(tt.s, w)
+		}
+		if got := tt.w.In(tt.s); got != want {
+			t.Errorf("%v.In(%q) = %v, strings.Contains says %v", tt.w, tt.s, got, want)
+		}
+	}
+}

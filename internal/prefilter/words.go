@@ -1,0 +1,42 @@
+package prefilter
+
+import (
+	"slices"
+	"strings"
+)
+
+// Words is a fixed set of literal strings sought together in a text: one
+// pass over the text finds whether any of them occurs, where asking
+// strings.Contains once per word would pass over it once per word.
+type Words struct {
+	set *litSet
+}
+
+// NewWords returns the set of the given non-empty strings. They are
+// matched byte for byte, so callers pass lower-case words and lower-cased
+// texts.
+func NewWords(words ...string) *Words {
+	ws := make([]string, 0, len(words))
+	for _, w := range words {
+		if w != "" {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	ws = slices.Compact(ws)
+	return &Words{set: newLitSet(ws, false)}
+}
+
+// In reports whether s contains one of the words.
+func (w *Words) In(s string) bool {
+	if w == nil || len(w.set.lits) == 0 {
+		return false
+	}
+	return w.set.index(s, false, false) >= 0
+}
+
+// List returns the words, sorted.
+func (w *Words) List() []string { return slices.Clone(w.set.lits) }
+
+// String lists the words, for messages.
+func (w *Words) String() string { return strings.Join(w.set.lits, ", ") }
