@@ -200,7 +200,7 @@ func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
 					res = append(res, t.re)
 					continue
 				}
-				gb.Or(in.Index.Term(t.raw))
+				gb.Or(in.Index.TermByID(t.id))
 			}
 			if len(res) > 0 {
 				all.Each(func(i int) {
@@ -258,7 +258,7 @@ func (r *Rule) matches(st *state, groups [][]*term) []int {
 			none = match.NewBits(in.Index.Len())
 			for _, t := range r.none {
 				if t.re == nil {
-					none.Or(in.Index.Term(t.raw))
+					none.Or(in.Index.TermByID(t.id))
 				}
 			}
 		}

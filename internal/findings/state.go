@@ -11,12 +11,13 @@ import (
 // term is a compiled term of a rule.
 type term struct {
 	raw string
+	id  match.TermID      // the registered term, for index queries
 	re  *prefilter.Regexp // a "re:" term, matched on lower-cased sentences
 }
 
 // compileTerm prepares term t (validated by checkTerm).
 func compileTerm(t string) *term {
-	c := &term{raw: t}
+	c := &term{raw: t, id: match.Register(t)}
 	if strings.HasPrefix(t, "re:") {
 		c.re = prefilter.MustCompile(t[3:])
 	}
@@ -69,7 +70,7 @@ func (st *state) hasTerm(t *term, i int) bool {
 	if t.re != nil {
 		return st.termMatch(t.re, i)
 	}
-	return st.in.Index.Term(t.raw).Has(i)
+	return st.in.Index.TermByID(t.id).Has(i)
 }
 
 // anySentence reports whether some sentence contains a term of g. Plain
@@ -77,7 +78,7 @@ func (st *state) hasTerm(t *term, i int) bool {
 func (st *state) anySentence(g []*term) bool {
 	n := len(st.in.Sentences)
 	for _, t := range g {
-		if t.re == nil && hasBelow(st.in.Index.Term(t.raw), n) {
+		if t.re == nil && hasBelow(st.in.Index.TermByID(t.id), n) {
 			return true
 		}
 	}

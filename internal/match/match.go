@@ -501,17 +501,17 @@ func (ix *Index) TermByID(id TermID) Bits {
 	if int(id) >= len(ix.cache) {
 		ix.cache = append(ix.cache, make([]Bits, len(terms)-len(ix.cache))...)
 	}
-	t := terms[id]
+	e := &terms[id]
 	var b Bits
 	switch {
-	case strings.HasPrefix(t, "re:"):
-		b = ix.regexTerm(t[3:])
-	case strings.HasPrefix(t, "art:"):
-		b = ix.articleTerm(t[4:])
-	case strings.Contains(t, " "):
-		b = ix.phraseTerm(compilePhrase(t))
+	case strings.HasPrefix(e.text, "re:"):
+		b = ix.regexTerm(e.text[3:])
+	case strings.HasPrefix(e.text, "art:"):
+		b = ix.articleTerm(e.text[4:])
+	case e.phrase != nil:
+		b = ix.phraseTerm(e.phrase)
 	default:
-		b = ix.wordTerm(t)
+		b = ix.wordTerm(e.word)
 	}
 	ix.cache[id] = b
 	return b
@@ -549,26 +549,6 @@ func (p wordPattern) matches(w string) bool {
 	default:
 		return w == p.core
 	}
-}
-
-// phrases caches parsed phrase terms across documents; the catalog's
-// terms are a fixed, small set.
-var phrases sync.Map // string -> []wordPattern
-
-func compilePhrase(t string) []wordPattern {
-	if p, ok := phrases.Load(t); ok {
-		return p.([]wordPattern)
-	}
-	var ps []wordPattern
-	for _, w := range strings.Fields(t) {
-		p := parseWord(w)
-		if p.gap == 0 {
-			p.id = Register(w)
-		}
-		ps = append(ps, p)
-	}
-	phrases.Store(t, ps)
-	return ps
 }
 
 // vocabMatches returns the ids of the tokens the word pattern matches.
@@ -687,9 +667,8 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 }
 
 // wordTerm answers a single word pattern.
-func (ix *Index) wordTerm(t string) Bits {
+func (ix *Index) wordTerm(p wordPattern) Bits {
 	b := ix.NewBits()
-	p := parseWord(t)
 	if !p.pre && !p.suf {
 		if id, ok := ix.vocab.id(p.core); ok {
 			b.setAll(ix.postings(id))

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -14,9 +15,36 @@ type TermID int32
 // lock-free; registration, which happens while rules are loaded, takes a
 // lock and publishes the extended term list.
 var registry struct {
-	ids   sync.Map                 // term -> TermID
-	terms atomic.Pointer[[]string] // TermID -> term
+	ids   sync.Map                // term -> TermID
+	terms atomic.Pointer[[]entry] // TermID -> term
 	mu    sync.Mutex
+}
+
+// entry is a registered term, parsed once.
+type entry struct {
+	text   string
+	word   wordPattern   // a single word pattern
+	phrase []wordPattern // the words of a phrase
+}
+
+// newEntry parses term t. It registers the words of a phrase, so it must
+// not be called with the registry locked.
+func newEntry(t string) entry {
+	e := entry{text: t}
+	switch {
+	case strings.HasPrefix(t, "re:"), strings.HasPrefix(t, "art:"):
+	case strings.Contains(t, " "):
+		for _, w := range strings.Fields(t) {
+			p := parseWord(w)
+			if p.gap == 0 {
+				p.id = Register(w)
+			}
+			e.phrase = append(e.phrase, p)
+		}
+	default:
+		e.word = parseWord(t)
+	}
+	return e
 }
 
 // Register returns the id of term t, registering it on first use. It is
@@ -25,12 +53,13 @@ func Register(t string) TermID {
 	if id, ok := registry.ids.Load(t); ok {
 		return id.(TermID)
 	}
+	e := newEntry(t)
 	registry.mu.Lock()
 	defer registry.mu.Unlock()
 	if id, ok := registry.ids.Load(t); ok {
 		return id.(TermID)
 	}
-	var terms []string
+	var terms []entry
 	if p := registry.terms.Load(); p != nil {
 		terms = *p
 	}
@@ -38,7 +67,7 @@ func Register(t string) TermID {
 	// slice: readers of that slice never look past its length, and they
 	// see the new element only through the new slice published after it.
 	id := TermID(len(terms))
-	next := append(terms, t)
+	next := append(terms, e)
 	registry.terms.Store(&next)
 	registry.ids.Store(t, id)
 	return id
@@ -54,7 +83,7 @@ func RegisterAll(terms []string) []TermID {
 }
 
 // registered returns the term list as published now.
-func registered() []string {
+func registered() []entry {
 	if p := registry.terms.Load(); p != nil {
 		return *p
 	}
