@@ -80,11 +80,19 @@ func looksBinary(s string) bool {
 		s = s[:1<<16]
 	}
 	n, bad := 0, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			n++ // printable ASCII and the allowed controls: the common case
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
 		n++
-		if r == 0 || (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || r == utf8.RuneError {
+		if r == 0 || r < 0x20 || r == utf8.RuneError {
 			bad++
 		}
+		i += sz
 	}
 	return n > 0 && bad*20 > n
 }

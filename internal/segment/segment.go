@@ -106,6 +106,13 @@ func splitSpan(text string, start, end int) [][2]int {
 	var spans [][2]int
 	s := start
 	for i := start; i < end; {
+		// Only '.', '!', '?' and '…' (lead byte 0xE2) can end a sentence;
+		// other bytes, continuation bytes included, are skipped without
+		// decoding.
+		if c := text[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '.' || r == '!' || r == '?' || r == '…' {
 			j := i + size
