@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,16 +19,18 @@ const (
 )
 
 // compile compiles expr and derives its literals.
+//
+// The regular expressions themselves are compiled when first needed: a
+// text the literals rule out never needs them, and parsing and compiling
+// dominate the cost of a run over one short document.
 func compile(expr string, opt Option) (*compiled, error) {
-	re, err := regexp.Compile(expr)
+	// regexp.Compile parses with the same flags and returns the same
+	// errors; a parsed expression also compiles.
+	st, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	c := &compiled{re: re}
-	st, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return c, nil // not reached: regexp.Compile parsed it
-	}
+	c := &compiled{re: lazyRegexp(expr)}
 	st = st.Simplify()
 	c.fold = hasFoldLiteral(st)
 	in := analyze(st, c.fold)
@@ -60,14 +63,16 @@ func compile(expr string, opt Option) (*compiled, error) {
 		c.begin = true
 	}
 	if c.prefix {
-		if c.anchored, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
-			return nil, err
-		}
-		if c.anchoredAt, err = regexp.Compile(`\A(?s:.)(?:` + expr + `)`); err != nil {
-			return nil, err
-		}
+		c.anchored = lazyRegexp(`\A(?:` + expr + `)`)
+		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + expr + `)`)
 	}
 	return c, nil
+}
+
+// lazyRegexp returns a function that compiles expr, known to be valid, on
+// its first call and returns the same expression on every call.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
 // caseVariants returns the spellings of the case-insensitive runes of n

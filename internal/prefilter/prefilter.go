@@ -78,7 +78,7 @@ type Regexp struct {
 
 // compiled is what a Regexp needs to match, built on first use.
 type compiled struct {
-	re *regexp.Regexp
+	re func() *regexp.Regexp // the expression, compiled on first call
 	// lits holds the literals in their common spelling; nil: no
 	// prefilter. all also holds those with a variant (see the package
 	// comment) and is consulted only for a text that holds one of
@@ -96,8 +96,8 @@ type compiled struct {
 	prefix     bool
 	begin      bool // matches start only at the start of the text
 	maxLit     int  // the length of the longest literal
-	anchored   *regexp.Regexp
-	anchoredAt *regexp.Regexp
+	anchored   func() *regexp.Regexp
+	anchoredAt func() *regexp.Regexp
 }
 
 // MustCompile returns expr with a prefilter. Nothing is done until first
@@ -125,7 +125,7 @@ func (r *Regexp) String() string { return r.expr }
 
 // Plain returns the expression without prefilter, as package regexp
 // compiles it.
-func (r *Regexp) Plain() *regexp.Regexp { return r.get().re }
+func (r *Regexp) Plain() *regexp.Regexp { return r.get().re() }
 
 func (r *Regexp) get() *compiled {
 	r.once.Do(func() {
@@ -146,7 +146,7 @@ func (r *Regexp) MatchString(s string) bool {
 	if c.prefix {
 		return c.first(s, false) != nil
 	}
-	return c.possible(s) && c.re.MatchString(s)
+	return c.possible(s) && c.re().MatchString(s)
 }
 
 // FindStringIndex returns the span of the leftmost match in s, or nil.
@@ -244,9 +244,9 @@ func (c *compiled) first(s string, submatch bool) []int {
 	case !c.possible(s):
 		return nil
 	case submatch:
-		return c.re.FindStringSubmatchIndex(s)
+		return c.re().FindStringSubmatchIndex(s)
 	}
-	return c.re.FindStringIndex(s)
+	return c.re().FindStringIndex(s)
 }
 
 // allMatches returns the spans of up to n (all if n < 0) successive
@@ -256,7 +256,7 @@ func (c *compiled) allMatches(s string, n int) [][]int {
 		if !c.possible(s) {
 			return nil
 		}
-		return c.re.FindAllStringSubmatchIndex(s, n)
+		return c.re().FindAllStringSubmatchIndex(s, n)
 	}
 	// Every match starts with a literal, so none is empty and the next
 	// one is sought from the end of the last.
@@ -294,10 +294,13 @@ func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int
 // nil: the expression anchored at p, with the rune before p as context for
 // assertions. Without submatch only m[0:2] is meaningful.
 func (c *compiled) matchAt(s string, p int, submatch bool) []int {
-	re, ctx := c.anchored, 0
+	var re *regexp.Regexp
+	ctx := 0
 	if p > 0 {
 		_, w := utf8.DecodeLastRuneInString(s[:p])
-		re, ctx = c.anchoredAt, w
+		re, ctx = c.anchoredAt(), w
+	} else {
+		re = c.anchored()
 	}
 	var m []int
 	if submatch {
