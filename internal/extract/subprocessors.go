@@ -527,4 +527,3 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	}
 	return out
 }
-
