@@ -50,6 +50,7 @@ func ParseText(path, format, text string) *Document {
 	d := &Document{Path: path, Format: format, Text: text}
 	p := &builder{doc: d}
 	lines := splitLines(text)
+	d.Blocks = make([]Block, 0, len(lines)/2+8) // about one block per two lines
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
 		trimmed := strings.TrimSpace(ln.text)

@@ -261,7 +261,7 @@ func (x *extractor) candidates(terms ...string) match.Bits {
 	if ix == nil || ix.Len() != len(x.in.Sentences) {
 		return nil
 	}
-	b := match.NewBits(ix.Len())
+	b := ix.NewBits()
 	for _, t := range terms {
 		b.Or(ix.Term(t))
 	}

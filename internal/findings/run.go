@@ -181,7 +181,7 @@ func (r *Rule) cite(in *check.Input, hits []int) []model.Evidence {
 func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
 	in := st.in
 	n := in.Index.Len()
-	all := match.NewBits(n)
+	all := in.Index.NewBits()
 	for i := 0; i < n; i++ {
 		all.Set(i)
 	}
@@ -193,7 +193,7 @@ func (r *Rule) groupBits(st *state, groups [][]*term) match.Bits {
 			if all.Empty() {
 				return all
 			}
-			gb := match.NewBits(n)
+			gb := in.Index.NewBits()
 			var res []*prefilter.Regexp
 			for _, t := range g {
 				if t.re != nil {
@@ -255,7 +255,7 @@ func (r *Rule) matches(st *state, groups [][]*term) []int {
 			return
 		}
 		if none == nil {
-			none = match.NewBits(in.Index.Len())
+			none = in.Index.NewBits()
 			for _, t := range r.none {
 				if t.re == nil {
 					none.Or(in.Index.TermByID(t.id))
@@ -617,7 +617,7 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 	reported := map[string]bool{}
 	// Both expressions need one of these words; the word index finds the
 	// few sentences worth running them on.
-	cand := match.NewBits(in.Index.Len())
+	cand := in.Index.NewBits()
 	for _, t := range sectionWords {
 		cand.Or(in.Index.Term(t))
 	}
@@ -695,7 +695,7 @@ func missingAnnexes(st *state) ([]model.Evidence, []string) {
 		}
 	}
 	// Only sentences naming an annex are read.
-	cand := match.NewBits(in.Index.Len())
+	cand := in.Index.NewBits()
 	for _, w := range []string{"anlage", "anhang", "annex", "appendix", "schedule", "attachment"} {
 		cand.Or(in.Index.Term(w))
 	}

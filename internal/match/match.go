@@ -65,7 +65,7 @@ func newVocabulary(sizeHint int) *vocabulary {
 	for n < 2*sizeHint {
 		n <<= 1
 	}
-	return &vocabulary{slots: make([]int32, n)}
+	return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
 }
 
 // fnv32 is the FNV-1a hash of s.
@@ -557,7 +557,7 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	if m, ok := ix.vcache[p.raw]; ok {
 		return m
 	}
-	m := NewBits(len(ix.words))
+	m := ix.buf.bits(len(ix.words))
 	switch {
 	case !p.pre && !p.suf:
 		if id, ok := ix.vocab.id(p.core); ok {
