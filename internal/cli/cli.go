@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/art28/art28/internal/analyze"
@@ -39,9 +40,20 @@ type Env struct {
 // Run executes the command line args (without the program name) and
 // returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv}
 	return RunEnv(args, env)
 }
+
+// memoryLimit is the soft heap limit of a run unless GOMEMLIMIT sets one:
+// the garbage collector works harder as the heap approaches it, which
+// keeps a run over a large contract well below 200 MB resident (a 5 MB
+// text peaked at 140 to 170 MB without it, depending on when collections
+// fell) at a cost of a few per cent of its time. Smaller inputs never
+// reach it.
+const memoryLimit = 150 << 20
 
 // RunEnv is Run with an explicit environment, for tests.
 func RunEnv(args []string, env Env) int {
