@@ -1,8 +1,6 @@
 package analyze
 
 import (
-	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"testing"
@@ -10,39 +8,18 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/corpustest"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/lang"
 	"github.com/art28/art28/internal/segment"
 )
 
-// corpusFiles returns the shared English corpus texts, or skips.
-func corpusFiles(tb testing.TB) []string {
-	files, _ := filepath.Glob("../../../shared/corpus/en-dpa/*.txt")
-	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
-	files = append(files, seeds...)
-	if len(files) == 0 {
-		tb.Skip("shared corpus not present")
-	}
-	sort.Strings(files)
-	return files
-}
+// corpusFiles returns the shared corpus texts, or skips.
+func corpusFiles(tb testing.TB) []string { return corpustest.Texts(tb) }
 
 // corpusBytes reads the corpus files and returns them with their total
 // size.
-func corpusBytes(b *testing.B) ([]string, [][]byte, int) {
-	files := corpusFiles(b)
-	raws := make([][]byte, len(files))
-	total := 0
-	for i, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws[i] = data
-		total += len(data)
-	}
-	return files, raws, total
-}
+func corpusBytes(b *testing.B) ([]string, [][]byte, int) { return corpustest.Read(b) }
 
 // BenchmarkPipeline measures the whole pipeline (parse, segment, check) on
 // every corpus document per iteration and reports MB/s.

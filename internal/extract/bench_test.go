@@ -2,12 +2,11 @@ package extract_test
 
 import (
 	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/corpustest"
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/extract"
 	"github.com/art28/art28/internal/input"
@@ -25,13 +24,7 @@ type benchDoc struct {
 // benchDocs parses and segments the shared corpus documents as the
 // pipeline does, or skips when the corpus is absent.
 func benchDocs(b testing.TB) ([]benchDoc, int) {
-	files, _ := filepath.Glob("../../../shared/corpus/en-dpa/*.txt")
-	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
-	files = append(files, seeds...)
-	if len(files) == 0 {
-		b.Skip("shared corpus not present")
-	}
-	sort.Strings(files)
+	files := corpustest.Texts(b)
 	var docs []benchDoc
 	total := 0
 	for _, f := range files {

@@ -1,12 +1,10 @@
 package findings
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/art28/art28/internal/check"
+	"github.com/art28/art28/internal/corpustest"
 	"github.com/art28/art28/internal/extract"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/lang"
@@ -18,28 +16,6 @@ import (
 type benchDoc struct {
 	in    *check.Input
 	facts model.Facts
-}
-
-// benchCorpus reads the shared corpus texts, or skips.
-func benchCorpus(b *testing.B) ([]string, [][]byte, int) {
-	files, _ := filepath.Glob("../../../shared/corpus/en-dpa/*.txt")
-	seeds, _ := filepath.Glob("../../../shared/corpus/seeds/*.txt")
-	files = append(files, seeds...)
-	if len(files) == 0 {
-		b.Skip("shared corpus not present")
-	}
-	sort.Strings(files)
-	raws := make([][]byte, len(files))
-	total := 0
-	for i, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		raws[i] = data
-		total += len(data)
-	}
-	return files, raws, total
 }
 
 // benchPrepare does what the analysis does before it runs the playbook:
@@ -70,7 +46,7 @@ func benchPrepare(b *testing.B, files []string, raws [][]byte) []benchDoc {
 // every iteration, so that the index's term cache starts as it does in the
 // pipeline.
 func BenchmarkRun(b *testing.B) {
-	files, raws, total := benchCorpus(b)
+	files, raws, total := corpustest.Read(b)
 	p := Default()
 	b.SetBytes(int64(total))
 	b.ReportAllocs()

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -17,29 +16,9 @@ import (
 func durationsRef(s string) []float64 {
 	var out []float64
 	for _, m := range durationRE.Plain().FindAllStringSubmatch(strings.ToLower(s), -1) {
-		n, err := strconv.ParseFloat(m[1], 64)
-		if err != nil {
-			v, ok := numberWords[strings.ToLower(m[1])]
-			if !ok {
-				continue
-			}
-			n = v
+		if h, ok := durationHours(m[1], m[2]); ok {
+			out = append(out, h)
 		}
-		u := strings.ToLower(m[2])
-		var h float64
-		switch {
-		case strings.HasPrefix(u, "st") || strings.HasPrefix(u, "h"):
-			h = 1
-		case strings.HasPrefix(u, "werk") || strings.HasPrefix(u, "arbeit") || strings.HasPrefix(u, "business") || strings.HasPrefix(u, "working"):
-			h = 24 * 7 / 5.0
-		case strings.HasPrefix(u, "w"):
-			h = 24 * 7
-		case strings.HasPrefix(u, "mon"):
-			h = 24 * 30
-		default:
-			h = 24
-		}
-		out = append(out, n*h)
 	}
 	return out
 }

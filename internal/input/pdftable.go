@@ -235,17 +235,23 @@ func (g *tableGeometry) segments(lines []int) []span {
 			}
 		}
 	}
-	slices.SortFunc(words, func(a, b span) int { return cmpFloat(a.x0, b.x0) })
 	split := max(g.minGutter, spaceFactor*g.space, rowSpaceFactor*median(own))
-	var segs []span
-	for _, w := range words {
-		if n := len(segs); n > 0 && w.x0-segs[n-1].x1 < split {
-			segs[n-1].x1 = max(segs[n-1].x1, w.x1)
+	return joinClose(words, split)
+}
+
+// joinClose sorts spans by their left edge and joins those less than gap
+// apart, in place.
+func joinClose(spans []span, gap float64) []span {
+	slices.SortFunc(spans, func(a, b span) int { return cmpFloat(a.x0, b.x0) })
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.x0-out[n-1].x1 < gap {
+			out[n-1].x1 = max(out[n-1].x1, s.x1)
 			continue
 		}
-		segs = append(segs, w)
+		out = append(out, s)
 	}
-	return segs
+	return out
 }
 
 // grow extends a region from row start while its column gutters stay free
@@ -509,16 +515,7 @@ func mergeSpans(occ, add []span, gap float64) []span {
 	all := make([]span, 0, len(occ)+len(add))
 	all = append(all, occ...)
 	all = append(all, add...)
-	slices.SortFunc(all, func(a, b span) int { return cmpFloat(a.x0, b.x0) })
-	out := all[:0]
-	for _, s := range all {
-		if n := len(out); n > 0 && s.x0-out[n-1].x1 < gap {
-			out[n-1].x1 = max(out[n-1].x1, s.x1)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return joinClose(all, gap)
 }
 
 // gutters returns the gaps between the sorted, disjoint spans occ that are

@@ -85,17 +85,8 @@ func (ls *litSet) index(s string, fold, leftmost bool) int {
 		return at
 	}
 	for i := 0; i < len(s); i++ {
-		if !ls.first[s[i]] || !ls.pairAt(s, i, fold) {
-			continue
-		}
-		c := s[i]
-		if fold {
-			c = foldAt(s, i)
-		}
-		for _, l := range ls.lits[ls.from[c]:ls.from[int(c)+1]] {
-			if hasAt(s, i, l, fold) {
-				return i
-			}
+		if ls.first[s[i]] && ls.pairAt(s, i, fold) && ls.at(s, i, fold) {
+			return i
 		}
 	}
 	return -1
