@@ -137,8 +137,8 @@ func (x *extractor) deadlines() model.Deadlines {
 		}
 	}
 	breachUndue := -1
-	units := x.candidates("stunde*", "std", "hour*", "hrs", "tag", "tage*", "*tage", "*tagen", "day", "days", "*-day", "woche*", "week*", "monat*", "month*")
-	undue := x.candidates("unverzüglich", "undue", "promptly", "immediately")
+	units := x.candidates("deadline_units")
+	undue := x.candidates("breach_prompt")
 	for i, sent := range x.in.Sentences {
 		if sent.Heading || !isCandidate(units, i) && !isCandidate(undue, i) {
 			continue

@@ -49,7 +49,7 @@ func (x *extractor) dpo() *model.DPO {
 		d.Evidence = x.evidencePtr(block[0].start, block[len(block)-1].end)
 		return d
 	}
-	cand := x.candidates("datenschutzbeauftragte*", "officer")
+	cand := x.candidates("dpo")
 	for i := range x.in.Sentences {
 		if !isCandidate(cand, i) {
 			continue

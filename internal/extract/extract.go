@@ -253,17 +253,17 @@ func (x *extractor) sentenceLower(i int) string {
 	return x.lower[s.Start:s.End]
 }
 
-// candidates returns the sentences that contain any of the terms (match
-// term syntax), or nil when there is no index: then every sentence is a
-// candidate.
-func (x *extractor) candidates(terms ...string) match.Bits {
+// candidates returns the sentences that contain any of the terms of the
+// sentence_terms list name (lexicon.yaml), or nil when there is no index:
+// then every sentence is a candidate.
+func (x *extractor) candidates(name string) match.Bits {
 	ix := x.in.Index
 	if ix == nil || ix.Len() != len(x.in.Sentences) {
 		return nil
 	}
 	b := ix.NewBits()
-	for _, t := range terms {
-		b.Or(ix.Term(t))
+	for _, t := range x.k.termList(name) {
+		b.Or(ix.TermByID(t))
 	}
 	return b
 }

@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -48,10 +49,11 @@ type countryFile struct {
 }
 
 type lexiconFile struct {
-	Cues         map[string][]string `yaml:"cues"`
-	LegalForms   []string            `yaml:"legal_forms"`
-	Placeholders []string            `yaml:"placeholders"`
-	NumberWords  map[string]int      `yaml:"number_words"`
+	Cues          map[string][]string `yaml:"cues"`
+	SentenceTerms map[string][]string `yaml:"sentence_terms"`
+	LegalForms    []string            `yaml:"legal_forms"`
+	Placeholders  []string            `yaml:"placeholders"`
+	NumberWords   map[string]int      `yaml:"number_words"`
 }
 
 // Knowledge is the compiled country and word knowledge.
@@ -69,7 +71,17 @@ type Knowledge struct {
 	numberRe    string
 	durRe       *prefilter.Regexp
 	cues        map[string]*prefilter.Words
+	terms       map[string][]match.TermID
 }
+
+// termListNames are the sentence_terms lists of lexicon.yaml the
+// extraction uses.
+var termListNames = []string{"deadline_units", "breach_prompt", "dpo", "governing_law", "tom_parameters", "subprocessor_words", "engagement_verbs"}
+
+// termList returns the registered index terms of sentence_terms list
+// name; compileKnowledge has checked that every name in termListNames
+// exists.
+func (k *Knowledge) termList(name string) []match.TermID { return k.terms[name] }
 
 // cueNames are the cue lists of lexicon.yaml the extraction uses.
 var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
@@ -142,6 +154,17 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	}
 	if len(lf.Cues) != len(cueNames) {
 		return nil, fmt.Errorf("extract: lexicon.yaml: %d cue lists, %d known", len(lf.Cues), len(cueNames))
+	}
+	k.terms = map[string][]match.TermID{}
+	for _, name := range termListNames {
+		ts, ok := lf.SentenceTerms[name]
+		if !ok || len(ts) == 0 {
+			return nil, fmt.Errorf("extract: lexicon.yaml: sentence_terms list %q missing", name)
+		}
+		k.terms[name] = match.RegisterAll(ts)
+	}
+	if len(lf.SentenceTerms) != len(termListNames) {
+		return nil, fmt.Errorf("extract: lexicon.yaml: %d sentence_terms lists, %d known", len(lf.SentenceTerms), len(termListNames))
 	}
 	var names []string
 	for _, c := range cf.Countries {

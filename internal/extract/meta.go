@@ -105,7 +105,7 @@ func (x *extractor) meta() model.Meta {
 	if v := reVersion.FindStringSubmatch(head); v != nil {
 		m.Version = strings.TrimSpace(v[1])
 	}
-	cand := x.candidates("gilt", "unterlieg*", "recht", "governed", "gerichtsstand*", "court", "courts")
+	cand := x.candidates("governing_law")
 	for i := range x.in.Sentences {
 		if !isCandidate(cand, i) {
 			continue

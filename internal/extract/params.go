@@ -81,9 +81,7 @@ func wordEnd(s string, b int) int {
 // params finds the technical parameters, sentence by sentence when a term
 // index is available, else in the whole text.
 func (x *extractor) params() []string {
-	cand := x.candidates("tls*", "ssl*", "aes*", "rsa-*", "rsa", "sha-*", "sha1", "sha2*", "sha3*", "sha5*", "bcrypt", "argon*", "pbkdf*",
-		"https*", "sftp", "vpn*", "ipsec", "iso", "iso/*", "iso-*", "iso27*", "*c5", "c5*", "soc", "soc2", "soc-*", "tisax*", "it-grundschutz*", "grundschutz*",
-		"pci*", "2fa", "mfa", "zwei-faktor*", "mehr-faktor*", "two-factor*", "multi-factor*")
+	cand := x.candidates("tom_parameters")
 	if cand == nil {
 		return findParams(x.text, x.lower)
 	}

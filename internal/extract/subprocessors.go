@@ -478,9 +478,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		known[normName(e.sp.Name)] = true
 	}
 	var out []*spEntry
-	cand := x.candidates("unterauftrag*", "subunternehm*", "sub-processor*", "subprocessor*", "sub-contractor*", "subcontractor*", "unterauftragsverarbeiter*", "auftragsverarbeiter")
+	cand := x.candidates("subprocessor_words")
 	if cand != nil {
-		cand.And(x.candidates("einsetz*", "eingesetzt", "setzt", "setzen", "beauftragt", "beauftragen", "hinzugezogen", "hinzuziehen", "engag*", "use", "uses", "employ*", "appoint*", "nimmt"))
+		cand.And(x.candidates("engagement_verbs"))
 	}
 	for i, sent := range x.in.Sentences {
 		if !isCandidate(cand, i) || sent.Heading {

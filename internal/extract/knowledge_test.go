@@ -1,0 +1,34 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestKnowledgeRejectsBrokenLexicon checks that the lexicon's word lists
+// are complete and well-formed: a missing or misspelt list would silently
+// drop facts.
+func TestKnowledgeRejectsBrokenLexicon(t *testing.T) {
+	lex := string(lexiconYAML)
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"missing cue list", "  audit: [kontroll", "  audits: [kontroll", `cue list "audit" missing`},
+		{"upper-case cue", "breach_prompt: [unverzüglich", "breach_prompt: [Unverzüglich", "not a lower-case fragment"},
+		{"missing term list", "  dpo: [datenschutzbeauftragte*", "  dpo_words: [datenschutzbeauftragte*", `sentence_terms list "dpo" missing`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(lex, tt.old) {
+				t.Fatalf("lexicon.yaml no longer contains %q", tt.old)
+			}
+			_, err := compileKnowledge(countriesYAML, []byte(strings.Replace(lex, tt.old, tt.new, 1)))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := compileKnowledge(countriesYAML, lexiconYAML); err != nil {
+		t.Fatalf("the embedded lexicon: %v", err)
+	}
+}
