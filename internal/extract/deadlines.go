@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,12 @@ type duration struct {
 	unit       string // "hours", "days", "weeks", "months"
 	start, end int    // offsets in the sentence
 	text       string
+	// perWeek is, for days that are not calendar days, how many of them a
+	// week has: 6 for Werktage (all days but Sundays and public holidays
+	// in German usage), 5 for Arbeitstage, business and working days. They
+	// count as calendar days at seven per perWeek, rounded up, since a
+	// weekend can fall into the period. 0 for calendar days.
+	perWeek int
 }
 
 func (d duration) hours() int {
@@ -36,7 +43,7 @@ func (d duration) hours() int {
 	case "hours":
 		return d.n
 	case "days":
-		return d.n * 24
+		return d.days() * 24
 	case "weeks":
 		return d.n * 7 * 24
 	}
@@ -48,6 +55,9 @@ func (d duration) days() int {
 	case "hours":
 		return (d.n + 23) / 24
 	case "days":
+		if d.perWeek > 0 {
+			return (d.n*7 + d.perWeek - 1) / d.perWeek
+		}
 		return d.n
 	case "weeks":
 		return d.n * 7
@@ -104,9 +114,26 @@ func (k *Knowledge) durations(s, lower string) []duration {
 		case strings.HasPrefix(u, "mon"):
 			unit = "months"
 		}
-		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s0[m[0]:m[1]]})
+		perWeek := 0
+		if unit == "days" {
+			perWeek = workdaysPerWeek(s[m[0]:m[1]])
+		}
+		out = append(out, duration{n: n, unit: unit, start: m[0], end: m[1], text: s0[m[0]:m[1]], perWeek: perWeek})
 	}
 	return out
+}
+
+// workdaysPerWeek returns, for a lower-cased duration, how many of its
+// days a week has: 6 for Werktage, 5 for Arbeitstage, business and working
+// days, 0 for calendar days (see duration.perWeek).
+func workdaysPerWeek(lower string) int {
+	switch {
+	case strings.Contains(lower, "werk"):
+		return 6
+	case strings.Contains(lower, "arbeits") || strings.Contains(lower, "business") || strings.Contains(lower, "working"):
+		return 5
+	}
+	return 0
 }
 
 // closest returns the duration nearest to offset at.
@@ -129,11 +156,14 @@ func intp(v int) *int { return &v }
 // deadlines reads the time limits sentence by sentence.
 func (x *extractor) deadlines() model.Deadlines {
 	d := model.Deadlines{Evidence: map[string]model.Evidence{}, Notes: map[string]string{}}
-	set := func(key string, p **int, v int, si int) {
+	set := func(key string, p **int, du duration, v int, si int) {
 		if *p == nil {
 			*p = intp(v)
 			s := x.in.Sentences[si]
 			d.Evidence[key] = x.evidence(s.Start, s.End)
+			if du.perWeek > 0 {
+				d.Notes[key] = fmt.Sprintf("stated in working days (%q, %d per week); counted as %d calendar days, rounded up", du.text, du.perWeek, du.days())
+			}
 		}
 	}
 	breachUndue := -1
@@ -160,7 +190,7 @@ func (x *extractor) deadlines() model.Deadlines {
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {
 				if du.unit == "hours" || du.unit == "days" {
-					set("breach_notice_hours", &d.BreachNoticeHours, du.hours(), i)
+					set("breach_notice_hours", &d.BreachNoticeHours, du, du.hours(), i)
 					break
 				}
 			}
@@ -175,14 +205,14 @@ func (x *extractor) deadlines() model.Deadlines {
 					break
 				}
 			}
-			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du.days(), i)
+			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du, du.days(), i)
 		}
 		if sub && reNotify.MatchString(lower) && reAdvance.MatchString(lower) {
 			for _, du := range ds {
 				after := lower[du.end:min(len(lower), du.end+25)]
 				before := lower[max(0, du.start-25):du.start]
 				if reAdvance.MatchString(after) || reAtLeast.MatchString(before) {
-					set("subprocessor_notice_days", &d.SubprocessorNoticeDays, du.days(), i)
+					set("subprocessor_notice_days", &d.SubprocessorNoticeDays, du, du.days(), i)
 					break
 				}
 			}
@@ -191,14 +221,14 @@ func (x *extractor) deadlines() model.Deadlines {
 			du := closest(ds, loc[0])
 			if du.unit != "hours" {
 				d.TerminationNotice = du.text
-				set("termination_notice", &d.TerminationNoticeDays, du.days(), i)
+				set("termination_notice", &d.TerminationNoticeDays, du, du.days(), i)
 			}
 		}
 		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
-			set("deletion_days", &d.DeletionDays, ds[0].days(), i)
+			set("deletion_days", &d.DeletionDays, ds[0], ds[0].days(), i)
 		}
 		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
-			set("audit_notice_days", &d.AuditNoticeDays, ds[0].days(), i)
+			set("audit_notice_days", &d.AuditNoticeDays, ds[0], ds[0].days(), i)
 		}
 	}
 	if d.BreachNoticeHours == nil {

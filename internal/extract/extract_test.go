@@ -67,20 +67,28 @@ func TestParseAddress(t *testing.T) {
 func TestDurations(t *testing.T) {
 	k, _ := LoadKnowledge()
 	tests := []struct {
-		in   string
-		days int
+		in    string
+		days  int
+		hours int
 	}{
-		{"binnen zwei Wochen widersprechen", 14},
-		{"innerhalb von 30 Tagen", 30},
-		{"within seven (7) calendar days", 7},
-		{"spätestens innerhalb von 48 Stunden", 2},
-		{"mit einer Frist von drei Monaten", 90},
-		{"within fourteen days", 14},
+		{"binnen zwei Wochen widersprechen", 14, 336},
+		{"innerhalb von 30 Tagen", 30, 720},
+		{"within seven (7) calendar days", 7, 168},
+		{"spätestens innerhalb von 48 Stunden", 2, 48},
+		{"mit einer Frist von drei Monaten", 90, 2160},
+		{"within fourteen days", 14, 336},
+		// Working days count as calendar days at seven per week's working
+		// days, rounded up: Werktage have six a week, business days five.
+		{"innerhalb von 10 Werktagen", 12, 288},
+		{"within ten (10) business days", 14, 336},
+		{"binnen zwei Arbeitstagen", 3, 72},
+		{"within 1 working day", 2, 48},
+		{"innerhalb von fünf Kalendertagen", 5, 120},
 	}
 	for _, tc := range tests {
 		ds := k.Durations(tc.in)
-		if len(ds) != 1 || ds[0].days() != tc.days {
-			t.Errorf("%q: got %+v, want %d days", tc.in, ds, tc.days)
+		if len(ds) != 1 || ds[0].days() != tc.days || ds[0].hours() != tc.hours {
+			t.Errorf("%q: got %+v, want %d days, %d hours", tc.in, ds, tc.days, tc.hours)
 		}
 	}
 }

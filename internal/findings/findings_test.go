@@ -346,3 +346,24 @@ func TestCompiledUpToDate(t *testing.T) {
 		t.Errorf("compiled playbook has %d rules, YAML %d", len(p.Rules), len(y.Rules))
 	}
 }
+
+// TestDurationHoursWorkingDays checks the two kinds of working days:
+// Werktage (six a week) and business or working days (five a week).
+func TestDurationHoursWorkingDays(t *testing.T) {
+	tests := []struct {
+		num, unit string
+		want      float64
+	}{
+		{"6", "werktage", 7 * 24},
+		{"5", "arbeitstage", 7 * 24},
+		{"5", "business days", 7 * 24},
+		{"zwei", "tage", 48},
+		{"72", "stunden", 72},
+	}
+	for _, tt := range tests {
+		got, ok := durationHours(tt.num, tt.unit)
+		if !ok || got < tt.want-0.001 || got > tt.want+0.001 {
+			t.Errorf("durationHours(%q, %q) = %v, %v, want %v", tt.num, tt.unit, got, ok, tt.want)
+		}
+	}
+}

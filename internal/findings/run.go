@@ -395,7 +395,9 @@ func durationHours(num, unit string) (float64, bool) {
 	switch {
 	case strings.HasPrefix(unit, "st") || strings.HasPrefix(unit, "h"):
 		h = 1
-	case strings.HasPrefix(unit, "werk") || strings.HasPrefix(unit, "arbeit") || strings.HasPrefix(unit, "business") || strings.HasPrefix(unit, "working"):
+	case strings.HasPrefix(unit, "werk"):
+		h = 24 * 7 / 6.0 // Werktage: every day but Sundays and public holidays
+	case strings.HasPrefix(unit, "arbeit") || strings.HasPrefix(unit, "business") || strings.HasPrefix(unit, "working"):
 		h = 24 * 7 / 5.0
 	case strings.HasPrefix(unit, "w"):
 		h = 24 * 7
