@@ -151,6 +151,14 @@ func TestParties(t *testing.T) {
 		{"same line", "de", "Auftraggeber: [Name]\nAuftragnehmer: Omikron Daten GmbH, Feldweg 9, 99084 Erfurt\n\n§ 1 Gegenstand\n", "Omikron Daten GmbH", ""},
 		{"inline with address", "de", "Dieser Vertrag wird geschlossen zwischen der Pi Services GmbH, Lindenstraße 4, 01097 Dresden – nachfolgend „Auftragnehmer“ genannt – und dem Kunden.", "Pi Services GmbH", ""},
 		{"english", "en", "This DPA is entered into by Example Cloud Ltd (hereinafter \"Processor\") and the customer.", "Example Cloud Ltd", ""},
+		{"vendor and customer with addresses", "en", "This Data Processing Agreement is entered into between Northwind Traders Ltd, 12 High Street, London EC1A 1BB, United Kingdom (\"Customer\") and Contoso Cloud Inc., 500 Market Street, San Francisco, CA 94105, USA (\"Vendor\").", "Contoso Cloud Inc.", "Northwind Traders Ltd"},
+		{"is the data processor", "en", "Both parties acknowledge that the Customer is the data controller and Fabrikam Analytics GmbH is the data processor.", "Fabrikam Analytics GmbH", ""},
+		{"supplier and client", "en", "This agreement is made between Tailspin Toys B.V. (hereinafter \"Supplier\") and the customer named in the order form (hereinafter \"Client\").", "Tailspin Toys B.V.", ""},
+		{"kunde", "de", "Zwischen der Lambda Handel GmbH (nachfolgend „Kunde“) und der Sigma Hosting AG (nachfolgend „Anbieter“) wird Folgendes vereinbart.", "Sigma Hosting AG", "Lambda Handel GmbH"},
+		// A role word without a named company is no name.
+		{"role words only", "en", "The Customer (\"Controller\") and the Vendor (\"Processor\") agree as follows.", "", ""},
+		// Prose between the name and the role is not an address.
+		{"prose is no address", "en", "Acme Widgets Ltd shall ensure that its staff are bound by confidentiality and that the processing by the processor is lawful (\"Processor\").", "", ""},
 	}
 	for _, tc := range tests {
 		f := run(t, tc.lang, tc.text)

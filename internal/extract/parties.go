@@ -23,7 +23,10 @@ var (
 	reEmail          = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
 	reCustomerNo     = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
 	reSameLine       = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
-	reInlineRole     = prefilter.MustCompile(`[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*(?:der\s+|the\s+|als\s+)?[„“"']?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)\b`)
+	// reInlineRole is a role defined after a party's name: "Muster GmbH
+	// (nachfolgend „Auftragnehmer“)", "Contoso Inc. ("Vendor")", or stated
+	// of it: "Fabrikam GmbH is the data processor".
+	reInlineRole = prefilter.MustCompile(`(?:[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*|\s(?:is|ist|acts as|acting as)\s+)(?:der\s+|the\s+|als\s+)?[„“"']?(?:data\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|vendor|supplier|service provider|provider|customer|client|kunde|anbieter|dienstleister)\b`)
 )
 
 // parties finds processor and controller: first from address blocks
@@ -352,7 +355,7 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	}
 	last := locs[len(locs)-1]
 	between := seg[last[3]:]
-	if !rePostcodeCity.MatchString(between) || reLongProse.MatchString(between) || len(between) > 120 {
+	if len(between) > 120 || reLongProse.MatchString(between) || !x.isAddress(between) {
 		return 0, 0, false
 	}
 	st := x.walkBack(seg, last[2])
@@ -362,8 +365,20 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	return from + st, from + last[3], true
 }
 
+// isAddress reports whether s reads as an address: a postcode and city, or
+// a postcode format or country name of the country knowledge ("London
+// EC1A 1BB, United Kingdom", "San Francisco, CA 94105, USA").
+func (x *extractor) isAddress(s string) bool {
+	if rePostcodeCity.MatchString(s) {
+		return true
+	}
+	a := x.k.ParseAddress(collapse(s), x.lang)
+	return a.Country != "" && (a.Postcode != "" || a.City != "" || strings.ContainsAny(s, "0123456789"))
+}
+
 // roleLiterals are the lower-case role words an inline definition names.
-var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller"}
+var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller",
+	"vendor", "supplier", "provider", "customer", "client", "kunde", "anbieter", "dienstleister"}
 
 // inlineRoles finds inline role definitions ("(nachfolgend
 // Auftragnehmer)") in the first n bytes, running the pattern only on short
