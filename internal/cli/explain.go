@@ -21,7 +21,7 @@ func suggestedLabel(lang string) string {
 // explainFinding prints a finding rule's title, severity, legal basis,
 // explanation and suggested wording.
 func explainFinding(w io.Writer, r *findings.Rule, lang string) {
-	fmt.Fprintf(w, "%s — %s\n%s · %s\n%s\n", r.ID, r.Title.In(lang), r.Severity, r.Family, r.Basis)
+	fmt.Fprintf(w, "%s — %s\n%s · %s\n%s\n", r.ID, r.Title.In(lang), r.Severity, r.Family, r.Basis.In(lang))
 	fmt.Fprintf(w, "\n%s\n", r.Message.In(lang))
 	if s := r.Suggestion.In(lang); s != "" {
 		fmt.Fprintf(w, "\n%s:\n%s\n", suggestedLabel(lang), s)

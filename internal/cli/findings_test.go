@@ -19,7 +19,7 @@ func TestFindingsCommand(t *testing.T) {
 		stderr string
 	}{
 		{name: "explain finding de", args: []string{"explain", "--lang", "de", "cost-audits"}, code: ExitOK,
-			stdout: []string{"Vergütung für Kontrollen", "Formulierungsvorschlag:", "Art. 28(3)(h)"}},
+			stdout: []string{"Vergütung für Kontrollen", "Formulierungsvorschlag:", "Art. 28 Abs. 3 lit. h"}},
 		{name: "explain finding en", args: []string{"explain", "breach-notice-no-deadline"}, code: ExitOK,
 			stdout: []string{"without a concrete deadline", "Suggested wording:", "24 hours"}},
 		{name: "explain unknown", args: []string{"explain", "nope"}, code: ExitError, stderr: "cost-audits"},

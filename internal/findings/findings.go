@@ -111,9 +111,10 @@ type Rule struct {
 	Severity Severity `yaml:"severity"`
 	Kind     Kind     `yaml:"kind"`
 	// Lang restricts the rule to documents in one language ("de", "en").
-	Lang  string `yaml:"lang"`
-	Basis string `yaml:"basis"`
-	Title Text   `yaml:"title"`
+	Lang string `yaml:"lang"`
+	// Basis is the legal basis or source the finding rests on.
+	Basis Text `yaml:"basis"`
+	Title Text `yaml:"title"`
 	// Message explains the finding to the reviewer.
 	Message Text `yaml:"message"`
 	// Suggestion is clause wording that fixes the finding, if one fits.
@@ -300,16 +301,13 @@ func (r *Rule) compile() error {
 	if r.Lang != "" && r.Lang != "de" && r.Lang != "en" {
 		return fmt.Errorf("lang: %q is not de or en", r.Lang)
 	}
-	for key, t := range map[string]Text{"title": r.Title, "message": r.Message} {
+	for key, t := range map[string]Text{"title": r.Title, "message": r.Message, "basis": r.Basis} {
 		if t.DE == "" || t.EN == "" {
 			return fmt.Errorf("%s: needs both de and en", key)
 		}
 	}
 	if (r.Suggestion.DE == "") != (r.Suggestion.EN == "") {
 		return fmt.Errorf("suggestion: needs both de and en or neither")
-	}
-	if r.Basis == "" {
-		return fmt.Errorf("basis: missing")
 	}
 	switch r.Actor {
 	case "", "any", "processor", "controller", "not-controller":

@@ -105,7 +105,7 @@ func TestLoadErrors(t *testing.T) {
   family: costs
   severity: low
   kind: terms
-  basis: b
+  basis: {de: b, en: b}
   title: {de: T, en: T}
   message: {de: M, en: M}
   all: [[fee]]
@@ -114,10 +114,11 @@ func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"unknown key", strings.Replace(valid, "basis: b", "basis: b\n  sevrity: low", 1), "field sevrity not found"},
+		{"unknown key", strings.Replace(valid, "basis: {de: b, en: b}", "basis: {de: b, en: b}\n  sevrity: low", 1), "field sevrity not found"},
 		{"bad severity", strings.Replace(valid, "severity: low", "severity: grave", 1), `rule "x-rule": severity`},
 		{"bad kind", strings.Replace(valid, "kind: terms", "kind: magic", 1), `rule "x-rule": kind`},
 		{"missing en", strings.Replace(valid, "title: {de: T, en: T}", "title: {de: T}", 1), "title: needs both"},
+		{"basis in one language", strings.Replace(valid, "basis: {de: b, en: b}", "basis: {en: b}", 1), "basis: needs both"},
 		{"upper-case term", strings.Replace(valid, "[[fee]]", "[[Fee]]", 1), "lower case"},
 		{"bad regexp", strings.Replace(valid, "[[fee]]", `[["re:("]]`, 1), "term"},
 		{"no examples", strings.Replace(valid, "negative: {de: [b], en: [b]}", "negative: {de: [b]}", 1), "examples"},

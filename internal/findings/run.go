@@ -78,7 +78,7 @@ func (p *Playbook) Run(in *check.Input, opt Options) []model.Finding {
 		fired[r.ID] = true
 		f := model.Finding{
 			ID: r.ID, Severity: string(r.Severity), Title: r.Title.In(opt.Lang),
-			Message: r.Message.In(opt.Lang), Basis: r.Basis, Evidence: ev,
+			Message: r.Message.In(opt.Lang), Basis: r.Basis.In(opt.Lang), Evidence: ev,
 			Suggestion: r.Suggestion.In(opt.Lang),
 		}
 		if extra != "" {
