@@ -77,7 +77,7 @@ func compileDuration(numberRe string) (*prefilter.Regexp, error) {
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
 // "seven (7) calendar days").
 func (k *Knowledge) Durations(s string) []duration {
-	return k.durations(s, lowerSameLen(s))
+	return k.durations(s, prefilter.Lower(s))
 }
 
 // durations matches on lower (s lower-cased with the same offsets) and

@@ -33,6 +33,7 @@
 package extract
 
 import (
+	"github.com/art28/art28/internal/prefilter"
 	"strings"
 
 	"github.com/art28/art28/internal/document"
@@ -169,57 +170,29 @@ func (x *extractor) subSection(title string) bool {
 	if v, ok := x.subCache[title]; ok {
 		return v
 	}
-	v := x.k.isSub(lowerSameLen(title))
+	v := x.k.isSub(prefilter.Lower(title))
 	x.subCache[title] = v
 	return v
 }
 
-// lowerSameLen lower-cases ASCII letters and the German umlauts, keeping
-// every byte offset, so slices of it line up with the text. A text without
-// such capitals is returned as it is.
-func lowerSameLen(s string) string {
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c == 0xC3 && i+1 < len(s) && (s[i+1] == 0x84 || s[i+1] == 0x96 || s[i+1] == 0x9C) {
-			break
-		}
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b[i] = c + 32
-		case c == 0xC3 && i+1 < len(b) && (b[i+1] == 0x84 || b[i+1] == 0x96 || b[i+1] == 0x9C):
-			b[i+1] += 0x20 // Ä Ö Ü -> ä ö ü
-			i++
-		}
-	}
-	return string(b)
-}
-
-// lowerText returns lowerSameLen(x.text). The index's lower-cased text,
+// lowerText returns prefilter.Lower(x.text). The index's lower-cased text,
 // usually built already, differs from it only where the index lowered a
 // capital other than ASCII and Ä, Ö, Ü ("É"): those bytes are taken back
 // from the text, so that little is copied.
 func (x *extractor) lowerText() string {
 	ix := x.in.Index
 	if ix == nil || ix.Len() != len(x.in.Sentences) {
-		return lowerSameLen(x.text)
+		return prefilter.Lower(x.text)
 	}
 	low := ix.Lower()
 	if len(low) != len(x.text) {
-		return lowerSameLen(x.text)
+		return prefilter.Lower(x.text)
 	}
 	return restoreCapitals(x.text, low)
 }
 
 // restoreCapitals returns low (text lowered by match.LowerSameLen) with
-// the non-ASCII capitals lowerSameLen keeps set back as in text.
+// the non-ASCII capitals prefilter.Lower keeps set back as in text.
 func restoreCapitals(text, low string) string {
 	var b []byte
 	for i := 0; i < len(text); i++ {

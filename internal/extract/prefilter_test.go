@@ -82,13 +82,13 @@ func FuzzPrefilter(f *testing.F) {
 }
 
 // FuzzLowerText checks that the lower-cased text taken from the index
-// equals lowerSameLen's.
+// equals prefilter.Lower's.
 func FuzzLowerText(f *testing.F) {
 	for _, s := range []string{"ÄÖÜ äöü ß", "ÉCOLE Ωmega Ãx \u212A \u017F", "\xe2\xc3\x84\xc3", "ABCDEFGHIJKLMNOPQRSTUVWXYZ Straße", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := restoreCapitals(s, match.LowerSameLen(s)), lowerSameLen(s); got != want {
+		if got, want := restoreCapitals(s, match.LowerSameLen(s)), prefilter.Lower(s); got != want {
 			t.Fatalf("%q: got %q, want %q", s, got, want)
 		}
 	})

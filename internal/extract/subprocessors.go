@@ -161,11 +161,11 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				headerSub = true
 			}
 		}
-		inSub := headerSub || x.k.isSub(lowerSameLen(ctx)) || x.inSubContext(b0)
+		inSub := headerSub || x.k.isSub(prefilter.Lower(ctx)) || x.inSubContext(b0)
 		if !inSub {
 			continue
 		}
-		other := x.k.notProc(lowerSameLen(lastParagraphs(ctx)))
+		other := x.k.notProc(prefilter.Lower(lastParagraphs(ctx)))
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]

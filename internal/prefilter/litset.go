@@ -113,8 +113,15 @@ func (ls *litSet) at(s string, p int, fold bool) bool {
 // byte offset. It is the form in which literals of case-insensitive
 // expressions are sought (byte by byte, see foldAt).
 func Lower(s string) string {
+	i := 0
+	for i < len(s) && foldAt(s, i) == s[i] {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to lower: no copy
+	}
 	b := []byte(s)
-	for i := range b {
+	for ; i < len(b); i++ {
 		b[i] = foldAt(s, i)
 	}
 	return string(b)
