@@ -102,22 +102,35 @@ type compiled struct {
 
 // MustCompile returns expr with a prefilter. Nothing is done until first
 // use, which panics when expr does not compile: it is meant for
-// expressions fixed in the source, which the tests use.
+// expressions fixed in the source, which the tests use. Every expression
+// created is recorded for the generator of the embedded table of analyses
+// (see Registered).
 func MustCompile(expr string, opts ...Option) *Regexp {
+	r := newRegexp(expr, opts)
+	register(expr, r.opt)
+	return r
+}
+
+// Compile checks the syntax of expr and returns it with a prefilter; the
+// expression itself is compiled on first use. An expression with an
+// embedded analysis is known to be valid and is not parsed again.
+func Compile(expr string, opts ...Option) (*Regexp, error) {
+	r := newRegexp(expr, opts)
+	if precomputed(expr, r.opt) == nil {
+		if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+			return nil, err
+		}
+	}
+	register(expr, r.opt)
+	return r, nil
+}
+
+func newRegexp(expr string, opts []Option) *Regexp {
 	r := &Regexp{expr: expr}
 	for _, o := range opts {
 		r.opt |= o
 	}
 	return r
-}
-
-// Compile checks the syntax of expr and returns it with a prefilter; the
-// expression itself is compiled on first use.
-func Compile(expr string, opts ...Option) (*Regexp, error) {
-	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
-		return nil, err
-	}
-	return MustCompile(expr, opts...), nil
 }
 
 // String returns the source text of the expression.

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"testing"
+)
+
+// TestTableUpToDate fails when the embedded table of analyses differs
+// from what the generator writes now: an expression was added, changed or
+// removed, or the analysis itself changed.
+func TestTableUpToDate(t *testing.T) {
+	want, err := table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("../data/precomputed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatal("internal/prefilter/data/precomputed.json is stale: run `go generate ./internal/prefilter/...`")
+	}
+}
