@@ -21,23 +21,23 @@ const (
 // Analysis is what the literal analysis of an expression yields: all a
 // Regexp needs to match besides the compiled expressions. It depends only
 // on the expression and its options, so the analyses of the expressions
-// fixed in the source are computed by `go generate` and embedded (see
-// Table).
+// fixed in the source are computed by `go generate` and compiled in
+// (see Table).
 type Analysis struct {
 	// Lits holds the literals, sorted and without redundant ones (see
 	// dropRedundant); nil: no prefilter.
-	Lits []string `json:"lits,omitempty"`
+	Lits []string
 	// Variants holds the rare spellings of case-insensitive runes (see the
 	// package comment); the literals holding one are consulted only for a
 	// text that holds one of Variants.
-	Variants []string `json:"variants,omitempty"`
+	Variants []string
 	// Fold means the literals are compared with the text in the form Lower
 	// gives.
-	Fold bool `json:"fold,omitempty"`
+	Fold bool
 	// Prefix means every match starts with one of the literals.
-	Prefix bool `json:"prefix,omitempty"`
+	Prefix bool
 	// Begin means matches start only at the start of the text.
-	Begin bool `json:"begin,omitempty"`
+	Begin bool
 }
 
 // Analyze parses expr and derives its literals for the options opt, as

@@ -12,6 +12,11 @@
 // rejected without running the matcher; with starting literals, the
 // matcher is tried only where one of them occurs.
 //
+// The analysis depends only on the expression and its options. For the
+// expressions of the embedded knowledge it is done by `go generate` and
+// compiled in as static data (precomputed.go), so a process parses and
+// analyses none of them; any other expression is analysed on first use.
+//
 // # Soundness
 //
 // Skipping a text is safe because the literals are sought in exactly the
@@ -107,7 +112,7 @@ type compiled struct {
 // (see Registered).
 func MustCompile(expr string, opts ...Option) *Regexp {
 	r := newRegexp(expr, opts)
-	register(expr, r.opt)
+	register(r)
 	return r
 }
 
@@ -121,7 +126,7 @@ func Compile(expr string, opts ...Option) (*Regexp, error) {
 			return nil, err
 		}
 	}
-	register(expr, r.opt)
+	register(r)
 	return r, nil
 }
 

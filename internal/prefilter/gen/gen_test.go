@@ -14,11 +14,11 @@ func TestTableUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("../data/precomputed.json")
+	got, err := os.ReadFile("../precomputed.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("internal/prefilter/data/precomputed.json is stale: run `go generate ./internal/prefilter/...`")
+		t.Fatal("internal/prefilt../precomputed.go is stale: run `go generate ./internal/prefilter/...`")
 	}
 }

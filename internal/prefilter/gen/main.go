@@ -1,5 +1,5 @@
 // Command gen writes the table of precomputed literal analyses
-// (internal/prefilter/data/precomputed.json) for every expression the
+// (internal/prefilter/precomputed.go) for every expression the
 // embedded knowledge creates. Run it with `go generate ./internal/prefilter/...`
 // after changing an expression in the source or a "re:" term of the catalog
 // or the findings playbook.
@@ -20,7 +20,7 @@ import (
 )
 
 func main() {
-	if err := compiled.Write("data/precomputed.json", table); err != nil {
+	if err := compiled.Write("precomputed.go", table); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
