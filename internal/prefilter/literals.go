@@ -21,8 +21,8 @@ const (
 // Analysis is what the literal analysis of an expression yields: all a
 // Regexp needs to match besides the compiled expressions. It depends only
 // on the expression and its options, so the analyses of the expressions
-// fixed in the source are computed by `go generate` and compiled in
-// (see Table).
+// of the embedded knowledge are computed by `go generate` and compiled in
+// (precomputed.go; see Registered).
 type Analysis struct {
 	// Lits holds the literals, sorted and without redundant ones (see
 	// dropRedundant); nil: no prefilter.

@@ -19,6 +19,6 @@ func TestTableUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("internal/prefilt../precomputed.go is stale: run `go generate ./internal/prefilter/...`")
+		t.Fatal("internal/prefilter/precomputed.go is stale: run `go generate ./internal/prefilter/...`")
 	}
 }
