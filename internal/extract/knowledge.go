@@ -121,7 +121,15 @@ func decodeStrict(name string, data []byte, v any) error {
 
 func alternation(words []string) string {
 	ws := append([]string{}, words...)
-	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	// Longest first; equal lengths in byte order, so the expression does
+	// not depend on map order and its analysis is found in the embedded
+	// table (package prefilter).
+	sort.Slice(ws, func(i, j int) bool {
+		if len(ws[i]) != len(ws[j]) {
+			return len(ws[i]) > len(ws[j])
+		}
+		return ws[i] < ws[j]
+	})
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = regexp.QuoteMeta(w)

@@ -18,38 +18,91 @@ const (
 	maxProduct = 64
 )
 
-// compile compiles expr and derives its literals.
-//
-// The regular expressions themselves are compiled when first needed: a
-// text the literals rule out never needs them, and parsing and compiling
-// dominate the cost of a run over one short document.
-func compile(expr string, opt Option) (*compiled, error) {
+// Analysis is what the literal analysis of an expression yields: all a
+// Regexp needs to match besides the compiled expressions. It depends only
+// on the expression and its options, so the analyses of the expressions
+// of the embedded knowledge are computed by `go generate` and compiled in
+// (precomputed.go; see Registered).
+type Analysis struct {
+	// Lits holds the literals, sorted and without redundant ones (see
+	// dropRedundant); nil: no prefilter.
+	Lits []string
+	// Variants holds the rare spellings of case-insensitive runes (see the
+	// package comment); the literals holding one are consulted only for a
+	// text that holds one of Variants.
+	Variants []string
+	// Fold means the literals are compared with the text in the form Lower
+	// gives.
+	Fold bool
+	// Prefix means every match starts with one of the literals.
+	Prefix bool
+	// Begin means matches start only at the start of the text.
+	Begin bool
+}
+
+// Analyze parses expr and derives its literals for the options opt, as
+// the first use of a Regexp with the same expression and options does
+// when no precomputed analysis is embedded for them. The generator of the
+// embedded table calls it.
+func Analyze(expr string, opt Option) (*Analysis, error) {
 	// regexp.Compile parses with the same flags and returns the same
 	// errors; a parsed expression also compiles.
 	st, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	c := &compiled{re: lazyRegexp(expr)}
+	a := &Analysis{}
 	st = st.Simplify()
-	c.fold = hasFoldLiteral(st)
-	in := analyze(st, c.fold)
-	if pre, ok := prefixes(st, c.fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() &&
+	a.Fold = hasFoldLiteral(st)
+	in := analyze(st, a.Fold)
+	if pre, ok := prefixes(st, a.Fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() &&
 		(opt&PreferPrefix != 0 || !in.required() || minLen(pre) >= min(3, minLen(in.set))) {
 		// Starting literals as selective as the required ones also tell
 		// where the first match may begin.
 		in = litInfo{set: pre}
-		c.prefix = true
+		a.Prefix = true
 	}
 	if !in.required() || len(in.set) > maxLits {
-		c.prefix = false
-		return c, nil
+		a.Prefix = false
+		return a, nil
 	}
 	lits := slices.Clone(in.set)
 	sort.Strings(lits)
-	lits = dropRedundant(lits, c.prefix)
+	a.Lits = dropRedundant(lits, a.Prefix)
+	a.Variants = caseVariants(st)
+	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
+		a.Begin = true
+	}
+	return a, nil
+}
+
+// compile returns what a Regexp for expr with options opt needs to match:
+// the embedded analysis when there is one, a fresh one otherwise.
+//
+// The regular expressions themselves are compiled when first needed: a
+// text the literals rule out never needs them, and parsing and compiling
+// dominate the cost of a run over one short document.
+func compile(expr string, opt Option) (*compiled, error) {
+	a := precomputed(expr, opt)
+	if a == nil {
+		var err error
+		if a, err = Analyze(expr, opt); err != nil {
+			return nil, err
+		}
+	}
+	return build(expr, a), nil
+}
+
+// build turns the analysis a of expr into what a Regexp needs to match.
+func build(expr string, a *Analysis) *compiled {
+	c := &compiled{re: lazyRegexp(expr), fold: a.Fold}
+	if a.Lits == nil {
+		return c
+	}
+	c.prefix, c.begin, c.variants = a.Prefix, a.Begin, a.Variants
+	lits := a.Lits
 	common := lits
-	if c.variants = caseVariants(st); len(c.variants) > 0 {
+	if len(c.variants) > 0 {
 		common = slices.DeleteFunc(slices.Clone(lits), func(l string) bool { return containsAny(l, c.variants) })
 		if len(common) < len(lits) {
 			c.all = newLitSet(lits, c.fold)
@@ -59,14 +112,11 @@ func compile(expr string, opt Option) (*compiled, error) {
 	for _, l := range lits {
 		c.maxLit = max(c.maxLit, len(l))
 	}
-	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
-		c.begin = true
-	}
 	if c.prefix {
 		c.anchored = lazyRegexp(`\A(?:` + expr + `)`)
 		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + expr + `)`)
 	}
-	return c, nil
+	return c
 }
 
 // lazyRegexp returns a function that compiles expr, known to be valid, on

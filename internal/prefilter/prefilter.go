@@ -12,6 +12,11 @@
 // rejected without running the matcher; with starting literals, the
 // matcher is tried only where one of them occurs.
 //
+// The analysis depends only on the expression and its options. For the
+// expressions of the embedded knowledge it is done by `go generate` and
+// compiled in as static data (precomputed.go), so a process parses and
+// analyses none of them; any other expression is analysed on first use.
+//
 // # Soundness
 //
 // Skipping a text is safe because the literals are sought in exactly the
@@ -102,22 +107,35 @@ type compiled struct {
 
 // MustCompile returns expr with a prefilter. Nothing is done until first
 // use, which panics when expr does not compile: it is meant for
-// expressions fixed in the source, which the tests use.
+// expressions fixed in the source, which the tests use. Every expression
+// created is recorded for the generator of the embedded table of analyses
+// (see Registered).
 func MustCompile(expr string, opts ...Option) *Regexp {
+	r := newRegexp(expr, opts)
+	register(r)
+	return r
+}
+
+// Compile checks the syntax of expr and returns it with a prefilter; the
+// expression itself is compiled on first use. An expression with an
+// embedded analysis is known to be valid and is not parsed again.
+func Compile(expr string, opts ...Option) (*Regexp, error) {
+	r := newRegexp(expr, opts)
+	if precomputed(expr, r.opt) == nil {
+		if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+			return nil, err
+		}
+	}
+	register(r)
+	return r, nil
+}
+
+func newRegexp(expr string, opts []Option) *Regexp {
 	r := &Regexp{expr: expr}
 	for _, o := range opts {
 		r.opt |= o
 	}
 	return r
-}
-
-// Compile checks the syntax of expr and returns it with a prefilter; the
-// expression itself is compiled on first use.
-func Compile(expr string, opts ...Option) (*Regexp, error) {
-	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
-		return nil, err
-	}
-	return MustCompile(expr, opts...), nil
 }
 
 // String returns the source text of the expression.
