@@ -42,12 +42,14 @@ func NewDefault() (*Analyzer, error) {
 	wg.Add(2)
 	go func() { defer wg.Done(); findings.Default() }()
 	go func() { defer wg.Done(); _, kerr = extract.LoadKnowledge() }()
-	c := catalog.Default()
+	// The checker (which registers every catalog term) is built while the
+	// other knowledge loads.
+	ch := check.New(catalog.Default())
 	wg.Wait()
 	if kerr != nil {
 		return nil, fmt.Errorf("load extraction knowledge: %w", kerr)
 	}
-	return New(c), nil
+	return &Analyzer{checker: ch, playbook: findings.Default()}, nil
 }
 
 // New returns an analyzer for the catalog with the embedded findings
