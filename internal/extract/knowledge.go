@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 )
@@ -53,7 +54,6 @@ type lexiconFile struct {
 	SentenceTerms map[string][]string `yaml:"sentence_terms"`
 	LegalForms    []string            `yaml:"legal_forms"`
 	Placeholders  []string            `yaml:"placeholders"`
-	NumberWords   map[string]int      `yaml:"number_words"`
 }
 
 // Knowledge is the compiled country and word knowledge.
@@ -146,7 +146,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	if err := decodeStrict("lexicon.yaml", ly, &lf); err != nil {
 		return nil, err
 	}
-	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lf.NumberWords,
+	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lexicon.Numbers(),
 		cues: map[string]*prefilter.Words{}}
 	for _, name := range cueNames {
 		ws, ok := lf.Cues[name]
@@ -217,7 +217,7 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		k.placeholder = append(k.placeholder, re)
 	}
 	var nw []string
-	for w := range lf.NumberWords {
+	for w := range k.numbers {
 		nw = append(nw, w)
 	}
 	k.numberRe = alternation(nw)

@@ -2,18 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"github.com/art28/art28/internal/lexicon"
 	"strconv"
 	"strings"
 
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
-
-var months = map[string]int{
-	"januar": 1, "jänner": 1, "january": 1, "februar": 2, "february": 2, "märz": 3, "march": 3, "april": 4, "mai": 5, "may": 5,
-	"juni": 6, "june": 6, "juli": 7, "july": 7, "august": 8, "september": 9, "oktober": 10, "october": 10,
-	"november": 11, "dezember": 12, "december": 12,
-}
 
 var (
 	reDateNum   = prefilter.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
@@ -79,13 +74,13 @@ func dateIn(s string) string {
 		try(m[0], isoDate(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])))
 	}
 	if m := reDateDE.FindStringSubmatchIndex(s); m != nil {
-		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])))
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), month(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
 	}
 	if m := reDateEN.FindStringSubmatchIndex(s); m != nil {
-		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[2]:m[3]])], atoi(s[m[4]:m[5]])))
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), month(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])))
 	}
 	if m := reDateENd.FindStringSubmatchIndex(s); m != nil {
-		try(m[0], isoDate(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]])))
+		try(m[0], isoDate(atoi(s[m[6]:m[7]]), month(s[m[4]:m[5]]), atoi(s[m[2]:m[3]])))
 	}
 	return best.date
 }
@@ -98,7 +93,7 @@ func (x *extractor) meta() model.Meta {
 	if d := firstDate(head); d != "" {
 		m.Date = d
 	} else if mm := reMonthYear.FindStringSubmatch(head); mm != nil {
-		m.Date = fmt.Sprintf("%s-%02d", mm[2], months[strings.ToLower(mm[1])])
+		m.Date = fmt.Sprintf("%s-%02d", mm[2], month(mm[1]))
 	} else {
 		m.Date = x.signatureDate()
 	}
@@ -168,4 +163,10 @@ func (x *extractor) signatureDate() string {
 		}
 	}
 	return ""
+}
+
+// month returns the number of a month name in any case, or 0.
+func month(name string) int {
+	m, _ := lexicon.Month(strings.ToLower(name))
+	return m
 }

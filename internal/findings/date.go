@@ -1,27 +1,13 @@
 package findings
 
 import (
+	"github.com/art28/art28/internal/lexicon"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/art28/art28/internal/prefilter"
 )
-
-var months = map[string]time.Month{
-	"januar": 1, "jänner": 1, "january": 1, "jan": 1,
-	"februar": 2, "february": 2, "feb": 2,
-	"märz": 3, "maerz": 3, "march": 3, "mar": 3,
-	"april": 4, "apr": 4,
-	"mai": 5, "may": 5,
-	"juni": 6, "june": 6, "jun": 6,
-	"juli": 7, "july": 7, "jul": 7,
-	"august": 8, "aug": 8,
-	"september": 9, "sept": 9, "sep": 9,
-	"oktober": 10, "october": 10, "okt": 10, "oct": 10,
-	"november": 11, "nov": 11,
-	"dezember": 12, "december": 12, "dez": 12, "dec": 12,
-}
 
 const monthAlt = `januar|jänner|january|februar|february|märz|maerz|march|april|mai|may|juni|june|juli|july|august|september|oktober|october|november|dezember|december`
 
@@ -81,16 +67,16 @@ func contractDate(text string, now time.Time) (time.Time, bool, bool) {
 			continue
 		}
 		if m := dateDMonEnd.FindStringSubmatchIndex(win); m != nil {
-			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[4]:m[5]])]), atoi(win[m[2]:m[3]]))
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), month(win[m[4]:m[5]]), atoi(win[m[2]:m[3]]))
 			continue
 		}
 		if m := dateMonDEnd.FindStringSubmatchIndex(win); m != nil {
-			consider(w0+m[0], atoi(win[m[6]:m[7]]), int(months[strings.ToLower(win[m[2]:m[3]])]), atoi(win[m[4]:m[5]]))
+			consider(w0+m[0], atoi(win[m[6]:m[7]]), month(win[m[2]:m[3]]), atoi(win[m[4]:m[5]]))
 			continue
 		}
 		if m := dateMonYEnd.FindStringSubmatchIndex(win); m != nil {
 			monthOnly = true
-			consider(w0+m[0], atoi(win[m[4]:m[5]]), int(months[strings.ToLower(win[m[2]:m[3]])]), 1)
+			consider(w0+m[0], atoi(win[m[4]:m[5]]), month(win[m[2]:m[3]]), 1)
 			monthOnly = false
 			continue
 		}
@@ -123,4 +109,10 @@ func years(text string) [][2]int {
 		i += 3
 	}
 	return out
+}
+
+// month returns the number of a month name in any case, or 0.
+func month(name string) int {
+	m, _ := lexicon.Month(strings.ToLower(name))
+	return m
 }

@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"github.com/art28/art28/internal/lexicon"
 	"sort"
 	"strconv"
 	"strings"
@@ -359,13 +360,6 @@ func (r *Rule) patternEvidence(st *state) []model.Evidence {
 // durationRE finds periods such as "24 Stunden", "zwei Wochen", "14 days".
 var durationRE = prefilter.MustCompile(`(\d{1,4}|eine[mnr]?|ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|einundzwanzig|dreißig|vierundzwanzig|achtundvierzig|zweiundsiebzig|one|two|three|four|five|six|seven|eight|ten|fourteen|twenty-one|thirty|twenty-four|forty-eight|seventy-two)\s*(?:\(\s*[\p{L}\d-]+\s*\)\s*)?(stunden|std\.?|hours?|hrs?|h|werktagen|werktage|arbeitstagen|arbeitstage|kalendertagen|kalendertage|tagen|tage|tag|business days?|working days?|calendar days?|days?|wochen|woche|weeks?|week|monaten|monate|monat|months?)(?:[^\p{L}]|$)`, prefilter.PreferPrefix)
 
-var numberWords = map[string]float64{
-	"ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10,
-	"vierzehn": 14, "einundzwanzig": 21, "dreißig": 30, "vierundzwanzig": 24, "achtundvierzig": 48, "zweiundsiebzig": 72,
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "fourteen": 14,
-	"twenty-one": 21, "thirty": 30, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
-}
-
 // Durations returns the periods stated in s, in hours.
 func Durations(s string) []float64 {
 	var out []float64
@@ -385,11 +379,11 @@ func Durations(s string) []float64 {
 func durationHours(num, unit string) (float64, bool) {
 	n, err := strconv.ParseFloat(num, 64)
 	if err != nil {
-		v, ok := numberWords[num]
+		v, ok := lexicon.Number(num)
 		if !ok {
 			return 0, false
 		}
-		n = v
+		n = float64(v)
 	}
 	var h float64
 	switch {
@@ -419,7 +413,7 @@ func mayStatePeriod(toks []match.Token) bool {
 		if c := t.Text[0]; c >= '0' && c <= '9' {
 			return true
 		}
-		if _, ok := numberWords[t.Text]; ok {
+		if _, ok := lexicon.Number(t.Text); ok {
 			return true
 		}
 	}

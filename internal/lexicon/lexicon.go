@@ -1,0 +1,71 @@
+// Package lexicon holds the language facts several packages read the same
+// way: German and English number words and month names (data/words.yaml).
+package lexicon
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed data/words.yaml
+var wordsYAML []byte
+
+type words struct {
+	NumberWords map[string]int `yaml:"number_words"`
+	Months      map[string]int `yaml:"months"`
+}
+
+// load decodes the embedded word lists once, on first use.
+var load = sync.OnceValues(func() (*words, error) { return decode(wordsYAML) })
+
+func decode(data []byte) (*words, error) {
+	var w words
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&w); err != nil {
+		return nil, fmt.Errorf("lexicon: words.yaml: %w", err)
+	}
+	for k, v := range w.NumberWords {
+		if k != strings.ToLower(k) || v <= 0 {
+			return nil, fmt.Errorf("lexicon: words.yaml: number word %q: want lower case and a positive value", k)
+		}
+	}
+	for k, v := range w.Months {
+		if k != strings.ToLower(k) || v < 1 || v > 12 {
+			return nil, fmt.Errorf("lexicon: words.yaml: month %q: want lower case and 1 to 12", k)
+		}
+	}
+	return &w, nil
+}
+
+// mustLoad returns the word lists; the embedded file is checked by the
+// tests, so an error is a build defect.
+func mustLoad() *words {
+	w, err := load()
+	if err != nil {
+		panic(err)
+	}
+	return w
+}
+
+// Numbers returns the number words ("zwei", "fourteen") with their values,
+// lower-cased. The map is shared and must not be modified.
+func Numbers() map[string]int { return mustLoad().NumberWords }
+
+// Number returns the value of a lower-cased number word.
+func Number(word string) (int, bool) {
+	n, ok := mustLoad().NumberWords[word]
+	return n, ok
+}
+
+// Month returns the number (1 to 12) of a lower-cased month name or
+// abbreviation ("märz", "sept").
+func Month(name string) (int, bool) {
+	m, ok := mustLoad().Months[name]
+	return m, ok
+}

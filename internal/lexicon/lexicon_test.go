@@ -1,0 +1,37 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWords(t *testing.T) {
+	if _, err := load(); err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]int{"zwei": 2, "fourteen": 14, "vierundzwanzig": 24, "seventy-two": 72} {
+		if got, ok := Number(word); !ok || got != want {
+			t.Errorf("Number(%q) = %d, %v, want %d", word, got, ok, want)
+		}
+	}
+	for name, want := range map[string]int{"jänner": 1, "märz": 3, "sept": 9, "december": 12} {
+		if got, ok := Month(name); !ok || got != want {
+			t.Errorf("Month(%q) = %d, %v, want %d", name, got, ok, want)
+		}
+	}
+	if _, ok := Month("Mai"); ok {
+		t.Error("Month takes lower-cased names only")
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	for _, bad := range []string{
+		"number_words: {Zwei: 2}\nmonths: {}\n",
+		"number_words: {}\nmonths: {smarch: 13}\n",
+		"number_words: {}\nmonths: {}\nweekdays: {}\n",
+	} {
+		if _, err := decode([]byte(bad)); err == nil || !strings.Contains(err.Error(), "words.yaml") {
+			t.Errorf("decode(%q) = %v, want an error naming the file", bad, err)
+		}
+	}
+}
