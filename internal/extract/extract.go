@@ -175,46 +175,14 @@ func (x *extractor) subSection(title string) bool {
 	return v
 }
 
-// lowerText returns prefilter.Lower(x.text). The index's lower-cased text,
-// usually built already, differs from it only where the index lowered a
-// capital other than ASCII and Ä, Ö, Ü ("É"): those bytes are taken back
-// from the text, so that little is copied.
+// lowerText returns prefilter.Lower(x.text): the index's lower-cased
+// text, which is the same and usually built already.
 func (x *extractor) lowerText() string {
 	ix := x.in.Index
 	if ix == nil || ix.Len() != len(x.in.Sentences) {
 		return prefilter.Lower(x.text)
 	}
-	low := ix.Lower()
-	if len(low) != len(x.text) {
-		return prefilter.Lower(x.text)
-	}
-	return restoreCapitals(x.text, low)
-}
-
-// restoreCapitals returns low (text lowered by match.LowerSameLen) with
-// the non-ASCII capitals prefilter.Lower keeps set back as in text.
-func restoreCapitals(text, low string) string {
-	var b []byte
-	for i := 0; i < len(text); i++ {
-		// Skip ASCII eight bytes at a time.
-		for i+8 <= len(text) && (text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7])&0x80 == 0 {
-			i += 8
-		}
-		if i >= len(text) || text[i] < 0x80 || text[i] == low[i] {
-			continue
-		}
-		if i > 0 && text[i-1] == 0xC3 && (text[i] == 0x84 || text[i] == 0x96 || text[i] == 0x9C) {
-			continue // Ä Ö Ü: lowered by both
-		}
-		if b == nil {
-			b = []byte(low)
-		}
-		b[i] = text[i]
-	}
-	if b == nil {
-		return low
-	}
-	return string(b)
+	return ix.Lower()
 }
 
 // sentenceLower returns the lower-cased text of sentence i.

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 	"github.com/art28/art28/internal/prefilter/prefiltertest"
 )
@@ -77,19 +76,6 @@ func FuzzPrefilter(f *testing.F) {
 			if err := prefiltertest.Check(r, s); err != nil {
 				t.Fatal(err)
 			}
-		}
-	})
-}
-
-// FuzzLowerText checks that the lower-cased text taken from the index
-// equals prefilter.Lower's.
-func FuzzLowerText(f *testing.F) {
-	for _, s := range []string{"ÄÖÜ äöü ß", "ÉCOLE Ωmega Ãx \u212A \u017F", "\xe2\xc3\x84\xc3", "ABCDEFGHIJKLMNOPQRSTUVWXYZ Straße", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := restoreCapitals(s, match.LowerSameLen(s)), prefilter.Lower(s); got != want {
-			t.Fatalf("%q: got %q, want %q", s, got, want)
 		}
 	})
 }

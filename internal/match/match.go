@@ -16,7 +16,8 @@
 //	                    ("wirkt an der Erfüllung der Pflichten ... mit")
 //	art:32       the sentence refers to Art. 32 (also by range or list:
 //	             "Art. 32 bis 36", "Articles 32 to 36", "Art. 32 ff.")
-//	re:EXPR      a regular expression on the lower-cased sentence
+//	re:EXPR      a regular expression on the lower-cased sentence (ASCII letters
+//	             and Ä, Ö, Ü lowered; see prefilter.Lower)
 package match
 
 import (
@@ -25,6 +26,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Token is one word of a sentence.
@@ -479,7 +482,7 @@ func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
 // (ASCII, and the German umlauts); byte offsets stay valid.
 func (ix *Index) Lower() string {
 	if ix.lower == "" && ix.text != "" {
-		ix.lower = LowerSameLen(ix.text)
+		ix.lower = prefilter.Lower(ix.text)
 	}
 	return ix.lower
 }

@@ -153,21 +153,6 @@ func BenchmarkNewIndex(b *testing.B) {
 	}
 }
 
-func TestLowerSameLen(t *testing.T) {
-	for _, s := range []string{"Straße ÄÖÜ", "ÉCOLE", "İstanbul", "plain", "\xffBAD", ""} {
-		got := LowerSameLen(s)
-		if len(got) != len(s) {
-			t.Errorf("LowerSameLen(%q) changed the length: %q", s, got)
-		}
-		if strings.ToLower(s) == strings.ToLower(got) && strings.ContainsAny(got, "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÉ") {
-			t.Errorf("LowerSameLen(%q) = %q, still upper case", s, got)
-		}
-	}
-	if got := LowerSameLen("Straße ÄÖÜ É"); got != "straße äöü é" {
-		t.Errorf("got %q", got)
-	}
-}
-
 func TestVocabulary(t *testing.T) {
 	v := newVocabulary(1)
 	ids := map[string]int32{}
