@@ -115,6 +115,9 @@ type limitedBuffer struct {
 	overflow bool
 }
 
+// Write appends p unless that would pass the limit; then it records the
+// overflow and fails with ErrLimit, which ends the copy of the external
+// program's output.
 func (b *limitedBuffer) Write(p []byte) (int, error) {
 	if b.Len()+len(p) > b.limit {
 		b.overflow = true
