@@ -43,6 +43,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv}
 	return RunEnv(args, env)
 }
@@ -54,6 +57,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // fell) at a cost of a few per cent of its time. Smaller inputs never
 // reach it.
 const memoryLimit = 150 << 20
+
+// gcPercent lets the heap grow to five times what is live before a
+// collection, unless GOGC is set: a run over one contract allocates a few
+// tens of MB that die together, and collecting them early cost a process
+// about a fifth of its CPU time (40 against 31 ms per corpus document,
+// measured as user and system time over the 44 English texts). The soft
+// limit above still bounds the heap of a large input.
+const gcPercent = 400
 
 // RunEnv is Run with an explicit environment, for tests.
 func RunEnv(args []string, env Env) int {
