@@ -40,15 +40,25 @@ func precomputed(expr string, opt Option) *Analysis {
 }
 
 // registry records the expression and options of every Regexp created,
-// so that the generator of the table finds them.
+// so that the generator of the table finds them. Each distinct pair is
+// kept once, so the registry grows with the distinct expressions, not with
+// every compilation.
 var registry struct {
-	mu sync.Mutex
-	rs []*Regexp
+	mu   sync.Mutex
+	keys map[registryKey]bool
+}
+
+type registryKey struct {
+	expr string
+	opt  Option
 }
 
 func register(r *Regexp) {
 	registry.mu.Lock()
-	registry.rs = append(registry.rs, r)
+	if registry.keys == nil {
+		registry.keys = map[registryKey]bool{}
+	}
+	registry.keys[registryKey{r.expr, r.opt}] = true
 	registry.mu.Unlock()
 }
 
@@ -58,11 +68,11 @@ func register(r *Regexp) {
 // the generator writes (with Analyze) to precomputed.go.
 func Registered() []Entry {
 	registry.mu.Lock()
-	es := make([]Entry, len(registry.rs))
-	for i, r := range registry.rs {
-		es[i] = Entry{Expr: r.expr, Opt: r.opt}
+	es := make([]Entry, 0, len(registry.keys))
+	for k := range registry.keys {
+		es = append(es, Entry{Expr: k.expr, Opt: k.opt})
 	}
 	registry.mu.Unlock()
 	slices.SortFunc(es, compareEntries)
-	return slices.CompactFunc(es, func(a, b Entry) bool { return compareEntries(a, b) == 0 })
+	return es
 }
