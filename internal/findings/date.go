@@ -16,13 +16,8 @@ var (
 	dateDMonEnd = prefilter.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
 	dateMonDEnd = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})$`)
 	dateMonYEnd = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})$`)
-	dateNumRE   = prefilter.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b`)
 	dateISORE   = prefilter.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
-	dateDMonRE  = prefilter.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
-	dateMonDRE  = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+(\d{1,2}),\s*((?:19|20)\d{2})\b`)
-	dateMonYRE  = prefilter.MustCompile(`(?i)\b(` + monthAlt + `)\s+((?:19|20)\d{2})\b`)
 	lawContextR = prefilter.MustCompile(`(?i)(verordnung|richtlinie|regulation|directive|beschluss|decision|urteil|judgment|gesetz|act)\b[^.;]{0,30}$`)
-	dayBeforeRE = prefilter.MustCompile(`\d\.?\s*$`)
 )
 
 // ContractDate returns the contract's own date: the latest date in the

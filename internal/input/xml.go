@@ -57,19 +57,6 @@ func (n *xnode) path(locals ...string) *xnode {
 	return n
 }
 
-// find returns all descendants with the local name, not descending into
-// matches.
-func (n *xnode) find(local string, out []*xnode) []*xnode {
-	for _, k := range n.kids {
-		if k.name == local {
-			out = append(out, k)
-		} else {
-			out = k.find(local, out)
-		}
-	}
-	return out
-}
-
 // parseXML reads an XML part into a tree.
 func parseXML(data []byte) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))

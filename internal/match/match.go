@@ -540,20 +540,6 @@ func parseWord(w string) wordPattern {
 	return wordPattern{raw: w, core: strings.Trim(w, "*"), pre: strings.HasPrefix(w, "*"), suf: strings.HasSuffix(w, "*")}
 }
 
-// matches reports whether token w matches the pattern.
-func (p wordPattern) matches(w string) bool {
-	switch {
-	case p.pre && p.suf:
-		return strings.Contains(w, p.core)
-	case p.pre:
-		return strings.HasSuffix(w, p.core)
-	case p.suf:
-		return strings.HasPrefix(w, p.core)
-	default:
-		return w == p.core
-	}
-}
-
 // vocabMatches returns the ids of the tokens the word pattern matches.
 // Exact words are answered without a set (see idMatcher).
 func (ix *Index) vocabMatches(p wordPattern) Bits {
