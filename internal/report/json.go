@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -14,13 +13,9 @@ type JSON struct{}
 
 // Write implements Reporter.
 func (JSON) Write(w io.Writer, results []*model.Result, _ Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if len(results) == 1 {
-		enc.SetIndent("", "  ")
-	}
+	enc := newJSONStream(w, len(results) == 1)
 	for _, r := range results {
-		if err := enc.Encode(r); err != nil {
+		if err := enc.encode(r); err != nil {
 			return fmt.Errorf("encode JSON: %w", err)
 		}
 	}
