@@ -111,11 +111,12 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	}
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
+	var toks []match.Token
 	for i := range sents {
 		if sents[i].LeadIn >= 0 {
 			in.listItems = append(in.listItems, i)
 		}
-		toks := in.Index.Tokens(i)
+		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 		// "Er hat das Recht, ..." continues the party of the sentence before.

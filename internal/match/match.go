@@ -327,7 +327,8 @@ type Index struct {
 	text    string
 	spans   []Span
 	buf     *buffers // reusable arrays, nil once released
-	tokens  [][]Token
+	toks    []token  // all sentences' tokens
+	tokOff  []int32  // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
 	vocab   *vocabulary     // token -> id
 	words   []string        // id -> token
 	postOff []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
@@ -344,25 +345,33 @@ type Index struct {
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
 	ix := &Index{text: text, spans: spans, n: len(spans)}
-	ix.tokens = make([][]Token, len(spans))
+	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
-	// documents (see Release).
-	ix.buf = getBuffers(len(text)/5 + 16)
+	// documents (see Release). The tokens are kept in a compact form
+	// without pointers (16 bytes each instead of a Token's 32, and nothing
+	// for the garbage collector to scan); Tokens builds Tokens from them.
+	ix.buf = getBuffers(len(text)/6 + 16)
 	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
-	all := ix.buf.tokens
-	v := newVocabulary(len(text)/40 + 16)
+	all := ix.buf.toks
+	// The vocabulary of a text grows far slower than the text: the hint
+	// is capped, the table grows when needed.
+	v := newVocabulary(min(len(text)/40, 1<<15) + 16)
+	scratch := ix.buf.scratch
 	for i, sp := range spans {
-		from := len(all)
-		all = appendTokens(all, text, sp.Start, sp.End, v)
-		ix.tokens[i] = all[from:len(all):len(all)]
+		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
+		for _, t := range scratch {
+			all = append(all, compact(t))
+		}
+		ix.tokOff[i+1] = int32(len(all))
 	}
-	ix.buf.tokens = all
+	ix.buf.toks, ix.buf.scratch = all, scratch[:0]
+	ix.toks = all
 	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
 	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
 	count := make([]int32, len(ix.words))
-	for i, toks := range ix.tokens {
-		for _, t := range toks {
+	for i := range spans {
+		for _, t := range ix.sentence(i) {
 			if last[t.id] != int32(i+1) {
 				last[t.id] = int32(i + 1)
 				count[t.id]++
@@ -379,8 +388,8 @@ func NewIndex(text string, spans []Span) *Index {
 	fill := count // reused: the next free slot per id
 	copy(fill, ix.postOff[:len(ix.words)])
 	clear(last)
-	for i, toks := range ix.tokens {
-		for _, t := range toks {
+	for i := range spans {
+		for _, t := range ix.sentence(i) {
 			if last[t.id] != int32(i+1) {
 				last[t.id] = int32(i + 1)
 				ix.post[fill[t.id]] = int32(i)
@@ -398,7 +407,8 @@ func NewIndex(text string, spans []Span) *Index {
 // hand them back through bufferPool: reusing them spares the garbage
 // collector most of its work in a batch run.
 type buffers struct {
-	tokens []Token    // all sentences' tokens
+	toks    []token   // all sentences' tokens
+	scratch []Token   // one sentence's tokens while indexing
 	cache  []Bits     // term results by TermID
 	slab   [][]uint64 // chunks the term results are carved from
 	used   int        // words used in the last chunk of slab
@@ -412,10 +422,10 @@ func getBuffers(tokens int) *buffers {
 	if !ok {
 		b = &buffers{}
 	}
-	if cap(b.tokens) < tokens {
-		b.tokens = make([]Token, 0, tokens)
+	if cap(b.toks) < tokens {
+		b.toks = make([]token, 0, tokens)
 	}
-	b.tokens = b.tokens[:0]
+	b.toks = b.toks[:0]
 	clear(b.cache)
 	b.cache = b.cache[:0]
 	if len(b.slab) > 1 {
@@ -462,7 +472,7 @@ func (ix *Index) Release() {
 	}
 	ix.buf.cache = ix.cache
 	buf := ix.buf
-	ix.buf, ix.tokens, ix.cache = nil, nil, nil
+	ix.buf, ix.toks, ix.tokOff, ix.cache = nil, nil, nil, nil
 	bufferPool.Put(buf)
 }
 
@@ -472,8 +482,45 @@ func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.p
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
 
-// Tokens returns the tokens of sentence i.
-func (ix *Index) Tokens(i int) []Token { return ix.tokens[i] }
+// token is a Token as the index keeps it: its text is the vocabulary's
+// word with the id.
+type token struct {
+	start, end int32
+	id         int32
+	flags      uint8
+}
+
+const (
+	tokComma uint8 = 1 << iota
+	tokPossessive
+)
+
+func compact(t Token) token {
+	c := token{start: t.Start, end: t.End, id: t.id}
+	if t.Comma {
+		c.flags |= tokComma
+	}
+	if t.Possessive {
+		c.flags |= tokPossessive
+	}
+	return c
+}
+
+// sentence returns the compact tokens of sentence i.
+func (ix *Index) sentence(i int) []token { return ix.toks[ix.tokOff[i]:ix.tokOff[i+1]] }
+
+// Tokens returns the tokens of sentence i in a new slice.
+func (ix *Index) Tokens(i int) []Token { return ix.AppendTokens(nil, i) }
+
+// AppendTokens appends the tokens of sentence i to dst, so that a caller
+// going through every sentence can reuse one slice.
+func (ix *Index) AppendTokens(dst []Token, i int) []Token {
+	for _, t := range ix.sentence(i) {
+		dst = append(dst, Token{Text: ix.words[t.id], Start: t.start, End: t.end,
+			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id})
+	}
+	return dst
+}
 
 // Articles returns the GDPR article numbers sentence i refers to.
 func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
@@ -693,7 +740,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	}
 	out := ix.NewBits()
 	cand.Each(func(i int) {
-		toks := ix.tokens[i]
+		toks := ix.sentence(i)
 		for s := range toks {
 			if phraseAt(toks, s, words, vm, 0) {
 				out.Set(i)
@@ -712,7 +759,7 @@ const (
 
 // phraseAt reports whether the patterns from words[wi] on match the
 // tokens from toks[ti] on; vm holds each word pattern's matching ids.
-func phraseAt(toks []Token, ti int, words []wordPattern, vm []idMatcher, wi int) bool {
+func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int) bool {
 	for ; wi < len(words); wi++ {
 		if g := words[wi].gap; g > 0 {
 			for k := 0; k <= g && ti+k <= len(toks); k++ {
