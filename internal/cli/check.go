@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/findings"
@@ -84,21 +83,26 @@ func runCheck(args []string, env Env) (int, error) {
 		}
 		a = a.WithFindings(findings.Default().Merge(rules))
 	}
-	results, texts, failures := analyzeAll(a, files, f, env)
 	color := f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
-	if len(results) > 0 {
-		opt := report.Options{Lang: f.lang, Color: color, Texts: texts}
-		if err := rep.Write(env.Stdout, results, opt); err != nil {
-			return ExitError, err
-		}
+	// Results are written as they are done, in input order, and then
+	// dropped: a run over thousands of contracts keeps none of them.
+	out := report.NewStream(rep, env.Stdout, report.Options{Lang: f.lang, Color: color})
+	missing := false
+	failures, err := analyzeAll(a, files, f, env, func(r *model.Result, text string) error {
+		missing = missing || len(r.Summary.MandatoryMissing) > 0
+		return out.Add(r, text)
+	})
+	if err == nil {
+		err = out.Close()
+	}
+	if err != nil {
+		return ExitError, err
 	}
 	if failures > 0 {
 		return ExitError, nil
 	}
-	for _, r := range results {
-		if len(r.Summary.MandatoryMissing) > 0 {
-			return ExitMissing, nil
-		}
+	if missing {
+		return ExitMissing, nil
 	}
 	return ExitOK, nil
 }
@@ -144,58 +148,72 @@ func expand(paths []string) ([]string, error) {
 }
 
 // analyzeAll analyses files in parallel, at most f.jobs at a time, and
-// returns the results in input order with each document's extracted text
-// and the number of files that failed. Failures are reported on stderr,
-// one line each, after the run; a progress bar is drawn on stderr while it
-// lasts when stderr is a terminal and there is more than one file.
-func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env) ([]*model.Result, map[*model.Result]string, int) {
+// hands each result with its document's extracted text to emit, in input
+// order, as soon as it and the results before it are done; it returns the
+// number of files that failed and emit's first error (after which results
+// are no longer emitted). Only a bounded window of documents is in flight
+// or waiting for an earlier one, so memory does not grow with the number
+// of files. Failures are reported on stderr, one line each, after the run;
+// a progress bar is drawn on stderr while it lasts when stderr is a
+// terminal and there is more than one file.
+func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit func(*model.Result, string) error) (int, error) {
 	jobs := f.jobs
 	if jobs < 1 {
 		jobs = 1
 	}
-	results := make([]*model.Result, len(files))
-	texts := make([]string, len(files))
-	errs := make([]error, len(files))
+	scaleMemoryLimit(env, files, jobs)
 	var bar *progress
 	if len(files) > 1 && env.IsTerminal(env.Stderr) {
 		bar = newProgress(env.Stderr, len(files))
 	}
-	var wg sync.WaitGroup
+	type outcome struct {
+		r    *model.Result
+		text string
+		err  error
+	}
+	// pending holds each started file's outcome channel in input order;
+	// its capacity bounds the documents started ahead of the oldest one
+	// not yet emitted.
+	pending := make(chan chan outcome, 4*jobs)
 	sem := make(chan struct{}, jobs)
-	for i, path := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			defer bar.done()
-			doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			results[i] = a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
-			texts[i] = doc.Text
-		}()
-	}
-	wg.Wait()
-	bar.finish()
-	var out []*model.Result
-	byResult := make(map[*model.Result]string, len(files))
-	failures := 0
-	for i, r := range results {
-		if errs[i] != nil {
-			failures++
-			msg := errs[i].Error()
-			var pe *fs.PathError
-			if errors.As(errs[i], &pe) {
-				msg = pe.Error()
-			}
-			fmt.Fprintf(env.Stderr, "art28: %s\n", msg)
-			continue
+	go func() {
+		for _, path := range files {
+			ch := make(chan outcome, 1)
+			pending <- ch
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem }()
+				defer bar.done()
+				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
+				if err != nil {
+					ch <- outcome{err: err}
+					return
+				}
+				r := a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
+				ch <- outcome{r: r, text: doc.Text}
+			}()
 		}
-		out = append(out, r)
-		byResult[r] = texts[i]
+		close(pending)
+	}()
+	var errs []error
+	var emitErr error
+	for ch := range pending {
+		o := <-ch
+		switch {
+		case o.err != nil:
+			errs = append(errs, o.err)
+		case emitErr == nil:
+			emitErr = bar.around(func() error { return emit(o.r, o.text) })
+		}
 	}
-	return out, byResult, failures
+	bar.finish()
+	for _, err := range errs {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Error()
+		}
+		fmt.Fprintf(env.Stderr, "art28: %s\n", msg)
+	}
+	return len(errs), emitErr
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/art28/art28/internal/analyze"
@@ -35,28 +37,76 @@ type Env struct {
 	IsTerminal func(w io.Writer) bool
 	// Getenv reads environment variables (NO_COLOR).
 	Getenv func(string) string
+	// tuneMemory lets a run scale the soft heap limit with its input
+	// (set by Run unless GOMEMLIMIT is set; tests leave it off).
+	tuneMemory bool
 }
 
 // Run executes the command line args (without the program name) and
 // returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
-	if os.Getenv("GOMEMLIMIT") == "" {
+	tune := os.Getenv("GOMEMLIMIT") == ""
+	if tune {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv}
+	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv, tuneMemory: tune}
 	return RunEnv(args, env)
 }
 
-// memoryLimit is the soft heap limit of a run unless GOMEMLIMIT sets one:
-// the garbage collector works harder as the heap approaches it, which
-// keeps a run over a large contract well below 200 MB resident (a 5 MB
-// text peaked at 140 to 170 MB without it, depending on when collections
-// fell) at a cost of a few per cent of its time. Smaller inputs never
-// reach it.
+// memoryLimit is the soft heap limit of a run over small inputs unless
+// GOMEMLIMIT sets one: with the collection percentage below, the heap
+// would otherwise grow to five times what is live before a collection.
+// Corpus-sized contracts never reach it.
 const memoryLimit = 150 << 20
+
+// memoryPerByte is what the limit grows by per byte of the inputs
+// analysed at the same time (see scaleMemoryLimit). Analysing a text keeps
+// about 7 bytes live per byte of it (the text, its lower-cased copy, the
+// token index, the term results); a fixed limit below that made the
+// collector run without pause (a 20 MB text took 2.5 times as long under
+// the old fixed limit of 150 MB).
+const memoryPerByte = 10
+
+// scaleMemoryLimit raises the soft heap limit to memoryLimit plus
+// memoryPerByte for every byte of the largest inputs that may be analysed
+// at once (the jobs largest files), so that the limit bounds the garbage a
+// run leaves without making the collector run continuously. File sizes
+// stand in for the extracted texts, which are no larger for PDF, and for
+// zipped formats the text is a fraction of the unpacked XML.
+func scaleMemoryLimit(env Env, files []string, jobs int) {
+	if !env.tuneMemory {
+		return
+	}
+	debug.SetMemoryLimit(memoryLimit + memoryPerByte*largestSum(files, jobs))
+}
+
+// largestSum returns the total size of the n largest files.
+func largestSum(files []string, n int) int64 {
+	var top []int64 // ascending, at most n
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		sz := st.Size()
+		if len(top) == n && sz <= top[0] {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return top[i] >= sz })
+		top = slices.Insert(top, i, sz)
+		if len(top) > n {
+			top = top[1:]
+		}
+	}
+	var sum int64
+	for _, s := range top {
+		sum += s
+	}
+	return sum
+}
 
 // gcPercent lets the heap grow to five times what is live before a
 // collection, unless GOGC is set: a run over one contract allocates a few

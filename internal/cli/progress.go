@@ -51,3 +51,17 @@ func (p *progress) draw() {
 	filled := barWidth * p.n / p.total
 	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total)
 }
+
+// around runs f, which writes to a terminal the bar may share, with the
+// bar's line cleared, and draws the bar again after it.
+func (p *progress) around(f func() error) error {
+	if p == nil {
+		return f()
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprint(p.w, "\r\x1b[2K")
+	err := f()
+	p.draw()
+	return err
+}

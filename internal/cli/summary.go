@@ -9,6 +9,7 @@ import (
 
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/input"
+	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/summary"
 )
 
@@ -42,7 +43,14 @@ func runSummary(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	results, _, failures := analyzeAll(a, files, f, env)
+	var results []*model.Result
+	failures, err := analyzeAll(a, files, f, env, func(r *model.Result, _ string) error {
+		results = append(results, r)
+		return nil
+	})
+	if err != nil {
+		return ExitError, err
+	}
 	if err := summary.Write(*out, summary.Tables(results)); err != nil {
 		return ExitError, err
 	}
