@@ -326,9 +326,9 @@ type Span struct{ Start, End int }
 type Index struct {
 	text    string
 	spans   []Span
-	buf     *buffers // reusable arrays, nil once released
-	toks    []token  // all sentences' tokens
-	tokOff  []int32  // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
+	buf     *buffers        // reusable arrays, nil once released
+	toks    []token         // all sentences' tokens
+	tokOff  []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
 	vocab   *vocabulary     // token -> id
 	words   []string        // id -> token
 	postOff []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
@@ -407,12 +407,12 @@ func NewIndex(text string, spans []Span) *Index {
 // hand them back through bufferPool: reusing them spares the garbage
 // collector most of its work in a batch run.
 type buffers struct {
-	toks    []token   // all sentences' tokens
-	scratch []Token   // one sentence's tokens while indexing
-	cache  []Bits     // term results by TermID
-	slab   [][]uint64 // chunks the term results are carved from
-	used   int        // words used in the last chunk of slab
-	vcache map[string]Bits
+	toks    []token    // all sentences' tokens
+	scratch []Token    // one sentence's tokens while indexing
+	cache   []Bits     // term results by TermID
+	slab    [][]uint64 // chunks the term results are carved from
+	used    int        // words used in the last chunk of slab
+	vcache  map[string]Bits
 }
 
 var bufferPool sync.Pool // *buffers

@@ -19,9 +19,9 @@ type Stream struct {
 	rep   Reporter
 	w     io.Writer
 	opt   Options
-	n     int            // results added
-	first *model.Result  // JSON: the first result, until the second
-	json  *jsonStream    // JSON Lines, from the second result on
+	n     int             // results added
+	first *model.Result   // JSON: the first result, until the second
+	json  *jsonStream     // JSON Lines, from the second result on
 	all   []*model.Result // reporters that cannot stream
 	texts map[*model.Result]string
 }
