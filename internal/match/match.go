@@ -339,6 +339,8 @@ type Index struct {
 	arts    []map[int]bool  // articles referenced per sentence
 	cache   []Bits          // TermID -> sentences, nil until asked
 	vcache  map[string]Bits // word pattern -> ids of the words it matches
+	scratch Bits            // phrase candidates, see phraseTerm
+	empty   Bits            // the shared result of terms that match nothing
 	n       int
 }
 
@@ -459,6 +461,17 @@ func (b *buffers) bits(n int) Bits {
 	return out
 }
 
+// unbits gives back the space of b when it was the last set carved.
+func (b *buffers) unbits(s Bits) {
+	if len(s) == 0 || len(b.slab) == 0 || len(s) > b.used {
+		return
+	}
+	last := b.slab[len(b.slab)-1]
+	if &last[b.used-len(s)] == &s[0] {
+		b.used -= len(s)
+	}
+}
+
 // NewBits returns an empty set for the index's sentences, valid until the
 // index is released.
 func (ix *Index) NewBits() Bits { return ix.buf.bits(ix.n) }
@@ -473,8 +486,17 @@ func (ix *Index) Release() {
 	ix.buf.cache = ix.cache
 	buf := ix.buf
 	ix.buf, ix.toks, ix.tokOff, ix.cache = nil, nil, nil, nil
+	// A large document's arrays are not kept: they would stay with the
+	// process for a batch of ordinary contracts, or until its end.
+	if cap(buf.toks) > maxPooledTokens {
+		return
+	}
 	bufferPool.Put(buf)
 }
+
+// maxPooledTokens is the size of the largest token array kept for reuse
+// (4 MB, a text of about 1.5 MB).
+const maxPooledTokens = 1 << 18
 
 // postings returns the sentences holding token id.
 func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.postOff[id+1]] }
@@ -562,6 +584,14 @@ func (ix *Index) TermByID(id TermID) Bits {
 		b = ix.phraseTerm(e.phrase)
 	default:
 		b = ix.wordTerm(e.word)
+	}
+	if b.Empty() {
+		// Terms a document lacks share one empty set.
+		ix.buf.unbits(b)
+		if ix.empty == nil {
+			ix.empty = ix.NewBits()
+		}
+		b = ix.empty
 	}
 	ix.cache[id] = b
 	return b
@@ -717,7 +747,13 @@ func (ix *Index) wordTerm(p wordPattern) Bits {
 
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
-	cand := ix.NewBits()
+	// The candidates live only during this call (the word terms asked for
+	// meanwhile are never phrases): one set serves every phrase.
+	if ix.scratch == nil {
+		ix.scratch = ix.NewBits()
+	}
+	cand := ix.scratch
+	clear(cand)
 	first := true
 	var vmStack [8]idMatcher // phrases are short: no allocation
 	vm := vmStack[:0]

@@ -80,6 +80,10 @@ func (s *jsonStream) value(v reflect.Value, d int) {
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() && !custom(v.Type()) {
 		v = v.Elem()
 	}
+	if v.IsValid() && v.Kind() == reflect.String && v.Len() > s.leafBytes && !custom(v.Type()) {
+		s.longString(v.String())
+		return
+	}
 	if !v.IsValid() || !streamable(v) || size(v, s.leafBytes) < s.leafBytes {
 		s.leaf(v, d)
 		return
@@ -135,6 +139,32 @@ func (s *jsonStream) array(v reflect.Value, d int) {
 		s.newline(d)
 	}
 	s.writeString("]")
+}
+
+// longString writes a string in pieces of about leafBytes, each escaped
+// by the Encoder. The Encoder escapes rune by rune, and a piece ends only
+// before a byte that is not a UTF-8 continuation byte, where no rune (nor
+// an invalid byte it replaces) can straddle: the pieces' escapes are the
+// whole string's.
+func (s *jsonStream) longString(str string) {
+	s.writeString(`"`)
+	for len(str) > 0 && s.err == nil {
+		n := min(len(str), max(s.leafBytes, 1))
+		for n < len(str) && str[n]&0xC0 == 0x80 {
+			n++
+		}
+		s.buf.Reset()
+		if err := s.enc.Encode(str[:n]); err != nil {
+			s.err = err
+			return
+		}
+		out := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
+		if s.err == nil {
+			_, s.err = s.w.Write(out[1 : len(out)-1])
+		}
+		str = str[n:]
+	}
+	s.writeString(`"`)
 }
 
 // leaf encodes v in one piece with an Encoder and indents it for depth d.

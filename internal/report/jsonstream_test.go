@@ -147,6 +147,14 @@ func TestJSONStreamKitchen(t *testing.T) {
 	sameAsEncoder(t, "zero kitchen", &kitchen{})
 	sameAsEncoder(t, "nil", nil)
 	sameAsEncoder(t, "strings", []string{"a", "b"})
+	var long strings.Builder
+	r := rand.New(rand.NewPCG(3, 4))
+	for long.Len() < 2000 {
+		long.WriteString(randomString(r))
+		long.WriteString("\x80\x80\x80\x80\x80\xe2\x80")
+	}
+	sameAsEncoder(t, "long string", long.String())
+	sameAsEncoder(t, "long strings", &inner{A: long.String()})
 }
 
 // randomString mixes ASCII, umlauts, quotes, control characters, invalid
