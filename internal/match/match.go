@@ -21,6 +21,7 @@
 package match
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -324,33 +325,34 @@ type Span struct{ Start, End int }
 // token) of all ids share one array, so building the index costs one map
 // lookup per token and no allocation per word.
 type Index struct {
-	text    string
-	spans   []Span
-	buf     *buffers        // reusable arrays, nil once released
-	toks    []token         // all sentences' tokens
-	tokOff  []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
-	vocab   *vocabulary     // token -> id
-	words   []string        // id -> token
-	postOff []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
-	post    []int32         // sentence indices, ascending per id
-	heads   buckets         // ids by their first two bytes, for prefix terms
-	tails   buckets         // ids by their last two bytes, for suffix terms
-	lower   string          // lower-cased text of the same length, built on first use
-	arts    []map[int]bool  // articles referenced per sentence
-	cache   []Bits          // TermID -> sentences, nil until asked
-	vcache  map[string]Bits // word pattern -> ids of the words it matches
-	scratch Bits            // phrase candidates, see phraseTerm
-	empty   Bits            // the shared result of terms that match nothing
-	n       int
+	text     string
+	spans    []Span
+	buf      *buffers        // reusable arrays, nil once released
+	toks     []token         // all sentences' tokens
+	longEnds map[int32]int32 // token start -> end, for tokens of 64 KiB and more
+	tokOff   []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
+	vocab    *vocabulary     // token -> id
+	words    []string        // id -> token
+	postOff  []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
+	post     []int32         // sentence indices, ascending per id
+	heads    buckets         // ids by their first two bytes, for prefix terms
+	tails    buckets         // ids by their last two bytes, for suffix terms
+	lower    string          // lower-cased text of the same length, built on first use
+	arts     []map[int]bool  // articles referenced per sentence
+	cache    []Bits          // TermID -> sentences, nil until asked
+	vcache   map[string]Bits // word pattern -> ids of the words it matches
+	scratch  Bits            // phrase candidates, see phraseTerm
+	empty    Bits            // the shared result of terms that match nothing
+	n        int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans)}
+	ix := &Index{text: text, spans: spans, n: len(spans), longEnds: map[int32]int32{}}
 	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
-	// without pointers (16 bytes each instead of a Token's 32, and nothing
+	// without pointers (12 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
 	ix.buf = getBuffers(len(text)/6 + 16)
 	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
@@ -362,7 +364,7 @@ func NewIndex(text string, spans []Span) *Index {
 	for i, sp := range spans {
 		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
 		for _, t := range scratch {
-			all = append(all, compact(t))
+			all = append(all, compact(t, ix.longEnds))
 		}
 		ix.tokOff[i+1] = int32(len(all))
 	}
@@ -495,7 +497,7 @@ func (ix *Index) Release() {
 }
 
 // maxPooledTokens is the size of the largest token array kept for reuse
-// (4 MB, a text of about 1.5 MB).
+// (3 MB, a text of about 1.5 MB).
 const maxPooledTokens = 1 << 18
 
 // postings returns the sentences holding token id.
@@ -504,21 +506,32 @@ func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.p
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
 
-// token is a Token as the index keeps it: its text is the vocabulary's
-// word with the id.
+// token is a Token as the index keeps it, in 12 bytes: its text is the
+// vocabulary's word with the id, and its end is start+size unless the
+// token is longer than a uint16 counts (then ix.longEnds has it).
 type token struct {
-	start, end int32
-	id         int32
-	flags      uint8
+	start int32
+	id    int32
+	size  uint16
+	flags uint8
 }
 
 const (
 	tokComma uint8 = 1 << iota
 	tokPossessive
+	tokLong
 )
 
-func compact(t Token) token {
-	c := token{start: t.Start, end: t.End, id: t.id}
+// compact returns t as the index keeps it; a token too long for its size
+// field has its end recorded in longEnds.
+func compact(t Token, longEnds map[int32]int32) token {
+	c := token{start: t.Start, id: t.id}
+	if n := t.End - t.Start; n <= math.MaxUint16 {
+		c.size = uint16(n)
+	} else {
+		c.flags |= tokLong
+		longEnds[t.Start] = t.End
+	}
 	if t.Comma {
 		c.flags |= tokComma
 	}
@@ -526,6 +539,14 @@ func compact(t Token) token {
 		c.flags |= tokPossessive
 	}
 	return c
+}
+
+// end returns the end offset of compact token t.
+func (ix *Index) end(t token) int32 {
+	if t.flags&tokLong != 0 {
+		return ix.longEnds[t.start]
+	}
+	return t.start + int32(t.size)
 }
 
 // sentence returns the compact tokens of sentence i.
@@ -538,7 +559,7 @@ func (ix *Index) Tokens(i int) []Token { return ix.AppendTokens(nil, i) }
 // going through every sentence can reuse one slice.
 func (ix *Index) AppendTokens(dst []Token, i int) []Token {
 	for _, t := range ix.sentence(i) {
-		dst = append(dst, Token{Text: ix.words[t.id], Start: t.start, End: t.end,
+		dst = append(dst, Token{Text: ix.words[t.id], Start: t.start, End: ix.end(t),
 			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id})
 	}
 	return dst

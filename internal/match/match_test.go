@@ -199,3 +199,26 @@ func BenchmarkNewIndexCorpus(b *testing.B) {
 		NewIndex(s, spans).Release()
 	}
 }
+
+// TestIndexTokensRoundTrip checks that the index gives back the tokens
+// Tokenize finds, including one longer than the compact form's size field.
+func TestIndexTokensRoundTrip(t *testing.T) {
+	long := strings.Repeat("x", 70000)
+	text := "The Processor's staff, sub- processor: e-mail; Ärger " + long + " end.\nSecond (sentence) here’s it."
+	spans := []Span{{0, strings.Index(text, "\n")}, {strings.Index(text, "\n") + 1, len(text)}}
+	ix := NewIndex(text, spans)
+	defer ix.Release()
+	for i, sp := range spans {
+		want := Tokenize(text, sp.Start, sp.End)
+		got := ix.Tokens(i)
+		if len(got) != len(want) {
+			t.Fatalf("sentence %d: %d tokens, want %d", i, len(got), len(want))
+		}
+		for k := range want {
+			g, w := got[k], want[k]
+			if g.Text != w.Text || g.Start != w.Start || g.End != w.End || g.Comma != w.Comma || g.Possessive != w.Possessive {
+				t.Errorf("sentence %d token %d: got %+v, want %+v", i, k, g, w)
+			}
+		}
+	}
+}
