@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,7 +75,7 @@ func BenchmarkPDFLayout(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		pages = 0
 		for j, out := range outs {
-			ps, err := bboxPages(out)
+			ps, err := bboxPages(bytes.NewReader(out))
 			if err != nil {
 				b.Fatal(err)
 			}

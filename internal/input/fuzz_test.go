@@ -119,7 +119,7 @@ func FuzzPDFText(f *testing.F) {
 		`<line xMin="50" yMin="150" xMax="300" yMax="162"><word xMin="50" yMin="150" xMax="300" yMax="162">Der Auftragnehmer verarbeitet Daten nur auf Weisung.</word></line>` +
 		`</block></flow></page></doc>`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		pages, err := bboxPages(raw)
+		pages, err := bboxPages(bytes.NewReader(raw))
 		if err != nil {
 			return
 		}

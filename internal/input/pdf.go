@@ -97,11 +97,14 @@ func parsePDF(path string, raw []byte, opt Options) (*document.Document, error) 
 	if count > maxPages {
 		return nil, fmt.Errorf("%w: %d pages (limit %d)", ErrLimit, count, maxPages)
 	}
-	out, err = runTool(ctx, timeout, maxPDFText, totext, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(maxPages), tmp.Name(), "-")
-	if err != nil {
-		return nil, err
-	}
-	pages, err := bboxPages(out)
+	// The XHTML is decoded as pdftotext writes it: held whole, it is
+	// about sixteen times the text it carries.
+	var pages []pdfPage
+	err = runToolStream(ctx, timeout, maxPDFText, func(r io.Reader) error {
+		var perr error
+		pages, perr = bboxPages(r)
+		return perr
+	}, totext, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(maxPages), tmp.Name(), "-")
 	if err != nil {
 		return nil, err
 	}
@@ -135,17 +138,82 @@ func runTool(ctx context.Context, timeout time.Duration, limit int, name string,
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = time.Second
 	err := cmd.Run()
-	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%w: PDF extraction took longer than %s", ErrLimit, timeout)
+	if err := toolError(ctx, timeout, limit, stdout.overflow, stderr, err); err != nil {
+		return nil, err
 	}
-	if stdout.overflow {
-		return nil, fmt.Errorf("%w: PDF text larger than %d bytes", ErrLimit, limit)
+	return stdout.Bytes(), nil
+}
+
+// limitedPipe passes at most limit bytes on to a pipe; beyond them it
+// records the overflow and fails with ErrLimit.
+type limitedPipe struct {
+	w        *io.PipeWriter
+	n, limit int
+	overflow bool
+}
+
+func (p *limitedPipe) Write(b []byte) (int, error) {
+	if p.n+len(b) > p.limit {
+		p.overflow = true
+		return 0, ErrLimit
+	}
+	p.n += len(b)
+	return p.w.Write(b)
+}
+
+// runToolStream runs a poppler tool and hands its output to read while it
+// runs. When the tool ends before read does, its failure is reported
+// rather than read's error, which is then only the consequence of cut-off
+// output; when read gives up first, its error is reported (the tool then
+// fails on the closed pipe).
+func runToolStream(ctx context.Context, timeout time.Duration, limit int, read func(io.Reader) error, name string, args ...string) error {
+	cmd := exec.CommandContext(ctx, name, args...)
+	pr, pw := io.Pipe()
+	stdout := &limitedPipe{w: pw, limit: limit}
+	stderr := &limitedBuffer{limit: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		return toolError(ctx, timeout, limit, false, stderr, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		err := cmd.Wait()
+		done <- err            // before the reader can see the end of the output
+		pw.CloseWithError(err) // nil: the reader sees EOF
+	}()
+	rerr := read(pr)
+	toolFirst := false
+	var err error
+	select {
+	case err = <-done:
+		toolFirst = true
+	default:
+		// Stop the tool: read gave up before the output ended.
+		pr.CloseWithError(io.ErrClosedPipe)
+		err = <-done
+	}
+	terr := toolError(ctx, timeout, limit, stdout.overflow, stderr, err)
+	if terr != nil && (toolFirst || rerr == nil || ctx.Err() != nil || stdout.overflow) {
+		return terr
+	}
+	return rerr
+}
+
+// toolError maps the outcome of a poppler tool to the package's errors;
+// nil when it succeeded.
+func toolError(ctx context.Context, timeout time.Duration, limit int, overflow bool, stderr *limitedBuffer, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w: PDF extraction took longer than %s", ErrLimit, timeout)
+	}
+	if overflow {
+		return fmt.Errorf("%w: PDF text larger than %d bytes", ErrLimit, limit)
 	}
 	if err != nil {
 		msg := stderr.String()
 		low := strings.ToLower(msg)
 		if strings.Contains(low, "password") || strings.Contains(low, "encrypt") {
-			return nil, ErrEncrypted
+			return ErrEncrypted
 		}
 		first := strings.TrimSpace(msg)
 		if i := strings.LastIndexByte(first, '\n'); i >= 0 {
@@ -154,16 +222,16 @@ func runTool(ctx context.Context, timeout time.Duration, limit int, name string,
 		if first == "" {
 			first = err.Error()
 		}
-		return nil, fmt.Errorf("%w: %s", ErrMalformed, first)
+		return fmt.Errorf("%w: %s", ErrMalformed, first)
 	}
-	return stdout.Bytes(), nil
+	return nil
 }
 
 // bboxPages reads pdftotext's -bbox-layout output (XHTML with page, flow,
 // block, line and word elements in reading order) into the blocks of each
 // page, each block a list of lines with their words and boxes.
-func bboxPages(out []byte) ([]pdfPage, error) {
-	d := xml.NewDecoder(bytes.NewReader(out))
+func bboxPages(out io.Reader) ([]pdfPage, error) {
+	d := xml.NewDecoder(out)
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	var pages []pdfPage
