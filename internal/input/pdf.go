@@ -238,7 +238,16 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 	var line pdfLine
 	var wbox box
 	inWord := false
-	var word strings.Builder
+	// The words of the current line go into one buffer, separated by
+	// spaces; at the line's end it becomes the line's text, and each
+	// word's text is a piece of it (no string per word, and the word list
+	// is allocated once at its final length).
+	var word, text []byte
+	type wordAt struct {
+		box        box
+		start, end int
+	}
+	var words []wordAt
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -252,6 +261,9 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "page":
+				if n > 0 {
+					pages[n-1].layout()
+				}
 				var p pdfPage
 				for _, a := range t.Attr {
 					if a.Name.Local == "height" {
@@ -265,36 +277,49 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 				}
 			case "line":
 				line = pdfLine{box: attrBox(t)}
+				text, words = text[:0], words[:0]
 			case "word":
 				inWord = true
-				word.Reset()
+				word = word[:0]
 				wbox = attrBox(t)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "word":
 				inWord = false
-				if w := strings.TrimSpace(word.String()); w != "" {
-					line.words = append(line.words, pdfWord{text: w, box: wbox})
+				if w := bytes.TrimSpace(word); len(w) > 0 {
+					if len(words) > 0 {
+						text = append(text, ' ')
+					}
+					words = append(words, wordAt{box: wbox, start: len(text), end: len(text) + len(w)})
+					text = append(text, w...)
 				}
 			case "line":
-				if n > 0 && len(pages[n-1].blocks) > 0 && len(line.words) > 0 {
+				if n > 0 && len(pages[n-1].blocks) > 0 && len(words) > 0 {
 					blocks := pages[n-1].blocks
 					b := &blocks[len(blocks)-1]
-					texts := make([]string, len(line.words))
-					for k, w := range line.words {
-						texts[k] = w.text
+					line.text = string(text)
+					line.words = make([]pdfWord, len(words))
+					for k, w := range words {
+						line.words[k] = pdfWord{text: line.text[w.start:w.end], box: w.box}
 					}
-					line.text = strings.Join(texts, " ")
 					b.lines = append(b.lines, line)
 				}
 				line = pdfLine{}
+				text, words = text[:0], words[:0]
+			case "page":
+				if n > 0 {
+					pages[n-1].layout()
+				}
 			}
 		case xml.CharData:
 			if inWord {
-				word.Write(t)
+				word = append(word, t...)
 			}
 		}
+	}
+	if n := len(pages); n > 0 {
+		pages[n-1].layout()
 	}
 	return pages, nil
 }
@@ -304,6 +329,31 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 type pdfPage struct {
 	blocks []pdfBlock
 	height float64
+	// laidOut is set once the page's tables are found (layout); its
+	// lines then no longer hold their words.
+	laidOut bool
+	tables  []pdfTable
+	owner   []int // per line of the page in reading order: its table, or -1
+}
+
+// layout finds the page's tables and then drops the words of its lines,
+// which only table finding needs: a long PDF's words and their boxes are
+// several times its text.
+func (p *pdfPage) layout() {
+	if p.laidOut {
+		return
+	}
+	p.laidOut = true
+	var lines []pdfLine
+	for _, blk := range p.blocks {
+		lines = append(lines, blk.lines...)
+	}
+	p.tables, p.owner = findTables(lines, p.height)
+	for _, blk := range p.blocks {
+		for k := range blk.lines {
+			blk.lines[k].words = nil
+		}
+	}
 }
 
 // pdfBlock is one text block of a page.
@@ -392,13 +442,10 @@ var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|
 func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 	paras := make([][]string, len(pages))
 	body := bodyHeight(pages)
-	var lines []pdfLine
-	for i, page := range pages {
-		lines = lines[:0]
-		for _, blk := range page.blocks {
-			lines = append(lines, blk.lines...)
-		}
-		tables, owner := findTables(lines, page.height)
+	for i := range pages {
+		page := &pages[i]
+		page.layout()
+		tables, owner := page.tables, page.owner
 		emitted := make([]bool, len(tables))
 		li := 0
 		for _, blk := range page.blocks {
