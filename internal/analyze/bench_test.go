@@ -29,6 +29,7 @@ func BenchmarkPipeline(b *testing.B) {
 	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := cpuTime()
 	for b.Loop() {
 		for i, raw := range raws {
 			doc, err := input.Parse(files[i], "text", raw)
@@ -38,6 +39,7 @@ func BenchmarkPipeline(b *testing.B) {
 			a.Analyze(doc, raw, Options{})
 		}
 	}
+	reportCPU(b, start, total)
 }
 
 // TestSpeedBudget checks the per-document median against the budget of
