@@ -200,3 +200,30 @@ func TestJSONStreamResults(t *testing.T) {
 		sameAsEncoder(t, "result", res)
 	}
 }
+
+// FuzzJSONStream checks the stream writer against the Encoder on arbitrary
+// strings: alone, in a struct, in a list, with every value streamed and
+// long strings cut into one-byte pieces.
+func FuzzJSONStream(f *testing.F) {
+	for _, s := range []string{"", "a", "ä\xff\xc3", "\u2028<&>\"\\\x00\x7f", "𝄞\x80\x80\x80\x80"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = max(0, min(n, 50))
+		items := make([]string, n)
+		for i := range items {
+			items[i] = s[:len(s)*i/max(n, 1)]
+		}
+		v := &inner{A: s, B: []int{n}}
+		for _, x := range []any{s, v, items, map[string]string{s: s}} {
+			for _, indent := range []bool{true, false} {
+				want := encoderOutput(t, x, indent)
+				for _, leaf := range []int{0, 1, 7} {
+					if got := streamOutput(t, x, indent, leaf); got != want {
+						t.Fatalf("leaf %d indent %v: got %q, want %q", leaf, indent, got, want)
+					}
+				}
+			}
+		}
+	})
+}
