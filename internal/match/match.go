@@ -22,6 +22,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -363,8 +364,10 @@ func NewIndex(text string, spans []Span) *Index {
 	scratch := ix.buf.scratch
 	for i, sp := range spans {
 		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
-		for _, t := range scratch {
-			all = append(all, compact(t, ix.longEnds))
+		n := len(all)
+		all = slices.Grow(all, len(scratch))[:n+len(scratch)]
+		for k := range scratch {
+			all[n+k] = compact(&scratch[k], ix.longEnds)
 		}
 		ix.tokOff[i+1] = int32(len(all))
 	}
@@ -524,7 +527,7 @@ const (
 
 // compact returns t as the index keeps it; a token too long for its size
 // field has its end recorded in longEnds.
-func compact(t Token, longEnds map[int32]int32) token {
+func compact(t *Token, longEnds map[int32]int32) token {
 	c := token{start: t.Start, id: t.id}
 	if n := t.End - t.Start; n <= math.MaxUint16 {
 		c.size = uint16(n)
