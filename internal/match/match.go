@@ -343,8 +343,10 @@ type Index struct {
 	cache    []Bits          // TermID -> sentences, nil until asked
 	vcache   map[string]Bits // word pattern -> ids of the words it matches
 	scratch  Bits            // phrase candidates, see phraseTerm
-	empty    Bits            // the shared result of terms that match nothing
-	n        int
+	// scratchBusy is set while a phrase uses scratch.
+	scratchBusy bool
+	empty       Bits // the shared result of terms that match nothing
+	n           int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
@@ -771,13 +773,20 @@ func (ix *Index) wordTerm(p wordPattern) Bits {
 
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
-	// The candidates live only during this call (the word terms asked for
-	// meanwhile are never phrases): one set serves every phrase.
-	if ix.scratch == nil {
-		ix.scratch = ix.NewBits()
+	// The candidates live only during this call: one set serves every
+	// phrase (a fresh one should a term asked for meanwhile be a phrase).
+	var cand Bits
+	if ix.scratchBusy {
+		cand = ix.NewBits()
+	} else {
+		if ix.scratch == nil {
+			ix.scratch = ix.NewBits()
+		}
+		cand = ix.scratch
+		clear(cand)
+		ix.scratchBusy = true
+		defer func() { ix.scratchBusy = false }()
 	}
-	cand := ix.scratch
-	clear(cand)
 	first := true
 	var vmStack [8]idMatcher // phrases are short: no allocation
 	vm := vmStack[:0]
