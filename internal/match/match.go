@@ -546,14 +546,6 @@ func compact(t *Token, longEnds map[int32]int32) token {
 	return c
 }
 
-// end returns the end offset of compact token t.
-func (ix *Index) end(t token) int32 {
-	if t.flags&tokLong != 0 {
-		return ix.longEnds[t.start]
-	}
-	return t.start + int32(t.size)
-}
-
 // sentence returns the compact tokens of sentence i.
 func (ix *Index) sentence(i int) []token { return ix.toks[ix.tokOff[i]:ix.tokOff[i+1]] }
 
@@ -563,9 +555,17 @@ func (ix *Index) Tokens(i int) []Token { return ix.AppendTokens(nil, i) }
 // AppendTokens appends the tokens of sentence i to dst, so that a caller
 // going through every sentence can reuse one slice.
 func (ix *Index) AppendTokens(dst []Token, i int) []Token {
-	for _, t := range ix.sentence(i) {
-		dst = append(dst, Token{Text: ix.words[t.id], Start: t.start, End: ix.end(t),
-			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id})
+	src := ix.sentence(i)
+	n := len(dst)
+	dst = slices.Grow(dst, len(src))[:n+len(src)]
+	out := dst[n:]
+	for k, t := range src {
+		end := t.start + int32(t.size)
+		if t.flags&tokLong != 0 {
+			end = ix.longEnds[t.start]
+		}
+		out[k] = Token{Text: ix.words[t.id], Start: t.start, End: end,
+			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id}
 	}
 	return dst
 }
