@@ -311,7 +311,8 @@ func evidence(in *Input, i int) model.Evidence {
 	if b.Annex != "" && !strings.Contains(sec, b.Annex) {
 		sec = b.Annex + " › " + sec
 	}
-	return model.Evidence{Text: in.Doc.Text[s.Start:s.End], Start: s.Start, End: s.End, Section: sec, Page: in.Doc.PageAt(s.Start)}
+	start := citeStart(in.Doc.Text, s.Start, s.End)
+	return model.Evidence{Text: in.Doc.Text[start:s.End], Start: start, End: s.End, Section: sec, Page: in.Doc.PageAt(start)}
 }
 
 func uniqueSorted(xs []int) []int {

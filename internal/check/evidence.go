@@ -2,6 +2,8 @@ package check
 
 import (
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/match"
@@ -34,6 +36,7 @@ const (
 	weightLeadInOnly = -3
 	weightParty      = 2
 	weightOperative  = 1
+	weightHeading    = -6
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -121,6 +124,8 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	if anyTerm(in, ct.operative, i) {
 		s += weightOperative
+	} else if headingLike(in.Doc.Text[in.Sentences[i].Start:in.Sentences[i].End]) {
+		s += weightHeading
 	}
 	rk.score[i] = s
 	return s
@@ -159,4 +164,51 @@ func dutyBearer(actor string) Party {
 func containsSorted(xs []int, x int) bool {
 	k := sort.SearchInts(xs, x)
 	return k < len(xs) && xs[k] == x
+}
+
+// headingLike reports a line that reads as a title the segmenter did not
+// mark as a heading (plain text has no styles): short, without closing
+// punctuation, most longer words capitalised ("Return and Deletion of
+// Personal Data upon Termination"). It names a topic and decides nothing.
+func headingLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;,)") {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) > 14 {
+		return false
+	}
+	long, upper := 0, 0
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		long++
+		if r := []rune(w)[0]; unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long > 0 && 2*upper >= long
+}
+
+// citeStart skips title lines at the start of a sentence that run into the
+// clause below them (plain text without a blank line after a title): the
+// quote starts at the clause.
+func citeStart(text string, start, end int) int {
+	for {
+		nl := strings.IndexByte(text[start:end], '\n')
+		if nl < 0 {
+			return start
+		}
+		rest := strings.TrimSpace(text[start+nl+1 : end])
+		if rest == "" || !headingLike(text[start:start+nl]) {
+			return start
+		}
+		start += nl + 1
+		for start < end && (text[start] == ' ' || text[start] == '\t') {
+			start++
+		}
+	}
 }
