@@ -37,6 +37,9 @@ const (
 	weightParty      = 2
 	weightOperative  = 1
 	weightHeading    = -6
+	weightNear       = 1
+	nearby           = 3 // sentences either side
+	maxNear          = 3
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -112,6 +115,15 @@ func (rk *ranker) sentenceScore(i int) int {
 	if !own {
 		s += weightLeadInOnly
 	}
+	// A clause inside the passage on the topic (other sentences nearby
+	// match the requirement's rules too) beats a mention elsewhere.
+	near := 0
+	for d := -nearby; d <= nearby; d++ {
+		if d != 0 && rk.matched(i+d) {
+			near++
+		}
+	}
+	s += min(near, maxNear) * weightNear
 	if party {
 		s += weightParty
 	}
@@ -129,6 +141,16 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	rk.score[i] = s
 	return s
+}
+
+// matched reports whether any rule of the requirement matches sentence i.
+func (rk *ranker) matched(i int) bool {
+	for _, rule := range rk.req.Rules {
+		if containsSorted(rk.hits[rule], i) {
+			return true
+		}
+	}
+	return false
 }
 
 // best returns the highest-ranked of the sentences (the earliest on a tie).
