@@ -40,7 +40,7 @@ func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
 	groupOf := func(g []string) int {
-		terms := c.ExpandSets(g)
+		terms := withSwissSpelling(c.ExpandSets(g))
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
 		if !ok {
@@ -52,7 +52,7 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(c.ExpandSets(rule.None))}
+			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None)))}
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
@@ -66,6 +66,21 @@ func New(c *catalog.Catalog) *Checker {
 		ch.actors[l] = newActorFinder(c, l)
 	}
 	return ch
+}
+
+// withSwissSpelling adds, for every term with "ß", the same term with
+// "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss".
+func withSwissSpelling(terms []string) []string {
+	out := terms
+	for _, t := range terms {
+		if strings.Contains(t, "ß") && !strings.HasPrefix(t, "re:") {
+			if len(out) == len(terms) {
+				out = append([]string{}, terms...)
+			}
+			out = append(out, strings.ReplaceAll(t, "ß", "ss"))
+		}
+	}
+	return out
 }
 
 // Catalog returns the checker's catalog.

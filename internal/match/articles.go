@@ -206,7 +206,7 @@ var referenceWords = []string{"art", "kapitel", "chapter"}
 // continuationStarts holds, lower-cased, every byte that can start a match
 // of reSubRef, reFF, reRange or reList after leading white space (0xe2
 // starts the en and em dash).
-const continuationStarts = "apuslbn(" + "fe" + "tu-\xe2" + ",so&"
+const continuationStarts = "apuslbn(" + "fe" + "tu-\xe2" + ",so&/"
 
 // firstNonSpace returns the first byte of s that is not white space, or 0.
 func firstNonSpace(s string) byte {
