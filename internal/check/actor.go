@@ -181,7 +181,7 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
-	skipped := -1 // the last party word found not to be the subject
+	skipped := -1  // the last party word found not to be the subject
 	inner := false // inside an inner conditional clause (German)
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
