@@ -25,6 +25,7 @@ type Checker struct {
 	rules  map[*catalog.Rule]*compiledRule
 	groups [][]match.TermID // distinct term groups of all rules
 	actors map[string]*actorFinder
+	cite   citeTerms
 }
 
 // compiledRule holds a rule's term groups (indices into Checker.groups)
@@ -65,6 +66,7 @@ func New(c *catalog.Catalog) *Checker {
 	for _, l := range []string{"de", "en"} {
 		ch.actors[l] = newActorFinder(c, l)
 	}
+	ch.cite = newCiteTerms(c)
 	return ch
 }
 
@@ -266,6 +268,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	var sents []int
 	var names []string
 	named := map[string][]int{}
+	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return
@@ -283,6 +286,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	}
 	for _, rule := range r.Rules {
 		hits := ch.Matches(in, rule)
+		rk.hits[rule] = hits
 		if rule.Name != "" {
 			named[rule.Name] = hits
 		}
@@ -299,13 +303,17 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 				ok = false
 				break
 			}
-			all = append(all, named[n][0])
+			all = append(all, rk.best(named[n]))
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
 		}
 	}
-	sents = uniqueSorted(sents)
+	// The sentence that does the job is cited first (evidence.go).
+	sents = rk.order(sents)
+	if debugRank != nil {
+		debugRank(rk, sents)
+	}
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}
