@@ -181,11 +181,21 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
-	skipped := -1 // the last party word found not to be the subject
+	skipped := -1  // the last party word found not to be the subject
+	inner := false // inside an inner conditional clause (German)
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
+		if f.german && toks[i].Comma {
+			// "Pflicht zur Konsultation …, wenn …, sofern der
+			// Verantwortliche keine Maßnahmen trifft": the party of an
+			// inner conditional clause is not the subject.
+			inner = deInnerSub[t]
+		}
 		p := f.party[t]
 		if p == Nobody {
+			continue
+		}
+		if inner {
 			continue
 		}
 		if toks[i].Possessive {
@@ -222,11 +232,29 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	return Nobody
 }
 
+// deInnerSub open an inner conditional clause in German.
+var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob")
+
+// deAssent are German words of assent after which a "dass" clause names
+// the party that acts: "Der Auftragsverarbeiter erklärt sich damit
+// einverstanden, dass der Verantwortliche berechtigt ist, …".
+var deAssent = set("einverstanden akzeptiert akzeptieren erkennt erkennen vereinbaren vereinbart bestätigt bestätigen")
+
 // assented returns the subject of a "that" clause after a party's verb of
 // assent ("Customer acknowledges and agrees that Processor may ..."), or
 // Nobody when the sentence has no such shape.
 func (f *actorFinder) assented(toks []match.Token, start int) Party {
 	if f.german {
+		for i := start; i < len(toks) && i < start+8; i++ {
+			if !deAssent[toks[i].Text] {
+				continue
+			}
+			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+				if toks[k].Text == "dass" && toks[k].Comma {
+					return f.scan(toks, k+1)
+				}
+			}
+		}
 		return Nobody
 	}
 	for i := start; i < len(toks); i++ {

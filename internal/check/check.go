@@ -31,27 +31,34 @@ type Checker struct {
 // compiledRule holds a rule's term groups (indices into Checker.groups)
 // and its exclusions as registered term ids.
 type compiledRule struct {
-	all  []int
-	none []match.TermID
+	all   []int
+	topic []int
+	none  []match.TermID
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
 func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
+	groupOf := func(g []string) int {
+		terms := withSwissSpelling(c.ExpandSets(g))
+		key := strings.Join(terms, "\x00")
+		gi, ok := groupIndex[key]
+		if !ok {
+			gi = len(ch.groups)
+			groupIndex[key] = gi
+			ch.groups = append(ch.groups, match.RegisterAll(terms))
+		}
+		return gi
+	}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(c.ExpandSets(rule.None))}
+			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None)))}
 			for _, g := range rule.All {
-				terms := c.ExpandSets(g)
-				key := strings.Join(terms, "\x00")
-				gi, ok := groupIndex[key]
-				if !ok {
-					gi = len(ch.groups)
-					groupIndex[key] = gi
-					ch.groups = append(ch.groups, match.RegisterAll(terms))
-				}
-				cr.all = append(cr.all, gi)
+				cr.all = append(cr.all, groupOf(g))
+			}
+			for _, g := range rule.Topic {
+				cr.topic = append(cr.topic, groupOf(g))
 			}
 			ch.rules[rule] = cr
 		}
@@ -61,6 +68,21 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	ch.cite = newCiteTerms(c)
 	return ch
+}
+
+// withSwissSpelling adds, for every term with "ß", the same term with
+// "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss".
+func withSwissSpelling(terms []string) []string {
+	out := terms
+	for _, t := range terms {
+		if strings.Contains(t, "ß") && !strings.HasPrefix(t, "re:") {
+			if len(out) == len(terms) {
+				out = append([]string{}, terms...)
+			}
+			out = append(out, strings.ReplaceAll(t, "ß", "ss"))
+		}
+	}
+	return out
 }
 
 // Catalog returns the checker's catalog.
@@ -80,6 +102,9 @@ type Input struct {
 	// groups caches the sentences matching each of the checker's term
 	// groups.
 	groups []match.Bits
+	// scopes and topics serve topic groups (scope.go), built on first use.
+	scopes *scopes
+	topics map[int]match.Bits
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -168,6 +193,11 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		groups[k] = ch.group(in, gi)
 		own.And(groups[k])
 	}
+	topics := make([]match.Bits, len(cr.topic))
+	for k, gi := range cr.topic {
+		topics[k] = ch.topicBits(in, gi)
+		own.And(topics[k])
+	}
 	var hits []int
 	seen := in.Index.NewBits()
 	accept := func(i int) {
@@ -201,7 +231,10 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 					break
 				}
 			}
-			if ok && self {
+			for _, tb := range topics {
+				ok = ok && tb.Has(i)
+			}
+			if ok && (self || len(groups) == 0) {
 				accept(i)
 			}
 		}

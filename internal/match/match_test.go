@@ -38,6 +38,7 @@ func TestTerms(t *testing.T) {
 		"sub-processor and controller’s rights",                       // 8
 		"Pflichten aus den Artikeln 32 bis 36 der DS-GVO",             // 9
 		"Einhaltung der in Artt. 33 bis 36 DSGVO genannten Pflichten", // 10
+		"bei Meldepflichten (Art. 33/34 DSGVO)",                       // 11
 	)
 	tests := []struct {
 		term string
@@ -51,8 +52,8 @@ func TestTerms(t *testing.T) {
 		{"allow for", []int{0}},
 		{"make ... available", []int{3}},
 		{"art:32", []int{4, 6, 9}},
-		{"art:33", []int{4, 5, 9, 10}},
-		{"art:34", []int{4, 5, 9, 10}},
+		{"art:33", []int{4, 5, 9, 10, 11}},
+		{"art:34", []int{4, 5, 9, 10, 11}},
 		{"art:36", []int{4, 5, 9, 10}},
 		{"art:28", []int{6}},
 		{"art:29", nil},
@@ -75,7 +76,7 @@ func TestTerms(t *testing.T) {
 		{"*er", []int{1, 8, 9, 10}},
 		{"rights*", []int{8}},
 		{"re:nothing here", nil},
-		{"re:(?i)ART\\.", []int{4, 7}},
+		{"re:(?i)ART\\.", []int{4, 7, 11}},
 	}
 	for _, tt := range tests {
 		got := members(ix.Term(tt.term))
