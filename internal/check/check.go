@@ -136,6 +136,8 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
+	// Parties the contract names by its own definitions (aliases.go).
+	af = af.withAliases(af.aliases(doc.Text))
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {
