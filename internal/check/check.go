@@ -320,7 +320,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		sents = sents[:MaxEvidence]
 	}
 	for _, i := range sents {
-		v.Evidence = append(v.Evidence, evidence(in, i))
+		v.Evidence = append(v.Evidence, rk.evidence(i))
 	}
 	v.Rules = uniqueStrings(names)
 	return v
@@ -334,6 +334,12 @@ func (in *Input) Evidence(i int) model.Evidence { return evidence(in, i) }
 // evidence cites sentence i, with the lead-in sentence's section label.
 func evidence(in *Input, i int) model.Evidence {
 	s := in.Sentences[i]
+	return evidenceFrom(in, i, citeStart(in.Doc.Text, s.Start, s.End))
+}
+
+// evidenceFrom cites sentence i from offset start on.
+func evidenceFrom(in *Input, i, start int) model.Evidence {
+	s := in.Sentences[i]
 	b := in.Doc.Blocks[s.Block]
 	sec := b.Section
 	if b.Label != "" && !strings.HasPrefix(sec, b.Label) {
@@ -346,7 +352,6 @@ func evidence(in *Input, i int) model.Evidence {
 	if b.Annex != "" && !strings.Contains(sec, b.Annex) {
 		sec = b.Annex + " › " + sec
 	}
-	start := citeStart(in.Doc.Text, s.Start, s.End)
 	return model.Evidence{Text: in.Doc.Text[start:s.End], Start: start, End: s.End, Section: sec, Page: in.Doc.PageAt(start)}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/model"
 )
 
 // Evidence ranking. A verdict may rest on several sentences; the one cited
@@ -233,4 +234,58 @@ func citeStart(text string, start, end int) int {
 			start++
 		}
 	}
+}
+
+// evidence cites sentence i for the requirement. A sentence that runs over
+// several lines (list items the segmenter joined: "…; and\nnot process …
+// unless required by law") is quoted from the line that holds most of what
+// the matching rules look for, when that is not its first line.
+func (rk *ranker) evidence(i int) model.Evidence {
+	in := rk.in
+	s := in.Sentences[i]
+	start := citeStart(in.Doc.Text, s.Start, s.End)
+	text := in.Doc.Text[start:s.End]
+	if strings.IndexByte(text, '\n') < 0 {
+		return evidenceFrom(in, i, start)
+	}
+	var spans []match.Span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			spans = append(spans, match.Span{Start: off, End: off + len(line)})
+		}
+		off += len(line)
+	}
+	if len(spans) < 2 {
+		return evidenceFrom(in, i, start)
+	}
+	ix := match.NewIndex(text, spans)
+	defer ix.Release()
+	score := make([]int, len(spans))
+	for _, rule := range rk.req.Rules {
+		cr := rk.ch.rules[rule]
+		if cr == nil || !containsSorted(rk.hits[rule], i) {
+			continue
+		}
+		for _, gi := range cr.all {
+			for l := range spans {
+				for _, t := range rk.ch.groups[gi] {
+					if ix.TermByID(t).Has(l) {
+						score[l]++
+						break
+					}
+				}
+			}
+		}
+	}
+	best := 0
+	for l := range spans {
+		if score[l] > score[best] {
+			best = l
+		}
+	}
+	if best == 0 {
+		return evidenceFrom(in, i, start)
+	}
+	return evidenceFrom(in, i, start+spans[best].Start)
 }
