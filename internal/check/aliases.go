@@ -1,9 +1,11 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/match"
 )
 
 // Parties named by the contract's own definitions. Vendor-written DPAs put
@@ -15,22 +17,11 @@ import (
 // the definition gives it; the actor finder of that document then treats
 // the name as a party word.
 
-// aliasDef finds a quoted short name in parentheses with what follows the
-// closing parenthesis: `("Infracost", "we" or "us")`, `(the "Supplier")`,
-// `(hereinafter "Acme")`.
-var aliasDef = regexp.MustCompile(`\(((?:[^()"“”]{0,30}["“”][^"“”()]{1,40}["“”][^()"“”]{0,12}){1,5})\)([^.;\n(]{0,60})`)
-
-// quoted finds the quoted names inside a definition.
-var quoted = regexp.MustCompile(`["“”]([^"“”]{1,40})["“”]`)
-
-// roleStatement finds "Acme is the processor", "Acme acts as a data
-// processor", "Acme, as processor," at the start of a sentence or clause.
-var roleStatement = regexp.MustCompile(`(?:^|[.;:\n]\s*|\bthat\s+)([A-Z][\p{L}0-9&-]{2,30})(?:,)?\s+(?:is|shall be|will be|acts as|shall act as|will act as|act as|as)\s+(?:a|an|the)?\s*(?i:data\s+)?((?i:processor|controller|service provider|supplier|vendor))\b`)
-
 // aliases returns the short names the text defines for the parties, in
-// lower case, with their role. Names that are already party words, or that
-// the text defines for both roles, are left out.
-func (f *actorFinder) aliases(text string) map[string]Party {
+// lower case, with their role; sents holds the tokens of each sentence.
+// Names that are already party words, or that the text defines for both
+// roles, are left out.
+func (f *actorFinder) aliases(text string, sents [][]match.Token) map[string]Party {
 	if f.german {
 		return nil
 	}
@@ -48,12 +39,31 @@ func (f *actorFinder) aliases(text string) map[string]Party {
 		}
 		out[name] = p
 	}
-	for _, m := range aliasDef.FindAllStringSubmatch(text, -1) {
-		inner, after := m[1], strings.ToLower(m[2])
+	// Definitions in parentheses: ("Infracost", "we" or "us"), (the
+	// "Supplier"), (hereinafter "Acme") acts as processor.
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '(')
+		if k < 0 {
+			break
+		}
+		open := i + k
+		i = open + 1
+		closeAt := strings.IndexAny(text[open+1:min(len(text), open+161)], "()\n")
+		if closeAt < 0 || text[open+1+closeAt] != ')' {
+			continue
+		}
+		inner := text[open+1 : open+1+closeAt]
+		if !strings.ContainsAny(inner, "\"“”") {
+			continue
+		}
+		after := text[open+2+closeAt : min(len(text), open+2+closeAt+60)]
+		if cut := strings.IndexAny(after, ".;\n("); cut >= 0 {
+			after = after[:cut]
+		}
 		var names []string
 		role := Nobody
-		for _, q := range quoted.FindAllStringSubmatch(inner, -1) {
-			w := strings.ToLower(strings.TrimSpace(q[1]))
+		for _, q := range quotedNames(inner) {
+			w := strings.ToLower(q)
 			if p := f.party[w]; p != Nobody {
 				if role != Nobody && role != p {
 					role = -1 // both roles: no definition of one party
@@ -62,12 +72,12 @@ func (f *actorFinder) aliases(text string) map[string]Party {
 				}
 				continue
 			}
-			if properName(q[1]) {
-				names = append(names, q[1])
+			if properName(q) {
+				names = append(names, q)
 			}
 		}
 		if role == Nobody {
-			role = f.roleAfter(after)
+			role = f.roleAfter(strings.ToLower(after))
 		}
 		if role != Processor && role != Controller {
 			continue
@@ -76,37 +86,102 @@ func (f *actorFinder) aliases(text string) map[string]Party {
 			set(n, role)
 		}
 	}
-	for _, m := range roleStatement.FindAllStringSubmatch(text, -1) {
-		if !properName(m[1]) {
-			continue
+	// "Acme is the processor", "Acme acts as a data processor".
+	for _, toks := range sents {
+		if n, p := f.roleStatement(text, toks); n != "" {
+			set(n, p)
 		}
-		role := Processor
-		if strings.EqualFold(m[2], "controller") {
-			role = Controller
-		}
-		set(m[1], role)
 	}
 	if len(out) == 0 {
-		if name := f.voice(text); name != "" {
+		if name := f.voice(text, sents); name != "" {
 			out[name] = Processor
 		}
 	}
 	return out
 }
 
-// subjectName finds a capitalised word before a modal verb at the start of
-// a sentence or line: "Infracost shall", "Acme will".
-var subjectName = regexp.MustCompile(`(?:^|[.;:!?]\s+|\n\s*|,\s+)([A-Z][\p{L}0-9&-]{2,30})\s+(?:shall|will|must|may|agrees|undertakes|warrants|represents)\b`)
+// quotedNames returns the texts between pairs of double quotes.
+func quotedNames(s string) []string {
+	var out []string
+	for {
+		a := strings.IndexAny(s, "\"“”")
+		if a < 0 {
+			return out
+		}
+		s = s[a+len(string([]rune(s[a:])[0])):]
+		b := strings.IndexAny(s, "\"“”")
+		if b < 0 {
+			return out
+		}
+		if q := strings.TrimSpace(s[:b]); q != "" && len(q) <= 40 {
+			out = append(out, q)
+		}
+		s = s[b+len(string([]rune(s[b:])[0])):]
+	}
+}
+
+// capitalised reports a token written with a capital first letter.
+func capitalised(text string, t match.Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+// roleVerbs open a role statement after a name: "Acme is the processor".
+var roleVerbs = set("is acts act as")
+
+// roleStatement reads "Acme is the processor", "Acme acts as a data
+// processor", "Acme, as processor," at the start of a sentence.
+func (f *actorFinder) roleStatement(text string, toks []match.Token) (string, Party) {
+	k := 0
+	for k < len(toks)-1 && isListLabel(toks[k].Text) {
+		k++
+	}
+	if k+2 >= len(toks) || !capitalised(text, toks[k]) {
+		return "", Nobody
+	}
+	j := k + 2
+	switch {
+	case roleVerbs[toks[k+1].Text]:
+	case (toks[k+1].Text == "shall" || toks[k+1].Text == "will") && (toks[k+2].Text == "be" || toks[k+2].Text == "act"):
+		j = k + 3
+	default:
+		return "", Nobody
+	}
+	name := text[toks[k].Start:toks[k].End]
+	if !properName(name) {
+		return "", Nobody
+	}
+	for j < len(toks) && j < k+6 && (toks[j].Text == "as" || toks[j].Text == "a" || toks[j].Text == "an" || toks[j].Text == "the" || toks[j].Text == "data") {
+		j++
+	}
+	if j >= len(toks) || toks[j].Possessive {
+		return "", Nobody
+	}
+	switch toks[j].Text {
+	case "processor", "supplier", "vendor":
+		return name, Processor
+	case "controller":
+		return name, Controller
+	}
+	return "", Nobody
+}
 
 // voice names the processor of a vendor-written DPA that defines no short
-// name: the capitalised name that most often carries the contract's
-// obligations as subject ("Infracost shall …", "Infracost will …") — at
+// name: the capitalised name that most often opens a sentence as the
+// subject of a modal verb ("Infracost shall …", "Infracost will …") — at
 // least three times and twice as often as any other name.
-func (f *actorFinder) voice(text string) string {
+func (f *actorFinder) voice(text string, sents [][]match.Token) string {
 	count := map[string]int{}
-	for _, m := range subjectName.FindAllStringSubmatch(text, -1) {
-		w := strings.ToLower(m[1])
-		if f.party[w] != Nobody || !properName(m[1]) || f.subordinators[w] || determiners[w] {
+	for _, toks := range sents {
+		k := 0
+		for k < len(toks)-1 && isListLabel(toks[k].Text) {
+			k++
+		}
+		if k+1 >= len(toks) || !enModals[toks[k+1].Text] || !capitalised(text, toks[k]) {
+			continue
+		}
+		w := toks[k].Text
+		if f.party[w] != Nobody || f.subordinators[w] || determiners[w] || !properName(text[toks[k].Start:toks[k].End]) {
 			continue
 		}
 		count[w]++

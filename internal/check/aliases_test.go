@@ -6,6 +6,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/segment"
 )
 
@@ -33,7 +34,12 @@ func TestAliases(t *testing.T) {
 		{"Infracost will host the data.\nAWS will store backups.\nAWS will encrypt them.", map[string]Party{}},
 	}
 	for _, tt := range tests {
-		got := f.aliases(tt.text)
+		doc := document.ParseText("t.txt", "text", tt.text)
+		var toks [][]match.Token
+		for _, s := range segment.Split(doc) {
+			toks = append(toks, match.Tokenize(doc.Text, s.Start, s.End))
+		}
+		got := f.aliases(doc.Text, toks)
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 			t.Errorf("%q: aliases %v, want %v", tt.text, got, tt.want)
 		}
@@ -60,7 +66,7 @@ func FuzzAliases(f *testing.F) {
 	f.Add(`Infracost Inc. ("Infracost", "we") acts as processor.`)
 	f.Add(`(“”)(""")("a" "b")`)
 	f.Fuzz(func(t *testing.T, s string) {
-		for name, p := range af.aliases(s) {
+		for name, p := range af.aliases(s, [][]match.Token{match.Tokenize(s, 0, len(s))}) {
 			if p != Processor && p != Controller || name == "" {
 				t.Fatalf("alias %q with role %v", name, p)
 			}

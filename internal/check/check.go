@@ -137,7 +137,13 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		af = ch.actors["en"]
 	}
 	// Parties the contract names by its own definitions (aliases.go).
-	af = af.withAliases(af.aliases(doc.Text))
+	if !af.german {
+		toks := make([][]match.Token, len(sents))
+		for i := range sents {
+			toks[i] = in.Index.Tokens(i)
+		}
+		af = af.withAliases(af.aliases(doc.Text, toks))
+	}
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {

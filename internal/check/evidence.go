@@ -22,10 +22,14 @@ var debugRank func(rk *ranker, sents []int)
 
 // Names of the catalog sets that classify sentences for ranking.
 const (
-	setDefinition = "cite_definition"
-	setTOC        = "cite_toc"
-	setOperative  = "cite_operative"
+	setDefinition      = "cite_definition"
+	setDefinitionEarly = "cite_definition_early"
+	setOperative       = "cite_operative"
 )
+
+// earlyWords is how far into a sentence a cite_definition_early phrase
+// marks a definition.
+const earlyWords = 12
 
 // Ranking weights. Support (rules of the requirement agreeing on a
 // sentence) dominates; a definition or contents line drops below every
@@ -45,7 +49,9 @@ const (
 
 // citeTerms are the registered terms of the ranking sets.
 type citeTerms struct {
-	definition, toc, operative []match.TermID
+	definition, operative []match.TermID
+	// early holds the cite_definition_early phrases as word sequences.
+	early [][]string
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -55,7 +61,92 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 		}
 		return match.RegisterAll(c.ExpandSets([]string{"@" + name}))
 	}
-	return citeTerms{definition: reg(setDefinition), toc: reg(setTOC), operative: reg(setOperative)}
+	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative)}
+	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
+		if f := strings.Fields(p); len(f) > 0 {
+			ct.early = append(ct.early, f)
+		}
+	}
+	return ct
+}
+
+// notDefiner are words before "means" that make it a noun ("by electronic
+// means", "all reasonable means").
+var notDefiner = set("by all any reasonable appropriate other technical electronic automated such the a an suitable necessary no")
+
+// definition reports a sentence that defines a term: one of the anywhere
+// phrases, an early phrase among the first words with no modal verb
+// before it ("“Data Breach” means …"), or a term and a colon followed by
+// its meaning ("Processing: any operation …").
+func (rk *ranker) definition(i int) bool {
+	in, ct := rk.in, rk.ch.cite
+	if anyTerm(in, ct.definition, i) {
+		return true
+	}
+	toks := in.Index.Tokens(i)
+	for k := 0; k < len(toks) && k < earlyWords; k++ {
+		if enModals[toks[k].Text] || toks[k].Text == "muss" || toks[k].Text == "wird" {
+			break
+		}
+		if k > 0 && notDefiner[toks[k-1].Text] {
+			continue
+		}
+		for _, p := range ct.early {
+			if k+len(p) <= len(toks) && wordsAt(toks, k, p) {
+				return true
+			}
+		}
+	}
+	s := in.Sentences[i]
+	return termColon(in.Doc.Text[s.Start:s.End])
+}
+
+func wordsAt(toks []match.Token, k int, words []string) bool {
+	for j, w := range words {
+		if toks[k+j].Text != w {
+			return false
+		}
+	}
+	return true
+}
+
+// colonMeaning are the words that open a definition after "Term:".
+var colonMeaning = set("a an the any all each every means ein eine jede jeder alle")
+
+// termColon reports "Processing: any operation …", "PIA: the data
+// protection impact assessment …": at most four words, a colon, then an
+// article or quantifier.
+func termColon(text string) bool {
+	c := strings.IndexByte(text, ':')
+	if c <= 0 || c > 60 {
+		return false
+	}
+	head := strings.Fields(strings.Trim(text[:c], " \t\"“”‘’'„"))
+	if len(head) == 0 || len(head) > 4 {
+		return false
+	}
+	for _, w := range head {
+		if enModals[strings.ToLower(w)] {
+			return false
+		}
+	}
+	rest := strings.Fields(text[c+1:])
+	return len(rest) > 1 && colonMeaning[strings.ToLower(rest[0])]
+}
+
+// tocLine reports a table-of-contents line: a title, a dot leader or wide
+// gap, and a page number at the end ("5. Audits ........ 12").
+func tocLine(text string) bool {
+	t := strings.TrimRight(text, " \t")
+	end := len(t)
+	for end > 0 && t[end-1] >= '0' && t[end-1] <= '9' {
+		end--
+	}
+	if end == len(t) || len(t)-end > 3 || end == 0 {
+		return false
+	}
+	lead := strings.TrimRight(t[:end], " ")
+	return strings.HasSuffix(lead, "....") || strings.HasSuffix(lead, "……") || strings.HasSuffix(t[:end], "\t") || strings.HasSuffix(t[:end], "   ")
 }
 
 // anyTerm reports whether sentence i matches one of the terms.
@@ -129,15 +220,16 @@ func (rk *ranker) sentenceScore(i int) int {
 		s += weightParty
 	}
 	ct := ch.cite
-	if anyTerm(in, ct.definition, i) {
+	text := in.Doc.Text[in.Sentences[i].Start:in.Sentences[i].End]
+	if rk.definition(i) {
 		s += weightDefinition
 	}
-	if anyTerm(in, ct.toc, i) {
+	if tocLine(text) {
 		s += weightTOC
 	}
 	if anyTerm(in, ct.operative, i) {
 		s += weightOperative
-	} else if headingLike(in.Doc.Text[in.Sentences[i].Start:in.Sentences[i].End]) {
+	} else if headingLike(text) {
 		s += weightHeading
 	}
 	rk.score[i] = s
