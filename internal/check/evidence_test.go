@@ -109,3 +109,62 @@ func TestCiteStart(t *testing.T) {
 		t.Errorf("citeStart moved into a clause broken across lines: %d", got)
 	}
 }
+
+func TestTermColonAndTOC(t *testing.T) {
+	colon := []struct {
+		text string
+		want bool
+	}{
+		{"Processing: any operation which is performed on personal data.", true},
+		{"PIA: the data protection impact assessment performed prior to the processing.", true},
+		{"The processor shall: delete all data.", false},
+		{"Note: the processor keeps records.", true},
+		{"Categories of data: names and addresses.", false},
+		{"No colon here.", false},
+	}
+	for _, tt := range colon {
+		if got := termColon(tt.text); got != tt.want {
+			t.Errorf("termColon(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	toc := []struct {
+		text string
+		want bool
+	}{
+		{"5. Audits .......... 12", true},
+		{"Deletion and return\t7", true},
+		{"The processor shall notify within 72", false},
+		{"Annex 2", false},
+		{"12", false},
+	}
+	for _, tt := range toc {
+		if got := tocLine(tt.text); got != tt.want {
+			t.Errorf("tocLine(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDefinition(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "“Personal Data Breach” means a breach of security leading to the destruction of personal data.", true},
+		{"en", "The term processing means any operation performed on personal data.", true},
+		{"en", "'personal data', 'special categories of data', 'process/processing', 'controller', 'processor' and 'data subject' shall have the same meaning as in the GDPR.", true},
+		{"en", "The processor shall protect the data by electronic means against loss.", false},
+		{"en", "The processor shall use all reasonable means to delete the data.", false},
+		{"en", "The processor shall delete all personal data, which means that no copies remain.", false},
+		{"de", "„Verarbeitung“ bezeichnet jeden Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
+		{"de", "Der Auftragnehmer löscht die Daten nach Beendigung des Vertrags.", false},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), tt.lang)
+		rk := &ranker{ch: ch, in: in}
+		if got := rk.definition(0); got != tt.want {
+			t.Errorf("definition(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
