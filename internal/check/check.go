@@ -276,7 +276,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	var sents []int
 	var names []string
 	named := map[string][]int{}
-	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}}
+	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return
