@@ -410,10 +410,30 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 	return f.party[w] != Nobody && !feminine(w)
 }
 
-// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
-// which is nominative after "die", not after "der".
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin",
+// "Kundenorganisation", "Gesellschaft"), which is nominative after "die",
+// not after "der".
 func feminine(w string) bool {
-	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
+	if strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein") {
+		return true
+	}
+	for _, s := range []string{"ung", "ion", "schaft", "heit", "keit", "tät", "ei"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounFirst reports a German sentence that opens with a subject
+// pronoun ("Er unterstützt die Kundenorganisation …"): party words after
+// it are objects.
+func (f *actorFinder) pronounFirst(toks []match.Token) bool {
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	return f.german && i < len(toks) && dePronouns[toks[i].Text]
 }
 
 // dePronouns are subject pronouns that refer back to the party of the
