@@ -12,14 +12,59 @@ import (
 // term carries its party's obligations like the catalog's party words, so
 // each document's definitions extend the party words for that document.
 
+// The expressions below are anchored and run on short windows found by a
+// literal search (a "(" or a role word), so a document costs little more
+// than the search.
 var (
-	// reDefinition finds a quoted term in parentheses, optionally after
-	// "nachfolgend", "hereinafter" and the like: the "(" and the term.
-	reDefinition = regexp.MustCompile(`\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
-	// reIsRole finds "X ist (der) Auftragsverarbeiter", "X is the
-	// processor", "X acts as (a) data processor".
-	reIsRole = regexp.MustCompile(`(?:^|[\s(])([\p{L}][\p{L}\d&-]{1,30}) (?:ist|handelt als|tritt als|fungiert als|is|acts as|shall act as|will act as) (?:der |die |the |a |an )?(?:data )?(auftragsverarbeiter(?:in)?|verantwortliche[r]?|processor|controller)\b`)
+	// reDefinition reads a quoted term in parentheses, optionally after
+	// "nachfolgend", "hereinafter" and the like, at the start of a window
+	// that begins with "(".
+	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
 )
+
+// isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
+// processor"; isArticles may follow them.
+var (
+	isLinks    = []string{" ist ", " handelt als ", " tritt als ", " fungiert als ", " is ", " acts as ", " shall act as ", " will act as "}
+	isArticles = []string{"data ", "der ", "die ", "the ", "a ", "an "}
+)
+
+// isRoleName returns the span of X in "X ist (der) Auftragsverarbeiter"
+// when the role word starts at offset at, or an empty span.
+func isRoleName(lower string, at int) (int, int) {
+	s := lower[max(0, at-60):at]
+	off := at - len(s)
+	for range 2 {
+		for _, a := range isArticles {
+			if strings.HasSuffix(s, " "+a) {
+				s = s[:len(s)-len(a)]
+				break
+			}
+		}
+	}
+	for _, l := range isLinks {
+		if !strings.HasSuffix(s, l) {
+			continue
+		}
+		b := len(s) - len(l)
+		a := b
+		for a > 0 && (wordByte(s[a-1]) || s[a-1] == '&') {
+			a--
+		}
+		if b-a < 2 || !(s[a] >= 'a' && s[a] <= 'z' || s[a] >= 0x80) || a > 0 && s[a-1] != ' ' && s[a-1] != '(' && s[a-1] != '\n' {
+			return 0, 0
+		}
+		return off + a, off + b
+	}
+	return 0, 0
+}
+
+// roleWords are the role nouns of "X ist Auftragsverarbeiter" and their
+// parties.
+var roleWords = []struct {
+	word  string
+	party Party
+}{{"auftragsverarbeiter", Processor}, {"processor", Processor}, {"verantwortliche", Controller}, {"controller", Controller}}
 
 // notPartyTerms are defined terms that name the contract or the service,
 // never a party.
@@ -52,7 +97,24 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 		out[term] = p
 	}
-	for _, m := range reDefinition.FindAllStringSubmatchIndex(lower, -1) {
+	for from := 0; ; {
+		k := strings.IndexByte(lower[from:], '(')
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 1
+		win := lower[at:min(len(lower), at+120)]
+		if !strings.ContainsAny(win[:min(len(win), 48)], "„\"“»‚'") {
+			continue
+		}
+		m := reDefinition.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for x := range m {
+			m[x] += at
+		}
 		term := lower[m[2]:m[3]]
 		p := f.partyBefore(text, lower, m[0])
 		if p == Nobody {
@@ -72,22 +134,21 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 		add(m[2], term, p)
 	}
-	for _, m := range reIsRole.FindAllStringSubmatchIndex(lower, -1) {
-		role := lower[m[4]:m[5]]
-		p := Controller
-		if strings.HasPrefix(role, "auftragsverarbeiter") || role == "processor" {
-			p = Processor
+	for _, rw := range roleWords {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], rw.word)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(rw.word)
+			if at < 4 || lower[at-1] != ' ' {
+				continue
+			}
+			if a, b := isRoleName(lower, at); b > a {
+				f.addIsRole(text, lower, a, b, rw.party, add)
+			}
 		}
-		name := lower[m[2]:m[3]]
-		if w := lastWord(lower[:m[2]]); determiners[w] || w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine" {
-			continue // "the sub-processor is a processor": no name
-		}
-		// A proper name is capitalised wherever it stands: "It is the
-		// controller" names nobody.
-		if strings.Contains(lower, " "+name+" ") && !strings.Contains(text, " "+strings.ToUpper(name[:1])+name[1:]+" ") || strings.Contains(text, " "+name+" ") {
-			continue
-		}
-		add(m[2], name, p)
 	}
 	for t, p := range out {
 		if p == Nobody {
@@ -95,6 +156,24 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 	}
 	return out
+}
+
+// addIsRole adds the name at lower[a:b] of "X ist Auftragsverarbeiter"
+// when it is a proper name.
+func (f *actorFinder) addIsRole(text, lower string, a, b int, p Party, add func(int, string, Party)) {
+	{
+		m := []int{0, 0, a, b}
+		name := lower[m[2]:m[3]]
+		if w := lastWord(lower[:m[2]]); determiners[w] || w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine" {
+			return // "the sub-processor is a processor": no name
+		}
+		// A proper name is capitalised wherever it stands: "It is the
+		// controller" names nobody.
+		if strings.Contains(text, " "+name+" ") {
+			return
+		}
+		add(m[2], name, p)
+	}
 }
 
 // partyBefore returns the party word closest before offset at on the same
