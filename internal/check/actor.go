@@ -37,6 +37,9 @@ type actorFinder struct {
 	party         map[string]Party
 	subordinators map[string]bool
 	german        bool
+	// text is the document's text when it addresses its reader as "Sie"
+	// (voice.go); empty otherwise.
+	text string
 }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
@@ -192,6 +195,9 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			inner = deInnerSub[t]
 		}
 		p := f.party[t]
+		if p == Nobody && f.formalSie(toks, i) {
+			p = Controller
+		}
 		if p == Nobody {
 			continue
 		}

@@ -142,6 +142,9 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// Terms the contract defines for its parties act like party words.
 	in.defined = af.definedParties(doc.Text, in.Index.Lower())
 	af = af.withParties(in.defined)
+	if af.german && formalAddress(doc.Text) {
+		af = af.formal(doc.Text)
+	}
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {

@@ -88,3 +88,29 @@ func FuzzDefinedParties(f *testing.F) {
 		en.definedParties(s, low)
 	})
 }
+
+func TestFormalSie(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		text string
+		want []Party
+	}{
+		// A formal text: "Sie" is the reader, the controller.
+		{"Wir löschen Ihre Daten. Nach Vertragsende löschen Sie Ihr Konto. Sie können widersprechen. Sie werden nach 30 Tagen gelöscht.",
+			[]Party{Processor, Controller, Controller, Nobody}},
+		// No formal address: "sie" is "they".
+		{"Die Daten werden gespeichert. Sie werden nach Vertragsende gelöscht. Der Anbieter löscht sie.",
+			[]Party{Nobody, Nobody, Processor}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "de")
+		var got []Party
+		for i := range in.Sentences {
+			got = append(got, in.Actor(i))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
