@@ -37,6 +37,9 @@ type actorFinder struct {
 	party         map[string]Party
 	subordinators map[string]bool
 	german        bool
+	// text is the document's text when it addresses its reader as "Sie"
+	// (voice.go); empty otherwise.
+	text string
 }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
@@ -192,6 +195,9 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			inner = deInnerSub[t]
 		}
 		p := f.party[t]
+		if p == Nobody && f.formalSie(toks, i) {
+			p = Controller
+		}
 		if p == Nobody {
 			continue
 		}
@@ -411,10 +417,30 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 	return f.party[w] != Nobody && !feminine(w)
 }
 
-// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
-// which is nominative after "die", not after "der".
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin",
+// "Kundenorganisation", "Gesellschaft"), which is nominative after "die",
+// not after "der".
 func feminine(w string) bool {
-	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
+	if strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein") {
+		return true
+	}
+	for _, s := range []string{"ung", "ion", "schaft", "heit", "keit", "tät", "ei"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounFirst reports a German sentence that opens with a subject
+// pronoun ("Er unterstützt die Kundenorganisation …"): party words after
+// it are objects.
+func (f *actorFinder) pronounFirst(toks []match.Token) bool {
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	return f.german && i < len(toks) && dePronouns[toks[i].Text]
 }
 
 // dePronouns are subject pronouns that refer back to the party of the

@@ -102,6 +102,9 @@ type Input struct {
 	// groups caches the sentences matching each of the checker's term
 	// groups.
 	groups []match.Bits
+	// defined are the document's own terms for its parties
+	// (definitions.go).
+	defined map[string]Party
 	// scopes and topics serve topic groups (scope.go), built on first use.
 	scopes *scopes
 	topics map[int]match.Bits
@@ -136,7 +139,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
-	// Parties the contract names by its own definitions (aliases.go).
+	// Terms the contract defines for its parties act like party words.
+	in.defined = af.definedParties(doc.Text, in.Index.Lower())
+	af = af.withParties(in.defined)
+	if af.german && formalAddress(doc.Text) {
+		af = af.formal(doc.Text)
+	}
+	// English: further names the contract gives the parties, and the
+	// vendor's name from its voice (aliases.go).
 	if !af.german {
 		toks := make([][]match.Token, len(sents))
 		for i := range sents {
@@ -154,8 +164,13 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 		// "Er hat das Recht, ..." continues the party of the sentence before.
-		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(toks) {
+		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
 			in.actors[i] = in.actors[i-1]
+			// "(4) Er unterstützt …" after a sentence without a party: the
+			// last party named as a subject in the same section.
+			for k := i - 1; in.actors[i] == Nobody && k >= 0 && k >= i-4 && !sents[k].Heading; k-- {
+				in.actors[i] = in.actors[k]
+			}
 		}
 	}
 	return in

@@ -21,7 +21,7 @@ var (
 	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
 	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
 	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikeln?|icle)?\.?\s*)?(\d{1,2})\b`)
-	reList      = regexp.MustCompile(`(?i)^\s*(?:,|/|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
+	reList      = regexp.MustCompile(`(?i)^\s*(?:,\s*(?:and|und|or|oder|sowie|as well as)?|/|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
 )
 
 // gdprStructure is the GDPR's structure that references rely on, from
