@@ -333,6 +333,8 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 	}
 	// The sentence that does the job is cited first (evidence.go).
+	rk.status = catalog.Status(v.Status)
+	clear(rk.score) // combos ranked before the final status was known
 	sents = rk.order(sents)
 	if debugRank != nil {
 		debugRank(rk, sents)

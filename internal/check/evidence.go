@@ -36,18 +36,21 @@ const earlyWords = 12
 // sentence) dominates; a definition or contents line drops below every
 // operative sentence.
 const (
-	weightSupport    = 4
-	weightDefinition = -20
-	weightTOC        = -20
-	weightLeadInOnly = -3
-	weightParty      = 2
-	weightOperative  = 1
-	weightHeading    = -6
-	weightOverview   = -6
-	overviewTopics   = 4 // topics that make a sentence an overview
-	weightNear       = 1
-	nearby           = 3 // sentences either side
-	maxNear          = 3
+	weightSupport = 4
+	// weightWeakSupport is the support of a rule whose status is below
+	// the verdict's (a partial rule under a met verdict).
+	weightWeakSupport = 1
+	weightDefinition  = -20
+	weightTOC         = -20
+	weightLeadInOnly  = -3
+	weightParty       = 2
+	weightOperative   = 1
+	weightHeading     = -6
+	weightOverview    = -6
+	overviewTopics    = 4 // topics that make a sentence an overview
+	weightNear        = 1
+	nearby            = 3 // sentences either side
+	maxNear           = 3
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -177,6 +180,9 @@ type ranker struct {
 	score map[int]int
 	// quotes caches where each sentence's citation starts.
 	quotes map[int]int
+	// status is the verdict's status once known; rules of a lower status
+	// support a sentence less.
+	status catalog.Status
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -191,7 +197,11 @@ func (rk *ranker) sentenceScore(i int) int {
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
 		if containsSorted(rk.hits[rule], i) {
-			s += weightSupport
+			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
+				s += weightSupport
+			} else {
+				s += weightWeakSupport
+			}
 			if ch.ownMatch(in, rule, i) {
 				own = true
 			}
