@@ -17,9 +17,6 @@ import (
 // are named term sets in catalog.yaml (see docs/catalog.md, "Which sentence
 // is cited first"); the weights below are the engine's.
 
-// debugRank, when set, is shown the ranked candidates of each verdict.
-var debugRank func(rk *ranker, sents []int)
-
 // Names of the catalog sets that classify sentences for ranking.
 const (
 	setDefinition      = "cite_definition"
