@@ -222,17 +222,12 @@ func (rk *ranker) sentenceScore(i int) int {
 	if party {
 		s += weightParty
 	}
-	// What the quote reads as: the sentence from where it is cited on
-	// (title lines and joined list items left out).
-	q := rk.quote(i)
-	if q == in.Sentences[i].Start {
-		s += rk.textScore(in.Index, i, in.Doc.Text[q:in.Sentences[i].End])
-	} else {
-		sub := in.Doc.Text[q:in.Sentences[i].End]
-		ix := match.NewIndex(sub, []match.Span{{Start: 0, End: len(sub)}})
-		s += rk.textScore(ix, 0, sub)
-		ix.Release()
-	}
+	// What the sentence reads as, from where it is cited on (title lines
+	// left out). Term-based signals read the whole sentence; narrowing a
+	// joined sentence to one line costs an index of its own and is done
+	// only for the sentences cited (quote).
+	st := in.Sentences[i]
+	s += rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
 	rk.score[i] = s
 	return s
 }
@@ -383,10 +378,10 @@ func (rk *ranker) quote(i int) int {
 		return q
 	}
 	in := rk.in
-	s := in.Sentences[i]
-	start := citeStart(in.Doc.Text, s.Start, s.End)
+	st := in.Sentences[i]
+	start := citeStart(in.Doc.Text, st.Start, st.End)
 	rk.quotes[i] = start
-	text := in.Doc.Text[start:s.End]
+	text := in.Doc.Text[start:st.End]
 	if strings.IndexByte(text, '\n') < 0 {
 		return start
 	}
@@ -410,8 +405,16 @@ func (rk *ranker) quote(i int) int {
 			continue
 		}
 		for _, gi := range cr.all {
+			// Only the group's terms found in the sentence can be found
+			// in one of its lines.
+			var found []match.TermID
+			for _, t := range rk.ch.groups[gi] {
+				if in.Index.TermByID(t).Has(i) {
+					found = append(found, t)
+				}
+			}
 			for l := range spans {
-				for _, t := range rk.ch.groups[gi] {
+				for _, t := range found {
 					if ix.TermByID(t).Has(l) {
 						score[l]++
 						break
