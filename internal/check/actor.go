@@ -228,8 +228,9 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			if f.german && prev == "der" && feminine(t) {
 				continue
 			}
-			// "the processor's sub-processor", "processor personnel".
-			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data") {
+			// "the processor's sub-processor", "processor personnel",
+			// "Customer Personal Data".
+			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
 				continue
 			}
 		}

@@ -139,11 +139,21 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
-	// Terms the contract defines for its parties act like party words.
-	in.defined = af.definedParties(doc.Text, in.Index.Lower())
-	af = af.withParties(in.defined)
-	if af.german && formalAddress(doc.Text) {
-		af = af.formal(doc.Text)
+	if af.german {
+		// Terms the contract defines for its parties act like party words
+		// (definitions.go); the formal "Sie" is the controller (voice.go).
+		in.defined = af.definedParties(doc.Text, in.Index.Lower())
+		af = af.withParties(in.defined)
+		if formalAddress(doc.Text) {
+			af = af.formal(doc.Text)
+		}
+	} else {
+		// Parties the contract names by its own definitions (aliases.go).
+		toks := make([][]match.Token, len(sents))
+		for i := range sents {
+			toks[i] = in.Index.Tokens(i)
+		}
+		af = af.withAliases(af.aliases(doc.Text, toks))
 	}
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
@@ -332,7 +342,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		sents = sents[:MaxEvidence]
 	}
 	for _, i := range sents {
-		v.Evidence = append(v.Evidence, evidence(in, i))
+		v.Evidence = append(v.Evidence, rk.evidence(i))
 	}
 	v.Rules = uniqueStrings(names)
 	return v
@@ -346,6 +356,12 @@ func (in *Input) Evidence(i int) model.Evidence { return evidence(in, i) }
 // evidence cites sentence i, with the lead-in sentence's section label.
 func evidence(in *Input, i int) model.Evidence {
 	s := in.Sentences[i]
+	return evidenceFrom(in, i, citeStart(in.Doc.Text, s.Start, s.End))
+}
+
+// evidenceFrom cites sentence i from offset start on.
+func evidenceFrom(in *Input, i, start int) model.Evidence {
+	s := in.Sentences[i]
 	b := in.Doc.Blocks[s.Block]
 	sec := b.Section
 	if b.Label != "" && !strings.HasPrefix(sec, b.Label) {
@@ -358,7 +374,7 @@ func evidence(in *Input, i int) model.Evidence {
 	if b.Annex != "" && !strings.Contains(sec, b.Annex) {
 		sec = b.Annex + " › " + sec
 	}
-	return model.Evidence{Text: in.Doc.Text[s.Start:s.End], Start: s.Start, End: s.End, Section: sec, Page: in.Doc.PageAt(s.Start)}
+	return model.Evidence{Text: in.Doc.Text[start:s.End], Start: start, End: s.End, Section: sec, Page: in.Doc.PageAt(start)}
 }
 
 func uniqueSorted(xs []int) []int {
