@@ -102,6 +102,9 @@ type Input struct {
 	// groups caches the sentences matching each of the checker's term
 	// groups.
 	groups []match.Bits
+	// finder decides actors for this document (clause.go asks it again
+	// for single clauses).
+	finder *actorFinder
 	// defined are the document's own terms for its parties
 	// (definitions.go).
 	defined map[string]Party
@@ -155,6 +158,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		}
 		af = af.withAliases(af.aliases(doc.Text, toks))
 	}
+	in.finder = af
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {
@@ -234,7 +238,11 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 				return
 			}
 		}
-		if !actorFits(rule.Actor, in.Actor(i)) {
+		fits := actorFits(rule.Actor, in.Actor(i))
+		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
+			fits = ok // clause.go: the clauses of "…; …" decide
+		}
+		if !fits {
 			return
 		}
 		hits = append(hits, i)
