@@ -257,7 +257,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 var deNested = set("dass ob weil da die der das welche welcher welches")
 
 // deInnerSub open an inner conditional clause in German.
-var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob")
+var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei")
 
 // deAssent are German words of assent after which a "dass" clause names
 // the party that acts: "Der Auftragsverarbeiter erklärt sich damit
