@@ -156,8 +156,22 @@ func (f *actorFinder) find(toks []match.Token) Party {
 				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
 					continue
 				}
+				// A clause nested in the leading one: "Ist der
+				// Auftragnehmer der Auffassung, dass eine Weisung …
+				// verstößt, hat er …".
+				if f.german && deNested[toks[i].Text] {
+					continue
+				}
 				break
 			}
+		}
+	}
+	// "Ist die Auftragnehmerin der Auffassung, …, hat sie die
+	// Auftraggeberin … hinzuweisen": a pronoun right after the main
+	// clause's verb refers to the party of the leading clause.
+	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er") {
+		if p := f.scan(toks[:start], first); p != Nobody {
+			return p
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
@@ -239,8 +253,11 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	return Nobody
 }
 
+// deNested open a clause nested inside a German leading clause.
+var deNested = set("dass ob weil da die der das welche welcher welches")
+
 // deInnerSub open an inner conditional clause in German.
-var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob")
+var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei")
 
 // deAssent are German words of assent after which a "dass" clause names
 // the party that acts: "Der Auftragsverarbeiter erklärt sich damit

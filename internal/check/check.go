@@ -102,6 +102,9 @@ type Input struct {
 	// groups caches the sentences matching each of the checker's term
 	// groups.
 	groups []match.Bits
+	// finder decides actors for this document (clause.go asks it again
+	// for single clauses).
+	finder *actorFinder
 	// defined are the document's own terms for its parties
 	// (definitions.go).
 	defined map[string]Party
@@ -139,21 +142,23 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
-	// Terms the contract defines for its parties act like party words.
-	in.defined = af.definedParties(doc.Text, in.Index.Lower())
-	af = af.withParties(in.defined)
-	if af.german && formalAddress(doc.Text) {
-		af = af.formal(doc.Text)
-	}
-	// English: further names the contract gives the parties, and the
-	// vendor's name from its voice (aliases.go).
-	if !af.german {
+	if af.german {
+		// Terms the contract defines for its parties act like party words
+		// (definitions.go); the formal "Sie" is the controller (voice.go).
+		in.defined = af.definedParties(doc.Text, in.Index.Lower())
+		af = af.withParties(in.defined)
+		if formalAddress(doc.Text) {
+			af = af.formal(doc.Text)
+		}
+	} else {
+		// Parties the contract names by its own definitions (aliases.go).
 		toks := make([][]match.Token, len(sents))
 		for i := range sents {
 			toks[i] = in.Index.Tokens(i)
 		}
 		af = af.withAliases(af.aliases(doc.Text, toks))
 	}
+	in.finder = af
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	for i := range sents {
@@ -233,7 +238,11 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 				return
 			}
 		}
-		if !actorFits(rule.Actor, in.Actor(i)) {
+		fits := actorFits(rule.Actor, in.Actor(i))
+		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
+			fits = ok // clause.go: the clauses of "…; …" decide
+		}
+		if !fits {
 			return
 		}
 		hits = append(hits, i)

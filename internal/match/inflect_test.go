@@ -56,3 +56,31 @@ func TestZuInfinitive(t *testing.T) {
 		}
 	}
 }
+
+func TestTermInSpan(t *testing.T) {
+	ix := index("Der Kunde kann die Daten exportieren; danach löscht der Anbieter sie nach Vertragsende.")
+	toks := ix.Tokens(0)
+	semi := 0
+	for k, tok := range toks {
+		if tok.Text == "danach" {
+			semi = k
+		}
+	}
+	tests := []struct {
+		term     string
+		from, to int
+		want     bool
+	}{
+		{"lösch*", 0, semi, false},
+		{"lösch*", semi, len(toks), true},
+		{"exportier*", 0, semi, true},
+		{"danach löscht", semi, len(toks), true},
+		{"kann ... exportieren", semi, len(toks), false},
+		{"re:vertragsende", 0, semi, true}, // expressions answer for the sentence
+	}
+	for _, tt := range tests {
+		if got := ix.TermInSpan(Register(tt.term), 0, tt.from, tt.to); got != tt.want {
+			t.Errorf("TermInSpan(%q, %d, %d) = %v, want %v", tt.term, tt.from, tt.to, got, tt.want)
+		}
+	}
+}
