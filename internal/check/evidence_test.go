@@ -168,3 +168,20 @@ func TestDefinition(t *testing.T) {
 		}
 	}
 }
+
+// FuzzQuoteText checks that the text classifiers never panic and that a
+// quote never starts outside its sentence.
+func FuzzQuoteText(f *testing.F) {
+	f.Add("Deletion of Personal Data\nUpon termination the processor deletes all data.")
+	f.Add("5. Audits .......... 12")
+	f.Add("Processing: any operation")
+	f.Add("\n\n:")
+	f.Fuzz(func(t *testing.T, s string) {
+		headingLike(s)
+		termColon(s)
+		tocLine(s)
+		if q := citeStart(s, 0, len(s)); q < 0 || q > len(s) {
+			t.Fatalf("citeStart(%q) = %d", s, q)
+		}
+	})
+}
