@@ -37,6 +37,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRegexp$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
 	$(GO) test -run '^$$' -fuzz '^FuzzExpr$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
 	$(GO) test -run '^$$' -fuzz '^FuzzLower$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
+	$(GO) test -run '^$$' -fuzz '^FuzzDefinedParties$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/check
 	# The readers' targets skip minimisation, which otherwise stalls short runs.
 	$(GO) test -run '^$$' -fuzz '^FuzzParseDOCX$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzDOCXXML$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input

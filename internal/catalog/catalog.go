@@ -139,6 +139,10 @@ type Rule struct {
 	Actor string `yaml:"actor"`
 	// All are the term groups that must all occur.
 	All [][]string `yaml:"all"`
+	// Topic are term groups that must each occur in the sentence's scope:
+	// the sentence, its list lead-in, the other sentences of its paragraph
+	// or the headings of its section and the section around it.
+	Topic [][]string `yaml:"topic"`
 	// None are terms that must not occur in the sentence itself.
 	None []string `yaml:"none"`
 	// NoLeadIn switches off matching across a list's lead-in sentence.
@@ -350,8 +354,8 @@ func (c *Catalog) validate(r *Requirement) error {
 		if rule.Lang != "" && rule.Lang != "de" && rule.Lang != "en" {
 			return fmt.Errorf("%s: lang %q", where, rule.Lang)
 		}
-		if len(rule.All) == 0 {
-			return fmt.Errorf("%s: no term groups in all", where)
+		if len(rule.All) == 0 && len(rule.Topic) == 0 {
+			return fmt.Errorf("%s: no term groups in all or topic", where)
 		}
 		if rule.Name != "" {
 			if names[rule.Name] {
@@ -360,7 +364,7 @@ func (c *Catalog) validate(r *Requirement) error {
 			names[rule.Name] = true
 		}
 		terms := append([]string{}, rule.None...)
-		for _, g := range rule.All {
+		for _, g := range append(append([][]string{}, rule.All...), rule.Topic...) {
 			if len(g) == 0 {
 				return fmt.Errorf("%s: empty term group", where)
 			}

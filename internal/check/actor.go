@@ -37,6 +37,9 @@ type actorFinder struct {
 	party         map[string]Party
 	subordinators map[string]bool
 	german        bool
+	// text is the document's text when it addresses its reader as "Sie"
+	// (voice.go); empty otherwise.
+	text string
 }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
@@ -153,8 +156,22 @@ func (f *actorFinder) find(toks []match.Token) Party {
 				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
 					continue
 				}
+				// A clause nested in the leading one: "Ist der
+				// Auftragnehmer der Auffassung, dass eine Weisung …
+				// verstößt, hat er …".
+				if f.german && deNested[toks[i].Text] {
+					continue
+				}
 				break
 			}
+		}
+	}
+	// "Ist die Auftragnehmerin der Auffassung, …, hat sie die
+	// Auftraggeberin … hinzuweisen": a pronoun right after the main
+	// clause's verb refers to the party of the leading clause.
+	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er") {
+		if p := f.scan(toks[:start], first); p != Nobody {
+			return p
 		}
 	}
 	if p := f.scan(toks, start); p != Nobody {
@@ -181,11 +198,24 @@ func (f *actorFinder) find(toks []match.Token) Party {
 }
 
 func (f *actorFinder) scan(toks []match.Token, start int) Party {
-	skipped := -1 // the last party word found not to be the subject
+	skipped := -1  // the last party word found not to be the subject
+	inner := false // inside an inner conditional clause (German)
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
+		if f.german && toks[i].Comma {
+			// "Pflicht zur Konsultation …, wenn …, sofern der
+			// Verantwortliche keine Maßnahmen trifft": the party of an
+			// inner conditional clause is not the subject.
+			inner = deInnerSub[t]
+		}
 		p := f.party[t]
+		if p == Nobody && f.formalSie(toks, i) {
+			p = Controller
+		}
 		if p == Nobody {
+			continue
+		}
+		if inner {
 			continue
 		}
 		if toks[i].Possessive {
@@ -212,8 +242,9 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			if f.german && prev == "der" && feminine(t) {
 				continue
 			}
-			// "the processor's sub-processor", "processor personnel".
-			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data") {
+			// "the processor's sub-processor", "processor personnel",
+			// "Customer Personal Data".
+			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
 				continue
 			}
 		}
@@ -222,11 +253,32 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	return Nobody
 }
 
+// deNested open a clause nested inside a German leading clause.
+var deNested = set("dass ob weil da die der das welche welcher welches")
+
+// deInnerSub open an inner conditional clause in German.
+var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei")
+
+// deAssent are German words of assent after which a "dass" clause names
+// the party that acts: "Der Auftragsverarbeiter erklärt sich damit
+// einverstanden, dass der Verantwortliche berechtigt ist, …".
+var deAssent = set("einverstanden akzeptiert akzeptieren erkennt erkennen vereinbaren vereinbart bestätigt bestätigen")
+
 // assented returns the subject of a "that" clause after a party's verb of
 // assent ("Customer acknowledges and agrees that Processor may ..."), or
 // Nobody when the sentence has no such shape.
 func (f *actorFinder) assented(toks []match.Token, start int) Party {
 	if f.german {
+		for i := start; i < len(toks) && i < start+8; i++ {
+			if !deAssent[toks[i].Text] {
+				continue
+			}
+			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+				if toks[k].Text == "dass" && toks[k].Comma {
+					return f.scan(toks, k+1)
+				}
+			}
+		}
 		return Nobody
 	}
 	for i := start; i < len(toks); i++ {
@@ -382,10 +434,30 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 	return f.party[w] != Nobody && !feminine(w)
 }
 
-// feminine reports a feminine party word ("Auftragnehmerin", "Kundin"),
-// which is nominative after "die", not after "der".
+// feminine reports a feminine party word ("Auftragnehmerin", "Kundin",
+// "Kundenorganisation", "Gesellschaft"), which is nominative after "die",
+// not after "der".
 func feminine(w string) bool {
-	return strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein")
+	if strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein") {
+		return true
+	}
+	for _, s := range []string{"ung", "ion", "schaft", "heit", "keit", "tät", "ei"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounFirst reports a German sentence that opens with a subject
+// pronoun ("Er unterstützt die Kundenorganisation …"): party words after
+// it are objects.
+func (f *actorFinder) pronounFirst(toks []match.Token) bool {
+	i := 0
+	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
+		i++
+	}
+	return f.german && i < len(toks) && dePronouns[toks[i].Text]
 }
 
 // dePronouns are subject pronouns that refer back to the party of the

@@ -75,6 +75,16 @@ func TestActor(t *testing.T) {
 		{"de", "Die vom Auftraggeber übermittelten Daten werden gelöscht.", Nobody},
 		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
 		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
+		// Inner conditional clauses do not hold the subject.
+		{"de", "Pflicht zur Konsultation der Aufsichtsbehörde, wenn die Verarbeitung ein hohes Risiko hätte, sofern der Verantwortliche keine Maßnahmen trifft;", Nobody},
+		{"de", "Die Daten sind zu löschen, sobald der Kunde dies verlangt.", Nobody},
+		// A leading clause with a nested "dass" clause; "sie" after the verb.
+		{"de", "Ist die Auftragnehmerin der Auffassung, dass eine Weisung gegen Datenschutzvorschriften verstößt, hat sie die Auftraggeberin unverzüglich darauf hinzuweisen.", Processor},
+		{"de", "Verlangt der Auftraggeber, dass Daten gelöscht werden, löscht der Auftragnehmer sie.", Processor},
+		// Assent: the party of the "dass" clause acts.
+		{"de", "Der Auftragsverarbeiter erklärt sich damit einverstanden, dass der Verantwortliche berechtigt ist, Kontrollen durchzuführen.", Controller},
+		{"de", "Der Kunde ist einverstanden, dass der Anbieter weitere Auftragsverarbeiter einsetzt.", Processor},
+		{"de", "Der Auftraggeber erklärt, dass er die Daten rechtmäßig erhoben hat.", Controller},
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)

@@ -25,32 +25,40 @@ type Checker struct {
 	rules  map[*catalog.Rule]*compiledRule
 	groups [][]match.TermID // distinct term groups of all rules
 	actors map[string]*actorFinder
+	cite   citeTerms
 }
 
 // compiledRule holds a rule's term groups (indices into Checker.groups)
 // and its exclusions as registered term ids.
 type compiledRule struct {
-	all  []int
-	none []match.TermID
+	all   []int
+	topic []int
+	none  []match.TermID
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
 func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
+	groupOf := func(g []string) int {
+		terms := withSwissSpelling(c.ExpandSets(g))
+		key := strings.Join(terms, "\x00")
+		gi, ok := groupIndex[key]
+		if !ok {
+			gi = len(ch.groups)
+			groupIndex[key] = gi
+			ch.groups = append(ch.groups, match.RegisterAll(terms))
+		}
+		return gi
+	}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(c.ExpandSets(rule.None))}
+			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None)))}
 			for _, g := range rule.All {
-				terms := c.ExpandSets(g)
-				key := strings.Join(terms, "\x00")
-				gi, ok := groupIndex[key]
-				if !ok {
-					gi = len(ch.groups)
-					groupIndex[key] = gi
-					ch.groups = append(ch.groups, match.RegisterAll(terms))
-				}
-				cr.all = append(cr.all, gi)
+				cr.all = append(cr.all, groupOf(g))
+			}
+			for _, g := range rule.Topic {
+				cr.topic = append(cr.topic, groupOf(g))
 			}
 			ch.rules[rule] = cr
 		}
@@ -58,7 +66,23 @@ func New(c *catalog.Catalog) *Checker {
 	for _, l := range []string{"de", "en"} {
 		ch.actors[l] = newActorFinder(c, l)
 	}
+	ch.cite = newCiteTerms(c)
 	return ch
+}
+
+// withSwissSpelling adds, for every term with "ß", the same term with
+// "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss".
+func withSwissSpelling(terms []string) []string {
+	out := terms
+	for _, t := range terms {
+		if strings.Contains(t, "ß") && !strings.HasPrefix(t, "re:") {
+			if len(out) == len(terms) {
+				out = append([]string{}, terms...)
+			}
+			out = append(out, strings.ReplaceAll(t, "ß", "ss"))
+		}
+	}
+	return out
 }
 
 // Catalog returns the checker's catalog.
@@ -78,6 +102,15 @@ type Input struct {
 	// groups caches the sentences matching each of the checker's term
 	// groups.
 	groups []match.Bits
+	// finder decides actors for this document (clause.go asks it again
+	// for single clauses).
+	finder *actorFinder
+	// defined are the document's own terms for its parties
+	// (definitions.go).
+	defined map[string]Party
+	// scopes and topics serve topic groups (scope.go), built on first use.
+	scopes *scopes
+	topics map[int]match.Bits
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -109,6 +142,23 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
+	if af.german {
+		// Terms the contract defines for its parties act like party words
+		// (definitions.go); the formal "Sie" is the controller (voice.go).
+		in.defined = af.definedParties(doc.Text, in.Index.Lower())
+		af = af.withParties(in.defined)
+		if formalAddress(doc.Text) {
+			af = af.formal(doc.Text)
+		}
+	} else {
+		// Parties the contract names by its own definitions (aliases.go).
+		toks := make([][]match.Token, len(sents))
+		for i := range sents {
+			toks[i] = in.Index.Tokens(i)
+		}
+		af = af.withAliases(af.aliases(doc.Text, toks))
+	}
+	in.finder = af
 	in.actors = make([]Party, len(sents))
 	in.opens = make([]bool, len(sents))
 	var toks []match.Token
@@ -120,8 +170,13 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		in.actors[i] = af.find(toks)
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 		// "Er hat das Recht, ..." continues the party of the sentence before.
-		if in.actors[i] == Nobody && i > 0 && af.pronounSubject(toks) {
+		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
 			in.actors[i] = in.actors[i-1]
+			// "(4) Er unterstützt …" after a sentence without a party: the
+			// last party named as a subject in the same section.
+			for k := i - 1; in.actors[i] == Nobody && k >= 0 && k >= i-4 && !sents[k].Heading; k-- {
+				in.actors[i] = in.actors[k]
+			}
 		}
 	}
 	return in
@@ -167,6 +222,11 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		groups[k] = ch.group(in, gi)
 		own.And(groups[k])
 	}
+	topics := make([]match.Bits, len(cr.topic))
+	for k, gi := range cr.topic {
+		topics[k] = ch.topicBits(in, gi)
+		own.And(topics[k])
+	}
 	var hits []int
 	seen := in.Index.NewBits()
 	accept := func(i int) {
@@ -179,7 +239,11 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 				return
 			}
 		}
-		if !actorFits(rule.Actor, in.Actor(i)) {
+		fits := actorFits(rule.Actor, in.Actor(i))
+		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
+			fits = ok // clause.go: the clauses of "…; …" decide
+		}
+		if !fits {
 			return
 		}
 		hits = append(hits, i)
@@ -200,7 +264,10 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 					break
 				}
 			}
-			if ok && self {
+			for _, tb := range topics {
+				ok = ok && tb.Has(i)
+			}
+			if ok && (self || len(groups) == 0) {
 				accept(i)
 			}
 		}
@@ -234,6 +301,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	var sents []int
 	var names []string
 	named := map[string][]int{}
+	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return
@@ -251,6 +319,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	}
 	for _, rule := range r.Rules {
 		hits := ch.Matches(in, rule)
+		rk.hits[rule] = hits
 		if rule.Name != "" {
 			named[rule.Name] = hits
 		}
@@ -267,18 +336,21 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 				ok = false
 				break
 			}
-			all = append(all, named[n][0])
+			all = append(all, rk.best(named[n]))
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
 		}
 	}
-	sents = uniqueSorted(sents)
+	// The sentence that does the job is cited first (evidence.go).
+	rk.status = catalog.Status(v.Status)
+	clear(rk.score) // combos ranked before the final status was known
+	sents = rk.order(sents)
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}
 	for _, i := range sents {
-		v.Evidence = append(v.Evidence, evidence(in, i))
+		v.Evidence = append(v.Evidence, rk.evidence(i))
 	}
 	v.Rules = uniqueStrings(names)
 	return v
@@ -292,6 +364,12 @@ func (in *Input) Evidence(i int) model.Evidence { return evidence(in, i) }
 // evidence cites sentence i, with the lead-in sentence's section label.
 func evidence(in *Input, i int) model.Evidence {
 	s := in.Sentences[i]
+	return evidenceFrom(in, i, citeStart(in.Doc.Text, s.Start, s.End))
+}
+
+// evidenceFrom cites sentence i from offset start on.
+func evidenceFrom(in *Input, i, start int) model.Evidence {
+	s := in.Sentences[i]
 	b := in.Doc.Blocks[s.Block]
 	sec := b.Section
 	if b.Label != "" && !strings.HasPrefix(sec, b.Label) {
@@ -304,7 +382,7 @@ func evidence(in *Input, i int) model.Evidence {
 	if b.Annex != "" && !strings.Contains(sec, b.Annex) {
 		sec = b.Annex + " › " + sec
 	}
-	return model.Evidence{Text: in.Doc.Text[s.Start:s.End], Start: s.Start, End: s.End, Section: sec, Page: in.Doc.PageAt(s.Start)}
+	return model.Evidence{Text: in.Doc.Text[start:s.End], Start: start, End: s.End, Section: sec, Page: in.Doc.PageAt(start)}
 }
 
 func uniqueSorted(xs []int) []int {

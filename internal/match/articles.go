@@ -21,7 +21,7 @@ var (
 	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
 	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
 	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikeln?|icle)?\.?\s*)?(\d{1,2})\b`)
-	reList      = regexp.MustCompile(`(?i)^\s*(?:,|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
+	reList      = regexp.MustCompile(`(?i)^\s*(?:,\s*(?:and|und|or|oder|sowie|as well as)?|/|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
 )
 
 // gdprStructure is the GDPR's structure that references rely on, from
@@ -206,7 +206,7 @@ var referenceWords = []string{"art", "kapitel", "chapter"}
 // continuationStarts holds, lower-cased, every byte that can start a match
 // of reSubRef, reFF, reRange or reList after leading white space (0xe2
 // starts the en and em dash).
-const continuationStarts = "apuslbn(" + "fe" + "tu-\xe2" + ",so&"
+const continuationStarts = "apuslbn(" + "fe" + "tu-\xe2" + ",so&/"
 
 // firstNonSpace returns the first byte of s that is not white space, or 0.
 func firstNonSpace(s string) byte {

@@ -629,6 +629,7 @@ type wordPattern struct {
 	raw      string
 	core     string
 	pre, suf bool
+	infl     bool   // "~word": the word with an inflectional ending (inflect.go)
 	gap      int    // for "..." and "....": the words it may stand for; 0 for a word
 	id       TermID // the word as a term of its own, in phrases
 }
@@ -640,8 +641,14 @@ func parseWord(w string) wordPattern {
 	case "....":
 		return wordPattern{raw: w, gap: maxLongGap}
 	}
+	if strings.HasPrefix(w, "~") {
+		return wordPattern{raw: w, core: w[1:], infl: true}
+	}
 	return wordPattern{raw: w, core: strings.Trim(w, "*"), pre: strings.HasPrefix(w, "*"), suf: strings.HasSuffix(w, "*")}
 }
+
+// exact reports a pattern that is one exact word.
+func (p wordPattern) exact() bool { return !p.pre && !p.suf && !p.infl }
 
 // vocabMatches returns the ids of the tokens the word pattern matches.
 // Exact words are answered without a set (see idMatcher).
@@ -651,13 +658,19 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	}
 	m := ix.buf.bits(len(ix.words))
 	switch {
+	case p.infl:
+		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
+			if inflected(w, p.core) {
+				m.Set(int(id))
+			}
+		})
 	case !p.pre && !p.suf:
 		if id, ok := ix.vocab.id(p.core); ok {
 			m.Set(int(id))
 		}
 	case !p.pre && p.suf:
 		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
-			if strings.HasPrefix(w, p.core) {
+			if strings.HasPrefix(w, p.core) || zuInfinitive(w, p.core) {
 				m.Set(int(id))
 			}
 		})
@@ -693,7 +706,7 @@ func (m idMatcher) has(id int32) bool {
 }
 
 func (ix *Index) idMatcher(p wordPattern) idMatcher {
-	if !p.pre && !p.suf {
+	if p.exact() {
 		id, ok := ix.vocab.id(p.core)
 		if !ok {
 			id = -1
@@ -761,7 +774,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 // wordTerm answers a single word pattern.
 func (ix *Index) wordTerm(p wordPattern) Bits {
 	b := ix.NewBits()
-	if !p.pre && !p.suf {
+	if p.exact() {
 		if id, ok := ix.vocab.id(p.core); ok {
 			b.setAll(ix.postings(id))
 		}

@@ -1,0 +1,281 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/match"
+)
+
+// Parties named by the contract's own definitions. Vendor-written DPAs put
+// obligations on the processor by its name ("Infracost shall notify
+// Customer …") after defining it once: 'Infracost Inc. ("Infracost", "we",
+// "us")', 'Acme Ltd (the "Processor")', 'Acme GmbH (hereinafter "Acme")
+// acts as processor', "Acme is the Processor". aliases reads such
+// definitions (English wording) and maps the defined short name to the role
+// the definition gives it; the actor finder of that document then treats
+// the name as a party word.
+
+// aliases returns the short names the text defines for the parties, in
+// lower case, with their role; sents holds the tokens of each sentence.
+// Names that are already party words, or that the text defines for both
+// roles, are left out.
+func (f *actorFinder) aliases(text string, sents [][]match.Token) map[string]Party {
+	if f.german {
+		return nil
+	}
+	out := map[string]Party{}
+	conflict := map[string]bool{}
+	set := func(name string, p Party) {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" || strings.ContainsAny(name, " \t") || f.party[name] != Nobody || conflict[name] {
+			return
+		}
+		if q, ok := out[name]; ok && q != p {
+			delete(out, name)
+			conflict[name] = true
+			return
+		}
+		out[name] = p
+	}
+	// Definitions in parentheses: ("Infracost", "we" or "us"), (the
+	// "Supplier"), (hereinafter "Acme") acts as processor.
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '(')
+		if k < 0 {
+			break
+		}
+		open := i + k
+		i = open + 1
+		closeAt := strings.IndexAny(text[open+1:min(len(text), open+161)], "()\n")
+		if closeAt < 0 || text[open+1+closeAt] != ')' {
+			continue
+		}
+		inner := text[open+1 : open+1+closeAt]
+		if !strings.ContainsAny(inner, "\"“”") {
+			continue
+		}
+		after := text[open+2+closeAt : min(len(text), open+2+closeAt+60)]
+		if cut := strings.IndexAny(after, ".;\n("); cut >= 0 {
+			after = after[:cut]
+		}
+		var names []string
+		role := Nobody
+		for _, q := range quotedNames(inner) {
+			w := strings.ToLower(q)
+			if p := f.party[w]; p != Nobody {
+				if role != Nobody && role != p {
+					role = -1 // both roles: no definition of one party
+				} else if role != -1 {
+					role = p
+				}
+				continue
+			}
+			if properName(q) {
+				names = append(names, q)
+			}
+		}
+		if role == Nobody {
+			role = f.roleAfter(strings.ToLower(after))
+		}
+		if role != Processor && role != Controller {
+			continue
+		}
+		for _, n := range names {
+			set(n, role)
+		}
+	}
+	// "Acme is the processor", "Acme acts as a data processor".
+	for _, toks := range sents {
+		if n, p := f.roleStatement(text, toks); n != "" {
+			set(n, p)
+		}
+	}
+	if len(out) == 0 {
+		if name := f.voice(text, sents); name != "" {
+			out[name] = Processor
+		}
+	}
+	return out
+}
+
+// quotedNames returns the texts between pairs of double quotes.
+func quotedNames(s string) []string {
+	var out []string
+	for {
+		a := strings.IndexAny(s, "\"“”")
+		if a < 0 {
+			return out
+		}
+		s = s[a+len(string([]rune(s[a:])[0])):]
+		b := strings.IndexAny(s, "\"“”")
+		if b < 0 {
+			return out
+		}
+		if q := strings.TrimSpace(s[:b]); q != "" && len(q) <= 40 {
+			out = append(out, q)
+		}
+		s = s[b+len(string([]rune(s[b:])[0])):]
+	}
+}
+
+// capitalised reports a token written with a capital first letter.
+func capitalised(text string, t match.Token) bool {
+	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+// roleVerbs open a role statement after a name: "Acme is the processor".
+var roleVerbs = set("is acts act as")
+
+// roleStatement reads "Acme is the processor", "Acme acts as a data
+// processor", "Acme, as processor," at the start of a sentence.
+func (f *actorFinder) roleStatement(text string, toks []match.Token) (string, Party) {
+	k := 0
+	for k < len(toks)-1 && isListLabel(toks[k].Text) {
+		k++
+	}
+	if k+2 >= len(toks) || !capitalised(text, toks[k]) {
+		return "", Nobody
+	}
+	j := k + 2
+	switch {
+	case roleVerbs[toks[k+1].Text]:
+	case (toks[k+1].Text == "shall" || toks[k+1].Text == "will") && (toks[k+2].Text == "be" || toks[k+2].Text == "act"):
+		j = k + 3
+	default:
+		return "", Nobody
+	}
+	name := text[toks[k].Start:toks[k].End]
+	if !properName(name) {
+		return "", Nobody
+	}
+	for j < len(toks) && j < k+6 && (toks[j].Text == "as" || toks[j].Text == "a" || toks[j].Text == "an" || toks[j].Text == "the" || toks[j].Text == "data") {
+		j++
+	}
+	if j >= len(toks) || toks[j].Possessive {
+		return "", Nobody
+	}
+	switch toks[j].Text {
+	case "processor", "supplier", "vendor":
+		return name, Processor
+	case "controller":
+		return name, Controller
+	}
+	return "", Nobody
+}
+
+// voice names the processor of a vendor-written DPA that defines no short
+// name: the capitalised name that most often opens a sentence as the
+// subject of a modal verb ("Infracost shall …", "Infracost will …") — at
+// least three times and twice as often as any other name.
+func (f *actorFinder) voice(text string, sents [][]match.Token) string {
+	count := map[string]int{}
+	for _, toks := range sents {
+		k := 0
+		for k < len(toks)-1 && isListLabel(toks[k].Text) {
+			k++
+		}
+		if k+1 >= len(toks) || !enModals[toks[k+1].Text] || !capitalised(text, toks[k]) {
+			continue
+		}
+		w := toks[k].Text
+		if f.party[w] != Nobody || f.subordinators[w] || determiners[w] || !properName(text[toks[k].Start:toks[k].End]) {
+			continue
+		}
+		count[w]++
+	}
+	best, second := "", 0
+	for w, n := range count {
+		switch {
+		case best == "" || n > count[best] || n == count[best] && w < best:
+			if best != "" {
+				second = max(second, count[best])
+			}
+			best = w
+		default:
+			second = max(second, n)
+		}
+	}
+	if best == "" || count[best] < 3 || count[best] < 2*second {
+		return ""
+	}
+	return best
+}
+
+// roleAfter reads a role from the words after a definition: `("Acme")
+// acts as processor`, `("Acme") as the data processor`.
+func (f *actorFinder) roleAfter(after string) Party {
+	words := strings.FieldsFunc(after, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	for i, w := range words {
+		if i > 6 {
+			break
+		}
+		if p := f.party[w]; p != Nobody && w != "we" && w != "you" {
+			// "as", "is", "acts as" must come first: "(\"Acme\") and
+			// the Customer" names no role for Acme.
+			for _, v := range words[:i] {
+				if v == "as" || v == "is" || v == "acts" || v == "act" || v == "being" {
+					return p
+				}
+			}
+			return Nobody
+		}
+	}
+	return Nobody
+}
+
+// properName reports a single capitalised word that can be a company's
+// short name ("Infracost", "AcmeCloud"), not a defined term of the contract
+// such as "Agreement" or "Services".
+func properName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	r := []rune(s)
+	if !unicode.IsUpper(r[0]) || len(r) < 2 {
+		return false
+	}
+	return !contractTerms[strings.ToLower(s)]
+}
+
+// contractTerms are capitalised defined terms that name no party.
+var contractTerms = set("agreement dpa addendum services service data affiliate affiliates party parties term " +
+	"effective clauses schedule annex appendix exhibit order platform software products product documentation " +
+	"instructions instruction breach incident subprocessor sub-processor subprocessors sub-processors personnel " +
+	"user users group transfer transfers laws law gdpr ccpa scc sccs terms policy account content " +
+	// Words that open sentences and name nobody.
+	"this that these those which who whom what each either neither such there here its they their then " +
+	"where when whenever unless upon all any both none nothing notwithstanding except subject without")
+
+// withAliases returns a copy of the finder that also knows the document's
+// defined party names; the finder itself is shared and stays unchanged.
+func (f *actorFinder) withAliases(names map[string]Party) *actorFinder {
+	if len(names) == 0 {
+		return f
+	}
+	g := *f
+	g.party = make(map[string]Party, len(f.party)+len(names))
+	g.processor = make(map[string]bool, len(f.processor)+len(names))
+	g.controller = make(map[string]bool, len(f.controller)+len(names))
+	for w, p := range f.party {
+		g.party[w] = p
+	}
+	for w := range f.processor {
+		g.processor[w] = true
+	}
+	for w := range f.controller {
+		g.controller[w] = true
+	}
+	for w, p := range names {
+		g.party[w] = p
+		if p == Processor {
+			g.processor[w] = true
+		} else {
+			g.controller[w] = true
+		}
+	}
+	return &g
+}

@@ -1,0 +1,75 @@
+package check
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/segment"
+)
+
+func TestAliases(t *testing.T) {
+	f := newActorFinder(catalog.Default(), "en")
+	tests := []struct {
+		text string
+		want map[string]Party
+	}{
+		{`Infracost Inc. ("Infracost", "we", "us" or "our") and the customer ("Customer", "you").`, map[string]Party{"infracost": Processor}},
+		{`This DPA is between Acme Corp. (the "Customer") and Infracost Ltd (hereinafter "Infracost") which acts as processor.`, map[string]Party{"infracost": Processor}},
+		{`Northwind GmbH (hereinafter "Northwind") acts as the data controller.`, map[string]Party{"northwind": Controller}},
+		{`Caelex is the Processor. Caelex will store the data in Germany.`, map[string]Party{"caelex": Processor}},
+		{`Globex Ltd ("Globex", "Supplier") shall provide the services.`, map[string]Party{"globex": Processor}},
+		// A defined term that names no party, and a name defined for both
+		// roles, are not aliases.
+		{`the master agreement (the "Agreement", "we") between the parties.`, map[string]Party{}},
+		{`Acme ("Acme", "Customer") and Acme ("Acme", "Processor").`, map[string]Party{}},
+		{`This is the controller's decision. Which is the processor?`, map[string]Party{}},
+		// A name in parentheses without a role.
+		{`Amazon Web Services ("AWS") hosts the platform.`, map[string]Party{}},
+		// Vendor voice without definitions: the name that carries the
+		// obligations.
+		{"Infracost will host the data in the EU.\nInfracost shall keep records.\nInfracost will train its staff.\nAWS will store backups.", map[string]Party{"infracost": Processor}},
+		{"Infracost will host the data.\nAWS will store backups.\nAWS will encrypt them.", map[string]Party{}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		var toks [][]match.Token
+		for _, s := range segment.Split(doc) {
+			toks = append(toks, match.Tokenize(doc.Text, s.Start, s.End))
+		}
+		got := f.aliases(doc.Text, toks)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%q: aliases %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestAliasActor checks that a defined name carries obligations as the
+// processor, and that the shared finder is not changed by one document.
+func TestAliasActor(t *testing.T) {
+	ch := New(catalog.Default())
+	text := "Infracost Inc. (\"Infracost\", \"we\") and the customer (\"Customer\").\n\nInfracost shall notify Customer without undue delay."
+	doc := document.ParseText("t.txt", "text", text)
+	in := ch.Prepare(doc, segment.Split(doc), "en")
+	if got := in.Actor(len(in.Sentences) - 1); got != Processor {
+		t.Errorf("actor of %q: %v, want processor", text, got)
+	}
+	if ch.actors["en"].party["infracost"] != Nobody {
+		t.Error("a document's alias leaked into the shared actor finder")
+	}
+}
+
+func FuzzAliases(f *testing.F) {
+	af := newActorFinder(catalog.Default(), "en")
+	f.Add(`Infracost Inc. ("Infracost", "we") acts as processor.`)
+	f.Add(`(“”)(""")("a" "b")`)
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, p := range af.aliases(s, [][]match.Token{match.Tokenize(s, 0, len(s))}) {
+			if p != Processor && p != Controller || name == "" {
+				t.Fatalf("alias %q with role %v", name, p)
+			}
+		}
+	})
+}

@@ -1,0 +1,65 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/art28/art28/internal/catalog"
+)
+
+// Clause scope. A German sentence may join main clauses with ";" that put
+// duties on different parties: "Nach Vertragsende kann der Kunde seine
+// Daten exportieren; danach löscht der Anbieter sie." The sentence's actor
+// is the first clause's (the customer), so a rule for the processor's
+// deletion duty would reject it. clauseFits accepts such a sentence when
+// one of its clauses has a fitting actor and holds a term of every group of
+// the rule by itself.
+
+// clauses returns the token ranges of sentence i's main clauses split at
+// ";", or nil when it has only one.
+func (in *Input) clauses(i int) [][2]int {
+	toks := in.Index.Tokens(i)
+	var out [][2]int
+	from := 0
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Comma && strings.IndexByte(in.Doc.Text[toks[k-1].End:toks[k].Start], ';') >= 0 {
+			out = append(out, [2]int{from, k})
+			from = k
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, [2]int{from, len(toks)})
+}
+
+// clauseFits reports whether a clause of sentence i has an actor that fits
+// the rule and holds a term of one of the rule's groups.
+// multi reports whether the sentence has several clauses at all; when it
+// has not, the sentence's actor decides.
+func (ch *Checker) clauseFits(in *Input, rule *catalog.Rule, cr *compiledRule, i int) (fits, multi bool) {
+	if in.finder == nil || !in.finder.german || len(cr.all) == 0 || in.Sentences[i].LeadIn >= 0 {
+		return false, false
+	}
+	cs := in.clauses(i)
+	if cs == nil {
+		return false, false
+	}
+	toks := in.Index.Tokens(i)
+	for _, c := range cs {
+		if !actorFits(rule.Actor, in.finder.find(toks[c[0]:c[1]])) {
+			continue
+		}
+		// The sentence holds every group (the caller checked); the clause
+		// must hold one of them itself, as a list item must beside its
+		// lead-in: "…; danach löschen wir alles" takes the end of the
+		// contract from the clause before.
+		for _, gi := range cr.all {
+			for _, t := range ch.groups[gi] {
+				if in.Index.TermInSpan(t, i, c[0], c[1]) {
+					return true, true
+				}
+			}
+		}
+	}
+	return false, true
+}

@@ -1,0 +1,272 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Defined terms. Contracts name their parties once and then use the name:
+// "Verantwortlicher (nachfolgend „Kundenorganisation“)", "Auftragsverarbeiter:
+// Muster GmbH („Bekvor“)", "Infracost, Inc. ("Infracost", "we", "us")",
+// "Caelex ist Auftragsverarbeiter", "Acme acts as the processor". Such a
+// term carries its party's obligations like the catalog's party words, so
+// each document's definitions extend the party words for that document.
+
+// The expressions below are anchored and run on short windows found by a
+// literal search (a "(" or a role word), so a document costs little more
+// than the search.
+var (
+	// reDefinition reads a quoted term in parentheses, optionally after
+	// "nachfolgend", "hereinafter" and the like, at the start of a window
+	// that begins with "(".
+	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+)
+
+// isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
+// processor"; isArticles may follow them.
+var (
+	isLinks    = []string{" ist ", " handelt als ", " tritt als ", " fungiert als ", " is ", " acts as ", " shall act as ", " will act as "}
+	isArticles = []string{"data ", "der ", "die ", "the ", "a ", "an "}
+)
+
+// isRoleName returns the span of X in "X ist (der) Auftragsverarbeiter"
+// when the role word starts at offset at, or an empty span.
+func isRoleName(lower string, at int) (int, int) {
+	s := lower[max(0, at-60):at]
+	off := at - len(s)
+	for range 2 {
+		for _, a := range isArticles {
+			if strings.HasSuffix(s, " "+a) {
+				s = s[:len(s)-len(a)]
+				break
+			}
+		}
+	}
+	for _, l := range isLinks {
+		if !strings.HasSuffix(s, l) {
+			continue
+		}
+		b := len(s) - len(l)
+		a := b
+		for a > 0 && (wordByte(s[a-1]) || s[a-1] == '&') {
+			a--
+		}
+		if b-a < 2 || !(s[a] >= 'a' && s[a] <= 'z' || s[a] >= 0x80) || a > 0 && s[a-1] != ' ' && s[a-1] != '(' && s[a-1] != '\n' {
+			return 0, 0
+		}
+		return off + a, off + b
+	}
+	return 0, 0
+}
+
+// roleWords are the role nouns of "X ist Auftragsverarbeiter" and their
+// parties.
+var roleWords = []struct {
+	word  string
+	party Party
+}{{"auftragsverarbeiter", Processor}, {"processor", Processor}, {"verantwortliche", Controller}, {"controller", Controller}}
+
+// notPartyTerms are defined terms that name the contract or the service,
+// never a party.
+var notPartyTerms = set("it this that which who he she there each either neither es er sie dies dieser diese jeder jede avv vertrag vereinbarung hauptvertrag leistungsvertrag dpa agreement contract addendum services service leistungen dienst parteien parties party partei daten data dsgvo gdpr agb terms anlage annex schedule")
+
+// definedParties returns the party of every term the document defines for
+// a party. Terms that are already party words or name the contract are
+// left out.
+func (f *actorFinder) definedParties(text, lower string) map[string]Party {
+	var out map[string]Party
+	add := func(at int, term string, p Party) {
+		// A name is written with a capital: "Infracost", "sharePAD", not
+		// "it".
+		if strings.ToLower(text[at:at+len(term)]) == text[at:at+len(term)] {
+			return
+		}
+		term = strings.TrimSpace(term)
+		if strings.IndexByte(term, ' ') >= 0 {
+			return // "Sub-processor Notice", "the Service Provider": not a name
+		}
+		if term == "" || p == Nobody || f.party[term] != Nobody || notPartyTerms[term] || !isWordStart(term) {
+			return
+		}
+		if out == nil {
+			out = map[string]Party{}
+		}
+		if q, ok := out[term]; ok && q != p {
+			out[term] = Nobody // contradictory: ignore
+			return
+		}
+		out[term] = p
+	}
+	for from := 0; ; {
+		k := strings.IndexByte(lower[from:], '(')
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 1
+		win := lower[at:min(len(lower), at+120)]
+		if !strings.ContainsAny(win[:min(len(win), 48)], "„\"“»‚'") {
+			continue
+		}
+		m := reDefinition.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for x := range m {
+			m[x] += at
+		}
+		term := lower[m[2]:m[3]]
+		p := f.partyBefore(text, lower, m[0])
+		if p == Nobody {
+			// "("Infracost", "we", "us")": the voice in the same
+			// parentheses decides.
+			end := strings.IndexByte(lower[m[1]:], ')')
+			if end < 0 || end > 80 {
+				continue
+			}
+			inside := lower[m[0] : m[1]+end]
+			switch {
+			case strings.Contains(inside, `"we"`) || strings.Contains(inside, `“we”`) || strings.Contains(inside, `„wir“`) || strings.Contains(inside, `"wir"`):
+				p = Processor
+			case strings.Contains(inside, `"you"`) || strings.Contains(inside, `“you”`):
+				p = Controller
+			}
+		}
+		add(m[2], term, p)
+	}
+	for _, rw := range roleWords {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], rw.word)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(rw.word)
+			if at < 4 || lower[at-1] != ' ' {
+				continue
+			}
+			if a, b := isRoleName(lower, at); b > a {
+				f.addIsRole(text, lower, a, b, rw.party, add)
+			}
+		}
+	}
+	for t, p := range out {
+		if p == Nobody {
+			delete(out, t)
+		}
+	}
+	return out
+}
+
+// addIsRole adds the name at lower[a:b] of "X ist Auftragsverarbeiter"
+// when it is a proper name.
+func (f *actorFinder) addIsRole(text, lower string, a, b int, p Party, add func(int, string, Party)) {
+	{
+		m := []int{0, 0, a, b}
+		name := lower[m[2]:m[3]]
+		if w := lastWord(lower[:m[2]]); determiners[w] || w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine" {
+			return // "the sub-processor is a processor": no name
+		}
+		// A proper name is capitalised wherever it stands: "It is the
+		// controller" names nobody.
+		if strings.Contains(text, " "+name+" ") {
+			return
+		}
+		add(m[2], name, p)
+	}
+}
+
+// partyBefore returns the party word closest before offset at on the same
+// line when only a name stands between them: words written with a capital
+// ("Verantwortlicher (nachfolgend …)", "Auftragsverarbeiter: Muster GmbH
+// („…“)"); Nobody otherwise ("nondescript facilities (the "Facilities")").
+func (f *actorFinder) partyBefore(text, lower string, at int) Party {
+	from := strings.LastIndexByte(lower[:at], '\n') + 1
+	if at-from > 160 {
+		from = at - 160
+	}
+	end := at
+	for n := 0; n < 8; n++ {
+		// The word before end.
+		j := end
+		for j > from && !wordByte(lower[j-1]) {
+			j--
+		}
+		i := j
+		for i > from && wordByte(lower[i-1]) {
+			i--
+		}
+		if i == j {
+			return Nobody
+		}
+		w := lower[i:j]
+		if p := f.party[w]; p != Nobody {
+			// Right before the parenthesis, or as a label before a name
+			// ("Auftragsverarbeiter: Muster GmbH"), not as part of a
+			// defined term ("Controller Data ("Documented Instructions")").
+			if n == 0 || strings.Contains(lower[j:min(j+3, at)], ":") {
+				return p
+			}
+			return Nobody
+		}
+		if c := text[i]; !(c >= 'A' && c <= 'Z' || c >= 0xc3 && c != lower[i] || c >= '0' && c <= '9') {
+			return Nobody // not part of a name
+		}
+		end = i
+	}
+	return Nobody
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '-'
+}
+
+var joinWords = set("und and zwischen between mit with of von des der dem den to for für")
+
+func isWordStart(s string) bool {
+	c := s[0]
+	return c >= 'a' && c <= 'z' || c >= 0x80
+}
+
+// withParties returns a copy of the finder that also knows the given
+// terms.
+func (f *actorFinder) withParties(extra map[string]Party) *actorFinder {
+	if len(extra) == 0 {
+		return f
+	}
+	g := *f
+	g.party = make(map[string]Party, len(f.party)+len(extra))
+	g.processor = make(map[string]bool, len(f.processor)+len(extra))
+	g.controller = make(map[string]bool, len(f.controller)+len(extra))
+	for w, p := range f.party {
+		g.party[w] = p
+	}
+	for w := range f.processor {
+		g.processor[w] = true
+	}
+	for w := range f.controller {
+		g.controller[w] = true
+	}
+	for w, p := range extra {
+		g.party[w] = p
+		if p == Processor {
+			g.processor[w] = true
+		} else {
+			g.controller[w] = true
+		}
+	}
+	return &g
+}
+
+// Defined returns the document's own party terms (for tests and tools).
+func (in *Input) Defined() map[string]Party { return in.defined }
+
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \t(")
+	i := len(s)
+	for i > 0 && wordByte(s[i-1]) {
+		i--
+	}
+	return s[i:]
+}

@@ -1,0 +1,116 @@
+package check
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/prefilter"
+	"github.com/art28/art28/internal/segment"
+)
+
+func TestDefinedParties(t *testing.T) {
+	c := catalog.Default()
+	tests := []struct {
+		lang, text string
+		want       map[string]Party
+	}{
+		{"de", "Verantwortlicher (nachfolgend „Kundenorganisation“) und Auftragsverarbeiter (nachfolgend „sharePAD-Betreiber“)",
+			map[string]Party{"kundenorganisation": Controller, "sharepad-betreiber": Processor}},
+		{"de", "Auftragsverarbeiter: Muster Software GmbH („Bekvor“)", map[string]Party{"bekvor": Processor}},
+		{"de", "Caelex ist Auftragsverarbeiter im Sinne des Art. 28 DSGVO.", map[string]Party{"caelex": Processor}},
+		{"de", "Der Kunde (im Folgenden „Mandant“) beauftragt die Kanzlei.", nil}, // already a party word
+		{"de", "Vertrag zwischen Auftraggeber und Auftragnehmer (nachfolgend „AVV“)", nil},
+		{"de", "Ein Unterauftragsverarbeiter ist ein Auftragsverarbeiter.", nil},
+		{"en", `Infracost, Inc. ("Infracost", "we", "us") and the customer ("you")`, map[string]Party{"infracost": Processor}},
+		{"en", "Acme acts as the processor for the Customer.", map[string]Party{"acme": Processor}},
+		{"en", "It is the controller who decides.", nil},
+		{"en", `the Controller Data ("Documented Instructions")`, nil},
+		{"en", `servers are housed in nondescript facilities (the "Facilities")`, nil},
+		{"en", `if the processor adds a new sub-processor ("Change Notice")`, nil},
+		{"en", `Brightwave Ltd, 1 High Street, London ("Supplier")`, nil},
+	}
+	for _, tt := range tests {
+		f := newActorFinder(c, tt.lang)
+		got := f.definedParties(tt.text, prefilter.Lower(tt.text))
+		if len(got) == 0 && len(tt.want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestDefinedActor checks that a defined term carries its party's
+// obligations and that a sentence opening with "Er" keeps the party named
+// before it.
+func TestDefinedActor(t *testing.T) {
+	text := "Auftragsverarbeiter: Muster GmbH („Bekvor“)\n\nVerantwortlicher (nachfolgend „Kundenorganisation“)\n\n" +
+		"Bekvor löscht die Daten.\n\nDie Kundenorganisation erteilt Weisungen.\n\n" +
+		"Der Auftragnehmer trifft Maßnahmen. Er unterstützt die Kundenorganisation.\n\nEr meldet der Kundenorganisation jede Verletzung."
+	doc := document.ParseText("t.txt", "text", text)
+	in := New(catalog.Default()).Prepare(doc, segment.Split(doc), "de")
+	want := map[string]Party{
+		"Bekvor löscht die Daten.":                          Processor,
+		"Die Kundenorganisation erteilt Weisungen.":         Controller,
+		"Er unterstützt die Kundenorganisation.":            Processor,
+		"Er meldet der Kundenorganisation jede Verletzung.": Processor,
+	}
+	seen := 0
+	for i, s := range in.Sentences {
+		txt := in.Doc.Text[s.Start:s.End]
+		if p, ok := want[txt]; ok {
+			seen++
+			if got := in.Actor(i); got != p {
+				t.Errorf("%q: actor %v, want %v", txt, got, p)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Fatalf("found %d of %d sentences", seen, len(want))
+	}
+}
+
+func FuzzDefinedParties(f *testing.F) {
+	f.Add("Verantwortlicher (nachfolgend „Kundenorganisation“)")
+	f.Add(`Infracost, Inc. ("Infracost", "we")`)
+	f.Add("Acme ist Auftragsverarbeiter (")
+	c := catalog.Default()
+	de, en := newActorFinder(c, "de"), newActorFinder(c, "en")
+	f.Fuzz(func(t *testing.T, s string) {
+		low := prefilter.Lower(s)
+		if len(low) != len(s) {
+			t.Skip()
+		}
+		de.definedParties(s, low)
+		en.definedParties(s, low)
+	})
+}
+
+func TestFormalSie(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		text string
+		want []Party
+	}{
+		// A formal text: "Sie" is the reader, the controller.
+		{"Wir löschen Ihre Daten. Nach Vertragsende löschen Sie Ihr Konto. Sie können widersprechen. Sie werden nach 30 Tagen gelöscht.",
+			[]Party{Processor, Controller, Controller, Nobody}},
+		// No formal address: "sie" is "they".
+		{"Die Daten werden gespeichert. Sie werden nach Vertragsende gelöscht. Der Anbieter löscht sie.",
+			[]Party{Nobody, Nobody, Processor}},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "de")
+		var got []Party
+		for i := range in.Sentences {
+			got = append(got, in.Actor(i))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

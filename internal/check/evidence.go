@@ -1,0 +1,437 @@
+package check
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/match"
+	"github.com/art28/art28/internal/model"
+)
+
+// Evidence ranking. A verdict may rest on several sentences; the one cited
+// first should be the sentence that does the job: the operative clause,
+// not a definition that names the topic, a table of contents line, or a
+// list item that matched only through its lead-in. The kinds of sentence
+// are named term sets in catalog.yaml (see docs/catalog.md, "Which sentence
+// is cited first"); the weights below are the engine's.
+
+// Names of the catalog sets that classify sentences for ranking.
+const (
+	setDefinition      = "cite_definition"
+	setDefinitionEarly = "cite_definition_early"
+	setOperative       = "cite_operative"
+	setOverview        = "cite_overview"
+)
+
+// earlyWords is how far into a sentence a cite_definition_early phrase
+// marks a definition.
+const earlyWords = 12
+
+// Ranking weights. Support (rules of the requirement agreeing on a
+// sentence) dominates; a definition or contents line drops below every
+// operative sentence.
+const (
+	weightSupport = 4
+	// weightWeakSupport is the support of a rule whose status is below
+	// the verdict's (a partial rule under a met verdict).
+	weightWeakSupport = 1
+	weightDefinition  = -20
+	weightTOC         = -20
+	weightLeadInOnly  = -3
+	weightParty       = 2
+	weightOperative   = 1
+	weightHeading     = -6
+	weightOverview    = -6
+	overviewTopics    = 4 // topics that make a sentence an overview
+	weightNear        = 1
+	nearby            = 3 // sentences either side
+	maxNear           = 3
+)
+
+// citeTerms are the registered terms of the ranking sets.
+type citeTerms struct {
+	definition, operative []match.TermID
+	// overview holds the topics of cite_overview, one term each.
+	overview []match.TermID
+	// early holds the cite_definition_early phrases as word sequences.
+	early [][]string
+}
+
+func newCiteTerms(c *catalog.Catalog) citeTerms {
+	reg := func(name string) []match.TermID {
+		if _, ok := c.Sets[name]; !ok {
+			return nil
+		}
+		return match.RegisterAll(c.ExpandSets([]string{"@" + name}))
+	}
+	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview)}
+	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
+		if f := strings.Fields(p); len(f) > 0 {
+			ct.early = append(ct.early, f)
+		}
+	}
+	return ct
+}
+
+// notDefiner are words before "means" that make it a noun ("by electronic
+// means", "all reasonable means").
+var notDefiner = set("by all any reasonable appropriate other technical electronic automated such the a an suitable necessary no")
+
+// definition reports a sentence that defines a term: one of the anywhere
+// phrases, an early phrase among the first words with no modal verb
+// before it ("“Data Breach” means …"), or a term and a colon followed by
+// its meaning ("Processing: any operation …").
+func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
+	ct := rk.ch.cite
+	if anyIndexTerm(ix, ct.definition, k) {
+		return true
+	}
+	toks := ix.Tokens(k)
+	for j := 0; j < len(toks) && j < earlyWords; j++ {
+		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
+			break
+		}
+		if j > 0 && notDefiner[toks[j-1].Text] {
+			continue
+		}
+		for _, p := range ct.early {
+			if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
+				return true
+			}
+		}
+	}
+	return termColon(text)
+}
+
+func wordsAt(toks []match.Token, k int, words []string) bool {
+	for j, w := range words {
+		if toks[k+j].Text != w {
+			return false
+		}
+	}
+	return true
+}
+
+// colonMeaning are the words that open a definition after "Term:".
+var colonMeaning = set("a an the any all each every means ein eine jede jeder alle")
+
+// termColon reports "Processing: any operation …", "PIA: the data
+// protection impact assessment …": at most four words, a colon, then an
+// article or quantifier.
+func termColon(text string) bool {
+	c := strings.IndexByte(text, ':')
+	if c <= 0 || c > 60 {
+		return false
+	}
+	head := strings.Fields(strings.Trim(text[:c], " \t\"“”‘’'„"))
+	if len(head) == 0 || len(head) > 4 {
+		return false
+	}
+	for _, w := range head {
+		if enModals[strings.ToLower(w)] {
+			return false
+		}
+	}
+	rest := strings.Fields(text[c+1:])
+	return len(rest) > 1 && colonMeaning[strings.ToLower(rest[0])]
+}
+
+// tocLine reports a table-of-contents line: a title, a dot leader or wide
+// gap, and a page number at the end ("5. Audits ........ 12").
+func tocLine(text string) bool {
+	t := strings.TrimRight(text, " \t")
+	end := len(t)
+	for end > 0 && t[end-1] >= '0' && t[end-1] <= '9' {
+		end--
+	}
+	if end == len(t) || len(t)-end > 3 || end == 0 {
+		return false
+	}
+	lead := strings.TrimRight(t[:end], " ")
+	return strings.HasSuffix(lead, "....") || strings.HasSuffix(lead, "……") || strings.HasSuffix(t[:end], "\t") || strings.HasSuffix(t[:end], "   ")
+}
+
+// ownMatch reports whether sentence i matches every term group of the rule
+// by itself (not with the help of a list lead-in).
+func (ch *Checker) ownMatch(in *Input, rule *catalog.Rule, i int) bool {
+	cr := ch.rules[rule]
+	if cr == nil {
+		return false
+	}
+	for _, gi := range cr.all {
+		if !ch.group(in, gi).Has(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// ranker scores the candidate sentences of one requirement.
+type ranker struct {
+	ch    *Checker
+	in    *Input
+	req   *catalog.Requirement
+	hits  map[*catalog.Rule][]int
+	score map[int]int
+	// quotes caches where each sentence's citation starts.
+	quotes map[int]int
+	// status is the verdict's status once known; rules of a lower status
+	// support a sentence less.
+	status catalog.Status
+}
+
+// sentenceScore is the rank of sentence i as evidence for the requirement:
+// higher first.
+func (rk *ranker) sentenceScore(i int) int {
+	if s, ok := rk.score[i]; ok {
+		return s
+	}
+	ch, in := rk.ch, rk.in
+	s := 0
+	own, party := false, false
+	actor := in.Actor(i)
+	for _, rule := range rk.req.Rules {
+		if containsSorted(rk.hits[rule], i) {
+			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
+				s += weightSupport
+			} else {
+				s += weightWeakSupport
+			}
+			if ch.ownMatch(in, rule, i) {
+				own = true
+			}
+			if actor == dutyBearer(rule.Actor) {
+				party = true
+			}
+		}
+	}
+	if !own {
+		s += weightLeadInOnly
+	}
+	// A clause inside the passage on the topic (other sentences nearby
+	// match the requirement's rules too) beats a mention elsewhere.
+	near := 0
+	for d := -nearby; d <= nearby; d++ {
+		if d != 0 && rk.matched(i+d) {
+			near++
+		}
+	}
+	s += min(near, maxNear) * weightNear
+	if party {
+		s += weightParty
+	}
+	// What the sentence reads as, from where it is cited on (title lines
+	// left out). Term-based signals read the whole sentence; narrowing a
+	// joined sentence to one line costs an index of its own and is done
+	// only for the sentences cited (quote).
+	st := in.Sentences[i]
+	s += rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+	rk.score[i] = s
+	return s
+}
+
+// textScore weighs what a quote reads as: a definition, a contents line,
+// an overview of the annex topics, an operative clause or a bare title.
+// ix indexes the quote as its k-th span.
+func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
+	ct := rk.ch.cite
+	s := 0
+	if rk.definition(ix, k, text) {
+		s += weightDefinition
+	}
+	if tocLine(text) {
+		s += weightTOC
+	}
+	topics := 0
+	for _, t := range ct.overview {
+		if ix.TermByID(t).Has(k) {
+			topics++
+		}
+	}
+	if topics >= overviewTopics {
+		s += weightOverview
+	}
+	if anyIndexTerm(ix, ct.operative, k) {
+		s += weightOperative
+	} else if headingLike(text) {
+		s += weightHeading
+	}
+	return s
+}
+
+func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {
+	for _, t := range terms {
+		if ix.TermByID(t).Has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// matched reports whether any rule of the requirement matches sentence i.
+func (rk *ranker) matched(i int) bool {
+	for _, rule := range rk.req.Rules {
+		if containsSorted(rk.hits[rule], i) {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns the highest-ranked of the sentences (the earliest on a tie).
+func (rk *ranker) best(xs []int) int {
+	b := xs[0]
+	for _, x := range xs[1:] {
+		if sx, sb := rk.sentenceScore(x), rk.sentenceScore(b); sx > sb || sx == sb && x < b {
+			b = x
+		}
+	}
+	return b
+}
+
+// order sorts distinct sentences best first, in document order on ties.
+func (rk *ranker) order(xs []int) []int {
+	xs = uniqueSorted(xs)
+	sort.SliceStable(xs, func(a, b int) bool { return rk.sentenceScore(xs[a]) > rk.sentenceScore(xs[b]) })
+	return xs
+}
+
+// dutyBearer is the party a rule expects to state its sentence by name:
+// the controller for rights of the controller, the processor otherwise.
+func dutyBearer(actor string) Party {
+	switch actor {
+	case "controller", "not-processor":
+		return Controller
+	case "any":
+		return Party(-1) // no party expected
+	}
+	return Processor
+}
+
+func containsSorted(xs []int, x int) bool {
+	k := sort.SearchInts(xs, x)
+	return k < len(xs) && xs[k] == x
+}
+
+// headingLike reports a line that reads as a title the segmenter did not
+// mark as a heading (plain text has no styles): short, without closing
+// punctuation, most longer words capitalised ("Return and Deletion of
+// Personal Data upon Termination"). It names a topic and decides nothing.
+func headingLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;,)") {
+		return false
+	}
+	words := strings.Fields(text)
+	if len(words) > 14 {
+		return false
+	}
+	long, upper := 0, 0
+	for _, w := range words {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		long++
+		if r := []rune(w)[0]; unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long > 0 && 2*upper >= long
+}
+
+// citeStart skips title lines at the start of a sentence that run into the
+// clause below them (plain text without a blank line after a title): the
+// quote starts at the clause.
+func citeStart(text string, start, end int) int {
+	for {
+		nl := strings.IndexByte(text[start:end], '\n')
+		if nl < 0 {
+			return start
+		}
+		rest := strings.TrimSpace(text[start+nl+1 : end])
+		if rest == "" || !headingLike(text[start:start+nl]) {
+			return start
+		}
+		start += nl + 1
+		for start < end && (text[start] == ' ' || text[start] == '\t') {
+			start++
+		}
+	}
+}
+
+// evidence cites sentence i for the requirement from where its quote
+// starts.
+func (rk *ranker) evidence(i int) model.Evidence {
+	return evidenceFrom(rk.in, i, rk.quote(i))
+}
+
+// quote returns where the citation of sentence i starts. Title lines run
+// into the clause are left out (citeStart), and a sentence that runs over
+// several lines (list items the segmenter joined: "…; and\nnot process …
+// unless required by law") is quoted from the line that holds most of what
+// the matching rules look for, when that is not its first line.
+func (rk *ranker) quote(i int) int {
+	if q, ok := rk.quotes[i]; ok {
+		return q
+	}
+	in := rk.in
+	st := in.Sentences[i]
+	start := citeStart(in.Doc.Text, st.Start, st.End)
+	rk.quotes[i] = start
+	text := in.Doc.Text[start:st.End]
+	if strings.IndexByte(text, '\n') < 0 {
+		return start
+	}
+	var spans []match.Span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			spans = append(spans, match.Span{Start: off, End: off + len(line)})
+		}
+		off += len(line)
+	}
+	if len(spans) < 2 {
+		return start
+	}
+	ix := match.NewIndex(text, spans)
+	defer ix.Release()
+	score := make([]int, len(spans))
+	for _, rule := range rk.req.Rules {
+		cr := rk.ch.rules[rule]
+		if cr == nil || !containsSorted(rk.hits[rule], i) {
+			continue
+		}
+		for _, gi := range cr.all {
+			// Only the group's terms found in the sentence can be found
+			// in one of its lines.
+			var found []match.TermID
+			for _, t := range rk.ch.groups[gi] {
+				if in.Index.TermByID(t).Has(i) {
+					found = append(found, t)
+				}
+			}
+			for l := range spans {
+				for _, t := range found {
+					if ix.TermByID(t).Has(l) {
+						score[l]++
+						break
+					}
+				}
+			}
+		}
+	}
+	best := 0
+	for l := range spans {
+		if score[l] > score[best] {
+			best = l
+		}
+	}
+	if best > 0 {
+		start += spans[best].Start
+	}
+	rk.quotes[i] = start
+	return start
+}

@@ -1,0 +1,187 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/segment"
+)
+
+// TestFirstEvidence checks which sentence a verdict cites first: the one
+// that does the job, not a definition, a title or a passing mention that
+// comes earlier in the text.
+func TestFirstEvidence(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		name, lang, req, text string
+		// first is a substring of the sentence that must be cited first;
+		// with a leading "^" the quote must start with it.
+		first string
+	}{
+		{"definition before clause", "en", "delete-return",
+			"“Personal Data Breach” means a breach of security leading to the accidental or unlawful destruction, loss or alteration of personal data.\n\n" +
+				"Upon termination of the services, the processor shall, at the controller's choice, delete or return all personal data and delete existing copies.",
+			"Upon termination"},
+		{"same-meaning definition", "en", "data-types",
+			"'personal data', 'special categories of data' and 'processing' shall have the same meaning as in the GDPR.\n\n" +
+				"The types of personal data processed include names, email addresses and IP addresses.",
+			"The types of personal data processed"},
+		{"operative security clause before a passing mention", "en", "security",
+			"The processor shall comply with the Data Protection Legislation in its processing of personal data.\n\n" +
+				"The processor shall implement appropriate technical and organisational measures to protect personal data against accidental or unlawful destruction, loss or unauthorised access.",
+			"appropriate technical and organisational measures"},
+		{"authorisation clause before an incidental sub-processor mention", "en", "subprocessor-authorisation",
+			"The processor shall ensure that personnel, including sub-processors, who are authorised to process personal data are bound by confidentiality.\n\n" +
+				"The processor shall not engage a sub-processor without the prior written authorisation of the controller.",
+			"prior written authorisation"},
+		{"title line joined to its clause is not quoted", "en", "delete-return",
+			"Return and Deletion of Personal Data upon Termination of the Services\nUpon termination of the services, we will delete or return all personal data, as you choose, and delete existing copies.",
+			"Upon termination"},
+		{"breach notice, not an infringing instruction", "en", "breach-notification",
+			"The processor shall immediately inform the controller if, in its opinion, an instruction breaches the GDPR.\n\n" +
+				"The processor shall notify the controller of a personal data breach without undue delay and in any event within 48 hours.",
+			"personal data breach without undue delay"},
+		{"nature of processing as a qualifier is no purpose clause", "en", "nature-purpose",
+			"Taking into account the nature of the processing, the processor shall assist the controller with data subject requests.\n\n" +
+				"The purpose of the processing is the provision of the hosting services under the Agreement.",
+			"The purpose of the processing is"},
+		{"joined list items are quoted from the line that does the job", "en", "legal-exception",
+			"The processor shall:\ncomply with all applicable data protection laws in its processing of personal data; and\nnot process personal data other than on the controller's documented instructions unless processing is required by applicable laws to which the processor is subject.",
+			"^not process personal data other than"},
+		{"German definition before clause", "de", "delete-return",
+			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
+				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
+			"Nach Beendigung"},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), tt.lang)
+		var found bool
+		for _, v := range ch.Check(in) {
+			if v.ID != tt.req {
+				continue
+			}
+			found = true
+			if len(v.Evidence) == 0 {
+				t.Errorf("%s: %s is %s without evidence", tt.name, tt.req, v.Status)
+				continue
+			}
+			got := v.Evidence[0].Text
+			if want, ok := strings.CutPrefix(tt.first, "^"); ok && !strings.HasPrefix(got, want) || !ok && !strings.Contains(got, tt.first) {
+				t.Errorf("%s: first evidence %q, want the sentence with %q", tt.name, got, tt.first)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no verdict for %s", tt.name, tt.req)
+		}
+	}
+}
+
+func TestHeadingLike(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Return and Deletion of Personal Data upon Termination of Cloud Services", true},
+		{"Audit Rights and Cooperation with Supervisory Authorities", true},
+		{"Nature and Purpose of the Processing:", true},
+		{"The processor shall delete all personal data.", false},
+		{"the processor shall delete all personal data upon termination", false},
+		{"Processor Shall Delete All Data When The Agreement Ends And Confirm It In Writing To The Customer Promptly", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := headingLike(tt.text); got != tt.want {
+			t.Errorf("headingLike(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCiteStart(t *testing.T) {
+	text := "Deletion of Personal Data\nUpon termination the processor deletes all data."
+	if got := text[citeStart(text, 0, len(text)):]; got != "Upon termination the processor deletes all data." {
+		t.Errorf("citeStart skipped to %q", got)
+	}
+	text = "The processor shall\ndelete all data."
+	if got := citeStart(text, 0, len(text)); got != 0 {
+		t.Errorf("citeStart moved into a clause broken across lines: %d", got)
+	}
+}
+
+func TestTermColonAndTOC(t *testing.T) {
+	colon := []struct {
+		text string
+		want bool
+	}{
+		{"Processing: any operation which is performed on personal data.", true},
+		{"PIA: the data protection impact assessment performed prior to the processing.", true},
+		{"The processor shall: delete all data.", false},
+		{"Note: the processor keeps records.", true},
+		{"Categories of data: names and addresses.", false},
+		{"No colon here.", false},
+	}
+	for _, tt := range colon {
+		if got := termColon(tt.text); got != tt.want {
+			t.Errorf("termColon(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	toc := []struct {
+		text string
+		want bool
+	}{
+		{"5. Audits .......... 12", true},
+		{"Deletion and return\t7", true},
+		{"The processor shall notify within 72", false},
+		{"Annex 2", false},
+		{"12", false},
+	}
+	for _, tt := range toc {
+		if got := tocLine(tt.text); got != tt.want {
+			t.Errorf("tocLine(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDefinition(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "“Personal Data Breach” means a breach of security leading to the destruction of personal data.", true},
+		{"en", "The term processing means any operation performed on personal data.", true},
+		{"en", "'personal data', 'special categories of data', 'process/processing', 'controller', 'processor' and 'data subject' shall have the same meaning as in the GDPR.", true},
+		{"en", "The processor shall protect the data by electronic means against loss.", false},
+		{"en", "The processor shall use all reasonable means to delete the data.", false},
+		{"en", "The processor shall delete all personal data, which means that no copies remain.", false},
+		{"de", "„Verarbeitung“ bezeichnet jeden Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
+		{"de", "Der Auftragnehmer löscht die Daten nach Beendigung des Vertrags.", false},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), tt.lang)
+		rk := &ranker{ch: ch, in: in}
+		if got := rk.definition(in.Index, 0, tt.text); got != tt.want {
+			t.Errorf("definition(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// FuzzQuoteText checks that the text classifiers never panic and that a
+// quote never starts outside its sentence.
+func FuzzQuoteText(f *testing.F) {
+	f.Add("Deletion of Personal Data\nUpon termination the processor deletes all data.")
+	f.Add("5. Audits .......... 12")
+	f.Add("Processing: any operation")
+	f.Add("\n\n:")
+	f.Fuzz(func(t *testing.T, s string) {
+		headingLike(s)
+		termColon(s)
+		tocLine(s)
+		if q := citeStart(s, 0, len(s)); q < 0 || q > len(s) {
+			t.Fatalf("citeStart(%q) = %d", s, q)
+		}
+	})
+}

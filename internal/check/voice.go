@@ -1,0 +1,56 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/art28/art28/internal/match"
+)
+
+// Voice. A vendor's page speaks as "wir" to "Sie": "Wir unterstützen Sie
+// …", "Sie können der Änderung widersprechen". "wir" is a party word of the
+// processor in the catalog; the formal "Sie" is the controller, but the
+// lower-cased token "sie" is also "she" and "they" ("sobald sie nicht mehr
+// benötigt werden"). So "Sie" counts as the controller only in a text that
+// addresses its reader formally, only where it is capitalised inside a
+// sentence, or at a sentence's start before a verb that takes a person as
+// its subject.
+
+// formalMarks show that a German text addresses its reader as "Sie".
+var formalMarks = []string{" Ihnen ", " Ihre ", " Ihrer ", " Ihren ", " Ihres ", " Ihr ", " Ihrem "}
+
+// formalAddress reports whether text addresses its reader formally.
+func formalAddress(text string) bool {
+	for _, m := range formalMarks {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// deSieVerbs are verbs after which a sentence-initial "Sie" is a person:
+// "Sie können widersprechen", "Sie erteilen uns Weisungen".
+var deSieVerbs = set("können kann dürfen müssen erteilen erteilt verpflichten stimmen genehmigen willigen beauftragen informieren benennen haben tragen sorgen stellen bleiben sind")
+
+// formal returns a copy of the finder that reads the formal "Sie" of text
+// as the controller.
+func (f *actorFinder) formal(text string) *actorFinder {
+	g := *f
+	g.text = text
+	return &g
+}
+
+// formalSie reports whether token i of a sentence is the formal "Sie".
+func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
+	if f.text == "" || toks[i].Text != "sie" || f.text[toks[i].Start] != 'S' {
+		return false
+	}
+	first := 0
+	for first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
+		first++
+	}
+	if i > first {
+		return true // capitalised inside a sentence
+	}
+	return i+1 < len(toks) && deSieVerbs[toks[i+1].Text]
+}
