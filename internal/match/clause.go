@@ -13,7 +13,7 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 	}
 	terms := registered()
 	e := &terms[id]
-	toks := ix.tokens[i][from:to]
+	toks := ix.sentence(i)[from:to]
 	switch {
 	case strings.HasPrefix(e.text, "re:"), strings.HasPrefix(e.text, "art:"):
 		return true
