@@ -142,16 +142,15 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
-	if af.german {
-		// Terms the contract defines for its parties act like party words
-		// (definitions.go); the formal "Sie" is the controller (voice.go).
-		in.defined = af.definedParties(doc.Text, in.Index.Lower())
-		af = af.withParties(in.defined)
-		if formalAddress(doc.Text) {
-			af = af.formal(doc.Text)
-		}
-	} else {
-		// Parties the contract names by its own definitions (aliases.go).
+	// Terms the contract defines for its parties act like party words.
+	in.defined = af.definedParties(doc.Text, in.Index.Lower())
+	af = af.withParties(in.defined)
+	if af.german && formalAddress(doc.Text) {
+		af = af.formal(doc.Text)
+	}
+	// English: further names the contract gives the parties, and the
+	// vendor's name from its voice (aliases.go).
+	if !af.german {
 		toks := make([][]match.Token, len(sents))
 		for i := range sents {
 			toks[i] = in.Index.Tokens(i)
@@ -300,7 +299,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	var sents []int
 	var names []string
 	named := map[string][]int{}
-	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}}
+	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return
@@ -342,10 +341,9 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 	}
 	// The sentence that does the job is cited first (evidence.go).
+	rk.status = catalog.Status(v.Status)
+	clear(rk.score) // combos ranked before the final status was known
 	sents = rk.order(sents)
-	if debugRank != nil {
-		debugRank(rk, sents)
-	}
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}

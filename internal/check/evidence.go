@@ -17,14 +17,12 @@ import (
 // are named term sets in catalog.yaml (see docs/catalog.md, "Which sentence
 // is cited first"); the weights below are the engine's.
 
-// debugRank, when set, is shown the ranked candidates of each verdict.
-var debugRank func(rk *ranker, sents []int)
-
 // Names of the catalog sets that classify sentences for ranking.
 const (
 	setDefinition      = "cite_definition"
 	setDefinitionEarly = "cite_definition_early"
 	setOperative       = "cite_operative"
+	setOverview        = "cite_overview"
 )
 
 // earlyWords is how far into a sentence a cite_definition_early phrase
@@ -35,21 +33,28 @@ const earlyWords = 12
 // sentence) dominates; a definition or contents line drops below every
 // operative sentence.
 const (
-	weightSupport    = 4
-	weightDefinition = -20
-	weightTOC        = -20
-	weightLeadInOnly = -3
-	weightParty      = 2
-	weightOperative  = 1
-	weightHeading    = -6
-	weightNear       = 1
-	nearby           = 3 // sentences either side
-	maxNear          = 3
+	weightSupport = 4
+	// weightWeakSupport is the support of a rule whose status is below
+	// the verdict's (a partial rule under a met verdict).
+	weightWeakSupport = 1
+	weightDefinition  = -20
+	weightTOC         = -20
+	weightLeadInOnly  = -3
+	weightParty       = 2
+	weightOperative   = 1
+	weightHeading     = -6
+	weightOverview    = -6
+	overviewTopics    = 4 // topics that make a sentence an overview
+	weightNear        = 1
+	nearby            = 3 // sentences either side
+	maxNear           = 3
 )
 
 // citeTerms are the registered terms of the ranking sets.
 type citeTerms struct {
 	definition, operative []match.TermID
+	// overview holds the topics of cite_overview, one term each.
+	overview []match.TermID
 	// early holds the cite_definition_early phrases as word sequences.
 	early [][]string
 }
@@ -61,7 +66,7 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 		}
 		return match.RegisterAll(c.ExpandSets([]string{"@" + name}))
 	}
-	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative)}
+	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview)}
 	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
@@ -78,27 +83,26 @@ var notDefiner = set("by all any reasonable appropriate other technical electron
 // phrases, an early phrase among the first words with no modal verb
 // before it ("“Data Breach” means …"), or a term and a colon followed by
 // its meaning ("Processing: any operation …").
-func (rk *ranker) definition(i int) bool {
-	in, ct := rk.in, rk.ch.cite
-	if anyTerm(in, ct.definition, i) {
+func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
+	ct := rk.ch.cite
+	if anyIndexTerm(ix, ct.definition, k) {
 		return true
 	}
-	toks := in.Index.Tokens(i)
-	for k := 0; k < len(toks) && k < earlyWords; k++ {
-		if enModals[toks[k].Text] || toks[k].Text == "muss" || toks[k].Text == "wird" {
+	toks := ix.Tokens(k)
+	for j := 0; j < len(toks) && j < earlyWords; j++ {
+		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
 			break
 		}
-		if k > 0 && notDefiner[toks[k-1].Text] {
+		if j > 0 && notDefiner[toks[j-1].Text] {
 			continue
 		}
 		for _, p := range ct.early {
-			if k+len(p) <= len(toks) && wordsAt(toks, k, p) {
+			if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
 				return true
 			}
 		}
 	}
-	s := in.Sentences[i]
-	return termColon(in.Doc.Text[s.Start:s.End])
+	return termColon(text)
 }
 
 func wordsAt(toks []match.Token, k int, words []string) bool {
@@ -149,16 +153,6 @@ func tocLine(text string) bool {
 	return strings.HasSuffix(lead, "....") || strings.HasSuffix(lead, "……") || strings.HasSuffix(t[:end], "\t") || strings.HasSuffix(t[:end], "   ")
 }
 
-// anyTerm reports whether sentence i matches one of the terms.
-func anyTerm(in *Input, terms []match.TermID, i int) bool {
-	for _, t := range terms {
-		if in.Index.TermByID(t).Has(i) {
-			return true
-		}
-	}
-	return false
-}
-
 // ownMatch reports whether sentence i matches every term group of the rule
 // by itself (not with the help of a list lead-in).
 func (ch *Checker) ownMatch(in *Input, rule *catalog.Rule, i int) bool {
@@ -181,6 +175,11 @@ type ranker struct {
 	req   *catalog.Requirement
 	hits  map[*catalog.Rule][]int
 	score map[int]int
+	// quotes caches where each sentence's citation starts.
+	quotes map[int]int
+	// status is the verdict's status once known; rules of a lower status
+	// support a sentence less.
+	status catalog.Status
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -195,7 +194,11 @@ func (rk *ranker) sentenceScore(i int) int {
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
 		if containsSorted(rk.hits[rule], i) {
-			s += weightSupport
+			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
+				s += weightSupport
+			} else {
+				s += weightWeakSupport
+			}
 			if ch.ownMatch(in, rule, i) {
 				own = true
 			}
@@ -219,21 +222,52 @@ func (rk *ranker) sentenceScore(i int) int {
 	if party {
 		s += weightParty
 	}
-	ct := ch.cite
-	text := in.Doc.Text[in.Sentences[i].Start:in.Sentences[i].End]
-	if rk.definition(i) {
+	// What the sentence reads as, from where it is cited on (title lines
+	// left out). Term-based signals read the whole sentence; narrowing a
+	// joined sentence to one line costs an index of its own and is done
+	// only for the sentences cited (quote).
+	st := in.Sentences[i]
+	s += rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+	rk.score[i] = s
+	return s
+}
+
+// textScore weighs what a quote reads as: a definition, a contents line,
+// an overview of the annex topics, an operative clause or a bare title.
+// ix indexes the quote as its k-th span.
+func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
+	ct := rk.ch.cite
+	s := 0
+	if rk.definition(ix, k, text) {
 		s += weightDefinition
 	}
 	if tocLine(text) {
 		s += weightTOC
 	}
-	if anyTerm(in, ct.operative, i) {
+	topics := 0
+	for _, t := range ct.overview {
+		if ix.TermByID(t).Has(k) {
+			topics++
+		}
+	}
+	if topics >= overviewTopics {
+		s += weightOverview
+	}
+	if anyIndexTerm(ix, ct.operative, k) {
 		s += weightOperative
 	} else if headingLike(text) {
 		s += weightHeading
 	}
-	rk.score[i] = s
 	return s
+}
+
+func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {
+	for _, t := range terms {
+		if ix.TermByID(t).Has(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // matched reports whether any rule of the requirement matches sentence i.
@@ -328,17 +362,28 @@ func citeStart(text string, start, end int) int {
 	}
 }
 
-// evidence cites sentence i for the requirement. A sentence that runs over
+// evidence cites sentence i for the requirement from where its quote
+// starts.
+func (rk *ranker) evidence(i int) model.Evidence {
+	return evidenceFrom(rk.in, i, rk.quote(i))
+}
+
+// quote returns where the citation of sentence i starts. Title lines run
+// into the clause are left out (citeStart), and a sentence that runs over
 // several lines (list items the segmenter joined: "…; and\nnot process …
 // unless required by law") is quoted from the line that holds most of what
 // the matching rules look for, when that is not its first line.
-func (rk *ranker) evidence(i int) model.Evidence {
+func (rk *ranker) quote(i int) int {
+	if q, ok := rk.quotes[i]; ok {
+		return q
+	}
 	in := rk.in
-	s := in.Sentences[i]
-	start := citeStart(in.Doc.Text, s.Start, s.End)
-	text := in.Doc.Text[start:s.End]
+	st := in.Sentences[i]
+	start := citeStart(in.Doc.Text, st.Start, st.End)
+	rk.quotes[i] = start
+	text := in.Doc.Text[start:st.End]
 	if strings.IndexByte(text, '\n') < 0 {
-		return evidenceFrom(in, i, start)
+		return start
 	}
 	var spans []match.Span
 	off := 0
@@ -349,7 +394,7 @@ func (rk *ranker) evidence(i int) model.Evidence {
 		off += len(line)
 	}
 	if len(spans) < 2 {
-		return evidenceFrom(in, i, start)
+		return start
 	}
 	ix := match.NewIndex(text, spans)
 	defer ix.Release()
@@ -360,8 +405,16 @@ func (rk *ranker) evidence(i int) model.Evidence {
 			continue
 		}
 		for _, gi := range cr.all {
+			// Only the group's terms found in the sentence can be found
+			// in one of its lines.
+			var found []match.TermID
+			for _, t := range rk.ch.groups[gi] {
+				if in.Index.TermByID(t).Has(i) {
+					found = append(found, t)
+				}
+			}
 			for l := range spans {
-				for _, t := range rk.ch.groups[gi] {
+				for _, t := range found {
 					if ix.TermByID(t).Has(l) {
 						score[l]++
 						break
@@ -376,8 +429,9 @@ func (rk *ranker) evidence(i int) model.Evidence {
 			best = l
 		}
 	}
-	if best == 0 {
-		return evidenceFrom(in, i, start)
+	if best > 0 {
+		start += spans[best].Start
 	}
-	return evidenceFrom(in, i, start+spans[best].Start)
+	rk.quotes[i] = start
+	return start
 }

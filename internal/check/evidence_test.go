@@ -163,7 +163,7 @@ func TestDefinition(t *testing.T) {
 		doc := document.ParseText("t.txt", "text", tt.text)
 		in := ch.Prepare(doc, segment.Split(doc), tt.lang)
 		rk := &ranker{ch: ch, in: in}
-		if got := rk.definition(0); got != tt.want {
+		if got := rk.definition(in.Index, 0, tt.text); got != tt.want {
 			t.Errorf("definition(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
