@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -28,80 +27,6 @@ var (
 	// of it: "Fabrikam GmbH is the data processor".
 	reInlineRole = prefilter.MustCompile(`(?:[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*|\s(?:is|ist|acts as|acting as)\s+)(?:der\s+|the\s+|als\s+)?[„“"']?(?:data\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|vendor|supplier|service provider|provider|customer|client|kunde|anbieter|dienstleister)\b`)
 )
-
-// parties finds processor and controller: first from address blocks
-// labelled with a role, then from inline definitions such as
-// "die Muster GmbH (nachfolgend Auftragnehmer)".
-func (x *extractor) parties() model.Parties {
-	var p model.Parties
-	limit := len(x.text) / 3
-	if limit < 6000 {
-		limit = 6000
-	}
-	procFound, ctrlFound := false, false
-	for i, ln := range x.lines {
-		if ln.start > limit {
-			break
-		}
-		if len(ln.text) > 80 {
-			continue
-		}
-		if !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
-			continue
-		}
-		role := roleOf(ln.text)
-		if role == "" {
-			continue
-		}
-		var block []line
-		if m := reSameLine.FindStringSubmatchIndex(ln.text); m != nil && x.k.IsPlaceholder(ln.text[m[4]:m[5]]) {
-			// "Auftraggeber: [Name]": named as not filled in.
-			block = []line{{start: ln.start + m[4], end: ln.start + m[5], text: ln.text[m[4]:m[5]]}}
-			role = roleOf(ln.text[m[2]:m[3]])
-		} else if m != nil {
-			// "Auftragnehmer: Muster GmbH, Weg 1, 12345 Ort"
-			block = splitParts(ln.start+m[4], ln.text[m[4]:m[5]])
-			if len(block) == 1 {
-				block = append(block, x.blockAfter(i)...)
-			}
-			role = roleOf(ln.text[m[2]:m[3]])
-		}
-		switch {
-		case block != nil:
-		case reTrailerLabel.MatchString(ln.text) && !strings.HasSuffix(ln.text, ":"):
-			block = x.blockBefore(i)
-		case reLeadLabel.MatchString(ln.text):
-			block = x.blockAfter(i)
-		default:
-			continue
-		}
-		party, note := x.partyFromBlock(block)
-		switch role {
-		case "processor":
-			if procFound {
-				continue
-			}
-			procFound = true
-			p.Processor, p.ProcessorNote = party, note
-		case "controller":
-			if ctrlFound {
-				continue
-			}
-			ctrlFound = true
-			p.Controller, p.ControllerNote = party, note
-		}
-	}
-	if p.Processor == nil || p.Controller == nil {
-		x.inlineParties(&p, limit, procFound, ctrlFound)
-	}
-	if p.Processor == nil && p.ProcessorNote == "" {
-		p.ProcessorNote = "no processor named in the contract"
-	}
-	if p.Controller == nil && p.ControllerNote == "" {
-		p.ControllerNote = "no controller named in the contract (template or filled in on signature)"
-	}
-	return p
-}
 
 // splitParts splits a one-line party ("Name, Street 1, 12345 City") into
 // pseudo-lines at commas that do not follow a legal form.
@@ -137,95 +62,9 @@ func roleOf(s string) string {
 	}
 }
 
-func (x *extractor) stopLine(ln line) bool {
-	t := ln.text
-	return len(t) > 90 || strings.HasPrefix(t, "#") || reSeparatorLine.MatchString(t) ||
-		roleOf(t) != "" && (reTrailerLabel.MatchString(t) || reLeadLabel.MatchString(t))
-}
-
-// blockBefore returns up to eight address lines before label line i.
-func (x *extractor) blockBefore(i int) []line {
-	var b []line
-	for j := i - 1; j >= 0 && len(b) < 8; j-- {
-		if x.stopLine(x.lines[j]) || strings.HasSuffix(x.lines[j].text, ":") {
-			break
-		}
-		b = append([]line{x.lines[j]}, b...)
-	}
-	return b
-}
-
-// blockAfter returns up to eight address lines after label line i.
-func (x *extractor) blockAfter(i int) []line {
-	var b []line
-	for j := i + 1; j < len(x.lines) && len(b) < 8; j++ {
-		if x.stopLine(x.lines[j]) || headingish(x.lines[j].text) {
-			break
-		}
-		b = append(b, x.lines[j])
-	}
-	return b
-}
-
 var reNumberedHeading = prefilter.MustCompile(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
 
 func headingish(s string) bool { return reNumberedHeading.MatchString(s) }
-
-// partyFromBlock parses address lines into a party; a blank or placeholder
-// block gives nil and a note.
-func (x *extractor) partyFromBlock(b []line) (*model.Party, string) {
-	var real []line
-	for _, l := range b {
-		if !x.k.IsPlaceholder(l.text) && !looksRedacted(l.text) {
-			real = append(real, l)
-		}
-	}
-	if len(real) == 0 {
-		return nil, "party not filled in (blank or placeholder)"
-	}
-	p := &model.Party{}
-	for _, l := range real {
-		t := l.text
-		switch {
-		case reRepresented.MatchString(t):
-			p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
-		case rePhone.MatchString(t):
-			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])
-		case reCustomerNo.MatchString(t):
-			p.CustomerNumber = reCustomerNo.FindStringSubmatch(t)[1]
-		case reEmail.MatchString(t):
-			p.Email = reEmail.FindString(t)
-		case reFax.MatchString(t) || len(t) < 30 && firstDate(t) != "":
-		case p.Name == "":
-			p.Name = strings.TrimRight(t, " ,")
-		default:
-			if c := x.k.CountryOf(t); c != "" && len(t) < 40 {
-				p.Country = c
-				continue
-			}
-			a := x.k.ParseAddress(t, x.lang)
-			if a.Postcode != "" {
-				p.Postcode, p.City = a.Postcode, a.City
-				if a.Street != "" && p.Street == "" {
-					p.Street = a.Street
-				}
-				if a.Country != "" {
-					p.Country = a.Country
-				}
-			} else if p.Street == "" && strings.ContainsAny(t, "0123456789") {
-				p.Street = strings.TrimRight(t, " ,")
-			}
-		}
-	}
-	if p.Name == "" || x.k.IsPlaceholder(p.Name) {
-		return nil, "party not filled in (blank or placeholder)"
-	}
-	if p.Country == "" && p.City != "" {
-		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
-	}
-	p.Evidence = x.evidencePtr(real[0].start, real[len(real)-1].end)
-	return p, ""
-}
 
 var (
 	reFax      = prefilter.MustCompile(`(?i)^fax`)
@@ -233,46 +72,6 @@ var (
 )
 
 func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
-
-// inlineParties finds "X GmbH (nachfolgend Auftragnehmer)" definitions.
-func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDone bool) {
-	// Inline definitions stand in the preamble.
-	head := x.text
-	if limit > 5000 {
-		limit = 5000
-	}
-	if len(head) > limit {
-		head = head[:limit]
-	}
-	for k, m := range x.inlineRoles(len(head)) {
-		if k >= 40 {
-			break
-		}
-		role := roleOf(head[m[2]:m[3]])
-		if role == "processor" && (procDone || p.Processor != nil) || role == "controller" && (ctrlDone || p.Controller != nil) {
-			continue
-		}
-		start, end, ok := x.nameBefore(head, m[0])
-		between := ""
-		if !ok {
-			start, end, ok = x.nameWithin(head, m[0])
-			if !ok {
-				continue
-			}
-			between = head[end:m[0]]
-		}
-		party := &model.Party{Name: head[start:end], Evidence: x.evidencePtr(start, m[1])}
-		if between != "" {
-			a := x.k.ParseAddress(collapse(between), x.lang)
-			party.Street, party.Postcode, party.City, party.Country = a.Street, a.Postcode, a.City, a.Country
-		}
-		if role == "processor" {
-			p.Processor = party
-		} else {
-			p.Controller = party
-		}
-	}
-}
 
 var nameStop = map[string]bool{
 	"der": true, "die": true, "das": true, "des": true, "dem": true, "den": true, "durch": true, "von": true, "mit": true, "zwischen": true,

@@ -1,0 +1,130 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed data/parties.yaml
+var partiesYAML []byte
+
+// partyFile is the layout of data/parties.yaml.
+type partyFile struct {
+	Roles             map[string][]string `yaml:"roles"`
+	Generic           []string            `yaml:"generic"`
+	Articles          []string            `yaml:"articles"`
+	Connectors        []string            `yaml:"connectors"`
+	DefinitionOpeners []string            `yaml:"definition_openers"`
+	DefinitionClosers []string            `yaml:"definition_closers"`
+	Collective        []string            `yaml:"collective"`
+	NameLabels        []string            `yaml:"name_labels"`
+	OtherLabels       []string            `yaml:"other_labels"`
+	CutMarkers        []string            `yaml:"cut_markers"`
+	OwnerMarkers      []string            `yaml:"owner_markers"`
+	SoleTraderNotes   []string            `yaml:"sole_trader_notes"`
+	BrandMarkers      []string            `yaml:"brand_markers"`
+	References        []string            `yaml:"references"`
+	Placeholders      []string            `yaml:"placeholders"`
+	TitleWords        []string            `yaml:"title_words"`
+	FragmentStarts    []string            `yaml:"fragment_starts"`
+	Self              []string            `yaml:"self"`
+	LegalForms        []string            `yaml:"legal_forms"`
+	KeyForms          map[string][]string `yaml:"key_forms"`
+}
+
+// partyKnowledge is the compiled party knowledge.
+type partyKnowledge struct {
+	role      map[string]string // lower-case role word -> processor/controller
+	generic   map[string]bool
+	article   map[string]bool
+	title     map[string]bool
+	nameLabel map[string]bool
+	otherLbl  map[string]bool
+	collect   map[string]bool
+	fragStart map[string]bool
+	self      map[string]bool
+
+	roleRe      *regexp.Regexp // a role word, whole word, case-insensitive
+	connectorRe *regexp.Regexp // connectors at the start of a phrase
+	openerRe    *regexp.Regexp // definition openers at the start
+	closerRe    *regexp.Regexp // definition closers at the end
+	cutRe       *regexp.Regexp // the first cut marker
+	ownerRe     *regexp.Regexp // owner marker
+	soleRe      *regexp.Regexp // "(Einzelunternehmen)"
+	brandRe     *regexp.Regexp // brand marker
+	refRe       *regexp.Regexp // reference elsewhere
+	phRe        *regexp.Regexp // template placeholder phrase
+	legalRe     *regexp.Regexp // legal form at a word end (lexicon and party forms)
+	keyForms    []keyForm
+}
+
+type keyForm struct {
+	re        *regexp.Regexp
+	canonical string
+}
+
+// compilePartyKnowledge compiles data/parties.yaml together with the legal
+// forms of the lexicon.
+func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, error) {
+	var f partyFile
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("extract: parties.yaml: %w", err)
+	}
+	if len(f.Roles["processor"]) == 0 || len(f.Roles["controller"]) == 0 {
+		return nil, fmt.Errorf("extract: parties.yaml: roles need processor and controller words")
+	}
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}
+	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self)}
+	var roles []string
+	for r, ws := range f.Roles {
+		for _, w := range ws {
+			pk.role[strings.ToLower(w)] = r
+			roles = append(roles, w)
+		}
+	}
+	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
+	pk.roleRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
+	pk.connectorRe = regexp.MustCompile(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	pk.openerRe = regexp.MustCompile(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
+	pk.closerRe = regexp.MustCompile(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
+	pk.cutRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
+	pk.ownerRe = regexp.MustCompile(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
+	pk.soleRe = regexp.MustCompile(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
+	pk.brandRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
+	pk.refRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
+	pk.phRe = regexp.MustCompile(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
+	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
+	pk.legalRe = regexp.MustCompile(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/“”"'])`)
+	var canon []string
+	for c := range f.KeyForms {
+		canon = append(canon, c)
+	}
+	sort.Strings(canon)
+	for _, c := range canon {
+		pk.keyForms = append(pk.keyForms, keyForm{
+			re:        regexp.MustCompile(`(?i)(?:^|[\s,])(?:` + alternation(lowerAll(f.KeyForms[c])) + `)(?:$|[\s,;])`),
+			canonical: c,
+		})
+	}
+	return pk, nil
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
