@@ -33,6 +33,7 @@ type partyFile struct {
 	TitleWords        []string            `yaml:"title_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
+	NotInNames        []string            `yaml:"not_in_names"`
 	LegalForms        []string            `yaml:"legal_forms"`
 	KeyForms          map[string][]string `yaml:"key_forms"`
 }
@@ -48,6 +49,7 @@ type partyKnowledge struct {
 	collect   map[string]bool
 	fragStart map[string]bool
 	self      map[string]bool
+	notInName map[string]bool
 
 	roleRe      *regexp.Regexp // a role word, whole word, case-insensitive
 	connectorRe *regexp.Regexp // connectors at the start of a phrase
@@ -86,7 +88,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self)}
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), notInName: set(f.NotInNames)}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {

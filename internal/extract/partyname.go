@@ -132,7 +132,7 @@ func (x *extractor) readName(phrase string) nameRead {
 			rest := strings.TrimSpace(p.text()[n:])
 			nw, _ := firstWord(rest)
 			r, _ := utf8.DecodeRuneInString(nw)
-			if nw == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.article[strings.ToLower(nw)] {
+			if nw == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.article[strings.ToLower(nw)] || pk.legalRe.MatchString(" "+nw) && pk.legalRe.FindStringSubmatchIndex(" " + nw)[2] == 1 {
 				if isRole && nw == "" {
 					return nameRead{note: noteRoleOnly}
 				}
@@ -317,6 +317,26 @@ func (x *extractor) notAName(name string, legal bool) string {
 		return noteNoName
 	}
 	if legal {
+		// The words before the legal form name the company: "processor,
+		// Inc." (a role word and the form) or a sentence ending in a
+		// company are no name.
+		body := name
+		if m := pk.legalRe.FindStringSubmatchIndex(name); m != nil {
+			body = name[:m[2]]
+		}
+		own := 0
+		for _, w := range strings.Fields(body) {
+			lw := strings.ToLower(strings.Trim(w, ",.;()"))
+			if pk.notInName[lw] && lw == strings.Trim(w, ",.;()") {
+				return noteFragment
+			}
+			if _, ok := pk.role[lw]; !ok && lw != "" && !pk.article[lw] {
+				own++
+			}
+		}
+		if own == 0 {
+			return noteRoleOnly
+		}
 		return ""
 	}
 	// Without a legal form: a person, a sole trader's business or a brand

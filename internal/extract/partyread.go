@@ -83,6 +83,13 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 	if first == nil {
 		return nil, note
 	}
+	if first.src == "definition" && x.weakName(first.party.Name) {
+		if _, ok := shorts[strings.ToLower(first.party.Name)]; !ok {
+			// "Accountant (Processor)": one word without a legal form in
+			// running text is as likely a defined term as a name.
+			return nil, noteRoleOnly
+		}
+	}
 	chosen := *first.party
 	if sr, ok := shorts[strings.ToLower(chosen.Name)]; ok && sr.party != nil && sr.party.Name != chosen.Name {
 		// "Caelex (Auftragsverarbeiter)" after "Caelex GmbH, … („Caelex“)".
@@ -206,9 +213,8 @@ var (
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
-	reLeadRest     = regexp.MustCompile(`^\s*(?:\([^)]{0,40}\))?\s*:?\s*(?:[–—-].*)?$`)
-	reTrailerStart = regexp.MustCompile(`(?i)^[\s(\[–—\-]*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge|beide)?`)
-	reLabelValue   = regexp.MustCompile(`^[^:]{2,60}:\s*`)
+	reLeadRest   = regexp.MustCompile(`^\s*(?:\([^)]{0,40}\))?\s*:?\s*(?:[–—-].*)?$`)
+	reLabelValue = regexp.MustCompile(`^[^:]{2,60}:\s*`)
 )
 
 // labelKind classifies a line as a role label: "same" (a value follows
@@ -235,7 +241,7 @@ func (x *extractor) labelKind(t string) (kind, role string, valueAt int) {
 			return "", "", 0
 		}
 		return "lead", role, 0
-	case reTrailerStart.MatchString(t) && strings.Trim(before, " (–—-[") == "" || isTrailerLead(lb):
+	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
 		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 {
 			return "", "", 0
 		}
@@ -245,6 +251,19 @@ func (x *extractor) labelKind(t string) (kind, role string, valueAt int) {
 		return "trailer", role, 0
 	}
 	return "", "", 0
+}
+
+// framed reports whether a label line is framed by dashes or parentheses
+// ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
+func framed(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), ".,;")
+	switch {
+	case strings.HasPrefix(t, "("):
+		return strings.HasSuffix(t, ")")
+	case strings.HasPrefix(t, "–"), strings.HasPrefix(t, "—"), strings.HasPrefix(t, "-"):
+		return strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-")
+	}
+	return false
 }
 
 // isTrailerLead reports whether the words before a role word open a
@@ -312,6 +331,11 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 			continue
 		}
 		if reRepresented.MatchString(t) && !pk.ownerRe.MatchString(t) {
+			continue
+		}
+		if n := x.readName(t).note; i+1 < len(b) && len(t) > 60 && (n == noteFragment || n == noteNoName) {
+			// A sentence leading into the block ("This Agreement
+			// constitutes the obligations for").
 			continue
 		}
 		nameAt = i
@@ -482,4 +506,9 @@ func (x *extractor) hasTitleWord(low string) bool {
 		}
 	}
 	return false
+}
+
+// weakName reports whether a name is a single word without a legal form.
+func (x *extractor) weakName(name string) bool {
+	return len(strings.Fields(name)) == 1 && x.k.party.legalRe.FindStringIndex(" "+name) == nil
 }
