@@ -40,7 +40,7 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	shorts := map[string]partyReading{}
 	prevEnd := 0
 	for _, u := range units {
-		r, ok := x.readDefUnit(u, prevEnd)
+		r, ok := x.readDefUnit(u, prevEnd, shorts)
 		prevEnd = u.end
 		if !ok {
 			continue
@@ -212,7 +212,7 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 
 // readDefUnit reads the party a definition belongs to. ok is false when
 // no party phrase could be placed (the definition then says nothing).
-func (x *extractor) readDefUnit(u defUnit, prevEnd int) (partyReading, bool) {
+func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyReading) (partyReading, bool) {
 	r := partyReading{role: u.role, at: u.start, src: "definition"}
 	if u.inner != [2]int{} {
 		pr := x.partyFromLines([]line{{start: u.inner[0], end: u.inner[1], text: x.text[u.inner[0]:u.inner[1]]}})
@@ -276,6 +276,18 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int) (partyReading, bool) {
 			if a := x.k.ParseAddress(collapse(x.text[st+nr.end:u.start]), x.lang); a.Postcode != "" || a.Country != "" {
 				r.party.Street, r.party.Postcode, r.party.City, r.party.Country = a.Street, a.Postcode, a.City, a.Country
 			}
+			return r, true
+		}
+	}
+	// A short name defined before: "Der Kunde beauftragt Caelex
+	// (Auftragsverarbeiter)".
+	if ws := strings.Fields(phrase); len(ws) > 0 {
+		w := strings.Trim(ws[len(ws)-1], ",;:")
+		if sr, ok := shorts[strings.ToLower(w)]; ok && sr.party != nil {
+			// The evidence stays the full name's definition.
+			p := *sr.party
+			p.ShortName = w
+			r.party = &p
 			return r, true
 		}
 	}

@@ -81,7 +81,13 @@ func (x *extractor) readName(phrase string) nameRead {
 	if p.lo >= p.hi {
 		return nameRead{note: noteBlank}
 	}
-	if x.k.IsPlaceholder(p.text()) || reBlankRun.MatchString(p.text()) && strings.Trim(reBlankRun.ReplaceAllString(p.text(), ""), " :.-") == "" {
+	if blankOnly(p.text()) {
+		return nameRead{note: noteBlank}
+	}
+	if m := reFieldLabel.FindStringIndex(p.text()); m != nil && blankOnly(p.text()[m[1]:]) {
+		return nameRead{note: noteBlank}
+	}
+	if x.k.IsPlaceholder(p.text()) {
 		return nameRead{note: notePlaceholder}
 	}
 	// Connectors: "und dem/der", "zwischen der", "by and between".
@@ -104,7 +110,7 @@ func (x *extractor) readName(phrase string) nameRead {
 		case pk.nameLabel[label] || isRole || pk.generic[label]:
 			p.lo += m[1]
 			p.trim(leadMarks)
-			if p.lo >= p.hi || reBlankRun.MatchString(p.text()) && strings.Trim(reBlankRun.ReplaceAllString(p.text(), ""), " :.-") == "" {
+			if p.lo >= p.hi || blankOnly(p.text()) {
 				return nameRead{note: noteBlank}
 			}
 		case pk.otherLbl[label]:
@@ -199,7 +205,7 @@ func (x *extractor) readName(phrase string) nameRead {
 	}
 	name := p.text()
 	if note := x.notAName(name, r.legal); note != "" {
-		if note == noteNoName && pk.refRe.MatchString(phrase) {
+		if (note == noteNoName || note == noteFragment) && pk.refRe.MatchString(phrase) {
 			note = noteReference
 		}
 		return nameRead{note: note}
@@ -209,6 +215,12 @@ func (x *extractor) readName(phrase string) nameRead {
 	}
 	r.name, r.start, r.end = name, p.lo, p.hi
 	return r
+}
+
+// blankOnly reports whether s holds only the marks of a blank field
+// ("______", "…", "- - -").
+func blankOnly(s string) bool {
+	return strings.Trim(s, " \t_.…-–—·*:") == ""
 }
 
 // firstWord returns the first word of s and the offset after it.

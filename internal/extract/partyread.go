@@ -323,7 +323,7 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 	nameAt := -1
 	for i, l := range b {
 		t := l.text
-		if looksRedacted(t) || reFax.MatchString(t) || rePhone.MatchString(t) || reCustomerNo.MatchString(t) ||
+		if looksRedacted(t) || reFax.MatchString(t) || rePhone.MatchString(t) || customerNoLine(t) ||
 			len(t) < 30 && firstDate(t) != "" || reEmail.MatchString(t) && len(strings.Fields(t)) == 1 {
 			continue
 		}
@@ -389,6 +389,14 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 		}
 		switch {
 		case t == "":
+		case pk.ownerRe.MatchString(t) && pk.ownerRe.FindStringIndex(t)[0] == 0:
+			if p.Owner == "" {
+				p.Owner = strings.Trim(pk.soleRe.ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			}
+		case pk.brandRe.MatchString(t):
+			if p.Brand == "" {
+				p.Brand = strings.Trim(t[pk.brandRe.FindStringIndex(t)[1]:], " „“\"'”:")
+			}
 		case reRepresented.MatchString(t):
 			if p.Representative == "" {
 				p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
@@ -430,6 +438,13 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 	}
 	p.Evidence = x.evidencePtr(start, max(last, nl.start+nr.end))
 	return partyReading{party: p}
+}
+
+// customerNoLine reports whether a line starts with a customer number
+// ("Kd-Nr. 203523").
+func customerNoLine(t string) bool {
+	m := reCustomerNo.FindStringIndex(t)
+	return m != nil && strings.TrimSpace(t[:m[0]]) == ""
 }
 
 // signatureReadings reads explicitly labelled party blocks after the
