@@ -34,6 +34,8 @@ type partyFile struct {
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
 	NotInNames        []string            `yaml:"not_in_names"`
+	NonNames          []string            `yaml:"non_names"`
+	Salutations       []string            `yaml:"salutations"`
 	LegalForms        []string            `yaml:"legal_forms"`
 	KeyForms          map[string][]string `yaml:"key_forms"`
 }
@@ -50,6 +52,8 @@ type partyKnowledge struct {
 	fragStart map[string]bool
 	self      map[string]bool
 	notInName map[string]bool
+	nonName   map[string]bool
+	salute    map[string]bool
 
 	roleRe      *regexp.Regexp // a role word, whole word, case-insensitive
 	connectorRe *regexp.Regexp // connectors at the start of a phrase
@@ -88,7 +92,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), notInName: set(f.NotInNames)}
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations)}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {

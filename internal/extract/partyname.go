@@ -128,10 +128,10 @@ func (x *extractor) readName(phrase string) nameRead {
 		w, n := firstWord(p.text())
 		lw := strings.ToLower(strings.Trim(w, ",;:"))
 		_, isRole := pk.role[lw]
-		if pk.article[lw] {
+		if pk.article[lw] || pk.salute[lw] {
 			p.lo += n
 			p.trim("")
-			hadArticle = true
+			hadArticle = hadArticle || pk.article[lw]
 			continue
 		}
 		if isRole || pk.generic[lw] || lw == "firma" || lw == "company" {
@@ -309,7 +309,7 @@ func (x *extractor) notAName(name string, legal bool) string {
 			// "Praxis Dr. Beispiel": a generic head may open a name.
 			continue
 		}
-		if pk.title[lw] || pk.article[lw] || strings.ContainsAny(lw, "0123456789") && len(lw) < 6 || lw == "" {
+		if pk.title[lw] || pk.article[lw] || pk.nonName[lw] || strings.ContainsAny(lw, "0123456789") && len(lw) < 6 || lw == "" {
 			titles++
 			continue
 		}

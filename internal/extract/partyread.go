@@ -41,8 +41,13 @@ func (x *extractor) parties() model.Parties {
 	rs = append(rs, x.signatureReadings(limit)...)
 	rs = append(rs, x.titleReadings()...)
 	var p model.Parties
-	p.Processor, p.ProcessorNote = x.decide("processor", rs, shorts)
-	p.Controller, p.ControllerNote = x.decide("controller", rs, shorts)
+	var src string
+	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
+	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
+		// The title names the controller's own template.
+		p.Processor, p.ProcessorNote = nil, ""
+	}
 	if p.Processor != nil && p.Controller != nil && p.Processor.Key == p.Controller.Key {
 		p.Controller = nil
 		p.ControllerNote = "not named: the name read for the controller is the processor's own (the processor's customer is not named)"
@@ -57,7 +62,7 @@ func (x *extractor) parties() model.Parties {
 }
 
 // decide picks the party of one role from the readings.
-func (x *extractor) decide(role string, rs []partyReading, shorts map[string]partyReading) (*model.Party, string) {
+func (x *extractor) decide(role string, rs []partyReading, shorts map[string]partyReading) (*model.Party, string, string) {
 	var first *partyReading
 	note := ""
 	for _, src := range partySources {
@@ -81,13 +86,13 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 		}
 	}
 	if first == nil {
-		return nil, note
+		return nil, note, ""
 	}
 	if first.src == "definition" && x.weakName(first.party.Name) {
 		if _, ok := shorts[strings.ToLower(first.party.Name)]; !ok {
 			// "Accountant (Processor)": one word without a legal form in
 			// running text is as likely a defined term as a name.
-			return nil, noteRoleOnly
+			return nil, noteRoleOnly, ""
 		}
 	}
 	chosen := *first.party
@@ -111,10 +116,10 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 			other = vendorKey(x.k.party, sr.party.Name)
 		}
 		if !sameKey(other, chosen.Key) && !sameKey(other, vendorKey(x.k.party, chosen.ShortName)) {
-			return nil, fmt.Sprintf("readings disagree: %q and %q are both named as the %s; none is reported", chosen.Name, r.party.Name, role)
+			return nil, fmt.Sprintf("readings disagree: %q and %q are both named as the %s; none is reported", chosen.Name, r.party.Name, role), ""
 		}
 	}
-	return &chosen, ""
+	return &chosen, "", first.src
 }
 
 // sameKey reports whether two vendor keys name the same party: equal, or
@@ -220,8 +225,16 @@ var (
 // labelKind classifies a line as a role label: "same" (a value follows
 // the colon, at valueAt), "lead" (the block follows), "trailer" (the
 // block precedes), or "" (no label). role is the role it names.
-func (x *extractor) labelKind(t string) (kind, role string, valueAt int) {
+func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	pk := x.k.party
+	// Table cells and emphasis: "| Auftragnehmer | …", "**Auftraggeber:**".
+	off := len(line) - len(strings.TrimLeft(line, "|*# \t"))
+	t := strings.TrimRight(line[off:], "|* \t")
+	t = strings.Replace(t, "**", "", 2)
+	if len(t) != len(strings.TrimRight(line[off:], "|* \t")) {
+		// Emphasis inside the label: read the label, keep no value offset.
+		off = -1
+	}
 	m := pk.roleRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", 0
@@ -230,14 +243,18 @@ func (x *extractor) labelKind(t string) (kind, role string, valueAt int) {
 	before := strings.TrimSpace(t[:m[2]])
 	lb := strings.ToLower(before)
 	switch {
-	case before == "" || lb == "der" || lb == "die" || lb == "the":
+	case before == "" || lb == "der" || lb == "die" || lb == "the" || nameOfRole[lb]:
 		// "Auftragnehmer", "Auftragnehmer:", "Verantwortlicher (Auftraggeber)",
-		// "Auftraggeber: Muster GmbH", "Auftragsverarbeiter – im Folgenden …".
+		// "Auftraggeber: Muster GmbH", "Auftragsverarbeiter – im Folgenden …",
+		// "Name des Auftraggebers: …".
 		rest := t[m[3]:]
-		if c := strings.IndexAny(rest, ":|\t"); c >= 0 && reRoleParen.MatchString(rest[:c]) && strings.TrimSpace(rest[c+1:]) != "" {
-			return "same", role, m[3] + c + 1
+		if c := strings.IndexAny(rest, ":|\t"); c >= 0 && reRoleParen.MatchString(rest[:c]) && strings.Trim(rest[c+1:], " |*\t") != "" {
+			if off < 0 {
+				return "", "", 0
+			}
+			return "same", role, off + m[3] + c + 1
 		}
-		if len(t) > 100 || !reLeadRest.MatchString(rest) {
+		if len(t) > 100 || !reLeadRest.MatchString(rest) || nameOfRole[lb] {
 			return "", "", 0
 		}
 		return "lead", role, 0
@@ -252,6 +269,11 @@ func (x *extractor) labelKind(t string) (kind, role string, valueAt int) {
 	}
 	return "", "", 0
 }
+
+// nameOfRole are the words before a role word that make a field label
+// of the party's name ("Name des Auftraggebers:").
+var nameOfRole = map[string]bool{"name des": true, "name der": true, "firma des": true, "firma der": true, "bezeichnung des": true,
+	"bezeichnung der": true, "name of the": true, "name of": true, "legal name of the": true}
 
 // framed reports whether a label line is framed by dashes or parentheses
 // ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
@@ -432,6 +454,11 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 	if p.Country == "" && p.City != "" {
 		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
 	}
+	if !nr.legal && p.Postcode == "" && p.Street == "" && p.Email == "" && len(strings.Fields(nr.name)) < 2 {
+		// One word without a legal form, address or contact: as likely a
+		// heading or a defined term as a name.
+		return partyReading{note: noteNoName}
+	}
 	start := nl.start + nr.start
 	if nameAt > 0 {
 		start = b[0].start
@@ -464,7 +491,9 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 			continue
 		}
 		r := x.partyFromLines(x.blockBefore(i))
-		if r.party == nil {
+		if r.party == nil || r.party.Postcode == "" && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			// A signature block may name the signatory: only a company or
+			// a name with its address is taken for the party.
 			continue
 		}
 		r.role, r.at, r.src = role, ln.start, "signature"
