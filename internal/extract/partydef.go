@@ -39,20 +39,38 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	var out []partyReading
 	shorts := map[string]partyReading{}
 	prevEnd := 0
+	// pending is a company defined by a short name only, right before
+	// "and"/"und": the other party of "between A ("Acme") and B
+	// ("Customer")" takes the other role.
+	var pending *partyReading
+	pendingEnd := -1
 	for _, u := range units {
 		r, ok := x.readDefUnit(u, prevEnd, shorts)
+		joined := pendingEnd >= 0 && reAndJoin.MatchString(x.text[pendingEnd:u.start])
 		prevEnd = u.end
 		if !ok {
+			pending, pendingEnd = nil, -1
 			continue
 		}
 		if u.role == "" {
+			pending, pendingEnd = nil, -1
 			if r.party != nil && len(u.shorts) > 0 {
 				for _, s := range u.shorts {
 					shorts[strings.ToLower(s)] = r
 				}
+				if x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil && reBetweenBefore.MatchString(x.text[max(0, u.start-len(r.party.Name)-80):u.start]) {
+					rr := r
+					rr.short = u.shorts[0]
+					pending, pendingEnd = &rr, u.end
+				}
 			}
 			continue
 		}
+		if joined && pending != nil {
+			other := partyReading{role: otherRole(u.role), party: pending.party, at: pending.at, src: "definition", short: pending.short}
+			out = append(out, other)
+		}
+		pending, pendingEnd = nil, -1
 		if r.party == nil && len(u.shorts) > 0 {
 			r.note += " (defined short name „" + u.shorts[0] + "“)"
 		}
@@ -65,6 +83,22 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		out = append(out, r)
 	}
 	return out, shorts
+}
+
+var (
+	// reAndJoin is the text between two parties of "between … and …"
+	// that leaves the second one's name to follow.
+	reAndJoin = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und|sowie)\b`)
+	// reBetweenBefore finds "between"/"zwischen" before a party's name.
+	reBetweenBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
+)
+
+// otherRole returns the role of the other party.
+func otherRole(role string) string {
+	if role == "processor" {
+		return "controller"
+	}
+	return "processor"
 }
 
 // defUnits finds the definitions in the first n bytes, in text order.
@@ -199,6 +233,10 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 				return "", nil, false
 			}
 			role = "processor"
+			continue
+		}
+		if x.k.IsPlaceholder(t) || strings.ContainsAny(t, "{}[]<>") {
+			// „{Organization}“: a template's placeholder for the name.
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t)

@@ -112,7 +112,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	pk.refRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
 	pk.phRe = regexp.MustCompile(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
-	pk.legalRe = regexp.MustCompile(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/“”"'])`)
+	pk.legalRe = regexp.MustCompile(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
 	var canon []string
 	for c := range f.KeyForms {
 		canon = append(canon, c)
