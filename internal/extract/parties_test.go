@@ -82,6 +82,8 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Sigma Hosting AG", city: "Hamburg"},
 		{name: "name of the role's field", lang: "de", text: "Name des Auftragnehmers: Kappa Rechenzentrum GmbH\nAnschrift des Auftragnehmers: Am Hafen 3, 28217 Bremen\nName des Auftraggebers: ______\n§ 1\n",
 			processor: "Kappa Rechenzentrum GmbH", ctrlNote: "blank"},
+		{name: "label with legal basis", lang: "de", text: "Auftraggeber (Verantwortlicher im Sinne von Art. 4 Nr. 7 DSGVO):\nOmega Praxis GmbH\nPlatz 1\n80331 München\n\nAuftragnehmer im Sinne des Art. 28 DSGVO:\nDelta Cloud SE\nRing 3\n50667 Köln\n\n§ 1\n",
+			processor: "Delta Cloud SE", ctrl: "Omega Praxis GmbH", city: "Köln"},
 		{name: "salutation", lang: "de", text: "Auftragnehmer:\nHerr Max Beispiel\nLindenweg 4\n01067 Dresden\n§ 1\n",
 			processor: "Max Beispiel", city: "Dresden"},
 		{name: "title of the controller's template", lang: "de", text: "Auftragsverarbeitungsvertrag der Stadtwerke Musterstadt GmbH\n\nZwischen der Stadtwerke Musterstadt GmbH (nachfolgend „Auftraggeber“) und dem Dienstleister (nachfolgend „Auftragnehmer“) wird vereinbart:\n",

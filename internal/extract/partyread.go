@@ -214,11 +214,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 var (
 	// reRoleParen is what may stand between a role word and its colon:
 	// "Auftragnehmer (Auftragsverarbeiter):".
-	reRoleParen = regexp.MustCompile(`^\s*(?:\([^)]{0,40}\))?\s*$`)
+	reRoleParen = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
-	reLeadRest   = regexp.MustCompile(`^\s*(?:\([^)]{0,40}\))?\s*:?\s*(?:[–—-].*)?$`)
+	reLeadRest   = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
 	reLabelValue = regexp.MustCompile(`^[^:]{2,60}:\s*`)
 )
 
