@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,23 +8,13 @@ import (
 	"github.com/art28/art28/internal/prefilter"
 )
 
-// Role words. A role label line names a party ("Auftragnehmer:",
-// "– Auftraggeber –", "(im Folgenden: Auftragnehmer)", "Processor:").
+// Lines of a party block (internal/extract/partyread.go).
 var (
-	reProcessorWord  = prefilter.MustCompile(`(?i)auftragnehmer|auftragsverarbeiter|\bprocessor\b|\bdienstleister\b|\banbieter\b|\bsupplier\b|\bprovider\b|\bvendor\b`)
-	reControllerWord = prefilter.MustCompile(`(?i)auftraggeber|verantwortliche|\bcontroller\b|\bkunde\b|\bcustomer\b|\bclient\b`)
-	reTrailerLabel   = prefilter.MustCompile(`(?i)^[\s(\[–—\-]*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge|auch)?[\s:„“"'‚]*(?:der\s+|the\s+|als\s+)?[„“"']?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)[„“"']?(?:\s*genannt|\s*called)?[\s)\]–—\-.,]*(?:und|and)?$`)
-	reLeadLabel      = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)(?:\s*\([^)]{0,40}\))?\s*:?\s*$`)
-	reSeparatorLine  = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
-	reRepresented    = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
-	rePhone          = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
-	reEmail          = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
-	reCustomerNo     = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
-	reSameLine       = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
-	// reInlineRole is a role defined after a party's name: "Muster GmbH
-	// (nachfolgend „Auftragnehmer“)", "Contoso Inc. ("Vendor")", or stated
-	// of it: "Fabrikam GmbH is the data processor".
-	reInlineRole = prefilter.MustCompile(`(?:[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*|\s(?:is|ist|acts as|acting as)\s+)(?:der\s+|the\s+|als\s+)?[„“"']?(?:data\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|vendor|supplier|service provider|provider|customer|client|kunde|anbieter|dienstleister)\b`)
+	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
+	reRepresented   = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
+	rePhone         = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
+	reEmail         = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
+	reCustomerNo    = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
 )
 
 // splitParts splits a one-line party ("Name, Street 1, 12345 City") into
@@ -46,20 +35,6 @@ func splitParts(start int, s string) []line {
 		from = i + 1
 	}
 	return out
-}
-
-// roleOf says which party a label names: the role word that comes first.
-func roleOf(s string) string {
-	pi := reProcessorWord.FindStringIndex(s)
-	ci := reControllerWord.FindStringIndex(s)
-	switch {
-	case pi == nil && ci == nil:
-		return ""
-	case ci == nil || pi != nil && pi[0] < ci[0]:
-		return "processor"
-	default:
-		return "controller"
-	}
 }
 
 var reNumberedHeading = prefilter.MustCompile(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
@@ -173,48 +148,4 @@ func (x *extractor) isAddress(s string) bool {
 	}
 	a := x.k.ParseAddress(collapse(s), x.lang)
 	return a.Country != "" && (a.Postcode != "" || a.City != "" || strings.ContainsAny(s, "0123456789"))
-}
-
-// roleLiterals are the lower-case role words an inline definition names.
-var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller",
-	"vendor", "supplier", "provider", "customer", "client", "kunde", "anbieter", "dienstleister"}
-
-// inlineRoles finds inline role definitions ("(nachfolgend
-// Auftragnehmer)") in the first n bytes, running the pattern only on short
-// windows before each role word. Indices are as FindAllStringSubmatchIndex
-// returns them, relative to the text.
-func (x *extractor) inlineRoles(n int) [][]int {
-	low := x.lower[:n]
-	var out [][]int
-	for _, w := range roleLiterals {
-		off := 0
-		for {
-			i := strings.Index(low[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(w)
-			a := max(0, i-40)
-			for a > 0 && low[a]&0xC0 == 0x80 {
-				a--
-			}
-			win := low[a:min(n, off+2)]
-			for _, m := range reInlineRole.FindAllStringSubmatchIndex(win, -1) {
-				if m[2]+a != i {
-					continue
-				}
-				mm := make([]int, len(m))
-				for j, v := range m {
-					mm[j] = v
-					if v >= 0 {
-						mm[j] = v + a
-					}
-				}
-				out = append(out, mm)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
 }
