@@ -124,6 +124,9 @@ func (x *extractor) defUnits(n int) []defUnit {
 			continue
 		}
 		c := text[i+1 : j-1]
+		if !strings.ContainsAny(c, "„“”\"'‚‘’«»") && !x.k.cue("party_roles").In(x.lower[i+1:j-1]) {
+			continue
+		}
 		if role, shorts, ok := x.parseDef(c); ok {
 			us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts})
 			continue
@@ -135,19 +138,46 @@ func (x *extractor) defUnits(n int) []defUnit {
 			}
 		}
 	}
-	for _, m := range reDashDef.FindAllStringSubmatchIndex(text, -1) {
-		if role, shorts, ok := x.parseDef(text[m[2]:m[3]]); ok {
-			us = append(us, defUnit{start: m[0], end: m[1], role: role, shorts: shorts})
+	// Dash and comma definitions open with a definition word; "is the
+	// processor" ends in a role word. The expressions run only on short
+	// windows around them.
+	for _, w := range defOpeners {
+		for _, at := range allIndex(x.lower[:n], w) {
+			a := max(0, at-4)
+			for a > 0 && text[a]&0xC0 == 0x80 {
+				a--
+			}
+			win := text[a:min(n, at+120)]
+			for _, re := range []*regexp.Regexp{reDashDef, reCommaDef} {
+				m := re.FindStringSubmatchIndex(win)
+				if m == nil || a+m[2] != at {
+					continue
+				}
+				if role, shorts, ok := x.parseDef(win[m[2]:m[3]]); ok {
+					us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, shorts: shorts})
+				}
+			}
 		}
 	}
-	for _, m := range reCommaDef.FindAllStringSubmatchIndex(text, -1) {
-		if role, shorts, ok := x.parseDef(text[m[2]:m[3]]); ok {
-			us = append(us, defUnit{start: m[0], end: m[1], role: role, shorts: shorts})
+	for _, w := range []string{"processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber"} {
+		for _, at := range allIndex(x.lower[:n], w) {
+			a := max(0, at-40)
+			for a > 0 && text[a]&0xC0 == 0x80 {
+				a--
+			}
+			win := text[a:min(n, at+len(w)+1)]
+			lw := x.lower[a:min(n, at+len(w)+1)]
+			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
+				continue
+			}
+			for _, m := range reStateDef.FindAllStringSubmatchIndex(win, -1) {
+				if a+m[2] != at {
+					continue
+				}
+				role := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]
+				us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true})
+			}
 		}
-	}
-	for _, m := range reStateDef.FindAllStringSubmatchIndex(text, -1) {
-		role := x.k.party.role[strings.ToLower(text[m[2]:m[3]])]
-		us = append(us, defUnit{start: m[0], end: m[1], role: role, statement: true})
 	}
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
@@ -159,6 +189,23 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// defOpeners are the lower-case words that open a dash or comma
+// definition (reDashDef, reCommaDef).
+var defOpeners = []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"}
+
+// allIndex returns the offsets of every occurrence of w in s.
+func allIndex(s, w string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return out
+		}
+		out = append(out, off+i)
+		off += i + len(w)
+	}
 }
 
 // lastTopComma returns the offset of the last comma outside parentheses.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 //go:embed data/parties.yaml
@@ -55,17 +57,17 @@ type partyKnowledge struct {
 	nonName   map[string]bool
 	salute    map[string]bool
 
-	roleRe      *regexp.Regexp // a role word, whole word, case-insensitive
-	connectorRe *regexp.Regexp // connectors at the start of a phrase
-	openerRe    *regexp.Regexp // definition openers at the start
-	closerRe    *regexp.Regexp // definition closers at the end
-	cutRe       *regexp.Regexp // the first cut marker
-	ownerRe     *regexp.Regexp // owner marker
-	soleRe      *regexp.Regexp // "(Einzelunternehmen)"
-	brandRe     *regexp.Regexp // brand marker
-	refRe       *regexp.Regexp // reference elsewhere
-	phRe        *regexp.Regexp // template placeholder phrase
-	legalRe     *regexp.Regexp // legal form at a word end (lexicon and party forms)
+	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
+	connectorRe *prefilter.Regexp // connectors at the start of a phrase
+	openerRe    *prefilter.Regexp // definition openers at the start
+	closerRe    *prefilter.Regexp // definition closers at the end
+	cutRe       *prefilter.Regexp // the first cut marker
+	ownerRe     *prefilter.Regexp // owner marker
+	soleRe      *prefilter.Regexp // "(Einzelunternehmen)"
+	brandRe     *prefilter.Regexp // brand marker
+	refRe       *prefilter.Regexp // reference elsewhere
+	phRe        *prefilter.Regexp // template placeholder phrase
+	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
 	keyForms    []keyForm
 }
 
@@ -101,18 +103,18 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		}
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
-	pk.roleRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
-	pk.connectorRe = regexp.MustCompile(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
-	pk.openerRe = regexp.MustCompile(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
-	pk.closerRe = regexp.MustCompile(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
-	pk.cutRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
-	pk.ownerRe = regexp.MustCompile(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
-	pk.soleRe = regexp.MustCompile(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
-	pk.brandRe = regexp.MustCompile(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
-	pk.refRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
-	pk.phRe = regexp.MustCompile(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
+	pk.roleRe = mustParty(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
+	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
+	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
+	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
+	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
+	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
+	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
+	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
-	pk.legalRe = regexp.MustCompile(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
+	pk.legalRe = mustParty(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
 	var canon []string
 	for c := range f.KeyForms {
 		canon = append(canon, c)
@@ -125,6 +127,23 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		})
 	}
 	return pk, nil
+}
+
+// mustParty compiles a pattern built from parties.yaml behind a literal
+// prefilter; the words are data, so a bad one is a build-time bug that
+// the tests catch.
+func mustParty(expr string) *prefilter.Regexp {
+	r, err := prefilter.Compile(expr)
+	if err != nil {
+		panic(fmt.Sprintf("extract: parties.yaml gives a bad pattern %q: %v", expr, err))
+	}
+	return r
+}
+
+// partyPatterns returns the compiled patterns of the party knowledge.
+func (pk *partyKnowledge) partyPatterns() []*prefilter.Regexp {
+	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.refRe,
+		pk.phRe, pk.legalRe}
 }
 
 func lowerAll(ws []string) []string {

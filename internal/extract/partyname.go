@@ -174,7 +174,7 @@ func (x *extractor) readName(phrase string) nameRead {
 		p.hi = p.lo + m[0]
 	}
 	if m := pk.ownerRe.FindStringIndex(p.text()); m != nil {
-		owner := strings.TrimSpace(pk.soleRe.ReplaceAllString(p.text()[m[1]:], ""))
+		owner := strings.TrimSpace(pk.soleRe.Plain().ReplaceAllString(p.text()[m[1]:], ""))
 		owner = strings.Trim(owner, " :–—-,")
 		if strings.TrimSpace(strings.Trim(p.text()[:m[0]], " –—-,")) == "" {
 			// "Inhaber: Max Muster": the owner is the party.

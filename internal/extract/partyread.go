@@ -413,7 +413,7 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 		case t == "":
 		case pk.ownerRe.MatchString(t) && pk.ownerRe.FindStringIndex(t)[0] == 0:
 			if p.Owner == "" {
-				p.Owner = strings.Trim(pk.soleRe.ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+				p.Owner = strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
 			}
 		case pk.brandRe.MatchString(t):
 			if p.Brand == "" {

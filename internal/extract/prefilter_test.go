@@ -60,6 +60,7 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 	for _, c := range tomCategories {
 		res = append(res, c.re)
 	}
+	res = append(res, k.party.partyPatterns()...)
 	return append(res, k.placeholder...)
 }
 
