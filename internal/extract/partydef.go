@@ -62,6 +62,16 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 					rr := r
 					rr.short = u.shorts[0]
 					pending, pendingEnd = &rr, u.end
+					// "between Zendesk, Inc. ("Zendesk") and Customer": the other
+					// party is only a role word.
+					if m := reAndRole.FindStringSubmatch(x.text[u.end:min(n, u.end+60)]); m != nil {
+						if role, ok := x.k.party.role[strings.ToLower(m[1])]; ok {
+							rr.role = otherRole(role)
+							rr.src = "definition"
+							out = append(out, rr)
+							pending, pendingEnd = nil, -1
+						}
+					}
 				}
 			}
 			continue
@@ -89,6 +99,9 @@ var (
 	// reAndJoin is the text between two parties of "between … and …"
 	// that leaves the second one's name to follow.
 	reAndJoin = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und|sowie)\b`)
+	// reAndRole is "and Customer" after a party: the other party named by
+	// its role only.
+	reAndRole = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und)\s+(?:the\s+|dem\s+|den\s+|der\s+|its\s+|seinen\s+|ihren\s+)?([\p{L}-]+)(?:\s*[.,;(]|\s+(?:as|als)\b|\s*$)`)
 	// reBetweenBefore finds "between"/"zwischen" before a party's name.
 	reBetweenBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
 )

@@ -30,9 +30,11 @@ type partyFile struct {
 	OwnerMarkers      []string            `yaml:"owner_markers"`
 	SoleTraderNotes   []string            `yaml:"sole_trader_notes"`
 	BrandMarkers      []string            `yaml:"brand_markers"`
+	BrandOfMarkers    []string            `yaml:"brand_of_markers"`
 	References        []string            `yaml:"references"`
 	Placeholders      []string            `yaml:"placeholders"`
 	TitleWords        []string            `yaml:"title_words"`
+	TemplateWords     []string            `yaml:"template_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
 	NotInNames        []string            `yaml:"not_in_names"`
@@ -56,6 +58,7 @@ type partyKnowledge struct {
 	notInName map[string]bool
 	nonName   map[string]bool
 	salute    map[string]bool
+	template  map[string]bool
 
 	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
@@ -65,6 +68,7 @@ type partyKnowledge struct {
 	ownerRe     *prefilter.Regexp // owner marker
 	soleRe      *prefilter.Regexp // "(Einzelunternehmen)"
 	brandRe     *prefilter.Regexp // brand marker
+	brandOfRe   *prefilter.Regexp // "eine Marke der": brand before, legal person after
 	refRe       *prefilter.Regexp // reference elsewhere
 	phRe        *prefilter.Regexp // template placeholder phrase
 	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
@@ -94,7 +98,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations)}
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords)}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {
@@ -111,6 +115,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
 	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
+	pk.brandOfRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.BrandOfMarkers)) + `)(?:$|\s)`)
 	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
@@ -142,7 +147,7 @@ func mustParty(expr string) *prefilter.Regexp {
 
 // partyPatterns returns the compiled patterns of the party knowledge.
 func (pk *partyKnowledge) partyPatterns() []*prefilter.Regexp {
-	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.refRe,
+	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
 		pk.phRe, pk.legalRe}
 }
 

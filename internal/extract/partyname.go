@@ -36,6 +36,7 @@ var (
 	reBlankRun   = regexp.MustCompile(`_{3,}|\.{4,}|…{2,}`)
 	reQuoteChars = regexp.MustCompile(`[„“”"«»‚‘]`)
 	reWord       = regexp.MustCompile(`[^\s]+`)
+	reNumbering  = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
 )
 
 // span is a window [lo, hi) on a phrase that keeps its offsets while it
@@ -90,9 +91,13 @@ func (x *extractor) readName(phrase string) nameRead {
 	if x.k.IsPlaceholder(p.text()) {
 		return nameRead{note: notePlaceholder}
 	}
-	// Connectors: "und dem/der", "zwischen der", "by and between".
+	// Connectors and numbering: "und dem/der", "zwischen der", "by and
+	// between", "(1)", "2.", "b)".
 	for {
 		m := pk.connectorRe.FindStringIndex(p.text())
+		if m == nil || m[1] == 0 {
+			m = reNumbering.FindStringIndex(p.text())
+		}
 		if m == nil || m[1] == 0 {
 			break
 		}
@@ -172,6 +177,12 @@ func (x *extractor) readName(phrase string) nameRead {
 	if m := pk.brandRe.FindStringIndex(p.text()); m != nil {
 		r.brand = strings.Trim(p.text()[m[1]:], " „“\"'”")
 		p.hi = p.lo + m[0]
+	} else if m := pk.brandOfRe.FindStringIndex(p.text()); m != nil && m[0] > 0 {
+		// "MusterSoft – eine Marke der Muster GmbH": the brand comes
+		// first, the legal person after.
+		r.brand = strings.Trim(p.text()[:m[0]], " –—-,„“\"'”")
+		p.lo += m[1]
+		p.trim(leadMarks)
 	}
 	if m := pk.ownerRe.FindStringIndex(p.text()); m != nil {
 		owner := strings.TrimSpace(pk.soleRe.Plain().ReplaceAllString(p.text()[m[1]:], ""))

@@ -317,7 +317,7 @@ func (x *extractor) stopLine2(ln line) bool {
 func (x *extractor) blockBefore(i int) []line {
 	var b []line
 	for j := i - 1; j >= 0 && len(b) < 8; j-- {
-		if x.stopLine2(x.lines[j]) || strings.HasSuffix(x.lines[j].text, ":") || headingish(x.lines[j].text) {
+		if x.stopLine2(x.lines[j]) || strings.HasSuffix(x.lines[j].text, ":") || x.blockHeading(x.lines[j].text) {
 			break
 		}
 		b = append([]line{x.lines[j]}, b...)
@@ -329,12 +329,19 @@ func (x *extractor) blockBefore(i int) []line {
 func (x *extractor) blockAfter(i int) []line {
 	var b []line
 	for j := i + 1; j < len(x.lines) && len(b) < 8; j++ {
-		if x.stopLine2(x.lines[j]) || headingish(x.lines[j].text) {
+		if x.stopLine2(x.lines[j]) || x.blockHeading(x.lines[j].text) {
 			break
 		}
 		b = append(b, x.lines[j])
 	}
 	return b
+}
+
+// blockHeading reports whether a line is a numbered heading that ends a
+// party block; a numbered party ("1. Muster GmbH, Weg 1, 12345 Ort") is
+// none.
+func (x *extractor) blockHeading(t string) bool {
+	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t)
 }
 
 // partyFromLines reads a party from a block's lines: the name from the
@@ -513,7 +520,7 @@ func (x *extractor) titleReadings() []partyReading {
 		}
 		t := ln.text
 		low := strings.ToLower(t)
-		if len(t) > 120 || reLongProse.MatchString(t) || x.k.party.roleRe.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) {
+		if len(t) > 120 || reLongProse.MatchString(t) || x.k.party.roleRe.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) || x.templateTitle(low) {
 			continue
 		}
 		if strings.Contains(low, "zwischen") || strings.Contains(low, "between") || strings.Contains(low, " und ") || strings.Contains(low, " and ") {
@@ -555,4 +562,15 @@ func (x *extractor) hasTitleWord(low string) bool {
 // weakName reports whether a name is a single word without a legal form.
 func (x *extractor) weakName(name string) bool {
 	return len(strings.Fields(name)) == 1 && x.k.party.legalRe.FindStringIndex(" "+name) == nil
+}
+
+// templateTitle reports whether a lower-cased title line is a template's
+// ("Muster-AVV des Beispiel e.V."): a company it names published it.
+func (x *extractor) templateTitle(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if x.k.party.template[w] || strings.HasPrefix(w, "muster") || strings.HasPrefix(w, "vorlage") {
+			return true
+		}
+	}
+	return false
 }
