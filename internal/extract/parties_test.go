@@ -64,6 +64,8 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "Swiss Sàrl", lang: "de", text: "Diese Vereinbarung gilt zwischen dem Kunden (nachfolgend „Kunde“) und der Helvetia Data Sàrl, Rue du Rhône 1, 1204 Genève (nachfolgend „Anbieter“).\n",
 			processor: "Helvetia Data Sàrl", key: "helvetia data sarl"},
 		// Role definitions and short names.
+		{name: "short name defined in the party block", lang: "de", text: "Auftragnehmer: Caelex GmbH (im Folgenden „Caelex“), Musterstraße 5, 80331 München\n§ 1\n",
+			processor: "Caelex GmbH", short: "Caelex", city: "München"},
 		{name: "role label with legal basis and short name", lang: "de", text: "Die Caelex GmbH, Musterstraße 5, 80331 München („Caelex“) stellt die Plattform bereit.\nAuftragsverarbeiter: Caelex gemäß Art. 4 Nr. 8 DSGVO\nVerantwortlicher: der Kunde\n§ 1\n",
 			processor: "Caelex GmbH", short: "Caelex", ctrlNote: "not named"},
 		{name: "short name in parentheses of the role", lang: "de", text: "Die Caelex GmbH, Musterstraße 5, 80331 München („Caelex“) stellt die Plattform bereit. Der Kunde beauftragt Caelex (Auftragsverarbeiter) mit der Verarbeitung.\n",

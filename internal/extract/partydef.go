@@ -56,7 +56,9 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 			pending, pendingEnd = nil, -1
 			if r.party != nil && len(u.shorts) > 0 {
 				for _, s := range u.shorts {
-					shorts[strings.ToLower(s)] = r
+					sr := r
+					sr.short = s
+					shorts[strings.ToLower(s)] = sr
 				}
 				if x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil && reBetweenBefore.MatchString(x.text[max(0, u.start-len(r.party.Name)-80):u.start]) {
 					rr := r

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -106,6 +107,19 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 		chosen.ShortName = first.short
 	}
 	chosen.Key = vendorKey(x.k.party, chosen.Name)
+	if chosen.ShortName == "" {
+		// A short name defined for the same company elsewhere in the head.
+		var names []string
+		for _, sr := range shorts {
+			if sr.party != nil && sr.short != "" && vendorKey(x.k.party, sr.party.Name) == chosen.Key {
+				names = append(names, sr.short)
+			}
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			chosen.ShortName = names[0]
+		}
+	}
 	// Two trusted readings that name different parties: report none.
 	for _, r := range rs {
 		if r.role != role || r.party == nil || r.src == "signature" || r.src == "title" || first.src == "signature" || first.src == "title" {
