@@ -64,6 +64,8 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "Swiss Sàrl", lang: "de", text: "Diese Vereinbarung gilt zwischen dem Kunden (nachfolgend „Kunde“) und der Helvetia Data Sàrl, Rue du Rhône 1, 1204 Genève (nachfolgend „Anbieter“).\n",
 			processor: "Helvetia Data Sàrl", key: "helvetia data sarl"},
 		// Role definitions and short names.
+		{name: "role label with a one-word name", lang: "de", text: "Präambel\nAuftragsverarbeiter: Caelex gemäß Art. 4 Nr. 8 DSGVO\nVerantwortlicher: der Kunde\n§ 1\n",
+			processor: "Caelex", ctrlNote: "not named"},
 		{name: "short name defined in the party block", lang: "de", text: "Auftragnehmer: Caelex GmbH (im Folgenden „Caelex“), Musterstraße 5, 80331 München\n§ 1\n",
 			processor: "Caelex GmbH", short: "Caelex", city: "München"},
 		{name: "role label with legal basis and short name", lang: "de", text: "Die Caelex GmbH, Musterstraße 5, 80331 München („Caelex“) stellt die Plattform bereit.\nAuftragsverarbeiter: Caelex gemäß Art. 4 Nr. 8 DSGVO\nVerantwortlicher: der Kunde\n§ 1\n",
@@ -103,7 +105,7 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "reference to the imprint", lang: "de", text: "Auftragnehmer: siehe Angaben im Impressum\nAuftraggeber: Kundin (wird eingefügt)\n§ 1\n",
 			procNote: "reference", ctrlNote: "placeholder"},
 		{name: "double-bracket placeholder with short name", lang: "de", text: "Verantwortlicher: der Kunde (im Folgenden „Kunde“)\nAuftragsverarbeiter: [[Firma, Anschrift]] („Bekvor“)\n1. Gegenstand\nBekvor verarbeitet Daten.\n",
-			procNote: "placeholder", ctrlNote: "not named"},
+			procNote: "„Bekvor“", ctrlNote: "not named"},
 		{name: "bracket placeholder", lang: "de", text: "Auftraggeber: [Firma]\nAuftragnehmer: [Firma], [Anschrift]\n§ 1\n",
 			procNote: "placeholder", ctrlNote: "placeholder"},
 		{name: "blank lines and fragments", lang: "de", text: "Vereinbarung zur Auftragsverarbeitung\nVereinbarung gemäß Art. 28 DSGVO\nzwischen dem/der\n______________________________\n- nachfolgend „Verantwortlicher“ -\nund dem/der\nwe do code UG (haftungsbeschränkt), Blumenstraße 32, 65366 Geisenheim\n- nachfolgend „Auftragsverarbeiter“ -\n- beide nachfolgend gemeinsam „Vertragsparteien“ -\n§ 1 Gegenstand\n",

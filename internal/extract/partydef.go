@@ -315,7 +315,7 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyReading) (partyReading, bool) {
 	r := partyReading{role: u.role, at: u.start, src: "definition"}
 	if u.inner != [2]int{} {
-		pr := x.partyFromLines([]line{{start: u.inner[0], end: u.inner[1], text: x.text[u.inner[0]:u.inner[1]]}})
+		pr := x.partyFromLines([]line{{start: u.inner[0], end: u.inner[1], text: x.text[u.inner[0]:u.inner[1]]}}, false)
 		if pr.party == nil {
 			return r, false
 		}
@@ -353,7 +353,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	// company ending right before the definition, or with only its
 	// address between, is the name ("…regelt die Leistungen der Beispiel
 	// AG (nachfolgend Auftragnehmer)"). A long phrase's note says nothing.
-	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}})
+	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}}, false)
 	if pr.party != nil {
 		pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
 		r.party = pr.party

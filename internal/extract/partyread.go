@@ -87,6 +87,14 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 		}
 	}
 	if first == nil {
+		for _, r := range rs {
+			if r.role == role && r.short != "" && note != "" && !strings.Contains(note, r.short) {
+				// "[[Firma, Anschrift]] („Bekvor“)": the short name is all
+				// the contract gives.
+				note += " (defined short name „" + r.short + "“)"
+				break
+			}
+		}
 		return nil, note, ""
 	}
 	if first.src == "definition" && x.weakName(first.party.Name) {
@@ -214,7 +222,16 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		case "trailer":
 			block = x.blockBefore(i)
 		}
-		r := x.partyFromLines(block)
+		r := x.partyFromLines(block, kind == "same")
+		if kind == "same" {
+			// "Auftragsverarbeiter: [[Firma, Anschrift]] („Bekvor“)".
+			v := ln.text[valueAt:]
+			if o, c := strings.LastIndex(v, "("), strings.LastIndex(v, ")"); o >= 0 && c > o {
+				if _, sh, ok := x.parseDef(v[o+1 : c]); ok && len(sh) > 0 {
+					r.short = sh[0]
+				}
+			}
+		}
 		if r.party == nil && r.note == noteFragment && len(block) > 0 && len(block[0].text) > 90 {
 			r.note = noteGeneric
 		}
@@ -361,7 +378,9 @@ func (x *extractor) blockHeading(t string) bool {
 // partyFromLines reads a party from a block's lines: the name from the
 // first line that may hold it (a date, phone, e-mail or other labelled
 // field does not), the address and contact data from the others.
-func (x *extractor) partyFromLines(b []line) partyReading {
+// explicit is true for the value of a role label ("Auftragsverarbeiter:
+// Caelex"), where one word without an address is taken as a name.
+func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	pk := x.k.party
 	nameAt := -1
 	for i, l := range b {
@@ -467,7 +486,7 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 				if a.Country != "" {
 					p.Country = a.Country
 				}
-			} else if p.Street == "" && strings.ContainsAny(t, "0123456789") {
+			} else if p.Street == "" && strings.ContainsAny(t, "0123456789") && len(t) < 60 && pk.cutRe.FindStringIndex(t) == nil {
 				p.Street = strings.TrimRight(t, " ,")
 			}
 		}
@@ -475,7 +494,7 @@ func (x *extractor) partyFromLines(b []line) partyReading {
 	if p.Country == "" && p.City != "" {
 		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
 	}
-	if !nr.legal && p.Postcode == "" && p.Street == "" && p.Email == "" && len(strings.Fields(nr.name)) < 2 {
+	if !explicit && !nr.legal && p.Postcode == "" && p.Street == "" && p.Email == "" && len(strings.Fields(nr.name)) < 2 {
 		// One word without a legal form, address or contact: as likely a
 		// heading or a defined term as a name.
 		return partyReading{note: noteNoName}
@@ -511,7 +530,7 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		if kind != "trailer" {
 			continue
 		}
-		r := x.partyFromLines(x.blockBefore(i))
+		r := x.partyFromLines(x.blockBefore(i), false)
 		if r.party == nil || r.party.Postcode == "" && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
 			// A signature block may name the signatory: only a company or
 			// a name with its address is taken for the party.
