@@ -64,6 +64,10 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "Swiss Sàrl", lang: "de", text: "Diese Vereinbarung gilt zwischen dem Kunden (nachfolgend „Kunde“) und der Helvetia Data Sàrl, Rue du Rhône 1, 1204 Genève (nachfolgend „Anbieter“).\n",
 			processor: "Helvetia Data Sàrl", key: "helvetia data sarl"},
 		// Role definitions and short names.
+		{name: "definition with legal basis", lang: "de", text: "Zwischen dem Kunden (nachfolgend „Verantwortlicher“) und der Theta Cloud GmbH, Ring 1, 10115 Berlin (nachfolgend „Auftragsverarbeiter“ im Sinne des Art. 28 DSGVO) wird vereinbart:\n",
+			processor: "Theta Cloud GmbH", ctrlNote: "not named"},
+		{name: "we as the name", lang: "de", text: "Auftragnehmer: Wir\nAuftraggeber: Sie\n§ 1\n",
+			procNote: "not named", ctrlNote: "not named"},
 		{name: "role label with a one-word name", lang: "de", text: "Präambel\nAuftragsverarbeiter: Caelex gemäß Art. 4 Nr. 8 DSGVO\nVerantwortlicher: der Kunde\n§ 1\n",
 			processor: "Caelex", ctrlNote: "not named"},
 		{name: "short name defined in the party block", lang: "de", text: "Auftragnehmer: Caelex GmbH (im Folgenden „Caelex“), Musterstraße 5, 80331 München\n§ 1\n",

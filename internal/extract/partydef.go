@@ -255,6 +255,10 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 	if m := pk.openerRe.FindStringIndex(strings.ToLower(s)); m != nil {
 		s = s[m[1]:]
 	}
+	if m := pk.cutRe.FindStringIndex(s); m != nil && m[0] > 0 {
+		// "„Auftragsverarbeiter“ im Sinne des Art. 28 DSGVO".
+		s = s[:m[0]]
+	}
 	if m := pk.closerRe.FindStringIndex(strings.ToLower(s)); m != nil {
 		s = s[:m[0]]
 	}

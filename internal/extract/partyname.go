@@ -299,6 +299,9 @@ func (x *extractor) notAName(name string, legal bool) string {
 		return noteFragment
 	}
 	words := strings.Fields(name)
+	if len(words) == 1 && pk.pronoun[strings.ToLower(strings.Trim(name, ",.;"))] {
+		return noteGeneric
+	}
 	if len(words) > 10 {
 		return noteFragment
 	}
