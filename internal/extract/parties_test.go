@@ -64,6 +64,11 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "Swiss Sàrl", lang: "de", text: "Diese Vereinbarung gilt zwischen dem Kunden (nachfolgend „Kunde“) und der Helvetia Data Sàrl, Rue du Rhône 1, 1204 Genève (nachfolgend „Anbieter“).\n",
 			processor: "Helvetia Data Sàrl", key: "helvetia data sarl"},
 		// Role definitions and short names.
+		{name: "role stated first", lang: "de", text: "§ 1 Parteien\nVerantwortlicher im Sinne dieses Vertrags ist der jeweilige Kunde. Auftragsverarbeiter ist die Iota Systems GmbH, Ring 4, 04109 Leipzig.\n",
+			processor: "Iota Systems GmbH", ctrlNote: "not named"},
+		{name: "English role stated first", lang: "en", text: "1. Parties\nThe Processor is Kappa Software Inc., a Delaware corporation. The Controller is the customer named in the order form.\n",
+			processor: "Kappa Software Inc.", ctrlNote: "not named"},
+		{name: "role stated first, no name", lang: "de", text: "Der Auftragsverarbeiter ist verpflichtet, die Daten zu schützen. Der Verantwortliche ist für die Rechtmäßigkeit verantwortlich.\n"},
 		{name: "definition with legal basis", lang: "de", text: "Zwischen dem Kunden (nachfolgend „Verantwortlicher“) und der Theta Cloud GmbH, Ring 1, 10115 Berlin (nachfolgend „Auftragsverarbeiter“ im Sinne des Art. 28 DSGVO) wird vereinbart:\n",
 			processor: "Theta Cloud GmbH", ctrlNote: "not named"},
 		{name: "we as the name", lang: "de", text: "Auftragnehmer: Wir\nAuftraggeber: Sie\n§ 1\n",

@@ -94,6 +94,7 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		}
 		out = append(out, r)
 	}
+	out = append(out, x.roleIsReadings(n)...)
 	return out, shorts
 }
 
@@ -114,6 +115,58 @@ func otherRole(role string) string {
 		return "controller"
 	}
 	return "processor"
+}
+
+// reRoleIs is a role stated first, the party after: "Verantwortlicher
+// ist die Muster GmbH", "The Processor is Acme Inc.", "Auftragsverarbeiter
+// im Sinne dieses Vertrags ist …".
+var reRoleIs = regexp.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsverarbeiter|auftragnehmer|verantwortliche[r]?|auftraggeber|processor|controller|data processor|data controller|vendor|supplier|anbieter)\s+(?:(?:im sinne|i\.\s?s\.\s?d\.|within the meaning|under|for the purposes)[^.;:]{0,60}?\s+)?(?:ist|is)\s+`)
+
+// roleIsReadings reads "Verantwortlicher ist die Muster GmbH" at the start
+// of a line or sentence in the first n bytes: companies with a legal
+// form, or a generic description's note.
+func (x *extractor) roleIsReadings(n int) []partyReading {
+	var out []partyReading
+	for _, ln := range x.lines {
+		if ln.start >= n {
+			break
+		}
+		for _, at := range sentenceStarts(ln.text) {
+			t := ln.text[at:]
+			m := reRoleIs.FindStringSubmatchIndex(t)
+			if m == nil {
+				continue
+			}
+			role := x.k.party.role[strings.ToLower(t[m[2]:m[3]])]
+			rest := t[m[1]:]
+			if e := strings.IndexAny(rest, ".;"); e > 0 && !x.k.party.legalRe.MatchString(rest[:min(len(rest), e+2)]) {
+				rest = rest[:e]
+			}
+			rest = rest[:min(len(rest), 200)]
+			nr := x.readName(rest)
+			start := ln.start + at + m[1]
+			switch {
+			case nr.name != "" && nr.legal:
+				p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
+				out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+			case nr.note == noteGeneric || nr.note == notePlaceholder || nr.note == noteReference:
+				out = append(out, partyReading{role: role, note: nr.note, at: start, src: "definition"})
+			}
+		}
+	}
+	return out
+}
+
+// sentenceStarts returns the offsets in a line where a sentence starts:
+// the line's start and after ". " before a capital letter.
+func sentenceStarts(t string) []int {
+	out := []int{0}
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] == '.' && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z' {
+			out = append(out, i+2)
+		}
+	}
+	return out
 }
 
 // defUnits finds the definitions in the first n bytes, in text order.
