@@ -223,3 +223,32 @@ func TestVendorKey(t *testing.T) {
 		t.Errorf("different legal forms share the key %q", a)
 	}
 }
+
+// FuzzReadName asserts that reading a name never panics, that the name is
+// the phrase's text at its span, and that a name and a note exclude each
+// other.
+func FuzzReadName(f *testing.F) {
+	for _, s := range []string{"und dem/der we do code UG (haftungsbeschränkt), Weg 1", "Kundenname: ____", "[[Firma, Anschrift]] („Bekvor“)",
+		"ALL-INKL.COM - Neue Medien Münnich, Inhaber: René Münnich", "Anbieter | Contract AI – Inhaber Noah Liebold (Einzelunternehmen)",
+		"(1) Harbor Analytics Ltd, a company", "processor, Inc.", "\xff( Inhaber:", "MusterSoft – eine Marke der"} {
+		f.Add(s)
+	}
+	k, err := LoadKnowledge()
+	if err != nil {
+		f.Fatal(err)
+	}
+	x := &extractor{k: k}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := x.readName(s)
+		if r.name == "" {
+			if r.note == "" {
+				t.Fatalf("%q: neither name nor note", s)
+			}
+			return
+		}
+		if r.note != "" || r.start < 0 || r.end > len(s) || r.start > r.end || s[r.start:r.end] != r.name {
+			t.Fatalf("%q: name %q at %d-%d, note %q", s, r.name, r.start, r.end, r.note)
+		}
+		_ = vendorKey(k.party, r.name)
+	})
+}
