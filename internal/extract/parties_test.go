@@ -61,6 +61,8 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Muster Digital GmbH", brand: "Pixelwerk"},
 		{name: "Austrian e.U.", lang: "de", text: "Zwischen der Alpenblick Media e.U., Hauptplatz 1, 8010 Graz (im Folgenden „Auftragsverarbeiter“) und dem Kunden (im Folgenden „Verantwortlicher“) wird vereinbart:\n",
 			processor: "Alpenblick Media e.U.", ctrlNote: "not named"},
+		{name: "Austrian form with register number", lang: "de", text: "Verantwortlicher:\nName/Firma: _______________________\nStraße: ___________________________\n\nAuftragsverarbeiter:\nMusterkanzlei Software e.U.\nHauptplatz 12\n4020 Linz\nÖsterreich\nFN 123456a\n\n§ 1\n",
+			processor: "Musterkanzlei Software e.U.", ctrlNote: "blank", key: "musterkanzlei software eu", country: "AT"},
 		{name: "Swiss Sàrl", lang: "de", text: "Diese Vereinbarung gilt zwischen dem Kunden (nachfolgend „Kunde“) und der Helvetia Data Sàrl, Rue du Rhône 1, 1204 Genève (nachfolgend „Anbieter“).\n",
 			processor: "Helvetia Data Sàrl", key: "helvetia data sarl"},
 		// Role definitions and short names.
@@ -144,6 +146,8 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Zenith Support, Inc.", short: "Zenith", key: "zenith support inc"},
 		{name: "English numbered parties", lang: "en", text: "This Agreement is made between:\n(1) Harbor Analytics Ltd, a company registered in England and Wales with number 01234567 (\"Supplier\"); and\n(2) Oakwood Retail plc, whose registered office is at 1 High Street, London (\"Customer\").\n",
 			processor: "Harbor Analytics Ltd", ctrl: "Oakwood Retail plc"},
+		{name: "English we and you", lang: "en", text: "This Data Processing Addendum (\"DPA\") is entered into by and between Brightwave Labs Ltd, a company incorporated in England and Wales under company number 09876543, having its registered office at 10 Dock Road, London E1 8AA (\"Brightwave\", \"we\", \"us\" or \"our\") and the entity agreeing to these terms (\"Customer\", \"you\").\n",
+			processor: "Brightwave Labs Ltd", short: "Brightwave", ctrlNote: "not named"},
 		{name: "English title", lang: "en", text: "Northwind Analytics Inc. Data Processing Addendum\n\nThis DPA forms part of the agreement between Northwind and the Customer.\n",
 			processor: "Northwind Analytics Inc."},
 		{name: "English block", lang: "en", text: "Processor:\nTailspin Toys B.V.\nKeizersgracht 1\n1015 CJ Amsterdam\nThe Netherlands\n\nController:\n[Customer name]\n\n1. Definitions\n",

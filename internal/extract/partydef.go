@@ -347,6 +347,10 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			return "", nil, false
 		}
 		quotedAny = true
+		if pk.pronoun[lt] && !pk.self[lt] {
+			// („Customer“, „you“): the other party's pronoun.
+			continue
+		}
 		if pk.self[lt] {
 			if role != "" && role != "processor" {
 				return "", nil, false
