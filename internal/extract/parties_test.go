@@ -73,6 +73,8 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "role stated first, no name", lang: "de", text: "Der Auftragsverarbeiter ist verpflichtet, die Daten zu schützen. Der Verantwortliche ist für die Rechtmäßigkeit verantwortlich.\n"},
 		{name: "definition with legal basis", lang: "de", text: "Zwischen dem Kunden (nachfolgend „Verantwortlicher“) und der Theta Cloud GmbH, Ring 1, 10115 Berlin (nachfolgend „Auftragsverarbeiter“ im Sinne des Art. 28 DSGVO) wird vereinbart:\n",
 			processor: "Theta Cloud GmbH", ctrlNote: "not named"},
+		{name: "generic words as a label's value", lang: "de", text: "Auftragnehmer: IT-Dienstleister\nAuftraggeber: Mandant\n§ 1\n",
+			procNote: "not named", ctrlNote: "not named"},
 		{name: "we as the name", lang: "de", text: "Auftragnehmer: Wir\nAuftraggeber: Sie\n§ 1\n",
 			procNote: "not named", ctrlNote: "not named"},
 		{name: "role label with a one-word name", lang: "de", text: "Präambel\nAuftragsverarbeiter: Caelex gemäß Art. 4 Nr. 8 DSGVO\nVerantwortlicher: der Kunde\n§ 1\n",

@@ -373,6 +373,15 @@ func (x *extractor) notAName(name string, legal bool) string {
 	if roles > 0 {
 		return noteGeneric
 	}
+	if len(words) <= 2 {
+		// "IT-Dienstleister", "Websitebetreiber": a compound of a role or
+		// generic word describes the party.
+		for _, w := range words {
+			if x.roleCompound(strings.ToLower(strings.Trim(w, ",.;()"))) {
+				return noteGeneric
+			}
+		}
+	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(strings.Trim(w, "()"))
 		if unicode.IsUpper(r) || unicode.IsDigit(r) || joinerWord(w) {
@@ -400,6 +409,24 @@ func joinerWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "&", "+", "-", "–", "—", "und", "and", "von", "van", "de", "der", "den", "zu", "di", "da", "du", "del", "la", "le", "vom", "y", "e", "of":
 		return true
+	}
+	return false
+}
+
+// roleCompound reports whether w ends in a role or generic word of at
+// least six letters ("it-dienstleister", "hostinganbieter").
+func (x *extractor) roleCompound(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i-1]&0xC0 == 0x80 && w[i]&0xC0 == 0x80 {
+			continue
+		}
+		suf := strings.TrimLeft(w[i:], "-")
+		if len(suf) < 6 {
+			break
+		}
+		if _, ok := x.k.party.role[suf]; ok || x.k.party.generic[suf] {
+			return true
+		}
 	}
 	return false
 }
