@@ -72,6 +72,14 @@ func runEval(args []string, env Env) (int, error) {
 		printEnglish(w, rep, withOwn, len(own), *verbose)
 		ran = true
 	}
+	if dev := filepath.Join(dir, "de-dev"); isDir(dev) {
+		pr, err := eval.Parties(a, dev)
+		if err != nil {
+			return ExitError, err
+		}
+		printParties(w, pr, *verbose)
+		ran = true
+	}
 	if !ran {
 		return ExitError, fmt.Errorf("%s: neither seeds/expected nor en-dpa found", dir)
 	}
@@ -163,4 +171,19 @@ func printExtraction(w io.Writer, r eval.ExtractReport) {
 	}
 	fmt.Fprintf(w, "extraction: %d/%d facts correct (%.1f %%): processor, controller, sub-processors with country, breach hours, objection days\n\n",
 		r.Correct, r.Checked, 100*r.Accuracy())
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+func printParties(w io.Writer, r *eval.PartiesReport, verbose bool) {
+	fmt.Fprintln(w, "== German de-dev: named parties (processor and controller counted separately) ==")
+	if verbose {
+		for _, e := range r.Errors {
+			fmt.Fprintln(w, "  "+e)
+		}
+	}
+	fmt.Fprintf(w, "parties: %d of %d named parties right, %d wrong names, %d missed (bar: none wrong, 90 %% right)\n\n", r.Right, r.Named, r.Wrong, r.Missed)
 }

@@ -72,6 +72,7 @@ type Knowledge struct {
 	durRe       *prefilter.Regexp
 	cues        map[string]*prefilter.Words
 	terms       map[string][]match.TermID
+	party       *partyKnowledge // data/parties.yaml
 }
 
 // termListNames are the sentence_terms lists of lexicon.yaml the
@@ -209,6 +210,11 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		k.postcodes = append(k.postcodes, p)
 	}
 	k.legalRe = prefilter.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
+	pk, err := compilePartyKnowledge(partiesYAML, lf.LegalForms)
+	if err != nil {
+		return nil, err
+	}
+	k.party = pk
 	for _, p := range lf.Placeholders {
 		re, err := prefilter.Compile(p)
 		if err != nil {

@@ -1,107 +1,21 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
 
-// Role words. A role label line names a party ("Auftragnehmer:",
-// "– Auftraggeber –", "(im Folgenden: Auftragnehmer)", "Processor:").
+// Lines of a party block (internal/extract/partyread.go).
 var (
-	reProcessorWord  = prefilter.MustCompile(`(?i)auftragnehmer|auftragsverarbeiter|\bprocessor\b|\bdienstleister\b|\banbieter\b|\bsupplier\b|\bprovider\b|\bvendor\b`)
-	reControllerWord = prefilter.MustCompile(`(?i)auftraggeber|verantwortliche|\bcontroller\b|\bkunde\b|\bcustomer\b|\bclient\b`)
-	reTrailerLabel   = prefilter.MustCompile(`(?i)^[\s(\[–—\-]*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge|auch)?[\s:„“"'‚]*(?:der\s+|the\s+|als\s+)?[„“"']?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)[„“"']?(?:\s*genannt|\s*called)?[\s)\]–—\-.,]*(?:und|and)?$`)
-	reLeadLabel      = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(?:auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller|kunde|customer|anbieter|provider)(?:\s*\([^)]{0,40}\))?\s*:?\s*$`)
-	reSeparatorLine  = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
-	reRepresented    = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
-	rePhone          = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
-	reEmail          = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
-	reCustomerNo     = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
-	reSameLine       = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|data processor|data controller)(?:\s*\([^)]{0,40}\))?\s*:\s*(\S.{2,})$`)
-	// reInlineRole is a role defined after a party's name: "Muster GmbH
-	// (nachfolgend „Auftragnehmer“)", "Contoso Inc. ("Vendor")", or stated
-	// of it: "Fabrikam GmbH is the data processor".
-	reInlineRole = prefilter.MustCompile(`(?:[(\-–—]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)?[\s:„“"',]*|\s(?:is|ist|acts as|acting as)\s+)(?:der\s+|the\s+|als\s+)?[„“"']?(?:data\s+)?(auftragnehmer|auftraggeber|auftragsverarbeiter|verantwortliche[r]?|processor|controller|vendor|supplier|service provider|provider|customer|client|kunde|anbieter|dienstleister)\b`)
+	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
+	reRepresented   = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
+	rePhone         = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
+	reEmail         = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
+	reCustomerNo    = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
 )
-
-// parties finds processor and controller: first from address blocks
-// labelled with a role, then from inline definitions such as
-// "die Muster GmbH (nachfolgend Auftragnehmer)".
-func (x *extractor) parties() model.Parties {
-	var p model.Parties
-	limit := len(x.text) / 3
-	if limit < 6000 {
-		limit = 6000
-	}
-	procFound, ctrlFound := false, false
-	for i, ln := range x.lines {
-		if ln.start > limit {
-			break
-		}
-		if len(ln.text) > 80 {
-			continue
-		}
-		if !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
-			continue
-		}
-		role := roleOf(ln.text)
-		if role == "" {
-			continue
-		}
-		var block []line
-		if m := reSameLine.FindStringSubmatchIndex(ln.text); m != nil && x.k.IsPlaceholder(ln.text[m[4]:m[5]]) {
-			// "Auftraggeber: [Name]": named as not filled in.
-			block = []line{{start: ln.start + m[4], end: ln.start + m[5], text: ln.text[m[4]:m[5]]}}
-			role = roleOf(ln.text[m[2]:m[3]])
-		} else if m != nil {
-			// "Auftragnehmer: Muster GmbH, Weg 1, 12345 Ort"
-			block = splitParts(ln.start+m[4], ln.text[m[4]:m[5]])
-			if len(block) == 1 {
-				block = append(block, x.blockAfter(i)...)
-			}
-			role = roleOf(ln.text[m[2]:m[3]])
-		}
-		switch {
-		case block != nil:
-		case reTrailerLabel.MatchString(ln.text) && !strings.HasSuffix(ln.text, ":"):
-			block = x.blockBefore(i)
-		case reLeadLabel.MatchString(ln.text):
-			block = x.blockAfter(i)
-		default:
-			continue
-		}
-		party, note := x.partyFromBlock(block)
-		switch role {
-		case "processor":
-			if procFound {
-				continue
-			}
-			procFound = true
-			p.Processor, p.ProcessorNote = party, note
-		case "controller":
-			if ctrlFound {
-				continue
-			}
-			ctrlFound = true
-			p.Controller, p.ControllerNote = party, note
-		}
-	}
-	if p.Processor == nil || p.Controller == nil {
-		x.inlineParties(&p, limit, procFound, ctrlFound)
-	}
-	if p.Processor == nil && p.ProcessorNote == "" {
-		p.ProcessorNote = "no processor named in the contract"
-	}
-	if p.Controller == nil && p.ControllerNote == "" {
-		p.ControllerNote = "no controller named in the contract (template or filled in on signature)"
-	}
-	return p
-}
 
 // splitParts splits a one-line party ("Name, Street 1, 12345 City") into
 // pseudo-lines at commas that do not follow a legal form.
@@ -123,109 +37,9 @@ func splitParts(start int, s string) []line {
 	return out
 }
 
-// roleOf says which party a label names: the role word that comes first.
-func roleOf(s string) string {
-	pi := reProcessorWord.FindStringIndex(s)
-	ci := reControllerWord.FindStringIndex(s)
-	switch {
-	case pi == nil && ci == nil:
-		return ""
-	case ci == nil || pi != nil && pi[0] < ci[0]:
-		return "processor"
-	default:
-		return "controller"
-	}
-}
-
-func (x *extractor) stopLine(ln line) bool {
-	t := ln.text
-	return len(t) > 90 || strings.HasPrefix(t, "#") || reSeparatorLine.MatchString(t) ||
-		roleOf(t) != "" && (reTrailerLabel.MatchString(t) || reLeadLabel.MatchString(t))
-}
-
-// blockBefore returns up to eight address lines before label line i.
-func (x *extractor) blockBefore(i int) []line {
-	var b []line
-	for j := i - 1; j >= 0 && len(b) < 8; j-- {
-		if x.stopLine(x.lines[j]) || strings.HasSuffix(x.lines[j].text, ":") {
-			break
-		}
-		b = append([]line{x.lines[j]}, b...)
-	}
-	return b
-}
-
-// blockAfter returns up to eight address lines after label line i.
-func (x *extractor) blockAfter(i int) []line {
-	var b []line
-	for j := i + 1; j < len(x.lines) && len(b) < 8; j++ {
-		if x.stopLine(x.lines[j]) || headingish(x.lines[j].text) {
-			break
-		}
-		b = append(b, x.lines[j])
-	}
-	return b
-}
-
 var reNumberedHeading = prefilter.MustCompile(`^(?:§\s*\d+|\d{1,2}(?:\.\d+)*\.?\s+\p{Lu}|(?i:art(?:ikel|icle)?|section|ziffer)\s+\d+)`)
 
 func headingish(s string) bool { return reNumberedHeading.MatchString(s) }
-
-// partyFromBlock parses address lines into a party; a blank or placeholder
-// block gives nil and a note.
-func (x *extractor) partyFromBlock(b []line) (*model.Party, string) {
-	var real []line
-	for _, l := range b {
-		if !x.k.IsPlaceholder(l.text) && !looksRedacted(l.text) {
-			real = append(real, l)
-		}
-	}
-	if len(real) == 0 {
-		return nil, "party not filled in (blank or placeholder)"
-	}
-	p := &model.Party{}
-	for _, l := range real {
-		t := l.text
-		switch {
-		case reRepresented.MatchString(t):
-			p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
-		case rePhone.MatchString(t):
-			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])
-		case reCustomerNo.MatchString(t):
-			p.CustomerNumber = reCustomerNo.FindStringSubmatch(t)[1]
-		case reEmail.MatchString(t):
-			p.Email = reEmail.FindString(t)
-		case reFax.MatchString(t) || len(t) < 30 && firstDate(t) != "":
-		case p.Name == "":
-			p.Name = strings.TrimRight(t, " ,")
-		default:
-			if c := x.k.CountryOf(t); c != "" && len(t) < 40 {
-				p.Country = c
-				continue
-			}
-			a := x.k.ParseAddress(t, x.lang)
-			if a.Postcode != "" {
-				p.Postcode, p.City = a.Postcode, a.City
-				if a.Street != "" && p.Street == "" {
-					p.Street = a.Street
-				}
-				if a.Country != "" {
-					p.Country = a.Country
-				}
-			} else if p.Street == "" && strings.ContainsAny(t, "0123456789") {
-				p.Street = strings.TrimRight(t, " ,")
-			}
-		}
-	}
-	if p.Name == "" || x.k.IsPlaceholder(p.Name) {
-		return nil, "party not filled in (blank or placeholder)"
-	}
-	if p.Country == "" && p.City != "" {
-		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
-	}
-	p.Evidence = x.evidencePtr(real[0].start, real[len(real)-1].end)
-	return p, ""
-}
 
 var (
 	reFax      = prefilter.MustCompile(`(?i)^fax`)
@@ -233,46 +47,6 @@ var (
 )
 
 func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
-
-// inlineParties finds "X GmbH (nachfolgend Auftragnehmer)" definitions.
-func (x *extractor) inlineParties(p *model.Parties, limit int, procDone, ctrlDone bool) {
-	// Inline definitions stand in the preamble.
-	head := x.text
-	if limit > 5000 {
-		limit = 5000
-	}
-	if len(head) > limit {
-		head = head[:limit]
-	}
-	for k, m := range x.inlineRoles(len(head)) {
-		if k >= 40 {
-			break
-		}
-		role := roleOf(head[m[2]:m[3]])
-		if role == "processor" && (procDone || p.Processor != nil) || role == "controller" && (ctrlDone || p.Controller != nil) {
-			continue
-		}
-		start, end, ok := x.nameBefore(head, m[0])
-		between := ""
-		if !ok {
-			start, end, ok = x.nameWithin(head, m[0])
-			if !ok {
-				continue
-			}
-			between = head[end:m[0]]
-		}
-		party := &model.Party{Name: head[start:end], Evidence: x.evidencePtr(start, m[1])}
-		if between != "" {
-			a := x.k.ParseAddress(collapse(between), x.lang)
-			party.Street, party.Postcode, party.City, party.Country = a.Street, a.Postcode, a.City, a.Country
-		}
-		if role == "processor" {
-			p.Processor = party
-		} else {
-			p.Controller = party
-		}
-	}
-}
 
 var nameStop = map[string]bool{
 	"der": true, "die": true, "das": true, "des": true, "dem": true, "den": true, "durch": true, "von": true, "mit": true, "zwischen": true,
@@ -374,48 +148,4 @@ func (x *extractor) isAddress(s string) bool {
 	}
 	a := x.k.ParseAddress(collapse(s), x.lang)
 	return a.Country != "" && (a.Postcode != "" || a.City != "" || strings.ContainsAny(s, "0123456789"))
-}
-
-// roleLiterals are the lower-case role words an inline definition names.
-var roleLiterals = []string{"auftragnehmer", "auftraggeber", "auftragsverarbeiter", "verantwortliche", "processor", "controller",
-	"vendor", "supplier", "provider", "customer", "client", "kunde", "anbieter", "dienstleister"}
-
-// inlineRoles finds inline role definitions ("(nachfolgend
-// Auftragnehmer)") in the first n bytes, running the pattern only on short
-// windows before each role word. Indices are as FindAllStringSubmatchIndex
-// returns them, relative to the text.
-func (x *extractor) inlineRoles(n int) [][]int {
-	low := x.lower[:n]
-	var out [][]int
-	for _, w := range roleLiterals {
-		off := 0
-		for {
-			i := strings.Index(low[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(w)
-			a := max(0, i-40)
-			for a > 0 && low[a]&0xC0 == 0x80 {
-				a--
-			}
-			win := low[a:min(n, off+2)]
-			for _, m := range reInlineRole.FindAllStringSubmatchIndex(win, -1) {
-				if m[2]+a != i {
-					continue
-				}
-				mm := make([]int, len(m))
-				for j, v := range m {
-					mm[j] = v
-					if v >= 0 {
-						mm[j] = v + a
-					}
-				}
-				out = append(out, mm)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out
 }

@@ -53,13 +53,14 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 	res := []*prefilter.Regexp{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
 		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
 		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reNumStreet, reLongProse,
-		reProcessorWord, reControllerWord, reTrailerLabel, reLeadLabel, reSeparatorLine, reSameLine, reInlineRole, reRepresented,
+		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
 		reLocLabel, reListMarker, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,
 		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo}
 	for _, c := range tomCategories {
 		res = append(res, c.re)
 	}
+	res = append(res, k.party.partyPatterns()...)
 	return append(res, k.placeholder...)
 }
 

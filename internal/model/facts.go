@@ -29,7 +29,19 @@ type Parties struct {
 // Party is one contracting party with its address and contact data.
 // Country is an ISO 3166-1 alpha-2 code.
 type Party struct {
-	Name           string    `json:"name"`
+	Name string `json:"name"`
+	// Key is the name normalised for filing and cross-reference: lower
+	// case, legal-form spellings unified, punctuation and a leading
+	// web-address brand dropped (docs/json.md).
+	Key string `json:"key"`
+	// ShortName is the short name the contract defines for the party
+	// ("Caelex", "NMM").
+	ShortName string `json:"short_name,omitempty"`
+	// Owner is a sole trader's owner ("Inhaber").
+	Owner string `json:"owner,omitempty"`
+	// Brand is a name the party trades under ("im Geschäftsverkehr unter
+	// dem Namen …").
+	Brand          string    `json:"brand,omitempty"`
 	Street         string    `json:"street,omitempty"`
 	Postcode       string    `json:"postcode,omitempty"`
 	City           string    `json:"city,omitempty"`

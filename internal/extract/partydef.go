@@ -1,0 +1,497 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/model"
+)
+
+// A defUnit is a definition of a party's role or short name in running
+// text: "(nachfolgend „Auftragnehmer“)", "– nachfolgend „Verantwortlicher“
+// genannt –", ", im Folgenden Auftraggeber,", "(„Bekvor“)", "is the
+// Processor". The party is named before it, or inside its parentheses
+// ("der Anbieter (Leadesk UG (haftungsbeschränkt), „Auftragnehmer“)").
+type defUnit struct {
+	start, end int // the definition's span in the text
+	role       string
+	shorts     []string
+	inner      [2]int // span of a name inside the parentheses, or 0, 0
+	statement  bool   // "X is the processor": a legal-form name must precede
+}
+
+var (
+	reDashDef  = regexp.MustCompile(`(?im)(?:^|\s)[–—-]\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge)[^–—\n()]{1,80}?)\s*(?:[–—]|\s-(?:\s|$)|$)`)
+	reCommaDef = regexp.MustCompile(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
+	reStateDef = regexp.MustCompile(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reDefSplit = regexp.MustCompile(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
+	reBetween  = regexp.MustCompile(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
+)
+
+// definitionReadings reads the parties defined in running text in the
+// first n bytes. It also returns the short names defined for a named
+// party ("Caelex GmbH, … („Caelex“)"), lower-cased.
+func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyReading) {
+	units := x.defUnits(n)
+	var out []partyReading
+	shorts := map[string]partyReading{}
+	prevEnd := 0
+	// pending is a company defined by a short name only, right before
+	// "and"/"und": the other party of "between A ("Acme") and B
+	// ("Customer")" takes the other role.
+	var pending *partyReading
+	pendingEnd := -1
+	for _, u := range units {
+		r, ok := x.readDefUnit(u, prevEnd, shorts)
+		joined := pendingEnd >= 0 && reAndJoin.MatchString(x.text[pendingEnd:u.start])
+		prevEnd = u.end
+		if !ok {
+			pending, pendingEnd = nil, -1
+			continue
+		}
+		if u.role == "" {
+			pending, pendingEnd = nil, -1
+			if r.party != nil && len(u.shorts) > 0 {
+				for _, s := range u.shorts {
+					sr := r
+					sr.short = s
+					shorts[strings.ToLower(s)] = sr
+				}
+				if x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil && reBetweenBefore.MatchString(x.text[max(0, u.start-len(r.party.Name)-80):u.start]) {
+					rr := r
+					rr.short = u.shorts[0]
+					pending, pendingEnd = &rr, u.end
+					// "between Zendesk, Inc. ("Zendesk") and Customer": the other
+					// party is only a role word.
+					if m := reAndRole.FindStringSubmatch(x.text[u.end:min(n, u.end+60)]); m != nil {
+						if role, ok := x.k.party.role[strings.ToLower(m[1])]; ok {
+							rr.role = otherRole(role)
+							rr.src = "definition"
+							out = append(out, rr)
+							pending, pendingEnd = nil, -1
+						}
+					}
+				}
+			}
+			continue
+		}
+		if joined && pending != nil {
+			other := partyReading{role: otherRole(u.role), party: pending.party, at: pending.at, src: "definition", short: pending.short}
+			out = append(out, other)
+		}
+		pending, pendingEnd = nil, -1
+		if r.party == nil && len(u.shorts) > 0 {
+			r.note += " (defined short name „" + u.shorts[0] + "“)"
+		}
+		if len(u.shorts) > 0 {
+			r.short = u.shorts[0]
+			if r.party != nil {
+				shorts[strings.ToLower(u.shorts[0])] = r
+			}
+		}
+		out = append(out, r)
+	}
+	out = append(out, x.roleIsReadings(n)...)
+	return out, shorts
+}
+
+var (
+	// reAndJoin is the text between two parties of "between … and …"
+	// that leaves the second one's name to follow.
+	reAndJoin = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und|sowie)\b`)
+	// reAndRole is "and Customer" after a party: the other party named by
+	// its role only.
+	reAndRole = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und)\s+(?:the\s+|dem\s+|den\s+|der\s+|its\s+|seinen\s+|ihren\s+)?([\p{L}-]+)(?:\s*[.,;(]|\s+(?:as|als)\b|\s*$)`)
+	// reBetweenBefore finds "between"/"zwischen" before a party's name.
+	reBetweenBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
+)
+
+// otherRole returns the role of the other party.
+func otherRole(role string) string {
+	if role == "processor" {
+		return "controller"
+	}
+	return "processor"
+}
+
+// reRoleIs is a role stated first, the party after: "Verantwortlicher
+// ist die Muster GmbH", "The Processor is Acme Inc.", "Auftragsverarbeiter
+// im Sinne dieses Vertrags ist …".
+var reRoleIs = regexp.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsverarbeiter|auftragnehmer|verantwortliche[r]?|auftraggeber|processor|controller|data processor|data controller|vendor|supplier|anbieter)\s+(?:(?:im sinne|i\.\s?s\.\s?d\.|within the meaning|under|for the purposes)[^.;:]{0,60}?\s+)?(?:ist|is)\s+`)
+
+// roleIsReadings reads "Verantwortlicher ist die Muster GmbH" at the start
+// of a line or sentence in the first n bytes: companies with a legal
+// form, or a generic description's note.
+func (x *extractor) roleIsReadings(n int) []partyReading {
+	var out []partyReading
+	for _, ln := range x.lines {
+		if ln.start >= n {
+			break
+		}
+		for _, at := range sentenceStarts(ln.text) {
+			t := ln.text[at:]
+			m := reRoleIs.FindStringSubmatchIndex(t)
+			if m == nil {
+				continue
+			}
+			role := x.k.party.role[strings.ToLower(t[m[2]:m[3]])]
+			rest := t[m[1]:]
+			if e := strings.IndexAny(rest, ".;"); e > 0 && !x.k.party.legalRe.MatchString(rest[:min(len(rest), e+2)]) {
+				rest = rest[:e]
+			}
+			rest = rest[:min(len(rest), 200)]
+			nr := x.readName(rest)
+			start := ln.start + at + m[1]
+			switch {
+			case nr.name != "" && nr.legal:
+				p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
+				out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+			case nr.note == noteGeneric || nr.note == notePlaceholder || nr.note == noteReference:
+				out = append(out, partyReading{role: role, note: nr.note, at: start, src: "definition"})
+			}
+		}
+	}
+	return out
+}
+
+// sentenceStarts returns the offsets in a line where a sentence starts:
+// the line's start and after ". " before a capital letter.
+func sentenceStarts(t string) []int {
+	out := []int{0}
+	for i := 0; i+2 < len(t); i++ {
+		if t[i] == '.' && t[i+1] == ' ' && t[i+2] >= 'A' && t[i+2] <= 'Z' {
+			out = append(out, i+2)
+		}
+	}
+	return out
+}
+
+// defUnits finds the definitions in the first n bytes, in text order.
+func (x *extractor) defUnits(n int) []defUnit {
+	text := x.text[:n]
+	var us []defUnit
+	for i := 0; i < len(text); i++ {
+		if text[i] != '(' {
+			continue
+		}
+		j, depth := i+1, 1
+		for ; j < len(text) && j-i < 250 && depth > 0; j++ {
+			switch text[j] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			case '\n':
+				depth = -1
+			}
+		}
+		if depth != 0 {
+			continue
+		}
+		c := text[i+1 : j-1]
+		if !strings.ContainsAny(c, "„“”\"'‚‘’«»") && !x.k.cue("party_roles").In(x.lower[i+1:j-1]) {
+			continue
+		}
+		if role, shorts, ok := x.parseDef(c); ok {
+			us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts})
+			continue
+		}
+		// "(Leadesk UG (haftungsbeschränkt), „Auftragnehmer“)".
+		if k := lastTopComma(c); k > 0 {
+			if role, shorts, ok := x.parseDef(c[k+1:]); ok && role != "" {
+				us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts, inner: [2]int{i + 1, i + 1 + k}})
+			}
+		}
+	}
+	// Dash and comma definitions open with a definition word; "is the
+	// processor" ends in a role word. The expressions run only on short
+	// windows around them.
+	for _, w := range defOpeners {
+		for _, at := range allIndex(x.lower[:n], w) {
+			a := max(0, at-4)
+			for a > 0 && text[a]&0xC0 == 0x80 {
+				a--
+			}
+			win := text[a:min(n, at+120)]
+			for _, re := range []*regexp.Regexp{reDashDef, reCommaDef} {
+				m := re.FindStringSubmatchIndex(win)
+				if m == nil || a+m[2] != at {
+					continue
+				}
+				if role, shorts, ok := x.parseDef(win[m[2]:m[3]]); ok {
+					us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, shorts: shorts})
+				}
+			}
+		}
+	}
+	for _, w := range []string{"processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber"} {
+		for _, at := range allIndex(x.lower[:n], w) {
+			a := max(0, at-40)
+			for a > 0 && text[a]&0xC0 == 0x80 {
+				a--
+			}
+			win := text[a:min(n, at+len(w)+1)]
+			lw := x.lower[a:min(n, at+len(w)+1)]
+			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
+				continue
+			}
+			for _, m := range reStateDef.FindAllStringSubmatchIndex(win, -1) {
+				if a+m[2] != at {
+					continue
+				}
+				role := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]
+				us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true})
+			}
+		}
+	}
+	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
+	// Drop a unit inside another (a dash definition holding parentheses).
+	var out []defUnit
+	for _, u := range us {
+		if len(out) > 0 && u.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// defOpeners are the lower-case words that open a dash or comma
+// definition (reDashDef, reCommaDef).
+var defOpeners = []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"}
+
+// allIndex returns the offsets of every occurrence of w in s.
+func allIndex(s, w string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return out
+		}
+		out = append(out, off+i)
+		off += i + len(w)
+	}
+}
+
+// lastTopComma returns the offset of the last comma outside parentheses.
+func lastTopComma(s string) int {
+	depth, at := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				at = i
+			}
+		}
+	}
+	return at
+}
+
+// parseDef reads a definition's content ("nachstehend auch „NMM“ oder
+// „Auftragsverarbeiter“ genannt"): the role it gives and the short names
+// it defines. ok is false when the content is no definition of a party.
+func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
+	pk := x.k.party
+	s := strings.TrimSpace(c)
+	for _, d := range []string{" — ", " – ", " - "} {
+		if i := strings.Index(s, d); i > 0 {
+			s = s[:i]
+		}
+	}
+	if m := pk.openerRe.FindStringIndex(strings.ToLower(s)); m != nil {
+		s = s[m[1]:]
+	}
+	if m := pk.cutRe.FindStringIndex(s); m != nil && m[0] > 0 {
+		// "„Auftragsverarbeiter“ im Sinne des Art. 28 DSGVO".
+		s = s[:m[0]]
+	}
+	if m := pk.closerRe.FindStringIndex(strings.ToLower(s)); m != nil {
+		s = s[:m[0]]
+	}
+	if strings.TrimSpace(s) == "" || len(s) > 120 {
+		return "", nil, false
+	}
+	quotedAny := false
+	for _, t := range reDefSplit.Split(s, -1) {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		quoted := reQuoteChars.MatchString(t) || strings.ContainsAny(t, "'‘’")
+		t = strings.Trim(reQuoteChars.ReplaceAllString(t, ""), " '’‘:.")
+		lt := strings.ToLower(t)
+		for _, a := range []string{"der ", "die ", "das ", "the ", "als ", "as ", "auch ", "a "} {
+			if strings.HasPrefix(lt, a) {
+				lt, t = lt[len(a):], t[len(a):]
+			}
+		}
+		if pk.collect[lt] {
+			return "", nil, false
+		}
+		if r, isRole := pk.role[lt]; isRole {
+			if role != "" && role != r {
+				return "", nil, false
+			}
+			role = r
+			quotedAny = quotedAny || quoted
+			continue
+		}
+		if !quoted {
+			return "", nil, false
+		}
+		quotedAny = true
+		if pk.pronoun[lt] && !pk.self[lt] {
+			// („Customer“, „you“): the other party's pronoun.
+			continue
+		}
+		if pk.self[lt] {
+			if role != "" && role != "processor" {
+				return "", nil, false
+			}
+			role = "processor"
+			continue
+		}
+		if x.k.IsPlaceholder(t) || strings.ContainsAny(t, "{}[]<>") {
+			// „{Organization}“: a template's placeholder for the name.
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if len(strings.Fields(t)) > 4 || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.title[lt] || isTitleCompound(lt, pk) || pk.generic[lt] {
+			return "", nil, false
+		}
+		shorts = append(shorts, t)
+	}
+	return role, shorts, role != "" || len(shorts) > 0 && quotedAny
+}
+
+// readDefUnit reads the party a definition belongs to. ok is false when
+// no party phrase could be placed (the definition then says nothing).
+func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyReading) (partyReading, bool) {
+	r := partyReading{role: u.role, at: u.start, src: "definition"}
+	if u.inner != [2]int{} {
+		pr := x.partyFromLines([]line{{start: u.inner[0], end: u.inner[1], text: x.text[u.inner[0]:u.inner[1]]}}, false)
+		if pr.party == nil {
+			return r, false
+		}
+		pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
+		r.party = pr.party
+		return r, true
+	}
+	// The phrase before: from the line's start, the end of the previous
+	// definition or "zwischen"/"between", whichever is last.
+	ls := strings.LastIndexByte(x.text[:u.start], '\n') + 1
+	b := max(ls, u.start-300)
+	if prevEnd > b && prevEnd <= u.start {
+		b = prevEnd
+	}
+	if locs := reBetween.FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
+		b += locs[len(locs)-1][1]
+	}
+	phrase := x.text[b:u.start]
+	if strings.TrimSpace(phrase) == "" {
+		return r, false
+	}
+	if u.statement {
+		st, en, ok := x.nameBefore(x.text[:u.start], u.start)
+		if !ok || st < b {
+			return r, false
+		}
+		nr := x.readName(x.text[st:en])
+		if nr.name == "" || !nr.legal {
+			return r, false
+		}
+		r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
+		return r, true
+	}
+	// The phrase is read as a party block; failing that (a sentence), a
+	// company ending right before the definition, or with only its
+	// address between, is the name ("…regelt die Leistungen der Beispiel
+	// AG (nachfolgend Auftragnehmer)"). A long phrase's note says nothing.
+	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}}, false)
+	if pr.party != nil {
+		pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
+		r.party = pr.party
+		return r, true
+	}
+	switch {
+	case len(strings.Fields(phrase)) > 14:
+	case pr.note == noteFragment || pr.note == noteNoName || pr.note == noteTitle:
+	default:
+		r.note = pr.note
+		return r, true
+	}
+	st, en, ok := x.nameBefore(x.text[:u.start], u.start)
+	if !ok {
+		st, en, ok = x.nameWithin(x.text[:u.start], u.start)
+	}
+	if ok && st >= b && !x.genericBefore(st) {
+		if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal {
+			r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
+			if a := x.k.ParseAddress(collapse(x.text[st+nr.end:u.start]), x.lang); a.Postcode != "" || a.Country != "" {
+				r.party.Street, r.party.Postcode, r.party.City, r.party.Country = a.Street, a.Postcode, a.City, a.Country
+			}
+			return r, true
+		}
+	}
+	// A short name defined before: "Der Kunde beauftragt Caelex
+	// (Auftragsverarbeiter)".
+	if ws := strings.Fields(phrase); len(ws) > 0 {
+		w := strings.Trim(ws[len(ws)-1], ",;:")
+		if sr, ok := shorts[strings.ToLower(w)]; ok && sr.party != nil {
+			// The evidence stays the full name's definition.
+			p := *sr.party
+			p.ShortName = w
+			r.party = &p
+			return r, true
+		}
+	}
+	if x.genericTail(phrase) {
+		r.note = noteGeneric
+		return r, true
+	}
+	return r, false
+}
+
+// genericTail reports whether a phrase ends in a generic description of
+// a party ("… Rechte und Pflichten des Kunden").
+func (x *extractor) genericTail(phrase string) bool {
+	ws := strings.Fields(phrase)
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ",;:"))
+	_, isRole := x.k.party.role[last]
+	if !isRole && !x.k.party.generic[last] {
+		return false
+	}
+	return len(ws) == 1 || x.k.party.article[strings.ToLower(ws[len(ws)-2])] || x.k.party.generic[strings.ToLower(ws[len(ws)-2])]
+}
+
+// genericBefore reports whether the words before offset at describe a
+// party generically and the name at at is another's ("dem Kunden der
+// fortrabbit GmbH": the customer of fortrabbit, not fortrabbit).
+func (x *extractor) genericBefore(at int) bool {
+	ws := strings.Fields(x.text[max(0, at-60):at])
+	if len(ws) < 2 {
+		return false
+	}
+	ws = ws[len(ws)-2:]
+	art := strings.ToLower(ws[1])
+	if art != "der" && art != "des" && art != "of" && art != "von" {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(ws[0], ",;:"))
+	_, isRole := x.k.party.role[w]
+	return isRole || x.k.party.generic[w]
+}
+
+func (x *extractor) defParty(start, end, defEnd int, nr nameRead) *model.Party {
+	return &model.Party{Name: x.text[start:end], Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start, defEnd)}
+}

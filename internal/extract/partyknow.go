@@ -1,0 +1,162 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/art28/art28/internal/prefilter"
+)
+
+//go:embed data/parties.yaml
+var partiesYAML []byte
+
+// partyFile is the layout of data/parties.yaml.
+type partyFile struct {
+	Roles             map[string][]string `yaml:"roles"`
+	Generic           []string            `yaml:"generic"`
+	Articles          []string            `yaml:"articles"`
+	Connectors        []string            `yaml:"connectors"`
+	DefinitionOpeners []string            `yaml:"definition_openers"`
+	DefinitionClosers []string            `yaml:"definition_closers"`
+	Collective        []string            `yaml:"collective"`
+	NameLabels        []string            `yaml:"name_labels"`
+	OtherLabels       []string            `yaml:"other_labels"`
+	CutMarkers        []string            `yaml:"cut_markers"`
+	OwnerMarkers      []string            `yaml:"owner_markers"`
+	SoleTraderNotes   []string            `yaml:"sole_trader_notes"`
+	BrandMarkers      []string            `yaml:"brand_markers"`
+	BrandOfMarkers    []string            `yaml:"brand_of_markers"`
+	References        []string            `yaml:"references"`
+	Placeholders      []string            `yaml:"placeholders"`
+	TitleWords        []string            `yaml:"title_words"`
+	TemplateWords     []string            `yaml:"template_words"`
+	FragmentStarts    []string            `yaml:"fragment_starts"`
+	Self              []string            `yaml:"self"`
+	Pronouns          []string            `yaml:"pronouns"`
+	NotInNames        []string            `yaml:"not_in_names"`
+	NonNames          []string            `yaml:"non_names"`
+	Salutations       []string            `yaml:"salutations"`
+	LegalForms        []string            `yaml:"legal_forms"`
+	KeyForms          map[string][]string `yaml:"key_forms"`
+}
+
+// partyKnowledge is the compiled party knowledge.
+type partyKnowledge struct {
+	role      map[string]string // lower-case role word -> processor/controller
+	generic   map[string]bool
+	article   map[string]bool
+	title     map[string]bool
+	nameLabel map[string]bool
+	otherLbl  map[string]bool
+	collect   map[string]bool
+	fragStart map[string]bool
+	self      map[string]bool
+	pronoun   map[string]bool
+	notInName map[string]bool
+	nonName   map[string]bool
+	salute    map[string]bool
+	template  map[string]bool
+
+	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
+	connectorRe *prefilter.Regexp // connectors at the start of a phrase
+	openerRe    *prefilter.Regexp // definition openers at the start
+	closerRe    *prefilter.Regexp // definition closers at the end
+	cutRe       *prefilter.Regexp // the first cut marker
+	ownerRe     *prefilter.Regexp // owner marker
+	soleRe      *prefilter.Regexp // "(Einzelunternehmen)"
+	brandRe     *prefilter.Regexp // brand marker
+	brandOfRe   *prefilter.Regexp // "eine Marke der": brand before, legal person after
+	refRe       *prefilter.Regexp // reference elsewhere
+	phRe        *prefilter.Regexp // template placeholder phrase
+	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
+	keyForms    []keyForm
+}
+
+type keyForm struct {
+	re        *regexp.Regexp
+	canonical string
+}
+
+// compilePartyKnowledge compiles data/parties.yaml together with the legal
+// forms of the lexicon.
+func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, error) {
+	var f partyFile
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("extract: parties.yaml: %w", err)
+	}
+	if len(f.Roles["processor"]) == 0 || len(f.Roles["controller"]) == 0 {
+		return nil, fmt.Errorf("extract: parties.yaml: roles need processor and controller words")
+	}
+	set := func(ws []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range ws {
+			m[strings.ToLower(w)] = true
+		}
+		return m
+	}
+	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords)}
+	var roles []string
+	for r, ws := range f.Roles {
+		for _, w := range ws {
+			pk.role[strings.ToLower(w)] = r
+			roles = append(roles, w)
+		}
+	}
+	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
+	pk.roleRe = mustParty(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
+	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
+	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
+	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
+	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
+	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
+	pk.brandOfRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.BrandOfMarkers)) + `)(?:$|\s)`)
+	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
+	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
+	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
+	pk.legalRe = mustParty(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
+	var canon []string
+	for c := range f.KeyForms {
+		canon = append(canon, c)
+	}
+	sort.Strings(canon)
+	for _, c := range canon {
+		pk.keyForms = append(pk.keyForms, keyForm{
+			re:        regexp.MustCompile(`(?i)(?:^|[\s,])(?:` + alternation(lowerAll(f.KeyForms[c])) + `)(?:$|[\s,;])`),
+			canonical: c,
+		})
+	}
+	return pk, nil
+}
+
+// mustParty compiles a pattern built from parties.yaml behind a literal
+// prefilter; the words are data, so a bad one is a build-time bug that
+// the tests catch.
+func mustParty(expr string) *prefilter.Regexp {
+	r, err := prefilter.Compile(expr)
+	if err != nil {
+		panic(fmt.Sprintf("extract: parties.yaml gives a bad pattern %q: %v", expr, err))
+	}
+	return r
+}
+
+// partyPatterns returns the compiled patterns of the party knowledge.
+func (pk *partyKnowledge) partyPatterns() []*prefilter.Regexp {
+	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
+		pk.phRe, pk.legalRe}
+}
+
+func lowerAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}

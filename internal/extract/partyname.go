@@ -1,0 +1,432 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Notes for a party that is not named. They say why, so that a reader
+// can check the contract at the cited place.
+const (
+	notePlaceholder = "placeholder: the template's field for the party is not filled in"
+	noteBlank       = "blank form field: nothing is filled in after the label"
+	noteGeneric     = "not named: the contract describes the party only generically"
+	noteReference   = "reference elsewhere: the contract points to another document for the party"
+	noteRoleOnly    = "not named: only a role word stands where a name would be"
+	noteTitle       = "not named: the text at the party's place is the contract's title or a heading"
+	noteFragment    = "not named: the text at the party's place is a fragment of a sentence"
+	noteNoName      = "not named: no name could be read at the party's place"
+)
+
+// nameRead is a party name read from a phrase: the name's span in the
+// phrase, the owner of a sole trader and a brand; or no name and a note.
+type nameRead struct {
+	name       string
+	start, end int // span of name in the phrase
+	owner      string
+	brand      string
+	legal      bool // the name ends in a legal form
+	note       string
+}
+
+var (
+	reFieldLabel = regexp.MustCompile(`^([\p{L}][\p{L} ./\-]{0,38}?)\s*(?::|\||\t)\s*`)
+	reBlankRun   = regexp.MustCompile(`_{3,}|\.{4,}|…{2,}`)
+	reQuoteChars = regexp.MustCompile(`[„“”"«»‚‘]`)
+	reWord       = regexp.MustCompile(`[^\s]+`)
+	reNumbering  = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
+)
+
+// span is a window [lo, hi) on a phrase that keeps its offsets while it
+// is trimmed.
+type span struct {
+	s      string
+	lo, hi int
+}
+
+func (p span) text() string { return p.s[p.lo:p.hi] }
+
+// trim drops spaces and the given marks at both ends.
+func (p *span) trim(marks string) {
+	for p.lo < p.hi {
+		r, n := utf8.DecodeRuneInString(p.s[p.lo:p.hi])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(marks, r) {
+			break
+		}
+		p.lo += n
+	}
+	for p.hi > p.lo {
+		r, n := utf8.DecodeLastRuneInString(p.s[p.lo:p.hi])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(marks, r) {
+			break
+		}
+		p.hi -= n
+	}
+}
+
+const leadMarks = "-–—•·*,;:>|/"
+const tailMarks = "-–—•·*,;:|/"
+
+// readName reads a party's name from phrase, the text that stands at a
+// party's place (a block's first line, the words before a definition).
+// It strips labels, connectors and articles, cuts off what follows the
+// name (address, representative, legal basis) and rejects what is no
+// name (placeholder, blank field, role word, generic description, title,
+// fragment), saying why in the note.
+func (x *extractor) readName(phrase string) nameRead {
+	pk := x.k.party
+	p := span{s: phrase, hi: len(phrase)}
+	p.trim(leadMarks)
+	if p.lo >= p.hi {
+		return nameRead{note: noteBlank}
+	}
+	if blankOnly(p.text()) {
+		return nameRead{note: noteBlank}
+	}
+	if m := reFieldLabel.FindStringIndex(p.text()); m != nil && blankOnly(p.text()[m[1]:]) {
+		return nameRead{note: noteBlank}
+	}
+	if x.k.IsPlaceholder(p.text()) {
+		return nameRead{note: notePlaceholder}
+	}
+	// Connectors and numbering: "und dem/der", "zwischen der", "by and
+	// between", "(1)", "2.", "b)".
+	for {
+		m := pk.connectorRe.FindStringIndex(p.text())
+		if m == nil || m[1] == 0 {
+			m = reNumbering.FindStringIndex(p.text())
+		}
+		if m == nil || m[1] == 0 {
+			break
+		}
+		p.lo += m[1]
+		p.trim(leadMarks)
+	}
+	if p.lo >= p.hi {
+		return nameRead{note: noteFragment}
+	}
+	// A form field: "Name: …", "Kundenname: ____", "Anbieter | …".
+	if m := reFieldLabel.FindStringSubmatchIndex(p.text()); m != nil {
+		label := strings.ToLower(strings.TrimSpace(p.text()[m[2]:m[3]]))
+		_, isRole := pk.role[label]
+		switch {
+		case pk.nameLabel[label] || isRole || pk.generic[label]:
+			p.lo += m[1]
+			p.trim(leadMarks)
+			if p.lo >= p.hi || blankOnly(p.text()) {
+				return nameRead{note: noteBlank}
+			}
+		case pk.otherLbl[label]:
+			return nameRead{note: noteNoName}
+		}
+	}
+	t := p.text()
+	if reBlankRun.MatchString(t) || pk.phRe.MatchString(t) || x.k.IsPlaceholder(t) {
+		return nameRead{note: notePlaceholder}
+	}
+	// Articles and generic heads: "der Kunde", "dem Kunden der X GmbH",
+	// "die Firma Muster GmbH" (an apposition keeps the name).
+	hadArticle := false
+	for {
+		w, n := firstWord(p.text())
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		_, isRole := pk.role[lw]
+		if pk.article[lw] || pk.salute[lw] {
+			p.lo += n
+			p.trim("")
+			hadArticle = hadArticle || pk.article[lw]
+			continue
+		}
+		if isRole || pk.generic[lw] || lw == "firma" || lw == "company" {
+			rest := strings.TrimSpace(p.text()[n:])
+			nw, _ := firstWord(rest)
+			r, _ := utf8.DecodeRuneInString(nw)
+			if nw == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.article[strings.ToLower(nw)] || pk.legalRe.MatchString(" "+nw) && pk.legalRe.FindStringSubmatchIndex(" " + nw)[2] == 1 {
+				if isRole && nw == "" {
+					return nameRead{note: noteRoleOnly}
+				}
+				return nameRead{note: noteGeneric}
+			}
+			if _, next := pk.role[strings.ToLower(nw)]; next || pk.generic[strings.ToLower(nw)] {
+				return nameRead{note: noteGeneric}
+			}
+			if !isRole && lw != "firma" && lw != "company" && (!hadArticle || lw != "unternehmen") {
+				// "Praxis Dr. Beispiel", "die Schule am Markt": the head
+				// word is part of the name.
+				break
+			}
+			p.lo += n
+			p.trim("")
+			continue
+		}
+		break
+	}
+	if p.lo >= p.hi {
+		return nameRead{note: noteGeneric}
+	}
+	// What follows the name: the first part of a comma, "·" or "|" list
+	// (a legal form after a comma stays: "Acme, Inc."), and before a cut
+	// marker (representative, seat, legal basis).
+	var r nameRead
+	p.hi = p.lo + x.firstPart(p.text())
+	if m := pk.cutRe.FindStringIndex(p.text()); m != nil {
+		p.hi = p.lo + m[0]
+	}
+	if m := pk.brandRe.FindStringIndex(p.text()); m != nil {
+		r.brand = strings.Trim(p.text()[m[1]:], " „“\"'”")
+		p.hi = p.lo + m[0]
+	} else if m := pk.brandOfRe.FindStringIndex(p.text()); m != nil && m[0] > 0 {
+		// "MusterSoft – eine Marke der Muster GmbH": the brand comes
+		// first, the legal person after.
+		r.brand = strings.Trim(p.text()[:m[0]], " –—-,„“\"'”")
+		p.lo += m[1]
+		p.trim(leadMarks)
+	}
+	if m := pk.ownerRe.FindStringIndex(p.text()); m != nil {
+		owner := strings.TrimSpace(pk.soleRe.Plain().ReplaceAllString(p.text()[m[1]:], ""))
+		owner = strings.Trim(owner, " :–—-,")
+		if strings.TrimSpace(strings.Trim(p.text()[:m[0]], " –—-,")) == "" {
+			// "Inhaber: Max Muster": the owner is the party.
+			p.lo += m[1]
+			p.trim(leadMarks)
+		} else {
+			r.owner = owner
+			p.hi = p.lo + m[0]
+		}
+	}
+	if m := pk.soleRe.FindStringIndex(p.text()); m != nil {
+		p.hi = p.lo + m[0]
+	}
+	// A legal form ends the name ("X GmbH Weg 1 12345 Ort").
+	if m := pk.legalRe.FindStringSubmatchIndex(p.text()); m != nil {
+		if reLongProse.MatchString(p.text()[m[3]:]) {
+			// "Acme Ltd shall ensure …": a sentence about the company.
+			return nameRead{note: noteFragment}
+		}
+		p.hi = p.lo + m[3]
+		r.legal = true
+	}
+	p.trim(tailMarks)
+	// Unbalanced parentheses at the end: "X (", "Caelex (Auftragsverarbeiter".
+	if t := p.text(); strings.Count(t, "(") > strings.Count(t, ")") {
+		p.hi = p.lo + strings.LastIndex(t, "(")
+		p.trim(tailMarks)
+	}
+	name := p.text()
+	if note := x.notAName(name, r.legal); note != "" {
+		if (note == noteNoName || note == noteFragment) && pk.refRe.MatchString(phrase) {
+			note = noteReference
+		}
+		return nameRead{note: note}
+	}
+	if pk.refRe.MatchString(name) && !r.legal {
+		return nameRead{note: noteReference}
+	}
+	r.name, r.start, r.end = name, p.lo, p.hi
+	return r
+}
+
+// blankOnly reports whether s holds only the marks of a blank field
+// ("______", "…", "- - -").
+func blankOnly(s string) bool {
+	return strings.Trim(s, " \t_.…-–—·*:") == ""
+}
+
+// firstWord returns the first word of s and the offset after it.
+func firstWord(s string) (string, int) {
+	m := reWord.FindStringIndex(s)
+	if m == nil {
+		return "", len(s)
+	}
+	return s[m[0]:m[1]], m[1]
+}
+
+// firstPart returns the length of the first part of a list written with
+// commas, semicolons, "·", "|" or tabs; a part that is a legal form joins
+// the one before ("Acme, Inc."). Parentheses are kept whole.
+func (x *extractor) firstPart(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';', '|', '\t':
+			if depth > 0 {
+				continue
+			}
+			if s[i] == ',' {
+				rest := strings.TrimSpace(s[i+1:])
+				if m := x.k.party.legalRe.FindStringSubmatchIndex(" " + rest); m != nil && m[2] == 1 {
+					continue
+				}
+			}
+			return i
+		default:
+			if depth == 0 && (strings.HasPrefix(s[i:], "·") || strings.HasPrefix(s[i:], " – ") && reStartsAddress(s[i+len(" – "):])) {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// reStartsAddress reports whether s starts with a street or postcode.
+func reStartsAddress(s string) bool {
+	s = strings.TrimSpace(s)
+	if m := rePostcodeCity.FindStringIndex(s); m != nil && m[0] <= 1 {
+		return true
+	}
+	m := reStreet.FindStringIndex(s)
+	return m != nil && m[0] == 0
+}
+
+// notAName says why name is no party name, or "" when it is one.
+func (x *extractor) notAName(name string, legal bool) string {
+	pk := x.k.party
+	if name == "" {
+		return noteNoName
+	}
+	if len(name) > 100 || reQuoteChars.MatchString(name) || strings.ContainsAny(name, ":_[]{}<>@") {
+		return noteNoName
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return noteFragment
+	}
+	words := strings.Fields(name)
+	if len(words) == 1 && pk.pronoun[strings.ToLower(strings.Trim(name, ",.;"))] {
+		return noteGeneric
+	}
+	if len(words) > 10 {
+		return noteFragment
+	}
+	lw0 := strings.ToLower(strings.TrimRight(words[0], ",.;"))
+	if pk.fragStart[lw0] || pk.fragStart[strings.ToLower(words[0])] {
+		return noteFragment
+	}
+	if reLongProse.MatchString(name) {
+		return noteFragment
+	}
+	roles, titles, named := 0, 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ",.;()"))
+		if _, ok := pk.role[lw]; ok {
+			roles++
+			continue
+		}
+		if pk.generic[lw] {
+			// "Praxis Dr. Beispiel": a generic head may open a name.
+			continue
+		}
+		if pk.title[lw] || pk.article[lw] || pk.nonName[lw] || strings.ContainsAny(lw, "0123456789") && len(lw) < 6 || lw == "" {
+			titles++
+			continue
+		}
+		if isTitleCompound(lw, pk) {
+			titles++
+			continue
+		}
+		named++
+	}
+	if named == 0 {
+		switch {
+		case titles > 0 && titles >= roles:
+			return noteTitle
+		case roles > 0:
+			return noteRoleOnly
+		}
+		return noteNoName
+	}
+	if legal {
+		// The words before the legal form name the company: "processor,
+		// Inc." (a role word and the form) or a sentence ending in a
+		// company are no name.
+		body := name
+		if m := pk.legalRe.FindStringSubmatchIndex(name); m != nil {
+			body = name[:m[2]]
+		}
+		own := 0
+		for _, w := range strings.Fields(body) {
+			lw := strings.ToLower(strings.Trim(w, ",.;()"))
+			if pk.notInName[lw] && lw == strings.Trim(w, ",.;()") {
+				return noteFragment
+			}
+			if _, ok := pk.role[lw]; !ok && lw != "" && !pk.article[lw] {
+				own++
+			}
+		}
+		if own == 0 {
+			return noteRoleOnly
+		}
+		return ""
+	}
+	// Without a legal form: a person, a sole trader's business or a brand
+	// written as a proper name: few words, each capitalised (or a joiner).
+	if len(words) > 6 || titles > 0 && named <= titles {
+		return noteFragment
+	}
+	if roles > 0 {
+		return noteGeneric
+	}
+	if len(words) <= 2 {
+		// "IT-Dienstleister", "Websitebetreiber": a compound of a role or
+		// generic word describes the party.
+		for _, w := range words {
+			if x.roleCompound(strings.ToLower(strings.Trim(w, ",.;()"))) {
+				return noteGeneric
+			}
+		}
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.Trim(w, "()"))
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || joinerWord(w) {
+			continue
+		}
+		return noteFragment
+	}
+	return ""
+}
+
+// isTitleCompound reports whether w is a compound of a title word
+// ("auftragsverarbeitungsvertrag", "datenschutzvereinbarung").
+func isTitleCompound(w string, pk *partyKnowledge) bool {
+	for _, suf := range []string{"vertrag", "vereinbarung", "bedingungen", "verarbeitung", "agreement", "addendum"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinerWord reports whether w may stand in lower case inside a proper
+// name ("&", "und", "von", "van", "de", "–").
+func joinerWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "&", "+", "-", "–", "—", "und", "and", "von", "van", "de", "der", "den", "zu", "di", "da", "du", "del", "la", "le", "vom", "y", "e", "of":
+		return true
+	}
+	return false
+}
+
+// roleCompound reports whether w ends in a role or generic word of at
+// least six letters ("it-dienstleister", "hostinganbieter").
+func (x *extractor) roleCompound(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i-1]&0xC0 == 0x80 && w[i]&0xC0 == 0x80 {
+			continue
+		}
+		suf := strings.TrimLeft(w[i:], "-")
+		if len(suf) < 6 {
+			break
+		}
+		if _, ok := x.k.party.role[suf]; ok || x.k.party.generic[suf] {
+			return true
+		}
+	}
+	return false
+}

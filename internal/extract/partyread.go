@@ -1,0 +1,609 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/art28/art28/internal/model"
+)
+
+// A partyReading is what one place of the contract says about one party:
+// its name (party) or why it names none (note).
+type partyReading struct {
+	role  string // "processor" or "controller"
+	party *model.Party
+	note  string
+	at    int    // offset of the place in the text
+	src   string // "block", "definition", "signature", "title"
+	short string // a short name defined with the party ("Caelex")
+}
+
+// Reading sources in the order they are trusted.
+var partySources = []string{"block", "definition", "signature", "title"}
+
+// parties reads processor and controller from the ways contracts
+// introduce them (party blocks, "zwischen … und …" with role definitions,
+// role statements, signature blocks, the title), then decides per role:
+// the first name of the most trusted source, none when two readings name
+// different parties, and a note saying why when none is named.
+func (x *extractor) parties() model.Parties {
+	limit := len(x.text) / 3
+	if limit < 6000 {
+		limit = 6000
+	}
+	var rs []partyReading
+	rs = append(rs, x.blockReadings(limit)...)
+	head := min(len(x.text), min(limit, 8000))
+	defs, shorts := x.definitionReadings(head)
+	rs = append(rs, defs...)
+	rs = append(rs, x.signatureReadings(limit)...)
+	rs = append(rs, x.titleReadings()...)
+	var p model.Parties
+	var src string
+	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
+	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
+		// The title names the controller's own template.
+		p.Processor, p.ProcessorNote = nil, ""
+	}
+	if p.Processor != nil && p.Controller != nil && p.Processor.Key == p.Controller.Key {
+		p.Controller = nil
+		p.ControllerNote = "not named: the name read for the controller is the processor's own (the processor's customer is not named)"
+	}
+	if p.Processor == nil && p.ProcessorNote == "" {
+		p.ProcessorNote = "no processor named in the contract"
+	}
+	if p.Controller == nil && p.ControllerNote == "" {
+		p.ControllerNote = "no controller named in the contract (template or filled in on signature)"
+	}
+	return p
+}
+
+// decide picks the party of one role from the readings.
+func (x *extractor) decide(role string, rs []partyReading, shorts map[string]partyReading) (*model.Party, string, string) {
+	var first *partyReading
+	note := ""
+	for _, src := range partySources {
+		for i := range rs {
+			r := &rs[i]
+			if r.role != role || r.src != src {
+				continue
+			}
+			if r.party == nil {
+				if note == "" && r.src != "signature" && r.src != "title" {
+					note = r.note
+				}
+				continue
+			}
+			if first == nil {
+				first = r
+			}
+		}
+		if first != nil {
+			break
+		}
+	}
+	if first == nil {
+		for _, r := range rs {
+			if r.role == role && r.short != "" && note != "" && !strings.Contains(note, r.short) {
+				// "[[Firma, Anschrift]] („Bekvor“)": the short name is all
+				// the contract gives.
+				note += " (defined short name „" + r.short + "“)"
+				break
+			}
+		}
+		return nil, note, ""
+	}
+	if first.src == "definition" && x.weakName(first.party.Name) {
+		if _, ok := shorts[strings.ToLower(first.party.Name)]; !ok {
+			// "Accountant (Processor)": one word without a legal form in
+			// running text is as likely a defined term as a name.
+			return nil, noteRoleOnly, ""
+		}
+	}
+	chosen := *first.party
+	if sr, ok := shorts[strings.ToLower(chosen.Name)]; ok && sr.party != nil && sr.party.Name != chosen.Name {
+		// "Caelex (Auftragsverarbeiter)" after "Caelex GmbH, … („Caelex“)".
+		full := *sr.party
+		full.ShortName = chosen.Name
+		chosen = full
+	}
+	if chosen.ShortName == "" {
+		chosen.ShortName = first.short
+	}
+	chosen.Key = vendorKey(x.k.party, chosen.Name)
+	if chosen.ShortName == "" {
+		// A short name defined for the same company elsewhere in the head.
+		var names []string
+		for _, sr := range shorts {
+			if sr.party != nil && sr.short != "" && vendorKey(x.k.party, sr.party.Name) == chosen.Key {
+				names = append(names, sr.short)
+			}
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			chosen.ShortName = names[0]
+		}
+	}
+	// Two trusted readings that name different parties: report none.
+	for _, r := range rs {
+		if r.role != role || r.party == nil || r.src == "signature" || r.src == "title" || first.src == "signature" || first.src == "title" {
+			continue
+		}
+		other := vendorKey(x.k.party, r.party.Name)
+		if sr, ok := shorts[strings.ToLower(r.party.Name)]; ok && sr.party != nil {
+			other = vendorKey(x.k.party, sr.party.Name)
+		}
+		if !sameKey(other, chosen.Key) && !sameKey(other, vendorKey(x.k.party, chosen.ShortName)) {
+			return nil, fmt.Sprintf("readings disagree: %q and %q are both named as the %s; none is reported", chosen.Name, r.party.Name, role), ""
+		}
+	}
+	return &chosen, "", first.src
+}
+
+// sameKey reports whether two vendor keys name the same party: equal, or
+// one the start of the other ("fortrabbit" and "fortrabbit gmbh").
+func sameKey(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+var (
+	reKeyPunct  = regexp.MustCompile(`[^\p{L}\p{N}&]+`)
+	reKeyDomain = regexp.MustCompile(`(?i)^[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.[a-z]{2,10}\s+[-–—]\s+`)
+)
+
+// vendorKey normalises a party's name into the key the register files
+// versions of a vendor's contracts under (docs/json.md): lower case,
+// legal-form spellings unified ("G.m.b.H." → "gmbh", "e. K." → "ek"), a
+// leading web-address brand dropped ("ALL-INKL.COM - Neue Medien
+// Münnich" → "neue medien münnich"), punctuation removed.
+func vendorKey(pk *partyKnowledge, name string) string {
+	if name == "" {
+		return ""
+	}
+	s := " " + strings.ToLower(strings.TrimSpace(name)) + " "
+	if m := reKeyDomain.FindStringIndex(strings.TrimSpace(s)); m != nil {
+		s = " " + strings.TrimSpace(s)[m[1]:] + " "
+	}
+	for _, kf := range pk.keyForms {
+		for {
+			m := kf.re.FindStringIndex(s)
+			if m == nil {
+				break
+			}
+			// Keep the separators around the form.
+			lead, trail := s[m[0]:m[0]+1], s[m[1]-1:m[1]]
+			if strings.TrimSpace(lead) != "" && lead != "," {
+				lead = ""
+			}
+			s = s[:m[0]] + " " + kf.canonical + " " + s[m[1]:]
+			_ = trail
+		}
+	}
+	s = reKeyPunct.ReplaceAllString(s, " ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// blockReadings reads the parties of role-labelled blocks in the first
+// limit bytes: a label line before the block ("Auftragnehmer:",
+// "Verantwortlicher (Auftraggeber)"), after it ("– nachfolgend
+// „Auftragnehmer“ –") or with the name on the same line ("Auftragnehmer:
+// Muster GmbH, Weg 1, 12345 Ort").
+func (x *extractor) blockReadings(limit int) []partyReading {
+	var out []partyReading
+	seen := map[string]bool{}
+	for i, ln := range x.lines {
+		if ln.start > limit {
+			break
+		}
+		if len(ln.text) > 120 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+			continue
+		}
+		kind, role, valueAt := x.labelKind(ln.text)
+		if kind == "" || seen[role] {
+			continue
+		}
+		var block []line
+		switch kind {
+		case "same":
+			v := ln.text[valueAt:]
+			block = []line{{start: ln.start + valueAt, end: ln.end, text: v}}
+			if x.firstPart(v) == len(v) {
+				block = append(block, x.blockAfter(i)...)
+			}
+		case "lead":
+			block = x.blockAfter(i)
+		case "trailer":
+			block = x.blockBefore(i)
+		}
+		r := x.partyFromLines(block, kind == "same")
+		if kind == "same" {
+			// "Auftragsverarbeiter: [[Firma, Anschrift]] („Bekvor“)".
+			v := ln.text[valueAt:]
+			if o, c := strings.LastIndex(v, "("), strings.LastIndex(v, ")"); o >= 0 && c > o {
+				if _, sh, ok := x.parseDef(v[o+1 : c]); ok && len(sh) > 0 {
+					r.short = sh[0]
+				}
+			}
+		}
+		if r.party == nil && r.note == noteFragment && len(block) > 0 && len(block[0].text) > 90 {
+			r.note = noteGeneric
+		}
+		r.role, r.at, r.src = role, ln.start, "block"
+		seen[role] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+var (
+	// reRoleParen is what may stand between a role word and its colon:
+	// "Auftragnehmer (Auftragsverarbeiter):".
+	reRoleParen = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
+	// reLeadRest is what may follow the role word of a label line before
+	// its block: a role in parentheses, a colon, a definition or remark
+	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
+	reLeadRest   = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
+	reLabelValue = regexp.MustCompile(`^[^:]{2,60}:\s*`)
+)
+
+// labelKind classifies a line as a role label: "same" (a value follows
+// the colon, at valueAt), "lead" (the block follows), "trailer" (the
+// block precedes), or "" (no label). role is the role it names.
+func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
+	pk := x.k.party
+	// Table cells and emphasis: "| Auftragnehmer | …", "**Auftraggeber:**".
+	off := len(line) - len(strings.TrimLeft(line, "|*# \t"))
+	t := strings.TrimRight(line[off:], "|* \t")
+	t = strings.Replace(t, "**", "", 2)
+	if len(t) != len(strings.TrimRight(line[off:], "|* \t")) {
+		// Emphasis inside the label: read the label, keep no value offset.
+		off = -1
+	}
+	m := pk.roleRe.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", "", 0
+	}
+	role = pk.role[strings.ToLower(t[m[2]:m[3]])]
+	before := strings.TrimSpace(t[:m[2]])
+	lb := strings.ToLower(before)
+	switch {
+	case before == "" || lb == "der" || lb == "die" || lb == "the" || nameOfRole[lb]:
+		// "Auftragnehmer", "Auftragnehmer:", "Verantwortlicher (Auftraggeber)",
+		// "Auftraggeber: Muster GmbH", "Auftragsverarbeiter – im Folgenden …",
+		// "Name des Auftraggebers: …".
+		rest := t[m[3]:]
+		if c := strings.IndexAny(rest, ":|\t"); c >= 0 && reRoleParen.MatchString(rest[:c]) && strings.Trim(rest[c+1:], " |*\t") != "" {
+			if off < 0 {
+				return "", "", 0
+			}
+			return "same", role, off + m[3] + c + 1
+		}
+		if len(t) > 100 || !reLeadRest.MatchString(rest) || nameOfRole[lb] {
+			return "", "", 0
+		}
+		return "lead", role, 0
+	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
+		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 {
+			return "", "", 0
+		}
+		if strings.Contains(lb, "beide") || strings.Contains(lb, "gemeinsam") {
+			return "", "", 0
+		}
+		return "trailer", role, 0
+	}
+	return "", "", 0
+}
+
+// nameOfRole are the words before a role word that make a field label
+// of the party's name ("Name des Auftraggebers:").
+var nameOfRole = map[string]bool{"name des": true, "name der": true, "firma des": true, "firma der": true, "bezeichnung des": true,
+	"bezeichnung der": true, "name of the": true, "name of": true, "legal name of the": true}
+
+// framed reports whether a label line is framed by dashes or parentheses
+// ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
+func framed(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), ".,;")
+	switch {
+	case strings.HasPrefix(t, "("):
+		return strings.HasSuffix(t, ")")
+	case strings.HasPrefix(t, "–"), strings.HasPrefix(t, "—"), strings.HasPrefix(t, "-"):
+		return strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-")
+	}
+	return false
+}
+
+// isTrailerLead reports whether the words before a role word open a
+// trailing label ("– nachfolgend „", "(im Folgenden:", "hereinafter the").
+func isTrailerLead(lb string) bool {
+	lb = strings.Trim(lb, " (–—-[„“\"':")
+	for _, w := range []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"} {
+		if strings.HasPrefix(lb, w) {
+			rest := strings.Trim(lb[len(w):], " :„“\"'")
+			return rest == "" || rest == "der" || rest == "die" || rest == "the" || rest == "auch" || rest == "als"
+		}
+	}
+	return false
+}
+
+var reSeparator2 = regexp.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by and between|–\s*und\s*–|-\s*und\s*-)(?:\s+(?:der|dem|den|die|dem/der|der/dem|the))?\s*[:,]?$`)
+
+// stopLine2 reports whether a line ends a party block.
+func (x *extractor) stopLine2(ln line) bool {
+	t := ln.text
+	if len(t) > 120 || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+		return true
+	}
+	kind, _, _ := x.labelKind(t)
+	return kind == "lead" || kind == "trailer"
+}
+
+// blockBefore returns up to eight block lines before label line i.
+func (x *extractor) blockBefore(i int) []line {
+	var b []line
+	for j := i - 1; j >= 0 && len(b) < 8; j-- {
+		if x.stopLine2(x.lines[j]) || strings.HasSuffix(x.lines[j].text, ":") || x.blockHeading(x.lines[j].text) {
+			break
+		}
+		b = append([]line{x.lines[j]}, b...)
+	}
+	return b
+}
+
+// blockAfter returns up to eight block lines after label line i.
+func (x *extractor) blockAfter(i int) []line {
+	var b []line
+	for j := i + 1; j < len(x.lines) && len(b) < 8; j++ {
+		if x.stopLine2(x.lines[j]) || x.blockHeading(x.lines[j].text) {
+			break
+		}
+		b = append(b, x.lines[j])
+	}
+	return b
+}
+
+// blockHeading reports whether a line is a numbered heading that ends a
+// party block; a numbered party ("1. Muster GmbH, Weg 1, 12345 Ort") is
+// none.
+func (x *extractor) blockHeading(t string) bool {
+	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t)
+}
+
+// partyFromLines reads a party from a block's lines: the name from the
+// first line that may hold it (a date, phone, e-mail or other labelled
+// field does not), the address and contact data from the others.
+// explicit is true for the value of a role label ("Auftragsverarbeiter:
+// Caelex"), where one word without an address is taken as a name.
+func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
+	pk := x.k.party
+	nameAt := -1
+	for i, l := range b {
+		t := l.text
+		if looksRedacted(t) || reFax.MatchString(t) || rePhone.MatchString(t) || customerNoLine(t) ||
+			len(t) < 30 && firstDate(t) != "" || reEmail.MatchString(t) && len(strings.Fields(t)) == 1 {
+			continue
+		}
+		if m := reFieldLabel.FindStringSubmatch(t); m != nil && pk.otherLbl[strings.ToLower(strings.TrimSpace(m[1]))] {
+			continue
+		}
+		if reRepresented.MatchString(t) && !pk.ownerRe.MatchString(t) {
+			continue
+		}
+		if n := x.readName(t).note; i+1 < len(b) && len(t) > 60 && (n == noteFragment || n == noteNoName) {
+			// A sentence leading into the block ("This Agreement
+			// constitutes the obligations for").
+			continue
+		}
+		nameAt = i
+		break
+	}
+	if nameAt < 0 {
+		if len(b) == 0 {
+			return partyReading{note: noteNoName}
+		}
+		allBlank := true
+		for _, l := range b {
+			if !x.k.IsPlaceholder(l.text) && !reBlankRun.MatchString(l.text) {
+				allBlank = false
+			}
+		}
+		if allBlank {
+			return partyReading{note: noteBlank}
+		}
+		return partyReading{note: noteNoName}
+	}
+	nl := b[nameAt]
+	nr := x.readName(nl.text)
+	if nr.name == "" {
+		return partyReading{note: nr.note}
+	}
+	p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand}
+	// The rest of the name line ("…, Weg 1, 12345 Ort") and the other lines.
+	var rest []line
+	if tail := nl.text[nr.end:]; strings.TrimSpace(tail) != "" {
+		rest = append(rest, splitParts(nl.start+nr.end, strings.ReplaceAll(tail, "·", ",  "))...)
+	}
+	rest = append(rest, b[nameAt+1:]...)
+	last := nl.end
+	for _, l := range b[:nameAt] {
+		_ = l
+	}
+	for _, l := range rest {
+		t := strings.TrimSpace(l.text)
+		if x.k.IsPlaceholder(t) || looksRedacted(t) {
+			continue
+		}
+		if l.end > last && l.start >= nl.start {
+			last = l.end
+		}
+		if m := reLabelValue.FindStringIndex(t); m != nil && !reRepresented.MatchString(t) && !rePhone.MatchString(t) {
+			lbl := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(t[:m[1]], ":")))
+			lbl = strings.TrimSpace(strings.TrimSuffix(lbl, ":"))
+			if pk.otherLbl[lbl] || pk.nameLabel[lbl] {
+				t = strings.TrimSpace(t[m[1]:])
+			}
+		}
+		switch {
+		case t == "":
+		case pk.ownerRe.MatchString(t) && pk.ownerRe.FindStringIndex(t)[0] == 0:
+			if p.Owner == "" {
+				p.Owner = strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			}
+		case pk.brandRe.MatchString(t):
+			if p.Brand == "" {
+				p.Brand = strings.Trim(t[pk.brandRe.FindStringIndex(t)[1]:], " „“\"'”:")
+			}
+		case reRepresented.MatchString(t):
+			if p.Representative == "" {
+				p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
+			}
+		case rePhone.MatchString(t):
+			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])
+		case reCustomerNo.MatchString(t):
+			p.CustomerNumber = reCustomerNo.FindStringSubmatch(t)[1]
+		case reEmail.MatchString(t):
+			if p.Email == "" {
+				p.Email = reEmail.FindString(t)
+			}
+		case reFax.MatchString(t) || len(t) < 30 && firstDate(t) != "":
+		default:
+			if c := x.k.CountryOf(strings.TrimRight(t, " .,")); c != "" && len(t) < 40 {
+				p.Country = c
+				continue
+			}
+			a := x.k.ParseAddress(t, x.lang)
+			if a.Postcode != "" {
+				p.Postcode, p.City = a.Postcode, a.City
+				if a.Street != "" && p.Street == "" {
+					p.Street = a.Street
+				}
+				if a.Country != "" {
+					p.Country = a.Country
+				}
+			} else if p.Street == "" && strings.ContainsAny(t, "0123456789") && len(t) < 60 && pk.cutRe.FindStringIndex(t) == nil {
+				p.Street = strings.TrimRight(t, " ,")
+			}
+		}
+	}
+	if p.Country == "" && p.City != "" {
+		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
+	}
+	if !explicit && !nr.legal && p.Postcode == "" && p.Street == "" && p.Email == "" && len(strings.Fields(nr.name)) < 2 {
+		// One word without a legal form, address or contact: as likely a
+		// heading or a defined term as a name.
+		return partyReading{note: noteNoName}
+	}
+	start := nl.start + nr.start
+	if nameAt > 0 {
+		start = b[0].start
+	}
+	p.Evidence = x.evidencePtr(start, max(last, nl.start+nr.end))
+	return partyReading{party: p}
+}
+
+// customerNoLine reports whether a line starts with a customer number
+// ("Kd-Nr. 203523").
+func customerNoLine(t string) bool {
+	m := reCustomerNo.FindStringIndex(t)
+	return m != nil && strings.TrimSpace(t[:m[0]]) == ""
+}
+
+// signatureReadings reads explicitly labelled party blocks after the
+// head ("Martina Beispiel … – Verantwortlicher und Auftraggeber –" in a
+// signature block or an annex): names only.
+func (x *extractor) signatureReadings(limit int) []partyReading {
+	var out []partyReading
+	for i, ln := range x.lines {
+		if ln.start <= limit || len(ln.text) > 60 {
+			continue
+		}
+		if r := []rune(ln.text); len(r) == 0 || !strings.ContainsRune("-–—(", r[0]) {
+			continue
+		}
+		kind, role, _ := x.labelKind(ln.text)
+		if kind != "trailer" {
+			continue
+		}
+		r := x.partyFromLines(x.blockBefore(i), false)
+		if r.party == nil || r.party.Postcode == "" && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			// A signature block may name the signatory: only a company or
+			// a name with its address is taken for the party.
+			continue
+		}
+		r.role, r.at, r.src = role, ln.start, "signature"
+		out = append(out, r)
+	}
+	return out
+}
+
+// titleReadings reads the vendor from the contract's own title: a
+// company with a legal form in the first lines ("Auftragsverarbeitungs-
+// vertrag der Call Lana GmbH", "Acme Inc. Data Processing Addendum").
+func (x *extractor) titleReadings() []partyReading {
+	var out []partyReading
+	for i, ln := range x.lines {
+		if i >= 3 || ln.start > 600 {
+			break
+		}
+		t := ln.text
+		low := strings.ToLower(t)
+		if len(t) > 120 || reLongProse.MatchString(t) || x.k.party.roleRe.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) || x.templateTitle(low) {
+			continue
+		}
+		if strings.Contains(low, "zwischen") || strings.Contains(low, "between") || strings.Contains(low, " und ") || strings.Contains(low, " and ") {
+			continue
+		}
+		locs := x.k.party.legalRe.FindAllStringSubmatchIndex(t+" ", -1)
+		if len(locs) != 1 {
+			continue
+		}
+		st := x.walkBack(t, locs[0][2])
+		if st >= locs[0][2] {
+			continue
+		}
+		nr := x.readName(t[st:locs[0][3]])
+		if nr.name == "" || !nr.legal {
+			continue
+		}
+		p := &model.Party{Name: nr.name, Evidence: x.evidencePtr(ln.start+st+nr.start, ln.start+st+nr.end)}
+		out = append(out, partyReading{role: "processor", party: p, at: ln.start, src: "title"})
+	}
+	return out
+}
+
+// hasTitleWord reports whether a lower-cased line holds a word of a
+// contract's title ("Auftragsverarbeitungsvertrag", "Agreement").
+func (x *extractor) hasTitleWord(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if isTitleCompound(w, x.k.party) {
+			return true
+		}
+		switch w {
+		case "vertrag", "vereinbarung", "agreement", "addendum", "dpa", "avv", "auftragsverarbeitung":
+			return true
+		}
+	}
+	return false
+}
+
+// weakName reports whether a name is a single word without a legal form.
+func (x *extractor) weakName(name string) bool {
+	return len(strings.Fields(name)) == 1 && x.k.party.legalRe.FindStringIndex(" "+name) == nil
+}
+
+// templateTitle reports whether a lower-cased title line is a template's
+// ("Muster-AVV des Beispiel e.V."): a company it names published it.
+func (x *extractor) templateTitle(low string) bool {
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if x.k.party.template[w] || strings.HasPrefix(w, "muster") || strings.HasPrefix(w, "vorlage") {
+			return true
+		}
+	}
+	return false
+}
