@@ -51,6 +51,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	}
 	subs, others := []model.Subprocessor{}, []model.Subprocessor{}
 	seen := map[string]bool{}
+	docMech := ""
 	for _, e := range entries {
 		n := normName(e.sp.Name)
 		if n == "" || own != "" && n == own {
@@ -63,6 +64,15 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		seen[key] = true
 		e.sp.Evidence = x.evidence(e.start, e.end)
 		e.sp.ThirdCountry, e.sp.TransferMechanism = x.k.transfer(e.sp.Country, e.text.String())
+		if e.sp.TransferMechanism == "none" {
+			// A list often names only the company; the contract's clause
+			// on third-country transfers ("on the basis of the standard
+			// contractual clauses") then covers it.
+			if docMech == "" {
+				_, docMech = x.k.transfer(e.sp.Country, x.text)
+			}
+			e.sp.TransferMechanism = docMech
+		}
 		if e.other {
 			others = append(others, e.sp)
 		} else {
