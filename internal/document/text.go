@@ -55,7 +55,11 @@ func ParseText(path, format, text string) *Document {
 		ln := lines[i]
 		trimmed := strings.TrimSpace(ln.text)
 		if trimmed == "" {
-			p.blank()
+			// A word processor writes each tab-aligned row as a paragraph
+			// of its own: blank lines between rows do not end the table.
+			if !(p.inTable && p.tabTable && tabRowAt(lines, i+1, p.tabCells)) {
+				p.blank()
+			}
 			continue
 		}
 		lead := len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
@@ -64,7 +68,7 @@ func ParseText(path, format, text string) *Document {
 		body := text[start:end]
 
 		// Markdown table rows and tab-separated rows.
-		if isTableLine(body) {
+		if isMDTableLine(body) || isTabRow(body) && tabTableAt(lines, i) {
 			if reMDTableSep.MatchString(body) {
 				continue
 			}
@@ -85,13 +89,71 @@ func ParseText(path, format, text string) *Document {
 	return d
 }
 
-// isTableLine reports whether a line is a Markdown table row or a row of
-// tab-separated cells.
-func isTableLine(s string) bool {
-	if strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 2 {
+// isMDTableLine reports whether a line is a Markdown table row.
+func isMDTableLine(s string) bool {
+	return strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 2
+}
+
+// tabCells returns the number of tab-separated cells of a trimmed line.
+func tabCells(s string) int {
+	s = strings.Trim(s, " \t")
+	if !strings.Contains(s, "\t") {
+		return 0
+	}
+	return strings.Count(s, "\t") + 1
+}
+
+// isTabRow reports whether a line may be a row of tab-separated cells: it
+// has an inner tab, and it is not a clause label or bullet set off by a
+// tab ("1.\tDer Auftragnehmer …", "§ 3\tGegenstand").
+func isTabRow(s string) bool {
+	n := tabCells(s)
+	if n < 2 {
+		return false
+	}
+	first := strings.TrimSpace(s[:strings.IndexByte(s, '\t')])
+	if n == 2 && (labelAt(first+" ") == len(first)+1 || bullet(first+" ") != nil) {
+		return false
+	}
+	return true
+}
+
+// tabTableAt reports whether the tab row at line i belongs to a table: it
+// has three or more cells, or the nearest non-empty line before or after
+// it is a tab row too. A single "Name:\tValue" line stays prose.
+func tabTableAt(lines []line, i int) bool {
+	body := strings.TrimSpace(lines[i].text)
+	n := tabCells(body)
+	if n >= 3 {
 		return true
 	}
-	return strings.Contains(strings.Trim(s, "\t"), "\t")
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(lines); j += step {
+			t := strings.TrimSpace(lines[j].text)
+			if t == "" {
+				continue
+			}
+			if isTabRow(t) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// tabRowAt reports whether the next non-empty line from i is a tab row
+// with n cells (or both have three or more).
+func tabRowAt(lines []line, i, n int) bool {
+	for ; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].text)
+		if t == "" {
+			continue
+		}
+		m := tabCells(t)
+		return isTabRow(t) && (m == n || m >= 3 && n >= 3)
+	}
+	return false
 }
 
 // builder accumulates blocks and tracks the enclosing section and annex.
@@ -105,6 +167,10 @@ type builder struct {
 	tableNo int
 	row     int
 	inTable bool
+	// tabTable marks a table of tab-separated rows; tabCells is the cell
+	// count of its last row.
+	tabTable bool
+	tabCells int
 }
 
 func (p *builder) blank() {
@@ -212,6 +278,7 @@ func (p *builder) tableRow(start, end int) {
 	if strings.HasPrefix(text, "|") {
 		sep = "|"
 	}
+	p.tabTable, p.tabCells = sep == "\t", tabCells(text)
 	off := 0
 	cell := 0
 	for off <= len(text) {
@@ -270,6 +337,22 @@ func continues(prev, next string, gap bool, indent int) bool {
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
 }
 
+// functionWords are words a title never ends with: articles,
+// prepositions, conjunctions.
+var functionWords = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true, "ein": true, "eine": true, "einer": true, "eines": true, "einem": true, "einen": true,
+	"und": true, "oder": true, "wenn": true, "dass": true, "von": true, "vom": true, "zu": true, "zur": true, "zum": true, "mit": true, "bei": true, "für": true, "auf": true, "an": true, "am": true, "im": true, "in": true, "nach": true, "über": true, "durch": true, "gegen": true, "sowie": true, "ob": true, "als": true, "wie": true,
+	"the": true, "a": true, "of": true, "and": true, "or": true, "to": true, "for": true, "with": true, "by": true, "on": true, "that": true, "which": true, "if": true, "under": true, "from": true, "at": true, "as": true,
+}
+
+// endsInFunctionWord reports whether the last word of s is a lower-case
+// function word.
+func endsInFunctionWord(s string) bool {
+	i := strings.LastIndexAny(s, " \t")
+	w := s[i+1:]
+	return i > 0 && w != "" && strings.ToLower(w) == w && functionWords[w]
+}
+
 // endsWithRefAbbrev reports a line ending in an abbreviation that is
 // followed by a number: "Art.", "Sec.", "Abs.", "No.".
 func endsWithRefAbbrev(line string) bool {
@@ -292,6 +375,11 @@ func headingLike(s string) (int, bool) {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(".;,", last) {
 		// "1." alone or "§ 3." alone are headings only with a title.
+		return 0, false
+	}
+	if endsInFunctionWord(s) {
+		// "8.5 Der Auftragnehmer informiert den Auftraggeber, wenn eine
+		// vom" is a clause cut by a page break, not a title.
 		return 0, false
 	}
 	words := len(strings.Fields(s))
