@@ -23,6 +23,8 @@ func TestTabRows(t *testing.T) {
 		{"section label", "§ 3\tGegenstand des Auftrags\n\nDer Auftrag umfasst das Hosting.\n", 0, 0},
 		{"lone label and value", "Auftragnehmer:\tBeispiel GmbH\n\nDer Vertrag gilt ab heute.\n", 0, 0},
 		{"three cells alone", "1\tNetcup GmbH\tHosting\n", 1, 1},
+		{"pipe rows without outer pipes", "Dienstleister | Zweck | Sitz\nFly.io, Inc. | Hosting | Frankfurt\nStrato AG | E-Mail | Berlin\n", 3, 1},
+		{"one pipe line is prose", "Seite 1 | Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer verarbeitet Daten.\n", 0, 0},
 	}
 	for _, tc := range tests {
 		d := ParseText("t.txt", "text", tc.text)

@@ -68,7 +68,7 @@ func ParseText(path, format, text string) *Document {
 		body := text[start:end]
 
 		// Markdown table rows and tab-separated rows.
-		if isMDTableLine(body) || isTabRow(body) && tabTableAt(lines, i) {
+		if isMDTableLine(body) || isTabRow(body) && tabTableAt(lines, i) || pipeTableAt(lines, i) {
 			if reMDTableSep.MatchString(body) {
 				continue
 			}
@@ -140,6 +140,27 @@ func tabTableAt(lines []line, i int) bool {
 		}
 	}
 	return false
+}
+
+// pipeCells returns the number of cells of a line whose cells are joined
+// by " | " without outer pipes, or 0.
+func pipeCells(s string) int {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "|") || strings.Contains(s, "\t") || !strings.Contains(s, " | ") {
+		return 0
+	}
+	return strings.Count(s, " | ") + 1
+}
+
+// pipeTableAt reports whether line i is a row of a table exported to text
+// with " | " between cells and no outer pipes: the line before or after it
+// has the same number of cells.
+func pipeTableAt(lines []line, i int) bool {
+	n := pipeCells(lines[i].text)
+	if n < 2 {
+		return false
+	}
+	return i > 0 && pipeCells(lines[i-1].text) == n || i+1 < len(lines) && pipeCells(lines[i+1].text) == n
 }
 
 // tabRowAt reports whether the next non-empty line from i is a tab row
@@ -275,7 +296,7 @@ func (p *builder) tableRow(start, end int) {
 	p.add(Block{Kind: TableRow, Start: start, End: end, Row: p.row, Cell: -1})
 	text := p.doc.Text[start:end]
 	sep := "\t"
-	if strings.HasPrefix(text, "|") {
+	if strings.HasPrefix(text, "|") || !strings.Contains(text, "\t") && strings.Contains(text, " | ") {
 		sep = "|"
 	}
 	p.tabTable, p.tabCells = sep == "\t", tabCells(text)
@@ -375,6 +396,10 @@ func headingLike(s string) (int, bool) {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(".;,", last) {
 		// "1." alone or "§ 3." alone are headings only with a title.
+		return 0, false
+	}
+	if strings.Contains(s, " | ") {
+		// "Neon Inc. | Datenbank | EU": a table row exported as text.
 		return 0, false
 	}
 	if endsInFunctionWord(s) {
@@ -574,7 +599,7 @@ var titleWords = map[string]bool{
 // capitalised noun and is short.
 func shortTitle(s string) (int, bool) {
 	m := reTitleNumber.FindString(s)
-	if m == "" || len(s) > 100 {
+	if m == "" || len(s) > 100 || strings.Contains(s, " | ") {
 		return 0, false
 	}
 	rest := strings.TrimSpace(s[len(m):])

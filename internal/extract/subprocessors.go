@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
+	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag`)
 	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
 	reAddrHead   = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
@@ -114,7 +114,7 @@ func (x *extractor) tables() []table {
 		switch b.Kind {
 		case document.TableRow:
 			if b.Row == 0 || cur == nil {
-				ts = append(ts, table{block: i, start: b.Start})
+				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
 			}
 			cur.rows = append(cur.rows, nil)
@@ -146,7 +146,8 @@ func (x *extractor) pipeTables() []table {
 	prevEnd := -2
 	bi := 0
 	for _, ln := range x.lines {
-		if !isPipeRow(ln.text) {
+		if !isPipeRow(ln.text) || x.inTableBlock(ln.start) {
+			// Rows the parser read as a table are read from its blocks.
 			cur = nil
 			continue
 		}
@@ -176,6 +177,12 @@ func (x *extractor) pipeTables() []table {
 		prevEnd = ln.end
 	}
 	return ts
+}
+
+// inTableBlock reports whether offset off starts a table row block.
+func (x *extractor) inTableBlock(off int) bool {
+	i := sort.Search(len(x.doc.Blocks), func(i int) bool { return x.doc.Blocks[i].Start >= off })
+	return i < len(x.doc.Blocks) && x.doc.Blocks[i].Start == off && x.doc.Blocks[i].Kind == document.TableRow
 }
 
 // contextBefore returns the text before offset start back to 900 bytes
