@@ -402,7 +402,7 @@ func headingLike(s string) (int, bool) {
 		// "Neon Inc. | Datenbank | EU": a table row exported as text.
 		return 0, false
 	}
-	if endsInFunctionWord(s) {
+	if labelAt(s) > 0 && endsInFunctionWord(s) {
 		// "8.5 Der Auftragnehmer informiert den Auftraggeber, wenn eine
 		// vom" is a clause cut by a page break, not a title.
 		return 0, false

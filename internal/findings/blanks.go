@@ -3,9 +3,11 @@ package findings
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Blanks is the check kind that reports every unfilled blank of a
@@ -31,6 +33,10 @@ type BlankForm struct {
 	// UnlessText turns the form off for a document that matches it (boxes
 	// are only blank when none is ticked).
 	UnlessText string `yaml:"unless_text"`
+	// Needs are strings of which a line must hold one for the form to run
+	// on it (a cheap scan instead of running the expression on every
+	// line); empty means every line.
+	Needs []string `yaml:"needs"`
 	// Run is how many consecutive lines must hold this form (empty form
 	// fields only count as a block of at least two).
 	Run int `yaml:"run"`
@@ -43,7 +49,8 @@ type BlankForm struct {
 	// the line above it, which names what belongs there.
 	LabelAbove bool `yaml:"label_above"`
 
-	re, not, notLine, unless *regexp.Regexp
+	re, unless   *prefilter.Regexp
+	not, notLine *regexp.Regexp
 }
 
 func (f *BlankForm) compile() error {
@@ -51,14 +58,23 @@ func (f *BlankForm) compile() error {
 		return fmt.Errorf("blanks: each form needs an id and a regexp")
 	}
 	var err error
+	// The form runs once over the whole text, line anchors per line.
+	if f.re, err = prefilter.Compile("(?m)" + f.Regexp); err != nil {
+		return fmt.Errorf("blanks: form %s: %w", f.ID, err)
+	}
 	for _, p := range []struct {
 		src string
 		dst **regexp.Regexp
-	}{{f.Regexp, &f.re}, {f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.UnlessText, &f.unless}} {
+	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}} {
 		if p.src == "" {
 			continue
 		}
 		if *p.dst, err = regexp.Compile(p.src); err != nil {
+			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
+		}
+	}
+	if f.UnlessText != "" {
+		if f.unless, err = prefilter.Compile(f.UnlessText); err != nil {
 			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
 		}
 	}
@@ -82,8 +98,8 @@ func prevLineStart(text string, ls int) int {
 	return ls
 }
 
-// blanks runs the forms over the lines of the text. Evidence is sorted by
-// position and capped at the rule's MaxEvidence (default MaxEvidence).
+// blanks runs the forms over the text. Evidence is sorted by position and
+// capped at the rule's MaxEvidence (default MaxEvidence).
 func (r *Rule) blanks(st *state) []model.Evidence {
 	in := st.in
 	text := in.Doc.Text
@@ -91,82 +107,17 @@ func (r *Rule) blanks(st *state) []model.Evidence {
 	if limit <= 0 {
 		limit = MaxEvidence
 	}
-	type hit struct{ start, end int }
-	taken := map[int]bool{}
-	var hits []hit
+	var hits []span
 	for i := range r.Blanks {
-		f := &r.Blanks[i]
-		if f.unless != nil && f.unless.MatchString(text) {
-			continue
-		}
-		var run []hit
-		flush := func() {
-			if len(run) >= max(1, f.Run) {
-				hits = append(hits, run...)
-			}
-			run = run[:0]
-		}
-		for ls := 0; ls < len(text); {
-			le := strings.IndexByte(text[ls:], '\n')
-			if le < 0 {
-				le = len(text)
-			} else {
-				le += ls
-			}
-			line := text[ls:le]
-			found := false
-			if f.notLine == nil || !f.notLine.MatchString(line) {
-				for _, m := range f.re.FindAllStringSubmatchIndex(line, -1) {
-					s, e := m[0], m[1]
-					if len(m) >= 4 && m[2] >= 0 {
-						s, e = m[2], m[3]
-					}
-					if f.not != nil && f.not.MatchString(line[s:e]) {
-						continue
-					}
-					found = true
-					if f.FromLineStart || f.WholeLine {
-						s = min(e, len(line)-len(strings.TrimLeft(line, " \t")))
-					}
-					if f.WholeLine {
-						e = max(s, len(strings.TrimRight(line, " \t\r")))
-					}
-					h := hit{ls + s, ls + e}
-					if f.LabelAbove && strings.Trim(line, blankChars) == "" {
-						// The whole line with the label line above; a
-						// signature label there makes it a signature line.
-						h = hit{prevLineStart(text, ls), ls + len(strings.TrimRight(line, " \t\r"))}
-						if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine.MatchString(above) {
-							found = false
-							break
-						}
-					}
-					run = append(run, h)
-				}
-			}
-			if !found && strings.TrimSpace(line) != "" {
-				flush()
-			}
-			ls = le + 1
-		}
-		flush()
+		hits = append(hits, r.Blanks[i].find(text)...)
 	}
-	// Sort by position; one blank is cited once.
-	sortHits := func(a []hit) {
-		for i := 1; i < len(a); i++ {
-			for j := i; j > 0 && a[j].start < a[j-1].start; j-- {
-				a[j], a[j-1] = a[j-1], a[j]
-			}
-		}
-	}
-	sortHits(hits)
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	var ev []model.Evidence
 	lastEnd := -1
 	for _, h := range hits {
-		if taken[h.start] || h.start < lastEnd {
-			continue
+		if h.start < lastEnd {
+			continue // one blank is cited once
 		}
-		taken[h.start] = true
 		lastEnd = h.end
 		sec := ""
 		if si := sentenceAt(in, h.start); si >= 0 {
@@ -178,4 +129,119 @@ func (r *Rule) blanks(st *state) []model.Evidence {
 		}
 	}
 	return ev
+}
+
+// span is a byte range of the text.
+type span struct{ start, end int }
+
+// matches runs the form's expression on the lines that hold one of its
+// Needs (on the whole text without Needs), with offsets into text.
+func (f *BlankForm) matches(text string) [][]int {
+	if len(f.Needs) == 0 {
+		return f.re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var starts []int
+	for _, n := range f.Needs {
+		for off := 0; ; {
+			i := strings.Index(text[off:], n)
+			if i < 0 {
+				break
+			}
+			i += off
+			ls := strings.LastIndexByte(text[:i], '\n') + 1
+			starts = append(starts, ls)
+			le := strings.IndexByte(text[i:], '\n')
+			if le < 0 {
+				break
+			}
+			off = i + le + 1
+		}
+	}
+	sort.Ints(starts)
+	var out [][]int
+	prev := -1
+	for _, ls := range starts {
+		if ls == prev {
+			continue
+		}
+		prev = ls
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		for _, m := range f.re.FindAllStringSubmatchIndex(text[ls:le], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += ls
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// find returns the blanks of one form: each match, on a line the form
+// does not exclude, widened as the form says; runs shorter than Run are
+// dropped.
+func (f *BlankForm) find(text string) []span {
+	ms := f.matches(text)
+	if len(ms) == 0 || f.unless != nil && f.unless.MatchString(text) {
+		return nil
+	}
+	var out, run []span
+	runEnd := -1 // end of the last line in the current run
+	flush := func() {
+		if len(run) >= max(1, f.Run) {
+			out = append(out, run...)
+		}
+		run = run[:0]
+	}
+	for _, m := range ms {
+		s, e := m[0], m[1]
+		if len(m) >= 4 && m[2] >= 0 {
+			s, e = m[2], m[3]
+		}
+		if f.not != nil && f.not.MatchString(text[s:e]) {
+			continue
+		}
+		ls := strings.LastIndexByte(text[:s], '\n') + 1
+		le := strings.IndexByte(text[s:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += s
+		}
+		line := text[ls:le]
+		if f.notLine != nil && f.notLine.MatchString(line) {
+			continue
+		}
+		h := span{s, e}
+		if f.FromLineStart || f.WholeLine {
+			h.start = min(e, ls+len(line)-len(strings.TrimLeft(line, " \t")))
+		}
+		if f.WholeLine {
+			h.end = max(h.start, ls+len(strings.TrimRight(line, " \t\r")))
+		}
+		if f.LabelAbove && strings.Trim(line, blankChars) == "" {
+			// The whole line with the label line above it; a signature
+			// label there makes it a signature line.
+			h = span{prevLineStart(text, ls), ls + len(strings.TrimRight(line, " \t\r"))}
+			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine.MatchString(above) {
+				continue
+			}
+		}
+		if f.Run > 1 {
+			// Lines in a run follow each other, blank lines aside.
+			if runEnd >= 0 && ls > runEnd && strings.TrimSpace(text[runEnd:ls]) != "" {
+				flush()
+			}
+			runEnd = le
+		}
+		run = append(run, h)
+	}
+	flush()
+	return out
 }
