@@ -110,14 +110,10 @@ type LabelledPlaceholder struct {
 // Labelled evaluates a folder of de-dev style labels, applying the given
 // corrections (document, field) to the labels first.
 func Labelled(a *analyze.Analyzer, dir string, corrections []FieldCorrection) (*LabelledReport, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.labels.json"))
+	files, err := labelFiles(dir)
 	if err != nil {
-		return nil, fmt.Errorf("list corpus: %w", err)
+		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no *.labels.json files", dir)
-	}
-	sort.Strings(files)
 	rep := &LabelledReport{}
 	for _, lf := range files {
 		data, err := os.ReadFile(lf)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/minipdf"
 )
 
 // TestPlainImportedSeedsMatchText renders each seed the way a word
@@ -296,57 +297,12 @@ func wrapWords(s string, n int) []string {
 }
 
 func writePlainPDF(pages [][]plainItem, width float64) []byte {
-	var objs []string
-	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	add("<< /Type /Catalog /Pages 2 0 R >>")
-	add("")
-	font := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	var kids []string
-	for _, p := range pages {
-		var s strings.Builder
+	out := make([]minipdf.Page, len(pages))
+	for i, p := range pages {
+		out[i].Width = width
 		for _, it := range p {
-			fmt.Fprintf(&s, "BT /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET\n", plainSize, it.x, 842-it.y-0.8*plainSize, pdfEscape(it.text))
-		}
-		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", s.Len(), s.String()))
-		pg := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", width, c, font))
-		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
-}
-
-// pdfEscape escapes a PDF string in WinAnsi (Latin-1 and the typographic
-// quotes and dashes of German text).
-func pdfEscape(s string) string {
-	win := map[rune]byte{'€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '(' || r == ')' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 128:
-			b.WriteRune(r)
-		case r < 256:
-			fmt.Fprintf(&b, "\\%03o", r)
-		case win[r] != 0:
-			fmt.Fprintf(&b, "\\%03o", win[r])
-		default:
-			b.WriteByte('?')
+			out[i].Items = append(out[i].Items, minipdf.Item{X: it.x, Top: it.y, Size: plainSize, Text: it.text})
 		}
 	}
-	return b.String()
+	return minipdf.Write(out)
 }
