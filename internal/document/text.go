@@ -145,6 +145,9 @@ func tabTableAt(lines []line, i int) bool {
 // pipeCells returns the number of cells of a line whose cells are joined
 // by " | " without outer pipes, or 0.
 func pipeCells(s string) int {
+	if strings.IndexByte(s, '|') < 0 {
+		return 0
+	}
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "|") || strings.Contains(s, "\t") || !strings.Contains(s, " | ") {
 		return 0
@@ -398,7 +401,7 @@ func headingLike(s string) (int, bool) {
 		// "1." alone or "§ 3." alone are headings only with a title.
 		return 0, false
 	}
-	if strings.Contains(s, " | ") {
+	if strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
 		// "Neon Inc. | Datenbank | EU": a table row exported as text.
 		return 0, false
 	}
@@ -599,7 +602,7 @@ var titleWords = map[string]bool{
 // capitalised noun and is short.
 func shortTitle(s string) (int, bool) {
 	m := reTitleNumber.FindString(s)
-	if m == "" || len(s) > 100 || strings.Contains(s, " | ") {
+	if m == "" || len(s) > 100 || strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
 		return 0, false
 	}
 	rest := strings.TrimSpace(s[len(m):])

@@ -134,7 +134,7 @@ func (x *extractor) tables() []table {
 // isPipeRow reports whether a line is a row of cells joined by " | "
 // without outer pipes.
 func isPipeRow(t string) bool {
-	return !strings.HasPrefix(t, "|") && strings.Contains(t, " | ") && !strings.Contains(t, "\t")
+	return strings.IndexByte(t, '|') > 0 && !strings.HasPrefix(t, "|") && strings.Contains(t, " | ") && !strings.Contains(t, "\t")
 }
 
 // pipeTables finds runs of consecutive lines whose cells are joined by

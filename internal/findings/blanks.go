@@ -1,6 +1,7 @@
 package findings
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"sort"
@@ -33,13 +34,19 @@ type BlankForm struct {
 	// UnlessText turns the form off for a document that matches it (boxes
 	// are only blank when none is ticked).
 	UnlessText string `yaml:"unless_text"`
-	// Needs are strings of which a line must hold one for the form to run
-	// on it (a cheap scan instead of running the expression on every
-	// line); empty means every line.
-	Needs []string `yaml:"needs"`
 	// Run is how many consecutive lines must hold this form (empty form
 	// fields only count as a block of at least two).
 	Run int `yaml:"run"`
+	// Needs are literals of which a line must hold one for the form to
+	// run on it: a fast substring scan instead of running the expression
+	// over the whole text. Every form has some.
+	Needs []string `yaml:"needs"`
+	// MaxLen is the longest blank in bytes (default 200); the expressions
+	// leave lengths open, which keeps them cheap to run.
+	MaxLen int `yaml:"max_len"`
+	// LineStart keeps only blanks that begin their line (after
+	// indentation): "Anschrift:" alone on a line, "☐ Kunden".
+	LineStart bool `yaml:"line_start"`
 	// FromLineStart cites the line from its start to the blank, so that
 	// "Firma: ____" is quoted with its label.
 	FromLineStart bool `yaml:"from_line_start"`
@@ -54,8 +61,13 @@ type BlankForm struct {
 }
 
 func (f *BlankForm) compile() error {
-	if f.ID == "" || f.Regexp == "" {
-		return fmt.Errorf("blanks: each form needs an id and a regexp")
+	if f.ID == "" || f.Regexp == "" || len(f.Needs) == 0 {
+		return fmt.Errorf("blanks: each form needs an id, a regexp and needs")
+	}
+	for _, n := range f.Needs {
+		if n == "" {
+			return fmt.Errorf("blanks: form %s: empty need", f.ID)
+		}
 	}
 	var err error
 	// The form runs once over the whole text, line anchors per line.
@@ -108,8 +120,9 @@ func (r *Rule) blanks(st *state) []model.Evidence {
 		limit = MaxEvidence
 	}
 	var hits []span
+	lines := map[string][]int{} // line starts holding a literal, shared by the forms
 	for i := range r.Blanks {
-		hits = append(hits, r.Blanks[i].find(text)...)
+		hits = append(hits, r.Blanks[i].find(text, lines)...)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	var ev []model.Evidence
@@ -135,29 +148,21 @@ func (r *Rule) blanks(st *state) []model.Evidence {
 type span struct{ start, end int }
 
 // matches runs the form's expression on the lines that hold one of its
-// Needs (on the whole text without Needs), with offsets into text.
-func (f *BlankForm) matches(text string) [][]int {
-	if len(f.Needs) == 0 {
-		return f.re.FindAllStringSubmatchIndex(text, -1)
-	}
+// Needs, with offsets into text. lines caches the line starts found for
+// each literal.
+func (f *BlankForm) matches(text string, lines map[string][]int) [][]int {
 	var starts []int
 	for _, n := range f.Needs {
-		for off := 0; ; {
-			i := strings.Index(text[off:], n)
-			if i < 0 {
-				break
-			}
-			i += off
-			ls := strings.LastIndexByte(text[:i], '\n') + 1
-			starts = append(starts, ls)
-			le := strings.IndexByte(text[i:], '\n')
-			if le < 0 {
-				break
-			}
-			off = i + le + 1
+		ls, ok := lines[n]
+		if !ok {
+			ls = linesWith(text, n)
+			lines[n] = ls
 		}
+		starts = append(starts, ls...)
 	}
-	sort.Ints(starts)
+	if len(f.Needs) > 1 {
+		sort.Ints(starts)
+	}
 	var out [][]int
 	prev := -1
 	for _, ls := range starts {
@@ -183,11 +188,29 @@ func (f *BlankForm) matches(text string) [][]int {
 	return out
 }
 
+// linesWith returns the start offsets of the lines that hold n, in order.
+func linesWith(text, n string) []int {
+	var starts []int
+	for off := 0; ; {
+		i := strings.Index(text[off:], n)
+		if i < 0 {
+			return starts
+		}
+		i += off
+		starts = append(starts, strings.LastIndexByte(text[:i], '\n')+1)
+		le := strings.IndexByte(text[i:], '\n')
+		if le < 0 {
+			return starts
+		}
+		off = i + le + 1
+	}
+}
+
 // find returns the blanks of one form: each match, on a line the form
 // does not exclude, widened as the form says; runs shorter than Run are
 // dropped.
-func (f *BlankForm) find(text string) []span {
-	ms := f.matches(text)
+func (f *BlankForm) find(text string, lines map[string][]int) []span {
+	ms := f.matches(text, lines)
 	if len(ms) == 0 || f.unless != nil && f.unless.MatchString(text) {
 		return nil
 	}
@@ -204,7 +227,7 @@ func (f *BlankForm) find(text string) []span {
 		if len(m) >= 4 && m[2] >= 0 {
 			s, e = m[2], m[3]
 		}
-		if f.not != nil && f.not.MatchString(text[s:e]) {
+		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not.MatchString(text[s:e]) {
 			continue
 		}
 		ls := strings.LastIndexByte(text[:s], '\n') + 1
@@ -215,6 +238,9 @@ func (f *BlankForm) find(text string) []span {
 			le += s
 		}
 		line := text[ls:le]
+		if f.LineStart && strings.TrimLeft(text[ls:m[0]], " \t") != "" {
+			continue
+		}
 		if f.notLine != nil && f.notLine.MatchString(line) {
 			continue
 		}
