@@ -347,6 +347,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("## Unterauftragnehmer\n\nFirma\tAnschrift\nX Inc.\tSingapore\n- Y GmbH, 10115 Berlin: Hosting\n")
 	f.Add("binnen zwei Wochen; within seven (7) days; 24 Stunden; TLS 1.2 ISO 27001")
 	f.Add("\xff\xfe€ 1. ( ) : – Auftraggeber –\n")
+	f.Add("Anlage 2 Unterauftragsverarbeiter\nDienstleister | Zweck | Sitz\n[[X]] oder Vercel Inc. (USA) | Hosting | EU\n- OpenAI (USA/EU) – KI\n- Hosting: Y Inc. (USA) — SCC\nZ Ltd.\nCDN\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := document.ParseText("fuzz.txt", "text", s)
 		facts, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: "de"})
