@@ -220,6 +220,10 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Orbis Cloud Ltd.", ""}, {"Tessera, Inc.", ""}, {"Muster Buchhaltung GmbH & Co. KG", ""}}, nil},
 		{"same company, another service", "de", "Anlage 2 — Genehmigte Unterauftragnehmer\nUnterauftragnehmer | Leistung | Region\nAurora Ireland Operations Ltd. — Sprachmodell | Texterstellung | EU\nAurora — Sprachausgabe | Vorlesen | EU\n",
 			[]sp{{"Aurora Ireland Operations Ltd.", "IE"}}, nil},
+		{"list of annexes", "de", "§ 6 Unterauftragsverhältnisse\n\nDer Auftragnehmer darf Subunternehmer einsetzen.\n\nDie folgenden Anlagen gelten:\n\n| Anlage 1 | Technische und organisatorische Maßnahmen |\n| Anlage 2 | Genehmigte Subunternehmer |\n",
+			nil, nil},
+		{"cell wrapped onto its own row", "de", "## Anlage 2 Genehmigte Subunternehmer\n\n| Name und Anschrift des Subunternehmers | Auftragsinhalt |\n| Alpha AG Weg 31, 33758 Schloß | Support |\n| Holte-Stukenbrock, DE |  |\n| Beta GmbH Am Ring 1, 74177 Bad Ort | Backup |\n",
+			[]sp{{"Alpha AG", "DE"}, {"Beta GmbH", "DE"}}, nil},
 		{"pipe rows that are not sub-processors", "de", "§ 9 Unterauftragsverhältnisse\nDer Auftragnehmer setzt keine Unterauftragnehmer ein.\n\nAnlage 2 Technische und organisatorische Maßnahmen\nSchutzziel | Maßnahmen\nVertraulichkeit | Zugriffskontrolle durch Rollen\nIntegrität | Protokollierung\nOrt, Datum: | Ort, Datum:\n",
 			nil, nil},
 	}

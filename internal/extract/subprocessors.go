@@ -265,6 +265,25 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			name, nameCountry := x.nameCell(cells[nc])
+			if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && !x.hasLegalForm(name) && onlyCell(cells, nc) {
+				// "Holte-Stukenbrock, DE" under "SYNAXON AG Falkenstr. 31,
+				// 33758 Schloß": a cell wrapped onto a row of its own.
+				e := out[prev]
+				e.text.WriteString(" " + cells[nc])
+				e.end = row[len(row)-1].end
+				if e.sp.Country == "" {
+					e.sp.Country = x.k.CountryOf(cells[nc])
+				}
+				continue
+			}
+			if a, e := x.k.legalForm(name); a == 0 && strings.TrimSpace(name[e:]) == "" || strings.HasPrefix(name, "Co. ") {
+				// "Inc." or "Co. KG" alone: a name torn across columns.
+				continue
+			}
+			if reRefLabel.MatchString(name) {
+				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
+				continue
+			}
 			if t.pipe && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
@@ -340,6 +359,19 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// reRefLabel matches a cell that is a reference label, not a name.
+var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|§)\s*[\dA-Z]{0,4}[.:]?$`)
+
+// onlyCell reports whether cell i is the only non-empty cell of a row.
+func onlyCell(cells []string, i int) bool {
+	for k, c := range cells {
+		if k != i && c != "" {
+			return false
+		}
+	}
+	return cells[i] != ""
 }
 
 // headerWord reports whether a cell is a column title rather than a name:
