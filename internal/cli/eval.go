@@ -24,7 +24,7 @@ func runEval(args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	if len(pos) != 1 {
-		return ExitError, fmt.Errorf("%w: eval needs the corpus folder (with seeds/ and en-dpa/)", errUsage)
+		return ExitError, fmt.Errorf("%w: eval needs the corpus folder (with seeds/, en-dpa/, de-dev/)", errUsage)
 	}
 	dir := pos[0]
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -72,16 +72,28 @@ func runEval(args []string, env Env) (int, error) {
 		printEnglish(w, rep, withOwn, len(own), *verbose)
 		ran = true
 	}
-	if dev := filepath.Join(dir, "de-dev"); isDir(dev) {
-		pr, err := eval.Parties(a, dev)
+	de := filepath.Join(dir, "de-dev")
+	if _, err := os.Stat(de); err == nil {
+		own, err := eval.ProjectFieldCorrections()
 		if err != nil {
 			return ExitError, err
 		}
-		printParties(w, pr, *verbose)
+		rep, err := eval.Labelled(a, de, nil)
+		if err != nil {
+			return ExitError, err
+		}
+		printLabelled(w, "de-dev", "raw labels", rep, *verbose)
+		if len(own) > 0 {
+			withOwn, err := eval.Labelled(a, de, own)
+			if err != nil {
+				return ExitError, err
+			}
+			printLabelled(w, "de-dev", fmt.Sprintf("+ %d project corrections", len(own)), withOwn, false)
+		}
 		ran = true
 	}
 	if !ran {
-		return ExitError, fmt.Errorf("%s: neither seeds/expected nor en-dpa found", dir)
+		return ExitError, fmt.Errorf("%s: none of seeds/expected, en-dpa and de-dev found", dir)
 	}
 	return ExitOK, nil
 }
@@ -150,6 +162,22 @@ func printEnglish(w io.Writer, rep, withOwn *eval.EnglishReport, own int, verbos
 		rep.Docs, secs*1000, float64(rep.Docs)/secs, float64(rep.Bytes)/secs/1e6, float64(med.Microseconds())/1000)
 }
 
+func printLabelled(w io.Writer, name, which string, r *eval.LabelledReport, verbose bool) {
+	if verbose {
+		for _, e := range r.Errors {
+			fmt.Fprintln(w, e)
+		}
+	}
+	c := r.Statuses
+	fmt.Fprintf(w, "%s (%s): %d docs; statuses accuracy %.3f, missing precision %.3f recall %.3f; "+
+		"evidence on a labelled line %.3f; sub-processors P %.3f R %.3f F1 %.3f; "+
+		"countries of found sub-processors %d/%d; placeholders %d/%d; parties %d right, %d wrong, %d missed of %d named; "+
+		"deadlines %d/%d; originals equal to their text %d/%d\n",
+		name, which, r.Docs, c.Accuracy(), c.Precision(), c.Recall(), r.Evidence(),
+		r.SubPrecision(), r.SubRecall(), r.SubF1(), r.CountryOK, r.CountryN, r.PlaceholderHit, r.PlaceholderN,
+		r.PartyRight, r.PartyWrong, r.PartyMissed, r.PartyNamed, r.DeadlineOK, r.DeadlineN, r.FormatSame, r.FormatN)
+}
+
 func pr(a, b int) string {
 	if b == 0 {
 		return "-"
@@ -171,19 +199,4 @@ func printExtraction(w io.Writer, r eval.ExtractReport) {
 	}
 	fmt.Fprintf(w, "extraction: %d/%d facts correct (%.1f %%): processor, controller, sub-processors with country, breach hours, objection days\n\n",
 		r.Correct, r.Checked, 100*r.Accuracy())
-}
-
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
-}
-
-func printParties(w io.Writer, r *eval.PartiesReport, verbose bool) {
-	fmt.Fprintln(w, "== German de-dev: named parties (processor and controller counted separately) ==")
-	if verbose {
-		for _, e := range r.Errors {
-			fmt.Fprintln(w, "  "+e)
-		}
-	}
-	fmt.Fprintf(w, "parties: %d of %d named parties right, %d wrong names, %d missed (bar: none wrong, 90 %% right)\n\n", r.Right, r.Named, r.Wrong, r.Missed)
 }

@@ -221,7 +221,7 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func FuzzParseText(f *testing.F) {
-	for _, s := range []string{"§ 1 Gegenstand\n(1) Text.\n- a\n\nx\ty", "| a | b |\n|---|---|\n| c | d |", "Anlage 1\n\n1.1 Foo bar", "a)\n(b)\nlit. c"} {
+	for _, s := range []string{"§ 1 Gegenstand\n(1) Text.\n- a\n\nx\ty", "| a | b |\n|---|---|\n| c | d |", "Anlage 1\n\n1.1 Foo bar", "a)\n(b)\nlit. c", "Name\tLeistung\n\nA GmbH\tHosting\n1.\tText", "A | B | C\nx | y | z\n8.5 Der Text endet mit dem"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {

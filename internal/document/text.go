@@ -55,7 +55,11 @@ func ParseText(path, format, text string) *Document {
 		ln := lines[i]
 		trimmed := strings.TrimSpace(ln.text)
 		if trimmed == "" {
-			p.blank()
+			// A word processor writes each tab-aligned row as a paragraph
+			// of its own: blank lines between rows do not end the table.
+			if !(p.inTable && p.tabTable && tabRowAt(lines, i+1, p.tabCells)) {
+				p.blank()
+			}
 			continue
 		}
 		lead := len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
@@ -64,7 +68,7 @@ func ParseText(path, format, text string) *Document {
 		body := text[start:end]
 
 		// Markdown table rows and tab-separated rows.
-		if isTableLine(body) {
+		if isMDTableLine(body) || isTabRow(body) && tabTableAt(lines, i) || pipeTableAt(lines, i) {
 			if reMDTableSep.MatchString(body) {
 				continue
 			}
@@ -85,13 +89,95 @@ func ParseText(path, format, text string) *Document {
 	return d
 }
 
-// isTableLine reports whether a line is a Markdown table row or a row of
-// tab-separated cells.
-func isTableLine(s string) bool {
-	if strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 2 {
+// isMDTableLine reports whether a line is a Markdown table row.
+func isMDTableLine(s string) bool {
+	return strings.HasPrefix(s, "|") && strings.Count(s, "|") >= 2
+}
+
+// tabCells returns the number of tab-separated cells of a trimmed line.
+func tabCells(s string) int {
+	s = strings.Trim(s, " \t")
+	if !strings.Contains(s, "\t") {
+		return 0
+	}
+	return strings.Count(s, "\t") + 1
+}
+
+// isTabRow reports whether a line may be a row of tab-separated cells: it
+// has an inner tab, and it is not a clause label or bullet set off by a
+// tab ("1.\tDer Auftragnehmer …", "§ 3\tGegenstand").
+func isTabRow(s string) bool {
+	n := tabCells(s)
+	if n < 2 {
+		return false
+	}
+	first := strings.TrimSpace(s[:strings.IndexByte(s, '\t')])
+	if n == 2 && (labelAt(first+" ") == len(first)+1 || bullet(first+" ") != nil) {
+		return false
+	}
+	return true
+}
+
+// tabTableAt reports whether the tab row at line i belongs to a table: it
+// has three or more cells, or the nearest non-empty line before or after
+// it is a tab row too. A single "Name:\tValue" line stays prose.
+func tabTableAt(lines []line, i int) bool {
+	body := strings.TrimSpace(lines[i].text)
+	n := tabCells(body)
+	if n >= 3 {
 		return true
 	}
-	return strings.Contains(strings.Trim(s, "\t"), "\t")
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(lines); j += step {
+			t := strings.TrimSpace(lines[j].text)
+			if t == "" {
+				continue
+			}
+			if isTabRow(t) {
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// pipeCells returns the number of cells of a line whose cells are joined
+// by " | " without outer pipes, or 0.
+func pipeCells(s string) int {
+	if strings.IndexByte(s, '|') < 0 {
+		return 0
+	}
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "|") || strings.Contains(s, "\t") || !strings.Contains(s, " | ") {
+		return 0
+	}
+	return strings.Count(s, " | ") + 1
+}
+
+// pipeTableAt reports whether line i is a row of a table exported to text
+// with " | " between cells and no outer pipes: the line before or after it
+// has the same number of cells.
+func pipeTableAt(lines []line, i int) bool {
+	n := pipeCells(lines[i].text)
+	if n < 2 {
+		return false
+	}
+	return i > 0 && pipeCells(lines[i-1].text) == n || i+1 < len(lines) && pipeCells(lines[i+1].text) == n
+}
+
+// tabRowAt reports whether the next non-empty line from i is a tab row
+// with n cells (or both have three or more).
+func tabRowAt(lines []line, i, n int) bool {
+	for ; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].text)
+		if t == "" {
+			continue
+		}
+		m := tabCells(t)
+		return isTabRow(t) && (m == n || m >= 3 && n >= 3)
+	}
+	return false
 }
 
 // builder accumulates blocks and tracks the enclosing section and annex.
@@ -105,6 +191,10 @@ type builder struct {
 	tableNo int
 	row     int
 	inTable bool
+	// tabTable marks a table of tab-separated rows; tabCells is the cell
+	// count of its last row.
+	tabTable bool
+	tabCells int
 }
 
 func (p *builder) blank() {
@@ -209,9 +299,10 @@ func (p *builder) tableRow(start, end int) {
 	p.add(Block{Kind: TableRow, Start: start, End: end, Row: p.row, Cell: -1})
 	text := p.doc.Text[start:end]
 	sep := "\t"
-	if strings.HasPrefix(text, "|") {
+	if strings.HasPrefix(text, "|") || !strings.Contains(text, "\t") && strings.Contains(text, " | ") {
 		sep = "|"
 	}
+	p.tabTable, p.tabCells = sep == "\t", tabCells(text)
 	off := 0
 	cell := 0
 	for off <= len(text) {
@@ -270,6 +361,22 @@ func continues(prev, next string, gap bool, indent int) bool {
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
 }
 
+// functionWords are words a title never ends with: articles,
+// prepositions, conjunctions.
+var functionWords = map[string]bool{
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true, "ein": true, "eine": true, "einer": true, "eines": true, "einem": true, "einen": true,
+	"und": true, "oder": true, "wenn": true, "dass": true, "von": true, "vom": true, "zu": true, "zur": true, "zum": true, "mit": true, "bei": true, "für": true, "auf": true, "an": true, "am": true, "im": true, "in": true, "nach": true, "über": true, "durch": true, "gegen": true, "sowie": true, "ob": true, "als": true, "wie": true,
+	"the": true, "a": true, "of": true, "and": true, "or": true, "to": true, "for": true, "with": true, "by": true, "on": true, "that": true, "which": true, "if": true, "under": true, "from": true, "at": true, "as": true,
+}
+
+// endsInFunctionWord reports whether the last word of s is a lower-case
+// function word.
+func endsInFunctionWord(s string) bool {
+	i := strings.LastIndexAny(s, " \t")
+	w := s[i+1:]
+	return i > 0 && w != "" && strings.ToLower(w) == w && functionWords[w]
+}
+
 // endsWithRefAbbrev reports a line ending in an abbreviation that is
 // followed by a number: "Art.", "Sec.", "Abs.", "No.".
 func endsWithRefAbbrev(line string) bool {
@@ -292,6 +399,15 @@ func headingLike(s string) (int, bool) {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(".;,", last) {
 		// "1." alone or "§ 3." alone are headings only with a title.
+		return 0, false
+	}
+	if strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
+		// "Neon Inc. | Datenbank | EU": a table row exported as text.
+		return 0, false
+	}
+	if labelAt(s) > 0 && endsInFunctionWord(s) {
+		// "8.5 Der Auftragnehmer informiert den Auftraggeber, wenn eine
+		// vom" is a clause cut by a page break, not a title.
 		return 0, false
 	}
 	words := len(strings.Fields(s))
@@ -486,7 +602,7 @@ var titleWords = map[string]bool{
 // capitalised noun and is short.
 func shortTitle(s string) (int, bool) {
 	m := reTitleNumber.FindString(s)
-	if m == "" || len(s) > 100 {
+	if m == "" || len(s) > 100 || strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
 		return 0, false
 	}
 	rest := strings.TrimSpace(s[len(m):])

@@ -129,14 +129,10 @@ type labelFile struct {
 // English evaluates the corpus folder (with *.labels.json files) using the
 // given label corrections.
 func English(a *analyze.Analyzer, dir string, corrections []Correction) (*EnglishReport, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.labels.json"))
+	files, err := labelFiles(dir)
 	if err != nil {
-		return nil, fmt.Errorf("list corpus: %w", err)
+		return nil, err
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no *.labels.json files", dir)
-	}
-	sort.Strings(files)
 	cat := a.Catalog()
 	labelReq := map[string]*catalog.Requirement{}
 	for _, r := range cat.Requirements {
@@ -221,6 +217,19 @@ func English(a *analyze.Analyzer, dir string, corrections []Correction) (*Englis
 		}
 	}
 	return rep, nil
+}
+
+// labelFiles lists the *.labels.json files of a corpus folder, sorted.
+func labelFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.labels.json"))
+	if err != nil {
+		return nil, fmt.Errorf("list corpus: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no *.labels.json files", dir)
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 func presence(p bool) string {

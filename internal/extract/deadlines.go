@@ -22,7 +22,28 @@ var (
 	reAnnounce  = prefilter.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
 	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
 	reUndue     = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
+	// reWithinNotice is an objection period given as the notice period.
+	reWithinNotice = prefilter.MustCompile(`innerhalb (?:der|dieser) (?:ankündigungs|mitteilungs|informations|benachrichtigungs)?frist|within (?:the|this|such) (?:notice )?period`)
+	// reToAuthority names the supervisory authority as the recipient of
+	// a notification; reAuthorityDeadline the controller's own deadline.
+	reToAuthority       = prefilter.MustCompile(`(?:an|to) (?:die|the) (?:zuständigen? |competent |relevant )?(?:aufsichtsbehörde|supervisory authorit)`)
+	reAuthorityDeadline = prefilter.MustCompile(`meldefrist|notification deadline|controller’s obligation|controller's obligation`)
 )
+
+// authorityPeriod reports whether a period in a breach sentence is the
+// controller's deadline towards the supervisory authority (Art. 33(1)
+// GDPR: 72 hours) rather than the processor's deadline towards the
+// controller: "eine Meldung an die Aufsichtsbehörde binnen 72 Stunden",
+// "die Meldefrist von 72 Stunden", "innerhalb von 72 Stunden an die
+// zuständige Aufsichtsbehörde gemeldet".
+func authorityPeriod(lower string, du duration) bool {
+	before := lower[max(0, du.start-70):du.start]
+	after := lower[du.end:min(len(lower), du.end+90)]
+	if reToAuthority.MatchString(before) || reToAuthority.MatchString(after) {
+		return true
+	}
+	return reAuthorityDeadline.MatchString(lower[max(0, du.start-100):du.start])
+}
 
 // duration is one time span found in a sentence.
 type duration struct {
@@ -189,7 +210,7 @@ func (x *extractor) deadlines() model.Deadlines {
 			x.subSection(x.doc.SectionAt(sent.Start))
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {
-				if du.unit == "hours" || du.unit == "days" {
+				if (du.unit == "hours" || du.unit == "days") && !authorityPeriod(lower, du) {
 					set("breach_notice_hours", &d.BreachNoticeHours, du, du.hours(), i)
 					break
 				}
@@ -238,6 +259,20 @@ func (x *extractor) deadlines() model.Deadlines {
 			d.Notes["breach_notice_hours"] = "no deadline in hours; only \"without undue delay\" (unverzüglich)"
 		} else {
 			d.Notes["breach_notice_hours"] = "no breach notification deadline found"
+		}
+	}
+	if d.SubprocessorObjectionDays == nil && d.SubprocessorNoticeDays != nil {
+		// "kann ... innerhalb der Ankündigungsfrist widersprechen": the
+		// objection period is the notice period.
+		for i := range x.in.Sentences {
+			lower := x.sentenceLower(i)
+			if reObject.MatchString(lower) && reWithinNotice.MatchString(lower) {
+				d.SubprocessorObjectionDays = intp(*d.SubprocessorNoticeDays)
+				s := x.in.Sentences[i]
+				d.Evidence["subprocessor_objection_days"] = x.evidence(s.Start, s.End)
+				d.Notes["subprocessor_objection_days"] = "objection within the notice period for sub-processor changes"
+				break
+			}
 		}
 	}
 	if d.SubprocessorObjectionDays == nil {

@@ -210,6 +210,22 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Rho Hosting GmbH", "DE"}, {"Sigma Ireland Limited", "IE"}}, nil},
 		{"not processors", "de", "## 6 Unterauftragsverhältnisse\n\nUnterauftragnehmer:\n\nName\tAnschrift\tLeistung\nTheta IT GmbH\tWeg 1, 28195 Bremen\tHosting\n\nFür die nachfolgenden Firmen ist ein AV-Vertrag nicht erforderlich:\n\nName\tAnschrift\tLeistung\nIota Bank AG\tPlatz 2, 60311 Frankfurt am Main\tZahlungsverkehr\n",
 			[]sp{{"Theta IT GmbH", "DE"}}, nil},
+		{"pipe table without outer pipes", "de", "§ 8 Sub-Auftragsverarbeiter\nDer Auftraggeber genehmigt die folgenden Sub-Auftragsverarbeiter:\nDienstleister | Zweck | Sitz / Region\nOmega Cloud, Inc. | Hosting | EU — Frankfurt\nPsi Mail SAS | E-Mail-Versand | Paris, Frankreich\nNimbus Analytics | Reichweitenmessung | Estland\n",
+			[]sp{{"Omega Cloud, Inc.", "DE"}, {"Psi Mail SAS", "FR"}, {"Nimbus Analytics", "EE"}}, nil},
+		{"pipe table with placeholder and alternative", "de", "Anlage 2 – Unterauftragsverarbeiter\nUnterauftragsverarbeiter | Leistung | Region\n[[Hoster, z. B. EU-Anbieter]] oder Beispiel Hosting Inc. (USA) | Hosting | [[Region]]\n[[Muster Data Inc. (USA)]] (nur Variante B) | Datenbank | [[Region]]\n",
+			[]sp{{"Beispiel Hosting Inc.", "US"}, {"Muster Data Inc.", "US"}}, nil},
+		{"bullets with bare names", "de", "8. Unterauftragsverarbeiter\nDer Verantwortliche stimmt dem Einsatz der folgenden Unterauftragsverarbeiter zu:\n- Quanta Server GmbH (Deutschland) – Hosting\n- Lumen AI (USA) – Textgenerierung – Standardvertragsklauseln\n- Corvus (Irland/USA) – Zahlungsabwicklung\n- Hosting: Vela Edge Inc. (USA) — Standardvertragsklauseln\n9. Ort der Verarbeitung\n- Deutschland (Rechenzentrum) – Primärsystem\n",
+			[]sp{{"Quanta Server GmbH", "DE"}, {"Lumen AI", "US"}, {"Corvus", ""}, {"Vela Edge Inc.", "US"}}, nil},
+		{"one cell per line", "de", "Anlage 2: Genehmigte Unterauftragsverarbeiter\nSubunternehmer\nDienstleistung / Zweck\nServerstandort\nOrbis Cloud Ltd.\nBackend-Hosting\nEU\nTessera, Inc.\nCDN\nGlobal (CDN)\nMuster Buchhaltung GmbH & Co. KG\nRechnungs-API\nDeutschland\nAnlage 3: Technische und organisatorische Maßnahmen\nDie Verschlüsselung erfolgt durch die Beispiel Krypto GmbH.\n",
+			[]sp{{"Orbis Cloud Ltd.", ""}, {"Tessera, Inc.", ""}, {"Muster Buchhaltung GmbH & Co. KG", ""}}, nil},
+		{"same company, another service", "de", "Anlage 2 — Genehmigte Unterauftragnehmer\nUnterauftragnehmer | Leistung | Region\nAurora Ireland Operations Ltd. — Sprachmodell | Texterstellung | EU\nAurora — Sprachausgabe | Vorlesen | EU\n",
+			[]sp{{"Aurora Ireland Operations Ltd.", "IE"}}, nil},
+		{"list of annexes", "de", "§ 6 Unterauftragsverhältnisse\n\nDer Auftragnehmer darf Subunternehmer einsetzen.\n\nDie folgenden Anlagen gelten:\n\n| Anlage 1 | Technische und organisatorische Maßnahmen |\n| Anlage 2 | Genehmigte Subunternehmer |\n",
+			nil, nil},
+		{"cell wrapped onto its own row", "de", "## Anlage 2 Genehmigte Subunternehmer\n\n| Name und Anschrift des Subunternehmers | Auftragsinhalt |\n| Alpha AG Weg 31, 33758 Schloß | Support |\n| Holte-Stukenbrock, DE |  |\n| Beta GmbH Am Ring 1, 74177 Bad Ort | Backup |\n",
+			[]sp{{"Alpha AG", "DE"}, {"Beta GmbH", "DE"}}, nil},
+		{"pipe rows that are not sub-processors", "de", "§ 9 Unterauftragsverhältnisse\nDer Auftragnehmer setzt keine Unterauftragnehmer ein.\n\nAnlage 2 Technische und organisatorische Maßnahmen\nSchutzziel | Maßnahmen\nVertraulichkeit | Zugriffskontrolle durch Rollen\nIntegrität | Protokollierung\nOrt, Datum: | Ort, Datum:\n",
+			nil, nil},
 	}
 	for _, tc := range tests {
 		f := run(t, tc.lang, tc.text)
@@ -335,6 +351,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("## Unterauftragnehmer\n\nFirma\tAnschrift\nX Inc.\tSingapore\n- Y GmbH, 10115 Berlin: Hosting\n")
 	f.Add("binnen zwei Wochen; within seven (7) days; 24 Stunden; TLS 1.2 ISO 27001")
 	f.Add("\xff\xfe€ 1. ( ) : – Auftraggeber –\n")
+	f.Add("Anlage 2 Unterauftragsverarbeiter\nDienstleister | Zweck | Sitz\n[[X]] oder Vercel Inc. (USA) | Hosting | EU\n- OpenAI (USA/EU) – KI\n- Hosting: Y Inc. (USA) — SCC\nZ Ltd.\nCDN\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := document.ParseText("fuzz.txt", "text", s)
 		facts, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: "de"})

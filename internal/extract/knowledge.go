@@ -47,6 +47,7 @@ type countryFile struct {
 	Countries []Country           `yaml:"countries"`
 	Cities    map[string][]string `yaml:"cities"`
 	Postcodes []*postcodeRule     `yaml:"postcodes"`
+	Regions   []string            `yaml:"regions"`
 }
 
 type lexiconFile struct {
@@ -68,6 +69,7 @@ type Knowledge struct {
 	legalRe     *prefilter.Regexp
 	placeholder []*prefilter.Regexp
 	numbers     map[string]int
+	regions     map[string]bool // lower-case names of regions ("EU", "weltweit")
 	numberRe    string
 	durRe       *prefilter.Regexp
 	cues        map[string]*prefilter.Words
@@ -94,6 +96,10 @@ func (k *Knowledge) cue(name string) *prefilter.Words { return k.cues[name] }
 
 // isSub reports whether a lower-cased text mentions sub-processors.
 func (k *Knowledge) isSub(lower string) bool { return k.cues["sub_processor"].In(lower) }
+
+// isRegion reports whether a place names a region rather than a country:
+// "EU", "EWR", "weltweit".
+func (k *Knowledge) isRegion(s string) bool { return k.regions[strings.ToLower(strings.TrimSpace(s))] }
 
 // notProc reports whether a lower-cased text says that listed recipients
 // are not processors.
@@ -174,6 +180,10 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 	}
 	if len(lf.SentenceTerms) != len(termListNames) {
 		return nil, fmt.Errorf("extract: lexicon.yaml: %d sentence_terms lists, %d known", len(lf.SentenceTerms), len(termListNames))
+	}
+	k.regions = map[string]bool{}
+	for _, r := range cf.Regions {
+		k.regions[strings.ToLower(r)] = true
 	}
 	var names []string
 	for _, c := range cf.Countries {

@@ -39,17 +39,17 @@ var (
 	reNumbering  = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
 )
 
-// span is a window [lo, hi) on a phrase that keeps its offsets while it
+// phraseSpan is a window [lo, hi) on a phrase that keeps its offsets while it
 // is trimmed.
-type span struct {
+type phraseSpan struct {
 	s      string
 	lo, hi int
 }
 
-func (p span) text() string { return p.s[p.lo:p.hi] }
+func (p phraseSpan) text() string { return p.s[p.lo:p.hi] }
 
 // trim drops spaces and the given marks at both ends.
-func (p *span) trim(marks string) {
+func (p *phraseSpan) trim(marks string) {
 	for p.lo < p.hi {
 		r, n := utf8.DecodeRuneInString(p.s[p.lo:p.hi])
 		if !unicode.IsSpace(r) && !strings.ContainsRune(marks, r) {
@@ -77,7 +77,7 @@ const tailMarks = "-–—•·*,;:|/"
 // fragment), saying why in the note.
 func (x *extractor) readName(phrase string) nameRead {
 	pk := x.k.party
-	p := span{s: phrase, hi: len(phrase)}
+	p := phraseSpan{s: phrase, hi: len(phrase)}
 	p.trim(leadMarks)
 	if p.lo >= p.hi {
 		return nameRead{note: noteBlank}

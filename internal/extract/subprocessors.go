@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,8 +12,8 @@ import (
 )
 
 var (
-	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|subauftragsverarbeiter|nachunternehm|unterbeauftrag`)
-	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftragnehmer|subunternehmer|sub-?processor|auftragsverarbeiter|empfänger|recipient|firma unterauftragnehmer|provider|vendor)`)
+	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag`)
+	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
 	reAddrHead   = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
 	reServHead   = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
@@ -50,6 +51,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	}
 	subs, others := []model.Subprocessor{}, []model.Subprocessor{}
 	seen := map[string]bool{}
+	docMech := ""
 	for _, e := range entries {
 		n := normName(e.sp.Name)
 		if n == "" || own != "" && n == own {
@@ -62,6 +64,15 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		seen[key] = true
 		e.sp.Evidence = x.evidence(e.start, e.end)
 		e.sp.ThirdCountry, e.sp.TransferMechanism = x.k.transfer(e.sp.Country, e.text.String())
+		if e.sp.TransferMechanism == "none" {
+			// A list often names only the company; the contract's clause
+			// on third-country transfers ("on the basis of the standard
+			// contractual clauses") then covers it.
+			if docMech == "" {
+				_, docMech = x.k.transfer(e.sp.Country, x.text)
+			}
+			e.sp.TransferMechanism = docMech
+		}
 		if e.other {
 			others = append(others, e.sp)
 		} else {
@@ -81,10 +92,19 @@ func normName(s string) string {
 	return b.String()
 }
 
+// span is a cell of a table: a byte range of the text.
+type span struct{ start, end int }
+
+// table is a run of table rows: Markdown or tab-separated rows that the
+// document parser recognised, or lines whose cells are joined by " | "
+// without outer pipes (as a reader exports a table to text).
 type table struct {
-	rows  [][]document.Block
-	start int // block index of the first row
-	end   int
+	rows  [][]span
+	block int // index of the block holding the first row
+	start int // offset of the first row
+	end   int // offset after the last row
+	// pipe marks rows joined by " | " that the parser left as prose.
+	pipe bool
 }
 
 func (x *extractor) tables() []table {
@@ -94,27 +114,80 @@ func (x *extractor) tables() []table {
 		switch b.Kind {
 		case document.TableRow:
 			if b.Row == 0 || cur == nil {
-				ts = append(ts, table{start: i})
+				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
 			}
 			cur.rows = append(cur.rows, nil)
-			cur.end = i
+			cur.end = b.End
 		case document.TableCell:
 			if cur != nil && len(cur.rows) > 0 {
-				cur.rows[len(cur.rows)-1] = append(cur.rows[len(cur.rows)-1], b)
-				cur.end = i
+				cur.rows[len(cur.rows)-1] = append(cur.rows[len(cur.rows)-1], span{b.Start, b.End})
+				cur.end = b.End
 			}
 		default:
 			cur = nil
 		}
 	}
+	return append(ts, x.pipeTables()...)
+}
+
+// isPipeRow reports whether a line is a row of cells joined by " | "
+// without outer pipes.
+func isPipeRow(t string) bool {
+	return strings.IndexByte(t, '|') > 0 && !strings.HasPrefix(t, "|") && strings.Contains(t, " | ") && !strings.Contains(t, "\t")
+}
+
+// pipeTables finds runs of consecutive lines whose cells are joined by
+// " | ". The document parser keeps such lines as prose (they may be a
+// signature block or a footer); the extractor reads them as rows.
+func (x *extractor) pipeTables() []table {
+	var ts []table
+	var cur *table
+	prevEnd := -2
+	bi := 0
+	for _, ln := range x.lines {
+		if !isPipeRow(ln.text) || x.inTableBlock(ln.start) {
+			// Rows the parser read as a table are read from its blocks.
+			cur = nil
+			continue
+		}
+		// Consecutive means no other non-empty line in between.
+		if cur == nil || strings.TrimSpace(x.text[prevEnd:ln.start]) != "" {
+			for bi+1 < len(x.doc.Blocks) && x.doc.Blocks[bi+1].Start <= ln.start {
+				bi++
+			}
+			ts = append(ts, table{block: bi, start: ln.start, pipe: true})
+			cur = &ts[len(ts)-1]
+		}
+		var row []span
+		off := ln.start
+		for _, c := range strings.Split(ln.text, "|") {
+			a, e := off, off+len(c)
+			for a < e && (x.text[a] == ' ' || x.text[a] == '\t') {
+				a++
+			}
+			for e > a && (x.text[e-1] == ' ' || x.text[e-1] == '\t') {
+				e--
+			}
+			row = append(row, span{a, e})
+			off += len(c) + 1
+		}
+		cur.rows = append(cur.rows, row)
+		cur.end = ln.end
+		prevEnd = ln.end
+	}
 	return ts
 }
 
-// context returns the text before block index bi back to stop bytes or
-// the previous table.
-func (x *extractor) contextBefore(bi, prevEnd int) string {
-	start := x.doc.Blocks[bi].Start
+// inTableBlock reports whether offset off starts a table row block.
+func (x *extractor) inTableBlock(off int) bool {
+	i := sort.Search(len(x.doc.Blocks), func(i int) bool { return x.doc.Blocks[i].Start >= off })
+	return i < len(x.doc.Blocks) && x.doc.Blocks[i].Start == off && x.doc.Blocks[i].Kind == document.TableRow
+}
+
+// contextBefore returns the text before offset start back to 900 bytes
+// or the end of the previous table.
+func (x *extractor) contextBefore(start, prevEnd int) string {
 	from := max(0, start-900)
 	if prevEnd > from {
 		from = prevEnd
@@ -128,10 +201,12 @@ func (x *extractor) contextBefore(bi, prevEnd int) string {
 func (x *extractor) subprocessorTables() []*spEntry {
 	var out []*spEntry
 	prevEnd := 0
-	for _, t := range x.tables() {
+	ts := x.tables()
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
+	for _, t := range ts {
 		ctx := x.contextBefore(t.start, prevEnd)
-		b0 := x.doc.Blocks[t.start]
-		prevEnd = x.doc.Blocks[t.end].End
+		b0 := x.doc.Blocks[t.block]
+		prevEnd = t.end
 		if len(t.rows) == 0 {
 			continue
 		}
@@ -140,7 +215,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		isHeader := false
 		headerSub := false
 		for c, cell := range header {
-			h := x.text[cell.Start:cell.End]
+			h := x.text[cell.start:cell.end]
 			if len(h) > 60 || x.hasLegalForm(h) {
 				isHeader = false
 				break
@@ -157,11 +232,17 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			case servCol < 0 && reServHead.MatchString(h):
 				servCol, isHeader = c, true
 			}
-			if x.k.isSub(x.lower[cell.Start:cell.End]) {
+			if x.k.isSub(x.lower[cell.start:cell.end]) {
 				headerSub = true
 			}
 		}
-		inSub := headerSub || x.k.isSub(prefilter.Lower(ctx)) || x.inSubContext(b0)
+		near := ctx
+		if t.pipe {
+			// Rows joined by " | " are often TOM or data tables: only the
+			// lead-in right before them or the section tells.
+			near = lastParagraphs(ctx)
+		}
+		inSub := headerSub || x.k.isSub(prefilter.Lower(near)) || x.inSubContext(b0)
 		if !inSub {
 			continue
 		}
@@ -170,10 +251,11 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if isHeader {
 			rows = rows[1:]
 		}
+		var tableNames []string
 		for _, row := range rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = strings.TrimSpace(x.text[c.Start:c.End])
+				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
 			}
 			nc := nameCol
 			if nc < 0 || nc >= len(cells) || reNumCell.MatchString(cells[nc]) {
@@ -182,21 +264,53 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			if nc < 0 {
 				continue
 			}
-			name := cells[nc]
-			if x.k.IsPlaceholder(name) || len(name) > 120 {
+			name, nameCountry := x.nameCell(cells[nc])
+			if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && !x.hasLegalForm(name) && onlyCell(cells, nc) {
+				// "Holte-Stukenbrock, DE" under "SYNAXON AG Falkenstr. 31,
+				// 33758 Schloß": a cell wrapped onto a row of its own.
+				e := out[prev]
+				e.text.WriteString(" " + cells[nc])
+				e.end = row[len(row)-1].end
+				if e.sp.Country == "" {
+					e.sp.Country = x.k.CountryOf(cells[nc])
+				}
 				continue
 			}
-			e := &spEntry{other: other, start: row[0].Start, end: row[len(row)-1].End}
-			e.sp.Name = cleanName(name)
+			if a, e := x.k.legalForm(name); a == 0 && strings.TrimSpace(name[e:]) == "" || strings.HasPrefix(name, "Co. ") {
+				// "Inc." or "Co. KG" alone: a name torn across columns.
+				continue
+			}
+			if reRefLabel.MatchString(name) {
+				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
+				continue
+			}
+			if t.pipe && nameCol < 0 && !x.hasLegalForm(name) {
+				// Without a name column only a legal form marks a company.
+				continue
+			}
+			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) {
+				continue
+			}
+			if !x.hasLegalForm(name) && sameCompany(tableNames, name) {
+				// "Microsoft — Azure AI Speech" after "Microsoft Ireland
+				// Operations Ltd.": another service of a listed company.
+				continue
+			}
+			tableNames = append(tableNames, name)
+			e := &spEntry{other: other, start: row[0].start, end: row[len(row)-1].end}
+			e.sp.Name = name
+			e.sp.Country = nameCountry
 			rowText := x.text[e.start:e.end]
 			e.text.WriteString(rowText)
 			addr := ""
+			raw := cells[nc]
 			// "Name GmbH, Straße 1, 12345 Ort" in one cell.
-			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && strings.HasPrefix(strings.TrimLeft(name[le:], " "), ",") {
-				e.sp.Name = cleanName(name[:le])
-				addr = strings.Trim(name[le:], " ,;")
-				x.fillAddress(&e.sp, addr)
-				addrCol = -1
+			if i := strings.Index(raw, name); i >= 0 {
+				r := strings.Trim(raw[i+len(name):], " ,;")
+				if r != "" && (strings.HasPrefix(strings.TrimLeft(raw[i+len(name):], " "), ",") || rePostcodeCity.MatchString(r)) {
+					addr = r
+					x.fillAddress(&e.sp, addr)
+				}
 			}
 			if addr != "" {
 				// already split from the name cell
@@ -223,6 +337,10 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				if e.sp.Country == "" {
 					e.sp.Country = x.k.CountryOf(cells[locCol])
 				}
+				if e.sp.Country == "" && !x.k.countryRe.MatchString(cells[locCol]) {
+					// "EU — Frankfurt": a known city names the country.
+					e.sp.Country = x.k.ParseAddress(cells[locCol], x.lang).Country
+				}
 			}
 			if servCol >= 0 && servCol < len(cells) && servCol != nc {
 				e.sp.Service = cells[servCol]
@@ -241,6 +359,140 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// reRefLabel matches a cell that is a reference label, not a name.
+var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|§)\s*[\dA-Z]{0,4}[.:]?$`)
+
+// onlyCell reports whether cell i is the only non-empty cell of a row.
+func onlyCell(cells []string, i int) bool {
+	for k, c := range cells {
+		if k != i && c != "" {
+			return false
+		}
+	}
+	return cells[i] != ""
+}
+
+// headerWord reports whether a cell is a column title rather than a name:
+// "Unterauftragsverarbeiter", "Dienstleister", "Name".
+func (x *extractor) headerWord(s string) bool {
+	if len(s) > 40 || x.hasLegalForm(s) {
+		return false
+	}
+	low := strings.ToLower(strings.TrimSpace(s))
+	return reNameHead.MatchString(low) && len(strings.Fields(low)) <= 3 || x.k.isSub(prefilter.Lower(low))
+}
+
+// sameCompany reports whether a bare name (no legal form) starts a name
+// already listed: the same company with another service.
+func sameCompany(names []string, name string) bool {
+	n := normName(name)
+	if n == "" {
+		return false
+	}
+	for _, m := range names {
+		if strings.HasPrefix(normName(m), n) {
+			return true
+		}
+	}
+	return false
+}
+
+var reBracketed = prefilter.MustCompile(`\[\[[^\]]*\]\]|\[[^\]]*\]`)
+
+// nameCell reads the company name of a table cell or list entry: the
+// legal-form name where the cell has one ("Hetzner Online GmbH, Str. 1"
+// gives "Hetzner Online GmbH"; "[[Hoster]] oder Vercel Inc. (USA)" gives
+// "Vercel Inc."), else the cell up to a dash or a parenthesis. A
+// parenthesis naming a country gives the country.
+func (x *extractor) nameCell(cell string) (string, string) {
+	cell = collapse(strings.ReplaceAll(cell, "**", ""))
+	cell = reListMarker.Plain().ReplaceAllString(cell, "")
+	// Bracketed blanks without a legal form are dropped; brackets around
+	// a name are unwrapped.
+	cell = reBracketed.Plain().ReplaceAllStringFunc(cell, func(m string) string {
+		inner := strings.Trim(m, "[]")
+		if x.hasLegalForm(inner) {
+			return inner
+		}
+		return ""
+	})
+	cell = strings.TrimSpace(cell)
+	for _, conj := range []string{"oder ", "or ", "bzw. ", "und "} {
+		cell = strings.TrimSpace(strings.TrimPrefix(cell, conj))
+	}
+	if cell == "" {
+		return "", ""
+	}
+	name := cell
+	if a, e := x.k.legalForm(cell); a > 0 {
+		start := 0
+		if strings.ContainsAny(cell[:a], "[]") || strings.Contains(cell[:a], " oder ") {
+			start = x.walkBack(cell, a)
+		}
+		end := e
+		// Keep a short parenthetical qualifier: "1&1 IONOS SE (Büro Berlin)".
+		rest := cell[end:]
+		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, "(") {
+			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") {
+				end += len(rest) - len(r) + c + 1
+			}
+		}
+		// "Brevo (Sendinblue GmbH)": the legal form closes a parenthesis.
+		if end < len(cell) && cell[end] == ')' && strings.Contains(cell[start:end], "(") {
+			end++
+		}
+		name = cell[start:end]
+	} else {
+		for _, sep := range []string{" – ", " — ", " - ", ": ", ", "} {
+			if i := strings.Index(name, sep); i > 0 && !strings.Contains(name[:i], "(") {
+				name = name[:i]
+			}
+		}
+	}
+	name = strings.TrimRight(strings.TrimSpace(name), " ,;:")
+	country := ""
+	// "Vercel Inc. (USA)", "Hetzner Online GmbH (Deutschland)".
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		inner := name[i+2 : len(name)-1]
+		if x.placeList(inner) {
+			name, country = strings.TrimSpace(name[:i]), x.placeCountry(inner)
+		}
+	}
+	return name, country
+}
+
+// placeList reports whether s only names countries and regions:
+// "USA", "Irland/USA", "Frankreich, EU".
+func (x *extractor) placeList(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ';' })
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if !x.k.isRegion(part) && x.k.CountryOf(part) == "" {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// placeCountry reads a country from a short place in parentheses:
+// "USA", "Deutschland", "Frankreich, EU"; two different countries
+// ("USA/EU", "Irland/USA") give none.
+func (x *extractor) placeCountry(s string) string {
+	country := ""
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if x.k.isRegion(part) {
+			continue
+		}
+		c := x.k.CountryOf(part)
+		if c == "" || country != "" && c != country {
+			return ""
+		}
+		country = c
+	}
+	return country
 }
 
 // lastParagraphs returns the last two lines of ctx: the sentence right
@@ -307,10 +559,35 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	var out []*spEntry
 	var cur *spEntry
 	leadSub := false // a lead-in paragraph about sub-processors opened a list
+	lastHit := -10   // block index of the lead-in or the last entry
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
+			t := strings.TrimSpace(x.text[b.Start:b.End])
+			// A table exported one cell per line gives short unlabelled
+			// "headings": column titles, names, services, places. They
+			// keep a sub-processor list open; a name among them is an entry.
+			cellLike := b.Label == "" && !strings.HasPrefix(strings.TrimLeft(x.text[max(0, b.Start-8):b.Start], " "), "#") && len(t) < 100
+			if cellLike && !isPipeRow(t) && (leadSub || x.inSubContext(b)) && i-lastHit <= 4 {
+				cur = nil
+				if x.k.notProc(low) {
+					leadSub = false
+					continue
+				}
+				if name, rest, ok := x.entityLine(t, i); ok && x.hasLegalForm(name) {
+					cur = x.newListEntry(name, rest, t, b.Start, b.End)
+					out = append(out, cur)
+					cur = nil
+					lastHit = i
+				} else if x.k.isSub(low) || reNameHead.MatchString(t) {
+					lastHit = i
+				}
+				continue
+			}
 			leadSub = x.k.isSub(low) && !x.k.notProc(low)
+			if leadSub {
+				lastHit = i
+			}
 			cur = nil
 			continue
 		}
@@ -322,6 +599,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if b.Kind == document.Paragraph && b.End-b.Start < 300 && x.k.isSub(x.lower[b.Start:b.End]) {
 				t := strings.TrimSpace(x.text[b.Start:b.End])
 				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !x.k.notProc(x.lower[b.Start:b.End])
+				if leadSub {
+					lastHit = i
+				}
 			}
 			cur = nil
 			continue
@@ -334,10 +614,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 		}
+		if b.Kind == document.Paragraph && x.k.isSub(x.lower[b.Start:b.End]) {
+			lastHit = i
+		}
 		// A paragraph may hold several soft-wrapped lines, one entry each.
 		for _, ln := range splitLines(x.text[b.Start:b.End]) {
 			ls, le := b.Start+ln.start, b.Start+ln.end
-			if len(ln.text) > 400 {
+			if len(ln.text) > 400 || isPipeRow(ln.text) {
+				// Rows joined by " | " are read as tables.
 				cur = nil
 				continue
 			}
@@ -355,12 +639,21 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			if name, rest, ok := x.entityLine(t, i); ok {
-				cur = &spEntry{start: ls, end: le, fromList: true}
-				cur.sp.Name = name
-				cur.text.WriteString(t)
-				x.fillFromRest(&cur.sp, rest)
+				cur = x.newListEntry(name, rest, t, ls, le)
 				out = append(out, cur)
+				lastHit = i
 				continue
+			}
+			if b.Kind == document.ListItem {
+				if name, serv, rest, ok := x.bareEntry(t); ok {
+					cur = x.newListEntry(name, rest, t, ls, le)
+					if serv != "" && cur.sp.Service == "" {
+						cur.sp.Service = serv
+					}
+					out = append(out, cur)
+					lastHit = i
+					continue
+				}
 			}
 			if cur != nil && b.Kind == document.ListItem {
 				cur.text.WriteString(" " + t)
@@ -375,6 +668,75 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	return out
 }
 
+// newListEntry makes an entry of a list line: the name (a parenthesis
+// naming a country gives the country) and the rest of the line.
+func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEntry {
+	e := &spEntry{start: start, end: end, fromList: true}
+	n, country := x.nameCell(name)
+	if n == "" {
+		n = name
+	}
+	e.sp.Name = n
+	e.text.WriteString(line)
+	x.fillFromRest(&e.sp, rest)
+	if e.sp.Country == "" {
+		e.sp.Country = country
+	}
+	return e
+}
+
+var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.*)$`)
+
+// bareEntry reads a list item naming a company without a legal form in a
+// sub-processor list: "OpenAI (USA) – KI-Textgenerierung", "Hosting:
+// Vercel Inc. (USA) — Standardvertragsklauseln", "Plausible Analytics –
+// Reichweitenmessung". It returns the name, a service given before the
+// name, and the rest of the line.
+func (x *extractor) bareEntry(t string) (string, string, string, bool) {
+	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
+	serv := ""
+	if m := reServicePrefix.FindStringSubmatch(t); m != nil && !reNameLabel.MatchString(t) {
+		serv, t = strings.TrimSpace(m[1]), m[2]
+	}
+	if a, e := x.k.legalForm(t[:min(len(t), 100)]); a > 0 && a < 80 && serv != "" {
+		if reLongProse.MatchString(t[:a]) {
+			return "", "", "", false
+		}
+		return strings.TrimSpace(t[:e]), serv, t[e:], true
+	}
+	name := ""
+	rest := ""
+	for _, sep := range []string{" (", " – ", " — ", " - ", ": "} {
+		if i := strings.Index(t, sep); i > 0 && (name == "" || i < len(name)) {
+			name, rest = t[:i], t[i:]
+		}
+	}
+	if name == "" || len(name) > 40 || len(strings.Fields(name)) > 4 {
+		return "", "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", "", "", false
+	}
+	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) ||
+		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
+		return "", "", "", false
+	}
+	// The rest must read like an entry: a place in parentheses or a
+	// service after a dash.
+	r := strings.TrimLeft(rest, " ")
+	if strings.HasPrefix(r, "(") {
+		c := strings.IndexByte(r, ')')
+		if c < 0 || !x.placeList(r[1:c]) {
+			return "", "", "", false
+		}
+		return name + " " + r[:c+1], serv, r[c+1:], true
+	}
+	if strings.HasPrefix(r, "–") || strings.HasPrefix(r, "—") || strings.HasPrefix(r, "-") {
+		return name, serv, strings.TrimLeft(r, "–—- "), true
+	}
+	return "", "", "", false
+}
+
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
@@ -385,7 +747,12 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	a, e := x.k.legalForm(t[:min(len(t), 100)])
 	if a > 0 && a < 80 && strings.TrimSpace(t[:a]) != "" {
 		prefix := t[:a]
-		if reLongProse.MatchString(prefix) || x.walkBack(t, a) != 0 {
+		wb := a
+		if p := strings.TrimRight(prefix, " "); strings.HasSuffix(p, ",") {
+			// "Fly.io, Inc.", "Cloudflare, Inc."
+			wb = len(p) - 1
+		}
+		if reLongProse.MatchString(prefix) || x.walkBack(t, wb) != 0 {
 			return "", "", false
 		}
 		end := e

@@ -84,7 +84,7 @@ const (
 	Subprocessors Kind = "subprocessors"
 )
 
-var kinds = map[Kind]bool{Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true, Subprocessors: true}
+var kinds = map[Kind]bool{Blanks: true, Terms: true, Outdated: true, Pattern: true, Deadline: true, Absent: true, Count: true, Categories: true, Structure: true, Subprocessors: true}
 
 // Structural checks for kind "structure".
 var structureChecks = map[string]bool{"duplicate-sections": true, "missing-sections": true, "missing-annexes": true}
@@ -149,6 +149,11 @@ type Rule struct {
 	Categories []Category `yaml:"categories"`
 	// Check names the structural check for kind "structure".
 	Check string `yaml:"check"`
+	// Blanks are the forms of unfilled blanks for kind "blanks".
+	Blanks []BlankForm `yaml:"blanks"`
+	// MaxEvidence caps the passages cited (default MaxEvidence); kind
+	// "blanks" cites every blank so that each can be filled in.
+	MaxEvidence int `yaml:"max_evidence"`
 	// Unless names rules that make this one redundant: it is skipped when
 	// any of them fired (a text heuristic yields to a fact-based rule).
 	Unless   []string `yaml:"unless"`
@@ -402,6 +407,15 @@ func (r *Rule) compile() error {
 		for _, c := range r.Categories {
 			if c.Name.DE == "" || c.Name.EN == "" || len(c.Terms) == 0 {
 				return fmt.Errorf("categories: each needs name de/en and terms")
+			}
+		}
+	case Blanks:
+		if len(r.Blanks) == 0 {
+			return fmt.Errorf("blanks: kind blanks needs forms")
+		}
+		for i := range r.Blanks {
+			if err := r.Blanks[i].compile(); err != nil {
+				return err
 			}
 		}
 	case Subprocessors:

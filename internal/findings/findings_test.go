@@ -257,6 +257,7 @@ func TestDurations(t *testing.T) {
 func FuzzRun(f *testing.F) {
 	f.Add("1. Gegenstand\n\nSiehe Ziffer 9 und Anlage 4. Auftraggeber:\n\n---\n\nAuftragnehmer: X")
 	f.Add("Privacy Shield, 2010/87/EU, within 96 hours, § 11 BDSG")
+	f.Add("Firma: ____\n____ | ____\n[Anbieter] [[30]] <Art> {{ x }} ${y} XX.XX.XXXX\n☐ a\nName:\nAnschrift:\nName: ……\n")
 	p := Default()
 	f.Fuzz(func(t *testing.T, text string) {
 		in := prepare(text, "de")

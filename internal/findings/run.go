@@ -142,6 +142,9 @@ func (r *Rule) run(st *state, date time.Time, facts *model.Facts) ([]model.Evide
 	case Pattern:
 		ev := r.patternEvidence(st)
 		return ev, "", len(ev) > 0
+	case Blanks:
+		ev := r.blanks(st)
+		return ev, "", len(ev) > 0
 	case Deadline:
 		hits := r.deadline(st)
 		return r.cite(in, hits), "", len(hits) > 0

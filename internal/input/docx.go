@@ -367,7 +367,7 @@ func runText(n *xnode, b *strings.Builder) {
 				b.WriteString(t.text)
 			}
 		case "tab", "ptab":
-			b.WriteByte(' ')
+			b.WriteByte('\t') // kept: tab-aligned rows are tables
 		case "br", "cr":
 			b.WriteByte(' ')
 		case "noBreakHyphen":

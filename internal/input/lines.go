@@ -18,9 +18,24 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// cleanTabs is clean for a paragraph that may be a tab-aligned table row:
+// tabs between words stay, one per gap, for the document parser to judge.
+func cleanTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return clean(s)
+	}
+	var parts []string
+	for _, p := range strings.Split(s, "\t") {
+		if p = clean(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "\t")
+}
+
 // paragraph writes a paragraph block.
 func (w *lineWriter) paragraph(text string) {
-	text = clean(text)
+	text = cleanTabs(text)
 	if text == "" {
 		return
 	}

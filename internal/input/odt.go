@@ -355,7 +355,9 @@ func odtTextTo(n *xnode, b *strings.Builder) {
 				c = 1
 			}
 			b.WriteString(strings.Repeat(" ", min(c, 100)))
-		case "tab", "line-break":
+		case "tab":
+			b.WriteByte('\t') // kept: tab-aligned rows are tables
+		case "line-break":
 			b.WriteByte(' ')
 		case "note", "annotation", "annotation-end", "tracked-changes", "number", "bookmark-ref", "sequence-decls", "deletion":
 			// Notes, comments and stored numbers are not body text.

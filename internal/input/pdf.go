@@ -433,6 +433,10 @@ func headingLevel(b pdfBlock, body float64) int {
 // text block: a bullet, "3.", "3.1", "(2)", "a)".
 var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
 
+// reAnnexStart matches a line that starts an annex ("Anlage 1 Weitere
+// Auftragsverarbeiter"); after a finished sentence it starts a new block.
+var reAnnexStart = regexp.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b`)
+
 // pdfDocument turns the text blocks of each page into a document. A short
 // block in a clearly larger font than the body is a heading. Running
 // headers, footers and page numbers are removed; the lines of a block are
@@ -482,7 +486,7 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && reItemStart.MatchString(t) {
+				if len(cur) > 0 && (reItemStart.MatchString(t) || reAnnexStart.MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}

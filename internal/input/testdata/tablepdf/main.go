@@ -8,10 +8,11 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/art28/art28/internal/minipdf"
 )
 
 // item is text placed on a page: top-left position in points from the top
@@ -139,61 +140,13 @@ func main() {
 	}
 }
 
-// pdf writes a minimal PDF with Helvetica and Helvetica-Bold.
+// pdf writes the pages with package minipdf.
 func pdf(pages []*page) []byte {
-	var objs []string
-	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	add("<< /Type /Catalog /Pages 2 0 R >>")
-	add("") // pages, filled below
-	f1 := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	f2 := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-	var kids []string
-	for _, p := range pages {
-		var s strings.Builder
+	out := make([]minipdf.Page, len(pages))
+	for i, p := range pages {
 		for _, it := range p.items {
-			f := "F1"
-			if it.bold {
-				f = "F2"
-			}
-			// Baseline about 0.8 font sizes below the top of the line.
-			fmt.Fprintf(&s, "BT /%s %.1f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj ET\n", f, it.size, it.x, pageH-it.top-0.8*it.size, escape(it.text))
-		}
-		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", s.Len(), s.String()))
-		pg := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>", pageW, pageH, c, f1, f2))
-		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
-}
-
-// escape escapes a PDF string and encodes it in WinAnsi (Latin-1 here).
-func escape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '(' || r == ')' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 128:
-			b.WriteRune(r)
-		case r < 256:
-			fmt.Fprintf(&b, "\\%03o", r)
-		default:
-			b.WriteByte('?')
+			out[i].Items = append(out[i].Items, minipdf.Item{X: it.x, Top: it.top, Size: it.size, Bold: it.bold, Text: it.text})
 		}
 	}
-	return b.String()
+	return minipdf.Write(out)
 }

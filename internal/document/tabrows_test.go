@@ -1,0 +1,65 @@
+package document
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTabRows checks which tab-separated lines are read as table rows: the
+// rows of a tab-aligned table (also with blank lines between them, as word
+// processors write one paragraph per row), but not a clause label set off
+// by a tab or a lone "Label:<tab>value" line.
+func TestTabRows(t *testing.T) {
+	tests := []struct {
+		name, text string
+		// rows is the number of table rows; tables the number of tables
+		// (a row 0 starts one).
+		rows, tables int
+	}{
+		{"table", "Name\tAnschrift\tLeistung\nAlpha GmbH\tWeg 1, 12345 Ort\tHosting\n", 2, 1},
+		{"rows as paragraphs", "Name\tLeistung\n\nAlpha GmbH\tHosting\n\nBeta Inc.\tE-Mail\n", 3, 1},
+		{"two tables", "Name\tLeistung\nAlpha GmbH\tHosting\n\nDer Auftragnehmer setzt sie ein.\n\nSchutzziel\tMaßnahme\nVertraulichkeit\tZugriffskontrolle\n", 4, 2},
+		{"numbered clauses", "1.\tDer Auftragnehmer verarbeitet Daten nur auf Weisung.\n2.\tEr unterstützt den Auftraggeber.\n", 0, 0},
+		{"section label", "§ 3\tGegenstand des Auftrags\n\nDer Auftrag umfasst das Hosting.\n", 0, 0},
+		{"lone label and value", "Auftragnehmer:\tBeispiel GmbH\n\nDer Vertrag gilt ab heute.\n", 0, 0},
+		{"three cells alone", "1\tNetcup GmbH\tHosting\n", 1, 1},
+		{"pipe rows without outer pipes", "Dienstleister | Zweck | Sitz\nFly.io, Inc. | Hosting | Frankfurt\nStrato AG | E-Mail | Berlin\n", 3, 1},
+		{"one pipe line is prose", "Seite 1 | Auftragsverarbeitungsvertrag\n\nDer Auftragnehmer verarbeitet Daten.\n", 0, 0},
+	}
+	for _, tc := range tests {
+		d := ParseText("t.txt", "text", tc.text)
+		rows, tables := 0, 0
+		for _, b := range d.Blocks {
+			if b.Kind == TableRow {
+				rows++
+				if b.Row == 0 {
+					tables++
+				}
+			}
+		}
+		if rows != tc.rows || tables != tc.tables {
+			t.Errorf("%s: %d rows in %d tables, want %d in %d", tc.name, rows, tables, tc.rows, tc.tables)
+		}
+	}
+}
+
+// TestPageCutClauseIsNoHeading keeps a numbered clause cut at a page end
+// ("... wenn eine vom") from becoming a heading.
+func TestPageCutClauseIsNoHeading(t *testing.T) {
+	for _, s := range []string{
+		"8.5 Der Auftragnehmer wird den Auftraggeber unverzüglich informieren, wenn eine vom",
+		"4.2 The processor shall notify the controller of",
+	} {
+		if _, ok := headingLike(s); ok {
+			t.Errorf("%q read as a heading", s)
+		}
+	}
+	for _, s := range []string{"8.5 Weisungen des Auftraggebers", "§ 3 Rechte und Pflichten des Auftraggebers"} {
+		if _, ok := headingLike(s); !ok {
+			t.Errorf("%q not read as a heading", s)
+		}
+	}
+	if d := ParseText("t.txt", "text", "8.5 Der Auftragnehmer informiert den Auftraggeber, wenn eine vom\n\n\nAuftraggeber erteilte Weisung gegen Gesetze verstößt.\n"); len(d.Blocks) != 1 || !strings.Contains(d.BlockText(0), "verstößt") {
+		t.Errorf("clause cut by a page break not joined: %d blocks", len(d.Blocks))
+	}
+}

@@ -1,0 +1,273 @@
+package findings
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
+)
+
+// Blanks is the check kind that reports every unfilled blank of a
+// template, each where it stands: underscores, bracketed and angled
+// placeholders, "{{ name }}", "XX.XX.XXXX", unchecked boxes, empty form
+// fields. Each form is data (BlankForm); the kind only runs them line by
+// line.
+const Blanks Kind = "blanks"
+
+// BlankForm is one form of unfilled blank for kind "blanks".
+type BlankForm struct {
+	// ID names the form in the playbook.
+	ID string `yaml:"id"`
+	// Regexp finds the blank on one line (case-sensitive; use (?i) where
+	// case does not matter). With a capture group, the first group is the
+	// blank.
+	Regexp string `yaml:"regexp"`
+	// Not drops a blank whose own text matches it (a reference such as
+	// "[Anlage 1]" rather than a placeholder).
+	Not string `yaml:"not"`
+	// NotLine drops a blank whose line matches it (a signature line).
+	NotLine string `yaml:"not_line"`
+	// UnlessText turns the form off for a document that matches it (boxes
+	// are only blank when none is ticked).
+	UnlessText string `yaml:"unless_text"`
+	// Run is how many consecutive lines must hold this form (empty form
+	// fields only count as a block of at least two).
+	Run int `yaml:"run"`
+	// Needs are literals of which a line must hold one for the form to
+	// run on it: a fast substring scan instead of running the expression
+	// over the whole text. Every form has some.
+	Needs []string `yaml:"needs"`
+	// MaxLen is the longest blank in bytes (default 200); the expressions
+	// leave lengths open, which keeps them cheap to run.
+	MaxLen int `yaml:"max_len"`
+	// LineStart keeps only blanks that begin their line (after
+	// indentation): "Anschrift:" alone on a line, "☐ Kunden".
+	LineStart bool `yaml:"line_start"`
+	// FromLineStart cites the line from its start to the blank, so that
+	// "Firma: ____" is quoted with its label.
+	FromLineStart bool `yaml:"from_line_start"`
+	// WholeLine cites the whole line ("☐ Kunden").
+	WholeLine bool `yaml:"whole_line"`
+	// LabelAbove cites a line that holds nothing but blanks together with
+	// the line above it, which names what belongs there.
+	LabelAbove bool `yaml:"label_above"`
+
+	re, unless   *prefilter.Regexp
+	not, notLine *regexp.Regexp
+}
+
+func (f *BlankForm) compile() error {
+	if f.ID == "" || f.Regexp == "" || len(f.Needs) == 0 {
+		return fmt.Errorf("blanks: each form needs an id, a regexp and needs")
+	}
+	for _, n := range f.Needs {
+		if n == "" {
+			return fmt.Errorf("blanks: form %s: empty need", f.ID)
+		}
+	}
+	var err error
+	// The form runs once over the whole text, line anchors per line.
+	if f.re, err = prefilter.Compile("(?m)" + f.Regexp); err != nil {
+		return fmt.Errorf("blanks: form %s: %w", f.ID, err)
+	}
+	for _, p := range []struct {
+		src string
+		dst **regexp.Regexp
+	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}} {
+		if p.src == "" {
+			continue
+		}
+		if *p.dst, err = regexp.Compile(p.src); err != nil {
+			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
+		}
+	}
+	if f.UnlessText != "" {
+		if f.unless, err = prefilter.Compile(f.UnlessText); err != nil {
+			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
+		}
+	}
+	return nil
+}
+
+// blankChars are the characters of a line that holds only blanks.
+const blankChars = "_.…| \t\r"
+
+// prevLineStart returns the start of the last non-empty line before the
+// line starting at ls (ls itself if there is none).
+func prevLineStart(text string, ls int) int {
+	end := ls - 1
+	for end > 0 {
+		s := strings.LastIndexByte(text[:end], '\n') + 1
+		if strings.TrimSpace(text[s:end]) != "" {
+			return s
+		}
+		end = s - 1
+	}
+	return ls
+}
+
+// blanks runs the forms over the text. Evidence is sorted by position and
+// capped at the rule's MaxEvidence (default MaxEvidence).
+func (r *Rule) blanks(st *state) []model.Evidence {
+	in := st.in
+	text := in.Doc.Text
+	limit := r.MaxEvidence
+	if limit <= 0 {
+		limit = MaxEvidence
+	}
+	var hits []span
+	lines := map[string][]int{} // line starts holding a literal, shared by the forms
+	for i := range r.Blanks {
+		hits = append(hits, r.Blanks[i].find(text, lines)...)
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	var ev []model.Evidence
+	lastEnd := -1
+	for _, h := range hits {
+		if h.start < lastEnd {
+			continue // one blank is cited once
+		}
+		lastEnd = h.end
+		sec := ""
+		if si := sentenceAt(in, h.start); si >= 0 {
+			sec = in.Evidence(si).Section
+		}
+		ev = append(ev, model.Evidence{Text: text[h.start:h.end], Start: h.start, End: h.end, Section: sec, Page: in.Doc.PageAt(h.start)})
+		if len(ev) == limit {
+			break
+		}
+	}
+	return ev
+}
+
+// span is a byte range of the text.
+type span struct{ start, end int }
+
+// matches runs the form's expression on the lines that hold one of its
+// Needs, with offsets into text. lines caches the line starts found for
+// each literal.
+func (f *BlankForm) matches(text string, lines map[string][]int) [][]int {
+	var starts []int
+	for _, n := range f.Needs {
+		ls, ok := lines[n]
+		if !ok {
+			ls = linesWith(text, n)
+			lines[n] = ls
+		}
+		starts = append(starts, ls...)
+	}
+	if len(f.Needs) > 1 {
+		sort.Ints(starts)
+	}
+	var out [][]int
+	prev := -1
+	for _, ls := range starts {
+		if ls == prev {
+			continue
+		}
+		prev = ls
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		for _, m := range f.re.FindAllStringSubmatchIndex(text[ls:le], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += ls
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// linesWith returns the start offsets of the lines that hold n, in order.
+func linesWith(text, n string) []int {
+	var starts []int
+	for off := 0; ; {
+		i := strings.Index(text[off:], n)
+		if i < 0 {
+			return starts
+		}
+		i += off
+		starts = append(starts, strings.LastIndexByte(text[:i], '\n')+1)
+		le := strings.IndexByte(text[i:], '\n')
+		if le < 0 {
+			return starts
+		}
+		off = i + le + 1
+	}
+}
+
+// find returns the blanks of one form: each match, on a line the form
+// does not exclude, widened as the form says; runs shorter than Run are
+// dropped.
+func (f *BlankForm) find(text string, lines map[string][]int) []span {
+	ms := f.matches(text, lines)
+	if len(ms) == 0 || f.unless != nil && f.unless.MatchString(text) {
+		return nil
+	}
+	var out, run []span
+	runEnd := -1 // end of the last line in the current run
+	flush := func() {
+		if len(run) >= max(1, f.Run) {
+			out = append(out, run...)
+		}
+		run = run[:0]
+	}
+	for _, m := range ms {
+		s, e := m[0], m[1]
+		if len(m) >= 4 && m[2] >= 0 {
+			s, e = m[2], m[3]
+		}
+		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not.MatchString(text[s:e]) {
+			continue
+		}
+		ls := strings.LastIndexByte(text[:s], '\n') + 1
+		le := strings.IndexByte(text[s:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += s
+		}
+		line := text[ls:le]
+		if f.LineStart && strings.TrimLeft(text[ls:m[0]], " \t") != "" {
+			continue
+		}
+		if f.notLine != nil && f.notLine.MatchString(line) {
+			continue
+		}
+		h := span{s, e}
+		if f.FromLineStart || f.WholeLine {
+			h.start = min(e, ls+len(line)-len(strings.TrimLeft(line, " \t")))
+		}
+		if f.WholeLine {
+			h.end = max(h.start, ls+len(strings.TrimRight(line, " \t\r")))
+		}
+		if f.LabelAbove && strings.Trim(line, blankChars) == "" {
+			// The whole line with the label line above it; a signature
+			// label there makes it a signature line.
+			h = span{prevLineStart(text, ls), ls + len(strings.TrimRight(line, " \t\r"))}
+			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine.MatchString(above) {
+				continue
+			}
+		}
+		if f.Run > 1 {
+			// Lines in a run follow each other, blank lines aside.
+			if runEnd >= 0 && ls > runEnd && strings.TrimSpace(text[runEnd:ls]) != "" {
+				flush()
+			}
+			runEnd = le
+		}
+		run = append(run, h)
+	}
+	flush()
+	return out
+}
