@@ -235,8 +235,8 @@ func scanContract(sc interface{ Scan(...any) error }) (Contract, error) {
 // analyses.
 type summaryScan struct {
 	analysed, isContract, met, partial, missing, na, mandatoryMissing int64
-	grave, high, medium, low, info, sub, third, unprotected          int64
-	breach, objection, notice, termination, deletion, auditNotice    sql.NullInt64
+	grave, high, medium, low, info, sub, third, unprotected           int64
+	breach, objection, notice, termination, deletion, auditNotice     sql.NullInt64
 }
 
 func (s summaryScan) summary() Summary {
