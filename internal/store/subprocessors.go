@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"strings"
 )
 
 // syncSubprocessors replaces the contract_subprocessors rows of a contract
@@ -69,6 +70,14 @@ SELECT org_id, name_key, MIN(name), COUNT(DISTINCT contract_id), COUNT(DISTINCT 
 FROM contract_subprocessors WHERE org_id = ? AND name_key = ? GROUP BY org_id, name_key`, orgID, k); err != nil {
 			return fmt.Errorf("sub-processor statistics: %w", err)
 		}
+		countries, err := keyCountries(ctx, r, orgID, k)
+		if err != nil {
+			return err
+		}
+		if _, err := r.exec(ctx, `UPDATE subprocessor_stats SET countries = ? WHERE org_id = ? AND name_key = ?`,
+			strings.Join(countries, ","), orgID, k); err != nil {
+			return err
+		}
 	}
 	for p := range pairs {
 		if _, err := r.exec(ctx, `DELETE FROM third_country_stats WHERE org_id = ? AND country = ? AND mechanism = ?`, orgID, p.country, p.mechanism); err != nil {
@@ -82,4 +91,22 @@ GROUP BY org_id, country, transfer_mechanism`, orgID, p.country, p.mechanism); e
 		}
 	}
 	return nil
+}
+
+// keyCountries are the countries a sub-processor is named with, sorted.
+func keyCountries(ctx context.Context, r runner, orgID int64, key string) ([]string, error) {
+	rows, err := r.query(ctx, `SELECT DISTINCT country FROM contract_subprocessors WHERE org_id = ? AND name_key = ? AND country <> '' ORDER BY country`, orgID, key)
+	if err != nil {
+		return nil, fmt.Errorf("sub-processor countries: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
