@@ -45,7 +45,7 @@ func testDecisions(t *testing.T, st store.Store) {
 	}
 	cid := up.Contract.ID
 	bad := []store.NewDecision{
-		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "met"},              // no reason
+		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "met"},             // no reason
 		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "ok", Reason: "x"}, // bad status
 		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionDismiss},
 		{ContractID: cid, TargetKind: store.TargetFinding, TargetID: "x", Decision: store.DecisionOverride, NewStatus: "met", Reason: "x"},
