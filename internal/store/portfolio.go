@@ -15,6 +15,9 @@ func (s *sqlStore) ListSubprocessors(ctx context.Context, sc Scope, q Subprocess
 	if err := sc.check(); err != nil {
 		return nil, 0, err
 	}
+	if err := s.flushStats(ctx, sc.OrgID); err != nil {
+		return nil, 0, err
+	}
 	limit, offset := clampPage(q.Limit, q.Offset, 100, 1000)
 	where := "s.org_id = ?"
 	args := []any{sc.OrgID}
@@ -96,6 +99,9 @@ func (s *sqlStore) ThirdCountries(ctx context.Context, sc Scope) ([]ThirdCountry
 	if err := sc.check(); err != nil {
 		return nil, err
 	}
+	if err := s.flushStats(ctx, sc.OrgID); err != nil {
+		return nil, err
+	}
 	rows, err := s.r().query(ctx, `SELECT country, mechanism, subprocessors, contracts FROM third_country_stats
 WHERE org_id = ? ORDER BY country, mechanism`, sc.OrgID)
 	if err != nil {
@@ -116,6 +122,9 @@ WHERE org_id = ? ORDER BY country, mechanism`, sc.OrgID)
 // subprocessorKeys are the sub-processor keys of an organisation that
 // contain k.
 func (s *sqlStore) subprocessorKeys(ctx context.Context, orgID int64, k string) ([]string, error) {
+	if err := s.flushStats(ctx, orgID); err != nil {
+		return nil, err
+	}
 	rows, err := s.r().query(ctx, `SELECT name_key FROM subprocessor_stats WHERE org_id = ? AND name_key LIKE ? ESCAPE '\' ORDER BY name_key LIMIT 200`,
 		orgID, "%"+escapeLike(k)+"%")
 	if err != nil {
