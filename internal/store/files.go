@@ -161,10 +161,13 @@ func addUpload(ctx context.Context, r runner, sc Scope, u Upload) (UploadResult,
 				return res, err
 			}
 		}
-		var id int64
-		err = r.row(ctx, `SELECT id FROM contracts WHERE org_id = ? AND vendor_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`, sc.OrgID, v.ID).Scan(&id)
+		// The vendor's newest contract (ids grow with creation; the
+		// (org_id, vendor_id, id) index answers this without a scan).
+		var latest sql.NullInt64
+		err = r.row(ctx, `SELECT MAX(id) FROM contracts WHERE org_id = ? AND vendor_id = ?`, sc.OrgID, v.ID).Scan(&latest)
+		id := latest.Int64
 		switch {
-		case err == sql.ErrNoRows:
+		case err == nil && !latest.Valid:
 			c, err = createContract(ctx, r, sc, v, u.Title)
 			if err != nil {
 				return res, err

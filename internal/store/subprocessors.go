@@ -18,15 +18,18 @@ func syncSubprocessors(ctx context.Context, r runner, orgID, contractID int64) e
 	keys := map[string]bool{}
 	pairs := map[statPair]bool{}
 	collect := func() error {
-		rows, err := r.query(ctx, `SELECT name_key, third_country, country, transfer_mechanism FROM contract_subprocessors WHERE org_id = ? AND contract_id = ?`, orgID, contractID)
+		// seq keeps the planner on the primary key: the third-country
+		// index covers the other columns and would be scanned whole.
+		rows, err := r.query(ctx, `SELECT seq, name_key, third_country, country, transfer_mechanism FROM contract_subprocessors
+WHERE org_id = ? AND contract_id = ? ORDER BY seq`, orgID, contractID)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var k, c, m string
-			var third int64
-			if err := rows.Scan(&k, &third, &c, &m); err != nil {
+			var seq, third int64
+			if err := rows.Scan(&seq, &k, &third, &c, &m); err != nil {
 				return err
 			}
 			keys[k] = true

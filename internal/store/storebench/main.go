@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/art28/art28/internal/store"
@@ -28,8 +29,17 @@ func main() {
 	fill := flag.Bool("fill", true, "add contracts up to -n")
 	clients := flag.Int("clients", 20, "concurrent clients while measuring")
 	dur := flag.Duration("duration", 5*time.Second, "measuring time per query")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	if err := run(*dsn, *n, *size, *workers, *batch, *fill, *clients, *dur); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "storebench:", err)
 		os.Exit(1)
 	}
