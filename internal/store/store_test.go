@@ -111,3 +111,33 @@ func TestLoadQueriesRun(t *testing.T) {
 		}
 	}
 }
+
+func TestSQLiteBackup(t *testing.T) {
+	ctx := context.Background()
+	st := openSQLite(t)
+	org, err := st.CreateOrg(ctx, "Backup", "backup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := store.Scope{OrgID: org.ID}
+	up, err := st.AddUpload(ctx, sc, store.Upload{VendorKey: "v", Filename: "a.txt", Content: []byte("kept"), Result: storetest.SampleResult("v", 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := st.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(ctx, path); err == nil {
+		t.Fatal("backup over an existing file")
+	}
+	cp, err := store.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	_, content, err := cp.ReadVersionFile(ctx, sc, up.Version.ID)
+	if err != nil || string(content) != "kept" {
+		t.Fatalf("backup lacks the upload: %q, %v", content, err)
+	}
+}
