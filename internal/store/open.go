@@ -181,7 +181,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &sqlStore{db: db, d: sqliteDialect, path: path, stmts: &stmtCache{db: db, m: map[string]*sql.Stmt{}}}
+	s := &sqlStore{db: db, d: sqliteDialect, path: path}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -190,6 +190,8 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// Statements are cached only after the migrations: DDL is not.
+	s.stmts = &stmtCache{db: db, m: map[string]*sql.Stmt{}}
 	return s, nil
 }
 
@@ -339,6 +341,33 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, q string, args ...any) 
 	return c.db.QueryRowContext(ctx, q, args...)
 }
 
+// txStmts runs a transaction's statements through the cache.
+type txStmts struct {
+	tx *sql.Tx
+	c  *stmtCache
+}
+
+func (t txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.c.stmt(ctx, q); st != nil {
+		return t.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return t.tx.ExecContext(ctx, q, args...)
+}
+
+func (t txStmts) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.c.stmt(ctx, q); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return t.tx.QueryContext(ctx, q, args...)
+}
+
+func (t txStmts) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.c.stmt(ctx, q); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return t.tx.QueryRowContext(ctx, q, args...)
+}
+
 func (c *stmtCache) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -366,7 +395,11 @@ func (s *sqlStore) tx1(ctx context.Context, fn func(r runner) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(runner{tx: tx, d: s.d}); err != nil {
+	r := runner{tx: tx, d: s.d}
+	if s.stmts != nil {
+		r.tx = txStmts{tx: tx, c: s.stmts}
+	}
+	if err := fn(r); err != nil {
 		tx.Rollback()
 		return err
 	}
