@@ -517,6 +517,13 @@ func (s *sqlStore) Maintain(ctx context.Context) error {
 			return err
 		}
 	}
+	if s.d.name == "postgres" {
+		// The marks are deleted as soon as they are read; without
+		// autovacuum their dead rows would slow every check for new ones.
+		if _, err := s.db.ExecContext(ctx, `VACUUM stats_dirty`); err != nil {
+			return fmt.Errorf("vacuum: %w", err)
+		}
+	}
 	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
