@@ -1,0 +1,143 @@
+package store_test
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/art28/art28/internal/store"
+	"github.com/art28/art28/internal/store/storetest"
+)
+
+// openSQLite opens a store in a fresh file under the test's temp dir.
+func openSQLite(t *testing.T) store.Store {
+	t.Helper()
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "art28.db")
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// postgresDSN is the test database, or "" to skip PostgreSQL.
+func postgresDSN() string { return os.Getenv("ART28_TEST_POSTGRES") }
+
+// pgSchemaDSN creates a schema of its own for one test and returns a DSN
+// whose connections use it; cleanup drops it. Parallel tests and parallel
+// runs never share tables.
+func pgSchemaDSN(t *testing.T) string {
+	t.Helper()
+	base := postgresDSN()
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "art28test_" + hex.EncodeToString(b)
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		db, err := sql.Open("pgx", base)
+		if err != nil {
+			return
+		}
+		defer db.Close()
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
+
+func openPostgres(t *testing.T) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), pgSchemaDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestSQLite(t *testing.T) { storetest.Run(t, openSQLite) }
+
+func TestPostgres(t *testing.T) {
+	if postgresDSN() == "" {
+		t.Skip("ART28_TEST_POSTGRES not set")
+	}
+	storetest.Run(t, openPostgres)
+}
+
+// TestLoadQueriesRun keeps storebench working: a small portfolio is
+// filled and every measured query runs without error. The figures at
+// 10,000 contracts come from storebench (docs/storage.md).
+func TestLoadQueriesRun(t *testing.T) {
+	ctx := context.Background()
+	st := openSQLite(t)
+	org, err := st.CreateOrg(ctx, "Load", "load")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := store.Scope{OrgID: org.ID}
+	if _, err := storetest.Fill(ctx, st, sc, 60, 2000, 3, 7, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := storetest.SetStates(ctx, st, sc, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Maintain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	page, err := st.ListContracts(ctx, sc, store.ContractQuery{})
+	if err != nil || page.Total != 60 {
+		t.Fatalf("filled %d contracts, %v", page.Total, err)
+	}
+	for _, r := range storetest.Measure(ctx, st, sc, 2, 30*time.Millisecond) {
+		if r.Errors > 0 || r.N == 0 {
+			t.Errorf("%s: %d runs, %d errors (%v)", r.Query, r.N, r.Errors, r.FirstError)
+		}
+	}
+}
+
+func TestSQLiteBackup(t *testing.T) {
+	ctx := context.Background()
+	st := openSQLite(t)
+	org, err := st.CreateOrg(ctx, "Backup", "backup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := store.Scope{OrgID: org.ID}
+	up, err := st.AddUpload(ctx, sc, store.Upload{VendorKey: "v", Filename: "a.txt", Content: []byte("kept"), Result: storetest.SampleResult("v", 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	if err := st.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(ctx, path); err == nil {
+		t.Fatal("backup over an existing file")
+	}
+	cp, err := store.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	_, content, err := cp.ReadVersionFile(ctx, sc, up.Version.ID)
+	if err != nil || string(content) != "kept" {
+		t.Fatalf("backup lacks the upload: %q, %v", content, err)
+	}
+}
