@@ -37,8 +37,9 @@ const (
 // ErrMissingTool reports that the PDF extractor is not installed.
 var ErrMissingTool = errors.New("reading PDF needs pdftotext and pdfinfo from poppler-utils, which are not installed (Debian/Ubuntu: apt-get install poppler-utils)")
 
-// ErrNoTextLayer reports a PDF without extractable text, typically a scan.
-var ErrNoTextLayer = errors.New("PDF has no text layer (scanned image?); OCR is not supported, convert it to a searchable PDF first")
+// ErrNoTextLayer reports a PDF without extractable text, typically a scan,
+// read with OCR turned off.
+var ErrNoTextLayer = errors.New("PDF has no text layer (scanned image?); run with --ocr auto to recognise it")
 
 // Tool names, variables for tests.
 var (
@@ -105,7 +106,72 @@ func parsePDF(path string, raw []byte, opt Options) (*document.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	return pdfDocument(path, pages)
+	return recognisePDF(path, tmp.Name(), pages, opt)
+}
+
+// recognisePDF replaces the pages that need it, by opt's OCR mode, with
+// their recognised text and lays the document out. Without Tesseract, a
+// PDF without any text layer fails with ErrMissingOCR; a PDF with some
+// text keeps its layer on the other pages, with a note.
+func recognisePDF(path, file string, pages []pdfPage, opt Options) (*document.Document, error) {
+	var need []int
+	var why []string
+	for i, p := range pages {
+		switch opt.ocrMode() {
+		case OCRAlways:
+			need = append(need, i+1)
+		case OCRAuto:
+			if r := layerProblem(p); r != "" {
+				need = append(need, i+1)
+				why = append(why, r)
+			}
+		}
+	}
+	if len(need) == 0 {
+		return pdfDocument(path, pages)
+	}
+	sizes := make([][2]float64, len(pages))
+	for i, p := range pages {
+		sizes[i] = [2]float64{p.width, p.height}
+	}
+	res, err := ocrPDFPages(file, need, sizes, opt)
+	if errors.Is(err, ErrMissingOCR) || errors.Is(err, ErrMissingRenderer) {
+		doc, lerr := pdfDocument(path, pages)
+		if lerr != nil {
+			return nil, err
+		}
+		doc.Notes = append(doc.Notes, fmt.Sprintf("%s not recognised (%s): %v", pageList(need), why[0], err))
+		return doc, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for k, p := range need {
+		r := res[k].page
+		if r.height == 0 {
+			r.height = pages[p-1].height
+		}
+		r.width = pages[p-1].width
+		pages[p-1] = r
+	}
+	doc, err := pdfDocument(path, pages)
+	if err != nil {
+		return nil, err
+	}
+	doc.Notes = append(doc.Notes, ocrNote(need, res, len(pages)))
+	return doc, nil
+}
+
+// pageList names pages for a note: "page 3", "pages 1, 4".
+func pageList(pages []int) string {
+	if len(pages) == 1 {
+		return "page " + strconv.Itoa(pages[0])
+	}
+	s := make([]string, len(pages))
+	for i, p := range pages {
+		s[i] = strconv.Itoa(p)
+	}
+	return "pages " + strings.Join(s, ", ")
 }
 
 // limitedBuffer stops accepting bytes beyond its limit.
@@ -186,8 +252,11 @@ func bboxPages(out []byte) ([]pdfPage, error) {
 			case "page":
 				var p pdfPage
 				for _, a := range t.Attr {
-					if a.Name.Local == "height" {
+					switch a.Name.Local {
+					case "height":
 						p.height, _ = strconv.ParseFloat(a.Value, 64)
+					case "width":
+						p.width, _ = strconv.ParseFloat(a.Value, 64)
 					}
 				}
 				pages = append(pages, p)
@@ -231,11 +300,11 @@ func bboxPages(out []byte) ([]pdfPage, error) {
 	return pages, nil
 }
 
-// pdfPage is one page: its text blocks in reading order and its height in
-// points (0 if unknown).
+// pdfPage is one page: its text blocks in reading order and its width and
+// height in points (0 if unknown).
 type pdfPage struct {
-	blocks []pdfBlock
-	height float64
+	blocks        []pdfBlock
+	width, height float64
 }
 
 // pdfBlock is one text block of a page.
@@ -322,6 +391,12 @@ var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|
 // clause number), words hyphenated at line ends are joined and ligatures
 // spelled out; the start offset of every page is recorded.
 func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
+	return layoutDocument(path, "pdf", pages)
+}
+
+// layoutDocument is pdfDocument for any format laid out from word
+// geometry (PDF, recognised images).
+func layoutDocument(path, format string, pages []pdfPage) (*document.Document, error) {
 	paras := make([][]string, len(pages))
 	body := bodyHeight(pages)
 	var lines []pdfLine
@@ -403,7 +478,7 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 	if letters < 20*len(paras)+30 {
 		return nil, ErrNoTextLayer
 	}
-	doc := document.ParseText(path, "pdf", b.String())
+	doc := document.ParseText(path, format, b.String())
 	doc.Pages = starts
 	return doc, nil
 }

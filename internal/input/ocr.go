@@ -1,0 +1,382 @@
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Scanned pages are recognised by Tesseract, run as an external program
+// like pdftotext: pdftoppm renders a PDF page to a grey image, Tesseract
+// reports every word with its box and confidence (TSV output), and the
+// words go through the same word-geometry layout as a text layer
+// (paragraphs, headings, running headers and footers, tables), so a scan
+// gets page numbers and structure like a digital PDF. Each Tesseract
+// process runs one thread (OMP_THREAD_LIMIT=1); pages are recognised in
+// parallel instead, which is several times faster on few cores than
+// Tesseract's own threading.
+
+// OCR modes.
+const (
+	// OCRAuto recognises the pages without a usable text layer.
+	OCRAuto = "auto"
+	// OCRAlways recognises every page, ignoring any text layer.
+	OCRAlways = "always"
+	// OCRNever uses only the text layer.
+	OCRNever = "never"
+)
+
+// Defaults for recognition.
+const (
+	// DefaultOCRPages caps the pages recognised in one file.
+	DefaultOCRPages = 300
+	// DefaultPageTimeout caps the time to render and recognise one page.
+	DefaultPageTimeout = 120 * time.Second
+	// DefaultDPI is the resolution PDF pages are rendered at.
+	DefaultDPI = 300
+	// DefaultOCRLang names the Tesseract languages used.
+	DefaultOCRLang = "deu+eng"
+	// maxPagePixels caps the pixels of a rendered page or an image page
+	// (about A0 at 150 dpi, or a 10 000 × 6 000 photo).
+	maxPagePixels = 60_000_000
+	// minDPI is the lowest resolution a large page is rendered at before
+	// it is refused.
+	minDPI = 72
+	// lowConfidence is the mean word confidence (0–100) below which the
+	// report warns that the recognised text may be unreliable.
+	lowConfidence = 75
+)
+
+// ErrMissingOCR reports that Tesseract is not installed.
+var ErrMissingOCR = errors.New("reading scanned pages needs tesseract, which is not installed (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng)")
+
+// ErrMissingRenderer reports that pdftoppm is not installed.
+var ErrMissingRenderer = errors.New("recognising PDF pages needs pdftoppm from poppler-utils, which is not installed (Debian/Ubuntu: apt-get install poppler-utils)")
+
+// Tool names, variables for tests.
+var (
+	tesseractBin = "tesseract"
+	pdftoppmBin  = "pdftoppm"
+)
+
+// ocrMode returns the mode of opt, OCRAuto when unset.
+func (opt Options) ocrMode() string {
+	if opt.OCR == "" {
+		return OCRAuto
+	}
+	return opt.OCR
+}
+
+// ValidOCRMode reports whether m names an OCR mode.
+func ValidOCRMode(m string) bool {
+	return m == OCRAuto || m == OCRAlways || m == OCRNever
+}
+
+func (opt Options) ocrJobs() int { return max(1, opt.Jobs) }
+
+func (opt Options) pageTimeout() time.Duration {
+	if opt.PageTimeout > 0 {
+		return opt.PageTimeout
+	}
+	return DefaultPageTimeout
+}
+
+func (opt Options) ocrPages() int {
+	if opt.OCRPages > 0 {
+		return opt.OCRPages
+	}
+	return DefaultOCRPages
+}
+
+func (opt Options) ocrLang() string {
+	if opt.OCRLang != "" {
+		return opt.OCRLang
+	}
+	return DefaultOCRLang
+}
+
+// ocrResult is the recognition of one page: its layout and word
+// confidences.
+type ocrResult struct {
+	page  pdfPage
+	words int
+	conf  float64 // sum of word confidences
+}
+
+// parseTSV reads Tesseract's TSV output into pages of blocks (Tesseract's
+// paragraphs), lines and words. Pixel coordinates are scaled by scale
+// (72/dpi gives PDF points). Words with a negative confidence or no text
+// are dropped.
+func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
+	var res []ocrResult
+	type key struct{ page, block, par, line int }
+	var cur key
+	first := true
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if len(f) < 11 {
+			continue
+		}
+		var n [11]int
+		ok := true
+		for k := 0; k < 10; k++ {
+			v, err := strconv.Atoi(f[k])
+			if err != nil {
+				ok = false
+				break
+			}
+			n[k] = v
+		}
+		if !ok {
+			if first {
+				first = false
+				continue // the header
+			}
+			return nil, fmt.Errorf("%w: tesseract output: bad line %q", ErrMalformed, truncate(sc.Text(), 60))
+		}
+		first = false
+		level, pg := n[0], n[1]
+		if pg < 1 || pg > 1_000_000 {
+			return nil, fmt.Errorf("%w: tesseract output: page %d", ErrMalformed, pg)
+		}
+		for len(res) < pg {
+			res = append(res, ocrResult{})
+		}
+		r := &res[pg-1]
+		b := box{float64(n[6]) * scale, float64(n[7]) * scale, float64(n[6]+n[8]) * scale, float64(n[7]+n[9]) * scale}
+		switch level {
+		case 1:
+			r.page.height = b.y1
+		case 4:
+			k := key{pg, n[2], n[3], n[4]}
+			if len(r.page.blocks) == 0 || k.block != cur.block || k.par != cur.par {
+				r.page.blocks = append(r.page.blocks, pdfBlock{})
+			}
+			cur = k
+			blk := &r.page.blocks[len(r.page.blocks)-1]
+			blk.lines = append(blk.lines, pdfLine{box: b})
+		case 5:
+			text := ""
+			if len(f) > 11 {
+				text = strings.TrimSpace(f[11])
+			}
+			conf, err := strconv.ParseFloat(f[10], 64)
+			if err != nil || conf < 0 || text == "" || len(r.page.blocks) == 0 {
+				continue
+			}
+			blk := &r.page.blocks[len(r.page.blocks)-1]
+			if len(blk.lines) == 0 {
+				continue
+			}
+			l := &blk.lines[len(blk.lines)-1]
+			l.words = append(l.words, pdfWord{text: text, box: b})
+			r.words++
+			r.conf += min(conf, 100)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%w: tesseract output: %v", ErrMalformed, err)
+	}
+	for i := range res {
+		for j := range res[i].page.blocks {
+			blk := &res[i].page.blocks[j]
+			lines := blk.lines[:0]
+			for _, l := range blk.lines {
+				if len(l.words) == 0 {
+					continue
+				}
+				texts := make([]string, len(l.words))
+				for k, w := range l.words {
+					texts[k] = w.text
+				}
+				l.text = strings.Join(texts, " ")
+				lines = append(lines, l)
+			}
+			blk.lines = lines
+		}
+	}
+	return res, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// tesseract recognises the image file img and returns its pages. dpi is
+// the image's resolution when known (0 lets Tesseract read it from the
+// file); scale converts pixels to the units of the layout.
+func tesseract(ctx context.Context, limit time.Duration, bin, img string, dpi int, lang string, scale float64) ([]ocrResult, error) {
+	args := []string{img, "stdout", "-l", lang}
+	if dpi > 0 {
+		args = append(args, "--dpi", strconv.Itoa(dpi))
+	}
+	args = append(args, "tsv")
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	stdout := &limitedBuffer{limit: maxPDFText}
+	stderr := &limitedBuffer{limit: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.WaitDelay = time.Second
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("%w: recognising a page took longer than %s", ErrLimit, limit)
+	}
+	if stdout.overflow {
+		return nil, fmt.Errorf("%w: recognised text larger than %d bytes", ErrLimit, maxPDFText)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: tesseract: %s", ErrMalformed, lastLine(stderr.String(), err))
+	}
+	return parseTSV(stdout.Bytes(), scale)
+}
+
+// lastLine returns the last non-empty line of a tool's error output, or
+// err's text.
+func lastLine(msg string, err error) string {
+	first := strings.TrimSpace(msg)
+	if i := strings.LastIndexByte(first, '\n'); i >= 0 {
+		first = strings.TrimSpace(first[i+1:])
+	}
+	if first == "" {
+		return err.Error()
+	}
+	return first
+}
+
+// ocrPDFPages renders and recognises the given 1-based pages of the PDF
+// file pdf, whose sizes in points are sizes[page-1], at most opt.Jobs at a
+// time. It returns the results in the order of pages.
+func ocrPDFPages(pdf string, pages []int, sizes [][2]float64, opt Options) ([]ocrResult, error) {
+	tess, err := exec.LookPath(tesseractBin)
+	if err != nil {
+		return nil, ErrMissingOCR
+	}
+	ppm, err := exec.LookPath(pdftoppmBin)
+	if err != nil {
+		return nil, ErrMissingRenderer
+	}
+	if len(pages) > opt.ocrPages() {
+		return nil, fmt.Errorf("%w: %d pages to recognise (limit %d)", ErrLimit, len(pages), opt.ocrPages())
+	}
+	dir, err := os.MkdirTemp("", "art28-ocr-*")
+	if err != nil {
+		return nil, fmt.Errorf("temporary directory: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	dpi := opt.DPI
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	out := make([]ocrResult, len(pages))
+	errs := make([]error, len(pages))
+	var mu sync.Mutex
+	done := 0
+	if opt.Progress != nil {
+		opt.Progress(0, len(pages))
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opt.ocrJobs(), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				var size [2]float64
+				if p := pages[i]; p-1 < len(sizes) {
+					size = sizes[p-1]
+				}
+				out[i], errs[i] = ocrPDFPage(ppm, tess, pdf, dir, pages[i], size, dpi, opt)
+				mu.Lock()
+				done++
+				if opt.Progress != nil {
+					opt.Progress(done, len(pages))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", pages[i], err)
+		}
+	}
+	return out, nil
+}
+
+// ocrPDFPage renders one page and recognises it. A page too large for
+// maxPagePixels at dpi is rendered at a lower resolution, down to minDPI.
+func ocrPDFPage(ppm, tess, pdf, dir string, page int, size [2]float64, dpi int, opt Options) (ocrResult, error) {
+	limit := opt.pageTimeout()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	if w, h := size[0], size[1]; w > 0 && h > 0 {
+		px := w * h * float64(dpi) * float64(dpi) / (72 * 72)
+		for px > maxPagePixels && dpi > minDPI {
+			dpi = max(minDPI, dpi*3/4)
+			px = w * h * float64(dpi) * float64(dpi) / (72 * 72)
+		}
+		if px > maxPagePixels {
+			return ocrResult{}, fmt.Errorf("%w: page of %.0f × %.0f points too large to recognise", ErrLimit, w, h)
+		}
+	}
+	root := filepath.Join(dir, "p"+strconv.Itoa(page))
+	n := strconv.Itoa(page)
+	if _, err := runTool(ctx, limit, 64<<10, ppm, "-r", strconv.Itoa(dpi), "-f", n, "-l", n, "-gray", "-singlefile", pdf, root); err != nil {
+		return ocrResult{}, err
+	}
+	img := root + ".pgm"
+	defer os.Remove(img)
+	res, err := tesseract(ctx, limit, tess, img, dpi, opt.ocrLang(), 72/float64(dpi))
+	if err != nil {
+		return ocrResult{}, err
+	}
+	if len(res) == 0 {
+		return ocrResult{}, nil
+	}
+	if size[1] > 0 {
+		res[0].page.height = size[1]
+	}
+	return res[0], nil
+}
+
+// ocrNote describes the recognised pages and their mean word confidence
+// for the report, with a warning when it is low.
+func ocrNote(pages []int, results []ocrResult, total int) string {
+	words, conf := 0, 0.0
+	for _, r := range results {
+		words += r.words
+		conf += r.conf
+	}
+	which := pageList(pages)
+	if len(pages) == total && total > 1 {
+		which = "all " + strconv.Itoa(total) + " pages"
+	}
+	if words == 0 {
+		return fmt.Sprintf("Text recognition (OCR) on %s found no words.", which)
+	}
+	mean := conf / float64(words)
+	note := fmt.Sprintf("Text recognised by OCR on %s; mean word confidence %.0f %%.", which, mean)
+	if mean < lowConfidence {
+		note += " The confidence is low: check quoted evidence against the original."
+	}
+	return note
+}
