@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -180,6 +182,7 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 				continue
 			}
 			l := &blk.lines[len(blk.lines)-1]
+			text = repairWord(text, len(l.words) == 0)
 			l.words = append(l.words, pdfWord{text: text, box: b})
 			r.words++
 			r.conf += min(conf, 100)
@@ -205,8 +208,142 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 			}
 			blk.lines = lines
 		}
+		res[i].page = ocrLayout(res[i].page)
 	}
 	return res, nil
+}
+
+// OCR repairs of legal references: Tesseract drops the narrow space after
+// an abbreviation's dot ("lit.e", "Abs.3") and before an acronym set in
+// capitals ("fDSGVO"), and reads a section sign at the start of a line as
+// a dollar sign ("$ 4 Pflichten").
+var (
+	reAbbrevGlued  = regexp.MustCompile(`^(lit|Abs|Art|Nr|Ziff|Buchst|UAbs|Satz|S)\.(\p{Ll}\)?|\d+)$`)
+	reAcronymGlued = regexp.MustCompile(`^(\p{Ll})(DSGVO|DS-GVO|BDSG|GDPR|TTDSG|TDDDG)(\W*)$`)
+	reDollarSign   = regexp.MustCompile(`^\$\$?$`)
+)
+
+// repairWord applies the OCR repairs to a recognised word; first tells
+// whether it starts its line.
+func repairWord(w string, first bool) string {
+	if first && reDollarSign.MatchString(w) {
+		return strings.Repeat("§", len(w))
+	}
+	w = reAbbrevGlued.ReplaceAllString(w, "$1. $2")
+	return reAcronymGlued.ReplaceAllString(w, "$1 $2$3")
+}
+
+// bulletReadings are what Tesseract reads for list bullets ("•", "▪", "o"
+// in a symbol font) at the start of a line.
+var bulletReadings = map[string]bool{"«": true, "»": true, "+": true, "*": true, "°": true, "©": true, "®": true, "¢": true, "e": true, "o": true, "©)": true, "@": true}
+
+// ocrLayout adapts a recognised page to the layout steps shared with text
+// layers: a bullet read as another character becomes "•", and a list
+// marker that Tesseract put in a line or block of its own (a hanging
+// label: "(1)", "a)", "•" set apart from the text by a tab) joins the line
+// to its right, as it does in a text layer.
+func ocrLayout(p pdfPage) pdfPage {
+	p.ocr = true
+	type ref struct{ b, l int }
+	var all []ref
+	for bi := range p.blocks {
+		for li := range p.blocks[bi].lines {
+			l := &p.blocks[bi].lines[li]
+			if len(l.words) >= 2 && bulletReadings[l.words[0].text] {
+				w0, w1 := l.words[0], l.words[1]
+				h := l.y1 - l.y0
+				letter := w0.text == "e" || w0.text == "o"
+				if !letter || w1.x0-w0.x1 >= 0.4*h && (w0.y1-w0.y0) < 0.7*h {
+					l.words[0].text = "•"
+					l.text = "•" + l.text[len(w0.text):]
+				}
+			}
+			all = append(all, ref{bi, li})
+		}
+	}
+	for _, m := range all {
+		lab := &p.blocks[m.b].lines[m.l]
+		if len(lab.words) == 0 || !reCellLabel.MatchString(lab.text) && lab.text != "•" {
+			continue
+		}
+		var best *pdfLine
+		for _, o := range all {
+			t := &p.blocks[o.b].lines[o.l]
+			if o == m || len(t.words) == 0 || t.x0 <= lab.x1 {
+				continue
+			}
+			ov := min(t.y1, lab.y1) - max(t.y0, lab.y0)
+			if ov < 0.5*min(t.y1-t.y0, lab.y1-lab.y0) {
+				continue
+			}
+			if best == nil || t.x0 < best.x0 {
+				best = t
+			}
+		}
+		if best == nil {
+			continue
+		}
+		best.words = append(slices.Clone(lab.words), best.words...)
+		best.text = lab.text + " " + best.text
+		best.x0, best.y0, best.y1 = lab.x0, min(lab.y0, best.y0), max(lab.y1, best.y1)
+		lab.words, lab.text = nil, ""
+	}
+	p.blocks = dropEmpty(p.blocks)
+	return joinBlocks(p)
+}
+
+// joinBlocks joins blocks that Tesseract split inside a paragraph: the next
+// block starts below the last line of the previous one, overlapping it
+// horizontally, no further away than the lines inside blocks usually are.
+func joinBlocks(p pdfPage) pdfPage {
+	var gaps []float64
+	for _, b := range p.blocks {
+		for k := 1; k < len(b.lines); k++ {
+			gaps = append(gaps, b.lines[k].y0-b.lines[k-1].y1)
+		}
+	}
+	if len(gaps) < 3 || len(p.blocks) < 2 {
+		return p
+	}
+	limit := median(gaps)*1.3 + 1
+	out := p.blocks[:1]
+	for _, b := range p.blocks[1:] {
+		prev := &out[len(out)-1]
+		last, first := prev.lines[len(prev.lines)-1], b.lines[0]
+		gap := first.y0 - last.y1
+		if gap >= 0 && gap <= limit && min(last.x1, first.x1) > max(last.x0, first.x0) && !headingLike(prev, b) {
+			prev.lines = append(prev.lines, b.lines...)
+			continue
+		}
+		out = append(out, b)
+	}
+	p.blocks = out
+	return p
+}
+
+// headingLike reports whether two blocks differ in line height as a
+// heading and its text do, so they stay apart.
+func headingLike(a *pdfBlock, b pdfBlock) bool {
+	ha, hb := lineHeight(a.lines[len(a.lines)-1]), lineHeight(b.lines[0])
+	return ha > 1.15*hb || hb > 1.15*ha
+}
+
+// dropEmpty removes lines without words and blocks without lines, in place.
+func dropEmpty(bs []pdfBlock) []pdfBlock {
+	blocks := bs[:0]
+	for _, b := range bs {
+		lines := b.lines[:0]
+		for _, l := range b.lines {
+			if len(l.words) > 0 {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			b.lines = lines
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
 }
 
 func truncate(s string, n int) string {

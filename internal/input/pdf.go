@@ -305,6 +305,9 @@ func bboxPages(out []byte) ([]pdfPage, error) {
 type pdfPage struct {
 	blocks        []pdfBlock
 	width, height float64
+	// ocr marks a page recognised by Tesseract, whose line boxes are
+	// glyph boxes rather than font boxes.
+	ocr bool
 }
 
 // pdfBlock is one text block of a page.
@@ -342,14 +345,27 @@ func lineHeight(l pdfLine) float64 {
 	return 0
 }
 
-// bodyHeight returns the most common line height (rounded to a tenth of
-// a point): the body text's.
-func bodyHeight(pages []pdfPage) float64 {
+// bodyHeight returns the body text's line height: for text layers the
+// most common line height (rounded to a tenth of a point), for recognised
+// pages (ocr true), whose boxes are those of the glyphs and vary with
+// ascenders and descenders, the median. Only pages whose ocr flag equals
+// ocr count: the two measures differ for the same font.
+func bodyHeight(pages []pdfPage, ocr bool) float64 {
 	count := map[int]int{}
+	var all []float64
 	best, bestN := 0, 0
 	for _, p := range pages {
+		if p.ocr != ocr {
+			continue
+		}
 		for _, b := range p.blocks {
 			for _, l := range b.lines {
+				if ocr {
+					if h := lineHeight(l); h > 0 {
+						all = append(all, h)
+					}
+					continue
+				}
 				k := int(lineHeight(l)*10 + 0.5)
 				count[k]++
 				if count[k] > bestN || count[k] == bestN && k < best {
@@ -357,6 +373,9 @@ func bodyHeight(pages []pdfPage) float64 {
 				}
 			}
 		}
+	}
+	if ocr {
+		return median(all)
 	}
 	return float64(best) / 10
 }
@@ -398,9 +417,13 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 // geometry (PDF, recognised images).
 func layoutDocument(path, format string, pages []pdfPage) (*document.Document, error) {
 	paras := make([][]string, len(pages))
-	body := bodyHeight(pages)
+	bodies := [2]float64{bodyHeight(pages, false), bodyHeight(pages, true)}
 	var lines []pdfLine
 	for i, page := range pages {
+		body := bodies[0]
+		if page.ocr {
+			body = bodies[1]
+		}
 		lines = lines[:0]
 		for _, blk := range page.blocks {
 			lines = append(lines, blk.lines...)
