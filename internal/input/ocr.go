@@ -183,7 +183,7 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 			}
 			l := &blk.lines[len(blk.lines)-1]
 			text = repairWord(text, len(l.words) == 0)
-			l.words = append(l.words, pdfWord{text: text, box: b})
+			l.words = append(l.words, pdfWord{text: text, box: b, conf: conf})
 			r.words++
 			r.conf += min(conf, 100)
 		}
@@ -244,6 +244,7 @@ var bulletReadings = map[string]bool{"«": true, "»": true, "+": true, "*": tru
 // to its right, as it does in a text layer.
 func ocrLayout(p pdfPage) pdfPage {
 	p.ocr = true
+	dropDoubles(p)
 	type ref struct{ b, l int }
 	var all []ref
 	for bi := range p.blocks {
@@ -258,6 +259,11 @@ func ocrLayout(p pdfPage) pdfPage {
 					l.text = "•" + l.text[len(w0.text):]
 				}
 			}
+		}
+	}
+	p = splitLines(p)
+	for bi := range p.blocks {
+		for li := range p.blocks[bi].lines {
 			all = append(all, ref{bi, li})
 		}
 	}
@@ -290,6 +296,110 @@ func ocrLayout(p pdfPage) pdfPage {
 	}
 	p.blocks = dropEmpty(p.blocks)
 	return joinBlocks(p)
+}
+
+// dropDoubles removes words that Tesseract read twice: a word whose box
+// lies for the most part inside another, more confident word's box (a
+// letter of "Stripe" read again as "P" in the line below).
+func dropDoubles(p pdfPage) {
+	type ref struct{ b, l, w int }
+	var all []ref
+	for bi, b := range p.blocks {
+		for li, l := range b.lines {
+			for wi := range l.words {
+				all = append(all, ref{bi, li, wi})
+			}
+		}
+	}
+	word := func(r ref) *pdfWord { return &p.blocks[r.b].lines[r.l].words[r.w] }
+	drop := map[ref]bool{}
+	for i, a := range all {
+		wa := word(a)
+		for _, c := range all[i+1:] {
+			wc := word(c)
+			ix := min(wa.x1, wc.x1) - max(wa.x0, wc.x0)
+			iy := min(wa.y1, wc.y1) - max(wa.y0, wc.y0)
+			if ix <= 0 || iy <= 0 {
+				continue
+			}
+			areaA := (wa.x1 - wa.x0) * (wa.y1 - wa.y0)
+			areaC := (wc.x1 - wc.x0) * (wc.y1 - wc.y0)
+			if ix*iy < 0.5*min(areaA, areaC) {
+				continue
+			}
+			// The smaller word when one is clearly smaller (a letter read
+			// again), else the less confident.
+			smallA := areaA < 0.5*areaC
+			smallC := areaC < 0.5*areaA
+			if smallA || !smallC && wa.conf < wc.conf {
+				drop[a] = true
+			} else {
+				drop[c] = true
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	for bi := range p.blocks {
+		for li := range p.blocks[bi].lines {
+			l := &p.blocks[bi].lines[li]
+			kept := l.words[:0]
+			for wi, w := range l.words {
+				if !drop[ref{bi, li, wi}] {
+					kept = append(kept, w)
+				}
+			}
+			l.words = kept
+			l.text = wordsText(kept)
+		}
+	}
+}
+
+// wordsText joins the words of a line with spaces.
+func wordsText(ws []pdfWord) string {
+	texts := make([]string, len(ws))
+	for k, w := range ws {
+		texts[k] = w.text
+	}
+	return strings.Join(texts, " ")
+}
+
+// splitLines splits recognised lines at gaps wider than twice the page's
+// median word space and half a line height: Tesseract reads a table row
+// as one line across its cells, where a text layer has a line per cell.
+func splitLines(p pdfPage) pdfPage {
+	var gaps []float64
+	for _, b := range p.blocks {
+		for _, l := range b.lines {
+			for k := 1; k < len(l.words); k++ {
+				gaps = append(gaps, l.words[k].x0-l.words[k-1].x1)
+			}
+		}
+	}
+	if len(gaps) < 10 {
+		return p
+	}
+	space := median(gaps)
+	for bi := range p.blocks {
+		b := &p.blocks[bi]
+		var lines []pdfLine
+		for _, l := range b.lines {
+			limit := max(2*space, 0.5*(l.y1-l.y0))
+			start := 0
+			for k := 1; k <= len(l.words); k++ {
+				if k < len(l.words) && l.words[k].x0-l.words[k-1].x1 <= limit {
+					continue
+				}
+				ws := l.words[start:k]
+				piece := pdfLine{words: ws, text: wordsText(ws), box: box{ws[0].x0, l.y0, ws[len(ws)-1].x1, l.y1}}
+				lines = append(lines, piece)
+				start = k
+			}
+		}
+		b.lines = lines
+	}
+	return p
 }
 
 // joinBlocks joins blocks that Tesseract split inside a paragraph: the next
@@ -482,6 +592,9 @@ func ocrPDFPage(ppm, tess, pdf, dir string, page int, size [2]float64, dpi int, 
 	}
 	img := root + ".pgm"
 	defer os.Remove(img)
+	if err := cleanPGM(img, dpi); err != nil {
+		return ocrResult{}, err
+	}
 	res, err := tesseract(ctx, limit, tess, img, dpi, opt.ocrLang(), 72/float64(dpi))
 	if err != nil {
 		return ocrResult{}, err
@@ -493,6 +606,23 @@ func ocrPDFPage(ppm, tess, pdf, dir string, page int, size [2]float64, dpi int, 
 		res[0].page.height = size[1]
 	}
 	return res[0], nil
+}
+
+// cleanPGM removes ruled lines from the PGM image file img.
+func cleanPGM(img string, dpi int) error {
+	raw, err := os.ReadFile(img)
+	if err != nil {
+		return fmt.Errorf("rendered page: %w", err)
+	}
+	g, err := readPGM(raw)
+	if err != nil {
+		return err
+	}
+	removeRules(g, dpi)
+	if err := os.WriteFile(img, writePGM(g), 0o600); err != nil {
+		return fmt.Errorf("rendered page: %w", err)
+	}
+	return nil
 }
 
 // ocrNote describes the recognised pages and their mean word confidence

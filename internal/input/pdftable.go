@@ -79,6 +79,7 @@ func (b box) valid() bool {
 type pdfWord struct {
 	text string
 	box
+	conf float64 // recognition confidence 0–100; 0 for a text layer
 }
 
 // pdfLine is a line of a text block: its words in order and its box.

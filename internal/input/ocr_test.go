@@ -1,0 +1,216 @@
+package input
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+)
+
+// requireOCR skips OCR tests on machines without tesseract and pdftoppm,
+// unless CI is set, where their absence is a failure.
+func requireOCR(t testing.TB) {
+	t.Helper()
+	requirePoppler(t)
+	for _, bin := range []string{tesseractBin, pdftoppmBin} {
+		if _, err := exec.LookPath(bin); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatal(ErrMissingOCR)
+			}
+			t.Skip(ErrMissingOCR)
+		}
+	}
+}
+
+// scanPDF rasterises a PDF at dpi into grey images with pdftoppm and
+// writes them into an image-only PDF (a scan without a text layer).
+func scanPDF(t testing.TB, pdf string, dpi int) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command(pdftoppmBin, "-r", strconv.Itoa(dpi), "-gray", pdf, filepath.Join(dir, "p")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "p-*.pgm"))
+	var pages []grey
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := readPGM(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pages = append(pages, p)
+	}
+	if len(pages) == 0 {
+		t.Fatalf("pdftoppm rendered no pages of %s", pdf)
+	}
+	return imagePDF(pages, dpi)
+}
+
+// imagePDF writes an image-only PDF, one grey image per page at dpi.
+func imagePDF(pages []grey, dpi int) []byte {
+	var b bytes.Buffer
+	var offs []int
+	obj := func(body string, stream []byte) {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s", len(offs), body)
+		if stream != nil {
+			b.WriteString("\nstream\n")
+			b.Write(stream)
+			b.WriteString("\nendstream")
+		}
+		b.WriteString("\nendobj\n")
+	}
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	n := len(pages)
+	kids := make([]string, n)
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 3+3*i)
+	}
+	obj("<< /Type /Catalog /Pages 2 0 R >>", nil)
+	obj(fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", n, strings.Join(kids, " ")), nil)
+	for i, p := range pages {
+		w := float64(p.w) * 72 / float64(dpi)
+		h := float64(p.h) * 72 / float64(dpi)
+		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>", w, h, 4+3*i, 5+3*i), nil)
+		var z bytes.Buffer
+		zw := zlib.NewWriter(&z)
+		zw.Write(p.pix)
+		zw.Close()
+		obj(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>", p.w, p.h, z.Len()), z.Bytes())
+		content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", w, h)
+		obj(fmt.Sprintf("<< /Length %d >>", len(content)), []byte(content))
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, xref)
+	return b.Bytes()
+}
+
+var (
+	reFoldMarkup = regexp.MustCompile(`(?m)^\s*(?:#{1,6}|[-*•–])\s+`)
+	reFoldSpace  = regexp.MustCompile(`\s+`)
+	foldChars    = strings.NewReplacer("|", " ", "•", " ", "\f", " ", "---", " ", "**", "")
+)
+
+// foldText folds markup, bullets, table rules and white space, so that
+// only the words and their order count.
+func foldText(s string) []rune {
+	s = reFoldMarkup.ReplaceAllString(s, "")
+	s = foldChars.Replace(s)
+	return []rune(strings.TrimSpace(reFoldSpace.ReplaceAllString(s, " ")))
+}
+
+// editDistance is the Levenshtein distance over runes.
+func editDistance(a, b []rune) int {
+	prev := make([]int32, len(b)+1)
+	cur := make([]int32, len(b)+1)
+	for j := range prev {
+		prev[j] = int32(j)
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = int32(i)
+		ai := a[i-1]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if ai != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return int(prev[len(b)])
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"Verarbeitung", "Verarbeitunq", 1}, {"§ 4", "$ 4", 1}} {
+		if got := editDistance([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// maxCER is the largest character error rate of recognised seeds.
+const maxCER = 0.02
+
+// TestScannedSeeds rasterises the five seeds, rendered to PDF, at 200 dpi
+// into image-only PDFs, recognises them and checks that they give the
+// statuses of their text, the same sub-processors for at least four of
+// five, and a character error rate against the seed text below maxCER.
+func TestScannedSeeds(t *testing.T) {
+	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(seeds) == 0 {
+		t.Skip("seeds not present beside the repository (../shared/corpus/seeds)")
+	}
+	if testing.Short() {
+		t.Skip("recognises about 45 pages")
+	}
+	requireOCR(t)
+	a := analyze.New(catalog.Default())
+	spSame := 0
+	errs, chars, pages := 0, 0, 0
+	start := time.Now()
+	for _, seed := range seeds {
+		name := strings.TrimSuffix(filepath.Base(seed), ".txt")
+		t.Run(name, func(t *testing.T) {
+			doc, raw, err := Read(seed, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := a.Analyze(doc, raw, analyze.Options{})
+			scan := scanPDF(t, filepath.Join("testdata", "rendered", name+".pdf"), 200)
+			got, err := ParseOptions(name+".pdf", "pdf", scan, Options{Jobs: runtime.NumCPU()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Notes) == 0 || !strings.Contains(got.Notes[0], "OCR on all") {
+				t.Errorf("notes %q do not name the recognised pages", got.Notes)
+			}
+			pages += len(got.Pages)
+			res := a.Analyze(got, scan, analyze.Options{})
+			for _, d := range diffStatuses(want, res) {
+				t.Errorf("requirement statuses: %s", d)
+			}
+			if d := diffSubprocessors(want, res); d != nil {
+				t.Logf("sub-processors differ: %s", d)
+			} else {
+				spSame++
+			}
+			w, g := foldText(doc.Text), foldText(got.Text)
+			e := editDistance(w, g)
+			errs += e
+			chars += len(w)
+			cer := float64(e) / float64(len(w))
+			t.Logf("character error rate %.4f (%d edits, %d characters)", cer, e, len(w))
+			if cer >= maxCER {
+				t.Errorf("character error rate %.4f, want below %.2f", cer, maxCER)
+			}
+		})
+	}
+	t.Logf("all seeds: character error rate %.4f; %d pages in %s", float64(errs)/float64(max(chars, 1)), pages, time.Since(start).Round(time.Second))
+	if spSame < len(seeds)-1 {
+		t.Errorf("sub-processors equal for %d of %d seeds, want at least %d", spSame, len(seeds), len(seeds)-1)
+	}
+}
