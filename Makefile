@@ -44,6 +44,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzODTXML$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzTesseractTSV$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzImage$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzPGM$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 
 eval: build
 	./bin/art28 eval ../shared/corpus

@@ -127,6 +127,12 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		f := strings.Split(sc.Text(), "\t")
+		if first {
+			first = false
+			if f[0] == "level" {
+				continue // the header
+			}
+		}
 		if len(f) < 11 {
 			continue
 		}
@@ -141,13 +147,8 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 			n[k] = v
 		}
 		if !ok {
-			if first {
-				first = false
-				continue // the header
-			}
 			return nil, fmt.Errorf("%w: tesseract output: bad line %q", ErrMalformed, truncate(sc.Text(), 60))
 		}
-		first = false
 		level, pg := n[0], n[1]
 		if pg < 1 || pg > 1_000_000 {
 			return nil, fmt.Errorf("%w: tesseract output: page %d", ErrMalformed, pg)

@@ -135,7 +135,7 @@ func readPGM(raw []byte) (grey, error) {
 	if w <= 0 || h <= 0 || int64(w)*int64(h) > maxPagePixels {
 		return grey{}, fmt.Errorf("%w: PGM image of %d × %d pixels", ErrLimit, w, h)
 	}
-	if _, err := r.ReadByte(); err != nil { // the white space after the header
+	if _, err := r.ReadByte(); err != nil || r.Buffered() < w*h && len(raw) < w*h { // the white space after the header
 		return grey{}, fmt.Errorf("%w: truncated PGM image", ErrMalformed)
 	}
 	pix := make([]byte, w*h)
