@@ -191,8 +191,10 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			rowText := x.text[e.start:e.end]
 			e.text.WriteString(rowText)
 			addr := ""
-			// "Name GmbH, Straße 1, 12345 Ort" in one cell.
-			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && strings.HasPrefix(strings.TrimLeft(name[le:], " "), ",") {
+			// "Name GmbH, Straße 1, 12345 Ort" in one cell, or the name
+			// and the address on lines of their own: "Name AG Straße 1,
+			// 12345 Ort" once the cell's lines are joined.
+			if _, le := x.k.legalForm(name); le > 0 && le < len(name) && (strings.HasPrefix(strings.TrimLeft(name[le:], " "), ",") || rePostcodeCity.MatchString(name[le:])) {
 				e.sp.Name = cleanName(name[:le])
 				addr = strings.Trim(name[le:], " ,;")
 				x.fillAddress(&e.sp, addr)

@@ -529,6 +529,7 @@ func ocrPDFPages(pdf string, pages []int, sizes [][2]float64, opt Options) ([]oc
 	if dpi <= 0 {
 		dpi = DefaultDPI
 	}
+	scanDPI := imageResolutions(pdf, sizes, opt)
 	out := make([]ocrResult, len(pages))
 	errs := make([]error, len(pages))
 	var mu sync.Mutex
@@ -547,7 +548,11 @@ func ocrPDFPages(pdf string, pages []int, sizes [][2]float64, opt Options) ([]oc
 				if p := pages[i]; p-1 < len(sizes) {
 					size = sizes[p-1]
 				}
-				out[i], errs[i] = ocrPDFPage(ppm, tess, pdf, dir, pages[i], size, dpi, opt)
+				d := dpi
+				if r := scanDPI[pages[i]]; r > 0 && opt.DPI <= 0 {
+					d = min(dpi, max(minScanDPI, r))
+				}
+				out[i], errs[i] = ocrPDFPage(ppm, tess, pdf, dir, pages[i], size, d, opt)
 				mu.Lock()
 				done++
 				if opt.Progress != nil {
@@ -568,6 +573,48 @@ func ocrPDFPages(pdf string, pages []int, sizes [][2]float64, opt Options) ([]oc
 		}
 	}
 	return out, nil
+}
+
+// minScanDPI is the lowest resolution a scanned page is rendered at.
+const minScanDPI = 150
+
+// pdfimagesBin is poppler's image lister, a variable for tests.
+var pdfimagesBin = "pdfimages"
+
+// imageResolutions returns, for each page (1-based) that holds an image
+// at least half the page wide (a scan), the image's resolution in pixels
+// per inch, read from pdfimages -list. A scan is rendered at its own
+// resolution: more pixels hold no more detail and cost recognition time.
+// It returns nil when pdfimages is missing or fails.
+func imageResolutions(pdf string, sizes [][2]float64, opt Options) map[int]int {
+	bin, err := exec.LookPath(pdfimagesBin)
+	if err != nil {
+		return nil
+	}
+	limit := opt.pageTimeout()
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	out, err := runTool(ctx, limit, 4<<20, bin, "-list", pdf)
+	if err != nil {
+		return nil
+	}
+	res := map[int]int{}
+	for _, l := range strings.Split(string(out), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 14 {
+			continue
+		}
+		page, err1 := strconv.Atoi(f[0])
+		width, err2 := strconv.Atoi(f[3])
+		ppi, err3 := strconv.Atoi(f[12])
+		if err1 != nil || err2 != nil || err3 != nil || page < 1 || page > len(sizes) || ppi <= 0 {
+			continue
+		}
+		if w := sizes[page-1][0]; w > 0 && float64(width)/float64(ppi)*72 >= 0.5*w {
+			res[page] = max(res[page], ppi)
+		}
+	}
+	return res
 }
 
 // ocrPDFPage renders one page and recognises it. A page too large for

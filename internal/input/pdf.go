@@ -428,7 +428,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 		for _, blk := range page.blocks {
 			lines = append(lines, blk.lines...)
 		}
-		tables, owner := findTables(lines, page.height)
+		tables, owner, starts := findLayout(lines, page.height)
 		emitted := make([]bool, len(tables))
 		li := 0
 		for _, blk := range page.blocks {
@@ -465,7 +465,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && reItemStart.MatchString(t) {
+				if len(cur) > 0 && (reItemStart.MatchString(t) || starts[first+k]) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
