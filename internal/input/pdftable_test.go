@@ -223,6 +223,29 @@ func TestFindTables(t *testing.T) {
 			},
 		},
 		{
+			// Cells centred vertically; the address wraps onto a line of
+			// its own set off by paragraph spacing (db-glakon.pdf).
+			name: "first cell's last line set apart",
+			lines: []pdfLine{
+				ln(80, 170, "Name und Anschrift"), ln(380, 170, "Auftragsinhalt"),
+				ln(150, 196, "SYNAXON AG"), ln(320, 208, "Support Managed Services"),
+				ln(120, 220, "Falkenstr. 31, 33758 Schloß"),
+				ln(130, 244, "Holte-Stukenbrock, DE"),
+				ln(110, 273, "SBE network solutions GmbH"), ln(330, 273, "Betrifft nur Kunden"),
+				ln(140, 285, "Am Stellwerk 12"), ln(360, 297, "LogoDIDACT Support"),
+				ln(120, 297, "74177 Bad Friedrichshall"),
+			},
+			want: []string{"| Name und Anschrift | Auftragsinhalt |\n| SYNAXON AG Falkenstr. 31, 33758 Schloß Holte-Stukenbrock, DE | Support Managed Services |\n| SBE network solutions GmbH Am Stellwerk 12 74177 Bad Friedrichshall | Betrifft nur Kunden LogoDIDACT Support |"},
+		},
+		{
+			// A list of annexes beside their titles is a list.
+			name: "annexes with hanging labels",
+			lines: []pdfLine{
+				ln(50, 100, "Anlage 1"), ln(140, 100, "Technische und organisatorische Maßnahmen"),
+				ln(50, 114, "Anlage 2"), ln(140, 114, "Genehmigte Subunternehmer"),
+			},
+		},
+		{
 			name: "a double space in one line of a list",
 			lines: []pdfLine{
 				ln(60, 100, "•"), ln(80, 100, "Passwortrichtlinie"),
