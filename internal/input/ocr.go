@@ -416,7 +416,44 @@ func joinBlocks(p pdfPage) pdfPage {
 	if len(gaps) < 3 || len(p.blocks) < 2 {
 		return p
 	}
-	limit := median(gaps)*1.3 + 1
+	return joinBlocksWithin(p, median(gaps)*1.3+1)
+}
+
+// joinLineBlocks joins the blocks of a text-layer page whose generator
+// made every line a block of its own (browsers' PDF export does): most
+// blocks hold one line, and the gaps between them fall into line spacing
+// and paragraph spacing; blocks are joined across line spacing.
+func joinLineBlocks(p pdfPage) pdfPage {
+	single := 0
+	for _, b := range p.blocks {
+		if len(b.lines) == 1 {
+			single++
+		}
+	}
+	if len(p.blocks) < 5 || float64(single) < 0.8*float64(len(p.blocks)) {
+		return p
+	}
+	var gaps []float64
+	for k := 1; k < len(p.blocks); k++ {
+		a, b := p.blocks[k-1].lines, p.blocks[k].lines
+		last, first := a[len(a)-1], b[0]
+		if gap := first.y0 - last.y1; gap >= 0 && min(last.x1, first.x1) > max(last.x0, first.x0) {
+			gaps = append(gaps, gap)
+		}
+	}
+	if len(gaps) < 4 {
+		return p
+	}
+	return joinBlocksWithin(p, quantile(gaps, 0.25)*1.3+1)
+}
+
+// joinBlocksWithin joins each block to the one before when it starts at
+// most limit below it, overlapping it horizontally, in a font of the same
+// size.
+func joinBlocksWithin(p pdfPage, limit float64) pdfPage {
+	if len(p.blocks) < 2 {
+		return p
+	}
 	out := p.blocks[:1]
 	for _, b := range p.blocks[1:] {
 		prev := &out[len(out)-1]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -271,5 +272,37 @@ func TestOCRNote(t *testing.T) {
 	}
 	if got := ocrNote([]int{1, 2}, res[:1], 2); !strings.Contains(got, "all 2 pages") || strings.Contains(got, "low") {
 		t.Errorf("note %q", got)
+	}
+}
+
+func TestJoinLineBlocks(t *testing.T) {
+	// A browser's export: every line a block; lines 4 points apart inside
+	// a paragraph, 16 between paragraphs; a heading in a larger font.
+	at := func(y, h float64, text string) pdfBlock {
+		l := line(text)
+		l.y0, l.y1 = y, y+h
+		return pdfBlock{lines: []pdfLine{l}}
+	}
+	p := pdfPage{blocks: []pdfBlock{
+		at(100, 30, "§ 4 Unterauftragsverarbeiter"),
+		at(134, 15.6, "(1) Der Verantwortliche stimmt dem Einsatz zu."),
+		at(153.6, 15.6, "Beabsichtigte Änderungen zeigt er an."),
+		at(173.2, 15.6, "(2) Er erlegt dieselben Pflichten"),
+		at(192.8, 15.6, "vertraglich auf."),
+		at(224.4, 15.6, "Änderungen bedürfen der Textform."),
+		at(244, 15.6, "Es gilt deutsches Recht."),
+	}}
+	got := joinLineBlocks(p)
+	var sizes []int
+	for _, b := range got.blocks {
+		sizes = append(sizes, len(b.lines))
+	}
+	if fmt.Sprint(sizes) != "[1 4 2]" {
+		t.Errorf("lines per block %v, want [1 4 2]", sizes)
+	}
+	// Ordinary blocks of several lines are left alone.
+	q := pdfPage{blocks: []pdfBlock{{lines: []pdfLine{line("a b"), line("c d")}}, at(200, 15, "x"), at(216, 15, "y")}}
+	if n := len(joinLineBlocks(q).blocks); n != 3 {
+		t.Errorf("%d blocks, want 3", n)
 	}
 }

@@ -127,6 +127,9 @@ func recognisePDF(path, file string, pages []pdfPage, opt Options) (*document.Do
 			}
 		}
 	}
+	for i := range pages {
+		pages[i] = joinLineBlocks(pages[i])
+	}
 	if len(need) == 0 {
 		return pdfDocument(path, pages)
 	}
