@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // register the JPEG decoder
@@ -183,6 +184,9 @@ func parseImage(path string, raw []byte, opt Options) (*document.Document, error
 		nums[i] = i + 1
 	}
 	doc, err := layoutDocument(path, "image", pages)
+	if errors.Is(err, ErrNoTextLayer) {
+		return nil, ErrNoText
+	}
 	if err != nil {
 		return nil, err
 	}

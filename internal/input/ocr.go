@@ -61,6 +61,10 @@ const (
 // ErrMissingOCR reports that Tesseract is not installed.
 var ErrMissingOCR = errors.New("reading scanned pages needs tesseract, which is not installed (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng)")
 
+// ErrNoText reports a file in which neither a text layer nor recognition
+// found text.
+var ErrNoText = errors.New("no text found, neither in a text layer nor by text recognition (OCR)")
+
 // ErrMissingRenderer reports that pdftoppm is not installed.
 var ErrMissingRenderer = errors.New("recognising PDF pages needs pdftoppm from poppler-utils, which is not installed (Debian/Ubuntu: apt-get install poppler-utils)")
 
@@ -660,7 +664,11 @@ func ocrPDFPage(ppm, tess, pdf, dir string, page int, size [2]float64, dpi int, 
 	limit := opt.pageTimeout()
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
-	if w, h := size[0], size[1]; w > 0 && h > 0 {
+	w, h := size[0], size[1]
+	if w < 1 || h < 1 {
+		return ocrResult{}, fmt.Errorf("%w: page of %.0f × %.0f points", ErrMalformed, w, h)
+	}
+	{
 		px := w * h * float64(dpi) * float64(dpi) / (72 * 72)
 		for px > maxPagePixels && dpi > minDPI {
 			dpi = max(minDPI, dpi*3/4)

@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+	"time"
 )
 
 // line builds a text-layer line of words 5 points apart.
@@ -304,5 +305,55 @@ func TestJoinLineBlocks(t *testing.T) {
 	q := pdfPage{blocks: []pdfBlock{{lines: []pdfLine{line("a b"), line("c d")}}, at(200, 15, "x"), at(216, 15, "y")}}
 	if n := len(joinLineBlocks(q).blocks); n != 3 {
 		t.Errorf("%d blocks, want 3", n)
+	}
+}
+
+// blankPDF returns a one-page PDF without text of the given MediaBox size.
+func blankPDF(w, h string) []byte {
+	var b bytes.Buffer
+	var offs []int
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + w + " " + h + "] >>",
+	}
+	b.WriteString("%PDF-1.4\n")
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
+}
+
+// TestMalformedScans checks that pages no renderer should rasterise are
+// refused with a one-line error, quickly.
+func TestMalformedScans(t *testing.T) {
+	requireOCR(t)
+	for _, c := range []struct {
+		name, w, h string
+		want       error
+	}{
+		{"huge page", "14400", "14400", ErrLimit},
+		// poppler gives a page with an empty MediaBox a default size:
+		// a blank page, without text.
+		{"0×0 page", "0", "0", ErrNoText},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := ParseOptions("p.pdf", "pdf", blankPDF(c.w, c.h), Options{PageTimeout: 20 * time.Second})
+			if !errors.Is(err, c.want) {
+				t.Fatalf("got %v, want %v", err, c.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+			t.Logf("%v in %s", err, time.Since(start).Round(time.Millisecond))
+		})
 	}
 }

@@ -158,6 +158,9 @@ func recognisePDF(path, file string, pages []pdfPage, opt Options) (*document.Do
 		pages[p-1] = r
 	}
 	doc, err := pdfDocument(path, pages)
+	if errors.Is(err, ErrNoTextLayer) {
+		return nil, ErrNoText
+	}
 	if err != nil {
 		return nil, err
 	}
