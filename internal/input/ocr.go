@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // Scanned pages are recognised by Tesseract, run as an external program
@@ -204,11 +205,8 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 				if len(l.words) == 0 {
 					continue
 				}
-				texts := make([]string, len(l.words))
-				for k, w := range l.words {
-					texts[k] = w.text
-				}
-				l.text = strings.Join(texts, " ")
+				l.text = wordsText(l.words)
+				l.y0, l.y1 = steadyBox(l)
 				lines = append(lines, l)
 			}
 			blk.lines = lines
@@ -498,6 +496,56 @@ func dropEmpty(bs []pdfBlock) []pdfBlock {
 	return blocks
 }
 
+// steadyBox returns the top and bottom of a recognised line from the
+// medians of its words' tops and bottoms (about the ascender line and the
+// baseline, as most words have an ascender or a capital and no descender),
+// widened to a font's box. The glyph box Tesseract reports grows with each
+// descender or parenthesis, which blurs the spacing the layout reads rows
+// and paragraphs from.
+func steadyBox(l pdfLine) (float64, float64) {
+	var tops, bots, allTops, allBots []float64
+	for _, w := range l.words {
+		allTops, allBots = append(allTops, w.y0), append(allBots, w.y1)
+		if strings.ContainsFunc(w.text, isTall) {
+			tops = append(tops, w.y0)
+		}
+		if !strings.ContainsAny(w.text, descenders) {
+			bots = append(bots, w.y1)
+		}
+	}
+	if len(tops) == 0 {
+		tops = allTops
+	}
+	y0 := median(tops)
+	var y1 float64
+	if len(bots) > 0 {
+		y1 = median(bots)
+	} else {
+		// Every word descends: the baseline is about a fifth of the
+		// glyphs' height above their bottom.
+		b := median(allBots)
+		y1 = b - 0.2*(b-y0)
+	}
+	if y1 <= y0 {
+		return l.y0, l.y1
+	}
+	// From ascender line and baseline to a font's box, as a text layer
+	// reports it: the ascent above the baseline is about 1.2 times the
+	// ascender height, the descent below it 0.3 times.
+	h := y1 - y0
+	return y1 - 1.2*h, y1 + 0.3*h
+}
+
+// descenders are characters that reach below the baseline.
+const descenders = "gjpqyQ(),;[]{}|/@$§µ"
+
+// isTall reports whether r reaches the ascender line: capitals, digits and
+// b, d, f, h, k, l, t.
+func isTall(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("bdfhkltß", r)
+}
+
+// truncate shortens s to n bytes for a message.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -212,5 +213,36 @@ func TestScannedSeeds(t *testing.T) {
 	t.Logf("all seeds: character error rate %.4f; %d pages in %s", float64(errs)/float64(max(chars, 1)), pages, time.Since(start).Round(time.Second))
 	if spSame < len(seeds)-1 {
 		t.Errorf("sub-processors equal for %d of %d seeds, want at least %d", spSame, len(seeds), len(seeds)-1)
+	}
+}
+
+// BenchmarkOCR measures recognition throughput on seed 000 (9 pages)
+// rasterised at 200 and 300 dpi into an image-only PDF, with one
+// Tesseract process per CPU: pages/s (wall clock) and the CPU seconds of
+// the external programs per page. Run it with
+// go test -run '^$' -bench BenchmarkOCR -benchtime 1x ./internal/input
+func BenchmarkOCR(b *testing.B) {
+	requireOCR(b)
+	pdf := filepath.Join("testdata", "rendered", "000_95ba6a0326a27584.pdf")
+	for _, dpi := range []int{200, 300} {
+		scan := scanPDF(b, pdf, dpi)
+		b.Run(fmt.Sprintf("%ddpi", dpi), func(b *testing.B) {
+			var before, after syscall.Rusage
+			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &before)
+			pages := 0
+			start := time.Now()
+			for range b.N {
+				doc, err := ParseOptions("scan.pdf", "pdf", scan, Options{Jobs: runtime.NumCPU()})
+				if err != nil {
+					b.Fatal(err)
+				}
+				pages += len(doc.Pages)
+			}
+			wall := time.Since(start).Seconds()
+			syscall.Getrusage(syscall.RUSAGE_CHILDREN, &after)
+			cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano()).Seconds()
+			b.ReportMetric(float64(pages)/wall, "pages/s")
+			b.ReportMetric(cpu/float64(pages), "cpu-s/page")
+		})
 	}
 }
