@@ -150,12 +150,27 @@ func parseImage(path string, raw []byte, opt Options) (*document.Document, error
 	if err != nil {
 		return nil, ErrMissingOCR
 	}
+	// PNG and JPEG pages are passed as grey images with their ruled lines
+	// removed, like rendered PDF pages; their resolution is guessed from
+	// an A4 or Letter page's height. A TIFF goes to Tesseract as it is.
+	dpi := 0
+	data := raw
+	if kind != "tiff" {
+		img, _, err := image.Decode(bytes.NewReader(raw))
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s image: %v", ErrMalformed, kind, err)
+		}
+		g := toGrey(img)
+		dpi = min(600, max(70, int(float64(max(g.w, g.h))/11.5+0.5)))
+		removeRules(g, dpi)
+		kind, data = "pgm", writePGM(g)
+	}
 	tmp, err := os.CreateTemp("", "art28-*."+kind)
 	if err != nil {
 		return nil, fmt.Errorf("temporary file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(raw); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return nil, fmt.Errorf("temporary file: %w", err)
 	}
@@ -170,7 +185,11 @@ func parseImage(path string, raw []byte, opt Options) (*document.Document, error
 	if opt.Progress != nil {
 		opt.Progress(0, n)
 	}
-	res, err := tesseract(ctx, limit, tess, tmp.Name(), 0, opt.ocrLang(), 72.0/DefaultDPI)
+	scale := 72.0 / DefaultDPI
+	if dpi > 0 {
+		scale = 72 / float64(dpi)
+	}
+	res, err := tesseract(ctx, limit, tess, tmp.Name(), dpi, opt.ocrLang(), scale)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"os/exec"
@@ -243,6 +244,88 @@ func BenchmarkOCR(b *testing.B) {
 			cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano()).Seconds()
 			b.ReportMetric(float64(pages)/wall, "pages/s")
 			b.ReportMetric(cpu/float64(pages), "cpu-s/page")
+		})
+	}
+}
+
+// tiffPages writes grey images as an uncompressed multi-page TIFF.
+func tiffPages(pages []grey) []byte {
+	le := binary.LittleEndian
+	b := []byte("II*\x00\x00\x00\x00\x00")
+	prevNext := 4 // where the offset of the next directory goes
+	for _, p := range pages {
+		data := len(b)
+		b = append(b, p.pix...)
+		if len(b)%2 == 1 {
+			b = append(b, 0)
+		}
+		le.PutUint32(b[prevNext:], uint32(len(b)))
+		tags := [][3]uint32{ // tag, type (3 SHORT, 4 LONG), value
+			{256, 4, uint32(p.w)}, {257, 4, uint32(p.h)}, {258, 3, 8}, {259, 3, 1}, {262, 3, 1},
+			{273, 4, uint32(data)}, {277, 3, 1}, {278, 4, uint32(p.h)}, {279, 4, uint32(len(p.pix))},
+		}
+		b = le.AppendUint16(b, uint16(len(tags)))
+		for _, t := range tags {
+			b = le.AppendUint16(b, uint16(t[0]))
+			b = le.AppendUint16(b, uint16(t[1]))
+			b = le.AppendUint32(b, 1)
+			if t[1] == 3 {
+				b = le.AppendUint16(b, uint16(t[2]))
+				b = le.AppendUint16(b, 0)
+			} else {
+				b = le.AppendUint32(b, t[2])
+			}
+		}
+		prevNext = len(b)
+		b = le.AppendUint32(b, 0)
+	}
+	return b
+}
+
+// TestImageScans reads a page rendered to PNG and two pages written into
+// one TIFF: recognised, with page offsets, notes and the format "image".
+func TestImageScans(t *testing.T) {
+	requireOCR(t)
+	pdf := filepath.Join("testdata", "rendered", "004_b80fa52a2ec8b9da.pdf")
+	dir := t.TempDir()
+	if out, err := exec.Command(pdftoppmBin, "-r", "150", "-l", "2", "-gray", pdf, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	if out, err := exec.Command(pdftoppmBin, "-r", "150", "-f", "1", "-l", "1", "-png", "-singlefile", pdf, filepath.Join(dir, "one")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v: %s", err, out)
+	}
+	var pages []grey
+	for _, f := range []string{"p-1.pgm", "p-2.pgm"} {
+		raw, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := readPGM(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, g)
+	}
+	png, err := os.ReadFile(filepath.Join(dir, "one.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		raw   []byte
+		pages int
+	}{{"page.png", png, 1}, {"pages.tif", tiffPages(pages), 2}} {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := ParseOptions(c.name, "image", c.raw, Options{Jobs: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Format != "image" || len(doc.Pages) != c.pages || len(doc.Notes) != 1 {
+				t.Errorf("format %q, %d pages, notes %q", doc.Format, len(doc.Pages), doc.Notes)
+			}
+			if !strings.Contains(doc.Text, "Auftragsverarbeitungsvereinbarung gemäß Art. 28 DSGVO") {
+				t.Errorf("text lacks the title:\n%.400s", doc.Text)
+			}
 		})
 	}
 }
