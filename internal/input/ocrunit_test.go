@@ -357,3 +357,20 @@ func TestMalformedScans(t *testing.T) {
 		})
 	}
 }
+
+func TestSteadyBox(t *testing.T) {
+	// Two lines of the same font: one with a parenthesis and descenders,
+	// one without. Their steady boxes have the same height and sit on
+	// their baselines (y = 140 and 160).
+	w := func(text string, y0, y1 float64) pdfWord { return pdfWord{text: text, box: box{0, y0, 10, y1}} }
+	a := pdfLine{words: []pdfWord{w("Berlin)", 130, 143)}}
+	b := pdfLine{words: []pdfWord{w("Hosting", 150, 163), w("und", 153, 160), w("Wartung", 150, 163), w("der", 150, 160)}}
+	a0, a1 := steadyBox(a)
+	b0, b1 := steadyBox(b)
+	if d := (a1 - a0) - (b1 - b0); d > 1 || d < -1 {
+		t.Errorf("heights %.1f and %.1f differ", a1-a0, b1-b0)
+	}
+	if d := (b1 - a1) - 20; d > 1 || d < -1 {
+		t.Errorf("bottoms %.1f and %.1f are not a baseline pitch (20) apart", a1, b1)
+	}
+}
