@@ -329,3 +329,50 @@ func TestImageScans(t *testing.T) {
 		})
 	}
 }
+
+// TestMixedPDF joins a digital page and a scanned page into one PDF (a
+// signed contract with a scanned signature page): only the scanned page
+// is recognised, and the note names it.
+func TestMixedPDF(t *testing.T) {
+	requireOCR(t)
+	for _, bin := range []string{"pdfseparate", "pdfunite"} {
+		if _, err := exec.LookPath(bin); err != nil {
+			t.Skip(bin, " missing")
+		}
+	}
+	dir := t.TempDir()
+	src := filepath.Join("testdata", "rendered", "004_b80fa52a2ec8b9da.pdf")
+	digital := filepath.Join(dir, "digital.pdf")
+	if out, err := exec.Command("pdfseparate", "-f", "1", "-l", "1", src, digital).CombinedOutput(); err != nil {
+		t.Fatalf("pdfseparate: %v: %s", err, out)
+	}
+	page2 := filepath.Join(dir, "page2.pdf")
+	if out, err := exec.Command("pdfseparate", "-f", "2", "-l", "2", src, page2).CombinedOutput(); err != nil {
+		t.Fatalf("pdfseparate: %v: %s", err, out)
+	}
+	scanned := filepath.Join(dir, "scanned.pdf")
+	if err := os.WriteFile(scanned, scanPDF(t, page2, 200), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mixed := filepath.Join(dir, "mixed.pdf")
+	if out, err := exec.Command("pdfunite", digital, scanned, mixed).CombinedOutput(); err != nil {
+		t.Fatalf("pdfunite: %v: %s", err, out)
+	}
+	doc, _, err := Read(mixed, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) != 2 || len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0], "on page 2;") {
+		t.Fatalf("%d pages, notes %q", len(doc.Pages), doc.Notes)
+	}
+	text, _, err := Read(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The recognised page reads like the text layer's page 2.
+	want := foldText(text.Text[text.Pages[1]:text.Pages[2]])
+	got := foldText(doc.Text[doc.Pages[1]:])
+	if cer := float64(editDistance(want, got)) / float64(len(want)); cer > maxCER {
+		t.Errorf("page 2: character error rate %.4f against the text layer", cer)
+	}
+}
