@@ -483,15 +483,37 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 		}
 	}
 	stripFurniture(paras)
-	var b strings.Builder
+	var b bytes.Buffer
 	starts := make([]int, 0, len(paras))
 	letters := 0
+	last, head := "", "" // the last paragraph written; its table's header row
 	for _, ps := range paras {
-		if b.Len() > 0 {
+		first := 0
+		for first < len(ps) && ps[first] == "" {
+			first++
+		}
+		// A table that runs across the page break: the page starts with
+		// rows of as many cells as the last table's, which go on in the
+		// same table; a repeated header row is dropped.
+		cont := false
+		if first < len(ps) && isTableText(last) && isTableText(ps[first]) && cellCount(ps[first]) == cellCount(last) {
+			p := ps[first]
+			if row, rest, _ := strings.Cut(p, "\n"); row == head {
+				p = rest
+			}
+			if p != "" {
+				cont = true
+				ps = append([]string{p}, ps[first+1:]...)
+				first = 0
+			}
+		}
+		if cont {
+			b.Truncate(b.Len() - 1)
+		} else if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
 		starts = append(starts, b.Len())
-		for _, p := range ps {
+		for k, p := range ps[first:] {
 			if p == "" {
 				continue
 			}
@@ -502,6 +524,10 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 			}
 			b.WriteString(p)
 			b.WriteString("\n\n")
+			if !cont || k > 0 {
+				head, _, _ = strings.Cut(p, "\n")
+			}
+			last = p
 		}
 	}
 	if letters < 20*len(paras)+30 {
@@ -510,6 +536,15 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 	doc := document.ParseText(path, format, b.String())
 	doc.Pages = starts
 	return doc, nil
+}
+
+// isTableText reports whether a paragraph is a table written by tableText.
+func isTableText(p string) bool { return strings.HasPrefix(p, "| ") }
+
+// cellCount returns the cells of a table's first row.
+func cellCount(p string) int {
+	row, _, _ := strings.Cut(p, "\n")
+	return strings.Count(row, " | ") + 1
 }
 
 // inTable reports whether any of the lines from..to-1 belongs to a table.

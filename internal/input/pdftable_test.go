@@ -338,3 +338,36 @@ func TestFindTablesBadBoxes(t *testing.T) {
 		t.Errorf("tables from a bad box: %v", tables)
 	}
 }
+
+// TestTableAcrossPages checks that a table continued on the next page,
+// with its header row repeated, comes out as one table, and that the
+// second page still starts at its first row.
+func TestTableAcrossPages(t *testing.T) {
+	page := func(lines ...pdfLine) pdfPage {
+		return pdfPage{height: synthPage, blocks: []pdfBlock{{lines: lines}}}
+	}
+	p1 := page(join(prose(50, 60, 14, 490, 6),
+		[]pdfLine{
+			ln(50, 200, "Name"), ln(250, 200, "Sitz"),
+			ln(50, 214, "Host GmbH"), ln(250, 214, "Berlin"),
+			ln(50, 228, "Mail AG"), ln(250, 228, "Köln"),
+		})...)
+	p2 := page(join(
+		[]pdfLine{
+			ln(50, 100, "Name"), ln(250, 100, "Sitz"),
+			ln(50, 114, "Cloud Inc."), ln(250, 114, "Dublin"),
+			ln(50, 128, "Pay Ltd."), ln(250, 128, "Cork"),
+		},
+		prose(50, 160, 14, 490, 6))...)
+	doc, err := pdfDocument("t.pdf", []pdfPage{p1, p2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| Name | Sitz |\n| Host GmbH | Berlin |\n| Mail AG | Köln |\n| Cloud Inc. | Dublin |\n| Pay Ltd. | Cork |\n\n"
+	if !strings.Contains(doc.Text, want) {
+		t.Errorf("text:\n%s\nwant the table\n%s", doc.Text, want)
+	}
+	if len(doc.Pages) != 2 || !strings.HasPrefix(doc.Text[doc.Pages[1]:], "| Cloud Inc. |") {
+		t.Errorf("page 2 starts at %q", doc.Text[doc.Pages[1]:min(len(doc.Text), doc.Pages[1]+20)])
+	}
+}
