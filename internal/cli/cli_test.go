@@ -215,6 +215,15 @@ func TestProgressBar(t *testing.T) {
 	}
 }
 
+// TestPageProgress checks the bar of recognised pages for a single scan
+// on a terminal (the scan is blank, so the run then fails).
+func TestPageProgress(t *testing.T) {
+	_, _, errs := runTerminal("", "check", "../input/testdata/malformed/scanned.pdf")
+	if !strings.Contains(errs, "1/1 pages recognised") {
+		t.Errorf("no page progress on a terminal: %q", errs)
+	}
+}
+
 func TestColor(t *testing.T) {
 	if _, out, _ := runTerminal("", "check", "../../examples/dpa-example.txt"); !strings.Contains(out, "\x1b[") {
 		t.Error("no colour on a terminal")
