@@ -23,7 +23,7 @@ vet:
 	$(GO) vet ./...
 
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) ./internal/document
@@ -47,6 +47,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzJSONStream$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/report
+	$(GO) test -run '^$$' -fuzz '^FuzzTesseractTSV$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzImage$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzPGM$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 
 eval: build
 	./bin/art28 eval ../shared/corpus

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"github.com/art28/art28/internal/catalog"
@@ -101,6 +102,7 @@ func (a *Analyzer) Analyze(doc *document.Document, raw []byte, opt Options) *mod
 		},
 		Requirements: a.checker.Check(in),
 		Findings:     []model.Finding{},
+		Notes:        slices.Clone(doc.Notes),
 	}
 	facts, err := extract.Extract(extract.Input{Doc: doc, Sentences: sents, Lang: checkLang, Index: in.Index})
 	if err != nil {

@@ -43,6 +43,23 @@ type checkFlags struct {
 	findings string
 	jobs     int
 	maxBytes int64
+	ocr      string
+}
+
+// addInputFlags registers the flags that control reading: parallel jobs,
+// the size limit and text recognition.
+func addInputFlags(fset *flag.FlagSet, f *checkFlags) {
+	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed (and scanned pages recognised) in parallel")
+	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
+	fset.StringVar(&f.ocr, "ocr", input.OCRAuto, "text recognition: auto (pages without a usable text layer), always or never")
+}
+
+// checkInputFlags validates the flags of addInputFlags.
+func checkInputFlags(f checkFlags) error {
+	if !input.ValidOCRMode(f.ocr) {
+		return fmt.Errorf("%w: --ocr must be auto, always or never", errUsage)
+	}
+	return nil
 }
 
 func runCheck(args []string, env Env) (int, error) {
@@ -52,10 +69,12 @@ func runCheck(args []string, env Env) (int, error) {
 	fset.StringVar(&f.format, "format", "text", "output format: text, json, markdown or html")
 	fset.StringVar(&f.lang, "lang", "", "report language: de or en")
 	fset.StringVar(&f.findings, "findings", "", "YAML file of finding rules that add to or override the built-in playbook by id")
-	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
-	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
+	addInputFlags(fset, &f)
 	paths, err := parseInterspersed(fset, args)
 	if err != nil {
+		return ExitError, err
+	}
+	if err := checkInputFlags(f); err != nil {
 		return ExitError, err
 	}
 	if len(paths) == 0 {
@@ -163,8 +182,23 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 	}
 	scaleMemoryLimit(env, files, jobs)
 	var bar *progress
-	if len(files) > 1 && env.IsTerminal(env.Stderr) {
+	terminal := env.IsTerminal(env.Stderr)
+	if len(files) > 1 && terminal {
 		bar = newProgress(env.Stderr, len(files))
+	}
+	// Scanned pages are recognised in parallel with the jobs the files
+	// leave free; a single file on a terminal gets a bar of its pages.
+	pageJobs := max(1, jobs/min(jobs, len(files)))
+	var pageBar *progress
+	var pageProgress func(done, total int)
+	if len(files) == 1 && terminal {
+		pageProgress = func(done, total int) {
+			if pageBar == nil {
+				pageBar = newProgress(env.Stderr, total)
+				pageBar.unit = " pages recognised"
+			}
+			pageBar.set(done)
+		}
 	}
 	type outcome struct {
 		r    *model.Result
@@ -184,7 +218,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 			go func() {
 				defer func() { <-sem }()
 				defer bar.done()
-				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes})
+				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
 				if err != nil {
 					ch <- outcome{err: err}
 					return
@@ -207,6 +241,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 		}
 	}
 	bar.finish()
+	pageBar.finish()
 	for _, err := range errs {
 		msg := err.Error()
 		var pe *fs.PathError

@@ -158,7 +158,8 @@ func RunEnv(args []string, env Env) int {
 const usage = `art28 checks data processing agreements against Art. 28 GDPR.
 
 Usage:
-  art28 check [flags] FILE|DIR|GLOB...   check contracts (.txt .md .html .pdf .docx .odt)
+  art28 check [flags] FILE|DIR|GLOB...   check contracts (.txt .md .html .pdf .docx .odt,
+                                         scans as .pdf .png .jpg .tif)
   art28 summary --out FILE DIR|FILE...   portfolio table, .xlsx or .csv
   art28 eval [flags] CORPUS_DIR          measure against the labelled corpus
   art28 explain ID                       explain a requirement
@@ -168,12 +169,16 @@ Check flags:
   --format FORMAT      text, json, markdown or html (default text; json
                        gives one object per line for several files)
   --lang de|en         report language (default: the contract's language)
-  -j N                 files analysed in parallel (default: number of CPUs)
+  -j N                 files analysed, and scanned pages recognised, in
+                       parallel (default: number of CPUs)
   --max-bytes N        largest input accepted (default 50 MB)
+  --ocr MODE           text recognition with Tesseract: auto (default; PDF
+                       pages without a usable text layer, and images),
+                       always (every page) or never
 
 Summary flags:
   --out FILE           .xlsx (one sheet per topic) or .csv (UTF-8 with BOM)
-  -j N, --max-bytes N  as for check
+  -j N, --max-bytes N, --ocr MODE   as for check
 
 Exit status: 0 no mandatory requirement missing, 1 at least one mandatory
 requirement missing, 2 usage error or unreadable input.

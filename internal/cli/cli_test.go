@@ -40,6 +40,8 @@ func TestCommand(t *testing.T) {
 		{name: "empty file", args: []string{"check", "testdata/empty.txt"}, code: ExitError, stderr: "empty", oneLineEr: true},
 		{name: "binary garbage", args: []string{"check", "testdata/garbage.txt"}, code: ExitError, stderr: "binary", oneLineEr: true},
 		{name: "unsupported extension", args: []string{"check", "testdata/contract.pdfx"}, code: ExitError, stderr: "unsupported file type", oneLineEr: true},
+		{name: "bad OCR mode", args: []string{"check", "--ocr", "sometimes", "../../examples/dpa-example.txt"}, code: ExitError, stderr: "--ocr must be auto, always or never", oneLineEr: true},
+		{name: "image that is not one", args: []string{"check", "testdata/garbage.png"}, code: ExitError, stderr: "not a PNG, JPEG or TIFF image", oneLineEr: true},
 		{name: "directory without contracts", args: []string{"check", "testdata/nocontracts"}, code: ExitError, stderr: "no contracts found", oneLineEr: true},
 		{name: "too large", args: []string{"check", "--max-bytes", "100", "../../examples/dpa-example.txt"}, code: ExitError, stderr: "too large", oneLineEr: true},
 		{name: "windows-1252 text", args: []string{"check", "testdata/latin1.txt"}, code: ExitMissing, stdout: "löscht"},
@@ -66,7 +68,8 @@ func TestCommand(t *testing.T) {
 		{name: "zip bomb", args: []string{"check", "../input/testdata/malformed/bomb.docx"}, code: ExitError, stderr: "safety limit", oneLineEr: true},
 		{name: "broken docx", args: []string{"check", "../input/testdata/malformed/broken-xml.docx"}, code: ExitError, stderr: "damaged", oneLineEr: true},
 		{name: "encrypted pdf", args: []string{"check", "../input/testdata/malformed/encrypted.pdf"}, code: ExitError, stderr: "encrypted", oneLineEr: true},
-		{name: "scanned pdf", args: []string{"check", "../input/testdata/malformed/scanned.pdf"}, code: ExitError, stderr: "no text layer", oneLineEr: true},
+		{name: "scanned pdf without OCR", args: []string{"check", "--ocr", "never", "../input/testdata/malformed/scanned.pdf"}, code: ExitError, stderr: "no text layer", oneLineEr: true},
+		{name: "blank scan", args: []string{"check", "../input/testdata/malformed/scanned.pdf"}, code: ExitError, stderr: "no text found", oneLineEr: true},
 		{name: "explain", args: []string{"explain", "audits"}, code: ExitOK, stdout: "Art. 28(3)(h)"},
 		{name: "explain unknown", args: []string{"explain", "nope"}, code: ExitError, stderr: "unknown id", oneLineEr: true},
 		{name: "eval missing dir", args: []string{"eval", "testdata/nope"}, code: ExitError, stderr: "not a directory", oneLineEr: true},
@@ -209,6 +212,15 @@ func TestProgressBar(t *testing.T) {
 	_, _, errs = run("check", "--format", "json", "../../examples")
 	if strings.Contains(errs, "2/2") {
 		t.Errorf("progress bar when stderr is not a terminal: %q", errs)
+	}
+}
+
+// TestPageProgress checks the bar of recognised pages for a single scan
+// on a terminal (the scan is blank, so the run then fails).
+func TestPageProgress(t *testing.T) {
+	_, _, errs := runTerminal("", "check", "../input/testdata/malformed/scanned.pdf")
+	if !strings.Contains(errs, "1/1 pages recognised") {
+		t.Errorf("no page progress on a terminal: %q", errs)
 	}
 }
 

@@ -14,6 +14,7 @@ type progress struct {
 	w     io.Writer
 	total int
 	n     int
+	unit  string // after the count, e.g. " pages recognised"
 }
 
 // newProgress starts a bar for total files and draws it empty.
@@ -34,6 +35,17 @@ func (p *progress) done() {
 	p.draw()
 }
 
+// set sets the count to n and redraws the bar.
+func (p *progress) set(n int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n = min(n, p.total)
+	p.draw()
+}
+
 // finish clears the bar's line.
 func (p *progress) finish() {
 	if p == nil {
@@ -48,8 +60,11 @@ const barWidth = 30
 
 // draw writes the bar; the caller holds p.mu (or owns p exclusively).
 func (p *progress) draw() {
-	filled := barWidth * p.n / p.total
-	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total)
+	filled := 0
+	if p.total > 0 {
+		filled = barWidth * p.n / p.total
+	}
+	fmt.Fprintf(p.w, "\r\x1b[2K[%s%s] %d/%d%s", strings.Repeat("█", filled), strings.Repeat("░", barWidth-filled), p.n, p.total, p.unit)
 }
 
 // around runs f, which writes to a terminal the bar may share, with the

@@ -4,11 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/art28/art28/internal/analyze"
-	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/summary"
 )
@@ -20,10 +18,12 @@ func runSummary(args []string, env Env) (int, error) {
 	fset.SetOutput(env.Stderr)
 	var f checkFlags
 	out := fset.String("out", "", "output file: .xlsx or .csv")
-	fset.IntVar(&f.jobs, "j", runtime.NumCPU(), "files analysed in parallel")
-	fset.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
+	addInputFlags(fset, &f)
 	paths, err := parseInterspersed(fset, args)
 	if err != nil {
+		return ExitError, err
+	}
+	if err := checkInputFlags(f); err != nil {
 		return ExitError, err
 	}
 	if *out == "" {

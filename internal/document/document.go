@@ -65,6 +65,9 @@ type Document struct {
 	// Pages holds the start offset of each page for paginated input (PDF);
 	// empty otherwise.
 	Pages []int
+	// Notes are remarks of the reader for the report, e.g. which pages
+	// were recognised by OCR and with what confidence.
+	Notes []string
 }
 
 // BlockText returns the text of block i.

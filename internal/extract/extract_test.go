@@ -196,6 +196,10 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Alpha Hosting GmbH", "DE"}, {"Beta Mail Inc.", "US"}}, map[string]string{"Beta Mail Inc.": "data_privacy_framework"}},
 		{"markdown table", "en", "## Annex 3 Sub-processors\n\n| Name | Address | Service |\n|---|---|---|\n| Gamma Analytics B.V. | Keizersgracht 1, 1015 CJ Amsterdam | Analytics |\n| Delta Support Pte. Ltd. | 12 Example Road, Singapore 123456 | Support (standard contractual clauses) |\n",
 			[]sp{{"Gamma Analytics B.V.", "NL"}, {"Delta Support Pte. Ltd.", "SG"}}, map[string]string{"Delta Support Pte. Ltd.": "standard_contractual_clauses"}},
+		// A PDF table cell whose name and address stood on lines of their
+		// own, joined by the reader (db-glakon.pdf).
+		{"name and address in one cell", "de", "## Anlage 2 Genehmigte Subunternehmer\n\n| Name und Anschrift des Subunternehmers | Auftragsinhalt |\n| Theta Systeme AG Falkenstr. 31, 33758 Schloß Holte-Stukenbrock, DE | Support |\n| Kappa Netz GmbH Am Stellwerk 12 74177 Bad Friedrichshall | Wartung |\n",
+			[]sp{{"Theta Systeme AG", "DE"}, {"Kappa Netz GmbH", "DE"}}, nil},
 		{"bullets", "de", "## 9. Subunternehmer\n\nEs werden folgende Subunternehmer eingesetzt:\n\n- Epsilon Cloud SE, Parkring 3, 1010 Wien, Österreich: Speicherung der Backups\n- Zeta Druck e.K., Lindenweg 2, 01067 Dresden: Versand von Briefen\n",
 			[]sp{{"Epsilon Cloud SE", "AT"}, {"Zeta Druck e.K.", "DE"}}, nil},
 		{"annex with labels", "de", "Anlage 2 Weitere Auftragsverarbeiter\n- Eta Systems Ltd\n- Adresse: 10 High Street, London EC1A 1BB, United Kingdom\n- Leistung: Ticketsystem\n",

@@ -141,9 +141,71 @@ func FuzzParsePDF(f *testing.F) {
 	}
 	addSeeds(f, "testdata/rendered/online-012.pdf", "testdata/malformed/*.pdf")
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		doc, err := ParseOptions("f.pdf", "pdf", raw, Options{MaxPages: 20})
+		// Recognition is off: a Tesseract run per input would make the
+		// fuzzer crawl; the OCR steps have targets of their own.
+		doc, err := ParseOptions("f.pdf", "pdf", raw, Options{MaxPages: 20, OCR: OCRNever})
 		if err == nil {
 			checkDoc(t, doc)
+		}
+	})
+}
+
+// FuzzTesseractTSV feeds arbitrary Tesseract TSV output to the OCR layout
+// (double readings, bullets, line splits, hanging labels, joined blocks)
+// and the shared word-geometry layout.
+func FuzzTesseractTSV(f *testing.F) {
+	f.Add(tsv(
+		"4\t1\t1\t1\t1\t0\t300\t400\t1000\t40\t-1\t",
+		"5\t1\t1\t1\t1\t1\t300\t400\t30\t40\t90\t«",
+		"5\t1\t1\t1\t1\t2\t400\t400\t200\t40\t95\tVerarbeitung",
+		"5\t1\t1\t1\t1\t3\t900\t400\t100\t40\t93\tlit.e",
+		"4\t1\t1\t1\t2\t0\t300\t450\t1000\t40\t-1\t",
+		"5\t1\t1\t1\t2\t1\t300\t450\t30\t40\t90\t(2)",
+		"5\t1\t2\t1\t1\t1\t400\t450\t200\t40\t95\tWeisung",
+		"4\t2\t1\t1\t1\t0\t300\t400\t1000\t40\t-1\t",
+		"5\t2\t1\t1\t1\t1\t300\t400\t300\t40\t90\tName",
+		"5\t2\t1\t1\t1\t2\t900\t400\t300\t40\t90\tSitz",
+	))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		res, err := parseTSV(raw, 72.0/300)
+		if err != nil || len(res) > 50 {
+			return
+		}
+		pages := make([]pdfPage, len(res))
+		for i, r := range res {
+			pages[i] = r.page
+		}
+		doc, err := layoutDocument("f.png", "image", pages)
+		if err == nil {
+			checkDoc(t, doc)
+		}
+	})
+}
+
+// FuzzImage feeds arbitrary bytes to the image checks that run before
+// Tesseract: no panic, and no image accepted beyond the pixel limit.
+func FuzzImage(f *testing.F) {
+	f.Add(pngHeader(10, 10))
+	f.Add(tiffWith([2]uint32{10, 10}, [2]uint32{20, 20}))
+	f.Add([]byte{0xff, 0xd8, 0xff, 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if _, n, err := imagePages(raw); err == nil && (n < 1 || n > maxTIFFPages) {
+			t.Fatalf("%d pages accepted", n)
+		}
+	})
+}
+
+// FuzzPGM feeds arbitrary bytes to the PGM reader and rule removal.
+func FuzzPGM(f *testing.F) {
+	f.Add([]byte("P5\n4 3\n255\n\x00\x00\x00\x00\xff\x00\xff\x00\x00\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		g, err := readPGM(raw)
+		if err != nil {
+			return
+		}
+		removeRules(g, 300)
+		if len(writePGM(g)) < g.w*g.h {
+			t.Fatal("short PGM")
 		}
 	})
 }

@@ -47,6 +47,26 @@ type Options struct {
 	// Timeout caps the time for extracting a PDF's text; 0 means
 	// DefaultTimeout.
 	Timeout time.Duration
+	// OCR is the text recognition mode: OCRAuto (the default when empty)
+	// recognises PDF pages without a usable text layer, OCRAlways every
+	// page, OCRNever none. Images are always recognised unless OCRNever.
+	OCR string
+	// Jobs is the number of pages recognised in parallel; 0 means 1.
+	Jobs int
+	// OCRPages caps the pages recognised in one file; 0 means
+	// DefaultOCRPages.
+	OCRPages int
+	// PageTimeout caps the time to render and recognise one page; 0 means
+	// DefaultPageTimeout.
+	PageTimeout time.Duration
+	// DPI is the resolution PDF pages are rendered at for recognition; 0
+	// means DefaultDPI.
+	DPI int
+	// OCRLang names the Tesseract languages; empty means DefaultOCRLang.
+	OCRLang string
+	// Progress, when set, is called with the pages recognised so far and
+	// the pages to recognise, from any goroutine but never concurrently.
+	Progress func(done, total int)
 }
 
 // Supported reports whether a path has an extension art28 reads.
@@ -59,10 +79,11 @@ var formats = map[string]string{
 	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
 	".html": "html", ".htm": "html", ".xhtml": "html",
 	".pdf": "pdf", ".docx": "docx", ".odt": "odt",
+	".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
 
 // SupportedList names the supported extensions for messages.
-const SupportedList = ".txt, .md, .html, .pdf, .docx, .odt"
+const SupportedList = ".txt, .md, .html, .pdf, .docx, .odt, .png, .jpg, .tif"
 
 // Read reads and parses the file at path. The returned raw bytes are the
 // file's content, for hashing.
@@ -106,6 +127,12 @@ func ParseOptions(path, format string, raw []byte, opt Options) (*document.Docum
 		return structured(path, format, lines)
 	case "pdf":
 		doc, err := parsePDF(path, raw, opt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return doc, nil
+	case "image":
+		doc, err := parseImage(path, raw, opt)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}

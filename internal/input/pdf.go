@@ -37,8 +37,9 @@ const (
 // ErrMissingTool reports that the PDF extractor is not installed.
 var ErrMissingTool = errors.New("reading PDF needs pdftotext and pdfinfo from poppler-utils, which are not installed (Debian/Ubuntu: apt-get install poppler-utils)")
 
-// ErrNoTextLayer reports a PDF without extractable text, typically a scan.
-var ErrNoTextLayer = errors.New("PDF has no text layer (scanned image?); OCR is not supported, convert it to a searchable PDF first")
+// ErrNoTextLayer reports a PDF without extractable text, typically a scan,
+// read with OCR turned off.
+var ErrNoTextLayer = errors.New("PDF has no text layer (scanned image?); run with --ocr auto to recognise it")
 
 // Tool names, variables for tests.
 var (
@@ -108,7 +109,78 @@ func parsePDF(path string, raw []byte, opt Options) (*document.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	return pdfDocument(path, pages)
+	return recognisePDF(path, tmp.Name(), pages, opt)
+}
+
+// recognisePDF replaces the pages that need it, by opt's OCR mode, with
+// their recognised text and lays the document out. Without Tesseract, a
+// PDF without any text layer fails with ErrMissingOCR; a PDF with some
+// text keeps its layer on the other pages, with a note.
+func recognisePDF(path, file string, pages []pdfPage, opt Options) (*document.Document, error) {
+	var need []int
+	var why []string
+	for i, p := range pages {
+		switch opt.ocrMode() {
+		case OCRAlways:
+			need = append(need, i+1)
+		case OCRAuto:
+			if r := layerProblem(p); r != "" {
+				need = append(need, i+1)
+				why = append(why, r)
+			}
+		}
+	}
+	for i := range pages {
+		pages[i] = joinLineBlocks(pages[i])
+	}
+	if len(need) == 0 {
+		return pdfDocument(path, pages)
+	}
+	sizes := make([][2]float64, len(pages))
+	for i, p := range pages {
+		sizes[i] = [2]float64{p.width, p.height}
+	}
+	res, err := ocrPDFPages(file, need, sizes, opt)
+	if errors.Is(err, ErrMissingOCR) || errors.Is(err, ErrMissingRenderer) {
+		doc, lerr := pdfDocument(path, pages)
+		if lerr != nil {
+			return nil, err
+		}
+		doc.Notes = append(doc.Notes, fmt.Sprintf("%s not recognised (%s): %v", pageList(need), why[0], err))
+		return doc, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for k, p := range need {
+		r := res[k].page
+		if r.height == 0 {
+			r.height = pages[p-1].height
+		}
+		r.width = pages[p-1].width
+		pages[p-1] = r
+	}
+	doc, err := pdfDocument(path, pages)
+	if errors.Is(err, ErrNoTextLayer) {
+		return nil, ErrNoText
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc.Notes = append(doc.Notes, ocrNote(need, res, len(pages)))
+	return doc, nil
+}
+
+// pageList names pages for a note: "page 3", "pages 1, 4".
+func pageList(pages []int) string {
+	if len(pages) == 1 {
+		return "page " + strconv.Itoa(pages[0])
+	}
+	s := make([]string, len(pages))
+	for i, p := range pages {
+		s[i] = strconv.Itoa(p)
+	}
+	return "pages " + strings.Join(s, ", ")
 }
 
 // limitedBuffer stops accepting bytes beyond its limit.
@@ -266,8 +338,11 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 				}
 				var p pdfPage
 				for _, a := range t.Attr {
-					if a.Name.Local == "height" {
+					switch a.Name.Local {
+					case "height":
 						p.height, _ = strconv.ParseFloat(a.Value, 64)
+					case "width":
+						p.width, _ = strconv.ParseFloat(a.Value, 64)
 					}
 				}
 				pages = append(pages, p)
@@ -324,21 +399,25 @@ func bboxPages(out io.Reader) ([]pdfPage, error) {
 	return pages, nil
 }
 
-// pdfPage is one page: its text blocks in reading order and its height in
-// points (0 if unknown).
+// pdfPage is one page: its text blocks in reading order and its width and
+// height in points (0 if unknown).
 type pdfPage struct {
-	blocks []pdfBlock
-	height float64
+	blocks        []pdfBlock
+	width, height float64
+	// ocr marks a page recognised by Tesseract, whose line boxes are
+	// glyph boxes rather than font boxes.
+	ocr bool
 	// laidOut is set once the page's tables are found (layout); its
 	// lines then no longer hold their words.
 	laidOut bool
 	tables  []pdfTable
-	owner   []int // per line of the page in reading order: its table, or -1
+	owner   []int        // per line of the page in reading order: its table, or -1
+	starts  map[int]bool // lines of the page that start a paragraph
 }
 
-// layout finds the page's tables and then drops the words of its lines,
-// which only table finding needs: a long PDF's words and their boxes are
-// several times its text.
+// layout finds the page's tables and paragraph starts and then drops the
+// words of its lines, which only this step needs: a long PDF's words and
+// their boxes are several times its text.
 func (p *pdfPage) layout() {
 	if p.laidOut {
 		return
@@ -348,7 +427,7 @@ func (p *pdfPage) layout() {
 	for _, blk := range p.blocks {
 		lines = append(lines, blk.lines...)
 	}
-	p.tables, p.owner = findTables(lines, p.height)
+	p.tables, p.owner, p.starts = findLayout(lines, p.height)
 	for _, blk := range p.blocks {
 		for k := range blk.lines {
 			blk.lines[k].words = nil
@@ -391,14 +470,27 @@ func lineHeight(l pdfLine) float64 {
 	return 0
 }
 
-// bodyHeight returns the most common line height (rounded to a tenth of
-// a point): the body text's.
-func bodyHeight(pages []pdfPage) float64 {
+// bodyHeight returns the body text's line height: for text layers the
+// most common line height (rounded to a tenth of a point), for recognised
+// pages (ocr true), whose boxes are those of the glyphs and vary with
+// ascenders and descenders, the median. Only pages whose ocr flag equals
+// ocr count: the two measures differ for the same font.
+func bodyHeight(pages []pdfPage, ocr bool) float64 {
 	count := map[int]int{}
+	var all []float64
 	best, bestN := 0, 0
 	for _, p := range pages {
+		if p.ocr != ocr {
+			continue
+		}
 		for _, b := range p.blocks {
 			for _, l := range b.lines {
+				if ocr {
+					if h := lineHeight(l); h > 0 {
+						all = append(all, h)
+					}
+					continue
+				}
 				k := int(lineHeight(l)*10 + 0.5)
 				count[k]++
 				if count[k] > bestN || count[k] == bestN && k < best {
@@ -406,6 +498,9 @@ func bodyHeight(pages []pdfPage) float64 {
 				}
 			}
 		}
+	}
+	if ocr {
+		return median(all)
 	}
 	return float64(best) / 10
 }
@@ -444,12 +539,22 @@ var reAnnexStart = regexp.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedul
 // clause number), words hyphenated at line ends are joined and ligatures
 // spelled out; the start offset of every page is recorded.
 func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
+	return layoutDocument(path, "pdf", pages)
+}
+
+// layoutDocument is pdfDocument for any format laid out from word
+// geometry (PDF, recognised images).
+func layoutDocument(path, format string, pages []pdfPage) (*document.Document, error) {
 	paras := make([][]string, len(pages))
-	body := bodyHeight(pages)
+	bodies := [2]float64{bodyHeight(pages, false), bodyHeight(pages, true)}
 	for i := range pages {
 		page := &pages[i]
+		body := bodies[0]
+		if page.ocr {
+			body = bodies[1]
+		}
 		page.layout()
-		tables, owner := page.tables, page.owner
+		tables, owner, starts := page.tables, page.owner, page.starts
 		emitted := make([]bool, len(tables))
 		li := 0
 		for _, blk := range page.blocks {
@@ -486,7 +591,7 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart.MatchString(t) || reAnnexStart.MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart.MatchString(t) || starts[first+k] || reAnnexStart.MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
@@ -498,15 +603,37 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 		}
 	}
 	stripFurniture(paras)
-	var b strings.Builder
+	var b bytes.Buffer
 	starts := make([]int, 0, len(paras))
 	letters := 0
+	last, head := "", "" // the last paragraph written; its table's header row
 	for _, ps := range paras {
-		if b.Len() > 0 {
+		first := 0
+		for first < len(ps) && ps[first] == "" {
+			first++
+		}
+		// A table that runs across the page break: the page starts with
+		// rows of as many cells as the last table's, which go on in the
+		// same table; a repeated header row is dropped.
+		cont := false
+		if first < len(ps) && isTableText(last) && isTableText(ps[first]) && cellCount(ps[first]) == cellCount(last) {
+			p := ps[first]
+			if row, rest, _ := strings.Cut(p, "\n"); row == head {
+				p = rest
+			}
+			if p != "" {
+				cont = true
+				ps = append([]string{p}, ps[first+1:]...)
+				first = 0
+			}
+		}
+		if cont {
+			b.Truncate(b.Len() - 1)
+		} else if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
 		starts = append(starts, b.Len())
-		for _, p := range ps {
+		for k, p := range ps[first:] {
 			if p == "" {
 				continue
 			}
@@ -517,14 +644,27 @@ func pdfDocument(path string, pages []pdfPage) (*document.Document, error) {
 			}
 			b.WriteString(p)
 			b.WriteString("\n\n")
+			if !cont || k > 0 {
+				head, _, _ = strings.Cut(p, "\n")
+			}
+			last = p
 		}
 	}
 	if letters < 20*len(paras)+30 {
 		return nil, ErrNoTextLayer
 	}
-	doc := document.ParseText(path, "pdf", b.String())
+	doc := document.ParseText(path, format, b.String())
 	doc.Pages = starts
 	return doc, nil
+}
+
+// isTableText reports whether a paragraph is a table written by tableText.
+func isTableText(p string) bool { return strings.HasPrefix(p, "| ") }
+
+// cellCount returns the cells of a table's first row.
+func cellCount(p string) int {
+	row, _, _ := strings.Cut(p, "\n")
+	return strings.Count(row, " | ") + 1
 }
 
 // inTable reports whether any of the lines from..to-1 belongs to a table.

@@ -79,6 +79,7 @@ func (b box) valid() bool {
 type pdfWord struct {
 	text string
 	box
+	conf float64 // recognition confidence 0–100; 0 for a text layer
 }
 
 // pdfLine is a line of a text block: its words in order and its box.
@@ -95,6 +96,9 @@ type span struct{ x0, x1 float64 }
 // lines it holds, top to bottom.
 type pdfTable struct {
 	rows [][][]string
+	// starts, for a list with hanging labels (not a table), holds the
+	// line that starts each item.
+	starts []int
 }
 
 // vrow is a visual row: lines side by side.
@@ -117,9 +121,16 @@ type tableGeometry struct {
 // unknown). It returns the tables and, for each line, the index of the
 // table it belongs to or -1; owner is nil when there is no table.
 func findTables(lines []pdfLine, pageHeight float64) (tables []pdfTable, owner []int) {
+	tables, owner, _ = findLayout(lines, pageHeight)
+	return tables, owner
+}
+
+// findLayout is findTables that also returns the lines that start an item
+// of a list with hanging labels, where a paragraph must begin.
+func findLayout(lines []pdfLine, pageHeight float64) (tables []pdfTable, owner []int, starts map[int]bool) {
 	g := newGeometry(lines)
 	if g == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	for i := 0; i < len(g.rows); {
 		if len(g.rows[i].segs) < 2 {
@@ -143,12 +154,18 @@ func findTables(lines []pdfLine, pageHeight float64) (tables []pdfTable, owner [
 			i = end
 		case notTable:
 			// The same columns go on: no table starts inside.
+			for _, l := range t.starts {
+				if starts == nil {
+					starts = map[int]bool{}
+				}
+				starts[l] = true
+			}
 			i = end
 		default:
 			i++
 		}
 	}
-	return tables, owner
+	return tables, owner, starts
 }
 
 // newGeometry measures a page's lines and groups them into visual rows. It
@@ -286,8 +303,9 @@ const (
 )
 
 // reCellLabel matches a cell that is only a list marker: "1.", "a)", "(2)",
-// "iv.", "•", "§ 3".
-var reCellLabel = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxIVX]{1,6}[.)]|§\s*\d{1,3}[a-z]?\.?)$`)
+// "iv.", "•", "§ 3", or a numbered annex: "Anlage 2", "Annex B" (a list of
+// annexes beside their titles is a list, not a table of entries).
+var reCellLabel = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxIVX]{1,6}[.)]|§\s*\d{1,3}[a-z]?\.?|(?:Anlage|Anhang|Annex|Appendix|Schedule|Exhibit|Attachment)\s+[A-Z0-9]{1,3}[.:]?)$`)
 
 // colStats describes the text of one column of a region.
 type colStats struct {
@@ -340,6 +358,7 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		n := groups[k][0]
 		rows, fills, groups = rows[:n], fills[:n], groups[:k]
 	}
+	groups = g.joinFragments(rows, fills, groups)
 
 	stats := make([]colStats, ncols)
 	for c := range stats {
@@ -411,7 +430,21 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		text++
 	}
 	if text < 2 {
-		return pdfTable{}, nil, notTable
+		// Each item starts at its label: the leftmost line of its first
+		// visual row.
+		var list pdfTable
+		if stats[0].lines > 0 && stats[0].labels == stats[0].lines {
+			for _, grp := range groups {
+				first := -1
+				for _, i := range rows[grp[0]].lines {
+					if first < 0 || g.lines[i].x0 < g.lines[first].x0 {
+						first = i
+					}
+				}
+				list.starts = append(list.starts, first)
+			}
+		}
+		return list, nil, notTable
 	}
 	// Prose columns: a page set in columns of running text, whose lines
 	// fill the column and hold a phrase or more each.
@@ -471,6 +504,33 @@ func (g *tableGeometry) group(rows []vrow, fills [][]bool) [][]int {
 		groups[len(groups)-1] = append(groups[len(groups)-1], k)
 	}
 	return groups
+}
+
+// joinFragments joins a table row that fills one cell only to the row
+// above when it stands closer to that row than to the next: the last line
+// of a wrapped cell ("Holte-Stukenbrock, DE" under "Falkenstr. 31, 33758
+// Schloß") set off by paragraph spacing inside the cell.
+func (g *tableGeometry) joinFragments(rows []vrow, fills [][]bool, groups [][]int) [][]int {
+	bottom := func(grp []int) float64 {
+		b := math.Inf(-1)
+		for _, k := range grp {
+			b = max(b, rows[k].y1)
+		}
+		return b
+	}
+	out := groups[:0:0]
+	for k, grp := range groups {
+		if k > 0 && k < len(groups)-1 && len(out) > 0 && count(unionFills(fills, grp)) == 1 {
+			above := rows[grp[0]].y0 - bottom(out[len(out)-1])
+			below := rows[groups[k+1][0]].y0 - bottom(grp)
+			if above < below {
+				out[len(out)-1] = append(out[len(out)-1], grp...)
+				continue
+			}
+		}
+		out = append(out, grp)
+	}
+	return out
 }
 
 // unionFills returns the columns filled by any of the visual rows.

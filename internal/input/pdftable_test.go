@@ -223,6 +223,29 @@ func TestFindTables(t *testing.T) {
 			},
 		},
 		{
+			// Cells centred vertically; the address wraps onto a line of
+			// its own set off by paragraph spacing (db-glakon.pdf).
+			name: "first cell's last line set apart",
+			lines: []pdfLine{
+				ln(80, 170, "Name und Anschrift"), ln(380, 170, "Auftragsinhalt"),
+				ln(150, 196, "SYNAXON AG"), ln(320, 208, "Support Managed Services"),
+				ln(120, 220, "Falkenstr. 31, 33758 Schloß"),
+				ln(130, 244, "Holte-Stukenbrock, DE"),
+				ln(110, 273, "SBE network solutions GmbH"), ln(330, 273, "Betrifft nur Kunden"),
+				ln(140, 285, "Am Stellwerk 12"), ln(360, 297, "LogoDIDACT Support"),
+				ln(120, 297, "74177 Bad Friedrichshall"),
+			},
+			want: []string{"| Name und Anschrift | Auftragsinhalt |\n| SYNAXON AG Falkenstr. 31, 33758 Schloß Holte-Stukenbrock, DE | Support Managed Services |\n| SBE network solutions GmbH Am Stellwerk 12 74177 Bad Friedrichshall | Betrifft nur Kunden LogoDIDACT Support |"},
+		},
+		{
+			// A list of annexes beside their titles is a list.
+			name: "annexes with hanging labels",
+			lines: []pdfLine{
+				ln(50, 100, "Anlage 1"), ln(140, 100, "Technische und organisatorische Maßnahmen"),
+				ln(50, 114, "Anlage 2"), ln(140, 114, "Genehmigte Subunternehmer"),
+			},
+		},
+		{
 			name: "a double space in one line of a list",
 			lines: []pdfLine{
 				ln(60, 100, "•"), ln(80, 100, "Passwortrichtlinie"),
@@ -313,5 +336,38 @@ func TestFindTablesBadBoxes(t *testing.T) {
 	lines[1].words[0].x1 = lines[1].words[0].x0 - 10
 	if tables, owner := findTables(lines, 0); tables != nil || owner != nil {
 		t.Errorf("tables from a bad box: %v", tables)
+	}
+}
+
+// TestTableAcrossPages checks that a table continued on the next page,
+// with its header row repeated, comes out as one table, and that the
+// second page still starts at its first row.
+func TestTableAcrossPages(t *testing.T) {
+	page := func(lines ...pdfLine) pdfPage {
+		return pdfPage{height: synthPage, blocks: []pdfBlock{{lines: lines}}}
+	}
+	p1 := page(join(prose(50, 60, 14, 490, 6),
+		[]pdfLine{
+			ln(50, 200, "Name"), ln(250, 200, "Sitz"),
+			ln(50, 214, "Host GmbH"), ln(250, 214, "Berlin"),
+			ln(50, 228, "Mail AG"), ln(250, 228, "Köln"),
+		})...)
+	p2 := page(join(
+		[]pdfLine{
+			ln(50, 100, "Name"), ln(250, 100, "Sitz"),
+			ln(50, 114, "Cloud Inc."), ln(250, 114, "Dublin"),
+			ln(50, 128, "Pay Ltd."), ln(250, 128, "Cork"),
+		},
+		prose(50, 160, 14, 490, 6))...)
+	doc, err := pdfDocument("t.pdf", []pdfPage{p1, p2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "| Name | Sitz |\n| Host GmbH | Berlin |\n| Mail AG | Köln |\n| Cloud Inc. | Dublin |\n| Pay Ltd. | Cork |\n\n"
+	if !strings.Contains(doc.Text, want) {
+		t.Errorf("text:\n%s\nwant the table\n%s", doc.Text, want)
+	}
+	if len(doc.Pages) != 2 || !strings.HasPrefix(doc.Text[doc.Pages[1]:], "| Cloud Inc. |") {
+		t.Errorf("page 2 starts at %q", doc.Text[doc.Pages[1]:min(len(doc.Text), doc.Pages[1]+20)])
 	}
 }

@@ -20,20 +20,23 @@ func TestMalformed(t *testing.T) {
 	cases := []struct {
 		file string
 		want error
+		ocr  string
 	}{
-		{"bomb.docx", ErrLimit},
-		{"bomb.odt", ErrLimit},
-		{"many-entries.odt", ErrLimit},
-		{"many-nodes.docx", ErrLimit},
-		{"broken-xml.docx", ErrMalformed},
-		{"empty.docx", ErrMalformed},
-		{"empty.odt", ErrMalformed},
-		{"notzip.docx", ErrMalformed},
-		{"truncated.pdf", ErrMalformed},
-		{"encrypted.pdf", ErrEncrypted},
-		{"encrypted.odt", ErrEncrypted},
-		{"protected.docx", ErrEncrypted},
-		{"scanned.pdf", ErrNoTextLayer},
+		{"bomb.docx", ErrLimit, ""},
+		{"bomb.odt", ErrLimit, ""},
+		{"many-entries.odt", ErrLimit, ""},
+		{"many-nodes.docx", ErrLimit, ""},
+		{"broken-xml.docx", ErrMalformed, ""},
+		{"empty.docx", ErrMalformed, ""},
+		{"empty.odt", ErrMalformed, ""},
+		{"notzip.docx", ErrMalformed, ""},
+		{"truncated.pdf", ErrMalformed, ""},
+		{"encrypted.pdf", ErrEncrypted, ""},
+		{"encrypted.odt", ErrEncrypted, ""},
+		{"protected.docx", ErrEncrypted, ""},
+		// A scan read with recognition turned off (recognition of scans
+		// is tested by TestScannedSeeds).
+		{"scanned.pdf", ErrNoTextLayer, OCRNever},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -41,7 +44,7 @@ func TestMalformed(t *testing.T) {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			_, _, err := Read(filepath.Join("testdata", "malformed", c.file), Options{Timeout: 10 * time.Second})
+			_, _, err := Read(filepath.Join("testdata", "malformed", c.file), Options{Timeout: 10 * time.Second, OCR: c.ocr})
 			if !errors.Is(err, c.want) {
 				t.Fatalf("got %v, want %v", err, c.want)
 			}
