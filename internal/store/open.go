@@ -1,0 +1,327 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
+	_ "modernc.org/sqlite"             // registers driver "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		name := e.Name()
+		num, _, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || !strings.HasSuffix(name, ".sql") {
+			return nil, fmt.Errorf("migration file %q: want NNNN_name.sql", name)
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: strings.TrimSuffix(name, ".sql"), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("two migrations numbered %d", ms[i].version)
+		}
+	}
+	return ms, nil
+}
+
+// splitStatements splits a migration into statements at semicolons that
+// end a line, dropping comment lines.
+func splitStatements(src string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "--") {
+			continue
+		}
+		cur.WriteString(line)
+		cur.WriteByte('\n')
+		if strings.HasSuffix(t, ";") {
+			out = append(out, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		}
+	}
+	if s := strings.TrimSpace(cur.String()); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations,
+// each in its own transaction. On PostgreSQL an advisory lock keeps two
+// processes from migrating at once; SQLite's write lock does the same.
+func (s *sqlStore) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version BIGINT PRIMARY KEY,
+	name TEXT NOT NULL,
+	applied_at BIGINT NOT NULL
+)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	for _, m := range ms {
+		err := s.tx(ctx, func(r runner) error {
+			if s.d.name == "postgres" {
+				if _, err := r.exec(ctx, `SELECT pg_advisory_xact_lock(2828028)`); err != nil {
+					return err
+				}
+			}
+			var n int
+			if err := r.row(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			for _, stmt := range splitStatements(s.d.migration(m.sql)) {
+				if _, err := r.tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("%s: %w\n%s", m.name, err, stmt)
+				}
+			}
+			_, err := r.exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, now().UnixMicro())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// SchemaVersion returns the highest applied migration of a store opened by
+// Open, for diagnostics.
+func SchemaVersion(ctx context.Context, st Store) (int, error) {
+	s, ok := st.(*sqlStore)
+	if !ok {
+		return 0, ErrUnsupported
+	}
+	var v sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v)
+	return int(v.Int64), err
+}
+
+func openSQLite(ctx context.Context, path string) (Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("%w: sqlite: empty path", ErrInvalid)
+	}
+	memory := path == ":memory:"
+	if !memory {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("sqlite: %w", err)
+			}
+		}
+	}
+	// WAL lets readers run beside the one writer; synchronous(FULL) makes
+	// every acknowledged commit durable; immediate transactions take the
+	// write lock at BEGIN so two writers never deadlock on an upgrade.
+	params := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)"} {
+		params.Add("_pragma", p)
+	}
+	params.Set("_txlock", "immediate")
+	dsn := "file:" + path + "?" + params.Encode()
+	if memory {
+		// One shared in-memory database for the pool.
+		dsn = "file:art28mem" + strconv.FormatInt(time.Now().UnixNano(), 36) + "?mode=memory&cache=shared&" + params.Encode()
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &sqlStore{db: db, d: sqliteDialect, path: path}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite %s: %w", path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openPostgres(ctx context.Context, dsn string) (Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres %s: %w", redactDSN(dsn), err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(20)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &sqlStore{db: db, d: postgresDialect}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres %s: %w", redactDSN(dsn), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// sqlStore implements Store over database/sql for both databases.
+type sqlStore struct {
+	db   *sql.DB
+	d    dialect
+	path string // SQLite file
+}
+
+func (s *sqlStore) Backend() string                { return s.d.name }
+func (s *sqlStore) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (s *sqlStore) Close() error                   { return s.db.Close() }
+
+// Backup writes a consistent copy of a SQLite database with VACUUM INTO,
+// which runs online beside readers and writers.
+func (s *sqlStore) Backup(ctx context.Context, path string) error {
+	if s.d.name != "sqlite" {
+		return ErrUnsupported
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("backup: %s exists", path)
+	}
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("backup to %s: %w", path, err)
+	}
+	return nil
+}
+
+// runner runs queries on the pool or in a transaction, rewriting
+// placeholders for the dialect.
+type runner struct {
+	tx interface {
+		ExecContext(context.Context, string, ...any) (sql.Result, error)
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}
+	d dialect
+}
+
+func (r runner) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return r.tx.ExecContext(ctx, r.d.q(q), args...)
+}
+
+func (r runner) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return r.tx.QueryContext(ctx, r.d.q(q), args...)
+}
+
+func (r runner) row(ctx context.Context, q string, args ...any) *sql.Row {
+	return r.tx.QueryRowContext(ctx, r.d.q(q), args...)
+}
+
+// insertID runs an INSERT … RETURNING id.
+func (r runner) insertID(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := r.row(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// r is a runner on the pool, for reads.
+func (s *sqlStore) r() runner { return runner{tx: s.db, d: s.d} }
+
+// tx runs fn in a transaction, retrying a few times when PostgreSQL
+// reports a deadlock or serialisation failure.
+func (s *sqlStore) tx(ctx context.Context, fn func(r runner) error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = s.tx1(ctx, fn)
+		if err == nil || !retryable(err) {
+			return err
+		}
+	}
+	return err
+}
+
+func (s *sqlStore) tx1(ctx context.Context, fn func(r runner) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(runner{tx: tx, d: s.d}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func retryable(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "SQLSTATE 40P01") || strings.Contains(s, "SQLSTATE 40001")
+}
+
+// notFound maps sql.ErrNoRows to ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// now is the store's clock, in microseconds like the columns.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+func fromMicro(us int64) time.Time { return time.UnixMicro(us).UTC() }
+
+func fromNullMicro(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := fromMicro(v.Int64)
+	return &t
+}
+
+func nullMicro(t *time.Time) any {
+	if t == nil || t.IsZero() {
+		return nil
+	}
+	return t.UTC().UnixMicro()
+}
+
+// DB is the underlying database handle, for tests and maintenance tools;
+// queries through it bypass the tenancy checks.
+func (s *sqlStore) DB() *sql.DB { return s.db }

@@ -1,0 +1,233 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The portfolio views read the sub-processors of each contract's latest
+// analysis only: contracts c joined to analysis_subprocessors p on
+// p.analysis_id = c.latest_analysis_id, both in the scope's organisation.
+const latestSubprocessors = `FROM contracts c JOIN analysis_subprocessors p ON p.analysis_id = c.latest_analysis_id AND p.org_id = c.org_id
+WHERE c.org_id = ?`
+
+const unprotectedSQL = `(p.third_country = 1 AND p.transfer_mechanism IN ('', 'none'))`
+
+func (s *sqlStore) ListSubprocessors(ctx context.Context, sc Scope, q SubprocessorQuery) ([]SubprocessorSummary, int, error) {
+	if err := sc.check(); err != nil {
+		return nil, 0, err
+	}
+	limit, offset := clampPage(q.Limit, q.Offset, 100, 1000)
+	where := ""
+	args := []any{sc.OrgID}
+	if k := NormalizeKey(q.Search); k != "" {
+		where += ` AND p.name_key LIKE ? ESCAPE '\'`
+		args = append(args, "%"+escapeLike(k)+"%")
+	}
+	having := ""
+	if q.ThirdCountry {
+		having = " HAVING MAX(p.third_country) = 1"
+	}
+	var total int
+	if err := s.r().row(ctx, `SELECT COUNT(*) FROM (SELECT p.name_key `+latestSubprocessors+where+` GROUP BY p.name_key`+having+`) t`, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count sub-processors: %w", err)
+	}
+	rows, err := s.r().query(ctx, `SELECT p.name_key, MIN(p.name), COUNT(DISTINCT c.id), COUNT(DISTINCT c.vendor_id), MAX(p.third_country),
+COUNT(DISTINCT CASE WHEN `+unprotectedSQL+` THEN c.id END)
+`+latestSubprocessors+where+` GROUP BY p.name_key`+having+` ORDER BY COUNT(DISTINCT c.id) DESC, p.name_key LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sub-processors: %w", err)
+	}
+	var out []SubprocessorSummary
+	index := map[string]int{}
+	for rows.Next() {
+		var sp SubprocessorSummary
+		var third int64
+		if err := rows.Scan(&sp.Key, &sp.Name, &sp.Contracts, &sp.Vendors, &third, &sp.Unprotected); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		sp.ThirdCountry = third != 0
+		sp.Countries = []string{}
+		index[sp.Key] = len(out)
+		out = append(out, sp)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if len(out) == 0 {
+		return []SubprocessorSummary{}, total, nil
+	}
+	// The countries of the page's sub-processors.
+	keys := make([]any, 0, len(out)+1)
+	keys = append(keys, sc.OrgID)
+	for _, sp := range out {
+		keys = append(keys, sp.Key)
+	}
+	crows, err := s.r().query(ctx, `SELECT DISTINCT p.name_key, p.country `+latestSubprocessors+
+		` AND p.country <> '' AND p.name_key IN (`+placeholders(len(out))+`)`, keys...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sub-processor countries: %w", err)
+	}
+	defer crows.Close()
+	for crows.Next() {
+		var k, country string
+		if err := crows.Scan(&k, &country); err != nil {
+			return nil, 0, err
+		}
+		if i, ok := index[k]; ok {
+			out[i].Countries = append(out[i].Countries, country)
+		}
+	}
+	for i := range out {
+		sort.Strings(out[i].Countries)
+	}
+	return out, total, crows.Err()
+}
+
+func (s *sqlStore) SubprocessorUsage(ctx context.Context, sc Scope, key string) ([]SubprocessorUse, error) {
+	if err := sc.check(); err != nil {
+		return nil, err
+	}
+	rows, err := s.r().query(ctx, `SELECT c.id, c.title, c.vendor_id, c.vendor_name, p.analysis_id, p.name_key, p.name, p.country, p.third_country,
+p.transfer_mechanism, p.service, p.location `+latestSubprocessors+` AND p.name_key = ? ORDER BY c.vendor_name, c.id, p.seq`,
+		sc.OrgID, NormalizeKey(key))
+	if err != nil {
+		return nil, fmt.Errorf("sub-processor usage: %w", err)
+	}
+	defer rows.Close()
+	out := []SubprocessorUse{}
+	for rows.Next() {
+		var u SubprocessorUse
+		var third int64
+		if err := rows.Scan(&u.ContractID, &u.ContractTitle, &u.VendorID, &u.VendorName, &u.AnalysisID, &u.Key, &u.Name,
+			&u.Country, &third, &u.TransferMechanism, &u.Service, &u.Location); err != nil {
+			return nil, err
+		}
+		u.ThirdCountry = third != 0
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) ThirdCountries(ctx context.Context, sc Scope) ([]ThirdCountryRow, error) {
+	if err := sc.check(); err != nil {
+		return nil, err
+	}
+	rows, err := s.r().query(ctx, `SELECT p.country, p.transfer_mechanism, COUNT(DISTINCT p.name_key), COUNT(DISTINCT c.id)
+`+latestSubprocessors+` AND p.third_country = 1 GROUP BY p.country, p.transfer_mechanism ORDER BY p.country, p.transfer_mechanism`, sc.OrgID)
+	if err != nil {
+		return nil, fmt.Errorf("third countries: %w", err)
+	}
+	defer rows.Close()
+	out := []ThirdCountryRow{}
+	for rows.Next() {
+		var t ThirdCountryRow
+		if err := rows.Scan(&t.Country, &t.Mechanism, &t.Subprocessors, &t.Contracts); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// --- exports ---
+
+const exportCols = `id, org_id, contract_id, kind, format, filename, sha256, size, created_by, created_at`
+
+func scanExport(sc interface{ Scan(...any) error }) (Export, error) {
+	var e Export
+	var contract, by sql.NullInt64
+	var sha sql.NullString
+	var created int64
+	err := sc.Scan(&e.ID, &e.OrgID, &contract, &e.Kind, &e.Format, &e.Filename, &sha, &e.Size, &by, &created)
+	e.ContractID, e.SHA256, e.CreatedBy, e.CreatedAt = contract.Int64, sha.String, by.Int64, fromMicro(created)
+	return e, notFound(err)
+}
+
+func (s *sqlStore) RecordExport(ctx context.Context, sc Scope, ne NewExport) (Export, error) {
+	if err := sc.check(); err != nil {
+		return Export{}, err
+	}
+	if strings.TrimSpace(ne.Kind) == "" || strings.TrimSpace(ne.Format) == "" {
+		return Export{}, fmt.Errorf("%w: export needs a kind and a format", ErrInvalid)
+	}
+	e := Export{OrgID: sc.OrgID, ContractID: ne.ContractID, Kind: ne.Kind, Format: ne.Format, Filename: cleanFilename(ne.Filename),
+		Size: int64(len(ne.Content)), CreatedBy: sc.UserID, CreatedAt: now()}
+	err := s.tx(ctx, func(r runner) error {
+		if ne.ContractID > 0 {
+			if _, err := getContract(ctx, r, sc, ne.ContractID, false); err != nil {
+				return err
+			}
+		}
+		var sha any
+		if ne.Content != nil {
+			h, err := putFile(ctx, r, sc, ne.Content)
+			if err != nil {
+				return err
+			}
+			e.SHA256, sha = h, h
+		}
+		var err error
+		e.ID, err = r.insertID(ctx, `INSERT INTO exports (org_id, contract_id, kind, format, filename, sha256, size, created_by, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, sc.OrgID, nullID(ne.ContractID), e.Kind, e.Format, e.Filename, sha, e.Size, nullID(sc.UserID), e.CreatedAt.UnixMicro())
+		if err != nil {
+			return fmt.Errorf("record export: %w", err)
+		}
+		return audit(ctx, r, sc, "export.create", "export", e.ID, nil, e)
+	})
+	return e, err
+}
+
+func (s *sqlStore) GetExport(ctx context.Context, sc Scope, id int64) (Export, error) {
+	if err := sc.check(); err != nil {
+		return Export{}, err
+	}
+	return scanExport(s.r().row(ctx, `SELECT `+exportCols+` FROM exports WHERE org_id = ? AND id = ?`, sc.OrgID, id))
+}
+
+func (s *sqlStore) ListExports(ctx context.Context, sc Scope, contractID int64) ([]Export, error) {
+	if err := sc.check(); err != nil {
+		return nil, err
+	}
+	q := `SELECT ` + exportCols + ` FROM exports WHERE org_id = ?`
+	args := []any{sc.OrgID}
+	if contractID > 0 {
+		if _, err := getContract(ctx, s.r(), sc, contractID, false); err != nil {
+			return nil, err
+		}
+		q += ` AND contract_id = ?`
+		args = append(args, contractID)
+	}
+	rows, err := s.r().query(ctx, q+` ORDER BY id DESC LIMIT 1000`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list exports: %w", err)
+	}
+	defer rows.Close()
+	var out []Export
+	for rows.Next() {
+		e, err := scanExport(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) ReadExport(ctx context.Context, sc Scope, id int64) (Export, []byte, error) {
+	e, err := s.GetExport(ctx, sc, id)
+	if err != nil {
+		return Export{}, nil, err
+	}
+	if e.SHA256 == "" {
+		return e, nil, nil
+	}
+	content, _, err := s.ReadFile(ctx, sc, e.SHA256)
+	return e, content, err
+}
