@@ -184,7 +184,13 @@ func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 		if up := res.Upload; up != nil {
 			it.Contract, it.Version = &up.Contract, &up.Version
 			if up.Analysis != nil {
-				it.Analysis = &apiAnalysis{Analysis: *up.Analysis, Result: up.Analysis.Result}
+				an := *up.Analysis
+				if len(an.Result) == 0 {
+					if full, err := s.st.GetAnalysis(r.Context(), c.Scope, an.ID); err == nil {
+						an = full
+					}
+				}
+				it.Analysis = &apiAnalysis{Analysis: an, Result: an.Result}
 			}
 		} else {
 			status = http.StatusUnprocessableEntity
