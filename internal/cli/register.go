@@ -61,6 +61,13 @@ func openStore(ctx context.Context, dsn string, env Env) (store.Store, error) {
 }
 
 func runServe(args []string, env Env) (int, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, args, env)
+}
+
+// serve runs the register until ctx ends.
+func serve(ctx context.Context, args []string, env Env) (int, error) {
 	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
 	addr := fset.String("addr", "127.0.0.1:8028", "address to listen on")
@@ -76,8 +83,6 @@ func runServe(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, fmt.Errorf("%w: %v", errUsage, err)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	log := slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	st, err := openStore(ctx, *dsn, env)
 	if err != nil {
