@@ -164,6 +164,24 @@ func refreshSummary(ctx context.Context, r runner, sc Scope, contractID int64) e
 	if err != nil {
 		return err
 	}
+	return applyDecisions(ctx, r, sc, contractID, res)
+}
+
+// refreshSummaryWith is refreshSummary for a result just stored as
+// analysis analysisID: if that did not become the contract's latest, the
+// summary stays as it is.
+func refreshSummaryWith(ctx context.Context, r runner, sc Scope, contractID, analysisID int64, res *model.Result) error {
+	c, err := getContract(ctx, r, sc, contractID, false)
+	if err != nil {
+		return err
+	}
+	if c.LatestAnalysisID != analysisID {
+		return nil
+	}
+	return applyDecisions(ctx, r, sc, contractID, res)
+}
+
+func applyDecisions(ctx context.Context, r runner, sc Scope, contractID int64, res *model.Result) error {
 	ds, err := currentDecisions(ctx, r, sc, contractID)
 	if err != nil {
 		return err
@@ -190,30 +208,32 @@ VALUES (`+placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return Analysis{}, fmt.Errorf("add analysis: %w", err)
 	}
-	for _, q := range res.Requirements {
-		if _, err := r.exec(ctx, `INSERT INTO analysis_requirements (analysis_id, org_id, requirement_id, status, level) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (analysis_id, requirement_id) DO NOTHING`, a.ID, sc.OrgID, q.ID, q.Status, q.Level); err != nil {
-			return Analysis{}, fmt.Errorf("analysis requirements: %w", err)
-		}
+	if err := insertRows(ctx, r, `INSERT INTO analysis_requirements (analysis_id, org_id, requirement_id, status, level) VALUES `, 5,
+		len(res.Requirements), func(i int) []any {
+			q := res.Requirements[i]
+			return []any{a.ID, sc.OrgID, q.ID, q.Status, q.Level}
+		}, ` ON CONFLICT (analysis_id, requirement_id) DO NOTHING`); err != nil {
+		return Analysis{}, fmt.Errorf("analysis requirements: %w", err)
 	}
-	for i, f := range res.Findings {
-		if _, err := r.exec(ctx, `INSERT INTO analysis_findings (analysis_id, org_id, seq, finding_id, severity, title) VALUES (?, ?, ?, ?, ?, ?)`,
-			a.ID, sc.OrgID, i, f.ID, f.Severity, f.Title); err != nil {
-			return Analysis{}, fmt.Errorf("analysis findings: %w", err)
-		}
+	if err := insertRows(ctx, r, `INSERT INTO analysis_findings (analysis_id, org_id, seq, finding_id, severity, title) VALUES `, 6,
+		len(res.Findings), func(i int) []any {
+			f := res.Findings[i]
+			return []any{a.ID, sc.OrgID, i, f.ID, f.Severity, f.Title}
+		}, ""); err != nil {
+		return Analysis{}, fmt.Errorf("analysis findings: %w", err)
 	}
-	for i, sp := range res.Subprocessors {
-		if _, err := r.exec(ctx, `INSERT INTO analysis_subprocessors (analysis_id, org_id, seq, name, name_key, country, third_country, transfer_mechanism, service, location)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, a.ID, sc.OrgID, i, sp.Name, NormalizeKey(sp.Name), sp.Country, b2i(sp.ThirdCountry),
-			sp.TransferMechanism, sp.Service, sp.Location); err != nil {
-			return Analysis{}, fmt.Errorf("analysis sub-processors: %w", err)
-		}
+	if err := insertRows(ctx, r, `INSERT INTO analysis_subprocessors (analysis_id, org_id, seq, name, name_key, country, third_country, transfer_mechanism, service, location) VALUES `, 10,
+		len(res.Subprocessors), func(i int) []any {
+			sp := res.Subprocessors[i]
+			return []any{a.ID, sc.OrgID, i, sp.Name, NormalizeKey(sp.Name), sp.Country, b2i(sp.ThirdCountry), sp.TransferMechanism, sp.Service, sp.Location}
+		}, ""); err != nil {
+		return Analysis{}, fmt.Errorf("analysis sub-processors: %w", err)
 	}
 	if _, err := r.exec(ctx, `UPDATE contracts SET latest_analysis_id = ?, updated_at = ? WHERE org_id = ? AND id = ? AND latest_version_id = ?`,
 		a.ID, a.CreatedAt.UnixMicro(), sc.OrgID, v.ContractID, v.ID); err != nil {
 		return Analysis{}, err
 	}
-	if err := refreshSummary(ctx, r, sc, v.ContractID); err != nil {
+	if err := refreshSummaryWith(ctx, r, sc, v.ContractID, a.ID, res); err != nil {
 		return Analysis{}, err
 	}
 	return a, audit(ctx, r, sc, "analysis.add", "analysis", a.ID, nil, map[string]any{
@@ -309,4 +329,29 @@ func (s *sqlStore) ListAnalyses(ctx context.Context, sc Scope, contractID int64)
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// insertRows inserts n rows with one multi-row INSERT per batch of up to
+// 100 rows; row(i) gives the cols values of row i.
+func insertRows(ctx context.Context, r runner, prefix string, cols, n int, row func(i int) []any, suffix string) error {
+	const batch = 100
+	one := "(" + placeholders(cols) + ")"
+	for start := 0; start < n; start += batch {
+		end := min(start+batch, n)
+		var b strings.Builder
+		b.WriteString(prefix)
+		args := make([]any, 0, (end-start)*cols)
+		for i := start; i < end; i++ {
+			if i > start {
+				b.WriteString(", ")
+			}
+			b.WriteString(one)
+			args = append(args, row(i)...)
+		}
+		b.WriteString(suffix)
+		if _, err := r.exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -92,13 +92,22 @@ func ensureVendor(ctx context.Context, r runner, sc Scope, key, name string) (Ve
 	if err != ErrNotFound {
 		return Vendor{}, false, err
 	}
-	v = Vendor{OrgID: sc.OrgID, Key: key, Name: name, CreatedAt: now()}
-	id, err := r.insertID(ctx, `INSERT INTO vendors (org_id, key, name, created_at) VALUES (?, ?, ?, ?)`, sc.OrgID, key, name, v.CreatedAt.UnixMicro())
+	// A concurrent transaction may create the same vendor: the insert then
+	// does nothing (after waiting for it) and the vendor is read again.
+	res, err := r.exec(ctx, `INSERT INTO vendors (org_id, key, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, key) DO NOTHING`,
+		sc.OrgID, key, name, now().UnixMicro())
 	if err != nil {
 		return Vendor{}, false, fmt.Errorf("create vendor: %w", err)
 	}
-	v.ID = id
-	return v, true, audit(ctx, r, sc, "vendor.create", "vendor", id, nil, v)
+	n, err := res.RowsAffected()
+	if err != nil {
+		return Vendor{}, false, err
+	}
+	v, err = scanVendor(r.row(ctx, `SELECT `+vendorCols+` FROM vendors WHERE org_id = ? AND key = ?`, sc.OrgID, key))
+	if err != nil || n == 0 {
+		return v, false, err
+	}
+	return v, true, audit(ctx, r, sc, "vendor.create", "vendor", v.ID, nil, v)
 }
 
 func (s *sqlStore) GetVendor(ctx context.Context, sc Scope, id int64) (Vendor, error) {

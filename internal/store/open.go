@@ -89,11 +89,21 @@ func (s *sqlStore) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	err = s.tx(ctx, func(r runner) error {
+		if s.d.name == "postgres" {
+			// CREATE TABLE IF NOT EXISTS races with itself on PostgreSQL.
+			if _, err := r.exec(ctx, `SELECT pg_advisory_xact_lock(2828028)`); err != nil {
+				return err
+			}
+		}
+		_, err := r.exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version BIGINT PRIMARY KEY,
 	name TEXT NOT NULL,
 	applied_at BIGINT NOT NULL
-)`); err != nil {
+)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	for _, m := range ms {

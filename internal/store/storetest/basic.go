@@ -219,6 +219,9 @@ func testUploadVersions(t *testing.T, st store.Store) {
 	if c.LatestAnalysisID != a3.ID {
 		t.Fatalf("old version's analysis became latest")
 	}
+	if want := a3.Summary; c.Summary.Met != want.Met || c.Summary.Missing != want.Missing || c.Summary.Subprocessors != want.Subprocessors {
+		t.Fatalf("old version's analysis changed the summary: %+v, want %+v", c.Summary, want)
+	}
 	// Explicit contract id.
 	r4, err := st.AddUpload(ctx(), f.a, store.Upload{ContractID: r1.Contract.ID, Filename: "x.txt", Content: []byte("v4")})
 	must(t, err)

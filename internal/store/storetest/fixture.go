@@ -55,7 +55,7 @@ func SampleResult(vendor string, i int) *model.Result {
 	}
 	n := i % 4
 	for j := 0; j < n; j++ {
-		r.Subprocessors = append(r.Subprocessors, sampleSubprocessors[(i*3+j)%len(sampleSubprocessors)])
+		r.Subprocessors = append(r.Subprocessors, sampleSubprocessors[(i/4+j*3)%len(sampleSubprocessors)])
 	}
 	if i%3 != 0 {
 		r.Deadlines.BreachNoticeHours = intp(24 + 24*(i%3))
