@@ -211,19 +211,11 @@ func (s *Server) authenticate(r *http.Request, c *reqCtx) error {
 	for _, m := range ms {
 		c.Orgs = append(c.Orgs, orgItem{ID: m.Org.ID, Name: m.Org.Name, Role: m.Role})
 	}
-	org := sess.OrgID
-	if org == 0 && len(ms) > 0 {
-		org = ms[0].Org.ID
-	}
-	if org != 0 {
-		sc, err := s.st.ScopeFor(ctx, u.ID, org)
-		if errors.Is(err, store.ErrNotFound) && len(ms) > 0 && ms[0].Org.ID != org {
-			sc, err = s.st.ScopeFor(ctx, u.ID, ms[0].Org.ID)
-		}
-		if err == nil {
-			c.Scope = sc
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return err
+	// The session's organisation if the user is still a member of it,
+	// else their first; the memberships carry the role.
+	for _, m := range ms {
+		if m.Org.ID == sess.OrgID || (c.Scope.OrgID == 0 && m == ms[0]) {
+			c.Scope = store.Scope{OrgID: m.Org.ID, UserID: u.ID, Role: m.Role}
 		}
 	}
 	if c.Scope.UserID == 0 {

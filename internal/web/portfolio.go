@@ -78,7 +78,7 @@ func (f portfolioFilter) storeQuery(limit int) store.ContractQuery {
 // contractRow is one line of the portfolio table.
 type contractRow struct {
 	ID                                            int64
-	Vendor, State, NextReview, Updated            string
+	Vendor, State, StateLabel, NextReview, Updated string
 	Versions, MandatoryMissing, High, Medium, Low int
 	ThirdCountry                                  int
 	BreachHours, ObjectionDays                    *int
@@ -99,7 +99,9 @@ func (s *Server) portfolio(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 	}
 	rows := make([]contractRow, 0, len(pg.Contracts))
 	for _, ct := range pg.Contracts {
-		rows = append(rows, rowOf(ct))
+		row := rowOf(ct)
+		row.StateLabel = s.t(c.Lang, "state_"+row.State)
+		rows = append(rows, row)
 	}
 	states := make([]string, len(store.States))
 	for i, st := range store.States {
