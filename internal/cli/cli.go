@@ -95,6 +95,8 @@ func RunEnv(args []string, env Env) int {
 		code, err = runUsers(args[1:], env)
 	case "tokens":
 		code, err = runTokens(args[1:], env)
+	case "backup":
+		code, err = runBackup(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintf(env.Stdout, "art28 %s (catalog %s)\n", analyze.Version, catalog.Default().Version)
 		return ExitOK
@@ -127,6 +129,7 @@ Usage:
   art28 reanalyze [--db DSN] [--org O]   re-run stored originals, keeping reviews
   art28 users add --email E --role R [--org O]  add a user (password on stdin)
   art28 tokens create --email E --org O  create an API token (printed once)
+  art28 backup [--db DSN] FILE           online copy of a SQLite register
   art28 version                          print the version
 
 Check flags:

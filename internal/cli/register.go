@@ -433,3 +433,33 @@ func runTokens(args []string, env Env) (int, error) {
 	fmt.Fprintln(env.Stdout, secret)
 	return ExitOK, nil
 }
+
+func runBackup(args []string, env Env) (int, error) {
+	fset := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	dsn := fset.String("db", "", "database (default: the serve default)")
+	paths, err := parseInterspersed(fset, args)
+	if err != nil {
+		return ExitError, err
+	}
+	if len(paths) != 1 {
+		return ExitError, fmt.Errorf("%w: backup --db DSN FILE", errUsage)
+	}
+	if _, err := os.Stat(paths[0]); err == nil {
+		return ExitError, fmt.Errorf("%s exists; choose a new file", paths[0])
+	}
+	ctx := context.Background()
+	st, err := openStore(ctx, *dsn, env)
+	if err != nil {
+		return ExitError, err
+	}
+	defer st.Close()
+	if err := st.Backup(ctx, paths[0]); err != nil {
+		if errors.Is(err, store.ErrUnsupported) {
+			return ExitError, fmt.Errorf("backup: %s databases are backed up with their own tools (pg_dump)", st.Backend())
+		}
+		return ExitError, fmt.Errorf("backup: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "art28: database copied to %s (restore: stop art28 serve and put the file in place of the database, or serve it with --db sqlite:%s)\n", paths[0], paths[0])
+	return ExitOK, nil
+}

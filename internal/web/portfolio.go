@@ -77,11 +77,11 @@ func (f portfolioFilter) storeQuery(limit int) store.ContractQuery {
 
 // contractRow is one line of the portfolio table.
 type contractRow struct {
-	ID                                            int64
+	ID                                             int64
 	Vendor, State, StateLabel, NextReview, Updated string
-	Versions, MandatoryMissing, High, Medium, Low int
-	ThirdCountry                                  int
-	BreachHours, ObjectionDays                    *int
+	Versions, MandatoryMissing, High, Medium, Low  int
+	ThirdCountry                                   int
+	BreachHours, ObjectionDays                     *int
 }
 
 func rowOf(c store.Contract) contractRow {
