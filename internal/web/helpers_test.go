@@ -122,13 +122,17 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func newEnv(t *testing.T, b backend) *testEnv {
+func newEnv(t *testing.T, b backend, opts ...func(*Config)) *testEnv {
 	t.Helper()
 	st, path := b.open(t)
 	logs := &syncBuffer{}
 	tok, _, _ := auth.NewToken(auth.SetupPrefix)
-	srv, err := New(Config{Store: st, Analyzer: testAnalyzer(), SetupToken: tok, MaxUploadBytes: 2 << 20,
-		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	cfg := Config{Store: st, Analyzer: testAnalyzer(), SetupToken: tok, MaxUploadBytes: 2 << 20,
+		Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

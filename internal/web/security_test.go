@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/art28/art28/internal/auth"
+	"github.com/art28/art28/internal/store"
 )
 
 // fillPattern turns a route pattern into a request path with the ids of
@@ -241,5 +242,51 @@ func TestLoginRateLimit(t *testing.T) {
 	}
 	if code, _ := c.post("/login", url.Values{"email": {a.viewer.Email}, "password": {testPassword}}); code != http.StatusTooManyRequests {
 		t.Errorf("after 25 failures from one address: %d, want 429", code)
+	}
+}
+
+// TestTrustedProxy checks that X-Forwarded-* count only from a trusted
+// proxy: then the session cookie is Secure and the audit log has the
+// client's address.
+func TestTrustedProxy(t *testing.T) {
+	for _, trusted := range []bool{false, true} {
+		e := newEnv(t, backends()[0], func(c *Config) {
+			if trusted {
+				c.TrustedProxies, _ = ParseTrustedProxies("127.0.0.1,::1")
+			}
+		})
+		a := e.makeOrg("Alpha", "Vendor Alpha GmbH")
+		form := url.Values{"email": {a.admin.Email}, "password": {testPassword}}
+		req, _ := http.NewRequest("POST", e.ts.URL+"/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-Proto", "https")
+		req.Header.Set("X-Forwarded-For", "203.0.113.7")
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		var secure, httpOnly bool
+		for _, ck := range res.Cookies() {
+			if ck.Name == sessionCookie {
+				secure, httpOnly = ck.Secure, ck.HttpOnly
+				if ck.SameSite != http.SameSiteLaxMode {
+					t.Error("session cookie not SameSite=Lax")
+				}
+			}
+		}
+		if secure != trusted || !httpOnly {
+			t.Errorf("trusted=%v: cookie Secure=%v HttpOnly=%v", trusted, secure, httpOnly)
+		}
+		if hsts := res.Header.Get("Strict-Transport-Security") != ""; hsts != trusted {
+			t.Errorf("trusted=%v: HSTS %v", trusted, hsts)
+		}
+		es, err := e.st.ListAudit(t.Context(), scopeOf(a), store.AuditQuery{Action: "login"})
+		if err != nil || len(es) == 0 {
+			t.Fatalf("no login in the audit log: %v", err)
+		}
+		if got := es[0].Remote == "203.0.113.7"; got != trusted {
+			t.Errorf("trusted=%v: audit remote %q", trusted, es[0].Remote)
+		}
 	}
 }

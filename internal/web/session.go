@@ -48,6 +48,29 @@ func (s *Server) audit(r *http.Request, c *reqCtx, action, kind, id string, befo
 	}
 }
 
+// auditUser appends an entry about user u to the log of every
+// organisation u belongs to (login, failed login), or to the system log
+// when u belongs to none or is unknown (id 0).
+func (s *Server) auditUser(r *http.Request, uid int64, action, object string) {
+	var orgs []int64
+	if uid != 0 {
+		if ms, err := s.st.Memberships(r.Context(), uid); err == nil {
+			for _, m := range ms {
+				orgs = append(orgs, m.Org.ID)
+			}
+		}
+	}
+	if len(orgs) == 0 {
+		orgs = []int64{0}
+	}
+	for _, o := range orgs {
+		e := store.AuditEntry{OrgID: o, UserID: uid, Action: action, ObjectKind: "user", ObjectID: object, Remote: s.clientIP(r)}
+		if err := s.st.AppendAudit(r.Context(), e); err != nil {
+			s.log.Error("audit", "action", action, "err", err)
+		}
+	}
+}
+
 // startSession creates a session for u and sets its cookie.
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u store.User, orgID int64) error {
 	secret, _, err := auth.NewToken(auth.SessionPrefix)
@@ -86,7 +109,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, c *reqCtx) error 
 	ip := s.clientIP(r)
 	if !s.byAccount.Allow(email) || !s.byAddress.Allow(ip) {
 		s.log.Warn("login rate limited", "email", email, "remote", ip)
-		s.audit(r, c, "login.limited", "user", email, nil, nil)
+		s.auditUser(r, 0, "login.limited", email)
 		w.Header().Set("Retry-After", "900")
 		return s.renderLoginError(w, r, c, http.StatusTooManyRequests, "login_limited")
 	}
@@ -103,7 +126,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, c *reqCtx) error 
 		s.byAccount.Fail(email)
 		s.byAddress.Fail(ip)
 		s.log.Info("login failed", "email", email, "remote", ip)
-		s.audit(r, c, "login.failed", "user", email, nil, nil)
+		var uid int64
+		if err == nil {
+			uid = u.ID
+		}
+		s.auditUser(r, uid, "login.failed", email)
 		return s.renderLoginError(w, r, c, http.StatusUnauthorized, "login_failed")
 	}
 	s.byAccount.Reset(email)
@@ -111,7 +138,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, c *reqCtx) error 
 		return err
 	}
 	c.User = &u
-	s.audit(r, c, "login", "user", strconv.FormatInt(u.ID, 10), nil, nil)
+	s.auditUser(r, u.ID, "login", strconv.FormatInt(u.ID, 10))
 	s.log.Info("login", "user", u.ID, "remote", ip)
 	back(w, r, safeNext(r.PostFormValue("next")))
 	return nil
