@@ -185,7 +185,7 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	cur := versionRow{ID: d.Version.ID, Number: d.Version.Number, Filename: d.Version.Filename,
 		ToolVersion: d.Analysis.ToolVersion, CatalogVersion: d.Analysis.CatalogVersion}
 	data := map[string]any{
-		"Contract": contractHead{ID: d.Contract.ID, Vendor: d.Contract.VendorName, State: string(d.Contract.State), NextReview: d.Contract.NextReview},
+		"Contract": contractHead{ID: d.Contract.ID, Vendor: d.Contract.VendorName, State: string(d.Contract.State), NextReview: d.Contract.NextReview, ObjectionUntil: d.Contract.ObjectionUntil},
 		"Version":  cur, "Versions": rows, "Old": d.Version.ID != d.Versions[0].ID,
 		"View": report.NewView(d.Result, s.text(r, c, d.Version), c.Lang),
 		"Reqs": d.Reqs, "Findings": d.Findings, "Statuses": statuses, "States": storeStates(),
@@ -209,8 +209,8 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 
 // contractHead is the contract page's header.
 type contractHead struct {
-	ID                        int64
-	Vendor, State, NextReview string
+	ID                                        int64
+	Vendor, State, NextReview, ObjectionUntil string
 }
 
 func storeStates() []string {
@@ -246,6 +246,15 @@ func (s *Server) setState(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 		}
 		u.NextReview = &v
 	}
+	if ou, ok := r.PostForm["objection_until"]; ok {
+		v := strings.TrimSpace(ou[0])
+		if v != "" {
+			if _, err := time.Parse("2006-01-02", v); err != nil {
+				return badRequest("objection_until")
+			}
+		}
+		u.ObjectionUntil = &v
+	}
 	if name := strings.TrimSpace(r.PostFormValue("vendor")); name != "" && name != before.VendorName {
 		if _, err := s.st.RenameVendor(r.Context(), c.Scope, before.VendorID, name); err != nil {
 			return err
@@ -256,8 +265,8 @@ func (s *Server) setState(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 		return err
 	}
 	s.audit(r, c, "contract.update", "contract", strconv.FormatInt(id, 10),
-		map[string]any{"state": before.State, "next_review": before.NextReview, "vendor": before.VendorName},
-		map[string]any{"state": after.State, "next_review": after.NextReview, "vendor": r.PostFormValue("vendor")})
+		map[string]any{"state": before.State, "next_review": before.NextReview, "objection_until": before.ObjectionUntil, "vendor": before.VendorName},
+		map[string]any{"state": after.State, "next_review": after.NextReview, "objection_until": after.ObjectionUntil, "vendor": r.PostFormValue("vendor")})
 	s.flash(w, r, "saved")
 	back(w, r, fmt.Sprintf("/contracts/%d", id))
 	return nil

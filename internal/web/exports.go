@@ -186,3 +186,12 @@ func csvCell(s string) string {
 	}
 	return s
 }
+
+func (s *Server) thirdCountryTable(r *http.Request, c *reqCtx) (summary.Table, error) {
+	rows, err := s.st.ThirdCountries(r.Context(), c.Scope)
+	t := summary.Table{Name: "third-countries", Header: []string{"country", "transfer_mechanism", "subprocessors", "contracts"}}
+	for _, x := range rows {
+		t.Rows = append(t.Rows, []any{x.Country, x.Mechanism, x.Subprocessors, x.Contracts})
+	}
+	return t, err
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestReviewFlow uploads contracts, reviews one, renders every page and
@@ -176,7 +177,6 @@ func TestReviewFlow(t *testing.T) {
 		if code != 200 || !strings.Contains(auditCSV, "review.override") {
 			t.Errorf("audit csv: %d", code)
 		}
-		_ = fmt.Sprint
 	})
 }
 
@@ -222,5 +222,37 @@ func TestScriptInert(t *testing.T) {
 	}
 	if res.Header.Get("X-Content-Type-Options") != "nosniff" || res.Header.Get("Referrer-Policy") == "" {
 		t.Error("security headers missing")
+	}
+}
+
+func TestDeadlinesAndThirdCountries(t *testing.T) {
+	e := newEnv(t, backends()[0])
+	a := e.makeOrg("Alpha", "Vendor Alpha GmbH")
+	c := e.client()
+	c.login(a.reviewer.Email, testPassword)
+	soon := time.Now().AddDate(0, 0, 10).Format("2006-01-02")
+	until := time.Now().AddDate(0, 0, 5).Format("2006-01-02")
+	path := fmt.Sprintf("/contracts/%d/state", a.contract.ID)
+	if code, _ := c.post(path, url.Values{"state": {"in_review"}, "next_review": {soon}, "objection_until": {until}}); code != http.StatusSeeOther {
+		t.Fatalf("state: %d", code)
+	}
+	if code, _ := c.post(path, url.Values{"objection_until": {"tomorrow"}}); code != http.StatusBadRequest {
+		t.Errorf("bad date: %d, want 400", code)
+	}
+	_, page := c.get("/deadlines")
+	for _, want := range []string{soon, until, a.vendor} {
+		if !strings.Contains(page, want) {
+			t.Errorf("deadlines page lacks %q", want)
+		}
+	}
+	code, page := c.get("/subprocessors")
+	if code != 200 {
+		t.Fatalf("subprocessors: %d", code)
+	}
+	if code, csv := c.get("/export/thirdcountries.csv"); code != 200 || !strings.HasPrefix(csv, "country,transfer_mechanism") {
+		t.Errorf("third countries csv: %d %.100s", code, csv)
+	}
+	if code, _ := c.get("/?unprotected=1&third=1&missing=1&sort=missing&state=in_review"); code != 200 {
+		t.Errorf("portfolio with every filter: %d", code)
 	}
 }

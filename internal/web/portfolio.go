@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/art28/art28/internal/store"
 )
@@ -15,16 +17,16 @@ const pageSize = 50
 
 // portfolioFilter is the portfolio's query string.
 type portfolioFilter struct {
-	Query, State, Sort        string
-	ThirdCountry, MissingOnly bool
-	Offset                    int
+	Query, State, Sort                     string
+	ThirdCountry, Unprotected, MissingOnly bool
+	Offset                                 int
 }
 
 var portfolioSorts = []string{store.SortUpdated, store.SortVendor, store.SortMandatoryMissing, store.SortNextReview}
 
 func parseFilter(q url.Values) portfolioFilter {
 	f := portfolioFilter{Query: strings.TrimSpace(q.Get("q")), State: q.Get("state"), Sort: q.Get("sort"),
-		ThirdCountry: q.Get("third") == "1", MissingOnly: q.Get("missing") == "1"}
+		ThirdCountry: q.Get("third") == "1", Unprotected: q.Get("unprotected") == "1", MissingOnly: q.Get("missing") == "1"}
 	f.Offset, _ = strconv.Atoi(q.Get("offset"))
 	f.Offset = max(f.Offset, 0)
 	if !store.State(f.State).Valid() {
@@ -51,6 +53,9 @@ func (f portfolioFilter) query(offset int) string {
 	if f.ThirdCountry {
 		v.Set("third", "1")
 	}
+	if f.Unprotected {
+		v.Set("unprotected", "1")
+	}
 	if f.MissingOnly {
 		v.Set("missing", "1")
 	}
@@ -64,7 +69,7 @@ func (f portfolioFilter) query(offset int) string {
 }
 
 func (f portfolioFilter) storeQuery(limit int) store.ContractQuery {
-	q := store.ContractQuery{Search: f.Query, ThirdCountry: f.ThirdCountry, MandatoryMissing: f.MissingOnly,
+	q := store.ContractQuery{Search: f.Query, ThirdCountry: f.ThirdCountry, Unprotected: f.Unprotected, MandatoryMissing: f.MissingOnly,
 		Sort: f.Sort, Limit: limit, Offset: f.Offset}
 	if f.State != "" {
 		q.States = []store.State{store.State(f.State)}
@@ -79,6 +84,7 @@ func (f portfolioFilter) storeQuery(limit int) store.ContractQuery {
 type contractRow struct {
 	ID                                             int64
 	Vendor, State, StateLabel, NextReview, Updated string
+	LastReview                                     string
 	Versions, MandatoryMissing, High, Medium, Low  int
 	ThirdCountry                                   int
 	BreachHours, ObjectionDays                     *int
@@ -88,7 +94,15 @@ func rowOf(c store.Contract) contractRow {
 	return contractRow{ID: c.ID, Vendor: c.VendorName, State: string(c.State), NextReview: c.NextReview,
 		Updated: c.UpdatedAt.Format("2006-01-02"), Versions: c.Versions, MandatoryMissing: c.Summary.MandatoryMissing,
 		High: c.Summary.FindingsHigh + c.Summary.FindingsGrave, Medium: c.Summary.FindingsMedium, Low: c.Summary.FindingsLow,
+		LastReview:   lastReview(c),
 		ThirdCountry: c.Summary.ThirdCountry, BreachHours: c.Summary.BreachNoticeHours, ObjectionDays: c.Summary.SubprocessorObjectionDays}
+}
+
+func lastReview(c store.Contract) string {
+	if c.LastReviewAt == nil {
+		return ""
+	}
+	return c.LastReviewAt.UTC().Format("2006-01-02")
 }
 
 func (s *Server) portfolio(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
@@ -161,7 +175,46 @@ func (s *Server) subprocessors(w http.ResponseWriter, r *http.Request, c *reqCtx
 		return err
 	}
 	q := r.URL.Query()
-	d := map[string]any{"Rows": rows, "Query": q.Get("q"), "Third": q.Get("third") == "1", "RawQuery": r.URL.RawQuery}
+	countries, err := s.st.ThirdCountries(r.Context(), c.Scope)
+	if err != nil {
+		return err
+	}
+	d := map[string]any{"Countries": countries, "Rows": rows, "Query": q.Get("q"), "Third": q.Get("third") == "1", "RawQuery": r.URL.RawQuery}
 	s.render(w, r, c, http.StatusOK, "subprocessors", s.t(c.Lang, "nav_subprocessors"), "subprocessors", d)
+	return nil
+}
+
+// deadlineRow is one contract with a date in the deadlines view.
+type deadlineRow struct {
+	ID                              int64
+	Date, Vendor, State, StateLabel string
+	Overdue                         bool
+	Days                            *int
+}
+
+// reviewHorizon is how far ahead the deadlines view lists reviews.
+const reviewHorizon = 60 * 24 * time.Hour
+
+func (s *Server) deadlines(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
+	today := s.cfg.Now().UTC().Format("2006-01-02")
+	dueBy := s.cfg.Now().Add(reviewHorizon).UTC().Format("2006-01-02")
+	due, err := s.st.ListContracts(r.Context(), c.Scope, store.ContractQuery{ReviewDueBy: dueBy, Sort: store.SortNextReview, Limit: 500})
+	if err != nil {
+		return err
+	}
+	obj, err := s.st.ListContracts(r.Context(), c.Scope, store.ContractQuery{ObjectionRunningOn: today, Sort: store.SortNextReview, Limit: 500})
+	if err != nil {
+		return err
+	}
+	var dr, or []deadlineRow
+	for _, ct := range due.Contracts {
+		dr = append(dr, deadlineRow{ID: ct.ID, Date: ct.NextReview, Vendor: ct.VendorName, State: string(ct.State),
+			StateLabel: s.t(c.Lang, "state_"+string(ct.State)), Overdue: ct.NextReview < today})
+	}
+	for _, ct := range obj.Contracts {
+		or = append(or, deadlineRow{ID: ct.ID, Date: ct.ObjectionUntil, Vendor: ct.VendorName, Days: ct.Summary.SubprocessorObjectionDays})
+	}
+	sort.Slice(or, func(i, j int) bool { return or[i].Date < or[j].Date })
+	s.render(w, r, c, http.StatusOK, "deadlines", s.t(c.Lang, "nav_deadlines"), "deadlines", map[string]any{"Due": dr, "Objections": or, "DueBy": dueBy})
 	return nil
 }
