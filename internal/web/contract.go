@@ -48,8 +48,8 @@ type contractData struct {
 	Version  store.Version
 	Analysis store.Analysis
 	Result   *model.Result
-	Reqs     map[string]decisionView
-	Findings map[string]decisionView
+	Reqs     map[string]*decisionView
+	Findings map[string]*decisionView
 }
 
 func (s *Server) loadContract(r *http.Request, c *reqCtx, versionID int64) (*contractData, error) {
@@ -58,7 +58,7 @@ func (s *Server) loadContract(r *http.Request, c *reqCtx, versionID int64) (*con
 	if err != nil {
 		return nil, err
 	}
-	d := &contractData{Reqs: map[string]decisionView{}, Findings: map[string]decisionView{}}
+	d := &contractData{Reqs: map[string]*decisionView{}, Findings: map[string]*decisionView{}}
 	if d.Contract, err = s.st.GetContract(ctx, c.Scope, id); err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func (s *Server) loadContract(r *http.Request, c *reqCtx, versionID int64) (*con
 		return nil, err
 	}
 	for _, dec := range decs {
-		v := decisionView{Decision: string(dec.Decision), Status: modelStatus(dec.NewStatus), Reason: dec.Reason,
+		v := &decisionView{Decision: string(dec.Decision), Status: modelStatus(dec.NewStatus), Reason: dec.Reason,
 			By: dec.UserEmail, At: dec.CreatedAt.UTC().Format("2006-01-02 15:04")}
 		if dec.TargetKind == store.TargetFinding {
 			d.Findings[dec.TargetID] = v
@@ -143,7 +143,7 @@ func (s *Server) text(r *http.Request, c *reqCtx, v store.Version) string {
 }
 
 // effectiveCounts counts statuses after the reviewers' overrides.
-func effectiveCounts(res *model.Result, reqs map[string]decisionView) model.Summary {
+func effectiveCounts(res *model.Result, reqs map[string]*decisionView) model.Summary {
 	var sum model.Summary
 	for _, q := range res.Requirements {
 		st := q.Status

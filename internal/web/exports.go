@@ -48,7 +48,7 @@ func (s *Server) letter(format string) func(http.ResponseWriter, *http.Request, 
 // LetterFor collects a result's open points into a letter: requirements
 // whose effective status is missing or partial, with the catalog's
 // suggested clause, and findings not dismissed that carry a suggestion.
-func LetterFor(res *model.Result, vendor, lang string, reqs, findings map[string]decisionView) Letter {
+func LetterFor(res *model.Result, vendor, lang string, reqs, findings map[string]*decisionView) Letter {
 	l := Letter{Lang: lang, Vendor: vendor}
 	cat := catalog.Default()
 	for _, q := range res.Requirements {

@@ -180,6 +180,10 @@ func TestReviewFlow(t *testing.T) {
 	})
 }
 
+// missingKeyRe matches the bracketed key the locale returns for a
+// missing string.
+var missingKeyRe = regexp.MustCompile(`\[[a-z]+_[a-z_-]*\]`)
+
 // TestScriptInert puts markup into a contract and its vendor and checks
 // that no page renders it as markup.
 func TestScriptInert(t *testing.T) {
@@ -195,7 +199,7 @@ func TestScriptInert(t *testing.T) {
 	}
 	_, list := c.get("/api/v1/contracts")
 	id := regexp.MustCompile(`"id": (\d+)`).FindStringSubmatch(list)[1]
-	pages := []string{"/", "/contracts/" + id, "/subprocessors", "/admin/audit", "/upload", "/admin/users", "/admin/tokens", "/?q=" + url.QueryEscape(evil)}
+	pages := []string{"/", "/contracts/" + id, "/subprocessors", "/deadlines", "/admin/audit", "/upload", "/admin/users", "/admin/tokens", "/admin/orgs", "/account", "/?q=" + url.QueryEscape(evil), "/?lang=de", "/contracts/" + id + "?lang=de", "/subprocessors?lang=de"}
 	for _, p := range pages {
 		code, body := c.get(p)
 		if code != 200 {
@@ -203,6 +207,9 @@ func TestScriptInert(t *testing.T) {
 		}
 		if strings.Contains(body, "<script") || strings.Contains(body, "<img") {
 			t.Errorf("%s renders markup from the contract", p)
+		}
+		if m := missingKeyRe.FindString(body); m != "" {
+			t.Errorf("%s shows a missing UI string %s", p, m)
 		}
 	}
 	_, page := c.get("/contracts/" + id)

@@ -23,8 +23,8 @@ func TestLetter(t *testing.T) {
 			{ID: "f3", Title: "No clause"},
 		},
 	}
-	reqs := map[string]decisionView{"audits": {Decision: "override", Status: "met"}}
-	finds := map[string]decisionView{"f2": {Decision: "dismiss"}}
+	reqs := map[string]*decisionView{"audits": {Decision: "override", Status: "met"}}
+	finds := map[string]*decisionView{"f2": {Decision: "dismiss"}}
 	for _, lang := range []string{"de", "en"} {
 		l := LetterFor(res, "Vendor <X> GmbH", lang, reqs, finds)
 		if len(l.Points) != 2 {

@@ -39,7 +39,7 @@ func TestLocaleComplete(t *testing.T) {
 	// Keys built at run time.
 	for _, prefix := range []string{"state_new", "state_in_review", "state_accepted", "state_renegotiating", "state_rejected", "state_expired",
 		"decision_accept", "decision_override", "decision_confirm", "decision_dismiss", "change_status", "change_subprocessor",
-		"change_deadline", "change_finding", "sort_updated", "sort_vendor", "sort_missing", "sort_review"} {
+		"change_deadline", "change_finding", "sort_updated", "sort_vendor", "sort_missing", "sort_next_review"} {
 		if _, ok := loc[prefix]; !ok {
 			t.Errorf("key %q missing", prefix)
 		}

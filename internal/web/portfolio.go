@@ -162,7 +162,13 @@ func (s *Server) subprocessorRows(r *http.Request, c *reqCtx) ([]subRow, error) 
 			if q.Get("third") == "1" && !u.ThirdCountry {
 				continue
 			}
-			rows = append(rows, subRow{Name: u.Name, Country: u.Country, Mechanism: u.TransferMechanism, Service: u.Service,
+			mech := u.TransferMechanism
+			if mech != "" {
+				if l := s.t(c.Lang, "mechanism_"+mech); !strings.HasPrefix(l, "[") {
+					mech = l
+				}
+			}
+			rows = append(rows, subRow{Name: u.Name, Country: u.Country, Mechanism: mech, Service: u.Service,
 				Vendor: u.VendorName, ThirdCountry: u.ThirdCountry, ContractID: u.ContractID})
 		}
 	}
