@@ -132,7 +132,9 @@ func runImport(args []string, env Env) (int, error) {
 	dsn := fset.String("db", "", "database (default: the serve default)")
 	org := fset.String("org", "", "organisation (name or slug; created if new)")
 	vendor := fset.String("vendor", "", "vendor for every file (default: the processor each contract names)")
-	jobs := fset.Int("j", runtime.NumCPU(), "files analysed in parallel")
+	// Twice the CPUs: while one file's transaction waits for the disk,
+	// others are analysed.
+	jobs := fset.Int("j", 2*runtime.NumCPU(), "files analysed in parallel")
 	maxBytes := fset.Int64("max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
 	paths, err := parseInterspersed(fset, args)
 	if err != nil {
