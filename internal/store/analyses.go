@@ -178,6 +178,9 @@ func refreshSummaryWith(ctx context.Context, r runner, sc Scope, contractID, ana
 	if c.LatestAnalysisID != analysisID {
 		return nil
 	}
+	if err := syncSubprocessors(ctx, r, sc.OrgID, contractID); err != nil {
+		return err
+	}
 	return applyDecisions(ctx, r, sc, contractID, res)
 }
 

@@ -372,39 +372,55 @@ WHERE org_id = ? AND id = ?`, c.Title, string(c.State), nullText(c.NextReview), 
 			searchText(c.VendorName, c.Title), c.UpdatedAt.UnixMicro(), sc.OrgID, id); err != nil {
 			return fmt.Errorf("update contract: %w", err)
 		}
+		if c.VendorID != old.VendorID {
+			if err := syncSubprocessors(ctx, r, sc.OrgID, id); err != nil {
+				return err
+			}
+		}
 		return audit(ctx, r, sc, "contract.update", "contract", id, contractAudit(old), contractAudit(c))
 	})
 	return c, err
 }
 
+// searchInList is the most matches of a text search that ListContracts
+// turns into an id list: the search scans the narrow search index once and
+// the page query then needs no table scan. Above it the term is common and
+// the sort's index finds a page of matches quickly.
+const searchInList = 2000
+
 // ListContracts filters, sorts and pages the portfolio. Everything it
-// reads is on the contracts row (the summary is denormalised there), so a
-// page is one indexed query plus a count.
+// reads is on the contracts row (the summary is denormalised there), and
+// it runs in two steps: the ids of the page, chosen on the indexes of the
+// filter and the sort, then those rows.
 func (s *sqlStore) ListContracts(ctx context.Context, sc Scope, q ContractQuery) (ContractPage, error) {
 	if err := sc.check(); err != nil {
 		return ContractPage{}, err
 	}
 	limit, offset := clampPage(q.Limit, q.Offset, 50, 1000)
+	page := ContractPage{Contracts: []Contract{}, Limit: limit, Offset: offset}
+	order, nullable, err := contractOrder(q.Sort, q.Desc)
+	if err != nil {
+		return ContractPage{}, err
+	}
 	where := []string{"c.org_id = ?"}
 	args := []any{sc.OrgID}
+	in := func(col string, vals []any) {
+		where = append(where, col+" IN ("+placeholders(len(vals))+")")
+		args = append(args, vals...)
+	}
 	if len(q.States) > 0 {
-		ph := make([]string, len(q.States))
+		vals := make([]any, len(q.States))
 		for i, st := range q.States {
 			if !st.Valid() {
 				return ContractPage{}, fmt.Errorf("%w: state %q", ErrInvalid, st)
 			}
-			ph[i] = "?"
-			args = append(args, string(st))
+			vals[i] = string(st)
 		}
-		where = append(where, "c.state IN ("+strings.Join(ph, ", ")+")")
+		in("c.state", vals)
 	}
 	if q.VendorID > 0 {
 		where = append(where, "c.vendor_id = ?")
 		args = append(args, q.VendorID)
-	}
-	if s := strings.TrimSpace(q.Search); s != "" {
-		where = append(where, `c.search LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(strings.ToLower(s))+"%")
 	}
 	if q.Unprotected {
 		where = append(where, "c.third_country_unprotected > 0")
@@ -415,90 +431,189 @@ func (s *sqlStore) ListContracts(ctx context.Context, sc Scope, q ContractQuery)
 	if q.MandatoryMissing {
 		where = append(where, "c.mandatory_missing > 0")
 	}
-	if k := NormalizeKey(q.Subprocessor); k != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM analysis_subprocessors p WHERE p.org_id = c.org_id AND p.analysis_id = c.latest_analysis_id AND p.name_key LIKE ? ESCAPE '\')`)
-		args = append(args, "%"+escapeLike(k)+"%")
-	}
-	if q.ObjectionRunningOn != "" {
-		if err := validDate(q.ObjectionRunningOn); err != nil {
+	for _, d := range []string{q.ObjectionRunningOn, q.ReviewDueBy} {
+		if err := validDate(d); err != nil {
 			return ContractPage{}, err
 		}
+	}
+	if q.ObjectionRunningOn != "" {
 		where = append(where, "c.objection_until >= ?")
 		args = append(args, q.ObjectionRunningOn)
 	}
 	if q.ReviewDueBy != "" {
-		if err := validDate(q.ReviewDueBy); err != nil {
-			return ContractPage{}, err
-		}
 		where = append(where, "c.next_review IS NOT NULL AND c.next_review <= ?")
 		args = append(args, q.ReviewDueBy)
 	}
+	if k := NormalizeKey(q.Subprocessor); k != "" {
+		keys, err := s.subprocessorKeys(ctx, sc.OrgID, k)
+		if err != nil {
+			return ContractPage{}, fmt.Errorf("list contracts: %w", err)
+		}
+		if len(keys) == 0 {
+			return page, nil
+		}
+		vals := []any{sc.OrgID}
+		for _, k := range keys {
+			vals = append(vals, k)
+		}
+		where = append(where, "c.id IN (SELECT p.contract_id FROM contract_subprocessors p WHERE p.org_id = ? AND p.name_key IN ("+placeholders(len(keys))+"))")
+		args = append(args, vals...)
+	}
+	if t := strings.TrimSpace(q.Search); t != "" {
+		pattern := "%" + escapeLike(strings.ToLower(t)) + "%"
+		ids, err := s.ids(ctx, `SELECT c.id FROM contracts c WHERE c.org_id = ? AND c.search LIKE ? ESCAPE '\' LIMIT `+fmt.Sprint(searchInList+1), sc.OrgID, pattern)
+		if err != nil {
+			return ContractPage{}, fmt.Errorf("search contracts: %w", err)
+		}
+		switch {
+		case len(ids) == 0:
+			return page, nil
+		case len(ids) <= searchInList:
+			vals := make([]any, len(ids))
+			for i, id := range ids {
+				vals[i] = id
+			}
+			in("c.id", vals)
+		default:
+			where = append(where, `c.search LIKE ? ESCAPE '\'`)
+			args = append(args, pattern)
+		}
+	}
 	w := strings.Join(where, " AND ")
-	var total int
-	if err := s.r().row(ctx, `SELECT COUNT(*) FROM contracts c WHERE `+w, args...).Scan(&total); err != nil {
+	if err := s.r().row(ctx, `SELECT COUNT(*) FROM contracts c WHERE `+w, args...).Scan(&page.Total); err != nil {
 		return ContractPage{}, fmt.Errorf("count contracts: %w", err)
 	}
-	order, err := contractOrder(q.Sort, q.Desc)
-	if err != nil {
-		return ContractPage{}, err
+	if page.Total == 0 || offset >= page.Total {
+		return page, nil
 	}
-	rows, err := s.r().query(ctx, `SELECT `+contractCols+` FROM contracts c WHERE `+w+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(args, limit, offset)...)
+	pageArgs := func(extra ...any) []any { return append(append([]any{}, args...), extra...) }
+	var ids []int64
+	if nullable == "" {
+		ids, err = s.ids(ctx, `SELECT c.id FROM contracts c WHERE `+w+` ORDER BY `+order+` LIMIT ? OFFSET ?`, pageArgs(limit, offset)...)
+	} else {
+		// Contracts without the value come last both ways: the rows with
+		// it first, then those without, each on its own index.
+		var withValue int
+		if err := s.r().row(ctx, `SELECT COUNT(*) FROM contracts c WHERE `+w+` AND `+nullable+` IS NOT NULL`, args...).Scan(&withValue); err != nil {
+			return ContractPage{}, fmt.Errorf("count contracts: %w", err)
+		}
+		if offset < withValue {
+			ids, err = s.ids(ctx, `SELECT c.id FROM contracts c WHERE `+w+` AND `+nullable+` IS NOT NULL ORDER BY `+order+` LIMIT ? OFFSET ?`, pageArgs(limit, offset)...)
+		}
+		if err == nil && len(ids) < limit {
+			var more []int64
+			more, err = s.ids(ctx, `SELECT c.id FROM contracts c WHERE `+w+` AND `+nullable+` IS NULL ORDER BY `+idOrder(q.Desc)+` LIMIT ? OFFSET ?`,
+				pageArgs(limit-len(ids), max(0, offset-withValue))...)
+			ids = append(ids, more...)
+		}
+	}
+	if err != nil {
+		return ContractPage{}, fmt.Errorf("list contracts: %w", err)
+	}
+	if len(ids) == 0 {
+		return page, nil
+	}
+	fetch := []any{sc.OrgID}
+	for _, id := range ids {
+		fetch = append(fetch, id)
+	}
+	rows, err := s.r().query(ctx, `SELECT `+contractCols+` FROM contracts c WHERE c.org_id = ? AND c.id IN (`+placeholders(len(ids))+`)`, fetch...)
 	if err != nil {
 		return ContractPage{}, fmt.Errorf("list contracts: %w", err)
 	}
 	defer rows.Close()
-	page := ContractPage{Contracts: []Contract{}, Total: total, Limit: limit, Offset: offset}
+	byID := make(map[int64]Contract, len(ids))
 	for rows.Next() {
 		c, err := scanContract(rows)
 		if err != nil {
 			return ContractPage{}, err
 		}
-		page.Contracts = append(page.Contracts, c)
+		byID[c.ID] = c
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return ContractPage{}, err
+	}
+	for _, id := range ids {
+		if c, ok := byID[id]; ok {
+			page.Contracts = append(page.Contracts, c)
+		}
+	}
+	return page, nil
 }
 
-// contractOrder is the ORDER BY of a sort; NULLs (no date, no deadline)
-// sort last both ways, and id breaks ties so pages are stable.
-func contractOrder(sort string, desc bool) (string, error) {
+// ids runs a query that yields ids.
+func (s *sqlStore) ids(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := s.r().query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func idOrder(desc bool) string {
+	if desc {
+		return "c.id DESC"
+	}
+	return "c.id ASC"
+}
+
+// contractOrder is the ORDER BY of a sort, every column in one direction
+// so that the sort's index serves it, id breaking ties so that pages are
+// stable. nullable names the column of a sort whose missing values go last
+// both ways ("" if the column is never NULL).
+func contractOrder(sort string, desc bool) (order, nullable string, err error) {
 	dir := " ASC"
 	if desc {
 		dir = " DESC"
 	}
-	nullsLast := func(col string) string {
-		return "(CASE WHEN " + col + " IS NULL THEN 1 ELSE 0 END), " + col + dir + ", c.id" + dir
+	by := func(cols ...string) string {
+		var b strings.Builder
+		for _, c := range append(cols, "c.id") {
+			if b.Len() > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(c + dir)
+		}
+		return b.String()
 	}
 	switch sort {
-	case "", SortUpdated:
-		if sort == "" {
-			dir = " DESC"
-		}
-		return "c.updated_at" + dir + ", c.id" + dir, nil
+	case "":
+		return "c.updated_at DESC, c.id DESC", "", nil
+	case SortUpdated:
+		return by("c.updated_at"), "", nil
 	case SortVendor:
-		return "c.vendor_name" + dir + ", c.id" + dir, nil
+		return by("c.vendor_name"), "", nil
 	case SortTitle:
-		return "c.title" + dir + ", c.id" + dir, nil
+		return by("c.title"), "", nil
 	case SortState:
-		return "c.state" + dir + ", c.id" + dir, nil
+		return by("c.state"), "", nil
 	case SortMandatoryMissing:
-		return "c.mandatory_missing" + dir + ", c.id" + dir, nil
+		return by("c.mandatory_missing"), "", nil
 	case SortFindings:
-		return "c.findings_weight" + dir + ", c.id" + dir, nil
+		return by("c.findings_weight"), "", nil
 	case SortThirdCountry:
-		return "c.third_country_unprotected" + dir + ", c.third_country" + dir + ", c.id" + dir, nil
+		return by("c.third_country_unprotected", "c.third_country"), "", nil
 	case SortCreated:
-		return "c.created_at" + dir + ", c.id" + dir, nil
+		return by("c.created_at"), "", nil
 	case SortNextReview:
-		return nullsLast("c.next_review"), nil
+		return by("c.next_review"), "c.next_review", nil
 	case SortBreachHours:
-		return nullsLast("c.breach_notice_hours"), nil
+		return by("c.breach_notice_hours"), "c.breach_notice_hours", nil
 	case SortObjectionDays:
-		return nullsLast("c.subprocessor_objection_days"), nil
+		return by("c.subprocessor_objection_days"), "c.subprocessor_objection_days", nil
 	case SortLastReview:
-		return nullsLast("c.last_review_at"), nil
+		return by("c.last_review_at"), "c.last_review_at", nil
 	}
-	return "", fmt.Errorf("%w: sort %q", ErrInvalid, sort)
+	return "", "", fmt.Errorf("%w: sort %q", ErrInvalid, sort)
 }
 
 // escapeLike escapes LIKE's wildcards with backslash.

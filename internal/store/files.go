@@ -79,6 +79,9 @@ WHERE org_id = ? AND id = ?`, v.ID, v.UploadedAt.UnixMicro(), sc.OrgID, c.ID); e
 	if err := writeSummary(ctx, r, sc.OrgID, c.ID, Summary{}); err != nil {
 		return Version{}, err
 	}
+	if err := syncSubprocessors(ctx, r, sc.OrgID, c.ID); err != nil {
+		return Version{}, err
+	}
 	return v, audit(ctx, r, sc, "version.add", "version", v.ID, nil, v)
 }
 

@@ -8,41 +8,34 @@ import (
 	"strings"
 )
 
-// The portfolio views read the sub-processors of each contract's latest
-// analysis only: contracts c joined to analysis_subprocessors p on
-// p.analysis_id = c.latest_analysis_id, both in the scope's organisation.
-const latestSubprocessors = `FROM contracts c JOIN analysis_subprocessors p ON p.analysis_id = c.latest_analysis_id AND p.org_id = c.org_id
-WHERE c.org_id = ?`
-
-const unprotectedSQL = `(p.third_country = 1 AND p.transfer_mechanism IN ('', 'none'))`
+// The portfolio views read contract_subprocessors (the sub-processors of
+// each contract's latest analysis) and the aggregates kept beside it, all
+// in the scope's organisation.
 
 func (s *sqlStore) ListSubprocessors(ctx context.Context, sc Scope, q SubprocessorQuery) ([]SubprocessorSummary, int, error) {
 	if err := sc.check(); err != nil {
 		return nil, 0, err
 	}
 	limit, offset := clampPage(q.Limit, q.Offset, 100, 1000)
-	where := ""
+	where := "s.org_id = ?"
 	args := []any{sc.OrgID}
 	if k := NormalizeKey(q.Search); k != "" {
-		where += ` AND p.name_key LIKE ? ESCAPE '\'`
+		where += ` AND s.name_key LIKE ? ESCAPE '\'`
 		args = append(args, "%"+escapeLike(k)+"%")
 	}
-	having := ""
 	if q.ThirdCountry {
-		having = " HAVING MAX(p.third_country) = 1"
+		where += " AND s.third_country = 1"
 	}
 	var total int
-	if err := s.r().row(ctx, `SELECT COUNT(*) FROM (SELECT p.name_key `+latestSubprocessors+where+` GROUP BY p.name_key`+having+`) t`, args...).Scan(&total); err != nil {
+	if err := s.r().row(ctx, `SELECT COUNT(*) FROM subprocessor_stats s WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count sub-processors: %w", err)
 	}
-	rows, err := s.r().query(ctx, `SELECT p.name_key, MIN(p.name), COUNT(DISTINCT c.id), COUNT(DISTINCT c.vendor_id), MAX(p.third_country),
-COUNT(DISTINCT CASE WHEN `+unprotectedSQL+` THEN c.id END)
-`+latestSubprocessors+where+` GROUP BY p.name_key`+having+` ORDER BY COUNT(DISTINCT c.id) DESC, p.name_key LIMIT ? OFFSET ?`,
-		append(args, limit, offset)...)
+	rows, err := s.r().query(ctx, `SELECT s.name_key, s.name, s.contracts, s.vendors, s.third_country, s.unprotected
+FROM subprocessor_stats s WHERE `+where+` ORDER BY s.contracts DESC, s.name_key LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sub-processors: %w", err)
 	}
-	var out []SubprocessorSummary
+	out := []SubprocessorSummary{}
 	index := map[string]int{}
 	for rows.Next() {
 		var sp SubprocessorSummary
@@ -61,7 +54,7 @@ COUNT(DISTINCT CASE WHEN `+unprotectedSQL+` THEN c.id END)
 		return nil, 0, err
 	}
 	if len(out) == 0 {
-		return []SubprocessorSummary{}, total, nil
+		return out, total, nil
 	}
 	// The countries of the page's sub-processors.
 	keys := make([]any, 0, len(out)+1)
@@ -69,8 +62,8 @@ COUNT(DISTINCT CASE WHEN `+unprotectedSQL+` THEN c.id END)
 	for _, sp := range out {
 		keys = append(keys, sp.Key)
 	}
-	crows, err := s.r().query(ctx, `SELECT DISTINCT p.name_key, p.country `+latestSubprocessors+
-		` AND p.country <> '' AND p.name_key IN (`+placeholders(len(out))+`)`, keys...)
+	crows, err := s.r().query(ctx, `SELECT DISTINCT name_key, country FROM contract_subprocessors
+WHERE org_id = ? AND name_key IN (`+placeholders(len(out))+`) AND country <> ''`, keys...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sub-processor countries: %w", err)
 	}
@@ -95,8 +88,9 @@ func (s *sqlStore) SubprocessorUsage(ctx context.Context, sc Scope, key string) 
 		return nil, err
 	}
 	rows, err := s.r().query(ctx, `SELECT c.id, c.title, c.vendor_id, c.vendor_name, p.analysis_id, p.name_key, p.name, p.country, p.third_country,
-p.transfer_mechanism, p.service, p.location `+latestSubprocessors+` AND p.name_key = ? ORDER BY c.vendor_name, c.id, p.seq`,
-		sc.OrgID, NormalizeKey(key))
+p.transfer_mechanism, p.service, p.location
+FROM contract_subprocessors p JOIN contracts c ON c.org_id = p.org_id AND c.id = p.contract_id
+WHERE p.org_id = ? AND p.name_key = ? ORDER BY c.vendor_name, c.id, p.seq`, sc.OrgID, NormalizeKey(key))
 	if err != nil {
 		return nil, fmt.Errorf("sub-processor usage: %w", err)
 	}
@@ -119,8 +113,8 @@ func (s *sqlStore) ThirdCountries(ctx context.Context, sc Scope) ([]ThirdCountry
 	if err := sc.check(); err != nil {
 		return nil, err
 	}
-	rows, err := s.r().query(ctx, `SELECT p.country, p.transfer_mechanism, COUNT(DISTINCT p.name_key), COUNT(DISTINCT c.id)
-`+latestSubprocessors+` AND p.third_country = 1 GROUP BY p.country, p.transfer_mechanism ORDER BY p.country, p.transfer_mechanism`, sc.OrgID)
+	rows, err := s.r().query(ctx, `SELECT country, mechanism, subprocessors, contracts FROM third_country_stats
+WHERE org_id = ? ORDER BY country, mechanism`, sc.OrgID)
 	if err != nil {
 		return nil, fmt.Errorf("third countries: %w", err)
 	}
@@ -132,6 +126,26 @@ func (s *sqlStore) ThirdCountries(ctx context.Context, sc Scope) ([]ThirdCountry
 			return nil, err
 		}
 		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// subprocessorKeys are the sub-processor keys of an organisation that
+// contain k.
+func (s *sqlStore) subprocessorKeys(ctx context.Context, orgID int64, k string) ([]string, error) {
+	rows, err := s.r().query(ctx, `SELECT name_key FROM subprocessor_stats WHERE org_id = ? AND name_key LIKE ? ESCAPE '\' ORDER BY name_key LIMIT 200`,
+		orgID, "%"+escapeLike(k)+"%")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var key string
+		if err := rows.Scan(&key); err != nil {
+			return nil, err
+		}
+		out = append(out, key)
 	}
 	return out, rows.Err()
 }

@@ -1,0 +1,83 @@
+// Command storebench fills a register database with generated contracts
+// and measures the portfolio queries under concurrent clients:
+//
+//	go run ./internal/store/storebench -db sqlite:/tmp/load.db -n 10000 -clients 20 -duration 5s
+//	go run ./internal/store/storebench -db 'postgres://postgres@127.0.0.1:5432/test?sslmode=disable' -n 10000
+//
+// It creates (or reuses) the organisation "load" and adds contracts until
+// it holds -n of them; -fill=false only measures.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/art28/art28/internal/store"
+	"github.com/art28/art28/internal/store/storetest"
+)
+
+func main() {
+	dsn := flag.String("db", "", "database: sqlite:PATH or postgres://…")
+	n := flag.Int("n", 10000, "contracts the organisation should hold")
+	size := flag.Int("size", 20000, "bytes of text per generated contract")
+	workers := flag.Int("workers", 4, "concurrent uploads while filling")
+	fill := flag.Bool("fill", true, "add contracts up to -n")
+	clients := flag.Int("clients", 20, "concurrent clients while measuring")
+	dur := flag.Duration("duration", 5*time.Second, "measuring time per query")
+	flag.Parse()
+	if err := run(*dsn, *n, *size, *workers, *fill, *clients, *dur); err != nil {
+		fmt.Fprintln(os.Stderr, "storebench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dsn string, n, size, workers int, fill bool, clients int, dur time.Duration) error {
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	org, err := st.GetOrgBySlug(ctx, "load")
+	if err != nil {
+		if org, err = st.CreateOrg(ctx, "Load test", "load"); err != nil {
+			return err
+		}
+	}
+	sc := store.Scope{OrgID: org.ID}
+	page, err := st.ListContracts(ctx, sc, store.ContractQuery{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if fill && page.Total < n {
+		todo := n - page.Total
+		fmt.Printf("filling %d contracts (%s, %d bytes each, %d workers)\n", todo, st.Backend(), size, workers)
+		took, err := storetest.Fill(ctx, st, sc, todo, size, workers, func(done int) {
+			if done%1000 == 0 {
+				fmt.Printf("  %d\n", done)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Printf("filled %d contracts in %s (%.0f/s)\n", todo, took.Round(time.Millisecond), float64(todo)/took.Seconds())
+		if err := storetest.SetStates(ctx, st, sc, 3); err != nil {
+			return err
+		}
+	}
+	page, err = st.ListContracts(ctx, sc, store.ContractQuery{Limit: 1})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d contracts; %d clients, %s per query\n", st.Backend(), page.Total, clients, dur)
+	for _, r := range storetest.Measure(ctx, st, sc, clients, dur) {
+		fmt.Println(r)
+		if r.FirstError != nil {
+			fmt.Println("  first error:", r.FirstError)
+		}
+	}
+	return nil
+}
