@@ -279,11 +279,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, c *reqCtx, err err
 	s.render(w, r, c, he.status, "error", msg, "", map[string]any{"Code": he.status, "Message": msg})
 }
 
-// writeJSON writes v as indented JSON.
+// writeJSON writes v as JSON.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		http.Error(w, `{"error":"encoding failed"}`, http.StatusInternalServerError)
 		return

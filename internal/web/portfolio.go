@@ -2,6 +2,8 @@ package web
 
 import (
 	"fmt"
+	"html"
+	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
@@ -121,7 +123,7 @@ func (s *Server) portfolio(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 	for i, st := range store.States {
 		states[i] = string(st)
 	}
-	d := map[string]any{"F": f, "Rows": rows, "Total": pg.Total, "States": states, "Sorts": portfolioSorts, "Query": f.query(0)}
+	d := map[string]any{"F": f, "Rows": rows, "RowsHTML": contractRowsHTML(rows, s.t(c.Lang, "no_contracts")), "Total": pg.Total, "States": states, "Sorts": portfolioSorts, "Query": f.query(0)}
 	if f.Offset > 0 {
 		d["Prev"] = f.query(max(f.Offset-pageSize, 0))
 	}
@@ -223,4 +225,51 @@ func (s *Server) deadlines(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 	sort.Slice(or, func(i, j int) bool { return or[i].Date < or[j].Date })
 	s.render(w, r, c, http.StatusOK, "deadlines", s.t(c.Lang, "nav_deadlines"), "deadlines", map[string]any{"Due": dr, "Objections": or, "DueBy": dueBy})
 	return nil
+}
+
+// contractRowsHTML renders the portfolio table's body. It is the page's
+// hot loop (up to 50 rows of 11 cells on every view), so it is written
+// out here rather than in the template, where each cell costs a
+// reflective call; every text is escaped with html.EscapeString.
+func contractRowsHTML(rows []contractRow, empty string) template.HTML {
+	if len(rows) == 0 {
+		return template.HTML(`<tr><td colspan="11" class="empty">` + html.EscapeString(empty) + `</td></tr>`)
+	}
+	var b strings.Builder
+	b.Grow(len(rows) * 600)
+	num := func(class string, n int) {
+		b.WriteString(`<td class="num`)
+		if n > 0 && class != "" {
+			b.WriteString(" " + class)
+		}
+		b.WriteString(`">`)
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString("</td>")
+	}
+	opt := func(p *int) {
+		b.WriteString(`<td class="num">`)
+		if p != nil {
+			b.WriteString(strconv.Itoa(*p))
+		} else {
+			b.WriteString("–")
+		}
+		b.WriteString("</td>")
+	}
+	for _, r := range rows {
+		id := strconv.FormatInt(r.ID, 10)
+		b.WriteString(`<tr><td><a href="/contracts/` + id + `">` + html.EscapeString(r.Vendor) + `</a>`)
+		if r.Versions > 1 {
+			b.WriteString(` <span class="muted">v` + strconv.Itoa(r.Versions) + `</span>`)
+		}
+		b.WriteString(`</td><td><span class="state st-` + html.EscapeString(r.State) + `">` + html.EscapeString(r.StateLabel) + `</span></td>`)
+		num("bad", r.MandatoryMissing)
+		num("", r.High)
+		num("", r.Medium)
+		num("", r.Low)
+		num("warn", r.ThirdCountry)
+		opt(r.BreachHours)
+		opt(r.ObjectionDays)
+		b.WriteString(`<td>` + html.EscapeString(r.NextReview) + `</td><td>` + html.EscapeString(r.LastReview) + "</td></tr>\n")
+	}
+	return template.HTML(b.String())
 }
