@@ -198,7 +198,7 @@ func TestScriptInert(t *testing.T) {
 		t.Fatalf("upload: %d", code)
 	}
 	_, list := c.get("/api/v1/contracts")
-	id := regexp.MustCompile(`"id": (\d+)`).FindStringSubmatch(list)[1]
+	id := regexp.MustCompile(`"id":\s*(\d+)`).FindStringSubmatch(list)[1]
 	pages := []string{"/", "/contracts/" + id, "/subprocessors", "/deadlines", "/admin/audit", "/upload", "/admin/users", "/admin/tokens", "/admin/orgs", "/account", "/?q=" + url.QueryEscape(evil), "/?lang=de", "/contracts/" + id + "?lang=de", "/subprocessors?lang=de"}
 	for _, p := range pages {
 		code, body := c.get(p)
