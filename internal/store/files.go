@@ -49,8 +49,10 @@ func cleanFilename(name string) string {
 }
 
 // addVersion stores a file and adds it as the next version of a locked
-// contract, which it makes the contract's latest version.
-func addVersion(ctx context.Context, r runner, sc Scope, c Contract, nv NewVersion) (Version, error) {
+// contract, which it makes the contract's latest version. analysed says an
+// analysis of it follows in the same transaction, which then brings the
+// summary and sub-processors up to date.
+func addVersion(ctx context.Context, r runner, sc Scope, c Contract, nv NewVersion, analysed bool) (Version, error) {
 	h, err := putFile(ctx, r, sc, nv.Content)
 	if err != nil {
 		return Version{}, err
@@ -76,11 +78,13 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.OrgID, v.ContractID, v.Number, v.SHA256, 
 WHERE org_id = ? AND id = ?`, v.ID, v.UploadedAt.UnixMicro(), sc.OrgID, c.ID); err != nil {
 		return Version{}, err
 	}
-	if err := writeSummary(ctx, r, sc.OrgID, c.ID, Summary{}); err != nil {
-		return Version{}, err
-	}
-	if err := syncSubprocessors(ctx, r, sc.OrgID, c.ID); err != nil {
-		return Version{}, err
+	if !analysed {
+		if err := writeSummary(ctx, r, sc.OrgID, c.ID, Summary{}); err != nil {
+			return Version{}, err
+		}
+		if err := syncSubprocessors(ctx, r, sc.OrgID, c.ID); err != nil {
+			return Version{}, err
+		}
 	}
 	return v, audit(ctx, r, sc, "version.add", "version", v.ID, nil, v)
 }
@@ -95,7 +99,7 @@ func (s *sqlStore) AddVersion(ctx context.Context, sc Scope, contractID int64, n
 		if err != nil {
 			return err
 		}
-		v, err = addVersion(ctx, r, sc, c, nv)
+		v, err = addVersion(ctx, r, sc, c, nv, false)
 		return err
 	})
 	return v, err
@@ -107,59 +111,89 @@ func (s *sqlStore) AddUpload(ctx context.Context, sc Scope, u Upload) (UploadRes
 	}
 	var res UploadResult
 	err := s.tx(ctx, func(r runner) error {
-		res = UploadResult{}
-		var c Contract
 		var err error
-		if u.ContractID > 0 {
-			c, err = getContract(ctx, r, sc, u.ContractID, true)
-			if err != nil {
-				return err
-			}
-		} else {
-			v, created, err := ensureVendor(ctx, r, sc, u.VendorKey, u.VendorName)
-			if err != nil {
-				return err
-			}
-			res.NewVendor = created
-			// Serialise uploads for one vendor (PostgreSQL), so two at
-			// once do not both create a contract.
-			if r.d.forUpdate != "" {
-				if _, err := r.exec(ctx, `SELECT id FROM vendors WHERE org_id = ? AND id = ?`+r.d.forUpdate, sc.OrgID, v.ID); err != nil {
-					return err
-				}
-			}
-			var id int64
-			err = r.row(ctx, `SELECT id FROM contracts WHERE org_id = ? AND vendor_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`, sc.OrgID, v.ID).Scan(&id)
-			switch {
-			case err == sql.ErrNoRows:
-				c, err = createContract(ctx, r, sc, v, u.Title)
-				if err != nil {
-					return err
-				}
-				res.NewContract = true
-			case err != nil:
-				return err
-			default:
-				if c, err = getContract(ctx, r, sc, id, true); err != nil {
-					return err
-				}
-			}
-		}
-		res.Version, err = addVersion(ctx, r, sc, c, NewVersion{Filename: u.Filename, MediaType: u.MediaType, Content: u.Content})
-		if err != nil {
-			return err
-		}
-		if u.Result != nil {
-			a, err := addAnalysis(ctx, r, sc, res.Version, u.Result)
-			if err != nil {
-				return err
-			}
-			a.Result = nil
-			res.Analysis = &a
-		}
-		res.Contract, err = getContract(ctx, r, sc, c.ID, false)
+		res, err = addUpload(ctx, r, sc, u)
 		return err
 	})
+	return res, err
+}
+
+// AddUploads stores several uploads in one transaction: all or none. For
+// bulk imports, where one commit (one fsync) per file is the cost.
+func (s *sqlStore) AddUploads(ctx context.Context, sc Scope, us []Upload) ([]UploadResult, error) {
+	if err := sc.check(); err != nil {
+		return nil, err
+	}
+	var out []UploadResult
+	err := s.tx(ctx, func(r runner) error {
+		out = out[:0]
+		for i, u := range us {
+			res, err := addUpload(ctx, r, sc, u)
+			if err != nil {
+				return fmt.Errorf("upload %d (%s): %w", i+1, cleanFilename(u.Filename), err)
+			}
+			out = append(out, res)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func addUpload(ctx context.Context, r runner, sc Scope, u Upload) (UploadResult, error) {
+	res := UploadResult{}
+	var c Contract
+	var err error
+	if u.ContractID > 0 {
+		c, err = getContract(ctx, r, sc, u.ContractID, true)
+		if err != nil {
+			return res, err
+		}
+	} else {
+		v, created, err := ensureVendor(ctx, r, sc, u.VendorKey, u.VendorName)
+		if err != nil {
+			return res, err
+		}
+		res.NewVendor = created
+		// Serialise uploads for one vendor (PostgreSQL), so two at once
+		// do not both create a contract.
+		if r.d.forUpdate != "" {
+			if _, err := r.exec(ctx, `SELECT id FROM vendors WHERE org_id = ? AND id = ?`+r.d.forUpdate, sc.OrgID, v.ID); err != nil {
+				return res, err
+			}
+		}
+		// The vendor's newest contract (ids grow with creation; the
+		// (org_id, vendor_id, id) index answers this without a scan).
+		var latest sql.NullInt64
+		err = r.row(ctx, `SELECT MAX(id) FROM contracts WHERE org_id = ? AND vendor_id = ?`, sc.OrgID, v.ID).Scan(&latest)
+		id := latest.Int64
+		switch {
+		case err == nil && !latest.Valid:
+			c, err = createContract(ctx, r, sc, v, u.Title)
+			if err != nil {
+				return res, err
+			}
+			res.NewContract = true
+		case err != nil:
+			return res, err
+		default:
+			if c, err = getContract(ctx, r, sc, id, true); err != nil {
+				return res, err
+			}
+		}
+	}
+	res.Version, err = addVersion(ctx, r, sc, c, NewVersion{Filename: u.Filename, MediaType: u.MediaType, Content: u.Content}, u.Result != nil)
+	if err != nil {
+		return res, err
+	}
+	if u.Result != nil {
+		a, err := addAnalysis(ctx, r, sc, res.Version, u.Result)
+		if err != nil {
+			return res, err
+		}
+		a.Result = nil
+		res.Analysis = &a
+	}
+	res.Contract, err = getContract(ctx, r, sc, c.ID, false)
 	return res, err
 }
 

@@ -335,3 +335,15 @@ func nullMicro(t *time.Time) any {
 // DB is the underlying database handle, for tests and maintenance tools;
 // queries through it bypass the tenancy checks.
 func (s *sqlStore) DB() *sql.DB { return s.db }
+
+func (s *sqlStore) Maintain(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	if s.d.name == "sqlite" {
+		if _, err := s.db.ExecContext(ctx, `PRAGMA optimize`); err != nil {
+			return fmt.Errorf("optimize: %w", err)
+		}
+	}
+	return nil
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -14,6 +13,9 @@ import (
 
 func (s *sqlStore) ListSubprocessors(ctx context.Context, sc Scope, q SubprocessorQuery) ([]SubprocessorSummary, int, error) {
 	if err := sc.check(); err != nil {
+		return nil, 0, err
+	}
+	if err := s.flushStats(ctx, sc.OrgID); err != nil {
 		return nil, 0, err
 	}
 	limit, offset := clampPage(q.Limit, q.Offset, 100, 1000)
@@ -30,57 +32,41 @@ func (s *sqlStore) ListSubprocessors(ctx context.Context, sc Scope, q Subprocess
 	if err := s.r().row(ctx, `SELECT COUNT(*) FROM subprocessor_stats s WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count sub-processors: %w", err)
 	}
-	rows, err := s.r().query(ctx, `SELECT s.name_key, s.name, s.contracts, s.vendors, s.third_country, s.unprotected
+	rows, err := s.r().query(ctx, `SELECT s.name_key, s.name, s.contracts, s.vendors, s.third_country, s.unprotected, s.countries
 FROM subprocessor_stats s WHERE `+where+` ORDER BY s.contracts DESC, s.name_key LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sub-processors: %w", err)
 	}
 	out := []SubprocessorSummary{}
-	index := map[string]int{}
+	var unknown []int
 	for rows.Next() {
 		var sp SubprocessorSummary
 		var third int64
-		if err := rows.Scan(&sp.Key, &sp.Name, &sp.Contracts, &sp.Vendors, &third, &sp.Unprotected); err != nil {
+		var countries sql.NullString
+		if err := rows.Scan(&sp.Key, &sp.Name, &sp.Contracts, &sp.Vendors, &third, &sp.Unprotected, &countries); err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
 		sp.ThirdCountry = third != 0
 		sp.Countries = []string{}
-		index[sp.Key] = len(out)
+		if !countries.Valid {
+			unknown = append(unknown, len(out))
+		} else if countries.String != "" {
+			sp.Countries = strings.Split(countries.String, ",")
+		}
 		out = append(out, sp)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	if len(out) == 0 {
-		return out, total, nil
-	}
-	// The countries of the page's sub-processors.
-	keys := make([]any, 0, len(out)+1)
-	keys = append(keys, sc.OrgID)
-	for _, sp := range out {
-		keys = append(keys, sp.Key)
-	}
-	crows, err := s.r().query(ctx, `SELECT DISTINCT name_key, country FROM contract_subprocessors
-WHERE org_id = ? AND name_key IN (`+placeholders(len(out))+`) AND country <> ''`, keys...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sub-processor countries: %w", err)
-	}
-	defer crows.Close()
-	for crows.Next() {
-		var k, country string
-		if err := crows.Scan(&k, &country); err != nil {
+	// Aggregates from before migration 0003 have no countries yet.
+	for _, i := range unknown {
+		if out[i].Countries, err = keyCountries(ctx, s.r(), sc.OrgID, out[i].Key); err != nil {
 			return nil, 0, err
 		}
-		if i, ok := index[k]; ok {
-			out[i].Countries = append(out[i].Countries, country)
-		}
 	}
-	for i := range out {
-		sort.Strings(out[i].Countries)
-	}
-	return out, total, crows.Err()
+	return out, total, nil
 }
 
 func (s *sqlStore) SubprocessorUsage(ctx context.Context, sc Scope, key string) ([]SubprocessorUse, error) {
@@ -113,6 +99,9 @@ func (s *sqlStore) ThirdCountries(ctx context.Context, sc Scope) ([]ThirdCountry
 	if err := sc.check(); err != nil {
 		return nil, err
 	}
+	if err := s.flushStats(ctx, sc.OrgID); err != nil {
+		return nil, err
+	}
 	rows, err := s.r().query(ctx, `SELECT country, mechanism, subprocessors, contracts FROM third_country_stats
 WHERE org_id = ? ORDER BY country, mechanism`, sc.OrgID)
 	if err != nil {
@@ -133,6 +122,9 @@ WHERE org_id = ? ORDER BY country, mechanism`, sc.OrgID)
 // subprocessorKeys are the sub-processor keys of an organisation that
 // contain k.
 func (s *sqlStore) subprocessorKeys(ctx context.Context, orgID int64, k string) ([]string, error) {
+	if err := s.flushStats(ctx, orgID); err != nil {
+		return nil, err
+	}
 	rows, err := s.r().query(ctx, `SELECT name_key FROM subprocessor_stats WHERE org_id = ? AND name_key LIKE ? ESCAPE '\' ORDER BY name_key LIMIT 200`,
 		orgID, "%"+escapeLike(k)+"%")
 	if err != nil {

@@ -609,6 +609,9 @@ type Store interface {
 	// AddUpload stores a file with its analysis in one transaction; see
 	// Upload.
 	AddUpload(ctx context.Context, sc Scope, u Upload) (UploadResult, error)
+	// AddUploads stores several uploads in one transaction (all or
+	// none), for bulk imports: one commit instead of one per file.
+	AddUploads(ctx context.Context, sc Scope, us []Upload) ([]UploadResult, error)
 	AddVersion(ctx context.Context, sc Scope, contractID int64, v NewVersion) (Version, error)
 	GetVersion(ctx context.Context, sc Scope, id int64) (Version, error)
 	// ListVersions lists a contract's versions, newest first.
@@ -658,6 +661,12 @@ type Store interface {
 	ListAudit(ctx context.Context, sc Scope, q AuditQuery) ([]AuditEntry, error)
 	// ListSystemAudit lists the entries that belong to no organisation.
 	ListSystemAudit(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
+
+	// Maintain refreshes the query planner's statistics (ANALYZE; SQLite
+	// also PRAGMA optimize). Call it after a bulk import and now and then
+	// (daily) from the server: PostgreSQL without autovacuum otherwise
+	// plans the portfolio queries on empty-table estimates.
+	Maintain(ctx context.Context) error
 }
 
 // Open opens and migrates the store named by dsn: "sqlite:PATH" (PATH may

@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/art28/art28/internal/store"
@@ -24,17 +25,27 @@ func main() {
 	n := flag.Int("n", 10000, "contracts the organisation should hold")
 	size := flag.Int("size", 20000, "bytes of text per generated contract")
 	workers := flag.Int("workers", 4, "concurrent uploads while filling")
+	batch := flag.Int("batch", 1, "uploads per transaction while filling (AddUploads)")
 	fill := flag.Bool("fill", true, "add contracts up to -n")
 	clients := flag.Int("clients", 20, "concurrent clients while measuring")
 	dur := flag.Duration("duration", 5*time.Second, "measuring time per query")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
-	if err := run(*dsn, *n, *size, *workers, *fill, *clients, *dur); err != nil {
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
+	if err := run(*dsn, *n, *size, *workers, *batch, *fill, *clients, *dur); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "storebench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dsn string, n, size, workers int, fill bool, clients int, dur time.Duration) error {
+func run(dsn string, n, size, workers, batch int, fill bool, clients int, dur time.Duration) error {
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
@@ -54,9 +65,9 @@ func run(dsn string, n, size, workers int, fill bool, clients int, dur time.Dura
 	}
 	if fill && page.Total < n {
 		todo := n - page.Total
-		fmt.Printf("filling %d contracts (%s, %d bytes each, %d workers)\n", todo, st.Backend(), size, workers)
-		took, err := storetest.Fill(ctx, st, sc, todo, size, workers, func(done int) {
-			if done%1000 == 0 {
+		fmt.Printf("filling %d contracts (%s, %d bytes each, %d workers, %d per transaction)\n", todo, st.Backend(), size, workers, batch)
+		took, err := storetest.Fill(ctx, st, sc, todo, size, workers, batch, func(done int) {
+			if done%1000 < batch {
 				fmt.Printf("  %d\n", done)
 			}
 		})
@@ -65,6 +76,9 @@ func run(dsn string, n, size, workers int, fill bool, clients int, dur time.Dura
 		}
 		fmt.Printf("filled %d contracts in %s (%.0f/s)\n", todo, took.Round(time.Millisecond), float64(todo)/took.Seconds())
 		if err := storetest.SetStates(ctx, st, sc, 3); err != nil {
+			return err
+		}
+		if err := st.Maintain(ctx); err != nil {
 			return err
 		}
 	}

@@ -14,6 +14,7 @@ func init() {
 	add("ContractLifecycle", testContractLifecycle)
 	add("UploadVersions", testUploadVersions)
 	add("FilesDeduplicated", testFilesDeduplicated)
+	add("BatchUploadAllOrNone", testBatchUpload)
 }
 
 func testOrgsAndUsers(t *testing.T, st store.Store) {
@@ -248,4 +249,34 @@ func testFilesDeduplicated(t *testing.T, st store.Store) {
 	if n := countRows(t, st, "blobs"); n != 1 {
 		t.Fatalf("blobs = %d, want 1", n)
 	}
+}
+
+func testBatchUpload(t *testing.T, st store.Store) {
+	f := newFixture(t, st)
+	batch := []store.Upload{
+		{VendorKey: "Batch One", Filename: "1.txt", Content: []byte("one"), Result: SampleResult("one", 1)},
+		{VendorKey: "Batch Two", Filename: "2.txt", Content: []byte("two"), Result: SampleResult("two", 2)},
+		{VendorKey: "Batch One", Filename: "1b.txt", Content: []byte("one b"), Result: SampleResult("one", 3)},
+	}
+	res, err := st.AddUploads(ctx(), f.a, batch)
+	must(t, err)
+	if len(res) != 3 || !res[0].NewContract || res[2].NewContract || res[2].Contract.ID != res[0].Contract.ID || res[2].Version.Number != 2 {
+		t.Fatalf("AddUploads = %+v", res)
+	}
+	// One bad upload (a contract of another organisation) rolls back the
+	// whole batch.
+	other := f.upload(t, f.b, "B", 1, "b")
+	bad := []store.Upload{
+		{VendorKey: "Batch Three", Filename: "3.txt", Content: []byte("three"), Result: SampleResult("three", 1)},
+		{ContractID: other.Contract.ID, Filename: "x.txt", Content: []byte("x")},
+	}
+	if _, err := st.AddUploads(ctx(), f.a, bad); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("batch with a foreign contract: %v", err)
+	}
+	p, err := st.ListContracts(ctx(), f.a, store.ContractQuery{Search: "batch three"})
+	must(t, err)
+	if p.Total != 0 {
+		t.Fatal("a failed batch left a contract behind")
+	}
+	must(t, st.Maintain(ctx()))
 }

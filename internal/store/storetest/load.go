@@ -14,14 +14,13 @@ import (
 
 // Fill adds n generated contracts to the scope's organisation, each with
 // one version of about size bytes of distinct text and a SampleResult
-// analysis, with workers uploads at a time. Vendors are distinct, so n
-// contracts result. It returns how long the uploads took.
-func Fill(ctx context.Context, st store.Store, sc store.Scope, n, size, workers int, progress func(done int)) (time.Duration, error) {
-	if workers < 1 {
-		workers = 1
-	}
+// analysis, with workers uploads at a time, batch uploads per transaction
+// (AddUploads; 1: AddUpload). Vendors are distinct, so n contracts result.
+// It returns how long the uploads took.
+func Fill(ctx context.Context, st store.Store, sc store.Scope, n, size, workers, batch int, progress func(done int)) (time.Duration, error) {
+	workers, batch = max(1, workers), max(1, batch)
 	start := time.Now()
-	jobs := make(chan int)
+	jobs := make(chan []int)
 	errs := make(chan error, workers)
 	var done int
 	var mu sync.Mutex
@@ -30,18 +29,27 @@ func Fill(ctx context.Context, st store.Store, sc store.Scope, n, size, workers 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				vendor := fmt.Sprintf("%s %05d", vendorNames[i%len(vendorNames)], i)
-				line := fmt.Sprintf("§ %d Auftragsverarbeitung für %s. ", i, vendor)
-				content := []byte(strings.Repeat(line, max(1, size/len(line))))
-				_, err := st.AddUpload(ctx, sc, store.Upload{VendorKey: vendor, VendorName: vendor, Title: "AVV " + vendor,
-					Filename: fmt.Sprintf("avv-%05d.txt", i), MediaType: "text/plain", Content: content, Result: SampleResult(vendor, i)})
+			for is := range jobs {
+				var us []store.Upload
+				for _, i := range is {
+					vendor := fmt.Sprintf("%s %05d", vendorNames[i%len(vendorNames)], i)
+					line := fmt.Sprintf("§ %d Auftragsverarbeitung für %s. ", i, vendor)
+					content := []byte(strings.Repeat(line, max(1, size/len(line))))
+					us = append(us, store.Upload{VendorKey: vendor, VendorName: vendor, Title: "AVV " + vendor,
+						Filename: fmt.Sprintf("avv-%05d.txt", i), MediaType: "text/plain", Content: content, Result: SampleResult(vendor, i)})
+				}
+				var err error
+				if len(us) == 1 {
+					_, err = st.AddUpload(ctx, sc, us[0])
+				} else {
+					_, err = st.AddUploads(ctx, sc, us)
+				}
 				if err != nil {
-					errs <- fmt.Errorf("contract %d: %w", i, err)
+					errs <- fmt.Errorf("contracts %v: %w", is, err)
 					return
 				}
 				mu.Lock()
-				done++
+				done += len(us)
 				d := done
 				mu.Unlock()
 				if progress != nil {
@@ -52,9 +60,13 @@ func Fill(ctx context.Context, st store.Store, sc store.Scope, n, size, workers 
 	}
 	var err error
 feed:
-	for i := 0; i < n; i++ {
+	for i := 0; i < n; i += batch {
+		var is []int
+		for j := i; j < min(n, i+batch); j++ {
+			is = append(is, j)
+		}
 		select {
-		case jobs <- i:
+		case jobs <- is:
 		case err = <-errs:
 			break feed
 		}

@@ -45,7 +45,7 @@ func testDecisions(t *testing.T, st store.Store) {
 	}
 	cid := up.Contract.ID
 	bad := []store.NewDecision{
-		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "met"},              // no reason
+		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "met"},             // no reason
 		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionOverride, NewStatus: "ok", Reason: "x"}, // bad status
 		{ContractID: cid, TargetKind: store.TargetRequirement, TargetID: "audits", Decision: store.DecisionDismiss},
 		{ContractID: cid, TargetKind: store.TargetFinding, TargetID: "x", Decision: store.DecisionOverride, NewStatus: "met", Reason: "x"},
@@ -338,11 +338,18 @@ func testConcurrentUploads(t *testing.T, st store.Store) {
 				Content: []byte("identical bytes"), Result: SampleResult("own", i)})
 			errs <- err
 		}(i)
-		go func() {
+		go func(i int) {
 			defer wg.Done()
-			_, err := st.ListContracts(ctx(), f.a, store.ContractQuery{Unprotected: true})
+			var err error
+			if i%2 == 0 {
+				_, err = st.ListContracts(ctx(), f.a, store.ContractQuery{Unprotected: true})
+			} else {
+				// Reads that bring the aggregates up to date while
+				// uploads mark them stale.
+				_, _, err = st.ListSubprocessors(ctx(), f.a, store.SubprocessorQuery{})
+			}
 			errs <- err
-		}()
+		}(i)
 	}
 	wg.Wait()
 	close(errs)
@@ -373,5 +380,25 @@ func testConcurrentUploads(t *testing.T, st store.Store) {
 	must(t, err)
 	if p.Total != n+1 {
 		t.Fatalf("%d contracts, want %d", p.Total, n+1)
+	}
+	// The aggregates agree with the rows they summarise.
+	subs, _, err := st.ListSubprocessors(ctx(), f.a, store.SubprocessorQuery{})
+	must(t, err)
+	if len(subs) == 0 {
+		t.Fatal("no sub-processors")
+	}
+	for _, sp := range subs {
+		uses, err := st.SubprocessorUsage(ctx(), f.a, sp.Key)
+		must(t, err)
+		contracts, unprotected := map[int64]bool{}, map[int64]bool{}
+		for _, u := range uses {
+			contracts[u.ContractID] = true
+			if u.ThirdCountry && (u.TransferMechanism == "" || u.TransferMechanism == "none") {
+				unprotected[u.ContractID] = true
+			}
+		}
+		if sp.Contracts != len(contracts) || sp.Unprotected != len(unprotected) {
+			t.Errorf("%s: aggregate %d contracts (%d unprotected), rows %d (%d)", sp.Key, sp.Contracts, sp.Unprotected, len(contracts), len(unprotected))
+		}
 	}
 }
