@@ -290,3 +290,39 @@ func TestTrustedProxy(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordChange checks that a password change needs the current
+// password and logs out the user's other sessions.
+func TestPasswordChange(t *testing.T) {
+	e := newEnv(t, backends()[0])
+	a := e.makeOrg("Alpha", "Vendor Alpha GmbH")
+	c, other := e.client(), e.client()
+	c.login(a.viewer.Email, testPassword)
+	other.login(a.viewer.Email, testPassword)
+	if code, _ := c.post("/account/password", url.Values{"current": {"not-the-password"}, "new": {"another-long-password"}}); code != http.StatusBadRequest {
+		t.Errorf("wrong current password: %d, want 400", code)
+	}
+	if code, _ := c.post("/account/password", url.Values{"current": {testPassword}, "new": {"short"}}); code != http.StatusBadRequest {
+		t.Errorf("short new password: %d, want 400", code)
+	}
+	if code, _ := c.post("/account/password", url.Values{"current": {testPassword}, "new": {"another-long-password"}}); code != http.StatusSeeOther {
+		t.Fatalf("change: %d", code)
+	}
+	if code, _ := c.get("/"); code != 200 {
+		t.Errorf("own session after the change: %d", code)
+	}
+	if code, _ := other.get("/"); code != http.StatusSeeOther {
+		t.Errorf("other session after the change: %d, want a redirect to the login", code)
+	}
+	if code, _ := e.client().post("/login", url.Values{"email": {a.viewer.Email}, "password": {testPassword}}); code == http.StatusSeeOther {
+		t.Error("old password still works")
+	}
+	e.client().login(a.viewer.Email, "another-long-password")
+	// Logout everywhere.
+	if code, _ := c.post("/account/logout-all", nil); code != http.StatusSeeOther {
+		t.Fatalf("logout everywhere: %d", code)
+	}
+	if code, _ := c.get("/"); code != http.StatusSeeOther {
+		t.Errorf("after logout everywhere: %d", code)
+	}
+}
