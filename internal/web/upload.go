@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/store"
@@ -45,25 +46,33 @@ func (s *Server) ingestFiles(r *http.Request, c *reqCtx) ([]uploadResult, error)
 		return nil, badRequest("no file")
 	}
 	vendor := strings.TrimSpace(r.FormValue("vendor"))
-	out := make([]uploadResult, 0, len(files))
-	for _, fh := range files {
-		res := uploadResult{Filename: filepath.Base(fh.Filename)}
-		up, err := s.ingestOne(r, c, fh, vendor)
-		if err != nil {
-			if !errors.Is(err, ErrNotReadable) && !errors.Is(err, input.ErrTooLarge) {
-				s.log.Error("upload", "file", res.Filename, "err", err)
-				res.Error = s.t(c.Lang, "server_error")
+	// The files are analysed in parallel, within the server's limit on
+	// concurrent analyses; results keep the form's order.
+	out := make([]uploadResult, len(files))
+	var wg sync.WaitGroup
+	for i, fh := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := uploadResult{Filename: filepath.Base(fh.Filename)}
+			up, err := s.ingestOne(r, c, fh, vendor)
+			if err != nil {
+				if !errors.Is(err, ErrNotReadable) && !errors.Is(err, input.ErrTooLarge) {
+					s.log.Error("upload", "file", res.Filename, "err", err)
+					res.Error = s.t(c.Lang, "server_error")
+				} else {
+					res.Error = strings.TrimPrefix(err.Error(), ErrNotReadable.Error()+": ")
+				}
+				s.audit(r, c, "upload.failed", "file", res.Filename, nil, map[string]any{"error": res.Error})
 			} else {
-				res.Error = strings.TrimPrefix(err.Error(), ErrNotReadable.Error()+": ")
+				res.ContractID, res.Vendor, res.Version, res.Upload = up.Contract.ID, up.Contract.VendorName, up.Version.Number, &up
+				s.audit(r, c, "upload", "contract", strconv.FormatInt(up.Contract.ID, 10), nil,
+					map[string]any{"file": res.Filename, "sha256": up.Version.SHA256, "version": up.Version.Number, "vendor": up.Contract.VendorName})
 			}
-			s.audit(r, c, "upload.failed", "file", res.Filename, nil, map[string]any{"error": res.Error})
-		} else {
-			res.ContractID, res.Vendor, res.Version, res.Upload = up.Contract.ID, up.Contract.VendorName, up.Version.Number, &up
-			s.audit(r, c, "upload", "contract", strconv.FormatInt(up.Contract.ID, 10), nil,
-				map[string]any{"file": res.Filename, "sha256": up.Version.SHA256, "version": up.Version.Number, "vendor": up.Contract.VendorName})
-		}
-		out = append(out, res)
+			out[i] = res
+		}()
 	}
+	wg.Wait()
 	return out, nil
 }
 
