@@ -22,7 +22,7 @@ func (s *Server) apiContracts(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	f := parseFilter(r.URL.Query())
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 	if limit <= 0 || limit > 1000 {
-		limit = 100
+		limit = pageSize
 	}
 	pg, err := s.st.ListContracts(r.Context(), c.Scope, f.storeQuery(limit))
 	if err != nil {
