@@ -17,17 +17,17 @@ import (
 	"github.com/art28/art28/internal/store"
 )
 
-// route is one entry of the route table: a ServeMux pattern, the
-// permission it requires, whether it is part of the JSON API, and its
-// handler.
 // handlerFunc is a route handler; its error becomes the response.
 type handlerFunc = func(http.ResponseWriter, *http.Request, *reqCtx) error
 
+// route is one entry of the route table: a ServeMux pattern, the
+// permission it requires, whether it is part of the JSON API, and its
+// handler.
 type route struct {
 	pattern string
 	perm    auth.Permission
 	api     bool
-	h       func(http.ResponseWriter, *http.Request, *reqCtx) error
+	h       handlerFunc
 }
 
 // reqCtx is what the middleware learned about a request: who asks, in
