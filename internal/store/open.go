@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
@@ -180,7 +181,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &sqlStore{db: db, d: sqliteDialect, path: path}
+	s := &sqlStore{db: db, d: sqliteDialect, path: path, stmts: &stmtCache{db: db, m: map[string]*sql.Stmt{}}}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -214,14 +215,20 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 
 // sqlStore implements Store over database/sql for both databases.
 type sqlStore struct {
-	db   *sql.DB
-	d    dialect
-	path string // SQLite file
+	db    *sql.DB
+	d     dialect
+	path  string     // SQLite file
+	stmts *stmtCache // SQLite: prepared reads (pgx caches its own)
 }
 
 func (s *sqlStore) Backend() string                { return s.d.name }
 func (s *sqlStore) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
-func (s *sqlStore) Close() error                   { return s.db.Close() }
+func (s *sqlStore) Close() error {
+	if s.stmts != nil {
+		s.stmts.close()
+	}
+	return s.db.Close()
+}
 
 // Backup writes a consistent copy of a SQLite database with VACUUM INTO,
 // which runs online beside readers and writers.
@@ -269,7 +276,77 @@ func (r runner) insertID(ctx context.Context, q string, args ...any) (int64, err
 }
 
 // r is a runner on the pool, for reads.
-func (s *sqlStore) r() runner { return runner{tx: s.db, d: s.d} }
+func (s *sqlStore) r() runner {
+	if s.stmts != nil {
+		return runner{tx: s.stmts, d: s.d}
+	}
+	return runner{tx: s.db, d: s.d}
+}
+
+// stmtCache runs reads on the pool through prepared statements, so that
+// SQLite parses each distinct query once per connection rather than once
+// per call (modernc.org/sqlite does not cache them itself). It keeps at
+// most stmtCacheSize queries; others run unprepared.
+type stmtCache struct {
+	db *sql.DB
+	mu sync.RWMutex
+	m  map[string]*sql.Stmt
+}
+
+const stmtCacheSize = 300
+
+func (c *stmtCache) stmt(ctx context.Context, q string) *sql.Stmt {
+	c.mu.RLock()
+	st := c.m[q]
+	c.mu.RUnlock()
+	if st != nil {
+		return st
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st := c.m[q]; st != nil {
+		return st
+	}
+	if len(c.m) >= stmtCacheSize {
+		return nil
+	}
+	st, err := c.db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // run unprepared and report the error there
+	}
+	c.m[q] = st
+	return st
+}
+
+func (c *stmtCache) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return c.db.ExecContext(ctx, q, args...)
+}
+
+func (c *stmtCache) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return c.db.QueryContext(ctx, q, args...)
+}
+
+func (c *stmtCache) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return c.db.QueryRowContext(ctx, q, args...)
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
 
 // tx runs fn in a transaction, retrying a few times when PostgreSQL
 // reports a deadlock or serialisation failure.
@@ -337,6 +414,30 @@ func nullMicro(t *time.Time) any {
 func (s *sqlStore) DB() *sql.DB { return s.db }
 
 func (s *sqlStore) Maintain(ctx context.Context) error {
+	// Bring every organisation's sub-processor aggregates up to date, so
+	// that the first portfolio read after a bulk import does not pay for it.
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT org_id FROM stats_dirty`)
+	if err != nil {
+		return fmt.Errorf("maintain: %w", err)
+	}
+	var orgs []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		orgs = append(orgs, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range orgs {
+		if err := s.flushStats(ctx, id); err != nil {
+			return err
+		}
+	}
 	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}

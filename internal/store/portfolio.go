@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// SubprocessorUsage joins with CROSS JOIN, which SQLite takes as "in this
+// order": from the sub-processor's index to the contracts by key, instead
+// of walking every contract in vendor order (PostgreSQL plans it freely).
+
 // The portfolio views read contract_subprocessors (the sub-processors of
 // each contract's latest analysis) and the aggregates kept beside it, all
 // in the scope's organisation.
@@ -75,8 +79,8 @@ func (s *sqlStore) SubprocessorUsage(ctx context.Context, sc Scope, key string) 
 	}
 	rows, err := s.r().query(ctx, `SELECT c.id, c.title, c.vendor_id, c.vendor_name, p.analysis_id, p.name_key, p.name, p.country, p.third_country,
 p.transfer_mechanism, p.service, p.location
-FROM contract_subprocessors p JOIN contracts c ON c.org_id = p.org_id AND c.id = p.contract_id
-WHERE p.org_id = ? AND p.name_key = ? ORDER BY c.vendor_name, c.id, p.seq`, sc.OrgID, NormalizeKey(key))
+FROM contract_subprocessors p CROSS JOIN contracts c
+WHERE c.org_id = p.org_id AND c.id = p.contract_id AND p.org_id = ? AND p.name_key = ? ORDER BY c.vendor_name, c.id, p.seq`, sc.OrgID, NormalizeKey(key))
 	if err != nil {
 		return nil, fmt.Errorf("sub-processor usage: %w", err)
 	}

@@ -662,10 +662,12 @@ type Store interface {
 	// ListSystemAudit lists the entries that belong to no organisation.
 	ListSystemAudit(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
 
-	// Maintain refreshes the query planner's statistics (ANALYZE; SQLite
-	// also PRAGMA optimize). Call it after a bulk import and now and then
-	// (daily) from the server: PostgreSQL without autovacuum otherwise
-	// plans the portfolio queries on empty-table estimates.
+	// Maintain brings the sub-processor aggregates up to date (otherwise
+	// the next portfolio read does) and refreshes the query planner's
+	// statistics (ANALYZE; SQLite also PRAGMA optimize). Call it after a
+	// bulk import and now and then (daily) from the server: PostgreSQL
+	// without autovacuum otherwise plans the portfolio queries on
+	// empty-table estimates.
 	Maintain(ctx context.Context) error
 }
 

@@ -29,8 +29,18 @@ func main() {
 	fill := flag.Bool("fill", true, "add contracts up to -n")
 	clients := flag.Int("clients", 20, "concurrent clients while measuring")
 	dur := flag.Duration("duration", 5*time.Second, "measuring time per query")
+	only := flag.String("query", "", "measure only the query of this name (e.g. \"list default\")")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
+	if *only != "" {
+		qs := storetest.LoadQueries[:0:0]
+		for _, q := range storetest.LoadQueries {
+			if q.Name == *only {
+				qs = append(qs, q)
+			}
+		}
+		storetest.LoadQueries = qs
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err == nil {

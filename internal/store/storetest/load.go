@@ -223,20 +223,25 @@ func Measure(ctx context.Context, st store.Store, sc store.Scope, clients int, d
 // SetStates gives the generated contracts varied states and dates (as
 // reviewers would), so the state and date filters select a part.
 func SetStates(ctx context.Context, st store.Store, sc store.Scope, every int) error {
-	page, err := st.ListContracts(ctx, sc, store.ContractQuery{Limit: 1000, Sort: store.SortCreated})
-	if err != nil {
-		return err
-	}
-	for i, c := range page.Contracts {
-		if i%every != 0 {
-			continue
-		}
-		s := store.States[i%len(store.States)]
-		next := fmt.Sprintf("2027-%02d-15", 1+i%12)
-		obj := fmt.Sprintf("2027-01-%02d", 1+i%28)
-		if _, err := st.UpdateContract(ctx, sc, c.ID, store.ContractUpdate{State: &s, NextReview: &next, ObjectionUntil: &obj}); err != nil {
+	for offset := 0; ; offset += 1000 {
+		page, err := st.ListContracts(ctx, sc, store.ContractQuery{Limit: 1000, Offset: offset, Sort: store.SortCreated})
+		if err != nil {
 			return err
 		}
+		if len(page.Contracts) == 0 {
+			return nil
+		}
+		for j, c := range page.Contracts {
+			i := offset + j
+			if i%every != 0 {
+				continue
+			}
+			s := store.States[i%len(store.States)]
+			next := fmt.Sprintf("2027-%02d-15", 1+i%12)
+			obj := fmt.Sprintf("2027-01-%02d", 1+i%28)
+			if _, err := st.UpdateContract(ctx, sc, c.ID, store.ContractUpdate{State: &s, NextReview: &next, ObjectionUntil: &obj}); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/store"
 )
 
@@ -22,9 +23,15 @@ func init() {
 func testTenantIsolation(t *testing.T, st store.Store) {
 	f := newFixture(t, st)
 	rb := f.upload(t, f.b, "Secret Vendor B", 1, "B's contract")
+	// A sub-processor and a third country only B's contract names.
+	secretSub := model.Subprocessor{Name: "Secret Sub Ltd", Country: "CN", ThirdCountry: true, TransferMechanism: "none"}
+	rbSub, err := st.AddUpload(ctx(), f.b, store.Upload{VendorKey: "Secret Vendor B2", Filename: "b2.txt", Content: []byte("B2"),
+		Result: result(nil, nil, secretSub)})
+	must(t, err)
 	ra := f.upload(t, f.a, "Vendor A", 2, "A's contract")
 	cb := rb.Contract
-	dec, err := st.AddDecision(ctx(), f.b, store.NewDecision{ContractID: cb.ID, TargetKind: store.TargetFinding,
+	var dec store.Decision
+	dec, err = st.AddDecision(ctx(), f.b, store.NewDecision{ContractID: cb.ID, TargetKind: store.TargetFinding,
 		TargetID: "finding-0", Decision: store.DecisionConfirm})
 	must(t, err)
 	exp, err := st.RecordExport(ctx(), f.b, store.NewExport{ContractID: cb.ID, Kind: "letter", Format: "md", Filename: "letter.md", Content: []byte("Dear B")})
@@ -147,15 +154,43 @@ func testTenantIsolation(t *testing.T, st store.Store) {
 			}
 		}
 	}
-	_ = subs
+	for _, s := range subs {
+		if s.Key == "secret sub ltd" {
+			t.Errorf("A lists B's sub-processor")
+		}
+	}
+	found := false
+	for _, s := range bSubs {
+		found = found || s.Key == "secret sub ltd"
+	}
+	if !found {
+		t.Fatalf("B does not see its own sub-processor: %+v", bSubs)
+	}
+	if uses, err := st.SubprocessorUsage(ctx(), a, "Secret Sub Ltd"); err != nil || len(uses) != 0 {
+		t.Errorf("A sees the users of B's sub-processor: %+v, %v", uses, err)
+	}
+	if p, err := st.ListContracts(ctx(), a, store.ContractQuery{Subprocessor: "secret sub"}); err != nil || p.Total != 0 {
+		t.Errorf("A filters by B's sub-processor: %+v, %v", p, err)
+	}
+	if p, err := st.ListContracts(ctx(), f.b, store.ContractQuery{Subprocessor: "secret sub"}); err != nil || p.Total != 1 || p.Contracts[0].ID != rbSub.Contract.ID {
+		t.Errorf("B's own filter by its sub-processor: %+v, %v", p, err)
+	}
 	tc, err := st.ThirdCountries(ctx(), a)
 	must(t, err)
+	for _, r := range tc {
+		if r.Country == "CN" {
+			t.Errorf("A's third countries include B's: %+v", r)
+		}
+	}
 	tcB, err := st.ThirdCountries(ctx(), f.b)
 	must(t, err)
-	if len(tcB) == 0 && len(SampleResult("x", 1).Subprocessors) > 0 {
-		t.Log("B has no third-country sub-processors in this sample")
+	found = false
+	for _, r := range tcB {
+		found = found || r.Country == "CN"
 	}
-	_ = tc
+	if !found {
+		t.Errorf("B's third countries lack its own: %+v", tcB)
+	}
 	audit, err := st.ListAudit(ctx(), a, store.AuditQuery{Limit: 1000})
 	must(t, err)
 	for _, e := range audit {
