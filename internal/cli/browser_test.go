@@ -190,7 +190,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Click(css(`button[data-testid^=confirm-]`)),
 		chromedp.WaitVisible(css(`.flash`)),
 	)
-	if got := text(`#findings`); !strings.Contains(got, "confirmed · dpo@acme.example") {
+	if got := text(`#findings p.who`); !strings.Contains(got, "confirmed · dpo@acme.example") {
 		t.Errorf("finding not confirmed: %.400s", got)
 	}
 	run("findings screenshot", chromedp.ScrollIntoView(css(`#findings`)), shot("findings"))
