@@ -178,16 +178,25 @@ func (s *Server) subprocessorRows(r *http.Request, c *reqCtx) ([]subRow, error) 
 }
 
 func (s *Server) subprocessors(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	rows, err := s.subprocessorRows(r, c)
+	q := r.URL.Query()
+	// Without a search the page lists each sub-processor once with its
+	// counts; a search ("Amazon") lists every contract naming it.
+	var rows []subRow
+	var sums []store.SubprocessorSummary
+	var err error
+	if strings.TrimSpace(q.Get("q")) == "" {
+		sums, _, err = s.st.ListSubprocessors(r.Context(), c.Scope, store.SubprocessorQuery{ThirdCountry: q.Get("third") == "1", Limit: 1000})
+	} else {
+		rows, err = s.subprocessorRows(r, c)
+	}
 	if err != nil {
 		return err
 	}
-	q := r.URL.Query()
 	countries, err := s.st.ThirdCountries(r.Context(), c.Scope)
 	if err != nil {
 		return err
 	}
-	d := map[string]any{"Countries": countries, "Rows": rows, "Query": q.Get("q"), "Third": q.Get("third") == "1", "RawQuery": r.URL.RawQuery}
+	d := map[string]any{"Countries": countries, "Rows": rows, "Summaries": sums, "Query": q.Get("q"), "Third": q.Get("third") == "1", "RawQuery": r.URL.RawQuery}
 	s.render(w, r, c, http.StatusOK, "subprocessors", s.t(c.Lang, "nav_subprocessors"), "subprocessors", d)
 	return nil
 }
