@@ -132,9 +132,7 @@ func runImport(args []string, env Env) (int, error) {
 	dsn := fset.String("db", "", "database (default: the serve default)")
 	org := fset.String("org", "", "organisation (name or slug; created if new)")
 	vendor := fset.String("vendor", "", "vendor for every file (default: the processor each contract names)")
-	// Twice the CPUs: while one file's transaction waits for the disk,
-	// others are analysed.
-	jobs := fset.Int("j", 2*runtime.NumCPU(), "files analysed in parallel")
+	jobs := fset.Int("j", runtime.NumCPU(), "files analysed in parallel")
 	maxBytes := fset.Int64("max-bytes", input.DefaultMaxBytes, "largest input accepted in bytes")
 	paths, err := parseInterspersed(fset, args)
 	if err != nil {
@@ -168,27 +166,74 @@ func runImport(args []string, env Env) (int, error) {
 	if len(files) > 1 && env.IsTerminal(env.Stderr) {
 		bar = newProgress(env.Stderr, len(files))
 	}
+	// Workers analyse; one writer stores the analysed files in batches,
+	// one transaction (one commit to disk) per batch. A batch that fails
+	// is stored file by file, so one bad file costs only itself.
 	var failed atomic.Int64
 	var mu sync.Mutex
 	var msgs []string
+	fail := func(msg string) {
+		failed.Add(1)
+		mu.Lock()
+		msgs = append(msgs, msg)
+		mu.Unlock()
+	}
 	work := make(chan string)
+	ready := make(chan store.Upload, 2*importBatch)
 	var wg sync.WaitGroup
 	for range max(*jobs, 1) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for path := range work {
-				err := importFile(ctx, st, a, sc, path, *vendor, *maxBytes)
+				u, err := prepareFile(a, path, *vendor, *maxBytes)
 				if err != nil {
-					failed.Add(1)
-					mu.Lock()
-					msgs = append(msgs, err.Error())
-					mu.Unlock()
+					fail(err.Error())
+					bar.done()
+					continue
 				}
-				bar.done()
+				ready <- u
 			}
 		}()
 	}
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		batch := make([]store.Upload, 0, importBatch)
+		flush := func() {
+			if len(batch) == 0 {
+				return
+			}
+			if _, err := st.AddUploads(ctx, sc, batch); err != nil {
+				for _, u := range batch {
+					if _, err := st.AddUpload(ctx, sc, u); err != nil {
+						fail(fmt.Sprintf("%s: %v", u.Filename, err))
+					}
+				}
+			}
+			for range batch {
+				bar.done()
+			}
+			batch = batch[:0]
+		}
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case u, ok := <-ready:
+				if !ok {
+					flush()
+					return
+				}
+				batch = append(batch, u)
+				if len(batch) == importBatch {
+					flush()
+				}
+			case <-tick.C:
+				flush()
+			}
+		}
+	}()
 	for _, f := range files {
 		if ctx.Err() != nil {
 			break
@@ -197,6 +242,8 @@ func runImport(args []string, env Env) (int, error) {
 	}
 	close(work)
 	wg.Wait()
+	close(ready)
+	<-written
 	bar.finish()
 	for _, m := range msgs {
 		fmt.Fprintf(env.Stderr, "art28: %s\n", m)
@@ -210,23 +257,28 @@ func runImport(args []string, env Env) (int, error) {
 	return ExitOK, nil
 }
 
-func importFile(ctx context.Context, st store.Store, a *analyze.Analyzer, sc store.Scope, path, vendor string, maxBytes int64) error {
-	st2, err := os.Stat(path)
+// importBatch is how many files art28 import stores per transaction.
+const importBatch = 64
+
+// prepareFile reads and analyses one file for import.
+func prepareFile(a *analyze.Analyzer, path, vendor string, maxBytes int64) (store.Upload, error) {
+	fi, err := os.Stat(path)
 	if err != nil {
-		return err
+		return store.Upload{}, err
 	}
-	if st2.Size() > maxBytes {
-		return fmt.Errorf("%s: %w (%d bytes, limit %d)", path, input.ErrTooLarge, st2.Size(), maxBytes)
+	if fi.Size() > maxBytes {
+		return store.Upload{}, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, input.ErrTooLarge, fi.Size(), maxBytes)
 	}
 	content, err := os.ReadFile(path)
 	if err != nil {
-		return err
+		return store.Upload{}, err
 	}
-	_, err = web.Ingest(ctx, st, a, sc, path, content, vendor, input.Options{MaxBytes: maxBytes})
+	u, err := web.PrepareUpload(a, path, content, vendor, input.Options{MaxBytes: maxBytes})
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
+		// The reader's message names the file already.
+		return store.Upload{}, errors.New(strings.TrimPrefix(err.Error(), web.ErrNotReadable.Error()+": "))
 	}
-	return nil
+	return u, nil
 }
 
 func runReanalyze(args []string, env Env) (int, error) {

@@ -39,7 +39,13 @@ func TestRegisterCommands(t *testing.T) {
 	if code, out := run("", "import", "--db", dsn, "--org", "Acme GmbH", "../../examples"); code != ExitOK || !strings.Contains(out, "imported 2 of 2") {
 		t.Fatalf("import: %d %s", code, out)
 	}
-	if code, out := run("", "reanalyze", "--db", dsn); code != ExitOK || !strings.Contains(out, "re-analysed 2 contracts") {
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "empty.txt"), []byte("  \n"), 0o644)
+	os.WriteFile(filepath.Join(bad, "good.md"), exampleBytes(t), 0o644)
+	if code, out := run("", "import", "--db", dsn, "--org", "Other Org", bad); code != ExitError || !strings.Contains(out, "empty.txt: input is empty") || !strings.Contains(out, "imported 1 of 2") {
+		t.Errorf("import with a bad file: %d %s", code, out)
+	}
+	if code, out := run("", "reanalyze", "--db", dsn, "--org", "Acme GmbH"); code != ExitOK || !strings.Contains(out, "re-analysed 2 contracts") {
 		t.Fatalf("reanalyze: %d %s", code, out)
 	}
 	backup := filepath.Join(dir, "copy.db")
@@ -67,4 +73,12 @@ func TestRegisterCommands(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "r.db")); strings.Contains(string(b), token) || strings.Contains(string(b), "a-long-password-1") {
 		t.Error("token or password in the database in clear")
 	}
+}
+
+func exampleBytes(t *testing.T) []byte {
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "avv-beispiel.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

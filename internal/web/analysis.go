@@ -54,19 +54,30 @@ func VendorOf(r *model.Result, filename string) string {
 // transaction: a new contract for a new vendor, else a new version of the
 // vendor's contract. vendor, if not empty, overrides the extracted one.
 func Ingest(ctx context.Context, st store.Store, a *analyze.Analyzer, sc store.Scope, filename string, content []byte, vendor string, opt input.Options) (store.UploadResult, error) {
-	res, _, err := Analyse(a, filename, content, opt)
+	u, err := PrepareUpload(a, filename, content, vendor, opt)
 	if err != nil {
 		return store.UploadResult{}, err
+	}
+	return st.AddUpload(ctx, sc, u)
+}
+
+// PrepareUpload analyses one file and returns it as an upload for the
+// store, filed under vendor or, if that is empty, the processor the
+// contract names.
+func PrepareUpload(a *analyze.Analyzer, filename string, content []byte, vendor string, opt input.Options) (store.Upload, error) {
+	res, _, err := Analyse(a, filename, content, opt)
+	if err != nil {
+		return store.Upload{}, err
 	}
 	name := strings.TrimSpace(vendor)
 	if name == "" {
 		name = VendorOf(res, filename)
 	}
 	res.Document.Path = filepath.Base(filename)
-	return st.AddUpload(ctx, sc, store.Upload{
+	return store.Upload{
 		VendorKey: name, VendorName: name, Filename: filepath.Base(filename),
 		MediaType: mediaType(filename), Content: content, Result: res,
-	})
+	}, nil
 }
 
 // Reanalyse re-runs the engine on a version's stored original and stores
