@@ -69,7 +69,7 @@ func (s *Server) routeTable() []route {
 		page("GET /admin/orgs", site, s.orgsPage),
 		page("POST /admin/orgs", site, s.createOrg),
 
-		api("GET /api/v1/openapi.json", pub, s.apiOpenAPI),
+		api("GET /api/v1/openapi.json", authed, s.apiOpenAPI),
 		api("GET /api/v1/contracts", read, s.apiContracts),
 		api("POST /api/v1/contracts", review, s.apiUpload),
 		api("GET /api/v1/contracts/{id}", read, s.apiContract),
