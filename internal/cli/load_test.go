@@ -76,7 +76,8 @@ func TestLoad(t *testing.T) {
 			var out lockedBuffer
 			cpu0 := cpuTime()
 			start := time.Now()
-			code := RunEnv([]string{"import", "--db", dsn, "--org", "Load", dir}, testEnv(&out))
+			// Run, as the command does, with its garbage collector settings.
+			code := Run([]string{"import", "--db", dsn, "--org", "Load", dir}, &out, &out)
 			el := time.Since(start)
 			cpu := cpuTime() - cpu0
 			if code != ExitOK {
