@@ -181,7 +181,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &sqlStore{db: db, d: sqliteDialect, path: path, stmts: &stmtCache{db: db, m: map[string]*sql.Stmt{}}}
+	s := &sqlStore{db: db, d: sqliteDialect, path: path}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -190,6 +190,8 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// Statements are cached only after the migrations: DDL is not.
+	s.stmts = &stmtCache{db: db, m: map[string]*sql.Stmt{}, inflight: map[string]bool{}}
 	return s, nil
 }
 
@@ -283,39 +285,75 @@ func (s *sqlStore) r() runner {
 	return runner{tx: s.db, d: s.d}
 }
 
-// stmtCache runs reads on the pool through prepared statements, so that
-// SQLite parses each distinct query once per connection rather than once
-// per call (modernc.org/sqlite does not cache them itself). It keeps at
-// most stmtCacheSize queries; others run unprepared.
+// stmtCache runs statements through prepared statements, so that SQLite
+// parses each distinct query once per connection rather than once per call
+// (modernc.org/sqlite does not cache them itself). It keeps at most
+// stmtCacheSize queries; others run unprepared. No lock is held while a
+// statement is prepared, and a transaction never waits for one: preparing
+// takes a connection of the pool, which a transaction holding SQLite's
+// write lock must not wait for.
 type stmtCache struct {
-	db *sql.DB
-	mu sync.RWMutex
-	m  map[string]*sql.Stmt
+	db       *sql.DB
+	mu       sync.RWMutex
+	m        map[string]*sql.Stmt
+	inflight map[string]bool
 }
 
 const stmtCacheSize = 300
 
-func (c *stmtCache) stmt(ctx context.Context, q string) *sql.Stmt {
+func (c *stmtCache) lookup(q string) *sql.Stmt {
 	c.mu.RLock()
-	st := c.m[q]
+	defer c.mu.RUnlock()
+	return c.m[q]
+}
+
+// stmt returns the prepared statement of q, preparing it if there is room.
+// Call it only while holding no connection.
+func (c *stmtCache) stmt(ctx context.Context, q string) *sql.Stmt {
+	if st := c.lookup(q); st != nil {
+		return st
+	}
+	c.mu.RLock()
+	full := c.m == nil || len(c.m) >= stmtCacheSize
 	c.mu.RUnlock()
-	if st != nil {
-		return st
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st := c.m[q]; st != nil {
-		return st
-	}
-	if len(c.m) >= stmtCacheSize {
+	if full {
 		return nil
 	}
 	st, err := c.db.PrepareContext(ctx, q)
 	if err != nil {
 		return nil // run unprepared and report the error there
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.m[q]; old != nil {
+		st.Close()
+		return old
+	}
+	if c.m == nil || len(c.m) >= stmtCacheSize {
+		st.Close()
+		return nil
+	}
 	c.m[q] = st
 	return st
+}
+
+// prepareLater prepares q in the background (for transactions).
+func (c *stmtCache) prepareLater(q string) {
+	c.mu.Lock()
+	if c.m == nil || c.inflight[q] || len(c.m)+len(c.inflight) >= stmtCacheSize {
+		c.mu.Unlock()
+		return
+	}
+	c.inflight[q] = true
+	c.mu.Unlock()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		c.stmt(ctx, q)
+		c.mu.Lock()
+		delete(c.inflight, q)
+		c.mu.Unlock()
+	}()
 }
 
 func (c *stmtCache) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -337,6 +375,43 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, q string, args ...any) 
 		return st.QueryRowContext(ctx, args...)
 	}
 	return c.db.QueryRowContext(ctx, q, args...)
+}
+
+// txStmts runs a transaction's statements through the cache.
+type txStmts struct {
+	tx *sql.Tx
+	c  *stmtCache
+}
+
+// stmt is the cached statement of q bound to the transaction, or nil (and
+// q is then prepared in the background for the next time).
+func (t txStmts) stmt(ctx context.Context, q string) *sql.Stmt {
+	if st := t.c.lookup(q); st != nil {
+		return t.tx.StmtContext(ctx, st)
+	}
+	t.c.prepareLater(q)
+	return nil
+}
+
+func (t txStmts) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.tx.ExecContext(ctx, q, args...)
+}
+
+func (t txStmts) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.tx.QueryContext(ctx, q, args...)
+}
+
+func (t txStmts) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.tx.QueryRowContext(ctx, q, args...)
 }
 
 func (c *stmtCache) close() {
@@ -366,7 +441,11 @@ func (s *sqlStore) tx1(ctx context.Context, fn func(r runner) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(runner{tx: tx, d: s.d}); err != nil {
+	r := runner{tx: tx, d: s.d}
+	if s.stmts != nil {
+		r.tx = txStmts{tx: tx, c: s.stmts}
+	}
+	if err := fn(r); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -436,6 +515,13 @@ func (s *sqlStore) Maintain(ctx context.Context) error {
 	for _, id := range orgs {
 		if err := s.flushStats(ctx, id); err != nil {
 			return err
+		}
+	}
+	if s.d.name == "postgres" {
+		// The marks are deleted as soon as they are read; without
+		// autovacuum their dead rows would slow every check for new ones.
+		if _, err := s.db.ExecContext(ctx, `VACUUM stats_dirty`); err != nil {
+			return fmt.Errorf("vacuum: %w", err)
 		}
 	}
 	if _, err := s.db.ExecContext(ctx, `ANALYZE`); err != nil {
