@@ -128,7 +128,18 @@ func TestKillDuringUpload(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(2 * time.Second)
+	// Kill once a few uploads are through (however slow the machine),
+	// while more are in flight.
+	for i := 0; i < 400; i++ {
+		mu.Lock()
+		n := len(acks)
+		mu.Unlock()
+		if n >= 5 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
