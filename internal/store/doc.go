@@ -49,7 +49,12 @@
 // review decisions: an override changes a requirement's status, a
 // dismissed finding no longer counts), recomputed in the same transaction
 // whenever an analysis or a decision is added, so listing 10,000 contracts
-// with filters, sorting and paging reads one indexed table.
+// with filters, sorting and paging reads one indexed table (the ids of a
+// page on the sort's index first, then those rows). The sub-processors of
+// each contract's latest analysis are kept in contract_subprocessors, with
+// per-organisation aggregates for the sub-processor and third-country
+// views; an upload marks the aggregates it touches stale and the next
+// portfolio read (or Maintain) recomputes exactly those.
 //
 // Review decisions key on contract + requirement or finding id, not on an
 // analysis, so they survive re-analysis and new versions. They are kept as
