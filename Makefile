@@ -44,6 +44,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzODTXML$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzPDFText$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePDF$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckPassword$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/auth
 
 eval: build
 	./bin/art28 eval ../shared/corpus

@@ -29,6 +29,10 @@ const (
 	saltLen      = 16
 )
 
+// maxMemory bounds the memory parameter a stored hash may ask for (256
+// MiB), so a damaged or planted hash cannot exhaust the server.
+const maxMemory = 256 * 1024
+
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 10
 
@@ -64,7 +68,7 @@ func CheckPassword(encoded, password string) bool {
 	}
 	var m, t uint32
 	var p uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > 1<<22 || t > 16 {
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &p); err != nil || m == 0 || t == 0 || p == 0 || m > maxMemory || t > 10 || p > 16 {
 		return false
 	}
 	b64 := base64.RawStdEncoding
