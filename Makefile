@@ -50,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzTesseractTSV$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzImage$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
 	$(GO) test -run '^$$' -fuzz '^FuzzPGM$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/input
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckPassword$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/auth
 
 eval: build
 	./bin/art28 eval ../shared/corpus

@@ -33,6 +33,8 @@ var errUsage = errors.New("usage")
 // Env is what a command needs from its surroundings.
 type Env struct {
 	Stdout, Stderr io.Writer
+	// Stdin is read by commands that take a secret (users add).
+	Stdin io.Reader
 	// IsTerminal reports whether a writer is an interactive terminal.
 	IsTerminal func(w io.Writer) bool
 	// Getenv reads environment variables (NO_COLOR).
@@ -52,7 +54,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
-	env := Env{Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv, tuneMemory: tune}
+	env := Env{Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, IsTerminal: isTerminal, Getenv: os.Getenv, tuneMemory: tune}
 	return RunEnv(args, env)
 }
 
@@ -135,6 +137,18 @@ func RunEnv(args []string, env Env) int {
 		code, err = runEval(args[1:], env)
 	case "explain":
 		code, err = runExplain(args[1:], env)
+	case "serve":
+		code, err = runServe(args[1:], env)
+	case "import":
+		code, err = runImport(args[1:], env)
+	case "reanalyze":
+		code, err = runReanalyze(args[1:], env)
+	case "users":
+		code, err = runUsers(args[1:], env)
+	case "tokens":
+		code, err = runTokens(args[1:], env)
+	case "backup":
+		code, err = runBackup(args[1:], env)
 	case "version", "--version":
 		fmt.Fprintf(env.Stdout, "art28 %s (catalog %s)\n", analyze.Version, catalog.Default().Version)
 		return ExitOK
@@ -163,6 +177,12 @@ Usage:
   art28 summary --out FILE DIR|FILE...   portfolio table, .xlsx or .csv
   art28 eval [flags] CORPUS_DIR          measure against the labelled corpus
   art28 explain ID                       explain a requirement
+  art28 serve [--addr A] [--db DSN]      the contract register (web app)
+  art28 import --org O [--db DSN] DIR|FILE...  analyse files into the register
+  art28 reanalyze [--db DSN] [--org O]   re-run stored originals, keeping reviews
+  art28 users add --email E --role R [--org O]  add a user (password on stdin)
+  art28 tokens create --email E --org O  create an API token (printed once)
+  art28 backup [--db DSN] FILE           online copy of a SQLite register
   art28 version                          print the version
 
 Check flags:
@@ -179,6 +199,12 @@ Check flags:
 Summary flags:
   --out FILE           .xlsx (one sheet per topic) or .csv (UTF-8 with BOM)
   -j N, --max-bytes N, --ocr MODE   as for check
+
+Register flags:
+  --db DSN             sqlite:PATH or postgres://… (default: a SQLite file
+                       under $XDG_DATA_HOME/art28, or $ART28_DB)
+  --addr A             serve: listen address (default 127.0.0.1:8028)
+  --trusted-proxy L    serve: proxies whose X-Forwarded-For/-Proto count
 
 Exit status: 0 no mandatory requirement missing, 1 at least one mandatory
 requirement missing, 2 usage error or unreadable input.

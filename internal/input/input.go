@@ -205,3 +205,10 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// FormatOf returns the reader format for a file name by its extension
+// ("pdf", "docx", "text" ...), false when art28 cannot read it.
+func FormatOf(name string) (string, bool) {
+	f, ok := formats[strings.ToLower(filepath.Ext(name))]
+	return f, ok
+}
