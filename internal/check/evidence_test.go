@@ -50,6 +50,14 @@ func TestFirstEvidence(t *testing.T) {
 		{"joined list items are quoted from the line that does the job", "en", "legal-exception",
 			"The processor shall:\ncomply with all applicable data protection laws in its processing of personal data; and\nnot process personal data other than on the controller's documented instructions unless processing is required by applicable laws to which the processor is subject.",
 			"^not process personal data other than"},
+		{"the exporter's assessment of the measures is no duty to take them", "en", "security",
+			"(d) that after assessment of the requirements of the applicable data protection law, the security measures are appropriate to protect personal data against accidental or unlawful destruction, having regard to the state of the art and the cost of their implementation;\n\n" +
+				"We will implement and maintain appropriate technical and organizational measures to protect Personal Data from Personal Data Breaches, as described in Annex 2.",
+			"We will implement and maintain"},
+		{"the audit by the controller, not the supervisory authority's audit", "en", "audits",
+			"The parties agree that the supervisory authority has the right to conduct an audit of the processor, and of any sub-processor, which has the same scope as an audit of the controller.\n\n" +
+				"The processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.",
+			"allow for and contribute"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
