@@ -95,6 +95,8 @@ func TestHeadingLike(t *testing.T) {
 		{"Return and Deletion of Personal Data upon Termination of Cloud Services", true},
 		{"Audit Rights and Cooperation with Supervisory Authorities", true},
 		{"Nature and Purpose of the Processing:", true},
+		{"Return and Deletion of Personal Data Upon End of Services or at Customer’s Request (“Data Portability”)", true},
+		{"The processor shall delete the data (see Clause 12)", false},
 		{"The processor shall delete all personal data.", false},
 		{"the processor shall delete all personal data upon termination", false},
 		{"Processor Shall Delete All Data When The Agreement Ends And Confirm It In Writing To The Customer Promptly", false},
@@ -164,6 +166,8 @@ func TestDefinition(t *testing.T) {
 		{"en", "The processor shall protect the data by electronic means against loss.", false},
 		{"en", "The processor shall use all reasonable means to delete the data.", false},
 		{"en", "The processor shall delete all personal data, which means that no copies remain.", false},
+		{"en", "\"Processing\" shall mean any operation performed upon personal data, including erasure or destruction.", true},
+		{"en", "The processor shall, by all appropriate means, delete the data.", false},
 		{"de", "„Verarbeitung“ bezeichnet jeden Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
 		{"de", "Der Auftragnehmer löscht die Daten nach Beendigung des Vertrags.", false},
 	}
