@@ -142,16 +142,15 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af == nil {
 		af = ch.actors["en"]
 	}
-	if af.german {
-		// Terms the contract defines for its parties act like party words
-		// (definitions.go); the formal "Sie" is the controller (voice.go).
-		in.defined = af.definedParties(doc.Text, in.Index.Lower())
-		af = af.withParties(in.defined)
-		if formalAddress(doc.Text) {
-			af = af.formal(doc.Text)
-		}
-	} else {
-		// Parties the contract names by its own definitions (aliases.go).
+	// Terms the contract defines for its parties act like party words.
+	in.defined = af.definedParties(doc.Text, in.Index.Lower())
+	af = af.withParties(in.defined)
+	if af.german && formalAddress(doc.Text) {
+		af = af.formal(doc.Text)
+	}
+	// English: further names the contract gives the parties, and the
+	// vendor's name from its voice (aliases.go).
+	if !af.german {
 		toks := make([][]match.Token, len(sents))
 		for i := range sents {
 			toks[i] = in.Index.Tokens(i)
