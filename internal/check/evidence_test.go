@@ -58,6 +58,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The parties agree that the supervisory authority has the right to conduct an audit of the processor, and of any sub-processor, which has the same scope as an audit of the controller.\n\n" +
 				"The processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.",
 			"allow for and contribute"},
+		{"the general authorisation, not the objection right", "en", "subprocessor-authorisation",
+			"If Controller has a reasonable basis to object to Processor's use of a new subcontractor, Controller shall notify Processor promptly in writing.\n\n" +
+				"Controller acknowledges and agrees that affiliates of Processor are retained as subcontractors and that Processor engages third party subcontractors to process Controller's data.",
+			"acknowledges and agrees"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
