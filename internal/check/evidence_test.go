@@ -62,6 +62,10 @@ func TestFirstEvidence(t *testing.T) {
 			"If Controller has a reasonable basis to object to Processor's use of a new subcontractor, Controller shall notify Processor promptly in writing.\n\n" +
 				"Controller acknowledges and agrees that affiliates of Processor are retained as subcontractors and that Processor engages third party subcontractors to process Controller's data.",
 			"acknowledges and agrees"},
+		{"the consent condition for transfers, not a note on one sub-processor's clauses", "en", "third-country-transfers",
+			"The processing or transfer to a third country outside the EU/EEA requires the prior written consent of the Controller.\n\n" +
+				"In addition, the standard contractual clauses between Acme and its hosting provider apply here for any data transfer to the US.",
+			"requires the prior written consent"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
