@@ -66,6 +66,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The processing or transfer to a third country outside the EU/EEA requires the prior written consent of the Controller.\n\n" +
 				"In addition, the standard contractual clauses between Acme and its hosting provider apply here for any data transfer to the US.",
 			"requires the prior written consent"},
+		{"the persons with access are bound, not the obligation's survival", "en", "confidentiality",
+			"The processor shall ensure that such confidentiality obligations survive the termination of the personnel engagement.\n\n" +
+				"The processor shall ensure that its personnel engaged in the processing of personal data are bound by written confidentiality agreements.",
+			"engaged in the processing"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
