@@ -70,6 +70,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The processor shall ensure that such confidentiality obligations survive the termination of the personnel engagement.\n\n" +
 				"The processor shall ensure that its personnel engaged in the processing of personal data are bound by written confidentiality agreements.",
 			"engaged in the processing"},
+		{"the audit duty, not a copy of third-party audit reports", "en", "audits",
+			"Upon the controller's written request, the processor shall provide a copy of its most recent third-party audits or certifications.\n\n" +
+				"The processor shall make available to the controller all information necessary to demonstrate compliance and shall allow for and contribute to audits, including inspections.",
+			"allow for and contribute"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
