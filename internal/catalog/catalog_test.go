@@ -136,3 +136,35 @@ func TestCompiledUpToDate(t *testing.T) {
 		t.Errorf("compiled catalog has %d requirements for %d ids", len(c.Requirements), len(c.Order))
 	}
 }
+
+// TestTermsAreWords checks that no plain term holds punctuation: the
+// matcher compares words, so "nature, scope, context" (with its commas)
+// never matched anything, while "nature scope context" matches the text
+// "nature, scope, context".
+func TestTermsAreWords(t *testing.T) {
+	c := Default()
+	check := func(where, term string) {
+		if strings.HasPrefix(term, "re:") || strings.HasPrefix(term, "art:") || strings.HasPrefix(term, "@") {
+			return
+		}
+		if strings.ContainsAny(term, ",;:()") {
+			t.Errorf("%s: term %q holds punctuation and can never match", where, term)
+		}
+	}
+	for _, r := range c.Requirements {
+		for _, rule := range r.Rules {
+			for _, groups := range [][][]string{rule.All, rule.Topic, {rule.None}} {
+				for _, g := range groups {
+					for _, term := range g {
+						check(r.ID+"/"+rule.Name, term)
+					}
+				}
+			}
+		}
+	}
+	for name, terms := range c.Sets {
+		for _, term := range terms {
+			check("set "+name, term)
+		}
+	}
+}

@@ -90,16 +90,17 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	}
 	toks := ix.Tokens(k)
 	for j := 0; j < len(toks) && j < earlyWords; j++ {
+		// The phrase is looked for before the modal check: "shall mean"
+		// opens with a modal verb and defines.
+		if j == 0 || !notDefiner[toks[j-1].Text] {
+			for _, p := range ct.early {
+				if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
+					return true
+				}
+			}
+		}
 		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
 			break
-		}
-		if j > 0 && notDefiner[toks[j-1].Text] {
-			continue
-		}
-		for _, p := range ct.early {
-			if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
-				return true
-			}
 		}
 	}
 	return termColon(text)
@@ -321,6 +322,12 @@ func containsSorted(xs []int, x int) bool {
 // Personal Data upon Termination"). It names a topic and decides nothing.
 func headingLike(text string) bool {
 	text = strings.TrimSpace(text)
+	// A title may end in the term it defines: "Return and Deletion of
+	// Personal Data upon End of Services (“Data Portability”)".
+	if k := strings.LastIndexByte(text, '('); k > 0 && strings.HasSuffix(text, ")") &&
+		strings.ContainsAny(text[k+1:min(len(text), k+4)], "\"“‘'") {
+		text = strings.TrimSpace(text[:k])
+	}
 	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;,)") {
 		return false
 	}

@@ -50,6 +50,30 @@ func TestFirstEvidence(t *testing.T) {
 		{"joined list items are quoted from the line that does the job", "en", "legal-exception",
 			"The processor shall:\ncomply with all applicable data protection laws in its processing of personal data; and\nnot process personal data other than on the controller's documented instructions unless processing is required by applicable laws to which the processor is subject.",
 			"^not process personal data other than"},
+		{"the exporter's assessment of the measures is no duty to take them", "en", "security",
+			"(d) that after assessment of the requirements of the applicable data protection law, the security measures are appropriate to protect personal data against accidental or unlawful destruction, having regard to the state of the art and the cost of their implementation;\n\n" +
+				"We will implement and maintain appropriate technical and organizational measures to protect Personal Data from Personal Data Breaches, as described in Annex 2.",
+			"We will implement and maintain"},
+		{"the audit by the controller, not the supervisory authority's audit", "en", "audits",
+			"The parties agree that the supervisory authority has the right to conduct an audit of the processor, and of any sub-processor, which has the same scope as an audit of the controller.\n\n" +
+				"The processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.",
+			"allow for and contribute"},
+		{"the general authorisation, not the objection right", "en", "subprocessor-authorisation",
+			"If Controller has a reasonable basis to object to Processor's use of a new subcontractor, Controller shall notify Processor promptly in writing.\n\n" +
+				"Controller acknowledges and agrees that affiliates of Processor are retained as subcontractors and that Processor engages third party subcontractors to process Controller's data.",
+			"acknowledges and agrees"},
+		{"the consent condition for transfers, not a note on one sub-processor's clauses", "en", "third-country-transfers",
+			"The processing or transfer to a third country outside the EU/EEA requires the prior written consent of the Controller.\n\n" +
+				"In addition, the standard contractual clauses between Acme and its hosting provider apply here for any data transfer to the US.",
+			"requires the prior written consent"},
+		{"the persons with access are bound, not the obligation's survival", "en", "confidentiality",
+			"The processor shall ensure that such confidentiality obligations survive the termination of the personnel engagement.\n\n" +
+				"The processor shall ensure that its personnel engaged in the processing of personal data are bound by written confidentiality agreements.",
+			"engaged in the processing"},
+		{"the audit duty, not a copy of third-party audit reports", "en", "audits",
+			"Upon the controller's written request, the processor shall provide a copy of its most recent third-party audits or certifications.\n\n" +
+				"The processor shall make available to the controller all information necessary to demonstrate compliance and shall allow for and contribute to audits, including inspections.",
+			"allow for and contribute"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -87,6 +111,8 @@ func TestHeadingLike(t *testing.T) {
 		{"Return and Deletion of Personal Data upon Termination of Cloud Services", true},
 		{"Audit Rights and Cooperation with Supervisory Authorities", true},
 		{"Nature and Purpose of the Processing:", true},
+		{"Return and Deletion of Personal Data Upon End of Services or at Customer’s Request (“Data Portability”)", true},
+		{"The processor shall delete the data (see Clause 12)", false},
 		{"The processor shall delete all personal data.", false},
 		{"the processor shall delete all personal data upon termination", false},
 		{"Processor Shall Delete All Data When The Agreement Ends And Confirm It In Writing To The Customer Promptly", false},
@@ -156,6 +182,8 @@ func TestDefinition(t *testing.T) {
 		{"en", "The processor shall protect the data by electronic means against loss.", false},
 		{"en", "The processor shall use all reasonable means to delete the data.", false},
 		{"en", "The processor shall delete all personal data, which means that no copies remain.", false},
+		{"en", "\"Processing\" shall mean any operation performed upon personal data, including erasure or destruction.", true},
+		{"en", "The processor shall, by all appropriate means, delete the data.", false},
 		{"de", "„Verarbeitung“ bezeichnet jeden Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
 		{"de", "Der Auftragnehmer löscht die Daten nach Beendigung des Vertrags.", false},
 	}
