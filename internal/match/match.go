@@ -345,7 +345,8 @@ type Index struct {
 	scratch  Bits            // phrase candidates, see phraseTerm
 	// scratchBusy is set while a phrase uses scratch.
 	scratchBusy bool
-	empty       Bits // the shared result of terms that match nothing
+	empty       Bits  // the shared result of terms that match nothing
+	offsets     []int // literal offsets, reused by regexTerm
 	n           int
 }
 
@@ -868,7 +869,20 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
+	// Only sentences holding one of the expression's literals can match:
+	// one scan of the text finds them.
+	offs, ok := re.Offsets(ix.offsets[:0], lower)
+	ix.offsets = offs[:0]
+	if ok && len(offs) == 0 {
+		return b
+	}
 	for i, sp := range ix.spans {
+		if ok {
+			k, _ := slices.BinarySearch(offs, sp.Start)
+			if k == len(offs) || offs[k] >= sp.End {
+				continue // no literal starts in the sentence
+			}
+		}
 		if re.MatchString(lower[sp.Start:sp.End]) {
 			b.Set(i)
 		}

@@ -228,6 +228,31 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.get().allMatches(s, n)
 }
 
+// Offsets appends to dst the offsets in s, ascending, at which one of the
+// literals occurs that every match contains: a part of s without any of
+// them holds no match. ok is false when the expression has no literals
+// (then any text may match and dst is returned unchanged). A caller that
+// runs the expression on many parts of one text (its sentences) finds the
+// parts worth trying with one scan of the text instead of one per part.
+func (r *Regexp) Offsets(dst []int, s string) (out []int, ok bool) {
+	c := r.get()
+	if c.lits == nil {
+		return dst, false
+	}
+	// The whole text's set: all literals when s holds a variant anywhere,
+	// which is a superset of what any part of s needs.
+	ls := c.set(s)
+	for from := 0; from < len(s); {
+		i := ls.index(s[from:], c.fold, true)
+		if i < 0 {
+			break
+		}
+		dst = append(dst, from+i)
+		from += i + 1
+	}
+	return dst, true
+}
+
 // possible reports whether s holds one of the literals.
 func (c *compiled) possible(s string) bool {
 	return c.lits == nil || c.set(s).index(s, c.fold, false) >= 0

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -208,6 +209,37 @@ func TestWords(t *testing.T) {
 		}
 		if got := tt.w.In(tt.s); got != want {
 			t.Errorf("%v.In(%q) = %v, strings.Contains says %v", tt.w, tt.s, got, want)
+		}
+	}
+}
+
+// TestOffsets checks that every match of an expression holds an offset
+// Offsets reports, so that parts of a text without one may be skipped.
+func TestOffsets(t *testing.T) {
+	texts := []string{
+		"Der Auftragnehmer löscht die Daten. Nach Ende des Auftrags gibt er sie zurück.",
+		"The processor shall notify the controller without undue delay; Art. 33 GDPR applies.",
+		"ÜBERMITTLUNG in Drittländer (Art. 44 ff. DSGVO) nur auf Weisung.",
+		"",
+	}
+	exprs := []string{`\bdaten\b`, `(?i)weisung|instruction`, `art\.\s*3[23]`, `(?i)\bdrittl[äa]nd`, `^der`, `notify .{0,20}controller`, `[a-z]+`}
+	for _, e := range exprs {
+		r := prefilter.MustCompile(e)
+		pl := regexp.MustCompile(e)
+		for _, s := range texts {
+			offs, ok := r.Offsets(nil, s)
+			if !ok {
+				continue
+			}
+			if !slices.IsSorted(offs) {
+				t.Errorf("%q on %q: offsets %v not ascending", e, s, offs)
+			}
+			for _, m := range pl.FindAllStringIndex(s, -1) {
+				k, _ := slices.BinarySearch(offs, m[0])
+				if k == len(offs) || offs[k] >= max(m[1], m[0]+1) {
+					t.Errorf("%q on %q: match %v holds no offset of %v", e, s, m, offs)
+				}
+			}
 		}
 	}
 }
