@@ -114,6 +114,8 @@ type Input struct {
 	topics map[int]match.Bits
 	// own and seen are Matches' working sets, reused from rule to rule.
 	own, seen match.Bits
+	// textScores caches what each ranked sentence reads as (evidence.go).
+	textScores map[int]int
 }
 
 // group returns the sentences matching any term of the checker's group

@@ -226,8 +226,17 @@ func (rk *ranker) sentenceScore(i int) int {
 	// left out). Term-based signals read the whole sentence; narrowing a
 	// joined sentence to one line costs an index of its own and is done
 	// only for the sentences cited (quote).
-	st := in.Sentences[i]
-	s += rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+	// It depends on the sentence alone: computed once per document.
+	ts, ok := in.textScores[i]
+	if !ok {
+		st := in.Sentences[i]
+		ts = rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+		if in.textScores == nil {
+			in.textScores = map[int]int{}
+		}
+		in.textScores[i] = ts
+	}
+	s += ts
 	rk.score[i] = s
 	return s
 }
