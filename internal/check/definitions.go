@@ -36,7 +36,7 @@ func isRoleName(lower string, at int) (int, int) {
 	off := at - len(s)
 	for range 2 {
 		for _, a := range isArticles {
-			if strings.HasSuffix(s, " "+a) {
+			if len(s) > len(a) && s[len(s)-len(a)-1] == ' ' && strings.HasSuffix(s, a) {
 				s = s[:len(s)-len(a)]
 				break
 			}
