@@ -114,6 +114,9 @@ type Input struct {
 	topics map[int]match.Bits
 	// own and seen are Matches' working sets, reused from rule to rule.
 	own, seen match.Bits
+	// multi holds the clause ranges of German sentences of several main
+	// clauses (clause.go).
+	multi map[int][][2]int
 	// textScores caches what each ranked sentence reads as (evidence.go).
 	textScores map[int]int
 }
@@ -174,6 +177,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		}
 		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
+		if af.german {
+			if cs := splitClauses(doc.Text, toks); cs != nil {
+				if in.multi == nil {
+					in.multi = map[int][][2]int{}
+				}
+				in.multi[i] = cs
+			}
+		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 		// "Er hat das Recht, ..." continues the party of the sentence before.
 		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
