@@ -346,7 +346,7 @@ type Index struct {
 	// scratchBusy is set while a phrase uses scratch.
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
-	offsets     []int // literal offsets, reused by regexTerm
+	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
 	n           int
 }
 
@@ -869,25 +869,52 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
-	// Only sentences holding one of the expression's literals can match:
-	// one scan of the text finds them.
-	offs, ok := re.Offsets(ix.offsets[:0], lower)
-	ix.offsets = offs[:0]
-	if ok && len(offs) == 0 {
-		return b
+	if ix.ordered() {
+		// Only sentences holding one of the expression's literals can
+		// match: one scan of the text finds them.
+		i := 0
+		ok := re.Literals(lower, func(p int) int {
+			for i < len(ix.spans) && ix.spans[i].End <= p {
+				i++
+			}
+			if i == len(ix.spans) {
+				return len(lower)
+			}
+			sp := ix.spans[i]
+			if p < sp.Start {
+				return sp.Start // between sentences
+			}
+			if re.MatchString(lower[sp.Start:sp.End]) {
+				b.Set(i)
+			}
+			i++
+			return sp.End
+		})
+		if ok {
+			return b
+		}
 	}
 	for i, sp := range ix.spans {
-		if ok {
-			k, _ := slices.BinarySearch(offs, sp.Start)
-			if k == len(offs) || offs[k] >= sp.End {
-				continue // no literal starts in the sentence
-			}
-		}
 		if re.MatchString(lower[sp.Start:sp.End]) {
 			b.Set(i)
 		}
 	}
 	return b
+}
+
+// ordered reports whether the sentence spans follow each other in the text
+// without overlapping.
+func (ix *Index) ordered() bool {
+	if ix.order == 0 {
+		ix.order = 1
+		for i := 1; i < len(ix.spans); i++ {
+			if ix.spans[i].Start < ix.spans[i-1].End {
+				ix.order = 2
+				break
+			}
+		}
+	}
+	return ix.order == 1
 }
 
 // articleTerm answers "art:32" or "art:32,33": sentences referring to any

@@ -228,29 +228,59 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.get().allMatches(s, n)
 }
 
-// Offsets appends to dst the offsets in s, ascending, at which one of the
-// literals occurs that every match contains: a part of s without any of
-// them holds no match. ok is false when the expression has no literals
-// (then any text may match and dst is returned unchanged). A caller that
-// runs the expression on many parts of one text (its sentences) finds the
-// parts worth trying with one scan of the text instead of one per part.
-func (r *Regexp) Offsets(dst []int, s string) (out []int, ok bool) {
+// Literals calls yield with offsets in s, ascending, at which one of the
+// literals occurs that every match contains, so that a part of s without
+// any of them holds no match; yield returns the offset from which to go on
+// (greater than the one it was given), which lets a caller that tries
+// the expression on the parts of a text (its sentences) skip to the next
+// part. ok is false when the expression has no literals: then any text may
+// match, and yield is never called. One scan of the text replaces one per
+// part.
+func (r *Regexp) Literals(s string, yield func(p int) (next int)) (ok bool) {
 	c := r.get()
 	if c.lits == nil {
-		return dst, false
+		return false
 	}
 	// The whole text's set: all literals when s holds a variant anywhere,
-	// which is a superset of what any part of s needs.
+	// a superset of what any part of s needs.
 	ls := c.set(s)
-	for from := 0; from < len(s); {
-		i := ls.index(s[from:], c.fold, true)
-		if i < 0 {
-			break
+	if len(ls.lits) <= 4 {
+		// The next occurrence of each literal, sought again only once
+		// passed: -2 not sought yet, -1 none left.
+		next := [4]int{-2, -2, -2, -2}
+		for from := 0; from < len(s); {
+			p := -1
+			for j, l := range ls.lits {
+				if next[j] == -1 {
+					continue
+				}
+				if next[j] < from {
+					k := index(s[from:], l, c.fold)
+					if k < 0 {
+						next[j] = -1
+						continue
+					}
+					next[j] = from + k
+				}
+				if p < 0 || next[j] < p {
+					p = next[j]
+				}
+			}
+			if p < 0 {
+				break
+			}
+			from = yield(p)
 		}
-		dst = append(dst, from+i)
-		from += i + 1
+		return true
 	}
-	return dst, true
+	for i := 0; i < len(s); {
+		if ls.first[s[i]] && ls.pairAt(s, i, c.fold) && ls.at(s, i, c.fold) {
+			i = yield(i)
+			continue
+		}
+		i++
+	}
+	return true
 }
 
 // possible reports whether s holds one of the literals.
