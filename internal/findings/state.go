@@ -27,7 +27,7 @@ func compileTerm(t string) *term {
 // state is one run of the playbook over one document. It holds what
 // several rules need, computed once and only when first asked for.
 type state struct {
-	in        *check.Input
+	in *check.Input
 	// durations holds the periods of the sentences asked so far, for
 	// deadline rules (a map: only topic sentences are asked).
 	durations map[int][]float64

@@ -869,6 +869,18 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
+	if cand, ok := ix.literalSentences(re); ok {
+		// Only sentences with a word holding a literal of the
+		// expression can match; the vocabulary tells which.
+		cand.Each(func(i int) {
+			sp := ix.spans[i]
+			if re.MatchString(lower[sp.Start:sp.End]) {
+				b.Set(i)
+			}
+		})
+		ix.buf.unbits(cand)
+		return b
+	}
 	if ix.ordered() {
 		// Only sentences holding one of the expression's literals can
 		// match: one scan of the text finds them.
@@ -900,6 +912,49 @@ func (ix *Index) regexTerm(expr string) Bits {
 		}
 	}
 	return b
+}
+
+// literalSentences returns the sentences that may hold a match of re: in
+// the lower-cased text every match holds one of re's literals, and every
+// literal a run of ASCII letters and digits (its longest, say "data" of
+// "types of data"). Such a run in a sentence lies within one of its
+// tokens, whose lower-cased word then contains the run: so the sentences
+// of the words containing the run are a superset of those holding the
+// literal, found from the vocabulary instead of the text. ok is false when
+// a literal has no such run or re has no usable literals.
+func (ix *Index) literalSentences(re *prefilter.Regexp) (Bits, bool) {
+	lits, ok := re.Required()
+	if !ok {
+		return nil, false
+	}
+	var runs [8]string
+	if len(lits) > len(runs) {
+		return nil, false
+	}
+	for k, l := range lits {
+		run := ""
+		for i := 0; i < len(l); {
+			j := i
+			for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
+				j++
+			}
+			if j-i > len(run) {
+				run = l[i:j]
+			}
+			i = j + 1
+		}
+		if run == "" {
+			return nil, false
+		}
+		runs[k] = run
+	}
+	cand := ix.NewBits()
+	for _, run := range runs[:len(lits)] {
+		ix.vocabMatches(wordPattern{raw: "*" + run + "*", core: run, pre: true, suf: true}).Each(func(id int) {
+			cand.setAll(ix.postings(int32(id)))
+		})
+	}
+	return cand, true
 }
 
 // ordered reports whether the sentence spans follow each other in the text

@@ -228,6 +228,19 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.get().allMatches(s, n)
 }
 
+// Required returns the literals one of which every match contains, in the
+// form they are sought (with fold, that of Lower: a text in that form
+// holds them byte for byte). ok is false when the expression has no
+// literals or when some of them have rare spellings (variants, see the
+// package comment), which a caller could not find by the literals alone.
+func (r *Regexp) Required() (lits []string, ok bool) {
+	c := r.get()
+	if c.lits == nil || c.all != nil || len(c.variants) > 0 {
+		return nil, false
+	}
+	return c.lits.lits, true
+}
+
 // Literals calls yield with offsets in s, ascending, at which one of the
 // literals occurs that every match contains, so that a part of s without
 // any of them holds no match; yield returns the offset from which to go on
