@@ -55,8 +55,10 @@ type citeTerms struct {
 	definition, operative []match.TermID
 	// overview holds the topics of cite_overview, one term each.
 	overview []match.TermID
-	// early holds the cite_definition_early phrases as word sequences.
-	early [][]string
+	// early holds the cite_definition_early phrases as word sequences,
+	// maxEarly the length of the longest.
+	early    [][]string
+	maxEarly int
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -70,6 +72,7 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
+			ct.maxEarly = max(ct.maxEarly, len(f))
 		}
 	}
 	return ct
@@ -88,7 +91,10 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	if anyIndexTerm(ix, ct.definition, k) {
 		return true
 	}
-	toks := ix.Tokens(k)
+	// Only the first words are read: a phrase may start among the first
+	// earlyWords and run maxEarly words.
+	rk.toks = ix.AppendTokenPrefix(rk.toks[:0], k, earlyWords+ct.maxEarly)
+	toks := rk.toks
 	for j := 0; j < len(toks) && j < earlyWords; j++ {
 		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
 			break
@@ -180,6 +186,8 @@ type ranker struct {
 	// status is the verdict's status once known; rules of a lower status
 	// support a sentence less.
 	status catalog.Status
+	// toks is a reused token buffer.
+	toks []match.Token
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:

@@ -556,10 +556,20 @@ func (ix *Index) Tokens(i int) []Token { return ix.AppendTokens(nil, i) }
 // AppendTokens appends the tokens of sentence i to dst, so that a caller
 // going through every sentence can reuse one slice.
 func (ix *Index) AppendTokens(dst []Token, i int) []Token {
+	return ix.AppendTokenPrefix(dst, i, -1)
+}
+
+// AppendTokenPrefix appends the first n tokens of sentence i (all when
+// it has fewer, or when n < 0) to dst, for callers that read only the
+// start of a sentence.
+func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 	src := ix.sentence(i)
-	n := len(dst)
-	dst = slices.Grow(dst, len(src))[:n+len(src)]
-	out := dst[n:]
+	if n >= 0 && n < len(src) {
+		src = src[:n]
+	}
+	at := len(dst)
+	dst = slices.Grow(dst, len(src))[:at+len(src)]
+	out := dst[at:]
 	for k, t := range src {
 		end := t.start + int32(t.size)
 		if t.flags&tokLong != 0 {
