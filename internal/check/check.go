@@ -117,6 +117,8 @@ type Input struct {
 	// multi holds the clause ranges of German sentences of several main
 	// clauses (clause.go).
 	multi map[int][][2]int
+	// lines caches the line indexes of cited sentences (evidence.go).
+	lines map[int]lineIndex
 	// textScores caches what each ranked sentence reads as (evidence.go).
 	textScores map[int]int
 }
@@ -233,6 +235,7 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 	for _, r := range ch.cat.Requirements {
 		out = append(out, ch.verdict(in, r))
 	}
+	in.releaseLines()
 	return out
 }
 

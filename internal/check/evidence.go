@@ -402,19 +402,10 @@ func (rk *ranker) quote(i int) int {
 	if strings.IndexByte(text, '\n') < 0 {
 		return start
 	}
-	var spans []match.Span
-	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if strings.TrimSpace(line) != "" {
-			spans = append(spans, match.Span{Start: off, End: off + len(line)})
-		}
-		off += len(line)
-	}
-	if len(spans) < 2 {
+	ix, spans := in.lineIndex(i, text)
+	if ix == nil {
 		return start
 	}
-	ix := match.NewIndex(text, spans)
-	defer ix.Release()
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
@@ -451,4 +442,46 @@ func (rk *ranker) quote(i int) int {
 	}
 	rk.quotes[i] = start
 	return start
+}
+
+// lineIndex is the index of the lines of a cited sentence's text.
+type lineIndex struct {
+	ix    *match.Index
+	spans []match.Span
+}
+
+// lineIndex returns the index of the non-blank lines of text, the quoted
+// part of sentence i, or nil when it has fewer than two. A sentence cited
+// for several requirements is indexed once; Check releases the indexes.
+func (in *Input) lineIndex(i int, text string) (*match.Index, []match.Span) {
+	if li, ok := in.lines[i]; ok {
+		return li.ix, li.spans
+	}
+	var spans []match.Span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			spans = append(spans, match.Span{Start: off, End: off + len(line)})
+		}
+		off += len(line)
+	}
+	li := lineIndex{}
+	if len(spans) >= 2 {
+		li = lineIndex{ix: match.NewIndex(text, spans), spans: spans}
+	}
+	if in.lines == nil {
+		in.lines = map[int]lineIndex{}
+	}
+	in.lines[i] = li
+	return li.ix, li.spans
+}
+
+// releaseLines hands back the buffers of the line indexes.
+func (in *Input) releaseLines() {
+	for _, li := range in.lines {
+		if li.ix != nil {
+			li.ix.Release()
+		}
+	}
+	in.lines = nil
 }
