@@ -832,9 +832,15 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 		}
 	}
 	out := ix.NewBits()
+	// A phrase starting with a word (not a gap) can start only at a token
+	// that word matches: tested here before the call.
+	head := len(words) > 0 && words[0].gap == 0
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {
+			if head && !vm[0].has(toks[s].id) {
+				continue
+			}
 			if phraseAt(toks, s, words, vm, 0) {
 				out.Set(i)
 				return
