@@ -59,6 +59,8 @@ type citeTerms struct {
 	// maxEarly the length of the longest.
 	early    [][]string
 	maxEarly int
+	// earlyBy holds the early phrases by their first word.
+	earlyBy map[string][][]string
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -73,6 +75,10 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
 			ct.maxEarly = max(ct.maxEarly, len(f))
+			if ct.earlyBy == nil {
+				ct.earlyBy = map[string][][]string{}
+			}
+			ct.earlyBy[f[0]] = append(ct.earlyBy[f[0]], f)
 		}
 	}
 	return ct
@@ -102,7 +108,7 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 		if j > 0 && notDefiner[toks[j-1].Text] {
 			continue
 		}
-		for _, p := range ct.early {
+		for _, p := range ct.earlyBy[toks[j].Text] {
 			if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
 				return true
 			}
@@ -311,7 +317,17 @@ func (rk *ranker) best(xs []int) int {
 // order sorts distinct sentences best first, in document order on ties.
 func (rk *ranker) order(xs []int) []int {
 	xs = uniqueSorted(xs)
-	sort.SliceStable(xs, func(a, b int) bool { return rk.sentenceScore(xs[a]) > rk.sentenceScore(xs[b]) })
+	// Scores first, then a stable sort on them: the same order without a
+	// map lookup per comparison.
+	type scored struct{ x, s int }
+	ps := make([]scored, len(xs))
+	for k, x := range xs {
+		ps[k] = scored{x, rk.sentenceScore(x)}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].s > ps[b].s })
+	for k, p := range ps {
+		xs[k] = p.x
+	}
 	return xs
 }
 
