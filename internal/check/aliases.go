@@ -105,6 +105,36 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 	return out
 }
 
+// aliasWords is how many tokens of a sentence the alias reader needs:
+// roleStatement and countVoice read at most six words after the list
+// labels that open it.
+const aliasWords = 16
+
+// sentenceTokens yields the tokens of every sentence in turn, for aliases,
+// in one reused slice: the index keeps compact tokens, and building full
+// Tokens for all sentences at once would cost several bytes per input
+// byte. Only the first aliasWords tokens are built unless more than a few
+// list labels open the sentence (then all of them), which gives aliases
+// the same results as the whole sentence.
+func (in *Input) sentenceTokens() iter.Seq[[]match.Token] {
+	return func(yield func([]match.Token) bool) {
+		var toks []match.Token
+		for i := range in.Sentences {
+			toks = in.Index.AppendTokenPrefix(toks[:0], i, aliasWords)
+			k := 0
+			for k < len(toks)-1 && isListLabel(toks[k].Text) {
+				k++
+			}
+			if k > aliasWords-8 {
+				toks = in.Index.AppendTokens(toks[:0], i)
+			}
+			if !yield(toks) {
+				return
+			}
+		}
+	}
+}
+
 // quotedNames returns the texts between pairs of double quotes.
 func quotedNames(s string) []string {
 	var out []string

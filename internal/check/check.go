@@ -6,7 +6,6 @@
 package check
 
 import (
-	"iter"
 	"sort"
 	"strings"
 
@@ -199,21 +198,6 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		}
 	}
 	return in
-}
-
-// sentenceTokens yields the tokens of every sentence in turn, in one
-// reused slice: the index keeps compact tokens, and building full Tokens
-// for all sentences at once would cost several bytes per input byte.
-func (in *Input) sentenceTokens() iter.Seq[[]match.Token] {
-	return func(yield func([]match.Token) bool) {
-		var toks []match.Token
-		for i := range in.Sentences {
-			toks = in.Index.AppendTokens(toks[:0], i)
-			if !yield(toks) {
-				return
-			}
-		}
-	}
 }
 
 // Actor returns the acting party of sentence i.
