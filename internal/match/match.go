@@ -336,7 +336,7 @@ type Index struct {
 	words    []string        // id -> token
 	postOff  []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
 	post     []int32         // sentence indices, ascending per id
-	heads    buckets         // ids by their first two bytes, for prefix terms
+	heads    buckets         // ids by their first two bytes, for prefix terms (see bucketsOf)
 	tails    buckets         // ids by their last two bytes, for suffix terms
 	lower    string          // lower-cased text of the same length, built on first use
 	arts     []map[int]bool  // articles referenced per sentence
@@ -347,7 +347,9 @@ type Index struct {
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
 	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
-	n           int
+	// bucketsBuilt is set once heads and tails are built.
+	bucketsBuilt bool
+	n            int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
@@ -407,10 +409,31 @@ func NewIndex(text string, spans []Span) *Index {
 			}
 		}
 	}
-	ix.heads = newBuckets(ix.words, headKey)
-	ix.tails = newBuckets(ix.words, tailKey)
-	ix.arts = articleRefs(text, ix.Lower(), spans)
 	return ix
+}
+
+// bucketsOf returns the vocabulary's ids by their first (tails: last)
+// two bytes, built on first use: an index asked only exact words (the
+// lines of a cited sentence) never needs them.
+func (ix *Index) bucketsOf(tails bool) *buckets {
+	if !ix.bucketsBuilt {
+		ix.heads = newBuckets(ix.words, headKey)
+		ix.tails = newBuckets(ix.words, tailKey)
+		ix.bucketsBuilt = true
+	}
+	if tails {
+		return &ix.tails
+	}
+	return &ix.heads
+}
+
+// articles returns the articles referenced per sentence, found on first
+// use.
+func (ix *Index) articles() []map[int]bool {
+	if ix.arts == nil {
+		ix.arts = articleRefs(ix.text, ix.Lower(), ix.spans)
+	}
+	return ix.arts
 }
 
 // buffers are an index's large per-document arrays. Released indexes
@@ -582,7 +605,7 @@ func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 }
 
 // Articles returns the GDPR article numbers sentence i refers to.
-func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
+func (ix *Index) Articles(i int) map[int]bool { return ix.articles()[i] }
 
 // Lower returns the document text lower-cased without changing its length
 // (ASCII, and the German umlauts); byte offsets stay valid.
@@ -670,7 +693,7 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	m := ix.buf.bits(len(ix.words))
 	switch {
 	case p.infl:
-		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
+		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
 			if inflected(w, p.core) {
 				m.Set(int(id))
 			}
@@ -680,13 +703,13 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 			m.Set(int(id))
 		}
 	case !p.pre && p.suf:
-		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
+		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
 			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
 				m.Set(int(id))
 			}
 		})
 	case p.pre && !p.suf:
-		ix.tails.each(ix.words, p.core, tailKey, func(id int32, w string) {
+		ix.bucketsOf(true).each(ix.words, p.core, tailKey, func(id int32, w string) {
 			if strings.HasSuffix(w, p.core) {
 				m.Set(int(id))
 			}
@@ -998,7 +1021,7 @@ func (ix *Index) articleTerm(list string) Bits {
 			want = append(want, n)
 		}
 	}
-	for i, arts := range ix.arts {
+	for i, arts := range ix.articles() {
 		for _, a := range want {
 			if arts[a] {
 				b.Set(i)
