@@ -8,7 +8,7 @@ import (
 )
 
 // Party is who carries the obligation a sentence states.
-type Party int
+type Party int8 // one byte: Prepare keeps one per sentence
 
 // Parties.
 const (

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,10 +19,11 @@ import (
 // the name as a party word.
 
 // aliases returns the short names the text defines for the parties, in
-// lower case, with their role; sents holds the tokens of each sentence.
+// lower case, with their role; sents yields the tokens of each sentence
+// (the slice may be reused between sentences: aliases keeps none of it).
 // Names that are already party words, or that the text defines for both
 // roles, are left out.
-func (f *actorFinder) aliases(text string, sents [][]match.Token) map[string]Party {
+func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[string]Party {
 	if f.german {
 		return nil
 	}
@@ -86,18 +88,51 @@ func (f *actorFinder) aliases(text string, sents [][]match.Token) map[string]Par
 			set(n, role)
 		}
 	}
-	// "Acme is the processor", "Acme acts as a data processor".
-	for _, toks := range sents {
+	// "Acme is the processor", "Acme acts as a data processor"; and the
+	// names that open sentences as subjects of modal verbs, for voice.
+	voices := map[string]int{}
+	for toks := range sents {
 		if n, p := f.roleStatement(text, toks); n != "" {
 			set(n, p)
 		}
+		f.countVoice(text, toks, voices)
 	}
 	if len(out) == 0 {
-		if name := f.voice(text, sents); name != "" {
+		if name := voice(voices); name != "" {
 			out[name] = Processor
 		}
 	}
 	return out
+}
+
+// aliasWords is how many tokens of a sentence the alias reader needs:
+// roleStatement and countVoice read at most six words after the list
+// labels that open it.
+const aliasWords = 16
+
+// sentenceTokens yields the tokens of every sentence in turn, for aliases,
+// in one reused slice: the index keeps compact tokens, and building full
+// Tokens for all sentences at once would cost several bytes per input
+// byte. Only the first aliasWords tokens are built unless more than a few
+// list labels open the sentence (then all of them), which gives aliases
+// the same results as the whole sentence.
+func (in *Input) sentenceTokens() iter.Seq[[]match.Token] {
+	return func(yield func([]match.Token) bool) {
+		var toks []match.Token
+		for i := range in.Sentences {
+			toks = in.Index.AppendTokenPrefix(toks[:0], i, aliasWords)
+			k := 0
+			for k < len(toks)-1 && isListLabel(toks[k].Text) {
+				k++
+			}
+			if k > aliasWords-8 {
+				toks = in.Index.AppendTokens(toks[:0], i)
+			}
+			if !yield(toks) {
+				return
+			}
+		}
+	}
 }
 
 // quotedNames returns the texts between pairs of double quotes.
@@ -166,26 +201,29 @@ func (f *actorFinder) roleStatement(text string, toks []match.Token) (string, Pa
 	return "", Nobody
 }
 
-// voice names the processor of a vendor-written DPA that defines no short
-// name: the capitalised name that most often opens a sentence as the
-// subject of a modal verb ("Infracost shall …", "Infracost will …") — at
-// least three times and twice as often as any other name.
-func (f *actorFinder) voice(text string, sents [][]match.Token) string {
-	count := map[string]int{}
-	for _, toks := range sents {
-		k := 0
-		for k < len(toks)-1 && isListLabel(toks[k].Text) {
-			k++
-		}
-		if k+1 >= len(toks) || !enModals[toks[k+1].Text] || !capitalised(text, toks[k]) {
-			continue
-		}
-		w := toks[k].Text
-		if f.party[w] != Nobody || f.subordinators[w] || determiners[w] || !properName(text[toks[k].Start:toks[k].End]) {
-			continue
-		}
-		count[w]++
+// countVoice counts the capitalised name that opens the sentence toks as
+// the subject of a modal verb ("Infracost shall …", "Infracost will …"),
+// if any.
+func (f *actorFinder) countVoice(text string, toks []match.Token, count map[string]int) {
+	k := 0
+	for k < len(toks)-1 && isListLabel(toks[k].Text) {
+		k++
 	}
+	if k+1 >= len(toks) || !enModals[toks[k+1].Text] || !capitalised(text, toks[k]) {
+		return
+	}
+	w := toks[k].Text
+	if f.party[w] != Nobody || f.subordinators[w] || determiners[w] || !properName(text[toks[k].Start:toks[k].End]) {
+		return
+	}
+	count[w]++
+}
+
+// voice names the processor of a vendor-written DPA that defines no short
+// name from the counts of countVoice: the name that most often opens a
+// sentence as the subject of a modal verb — at least three times and
+// twice as often as any other name.
+func voice(count map[string]int) string {
 	best, second := "", 0
 	for w, n := range count {
 		switch {

@@ -111,6 +111,15 @@ type Input struct {
 	// scopes and topics serve topic groups (scope.go), built on first use.
 	scopes *scopes
 	topics map[int]match.Bits
+	// own and seen are Matches' working sets, reused from rule to rule.
+	own, seen match.Bits
+	// multi holds the clause ranges of German sentences of several main
+	// clauses (clause.go).
+	multi map[int][][2]int
+	// lines caches the line indexes of cited sentences (evidence.go).
+	lines map[int]lineIndex
+	// textScores caches what each ranked sentence reads as (evidence.go).
+	textScores map[int]int
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -122,9 +131,15 @@ func (ch *Checker) group(in *Input, gi int) match.Bits {
 	if b := in.groups[gi]; b != nil {
 		return b
 	}
-	b := in.Index.NewBits()
-	for _, t := range ch.groups[gi] {
-		b.Or(in.Index.TermByID(t))
+	var b match.Bits
+	if ts := ch.groups[gi]; len(ts) == 1 {
+		// A group of one term is that term's (shared, read-only) set.
+		b = in.Index.TermByID(ts[0])
+	} else {
+		b = in.Index.NewBits()
+		for _, t := range ts {
+			b.Or(in.Index.TermByID(t))
+		}
 	}
 	in.groups[gi] = b
 	return b
@@ -151,11 +166,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
 	if !af.german {
-		toks := make([][]match.Token, len(sents))
-		for i := range sents {
-			toks[i] = in.Index.Tokens(i)
-		}
-		af = af.withAliases(af.aliases(doc.Text, toks))
+		af = af.withAliases(af.aliases(doc.Text, in.sentenceTokens()))
 	}
 	in.finder = af
 	in.actors = make([]Party, len(sents))
@@ -167,6 +178,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		}
 		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
+		if af.german {
+			if cs := splitClauses(doc.Text, toks); cs != nil {
+				if in.multi == nil {
+					in.multi = map[int][][2]int{}
+				}
+				in.multi[i] = cs
+			}
+		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
 		// "Er hat das Recht, ..." continues the party of the sentence before.
 		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
@@ -200,6 +219,7 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 	for _, r := range ch.cat.Requirements {
 		out = append(out, ch.verdict(in, r))
 	}
+	in.releaseLines()
 	return out
 }
 
@@ -212,7 +232,10 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	// own: sentences matching every group by themselves; ctx: sentences
 	// matching every group together with their lead-in, at least one group
 	// by themselves.
-	own := in.Index.NewBits()
+	if in.own == nil {
+		in.own, in.seen = in.Index.NewBits(), in.Index.NewBits()
+	}
+	own := in.own
 	for i := range own {
 		own[i] = ^uint64(0)
 	}
@@ -227,7 +250,8 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own.And(topics[k])
 	}
 	var hits []int
-	seen := in.Index.NewBits()
+	seen := in.seen
+	clear(seen)
 	accept := func(i int) {
 		if seen.Has(i) || in.Sentences[i].Heading {
 			return

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/match"
 )
 
 // Clause scope. A German sentence may join main clauses with ";" that put
@@ -15,13 +16,16 @@ import (
 // the rule by itself.
 
 // clauses returns the token ranges of sentence i's main clauses split at
-// ";", or nil when it has only one.
-func (in *Input) clauses(i int) [][2]int {
-	toks := in.Index.Tokens(i)
+// ";", or nil when it has only one (Prepare found them for German texts).
+func (in *Input) clauses(i int) [][2]int { return in.multi[i] }
+
+// splitClauses returns the token ranges of the main clauses of a sentence
+// with tokens toks, split at ";", or nil when it has only one.
+func splitClauses(text string, toks []match.Token) [][2]int {
 	var out [][2]int
 	from := 0
 	for k := 1; k < len(toks); k++ {
-		if toks[k].Comma && strings.IndexByte(in.Doc.Text[toks[k-1].End:toks[k].Start], ';') >= 0 {
+		if toks[k].Comma && strings.IndexByte(text[toks[k-1].End:toks[k].Start], ';') >= 0 {
 			out = append(out, [2]int{from, k})
 			from = k
 		}

@@ -29,6 +29,26 @@ var (
 	isArticles = []string{"data ", "der ", "die ", "the ", "a ", "an "}
 )
 
+// hasQuote reports whether s holds one of the quotation marks „ " “ » ‚
+// ' (strings.ContainsAny without decoding every rune).
+func hasQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'':
+			return true
+		case 0xC2: // »
+			if i+1 < len(s) && s[i+1] == 0xBB {
+				return true
+			}
+		case 0xE2: // „ “ ‚
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x9E || s[i+2] == 0x9C || s[i+2] == 0x9A) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isRoleName returns the span of X in "X ist (der) Auftragsverarbeiter"
 // when the role word starts at offset at, or an empty span.
 func isRoleName(lower string, at int) (int, int) {
@@ -36,7 +56,7 @@ func isRoleName(lower string, at int) (int, int) {
 	off := at - len(s)
 	for range 2 {
 		for _, a := range isArticles {
-			if strings.HasSuffix(s, " "+a) {
+			if len(s) > len(a) && s[len(s)-len(a)-1] == ' ' && strings.HasSuffix(s, a) {
 				s = s[:len(s)-len(a)]
 				break
 			}
@@ -105,7 +125,7 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		at := from + k
 		from = at + 1
 		win := lower[at:min(len(lower), at+120)]
-		if !strings.ContainsAny(win[:min(len(win), 48)], "„\"“»‚'") {
+		if !hasQuote(win[:min(len(win), 48)]) {
 			continue
 		}
 		m := reDefinition.FindStringSubmatchIndex(win)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
@@ -111,6 +112,17 @@ func TestFormalSie(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q: actors %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestHasQuote compares hasQuote with strings.ContainsAny on the quotation
+// marks, also on cut and invalid UTF-8.
+func TestHasQuote(t *testing.T) {
+	const marks = "„\"“»‚'"
+	for _, s := range []string{"", "abc", `("Acme")`, "(„Anbieter“)", "(»X«)", "‚Y‘", "it's", "\xe2\x80", "\xc2", "a\xe2\x80\x9e", "\xf0\xe2\x80\x9c", "(hereinafter ”X”)", "«x»"[:2]} {
+		if got, want := hasQuote(s), strings.ContainsAny(s, marks); got != want {
+			t.Errorf("hasQuote(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

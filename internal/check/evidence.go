@@ -55,8 +55,12 @@ type citeTerms struct {
 	definition, operative []match.TermID
 	// overview holds the topics of cite_overview, one term each.
 	overview []match.TermID
-	// early holds the cite_definition_early phrases as word sequences.
-	early [][]string
+	// early holds the cite_definition_early phrases as word sequences,
+	// maxEarly the length of the longest.
+	early    [][]string
+	maxEarly int
+	// earlyBy holds the early phrases by their first word.
+	earlyBy map[string][][]string
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -70,6 +74,11 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
+			ct.maxEarly = max(ct.maxEarly, len(f))
+			if ct.earlyBy == nil {
+				ct.earlyBy = map[string][][]string{}
+			}
+			ct.earlyBy[f[0]] = append(ct.earlyBy[f[0]], f)
 		}
 	}
 	return ct
@@ -88,12 +97,15 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	if anyIndexTerm(ix, ct.definition, k) {
 		return true
 	}
-	toks := ix.Tokens(k)
+	// Only the first words are read: a phrase may start among the first
+	// earlyWords and run maxEarly words.
+	rk.toks = ix.AppendTokenPrefix(rk.toks[:0], k, earlyWords+ct.maxEarly)
+	toks := rk.toks
 	for j := 0; j < len(toks) && j < earlyWords; j++ {
 		// The phrase is looked for before the modal check: "shall mean"
 		// opens with a modal verb and defines.
 		if j == 0 || !notDefiner[toks[j-1].Text] {
-			for _, p := range ct.early {
+			for _, p := range ct.earlyBy[toks[j].Text] {
 				if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
 					return true
 				}
@@ -181,6 +193,8 @@ type ranker struct {
 	// status is the verdict's status once known; rules of a lower status
 	// support a sentence less.
 	status catalog.Status
+	// toks is a reused token buffer.
+	toks []match.Token
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -227,8 +241,17 @@ func (rk *ranker) sentenceScore(i int) int {
 	// left out). Term-based signals read the whole sentence; narrowing a
 	// joined sentence to one line costs an index of its own and is done
 	// only for the sentences cited (quote).
-	st := in.Sentences[i]
-	s += rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+	// It depends on the sentence alone: computed once per document.
+	ts, ok := in.textScores[i]
+	if !ok {
+		st := in.Sentences[i]
+		ts = rk.textScore(in.Index, i, in.Doc.Text[citeStart(in.Doc.Text, st.Start, st.End):st.End])
+		if in.textScores == nil {
+			in.textScores = map[int]int{}
+		}
+		in.textScores[i] = ts
+	}
+	s += ts
 	rk.score[i] = s
 	return s
 }
@@ -295,7 +318,17 @@ func (rk *ranker) best(xs []int) int {
 // order sorts distinct sentences best first, in document order on ties.
 func (rk *ranker) order(xs []int) []int {
 	xs = uniqueSorted(xs)
-	sort.SliceStable(xs, func(a, b int) bool { return rk.sentenceScore(xs[a]) > rk.sentenceScore(xs[b]) })
+	// Scores first, then a stable sort on them: the same order without a
+	// map lookup per comparison.
+	type scored struct{ x, s int }
+	ps := make([]scored, len(xs))
+	for k, x := range xs {
+		ps[k] = scored{x, rk.sentenceScore(x)}
+	}
+	sort.SliceStable(ps, func(a, b int) bool { return ps[a].s > ps[b].s })
+	for k, p := range ps {
+		xs[k] = p.x
+	}
 	return xs
 }
 
@@ -392,19 +425,10 @@ func (rk *ranker) quote(i int) int {
 	if strings.IndexByte(text, '\n') < 0 {
 		return start
 	}
-	var spans []match.Span
-	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		if strings.TrimSpace(line) != "" {
-			spans = append(spans, match.Span{Start: off, End: off + len(line)})
-		}
-		off += len(line)
-	}
-	if len(spans) < 2 {
+	ix, spans := in.lineIndex(i, text)
+	if ix == nil {
 		return start
 	}
-	ix := match.NewIndex(text, spans)
-	defer ix.Release()
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
@@ -441,4 +465,46 @@ func (rk *ranker) quote(i int) int {
 	}
 	rk.quotes[i] = start
 	return start
+}
+
+// lineIndex is the index of the lines of a cited sentence's text.
+type lineIndex struct {
+	ix    *match.Index
+	spans []match.Span
+}
+
+// lineIndex returns the index of the non-blank lines of text, the quoted
+// part of sentence i, or nil when it has fewer than two. A sentence cited
+// for several requirements is indexed once; Check releases the indexes.
+func (in *Input) lineIndex(i int, text string) (*match.Index, []match.Span) {
+	if li, ok := in.lines[i]; ok {
+		return li.ix, li.spans
+	}
+	var spans []match.Span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if strings.TrimSpace(line) != "" {
+			spans = append(spans, match.Span{Start: off, End: off + len(line)})
+		}
+		off += len(line)
+	}
+	li := lineIndex{}
+	if len(spans) >= 2 {
+		li = lineIndex{ix: match.NewIndex(text, spans), spans: spans}
+	}
+	if in.lines == nil {
+		in.lines = map[int]lineIndex{}
+	}
+	in.lines[i] = li
+	return li.ix, li.spans
+}
+
+// releaseLines hands back the buffers of the line indexes.
+func (in *Input) releaseLines() {
+	for _, li := range in.lines {
+		if li.ix != nil {
+			li.ix.Release()
+		}
+	}
+	in.lines = nil
 }

@@ -27,9 +27,10 @@ func compileTerm(t string) *term {
 // state is one run of the playbook over one document. It holds what
 // several rules need, computed once and only when first asked for.
 type state struct {
-	in        *check.Input
-	durations [][]float64 // periods per sentence, for deadline rules
-	durDone   []bool
+	in *check.Input
+	// durations holds the periods of the sentences asked so far, for
+	// deadline rules (a map: only topic sentences are asked).
+	durations map[int][]float64
 }
 
 func newState(in *check.Input) *state {
@@ -50,18 +51,19 @@ func (st *state) termMatch(re *prefilter.Regexp, i int) bool {
 
 // sentenceDurations returns the periods sentence i states, in hours.
 func (st *state) sentenceDurations(i int) []float64 {
-	if st.durDone == nil {
-		st.durDone = make([]bool, len(st.in.Sentences))
-		st.durations = make([][]float64, len(st.in.Sentences))
+	if ds, ok := st.durations[i]; ok {
+		return ds
 	}
-	if !st.durDone[i] {
-		st.durDone[i] = true
-		if mayStatePeriod(st.in.Index.Tokens(i)) {
-			s := st.in.Sentences[i]
-			st.durations[i] = Durations(st.in.Doc.Text[s.Start:s.End])
-		}
+	if st.durations == nil {
+		st.durations = map[int][]float64{}
 	}
-	return st.durations[i]
+	var ds []float64
+	if mayStatePeriod(st.in.Index.Tokens(i)) {
+		s := st.in.Sentences[i]
+		ds = Durations(st.in.Doc.Text[s.Start:s.End])
+	}
+	st.durations[i] = ds
+	return ds
 }
 
 // hasTerm reports whether sentence i contains term t, asking the index

@@ -31,7 +31,9 @@ func inflected(w, core string) bool {
 // prefix) and stand where the prefix continues, and w must end like an
 // infinitive ("-en", "-n").
 func zuInfinitive(w, prefix string) bool {
-	if !strings.HasSuffix(w, "n") {
+	// w holds the prefix and "zu", and starts with at least two of the
+	// prefix's letters.
+	if !strings.HasSuffix(w, "n") || len(w) < len(prefix)+2 || len(prefix) < 3 || w[:2] != prefix[:2] {
 		return false
 	}
 	for i := 2; i < len(prefix) && i+2 < len(w); i++ {

@@ -336,7 +336,7 @@ type Index struct {
 	words    []string        // id -> token
 	postOff  []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
 	post     []int32         // sentence indices, ascending per id
-	heads    buckets         // ids by their first two bytes, for prefix terms
+	heads    buckets         // ids by their first two bytes, for prefix terms (see bucketsOf)
 	tails    buckets         // ids by their last two bytes, for suffix terms
 	lower    string          // lower-cased text of the same length, built on first use
 	arts     []map[int]bool  // articles referenced per sentence
@@ -345,8 +345,11 @@ type Index struct {
 	scratch  Bits            // phrase candidates, see phraseTerm
 	// scratchBusy is set while a phrase uses scratch.
 	scratchBusy bool
-	empty       Bits // the shared result of terms that match nothing
-	n           int
+	empty       Bits  // the shared result of terms that match nothing
+	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
+	// bucketsBuilt is set once heads and tails are built.
+	bucketsBuilt bool
+	n            int
 }
 
 // NewIndex tokenizes the given sentence spans of text.
@@ -406,10 +409,31 @@ func NewIndex(text string, spans []Span) *Index {
 			}
 		}
 	}
-	ix.heads = newBuckets(ix.words, headKey)
-	ix.tails = newBuckets(ix.words, tailKey)
-	ix.arts = articleRefs(text, ix.Lower(), spans)
 	return ix
+}
+
+// bucketsOf returns the vocabulary's ids by their first (tails: last)
+// two bytes, built on first use: an index asked only exact words (the
+// lines of a cited sentence) never needs them.
+func (ix *Index) bucketsOf(tails bool) *buckets {
+	if !ix.bucketsBuilt {
+		ix.heads = newBuckets(ix.words, headKey)
+		ix.tails = newBuckets(ix.words, tailKey)
+		ix.bucketsBuilt = true
+	}
+	if tails {
+		return &ix.tails
+	}
+	return &ix.heads
+}
+
+// articles returns the articles referenced per sentence, found on first
+// use.
+func (ix *Index) articles() []map[int]bool {
+	if ix.arts == nil {
+		ix.arts = articleRefs(ix.text, ix.Lower(), ix.spans)
+	}
+	return ix.arts
 }
 
 // buffers are an index's large per-document arrays. Released indexes
@@ -555,10 +579,20 @@ func (ix *Index) Tokens(i int) []Token { return ix.AppendTokens(nil, i) }
 // AppendTokens appends the tokens of sentence i to dst, so that a caller
 // going through every sentence can reuse one slice.
 func (ix *Index) AppendTokens(dst []Token, i int) []Token {
+	return ix.AppendTokenPrefix(dst, i, -1)
+}
+
+// AppendTokenPrefix appends the first n tokens of sentence i (all when
+// it has fewer, or when n < 0) to dst, for callers that read only the
+// start of a sentence.
+func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 	src := ix.sentence(i)
-	n := len(dst)
-	dst = slices.Grow(dst, len(src))[:n+len(src)]
-	out := dst[n:]
+	if n >= 0 && n < len(src) {
+		src = src[:n]
+	}
+	at := len(dst)
+	dst = slices.Grow(dst, len(src))[:at+len(src)]
+	out := dst[at:]
 	for k, t := range src {
 		end := t.start + int32(t.size)
 		if t.flags&tokLong != 0 {
@@ -571,7 +605,7 @@ func (ix *Index) AppendTokens(dst []Token, i int) []Token {
 }
 
 // Articles returns the GDPR article numbers sentence i refers to.
-func (ix *Index) Articles(i int) map[int]bool { return ix.arts[i] }
+func (ix *Index) Articles(i int) map[int]bool { return ix.articles()[i] }
 
 // Lower returns the document text lower-cased without changing its length
 // (ASCII, and the German umlauts); byte offsets stay valid.
@@ -659,7 +693,7 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	m := ix.buf.bits(len(ix.words))
 	switch {
 	case p.infl:
-		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
+		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
 			if inflected(w, p.core) {
 				m.Set(int(id))
 			}
@@ -669,13 +703,13 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 			m.Set(int(id))
 		}
 	case !p.pre && p.suf:
-		ix.heads.each(ix.words, p.core, headKey, func(id int32, w string) {
-			if strings.HasPrefix(w, p.core) || zuInfinitive(w, p.core) {
+		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
+			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
 				m.Set(int(id))
 			}
 		})
 	case p.pre && !p.suf:
-		ix.tails.each(ix.words, p.core, tailKey, func(id int32, w string) {
+		ix.bucketsOf(true).each(ix.words, p.core, tailKey, func(id int32, w string) {
 			if strings.HasSuffix(w, p.core) {
 				m.Set(int(id))
 			}
@@ -821,9 +855,15 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 		}
 	}
 	out := ix.NewBits()
+	// A phrase starting with a word (not a gap) can start only at a token
+	// that word matches: tested here before the call.
+	head := len(words) > 0 && words[0].gap == 0
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {
+			if head && !vm[0].has(toks[s].id) {
+				continue
+			}
 			if phraseAt(toks, s, words, vm, 0) {
 				out.Set(i)
 				return
@@ -868,12 +908,107 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
+	if cand, ok := ix.literalSentences(re); ok {
+		// Only sentences with a word holding a literal of the
+		// expression can match; the vocabulary tells which.
+		cand.Each(func(i int) {
+			sp := ix.spans[i]
+			if re.MatchString(lower[sp.Start:sp.End]) {
+				b.Set(i)
+			}
+		})
+		ix.buf.unbits(cand)
+		return b
+	}
+	if ix.ordered() {
+		// Only sentences holding one of the expression's literals can
+		// match: one scan of the text finds them.
+		i := 0
+		ok := re.Literals(lower, func(p int) int {
+			for i < len(ix.spans) && ix.spans[i].End <= p {
+				i++
+			}
+			if i == len(ix.spans) {
+				return len(lower)
+			}
+			sp := ix.spans[i]
+			if p < sp.Start {
+				return sp.Start // between sentences
+			}
+			if re.MatchString(lower[sp.Start:sp.End]) {
+				b.Set(i)
+			}
+			i++
+			return sp.End
+		})
+		if ok {
+			return b
+		}
+	}
 	for i, sp := range ix.spans {
 		if re.MatchString(lower[sp.Start:sp.End]) {
 			b.Set(i)
 		}
 	}
 	return b
+}
+
+// literalSentences returns the sentences that may hold a match of re: in
+// the lower-cased text every match holds one of re's literals, and every
+// literal a run of ASCII letters and digits (its longest, say "data" of
+// "types of data"). Such a run in a sentence lies within one of its
+// tokens, whose lower-cased word then contains the run: so the sentences
+// of the words containing the run are a superset of those holding the
+// literal, found from the vocabulary instead of the text. ok is false when
+// a literal has no such run or re has no usable literals.
+func (ix *Index) literalSentences(re *prefilter.Regexp) (Bits, bool) {
+	lits, ok := re.Required()
+	if !ok {
+		return nil, false
+	}
+	var runs [8]string
+	if len(lits) > len(runs) {
+		return nil, false
+	}
+	for k, l := range lits {
+		run := ""
+		for i := 0; i < len(l); {
+			j := i
+			for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
+				j++
+			}
+			if j-i > len(run) {
+				run = l[i:j]
+			}
+			i = j + 1
+		}
+		if run == "" {
+			return nil, false
+		}
+		runs[k] = run
+	}
+	cand := ix.NewBits()
+	for _, run := range runs[:len(lits)] {
+		ix.vocabMatches(wordPattern{raw: "*" + run + "*", core: run, pre: true, suf: true}).Each(func(id int) {
+			cand.setAll(ix.postings(int32(id)))
+		})
+	}
+	return cand, true
+}
+
+// ordered reports whether the sentence spans follow each other in the text
+// without overlapping.
+func (ix *Index) ordered() bool {
+	if ix.order == 0 {
+		ix.order = 1
+		for i := 1; i < len(ix.spans); i++ {
+			if ix.spans[i].Start < ix.spans[i-1].End {
+				ix.order = 2
+				break
+			}
+		}
+	}
+	return ix.order == 1
 }
 
 // articleTerm answers "art:32" or "art:32,33": sentences referring to any
@@ -886,7 +1021,7 @@ func (ix *Index) articleTerm(list string) Bits {
 			want = append(want, n)
 		}
 	}
-	for i, arts := range ix.arts {
+	for i, arts := range ix.articles() {
 		for _, a := range want {
 			if arts[a] {
 				b.Set(i)

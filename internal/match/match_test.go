@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -222,6 +223,37 @@ func TestIndexTokensRoundTrip(t *testing.T) {
 			g, w := got[k], want[k]
 			if g.Text != w.Text || g.Start != w.Start || g.End != w.End || g.Comma != w.Comma || g.Possessive != w.Possessive {
 				t.Errorf("sentence %d token %d: got %+v, want %+v", i, k, g, w)
+			}
+		}
+	}
+}
+
+// TestRegexTermCandidates checks that regex terms, which try only the
+// sentences the vocabulary or a literal scan points to, find the same
+// sentences as the expression run on every sentence.
+func TestRegexTermCandidates(t *testing.T) {
+	text := "Types of Data: names. The DURATION is one year. Sub- processors: none.\n" +
+		"Art. 28 Abs. 3 lit. e DSGVO gilt. Categories-of data are listed; part 28 is not.\n" +
+		"Die betroffenen Personen: Kunden. Leitet er weiter? Purposes of the processing are set out."
+	var spans []Span
+	for _, s := range strings.SplitAfter(text, ".") {
+		if n := len(spans); n == 0 {
+			spans = append(spans, Span{0, len(s)})
+		} else {
+			spans = append(spans, Span{spans[n-1].End, spans[n-1].End + len(s)})
+		}
+	}
+	exprs := []string{`\b(?:categor(?:y|ies)|types?) of data(?:$|[^ s]| [^s]| s[^u])`, `duration[^.;]{0,40}(?::| is )`,
+		`\bart(ikel|\.)?\s*28\s*(abs\.?|absatz)\s*3\b`, `\bleite[nt]?\b.*\bweiter\b`, `(?:purpose|nature)s?(?: of [a-z ]{0,30})?(?::| is | are )`,
+		`^[^\pL]{0,8}(die )?betroffene(n)?( personen)?\s*:\s*\pL`, `sub-? ?processors`, `\(4\)|abs`, `(?i)dsgvo`}
+	ix := NewIndex(text, spans)
+	lower := ix.Lower()
+	for _, e := range exprs {
+		got := ix.Term("re:" + e)
+		re := regexp.MustCompile(e)
+		for i, sp := range spans {
+			if want := re.MatchString(lower[sp.Start:sp.End]); got.Has(i) != want {
+				t.Errorf("%q, sentence %d %q: got %v, want %v", e, i, text[sp.Start:sp.End], got.Has(i), want)
 			}
 		}
 	}

@@ -228,6 +228,74 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.get().allMatches(s, n)
 }
 
+// Required returns the literals one of which every match contains, in the
+// form they are sought (with fold, that of Lower: a text in that form
+// holds them byte for byte). ok is false when the expression has no
+// literals or when some of them have rare spellings (variants, see the
+// package comment), which a caller could not find by the literals alone.
+func (r *Regexp) Required() (lits []string, ok bool) {
+	c := r.get()
+	if c.lits == nil || c.all != nil || len(c.variants) > 0 {
+		return nil, false
+	}
+	return c.lits.lits, true
+}
+
+// Literals calls yield with offsets in s, ascending, at which one of the
+// literals occurs that every match contains, so that a part of s without
+// any of them holds no match; yield returns the offset from which to go on
+// (greater than the one it was given), which lets a caller that tries
+// the expression on the parts of a text (its sentences) skip to the next
+// part. ok is false when the expression has no literals: then any text may
+// match, and yield is never called. One scan of the text replaces one per
+// part.
+func (r *Regexp) Literals(s string, yield func(p int) (next int)) (ok bool) {
+	c := r.get()
+	if c.lits == nil {
+		return false
+	}
+	// The whole text's set: all literals when s holds a variant anywhere,
+	// a superset of what any part of s needs.
+	ls := c.set(s)
+	if len(ls.lits) <= 4 {
+		// The next occurrence of each literal, sought again only once
+		// passed: -2 not sought yet, -1 none left.
+		next := [4]int{-2, -2, -2, -2}
+		for from := 0; from < len(s); {
+			p := -1
+			for j, l := range ls.lits {
+				if next[j] == -1 {
+					continue
+				}
+				if next[j] < from {
+					k := index(s[from:], l, c.fold)
+					if k < 0 {
+						next[j] = -1
+						continue
+					}
+					next[j] = from + k
+				}
+				if p < 0 || next[j] < p {
+					p = next[j]
+				}
+			}
+			if p < 0 {
+				break
+			}
+			from = yield(p)
+		}
+		return true
+	}
+	for i := 0; i < len(s); {
+		if ls.first[s[i]] && ls.pairAt(s, i, c.fold) && ls.at(s, i, c.fold) {
+			i = yield(i)
+			continue
+		}
+		i++
+	}
+	return true
+}
+
 // possible reports whether s holds one of the literals.
 func (c *compiled) possible(s string) bool {
 	return c.lits == nil || c.set(s).index(s, c.fold, false) >= 0

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -208,6 +209,52 @@ func TestWords(t *testing.T) {
 		}
 		if got := tt.w.In(tt.s); got != want {
 			t.Errorf("%v.In(%q) = %v, strings.Contains says %v", tt.w, tt.s, got, want)
+		}
+	}
+}
+
+// TestLiterals checks that every match of an expression holds an offset
+// Literals reports, also when the caller skips ahead, so that parts of a
+// text without one may be skipped.
+func TestLiterals(t *testing.T) {
+	texts := []string{
+		"Der Auftragnehmer löscht die Daten. Nach Ende des Auftrags gibt er sie zurück.",
+		"The processor shall notify the controller without undue delay; Art. 33 GDPR applies.",
+		"ÜBERMITTLUNG in Drittländer (Art. 44 ff. DSGVO) nur auf Weisung. Weisungen, Instructions.",
+		"",
+	}
+	exprs := []string{`\bdaten\b`, `(?i)weisung|instruction`, `art\.\s*3[23]`, `(?i)\bdrittl[äa]nd`, `^der`,
+		`notify .{0,20}controller`, `[a-z]+`, `(?i)weisung|instruction|daten|übermittlung|processor|auftrag`}
+	for _, e := range exprs {
+		r := prefilter.MustCompile(e)
+		pl := regexp.MustCompile(e)
+		for _, s := range texts {
+			for _, step := range []int{1, 5} {
+				var offs []int
+				ok := r.Literals(s, func(p int) int { offs = append(offs, p); return p + 1 })
+				if !ok {
+					continue
+				}
+				if !slices.IsSorted(offs) {
+					t.Errorf("%q on %q: offsets %v not ascending", e, s, offs)
+				}
+				for _, m := range pl.FindAllStringIndex(s, -1) {
+					k, _ := slices.BinarySearch(offs, m[0])
+					if k == len(offs) || offs[k] >= max(m[1], m[0]+1) {
+						t.Errorf("%q on %q: match %v holds no offset of %v", e, s, m, offs)
+					}
+				}
+				// Skipping ahead: every offset reported lies at or
+				// after the offset asked for.
+				last := -1
+				r.Literals(s, func(p int) int {
+					if p < last {
+						t.Errorf("%q on %q: offset %d before %d", e, s, p, last)
+					}
+					last = p + step
+					return last
+				})
+			}
 		}
 	}
 }
