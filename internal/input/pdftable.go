@@ -271,12 +271,16 @@ func joinClose(spans []span, gap float64) []span {
 	return out
 }
 
-// grow extends a region from row start while its column gutters stay free
-// and rows follow closely; it returns the end of the region (exclusive)
-// and its gutters.
+// grow extends a region from row start while the column gutters of its
+// first row stay free and rows follow closely; it returns the end of the
+// region (exclusive) and its gutters, the x-ranges free in all its rows.
+// A gap that a later row opens and a still later row closes is no column:
+// it was a wide space, as in a justified line of a cell ("Kaleido     AI
+// GmbH" above "(remove.bg)"), and it must not end the table.
 func (g *tableGeometry) grow(start int) (int, []span) {
 	occ := mergeSpans(nil, g.rows[start].segs, g.minGutter)
-	gut := gutters(occ, g.minGutter)
+	first := gutters(occ, g.minGutter)
+	gut := first
 	bottom := g.rows[start].y1
 	end := start + 1
 	for ; end < len(g.rows); end++ {
@@ -286,7 +290,7 @@ func (g *tableGeometry) grow(start int) (int, []span) {
 		}
 		next := mergeSpans(occ, r.segs, g.minGutter)
 		ngut := gutters(next, g.minGutter)
-		if !keepsGutters(gut, ngut) {
+		if !keepsGutters(first, ngut) {
 			break
 		}
 		occ, gut = next, ngut
