@@ -291,6 +291,19 @@ func TestFindTables(t *testing.T) {
 			want: []string{"| Dienstleister | Zweck | Sitz |\n| Kaleido AI GmbH (remove.bg) | Hosting der Anwendung, Runtime-Logs | Wien |\n| Haufe-Lexware GmbH & Co. KG | Rechnungsstellung für den Dienst | Freiburg |\n| Strato AG | Versand von E-Mails | Berlin |"},
 		},
 		{
+			// A justified line ended by a manual line break is stretched
+			// although the next word would fit: a later row closes its
+			// gap, so the gap is no column.
+			name: "justified line before a manual line break",
+			lines: []pdfLine{
+				ln(50, 100, "Dienstleister"), ln(200, 100, "Sitz"),
+				spread(50, 116, 120, "Muster AG"), ln(200, 116, "Berlin"),
+				ln(50, 128, "Nord"),
+				ln(50, 144, "Beispiel Hosting GmbH"), ln(200, 144, "Bonn"),
+			},
+			want: []string{"| Dienstleister | Sitz |\n| Muster AG Nord | Berlin |\n| Beispiel Hosting GmbH | Bonn |"},
+		},
+		{
 			// One body row: no later row closes the stretched gaps.
 			name: "justified line in the only body row",
 			lines: []pdfLine{
