@@ -271,12 +271,16 @@ func joinClose(spans []span, gap float64) []span {
 	return out
 }
 
-// grow extends a region from row start while its column gutters stay free
-// and rows follow closely; it returns the end of the region (exclusive)
-// and its gutters.
+// grow extends a region from row start while the column gutters of its
+// first row stay free and rows follow closely; it returns the end of the
+// region (exclusive) and its gutters, the x-ranges free in all its rows.
+// A gap that a later row opens and a still later row closes is no column:
+// it was a wide space, as in a justified line of a cell ("Kaleido     AI
+// GmbH" above "(remove.bg)"), and it must not end the table.
 func (g *tableGeometry) grow(start int) (int, []span) {
 	occ := mergeSpans(nil, g.rows[start].segs, g.minGutter)
-	gut := gutters(occ, g.minGutter)
+	first := gutters(occ, g.minGutter)
+	gut := first
 	bottom := g.rows[start].y1
 	end := start + 1
 	for ; end < len(g.rows); end++ {
@@ -286,7 +290,7 @@ func (g *tableGeometry) grow(start int) (int, []span) {
 		}
 		next := mergeSpans(occ, r.segs, g.minGutter)
 		ngut := gutters(next, g.minGutter)
-		if !keepsGutters(gut, ngut) {
+		if !keepsGutters(first, ngut) {
 			break
 		}
 		occ, gut = next, ngut
@@ -359,6 +363,15 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 		rows, fills, groups = rows[:n], fills[:n], groups[:k]
 	}
 	groups = g.joinFragments(rows, fills, groups)
+	if drop := g.justifiedGutters(rows, groups, colOf, ncols); len(drop) > 0 {
+		keep := make([]span, 0, len(gut)-len(drop))
+		for k, s := range gut {
+			if !drop[k] {
+				keep = append(keep, s)
+			}
+		}
+		return g.build(rows, keep, pageHeight)
+	}
 
 	stats := make([]colStats, ncols)
 	for c := range stats {
@@ -531,6 +544,145 @@ func (g *tableGeometry) joinFragments(rows []vrow, fills [][]bool, groups [][]in
 		out = append(out, grp)
 	}
 	return out
+}
+
+// justifiedGutters returns the gutters (by index) that lie inside a cell
+// of justified text: a header row (the first table row, two cells or
+// more) defines the columns, and a column it leaves empty holds only the
+// ends of lines stretched to the full width of the header column on its
+// left ("Kaleido     AI     GmbH" above "(remove.bg)"). Each such line
+// starts at that column's left edge, ends at the right edge of the last
+// column it reaches, spreads its wide gaps evenly, and is followed by a
+// line of the same cell whose first word would not have fitted into the
+// stretch: the reason the line was justified. A column that is empty in
+// the header but holds a value of its own (a mark, an amount) fails the
+// last test, as its gap is far wider than the next line's first word.
+func (g *tableGeometry) justifiedGutters(rows []vrow, groups [][]int, colOf func(pdfWord) int, ncols int) map[int]bool {
+	if len(groups) < 2 {
+		return nil
+	}
+	// The text lines of each table row: words grouped by their vertical
+	// centre, top to bottom, each line left to right.
+	tl := make([][][]colWord, len(groups))
+	left, right := make([]float64, ncols), make([]float64, ncols)
+	for c := range left {
+		left[c], right[c] = math.Inf(1), math.Inf(-1)
+	}
+	for k, grp := range groups {
+		var ws []colWord
+		for _, r := range grp {
+			for _, i := range rows[r].lines {
+				for _, w := range g.lines[i].words {
+					c := colOf(w)
+					ws = append(ws, colWord{w, c})
+					left[c], right[c] = min(left[c], w.x0), max(right[c], w.x1)
+				}
+			}
+		}
+		slices.SortStableFunc(ws, func(a, b colWord) int { return cmpFloat(a.y0+a.y1, b.y0+b.y1) })
+		for _, w := range ws {
+			n := len(tl[k])
+			if n > 0 {
+				last := tl[k][n-1][0]
+				if math.Abs((w.y0+w.y1)-(last.y0+last.y1)) < 0.5*g.h {
+					tl[k][n-1] = append(tl[k][n-1], w)
+					continue
+				}
+			}
+			tl[k] = append(tl[k], []colWord{w})
+		}
+		for _, l := range tl[k] {
+			slices.SortFunc(l, func(a, b colWord) int { return cmpFloat(a.x0, b.x0) })
+		}
+	}
+	header := make([]bool, ncols)
+	for _, l := range tl[0] {
+		for _, w := range l {
+			header[w.col] = true
+		}
+	}
+	if count(header) < 2 {
+		return nil
+	}
+	tol := max(1, 0.15*g.h)
+	drop := map[int]bool{}
+	for a := 0; a < ncols; a++ {
+		if !header[a] {
+			continue
+		}
+		b := a
+		for b+1 < ncols && !header[b+1] {
+			b++
+		}
+		edge := slices.Max(right[a : b+1])
+		if b > a && g.justifiedRun(tl[1:], a, b, left[a], edge, tol) {
+			for c := a; c < b; c++ {
+				drop[c] = true // the gutter right of column c
+			}
+		}
+		a = b
+	}
+	return drop
+}
+
+// colWord is a word and the column it falls in.
+type colWord struct {
+	pdfWord
+	col int
+}
+
+// justifiedRun reports whether columns a+1..b, empty in the header, hold
+// only the ends of justified lines of column a's cell, which spans x0 to
+// x1: see justifiedGutters. rows holds the text lines of each body row.
+func (g *tableGeometry) justifiedRun(rows [][][]colWord, a, b int, x0, x1, tol float64) bool {
+	found := false
+	for _, lines := range rows {
+		run := func(j int) []colWord {
+			var out []colWord
+			for _, w := range lines[j] {
+				if w.col >= a && w.col <= b {
+					out = append(out, w)
+				}
+			}
+			return out
+		}
+		for j := range lines {
+			ws := run(j)
+			if len(ws) == 0 || ws[len(ws)-1].col == a {
+				continue
+			}
+			found = true
+			// Spread from the cell's left edge to its right edge.
+			if ws[0].col != a || math.Abs(ws[0].x0-x0) > tol || math.Abs(ws[len(ws)-1].x1-x1) > tol {
+				return false
+			}
+			// Evenly.
+			lo, hi, natural := math.Inf(1), math.Inf(-1), 0.0
+			for k, w := range ws {
+				natural += w.x1 - w.x0
+				if k > 0 {
+					d := w.x0 - ws[k-1].x1
+					lo, hi = min(lo, d), max(hi, d)
+				}
+			}
+			if hi-lo > tol {
+				return false
+			}
+			// Because the next line's first word did not fit.
+			if j+1 >= len(lines) {
+				return false
+			}
+			next := run(j + 1)
+			if len(next) == 0 {
+				return false
+			}
+			natural += float64(len(ws)-1) * g.space
+			if next[0].x1-next[0].x0+g.space <= x1-x0-natural {
+				return false
+			}
+		}
+	}
+	return found
 }
 
 // unionFills returns the columns filled by any of the visual rows.

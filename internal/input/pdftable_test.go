@@ -44,6 +44,27 @@ func merged(pieces ...pdfLine) pdfLine {
 	return l
 }
 
+// spread lays out a justified line: its words stretched with equal gaps
+// from x to x+width.
+func spread(x, y, width float64, text string) pdfLine {
+	words := strings.Fields(text)
+	natural := 0.0
+	for _, w := range words {
+		natural += synthChar * float64(utf8.RuneCountInString(w))
+	}
+	return lnGap(x, y, (width-natural)/float64(len(words)-1), text)
+}
+
+// apart splits a line into one line per word, as pdftotext does with the
+// widely spaced words of a justified line in a table cell.
+func apart(l pdfLine) []pdfLine {
+	var out []pdfLine
+	for _, w := range l.words {
+		out = append(out, pdfLine{text: w.text, words: []pdfWord{w}, box: w.box})
+	}
+	return out
+}
+
 // ln lays out a line with ordinary word spaces.
 func ln(x, y float64, text string) pdfLine { return lnGap(x, y, 3, text) }
 
@@ -252,6 +273,81 @@ func TestFindTables(t *testing.T) {
 				ln(60, 114, "•"), lnGap(80, 114, 9, "Vernichtung (Schredder)"),
 				ln(60, 128, "•"), ln(80, 128, "Verschlüsselung"),
 			},
+		},
+		{
+			// Justified cells (db-sharepad.pdf): the stretched gaps of a
+			// line that wraps are no column gutters, whether a later row
+			// closes them (the address column) or not (the name column).
+			name: "justified lines in cells",
+			lines: join(
+				[]pdfLine{ln(50, 100, "Dienstleister"), ln(200, 100, "Zweck"), ln(350, 100, "Sitz")},
+				[]pdfLine{spread(50, 116, 120, "Kaleido AI GmbH"), spread(200, 116, 120, "Hosting der Anwendung,"), ln(350, 116, "Wien")},
+				[]pdfLine{ln(50, 128, "(remove.bg)"), ln(200, 128, "Runtime-Logs")},
+				apart(spread(50, 144, 120, "Haufe-Lexware GmbH &")),
+				[]pdfLine{ln(200, 144, "Rechnungsstellung"), ln(350, 144, "Freiburg")},
+				[]pdfLine{ln(50, 156, "Co. KG"), ln(200, 156, "für den Dienst")},
+				[]pdfLine{ln(50, 172, "Strato AG"), ln(200, 172, "Versand von E-Mails"), ln(350, 172, "Berlin")},
+			),
+			want: []string{"| Dienstleister | Zweck | Sitz |\n| Kaleido AI GmbH (remove.bg) | Hosting der Anwendung, Runtime-Logs | Wien |\n| Haufe-Lexware GmbH & Co. KG | Rechnungsstellung für den Dienst | Freiburg |\n| Strato AG | Versand von E-Mails | Berlin |"},
+		},
+		{
+			// A justified line ended by a manual line break is stretched
+			// although the next word would fit: a later row closes its
+			// gap, so the gap is no column.
+			name: "justified line before a manual line break",
+			lines: []pdfLine{
+				ln(50, 100, "Dienstleister"), ln(200, 100, "Sitz"),
+				spread(50, 116, 120, "Muster AG"), ln(200, 116, "Berlin"),
+				ln(50, 128, "Nord"),
+				ln(50, 144, "Beispiel Hosting GmbH"), ln(200, 144, "Bonn"),
+			},
+			want: []string{"| Dienstleister | Sitz |\n| Muster AG Nord | Berlin |\n| Beispiel Hosting GmbH | Bonn |"},
+		},
+		{
+			// One body row: no later row closes the stretched gaps.
+			name: "justified line in the only body row",
+			lines: []pdfLine{
+				ln(50, 100, "Dienstleister"), ln(200, 100, "Sitz"),
+				spread(50, 116, 120, "Kaleido AI GmbH"), ln(200, 116, "Wien"),
+				ln(50, 128, "(remove.bg)"),
+			},
+			want: []string{"| Dienstleister | Sitz |\n| Kaleido AI GmbH (remove.bg) | Wien |"},
+		},
+		{
+			// A column without a header of its own holds values, not the
+			// end of a justified line: the gap before "ja" is far wider
+			// than the next line's first word.
+			name: "column with an empty header cell",
+			lines: []pdfLine{
+				ln(50, 100, "Maßnahme"), ln(150, 100, "Beschreibung"),
+				ln(50, 116, "Zutritt"), ln(150, 116, "Chipkarten"), ln(400, 116, "ja"),
+				ln(150, 128, "und Schlüssel"),
+				ln(50, 144, "Zugang"), ln(150, 144, "Passwörter"), ln(400, 144, "ja"),
+				ln(150, 156, "und Sperren"),
+			},
+			want: []string{"| Maßnahme | Beschreibung |  |\n| Zutritt | Chipkarten und Schlüssel | ja |\n| Zugang | Passwörter und Sperren | ja |"},
+		},
+		{
+			// A matrix: its header leaves the first cell empty.
+			name: "header with an empty first cell",
+			lines: []pdfLine{
+				ln(200, 100, "Auftraggeber"), ln(350, 100, "Auftragnehmer"),
+				ln(50, 114, "Name"), ln(200, 114, "Host GmbH"), ln(350, 114, "Mail AG"),
+				ln(50, 128, "Sitz"), ln(200, 128, "Berlin"), ln(350, 128, "Bonn"),
+			},
+			want: []string{"|  | Auftraggeber | Auftragnehmer |\n| Name | Host GmbH | Mail AG |\n| Sitz | Berlin | Bonn |"},
+		},
+		{
+			// Justified text beside a narrow column, header empty over
+			// it: a line that does not wrap is not stretched, so its
+			// wide gap is a gutter.
+			name: "value column beside cells that end flush",
+			lines: []pdfLine{
+				ln(50, 100, "Leistung"), ln(200, 100, "Preis"),
+				ln(50, 114, "Hosting"), ln(200, 114, "120,00"), ln(260, 114, "EUR"),
+				ln(50, 128, "Wartung"), ln(200, 128, "80,00"), ln(260, 128, "EUR"),
+			},
+			want: []string{"| Leistung | Preis |  |\n| Hosting | 120,00 | EUR |\n| Wartung | 80,00 | EUR |"},
 		},
 	}
 	for _, c := range cases {
