@@ -245,6 +245,13 @@ func runImport(args []string, env Env) (int, error) {
 	close(ready)
 	<-written
 	bar.finish()
+	// The planner's statistics and the sub-processor aggregates are brought
+	// up to date once, after the whole import, instead of per file: without
+	// fresh statistics a database with autovacuum off plans the portfolio's
+	// queries for the empty tables it saw before the import.
+	if err := st.Maintain(ctx); err != nil {
+		msgs = append(msgs, fmt.Sprintf("maintenance after the import: %v", err))
+	}
 	for _, m := range msgs {
 		fmt.Fprintf(env.Stderr, "art28: %s\n", m)
 	}
