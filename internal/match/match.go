@@ -908,7 +908,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
-	if cand, ok := ix.literalSentences(re); ok {
+	if cand, ok := ix.literalSentences(re.re); ok {
 		// Only sentences with a word holding a literal of the
 		// expression can match; the vocabulary tells which.
 		cand.Each(func(i int) {
@@ -924,7 +924,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// Only sentences holding one of the expression's literals can
 		// match: one scan of the text finds them.
 		i := 0
-		ok := re.Literals(lower, func(p int) int {
+		ok := re.re.Literals(lower, func(p int) int {
 			for i < len(ix.spans) && ix.spans[i].End <= p {
 				i++
 			}
