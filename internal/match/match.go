@@ -841,17 +841,24 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 		vm = make([]idMatcher, 0, len(words))
 	}
 	vm = vm[:len(words)]
-	for wi, w := range words {
-		if w.gap > 0 {
-			continue
-		}
-		vm[wi] = ix.idMatcher(w)
-		wb := ix.TermByID(w.id)
-		if first {
-			cand.Or(wb)
-			first = false
-		} else {
-			cand.And(wb)
+	// Exact words first: they cost a look-up, and when one is missing the
+	// patterns need not be matched against the vocabulary at all.
+	for pass := 0; pass < 2; pass++ {
+		for wi, w := range words {
+			if w.gap > 0 || w.exact() != (pass == 0) {
+				continue
+			}
+			wb := ix.TermByID(w.id)
+			if first {
+				cand.Or(wb)
+				first = false
+			} else {
+				cand.And(wb)
+			}
+			if cand.Empty() {
+				return ix.NewBits()
+			}
+			vm[wi] = ix.idMatcher(w)
 		}
 	}
 	out := ix.NewBits()
