@@ -55,3 +55,45 @@ func TestRegexSound(t *testing.T) {
 		}
 	}
 }
+
+// TestRegexTermSentences compares regexp terms with package regexp run on
+// every lower-cased sentence, including literals that cross a sentence
+// boundary or lie between sentences.
+func TestRegexTermSentences(t *testing.T) {
+	text := "Categories of data: names. Data subjects; data\n:x types of data. Nature of data: one. " +
+		"Between: Art. 28 Abs. 3 lit. e und f DSGVO. The party is 28 years. type of datasets."
+	var spans []Span
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '.' {
+			spans = append(spans, Span{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	spans[2].Start += 3 // leave a gap between sentences
+	exprs := []string{
+		`(?:data|categories)[^:;.]{0,30}:`,
+		`\b(?:categor(?:y|ies)|types?) of data(?:$|[^ s]| [^s]| s[^u])`,
+		`(?:purpose|nature)s?(?: of [a-z ]{0,30})?(?::| is | are | shall be )`,
+		`\bart(ikel|\.)?\s*28\s*(abs\.?|absatz)\s*3\b[^;]{0,24}?\b(lit\.?|buchst\.?|buchstabe)\s*(e\s*(und|,|bis|-)\s*)?f\b`,
+		`s\. t`,
+		`a`,
+	}
+	ix := NewIndex(text, spans)
+	lower := ix.Lower()
+	hits := 0
+	for _, e := range exprs {
+		plain := regexp.MustCompile(e)
+		got := ix.Term("re:" + e)
+		for i, sp := range spans {
+			if want := plain.MatchString(lower[sp.Start:sp.End]); got.Has(i) != want {
+				t.Errorf("%q, sentence %d %q: %v, want %v", e, i, lower[sp.Start:sp.End], got.Has(i), want)
+			} else if want {
+				hits++
+			}
+		}
+	}
+	if hits < 6 {
+		t.Errorf("only %d matches: the text no longer exercises the terms", hits)
+	}
+}
