@@ -915,19 +915,6 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
-	if len(re.needs) > 0 && ix.ordered() {
-		// Only sentences holding a literal of each needed set can match:
-		// a substring scan of the text per literal finds them.
-		cand := ix.neededSentences(lower, re.needs)
-		cand.Each(func(i int) {
-			sp := ix.spans[i]
-			if re.MatchString(lower[sp.Start:sp.End]) {
-				b.Set(i)
-			}
-		})
-		ix.buf.unbits(cand)
-		return b
-	}
 	if cand, ok := ix.literalSentences(re.re); ok {
 		// Only sentences with a word holding a literal of the
 		// expression can match; the vocabulary tells which.
@@ -971,60 +958,6 @@ func (ix *Index) regexTerm(expr string) Bits {
 		}
 	}
 	return b
-}
-
-// neededSentences returns the sentences that hold, within their span of
-// lower, one literal of each of the sets needs. The spans must be ordered
-// (see ordered).
-func (ix *Index) neededSentences(lower string, needs [][]string) Bits {
-	cand := ix.NewBits()
-	for _, l := range needs[0] {
-		ix.literalSpans(lower, l, cand)
-	}
-	if len(needs) == 1 {
-		return cand
-	}
-	set := ix.NewBits()
-	for _, lits := range needs[1:] {
-		if cand.Empty() {
-			break
-		}
-		clear(set)
-		for _, l := range lits {
-			ix.literalSpans(lower, l, set)
-		}
-		cand.And(set)
-	}
-	ix.buf.unbits(set)
-	return cand
-}
-
-// literalSpans sets in b the sentences whose span of lower contains lit.
-func (ix *Index) literalSpans(lower, lit string, b Bits) {
-	i, p := 0, 0
-	for p < len(lower) {
-		k := strings.Index(lower[p:], lit)
-		if k < 0 {
-			return
-		}
-		p += k
-		for i < len(ix.spans) && ix.spans[i].End < p+len(lit) {
-			i++
-		}
-		if i == len(ix.spans) {
-			return
-		}
-		sp := ix.spans[i]
-		if p < sp.Start {
-			// Not within a sentence (or across two): go on at the
-			// next possible start.
-			p = max(p+1, sp.Start)
-			continue
-		}
-		b.Set(i)
-		p = sp.End
-		i++
-	}
 }
 
 // literalSentences returns the sentences that may hold a match of re: in
