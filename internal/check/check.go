@@ -24,6 +24,8 @@ type Checker struct {
 	cat    *catalog.Catalog
 	rules  map[*catalog.Rule]*compiledRule
 	groups [][]match.TermID // distinct term groups of all rules
+	// costs estimates, per group, the work of finding its sentences.
+	costs  []int
 	actors map[string]*actorFinder
 	cite   citeTerms
 }
@@ -31,7 +33,10 @@ type Checker struct {
 // compiledRule holds a rule's term groups (indices into Checker.groups)
 // and its exclusions as registered term ids.
 type compiledRule struct {
-	all   []int
+	all []int
+	// order lists the indices of all, cheapest group first: Matches
+	// stops at the first group no sentence matches.
+	order []int
 	topic []int
 	none  []match.TermID
 }
@@ -48,6 +53,7 @@ func New(c *catalog.Catalog) *Checker {
 			gi = len(ch.groups)
 			groupIndex[key] = gi
 			ch.groups = append(ch.groups, match.RegisterAll(terms))
+			ch.costs = append(ch.costs, groupCost(terms))
 		}
 		return gi
 	}
@@ -57,6 +63,13 @@ func New(c *catalog.Catalog) *Checker {
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
+			cr.order = make([]int, len(cr.all))
+			for k := range cr.order {
+				cr.order[k] = k
+			}
+			sort.SliceStable(cr.order, func(a, b int) bool {
+				return ch.costs[cr.all[cr.order[a]]] < ch.costs[cr.all[cr.order[b]]]
+			})
 			for _, g := range rule.Topic {
 				cr.topic = append(cr.topic, groupOf(g))
 			}
@@ -68,6 +81,19 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	ch.cite = newCiteTerms(c)
 	return ch
+}
+
+// groupCost estimates the work of finding a group's sentences: a regular
+// expression runs on sentences, a word or phrase is looked up.
+func groupCost(terms []string) int {
+	cost := 0
+	for _, t := range terms {
+		cost++
+		if strings.HasPrefix(t, "re:") {
+			cost += 50
+		}
+	}
+	return cost
 }
 
 // withSwissSpelling adds, for every term with "ß", the same term with
@@ -239,14 +265,31 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	for i := range own {
 		own[i] = ^uint64(0)
 	}
+	// A sentence matches each group by itself or by its lead-in: when
+	// one group matches no sentence, none does. Groups known already are
+	// looked at first, then the cheapest, so that the others are often
+	// not needed at all.
 	groups := make([]match.Bits, len(cr.all))
-	for k, gi := range cr.all {
-		groups[k] = ch.group(in, gi)
+	for _, k := range cr.order {
+		if in.groups != nil && in.groups[cr.all[k]] != nil {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+				return nil
+			}
+		}
+	}
+	for _, k := range cr.order {
+		if groups[k] == nil {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+				return nil
+			}
+		}
 		own.And(groups[k])
 	}
 	topics := make([]match.Bits, len(cr.topic))
 	for k, gi := range cr.topic {
-		topics[k] = ch.topicBits(in, gi)
+		if topics[k] = ch.topicBits(in, gi); topics[k].Empty() {
+			return nil
+		}
 		own.And(topics[k])
 	}
 	var hits []int

@@ -31,9 +31,15 @@ type nameRead struct {
 	note       string
 }
 
+// blankRun reports whether s holds a run of blanks to fill in: three
+// underscores, four dots or two ellipses (the expression
+// `_{3,}|\.{4,}|…{2,}` as substring tests).
+func blankRun(s string) bool {
+	return strings.Contains(s, "___") || strings.Contains(s, "....") || strings.Contains(s, "……")
+}
+
 var (
 	reFieldLabel = regexp.MustCompile(`^([\p{L}][\p{L} ./\-]{0,38}?)\s*(?::|\||\t)\s*`)
-	reBlankRun   = regexp.MustCompile(`_{3,}|\.{4,}|…{2,}`)
 	reQuoteChars = regexp.MustCompile(`[„“”"«»‚‘]`)
 	reWord       = regexp.MustCompile(`[^\s]+`)
 	reNumbering  = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
@@ -123,7 +129,7 @@ func (x *extractor) readName(phrase string) nameRead {
 		}
 	}
 	t := p.text()
-	if reBlankRun.MatchString(t) || pk.phRe.MatchString(t) || x.k.IsPlaceholder(t) {
+	if blankRun(t) || pk.phRe.MatchString(t) || x.k.IsPlaceholder(t) {
 		return nameRead{note: notePlaceholder}
 	}
 	// Articles and generic heads: "der Kunde", "dem Kunden der X GmbH",

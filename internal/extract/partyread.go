@@ -409,7 +409,7 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 		}
 		allBlank := true
 		for _, l := range b {
-			if !x.k.IsPlaceholder(l.text) && !reBlankRun.MatchString(l.text) {
+			if !x.k.IsPlaceholder(l.text) && !blankRun(l.text) {
 				allBlank = false
 			}
 		}

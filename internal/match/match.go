@@ -841,17 +841,24 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 		vm = make([]idMatcher, 0, len(words))
 	}
 	vm = vm[:len(words)]
-	for wi, w := range words {
-		if w.gap > 0 {
-			continue
-		}
-		vm[wi] = ix.idMatcher(w)
-		wb := ix.TermByID(w.id)
-		if first {
-			cand.Or(wb)
-			first = false
-		} else {
-			cand.And(wb)
+	// Exact words first: they cost a look-up, and when one is missing the
+	// patterns need not be matched against the vocabulary at all.
+	for pass := 0; pass < 2; pass++ {
+		for wi, w := range words {
+			if w.gap > 0 || w.exact() != (pass == 0) {
+				continue
+			}
+			wb := ix.TermByID(w.id)
+			if first {
+				cand.Or(wb)
+				first = false
+			} else {
+				cand.And(wb)
+			}
+			if cand.Empty() {
+				return ix.NewBits()
+			}
+			vm[wi] = ix.idMatcher(w)
 		}
 	}
 	out := ix.NewBits()
@@ -908,7 +915,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
-	if cand, ok := ix.literalSentences(re); ok {
+	if cand, ok := ix.literalSentences(re.re); ok {
 		// Only sentences with a word holding a literal of the
 		// expression can match; the vocabulary tells which.
 		cand.Each(func(i int) {
@@ -924,7 +931,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// Only sentences holding one of the expression's literals can
 		// match: one scan of the text finds them.
 		i := 0
-		ok := re.Literals(lower, func(p int) int {
+		ok := re.re.Literals(lower, func(p int) int {
 			for i < len(ix.spans) && ix.spans[i].End <= p {
 				i++
 			}
