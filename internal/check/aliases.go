@@ -287,33 +287,3 @@ var contractTerms = set("agreement dpa addendum services service data affiliate 
 	// Words that open sentences and name nobody.
 	"this that these those which who whom what each either neither such there here its they their then " +
 	"where when whenever unless upon all any both none nothing notwithstanding except subject without")
-
-// withAliases returns a copy of the finder that also knows the document's
-// defined party names; the finder itself is shared and stays unchanged.
-func (f *actorFinder) withAliases(names map[string]Party) *actorFinder {
-	if len(names) == 0 {
-		return f
-	}
-	g := *f
-	g.party = make(map[string]Party, len(f.party)+len(names))
-	g.processor = make(map[string]bool, len(f.processor)+len(names))
-	g.controller = make(map[string]bool, len(f.controller)+len(names))
-	for w, p := range f.party {
-		g.party[w] = p
-	}
-	for w := range f.processor {
-		g.processor[w] = true
-	}
-	for w := range f.controller {
-		g.controller[w] = true
-	}
-	for w, p := range names {
-		g.party[w] = p
-		if p == Processor {
-			g.processor[w] = true
-		} else {
-			g.controller[w] = true
-		}
-	}
-	return &g
-}

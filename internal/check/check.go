@@ -192,7 +192,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
 	if !af.german {
-		af = af.withAliases(af.aliases(doc.Text, in.sentenceTokens()))
+		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens()))
 	}
 	in.finder = af
 	in.actors = make([]Party, len(sents))
