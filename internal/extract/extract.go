@@ -97,6 +97,8 @@ type extractor struct {
 	lang     string
 	lines    []line
 	subCache map[string]bool
+	// names memoises readName by phrase.
+	names map[string]nameRead
 	// lower is text lower-cased with the same byte offsets.
 	lower string
 }

@@ -80,8 +80,23 @@ const tailMarks = "-–—•·*,;:|/"
 // It strips labels, connectors and articles, cuts off what follows the
 // name (address, representative, legal basis) and rejects what is no
 // name (placeholder, blank field, role word, generic description, title,
-// fragment), saying why in the note.
+// fragment), saying why in the note. A reading depends on the phrase
+// alone, and the readers of a document ask for the same lines again and
+// again: it is read once per document.
 func (x *extractor) readName(phrase string) nameRead {
+	if r, ok := x.names[phrase]; ok {
+		return r
+	}
+	r := x.readNameOnce(phrase)
+	if x.names == nil {
+		x.names = map[string]nameRead{}
+	}
+	x.names[phrase] = r
+	return r
+}
+
+// readNameOnce is readName without the memo.
+func (x *extractor) readNameOnce(phrase string) nameRead {
 	pk := x.k.party
 	p := phraseSpan{s: phrase, hi: len(phrase)}
 	p.trim(leadMarks)
