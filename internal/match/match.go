@@ -342,6 +342,8 @@ type Index struct {
 	arts     []map[int]bool  // articles referenced per sentence
 	cache    []Bits          // TermID -> sentences, nil until asked
 	vcache   map[string]Bits // word pattern -> ids of the words it matches
+	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
+	joinedAt []int32         // id -> offset of the word in joined
 	scratch  Bits            // phrase candidates, see phraseTerm
 	// scratchBusy is set while a phrase uses scratch.
 	scratchBusy bool
@@ -715,14 +717,62 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 			}
 		})
 	default:
-		for id, w := range ix.words {
-			if strings.Contains(w, p.core) {
-				m.Set(id)
-			}
-		}
+		ix.infixMatches(p.core, m)
 	}
 	ix.vcache[p.raw] = m
 	return m
+}
+
+// infixMatches sets in m the ids of the words that contain core. The
+// words are searched as one text, joined by newlines (which no word and
+// no core holds), instead of one by one.
+func (ix *Index) infixMatches(core string, m Bits) {
+	if core == "" || strings.IndexByte(core, '\n') >= 0 {
+		for id, w := range ix.words {
+			if strings.Contains(w, core) {
+				m.Set(id)
+			}
+		}
+		return
+	}
+	if ix.joinedAt == nil {
+		n := 0
+		for _, w := range ix.words {
+			n += len(w) + 1
+		}
+		var sb strings.Builder
+		sb.Grow(n)
+		ix.joinedAt = make([]int32, len(ix.words))
+		for id, w := range ix.words {
+			ix.joinedAt[id] = int32(sb.Len())
+			sb.WriteString(w)
+			sb.WriteByte('\n')
+		}
+		ix.joined = sb.String()
+	}
+	at := ix.joinedAt
+	for from := 0; from < len(ix.joined); {
+		k := strings.Index(ix.joined[from:], core)
+		if k < 0 {
+			return
+		}
+		pos := int32(from + k)
+		// The word holding pos: the last that starts at or before it.
+		lo, hi := 0, len(at)
+		for hi-lo > 1 {
+			mid := int(uint(lo+hi) >> 1)
+			if at[mid] <= pos {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		m.Set(lo)
+		if lo+1 >= len(at) {
+			return
+		}
+		from = int(at[lo+1])
+	}
 }
 
 // idMatcher tells whether a token id matches one word of a phrase.
