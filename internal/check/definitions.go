@@ -155,14 +155,17 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		add(m[2], term, p)
 	}
 	for _, rw := range roleWords {
+		// The role word after a space: seeking the space with it skips
+		// the far more frequent words that merely contain it.
+		sp := " " + rw.word
 		for from := 0; ; {
-			k := strings.Index(lower[from:], rw.word)
+			k := strings.Index(lower[from:], sp)
 			if k < 0 {
 				break
 			}
-			at := from + k
+			at := from + k + 1
 			from = at + len(rw.word)
-			if at < 4 || lower[at-1] != ' ' {
+			if at < 4 {
 				continue
 			}
 			if a, b := isRoleName(lower, at); b > a {
