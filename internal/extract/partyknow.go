@@ -73,6 +73,7 @@ type partyKnowledge struct {
 	brandOfRe   *prefilter.Regexp // "eine Marke der": brand before, legal person after
 	refRe       *prefilter.Regexp // reference elsewhere
 	phRe        *prefilter.Regexp // template placeholder phrase
+	ph          *phraseSet        // phRe as a literal search
 	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
 	keyForms    []keyForm
 }
@@ -120,6 +121,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	pk.brandOfRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.BrandOfMarkers)) + `)(?:$|\s)`)
 	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
+	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
 	pk.legalRe = mustParty(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
 	var canon []string

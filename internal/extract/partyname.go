@@ -144,7 +144,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 		}
 	}
 	t := p.text()
-	if blankRun(t) || pk.phRe.MatchString(t) || x.k.IsPlaceholder(t) {
+	if blankRun(t) || pk.ph.MatchString(t) || x.k.IsPlaceholder(t) {
 		return nameRead{note: notePlaceholder}
 	}
 	// Articles and generic heads: "der Kunde", "dem Kunden der X GmbH",
