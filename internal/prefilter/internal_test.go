@@ -63,3 +63,11 @@ func FuzzLower(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkLower(b *testing.B) {
+	s := strings.Repeat("Der Auftragsverarbeiter ÜBERNIMMT die Pflichten nach Art. 28 DSGVO. The Processor shall… ", 2000)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Lower(s)
+	}
+}

@@ -122,7 +122,14 @@ func Lower(s string) string {
 	}
 	b := []byte(s)
 	for ; i < len(b); i++ {
-		b[i] = foldAt(s, i)
+		// foldAt, with one comparison for the common bytes: neither
+		// capitals nor possible second bytes of Ä, Ö, Ü (0x80–0x9F).
+		c := b[i]
+		if c-'A' < 'Z'-'A'+1 {
+			b[i] = c + 'a' - 'A'
+		} else if c&0xE0 == 0x80 && (c == 0x84 || c == 0x96 || c == 0x9C) && i > 0 && s[i-1] == 0xC3 {
+			b[i] = c + 0x20
+		}
 	}
 	return string(b)
 }
