@@ -260,10 +260,14 @@ func (p *builder) item(start, end int, marker string, indent int) {
 // paragraphLine handles a line that is neither table, Markdown heading nor
 // bullet: a heading-like line, a numbered clause, or prose.
 func (p *builder) paragraphLine(start, end int, body string, indent int) {
-	if p.open != nil && continues(p.doc.Text[p.open.Start:p.open.End], body, p.sawGap, indent) {
-		p.open.End = end
-		p.sawGap = false
-		return
+	loc := -1 // labelAt(body), once known
+	if p.open != nil {
+		loc = labelAt(body)
+		if continues(p.doc.Text[p.open.Start:p.open.End], body, loc, p.sawGap, indent) {
+			p.open.End = end
+			p.sawGap = false
+			return
+		}
 	}
 	if level, ok := headingLike(body); ok {
 		p.heading(start, end, level)
@@ -278,7 +282,10 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	p.flush()
 	label := ""
 	kind := Paragraph
-	if loc := labelAt(body); loc > 0 {
+	if loc < 0 {
+		loc = labelAt(body)
+	}
+	if loc > 0 {
 		label = strings.TrimSpace(body[:loc])
 		if isLetterMarker(label) {
 			kind = ListItem
@@ -327,14 +334,15 @@ func (p *builder) tableRow(start, end int) {
 
 // continues reports whether a new line continues the open block: a soft
 // line wrap inside a sentence, or a sentence broken by a page break.
-func continues(prev, next string, gap bool, indent int) bool {
+// label is labelAt(next).
+func continues(prev, next string, label int, gap bool, indent int) bool {
 	prev = strings.TrimRight(prev, " \t")
 	if prev == "" {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
-	if labelAt(next) > 0 || len(next) < 80 && mayBeAnnex(next) && reAnnex.MatchString(next) {
+	if label > 0 || len(next) < 80 && mayBeAnnex(next) && reAnnex.MatchString(next) {
 		return false
 	}
 	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
