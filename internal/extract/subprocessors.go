@@ -596,10 +596,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			continue
 		}
 		if !x.inSubContext(b) && !leadSub {
-			if b.Kind == document.Paragraph && b.End-b.Start < 300 && x.k.isSub(x.lower[b.Start:b.End]) {
+			if b.Kind == document.Paragraph && b.End-b.Start < 300 {
+				// A lead-in: short or ending in a colon (tested first, it
+				// is cheaper than the cue words).
 				t := strings.TrimSpace(x.text[b.Start:b.End])
-				leadSub = (strings.HasSuffix(t, ":") || len(t) < 80) && !x.k.notProc(x.lower[b.Start:b.End])
-				if leadSub {
+				if (strings.HasSuffix(t, ":") || len(t) < 80) && x.k.isSub(x.lower[b.Start:b.End]) && !x.k.notProc(x.lower[b.Start:b.End]) {
+					leadSub = true
 					lastHit = i
 				}
 			}
