@@ -258,3 +258,27 @@ func TestRegexTermCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestInfixMatches checks the search of the joined vocabulary against
+// testing every word, for cores at the first and last word, cores
+// occurring twice in a word and cores spanning two words.
+func TestInfixMatches(t *testing.T) {
+	text := "Löschung lösch gelöscht. Processor processors subprocessor. Ababab ab. Zeta"
+	ix := NewIndex(text, []Span{{0, 24}, {25, 59}, {60, 70}, {71, len(text)}})
+	defer ix.Release()
+	for _, core := range []string{"lösch", "proc", "ab", "bab", "zeta", "a", "ta", "löschungl", "s\nl", "", "x"} {
+		got := ix.NewBits()
+		ix.infixMatches(core, got)
+		want := ix.NewBits()
+		for id, w := range ix.words {
+			if strings.Contains(w, core) {
+				want.Set(id)
+			}
+		}
+		for id := range ix.words {
+			if got.Has(id) != want.Has(id) {
+				t.Errorf("core %q, word %q: got %v, want %v", core, ix.words[id], got.Has(id), want.Has(id))
+			}
+		}
+	}
+}
