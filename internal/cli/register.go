@@ -166,8 +166,9 @@ func runImport(args []string, env Env) (int, error) {
 	if len(files) > 1 && env.IsTerminal(env.Stderr) {
 		bar = newProgress(env.Stderr, len(files))
 	}
-	// Workers analyse; writers (writeBatches) store the analysed files in
-	// batches, one transaction per batch.
+	// Workers analyse; one writer stores the analysed files in batches,
+	// one transaction (one commit to disk) per batch. A batch that fails
+	// is stored file by file, so one bad file costs only itself.
 	var failed atomic.Int64
 	var mu sync.Mutex
 	var msgs []string
@@ -195,24 +196,43 @@ func runImport(args []string, env Env) (int, error) {
 			}
 		}()
 	}
-	// SQLite has one writer at a time anyway; on PostgreSQL a second
-	// writer overlaps one batch's round trips with the other's.
-	writers := 1
-	if st.Backend() == "postgres" {
-		writers = 2
-	}
-	var wwg sync.WaitGroup
-	for range writers {
-		wwg.Add(1)
-		go func() {
-			defer wwg.Done()
-			writeBatches(ctx, st, sc, ready, fail, bar)
-		}()
-	}
 	written := make(chan struct{})
 	go func() {
-		wwg.Wait()
-		close(written)
+		defer close(written)
+		batch := make([]store.Upload, 0, importBatch)
+		flush := func() {
+			if len(batch) == 0 {
+				return
+			}
+			if _, err := st.AddUploads(ctx, sc, batch); err != nil {
+				for _, u := range batch {
+					if _, err := st.AddUpload(ctx, sc, u); err != nil {
+						fail(fmt.Sprintf("%s: %v", u.Filename, err))
+					}
+				}
+			}
+			for range batch {
+				bar.done()
+			}
+			batch = batch[:0]
+		}
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case u, ok := <-ready:
+				if !ok {
+					flush()
+					return
+				}
+				batch = append(batch, u)
+				if len(batch) == importBatch {
+					flush()
+				}
+			case <-tick.C:
+				flush()
+			}
+		}
 	}()
 	for _, f := range files {
 		if ctx.Err() != nil {
@@ -248,47 +268,6 @@ func runImport(args []string, env Env) (int, error) {
 const importBatch = 64
 
 // prepareFile reads and analyses one file for import.
-// writeBatches stores the analysed files from ready in batches of
-// importBatch, one transaction (one commit to disk) per batch, until ready
-// is closed. A batch that fails is stored file by file, so one bad file
-// costs only itself.
-func writeBatches(ctx context.Context, st store.Store, sc store.Scope, ready <-chan store.Upload, fail func(string), bar *progress) {
-	batch := make([]store.Upload, 0, importBatch)
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
-		if _, err := st.AddUploads(ctx, sc, batch); err != nil {
-			for _, u := range batch {
-				if _, err := st.AddUpload(ctx, sc, u); err != nil {
-					fail(fmt.Sprintf("%s: %v", u.Filename, err))
-				}
-			}
-		}
-		for range batch {
-			bar.done()
-		}
-		batch = batch[:0]
-	}
-	tick := time.NewTicker(200 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		select {
-		case u, ok := <-ready:
-			if !ok {
-				flush()
-				return
-			}
-			batch = append(batch, u)
-			if len(batch) == importBatch {
-				flush()
-			}
-		case <-tick.C:
-			flush()
-		}
-	}
-}
-
 func prepareFile(a *analyze.Analyzer, path, vendor string, maxBytes int64) (store.Upload, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
