@@ -131,15 +131,19 @@ func summaryArgs(s Summary) []any {
 		nullInt(s.TerminationNoticeDays), nullInt(s.DeletionDays), nullInt(s.AuditNoticeDays)}
 }
 
+// summarySet assigns a contract's denormalised summary: the analysed flag,
+// summaryArgs, then the findings weight.
+const summarySet = `analysed = ?, is_contract = ?, met = ?, partial = ?, missing = ?, not_applicable = ?, mandatory_missing = ?,
+findings_grave = ?, findings_high = ?, findings_medium = ?, findings_low = ?, findings_info = ?,
+subprocessors = ?, third_country = ?, third_country_unprotected = ?,
+breach_notice_hours = ?, subprocessor_objection_days = ?, subprocessor_notice_days = ?, termination_notice_days = ?, deletion_days = ?, audit_notice_days = ?,
+findings_weight = ?`
+
 // writeSummary sets a contract's denormalised summary.
 func writeSummary(ctx context.Context, r runner, orgID, contractID int64, s Summary) error {
 	args := append([]any{b2i(s.Analysed)}, summaryArgs(s)...)
 	args = append(args, s.weight(), orgID, contractID)
-	_, err := r.exec(ctx, `UPDATE contracts SET analysed = ?, is_contract = ?, met = ?, partial = ?, missing = ?, not_applicable = ?, mandatory_missing = ?,
-findings_grave = ?, findings_high = ?, findings_medium = ?, findings_low = ?, findings_info = ?,
-subprocessors = ?, third_country = ?, third_country_unprotected = ?,
-breach_notice_hours = ?, subprocessor_objection_days = ?, subprocessor_notice_days = ?, termination_notice_days = ?, deletion_days = ?, audit_notice_days = ?,
-findings_weight = ? WHERE org_id = ? AND id = ?`, args...)
+	_, err := r.exec(ctx, `UPDATE contracts SET `+summarySet+` WHERE org_id = ? AND id = ?`, args...)
 	if err != nil {
 		return fmt.Errorf("contract summary: %w", err)
 	}
@@ -167,21 +171,29 @@ func refreshSummary(ctx context.Context, r runner, sc Scope, contractID int64) e
 	return applyDecisions(ctx, r, sc, contractID, res)
 }
 
-// refreshSummaryWith is refreshSummary for a result just stored as
-// analysis analysisID: if that did not become the contract's latest, the
-// summary stays as it is.
-func refreshSummaryWith(ctx context.Context, r runner, sc Scope, contractID, analysisID int64, res *model.Result) error {
-	c, err := getContract(ctx, r, sc, contractID, false)
+// makeLatest makes analysis a (of result res) the contract's latest if
+// its version v is the contract's latest, writing the effective summary
+// in the same UPDATE (on PostgreSQL every UPDATE of a contract writes a
+// new row version and an entry in each of its indexes), then brings the
+// contract's sub-processor rows up to date.
+func makeLatest(ctx context.Context, r runner, sc Scope, v Version, a Analysis, res *model.Result) error {
+	ds, err := currentDecisions(ctx, r, sc, v.ContractID)
 	if err != nil {
 		return err
 	}
-	if c.LatestAnalysisID != analysisID {
-		return nil
+	sum := effectiveSummary(res, ds)
+	args := append([]any{a.ID, a.CreatedAt.UnixMicro(), b2i(sum.Analysed)}, summaryArgs(sum)...)
+	args = append(args, sum.weight(), sc.OrgID, v.ContractID, v.ID)
+	n, err := r.exec(ctx, `UPDATE contracts SET latest_analysis_id = ?, updated_at = ?, `+summarySet+`
+WHERE org_id = ? AND id = ? AND latest_version_id = ?`, args...)
+	if err != nil {
+		return fmt.Errorf("contract summary: %w", err)
 	}
-	if err := syncSubprocessors(ctx, r, sc.OrgID, contractID); err != nil {
+	if k, err := n.RowsAffected(); err != nil || k == 0 {
+		// Not the latest version (or unknown): the summary stays.
 		return err
 	}
-	return applyDecisions(ctx, r, sc, contractID, res)
+	return syncSubprocessors(ctx, r, sc.OrgID, v.ContractID)
 }
 
 func applyDecisions(ctx context.Context, r runner, sc Scope, contractID int64, res *model.Result) error {
@@ -232,11 +244,7 @@ VALUES (`+placeholders(len(args))+`)`, args...)
 		}, ""); err != nil {
 		return Analysis{}, fmt.Errorf("analysis sub-processors: %w", err)
 	}
-	if _, err := r.exec(ctx, `UPDATE contracts SET latest_analysis_id = ?, updated_at = ? WHERE org_id = ? AND id = ? AND latest_version_id = ?`,
-		a.ID, a.CreatedAt.UnixMicro(), sc.OrgID, v.ContractID, v.ID); err != nil {
-		return Analysis{}, err
-	}
-	if err := refreshSummaryWith(ctx, r, sc, v.ContractID, a.ID, res); err != nil {
+	if err := makeLatest(ctx, r, sc, v, a, res); err != nil {
 		return Analysis{}, err
 	}
 	return a, audit(ctx, r, sc, "analysis.add", "analysis", a.ID, nil, map[string]any{

@@ -155,29 +155,37 @@ func addUpload(ctx context.Context, r runner, sc Scope, u Upload) (UploadResult,
 		}
 		res.NewVendor = created
 		// Serialise uploads for one vendor (PostgreSQL), so two at once
-		// do not both create a contract.
-		if r.d.forUpdate != "" {
-			if _, err := r.exec(ctx, `SELECT id FROM vendors WHERE org_id = ? AND id = ?`+r.d.forUpdate, sc.OrgID, v.ID); err != nil {
-				return res, err
-			}
-		}
-		// The vendor's newest contract (ids grow with creation; the
-		// (org_id, vendor_id, id) index answers this without a scan).
-		var latest sql.NullInt64
-		err = r.row(ctx, `SELECT MAX(id) FROM contracts WHERE org_id = ? AND vendor_id = ?`, sc.OrgID, v.ID).Scan(&latest)
-		id := latest.Int64
-		switch {
-		case err == nil && !latest.Valid:
-			c, err = createContract(ctx, r, sc, v, u.Title)
-			if err != nil {
+		// do not both create a contract. A vendor this transaction just
+		// created is invisible to every other one and has no contract yet:
+		// neither the lock nor the look-up is needed (two round trips less
+		// per file of a bulk import).
+		if created {
+			if c, err = createContract(ctx, r, sc, v, u.Title); err != nil {
 				return res, err
 			}
 			res.NewContract = true
-		case err != nil:
-			return res, err
-		default:
-			if c, err = getContract(ctx, r, sc, id, true); err != nil {
+		} else {
+			if r.d.forUpdate != "" {
+				if _, err := r.exec(ctx, `SELECT id FROM vendors WHERE org_id = ? AND id = ?`+r.d.forUpdate, sc.OrgID, v.ID); err != nil {
+					return res, err
+				}
+			}
+			// The vendor's newest contract (ids grow with creation; the
+			// (org_id, vendor_id, id) index answers this without a scan).
+			var latest sql.NullInt64
+			err = r.row(ctx, `SELECT MAX(id) FROM contracts WHERE org_id = ? AND vendor_id = ?`, sc.OrgID, v.ID).Scan(&latest)
+			switch {
+			case err == nil && !latest.Valid:
+				if c, err = createContract(ctx, r, sc, v, u.Title); err != nil {
+					return res, err
+				}
+				res.NewContract = true
+			case err != nil:
 				return res, err
+			default:
+				if c, err = getContract(ctx, r, sc, latest.Int64, true); err != nil {
+					return res, err
+				}
 			}
 		}
 	}
