@@ -4,9 +4,6 @@ package cli
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,6 +23,7 @@ import (
 	"github.com/art28/art28/internal/auth"
 	"github.com/art28/art28/internal/input"
 	"github.com/art28/art28/internal/store"
+	"github.com/art28/art28/internal/store/storetest"
 	"github.com/art28/art28/internal/web"
 )
 
@@ -61,7 +59,7 @@ func TestLoad(t *testing.T) {
 	}
 	dsns := map[string]string{"sqlite": "sqlite:" + sqlitePath}
 	if pg := os.Getenv("ART28_TEST_POSTGRES"); pg != "" {
-		dsns["postgres"] = pgSchema(t, pg)
+		dsns["postgres"] = storetest.PostgresSchema(t, pg)
 	}
 	for _, name := range []string{"sqlite", "postgres"} {
 		dsn, ok := dsns[name]
@@ -129,31 +127,6 @@ func generateContracts(t *testing.T, dir string, n int) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func pgSchema(t *testing.T, base string) string {
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "art28load_" + hex.EncodeToString(b)
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if db, err := sql.Open("pgx", base); err == nil {
-			db.Exec("DROP SCHEMA " + schema + " CASCADE")
-			db.Close()
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
 }
 
 // measure runs 20 concurrent clients against the portfolio page and the

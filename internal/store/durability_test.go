@@ -24,7 +24,7 @@ import (
 func TestMigrationsIdempotent(t *testing.T) {
 	dsns := map[string]string{"sqlite": "sqlite:" + filepath.Join(t.TempDir(), "m.db")}
 	if postgresDSN() != "" {
-		dsns["postgres"] = pgSchemaDSN(t)
+		dsns["postgres"] = storetest.PostgresSchema(t, postgresDSN())
 	}
 	for name, dsn := range dsns {
 		t.Run(name, func(t *testing.T) {
@@ -122,7 +122,7 @@ func TestKillDuringUpload(t *testing.T) {
 	}
 	dsns := map[string]string{"sqlite": "sqlite:" + filepath.Join(t.TempDir(), "kill.db")}
 	if postgresDSN() != "" {
-		dsns["postgres"] = pgSchemaDSN(t)
+		dsns["postgres"] = storetest.PostgresSchema(t, postgresDSN())
 	}
 	for name, dsn := range dsns {
 		t.Run(name, func(t *testing.T) {

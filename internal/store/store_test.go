@@ -2,12 +2,8 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -30,41 +26,9 @@ func openSQLite(t *testing.T) store.Store {
 // postgresDSN is the test database, or "" to skip PostgreSQL.
 func postgresDSN() string { return os.Getenv("ART28_TEST_POSTGRES") }
 
-// pgSchemaDSN creates a schema of its own for one test and returns a DSN
-// whose connections use it; cleanup drops it. Parallel tests and parallel
-// runs never share tables.
-func pgSchemaDSN(t *testing.T) string {
-	t.Helper()
-	base := postgresDSN()
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "art28test_" + hex.EncodeToString(b)
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		db, err := sql.Open("pgx", base)
-		if err != nil {
-			return
-		}
-		defer db.Close()
-		db.Exec("DROP SCHEMA " + schema + " CASCADE")
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
-
 func openPostgres(t *testing.T) store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), pgSchemaDSN(t))
+	st, err := store.Open(context.Background(), storetest.PostgresSchema(t, postgresDSN()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,9 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"io"
 	"log/slog"
 	"net/http"
@@ -24,6 +21,7 @@ import (
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/auth"
 	"github.com/art28/art28/internal/store"
+	"github.com/art28/art28/internal/store/storetest"
 )
 
 var testAnalyzer = sync.OnceValue(func() *analyze.Analyzer {
@@ -54,29 +52,7 @@ func backends() []backend {
 	}}}
 	if base := os.Getenv("ART28_TEST_POSTGRES"); base != "" {
 		bs = append(bs, backend{"postgres", func(t *testing.T) (store.Store, string) {
-			db, err := sql.Open("pgx", base)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			b := make([]byte, 6)
-			rand.Read(b)
-			schema := "art28web_" + hex.EncodeToString(b)
-			if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() {
-				db, err := sql.Open("pgx", base)
-				if err == nil {
-					db.Exec("DROP SCHEMA " + schema + " CASCADE")
-					db.Close()
-				}
-			})
-			sep := "?"
-			if strings.Contains(base, "?") {
-				sep = "&"
-			}
-			st, err := store.Open(context.Background(), base+sep+"search_path="+schema)
+			st, err := store.Open(context.Background(), storetest.PostgresSchema(t, base))
 			if err != nil {
 				t.Fatal(err)
 			}
