@@ -181,7 +181,7 @@ func openSQLite(ctx context.Context, path string) (Store, error) {
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &sqlStore{db: db, d: sqliteDialect, path: path}
+	s := &sqlStore{db: db, d: sqliteDialect, path: path, writer: newWriteLock()}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite %s: %w", path, err)
@@ -217,10 +217,36 @@ func openPostgres(ctx context.Context, dsn string) (Store, error) {
 
 // sqlStore implements Store over database/sql for both databases.
 type sqlStore struct {
-	db    *sql.DB
-	d     dialect
-	path  string     // SQLite file
-	stmts *stmtCache // SQLite: prepared reads (pgx caches its own)
+	db     *sql.DB
+	d      dialect
+	path   string     // SQLite file
+	stmts  *stmtCache // SQLite: prepared reads (pgx caches its own)
+	writer *writeLock // SQLite: one writer at a time; nil on PostgreSQL
+}
+
+// writeLock admits one writer at a time on SQLite. SQLite has one writer
+// anyway, and its busy handler is neither fair nor ordered: under many
+// concurrent uploads a writer could wait past the busy timeout while others
+// kept winning. Waiting on a Go semaphore queues them instead; the busy
+// timeout then covers only other processes (a backup, a second server).
+type writeLock chan struct{}
+
+func newWriteLock() *writeLock {
+	w := make(writeLock, 1)
+	return &w
+}
+
+// acquire waits for the lock or the context; a nil lock admits at once.
+func (w *writeLock) acquire(ctx context.Context) (release func(), err error) {
+	if w == nil {
+		return func() {}, nil
+	}
+	select {
+	case *w <- struct{}{}:
+		return func() { <-*w }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 func (s *sqlStore) Backend() string                { return s.d.name }
@@ -256,9 +282,15 @@ type runner struct {
 		QueryRowContext(context.Context, string, ...any) *sql.Row
 	}
 	d dialect
+	w *writeLock // set on a SQLite pool runner: its writes queue for the lock
 }
 
 func (r runner) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	release, err := r.w.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	return r.tx.ExecContext(ctx, r.d.q(q), args...)
 }
 
@@ -272,17 +304,22 @@ func (r runner) row(ctx context.Context, q string, args ...any) *sql.Row {
 
 // insertID runs an INSERT … RETURNING id.
 func (r runner) insertID(ctx context.Context, q string, args ...any) (int64, error) {
+	release, err := r.w.acquire(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer release()
 	var id int64
-	err := r.row(ctx, q+" RETURNING id", args...).Scan(&id)
+	err = r.row(ctx, q+" RETURNING id", args...).Scan(&id)
 	return id, err
 }
 
-// r is a runner on the pool, for reads.
+// r is a runner on the pool, for reads and single-statement writes.
 func (s *sqlStore) r() runner {
 	if s.stmts != nil {
-		return runner{tx: s.stmts, d: s.d}
+		return runner{tx: s.stmts, d: s.d, w: s.writer}
 	}
-	return runner{tx: s.db, d: s.d}
+	return runner{tx: s.db, d: s.d, w: s.writer}
 }
 
 // stmtCache runs statements through prepared statements, so that SQLite
@@ -437,6 +474,11 @@ func (s *sqlStore) tx(ctx context.Context, fn func(r runner) error) error {
 }
 
 func (s *sqlStore) tx1(ctx context.Context, fn func(r runner) error) error {
+	release, err := s.writer.acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer release()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
