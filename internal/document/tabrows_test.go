@@ -63,3 +63,27 @@ func TestPageCutClauseIsNoHeading(t *testing.T) {
 		t.Errorf("clause cut by a page break not joined: %d blocks", len(d.Blocks))
 	}
 }
+
+// TestLabelValueIsNoHeading keeps "Label: value" entries (measures, data
+// categories) as content while numbered and annex titles with a colon stay
+// headings.
+func TestLabelValueIsNoHeading(t *testing.T) {
+	for _, tc := range []struct {
+		line    string
+		heading bool
+	}{
+		{"Zutrittskontrolle: elektronisches Schließsystem, Besucherbuch", false},
+		{"Kontaktdaten: Name, Anschrift, E-Mail-Adresse", false},
+		{"Access control: badges and CCTV", false},
+		{"Backups: täglich, 30 Tage aufbewahrt", false},
+		{"Aufbewahrung: 90 Tage", false},
+		{"Anlage 2: Liste der Unterauftragnehmer", true},
+		{"Annex 1: Technical and Organisational Measures", true},
+		{"Technische und organisatorische Maßnahmen", true},
+		{"Auftragnehmer: Muster GmbH", true},
+	} {
+		if _, ok := headingLike(tc.line); ok != tc.heading {
+			t.Errorf("%q: heading %v, want %v", tc.line, ok, tc.heading)
+		}
+	}
+}

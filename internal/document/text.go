@@ -436,7 +436,7 @@ func headingLike(s string) (int, bool) {
 		}
 		return strings.Count(strings.TrimRight(m, ". "), ".") + 1, true
 	}
-	if last == ':' || words > 9 || labelAt(s) > 0 {
+	if last == ':' || words > 9 || labelAt(s) > 0 || isLabelValue(s) {
 		return 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -447,6 +447,25 @@ func headingLike(s string) (int, bool) {
 		return 2, true
 	}
 	return 3, words <= 9 && !strings.ContainsAny(s, "@") && !hasDigitRun(s)
+}
+
+// isLabelValue reports whether a line is an entry of the form "Label:
+// value" whose value is a list or a phrase rather than a title:
+// "Zutrittskontrolle: Chipkarten, Besucherbuch", "Kontaktdaten: Name,
+// Anschrift", "Access control: badges and CCTV". Such lines are content
+// (measures, data categories) and not headings; "Anlage 2: Unterauftragnehmer"
+// and "§ 3: Weisungen" are recognised as headings before this test.
+func isLabelValue(s string) bool {
+	i := strings.Index(s, ": ")
+	if i <= 0 {
+		return false
+	}
+	rest := strings.TrimSpace(s[i+2:])
+	if rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.IndexByte(rest, ',') >= 0 || unicode.IsLower(r) || unicode.IsDigit(r)
 }
 
 // labelAt returns the length of a clause label at the start of s, including

@@ -230,6 +230,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Alpha AG", "DE"}, {"Beta GmbH", "DE"}}, nil},
 		{"pipe rows that are not sub-processors", "de", "§ 9 Unterauftragsverhältnisse\nDer Auftragnehmer setzt keine Unterauftragnehmer ein.\n\nAnlage 2 Technische und organisatorische Maßnahmen\nSchutzziel | Maßnahmen\nVertraulichkeit | Zugriffskontrolle durch Rollen\nIntegrität | Protokollierung\nOrt, Datum: | Ort, Datum:\n",
 			nil, nil},
+		{"signature fields of a template", "de", "## 9 Unterschriften\n\nUnterauftragsverarbeiter: [NAME]\nName: [Vorname, Nachname]\nFunktion: [Funktionsbezeichnung]\nDatum: [TT/MM/JJJJ]\n",
+			nil, nil},
 	}
 	for _, tc := range tests {
 		f := run(t, tc.lang, tc.text)

@@ -743,6 +743,10 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	if m := reNameLabel.FindStringSubmatch(t); m != nil {
+		if x.k.IsPlaceholder(m[1]) {
+			// "Name: [Vorname, Nachname]": a template's blank field.
+			return "", "", false
+		}
 		name, rest := splitNameRest(x, m[1])
 		return name, rest, name != ""
 	}
