@@ -158,6 +158,9 @@ func TestParties(t *testing.T) {
 		// A role word without a named company is no name.
 		{"role words only", "en", "The Customer (\"Controller\") and the Vendor (\"Processor\") agree as follows.", "", ""},
 		// Prose between the name and the role is not an address.
+		// The role follows from the defined terms: "Company" is the processor.
+		{"defined terms with roles stated later", "en", "This Addendum forms part of the Agreement between Northwind Analytics Inc., a Delaware corporation (\"Company\"), and the customer identified in the Order Form (\"Customer\").\n\n1. Roles\n\nCustomer is the controller and Company is the processor of Customer Personal Data.", "Northwind Analytics Inc.", ""},
+		{"customer number", "de", "Auftraggeber:\n\nKappa Möbel GmbH\nKundennummer: 203523\nRingstraße 4\n10115 Berlin\n\nAuftragnehmer:\n\nSigma Hosting AG\nAm Markt 1\n04109 Leipzig\n\n§ 1 Gegenstand\n", "Sigma Hosting AG", "Kappa Möbel GmbH"},
 		{"prose is no address", "en", "Acme Widgets Ltd shall ensure that its staff are bound by confidentiality and that the processing by the processor is lawful (\"Processor\").", "", ""},
 	}
 	for _, tc := range tests {
@@ -175,6 +178,14 @@ func TestParties(t *testing.T) {
 		}
 		if got != tc.controller {
 			t.Errorf("%s: controller %q, want %q", tc.name, got, tc.controller)
+		}
+		if cn := "203523"; tc.name == "customer number" && (f.Parties.Controller == nil || f.Parties.Controller.CustomerNumber != cn) {
+			t.Errorf("%s: controller %+v, want customer number %s", tc.name, f.Parties.Controller, cn)
+		}
+		for _, p := range []*model.Party{f.Parties.Controller, f.Parties.Processor} {
+			if p != nil && tc.name != "customer number" && p.CustomerNumber != "" {
+				t.Errorf("%s: %s: customer number %q in a text without one", tc.name, p.Name, p.CustomerNumber)
+			}
 		}
 		if tc.name == "same line" && !strings.Contains(f.Parties.ControllerNote, "placeholder") {
 			t.Errorf("%s: controller note %q, want placeholder", tc.name, f.Parties.ControllerNote)

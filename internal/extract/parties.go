@@ -14,7 +14,7 @@ var (
 	reRepresented   = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
 	rePhone         = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
 	reEmail         = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
-	reCustomerNo    = prefilter.MustCompile(`(?i)(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\.?|number|id)|account (?:no\.?|number|id))\s*[:.]?\s*([A-Z0-9][A-Z0-9\-/]{2,})`)
+	reCustomerNo    = prefilter.MustCompile(`(?i)\b(?:kd\.?-?nr\.?|kunden-?nr\.?|kundennummer|customer (?:no\b\.?|number\b|id\b)|account (?:no\b\.?|number\b|id\b))\s*[:.]?\s*((?:[A-Z\-/]*[0-9])[A-Z0-9\-/]+)`)
 )
 
 // splitParts splits a one-line party ("Name, Street 1, 12345 City") into

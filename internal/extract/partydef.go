@@ -358,6 +358,12 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			role = "processor"
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(t); pk.generic[lt] && unicode.IsUpper(r) && !strings.Contains(t, " ") {
+			// („Company“): the contract's own term for the party, which
+			// later clauses use ("Company is the processor"); never a name.
+			shorts = append(shorts, t)
+			continue
+		}
 		if x.k.IsPlaceholder(t) || strings.ContainsAny(t, "{}[]<>") {
 			// „{Organization}“: a template's placeholder for the name.
 			continue
@@ -400,15 +406,18 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	if u.statement {
 		st, en, ok := x.nameBefore(x.text[:u.start], u.start)
-		if !ok || st < b {
-			return r, false
+		if ok && st >= b {
+			if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal {
+				r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
+				return r, true
+			}
 		}
-		nr := x.readName(x.text[st:en])
-		if nr.name == "" || !nr.legal {
-			return r, false
+		// "Company is the processor" after "Acme Inc. („Company“)".
+		if p := shortBefore(phrase, shorts); p != nil {
+			r.party = p
+			return r, true
 		}
-		r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
-		return r, true
+		return r, false
 	}
 	// The phrase is read as a party block; failing that (a sentence), a
 	// company ending right before the definition, or with only its
@@ -442,21 +451,33 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	// A short name defined before: "Der Kunde beauftragt Caelex
 	// (Auftragsverarbeiter)".
-	if ws := strings.Fields(phrase); len(ws) > 0 {
-		w := strings.Trim(ws[len(ws)-1], ",;:")
-		if sr, ok := shorts[strings.ToLower(w)]; ok && sr.party != nil {
-			// The evidence stays the full name's definition.
-			p := *sr.party
-			p.ShortName = w
-			r.party = &p
-			return r, true
-		}
+	if p := shortBefore(phrase, shorts); p != nil {
+		r.party = p
+		return r, true
 	}
 	if x.genericTail(phrase) {
 		r.note = noteGeneric
 		return r, true
 	}
 	return r, false
+}
+
+// shortBefore returns the party whose short name defined before is the
+// last word of phrase ("Der Kunde beauftragt Caelex"), or nil. The
+// evidence stays the full name's definition.
+func shortBefore(phrase string, shorts map[string]partyReading) *model.Party {
+	ws := strings.Fields(phrase)
+	if len(ws) == 0 {
+		return nil
+	}
+	w := strings.Trim(ws[len(ws)-1], ",;:")
+	sr, ok := shorts[strings.ToLower(w)]
+	if !ok || sr.party == nil {
+		return nil
+	}
+	p := *sr.party
+	p.ShortName = w
+	return &p
 }
 
 // genericTail reports whether a phrase ends in a generic description of

@@ -431,9 +431,6 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	}
 	rest = append(rest, b[nameAt+1:]...)
 	last := nl.end
-	for _, l := range b[:nameAt] {
-		_ = l
-	}
 	for _, l := range rest {
 		t := strings.TrimSpace(l.text)
 		if x.k.IsPlaceholder(t) || looksRedacted(t) {
@@ -441,6 +438,13 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 		}
 		if l.end > last && l.start >= nl.start {
 			last = l.end
+		}
+		if m := reCustomerNo.FindStringSubmatch(t); m != nil {
+			// Before the label is cut off: "Kundennummer: 203523".
+			if p.CustomerNumber == "" {
+				p.CustomerNumber = m[1]
+			}
+			continue
 		}
 		if m := reLabelValue.FindStringIndex(t); m != nil && !reRepresented.MatchString(t) && !rePhone.MatchString(t) {
 			lbl := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(t[:m[1]], ":")))
@@ -465,8 +469,6 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 			}
 		case rePhone.MatchString(t):
 			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])
-		case reCustomerNo.MatchString(t):
-			p.CustomerNumber = reCustomerNo.FindStringSubmatch(t)[1]
 		case reEmail.MatchString(t):
 			if p.Email == "" {
 				p.Email = reEmail.FindString(t)
