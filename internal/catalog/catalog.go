@@ -147,6 +147,11 @@ type Rule struct {
 	None []string `yaml:"none"`
 	// NoLeadIn switches off matching across a list's lead-in sentence.
 	NoLeadIn bool `yaml:"no_lead_in"`
+	// Fallback marks a rule that widens recall for wordings the main rules
+	// miss: it decides the status like any rule, but its matches support a
+	// sentence as evidence only weakly, so that the sentences of the main
+	// rules stay cited first.
+	Fallback bool `yaml:"fallback"`
 	// Why explains in a few words what the rule recognises.
 	Why string `yaml:"why"`
 }

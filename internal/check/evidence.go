@@ -209,7 +209,7 @@ func (rk *ranker) sentenceScore(i int) int {
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
 		if containsSorted(rk.hits[rule], i) {
-			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
+			if !rule.Fallback && (rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status]) {
 				s += weightSupport
 			} else {
 				s += weightWeakSupport
