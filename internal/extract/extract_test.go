@@ -241,6 +241,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Alpha AG", "DE"}, {"Beta GmbH", "DE"}}, nil},
 		{"pipe rows that are not sub-processors", "de", "§ 9 Unterauftragsverhältnisse\nDer Auftragnehmer setzt keine Unterauftragnehmer ein.\n\nAnlage 2 Technische und organisatorische Maßnahmen\nSchutzziel | Maßnahmen\nVertraulichkeit | Zugriffskontrolle durch Rollen\nIntegrität | Protokollierung\nOrt, Datum: | Ort, Datum:\n",
 			nil, nil},
+		{"brand with its company in parentheses", "de", "## 6 Dienstleister\n\nSie erlauben uns, folgende Unterauftragsverarbeiter einzusetzen:\n- Nimbus SE, Montabaur – Hosting der Server\n- Fernsprech GmbH, Düsseldorf – Versand von SMS\n- Postly (Mailwerk GmbH), Berlin – Versand von E-Mails\n",
+			[]sp{{"Nimbus SE", "DE"}, {"Fernsprech GmbH", "DE"}, {"Postly (Mailwerk GmbH)", "DE"}}, nil},
 		{"signature fields of a template", "de", "## 9 Unterschriften\n\nUnterauftragsverarbeiter: [NAME]\nName: [Vorname, Nachname]\nFunktion: [Funktionsbezeichnung]\nDatum: [TT/MM/JJJJ]\n",
 			nil, nil},
 	}

@@ -758,7 +758,15 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 			// "Fly.io, Inc.", "Cloudflare, Inc."
 			wb = len(p) - 1
 		}
-		if reLongProse.MatchString(prefix) || x.walkBack(t, wb) != 0 {
+		if reLongProse.MatchString(prefix) {
+			return "", "", false
+		}
+		if x.walkBack(t, wb) != 0 {
+			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
+			// in parentheses.
+			if m := reBrandParen.FindStringIndex(prefix); m != nil && strings.HasPrefix(t[e:], ")") {
+				return strings.TrimSpace(t[:e+1]), t[e+1:], true
+			}
 			return "", "", false
 		}
 		end := e
@@ -780,6 +788,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// reBrandParen is a brand of one to three capitalised words opening a
+// parenthesis that holds the company: "Brevo (Sendinblue ".
+var reBrandParen = prefilter.MustCompile(`^\p{Lu}[\p{L}\d.&-]*(?: \p{Lu}[\p{L}\d.&-]*){0,2} \([\p{Lu}\d]`)
 
 func splitNameRest(x *extractor, s string) (string, string) {
 	if _, e := x.k.legalForm(s); e > 0 {
