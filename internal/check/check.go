@@ -383,6 +383,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 			names = append(names, name)
 		}
 	}
+	var fallbacks []*catalog.Rule
 	for _, rule := range r.Rules {
 		hits := ch.Matches(in, rule)
 		rk.hits[rule] = hits
@@ -392,7 +393,19 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		if rule.Status == catalog.Part {
 			continue
 		}
+		if rule.Fallback {
+			fallbacks = append(fallbacks, rule)
+			continue
+		}
 		consider(rule.Status, hits, rule.Name)
+	}
+	// A fallback rule counts only where it raises the status: its
+	// sentences are not cited beside the main rules' sentences.
+	for _, rule := range fallbacks {
+		if hits := rk.hits[rule]; len(hits) > 0 && rank[rule.Status] > best {
+			consider(rule.Status, hits, rule.Name)
+			rk.byFallback = true
+		}
 	}
 	for _, cb := range r.Combos {
 		var all []int

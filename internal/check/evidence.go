@@ -195,6 +195,9 @@ type ranker struct {
 	status catalog.Status
 	// toks is a reused token buffer.
 	toks []match.Token
+	// byFallback is set when a fallback rule decided the status; only then
+	// do fallback rules support a sentence.
+	byFallback bool
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -208,8 +211,11 @@ func (rk *ranker) sentenceScore(i int) int {
 	own, party := false, false
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
+		if rule.Fallback && !rk.byFallback {
+			continue
+		}
 		if containsSorted(rk.hits[rule], i) {
-			if !rule.Fallback && (rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status]) {
+			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
 			} else {
 				s += weightWeakSupport
@@ -297,7 +303,7 @@ func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {
 // matched reports whether any rule of the requirement matches sentence i.
 func (rk *ranker) matched(i int) bool {
 	for _, rule := range rk.req.Rules {
-		if containsSorted(rk.hits[rule], i) {
+		if (!rule.Fallback || rk.byFallback) && containsSorted(rk.hits[rule], i) {
 			return true
 		}
 	}

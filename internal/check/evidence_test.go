@@ -20,6 +20,15 @@ func TestFirstEvidence(t *testing.T) {
 		// with a leading "^" the quote must start with it.
 		first string
 	}{
+		// Fallback rules widen recall but are not cited beside the main
+		// rules' sentences.
+		{"a fallback rule adds no support to a main rule's sentence", "de", "subject-matter",
+			"§ 1 Gegenstand\n\nGegenstand des Auftrags ist die Verarbeitung der Termindaten der Kunden des Auftraggebers.\n\n" +
+				"Der Auftragnehmer betreibt für den Auftraggeber die Plattform Terminfix.",
+			"Gegenstand des Auftrags"},
+		{"a fallback sentence alone is cited", "de", "subject-matter",
+			"Die Parteien vereinbaren Schriftform.\n\nDer Auftragnehmer stellt dem Auftraggeber die Software Terminfix zur Verfügung.",
+			"stellt dem Auftraggeber die Software"},
 		{"definition before clause", "en", "delete-return",
 			"“Personal Data Breach” means a breach of security leading to the accidental or unlawful destruction, loss or alteration of personal data.\n\n" +
 				"Upon termination of the services, the processor shall, at the controller's choice, delete or return all personal data and delete existing copies.",
