@@ -160,6 +160,8 @@ func TestParties(t *testing.T) {
 		// Prose between the name and the role is not an address.
 		// The role follows from the defined terms: "Company" is the processor.
 		{"defined terms with roles stated later", "en", "This Addendum forms part of the Agreement between Northwind Analytics Inc., a Delaware corporation (\"Company\"), and the customer identified in the Order Form (\"Customer\").\n\n1. Roles\n\nCustomer is the controller and Company is the processor of Customer Personal Data.", "Northwind Analytics Inc.", ""},
+		{"incorporation and registered office between name and role", "en", "These Terms are entered into by Brightlane Software Ltd, a company registered in England and Wales (company number 09876543) with its registered office at 4 Quay Street, Manchester M3 3JE (\"Service Provider\"), and the organisation that accepts them (\"Client\").", "Brightlane Software Ltd", ""},
+		{"state of incorporation and offices", "en", "This Data Processing Agreement is made between Corvid Labs, Inc., a Delaware corporation with offices at 500 Market Street, San Francisco, CA 94105 (\"Vendor\"), and Halden Retail GmbH, Seestraße 4, 80802 München (\"Customer\").", "Corvid Labs, Inc.", "Halden Retail GmbH"},
 		{"customer number", "de", "Auftraggeber:\n\nKappa Möbel GmbH\nKundennummer: 203523\nRingstraße 4\n10115 Berlin\n\nAuftragnehmer:\n\nSigma Hosting AG\nAm Markt 1\n04109 Leipzig\n\n§ 1 Gegenstand\n", "Sigma Hosting AG", "Kappa Möbel GmbH"},
 		{"prose is no address", "en", "Acme Widgets Ltd shall ensure that its staff are bound by confidentiality and that the processing by the processor is lawful (\"Processor\").", "", ""},
 	}

@@ -114,6 +114,12 @@ func (x *extractor) walkBack(s string, at int) int {
 	return start
 }
 
+// reIncorporation is the description of a company between its name and its
+// address: ", a company registered in England and Wales (company number
+// 09876543) with its registered office at", ", a Delaware corporation with
+// offices at", ", eine Gesellschaft mit Sitz in".
+var reIncorporation = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?) (?:[\p{L}-]+ ){0,4}(?:company|corporation|limited liability company|partnership|entity|body corporate|gesellschaft|unternehmen)\b(?: (?:registered|incorporated|organi[sz]ed|existing|established|eingetragen)[^()\n]{0,60}?)?(?: ?\([^()\n]{0,40}\))?,?(?: (?:with|having) (?:its )?(?:registered (?:office|address)|principal (?:place of business|office)|head office|offices?|seat|address) (?:at|in)\b| mit (?:Sitz|Geschäftssitz) in\b)?`)
+
 // nameWithin finds the last company name in the 200 bytes before at when
 // only an address lies between it and at ("der Muster GmbH, Weg 1, 12345
 // Ort – nachfolgend Auftragnehmer –").
@@ -129,6 +135,11 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	}
 	last := locs[len(locs)-1]
 	between := seg[last[3]:]
+	if m := reIncorporation.FindStringIndex(between); m != nil {
+		// ", a company registered in England and Wales (company number
+		// 09876543) with its registered office at": only the address counts.
+		between = between[m[1]:]
+	}
 	if len(between) > 120 || reLongProse.MatchString(between) || !x.isAddress(between) {
 		return 0, 0, false
 	}
