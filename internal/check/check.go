@@ -39,6 +39,9 @@ type compiledRule struct {
 	order []int
 	topic []int
 	none  []match.TermID
+	// terms are the distinct terms of the groups in all, for evidence
+	// ranking (evidence.go).
+	terms []match.TermID
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
@@ -73,6 +76,7 @@ func New(c *catalog.Catalog) *Checker {
 			for _, g := range rule.Topic {
 				cr.topic = append(cr.topic, groupOf(g))
 			}
+			cr.terms = distinctTerms(ch.groups, cr.all)
 			ch.rules[rule] = cr
 		}
 	}

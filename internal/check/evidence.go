@@ -48,6 +48,10 @@ const (
 	weightNear        = 1
 	nearby            = 3 // sentences either side
 	maxNear           = 3
+	// weightTerm is added for each distinct term of the requirement's
+	// rules that the sentence holds: of two clauses the one that states
+	// more of the requirement.
+	weightTerm = 1
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -148,8 +152,33 @@ func termColon(text string) bool {
 		}
 	}
 	rest := strings.Fields(text[c+1:])
-	return len(rest) > 1 && colonMeaning[strings.ToLower(rest[0])]
+	if len(rest) < 2 || !colonMeaning[strings.ToLower(rest[0])] {
+		return false
+	}
+	// A run-in title before its clause is no definition: "Confidentiality:
+	// The processor shall ensure …", "Vertraulichkeit: Alle Beschäftigten
+	// werden … verpflichtet". A modal verb in the main clause after the
+	// colon (up to the first comma, where a definition's relative clause
+	// starts) makes it a clause; a definition names its meaning first.
+	for _, w := range rest[1:min(len(rest), runInWords+1)] {
+		lw := strings.ToLower(strings.TrimRight(w, ",;"))
+		if runInModals[lw] {
+			return false
+		}
+		if strings.HasSuffix(w, ",") {
+			break
+		}
+	}
+	return true
 }
+
+// runInWords is how far after "Title:" a modal verb makes the line a
+// clause.
+const runInWords = 8
+
+// runInModals are the verbs that state a duty in the clause after a run-in
+// title, English and German.
+var runInModals = set("shall will must muss müssen wird werden darf dürfen verpflichtet verpflichten")
 
 // tocLine reports a table-of-contents line: a title, a dot leader or wide
 // gap, and a page number at the end ("5. Audits ........ 12").
@@ -195,6 +224,56 @@ type ranker struct {
 	status catalog.Status
 	// toks is a reused token buffer.
 	toks []match.Token
+	// terms are the distinct terms of the rules that matched anywhere in
+	// the document (built on the first score, once every rule has run);
+	// termsReady tells that they are.
+	terms      []match.TermID
+	termsReady bool
+}
+
+// distinctTerms returns the terms of the groups gis, each once, sorted.
+func distinctTerms(groups [][]match.TermID, gis []int) []match.TermID {
+	var out []match.TermID
+	for _, gi := range gis {
+		out = append(out, groups[gi]...)
+	}
+	return uniqueTerms(out)
+}
+
+func uniqueTerms(ts []match.TermID) []match.TermID {
+	sort.Slice(ts, func(a, b int) bool { return ts[a] < ts[b] })
+	out := ts[:0]
+	for k, t := range ts {
+		if k == 0 || t != ts[k-1] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// coverage counts the distinct terms of the requirement's matching rules
+// that sentence i holds: how completely it states the requirement ("…
+// informed the controller and obtained its prior written consent" against
+// "the controller agrees that the processor may use sub-processors"). Only
+// rules that matched somewhere count: their terms are known for every
+// sentence, so no term is looked up in the document anew.
+func (rk *ranker) coverage(i int) int {
+	if !rk.termsReady {
+		rk.termsReady = true
+		for _, rule := range rk.req.Rules {
+			if cr := rk.ch.rules[rule]; cr != nil && len(rk.hits[rule]) > 0 {
+				rk.terms = append(rk.terms, cr.terms...)
+			}
+		}
+		rk.terms = uniqueTerms(rk.terms)
+	}
+	n := 0
+	for _, t := range rk.terms {
+		if rk.in.Index.TermByID(t).Has(i) {
+			n++
+		}
+	}
+	return n
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -234,6 +313,7 @@ func (rk *ranker) sentenceScore(i int) int {
 		}
 	}
 	s += min(near, maxNear) * weightNear
+	s += rk.coverage(i) * weightTerm
 	if party {
 		s += weightParty
 	}
