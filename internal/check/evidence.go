@@ -224,30 +224,43 @@ type ranker struct {
 	status catalog.Status
 	// toks is a reused token buffer.
 	toks []match.Token
-	// terms are the distinct terms of the rules that matched anywhere in
-	// the document (built on the first score, once every rule has run);
-	// termsReady tells that they are.
-	terms      []match.TermID
+	// termsReady tells that Input.coverBits holds the sentence sets of
+	// the terms of this requirement's rules that matched anywhere in the
+	// document (known on the first score, once every rule has run).
 	termsReady bool
 }
 
-// distinctTerms returns the terms of the groups gis, each once, sorted.
-func distinctTerms(groups [][]match.TermID, gis []int) []match.TermID {
-	var out []match.TermID
-	for _, gi := range gis {
-		out = append(out, groups[gi]...)
-	}
-	return uniqueTerms(out)
+// ruleTerm is a term of a requirement's rules and the rules (by their
+// index in the requirement, the 64th standing for any later one) whose
+// groups hold it.
+type ruleTerm struct {
+	term  match.TermID
+	rules uint64
 }
 
-func uniqueTerms(ts []match.TermID) []match.TermID {
-	sort.Slice(ts, func(a, b int) bool { return ts[a] < ts[b] })
-	out := ts[:0]
-	for k, t := range ts {
-		if k == 0 || t != ts[k-1] {
-			out = append(out, t)
+// ruleBit is the bit of the requirement's k-th rule in ruleTerm.rules.
+func ruleBit(k int) uint64 { return 1 << min(k, 63) }
+
+// requirementTerms lists the distinct terms of the groups of r's rules,
+// in term order, each with the rules that hold it.
+func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
+	rules := map[match.TermID]uint64{}
+	for k, rule := range r.Rules {
+		cr := ch.rules[rule]
+		if cr == nil {
+			continue
+		}
+		for _, gi := range cr.all {
+			for _, t := range ch.groups[gi] {
+				rules[t] |= ruleBit(k)
+			}
 		}
 	}
+	out := make([]ruleTerm, 0, len(rules))
+	for t, m := range rules {
+		out = append(out, ruleTerm{t, m})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
 	return out
 }
 
@@ -260,16 +273,25 @@ func uniqueTerms(ts []match.TermID) []match.TermID {
 func (rk *ranker) coverage(i int) int {
 	if !rk.termsReady {
 		rk.termsReady = true
-		for _, rule := range rk.req.Rules {
-			if cr := rk.ch.rules[rule]; cr != nil && len(rk.hits[rule]) > 0 {
-				rk.terms = append(rk.terms, cr.terms...)
+		var hit uint64
+		for k, rule := range rk.req.Rules {
+			if len(rk.hits[rule]) > 0 {
+				hit |= ruleBit(k)
 			}
 		}
-		rk.terms = uniqueTerms(rk.terms)
+		// The sentence sets of those terms, in a buffer the input keeps
+		// from verdict to verdict.
+		bits := rk.in.coverBits[:0]
+		for _, rt := range rk.ch.reqTerms[rk.req] {
+			if rt.rules&hit != 0 {
+				bits = append(bits, rk.in.Index.TermByID(rt.term))
+			}
+		}
+		rk.in.coverBits = bits
 	}
 	n := 0
-	for _, t := range rk.terms {
-		if rk.in.Index.TermByID(t).Has(i) {
+	for _, b := range rk.in.coverBits {
+		if b.Has(i) {
 			n++
 		}
 	}
