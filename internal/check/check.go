@@ -28,6 +28,9 @@ type Checker struct {
 	costs  []int
 	actors map[string]*actorFinder
 	cite   citeTerms
+	// reqTerms holds each requirement's rule terms for evidence ranking
+	// (evidence.go).
+	reqTerms map[*catalog.Requirement][]ruleTerm
 }
 
 // compiledRule holds a rule's term groups (indices into Checker.groups)
@@ -80,6 +83,10 @@ func New(c *catalog.Catalog) *Checker {
 		ch.actors[l] = newActorFinder(c, l)
 	}
 	ch.cite = newCiteTerms(c)
+	ch.reqTerms = map[*catalog.Requirement][]ruleTerm{}
+	for _, r := range c.Requirements {
+		ch.reqTerms[r] = ch.requirementTerms(r)
+	}
 	return ch
 }
 
@@ -146,6 +153,9 @@ type Input struct {
 	lines map[int]lineIndex
 	// textScores caches what each ranked sentence reads as (evidence.go).
 	textScores map[int]int
+	// coverBits is the ranker's buffer of the current requirement's term
+	// sets (evidence.go, coverage).
+	coverBits []match.Bits
 }
 
 // group returns the sentences matching any term of the checker's group

@@ -48,6 +48,10 @@ const (
 	weightNear        = 1
 	nearby            = 3 // sentences either side
 	maxNear           = 3
+	// weightTerm is added for each distinct term of the requirement's
+	// rules that the sentence holds: of two clauses the one that states
+	// more of the requirement.
+	weightTerm = 1
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -148,8 +152,33 @@ func termColon(text string) bool {
 		}
 	}
 	rest := strings.Fields(text[c+1:])
-	return len(rest) > 1 && colonMeaning[strings.ToLower(rest[0])]
+	if len(rest) < 2 || !colonMeaning[strings.ToLower(rest[0])] {
+		return false
+	}
+	// A run-in title before its clause is no definition: "Confidentiality:
+	// The processor shall ensure …", "Vertraulichkeit: Alle Beschäftigten
+	// werden … verpflichtet". A modal verb in the main clause after the
+	// colon (up to the first comma, where a definition's relative clause
+	// starts) makes it a clause; a definition names its meaning first.
+	for _, w := range rest[1:min(len(rest), runInWords+1)] {
+		lw := strings.ToLower(strings.TrimRight(w, ",;"))
+		if runInModals[lw] {
+			return false
+		}
+		if strings.HasSuffix(w, ",") {
+			break
+		}
+	}
+	return true
 }
+
+// runInWords is how far after "Title:" a modal verb makes the line a
+// clause.
+const runInWords = 8
+
+// runInModals are the verbs that state a duty in the clause after a run-in
+// title, English and German.
+var runInModals = set("shall will must muss müssen wird werden darf dürfen verpflichtet verpflichten")
 
 // tocLine reports a table-of-contents line: a title, a dot leader or wide
 // gap, and a page number at the end ("5. Audits ........ 12").
@@ -198,6 +227,78 @@ type ranker struct {
 	// byFallback is set when a fallback rule decided the status; only then
 	// do fallback rules support a sentence.
 	byFallback bool
+	// termsReady tells that Input.coverBits holds the sentence sets of
+	// the terms of this requirement's rules that matched anywhere in the
+	// document (known on the first score, once every rule has run).
+	termsReady bool
+}
+
+// ruleTerm is a term of a requirement's rules and the rules (by their
+// index in the requirement, the 64th standing for any later one) whose
+// groups hold it.
+type ruleTerm struct {
+	term  match.TermID
+	rules uint64
+}
+
+// ruleBit is the bit of the requirement's k-th rule in ruleTerm.rules.
+func ruleBit(k int) uint64 { return 1 << min(k, 63) }
+
+// requirementTerms lists the distinct terms of the groups of r's rules,
+// in term order, each with the rules that hold it.
+func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
+	rules := map[match.TermID]uint64{}
+	for k, rule := range r.Rules {
+		cr := ch.rules[rule]
+		if cr == nil {
+			continue
+		}
+		for _, gi := range cr.all {
+			for _, t := range ch.groups[gi] {
+				rules[t] |= ruleBit(k)
+			}
+		}
+	}
+	out := make([]ruleTerm, 0, len(rules))
+	for t, m := range rules {
+		out = append(out, ruleTerm{t, m})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
+	return out
+}
+
+// coverage counts the distinct terms of the requirement's matching rules
+// that sentence i holds: how completely it states the requirement ("…
+// informed the controller and obtained its prior written consent" against
+// "the controller agrees that the processor may use sub-processors"). Only
+// rules that matched somewhere count: their terms are known for every
+// sentence, so no term is looked up in the document anew.
+func (rk *ranker) coverage(i int) int {
+	if !rk.termsReady {
+		rk.termsReady = true
+		var hit uint64
+		for k, rule := range rk.req.Rules {
+			if len(rk.hits[rule]) > 0 && (!rule.Fallback || rk.byFallback) {
+				hit |= ruleBit(k)
+			}
+		}
+		// The sentence sets of those terms, in a buffer the input keeps
+		// from verdict to verdict.
+		bits := rk.in.coverBits[:0]
+		for _, rt := range rk.ch.reqTerms[rk.req] {
+			if rt.rules&hit != 0 {
+				bits = append(bits, rk.in.Index.TermByID(rt.term))
+			}
+		}
+		rk.in.coverBits = bits
+	}
+	n := 0
+	for _, b := range rk.in.coverBits {
+		if b.Has(i) {
+			n++
+		}
+	}
+	return n
 }
 
 // sentenceScore is the rank of sentence i as evidence for the requirement:
@@ -240,6 +341,7 @@ func (rk *ranker) sentenceScore(i int) int {
 		}
 	}
 	s += min(near, maxNear) * weightNear
+	s += rk.coverage(i) * weightTerm
 	if party {
 		s += weightParty
 	}

@@ -83,6 +83,22 @@ func TestFirstEvidence(t *testing.T) {
 			"Upon the controller's written request, the processor shall provide a copy of its most recent third-party audits or certifications.\n\n" +
 				"The processor shall make available to the controller all information necessary to demonstrate compliance and shall allow for and contribute to audits, including inspections.",
 			"allow for and contribute"},
+		{"the clause that states more of the requirement: prior written authorisation", "en", "subprocessor-authorisation",
+			"The controller agrees that the processor may engage sub-processors.\n\n" +
+				"The processor shall not engage another processor without the prior specific or general written authorisation of the controller.",
+			"prior specific or general written authorisation"},
+		{"a run-in title before the clause is no definition", "en", "confidentiality",
+			"Personnel of the processor are subject to confidentiality obligations.\n\n" +
+				"Confidentiality: The processor shall ensure that persons authorised to process the personal data have committed themselves to confidentiality.",
+			"^Confidentiality: The processor shall ensure"},
+		{"German: documented instructions with transfers, not processing within instructions", "de", "instructions",
+			"Der Auftragnehmer verarbeitet die Daten im Rahmen der Weisungen des Auftraggebers.\n\n" +
+				"Der Auftragnehmer verarbeitet personenbezogene Daten ausschließlich auf dokumentierte Weisung des Auftraggebers, auch in Bezug auf die Übermittlung in ein Drittland.",
+			"ausschließlich auf dokumentierte Weisung"},
+		{"German: the measures of Art. 32 appropriate to the risk, not measures as such", "de", "security",
+			"Der Auftragnehmer trifft technische und organisatorische Maßnahmen.\n\n" +
+				"Der Auftragnehmer trifft alle nach Art. 32 DSGVO erforderlichen technischen und organisatorischen Maßnahmen, um ein dem Risiko angemessenes Schutzniveau zu gewährleisten.",
+			"nach Art. 32 DSGVO erforderlichen"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -155,6 +171,12 @@ func TestTermColonAndTOC(t *testing.T) {
 		{"The processor shall: delete all data.", false},
 		{"Note: the processor keeps records.", true},
 		{"Categories of data: names and addresses.", false},
+		{"Confidentiality: The processor shall ensure that its staff are bound by confidentiality.", false},
+		{"Audits: the Processor will allow for and contribute to audits.", false},
+		{"Sub-processor: any processor engaged by the processor who agrees to receive personal data.", true},
+		{"Vertraulichkeit: Alle mit der Verarbeitung befassten Personen werden zur Vertraulichkeit verpflichtet.", false},
+		{"Unterauftragsverarbeiter: jeder weitere Auftragsverarbeiter, der vom Auftragnehmer beauftragt wird.", true},
+		{"Verarbeitung: jeder Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
 		{"No colon here.", false},
 	}
 	for _, tt := range colon {
