@@ -80,7 +80,10 @@ func TestLabelValueIsNoHeading(t *testing.T) {
 		{"Anlage 2: Liste der Unterauftragnehmer", true},
 		{"Annex 1: Technical and Organisational Measures", true},
 		{"Technische und organisatorische Maßnahmen", true},
-		{"Auftragnehmer: Muster GmbH", true},
+		{"Dauer: Laufzeit des Hauptvertrags", false},
+		{"Teil B: Besondere Bestimmungen", true},
+		{"Zweck der Verarbeitung: [XY]", true},
+		{"Name: ________", true},
 	} {
 		if _, ok := headingLike(tc.line); ok != tc.heading {
 			t.Errorf("%q: heading %v, want %v", tc.line, ok, tc.heading)

@@ -354,6 +354,11 @@ func continues(prev, next string, label int, gap bool, indent int) bool {
 	if strings.ContainsRune(".:;!?", last) {
 		return false
 	}
+	if isLabelValue(next) && isLabelValue(lastLine) {
+		// Entries of a details list, one per line: "Dauer: …" after
+		// "Zweck: …".
+		return false
+	}
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
@@ -464,8 +469,41 @@ func isLabelValue(s string) bool {
 	if rest == "" {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.IndexByte(rest, ',') >= 0 || unicode.IsLower(r) || unicode.IsDigit(r)
+	if blankValue(rest) {
+		// "Zweck der Verarbeitung: [XY]": a form field still to be filled.
+		return false
+	}
+	label := strings.Fields(s[:i])
+	if len(label) > 5 || structureWords[strings.ToLower(strings.Trim(label[0], "§"))] || label[0] == "§" {
+		// "Teil B: Besondere Bestimmungen", "Part 2: Security".
+		return false
+	}
+	return true
+}
+
+// blankValue reports whether a field's value is only placeholders and
+// blanks: "[XY]", "[Name], [Anschrift]", "____", "…".
+func blankValue(v string) bool {
+	depth := 0
+	for _, r := range v {
+		switch {
+		case r == '[' || r == '{' || r == '<':
+			depth++
+		case r == ']' || r == '}' || r == '>':
+			depth--
+		case depth > 0 || unicode.IsSpace(r) || strings.ContainsRune("_.…,;:-–/", r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// structureWords open the titles of a document's parts: "Teil B: …".
+var structureWords = map[string]bool{
+	"teil": true, "part": true, "abschnitt": true, "section": true, "kapitel": true, "chapter": true, "titel": true,
+	"title": true, "anlage": true, "anhang": true, "annex": true, "schedule": true, "appendix": true, "exhibit": true,
+	"article": true, "artikel": true, "clause": true, "klausel": true, "ziffer": true, "nummer": true, "punkt": true,
 }
 
 // labelAt returns the length of a clause label at the start of s, including
