@@ -21,7 +21,6 @@
 package match
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -330,7 +329,7 @@ type Index struct {
 	spans    []Span
 	buf      *buffers        // reusable arrays, nil once released
 	toks     []token         // all sentences' tokens
-	longEnds map[int32]int32 // token start -> end, for tokens of 64 KiB and more
+	oddEnds  map[int32]int32 // token start -> end, for tokens whose end the word does not tell (see token)
 	tokOff   []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
 	vocab    *vocabulary     // token -> id
 	words    []string        // id -> token
@@ -356,11 +355,11 @@ type Index struct {
 
 // NewIndex tokenizes the given sentence spans of text.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), longEnds: map[int32]int32{}}
+	ix := &Index{text: text, spans: spans, n: len(spans), oddEnds: map[int32]int32{}}
 	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
-	// without pointers (12 bytes each instead of a Token's 32, and nothing
+	// without pointers (8 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
 	ix.buf = getBuffers(len(text)/6 + 16)
 	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
@@ -374,9 +373,15 @@ func NewIndex(text string, spans []Span) *Index {
 		n := len(all)
 		all = slices.Grow(all, len(scratch))[:n+len(scratch)]
 		for k := range scratch {
-			all[n+k] = compact(&scratch[k], ix.longEnds)
+			all[n+k] = compact(&scratch[k], ix.oddEnds)
 		}
 		ix.tokOff[i+1] = int32(len(all))
+	}
+	// The array is sized for a text of short words. A large document's
+	// array is not pooled (see Release): it is cut to its tokens, since it
+	// stays live for as long as the document is analysed.
+	if cap(all) > maxPooledTokens && cap(all)-len(all) > len(all)/8 {
+		all = slices.Clone(all)
 	}
 	ix.buf.toks, ix.buf.scratch = all, scratch[:0]
 	ix.toks = all
@@ -386,9 +391,9 @@ func NewIndex(text string, spans []Span) *Index {
 	count := make([]int32, len(ix.words))
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
-			if last[t.id] != int32(i+1) {
-				last[t.id] = int32(i + 1)
-				count[t.id]++
+			if id := t.id(); last[id] != int32(i+1) {
+				last[id] = int32(i + 1)
+				count[id]++
 			}
 		}
 	}
@@ -404,10 +409,10 @@ func NewIndex(text string, spans []Span) *Index {
 	clear(last)
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
-			if last[t.id] != int32(i+1) {
-				last[t.id] = int32(i + 1)
-				ix.post[fill[t.id]] = int32(i)
-				fill[t.id]++
+			if id := t.id(); last[id] != int32(i+1) {
+				last[id] = int32(i + 1)
+				ix.post[fill[id]] = int32(i)
+				fill[id]++
 			}
 		}
 	}
@@ -537,37 +542,46 @@ func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.p
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
 
-// token is a Token as the index keeps it, in 12 bytes: its text is the
-// vocabulary's word with the id, and its end is start+size unless the
-// token is longer than a uint16 counts (then ix.longEnds has it).
+// token is a Token as the index keeps it, in 8 bytes: its text is the
+// vocabulary's word with the id, and its end is start plus the length of
+// that word, unless the token's text is not as long as its word (a word
+// broken at a line end, "proces- sing", or one whose lower-cased form has
+// another length): then the token is flagged tokOddEnd and ix.oddEnds has
+// its end.
 type token struct {
 	start int32
-	id    int32
-	size  uint16
-	flags uint8
+	// idf holds the vocabulary id in its low bits (idBits) and the flags
+	// above them. Ids fit: a text of less than 2 GiB (the limit of the
+	// int32 offsets) has far fewer than 1<<29 distinct words, each at
+	// least a byte and a separator, most of them several bytes long.
+	idf uint32
 }
 
+const idBits = 29
+
 const (
-	tokComma uint8 = 1 << iota
+	tokComma uint32 = 1 << (idBits + iota)
 	tokPossessive
-	tokLong
+	tokOddEnd
+	idMask uint32 = 1<<idBits - 1
 )
 
-// compact returns t as the index keeps it; a token too long for its size
-// field has its end recorded in longEnds.
-func compact(t *Token, longEnds map[int32]int32) token {
-	c := token{start: t.Start, id: t.id}
-	if n := t.End - t.Start; n <= math.MaxUint16 {
-		c.size = uint16(n)
-	} else {
-		c.flags |= tokLong
-		longEnds[t.Start] = t.End
+// id returns the token's vocabulary id.
+func (t token) id() int32 { return int32(t.idf & idMask) }
+
+// compact returns t as the index keeps it; a token whose end its word
+// does not tell has the end recorded in oddEnds.
+func compact(t *Token, oddEnds map[int32]int32) token {
+	c := token{start: t.Start, idf: uint32(t.id) & idMask}
+	if t.End-t.Start != int32(len(t.Text)) {
+		c.idf |= tokOddEnd
+		oddEnds[t.Start] = t.End
 	}
 	if t.Comma {
-		c.flags |= tokComma
+		c.idf |= tokComma
 	}
 	if t.Possessive {
-		c.flags |= tokPossessive
+		c.idf |= tokPossessive
 	}
 	return c
 }
@@ -596,12 +610,14 @@ func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 	dst = slices.Grow(dst, len(src))[:at+len(src)]
 	out := dst[at:]
 	for k, t := range src {
-		end := t.start + int32(t.size)
-		if t.flags&tokLong != 0 {
-			end = ix.longEnds[t.start]
+		id := t.id()
+		w := ix.words[id]
+		end := t.start + int32(len(w))
+		if t.idf&tokOddEnd != 0 {
+			end = ix.oddEnds[t.start]
 		}
-		out[k] = Token{Text: ix.words[t.id], Start: t.start, End: end,
-			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id}
+		out[k] = Token{Text: w, Start: t.start, End: end,
+			Comma: t.idf&tokComma != 0, Possessive: t.idf&tokPossessive != 0, id: id}
 	}
 	return dst
 }
@@ -918,7 +934,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {
-			if head && !vm[0].has(toks[s].id) {
+			if head && !vm[0].has(toks[s].id()) {
 				continue
 			}
 			if phraseAt(toks, s, words, vm, 0) {
@@ -948,7 +964,7 @@ func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int)
 			}
 			return false
 		}
-		if ti >= len(toks) || !vm[wi].has(toks[ti].id) {
+		if ti >= len(toks) || !vm[wi].has(toks[ti].id()) {
 			return false
 		}
 		ti++
