@@ -22,6 +22,7 @@ package match
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -338,7 +339,7 @@ type Index struct {
 	heads    buckets         // ids by their first two bytes, for prefix terms (see bucketsOf)
 	tails    buckets         // ids by their last two bytes, for suffix terms
 	lower    string          // lower-cased text of the same length, built on first use
-	arts     []map[int]bool  // articles referenced per sentence
+	arts     []articleRef    // article references, by sentence; nil until asked
 	cache    []Bits          // TermID -> sentences, nil until asked
 	vcache   map[string]Bits // word pattern -> ids of the words it matches
 	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
@@ -434,9 +435,9 @@ func (ix *Index) bucketsOf(tails bool) *buckets {
 	return &ix.heads
 }
 
-// articles returns the articles referenced per sentence, found on first
-// use.
-func (ix *Index) articles() []map[int]bool {
+// articles returns the article references of the sentences, ordered by
+// sentence, found on first use.
+func (ix *Index) articles() []articleRef {
 	if ix.arts == nil {
 		ix.arts = articleRefs(ix.text, ix.Lower(), ix.spans)
 	}
@@ -623,7 +624,19 @@ func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 }
 
 // Articles returns the GDPR article numbers sentence i refers to.
-func (ix *Index) Articles(i int) map[int]bool { return ix.articles()[i] }
+// It is nil when the sentence refers to none.
+func (ix *Index) Articles(i int) map[int]bool {
+	refs := ix.articles()
+	k := sort.Search(len(refs), func(k int) bool { return refs[k].sent >= int32(i) })
+	var m map[int]bool
+	for ; k < len(refs) && refs[k].sent == int32(i); k++ {
+		if m == nil {
+			m = map[int]bool{}
+		}
+		m[int(refs[k].art)] = true
+	}
+	return m
+}
 
 // Lower returns the document text lower-cased without changing its length
 // (ASCII, and the German umlauts); byte offsets stay valid.
@@ -1094,12 +1107,9 @@ func (ix *Index) articleTerm(list string) Bits {
 			want = append(want, n)
 		}
 	}
-	for i, arts := range ix.articles() {
-		for _, a := range want {
-			if arts[a] {
-				b.Set(i)
-				break
-			}
+	for _, r := range ix.articles() {
+		if slices.Contains(want, int(r.art)) {
+			b.Set(int(r.sent))
 		}
 	}
 	return b

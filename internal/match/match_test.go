@@ -296,3 +296,22 @@ func TestInfixMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestArticles checks the articles each sentence refers to, kept as one
+// list of references for the whole text.
+func TestArticles(t *testing.T) {
+	ix := index(
+		"Assist with Articles 33 to 35 of the GDPR.",
+		"No reference here.",
+		"gemäß Art. 28 Abs. 3 und Art. 32 DSGVO; Art. 28 again",
+	)
+	defer ix.Release()
+	for i, want := range []string{"map[33:true 34:true 35:true]", "map[]", "map[28:true 32:true]"} {
+		if got := fmt.Sprint(ix.Articles(i)); got != want {
+			t.Errorf("sentence %d: articles %s, want %s", i, got, want)
+		}
+	}
+	if ix.Articles(1) != nil {
+		t.Errorf("sentence 1: a set for no articles")
+	}
+}
