@@ -84,11 +84,11 @@ type articleRef struct{ sent, art int32 }
 // ordered by sentence (a sentence may refer to an article more than
 // once). A list of references instead of a set per sentence: most
 // sentences refer to no article.
-func articleRefs(text, low string, spans []Span) []articleRef {
+func articleRefs(text, low string, spans []span) []articleRef {
 	out := []articleRef{}
 	add := func(off, a, b int) {
-		i := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
-		if i >= len(spans) || spans[i].Start > off {
+		i := sort.Search(len(spans), func(k int) bool { return int(spans[k].end) > off })
+		if i >= len(spans) || int(spans[i].start) > off {
 			return
 		}
 		// Article numbers have at most two digits (see the expressions

@@ -319,6 +319,10 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // Span is a sentence's extent in the document text.
 type Span struct{ Start, End int }
 
+// span is a Span as the index keeps it: offsets are 32 bits, as in
+// tokens.
+type span struct{ start, end int32 }
+
 // Index holds the tokens of a document's sentences and answers term
 // queries with bit sets of sentence indices.
 //
@@ -327,7 +331,7 @@ type Span struct{ Start, End int }
 // lookup per token and no allocation per word.
 type Index struct {
 	text     string
-	spans    []Span
+	spans    []span          // the sentences
 	buf      *buffers        // reusable arrays, nil once released
 	toks     []token         // all sentences' tokens
 	oddEnds  map[int32]int32 // token start -> end, for tokens whose end the word does not tell (see token)
@@ -354,9 +358,13 @@ type Index struct {
 	n            int
 }
 
-// NewIndex tokenizes the given sentence spans of text.
+// NewIndex tokenizes the given sentence spans of text. The index keeps a
+// copy of spans.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), oddEnds: map[int32]int32{}}
+	ix := &Index{text: text, spans: make([]span, len(spans)), n: len(spans), oddEnds: map[int32]int32{}}
+	for i, sp := range spans {
+		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
+	}
 	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
@@ -999,7 +1007,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// expression can match; the vocabulary tells which.
 		cand.Each(func(i int) {
 			sp := ix.spans[i]
-			if re.MatchString(lower[sp.Start:sp.End]) {
+			if re.MatchString(lower[sp.start:sp.end]) {
 				b.Set(i)
 			}
 		})
@@ -1011,28 +1019,28 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// match: one scan of the text finds them.
 		i := 0
 		ok := re.re.Literals(lower, func(p int) int {
-			for i < len(ix.spans) && ix.spans[i].End <= p {
+			for i < len(ix.spans) && int(ix.spans[i].end) <= p {
 				i++
 			}
 			if i == len(ix.spans) {
 				return len(lower)
 			}
-			sp := ix.spans[i]
-			if p < sp.Start {
-				return sp.Start // between sentences
+			start, end := int(ix.spans[i].start), int(ix.spans[i].end)
+			if p < start {
+				return start // between sentences
 			}
-			if re.MatchString(lower[sp.Start:sp.End]) {
+			if re.MatchString(lower[start:end]) {
 				b.Set(i)
 			}
 			i++
-			return sp.End
+			return end
 		})
 		if ok {
 			return b
 		}
 	}
 	for i, sp := range ix.spans {
-		if re.MatchString(lower[sp.Start:sp.End]) {
+		if re.MatchString(lower[sp.start:sp.end]) {
 			b.Set(i)
 		}
 	}
@@ -1088,7 +1096,7 @@ func (ix *Index) ordered() bool {
 	if ix.order == 0 {
 		ix.order = 1
 		for i := 1; i < len(ix.spans); i++ {
-			if ix.spans[i].Start < ix.spans[i-1].End {
+			if ix.spans[i].start < ix.spans[i-1].end {
 				ix.order = 2
 				break
 			}
