@@ -257,6 +257,7 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 // index is released; Matches would build them again if asked.
 func (in *Input) releaseSets() {
 	in.groups, in.topics, in.scopes, in.own, in.seen = nil, nil, nil, nil, nil
+	in.Index.ForgetTerms()
 }
 
 // Matches returns the sentences a rule matches.

@@ -519,6 +519,18 @@ func (b *buffers) unbits(s Bits) {
 	}
 }
 
+// ForgetTerms drops the term sets a large index holds, for a caller done
+// with most of the terms it asked: they are allocated one by one (see
+// buffers.bits) and become garbage; a term asked again is looked up
+// again. The sets of a smaller index are carved from its buffers, which
+// it keeps until released: it keeps them.
+func (ix *Index) ForgetTerms() {
+	if (ix.n+63)/64 <= slabChunk/4 {
+		return
+	}
+	clear(ix.cache)
+}
+
 // NewBits returns an empty set for the index's sentences, valid until the
 // index is released.
 func (ix *Index) NewBits() Bits { return ix.buf.bits(ix.n) }

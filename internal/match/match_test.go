@@ -315,3 +315,26 @@ func TestArticles(t *testing.T) {
 		t.Errorf("sentence 1: a set for no articles")
 	}
 }
+
+// TestForgetTerms checks that a large index answers terms alike after
+// forgetting them, and that a small one keeps its sets.
+func TestForgetTerms(t *testing.T) {
+	for _, n := range []int{10, slabChunk/4*64 + 100} {
+		sents := make([]string, n)
+		for i := range sents {
+			sents[i] = fmt.Sprintf("processor %d", i%7)
+		}
+		sents[n-1] = "the controller audits"
+		ix := index(sents...)
+		before := members(ix.Term("controller"))
+		ix.ForgetTerms()
+		cached := ix.cache[Register("controller")] != nil
+		if after := members(ix.Term("controller")); fmt.Sprint(after) != fmt.Sprint(before) || len(after) != 1 {
+			t.Errorf("%d sentences: %v after forgetting, %v before", n, after, before)
+		}
+		if large := n > slabChunk/4*64; cached == large {
+			t.Errorf("%d sentences: term set kept %v", n, cached)
+		}
+		ix.Release()
+	}
+}
