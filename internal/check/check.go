@@ -256,7 +256,18 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 		out = append(out, ch.verdict(in, r))
 	}
 	in.releaseLines()
+	in.releaseSets()
 	return out
+}
+
+// releaseSets drops the sets the rules were decided with: fact
+// extraction and findings, which run next, ask the index for terms, not
+// for groups or topics. A large document's sets are garbage then, while
+// those of a small one, carved from the index's buffers, stay until the
+// index is released; Matches would build them again if asked.
+func (in *Input) releaseSets() {
+	in.groups, in.topics, in.scopes, in.own, in.seen = nil, nil, nil, nil, nil
+	in.Index.ForgetTerms()
 }
 
 // Matches returns the sentences a rule matches.

@@ -11,31 +11,31 @@ import (
 // einer Änderung widersprechen" states the objection right for
 // sub-processors although the sentence itself does not name them.
 
-// scopes holds, per sentence, where its topic may come from.
+// scopes holds where the topic of each sentence may come from. The
+// sentences of one block share their block and their headings: they are
+// kept once per block, not per sentence.
 type scopes struct {
-	// blockStart and blockEnd delimit the sentences of each sentence's
-	// block (paragraph, list item, cell).
-	blockStart, blockEnd []int32
-	// heads are the heading blocks over each sentence: the nearest one
-	// and the one it is nested in (-1 when absent), as sentence ranges.
-	heads [][2][2]int32
+	// runs are the document's blocks as runs of consecutive sentences,
+	// in order; together they cover every sentence.
+	runs []scopeRun
+}
+
+// scopeRun is the sentences of one block (paragraph, list item, cell)
+// and the headings over them.
+type scopeRun struct {
+	// from and to delimit the block's sentences.
+	from, to int32
+	// heads are the heading blocks over the sentences: the nearest one
+	// and the one it is nested in ({-1, -1} when absent, and for the
+	// sentences of a heading), as sentence ranges.
+	heads [2][2]int32
 }
 
 // buildScopes computes the scopes of a prepared input.
 func buildScopes(in *Input) *scopes {
 	n := len(in.Sentences)
-	sc := &scopes{blockStart: make([]int32, n), blockEnd: make([]int32, n), heads: make([][2][2]int32, n)}
-	// Block ranges: sentences of one block are consecutive.
-	for i := 0; i < n; {
-		j := i
-		for j < n && in.Sentences[j].Block == in.Sentences[i].Block {
-			j++
-		}
-		for k := i; k < j; k++ {
-			sc.blockStart[k], sc.blockEnd[k] = int32(i), int32(j)
-		}
-		i = j
-	}
+	// A block's sentences are consecutive: at most one run per block.
+	sc := &scopes{runs: make([]scopeRun, 0, min(n, len(in.Doc.Blocks)))}
 	// Heading stack by level: each heading replaces those at its level
 	// and below.
 	type head struct {
@@ -43,25 +43,26 @@ func buildScopes(in *Input) *scopes {
 		from, to int32
 	}
 	var stack []head
-	for i := 0; i < n; i++ {
-		s := in.Sentences[i]
-		if s.Heading {
-			if int(sc.blockStart[i]) == i {
-				lvl := in.Doc.Blocks[s.Block].Level
-				for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
-					stack = stack[:len(stack)-1]
-				}
-				stack = append(stack, head{level: lvl, from: sc.blockStart[i], to: sc.blockEnd[i]})
+	for i := 0; i < n; {
+		j := i
+		for j < n && in.Sentences[j].Block == in.Sentences[i].Block {
+			j++
+		}
+		r := scopeRun{from: int32(i), to: int32(j), heads: [2][2]int32{{-1, -1}, {-1, -1}}}
+		if s := in.Sentences[i]; s.Heading {
+			lvl := in.Doc.Blocks[s.Block].Level
+			for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
+				stack = stack[:len(stack)-1]
 			}
-			sc.heads[i] = [2][2]int32{{-1, -1}, {-1, -1}}
-			continue
+			stack = append(stack, head{level: lvl, from: r.from, to: r.to})
+		} else {
+			for k := 0; k < 2 && k < len(stack); k++ {
+				e := stack[len(stack)-1-k]
+				r.heads[k] = [2]int32{e.from, e.to}
+			}
 		}
-		h := [2][2]int32{{-1, -1}, {-1, -1}}
-		for k := 0; k < 2 && k < len(stack); k++ {
-			e := stack[len(stack)-1-k]
-			h[k] = [2]int32{e.from, e.to}
-		}
-		sc.heads[i] = h
+		sc.runs = append(sc.runs, r)
+		i = j
 	}
 	return sc
 }
@@ -88,31 +89,41 @@ func (ch *Checker) topicBits(in *Input, gi int) match.Bits {
 		}
 		return false
 	}
-	// Blocks holding the group, computed once per block.
-	blockHas := map[int32]bool{}
-	for i := range in.Sentences {
-		if g.Has(i) {
-			out.Set(i)
-			continue
-		}
-		if l := in.Sentences[i].LeadIn; l >= 0 && g.Has(l) {
-			out.Set(i)
-			continue
-		}
-		bs := sc.blockStart[i]
-		has, ok := blockHas[bs]
-		if !ok {
-			has = anyIn(bs, sc.blockEnd[i])
-			blockHas[bs] = has
-		}
-		if has {
-			out.Set(i)
-			continue
-		}
-		for _, h := range sc.heads[i] {
-			if h[0] >= 0 && anyIn(h[0], h[1]) {
+	for _, r := range sc.runs {
+		// Whether the block, or a heading over it, holds the group: found
+		// on first need, once per block.
+		const unknown, no, yes = 0, 1, 2
+		blockHas, headHas := unknown, unknown
+		for i := int(r.from); i < int(r.to); i++ {
+			if g.Has(i) {
 				out.Set(i)
-				break
+				continue
+			}
+			if l := in.Sentences[i].LeadIn; l >= 0 && g.Has(l) {
+				out.Set(i)
+				continue
+			}
+			if blockHas == unknown {
+				blockHas = no
+				if anyIn(r.from, r.to) {
+					blockHas = yes
+				}
+			}
+			if blockHas == yes {
+				out.Set(i)
+				continue
+			}
+			if headHas == unknown {
+				headHas = no
+				for _, h := range r.heads {
+					if h[0] >= 0 && anyIn(h[0], h[1]) {
+						headHas = yes
+						break
+					}
+				}
+			}
+			if headHas == yes {
+				out.Set(i)
 			}
 		}
 	}

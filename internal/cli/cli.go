@@ -66,9 +66,9 @@ const memoryLimit = 150 << 20
 
 // memoryPerByte is what the limit grows by per byte of the inputs
 // analysed at the same time (see scaleMemoryLimit). Analysing a text keeps
-// 7 to 9 bytes live per byte of it (the text, its lower-cased copy, the
-// token index, the term results; internal/analyze's TestMemoryPerByte
-// holds it below 9), so the collector keeps at least the fixed 150 MB to
+// 6.5 to 8 bytes live per byte of it (the text, its lower-cased copy, its
+// sentences and blocks, the token index, the term results;
+// internal/analyze's TestMemoryPerByte holds it below 9), so the collector keeps at least the fixed 150 MB to
 // work in. A fixed limit below the live heap made it run without pause:
 // a 20 MB text took 2.5 times the CPU time under the old fixed limit of
 // 150 MB.

@@ -77,20 +77,24 @@ func init() {
 	reChapter = regexp.MustCompile(`^(?i:kapitel|chapter)\s+(?i:(` + strings.Join(numbers, "|") + `))\b`)
 }
 
-// articleRefs returns, for each sentence span, the set of article numbers
-// referred to in it.
-func articleRefs(text, low string, spans []Span) []map[int]bool {
-	out := make([]map[int]bool, len(spans))
+// articleRef records that sentence sent refers to article art.
+type articleRef struct{ sent, art int32 }
+
+// articleRefs returns the article references of the sentence spans,
+// ordered by sentence (a sentence may refer to an article more than
+// once). A list of references instead of a set per sentence: most
+// sentences refer to no article.
+func articleRefs(text, low string, spans []span) []articleRef {
+	out := []articleRef{}
 	add := func(off, a, b int) {
-		i := sort.Search(len(spans), func(k int) bool { return spans[k].End > off })
-		if i >= len(spans) || spans[i].Start > off {
+		i := sort.Search(len(spans), func(k int) bool { return int(spans[k].end) > off })
+		if i >= len(spans) || int(spans[i].start) > off {
 			return
 		}
-		if out[i] == nil {
-			out[i] = map[int]bool{}
-		}
+		// Article numbers have at most two digits (see the expressions
+		// above), and ranges at most 60 of them.
 		for n := a; n <= b && n-a < 60; n++ {
-			out[i][n] = true
+			out = append(out, articleRef{sent: int32(i), art: int32(n)})
 		}
 	}
 	arts, chapters := scanReferences(text, low)
@@ -148,6 +152,7 @@ func articleRefs(text, low string, spans []Span) []map[int]bool {
 		r := chapterArticles[strings.ToLower(text[m[2]:m[3]])]
 		add(m[0], r[0], r[1])
 	}
+	slices.SortStableFunc(out, func(x, y articleRef) int { return int(x.sent) - int(y.sent) })
 	return out
 }
 

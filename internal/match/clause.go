@@ -33,7 +33,7 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 	default:
 		m := ix.idMatcher(e.word)
 		for _, t := range toks {
-			if m.has(t.id) {
+			if m.has(t.id()) {
 				return true
 			}
 		}

@@ -21,8 +21,8 @@
 package match
 
 import (
-	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -319,6 +319,10 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // Span is a sentence's extent in the document text.
 type Span struct{ Start, End int }
 
+// span is a Span as the index keeps it: offsets are 32 bits, as in
+// tokens.
+type span struct{ start, end int32 }
+
 // Index holds the tokens of a document's sentences and answers term
 // queries with bit sets of sentence indices.
 //
@@ -327,10 +331,10 @@ type Span struct{ Start, End int }
 // lookup per token and no allocation per word.
 type Index struct {
 	text     string
-	spans    []Span
+	spans    []span          // the sentences
 	buf      *buffers        // reusable arrays, nil once released
 	toks     []token         // all sentences' tokens
-	longEnds map[int32]int32 // token start -> end, for tokens of 64 KiB and more
+	oddEnds  map[int32]int32 // token start -> end, for tokens whose end the word does not tell (see token)
 	tokOff   []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
 	vocab    *vocabulary     // token -> id
 	words    []string        // id -> token
@@ -339,7 +343,7 @@ type Index struct {
 	heads    buckets         // ids by their first two bytes, for prefix terms (see bucketsOf)
 	tails    buckets         // ids by their last two bytes, for suffix terms
 	lower    string          // lower-cased text of the same length, built on first use
-	arts     []map[int]bool  // articles referenced per sentence
+	arts     []articleRef    // article references, by sentence; nil until asked
 	cache    []Bits          // TermID -> sentences, nil until asked
 	vcache   map[string]Bits // word pattern -> ids of the words it matches
 	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
@@ -354,13 +358,17 @@ type Index struct {
 	n            int
 }
 
-// NewIndex tokenizes the given sentence spans of text.
+// NewIndex tokenizes the given sentence spans of text. The index keeps a
+// copy of spans.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: spans, n: len(spans), longEnds: map[int32]int32{}}
+	ix := &Index{text: text, spans: make([]span, len(spans)), n: len(spans), oddEnds: map[int32]int32{}}
+	for i, sp := range spans {
+		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
+	}
 	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
-	// without pointers (12 bytes each instead of a Token's 32, and nothing
+	// without pointers (8 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
 	ix.buf = getBuffers(len(text)/6 + 16)
 	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
@@ -374,9 +382,15 @@ func NewIndex(text string, spans []Span) *Index {
 		n := len(all)
 		all = slices.Grow(all, len(scratch))[:n+len(scratch)]
 		for k := range scratch {
-			all[n+k] = compact(&scratch[k], ix.longEnds)
+			all[n+k] = compact(&scratch[k], ix.oddEnds)
 		}
 		ix.tokOff[i+1] = int32(len(all))
+	}
+	// The array is sized for a text of short words. A large document's
+	// array is not pooled (see Release): it is cut to its tokens, since it
+	// stays live for as long as the document is analysed.
+	if cap(all) > maxPooledTokens && cap(all)-len(all) > len(all)/8 {
+		all = slices.Clone(all)
 	}
 	ix.buf.toks, ix.buf.scratch = all, scratch[:0]
 	ix.toks = all
@@ -386,9 +400,9 @@ func NewIndex(text string, spans []Span) *Index {
 	count := make([]int32, len(ix.words))
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
-			if last[t.id] != int32(i+1) {
-				last[t.id] = int32(i + 1)
-				count[t.id]++
+			if id := t.id(); last[id] != int32(i+1) {
+				last[id] = int32(i + 1)
+				count[id]++
 			}
 		}
 	}
@@ -404,10 +418,10 @@ func NewIndex(text string, spans []Span) *Index {
 	clear(last)
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
-			if last[t.id] != int32(i+1) {
-				last[t.id] = int32(i + 1)
-				ix.post[fill[t.id]] = int32(i)
-				fill[t.id]++
+			if id := t.id(); last[id] != int32(i+1) {
+				last[id] = int32(i + 1)
+				ix.post[fill[id]] = int32(i)
+				fill[id]++
 			}
 		}
 	}
@@ -429,9 +443,9 @@ func (ix *Index) bucketsOf(tails bool) *buckets {
 	return &ix.heads
 }
 
-// articles returns the articles referenced per sentence, found on first
-// use.
-func (ix *Index) articles() []map[int]bool {
+// articles returns the article references of the sentences, ordered by
+// sentence, found on first use.
+func (ix *Index) articles() []articleRef {
 	if ix.arts == nil {
 		ix.arts = articleRefs(ix.text, ix.Lower(), ix.spans)
 	}
@@ -505,6 +519,18 @@ func (b *buffers) unbits(s Bits) {
 	}
 }
 
+// ForgetTerms drops the term sets a large index holds, for a caller done
+// with most of the terms it asked: they are allocated one by one (see
+// buffers.bits) and become garbage; a term asked again is looked up
+// again. The sets of a smaller index are carved from its buffers, which
+// it keeps until released: it keeps them.
+func (ix *Index) ForgetTerms() {
+	if (ix.n+63)/64 <= slabChunk/4 {
+		return
+	}
+	clear(ix.cache)
+}
+
 // NewBits returns an empty set for the index's sentences, valid until the
 // index is released.
 func (ix *Index) NewBits() Bits { return ix.buf.bits(ix.n) }
@@ -537,37 +563,46 @@ func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.p
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
 
-// token is a Token as the index keeps it, in 12 bytes: its text is the
-// vocabulary's word with the id, and its end is start+size unless the
-// token is longer than a uint16 counts (then ix.longEnds has it).
+// token is a Token as the index keeps it, in 8 bytes: its text is the
+// vocabulary's word with the id, and its end is start plus the length of
+// that word, unless the token's text is not as long as its word (a word
+// broken at a line end, "proces- sing", or one whose lower-cased form has
+// another length): then the token is flagged tokOddEnd and ix.oddEnds has
+// its end.
 type token struct {
 	start int32
-	id    int32
-	size  uint16
-	flags uint8
+	// idf holds the vocabulary id in its low bits (idBits) and the flags
+	// above them. Ids fit: a text of less than 2 GiB (the limit of the
+	// int32 offsets) has far fewer than 1<<29 distinct words, each at
+	// least a byte and a separator, most of them several bytes long.
+	idf uint32
 }
 
+const idBits = 29
+
 const (
-	tokComma uint8 = 1 << iota
+	tokComma uint32 = 1 << (idBits + iota)
 	tokPossessive
-	tokLong
+	tokOddEnd
+	idMask uint32 = 1<<idBits - 1
 )
 
-// compact returns t as the index keeps it; a token too long for its size
-// field has its end recorded in longEnds.
-func compact(t *Token, longEnds map[int32]int32) token {
-	c := token{start: t.Start, id: t.id}
-	if n := t.End - t.Start; n <= math.MaxUint16 {
-		c.size = uint16(n)
-	} else {
-		c.flags |= tokLong
-		longEnds[t.Start] = t.End
+// id returns the token's vocabulary id.
+func (t token) id() int32 { return int32(t.idf & idMask) }
+
+// compact returns t as the index keeps it; a token whose end its word
+// does not tell has the end recorded in oddEnds.
+func compact(t *Token, oddEnds map[int32]int32) token {
+	c := token{start: t.Start, idf: uint32(t.id) & idMask}
+	if t.End-t.Start != int32(len(t.Text)) {
+		c.idf |= tokOddEnd
+		oddEnds[t.Start] = t.End
 	}
 	if t.Comma {
-		c.flags |= tokComma
+		c.idf |= tokComma
 	}
 	if t.Possessive {
-		c.flags |= tokPossessive
+		c.idf |= tokPossessive
 	}
 	return c
 }
@@ -596,18 +631,32 @@ func (ix *Index) AppendTokenPrefix(dst []Token, i, n int) []Token {
 	dst = slices.Grow(dst, len(src))[:at+len(src)]
 	out := dst[at:]
 	for k, t := range src {
-		end := t.start + int32(t.size)
-		if t.flags&tokLong != 0 {
-			end = ix.longEnds[t.start]
+		id := t.id()
+		w := ix.words[id]
+		end := t.start + int32(len(w))
+		if t.idf&tokOddEnd != 0 {
+			end = ix.oddEnds[t.start]
 		}
-		out[k] = Token{Text: ix.words[t.id], Start: t.start, End: end,
-			Comma: t.flags&tokComma != 0, Possessive: t.flags&tokPossessive != 0, id: t.id}
+		out[k] = Token{Text: w, Start: t.start, End: end,
+			Comma: t.idf&tokComma != 0, Possessive: t.idf&tokPossessive != 0, id: id}
 	}
 	return dst
 }
 
 // Articles returns the GDPR article numbers sentence i refers to.
-func (ix *Index) Articles(i int) map[int]bool { return ix.articles()[i] }
+// It is nil when the sentence refers to none.
+func (ix *Index) Articles(i int) map[int]bool {
+	refs := ix.articles()
+	k := sort.Search(len(refs), func(k int) bool { return refs[k].sent >= int32(i) })
+	var m map[int]bool
+	for ; k < len(refs) && refs[k].sent == int32(i); k++ {
+		if m == nil {
+			m = map[int]bool{}
+		}
+		m[int(refs[k].art)] = true
+	}
+	return m
+}
 
 // Lower returns the document text lower-cased without changing its length
 // (ASCII, and the German umlauts); byte offsets stay valid.
@@ -918,7 +967,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {
-			if head && !vm[0].has(toks[s].id) {
+			if head && !vm[0].has(toks[s].id()) {
 				continue
 			}
 			if phraseAt(toks, s, words, vm, 0) {
@@ -948,7 +997,7 @@ func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int)
 			}
 			return false
 		}
-		if ti >= len(toks) || !vm[wi].has(toks[ti].id) {
+		if ti >= len(toks) || !vm[wi].has(toks[ti].id()) {
 			return false
 		}
 		ti++
@@ -970,7 +1019,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// expression can match; the vocabulary tells which.
 		cand.Each(func(i int) {
 			sp := ix.spans[i]
-			if re.MatchString(lower[sp.Start:sp.End]) {
+			if re.MatchString(lower[sp.start:sp.end]) {
 				b.Set(i)
 			}
 		})
@@ -982,28 +1031,28 @@ func (ix *Index) regexTerm(expr string) Bits {
 		// match: one scan of the text finds them.
 		i := 0
 		ok := re.re.Literals(lower, func(p int) int {
-			for i < len(ix.spans) && ix.spans[i].End <= p {
+			for i < len(ix.spans) && int(ix.spans[i].end) <= p {
 				i++
 			}
 			if i == len(ix.spans) {
 				return len(lower)
 			}
-			sp := ix.spans[i]
-			if p < sp.Start {
-				return sp.Start // between sentences
+			start, end := int(ix.spans[i].start), int(ix.spans[i].end)
+			if p < start {
+				return start // between sentences
 			}
-			if re.MatchString(lower[sp.Start:sp.End]) {
+			if re.MatchString(lower[start:end]) {
 				b.Set(i)
 			}
 			i++
-			return sp.End
+			return end
 		})
 		if ok {
 			return b
 		}
 	}
 	for i, sp := range ix.spans {
-		if re.MatchString(lower[sp.Start:sp.End]) {
+		if re.MatchString(lower[sp.start:sp.end]) {
 			b.Set(i)
 		}
 	}
@@ -1059,7 +1108,7 @@ func (ix *Index) ordered() bool {
 	if ix.order == 0 {
 		ix.order = 1
 		for i := 1; i < len(ix.spans); i++ {
-			if ix.spans[i].Start < ix.spans[i-1].End {
+			if ix.spans[i].start < ix.spans[i-1].end {
 				ix.order = 2
 				break
 			}
@@ -1078,12 +1127,9 @@ func (ix *Index) articleTerm(list string) Bits {
 			want = append(want, n)
 		}
 	}
-	for i, arts := range ix.articles() {
-		for _, a := range want {
-			if arts[a] {
-				b.Set(i)
-				break
-			}
+	for _, r := range ix.articles() {
+		if slices.Contains(want, int(r.art)) {
+			b.Set(int(r.sent))
 		}
 	}
 	return b

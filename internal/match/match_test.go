@@ -206,25 +206,39 @@ func BenchmarkNewIndexCorpus(b *testing.B) {
 }
 
 // TestIndexTokensRoundTrip checks that the index gives back the tokens
-// Tokenize finds, including one longer than the compact form's size field.
+// Tokenize finds: tokens longer than 64 KiB, words broken at a line end,
+// words whose lower-cased form is shorter or longer than they are ("İ",
+// "ẞ", the Kelvin sign), and the tokens of a text too large for the
+// buffer pool (whose token array is cut to size).
 func TestIndexTokensRoundTrip(t *testing.T) {
 	long := strings.Repeat("x", 70000)
-	text := "The Processor's staff, sub- processor: e-mail; Ärger " + long + " end.\nSecond (sentence) here’s it."
-	spans := []Span{{0, strings.Index(text, "\n")}, {strings.Index(text, "\n") + 1, len(text)}}
-	ix := NewIndex(text, spans)
-	defer ix.Release()
-	for i, sp := range spans {
-		want := Tokenize(text, sp.Start, sp.End)
-		got := ix.Tokens(i)
-		if len(got) != len(want) {
-			t.Fatalf("sentence %d: %d tokens, want %d", i, len(got), len(want))
+	big := strings.Repeat("The Processor's staff (sub- processors) of İSTANBUL; e-mail. ", 1<<14)
+	for _, text := range []string{
+		"The Processor's staff, sub- processor: e-mail; Ärger " + long + " end.\nSecond (sentence) here’s it.",
+		"İSTANBUL and Straẞe\n\u212Aelvin, proces- sing İi ẞ\nplain words only",
+		big + "\n" + big,
+	} {
+		var spans []Span
+		off := 0
+		for _, line := range strings.SplitAfter(text, "\n") {
+			spans = append(spans, Span{off, off + len(strings.TrimSuffix(line, "\n"))})
+			off += len(line)
 		}
-		for k := range want {
-			g, w := got[k], want[k]
-			if g.Text != w.Text || g.Start != w.Start || g.End != w.End || g.Comma != w.Comma || g.Possessive != w.Possessive {
-				t.Errorf("sentence %d token %d: got %+v, want %+v", i, k, g, w)
+		ix := NewIndex(text, spans)
+		for i, sp := range spans {
+			want := Tokenize(text, sp.Start, sp.End)
+			got := ix.Tokens(i)
+			if len(got) != len(want) {
+				t.Fatalf("sentence %d: %d tokens, want %d", i, len(got), len(want))
+			}
+			for k := range want {
+				g, w := got[k], want[k]
+				if g.Text != w.Text || g.Start != w.Start || g.End != w.End || g.Comma != w.Comma || g.Possessive != w.Possessive {
+					t.Errorf("sentence %d token %d: got %+v, want %+v", i, k, g, w)
+				}
 			}
 		}
+		ix.Release()
 	}
 }
 
@@ -280,5 +294,47 @@ func TestInfixMatches(t *testing.T) {
 				t.Errorf("core %q, word %q: got %v, want %v", core, ix.words[id], got.Has(id), want.Has(id))
 			}
 		}
+	}
+}
+
+// TestArticles checks the articles each sentence refers to, kept as one
+// list of references for the whole text.
+func TestArticles(t *testing.T) {
+	ix := index(
+		"Assist with Articles 33 to 35 of the GDPR.",
+		"No reference here.",
+		"gemäß Art. 28 Abs. 3 und Art. 32 DSGVO; Art. 28 again",
+	)
+	defer ix.Release()
+	for i, want := range []string{"map[33:true 34:true 35:true]", "map[]", "map[28:true 32:true]"} {
+		if got := fmt.Sprint(ix.Articles(i)); got != want {
+			t.Errorf("sentence %d: articles %s, want %s", i, got, want)
+		}
+	}
+	if ix.Articles(1) != nil {
+		t.Errorf("sentence 1: a set for no articles")
+	}
+}
+
+// TestForgetTerms checks that a large index answers terms alike after
+// forgetting them, and that a small one keeps its sets.
+func TestForgetTerms(t *testing.T) {
+	for _, n := range []int{10, slabChunk/4*64 + 100} {
+		sents := make([]string, n)
+		for i := range sents {
+			sents[i] = fmt.Sprintf("processor %d", i%7)
+		}
+		sents[n-1] = "the controller audits"
+		ix := index(sents...)
+		before := members(ix.Term("controller"))
+		ix.ForgetTerms()
+		cached := ix.cache[Register("controller")] != nil
+		if after := members(ix.Term("controller")); fmt.Sprint(after) != fmt.Sprint(before) || len(after) != 1 {
+			t.Errorf("%d sentences: %v after forgetting, %v before", n, after, before)
+		}
+		if large := n > slabChunk/4*64; cached == large {
+			t.Errorf("%d sentences: term set kept %v", n, cached)
+		}
+		ix.Release()
 	}
 }
