@@ -90,3 +90,21 @@ func TestLabelValueIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedListAfterLeadIn reads "1. …", "2. …" after a lead-in as list
+// items, not titles, and leaves clause numbering "(2)" after "(1) …:" alone.
+func TestNumberedListAfterLeadIn(t *testing.T) {
+	d := ParseText("t.txt", "text", "§ 7 Unterauftragnehmer\n(3) Weitere Unterauftragnehmer:\n1. Webwerk GmbH, Espelkamp – Hosting\n2. Edgeflare, Inc., San Francisco – CDN\n(4) Der Auftraggeber stimmt zu.\n")
+	var kinds []string
+	for _, b := range d.Blocks {
+		kinds = append(kinds, b.Kind.String()+":"+b.Label)
+	}
+	want := "heading:§ 7|paragraph:(3)|list-item:1.|list-item:2.|paragraph:(4)"
+	if got := strings.Join(kinds, "|"); got != want {
+		t.Errorf("blocks %s, want %s", got, want)
+	}
+	d = ParseText("t.txt", "text", "(1) Verarbeitet werden folgende Daten:\n(2) Die Verarbeitung endet mit dem Vertrag.\n")
+	if d.Blocks[1].Kind == ListItem {
+		t.Errorf("clause (2) after a lead-in read as a list item")
+	}
+}

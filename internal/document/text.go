@@ -2,6 +2,7 @@ package document
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -195,6 +196,11 @@ type builder struct {
 	// count of its last row.
 	tabTable bool
 	tabCells int
+	// numStyle and numNext follow a numbered list opened by a lead-in
+	// ("folgende Unterauftragnehmer:" then "1. …", "2. …"): the label's
+	// style ("1.", "1)", "(1)") and the number the next item must carry.
+	numStyle string
+	numNext  int
 }
 
 func (p *builder) blank() {
@@ -232,6 +238,7 @@ func (p *builder) heading(start, end, level int) {
 			label = p.annex
 		}
 	}
+	p.numStyle = ""
 	p.section = shorten(Collapse(text), 90)
 	p.add(Block{Kind: Heading, Start: start, End: end, Level: level, Label: label})
 	p.sawGap = false
@@ -269,6 +276,9 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 			return
 		}
 	}
+	if p.numberedItem(start, end, body) {
+		return
+	}
 	if level, ok := headingLike(body); ok {
 		p.heading(start, end, level)
 		return
@@ -293,6 +303,37 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	}
 	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
 	p.sawGap = false
+}
+
+// reListNumber is the label of a numbered list item: "1.", "2)", "(3)".
+var reListNumber = regexp.MustCompile(`^(?:(\d{1,2})([.)])|\((\d{1,2})\))\s+\S`)
+
+// numberedItem makes a numbered line a list item when it opens a numbered
+// list after a lead-in ("… folgende Unterauftragnehmer:" then "1. Muster
+// GmbH, Ort – Hosting") or continues one with the next number, so that its
+// entries are neither titles nor clauses of their own. A "(2)" after "(1)
+// … wie folgt:" continues the clause numbering and is no item.
+func (p *builder) numberedItem(start, end int, body string) bool {
+	m := reListNumber.FindStringSubmatch(body)
+	if m == nil {
+		p.numStyle = ""
+		return false
+	}
+	style, num := m[2], m[1]
+	if m[3] != "" {
+		style, num = "()", m[3]
+	}
+	n, _ := strconv.Atoi(num)
+	if !(n == 1 && p.afterLeadIn() || style == p.numStyle && n == p.numNext) {
+		p.numStyle = ""
+		return false
+	}
+	p.flush()
+	label := strings.TrimSpace(body[:strings.IndexAny(body, ".)")+1])
+	p.open = &Block{Kind: ListItem, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.numStyle, p.numNext = style, n+1
+	p.sawGap = false
+	return true
 }
 
 // tableRow records a table row and its cells.

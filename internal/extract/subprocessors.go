@@ -789,6 +789,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	return "", "", false
 }
 
+// rePlaceName is a place name of one to three capitalised words ("Espelkamp",
+// "Bad Oeynhausen", "Halle (Saale)").
+var rePlaceName = prefilter.MustCompile(`^\p{Lu}[\p{L}.'-]+(?: (?:\p{Lu}[\p{L}.'-]+|am|an der|im|ob der|\(\p{Lu}[\p{L}]+\))){0,2}$`)
+
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
 var reBrandParen = prefilter.MustCompile(`^\p{Lu}[\p{L}\d.&-]*(?: \p{Lu}[\p{L}\d.&-]*){0,2} \([\p{Lu}\d]`)
@@ -816,11 +820,16 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	if i := strings.Index(rest, ":"); i >= 0 {
 		addr, serv = rest[:i], rest[i+1:]
 	} else if i := strings.Index(rest, " – "); i >= 0 {
-		addr, serv = rest[:i], rest[i+3:]
+		addr, serv = rest[:i], rest[i+len(" – "):]
 	}
-	if rePostcodeCity.MatchString(addr) || x.k.countryRe.MatchString(addr) || x.k.cityRe.MatchString(addr) {
+	switch {
+	case rePostcodeCity.MatchString(addr) || x.k.countryRe.MatchString(addr) || x.k.cityRe.MatchString(addr):
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
-	} else {
+	case serv != "" && rePlaceName.MatchString(strings.TrimSpace(addr)):
+		// "Espelkamp – Webhosting": a town the knowledge does not list.
+		sp.Address = strings.TrimSpace(addr)
+		sp.City = sp.Address
+	default:
 		serv = rest
 	}
 	if serv != "" {
@@ -863,17 +872,27 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		known[normName(e.sp.Name)] = true
 	}
 	var out []*spEntry
+	engage := x.candidates("engagement_verbs")
 	cand := x.candidates("subprocessor_words")
 	if cand != nil {
-		cand.And(x.candidates("engagement_verbs"))
+		cand.And(engage)
 	}
 	for i, sent := range x.in.Sentences {
-		if !isCandidate(cand, i) || sent.Heading {
+		if sent.Heading {
+			continue
+		}
+		if !isCandidate(engage, i) {
 			continue
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !x.k.isSub(low) || !reEngageLow.MatchString(low) || x.k.notProc(low) {
+		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
+			continue
+		}
+		// A sentence naming sub-processors, or engaging a company within
+		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
+		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
+		if !(isCandidate(cand, i) && x.k.isSub(low)) && !(sent.Block >= 0 && sent.Block < len(x.doc.Blocks) && x.inSubContext(x.doc.Blocks[sent.Block])) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
@@ -906,6 +925,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				e.end = sent.Start + m[3] + loc[1]
 			} else if c := x.k.countryRe.FindStringSubmatchIndex(rest); c != nil && c[2] < 40 {
 				e.sp.Country = x.k.countryName[strings.ToLower(rest[c[2]:c[3]])]
+			} else if c := x.k.cityRe.FindStringIndex(rest); c != nil && c[0] < 4 {
+				// "die DATEV eG, Nürnberg, für …".
+				x.fillAddress(&e.sp, rest[c[0]:c[1]])
 			}
 			out = append(out, e)
 		}
