@@ -115,6 +115,8 @@ func build(expr string, a *Analysis) *compiled {
 	if c.prefix {
 		c.anchored = lazyRegexp(`\A(?:` + expr + `)`)
 		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + expr + `)`)
+	} else if c.begin {
+		c.lead = sync.OnceValue(func() *leadBytes { return newLeadBytes(expr) })
 	}
 	return c
 }
