@@ -5,6 +5,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var german = set("der die das und ist nicht mit von zu den des im dem eine einer eines werden wird auf für oder sind durch sich bei nach auch gemäß sowie diese dieser kann")
@@ -17,6 +18,33 @@ func set(words string) map[string]bool {
 	}
 	return m
 }
+
+// Bits of functionWords.
+const (
+	isGerman = 1 << iota
+	isEnglish
+)
+
+// functionWords holds the words of german and english with the
+// languages they belong to, for one look-up per word.
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range german {
+		m[w] |= isGerman
+	}
+	for w := range english {
+		m[w] |= isEnglish
+	}
+	return m
+}()
+
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
 
 // Detect returns "de" or "en" for the dominant language of text, or "und"
 // (undetermined) when it holds too few function words of either.
@@ -40,25 +68,36 @@ func Detect(text string) string {
 			}
 			b = append(b, c)
 		}
-		if german[string(b)] {
+		f := functionWords[string(b)]
+		if f&isGerman != 0 {
 			de++
 		}
-		if english[string(b)] {
+		if f&isEnglish != 0 {
 			en++
 		}
 	}
+	// Words are runs of letters; ASCII is tested by table, other runes
+	// are decoded.
 	start := -1
-	for i, r := range text {
-		if unicode.IsLetter(r) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		letter, sz := false, 1
+		if c < utf8.RuneSelf {
+			letter = asciiLetter[c]
+		} else {
+			var r rune
+			r, sz = utf8.DecodeRuneInString(text[i:])
+			letter = unicode.IsLetter(r)
+		}
+		if letter {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			count(text[start:i])
 			start = -1
 		}
+		i += sz
 	}
 	if start >= 0 {
 		count(text[start:])
