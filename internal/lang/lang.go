@@ -38,6 +38,18 @@ var functionWords = func() map[string]uint8 {
 	return m
 }()
 
+// shortestWord is the length of the shortest function word: shorter
+// words are not looked up.
+var shortestWord = func() int {
+	n := 0
+	for w := range functionWords {
+		if n == 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
+}()
+
 // asciiLetter marks the ASCII letters.
 var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -55,7 +67,7 @@ func Detect(text string) string {
 	de, en := 0, 0
 	var buf [8]byte
 	count := func(w string) {
-		if len(w) > 7 {
+		if len(w) > 7 || len(w) < shortestWord {
 			return
 		}
 		// Lower-case into buf: the map lookup with string(b) does not
@@ -76,28 +88,18 @@ func Detect(text string) string {
 			en++
 		}
 	}
-	// Words are runs of letters; ASCII is tested by table, other runes
-	// are decoded.
 	start := -1
-	for i := 0; i < len(text); {
-		c := text[i]
-		letter, sz := false, 1
-		if c < utf8.RuneSelf {
-			letter = asciiLetter[c]
-		} else {
-			var r rune
-			r, sz = utf8.DecodeRuneInString(text[i:])
-			letter = unicode.IsLetter(r)
-		}
-		if letter {
+	for i, r := range text {
+		if r < utf8.RuneSelf && asciiLetter[r] || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}
-		} else if start >= 0 {
+			continue
+		}
+		if start >= 0 {
 			count(text[start:i])
 			start = -1
 		}
-		i += sz
 	}
 	if start >= 0 {
 		count(text[start:])

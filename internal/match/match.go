@@ -246,7 +246,8 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 			t.Text = lower(text[i:j])
 		}
 		// "controller's", "controller’s", and the mistyped "controller‘s".
-		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘")) {
+		// (’ and ‘ start with the byte 0xE2.)
+		if j+1 < end && (text[j] == '\'' || text[j] == 0xE2 && (strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘"))) {
 			k := j + 1
 			if text[j] != '\'' {
 				k = j + len("’")
