@@ -700,6 +700,13 @@ var patternIDs struct {
 	m map[string]int32
 }
 
+// patternCount returns how many word patterns are numbered.
+func patternCount() int {
+	patternIDs.Lock()
+	defer patternIDs.Unlock()
+	return len(patternIDs.m)
+}
+
 // patternID returns the number of the word pattern w.
 func patternID(w string) int32 {
 	patternIDs.Lock()
@@ -753,7 +760,8 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 		ix.infixMatches(p.core, m)
 	}
 	if int(p.vid) >= len(vc) {
-		vc = append(vc, make([]Bits, int(p.vid)+1-len(vc))...)
+		// Room for every pattern numbered so far: the array grows once.
+		vc = append(vc, make([]Bits, max(int(p.vid)+1, patternCount())-len(vc))...)
 		ix.buf.vcache = vc
 	}
 	vc[p.vid] = m
