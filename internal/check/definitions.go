@@ -155,17 +155,17 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		add(m[2], term, p)
 	}
 	for _, rw := range roleWords {
-		// The role word after a space: seeking the space with it skips
-		// the far more frequent words that merely contain it.
-		sp := " " + rw.word
+		// The role word after a space (not the words that merely contain
+		// it). The word is sought and the space tested: a search for the
+		// space with it would stop at every space.
 		for from := 0; ; {
-			k := strings.Index(lower[from:], sp)
+			k := strings.Index(lower[from:], rw.word)
 			if k < 0 {
 				break
 			}
-			at := from + k + 1
+			at := from + k
 			from = at + len(rw.word)
-			if at < 4 {
+			if at < 4 || lower[at-1] != ' ' {
 				continue
 			}
 			if a, b := isRoleName(lower, at); b > a {

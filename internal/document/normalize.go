@@ -81,10 +81,15 @@ func looksBinary(s string) bool {
 	}
 	n, bad := 0, 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			n++ // printable ASCII and the allowed controls: the common case
-			i++
+		if plainByte[s[i]] {
+			// Printable ASCII and the allowed controls, the common case:
+			// a run of them counts as one rune each.
+			j := i + 1
+			for j < len(s) && plainByte[s[j]] {
+				j++
+			}
+			n += j - i
+			i = j
 			continue
 		}
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -97,6 +102,23 @@ func looksBinary(s string) bool {
 	return n > 0 && bad*20 > n
 }
 
+// plainByte marks printable ASCII and the controls looksBinary allows.
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+	}
+	return t
+}()
+
+// keptByte marks the bytes clean keeps as they are: printable ASCII but
+// DEL, tab and newline.
+var keptByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c < 0x7f || c == '\t' || c == '\n'
+	}
+	return t
+}()
+
 // clean spells special characters plainly (see special), turns "\r\n"
 // and "\r" into "\n", and removes other control characters and the
 // replacement character. It returns s itself when nothing changes.
@@ -105,7 +127,7 @@ func clean(s string) string {
 	kept := 0    // s[kept:i] is unchanged and not yet copied to b
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' {
+		if keptByte[c] {
 			i++
 			continue
 		}

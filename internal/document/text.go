@@ -1,23 +1,24 @@
 package document
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Clause labels at the start of a line. Order matters: the first match wins.
 var (
-	reMDHeading  = regexp.MustCompile(`^(#{1,6})\s+`)
-	reBullet     = regexp.MustCompile(`^([-*•–·▪○●■□➢►✓]|\d+\))\s+`)
-	reParagraph  = regexp.MustCompile(`^§\s*\d+[a-z]?\.?(?:\s|$)`)
-	reNamedLabel = regexp.MustCompile(`^(?i:art\.|artikel|article|section|sec\.|clause|ziffer|ziff\.|abschnitt|punkt)\s*\d+(?:\.\d+)*\.?(?:\s|$|:)`)
-	reNumbered   = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?:\s|$)`)
-	reParen      = regexp.MustCompile(`^(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[a-z]{1,2}\)|[a-z]\.|lit\.\s*[a-z]\)?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)(?:\s|$)`)
-	reAnnex      = regexp.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit|attachment)\b\s*(?:\d+|[A-Z]\b|[IVX]+\b)?`)
-	reMDTableSep = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+	reMDHeading  = prefilter.MustCompile(`^(#{1,6})\s+`)
+	reBullet     = prefilter.MustCompile(`^([-*•–·▪○●■□➢►✓]|\d+\))\s+`)
+	reParagraph  = prefilter.MustCompile(`^§\s*\d+[a-z]?\.?(?:\s|$)`)
+	reNamedLabel = prefilter.MustCompile(`^(?i:art\.|artikel|article|section|sec\.|clause|ziffer|ziff\.|abschnitt|punkt)\s*\d+(?:\.\d+)*\.?(?:\s|$|:)`)
+	reNumbered   = prefilter.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?:\s|$)`)
+	reParen      = prefilter.MustCompile(`^(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,2}\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[a-z]{1,2}\)|[a-z]\.|lit\.\s*[a-z]\)?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)(?:\s|$)`)
+	reAnnex      = prefilter.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit|attachment)\b\s*(?:\d+|[A-Z]\b|[IVX]+\b)?`)
+	reMDTableSep = prefilter.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
 )
 
 // line is one line of the normalised text.
@@ -306,7 +307,7 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 }
 
 // reListNumber is the label of a numbered list item: "1.", "2)", "(3)".
-var reListNumber = regexp.MustCompile(`^(?:(\d{1,2})([.)])|\((\d{1,2})\))\s+\S`)
+var reListNumber = prefilter.MustCompile(`^(?:(\d{1,2})([.)])|\((\d{1,2})\))\s+\S`)
 
 // numberedItem makes a numbered line a list item when it opens a numbered
 // list after a lead-in ("… folgende Unterauftragnehmer:" then "1. Muster
@@ -567,7 +568,7 @@ func labelAt(s string) int {
 // them, each with a cheap test of the line's first bytes that rules out
 // most prose lines before the expression runs.
 var labelExprs = []struct {
-	re  *regexp.Regexp
+	re  *prefilter.Regexp
 	may func(string) bool
 }{
 	{reParagraph, func(s string) bool { return strings.HasPrefix(s, "§") }},
@@ -684,7 +685,7 @@ func shorten(s string, n int) string {
 
 // reTitleNumber is a clause number without a dot ("7 Kontrollrechte") or in
 // parentheses ("(2) Dauer"), which headingLike leaves to clauses.
-var reTitleNumber = regexp.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\))\s+`)
+var reTitleNumber = prefilter.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\))\s+`)
 
 // clauseStart holds words that open a sentence rather than a title.
 var clauseStart = map[string]bool{

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // A defUnit is a definition of a party's role or short name in running
@@ -101,12 +102,12 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 var (
 	// reAndJoin is the text between two parties of "between … and …"
 	// that leaves the second one's name to follow.
-	reAndJoin = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und|sowie)\b`)
+	reAndJoin = prefilter.MustCompile(`(?i)^\s*,?\s*(?:and|und|sowie)\b`)
 	// reAndRole is "and Customer" after a party: the other party named by
 	// its role only.
-	reAndRole = regexp.MustCompile(`(?i)^\s*,?\s*(?:and|und)\s+(?:the\s+|dem\s+|den\s+|der\s+|its\s+|seinen\s+|ihren\s+)?([\p{L}-]+)(?:\s*[.,;(]|\s+(?:as|als)\b|\s*$)`)
+	reAndRole = prefilter.MustCompile(`(?i)^\s*,?\s*(?:and|und)\s+(?:the\s+|dem\s+|den\s+|der\s+|its\s+|seinen\s+|ihren\s+)?([\p{L}-]+)(?:\s*[.,;(]|\s+(?:as|als)\b|\s*$)`)
 	// reBetweenBefore finds "between"/"zwischen" before a party's name.
-	reBetweenBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
+	reBetweenBefore = prefilter.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
 )
 
 // otherRole returns the role of the other party.
@@ -120,7 +121,7 @@ func otherRole(role string) string {
 // reRoleIs is a role stated first, the party after: "Verantwortlicher
 // ist die Muster GmbH", "The Processor is Acme Inc.", "Auftragsverarbeiter
 // im Sinne dieses Vertrags ist …".
-var reRoleIs = regexp.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsverarbeiter|auftragnehmer|verantwortliche[r]?|auftraggeber|processor|controller|data processor|data controller|vendor|supplier|anbieter)\s+(?:(?:im sinne|i\.\s?s\.\s?d\.|within the meaning|under|for the purposes)[^.;:]{0,60}?\s+)?(?:ist|is)\s+`)
+var reRoleIs = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsverarbeiter|auftragnehmer|verantwortliche[r]?|auftraggeber|processor|controller|data processor|data controller|vendor|supplier|anbieter)\s+(?:(?:im sinne|i\.\s?s\.\s?d\.|within the meaning|under|for the purposes)[^.;:]{0,60}?\s+)?(?:ist|is)\s+`)
 
 // roleIsReadings reads "Verantwortlicher ist die Muster GmbH" at the start
 // of a line or sentence in the first n bytes: companies with a legal

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // Notes for a party that is not named. They say why, so that a reader
@@ -39,10 +41,10 @@ func blankRun(s string) bool {
 }
 
 var (
-	reFieldLabel = regexp.MustCompile(`^([\p{L}][\p{L} ./\-]{0,38}?)\s*(?::|\||\t)\s*`)
+	reFieldLabel = prefilter.MustCompile(`^([\p{L}][\p{L} ./\-]{0,38}?)\s*(?::|\||\t)\s*`)
 	reQuoteChars = regexp.MustCompile(`[„“”"«»‚‘]`)
 	reWord       = regexp.MustCompile(`[^\s]+`)
-	reNumbering  = regexp.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
+	reNumbering  = prefilter.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
 )
 
 // phraseSpan is a window [lo, hi) on a phrase that keeps its offsets while it

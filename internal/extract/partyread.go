@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 )
 
 // A partyReading is what one place of the contract says about one party:
@@ -155,7 +156,7 @@ func sameKey(a, b string) bool {
 
 var (
 	reKeyPunct  = regexp.MustCompile(`[^\p{L}\p{N}&]+`)
-	reKeyDomain = regexp.MustCompile(`(?i)^[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.[a-z]{2,10}\s+[-–—]\s+`)
+	reKeyDomain = prefilter.MustCompile(`(?i)^[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.[a-z]{2,10}\s+[-–—]\s+`)
 )
 
 // vendorKey normalises a party's name into the key the register files
@@ -245,12 +246,12 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 var (
 	// reRoleParen is what may stand between a role word and its colon:
 	// "Auftragnehmer (Auftragsverarbeiter):".
-	reRoleParen = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
+	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
-	reLeadRest   = regexp.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
-	reLabelValue = regexp.MustCompile(`^[^:]{2,60}:\s*`)
+	reLeadRest   = prefilter.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
+	reLabelValue = prefilter.MustCompile(`^[^:]{2,60}:\s*`)
 )
 
 // labelKind classifies a line as a role label: "same" (a value follows
@@ -332,7 +333,7 @@ func isTrailerLead(lb string) bool {
 	return false
 }
 
-var reSeparator2 = regexp.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by and between|–\s*und\s*–|-\s*und\s*-)(?:\s+(?:der|dem|den|die|dem/der|der/dem|the))?\s*[:,]?$`)
+var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by and between|–\s*und\s*–|-\s*und\s*-)(?:\s+(?:der|dem|den|die|dem/der|der/dem|the))?\s*[:,]?$`)
 
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {

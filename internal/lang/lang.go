@@ -5,6 +5,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 var german = set("der die das und ist nicht mit von zu den des im dem eine einer eines werden wird auf für oder sind durch sich bei nach auch gemäß sowie diese dieser kann")
@@ -18,6 +19,45 @@ func set(words string) map[string]bool {
 	return m
 }
 
+// Bits of functionWords.
+const (
+	isGerman = 1 << iota
+	isEnglish
+)
+
+// functionWords holds the words of german and english with the
+// languages they belong to, for one look-up per word.
+var functionWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range german {
+		m[w] |= isGerman
+	}
+	for w := range english {
+		m[w] |= isEnglish
+	}
+	return m
+}()
+
+// shortestWord is the length of the shortest function word: shorter
+// words are not looked up.
+var shortestWord = func() int {
+	n := 0
+	for w := range functionWords {
+		if n == 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
+}()
+
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
+
 // Detect returns "de" or "en" for the dominant language of text, or "und"
 // (undetermined) when it holds too few function words of either.
 func Detect(text string) string {
@@ -27,7 +67,7 @@ func Detect(text string) string {
 	de, en := 0, 0
 	var buf [8]byte
 	count := func(w string) {
-		if len(w) > 7 {
+		if len(w) > 7 || len(w) < shortestWord {
 			return
 		}
 		// Lower-case into buf: the map lookup with string(b) does not
@@ -40,16 +80,17 @@ func Detect(text string) string {
 			}
 			b = append(b, c)
 		}
-		if german[string(b)] {
+		f := functionWords[string(b)]
+		if f&isGerman != 0 {
 			de++
 		}
-		if english[string(b)] {
+		if f&isEnglish != 0 {
 			en++
 		}
 	}
 	start := -1
 	for i, r := range text {
-		if unicode.IsLetter(r) {
+		if r < utf8.RuneSelf && asciiLetter[r] || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}

@@ -246,7 +246,8 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 			t.Text = lower(text[i:j])
 		}
 		// "controller's", "controller’s", and the mistyped "controller‘s".
-		if j+1 < end && (text[j] == '\'' || strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘")) {
+		// (’ and ‘ start with the byte 0xE2.)
+		if j+1 < end && (text[j] == '\'' || text[j] == 0xE2 && (strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘"))) {
 			k := j + 1
 			if text[j] != '\'' {
 				k = j + len("’")
@@ -345,7 +346,6 @@ type Index struct {
 	lower    string          // lower-cased text of the same length, built on first use
 	arts     []articleRef    // article references, by sentence; nil until asked
 	cache    []Bits          // TermID -> sentences, nil until asked
-	vcache   map[string]Bits // word pattern -> ids of the words it matches
 	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
 	joinedAt []int32         // id -> offset of the word in joined
 	scratch  Bits            // phrase candidates, see phraseTerm
@@ -371,7 +371,7 @@ func NewIndex(text string, spans []Span) *Index {
 	// without pointers (8 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
 	ix.buf = getBuffers(len(text)/6 + 16)
-	ix.cache, ix.vcache = ix.buf.cache, ix.buf.vcache
+	ix.cache = ix.buf.cache
 	all := ix.buf.toks
 	// The vocabulary of a text grows far slower than the text: the hint
 	// is capped, the table grows when needed.
@@ -461,7 +461,15 @@ type buffers struct {
 	cache   []Bits     // term results by TermID
 	slab    [][]uint64 // chunks the term results are carved from
 	used    int        // words used in the last chunk of slab
-	vcache  map[string]Bits
+	// vcache holds the ids of the words a word pattern matches, by the
+	// pattern's number (wordPattern.vid).
+	vcache []Bits
+	// cached and vcached list the entries of cache and vcache set for
+	// the current document: clearing them is cheaper than clearing the
+	// whole arrays, which are as long as the process's term and pattern
+	// lists.
+	cached  []TermID
+	vcached []int32
 }
 
 var bufferPool sync.Pool // *buffers
@@ -475,16 +483,17 @@ func getBuffers(tokens int) *buffers {
 		b.toks = make([]token, 0, tokens)
 	}
 	b.toks = b.toks[:0]
-	clear(b.cache)
-	b.cache = b.cache[:0]
+	for _, id := range b.cached {
+		b.cache[id] = nil
+	}
+	for _, id := range b.vcached {
+		b.vcache[id] = nil
+	}
+	b.cached, b.vcached = b.cached[:0], b.vcached[:0]
 	if len(b.slab) > 1 {
 		b.slab = b.slab[:1] // keep one chunk, the others were for a larger document
 	}
 	b.used = 0
-	if b.vcache == nil {
-		b.vcache = make(map[string]Bits, 256)
-	}
-	clear(b.vcache)
 	return b
 }
 
@@ -686,12 +695,12 @@ func (ix *Index) TermByID(id TermID) Bits {
 	}
 	e := &terms[id]
 	var b Bits
-	switch {
-	case strings.HasPrefix(e.text, "re:"):
-		b = ix.regexTerm(e.text[3:])
-	case strings.HasPrefix(e.text, "art:"):
-		b = ix.articleTerm(e.text[4:])
-	case e.phrase != nil:
+	switch e.kind {
+	case regexKind:
+		b = ix.regexTerm(e.arg)
+	case articleKind:
+		b = ix.articleTerm(e.arg)
+	case phraseKind:
 		b = ix.phraseTerm(e.phrase)
 	default:
 		b = ix.wordTerm(e.word)
@@ -705,6 +714,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 		b = ix.empty
 	}
 	ix.cache[id] = b
+	ix.buf.cached = append(ix.buf.cached, id)
 	return b
 }
 
@@ -717,6 +727,7 @@ type wordPattern struct {
 	infl     bool   // "~word": the word with an inflectional ending (inflect.go)
 	gap      int    // for "..." and "....": the words it may stand for; 0 for a word
 	id       TermID // the word as a term of its own, in phrases
+	vid      int32  // the pattern's number, for Index.vocabMatches
 }
 
 func parseWord(w string) wordPattern {
@@ -727,9 +738,37 @@ func parseWord(w string) wordPattern {
 		return wordPattern{raw: w, gap: maxLongGap}
 	}
 	if strings.HasPrefix(w, "~") {
-		return wordPattern{raw: w, core: w[1:], infl: true}
+		return wordPattern{raw: w, core: w[1:], infl: true, vid: patternID(w)}
 	}
-	return wordPattern{raw: w, core: strings.Trim(w, "*"), pre: strings.HasPrefix(w, "*"), suf: strings.HasSuffix(w, "*")}
+	return wordPattern{raw: w, core: strings.Trim(w, "*"), pre: strings.HasPrefix(w, "*"), suf: strings.HasSuffix(w, "*"), vid: patternID(w)}
+}
+
+// patternIDs numbers the word patterns by their text, once per process.
+var patternIDs struct {
+	sync.Mutex
+	m map[string]int32
+}
+
+// patternCount returns how many word patterns are numbered.
+func patternCount() int {
+	patternIDs.Lock()
+	defer patternIDs.Unlock()
+	return len(patternIDs.m)
+}
+
+// patternID returns the number of the word pattern w.
+func patternID(w string) int32 {
+	patternIDs.Lock()
+	defer patternIDs.Unlock()
+	id, ok := patternIDs.m[w]
+	if !ok {
+		if patternIDs.m == nil {
+			patternIDs.m = map[string]int32{}
+		}
+		id = int32(len(patternIDs.m))
+		patternIDs.m[w] = id
+	}
+	return id
 }
 
 // exact reports a pattern that is one exact word.
@@ -738,8 +777,9 @@ func (p wordPattern) exact() bool { return !p.pre && !p.suf && !p.infl }
 // vocabMatches returns the ids of the tokens the word pattern matches.
 // Exact words are answered without a set (see idMatcher).
 func (ix *Index) vocabMatches(p wordPattern) Bits {
-	if m, ok := ix.vcache[p.raw]; ok {
-		return m
+	vc := ix.buf.vcache
+	if int(p.vid) < len(vc) && vc[p.vid] != nil {
+		return vc[p.vid]
 	}
 	m := ix.buf.bits(len(ix.words))
 	switch {
@@ -768,7 +808,13 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	default:
 		ix.infixMatches(p.core, m)
 	}
-	ix.vcache[p.raw] = m
+	if int(p.vid) >= len(vc) {
+		// Room for every pattern numbered so far: the array grows once.
+		vc = append(vc, make([]Bits, max(int(p.vid)+1, patternCount())-len(vc))...)
+		ix.buf.vcache = vc
+	}
+	vc[p.vid] = m
+	ix.buf.vcached = append(ix.buf.vcached, p.vid)
 	return m
 }
 
@@ -1014,7 +1060,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		return b // the catalog validates expressions; never reached
 	}
 	lower := ix.Lower()
-	if cand, ok := ix.literalSentences(re.re); ok {
+	if cand, ok := ix.literalSentences(re); ok {
 		// Only sentences with a word holding a literal of the
 		// expression can match; the vocabulary tells which.
 		cand.Each(func(i int) {
@@ -1067,39 +1113,51 @@ func (ix *Index) regexTerm(expr string) Bits {
 // of the words containing the run are a superset of those holding the
 // literal, found from the vocabulary instead of the text. ok is false when
 // a literal has no such run or re has no usable literals.
-func (ix *Index) literalSentences(re *prefilter.Regexp) (Bits, bool) {
-	lits, ok := re.Required()
+func (ix *Index) literalSentences(re *regex) (Bits, bool) {
+	runs, ok := re.literalRuns()
 	if !ok {
 		return nil, false
 	}
-	var runs [8]string
-	if len(lits) > len(runs) {
-		return nil, false
-	}
-	for k, l := range lits {
-		run := ""
-		for i := 0; i < len(l); {
-			j := i
-			for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
-				j++
-			}
-			if j-i > len(run) {
-				run = l[i:j]
-			}
-			i = j + 1
-		}
-		if run == "" {
-			return nil, false
-		}
-		runs[k] = run
-	}
 	cand := ix.NewBits()
-	for _, run := range runs[:len(lits)] {
-		ix.vocabMatches(wordPattern{raw: "*" + run + "*", core: run, pre: true, suf: true}).Each(func(id int) {
+	for _, run := range runs {
+		ix.vocabMatches(run).Each(func(id int) {
 			cand.setAll(ix.postings(int32(id)))
 		})
 	}
 	return cand, true
+}
+
+// literalRuns returns, for each literal of the expression, its longest
+// run of ASCII letters and digits as an infix word pattern, found once.
+// ok is false when a literal has no such run, the expression has no
+// usable literals or more than eight.
+func (r *regex) literalRuns() ([]wordPattern, bool) {
+	r.runsOnce.Do(func() {
+		lits, ok := r.re.Required()
+		if !ok || len(lits) > 8 {
+			return
+		}
+		runs := make([]wordPattern, 0, len(lits))
+		for _, l := range lits {
+			run := ""
+			for i := 0; i < len(l); {
+				j := i
+				for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
+					j++
+				}
+				if j-i > len(run) {
+					run = l[i:j]
+				}
+				i = j + 1
+			}
+			if run == "" {
+				return
+			}
+			runs = append(runs, parseWord("*"+run+"*"))
+		}
+		r.runs = runs
+	})
+	return r.runs, r.runs != nil
 }
 
 // ordered reports whether the sentence spans follow each other in the text

@@ -13,6 +13,10 @@ var regexes sync.Map // expression -> *regex
 // regex is a term's expression with what every match of it contains.
 type regex struct {
 	re *prefilter.Regexp
+	// runs are the infix word patterns literalSentences looks up,
+	// derived once (see literalRuns).
+	runs     []wordPattern
+	runsOnce sync.Once
 	// needs lists sets of literals: every match contains one literal of
 	// each set, so a sentence lacking all of a set's literals is skipped
 	// without running the expression.

@@ -23,16 +23,31 @@ var registry struct {
 // entry is a registered term, parsed once.
 type entry struct {
 	text   string
+	kind   termKind
+	arg    string        // the expression of "re:", the list of "art:"
 	word   wordPattern   // a single word pattern
 	phrase []wordPattern // the words of a phrase
 }
+
+// termKind tells how a term is answered.
+type termKind uint8
+
+const (
+	wordKind termKind = iota
+	phraseKind
+	regexKind
+	articleKind
+)
 
 // newEntry parses term t. It registers the words of a phrase, so it must
 // not be called with the registry locked.
 func newEntry(t string) entry {
 	e := entry{text: t}
 	switch {
-	case strings.HasPrefix(t, "re:"), strings.HasPrefix(t, "art:"):
+	case strings.HasPrefix(t, "re:"):
+		e.kind, e.arg = regexKind, t[len("re:"):]
+	case strings.HasPrefix(t, "art:"):
+		e.kind, e.arg = articleKind, t[len("art:"):]
 	case strings.Contains(t, " "):
 		for _, w := range strings.Fields(t) {
 			p := parseWord(w)
@@ -40,6 +55,9 @@ func newEntry(t string) entry {
 				p.id = Register(w)
 			}
 			e.phrase = append(e.phrase, p)
+		}
+		if e.phrase != nil {
+			e.kind = phraseKind
 		}
 	default:
 		e.word = parseWord(t)

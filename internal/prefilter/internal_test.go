@@ -71,3 +71,57 @@ func BenchmarkLower(b *testing.B) {
 		Lower(s)
 	}
 }
+
+// TestLeadByte checks the first byte of every rune's UTF-8 form.
+func TestLeadByte(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates encode as utf8.RuneError
+		}
+		utf8.EncodeRune(buf[:], r)
+		if got := leadByte(r); got != int(buf[0]) {
+			t.Fatalf("leadByte(%U) = %#x, want %#x", r, got, buf[0])
+		}
+	}
+}
+
+// TestLeadBytes checks which texts the lead bytes of start-anchored
+// expressions rule out.
+func TestLeadBytes(t *testing.T) {
+	tests := []struct {
+		expr    string
+		any     bool
+		yes, no []string
+	}{
+		{`\A[ \t]*(?:controller|client)\b`, false, []string{"controller", " client", "\tc"}, []string{"Controller", "", "x controller"}},
+		{`(?i)^(?:stand|kelvin)`, false, []string{"Stand", "\u017Ftand", "\u212Aelvin", "kelvin"}, []string{"xstand", ""}},
+		{`^a*`, true, []string{"", "b"}, nil},
+		{`^(?:a|\b)b`, false, []string{"ab", "b"}, []string{"c"}},
+		{`^[^a]`, false, []string{"b", "\xff", "é"}, []string{"a"}},
+		{`^[\x{80}-\x{7FF}]`, false, []string{"é", "\xc2"}, []string{"\xe0\xa0\x80", "a"}},
+		{`^(?s:.)`, false, []string{"\n", "\xff"}, []string{""}},
+		{`^x(`, true, []string{""}, nil},
+	}
+	// An expression anchored at the start without starting literals
+	// (a star first) uses them.
+	if MustCompile(`\A[ \t]*(?:controller|client):`).get().lead == nil {
+		t.Error("no lead bytes for an anchored expression without starting literals")
+	}
+	for _, tt := range tests {
+		lb := newLeadBytes(tt.expr)
+		if lb.any != tt.any {
+			t.Errorf("%s: any = %v, want %v", tt.expr, lb.any, tt.any)
+		}
+		for _, s := range tt.yes {
+			if !lb.ok(s) {
+				t.Errorf("%s: ok(%q) = false", tt.expr, s)
+			}
+		}
+		for _, s := range tt.no {
+			if lb.ok(s) {
+				t.Errorf("%s: ok(%q) = true", tt.expr, s)
+			}
+		}
+	}
+}

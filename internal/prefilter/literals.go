@@ -53,6 +53,9 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 	}
 	a := &Analysis{}
 	st = st.Simplify()
+	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
+		a.Begin = true
+	}
 	a.Fold = hasFoldLiteral(st)
 	in := analyze(st, a.Fold)
 	if pre, ok := prefixes(st, a.Fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() &&
@@ -70,9 +73,6 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 	sort.Strings(lits)
 	a.Lits = dropRedundant(lits, a.Prefix)
 	a.Variants = caseVariants(st)
-	if prog, err := syntax.Compile(st); err == nil && prog.StartCond()&syntax.EmptyBeginText != 0 {
-		a.Begin = true
-	}
 	return a, nil
 }
 
@@ -95,11 +95,14 @@ func compile(expr string, opt Option) (*compiled, error) {
 
 // build turns the analysis a of expr into what a Regexp needs to match.
 func build(expr string, a *Analysis) *compiled {
-	c := &compiled{re: lazyRegexp(expr), fold: a.Fold}
+	c := &compiled{re: lazyRegexp(expr), fold: a.Fold, begin: a.Begin}
+	if a.Begin && !a.Prefix {
+		c.lead = sync.OnceValue(func() *leadBytes { return newLeadBytes(expr) })
+	}
 	if a.Lits == nil {
 		return c
 	}
-	c.prefix, c.begin, c.variants = a.Prefix, a.Begin, a.Variants
+	c.prefix, c.variants = a.Prefix, a.Variants
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {

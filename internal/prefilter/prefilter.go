@@ -103,6 +103,10 @@ type compiled struct {
 	maxLit     int  // the length of the longest literal
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
+	// lead tells the bytes a match can start with, for an expression
+	// that matches only at the start of the text and has no starting
+	// literals (derived on first use; nil otherwise).
+	lead func() *leadBytes
 }
 
 // MustCompile returns expr with a prefilter. Nothing is done until first
@@ -164,7 +168,7 @@ func (r *Regexp) MatchString(s string) bool {
 	if c.prefix {
 		return c.first(s, false) != nil
 	}
-	return c.possible(s) && c.re().MatchString(s)
+	return c.leadOK(s) && c.possible(s) && c.re().MatchString(s)
 }
 
 // FindStringIndex returns the span of the leftmost match in s, or nil.
@@ -296,6 +300,11 @@ func (r *Regexp) Literals(s string, yield func(p int) (next int)) (ok bool) {
 	return true
 }
 
+// leadOK reports whether a match may start at the start of s, for an
+// expression that matches only there: whether s starts with a byte a match
+// can start with.
+func (c *compiled) leadOK(s string) bool { return c.lead == nil || c.lead().ok(s) }
+
 // possible reports whether s holds one of the literals.
 func (c *compiled) possible(s string) bool {
 	return c.lits == nil || c.set(s).index(s, c.fold, false) >= 0
@@ -327,7 +336,7 @@ func (c *compiled) first(s string, submatch bool) []int {
 		return c.matchAt(s, 0, submatch)
 	case c.prefix:
 		return c.findFrom(s, c.set(s), 0, submatch)
-	case !c.possible(s):
+	case !c.leadOK(s) || !c.possible(s):
 		return nil
 	case submatch:
 		return c.re().FindStringSubmatchIndex(s)
@@ -339,7 +348,7 @@ func (c *compiled) first(s string, submatch bool) []int {
 // matches and their submatches.
 func (c *compiled) allMatches(s string, n int) [][]int {
 	if !c.prefix {
-		if !c.possible(s) {
+		if !c.leadOK(s) || !c.possible(s) {
 			return nil
 		}
 		return c.re().FindAllStringSubmatchIndex(s, n)

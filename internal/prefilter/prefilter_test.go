@@ -49,6 +49,10 @@ var shapes = []string{
 	`^\s*\d{1,3}\.?\s*$`,
 	`(?s)a.b|c$`,
 	`(?i)ſtand|kelvin`,
+	`\A[ \t#*>]*((?:auftraggeber|controller|data exporter)\b[^\n]{0,40}?:)[ \t*]*\n(?:[ \t]*(?:[-_.…=*]{3,})?[ \t]*\n){1,3}`,
+	`(?i)\A\s*(?:stand|école)\b`,
+	`\A(?:[\x{D7FF}-\x{E001}]|\x{10000}|kelvin)+`,
+	`\A(?:x*|a)b`,
 }
 
 var texts = []string{
@@ -59,6 +63,8 @@ var texts = []string{
 	"x\nstand: 1", "1.2 Verschlüsselung", "ÉCOLE école", "İnsert", "Anlage 3 und ANNEX IV", "_annex 2",
 	"binnen zwei (2) Tagen, 24 h", "Gerichtsstand ist für München zuständig", "a@b.de", "REDACTED", " 12. ",
 	"a\nb c", "Kelvin \u212Aelvin",
+	"controller (name):\n\n---\n", " \t> data exporter:\n", "Controller:\n\n", "\u017FTAND 1", "\u00c9COLE x", "ÉCOLE",
+	"\ue000\ud7ffkelvin", "\U00010000x", "\xed\x9f\xbfx", "b", "xxb", "ab",
 }
 
 // corpusLines returns the lines of a few documents of the shared corpus,

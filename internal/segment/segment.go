@@ -101,6 +101,15 @@ func endsAsListPart(t string) bool {
 	return false
 }
 
+// mayEnd marks the bytes that can start a sentence's end: '.', '!', '?'
+// and the lead byte 0xE2 of '…'.
+var mayEnd = func() (t [256]bool) {
+	for _, c := range []byte{'.', '!', '?', 0xE2} {
+		t[c] = true
+	}
+	return t
+}()
+
 // splitSpan splits text[start:end] into sentence spans.
 func splitSpan(text string, start, end int) [][2]int {
 	var spans [][2]int
@@ -109,7 +118,7 @@ func splitSpan(text string, start, end int) [][2]int {
 		// Only '.', '!', '?' and '…' (lead byte 0xE2) can end a sentence;
 		// other bytes, continuation bytes included, are skipped without
 		// decoding.
-		if c := text[i]; c != '.' && c != '!' && c != '?' && c != 0xE2 {
+		if !mayEnd[text[i]] {
 			i++
 			continue
 		}
