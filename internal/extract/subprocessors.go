@@ -881,18 +881,22 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		if sent.Heading {
 			continue
 		}
-		if !isCandidate(engage, i) {
-			continue
+		// A sentence naming sub-processors, or engaging a company within
+		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
+		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
+		inSection := false
+		if !isCandidate(cand, i) {
+			if !isCandidate(engage, i) || sent.Block < 0 || sent.Block >= len(x.doc.Blocks) || !x.inSubContext(x.doc.Blocks[sent.Block]) {
+				continue
+			}
+			inSection = true
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
 		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
 			continue
 		}
-		// A sentence naming sub-processors, or engaging a company within
-		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
-		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
-		if !(isCandidate(cand, i) && x.k.isSub(low)) && !(sent.Block >= 0 && sent.Block < len(x.doc.Blocks) && x.inSubContext(x.doc.Blocks[sent.Block])) {
+		if !inSection && !x.k.isSub(low) && !(sent.Block >= 0 && sent.Block < len(x.doc.Blocks) && x.inSubContext(x.doc.Blocks[sent.Block])) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
