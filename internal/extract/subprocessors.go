@@ -764,8 +764,17 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if x.walkBack(t, wb) != 0 {
 			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
 			// in parentheses.
-			if m := reBrandParen.FindStringIndex(prefix); m != nil && strings.HasPrefix(t[e:], ")") {
-				return strings.TrimSpace(t[:e+1]), t[e+1:], true
+			if m := reBrandParen.FindStringIndex(prefix); m != nil {
+				if strings.HasPrefix(t[e:], ")") {
+					return strings.TrimSpace(t[:e+1]), t[e+1:], true
+				}
+				// "Postmark (ActiveCampaign, LLC, USA) – …": the country
+				// inside the parentheses goes to the rest.
+				if c := strings.IndexByte(t[e:], ')'); c > 0 && c < 30 && t[e] == ',' {
+					if country := strings.TrimSpace(t[e+1 : e+c]); x.k.CountryOf(country) != "" {
+						return strings.TrimSpace(t[:e]) + ")", country + t[e+c+1:], true
+					}
+				}
 			}
 			return "", "", false
 		}
