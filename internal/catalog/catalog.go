@@ -75,6 +75,11 @@ type Catalog struct {
 	Subordinators map[string][]string `yaml:"subordinators"`
 	// Sets are named term lists that rules reference as "@name".
 	Sets map[string][]string `yaml:"sets"`
+	// SwissTerms are pairs [GDPR word part, Swiss word part]: a German term
+	// holding the first also matches with the second in its place, for
+	// contracts under the Swiss Federal Act on Data Protection
+	// ("Bearbeitung" for "Verarbeitung", "Personendaten").
+	SwissTerms [][]string `yaml:"swiss_terms"`
 	// Order lists the requirement ids in report order; each has a file
 	// requirements/<id>.yaml.
 	Order []string `yaml:"requirements"`

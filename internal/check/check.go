@@ -49,7 +49,7 @@ func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
 	groupOf := func(g []string) int {
-		terms := withSwissSpelling(c.ExpandSets(g))
+		terms := withSwissSpelling(c.ExpandSets(g), c.SwissTerms)
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
 		if !ok {
@@ -62,7 +62,7 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None)))}
+			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None), c.SwissTerms))}
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
@@ -104,15 +104,33 @@ func groupCost(terms []string) int {
 }
 
 // withSwissSpelling adds, for every term with "ß", the same term with
-// "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss".
-func withSwissSpelling(terms []string) []string {
+// "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss". It also
+// adds the Swiss law's words for the GDPR's (pairs of word parts, from the
+// catalog): "bearbeit*" beside "verarbeit*", "personendaten" beside
+// "personenbezogene daten".
+func withSwissSpelling(terms []string, swiss [][]string) []string {
 	out := terms
+	add := func(t string) {
+		if len(out) == len(terms) {
+			out = append([]string{}, terms...)
+		}
+		out = append(out, t)
+	}
 	for _, t := range terms {
-		if strings.Contains(t, "ß") && !strings.HasPrefix(t, "re:") {
-			if len(out) == len(terms) {
-				out = append([]string{}, terms...)
+		if strings.HasPrefix(t, "re:") {
+			continue
+		}
+		if strings.Contains(t, "ß") {
+			add(strings.ReplaceAll(t, "ß", "ss"))
+		}
+		for _, p := range swiss {
+			if len(p) == 2 && strings.Contains(t, p[0]) {
+				v := strings.ReplaceAll(t, p[0], p[1])
+				add(v)
+				if strings.Contains(v, "ß") {
+					add(strings.ReplaceAll(v, "ß", "ss"))
+				}
 			}
-			out = append(out, strings.ReplaceAll(t, "ß", "ss"))
 		}
 	}
 	return out
