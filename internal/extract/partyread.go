@@ -202,15 +202,29 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if ln.start > limit {
 			break
 		}
-		if len(ln.text) > 120 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
 			continue
 		}
-		kind, role, valueAt := x.labelKind(ln.text)
+		var kind, role string
+		valueAt := 0
+		if len(ln.text) <= 120 {
+			kind, role, valueAt = x.labelKind(ln.text)
+		}
+		if kind == "" {
+			// The label ends the block's joined paragraph: "Muster GmbH
+			// Weg 1 12345 Ort – Auftraggeber –".
+			if at, r := x.trailingLabel(ln.text); at > 0 {
+				kind, role, valueAt = "inline", r, at
+			}
+		}
 		if kind == "" || seen[role] {
 			continue
 		}
 		var block []line
 		switch kind {
+		case "inline":
+			head := strings.TrimRight(ln.text[:valueAt], " ")
+			block = []line{{start: ln.start, end: ln.start + len(head), text: head}}
 		case "same":
 			v := ln.text[valueAt:]
 			block = []line{{start: ln.start + valueAt, end: ln.end, text: v}}
@@ -223,6 +237,18 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			block = x.blockBefore(i)
 		}
 		r := x.partyFromLines(block, kind == "same")
+		if kind == "inline" && (r.party == nil || r.party.Postcode == "") {
+			// Only a party block with its address ends in its label; a
+			// sentence may end in a role in parentheses.
+			continue
+		}
+		if kind == "lead" && len(block) == 0 && i+1 < len(x.lines) {
+			// The next party's label right after this one: the rule lines
+			// of a blank form field are lost in the rendering.
+			if k2, r2, _ := x.labelKind(x.lines[i+1].text); k2 == "lead" && r2 != role {
+				r.note = noteBlank
+			}
+		}
 		if kind == "same" {
 			// "Auftragsverarbeiter: [[Firma, Anschrift]] („Bekvor“)".
 			v := ln.text[valueAt:]
@@ -337,7 +363,7 @@ var reSeparator2 = regexp.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {
 	t := ln.text
-	if len(t) > 120 || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+	if len(t) > 120 && !x.joinedBlockLine(t) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
@@ -382,6 +408,7 @@ func (x *extractor) blockHeading(t string) bool {
 // Caelex"), where one word without an address is taken as a name.
 func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	pk := x.k.party
+	b = x.unfoldBlock(b)
 	nameAt := -1
 	for i, l := range b {
 		t := l.text

@@ -27,6 +27,30 @@ var resultComparisons = []struct {
 }{
 	{name: "requirement statuses", diff: diffStatuses},
 	{name: "sub-processors", diff: diffSubprocessors},
+	{name: "parties", diff: diffParties},
+}
+
+// partyKey is what a rendering must keep of a party: its name and address,
+// or, when it names none, that it names none.
+func partyKey(p *model.Party) string {
+	if p == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%s | %s | %s %s | %s", p.Name, p.Street, p.Postcode, p.City, p.Country)
+}
+
+// diffParties compares processor and controller: name and address.
+func diffParties(want, got *model.Result) []string {
+	var d []string
+	for _, r := range []struct {
+		role      string
+		want, got *model.Party
+	}{{"processor", want.Parties.Processor, got.Parties.Processor}, {"controller", want.Parties.Controller, got.Parties.Controller}} {
+		if w, g := partyKey(r.want), partyKey(r.got); w != g {
+			d = append(d, fmt.Sprintf("%s: got %q, text seed %q", r.role, g, w))
+		}
+	}
+	return d
 }
 
 // diffSubprocessors compares the sub-processors' names and countries.

@@ -1,0 +1,299 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A party block loses its layout when a contract is exported to PDF or
+// imported by a word processor: the lines of the block ("Muster GmbH",
+// "vertreten durch: Max Muster", "Weg 1", "12345 Ort", "Tel: 030 123")
+// become one paragraph joined by spaces, the role label may end that
+// paragraph ("… 12345 Ort – Auftraggeber –"), a blank form field's
+// rule lines vanish, a page break puts a page number into the block and
+// a long name is hyphenated at a line end. The functions here give the
+// party reader back the lines of the text layout.
+
+var (
+	// reNumberValue is the value of a "number" field: a first token,
+	// then space-separated groups of digits ("+49 30 21 91 80 08").
+	reNumberValue = regexp.MustCompile(`^\s*[.:#]?\s*(?:(?i:nr)\.?\s*)?[+(]?[\p{L}\d][\p{L}\d\-/().]*(?:\s+[+(]?\d[\d\-/().]*)*`)
+	// reHouseNumber is a house number standing before the postcode
+	// ("56c", "12-14", "3/1").
+	reHouseNumber = regexp.MustCompile(`^\d{1,4}[a-zA-Z]?(?:\s*[-–/]\s*\d{1,4}[a-zA-Z]?)?,?$`)
+	// rePageLine is a page number or a running page line that a page
+	// break leaves between the lines of a block ("Seite 2 von 7",
+	// "Page 3 of 9", "- 2 -", "2/7").
+	rePageLine = regexp.MustCompile(`(?i)^(?:(?:seite|page|s\.|p\.)\s*\d{1,3}(?:\s*(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$`)
+)
+
+// pageLine reports whether a line is only a page number or page count.
+func pageLine(t string) bool { return len(t) <= 20 && rePageLine.MatchString(strings.TrimSpace(t)) }
+
+// unfoldBlock returns a block's lines with joined lines split into the
+// lines of their text layout (unfoldLine), page-number lines dropped and
+// words hyphenated at a line end joined ("Muster Soft-" "ware GmbH").
+func (x *extractor) unfoldBlock(b []line) []line {
+	var out []line
+	for i := 0; i < len(b); i++ {
+		l := b[i]
+		if pageLine(l.text) && len(b) > 1 {
+			continue
+		}
+		for i+1 < len(b) && hyphenated(l.text, b[i+1].text) {
+			l = line{start: l.start, end: b[i+1].end, text: l.text[:len(l.text)-1] + b[i+1].text}
+			i++
+		}
+		out = append(out, x.unfoldLine(l)...)
+	}
+	return out
+}
+
+// hyphenated reports whether a word is broken with a hyphen between the
+// end of a and the start of b: a ends in a letter and "-", b starts with
+// a lower-case letter ("Daten-" "verarbeitung"; "Max-" "Planck" keeps its
+// hyphen as the word goes on in upper case).
+func hyphenated(a, b string) bool {
+	if !strings.HasSuffix(a, "-") || len(a) < 3 {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
+	n, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsLetter(p) && unicode.IsLower(n)
+}
+
+// unfoldLine splits a line that holds several lines of a party block
+// joined by spaces: before each field label (inline_fields), after the
+// value of a number field, where the street starts and, without a
+// street, before the postcode. Nothing is split inside a name that ends
+// in a legal form. A line with a single part is returned as it is.
+func (x *extractor) unfoldLine(l line) []line {
+	t := l.text
+	if len(t) < 16 || !strings.Contains(t, " ") {
+		return []line{l}
+	}
+	pk := x.k.party
+	// No split inside the name: up to the end of its legal form.
+	floor := 1
+	if m := pk.legalRe.FindStringSubmatchIndex(t); m != nil && m[3] <= 120 {
+		floor = m[3]
+	}
+	cuts := map[int]string{} // offset -> kind of the part that starts there
+	var plain []int          // where parts without a label start
+	words := wordStarts(t)
+	for _, w := range words {
+		if w < floor {
+			continue
+		}
+		rest := t[w:]
+		for _, kind := range []string{"text", "number", "register", "contact"} {
+			re := pk.fieldRe[kind]
+			if re == nil || !re.MatchString(rest) {
+				continue
+			}
+			cuts[w] = kind
+			if kind == "number" {
+				lm := re.FindStringIndex(rest)
+				// The label's match ends inside the value: read the value
+				// from the label's end.
+				lbl := labelEnd(rest[:lm[1]])
+				if vm := reNumberValue.FindStringIndex(rest[lbl:]); vm != nil {
+					if e := w + lbl + vm[1]; e < len(t) {
+						plain = append(plain, e)
+					}
+				}
+			}
+			break
+		}
+		if cuts[w] == "" && (reEmail.MatchString(firstField(rest)) || strings.HasPrefix(strings.ToLower(rest), "www.")) {
+			cuts[w] = "contact"
+		}
+	}
+	// Parts that may hold an address: not a number, register or contact
+	// field.
+	segKind := func(at int) string {
+		k, best := "", -1
+		for c, kind := range cuts {
+			if c <= at && c > best {
+				k, best = kind, c
+			}
+		}
+		for _, p := range plain {
+			if p <= at && p > best {
+				k, best = "", p
+			}
+		}
+		return k
+	}
+	for _, m := range rePostcodeCity.FindAllStringSubmatchIndex(t, -1) {
+		pc := m[2]
+		if pc > 0 && (t[pc-1] == '-') {
+			// "D-12345": the country prefix belongs to the postcode.
+			pc = strings.LastIndexAny(t[:pc], " ,(") + 1
+		}
+		if pc < floor {
+			continue
+		}
+		if k := segKind(pc); k != "" && k != "text" {
+			continue
+		}
+		if st := x.streetStart(t, words, pc); st >= 0 {
+			if st >= floor {
+				plain = append(plain, st)
+			}
+			continue
+		}
+		plain = append(plain, pc)
+	}
+	for _, p := range plain {
+		if _, ok := cuts[p]; !ok {
+			cuts[p] = ""
+		}
+	}
+	if len(cuts) == 0 {
+		return []line{l}
+	}
+	at := make([]int, 0, len(cuts)+1)
+	at = append(at, 0)
+	for c := range cuts {
+		if c > 0 && c < len(t) {
+			at = append(at, c)
+		}
+	}
+	sort.Ints(at)
+	var out []line
+	for i, s := range at {
+		e := len(t)
+		if i+1 < len(at) {
+			e = at[i+1]
+		}
+		if e <= s {
+			continue
+		}
+		part := t[s:e]
+		p := strings.TrimSpace(part)
+		p = strings.TrimRight(p, " ,;")
+		if p == "" {
+			continue
+		}
+		lead := strings.Index(part, p)
+		out = append(out, line{start: l.start + s + lead, end: l.start + s + lead + len(p), text: p})
+	}
+	if len(out) <= 1 {
+		return []line{l}
+	}
+	return out
+}
+
+// streetStart returns where the street before the postcode at pc starts,
+// or -1 when no house number stands right before the postcode: the word
+// before the number; with a type word alone ("Berliner Straße 5") the
+// word before too; and the words that open a street's name ("Am",
+// "Unter den").
+func (x *extractor) streetStart(t string, words []int, pc int) int {
+	// The words before the postcode.
+	n := sort.SearchInts(words, pc)
+	if n < 2 {
+		return -1
+	}
+	word := func(i int) string {
+		e := len(t)
+		if i+1 < len(words) {
+			e = words[i+1]
+		}
+		return strings.TrimSpace(t[words[i]:e])
+	}
+	num := n - 1
+	if !reHouseNumber.MatchString(word(num)) {
+		return -1
+	}
+	st := num - 1
+	if st < 0 {
+		return -1
+	}
+	w := word(st)
+	if strings.HasSuffix(w, ",") {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) {
+		return -1
+	}
+	pk := x.k.party
+	if pk.streetTyp[strings.ToLower(w)] && st > 0 && !strings.HasSuffix(word(st-1), ",") {
+		if r, _ := utf8.DecodeRuneInString(word(st - 1)); unicode.IsUpper(r) {
+			st--
+		}
+	}
+	for st > 0 && pk.streetLed[strings.ToLower(word(st-1))] {
+		st--
+	}
+	return words[st]
+}
+
+// wordStarts returns the offsets where the words of t start.
+func wordStarts(t string) []int {
+	var out []int
+	prev := ' '
+	for i, r := range t {
+		if !unicode.IsSpace(r) && unicode.IsSpace(prev) {
+			out = append(out, i)
+		}
+		prev = r
+	}
+	return out
+}
+
+// firstField returns the first whitespace-separated field of s.
+func firstField(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// labelEnd returns where the label of a field match ends: before the
+// last run of digits, "+" or "(" that the match took from the value.
+func labelEnd(m string) int {
+	i := len(m)
+	for i > 0 && strings.IndexByte("0123456789+(", m[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
+// joinedBlockLine reports whether a line longer than a block line is
+// still one: a party block joined into one paragraph, which holds a
+// postcode and no verb of a sentence.
+func (x *extractor) joinedBlockLine(t string) bool {
+	return len(t) <= 400 && rePostcodeCity.MatchString(t) && !reLongProse.MatchString(t) && len(x.unfoldLine(line{text: t})) >= 3
+}
+
+// trailingLabel finds a role label that ends a line after the party's
+// block ("Muster GmbH Weg 1 12345 Ort – Auftraggeber –", "… (nachfolgend
+// „Auftragnehmer“)"): it returns where the label starts and its role, or
+// -1.
+func (x *extractor) trailingLabel(t string) (int, string) {
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		if c != '(' && c != '-' && !strings.HasPrefix(t[i:], "–") && !strings.HasPrefix(t[i:], "—") {
+			continue
+		}
+		if t[i-1] != ' ' || len(t)-i > 80 {
+			continue
+		}
+		kind, role, _ := x.labelKind(t[i:])
+		if kind != "trailer" {
+			continue
+		}
+		if head := t[:i]; x.k.party.roleRe.MatchString(head) || reBetween.MatchString(head) {
+			// "zwischen A … – nachfolgend „Verantwortlicher“ – und B …":
+			// a sentence of both parties, read by the definitions.
+			return -1, ""
+		}
+		return i, role
+	}
+	return -1, ""
+}
