@@ -137,7 +137,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	// What follows a field label: a name or the end ("vertreten durch:"),
 	// a number ("Tel. +49 …", "Kd-Nr. 203523"), anything but a letter
 	// ("HRB 1234"), a colon ("Web:").
-	follow := map[string]string{"text": `(?:$|[\s:])`, "number": `\s*[.:#]?\s*(?:nr\.?\s*)?[+(]?\d`, "register": `(?:$|[\s:.\d])`, "contact": `\s*:`}
+	follow := map[string]string{"text": `(?:$|[\s:])`, "number": `\s*[.:#]?\s*(?:nr\.?\s*)?[+(]?(?:[a-z]{2}\s?)?\d`, "register": `(?:$|[\s:.\d])`, "contact": `\s*:`}
 	for kind, ws := range f.InlineFields {
 		after, ok := follow[kind]
 		if !ok {

@@ -30,6 +30,22 @@ var (
 	rePageLine = regexp.MustCompile(`(?i)^(?:(?:seite|page|s\.|p\.)\s*\d{1,3}(?:\s*(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$`)
 )
 
+// reRepTitle is the office before a representative's name ("den
+// Geschäftsführer: Max Muster", "its Managing Director Jane Doe").
+var reRepTitle = regexp.MustCompile(`(?i)^(?:(?:den|die|der|the|its|seinen|seine|ihren|ihre)\s+)?(?:geschäftsführer(?:in)?|geschäftsführung|vorstand|inhaber(?:in)?|managing director|director|ceo)\s*[:,]?\s+`)
+
+// representative returns the representative's name from the text after
+// "vertreten durch", without the office before it.
+func representative(s string) string {
+	s = strings.TrimSpace(s)
+	if m := reRepTitle.FindStringIndex(s); m != nil {
+		if r, _ := utf8.DecodeRuneInString(s[m[1]:]); unicode.IsUpper(r) {
+			return s[m[1]:]
+		}
+	}
+	return s
+}
+
 // pageLine reports whether a line is only a page number or page count.
 func pageLine(t string) bool { return len(t) <= 20 && rePageLine.MatchString(strings.TrimSpace(t)) }
 
@@ -77,14 +93,15 @@ func (x *extractor) unfoldLine(l line) []line {
 	}
 	pk := x.k.party
 	// No split inside the name: up to the end of its legal form.
-	floor := 1
+	floor := 0
 	if m := pk.legalRe.FindStringSubmatchIndex(t); m != nil && m[3] <= 120 {
 		floor = m[3]
 	}
 	cuts := map[int]string{} // offset -> kind of the part that starts there
 	var plain []int          // where parts without a label start
 	words := wordStarts(t)
-	for _, w := range words {
+	lastText, lastLabelEnd := -1, -1 // the last "text" label and its end
+	for i, w := range words {
 		if w < floor {
 			continue
 		}
@@ -93,6 +110,13 @@ func (x *extractor) unfoldLine(l line) []line {
 			re := pk.fieldRe[kind]
 			if re == nil || !re.MatchString(rest) {
 				continue
+			}
+			if kind == "text" && lastText >= 0 && !capitalisedBetween(t, lastLabelEnd, w) {
+				// "vertreten durch den Geschäftsführer": one label.
+				break
+			}
+			if kind == "text" {
+				lastText, lastLabelEnd = w, w+re.FindStringIndex(rest)[1]
 			}
 			cuts[w] = kind
 			if kind == "number" {
@@ -108,7 +132,9 @@ func (x *extractor) unfoldLine(l line) []line {
 			}
 			break
 		}
-		if cuts[w] == "" && (reEmail.MatchString(firstField(rest)) || strings.HasPrefix(strings.ToLower(rest), "www.")) {
+		if _, ok := cuts[w]; !ok && (reEmail.MatchString(firstField(rest)) || strings.HasPrefix(strings.ToLower(rest), "www.")) &&
+			(i == 0 || !strings.HasSuffix(firstField(t[words[i-1]:]), ":")) {
+			// An e-mail or web address without its label.
 			cuts[w] = "contact"
 		}
 	}
@@ -125,6 +151,12 @@ func (x *extractor) unfoldLine(l line) []line {
 			if p <= at && p > best {
 				k, best = "", p
 			}
+		}
+		if best < 0 && floor > 0 {
+			// Right after a name with its legal form only the address
+			// follows ("Muster GmbH Sortedam Dossering 7E 2200 …"): the
+			// name reader splits it off, a street cut could only err.
+			return "name"
 		}
 		return k
 	}
@@ -148,6 +180,30 @@ func (x *extractor) unfoldLine(l line) []line {
 		}
 		plain = append(plain, pc)
 	}
+	// A house number before the street's name ("10 Dock Road").
+	for i, w := range words {
+		if w < floor || i == 0 || !reHouseNumber.MatchString(strings.TrimRight(firstField(t[w:]), ",")) {
+			continue
+		}
+		if k := segKind(w); k != "" && k != "text" {
+			continue
+		}
+		if x.numberFirstStreet(t, words[i+1:]) {
+			plain = append(plain, w)
+		}
+	}
+	// A country name that ends the line ("… London E1 8AA United
+	// Kingdom").
+	if m := x.k.countryRe.FindAllStringSubmatchIndex(t, -1); len(m) > 0 {
+		c := m[len(m)-1]
+		rest := t[c[3]:]
+		_, cutAfter := cuts[c[3]+len(rest)-len(strings.TrimLeft(rest, " "))]
+		if c[2] > floor && (strings.TrimRight(rest, " .") == "" || cutAfter) {
+			if k := segKind(c[2]); k == "" || k == "text" || k == "name" {
+				plain = append(plain, c[2])
+			}
+		}
+	}
 	for _, p := range plain {
 		if _, ok := cuts[p]; !ok {
 			cuts[p] = ""
@@ -159,7 +215,9 @@ func (x *extractor) unfoldLine(l line) []line {
 	at := make([]int, 0, len(cuts)+1)
 	at = append(at, 0)
 	for c := range cuts {
-		if c > 0 && c < len(t) {
+		// Where a comma or semicolon already separates the parts, the
+		// reader splits the line there (splitParts).
+		if c > 0 && c < len(t) && !strings.HasSuffix(strings.TrimRight(t[:c], " \t"), ",") && !strings.HasSuffix(strings.TrimRight(t[:c], " \t"), ";") {
 			at = append(at, c)
 		}
 	}
@@ -231,6 +289,38 @@ func (x *extractor) streetStart(t string, words []int, pc int) int {
 		st--
 	}
 	return words[st]
+}
+
+// numberFirstStreet reports whether the words starting at the offsets
+// next (in t) name a street after its house number: up to three
+// capitalised words, the last a street type ("Dock Road", "Market
+// Street").
+func (x *extractor) numberFirstStreet(t string, next []int) bool {
+	for i := 0; i < len(next) && i < 3; i++ {
+		w := strings.TrimRight(firstField(t[next[i]:]), ",")
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if i > 0 && x.k.party.streetTyp[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedBetween reports whether a word between offsets a and b of t
+// starts with a capital letter.
+func capitalisedBetween(t string, a, b int) bool {
+	if a < 0 || a >= b {
+		return false
+	}
+	for _, w := range strings.Fields(t[a:b]) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordStarts returns the offsets where the words of t start.

@@ -207,7 +207,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		}
 		var kind, role string
 		valueAt := 0
-		if len(ln.text) <= 120 {
+		if len(ln.text) <= 120 || x.joinedBlockLine(ln.text) {
+			// A long line is a label only with the party's joined block
+			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …").
 			kind, role, valueAt = x.labelKind(ln.text)
 		}
 		if kind == "" {
@@ -228,7 +230,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		case "same":
 			v := ln.text[valueAt:]
 			block = []line{{start: ln.start + valueAt, end: ln.end, text: v}}
-			if x.firstPart(v) == len(v) {
+			// A tab-aligned value ("Auftragnehmer:\tMuster GmbH") starts
+			// after the tab, which is no list separator.
+			if v := strings.TrimLeft(v, " \t"); x.firstPart(v) == len(v) {
 				block = append(block, x.blockAfter(i)...)
 			}
 		case "lead":
@@ -237,10 +241,14 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			block = x.blockBefore(i)
 		}
 		r := x.partyFromLines(block, kind == "same")
-		if kind == "inline" && (r.party == nil || r.party.Postcode == "") {
-			// Only a party block with its address ends in its label; a
-			// sentence may end in a role in parentheses.
-			continue
+		if kind == "inline" {
+			if r.party == nil || r.party.Postcode == "" {
+				// Only a party block with its address ends in its label; a
+				// sentence may end in a role in parentheses.
+				continue
+			}
+			// The evidence quotes the label too.
+			r.party.Evidence = x.evidencePtr(r.party.Evidence.Start, ln.end)
 		}
 		if kind == "lead" && len(block) == 0 && i+1 < len(x.lines) {
 			// The next party's label right after this one: the rule lines
@@ -488,7 +496,7 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 			}
 		case reRepresented.MatchString(t):
 			if p.Representative == "" {
-				p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
+				p.Representative = representative(reRepresented.FindStringSubmatch(t)[1])
 			}
 		case rePhone.MatchString(t):
 			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])
