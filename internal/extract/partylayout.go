@@ -358,7 +358,7 @@ func labelEnd(m string) int {
 // still one: a party block joined into one paragraph, which holds a
 // postcode and no verb of a sentence.
 func (x *extractor) joinedBlockLine(t string) bool {
-	return len(t) <= 400 && rePostcodeCity.MatchString(t) && !reLongProse.MatchString(t) && len(x.unfoldLine(line{text: t})) >= 3
+	return len(t) <= 400 && !reLongProse.MatchString(t) && rePostcodeCity.MatchString(t) && len(x.unfoldLine(line{text: t})) >= 3
 }
 
 // trailingLabel finds a role label that ends a line after the party's
@@ -386,4 +386,79 @@ func (x *extractor) trailingLabel(t string) (int, string) {
 		return i, role
 	}
 	return -1, ""
+}
+
+// reCellSep separates the cells of a row: a run of tabs, or the bars of
+// a table row ("| a | b |").
+var reCellSep = regexp.MustCompile(`\t+|\s*\|\s*`)
+
+// cells splits a row into its cells with their offsets in the row; nil
+// for a line that is no row.
+func cells(t string) [][2]int {
+	if !strings.Contains(t, "\t") && !strings.HasPrefix(t, "|") {
+		return nil
+	}
+	body, off := t, 0
+	if strings.HasPrefix(t, "|") {
+		body = strings.TrimSuffix(strings.TrimSpace(t[1:]), "|")
+		off = strings.Index(t, body)
+		if body == "" {
+			off = 1
+		}
+	}
+	var out [][2]int
+	from := 0
+	for _, m := range reCellSep.FindAllStringIndex(body, -1) {
+		out = append(out, [2]int{off + from, off + m[0]})
+		from = m[1]
+	}
+	return append(out, [2]int{off + from, off + len(body)})
+}
+
+// A columnBlock is one party's block in a row of blocks side by side.
+type columnBlock struct {
+	role  string
+	block []line
+}
+
+// columnBlocks reads the party blocks side by side under the row of role
+// labels at line i ("Auftraggeber:\tAuftragnehmer:", "| Controller |
+// Processor |"): cell k of the rows below is a line of party k's block.
+// nil when line i is no such row.
+func (x *extractor) columnBlocks(i int) []columnBlock {
+	ln := x.lines[i]
+	head := cells(ln.text)
+	if len(head) < 2 || len(head) > 3 {
+		return nil
+	}
+	var out []columnBlock
+	roles := map[string]bool{}
+	for _, c := range head {
+		kind, role, _ := x.labelKind(ln.text[c[0]:c[1]])
+		if kind != "lead" || roles[role] {
+			return nil
+		}
+		roles[role] = true
+		out = append(out, columnBlock{role: role})
+	}
+	for j := i + 1; j < len(x.lines) && j <= i+8; j++ {
+		row := x.lines[j]
+		if strings.Trim(row.text, "|-: \t") == "" {
+			// A table's rule row ("| --- | --- |").
+			continue
+		}
+		cs := cells(row.text)
+		if len(cs) != len(head) {
+			break
+		}
+		for k, c := range cs {
+			t := strings.TrimSpace(row.text[c[0]:c[1]])
+			if t == "" {
+				continue
+			}
+			lead := strings.Index(row.text[c[0]:c[1]], t)
+			out[k].block = append(out[k].block, line{start: row.start + c[0] + lead, end: row.start + c[0] + lead + len(t), text: t})
+		}
+	}
+	return out
 }

@@ -205,6 +205,20 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
 			continue
 		}
+		if cols := x.columnBlocks(i); cols != nil {
+			// "Auftraggeber:\tAuftragnehmer:" over the two blocks side by
+			// side (tab stops or a table).
+			for _, c := range cols {
+				if seen[c.role] {
+					continue
+				}
+				r := x.partyFromLines(c.block, false)
+				r.role, r.at, r.src = c.role, ln.start, "block"
+				seen[c.role] = true
+				out = append(out, r)
+			}
+			continue
+		}
 		var kind, role string
 		valueAt := 0
 		if len(ln.text) <= 120 || x.joinedBlockLine(ln.text) {
