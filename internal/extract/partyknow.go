@@ -85,6 +85,9 @@ type partyKnowledge struct {
 	// value they take (inline_fields): "text", "number", "register",
 	// "contact"; each matches at the start of a string.
 	fieldRe map[string]*regexp.Regexp
+	// fieldHead holds the first two lower-case bytes of every field
+	// label: words that start otherwise are no label.
+	fieldHead map[string]bool
 }
 
 type keyForm struct {
@@ -111,7 +114,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords),
-		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}}
+		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {
@@ -144,6 +147,9 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 			return nil, fmt.Errorf("extract: parties.yaml: inline_fields: unknown kind %q", kind)
 		}
 		pk.fieldRe[kind] = regexp.MustCompile(`(?i)^(?:` + alternation(lowerAll(ws)) + `)` + after)
+		for _, w := range lowerAll(ws) {
+			pk.fieldHead[w[:min(2, len(w))]] = true
+		}
 	}
 	var canon []string
 	for c := range f.KeyForms {

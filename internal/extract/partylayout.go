@@ -88,7 +88,9 @@ func hyphenated(a, b string) bool {
 // in a legal form. A line with a single part is returned as it is.
 func (x *extractor) unfoldLine(l line) []line {
 	t := l.text
-	if len(t) < 16 || !strings.Contains(t, " ") {
+	if len(t) < 16 || !strings.Contains(t, " ") || !strings.ContainsAny(t, "0123456789@:") {
+		// Without a number, an address or a label's colon the line holds
+		// one part: the name reader cuts a representative off the name.
 		return []line{l}
 	}
 	pk := x.k.party
@@ -106,31 +108,26 @@ func (x *extractor) unfoldLine(l line) []line {
 			continue
 		}
 		rest := t[w:]
-		for _, kind := range []string{"text", "number", "register", "contact"} {
-			re := pk.fieldRe[kind]
-			if re == nil || !re.MatchString(rest) {
-				continue
-			}
-			if kind == "text" && lastText >= 0 && !capitalisedBetween(t, lastLabelEnd, w) {
+		if kind, m := x.fieldAt(rest); kind != "" {
+			switch {
+			case kind == "text" && lastText >= 0 && !capitalisedBetween(t, lastLabelEnd, w):
 				// "vertreten durch den Geschäftsführer": one label.
-				break
-			}
-			if kind == "text" {
-				lastText, lastLabelEnd = w, w+re.FindStringIndex(rest)[1]
-			}
-			cuts[w] = kind
-			if kind == "number" {
-				lm := re.FindStringIndex(rest)
+			case kind == "text":
+				lastText, lastLabelEnd = w, w+m
+				cuts[w] = kind
+			case kind == "number":
+				cuts[w] = kind
 				// The label's match ends inside the value: read the value
 				// from the label's end.
-				lbl := labelEnd(rest[:lm[1]])
+				lbl := labelEnd(rest[:m])
 				if vm := reNumberValue.FindStringIndex(rest[lbl:]); vm != nil {
 					if e := w + lbl + vm[1]; e < len(t) {
 						plain = append(plain, e)
 					}
 				}
+			default:
+				cuts[w] = kind
 			}
-			break
 		}
 		if _, ok := cuts[w]; !ok && (reEmail.MatchString(firstField(rest)) || strings.HasPrefix(strings.ToLower(rest), "www.")) &&
 			(i == 0 || !strings.HasSuffix(firstField(t[words[i-1]:]), ":")) {
@@ -182,7 +179,7 @@ func (x *extractor) unfoldLine(l line) []line {
 	}
 	// A house number before the street's name ("10 Dock Road").
 	for i, w := range words {
-		if w < floor || i == 0 || !reHouseNumber.MatchString(strings.TrimRight(firstField(t[w:]), ",")) {
+		if w < floor || i == 0 || t[w] < '0' || t[w] > '9' || !reHouseNumber.MatchString(strings.TrimRight(firstField(t[w:]), ",")) {
 			continue
 		}
 		if k := segKind(w); k != "" && k != "text" {
@@ -194,6 +191,9 @@ func (x *extractor) unfoldLine(l line) []line {
 	}
 	// A country name that ends the line ("… London E1 8AA United
 	// Kingdom").
+	if len(cuts)+len(plain) == 0 {
+		return []line{l}
+	}
 	if m := x.k.countryRe.FindAllStringSubmatchIndex(t, -1); len(m) > 0 {
 		c := m[len(m)-1]
 		rest := t[c[3]:]
@@ -291,6 +291,23 @@ func (x *extractor) streetStart(t string, words []int, pc int) int {
 	return words[st]
 }
 
+// fieldAt returns the kind of the field label s starts with
+// (inline_fields) and the end of the label's match, or "".
+func (x *extractor) fieldAt(s string) (string, int) {
+	pk := x.k.party
+	if !pk.fieldHead[strings.ToLower(s[:min(2, len(s))])] {
+		return "", 0
+	}
+	for _, kind := range []string{"text", "number", "register", "contact"} {
+		if re := pk.fieldRe[kind]; re != nil {
+			if m := re.FindStringIndex(s); m != nil {
+				return kind, m[1]
+			}
+		}
+	}
+	return "", 0
+}
+
 // numberFirstStreet reports whether the words starting at the offsets
 // next (in t) name a street after its house number: up to three
 // capitalised words, the last a street type ("Dock Road", "Market
@@ -323,15 +340,17 @@ func capitalisedBetween(t string, a, b int) bool {
 	return false
 }
 
-// wordStarts returns the offsets where the words of t start.
+// wordStarts returns the offsets where the words of t start (after
+// spaces or tabs; a line holds no other white space).
 func wordStarts(t string) []int {
 	var out []int
-	prev := ' '
-	for i, r := range t {
-		if !unicode.IsSpace(r) && unicode.IsSpace(prev) {
+	space := true
+	for i := 0; i < len(t); i++ {
+		c := t[i] == ' ' || t[i] == '\t'
+		if !c && space {
 			out = append(out, i)
 		}
-		prev = r
+		space = c
 	}
 	return out
 }
@@ -357,8 +376,35 @@ func labelEnd(m string) int {
 // joinedBlockLine reports whether a line longer than a block line is
 // still one: a party block joined into one paragraph, which holds a
 // postcode and no verb of a sentence.
-func (x *extractor) joinedBlockLine(t string) bool {
-	return len(t) <= 400 && !reLongProse.MatchString(t) && rePostcodeCity.MatchString(t) && len(x.unfoldLine(line{text: t})) >= 3
+func (x *extractor) joinedBlockLine(l line) bool {
+	t := l.text
+	if len(t) > 400 {
+		return false
+	}
+	if j, ok := x.joined[l.start]; ok {
+		return j
+	}
+	j := hasDigitRun(t, 4) && !reLongProse.MatchString(t) && rePostcodeCity.MatchString(t) && len(x.unfoldLine(l)) >= 3
+	if x.joined == nil {
+		x.joined = map[int]bool{}
+	}
+	x.joined[l.start] = j
+	return j
+}
+
+// hasDigitRun reports whether s holds n digits in a row (a postcode).
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // trailingLabel finds a role label that ends a line after the party's
@@ -366,12 +412,15 @@ func (x *extractor) joinedBlockLine(t string) bool {
 // „Auftragnehmer“)"): it returns where the label starts and its role, or
 // -1.
 func (x *extractor) trailingLabel(t string) (int, string) {
-	for i := 1; i < len(t); i++ {
-		c := t[i]
-		if c != '(' && c != '-' && !strings.HasPrefix(t[i:], "–") && !strings.HasPrefix(t[i:], "—") {
+	// A label ends in its closing dash or parenthesis.
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "-") {
+		return -1, ""
+	}
+	for i := max(1, len(t)-80); i < len(t); i++ {
+		if t[i-1] != ' ' {
 			continue
 		}
-		if t[i-1] != ' ' || len(t)-i > 80 {
+		if c := t[i]; c != '(' && c != '-' && !strings.HasPrefix(t[i:], "–") && !strings.HasPrefix(t[i:], "—") {
 			continue
 		}
 		kind, role, _ := x.labelKind(t[i:])

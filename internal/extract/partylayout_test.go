@@ -169,7 +169,7 @@ func TestUnfoldLine(t *testing.T) {
 		{"Acme Ltd represented by Jane Doe 1 Main Street London", []string{"Acme Ltd", "represented by Jane Doe", "1 Main Street London"}},
 		// After a name with its legal form the address stays whole; the
 		// name reader splits it off.
-		{"Nordhavn ApS Sortedam Dossering 7E 2200 København N Denmark", []string{"Nordhavn ApS Sortedam Dossering 7E 2200 København N", "Denmark"}},
+		{"Nordhavn ApS Sortedam Dossering 7E 2200 København N Denmark", []string{"Nordhavn ApS Sortedam Dossering 7E 2200 København N Denmark"}},
 		// One part: unchanged.
 		{"Alt-Mariendorf 56c 12107 Berlin", []string{"Alt-Mariendorf 56c 12107 Berlin"}},
 		{"Muster GmbH, Weg 1, 12345 Ort", []string{"Muster GmbH, Weg 1, 12345 Ort"}},

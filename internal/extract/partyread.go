@@ -221,7 +221,7 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		}
 		var kind, role string
 		valueAt := 0
-		if len(ln.text) <= 120 || x.joinedBlockLine(ln.text) {
+		if len(ln.text) <= 120 || x.joinedBlockLine(ln) {
 			// A long line is a label only with the party's joined block
 			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …").
 			kind, role, valueAt = x.labelKind(ln.text)
@@ -385,7 +385,7 @@ var reSeparator2 = regexp.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {
 	t := ln.text
-	if len(t) > 120 && !x.joinedBlockLine(t) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+	if len(t) > 120 && !x.joinedBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
