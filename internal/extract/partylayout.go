@@ -511,3 +511,25 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 	}
 	return out
 }
+
+// reSentenceEnd is the end of a line that ends its sentence or
+// introduces what follows.
+var reSentenceEnd = regexp.MustCompile(`[.:;!?)“”"]\s*$`)
+
+// sentenceLineStart returns the start of the line holding offset at; a
+// line that goes on with a sentence broken by a page or column break
+// (it starts in lower case, after a long line that does not end its
+// sentence: "… der Datenweitergabe an" "den Auftragnehmer sowie …")
+// starts where that line does.
+func (x *extractor) sentenceLineStart(at int) int {
+	ls := strings.LastIndexByte(x.text[:at], '\n') + 1
+	if r, _ := utf8.DecodeRuneInString(x.text[ls:]); !unicode.IsLower(r) {
+		return ls
+	}
+	prevEnd := strings.TrimRight(x.text[:ls], " \t\n")
+	ps := strings.LastIndexByte(prevEnd, '\n') + 1
+	if prev := prevEnd[ps:]; len(prev) >= 80 && !reSentenceEnd.MatchString(prev) {
+		return ps
+	}
+	return ls
+}

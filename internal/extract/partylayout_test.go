@@ -208,3 +208,21 @@ func TestPageLineAndHyphen(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceBrokenByPageBreak checks that a role definition in a
+// sentence that a page break splits ("… an" – page – "den Auftragnehmer
+// …") is read as in the unbroken sentence: the continued line is no
+// party phrase of its own.
+func TestSentenceBrokenByPageBreak(t *testing.T) {
+	const head = "Vereinbarung zur Auftragsverarbeitung\n\n1. Gegenstand\n\nDie Nordlicht Hosting GmbH (nachfolgend Auftragnehmer) betreibt für den Kunden eine Plattform.\n\n"
+	const a = "4.2 Der Kunde trägt im Rahmen dieser Vereinbarung die Verantwortung für die Zulässigkeit der Übermittlung an"
+	const b = "den Auftragnehmer und für die Rechtmäßigkeit der Verarbeitung insgesamt allein (»Verantwortlicher« im Sinne der DSGVO).\n"
+	whole := run(t, "de", head+a+" "+b).Parties
+	broken := run(t, "de", head+a+"\n\n\n"+b).Parties
+	if whole.Processor == nil || broken.Processor == nil || whole.Processor.Name != broken.Processor.Name {
+		t.Errorf("processor: whole %+v, broken %+v", whole.Processor, broken.Processor)
+	}
+	if whole.Controller != nil || broken.Controller != nil || whole.ControllerNote != broken.ControllerNote {
+		t.Errorf("controller: whole %+v %q, broken %+v %q", whole.Controller, whole.ControllerNote, broken.Controller, broken.ControllerNote)
+	}
+}
