@@ -420,7 +420,14 @@ func (x *extractor) blockAfter(i int) []line {
 // party block; a numbered party ("1. Muster GmbH, Weg 1, 12345 Ort") is
 // none.
 func (x *extractor) blockHeading(t string) bool {
-	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t)
+	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t) && !x.numberStreetLine(t)
+}
+
+// numberStreetLine reports whether a line starts with a street written
+// after its house number ("42 Elm Street"), which is no numbered heading.
+func (x *extractor) numberStreetLine(t string) bool {
+	ws := wordStarts(t)
+	return len(ws) > 2 && reHouseNumber.MatchString(strings.TrimRight(firstField(t), ",")) && x.numberFirstStreet(t, ws[1:])
 }
 
 // partyFromLines reads a party from a block's lines: the name from the
