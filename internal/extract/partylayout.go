@@ -78,7 +78,15 @@ func hyphenated(a, b string) bool {
 	}
 	p, _ := utf8.DecodeLastRuneInString(a[:len(a)-1])
 	n, _ := utf8.DecodeRuneInString(b)
-	return unicode.IsLetter(p) && unicode.IsLower(n)
+	if !unicode.IsLetter(p) || !unicode.IsLower(n) {
+		return false
+	}
+	// "Software-" "und Hosting GmbH": a hyphen that stands for a word.
+	switch strings.ToLower(strings.TrimRight(firstField(b), ",.")) {
+	case "und", "oder", "bzw", "sowie", "and", "or":
+		return false
+	}
+	return true
 }
 
 // unfoldLine splits a line that holds several lines of a party block

@@ -205,7 +205,7 @@ func TestPageLineAndHyphen(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
 		want bool
-	}{{"Daten-", "verarbeitung GmbH", true}, {"Max-", "Planck-Institut", false}, {"Muster GmbH", "weg", false}, {"Tel: 030-", "123", false}} {
+	}{{"Daten-", "verarbeitung GmbH", true}, {"Max-", "Planck-Institut", false}, {"Muster GmbH", "weg", false}, {"Tel: 030-", "123", false}, {"Software-", "und Hosting GmbH", false}} {
 		if got := hyphenated(c.a, c.b); got != c.want {
 			t.Errorf("hyphenated(%q, %q) = %v", c.a, c.b, got)
 		}
