@@ -199,7 +199,9 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Click(css(`button[data-testid^=confirm-]`)),
 		chromedp.WaitVisible(css(`.flash`)),
 	)
-	if got := text(`#findings p.who`); !strings.Contains(got, "confirmed · dpo@acme.example") {
+	// The override's flash is still on the page when the confirmation's
+	// page loads: wait for the confirmation itself.
+	if got := waitText(bctx, `#findings p.who`, "confirmed · dpo@acme.example"); !strings.Contains(got, "confirmed · dpo@acme.example") {
 		t.Errorf("finding not confirmed: %.400s", got)
 	}
 	run("findings screenshot", chromedp.ScrollIntoView(css(`#findings`)), shot("findings"))
@@ -327,6 +329,23 @@ func checkFiledUnderVendor(t *testing.T, rows [][]string, vendors map[string]str
 			t.Errorf("%s filed under %q, want the processor the text names, %q", r[0], r[1], want)
 		}
 	}
+}
+
+// waitText polls the text of sel, up to a hundred times a tenth of a
+// second apart, until it holds want, riding out a page that is replaced
+// while it is read; it returns the last text read.
+func waitText(ctx context.Context, sel, want string) string {
+	var got string
+	for i := 0; i < 100; i++ {
+		if s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel))); err == nil {
+			got = s
+			if strings.Contains(s, want) {
+				break
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return got
 }
 
 func tail(s string, n int) string {
