@@ -15,6 +15,10 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/input"
 )
 
 // lockedBuffer is a bytes.Buffer safe for a writer and a reader.
@@ -167,6 +171,11 @@ func TestBrowserEndToEnd(t *testing.T) {
 	if got := text(`#upload-results`); strings.Count(got, "Version 1") != 5 {
 		t.Fatalf("not all 5 seeds uploaded:\n%s", got)
 	}
+	rows, err := chromedp.Run(bctx, chromedp.Evaluate[[][]string](`[...document.querySelectorAll('#upload-results tbody tr')].map(r => [r.cells[0].textContent.trim(), ((r.cells[1].querySelector('a') || {}).textContent || '').trim()])`))
+	if err != nil {
+		t.Fatalf("upload results: %v", err)
+	}
+	checkFiledUnderVendor(t, rows, seedVendors(t))
 	run("portfolio",
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(css(`#contracts tbody a`)),
@@ -190,7 +199,9 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Click(css(`button[data-testid^=confirm-]`)),
 		chromedp.WaitVisible(css(`.flash`)),
 	)
-	if got := text(`#findings p.who`); !strings.Contains(got, "confirmed · dpo@acme.example") {
+	// The override's flash is still on the page when the confirmation's
+	// page loads: wait for the confirmation itself.
+	if got := waitText(bctx, `#findings p.who`, "confirmed · dpo@acme.example"); !strings.Contains(got, "confirmed · dpo@acme.example") {
 		t.Errorf("finding not confirmed: %.400s", got)
 	}
 	run("findings screenshot", chromedp.ScrollIntoView(css(`#findings`)), shot("findings"))
@@ -272,6 +283,69 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Error("serve did not shut down")
 	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// seedDir holds the plain-text seeds the rendered fixtures were made from.
+const seedDir = "../../../shared/corpus/seeds"
+
+// seedVendors returns the processor each plain-text seed names, by the
+// seed's file name without extension; empty when the seeds are not beside
+// the repository.
+func seedVendors(t *testing.T) map[string]string {
+	t.Helper()
+	seeds, _ := filepath.Glob(filepath.Join(seedDir, "00[0-4]_*.txt"))
+	a := analyze.New(catalog.Default())
+	out := map[string]string{}
+	for _, p := range seeds {
+		doc, raw, err := input.Read(p, input.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := a.Analyze(doc, raw, analyze.Options{}); r.Parties.Processor != nil {
+			out[strings.TrimSuffix(filepath.Base(p), ".txt")] = r.Parties.Processor.Name
+		}
+	}
+	return out
+}
+
+// checkFiledUnderVendor checks the upload results (file name, vendor
+// link): each rendered seed is filed under the processor its text names,
+// never under its file name.
+func checkFiledUnderVendor(t *testing.T, rows [][]string, vendors map[string]string) {
+	t.Helper()
+	if len(rows) != 5 {
+		t.Errorf("upload results: %d rows, want 5: %q", len(rows), rows)
+	}
+	for _, r := range rows {
+		if len(r) != 2 {
+			t.Errorf("upload result row %q", r)
+			continue
+		}
+		stem := strings.TrimSuffix(r[0], filepath.Ext(r[0]))
+		switch want, ok := vendors[stem]; {
+		case r[1] == "" || r[1] == stem:
+			t.Errorf("%s filed under %q, its file name, not its processor", r[0], r[1])
+		case ok && r[1] != want:
+			t.Errorf("%s filed under %q, want the processor the text names, %q", r[0], r[1], want)
+		}
+	}
+}
+
+// waitText polls the text of sel, up to a hundred times a tenth of a
+// second apart, until it holds want, riding out a page that is replaced
+// while it is read; it returns the last text read.
+func waitText(ctx context.Context, sel, want string) string {
+	var got string
+	for i := 0; i < 100; i++ {
+		if s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel))); err == nil {
+			got = s
+			if strings.Contains(s, want) {
+				break
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return got
 }
 
 func tail(s string, n int) string {

@@ -99,6 +99,8 @@ type extractor struct {
 	subCache map[string]bool
 	// names memoises readName by phrase.
 	names map[string]nameRead
+	// joined memoises joinedBlockLine by the line's offset.
+	joined map[int]bool
 	// lower is text lower-cased with the same byte offsets.
 	lower string
 }

@@ -393,7 +393,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	// The phrase before: from the line's start, the end of the previous
 	// definition or "zwischen"/"between", whichever is last.
-	ls := strings.LastIndexByte(x.text[:u.start], '\n') + 1
+	ls := x.sentenceLineStart(u.start)
 	b := max(ls, u.start-300)
 	if prevEnd > b && prevEnd <= u.start {
 		b = prevEnd

@@ -43,6 +43,9 @@ type partyFile struct {
 	Salutations       []string            `yaml:"salutations"`
 	LegalForms        []string            `yaml:"legal_forms"`
 	KeyForms          map[string][]string `yaml:"key_forms"`
+	InlineFields      map[string][]string `yaml:"inline_fields"`
+	StreetTypes       []string            `yaml:"street_types"`
+	StreetLeads       []string            `yaml:"street_leads"`
 }
 
 // partyKnowledge is the compiled party knowledge.
@@ -61,6 +64,8 @@ type partyKnowledge struct {
 	nonName   map[string]bool
 	salute    map[string]bool
 	template  map[string]bool
+	streetTyp map[string]bool // "straße", "weg": a street's type word
+	streetLed map[string]bool // "am", "unter": a word opening a street
 
 	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
@@ -76,6 +81,13 @@ type partyKnowledge struct {
 	ph          *phraseSet        // phRe as a literal search
 	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
 	keyForms    []keyForm
+	// fieldRe are the labels of a joined party block's fields by the
+	// value they take (inline_fields): "text", "number", "register",
+	// "contact"; each matches at the start of a string.
+	fieldRe map[string]*regexp.Regexp
+	// fieldHead holds the first two lower-case bytes of every field
+	// label: words that start otherwise are no label.
+	fieldHead map[string]bool
 }
 
 type keyForm struct {
@@ -101,7 +113,8 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords)}
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords),
+		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {
@@ -124,6 +137,20 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
 	pk.legalRe = mustParty(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
+	// What follows a field label: a name or the end ("vertreten durch:"),
+	// a number ("Tel. +49 …", "Kd-Nr. 203523"), anything but a letter
+	// ("HRB 1234"), a colon ("Web:").
+	follow := map[string]string{"text": `(?:$|[\s:])`, "number": `\s*[.:#]?\s*(?:nr\.?\s*)?[+(]?(?:[a-z]{2}\s?)?\d`, "register": `(?:$|[\s:.\d])`, "contact": `\s*:`}
+	for kind, ws := range f.InlineFields {
+		after, ok := follow[kind]
+		if !ok {
+			return nil, fmt.Errorf("extract: parties.yaml: inline_fields: unknown kind %q", kind)
+		}
+		pk.fieldRe[kind] = regexp.MustCompile(`(?i)^(?:` + alternation(lowerAll(ws)) + `)` + after)
+		for _, w := range lowerAll(ws) {
+			pk.fieldHead[w[:min(2, len(w))]] = true
+		}
+	}
 	var canon []string
 	for c := range f.KeyForms {
 		canon = append(canon, c)

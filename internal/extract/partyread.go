@@ -203,19 +203,51 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if ln.start > limit {
 			break
 		}
-		if len(ln.text) > 120 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
 			continue
 		}
-		kind, role, valueAt := x.labelKind(ln.text)
+		if cols := x.columnBlocks(i); cols != nil {
+			// "Auftraggeber:\tAuftragnehmer:" over the two blocks side by
+			// side (tab stops or a table).
+			for _, c := range cols {
+				if seen[c.role] {
+					continue
+				}
+				r := x.partyFromLines(c.block, false)
+				r.role, r.at, r.src = c.role, ln.start, "block"
+				seen[c.role] = true
+				out = append(out, r)
+			}
+			continue
+		}
+		var kind, role string
+		valueAt := 0
+		if len(ln.text) <= 120 || x.joinedBlockLine(ln) {
+			// A long line is a label only with the party's joined block
+			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …").
+			kind, role, valueAt = x.labelKind(ln.text)
+		}
+		if kind == "" {
+			// The label ends the block's joined paragraph: "Muster GmbH
+			// Weg 1 12345 Ort – Auftraggeber –".
+			if at, r := x.trailingLabel(ln.text); at > 0 {
+				kind, role, valueAt = "inline", r, at
+			}
+		}
 		if kind == "" || seen[role] {
 			continue
 		}
 		var block []line
 		switch kind {
+		case "inline":
+			head := strings.TrimRight(ln.text[:valueAt], " ")
+			block = []line{{start: ln.start, end: ln.start + len(head), text: head}}
 		case "same":
 			v := ln.text[valueAt:]
 			block = []line{{start: ln.start + valueAt, end: ln.end, text: v}}
-			if x.firstPart(v) == len(v) {
+			// A tab-aligned value ("Auftragnehmer:\tMuster GmbH") starts
+			// after the tab, which is no list separator.
+			if v := strings.TrimLeft(v, " \t"); x.firstPart(v) == len(v) {
 				block = append(block, x.blockAfter(i)...)
 			}
 		case "lead":
@@ -224,6 +256,22 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			block = x.blockBefore(i)
 		}
 		r := x.partyFromLines(block, kind == "same")
+		if kind == "inline" {
+			if r.party == nil || r.party.Postcode == "" {
+				// Only a party block with its address ends in its label; a
+				// sentence may end in a role in parentheses.
+				continue
+			}
+			// The evidence quotes the label too.
+			r.party.Evidence = x.evidencePtr(r.party.Evidence.Start, ln.end)
+		}
+		if kind == "lead" && len(block) == 0 && i+1 < len(x.lines) {
+			// The next party's label right after this one: the rule lines
+			// of a blank form field are lost in the rendering.
+			if k2, r2, _ := x.labelKind(x.lines[i+1].text); k2 == "lead" && r2 != role {
+				r.note = noteBlank
+			}
+		}
 		if kind == "same" {
 			// "Auftragsverarbeiter: [[Firma, Anschrift]] („Bekvor“)".
 			v := ln.text[valueAt:]
@@ -338,7 +386,7 @@ var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {
 	t := ln.text
-	if len(t) > 120 || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+	if len(t) > 120 && !x.joinedBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
@@ -373,7 +421,14 @@ func (x *extractor) blockAfter(i int) []line {
 // party block; a numbered party ("1. Muster GmbH, Weg 1, 12345 Ort") is
 // none.
 func (x *extractor) blockHeading(t string) bool {
-	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t)
+	return headingish(t) && x.k.party.legalRe.FindStringIndex(t) == nil && !rePostcodeCity.MatchString(t) && !x.numberStreetLine(t)
+}
+
+// numberStreetLine reports whether a line starts with a street written
+// after its house number ("42 Elm Street"), which is no numbered heading.
+func (x *extractor) numberStreetLine(t string) bool {
+	ws := wordStarts(t)
+	return len(ws) > 2 && reHouseNumber.MatchString(strings.TrimRight(firstField(t), ",")) && x.numberFirstStreet(t, ws[1:])
 }
 
 // partyFromLines reads a party from a block's lines: the name from the
@@ -383,6 +438,7 @@ func (x *extractor) blockHeading(t string) bool {
 // Caelex"), where one word without an address is taken as a name.
 func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	pk := x.k.party
+	b = x.unfoldBlock(b)
 	nameAt := -1
 	for i, l := range b {
 		t := l.text
@@ -466,7 +522,7 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 			}
 		case reRepresented.MatchString(t):
 			if p.Representative == "" {
-				p.Representative = strings.TrimSpace(reRepresented.FindStringSubmatch(t)[1])
+				p.Representative = representative(reRepresented.FindStringSubmatch(t)[1])
 			}
 		case rePhone.MatchString(t):
 			p.Phone = strings.TrimSpace(rePhone.FindStringSubmatch(t)[1])

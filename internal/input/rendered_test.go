@@ -27,6 +27,33 @@ var resultComparisons = []struct {
 }{
 	{name: "requirement statuses", diff: diffStatuses},
 	{name: "sub-processors", diff: diffSubprocessors},
+	{name: "parties", diff: diffParties},
+}
+
+// partyKey is what a rendering must keep of a party: its name and address,
+// or, when it names none, the note that says why.
+func partyKey(p *model.Party, note string) string {
+	if p == nil {
+		return "none: " + note
+	}
+	return fmt.Sprintf("%s | %s | %s %s | %s", p.Name, p.Street, p.Postcode, p.City, p.Country)
+}
+
+// diffParties compares processor and controller: name and address, or
+// the note when none is named.
+func diffParties(want, got *model.Result) []string {
+	var d []string
+	w, g := want.Parties, got.Parties
+	for _, r := range []struct {
+		role      string
+		want, got string
+	}{{"processor", partyKey(w.Processor, w.ProcessorNote), partyKey(g.Processor, g.ProcessorNote)},
+		{"controller", partyKey(w.Controller, w.ControllerNote), partyKey(g.Controller, g.ControllerNote)}} {
+		if w, g := r.want, r.got; w != g {
+			d = append(d, fmt.Sprintf("%s: got %q, text seed %q", r.role, g, w))
+		}
+	}
+	return d
 }
 
 // diffSubprocessors compares the sub-processors' names and countries.
