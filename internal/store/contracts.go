@@ -74,17 +74,7 @@ func (s *sqlStore) EnsureVendor(ctx context.Context, sc Scope, key, name string)
 }
 
 func ensureVendor(ctx context.Context, r runner, sc Scope, key, name string) (Vendor, bool, error) {
-	name = strings.TrimSpace(name)
-	key = NormalizeKey(key)
-	if key == "" {
-		key = NormalizeKey(name)
-	}
-	if key == "" {
-		key, name = "unknown", "unknown"
-	}
-	if name == "" {
-		name = key
-	}
+	key, name = vendorKeyName(key, name)
 	v, err := scanVendor(r.row(ctx, `SELECT `+vendorCols+` FROM vendors WHERE org_id = ? AND key = ?`, sc.OrgID, key))
 	if err == nil {
 		return v, false, nil
