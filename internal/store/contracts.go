@@ -412,11 +412,14 @@ func (s *sqlStore) ListContracts(ctx context.Context, sc Scope, q ContractQuery)
 		where = append(where, "c.vendor_id = ?")
 		args = append(args, q.VendorID)
 	}
+	// An unprotected transfer is a third-country one: the filter adds the
+	// third-country term, which the partial indexes of migration 0006 are
+	// defined by, so that the planners may use them.
+	if q.ThirdCountry || q.Unprotected {
+		where = append(where, "c.third_country > 0")
+	}
 	if q.Unprotected {
 		where = append(where, "c.third_country_unprotected > 0")
-	}
-	if q.ThirdCountry {
-		where = append(where, "c.third_country > 0")
 	}
 	if q.MandatoryMissing {
 		where = append(where, "c.mandatory_missing > 0")
