@@ -112,8 +112,10 @@ func (s *sqlStore) AddUpload(ctx context.Context, sc Scope, u Upload) (UploadRes
 	var res UploadResult
 	err := s.tx(ctx, func(r runner) error {
 		var err error
-		res, err = addUpload(ctx, r, sc, u)
-		return err
+		if res, err = addUpload(ctx, r, sc, u); err != nil || !res.NewContract {
+			return err
+		}
+		return countContracts(ctx, r, sc.OrgID, 1)
 	})
 	return res, err
 }
@@ -143,7 +145,13 @@ func (s *sqlStore) AddUploads(ctx context.Context, sc Scope, us []Upload) ([]Upl
 			}
 			out[i] = res
 		}
-		return nil
+		created := 0
+		for _, res := range out {
+			if res.NewContract {
+				created++
+			}
+		}
+		return countContracts(ctx, r, sc.OrgID, created)
 	})
 	if err != nil {
 		return nil, err

@@ -108,6 +108,16 @@ func testBatchMatchesSingle(t *testing.T, st store.Store) {
 		return p.Contracts
 	}
 	ca, cb := list(f.a), list(f.b)
+	// The unfiltered total (kept count) is the filtered one (counted).
+	for _, sc := range []store.Scope{f.a, f.b} {
+		all, err := st.ListContracts(ctx(), sc, store.ContractQuery{})
+		must(t, err)
+		counted, err := st.ListContracts(ctx(), sc, store.ContractQuery{States: store.States})
+		must(t, err)
+		if all.Total != counted.Total || all.Total != len(list(sc)) {
+			t.Errorf("org %d: total %d, counted %d, listed %d", sc.OrgID, all.Total, counted.Total, len(list(sc)))
+		}
+	}
 	if len(ca) != len(cb) {
 		t.Fatalf("%d contracts one by one, %d in the batch", len(ca), len(cb))
 	}
