@@ -505,6 +505,23 @@ func (s *sqlStore) ListContracts(ctx context.Context, sc Scope, q ContractQuery)
 		return page, nil
 	}
 	pageArgs := func(extra ...any) []any { return append(append([]any{}, args...), extra...) }
+	if nullable == "" && offset == 0 {
+		// The first page in one step: the same index walk, and a query
+		// less for the page most requests ask for.
+		rows, err := s.r().query(ctx, `SELECT `+contractCols+` FROM contracts c WHERE `+w+` ORDER BY `+order+` LIMIT ?`, pageArgs(limit)...)
+		if err != nil {
+			return ContractPage{}, fmt.Errorf("list contracts: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			c, err := scanContract(rows)
+			if err != nil {
+				return ContractPage{}, err
+			}
+			page.Contracts = append(page.Contracts, c)
+		}
+		return page, rows.Err()
+	}
 	var ids []int64
 	if nullable == "" {
 		ids, err = s.ids(ctx, `SELECT c.id FROM contracts c WHERE `+w+` ORDER BY `+order+` LIMIT ? OFFSET ?`, pageArgs(limit, offset)...)
