@@ -12,8 +12,9 @@ import (
 
 // The bulk path of AddUploads. An upload that creates its vendor also
 // creates its contract, and nothing else in the database refers to either
-// yet: such uploads are stored together, one multi-row statement per table
-// for the whole batch, instead of some twenty-five statements each (on
+// yet; the batch's later uploads for that vendor add versions to that
+// contract. Such uploads are stored together, one multi-row statement per
+// table for the whole batch, instead of some twenty-five statements each (on
 // PostgreSQL every statement is a round trip to the server, and a bulk
 // import with one writer is bound by them). The rows written are those the
 // one-by-one path (addUpload) writes for the same uploads; the ids of
@@ -145,48 +146,64 @@ func vendorKeyName(key, name string) (string, string) {
 	return key, name
 }
 
-// newUpload is an upload of the bulk path with the rows made for it.
-type newUpload struct {
-	i         int // index in the batch
-	u         Upload
-	vendor    Vendor
-	title     string
-	sha       string
-	version   Version
-	analysis  *Analysis
-	sum       Summary
-	contract  int64
-	createdAt int64
+// newVendor is a vendor the bulk path creates, with its one contract and
+// the uploads of the batch that name it, in batch order.
+type newVendor struct {
+	vendor   Vendor
+	title    string
+	contract int64
+	uploads  []*newUpload
 }
 
-// addNewVendorUploads stores the uploads of us that create their vendor
-// (no contract given, a vendor key that the organisation does not have
-// and that no earlier upload of the batch names), fills their results and
-// marks them done. The others are left to addUpload; a later upload for
-// the same vendor then finds the contract made here.
+// newUpload is an upload of the bulk path with the rows made for it.
+type newUpload struct {
+	i        int // index in the batch
+	u        Upload
+	g        *newVendor
+	sha      string
+	raw      string
+	version  Version
+	analysis *Analysis
+	sum      Summary // the contract's summary after it
+}
+
+// last is the vendor's last upload, whose version and analysis are the
+// contract's latest.
+func (g *newVendor) last() *newUpload { return g.uploads[len(g.uploads)-1] }
+
+// addNewVendorUploads stores the uploads of us that name a vendor the
+// organisation does not have (no contract given): the first creates the
+// vendor and its contract, the others of the batch add versions to that
+// contract, as addUpload would one after the other. It fills their results
+// and marks them done; the other uploads are left to addUpload.
 func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, out []UploadResult, done []bool) error {
-	seen := map[string]bool{}
-	var cands []*newUpload
+	groups := map[string]*newVendor{}
+	var order []*newVendor
 	for i, u := range us {
 		if u.ContractID > 0 {
 			continue
 		}
 		key, name := vendorKeyName(u.VendorKey, u.VendorName)
-		if seen[key] {
-			continue
+		g := groups[key]
+		if g == nil {
+			g = &newVendor{vendor: Vendor{OrgID: sc.OrgID, Key: key, Name: name}, title: strings.TrimSpace(u.Title)}
+			if g.title == "" {
+				g.title = name
+			}
+			groups[key] = g
+			order = append(order, g)
 		}
-		seen[key] = true
-		cands = append(cands, &newUpload{i: i, u: u, vendor: Vendor{OrgID: sc.OrgID, Key: key, Name: name}})
+		g.uploads = append(g.uploads, &newUpload{i: i, u: u, g: g})
 	}
-	if len(cands) == 0 {
+	if len(order) == 0 {
 		return nil
 	}
 	// Vendors the organisation has already.
 	existing := map[string]bool{}
-	err := chunks(len(cands), rowsFor(1, 512), func(start, end int) error {
+	err := chunks(len(order), rowsFor(1, 512), func(start, end int) error {
 		args := []any{sc.OrgID}
-		for _, c := range cands[start:end] {
-			args = append(args, c.vendor.Key)
+		for _, g := range order[start:end] {
+			args = append(args, g.vendor.Key)
 		}
 		rows, err := r.query(ctx, `SELECT key FROM vendors WHERE org_id = ? AND key IN (`+placeholders(end-start)+`)`, args...)
 		if err != nil {
@@ -205,29 +222,29 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	if err != nil {
 		return fmt.Errorf("vendors: %w", err)
 	}
-	fresh := cands[:0]
-	for _, c := range cands {
-		if !existing[c.vendor.Key] {
-			fresh = append(fresh, c)
+	fresh := order[:0]
+	for _, g := range order {
+		if !existing[g.vendor.Key] {
+			fresh = append(fresh, g)
 		}
 	}
-	cands = fresh
-	if len(cands) == 0 {
+	order = fresh
+	if len(order) == 0 {
 		return nil
 	}
 	t := now()
 	tm := t.UnixMicro()
 	// The vendors, in key order, so that two batches naming the same new
 	// vendors wait for each other instead of deadlocking. A vendor another
-	// transaction created meanwhile is not returned: its upload takes the
+	// transaction created meanwhile is not returned: its uploads take the
 	// one-by-one path.
-	byKey := append([]*newUpload(nil), cands...)
+	byKey := append([]*newVendor(nil), order...)
 	sort.Slice(byKey, func(i, j int) bool { return byKey[i].vendor.Key < byKey[j].vendor.Key })
 	created := map[string]int64{}
 	err = chunks(len(byKey), rowsFor(4, bulkRows), func(start, end int) error {
 		args := make([]any, 0, 4*(end-start))
-		for _, c := range byKey[start:end] {
-			args = append(args, sc.OrgID, c.vendor.Key, c.vendor.Name, tm)
+		for _, g := range byKey[start:end] {
+			args = append(args, sc.OrgID, g.vendor.Key, g.vendor.Name, tm)
 		}
 		rows, err := r.query(ctx, valuesSQL(`INSERT INTO vendors (org_id, key, name, created_at) VALUES `, 4, end-start,
 			` ON CONFLICT (org_id, key) DO NOTHING RETURNING id, key`), args...)
@@ -248,23 +265,25 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	if err != nil {
 		return fmt.Errorf("create vendors: %w", err)
 	}
-	fresh = cands[:0]
-	for _, c := range cands {
-		if id, ok := created[c.vendor.Key]; ok {
-			c.vendor.ID, c.vendor.CreatedAt = id, fromMicro(tm)
-			fresh = append(fresh, c)
+	fresh = order[:0]
+	var cands []*newUpload // every upload of the path, in batch order
+	for _, g := range order {
+		if id, ok := created[g.vendor.Key]; ok {
+			g.vendor.ID, g.vendor.CreatedAt = id, fromMicro(tm)
+			fresh = append(fresh, g)
+			cands = append(cands, g.uploads...)
 		}
 	}
-	cands = fresh
-	if len(cands) == 0 {
+	order = fresh
+	if len(order) == 0 {
 		return nil
 	}
-	n := len(cands)
-	contractIDs, err := reserveIDs(ctx, r, "contracts", n)
+	sort.Slice(cands, func(i, j int) bool { return cands[i].i < cands[j].i })
+	contractIDs, err := reserveIDs(ctx, r, "contracts", len(order))
 	if err != nil {
 		return err
 	}
-	versionIDs, err := reserveIDs(ctx, r, "versions", n)
+	versionIDs, err := reserveIDs(ctx, r, "versions", len(cands))
 	if err != nil {
 		return err
 	}
@@ -282,27 +301,29 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	if sc.UserID > 0 {
 		by = sc.UserID
 	}
+	for k, g := range order {
+		g.contract = contractIDs[k]
+	}
 	// The rows of each upload, as createContract, addVersion and
 	// addAnalysis make them.
-	raws := make([]string, n)
 	for k, c := range cands {
-		c.contract, c.createdAt = contractIDs[k], tm
-		c.title = strings.TrimSpace(c.u.Title)
-		if c.title == "" {
-			c.title = c.vendor.Name
+		g := c.g
+		number := 0
+		for number < len(g.uploads) && g.uploads[number] != c {
+			number++
 		}
 		sum := sha256.Sum256(c.u.Content)
 		c.sha = hex.EncodeToString(sum[:])
-		c.version = Version{ID: versionIDs[k], OrgID: sc.OrgID, ContractID: c.contract, Number: 1, SHA256: c.sha,
+		c.version = Version{ID: versionIDs[k], OrgID: sc.OrgID, ContractID: g.contract, Number: number + 1, SHA256: c.sha,
 			Filename: cleanFilename(c.u.Filename), MediaType: c.u.MediaType, Size: int64(len(c.u.Content)), UploadedBy: sc.UserID, UploadedAt: t}
 		if res := c.u.Result; res != nil {
 			raw, err := json.Marshal(res)
 			if err != nil {
 				return fmt.Errorf("encode analysis: %w", err)
 			}
-			raws[k] = string(raw)
+			c.raw = string(raw)
 			c.sum = engineSummary(res)
-			c.analysis = &Analysis{ID: analysisIDs[0], OrgID: sc.OrgID, ContractID: c.contract, VersionID: c.version.ID,
+			c.analysis = &Analysis{ID: analysisIDs[0], OrgID: sc.OrgID, ContractID: g.contract, VersionID: c.version.ID,
 				ToolVersion: res.Document.ToolVersion, CatalogVersion: res.Document.CatalogVersion, CreatedBy: sc.UserID, CreatedAt: t, Summary: c.sum}
 			analysisIDs = analysisIDs[1:]
 		}
@@ -328,54 +349,53 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	}, ` ON CONFLICT (org_id, sha256) DO NOTHING`); err != nil {
 		return fmt.Errorf("file: %w", err)
 	}
+	// Each contract as its vendor's last upload leaves it.
 	const contractInsert = `INSERT INTO contracts (id, org_id, vendor_id, vendor_name, title, search, state, latest_version_id, latest_analysis_id,
 versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, findings_weight) VALUES `
-	if err := bulkInsert(ctx, r, contractInsert, 35, n, bulkRows, func(i int) []any {
-		c := cands[i]
+	if err := bulkInsert(ctx, r, contractInsert, 35, len(order), bulkRows, func(i int) []any {
+		g := order[i]
+		last := g.last()
 		var latest any
-		if c.analysis != nil {
-			latest = c.analysis.ID
+		if last.analysis != nil {
+			latest = last.analysis.ID
 		}
-		args := []any{c.contract, sc.OrgID, c.vendor.ID, c.vendor.Name, c.title, searchText(c.vendor.Name, c.title), string(StateNew),
-			c.version.ID, latest, 1, by, tm, tm, b2i(c.sum.Analysed)}
-		args = append(args, summaryArgs(c.sum)...)
-		return append(args, c.sum.weight())
+		args := []any{g.contract, sc.OrgID, g.vendor.ID, g.vendor.Name, g.title, searchText(g.vendor.Name, g.title), string(StateNew),
+			last.version.ID, latest, len(g.uploads), by, tm, tm, b2i(last.sum.Analysed)}
+		args = append(args, summaryArgs(last.sum)...)
+		return append(args, last.sum.weight())
 	}, ""); err != nil {
 		return fmt.Errorf("create contract: %w", err)
 	}
 	if err := bulkInsert(ctx, r, `INSERT INTO versions (id, org_id, contract_id, number, sha256, filename, media_type, size, uploaded_by, uploaded_at) VALUES `,
-		10, n, bulkRows, func(i int) []any {
+		10, len(cands), bulkRows, func(i int) []any {
 			v := cands[i].version
 			return []any{v.ID, v.OrgID, v.ContractID, v.Number, v.SHA256, v.Filename, v.MediaType, v.Size, by, tm}
 		}, ""); err != nil {
 		return fmt.Errorf("add version: %w", err)
 	}
-	var withResult []int
-	for k, c := range cands {
+	var withResult []*newUpload
+	for _, c := range cands {
 		if c.analysis != nil {
-			withResult = append(withResult, k)
+			withResult = append(withResult, c)
 		}
 	}
 	if err := bulkInsert(ctx, r, `INSERT INTO analyses (id, org_id, contract_id, version_id, tool_version, catalog_version, result, created_by, created_at, `+summaryColumns+`) VALUES `,
 		29, len(withResult), 32, func(i int) []any {
-			k := withResult[i]
-			a := cands[k].analysis
-			args := []any{a.ID, sc.OrgID, a.ContractID, a.VersionID, a.ToolVersion, a.CatalogVersion, raws[k], by, tm}
+			c := withResult[i]
+			a := c.analysis
+			args := []any{a.ID, sc.OrgID, a.ContractID, a.VersionID, a.ToolVersion, a.CatalogVersion, c.raw, by, tm}
 			return append(args, summaryArgs(a.Summary)...)
 		}, ""); err != nil {
 		return fmt.Errorf("add analysis: %w", err)
 	}
-	// The analyses' rows, then the contracts' sub-processors (a new
-	// contract's latest analysis is the one just stored).
+	// The analyses' rows, then the contracts' sub-processors (those of
+	// each contract's latest analysis).
 	type child struct {
 		c *newUpload
 		j int
 	}
-	var reqs, finds, subs []child
-	for _, c := range cands {
-		if c.analysis == nil {
-			continue
-		}
+	var reqs, finds, subs, latestSubs []child
+	for _, c := range withResult {
 		res := c.u.Result
 		for j := range res.Requirements {
 			reqs = append(reqs, child{c, j})
@@ -385,6 +405,9 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 		}
 		for j := range res.Subprocessors {
 			subs = append(subs, child{c, j})
+			if c.g.last() == c {
+				latestSubs = append(latestSubs, child{c, j})
+			}
 		}
 	}
 	if err := bulkInsert(ctx, r, `INSERT INTO analysis_requirements (analysis_id, org_id, requirement_id, status, level) VALUES `, 5,
@@ -409,16 +432,17 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 		return fmt.Errorf("analysis sub-processors: %w", err)
 	}
 	if err := bulkInsert(ctx, r, `INSERT INTO contract_subprocessors (org_id, contract_id, seq, vendor_id, analysis_id, name, name_key, country, third_country, transfer_mechanism, unprotected, service, location) VALUES `, 13,
-		len(subs), bulkRows, func(i int) []any {
-			c := subs[i].c
-			sp := c.u.Result.Subprocessors[subs[i].j]
-			return []any{sc.OrgID, c.contract, subs[i].j, c.vendor.ID, c.analysis.ID, sp.Name, NormalizeKey(sp.Name), sp.Country, b2i(sp.ThirdCountry),
+		len(latestSubs), bulkRows, func(i int) []any {
+			c := latestSubs[i].c
+			sp := c.u.Result.Subprocessors[latestSubs[i].j]
+			return []any{sc.OrgID, c.g.contract, latestSubs[i].j, c.g.vendor.ID, c.analysis.ID, sp.Name, NormalizeKey(sp.Name), sp.Country, b2i(sp.ThirdCountry),
 				sp.TransferMechanism, b2i(unprotected(sp)), sp.Service, sp.Location}
 		}, ""); err != nil {
 		return fmt.Errorf("sub-processors of contract: %w", err)
 	}
 	// The aggregates the new sub-processor rows change (as syncSubprocessors
-	// marks them).
+	// marks them; the keys of an earlier upload of a vendor too, which the
+	// one-by-one path marks when the next one replaces them).
 	type mark struct{ kind, key, country, mechanism string }
 	var marks []mark
 	marked := map[mark]bool{}
@@ -449,12 +473,15 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 		return err
 	}
 	for _, c := range cands {
-		ct := Contract{ID: c.contract, VendorID: c.vendor.ID, Title: c.title, State: StateNew}
-		if err := add("vendor.create", "vendor", c.vendor.ID, c.vendor); err != nil {
-			return err
-		}
-		if err := add("contract.create", "contract", c.contract, contractAudit(ct)); err != nil {
-			return err
+		g := c.g
+		if g.uploads[0] == c {
+			ct := Contract{ID: g.contract, VendorID: g.vendor.ID, Title: g.title, State: StateNew}
+			if err := add("vendor.create", "vendor", g.vendor.ID, g.vendor); err != nil {
+				return err
+			}
+			if err := add("contract.create", "contract", g.contract, contractAudit(ct)); err != nil {
+				return err
+			}
 		}
 		if err := add("version.add", "version", c.version.ID, c.version); err != nil {
 			return err
@@ -474,12 +501,13 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 		}, ""); err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
-	// The results, with the contracts as stored.
-	contracts := make(map[int64]Contract, n)
-	err = chunks(n, rowsFor(1, 512), func(start, end int) error {
+	// The results, with the contracts as stored (and, for a vendor's
+	// earlier uploads, as each left it).
+	contracts := make(map[int64]Contract, len(order))
+	err = chunks(len(order), rowsFor(1, 512), func(start, end int) error {
 		args := []any{sc.OrgID}
-		for _, c := range cands[start:end] {
-			args = append(args, c.contract)
+		for _, g := range order[start:end] {
+			args = append(args, g.contract)
 		}
 		rows, err := r.query(ctx, `SELECT `+contractCols+` FROM contracts c WHERE c.org_id = ? AND c.id IN (`+placeholders(end-start)+`)`, args...)
 		if err != nil {
@@ -499,11 +527,18 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 		return fmt.Errorf("read contracts: %w", err)
 	}
 	for _, c := range cands {
-		ct, ok := contracts[c.contract]
+		ct, ok := contracts[c.g.contract]
 		if !ok {
-			return fmt.Errorf("contract %d not stored", c.contract)
+			return fmt.Errorf("contract %d not stored", c.g.contract)
 		}
-		out[c.i] = UploadResult{Contract: ct, Version: c.version, Analysis: c.analysis, NewContract: true, NewVendor: true}
+		if c != c.g.last() {
+			ct.Versions, ct.LatestVersionID, ct.LatestAnalysisID, ct.Summary = c.version.Number, c.version.ID, 0, c.sum
+			if c.analysis != nil {
+				ct.LatestAnalysisID = c.analysis.ID
+			}
+		}
+		first := c.g.uploads[0] == c
+		out[c.i] = UploadResult{Contract: ct, Version: c.version, Analysis: c.analysis, NewContract: first, NewVendor: first}
 		done[c.i] = true
 	}
 	return nil

@@ -14,8 +14,9 @@ func init() {
 }
 
 // bulkCase is the batch both organisations store: new vendors, a vendor
-// named twice, one the organisation already has, an upload to a given
-// contract, one without analysis, repeated bytes, a title, no vendor name.
+// named three times, one the organisation already has, an upload to a
+// given contract, uploads without analysis (one the latest of its
+// contract), repeated bytes, a title, no vendor name.
 func bulkCase(existing int64) []store.Upload {
 	u := func(vendor string, i int, content string) store.Upload {
 		return store.Upload{VendorKey: vendor, VendorName: vendor, Filename: fmt.Sprintf("dir/%s-%d.txt", vendor, i),
@@ -34,6 +35,8 @@ func bulkCase(existing int64) []store.Upload {
 		u("Zeta BV", 11, "zeta"),
 		u("Eta Oy", 14, "eta"),
 		u("Theta KK", 15, "theta"),
+		u("Alpha GmbH", 16, "alpha v3"),
+		{VendorKey: "beta ag", Filename: "beta-2.txt", Content: []byte("beta, unreadable")},
 	}
 	us[1].VendorName = "Beta AG (Berlin)"
 	return us
@@ -74,6 +77,10 @@ func testBatchMatchesSingle(t *testing.T, st store.Store) {
 		}
 		if posA[a.Contract.ID] != posB[b.Contract.ID] {
 			t.Errorf("upload %d: contract of upload %d one by one, of upload %d in the batch", i, posA[a.Contract.ID], posB[b.Contract.ID])
+		}
+		if ca, cb := a.Contract, b.Contract; ca.Versions != cb.Versions || (ca.LatestAnalysisID == 0) != (cb.LatestAnalysisID == 0) ||
+			cb.LatestVersionID != b.Version.ID || !reflect.DeepEqual(ca.Summary, cb.Summary) || ca.Title != cb.Title || ca.VendorName != cb.VendorName {
+			t.Errorf("upload %d: contract after it %+v one by one, %+v in the batch", i, ca, cb)
 		}
 		if a.NewContract != b.NewContract || a.NewVendor != b.NewVendor {
 			t.Errorf("upload %d: new contract/vendor %v/%v one by one, %v/%v in the batch", i, a.NewContract, a.NewVendor, b.NewContract, b.NewVendor)
