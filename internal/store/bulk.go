@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // The bulk path of AddUploads. An upload that creates its vendor also
@@ -74,11 +76,42 @@ func valuesSQL(prefix string, cols, rows int, suffix string) string {
 	return b.String()
 }
 
-// bulkInsert inserts n rows, at most limit per statement; row(i) gives the
-// cols values of row i.
+// bulkChunks calls fn for consecutive ranges of [0, n) of at most max
+// rows (SQLite; see chunks). On PostgreSQL, where every statement is a
+// round trip to a server process that may wait for a core, the ranges are
+// as long as the parameter limit allows, so a table takes one statement
+// per batch, and run unprepared (bulkArgs).
+func bulkChunks(r runner, n, cols, max int, fn func(start, end int) error) error {
+	if r.d.name != "postgres" {
+		return chunks(n, rowsFor(cols, max), fn)
+	}
+	per := rowsFor(cols, bulkMaxParams)
+	for start := 0; start < n; start += per {
+		if err := fn(start, min(n, start+per)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bulkArgs are the arguments of a bulk statement: on PostgreSQL led by
+// pgx's QueryExecModeExec, which sends the statement with its parameters
+// in one round trip without preparing it (a multi-row statement's text
+// changes with its row count; preparing each would cost a round trip
+// more and fill pgx's statement cache).
+func bulkArgs(r runner, capacity int) []any {
+	args := make([]any, 0, capacity+1)
+	if r.d.name == "postgres" {
+		args = append(args, pgx.QueryExecModeExec)
+	}
+	return args
+}
+
+// bulkInsert inserts n rows, at most limit per statement on SQLite; row(i)
+// gives the cols values of row i.
 func bulkInsert(ctx context.Context, r runner, prefix string, cols, n, limit int, row func(i int) []any, suffix string) error {
-	return chunks(n, rowsFor(cols, limit), func(start, end int) error {
-		args := make([]any, 0, (end-start)*cols)
+	return bulkChunks(r, n, cols, limit, func(start, end int) error {
+		args := bulkArgs(r, (end-start)*cols)
 		for i := start; i < end; i++ {
 			args = append(args, row(i)...)
 		}
@@ -200,8 +233,8 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	}
 	// Vendors the organisation has already.
 	existing := map[string]bool{}
-	err := chunks(len(order), rowsFor(1, 512), func(start, end int) error {
-		args := []any{sc.OrgID}
+	err := bulkChunks(r, len(order), 1, 512, func(start, end int) error {
+		args := append(bulkArgs(r, end-start+1), sc.OrgID)
 		for _, g := range order[start:end] {
 			args = append(args, g.vendor.Key)
 		}
@@ -241,8 +274,8 @@ func addNewVendorUploads(ctx context.Context, r runner, sc Scope, us []Upload, o
 	byKey := append([]*newVendor(nil), order...)
 	sort.Slice(byKey, func(i, j int) bool { return byKey[i].vendor.Key < byKey[j].vendor.Key })
 	created := map[string]int64{}
-	err = chunks(len(byKey), rowsFor(4, bulkRows), func(start, end int) error {
-		args := make([]any, 0, 4*(end-start))
+	err = bulkChunks(r, len(byKey), 4, bulkRows, func(start, end int) error {
+		args := bulkArgs(r, 4*(end-start))
 		for _, g := range byKey[start:end] {
 			args = append(args, sc.OrgID, g.vendor.Key, g.vendor.Name, tm)
 		}
@@ -504,8 +537,8 @@ versions, created_by, created_at, updated_at, analysed, ` + summaryColumns + `, 
 	// The results, with the contracts as stored (and, for a vendor's
 	// earlier uploads, as each left it).
 	contracts := make(map[int64]Contract, len(order))
-	err = chunks(len(order), rowsFor(1, 512), func(start, end int) error {
-		args := []any{sc.OrgID}
+	err = bulkChunks(r, len(order), 1, 512, func(start, end int) error {
+		args := append(bulkArgs(r, end-start+1), sc.OrgID)
 		for _, g := range order[start:end] {
 			args = append(args, g.contract)
 		}
