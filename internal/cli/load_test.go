@@ -81,8 +81,8 @@ func TestLoad(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("import exit %d: %s", code, tail(out.String(), 2000))
 			}
-			t.Logf("%s: import of %d text contracts: %s (%.0f contracts/s); CPU of the importing process %.1f ms per contract (the database server's not counted)",
-				name, n, el.Round(time.Second), float64(n)/el.Seconds(), float64(cpu.Microseconds())/1000/float64(n))
+			t.Logf("%s: import of %d text contracts: %s (%.0f contracts/s); CPU of the importing process %.1f ms per contract (the database server's not counted); load average %s",
+				name, n, el.Round(time.Second), float64(n)/el.Seconds(), float64(cpu.Microseconds())/1000/float64(n), loadAverage())
 			measure(t, name, dsn, n)
 		})
 	}
@@ -138,6 +138,10 @@ func measure(t *testing.T, name, dsn string, n int) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	// As art28 serve does at start.
+	if err := store.WarmPool(ctx, st, serveWarmConns); err != nil {
+		t.Fatal(err)
+	}
 	hash, _ := auth.HashPassword("load-test-password")
 	u, org, err := web.AddUser(ctx, st, "load@example.com", hash, "Load", store.RoleAdmin)
 	if err != nil {
@@ -208,10 +212,24 @@ func measure(t *testing.T, name, dsn string, n int) {
 		}
 		sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 		p := func(q float64) time.Duration { return lat[int(q*float64(len(lat)-1))] }
-		t.Logf("%s, %d contracts, %s: %d requests by %d clients: p50 %s, p99 %s, max %s, %.0f req/s, CPU of the test process %.1f ms per request (server and clients)",
+		t.Logf("%s, %d contracts, %s: %d requests by %d clients: p50 %s, p99 %s, max %s, %.0f req/s, CPU of the test process %.1f ms per request (server and clients); load average %s",
 			name, n, tg.label, len(lat), clients, p(0.5).Round(100*time.Microsecond), p(0.99).Round(100*time.Microsecond), lat[len(lat)-1].Round(time.Millisecond), float64(len(lat))/el.Seconds(),
-			float64(cpu.Microseconds())/1000/float64(len(lat)))
+			float64(cpu.Microseconds())/1000/float64(len(lat)), loadAverage())
 	}
+}
+
+// loadAverage is the machine's 1, 5 and 15 minute load averages (Linux),
+// which say how much of the two cores the measurement had.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // cpuTime is the user and system CPU time of this process.

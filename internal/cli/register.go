@@ -60,6 +60,10 @@ func openStore(ctx context.Context, dsn string, env Env) (store.Store, error) {
 	return st, nil
 }
 
+// serveWarmConns is how many database connections art28 serve opens at
+// start (PostgreSQL; the pool keeps at most 20).
+const serveWarmConns = 20
+
 func runServe(args []string, env Env) (int, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -89,6 +93,10 @@ func serve(ctx context.Context, args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	defer st.Close()
+	// Open the database pool before the first requests (PostgreSQL).
+	if err := store.WarmPool(ctx, st, serveWarmConns); err != nil {
+		log.Warn("warming the database pool", "err", err)
+	}
 	a, err := analyze.NewDefault()
 	if err != nil {
 		return ExitError, err

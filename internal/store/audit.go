@@ -11,18 +11,27 @@ import (
 // audit writes an entry in the transaction of the change it records.
 // before and after are marshalled to JSON (nil: none).
 func audit(ctx context.Context, r runner, sc Scope, action, kind string, id int64, before, after any) error {
+	e, err := auditEntry(sc, action, kind, id, before, after)
+	if err != nil {
+		return err
+	}
+	return appendAudit(ctx, r, e)
+}
+
+// auditEntry is the entry audit writes.
+func auditEntry(sc Scope, action, kind string, id int64, before, after any) (AuditEntry, error) {
 	e := AuditEntry{OrgID: sc.OrgID, UserID: sc.UserID, Action: action, ObjectKind: kind}
 	if id != 0 {
 		e.ObjectID = idString(id)
 	}
 	var err error
 	if e.Before, err = jsonOf(before); err != nil {
-		return err
+		return e, err
 	}
 	if e.After, err = jsonOf(after); err != nil {
-		return err
+		return e, err
 	}
-	return appendAudit(ctx, r, e)
+	return e, nil
 }
 
 func jsonOf(v any) (string, error) {

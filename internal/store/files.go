@@ -112,8 +112,10 @@ func (s *sqlStore) AddUpload(ctx context.Context, sc Scope, u Upload) (UploadRes
 	var res UploadResult
 	err := s.tx(ctx, func(r runner) error {
 		var err error
-		res, err = addUpload(ctx, r, sc, u)
-		return err
+		if res, err = addUpload(ctx, r, sc, u); err != nil || !res.NewContract {
+			return err
+		}
+		return countContracts(ctx, r, sc.OrgID, 1)
 	})
 	return res, err
 }
@@ -126,17 +128,35 @@ func (s *sqlStore) AddUploads(ctx context.Context, sc Scope, us []Upload) ([]Upl
 	}
 	var out []UploadResult
 	err := s.tx(ctx, func(r runner) error {
-		out = out[:0]
+		out = make([]UploadResult, len(us))
+		done := make([]bool, len(us))
+		// The uploads that create their vendor together; the others, in
+		// order, one by one.
+		if err := addNewVendorUploads(ctx, r, sc, us, out, done); err != nil {
+			return fmt.Errorf("uploads: %w", err)
+		}
 		for i, u := range us {
+			if done[i] {
+				continue
+			}
 			res, err := addUpload(ctx, r, sc, u)
 			if err != nil {
 				return fmt.Errorf("upload %d (%s): %w", i+1, cleanFilename(u.Filename), err)
 			}
-			out = append(out, res)
+			out[i] = res
 		}
-		return nil
+		created := 0
+		for _, res := range out {
+			if res.NewContract {
+				created++
+			}
+		}
+		return countContracts(ctx, r, sc.OrgID, created)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 func addUpload(ctx context.Context, r runner, sc Scope, u Upload) (UploadResult, error) {
