@@ -59,13 +59,17 @@ func runEval(args []string, env Env) (int, error) {
 		if err != nil {
 			return ExitError, err
 		}
-		rep, err := eval.English(a, en, shared)
+		lineFixes, err := eval.ProjectEvidenceCorrections()
+		if err != nil {
+			return ExitError, err
+		}
+		rep, err := eval.English(a, en, shared, lineFixes)
 		if err != nil {
 			return ExitError, err
 		}
 		withOwn := rep
 		if len(own) > 0 {
-			if withOwn, err = eval.English(a, en, append(append([]eval.Correction{}, shared...), own...)); err != nil {
+			if withOwn, err = eval.English(a, en, append(append([]eval.Correction{}, shared...), own...), lineFixes); err != nil {
 				return ExitError, err
 			}
 		}
@@ -151,6 +155,8 @@ func printEnglish(w io.Writer, rep, withOwn *eval.EnglishReport, own int, verbos
 		line(fmt.Sprintf("+ %d project corrections", own), withOwn.Corrected)
 	}
 	fmt.Fprintf(w, "evidence sentences: precision %.3f, recall %.3f (at most %d cited per requirement)\n", ratio(hit, cited), ratio(hit, gold), 3)
+	fmt.Fprintf(w, "first cited sentence on a labelled line: %.3f of %d met/partial verdicts (as acceptance.py en-evidence); %.3f with the project's %d sentence-label corrections\n",
+		ratio(rep.FirstOnLabel, rep.FirstScored), rep.FirstScored, ratio(rep.FirstOnLabelOwn, rep.FirstScored), rep.LineFixes)
 	per := append([]time.Duration{}, rep.PerDoc...)
 	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
 	med := time.Duration(0)

@@ -116,6 +116,14 @@ type EnglishReport struct {
 	Bytes  int
 	Time   time.Duration
 	PerDoc []time.Duration
+	// FirstOnLabel counts the met and partial verdicts whose first cited
+	// sentence is a labelled line of the requirement (sentence labels and
+	// the lines of present corrections), of FirstScored verdicts with
+	// labelled lines; FirstOnLabelOwn adds the project's own sentence
+	// corrections (ProjectEvidenceCorrections).
+	FirstOnLabel, FirstOnLabelOwn, FirstScored int
+	// LineFixes is the number of sentence-label corrections applied.
+	LineFixes int
 }
 
 type labelFile struct {
@@ -127,8 +135,9 @@ type labelFile struct {
 }
 
 // English evaluates the corpus folder (with *.labels.json files) using the
-// given label corrections.
-func English(a *analyze.Analyzer, dir string, corrections []Correction) (*EnglishReport, error) {
+// given label corrections; lineFixes are further labelled lines for the
+// first-citation figure only.
+func English(a *analyze.Analyzer, dir string, corrections, lineFixes []Correction) (*EnglishReport, error) {
 	files, err := labelFiles(dir)
 	if err != nil {
 		return nil, err
@@ -141,10 +150,23 @@ func English(a *analyze.Analyzer, dir string, corrections []Correction) (*Englis
 		}
 	}
 	fix := map[[2]string]bool{}
+	// fixLines are the 0-based lines of present corrections, own the
+	// project's further lines.
+	fixLines, own := map[[2]string][]int{}, map[[2]string][]int{}
 	for _, c := range corrections {
 		fix[[2]string{c.Document, c.Label}] = c.Corrected == "present"
+		if c.Corrected == "present" {
+			for _, l := range c.Lines {
+				fixLines[[2]string{c.Document, c.Label}] = append(fixLines[[2]string{c.Document, c.Label}], l-1)
+			}
+		}
 	}
-	rep := &EnglishReport{Corrections: len(fix)}
+	for _, c := range lineFixes {
+		for _, l := range c.Lines {
+			own[[2]string{c.Document, c.Label}] = append(own[[2]string{c.Document, c.Label}], l-1)
+		}
+	}
+	rep := &EnglishReport{Corrections: len(fix), LineFixes: len(lineFixes)}
 	stats := map[string]*ReqStats{}
 	for _, l := range cat.BenchScored {
 		r := labelReq[l]
@@ -191,6 +213,7 @@ func English(a *analyze.Analyzer, dir string, corrections []Correction) (*Englis
 		for _, v := range res.Requirements {
 			byID[v.ID] = v
 		}
+		rep.firstCitations(cat, res.Requirements, docID, goldLines, fixLines, own, lineStarts)
 		for _, l := range cat.BenchScored {
 			s := stats[l]
 			v := byID[s.ID]
@@ -217,6 +240,41 @@ func English(a *analyze.Analyzer, dir string, corrections []Correction) (*Englis
 		}
 	}
 	return rep, nil
+}
+
+// firstCitations scores the first cited sentence of each met or partial
+// verdict against the labelled lines of its requirement, as acceptance.py
+// en-evidence does.
+func (rep *EnglishReport) firstCitations(cat *catalog.Catalog, verdicts []model.Verdict, docID string, gold map[string]map[int]bool, fixLines, own map[[2]string][]int, lineStarts []int) {
+	for _, v := range verdicts {
+		r := cat.Requirement(v.ID)
+		if r == nil || len(v.Evidence) == 0 || (v.Status != "met" && v.Status != "partial") {
+			continue
+		}
+		lines, extra := map[int]bool{}, map[int]bool{}
+		for _, b := range r.Bench {
+			for l := range gold[b] {
+				lines[l] = true
+			}
+			for _, l := range fixLines[[2]string{docID, b}] {
+				lines[l] = true
+			}
+			for _, l := range own[[2]string{docID, b}] {
+				extra[l] = true
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		rep.FirstScored++
+		first := lineOf(lineStarts, v.Evidence[0].Start)
+		if lines[first] {
+			rep.FirstOnLabel++
+		}
+		if lines[first] || extra[first] {
+			rep.FirstOnLabelOwn++
+		}
+	}
 }
 
 // labelFiles lists the *.labels.json files of a corpus folder, sorted.

@@ -20,6 +20,20 @@ func ProjectCorrections() ([]Correction, error) {
 	return f.Corrections, nil
 }
 
+// ProjectEvidenceCorrections returns the project's corrections of the
+// English sentence labels: lines that establish a requirement but carry no
+// label (the "en-evidence" list). They count only for the first-citation
+// figure, printed beside the one with the shared corrections alone.
+func ProjectEvidenceCorrections() ([]Correction, error) {
+	var f struct {
+		Lines []Correction `json:"en-evidence"`
+	}
+	if err := json.Unmarshal(projectCorrections, &f); err != nil {
+		return nil, fmt.Errorf("project corrections: %w", err)
+	}
+	return f.Lines, nil
+}
+
 // FieldCorrection is a project correction of a de-dev style label file:
 // the value at Field (a dotted path into the labels, such as
 // "requirements.audits" or "subprocessors") is replaced by Corrected.
