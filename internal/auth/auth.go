@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -85,12 +86,17 @@ func CheckPassword(encoded, password string) bool {
 }
 
 // dummyHash is checked against when a login names no known user, so that
-// the response time does not tell whether an account exists.
-var dummyHash, _ = HashPassword("art28-no-such-user-password")
+// the response time does not tell whether an account exists. It is made on
+// first use: an Argon2id hash costs about 50 ms of CPU, which every
+// process importing the package (each `art28 check`) paid at start.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("art28-no-such-user-password")
+	return h
+})
 
 // CheckNoUser spends the time of one password check and returns false.
 func CheckNoUser(password string) bool {
-	CheckPassword(dummyHash, password)
+	CheckPassword(dummyHash(), password)
 	return false
 }
 
