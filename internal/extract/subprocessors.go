@@ -9,6 +9,7 @@ import (
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
+	"github.com/art28/art28/internal/segment"
 )
 
 var (
@@ -552,6 +553,12 @@ func (x *extractor) inSubContext(b document.Block) bool {
 	return x.subSection(b.Section) || x.subSection(b.Annex)
 }
 
+// sentenceInSubSection reports whether a sentence stands in a section or
+// annex about sub-processors.
+func (x *extractor) sentenceInSubSection(sent segment.Sentence) bool {
+	return sent.Block >= 0 && sent.Block < len(x.doc.Blocks) && x.inSubContext(x.doc.Blocks[sent.Block])
+}
+
 // subprocessorLists reads list items and short paragraphs in sections
 // about sub-processors: "X GmbH, Straße 1, 12345 Ort: Leistung" or a name
 // line followed by "Adresse:" and "Leistung:" lines.
@@ -895,7 +902,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
 		if !isCandidate(cand, i) {
-			if !isCandidate(engage, i) || sent.Block < 0 || sent.Block >= len(x.doc.Blocks) || !x.inSubContext(x.doc.Blocks[sent.Block]) {
+			if !isCandidate(engage, i) || !x.sentenceInSubSection(sent) {
 				continue
 			}
 			inSection = true
@@ -905,7 +912,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
 			continue
 		}
-		if !inSection && !x.k.isSub(low) && !(sent.Block >= 0 && sent.Block < len(x.doc.Blocks) && x.inSubContext(x.doc.Blocks[sent.Block])) {
+		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
