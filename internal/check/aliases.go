@@ -29,6 +29,9 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 	}
 	out := map[string]Party{}
 	conflict := map[string]bool{}
+	// defined holds the names the text defines in quotes, with or
+	// without a role: ("the Agency") makes "The Agency shall …" a name.
+	defined := map[string]bool{}
 	set := func(name string, p Party) {
 		name = strings.ToLower(strings.TrimSpace(name))
 		if name == "" || strings.ContainsAny(name, " \t") || f.party[name] != Nobody || conflict[name] {
@@ -65,6 +68,7 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 		var names []string
 		role := Nobody
 		for _, q := range quotedNames(inner) {
+			q = withoutArticle(q)
 			w := strings.ToLower(q)
 			if p := f.party[w]; p != Nobody {
 				if role != Nobody && role != p {
@@ -76,6 +80,7 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 			}
 			if properName(q) {
 				names = append(names, q)
+				defined[w] = true
 			}
 		}
 		if role == Nobody {
@@ -92,10 +97,10 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 	// names that open sentences as subjects of modal verbs, for voice.
 	voices := map[string]int{}
 	for toks := range sents {
-		if n, p := f.roleStatement(text, toks); n != "" {
+		if n, p := f.roleStatement(text, toks, defined); n != "" {
 			set(n, p)
 		}
-		f.countVoice(text, toks, voices)
+		f.countVoice(text, toks, voices, defined)
 	}
 	if len(out) == 0 {
 		if name := voice(voices); name != "" {
@@ -155,6 +160,17 @@ func quotedNames(s string) []string {
 	}
 }
 
+// withoutArticle strips a leading English article from a defined name:
+// "the Agency" is defined as "Agency".
+func withoutArticle(q string) string {
+	for _, a := range []string{"the ", "The ", "THE "} {
+		if rest, ok := strings.CutPrefix(q, a); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return q
+}
+
 // capitalised reports a token written with a capital first letter.
 func capitalised(text string, t match.Token) bool {
 	r, _ := utf8.DecodeRuneInString(text[t.Start:t.End])
@@ -165,12 +181,30 @@ func capitalised(text string, t match.Token) bool {
 var roleVerbs = set("is acts act as")
 
 // roleStatement reads "Acme is the processor", "Acme acts as a data
-// processor", "Acme, as processor," at the start of a sentence.
-func (f *actorFinder) roleStatement(text string, toks []match.Token) (string, Party) {
+// processor", "Acme shall act as processor" at the start of a sentence,
+// and the same of a name the text defines in quotes anywhere in it: "The
+// parties agree that the Client is the controller and the Agency is the
+// processor".
+func (f *actorFinder) roleStatement(text string, toks []match.Token, defined map[string]bool) (string, Party) {
 	k := 0
 	for k < len(toks)-1 && isListLabel(toks[k].Text) {
 		k++
 	}
+	if n, p := f.roleAt(text, toks, k); n != "" {
+		return n, p
+	}
+	for i := k + 1; i+2 < len(toks); i++ {
+		if defined[toks[i].Text] {
+			if n, p := f.roleAt(text, toks, i); n != "" {
+				return n, p
+			}
+		}
+	}
+	return "", Nobody
+}
+
+// roleAt reads a role statement whose name is the token at k.
+func (f *actorFinder) roleAt(text string, toks []match.Token, k int) (string, Party) {
 	if k+2 >= len(toks) || !capitalised(text, toks[k]) {
 		return "", Nobody
 	}
@@ -203,10 +237,14 @@ func (f *actorFinder) roleStatement(text string, toks []match.Token) (string, Pa
 
 // countVoice counts the capitalised name that opens the sentence toks as
 // the subject of a modal verb ("Infracost shall …", "Infracost will …"),
-// if any.
-func (f *actorFinder) countVoice(text string, toks []match.Token, count map[string]int) {
+// if any; a name the text defines in quotes may have its article ("The
+// Agency shall …").
+func (f *actorFinder) countVoice(text string, toks []match.Token, count map[string]int, defined map[string]bool) {
 	k := 0
 	for k < len(toks)-1 && isListLabel(toks[k].Text) {
+		k++
+	}
+	if k+2 < len(toks) && toks[k].Text == "the" && defined[toks[k+1].Text] {
 		k++
 	}
 	if k+1 >= len(toks) || !enModals[toks[k+1].Text] || !capitalised(text, toks[k]) {

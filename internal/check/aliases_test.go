@@ -33,6 +33,13 @@ func TestAliases(t *testing.T) {
 		// obligations.
 		{"Infracost will host the data in the EU.\nInfracost shall keep records.\nInfracost will train its staff.\nAWS will store backups.", map[string]Party{"infracost": Processor}},
 		{"Infracost will host the data.\nAWS will store backups.\nAWS will encrypt them.", map[string]Party{}},
+		// Defined terms with their article: a role statement inside the
+		// sentence, and the voice of "The Agency shall …".
+		{"Brightline Ltd (\"the Agency\") and the client (\"the Client\").\nThe parties agree that the Client is the controller and the Agency is the processor.", map[string]Party{"agency": Processor}},
+		{"Brightline Ltd (\"the Agency\") and the client.\nThe Agency shall keep records.\nThe Agency shall train its staff.\nThe Agency will encrypt the data.", map[string]Party{"agency": Processor}},
+		{"The Board shall keep records.\nThe Board shall meet.\nThe Board will decide.", map[string]Party{}},
+		{"The master agreement (the \"Agreement\").\nThe Agreement shall apply.\nThe Agreement shall prevail.\nThe Agreement will end.", map[string]Party{}},
+		{"The parties agree that the Board is the controller.", map[string]Party{}},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

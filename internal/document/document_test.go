@@ -117,6 +117,8 @@ func TestParseTextPageBreakJoin(t *testing.T) {
 	}
 }
 
+// TestParseTextArticleBreakJoin joins lines broken after an article
+// abbreviation or before a number's figures, and nothing else.
 func TestParseTextArticleBreakJoin(t *testing.T) {
 	tests := []struct {
 		text   string
@@ -126,6 +128,10 @@ func TestParseTextArticleBreakJoin(t *testing.T) {
 		{"The measures are described in Sec.\n5 of the annex.", 1},
 		{"The processor shall delete the data.\n32 copies remain.", 2},
 		{"See Art.\n\n32 GDPR.", 2},
+		{"If the processor decides to change a sub-processor or to add a new one, the processor shall notify the controller by e-mail (a) thirty\n(30) days in advance.", 1},
+		{"Beabsichtigt der Auftragnehmer, einen weiteren Unterauftragnehmer einzusetzen oder einen bisherigen zu ersetzen, teilt er dies vierzehn\n(14) Tage vorher mit.", 1},
+		{"If the processor decides to change a sub-processor or to add a new one, the processor shall notify the controller by e-mail thirty\n(31) days before.", 2},
+		{"Die Parteien vereinbaren:\n(1) Der Auftragnehmer verarbeitet Daten.", 2},
 	}
 	for _, tt := range tests {
 		d := ParseText("x.txt", "text", tt.text)

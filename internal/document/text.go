@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -384,10 +385,15 @@ func continues(prev, next string, label int, gap bool, indent int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
+	if label > 0 && first == '(' && restatesNumber(lastLine, next) {
+		// "(a) thirty\n(30) days in advance": the figures after a number
+		// word are no clause label.
+		return true
+	}
 	if label > 0 || len(next) < 80 && mayBeAnnex(next) && reAnnex.MatchString(next) {
 		return false
 	}
-	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
 	// A line broken after an article abbreviation: "... under Art." /
 	// "32 to 36 GDPR".
 	if last == '.' && unicode.IsDigit(first) && !gap && endsWithRefAbbrev(lastLine) {
@@ -414,6 +420,23 @@ func continues(prev, next string, label int, gap bool, indent int) bool {
 		return false
 	}
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
+}
+
+// restatesNumber reports whether next opens with a number in parentheses
+// that repeats the number word line ends with: "thirty" / "(30) days",
+// "vierzehn" / "(14) Tage".
+func restatesNumber(line, next string) bool {
+	end := strings.IndexByte(next, ')')
+	if end < 2 || end > 4 {
+		return false
+	}
+	n, err := strconv.Atoi(next[1:end])
+	if err != nil {
+		return false
+	}
+	i := strings.LastIndexAny(line, " \t(")
+	v, ok := lexicon.Number(strings.ToLower(line[i+1:]))
+	return ok && v == n
 }
 
 // functionWords are words a title never ends with: articles,

@@ -21,9 +21,12 @@ var (
 	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
 	reAnnounce  = prefilter.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
 	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
-	reUndue     = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
+	// reSeparableNotice is a German notice verb split around its object
+	// ("teilt … vorher mit", "kündigt … vorab an").
+	reSeparableNotice = prefilter.MustCompile(`\b(?:teilt|teilen) .{0,80}\bmit\b|\b(?:kündigt|kündigen|zeigt|zeigen) .{0,80}\ban\b`)
+	reUndue           = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
 	// reWithinNotice is an objection period given as the notice period.
-	reWithinNotice = prefilter.MustCompile(`innerhalb (?:der|dieser) (?:ankündigungs|mitteilungs|informations|benachrichtigungs)?frist|within (?:the|this|such) (?:notice )?period`)
+	reWithinNotice = prefilter.MustCompile(`innerhalb (?:der|dieser) (?:ankündigungs|mitteilungs|informations|benachrichtigungs)?frist|within (?:the|this|that|such) (?:notice )?period`)
 	// reToAuthority names the supervisory authority as the recipient of
 	// a notification; reAuthorityDeadline the controller's own deadline.
 	reToAuthority       = prefilter.MustCompile(`(?:an|to) (?:die|the) (?:zuständigen? |competent |relevant )?(?:aufsichtsbehörde|supervisory authorit)`)
@@ -228,7 +231,7 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du, du.days(), i)
 		}
-		if sub && reNotify.MatchString(lower) && reAdvance.MatchString(lower) {
+		if sub && (reNotify.MatchString(lower) || reAnnounce.MatchString(lower) || reSeparableNotice.MatchString(lower)) && reAdvance.MatchString(lower) {
 			for _, du := range ds {
 				after := lower[du.end:min(len(lower), du.end+25)]
 				before := lower[max(0, du.start-25):du.start]

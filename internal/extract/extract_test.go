@@ -118,6 +118,8 @@ func TestDeadlines(t *testing.T) {
 		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
 		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},
 		{"en", "en", "The Processor shall notify the Controller of a Personal Data Breach within twenty-four hours. The Customer may object to a new Sub-processor within seven (7) calendar days of notice.", 24, 7, false},
+		{"en notice before a change, objection within that period", "en", "The Supplier shall give the Customer at least 30 days' notice before it adds or replaces a sub-processor. The Customer may object on reasonable grounds within that period.", 0, 30, false},
+		{"de Ankündigung vorab, Widerspruch in dieser Frist", "de", "Der Auftragnehmer kündigt den Einsatz eines neuen Unterauftragnehmers mindestens vier Wochen vorher an. Der Auftraggeber kann innerhalb dieser Frist widersprechen.", 0, 28, false},
 	}
 	for _, tc := range tests {
 		f := run(t, tc.lang, tc.text)

@@ -51,7 +51,7 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 		t.Fatal(err)
 	}
 	res := []*prefilter.Regexp{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
-		reAudit, reAnnounce, reAtLeast, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
+		reAudit, reAnnounce, reAtLeast, reSeparableNotice, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
 		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reNumStreet, reLongProse,
 		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
