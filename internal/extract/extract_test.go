@@ -219,6 +219,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Epsilon Cloud SE", "AT"}, {"Zeta Druck e.K.", "DE"}}, nil},
 		{"annex with labels", "de", "Anlage 2 Weitere Auftragsverarbeiter\n- Eta Systems Ltd\n- Adresse: 10 High Street, London EC1A 1BB, United Kingdom\n- Leistung: Ticketsystem\n",
 			[]sp{{"Eta Systems Ltd", "GB"}}, map[string]string{"Eta Systems Ltd": "adequacy_decision"}},
+		{"other processors in the words of the GDPR", "en", "Appendix 1 – Other processors\nEntity | Service | Location\nOmicron Hosting SARL | Hosting | Luxembourg\nPi Support, Inc. | Support tickets | USA\n",
+			[]sp{{"Omicron Hosting SARL", "LU"}, {"Pi Support, Inc.", "US"}}, nil},
 		{"sentence", "de", "## 5 Unterauftragnehmer\n\nDer Auftragnehmer setzt als Unterauftragnehmer die Kappa Rechenzentrum GmbH, Am Hafen 3, 28217 Bremen, für das Hosting ein.\n",
 			[]sp{{"Kappa Rechenzentrum GmbH", "DE"}}, nil},
 		{"name and address in one cell", "de", "## Anlage 3 Subunternehmer\n\nName und Anschrift\tLeistung\nLambda Support Ltd, 5 Bridge Street, Dublin 2, Irland\tHelpdesk\n",
