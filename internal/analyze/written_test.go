@@ -30,29 +30,36 @@ type writtenExpectation struct {
 // substitute for held-out contracts.
 func TestWrittenContracts(t *testing.T) {
 	files, err := filepath.Glob("testdata/written/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no written contracts: %v", err)
+	md, err2 := filepath.Glob("testdata/written/*.md")
+	files = append(files, md...)
+	if err != nil || err2 != nil || len(files) == 0 {
+		t.Fatalf("no written contracts: %v %v", err, err2)
 	}
 	a, err := NewDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		ext := filepath.Ext(f)
+		format := "text"
+		if ext == ".md" {
+			format = "markdown"
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ext)
 		t.Run(name, func(t *testing.T) {
 			raw, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var want writtenExpectation
-			b, err := os.ReadFile(strings.TrimSuffix(f, ".txt") + ".expected.json")
+			b, err := os.ReadFile(strings.TrimSuffix(f, ext) + ".expected.json")
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := json.Unmarshal(b, &want); err != nil {
 				t.Fatal(err)
 			}
-			res := a.Analyze(document.ParseText(filepath.Base(f), "text", string(raw)), raw, Options{})
+			res := a.Analyze(document.ParseText(filepath.Base(f), format, string(raw)), raw, Options{})
 			if len(res.Requirements) != len(want.Statuses) {
 				t.Errorf("%d requirements, %d expected", len(res.Requirements), len(want.Statuses))
 			}

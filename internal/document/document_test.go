@@ -227,7 +227,7 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func FuzzParseText(f *testing.F) {
-	for _, s := range []string{"§ 1 Gegenstand\n(1) Text.\n- a\n\nx\ty", "| a | b |\n|---|---|\n| c | d |", "Anlage 1\n\n1.1 Foo bar", "a)\n(b)\nlit. c", "Name\tLeistung\n\nA GmbH\tHosting\n1.\tText", "A | B | C\nx | y | z\n8.5 Der Text endet mit dem"} {
+	for _, s := range []string{"§ 1 Gegenstand\n(1) Text.\n- a\n\nx\ty", "| a | b |\n|---|---|\n| c | d |", "Anlage 1\n\n1.1 Foo bar", "a)\n(b)\nlit. c", "Name\tLeistung\n\nA GmbH\tHosting\n1.\tText", "A | B | C\nx | y | z\n8.5 Der Text endet mit dem", "**a** [b](c) *d* __e__"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -236,6 +236,7 @@ func FuzzParseText(f *testing.F) {
 			return
 		}
 		checkOffsets(t, ParseText("f.txt", "text", text))
+		checkOffsets(t, ParseText("f.md", "markdown", text))
 	})
 }
 
@@ -293,5 +294,30 @@ func TestShortTitles(t *testing.T) {
 				t.Errorf("block for %q not found", first)
 			}
 		})
+	}
+}
+
+func TestPlainInline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`between **Acme OÜ** ("**Acme**", "**we**")`, `between Acme OÜ ("Acme", "we")`},
+		{"Details are in [Annex 1](#annex-1) and ![logo](logo.png).", "Details are in Annex 1 and logo."},
+		{"* **Data subjects:** visitors", "* Data subjects: visitors"},
+		{"the *Customer* and __the Vendor__", "the Customer and the Vendor"},
+		{"Name: ______ Date: __________", "Name: ______ Date: __________"},
+		{"* item one\n* item two", "* item one\n* item two"},
+		{"2 * 3 * 4", "2 * 3 * 4"},
+		{"an unclosed ** marker", "an unclosed ** marker"},
+	}
+	for _, tt := range tests {
+		if got := plainInline(tt.in); got != tt.want {
+			t.Errorf("plainInline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	d := ParseText("x.md", "markdown", "**Auftragnehmer:** Beispiel GmbH")
+	if d.Text != "Auftragnehmer: Beispiel GmbH" {
+		t.Errorf("markdown text %q", d.Text)
+	}
+	if d := ParseText("x.txt", "text", "**Auftragnehmer:**"); d.Text != "**Auftragnehmer:**" {
+		t.Errorf("plain text changed: %q", d.Text)
 	}
 }

@@ -1,8 +1,10 @@
 package document
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,8 +50,13 @@ func splitLines(s string) []line {
 }
 
 // ParseText reads plain text or Markdown (format "text" or "markdown") into
-// a Document. It never fails: any text yields blocks.
+// a Document. It never fails: any text yields blocks. Markdown loses its
+// inline markup (plainInline), so the document's text is what a reader
+// sees.
 func ParseText(path, format, text string) *Document {
+	if format == "markdown" {
+		text = plainInline(text)
+	}
 	d := &Document{Path: path, Format: format, Text: text}
 	p := &builder{doc: d}
 	lines := splitLines(text)
@@ -774,4 +781,31 @@ func (p *builder) afterLeadIn() bool {
 		b = &p.doc.Blocks[n-1]
 	}
 	return b != nil && strings.HasSuffix(strings.TrimSpace(p.doc.Text[b.Start:b.End]), ":")
+}
+
+// mdInline holds the expressions of plainInline, compiled on first use
+// (only Markdown input needs them).
+var mdInline = sync.OnceValue(func() [3]*regexp.Regexp {
+	return [3]*regexp.Regexp{
+		regexp.MustCompile(`\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*|__([^_\s](?:[^_\n]*[^_\s])?)__`),
+		regexp.MustCompile(`!?\[([^\]\n]*)\]\([^)\s]*\)`),
+		regexp.MustCompile(`(^|[\s(“"„])\*([^*\s](?:[^*\n]*[^*\s])?)\*`),
+	}
+})
+
+// plainInline removes Markdown's inline markup: strong and emphasised
+// text ("**Vendor**", "*Customer*") keeps its words, a link or image its
+// text ("[Annex 1](#annex-1)"). Blank form fields ("Name: ______") and
+// bullets ("* item") stay as they are.
+func plainInline(text string) string {
+	if strings.Contains(text, "**") || strings.Contains(text, "__") {
+		text = mdInline()[0].ReplaceAllString(text, "$1$2")
+	}
+	if strings.Contains(text, "](") {
+		text = mdInline()[1].ReplaceAllString(text, "$1")
+	}
+	if strings.IndexByte(text, '*') >= 0 {
+		text = mdInline()[2].ReplaceAllString(text, "$1$2")
+	}
+	return text
 }

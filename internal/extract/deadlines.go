@@ -17,7 +17,7 @@ var (
 	reAdvance   = prefilter.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
 	reTerminate = prefilter.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
 	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
-	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of`)
+	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)
 	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
 	reAnnounce  = prefilter.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
 	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
