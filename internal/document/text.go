@@ -504,7 +504,8 @@ func headingLike(s string) (int, bool) {
 	}
 	if m := reNumbered.FindString(s); m != "" {
 		rest := strings.TrimSpace(s[len(m):])
-		if rest == "" || words > 12 || last == ':' {
+		if rest == "" || words > 12 || last == ':' || isLabelValue(rest) {
+			// "1. Name: Example Ltd" is an entry of a numbered form.
 			return 0, false
 		}
 		r, _ := utf8.DecodeRuneInString(rest)

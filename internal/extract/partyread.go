@@ -23,7 +23,7 @@ type partyReading struct {
 }
 
 // Reading sources in the order they are trusted.
-var partySources = []string{"block", "definition", "signature", "title"}
+var partySources = []string{"block", "annex", "definition", "signature", "title"}
 
 // parties reads processor and controller from the ways contracts
 // introduce them (party blocks, "zwischen … und …" with role definitions,
@@ -37,6 +37,7 @@ func (x *extractor) parties() model.Parties {
 	}
 	var rs []partyReading
 	rs = append(rs, x.blockReadings(limit)...)
+	rs = append(rs, x.annexReadings()...)
 	head := min(len(x.text), min(limit, 8000))
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
@@ -665,4 +666,55 @@ func (x *extractor) templateTitle(low string) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// reRoleLine is the role entry of a list of parties in the annex of
+	// the standard contractual clauses: "Role (controller/processor):
+	// Processor", "Funktion (Verantwortlicher/Auftragsverarbeiter):
+	// Auftragsverarbeiter".
+	reRoleLine = prefilter.MustCompile(`(?i)^\s*(?:role|funktion|rolle)\s*(?:\([^)]{0,60}\))?\s*:\s*(processor|controller|auftragsverarbeiter|verantwortliche[rn]?)\b`)
+	// reNameEntry is the name entry of the same list: "1. Name: …".
+	reNameEntry = prefilter.MustCompile(`(?i)^\s*(?:\d{1,2}[.)]\s*)?(?:name|firma)\s*:\s*(\S.*)$`)
+)
+
+// annexReadings reads the list of parties of the standard contractual
+// clauses' Annex I ("Data importer(s): 1. Name: … Address: … Role
+// (controller/processor): Processor"), wherever it stands: each role entry
+// names the party whose "Name:" entry comes before it.
+func (x *extractor) annexReadings() []partyReading {
+	if !strings.Contains(x.lower, "role") && !strings.Contains(x.lower, "funktion") && !strings.Contains(x.lower, "rolle") {
+		return nil
+	}
+	var out []partyReading
+	seen := map[string]bool{}
+	for i, ln := range x.lines {
+		m := reRoleLine.FindStringSubmatch(ln.text)
+		if m == nil {
+			continue
+		}
+		role := "controller"
+		if w := strings.ToLower(m[1]); w == "processor" || w == "auftragsverarbeiter" {
+			role = "processor"
+		}
+		for k := i - 1; k >= 0 && k >= i-8; k-- {
+			t := x.lines[k].text
+			if reRoleLine.MatchString(t) {
+				break
+			}
+			nm := reNameEntry.FindStringSubmatchIndex(t)
+			if nm == nil {
+				continue
+			}
+			if !seen[role] {
+				first := line{start: x.lines[k].start + nm[2], end: x.lines[k].end, text: t[nm[2]:]}
+				r := x.partyFromLines([]line{first}, true)
+				r.role, r.at, r.src = role, ln.start, "annex"
+				seen[role] = true
+				out = append(out, r)
+			}
+			break
+		}
+	}
+	return out
 }

@@ -21,7 +21,7 @@ var (
 	reLocHead    = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell    = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
 	reAddrLabel  = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel  = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reServLabel  = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
 	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
@@ -749,7 +749,13 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
-	if m := reNameLabel.FindStringSubmatch(t); m != nil {
+	labelled := t
+	if t != "" && t[0] >= '0' && t[0] <= '9' {
+		// "1. Name: …": a numbered entry of the annex of the standard
+		// clauses.
+		labelled = reListMarker.Plain().ReplaceAllString(t, "")
+	}
+	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
 		if x.k.IsPlaceholder(m[1]) {
 			// "Name: [Vorname, Nachname]": a template's blank field.
 			return "", "", false
