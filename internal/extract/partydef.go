@@ -74,6 +74,12 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 							out = append(out, rr)
 							pending, pendingEnd = nil, -1
 						}
+					} else if role := x.roleBeforeAnd(r.party); role != "" {
+						// "between the Customer and Acme, Inc. ("Acme")".
+						rr.role = otherRole(role)
+						rr.src = "definition"
+						out = append(out, rr)
+						pending, pendingEnd = nil, -1
 					}
 				}
 			}
@@ -109,6 +115,28 @@ var (
 	// reBetweenBefore finds "between"/"zwischen" before a party's name.
 	reBetweenBefore = prefilter.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s`)
 )
+
+// reRoleAnd is "between the Customer and " right before a party's name:
+// the other party named by its role only.
+var reRoleAnd = prefilter.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s+(?:the\s+|dem\s+|den\s+|der\s+|its\s+)?([\p{L}-]+)\s*,?\s+(?:and|und)\s+(?:the\s+|der\s+|die\s+|dem\s+)?$`)
+
+// reLeadRoleAnd is a role word and "and" at the start of a phrase after
+// "between": "the Customer and ", "dem Kunden und der ".
+var reLeadRoleAnd = prefilter.MustCompile(`(?i)^\s*(?:the\s+|dem\s+|den\s+|der\s+|its\s+)?([\p{L}-]+)\s*,?\s+(?:and|und)\s+(?:the\s+|der\s+|die\s+|dem\s+)?`)
+
+// roleBeforeAnd returns the role of the party word in "between the
+// Customer and" right before the party's name, or "".
+func (x *extractor) roleBeforeAnd(p *model.Party) string {
+	if p == nil || p.Evidence == nil || p.Evidence.Start <= 0 || p.Evidence.Start > len(x.text) {
+		return ""
+	}
+	at := p.Evidence.Start
+	m := reRoleAnd.FindStringSubmatch(x.text[max(0, at-60):at])
+	if m == nil {
+		return ""
+	}
+	return x.k.party.role[strings.ToLower(m[1])]
+}
 
 // otherRole returns the role of the other party.
 func otherRole(role string) string {
@@ -400,6 +428,13 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	if locs := reBetween.FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
 		b += locs[len(locs)-1][1]
+		// "between the Customer and Acme, Inc. ("Acme")": the other
+		// party by its role word comes first.
+		if m := reLeadRoleAnd.FindStringSubmatchIndex(x.text[b:u.start]); m != nil {
+			if _, ok := x.k.party.role[strings.ToLower(x.text[b+m[2]:b+m[3]])]; ok {
+				b += m[1]
+			}
+		}
 	}
 	phrase := x.text[b:u.start]
 	if strings.TrimSpace(phrase) == "" {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
@@ -225,8 +226,15 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		valueAt := 0
 		if len(ln.text) <= 120 || x.joinedBlockLine(ln) {
 			// A long line is a label only with the party's joined block
-			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …").
+			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …"),
 			kind, role, valueAt = x.labelKind(ln.text)
+		} else if k, r, at := x.labelKind(ln.text[:runeStart(ln.text, 120)]); k == "same" && at < 40 {
+			// or a company described after its name: "Provider: Example
+			// Ltd, a company incorporated in Ireland (registered number
+			// 123456) with its registered office at …".
+			if a, _ := x.k.legalForm(ln.text[at:min(len(ln.text), at+100)]); a > 0 {
+				kind, role, valueAt = k, r, at
+			}
 		}
 		if kind == "" {
 			// The label ends the block's joined paragraph: "Muster GmbH
@@ -717,4 +725,15 @@ func (x *extractor) annexReadings() []partyReading {
 		}
 	}
 	return out
+}
+
+// runeStart returns the largest index at most i that starts a rune of s.
+func runeStart(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
