@@ -38,6 +38,10 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Luisa Brandt", ctrlNote: "not named", city: "Hannover"},
 		{name: "dotted separators", lang: "de", text: "Zwischen\nVerantwortlicher (Auftraggeber) — im individuellen Vertrag einzutragen:\n[Firma / Name] · [Anschrift] · [vertreten durch]\n— nachfolgend „Verantwortlicher\" —\nAuftragsverarbeiter (Auftragnehmer):\nPascal Kozlowski (Kozlowski IT) · Abteistraße 30/6, 88416 Ochsenhausen · pk@example.org\n— nachfolgend „Auftragsverarbeiter\" —\n§ 1 Gegenstand\n",
 			processor: "Pascal Kozlowski (Kozlowski IT)", ctrlNote: "placeholder", city: "Ochsenhausen"},
+		{name: "physician with a degree", lang: "de", text: "Verantwortlicher:\nDr. med. dent. Anna Berger, Zahnärztin\nLindenallee 14, 50667 Köln\n(nachfolgend „Praxis“)\n\nAuftragsverarbeiter:\nMedisoft Praxissysteme GmbH & Co. KG\nAm Kanal 3, 44147 Dortmund\n\n1. Gegenstand\n",
+			processor: "Medisoft Praxissysteme GmbH & Co. KG", ctrl: "Dr. med. dent. Anna Berger", city: "Dortmund"},
+		{name: "processor with a degree", lang: "de", text: "Zwischen\n\nKanzlei am Dom GmbH\nDomplatz 2\n93047 Regensburg\n– Auftraggeber –\n\nund\n\nDr. rer. nat. Jonas Keller\nBergstraße 8\n93049 Regensburg\n– Auftragnehmer –\n\n1 Gegenstand\n",
+			processor: "Dr. rer. nat. Jonas Keller", ctrl: "Kanzlei am Dom GmbH", city: "Regensburg"},
 		{name: "representative is not the party", lang: "de", text: "Auftragnehmerin (Auftragsverarbeiterin)\nLebenswerk.AI GmbH\nWalter-Schneider-Straße 10\n06317 Seegebiet Mansfelder Land\nGeschäftsführer: Prof. Dr. Tobias Beispiel\n1. Gegenstand\n",
 			processor: "Lebenswerk.AI GmbH"},
 		// German "zwischen … und …" with the role before or after.
