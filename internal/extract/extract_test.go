@@ -114,6 +114,7 @@ func TestDeadlines(t *testing.T) {
 		wantBreachNote    bool
 	}{
 		{"de hours", "de", "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten spätestens innerhalb von 48 Stunden.", 48, 0, false},
+		{"de separable zeigt an", "de", "Eine Verletzung des Schutzes personenbezogener Daten zeigt der Dienstleister dem Kunden binnen 36 Stunden an.", 36, 0, false},
 		{"de undue only", "de", "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Datenschutzverletzungen.", 0, 0, true},
 		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
 		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},

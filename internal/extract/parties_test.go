@@ -42,6 +42,8 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Medisoft Praxissysteme GmbH & Co. KG", ctrl: "Dr. med. dent. Anna Berger", city: "Dortmund"},
 		{name: "processor with a degree", lang: "de", text: "Zwischen\n\nKanzlei am Dom GmbH\nDomplatz 2\n93047 Regensburg\n– Auftraggeber –\n\nund\n\nDr. rer. nat. Jonas Keller\nBergstraße 8\n93049 Regensburg\n– Auftragnehmer –\n\n1 Gegenstand\n",
 			processor: "Dr. rer. nat. Jonas Keller", ctrl: "Kanzlei am Dom GmbH", city: "Regensburg"},
+		{name: "long table rows with the role in the first cell", lang: "de", text: "Rolle | Firma | Anschrift | vertreten durch\nKunde (Verantwortlicher) | Bäckerei Hollmann GmbH & Co. KG | Mühlenweg 9, 49074 Osnabrück | Herrn Peter Hollmann\nDienstleister (Auftragsverarbeiter) | Paywise Abrechnungsservice UG (haftungsbeschränkt) | Lotter Straße 40, 49078 Osnabrück | Frau Sandra Özdemir\n\nA. Gegenstand\n",
+			processor: "Paywise Abrechnungsservice UG (haftungsbeschränkt)", ctrl: "Bäckerei Hollmann GmbH & Co. KG", city: "Osnabrück"},
 		{name: "representative is not the party", lang: "de", text: "Auftragnehmerin (Auftragsverarbeiterin)\nLebenswerk.AI GmbH\nWalter-Schneider-Straße 10\n06317 Seegebiet Mansfelder Land\nGeschäftsführer: Prof. Dr. Tobias Beispiel\n1. Gegenstand\n",
 			processor: "Lebenswerk.AI GmbH"},
 		// German "zwischen … und …" with the role before or after.

@@ -222,9 +222,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		}
 		var kind, role string
 		valueAt := 0
-		if len(ln.text) <= 120 || x.joinedBlockLine(ln) {
+		if len(ln.text) <= 120 || x.joinedBlockLine(ln) || labelCellRow(ln.text) {
 			// A long line is a label only with the party's joined block
-			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …").
+			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …")
+			// or as a table row whose first cell is the label
+			// ("Auftragnehmer | Muster GmbH | Weg 1, 12345 Ort | …").
 			kind, role, valueAt = x.labelKind(ln.text)
 		}
 		if kind == "" {
@@ -348,6 +350,14 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		return "trailer", role, 0
 	}
 	return "", "", 0
+}
+
+// labelCellRow reports whether t is a table row of at least three cells
+// whose first cell is short enough to be a label.
+func labelCellRow(t string) bool {
+	t = strings.TrimLeft(t, "| \t")
+	i := strings.Index(t, "|")
+	return i > 0 && i <= 60 && strings.Count(t[i:], "|") >= 2
 }
 
 // nameOfRole are the words before a role word that make a field label
