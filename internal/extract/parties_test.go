@@ -44,6 +44,10 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Dr. rer. nat. Jonas Keller", ctrl: "Kanzlei am Dom GmbH", city: "Regensburg"},
 		{name: "long table rows with the role in the first cell", lang: "de", text: "Rolle | Firma | Anschrift | vertreten durch\nKunde (Verantwortlicher) | Bäckerei Hollmann GmbH & Co. KG | Mühlenweg 9, 49074 Osnabrück | Herrn Peter Hollmann\nDienstleister (Auftragsverarbeiter) | Paywise Abrechnungsservice UG (haftungsbeschränkt) | Lotter Straße 40, 49078 Osnabrück | Frau Sandra Özdemir\n\nA. Gegenstand\n",
 			processor: "Paywise Abrechnungsservice UG (haftungsbeschränkt)", ctrl: "Bäckerei Hollmann GmbH & Co. KG", city: "Osnabrück"},
+		{name: "other party of a two-party head", lang: "de", text: "zwischen\n\n[Name/Firma des Mandanten]\n[Straße, Hausnummer]\n[PLZ, Ort]\n– nachfolgend „Mandant“ –\n\nund\n\nJens Albrecht\nInhaber der Steuerkanzlei Albrecht\nMarktplatz 3, 34117 Kassel\n– nachfolgend „Kanzlei“ –\n\n1. Auftrag\n",
+			processor: "Jens Albrecht", short: "Kanzlei", brand: "Steuerkanzlei Albrecht", ctrlNote: "placeholder", city: "Kassel"},
+		{name: "two blocks defined by other words", lang: "de", text: "zwischen\n\nKanzlei am Dom GmbH\nDomplatz 2, 93047 Regensburg\n– nachfolgend „Kanzlei“ –\n\nund\n\nOrbis IT GmbH\nBergstraße 8, 93049 Regensburg\n– nachfolgend „Orbis“ –\n\n1. Gegenstand\n",
+			procNote: "", ctrlNote: ""},
 		{name: "representative is not the party", lang: "de", text: "Auftragnehmerin (Auftragsverarbeiterin)\nLebenswerk.AI GmbH\nWalter-Schneider-Straße 10\n06317 Seegebiet Mansfelder Land\nGeschäftsführer: Prof. Dr. Tobias Beispiel\n1. Gegenstand\n",
 			processor: "Lebenswerk.AI GmbH"},
 		// German "zwischen … und …" with the role before or after.

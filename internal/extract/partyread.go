@@ -37,6 +37,7 @@ func (x *extractor) parties() model.Parties {
 	}
 	var rs []partyReading
 	rs = append(rs, x.blockReadings(limit)...)
+	rs = append(rs, x.otherPartyReading(rs, limit)...)
 	head := min(len(x.text), min(limit, 8000))
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
@@ -360,6 +361,60 @@ func labelCellRow(t string) bool {
 	return i > 0 && i <= 60 && strings.Count(t[i:], "|") >= 2
 }
 
+// reDefTrailer is a label line after a party block that defines a short
+// name ("– nachfolgend „Kanzlei“ –", "(im Folgenden „Praxis“)").
+var reDefTrailer = prefilter.MustCompile(`^[(–—-]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\s*(?:auch\s*|kurz\s*)?[„"“]([^„"“”]{2,40})[“”"]\s*(?:genannt\s*|called\s*)?[)–—-]$`)
+
+// otherPartyReading reads the second party of a contract whose party
+// blocks end in definitions when only one of them is a role word: "[Name
+// des Mandanten] – nachfolgend „Mandant“ – und Steuerberater Jens Albrecht
+// … – nachfolgend „Kanzlei“ –". The block defined by another word is the
+// other party. Nothing when both or no roles were read from blocks, or
+// when more than one such block stands in the head.
+func (x *extractor) otherPartyReading(rs []partyReading, limit int) []partyReading {
+	roles := map[string]bool{}
+	for _, r := range rs {
+		if r.src == "block" {
+			roles[r.role] = true
+		}
+	}
+	if len(roles) != 1 {
+		return nil
+	}
+	other := "processor"
+	if roles["processor"] {
+		other = "controller"
+	}
+	var out []partyReading
+	for i, ln := range x.lines {
+		if ln.start > limit {
+			break
+		}
+		t := strings.TrimSpace(ln.text)
+		if len(t) > 80 || !framed(t) {
+			continue
+		}
+		m := reDefTrailer.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		term := strings.TrimSpace(m[1])
+		if _, isRole := x.k.party.role[strings.ToLower(term)]; isRole || x.k.party.collect[strings.ToLower(term)] {
+			continue
+		}
+		r := x.partyFromLines(x.blockBefore(i), false)
+		if r.party == nil {
+			continue
+		}
+		r.role, r.at, r.src, r.short = other, ln.start, "block", term
+		out = append(out, r)
+	}
+	if len(out) != 1 {
+		return nil
+	}
+	return out
+}
+
 // nameOfRole are the words before a role word that make a field label
 // of the party's name ("Name des Auftraggebers:").
 var nameOfRole = map[string]bool{"name des": true, "name der": true, "firma des": true, "firma der": true, "bezeichnung des": true,
@@ -523,8 +578,14 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 		switch {
 		case t == "":
 		case pk.ownerRe.MatchString(t) && pk.ownerRe.FindStringIndex(t)[0] == 0:
-			if p.Owner == "" {
-				p.Owner = strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			rest := strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			if w, n := firstWord(rest); (w == "der" || w == "des") && p.Brand == "" {
+				// "Jens Albrecht / Inhaber der Steuerkanzlei Albrecht": the
+				// party owns the business named after the article, which
+				// is the name it trades under.
+				p.Brand = strings.TrimSpace(rest[n:])
+			} else if p.Owner == "" {
+				p.Owner = rest
 			}
 		case pk.brandRe.MatchString(t):
 			if p.Brand == "" {
