@@ -235,6 +235,8 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Orbis Cloud GmbH", "DE"}, {"Tessera, Inc.", "US"}}, nil},
 		{"consent to the engagement of a company in the section", "de", "4. Unterauftragsverarbeitung\n4.1 Der Mandant stimmt dem Einsatz der Orbis Rechenzentrum eG, Hauptstraße 6, 90429 Nürnberg, als Rechenzentrum zu.\n",
 			[]sp{{"Orbis Rechenzentrum eG", "DE"}}, nil},
+		{"current sub-processors named after 'derzeit gehören dazu'", "de", "5. Unterauftragsverarbeiter\n5.1 Die Liste ist online abrufbar; derzeit gehören dazu Orbis Web Services EMEA SARL (Luxemburg) für Hosting und Tessera Support Unlimited Company (Irland) für den Chat.\n",
+			[]sp{{"Orbis Web Services EMEA SARL", "LU"}, {"Tessera Support Unlimited Company", "IE"}}, nil},
 		{"pipe table with placeholder and alternative", "de", "Anlage 2 – Unterauftragsverarbeiter\nUnterauftragsverarbeiter | Leistung | Region\n[[Hoster, z. B. EU-Anbieter]] oder Beispiel Hosting Inc. (USA) | Hosting | [[Region]]\n[[Muster Data Inc. (USA)]] (nur Variante B) | Datenbank | [[Region]]\n",
 			[]sp{{"Beispiel Hosting Inc.", "US"}, {"Muster Data Inc.", "US"}}, nil},
 		{"bullets with bare names", "de", "8. Unterauftragsverarbeiter\nDer Verantwortliche stimmt dem Einsatz der folgenden Unterauftragsverarbeiter zu:\n- Quanta Server GmbH (Deutschland) – Hosting\n- Lumen AI (USA) – Textgenerierung – Standardvertragsklauseln\n- Corvus (Irland/USA) – Zahlungsabwicklung\n- Hosting: Vela Edge Inc. (USA) — Standardvertragsklauseln\n9. Ort der Verarbeitung\n- Deutschland (Rechenzentrum) – Primärsystem\n",
