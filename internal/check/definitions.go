@@ -19,7 +19,7 @@ var (
 	// reDefinition reads a quoted term in parentheses, optionally after
 	// "nachfolgend", "hereinafter" and the like, at the start of a window
 	// that begins with "(".
-	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
 )
 
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
@@ -136,6 +136,23 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 			m[x] += at
 		}
 		term := lower[m[2]:m[3]]
+		if q := f.party[term]; q != Nobody {
+			// "(gemeinsam „Verantwortlicher“ oder „Gruppengesellschaften“)":
+			// the role word first, the party's own names after it in the
+			// same parentheses.
+			end := strings.IndexByte(lower[m[1]:], ')')
+			if end < 0 || end > 80 {
+				continue
+			}
+			rest := lower[m[1] : m[1]+end]
+			if k := reCollective.FindStringIndex(rest); k != nil {
+				rest = rest[:k[0]] // "…, gemeinsam „Parteien“": both parties
+			}
+			for _, n := range reQuoted.FindAllStringSubmatchIndex(rest, 4) {
+				add(m[1]+n[2], lower[m[1]+n[2]:m[1]+n[3]], q)
+			}
+			continue
+		}
 		p := f.partyBefore(text, lower, m[0])
 		if p == Nobody {
 			// "("Infracost", "we", "us")": the voice in the same
@@ -150,6 +167,11 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 				p = Processor
 			case strings.Contains(inside, `"you"`) || strings.Contains(inside, `“you”`):
 				p = Controller
+			default:
+				// "(im Folgenden „NSS“ oder „Auftragsverarbeiter“)",
+				// `("Acme" or "Processor")`: a role word defined in the
+				// same parentheses names the party.
+				p = f.quotedRole(inside)
 			}
 		}
 		add(m[2], term, p)
@@ -179,6 +201,31 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 	}
 	return out
+}
+
+// reCollective opens a term for both parties inside a definition's
+// parentheses ("…, gemeinsam „Parteien“").
+var reCollective = regexp.MustCompile(`\b(?:gemeinsam|zusammen|beide|together|collectively|jointly|each|jeweils)\b`)
+
+// reQuoted is a term in quotation marks.
+var reQuoted = regexp.MustCompile(`[„"“»‚']([\p{L}][\p{L}\- ]{0,38}[\p{L}])["“”«‘']`)
+
+// quotedRole returns the party of the role words quoted in s (the inside
+// of a definition's parentheses), or Nobody when none or both parties are
+// quoted.
+func (f *actorFinder) quotedRole(s string) Party {
+	p := Nobody
+	for _, m := range reQuoted.FindAllStringSubmatch(s, 4) {
+		q := f.party[m[1]]
+		if q == Nobody {
+			continue
+		}
+		if p != Nobody && q != p {
+			return Nobody
+		}
+		p = q
+	}
+	return p
 }
 
 // addIsRole adds the name at lower[a:b] of "X ist Auftragsverarbeiter"

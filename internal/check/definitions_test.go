@@ -21,6 +21,13 @@ func TestDefinedParties(t *testing.T) {
 			map[string]Party{"kundenorganisation": Controller, "sharepad-betreiber": Processor}},
 		{"de", "Auftragsverarbeiter: Muster Software GmbH („Bekvor“)", map[string]Party{"bekvor": Processor}},
 		{"de", "Caelex ist Auftragsverarbeiter im Sinne des Art. 28 DSGVO.", map[string]Party{"caelex": Processor}},
+		{"de", "die Nordstern Shared Services GmbH, Überseering 8, 22297 Hamburg (im Folgenden „NSS“ oder „Auftragsverarbeiter“)", map[string]Party{"nss": Processor}},
+		{"de", "die Muster AG (gemeinsam „Verantwortlicher“ oder „Gruppengesellschaften“)", map[string]Party{"gruppengesellschaften": Controller}},
+		{"en", `Acme Cloud Ltd, 1 High Street, London ("Acme" or "Processor")`, map[string]Party{"acme": Processor}},
+		{"en", `Acme Cloud Ltd ("Acme", "Processor" or "Controller")`, nil},
+		{"de", "Muster GmbH (nachfolgend „Auftragnehmer“ oder „Muster“)", map[string]Party{"muster": Processor}},
+		{"de", "Vertrag zwischen den Parteien (gemeinsam „Parteien“)", nil},
+		{"de", "Muster GmbH („Auftragnehmer“, zusammen mit dem Kunden die „Vertragspartner“)", nil},
 		{"de", "Der Kunde (im Folgenden „Mandant“) beauftragt die Kanzlei.", nil}, // already a party word
 		{"de", "Vertrag zwischen Auftraggeber und Auftragnehmer (nachfolgend „AVV“)", nil},
 		{"de", "Ein Unterauftragsverarbeiter ist ein Auftragsverarbeiter.", nil},

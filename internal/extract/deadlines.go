@@ -12,9 +12,9 @@ import (
 
 var (
 	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
-	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|report`)
+	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report`)
 	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
-	reAdvance   = prefilter.MustCompile(`\bvor\b|vorab|im voraus|vorher|prior|in advance|before`)
+	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
 	reTerminate = prefilter.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
 	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
 	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)

@@ -114,6 +114,8 @@ func TestDeadlines(t *testing.T) {
 		wantBreachNote    bool
 	}{
 		{"de hours", "de", "Der Auftragnehmer meldet dem Auftraggeber Verletzungen des Schutzes personenbezogener Daten spätestens innerhalb von 48 Stunden.", 48, 0, false},
+		{"de separable zeigt an", "de", "Eine Verletzung des Schutzes personenbezogener Daten zeigt der Dienstleister dem Kunden binnen 36 Stunden an.", 36, 0, false},
+		{"de separable teilt mit", "de", "Eine Verletzung des Schutzes personenbezogener Daten teilt der Dienstleister dem Kunden innerhalb von 12 Stunden mit.", 12, 0, false},
 		{"de undue only", "de", "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Datenschutzverletzungen.", 0, 0, true},
 		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
 		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},
@@ -233,6 +235,12 @@ func TestSubprocessors(t *testing.T) {
 			[]sp{{"Theta IT GmbH", "DE"}}, nil},
 		{"pipe table without outer pipes", "de", "§ 8 Sub-Auftragsverarbeiter\nDer Auftraggeber genehmigt die folgenden Sub-Auftragsverarbeiter:\nDienstleister | Zweck | Sitz / Region\nOmega Cloud, Inc. | Hosting | EU — Frankfurt\nPsi Mail SAS | E-Mail-Versand | Paris, Frankreich\nNimbus Analytics | Reichweitenmessung | Estland\n",
 			[]sp{{"Omega Cloud, Inc.", "DE"}, {"Psi Mail SAS", "FR"}, {"Nimbus Analytics", "EE"}}, nil},
+		{"Sub-Dienstleister annex table", "de", "Anlage 2 – Sub-Dienstleister\nName | Sitz | Land | Tätigkeit\nOrbis Cloud GmbH | Erika-Mann-Str. 3, 80636 München | Deutschland | Hosting\nTessera, Inc. | 1 Market Street, San Francisco, CA 94105 | USA | Ticketsystem\n",
+			[]sp{{"Orbis Cloud GmbH", "DE"}, {"Tessera, Inc.", "US"}}, nil},
+		{"consent to the engagement of a company in the section", "de", "4. Unterauftragsverarbeitung\n4.1 Der Mandant stimmt dem Einsatz der Orbis Rechenzentrum eG, Hauptstraße 6, 90429 Nürnberg, als Rechenzentrum zu.\n",
+			[]sp{{"Orbis Rechenzentrum eG", "DE"}}, nil},
+		{"current sub-processors named after 'derzeit gehören dazu'", "de", "5. Unterauftragsverarbeiter\n5.1 Die Liste ist online abrufbar; derzeit gehören dazu Orbis Web Services EMEA SARL (Luxemburg) für Hosting und Tessera Support Unlimited Company (Irland) für den Chat.\n",
+			[]sp{{"Orbis Web Services EMEA SARL", "LU"}, {"Tessera Support Unlimited Company", "IE"}}, nil},
 		{"pipe table with placeholder and alternative", "de", "Anlage 2 – Unterauftragsverarbeiter\nUnterauftragsverarbeiter | Leistung | Region\n[[Hoster, z. B. EU-Anbieter]] oder Beispiel Hosting Inc. (USA) | Hosting | [[Region]]\n[[Muster Data Inc. (USA)]] (nur Variante B) | Datenbank | [[Region]]\n",
 			[]sp{{"Beispiel Hosting Inc.", "US"}, {"Muster Data Inc.", "US"}}, nil},
 		{"bullets with bare names", "de", "8. Unterauftragsverarbeiter\nDer Verantwortliche stimmt dem Einsatz der folgenden Unterauftragsverarbeiter zu:\n- Quanta Server GmbH (Deutschland) – Hosting\n- Lumen AI (USA) – Textgenerierung – Standardvertragsklauseln\n- Corvus (Irland/USA) – Zahlungsabwicklung\n- Hosting: Vela Edge Inc. (USA) — Standardvertragsklauseln\n9. Ort der Verarbeitung\n- Deutschland (Rechenzentrum) – Primärsystem\n",

@@ -41,6 +41,7 @@ type partyFile struct {
 	NotInNames        []string            `yaml:"not_in_names"`
 	NonNames          []string            `yaml:"non_names"`
 	Salutations       []string            `yaml:"salutations"`
+	DegreeParts       []string            `yaml:"degree_parts"`
 	LegalForms        []string            `yaml:"legal_forms"`
 	KeyForms          map[string][]string `yaml:"key_forms"`
 	InlineFields      map[string][]string `yaml:"inline_fields"`
@@ -63,6 +64,7 @@ type partyKnowledge struct {
 	notInName map[string]bool
 	nonName   map[string]bool
 	salute    map[string]bool
+	degree    map[string]bool // "med.", "rer.": lower-case parts of a degree
 	template  map[string]bool
 	streetTyp map[string]bool // "straße", "weg": a street's type word
 	streetLed map[string]bool // "am", "unter": a word opening a street
@@ -113,7 +115,7 @@ func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, 
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {

@@ -166,6 +166,12 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 			rest := strings.TrimSpace(p.text()[n:])
 			nw, _ := firstWord(rest)
 			r, _ := utf8.DecodeRuneInString(nw)
+			if pk.generic[lw] && placeName(nw) && pk.legalRe.MatchString(rest) {
+				// "Kanzlei am Dom GmbH", "Apotheke am Markt e. K.": a
+				// generic head with a place, ending in a legal form, is
+				// the company's name.
+				break
+			}
 			if nw == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.article[strings.ToLower(nw)] || pk.legalRe.MatchString(" "+nw) && pk.legalRe.FindStringSubmatchIndex(" " + nw)[2] == 1 {
 				if isRole && nw == "" {
 					return nameRead{note: noteRoleOnly}
@@ -407,7 +413,7 @@ func (x *extractor) notAName(name string, legal bool) string {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(strings.Trim(w, "()"))
-		if unicode.IsUpper(r) || unicode.IsDigit(r) || joinerWord(w) {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || joinerWord(w) || pk.degree[strings.ToLower(w)] {
 			continue
 		}
 		return noteFragment
@@ -431,6 +437,16 @@ func isTitleCompound(w string, pk *partyKnowledge) bool {
 func joinerWord(w string) bool {
 	switch strings.ToLower(w) {
 	case "&", "+", "-", "–", "—", "und", "and", "von", "van", "de", "der", "den", "zu", "di", "da", "du", "del", "la", "le", "vom", "y", "e", "of":
+		return true
+	}
+	return false
+}
+
+// placeName reports whether w is a preposition that opens a place in a
+// business's name ("am", "im", "zum": "Kanzlei am Dom GmbH").
+func placeName(w string) bool {
+	switch w {
+	case "am", "im", "zum", "zur", "an", "auf", "beim":
 		return true
 	}
 	return false

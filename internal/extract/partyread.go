@@ -38,6 +38,7 @@ func (x *extractor) parties() model.Parties {
 	}
 	var rs []partyReading
 	rs = append(rs, x.blockReadings(limit)...)
+	rs = append(rs, x.otherPartyReading(rs, limit)...)
 	rs = append(rs, x.annexReadings()...)
 	head := min(len(x.text), min(limit, 8000))
 	defs, shorts := x.definitionReadings(head)
@@ -224,9 +225,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		}
 		var kind, role string
 		valueAt := 0
-		if len(ln.text) <= 120 || x.joinedBlockLine(ln) {
+		if len(ln.text) <= 120 || x.joinedBlockLine(ln) || labelCellRow(ln.text) {
 			// A long line is a label only with the party's joined block
-			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …"),
+			// after it ("Auftragnehmer: Muster GmbH Weg 1 12345 Ort …")
+			// or as a table row whose first cell is the label
+			// ("Auftragnehmer | Muster GmbH | Weg 1, 12345 Ort | …"),
 			kind, role, valueAt = x.labelKind(ln.text)
 		} else if k, r, at := x.labelKind(ln.text[:runeStart(ln.text, 120)]); k == "same" && at < 40 {
 			// or a company described after its name: "Provider: Example
@@ -357,6 +360,68 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		return "trailer", role, 0
 	}
 	return "", "", 0
+}
+
+// labelCellRow reports whether t is a table row of at least three cells
+// whose first cell is short enough to be a label.
+func labelCellRow(t string) bool {
+	t = strings.TrimLeft(t, "| \t")
+	i := strings.Index(t, "|")
+	return i > 0 && i <= 60 && strings.Count(t[i:], "|") >= 2
+}
+
+// reDefTrailer is a label line after a party block that defines a short
+// name ("– nachfolgend „Kanzlei“ –", "(im Folgenden „Praxis“)").
+var reDefTrailer = prefilter.MustCompile(`^[(–—-]\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\s*(?:auch\s*|kurz\s*)?[„"“]([^„"“”]{2,40})[“”"]\s*(?:genannt\s*|called\s*)?[)–—-]$`)
+
+// otherPartyReading reads the second party of a contract whose party
+// blocks end in definitions when only one of them is a role word: "[Name
+// des Mandanten] – nachfolgend „Mandant“ – und Steuerberater Jens Albrecht
+// … – nachfolgend „Kanzlei“ –". The block defined by another word is the
+// other party. Nothing when both or no roles were read from blocks, or
+// when more than one such block stands in the head.
+func (x *extractor) otherPartyReading(rs []partyReading, limit int) []partyReading {
+	roles := map[string]bool{}
+	for _, r := range rs {
+		if r.src == "block" {
+			roles[r.role] = true
+		}
+	}
+	if len(roles) != 1 {
+		return nil
+	}
+	other := "processor"
+	if roles["processor"] {
+		other = "controller"
+	}
+	var out []partyReading
+	for i, ln := range x.lines {
+		if ln.start > limit {
+			break
+		}
+		t := strings.TrimSpace(ln.text)
+		if len(t) > 80 || !framed(t) {
+			continue
+		}
+		m := reDefTrailer.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		term := strings.TrimSpace(m[1])
+		if _, isRole := x.k.party.role[strings.ToLower(term)]; isRole || x.k.party.collect[strings.ToLower(term)] {
+			continue
+		}
+		r := x.partyFromLines(x.blockBefore(i), false)
+		if r.party == nil {
+			continue
+		}
+		r.role, r.at, r.src, r.short = other, ln.start, "block", term
+		out = append(out, r)
+	}
+	if len(out) != 1 {
+		return nil
+	}
+	return out
 }
 
 // nameOfRole are the words before a role word that make a field label
@@ -522,8 +587,14 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 		switch {
 		case t == "":
 		case pk.ownerRe.MatchString(t) && pk.ownerRe.FindStringIndex(t)[0] == 0:
-			if p.Owner == "" {
-				p.Owner = strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			rest := strings.Trim(pk.soleRe.Plain().ReplaceAllString(t[pk.ownerRe.FindStringIndex(t)[1]:], ""), " :–—-,")
+			if w, n := firstWord(rest); (w == "der" || w == "des") && p.Brand == "" {
+				// "Jens Albrecht / Inhaber der Steuerkanzlei Albrecht": the
+				// party owns the business named after the article, which
+				// is the name it trades under.
+				p.Brand = strings.TrimSpace(rest[n:])
+			} else if p.Owner == "" {
+				p.Owner = rest
 			}
 		case pk.brandRe.MatchString(t):
 			if p.Brand == "" {

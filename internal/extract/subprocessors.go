@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|(?:other|another|further) processors?\b`)
+	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|sub-?dienstleist|subauftragnehm|nachauftragnehm|(?:other|another|further) processors?\b`)
 	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
 	reAddrHead   = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd  = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
@@ -882,7 +882,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|beauftragt|hinzugezogen|hinzuziehen|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die

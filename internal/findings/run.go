@@ -586,11 +586,31 @@ func duplicateSections(in *check.Input) ([]model.Evidence, []string) {
 var (
 	sectionRefRE = prefilter.MustCompile(`(?i)(?:^|[^\p{L}\-])(ziffer|ziff\.|abschnitt|nr\.|nummer|section|clause|§)\s*(\d+(?:\.\d+)*)`)
 	lawAfterRE   = prefilter.MustCompile(`(?i)^[\s.]*(?:(?:abs\.?|absatz|satz|s\.|lit\.?|nr\.?)\s*\w+[\s.,]*)*(bdsg|dsgvo|ds-gvo|gdpr|tkg|ttdsg|tdddg|tmg|ddg|bgb|hgb|stgb|ao|uwg|sgb|owig|gwg|sccs?|of the|des |der |gdpr|uk gdpr|ccpa)`)
-	otherDocRE   = prefilter.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|gesetz|richtlinie|directive)`)
+	otherDocRE   = prefilter.MustCompile(`(?i)^[^.;]{0,40}(hauptvertrag|agb|leistungsbeschreibung|main agreement|master|principal agreement|services agreement|the agreement|terms of service|terms and conditions|msa|standardvertragsklauseln|standard contractual|clauses|\bact\b|regulation|verordnung|ordnung\b|gesetz|richtlinie|directive)`)
 	selfRefRE    = prefilter.MustCompile(`(?i)\b(?:diese[rsm]?|this|the present)\s+(?:ziffer|ziff\.|abschnitt|nummer|section|clause|paragraph|§)\s*(\d+)\b`)
 	leadNumRE    = prefilter.MustCompile(`^\s*(?:§\s*)?(\d+)\b`)
 	artBeforeRE  = prefilter.MustCompile(`(?i)(art\.?|artikel|article|artt\.)\s*\d+\s*(abs\.?\s*\d+\s*)?(s\.|satz\s*\d+\s*)?(lit\.\s*\w\s*)?$`)
 )
+
+// lawAbbrevRE is a statute's abbreviation after a section reference,
+// written with capitals at both ends ("§ 57 Abs. 1 und § 62 StBerG", "§ 43a
+// BRAO", "§ 203 StGB"); case-sensitive.
+var lawAbbrevRE = prefilter.MustCompile(`^[a-z]?[\s.,]*(?:(?:Abs\.?|Absatz|Satz|S\.|lit\.?|Nr\.?|Ziff\.?|Alt\.?|Var\.?|und|oder|bis|sowie|§§?)\s*[\w.]*[\s.,]*)*([A-ZÄÖÜ][A-Za-zÄÖÜäöü\-]{0,8}[A-Z])\b`)
+
+// statuteAfter reports whether a section reference is followed by the
+// abbreviation of a statute ("StBerG", "BRAO"), not by one of the
+// contract's own names ("AVV", "TOM").
+func statuteAfter(after string) bool {
+	m := lawAbbrevRE.FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	switch m[1] {
+	case "AVV", "DPA", "AV", "TOM", "TOMS", "SLA", "AGB":
+		return false
+	}
+	return true
+}
 
 // missingSections reports references to numbered sections of the contract
 // that do not exist.
@@ -640,7 +660,7 @@ func missingSections(in *check.Input) ([]model.Evidence, []string) {
 			num := st[m[4]:m[5]]
 			before := st[:m[2]]
 			after := st[m[5]:]
-			if artBeforeRE.MatchString(strings.TrimSpace(before)) || lawAfterRE.MatchString(after) || otherDocRE.MatchString(after) {
+			if artBeforeRE.MatchString(strings.TrimSpace(before)) || lawAfterRE.MatchString(after) || otherDocRE.MatchString(after) || statuteAfter(after) {
 				continue
 			}
 			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "kd-") {
