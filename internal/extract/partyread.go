@@ -684,6 +684,40 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 // titleReadings reads the vendor from the contract's own title: a
 // company with a legal form in the first lines ("Auftragsverarbeitungs-
 // vertrag der Call Lana GmbH", "Acme Inc. Data Processing Addendum").
+// reTitleBetween is a title's "between A and B", each a role word or a
+// name.
+var reTitleBetween = prefilter.MustCompile(`(?i)(?:^|\s)(?:between|zwischen)\s+(?:the\s+|dem\s+|den\s+|der\s+|die\s+)?(.+?)\s+(?:and|und)\s+(?:the\s+|dem\s+|den\s+|der\s+|die\s+)?(.+?)\s*$`)
+
+// titleBetween reads a title naming one party by its role word and the
+// other by a company name with a legal form.
+func (x *extractor) titleBetween(ln line) (partyReading, bool) {
+	m := reTitleBetween.FindStringSubmatchIndex(ln.text)
+	if m == nil {
+		return partyReading{}, false
+	}
+	a, b := ln.text[m[2]:m[3]], ln.text[m[4]:m[5]]
+	roleA, okA := x.k.party.role[strings.ToLower(a)]
+	roleB, okB := x.k.party.role[strings.ToLower(b)]
+	nameAt, role := m[4], roleA
+	switch {
+	case okA && !okB:
+	case okB && !okA:
+		nameAt, role = m[2], roleB
+	default:
+		return partyReading{}, false
+	}
+	name := a
+	if nameAt == m[4] {
+		name = b
+	}
+	nr := x.readName(name)
+	if nr.name == "" || !nr.legal {
+		return partyReading{}, false
+	}
+	p := &model.Party{Name: nr.name, Evidence: x.evidencePtr(ln.start+nameAt+nr.start, ln.start+nameAt+nr.end)}
+	return partyReading{role: otherRole(role), party: p, at: ln.start, src: "title"}, true
+}
+
 func (x *extractor) titleReadings() []partyReading {
 	var out []partyReading
 	for i, ln := range x.lines {
@@ -692,6 +726,14 @@ func (x *extractor) titleReadings() []partyReading {
 		}
 		t := ln.text
 		low := strings.ToLower(t)
+		if len(t) <= 160 && x.hasTitleWord(low) && !x.k.isSub(low) && !x.templateTitle(low) {
+			// "Data Processing Agreement between the Customer and Acme
+			// GmbH": the company beside a role word takes the other role.
+			if r, ok := x.titleBetween(ln); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if len(t) > 120 || reLongProse.MatchString(t) || x.k.party.roleRe.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) || x.templateTitle(low) {
 			continue
 		}
