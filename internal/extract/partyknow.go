@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-
 	"github.com/art28/art28/internal/prefilter"
 )
 
