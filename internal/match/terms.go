@@ -51,7 +51,11 @@ func newEntry(t string) *entry {
 	case strings.HasPrefix(t, "art:"):
 		e.kind, e.arg = articleKind, t[len("art:"):]
 	case strings.Contains(t, " "):
-		for _, w := range strings.Fields(t) {
+		ws := strings.Fields(t)
+		if len(ws) > 0 {
+			e.phrase = make([]wordPattern, 0, len(ws))
+		}
+		for _, w := range ws {
 			p := parseWord(w)
 			if p.gap == 0 {
 				p.id = Register(w)
