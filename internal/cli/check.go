@@ -232,19 +232,21 @@ func analyzeAll(load func() (*analyze.Analyzer, error), files []string, f checkF
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				defer bar.done()
-				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
-				if err != nil {
-					ch <- outcome{err: err}
-					return
-				}
-				a, err := load()
-				if err != nil {
-					ch <- outcome{noAnalyzer: true}
-					return
-				}
-				r := a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
-				ch <- outcome{r: r, text: doc.Text}
+				o := func() outcome {
+					doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
+					if err != nil {
+						return outcome{err: err}
+					}
+					a, err := load()
+					if err != nil {
+						return outcome{noAnalyzer: true}
+					}
+					return outcome{r: a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang}), text: doc.Text}
+				}()
+				// Counted before it is handed on, so that the bar shows
+				// every file done when the last result is written.
+				bar.done()
+				ch <- o
 			}()
 		}
 		close(pending)
