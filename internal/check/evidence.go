@@ -1,6 +1,8 @@
 package check
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -247,7 +249,7 @@ func ruleBit(k int) uint64 { return 1 << min(k, 63) }
 // requirementTerms lists the distinct terms of the groups of r's rules,
 // in term order, each with the rules that hold it.
 func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
-	rules := map[match.TermID]uint64{}
+	var out []ruleTerm
 	for k, rule := range r.Rules {
 		cr := ch.rules[rule]
 		if cr == nil {
@@ -255,16 +257,22 @@ func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
 		}
 		for _, gi := range cr.all {
 			for _, t := range ch.groups[gi] {
-				rules[t] |= ruleBit(k)
+				out = append(out, ruleTerm{t, ruleBit(k)})
 			}
 		}
 	}
-	out := make([]ruleTerm, 0, len(rules))
-	for t, m := range rules {
-		out = append(out, ruleTerm{t, m})
+	slices.SortFunc(out, func(a, b ruleTerm) int { return cmp.Compare(a.term, b.term) })
+	// One entry per term, with the rules of all its entries.
+	n := 0
+	for _, rt := range out {
+		if n > 0 && out[n-1].term == rt.term {
+			out[n-1].rules |= rt.rules
+			continue
+		}
+		out[n] = rt
+		n++
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
-	return out
+	return slices.Clip(out[:n])
 }
 
 // coverage counts the distinct terms of the requirement's matching rules

@@ -693,7 +693,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	if int(id) >= len(ix.cache) {
 		ix.cache = append(ix.cache, make([]Bits, len(terms)-len(ix.cache))...)
 	}
-	e := &terms[id]
+	e := terms[id]
 	var b Bits
 	switch e.kind {
 	case regexKind:

@@ -13,10 +13,13 @@ type litSet struct {
 	// turns into) the first byte of a literal.
 	first [256]bool
 	// pairs holds, when every literal has two bytes or more, the literals'
-	// first two bytes as bits b0<<8|b1: a candidate position must hold one
-	// of the pairs, which rules out most positions a common first letter
-	// would let through.
-	pairs *[1 << 10]uint64
+	// first two bytes: bit b1 of row pairRow[b0]-1 (0: no literal starts
+	// with b0). A candidate position must hold one of the pairs, which
+	// rules out most positions a common first letter would let through.
+	// Rows exist only for the first bytes of literals, so the table stays
+	// small (a full 64-kbit table cost 8 KB per expression at start-up).
+	pairs   [][4]uint64
+	pairRow *[256]uint16
 }
 
 func newLitSet(lits []string, fold bool) *litSet {
@@ -39,10 +42,15 @@ func newLitSet(lits []string, fold bool) *litSet {
 		short = short || len(l) < 2
 	}
 	if !short && len(lits) > 4 {
-		ls.pairs = new([1 << 10]uint64)
+		ls.pairRow = new([256]uint16)
 		for _, l := range lits {
-			k := uint(l[0])<<8 | uint(l[1])
-			ls.pairs[k/64] |= 1 << (k % 64)
+			r := ls.pairRow[l[0]]
+			if r == 0 {
+				ls.pairs = append(ls.pairs, [4]uint64{})
+				r = uint16(len(ls.pairs))
+				ls.pairRow[l[0]] = r
+			}
+			ls.pairs[r-1][l[1]/64] |= 1 << (l[1] % 64)
 		}
 	}
 	return ls
@@ -51,7 +59,7 @@ func newLitSet(lits []string, fold bool) *litSet {
 // pairAt reports whether the two bytes at offset i of s (with fold: of
 // Lower(s)) start a literal; without a pair table every position may.
 func (ls *litSet) pairAt(s string, i int, fold bool) bool {
-	if ls.pairs == nil {
+	if ls.pairRow == nil {
 		return true
 	}
 	if i+1 >= len(s) {
@@ -61,8 +69,8 @@ func (ls *litSet) pairAt(s string, i int, fold bool) bool {
 	if fold {
 		c0, c1 = foldAt(s, i), foldAt(s, i+1)
 	}
-	k := uint(c0)<<8 | uint(c1)
-	return ls.pairs[k/64]&(1<<(k%64)) != 0
+	r := ls.pairRow[c0]
+	return r != 0 && ls.pairs[r-1][c1/64]&(1<<(c1%64)) != 0
 }
 
 // index returns the first offset of s at which one of the literals occurs,
