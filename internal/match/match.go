@@ -73,12 +73,18 @@ func newVocabulary(sizeHint int) *vocabulary {
 	return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
 }
 
+// The FNV-1a hash's offset basis and prime, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 // fnv32 is the FNV-1a hash of s.
 func fnv32[T string | []byte](s T) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
@@ -101,14 +107,62 @@ func (v *vocabulary) add(word string) (string, int32) {
 		}
 		word = string(v.buf)
 	}
-	id = int32(len(v.words))
+	return word, v.insert(slot, word, h)
+}
+
+// addASCII is add for a word of ASCII bytes whose lower-cased form has
+// the hash h (computed by the tokenizer on the way); upper reports a
+// capital in it. A known word is found without lower-casing it first.
+func (v *vocabulary) addASCII(word string, h uint32, upper bool) (string, int32) {
+	if !upper {
+		slot, id, found := v.find(word, h)
+		if found {
+			return v.words[id], id
+		}
+		return word, v.insert(slot, word, h)
+	}
+	mask := uint32(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			v.buf = appendLower(v.buf[:0], word)
+			w := string(v.buf)
+			return w, v.insert(i, w, h)
+		}
+		if v.hashes[s-1] == h && equalLowerASCII(v.words[s-1], word) {
+			return v.words[s-1], s - 1
+		}
+	}
+}
+
+// insert adds the lower-cased word with hash h at the free slot and
+// returns its id.
+func (v *vocabulary) insert(slot uint32, word string, h uint32) int32 {
+	id := int32(len(v.words))
 	v.words = append(v.words, word)
 	v.hashes = append(v.hashes, h)
 	v.slots[slot] = id + 1
 	if 2*len(v.words) > len(v.slots) {
 		v.grow()
 	}
-	return word, id
+	return id
+}
+
+// equalLowerASCII reports whether the ASCII word lower-cased is low.
+func equalLowerASCII(low, word string) bool {
+	if len(low) != len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c <= 'Z' && c >= 'A' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // find looks word up: its id, or the free slot where it belongs.
@@ -191,49 +245,64 @@ func appendLower(buf []byte, s string) []byte {
 // appendTokens appends the tokens of text[start:end] to toks. With a
 // vocabulary, token texts come from it and carry their ids.
 func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []Token {
+	s := text[:end]
 	i := start
 	comma := false
 	for i < end {
-		r, sz := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, sz = utf8.DecodeRuneInString(text[i:])
+		var sep bool
+		if i, sep = skipASCIISeparators(s, i); sep {
+			comma = true
 		}
-		if !isWordRune(r) {
-			if r == ',' || r == ';' || r == ':' || r == '–' || r == '—' || r == '(' || r == ')' {
-				comma = true
-			}
-			i += sz
-			continue
+		if i >= end {
+			break
 		}
-		j := i
-		for j < end {
-			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
-				j++ // the common case, without a call
+		if text[i] >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				if r == '–' || r == '—' {
+					comma = true
+				}
+				i += sz
 				continue
 			}
+		}
+		// The word's bytes are lowered and hashed on the way while they
+		// are ASCII (see vocabulary.addASCII); ascii is cleared at the
+		// first other letter.
+		j, h, upper := asciiRun(s, i, fnvOffset)
+		ascii := true
+		for j < end {
 			r2, sz2 := rune(text[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, sz2 = utf8.DecodeRuneInString(text[j:])
 			}
 			if isWordRune(r2) {
+				ascii = false
 				j += sz2
-				continue
-			}
-			// Keep hyphenated and dotted compounds together: "sub-processor",
-			// "e-mail"; but not a trailing hyphen.
-			if r2 == '-' && j+sz2 < end {
+			} else if r2 == '-' && j+sz2 < end {
+				// Keep hyphenated and dotted compounds together:
+				// "sub-processor", "e-mail"; but not a trailing hyphen.
 				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
-				if isWordRune(r3) {
-					j += sz2
-					continue
+				if !isWordRune(r3) {
+					break
 				}
+				h = (h ^ '-') * fnvPrime
+				j += sz2
+			} else {
+				break
 			}
-			break
+			var up bool
+			j, h, up = asciiRun(s, j, h)
+			upper = upper || up
 		}
 		t := Token{Start: int32(i), End: int32(j), Comma: comma}
 		// A word hyphenated at a line end and flattened by PDF extraction:
 		// "proces- sing", "Sub- processor".
-		if k, rest := brokenWord(text, j, end); k > j {
+		k, rest := j, ""
+		if j+2 < end && text[j] == '-' { // (most words are followed by none)
+			k, rest = brokenWord(text, j, end)
+		}
+		if k > j {
 			t.Text = joinBroken(lower(text[i:j]), rest)
 			t.End = int32(k)
 			j = k
@@ -241,7 +310,11 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 				t.Text, t.id = v.add(t.Text)
 			}
 		} else if v != nil {
-			t.Text, t.id = v.add(text[i:j])
+			if ascii {
+				t.Text, t.id = v.addASCII(text[i:j], h, upper)
+			} else {
+				t.Text, t.id = v.add(text[i:j])
+			}
 		} else {
 			t.Text = lower(text[i:j])
 		}
@@ -262,6 +335,77 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 	}
 	return toks
 }
+
+// skipASCIISeparators returns the offset of the first byte from i on
+// that is not an ASCII separator (a letter, a digit or a non-ASCII byte),
+// and whether a separator recorded as a comma was passed (see
+// Token.Comma).
+func skipASCIISeparators(s string, i int) (int, bool) {
+	comma := false
+	for ; i < len(s); i++ {
+		switch asciiClass[s[i]] {
+		case classSeparator:
+		case classComma:
+			comma = true
+		default:
+			return i, comma
+		}
+	}
+	return i, comma
+}
+
+// asciiRun returns the end of the run of ASCII letters and digits that
+// starts at offset j of s, the FNV-1a hash h continued over its bytes
+// lower-cased, and whether it holds a capital.
+func asciiRun(s string, j int, h uint32) (int, uint32, bool) {
+	var up byte
+	for ; j < len(s); j++ {
+		c := s[j]
+		l := wordLower[c]
+		if l == 0 {
+			break
+		}
+		up |= c ^ l
+		h = (h ^ uint32(l)) * fnvPrime
+	}
+	return j, h, up != 0
+}
+
+// Byte classes of asciiClass.
+const (
+	classWord      = iota // an ASCII letter or digit
+	classSeparator        // any other ASCII byte
+	classComma            // a separator recorded as a comma: , ; : ( )
+	classOther            // a byte of a multi-byte rune
+)
+
+// asciiClass classifies the bytes for the tokenizer.
+var asciiClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classOther
+		case asciiWord[c]:
+			t[c] = classWord
+		case strings.IndexByte(",;:()", byte(c)) >= 0:
+			t[c] = classComma
+		default:
+			t[c] = classSeparator
+		}
+	}
+	return t
+}()
+
+// wordLower maps the ASCII letters and digits to their lower-case form
+// and every other byte to 0.
+var wordLower = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
 
 // brokenWord reports a hyphen-and-space break after the word ending at j:
 // "- " followed by a lower-case word that is not a conjunction ("pre- and

@@ -120,18 +120,29 @@ func Lower(s string) string {
 	if i == len(s) {
 		return s // nothing to lower: no copy
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
+	// One copy, built in a strings.Builder (a []byte converted to a string
+	// would be copied twice): the runs of bytes that stay as they are are
+	// written whole.
+	var b strings.Builder
+	b.Grow(len(s))
+	run := 0 // start of the current run of unchanged bytes
+	for ; i < len(s); i++ {
 		// foldAt, with one comparison for the common bytes: neither
 		// capitals nor possible second bytes of Ä, Ö, Ü (0x80–0x9F).
-		c := b[i]
+		c := s[i]
 		if c-'A' < 'Z'-'A'+1 {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		} else if c&0xE0 == 0x80 && (c == 0x84 || c == 0x96 || c == 0x9C) && i > 0 && s[i-1] == 0xC3 {
-			b[i] = c + 0x20
+			c += 0x20
+		} else {
+			continue
 		}
+		b.WriteString(s[run:i])
+		b.WriteByte(c)
+		run = i + 1
 	}
-	return string(b)
+	b.WriteString(s[run:])
+	return b.String()
 }
 
 // foldAt returns byte i of Lower(s): ASCII capitals are lowered, and so
