@@ -227,6 +227,9 @@ type ranker struct {
 	// byFallback is set when a fallback rule decided the status; only then
 	// do fallback rules support a sentence.
 	byFallback bool
+	// matchedSet holds the sentences any counting rule matches (see
+	// matched), nil until asked.
+	matchedSet match.Bits
 	// termsReady tells that Input.coverBits holds the sentence sets of
 	// the terms of this requirement's rules that matched anywhere in the
 	// document (known on the first score, once every rule has run).
@@ -403,13 +406,20 @@ func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {
 }
 
 // matched reports whether any rule of the requirement matches sentence i.
+// The sentences are gathered on the first call: every rule has run by
+// then, and whether fallback rules count is decided.
 func (rk *ranker) matched(i int) bool {
-	for _, rule := range rk.req.Rules {
-		if (!rule.Fallback || rk.byFallback) && containsSorted(rk.hits[rule], i) {
-			return true
+	if rk.matchedSet == nil {
+		rk.matchedSet = rk.in.Index.NewBits()
+		for _, rule := range rk.req.Rules {
+			if !rule.Fallback || rk.byFallback {
+				for _, k := range rk.hits[rule] {
+					rk.matchedSet.Set(k)
+				}
+			}
 		}
 	}
-	return false
+	return rk.matchedSet.Has(i)
 }
 
 // best returns the highest-ranked of the sentences (the earliest on a tie).
