@@ -100,6 +100,9 @@ type compiled struct {
 	// one rune of context).
 	prefix     bool
 	begin      bool // matches start only at the start of the text
+	// before is Analysis.Lead: with prefix, a match starts at most
+	// before runes before a literal.
+	before int
 	maxLit     int  // the length of the longest literal
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
@@ -369,8 +372,12 @@ func (c *compiled) allMatches(s string, n int) [][]int {
 }
 
 // findFrom returns the spans of the leftmost match starting at offset from
-// or later, trying the expression only where a literal of ls occurs.
+// or later, trying the expression only where a literal of ls occurs (or
+// up to c.before runes before).
 func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int {
+	if c.before > 0 {
+		return c.findLead(s, ls, from, submatch)
+	}
 	for from < len(s) {
 		i := ls.index(s[from:], c.fold, true)
 		if i < 0 {
@@ -381,6 +388,51 @@ func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int
 			return m
 		}
 		from = p + 1
+	}
+	return nil
+}
+
+// findLead is findFrom for an expression whose matches start up to
+// c.before runes before a literal. The literals are visited in the order
+// of the text and, for each, the starts from lead runes before it on,
+// each start once: the first start with a match is the leftmost (a match
+// starting earlier would hold a literal seen before, whose starts were
+// all tried), and the match found there is the one package regexp finds.
+// The runes are counted backwards; for a text that is not valid UTF-8,
+// where that could disagree with how package regexp steps forwards, the
+// expression runs as it is.
+func (c *compiled) findLead(s string, ls *litSet, from int, submatch bool) []int {
+	if !utf8.ValidString(s) {
+		// Every start, stepping as package regexp does.
+		for q := from; q <= len(s); {
+			if m := c.matchAt(s, q, submatch); m != nil {
+				return m
+			}
+			_, w := utf8.DecodeRuneInString(s[q:])
+			q += max(w, 1)
+		}
+		return nil
+	}
+	next := from // the first start not tried yet
+	for lit := from; lit < len(s); {
+		i := ls.index(s[lit:], c.fold, true)
+		if i < 0 {
+			return nil
+		}
+		p := lit + i
+		q := p
+		for k := 0; k < c.before && q > next; k++ {
+			_, w := utf8.DecodeLastRuneInString(s[:q])
+			q -= w
+		}
+		for q = max(q, next); q <= p; {
+			if m := c.matchAt(s, q, submatch); m != nil {
+				return m
+			}
+			_, w := utf8.DecodeRuneInString(s[q:])
+			q += max(w, 1)
+		}
+		next, lit = q, p+1
 	}
 	return nil
 }
