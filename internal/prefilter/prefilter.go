@@ -98,12 +98,12 @@ type compiled struct {
 	// is sought only where one occurs, by anchored (the expression
 	// anchored at the start of its input) and anchoredAt (the same after
 	// one rune of context).
-	prefix     bool
-	begin      bool // matches start only at the start of the text
+	prefix bool
+	begin  bool // matches start only at the start of the text
 	// before is Analysis.Lead: with prefix, a match starts at most
 	// before runes before a literal.
-	before int
-	maxLit     int  // the length of the longest literal
+	before     int
+	maxLit     int // the length of the longest literal
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
 	// lead tells the bytes a match can start with, for an expression
