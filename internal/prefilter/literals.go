@@ -38,6 +38,11 @@ type Analysis struct {
 	Prefix bool
 	// Begin means matches start only at the start of the text.
 	Begin bool
+	// Starts holds, for an expression without Prefix whose literals are
+	// required, literals every match starts with (in all their spellings,
+	// variants included): once the required literals are found, a match
+	// is sought only where one of them occurs. Nil: none.
+	Starts []string
 	// Lead, with Prefix, means every match starts at most Lead runes
 	// before one of the literals rather than with it: the expression
 	// opens with a part of bounded width, such as (?:^|[^\p{L}]), before
@@ -86,6 +91,15 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 	sort.Strings(lits)
 	a.Lits = dropRedundant(lits, a.Prefix)
 	a.Variants = caseVariants(st)
+	if !a.Prefix && !a.Begin {
+		// Starting literals less selective than the required ones still
+		// tell where a match may begin, once the required ones are found.
+		if pre, ok := prefixes(st, a.Fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() {
+			starts := slices.Clone(pre)
+			sort.Strings(starts)
+			a.Starts = dropRedundant(starts, true)
+		}
+	}
 	return a, nil
 }
 
@@ -128,7 +142,10 @@ func build(expr string, a *Analysis) *compiled {
 	for _, l := range lits {
 		c.maxLit = max(c.maxLit, len(l))
 	}
-	if c.prefix {
+	if a.Starts != nil {
+		c.starts = newLitSet(a.Starts, c.fold)
+	}
+	if c.prefix || c.starts != nil {
 		inner := closeQuote(expr)
 		c.anchored = lazyRegexp(`\A(?:` + inner + `)`)
 		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + inner + `)`)

@@ -100,6 +100,8 @@ type compiled struct {
 	// one rune of context).
 	prefix bool
 	begin  bool // matches start only at the start of the text
+	// starts is Analysis.Starts as a set; nil: none.
+	starts *litSet
 	// before is Analysis.Lead: with prefix, a match starts at most
 	// before runes before a literal.
 	before     int
@@ -168,7 +170,7 @@ func (r *Regexp) get() *compiled {
 // MatchString reports whether s contains a match.
 func (r *Regexp) MatchString(s string) bool {
 	c := r.get()
-	if c.prefix {
+	if c.prefix || c.starts != nil {
 		return c.first(s, false) != nil
 	}
 	return c.leadOK(s) && c.possible(s) && c.re().MatchString(s)
@@ -341,6 +343,8 @@ func (c *compiled) first(s string, submatch bool) []int {
 		return c.findFrom(s, c.set(s), 0, submatch)
 	case !c.leadOK(s) || !c.possible(s):
 		return nil
+	case c.starts != nil:
+		return c.findFrom(s, c.starts, 0, submatch)
 	case submatch:
 		return c.re().FindStringSubmatchIndex(s)
 	}
@@ -350,15 +354,19 @@ func (c *compiled) first(s string, submatch bool) []int {
 // allMatches returns the spans of up to n (all if n < 0) successive
 // matches and their submatches.
 func (c *compiled) allMatches(s string, n int) [][]int {
+	ls := c.starts
 	if !c.prefix {
 		if !c.leadOK(s) || !c.possible(s) {
 			return nil
 		}
-		return c.re().FindAllStringSubmatchIndex(s, n)
+		if c.starts == nil {
+			return c.re().FindAllStringSubmatchIndex(s, n)
+		}
+	} else {
+		ls = c.set(s)
 	}
 	// Every match starts with a literal, so none is empty and the next
 	// one is sought from the end of the last.
-	ls := c.set(s)
 	var ms [][]int
 	for from := 0; n < 0 || len(ms) < n; {
 		m := c.findFrom(s, ls, from, true)
