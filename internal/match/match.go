@@ -1154,6 +1154,21 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// A phrase starting with a word (not a gap) can start only at a token
 	// that word matches: tested here before the call.
 	head := len(words) > 0 && words[0].gap == 0
+	if head && vm[0].exact {
+		// The common case: the phrase starts with an exact word, whose id
+		// is compared with each token's in a loop of its own.
+		hid := uint32(vm[0].id)
+		cand.Each(func(i int) {
+			toks := ix.sentence(i)
+			for s, t := range toks {
+				if t.idf&idMask == hid && phraseAt(toks, s, words, vm, 0) {
+					out.Set(i)
+					return
+				}
+			}
+		})
+		return out
+	}
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {
