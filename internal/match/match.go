@@ -605,6 +605,8 @@ type buffers struct {
 	cache   []Bits     // term results by TermID
 	slab    [][]uint64 // chunks the term results are carved from
 	used    int        // words used in the last chunk of slab
+	// spare holds chunks of earlier documents for reuse.
+	spare [][]uint64
 	// vcache holds the ids of the words a word pattern matches, by the
 	// pattern's number (wordPattern.vid).
 	vcache []Bits
@@ -635,14 +637,28 @@ func getBuffers(tokens int) *buffers {
 	}
 	b.cached, b.vcached = b.cached[:0], b.vcached[:0]
 	if len(b.slab) > 1 {
-		b.slab = b.slab[:1] // keep one chunk, the others were for a larger document
+		// Keep one chunk in use; the others (a larger document's) wait
+		// in spare, up to maxSpareChunks, for the next document to need
+		// them.
+		for _, c := range b.slab[1:] {
+			if len(b.spare) < maxSpareChunks {
+				b.spare = append(b.spare, c)
+			}
+		}
+		clear(b.slab[1:])
+		b.slab = b.slab[:1]
 	}
 	b.used = 0
 	return b
 }
 
-// slabChunk is the number of words allocated at a time for term results.
-const slabChunk = 8192
+// slabChunk is the number of words allocated at a time for term results;
+// maxSpareChunks, how many chunks a pooled buffer keeps beyond the first
+// (1 MiB).
+const (
+	slabChunk      = 8192
+	maxSpareChunks = 16
+)
 
 // bits returns an empty set for n sentences carved from the slab.
 func (b *buffers) bits(n int) Bits {
@@ -651,7 +667,13 @@ func (b *buffers) bits(n int) Bits {
 		return make(Bits, w) // too large to carve
 	}
 	if len(b.slab) == 0 || b.used+w > slabChunk {
-		b.slab = append(b.slab, make([]uint64, slabChunk))
+		if n := len(b.spare); n > 0 {
+			b.slab = append(b.slab, b.spare[n-1])
+			b.spare[n-1] = nil
+			b.spare = b.spare[:n-1]
+		} else {
+			b.slab = append(b.slab, make([]uint64, slabChunk))
+		}
 		b.used = 0
 	}
 	last := b.slab[len(b.slab)-1]
