@@ -66,11 +66,39 @@ type vocabulary struct {
 }
 
 func newVocabulary(sizeHint int) *vocabulary {
+	return (*vocabulary)(nil).reset(sizeHint)
+}
+
+// reset returns v emptied for a new text, its arrays reused (a new
+// vocabulary when v is nil).
+func (v *vocabulary) reset(sizeHint int) *vocabulary {
 	n := 64
 	for n < 2*sizeHint {
 		n <<= 1
 	}
-	return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
+	if v == nil {
+		return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
+	}
+	if cap(v.slots) >= n {
+		// A table grown for a larger text stays that large.
+		v.slots = v.slots[:cap(v.slots)]
+		clear(v.slots)
+	} else {
+		v.slots = make([]int32, n)
+	}
+	clear(v.words) // the words of the last text, which may hold it
+	v.words, v.hashes = v.words[:0], v.hashes[:0]
+	return v
+}
+
+// reuse returns (*a)[:n], or a new array of n when *a is too short, and
+// keeps it in *a. The contents are not cleared.
+func reuse[T any](a *[]T, n int) []T {
+	if cap(*a) < n {
+		*a = make([]T, n)
+	}
+	*a = (*a)[:n]
+	return *a
 }
 
 // The FNV-1a hash's offset basis and prime, 32 bits.
@@ -505,21 +533,26 @@ type Index struct {
 // NewIndex tokenizes the given sentence spans of text. The index keeps a
 // copy of spans.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: make([]span, len(spans)), n: len(spans), oddEnds: map[int32]int32{}}
-	for i, sp := range spans {
-		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
-	}
-	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
 	// without pointers (8 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
+	// The other per-document arrays come from the same buffers.
+	ix := &Index{text: text, n: len(spans), oddEnds: map[int32]int32{}}
 	ix.buf = getBuffers(len(text)/6 + 16)
+	b := ix.buf
+	ix.spans = reuse(&b.spans, len(spans))
+	for i, sp := range spans {
+		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
+	}
+	ix.tokOff = reuse(&b.tokOff, len(spans)+1)
+	clear(ix.tokOff)
 	ix.cache = ix.buf.cache
 	all := ix.buf.toks
 	// The vocabulary of a text grows far slower than the text: the hint
 	// is capped, the table grows when needed.
-	v := newVocabulary(min(len(text)/40, 1<<15) + 16)
+	v := b.vocab.reset(min(len(text)/40, 1<<15) + 16)
+	b.vocab = v
 	scratch := ix.buf.scratch
 	for i, sp := range spans {
 		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
@@ -540,8 +573,10 @@ func NewIndex(text string, spans []Span) *Index {
 	ix.toks = all
 	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
-	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
-	count := make([]int32, len(ix.words))
+	last := reuse(&b.last, len(ix.words)) // the last sentence seen, plus one
+	count := reuse(&b.count, len(ix.words))
+	clear(last)
+	clear(count)
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
 			if id := t.id(); last[id] != int32(i+1) {
@@ -552,11 +587,12 @@ func NewIndex(text string, spans []Span) *Index {
 	}
 	// Postings in one array: offsets from the counts, then fill in
 	// sentence order so each id's list is ascending.
-	ix.postOff = make([]int32, len(ix.words)+1)
+	ix.postOff = reuse(&b.postOff, len(ix.words)+1)
+	ix.postOff[0] = 0
 	for id, c := range count {
 		ix.postOff[id+1] = ix.postOff[id] + c
 	}
-	ix.post = make([]int32, ix.postOff[len(ix.words)])
+	ix.post = reuse(&b.post, int(ix.postOff[len(ix.words)]))
 	fill := count // reused: the next free slot per id
 	copy(fill, ix.postOff[:len(ix.words)])
 	clear(last)
@@ -607,6 +643,10 @@ type buffers struct {
 	used    int        // words used in the last chunk of slab
 	// spare holds chunks of earlier documents for reuse.
 	spare [][]uint64
+	// The arrays of the last index, for the next (see NewIndex).
+	vocab                              *vocabulary
+	spans                              []span
+	tokOff, last, count, postOff, post []int32
 	// vcache holds the ids of the words a word pattern matches, by the
 	// pattern's number (wordPattern.vid).
 	vcache []Bits
