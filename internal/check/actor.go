@@ -35,10 +35,9 @@ type actorFinder struct {
 	// party maps the words of both sets to their party (Processor where a
 	// word is in both), for a single lookup per token.
 	party map[string]Party
-	// partyLens has, for each first byte of a word in party, the bits of
-	// the lengths such words have (bit 63 for 63 bytes or more): most
-	// tokens are ruled out by it without a map look-up (see partyOf).
-	partyLens     [256]uint64
+	// partyWords rules out most tokens without a map look-up (see
+	// partyOf).
+	partyWords    *wordFilter
 	subordinators map[string]bool
 	german        bool
 	// text is the document's text when it addresses its reader as "Sie"
@@ -69,19 +68,12 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 	return f
 }
 
-// indexParty fills partyLens from party.
-func (f *actorFinder) indexParty() {
-	f.partyLens = [256]uint64{}
-	for w := range f.party {
-		if w != "" {
-			f.partyLens[w[0]] |= 1 << min(len(w), 63)
-		}
-	}
-}
+// indexParty builds partyWords from party.
+func (f *actorFinder) indexParty() { f.partyWords = newWordFilter(f.party) }
 
 // partyOf returns party[w]: the party word w names, or Nobody.
 func (f *actorFinder) partyOf(w string) Party {
-	if w != "" && f.partyLens[w[0]]&(1<<min(len(w), 63)) == 0 {
+	if !f.partyWords.may(w) {
 		return Nobody
 	}
 	return f.party[w]

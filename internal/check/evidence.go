@@ -63,8 +63,10 @@ type citeTerms struct {
 	// maxEarly the length of the longest.
 	early    [][]string
 	maxEarly int
-	// earlyBy holds the early phrases by their first word.
-	earlyBy map[string][][]string
+	// earlyBy holds the early phrases by their first word; earlyWords
+	// rules out most other words.
+	earlyBy    map[string][][]string
+	earlyWords *wordFilter
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -85,7 +87,34 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 			ct.earlyBy[f[0]] = append(ct.earlyBy[f[0]], f)
 		}
 	}
+	ct.earlyWords = newWordFilter(ct.earlyBy)
 	return ct
+}
+
+// Word tables of notDefiner and enModals.
+var (
+	notDefinerWords = newWordFilter(notDefiner)
+	enModalWords    = newWordFilter(enModals)
+)
+
+// wordFilter tells, from a word's first byte and length, that it is not
+// a key of a map of words, for most words without a map look-up.
+type wordFilter [256]uint64
+
+// newWordFilter returns the filter of the keys of m.
+func newWordFilter[V any](m map[string]V) *wordFilter {
+	var f wordFilter
+	for w := range m {
+		if w != "" {
+			f[w[0]] |= 1 << min(len(w), 63)
+		}
+	}
+	return &f
+}
+
+// may reports whether w may be a key: false rules it out.
+func (f *wordFilter) may(w string) bool {
+	return w == "" || f[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // notDefiner are words before "means" that make it a noun ("by electronic
@@ -107,15 +136,19 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	toks := rk.toks
 	for j := 0; j < len(toks) && j < earlyWords; j++ {
 		// The phrase is looked for before the modal check: "shall mean"
-		// opens with a modal verb and defines.
-		if j == 0 || !notDefiner[toks[j-1].Text] {
-			for _, p := range ct.earlyBy[toks[j].Text] {
-				if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
-					return true
+		// opens with a modal verb and defines. (The word tables rule out
+		// most words before a map look-up.)
+		w := toks[j].Text
+		if j == 0 || !(notDefinerWords.may(toks[j-1].Text) && notDefiner[toks[j-1].Text]) {
+			if ct.earlyWords.may(w) {
+				for _, p := range ct.earlyBy[w] {
+					if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
+						return true
+					}
 				}
 			}
 		}
-		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
+		if enModalWords.may(w) && enModals[w] || w == "muss" || w == "wird" {
 			break
 		}
 	}

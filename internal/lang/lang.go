@@ -50,6 +50,23 @@ var shortestWord = func() int {
 	return n
 }()
 
+// functionLens has, for each first byte of the function words, the bits
+// of their lengths (all below 8).
+var functionLens = func() (t [256]uint8) {
+	for w := range functionWords {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// lowerBit returns the bit that lower-cases the ASCII capital c, else 0.
+func lowerBit(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return 'a' - 'A'
+	}
+	return 0
+}
+
 // asciiLetter marks the ASCII letters.
 var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -63,6 +80,9 @@ var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 func functionWord(w string) uint8 {
 	if len(w) > 7 || len(w) < shortestWord {
 		return 0
+	}
+	if c := w[0]; functionLens[c|lowerBit(c)]&(1<<len(w)) == 0 {
+		return 0 // no function word of this length starts so
 	}
 	// Lower-case into buf: the map lookup with string(b) does not
 	// allocate.
