@@ -217,13 +217,18 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				defer bar.done()
+				// The bar counts the file before its outcome is handed
+				// over: once the last outcome is taken, the bar is
+				// cleared, and a count after that would draw it again
+				// (or the run end before it).
 				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
 				if err != nil {
+					bar.done()
 					ch <- outcome{err: err}
 					return
 				}
 				r := a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
+				bar.done()
 				ch <- outcome{r: r, text: doc.Text}
 			}()
 		}
