@@ -121,26 +121,60 @@ func (ls *litSet) at(s string, p int, fold bool) bool {
 // byte offset. It is the form in which literals of case-insensitive
 // expressions are sought (byte by byte, see foldAt).
 func Lower(s string) string {
-	i := 0
-	for i < len(s) && foldAt(s, i) == s[i] {
-		i++
-	}
+	i := nextFold(s, 0)
 	if i == len(s) {
 		return s // nothing to lower: no copy
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		// foldAt, with one comparison for the common bytes: neither
-		// capitals nor possible second bytes of Ä, Ö, Ü (0x80–0x9F).
-		c := b[i]
-		if c-'A' < 'Z'-'A'+1 {
-			b[i] = c + 'a' - 'A'
-		} else if c&0xE0 == 0x80 && (c == 0x84 || c == 0x96 || c == 0x9C) && i > 0 && s[i-1] == 0xC3 {
-			b[i] = c + 0x20
+	// One copy, built in a strings.Builder (a []byte converted to a string
+	// would be copied twice): the runs of bytes that stay as they are are
+	// written whole.
+	var b strings.Builder
+	b.Grow(len(s))
+	run := 0 // start of the current run of unchanged bytes
+	for i < len(s) {
+		b.WriteString(s[run:i])
+		// An ASCII capital, or the second byte of Ä, Ö, Ü: both are
+		// lowered by adding 0x20.
+		b.WriteByte(s[i] + 0x20)
+		run = i + 1
+		i = nextFold(s, i+1)
+	}
+	b.WriteString(s[run:])
+	return b.String()
+}
+
+// nextFold returns the first offset from i on of a byte that Lower
+// changes (see foldAt), or len(s).
+func nextFold(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch foldClass[s[i]] {
+		case foldNone:
+		case foldCapital:
+			return i
+		default:
+			if i > 0 && s[i-1] == 0xC3 {
+				return i
+			}
 		}
 	}
-	return string(b)
+	return len(s)
 }
+
+// Classes of foldClass.
+const (
+	foldNone    = iota // a byte Lower keeps
+	foldCapital        // an ASCII capital
+	foldUmlaut         // a possible second byte of Ä, Ö, Ü (after 0xC3)
+)
+
+// foldClass classifies the bytes for Lower.
+var foldClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = foldCapital
+	}
+	t[0x84], t[0x96], t[0x9C] = foldUmlaut, foldUmlaut, foldUmlaut
+	return t
+}()
 
 // foldAt returns byte i of Lower(s): ASCII capitals are lowered, and so
 // are the second bytes of Ä, Ö, Ü (0xC3 0x84, 0x96, 0x9C). Lowering is
