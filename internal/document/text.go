@@ -580,16 +580,11 @@ var structureWordData string
 // (data/structure_words.txt).
 var structureWords = loadWordList(structureWordData)
 
-// loadWordList returns the set of the words of a list with one word a
-// line; blank lines and lines starting with # are skipped.
+// loadWordList returns the set of the words of a plain word list.
 func loadWordList(data string) map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(data, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		m[l] = true
+	for _, w := range lexicon.Lines(data) {
+		m[w] = true
 	}
 	return m
 }

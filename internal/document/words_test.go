@@ -3,6 +3,8 @@ package document
 import (
 	"strings"
 	"testing"
+
+	"github.com/art28/art28/internal/lexicon"
 )
 
 // TestStructureWordsData checks the list of words that open part titles:
@@ -10,11 +12,7 @@ import (
 // rely on.
 func TestStructureWordsData(t *testing.T) {
 	seen := map[string]bool{}
-	for _, l := range strings.Split(structureWordData, "\n") {
-		w := strings.TrimSpace(l)
-		if w == "" || strings.HasPrefix(w, "#") {
-			continue
-		}
+	for _, w := range lexicon.Lines(structureWordData) {
 		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t§") {
 			t.Errorf("structure_words.txt: %q is not one lower-case word", w)
 		}
