@@ -60,6 +60,15 @@ func openStore(ctx context.Context, dsn string, env Env) (store.Store, error) {
 	return st, nil
 }
 
+// storeFlags returns the flag set of a register command that works on the
+// database (import, reanalyze, users add, tokens create, backup) with its
+// --db flag.
+func storeFlags(name string, env Env) (*flag.FlagSet, *string) {
+	fset := flag.NewFlagSet(name, flag.ContinueOnError)
+	fset.SetOutput(env.Stderr)
+	return fset, fset.String("db", "", "database (default: the serve default)")
+}
+
 // serveWarmConns is how many database connections art28 serve opens at
 // start (PostgreSQL; the pool keeps at most 20).
 const serveWarmConns = 20
@@ -135,9 +144,7 @@ func serve(ctx context.Context, args []string, env Env) (int, error) {
 }
 
 func runImport(args []string, env Env) (int, error) {
-	fset := flag.NewFlagSet("import", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	dsn := fset.String("db", "", "database (default: the serve default)")
+	fset, dsn := storeFlags("import", env)
 	org := fset.String("org", "", "organisation (name or slug; created if new)")
 	vendor := fset.String("vendor", "", "vendor for every file (default: the processor each contract names)")
 	jobs := fset.Int("j", runtime.NumCPU(), "files analysed in parallel")
@@ -297,9 +304,7 @@ func prepareFile(a *analyze.Analyzer, path, vendor string, maxBytes int64) (stor
 }
 
 func runReanalyze(args []string, env Env) (int, error) {
-	fset := flag.NewFlagSet("reanalyze", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	dsn := fset.String("db", "", "database (default: the serve default)")
+	fset, dsn := storeFlags("reanalyze", env)
 	org := fset.String("org", "", "only this organisation (slug; default all)")
 	jobs := fset.Int("j", runtime.NumCPU(), "contracts analysed in parallel")
 	if _, err := parseInterspersed(fset, args); err != nil {
@@ -395,9 +400,7 @@ func runUsers(args []string, env Env) (int, error) {
 	if len(args) == 0 || args[0] != "add" {
 		return ExitError, fmt.Errorf("%w: users add --email E --role admin|reviewer|viewer [--org O] (password from stdin)", errUsage)
 	}
-	fset := flag.NewFlagSet("users add", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	dsn := fset.String("db", "", "database (default: the serve default)")
+	fset, dsn := storeFlags("users add", env)
 	email := fset.String("email", "", "the user's email")
 	role := fset.String("role", "viewer", "admin, reviewer or viewer")
 	org := fset.String("org", "", "organisation (created if new; default: the only one, or \"Default\")")
@@ -452,9 +455,7 @@ func runTokens(args []string, env Env) (int, error) {
 	if len(args) == 0 || args[0] != "create" {
 		return ExitError, fmt.Errorf("%w: tokens create --email E --org O [--role R] [--name N]", errUsage)
 	}
-	fset := flag.NewFlagSet("tokens create", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	dsn := fset.String("db", "", "database (default: the serve default)")
+	fset, dsn := storeFlags("tokens create", env)
 	email := fset.String("email", "", "the token's user")
 	org := fset.String("org", "", "organisation (name or slug)")
 	role := fset.String("role", "", "role of the token (default: the user's role in the organisation)")
@@ -504,9 +505,7 @@ func runTokens(args []string, env Env) (int, error) {
 }
 
 func runBackup(args []string, env Env) (int, error) {
-	fset := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fset.SetOutput(env.Stderr)
-	dsn := fset.String("db", "", "database (default: the serve default)")
+	fset, dsn := storeFlags("backup", env)
 	paths, err := parseInterspersed(fset, args)
 	if err != nil {
 		return ExitError, err

@@ -1,6 +1,7 @@
 package document
 
 import (
+	_ "embed"
 	"regexp"
 	"strconv"
 	"strings"
@@ -572,11 +573,20 @@ func blankValue(v string) bool {
 	return true
 }
 
-// structureWords open the titles of a document's parts: "Teil B: …".
-var structureWords = map[string]bool{
-	"teil": true, "part": true, "abschnitt": true, "section": true, "kapitel": true, "chapter": true, "titel": true,
-	"title": true, "anlage": true, "anhang": true, "annex": true, "schedule": true, "appendix": true, "exhibit": true,
-	"article": true, "artikel": true, "clause": true, "klausel": true, "ziffer": true, "nummer": true, "punkt": true,
+//go:embed data/structure_words.txt
+var structureWordData string
+
+// structureWords open the titles of a document's parts: "Teil B: …"
+// (data/structure_words.txt).
+var structureWords = loadWordList(structureWordData)
+
+// loadWordList returns the set of the words of a plain word list.
+func loadWordList(data string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lexicon.Lines(data) {
+		m[w] = true
+	}
+	return m
 }
 
 // labelAt returns the length of a clause label at the start of s, including

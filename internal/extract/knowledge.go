@@ -81,6 +81,8 @@ type lexiconFile struct {
 	SentenceTerms map[string][]string `yaml:"sentence_terms"`
 	LegalForms    []string            `yaml:"legal_forms"`
 	Placeholders  []string            `yaml:"placeholders"`
+	// PlaceConnectors join the words of a place name: "Frankfurt am Main".
+	PlaceConnectors []string `yaml:"place_connectors"`
 }
 
 // Knowledge is the compiled country and word knowledge.
@@ -94,6 +96,7 @@ type Knowledge struct {
 	postcodes   []*postcodeRule
 	legalRe     *prefilter.Regexp
 	placeholder []*prefilter.Regexp
+	placeNameRe *prefilter.Regexp // a place name the country table does not list
 	numbers     map[string]int
 	regions     map[string]bool // lower-case names of regions ("EU", "weltweit")
 	numberRe    string
@@ -287,6 +290,18 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		}
 		k.placeholder = append(k.placeholder, re)
 	}
+	if len(lf.PlaceConnectors) == 0 {
+		return nil, fmt.Errorf("extract: lexicon.yaml: place_connectors missing")
+	}
+	for _, w := range lf.PlaceConnectors {
+		if w == "" || w != strings.ToLower(w) || w != strings.TrimSpace(w) {
+			return nil, fmt.Errorf("extract: lexicon.yaml: place_connectors: %q is not a lower-case word", w)
+		}
+	}
+	// One to three capitalised words, joined by spaces or connectors, or
+	// with a capitalised word in parentheses: "Espelkamp", "Bad
+	// Oeynhausen", "Frankfurt am Main", "Halle (Saale)".
+	k.placeNameRe = prefilter.MustCompile(`^\p{Lu}[\p{L}.'-]+(?: (?:\p{Lu}[\p{L}.'-]+|` + alternation(lf.PlaceConnectors) + `|\(\p{Lu}[\p{L}]+\))){0,2}$`)
 	var nw []string
 	for w := range k.numbers {
 		nw = append(nw, w)

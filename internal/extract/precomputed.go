@@ -1277,6 +1277,12 @@ var precomputedKnowledge = &knowledgeFiles{
 			"(?i)wird eingefügt|einzufügen|bitte ausfüllen|to be inserted|to be completed|insert name|\\[name\\]|\\[firma\\]|\\[company\\]|xxx",
 			"(?i)^(?:name|firma|anschrift|adresse|straße|plz,? ort|company|address)\\s*[:.]?\\s*[_.…\\-]*$",
 		},
+		PlaceConnectors: []string{
+			"am",
+			"an der",
+			"im",
+			"ob der",
+		},
 	},
 	Parties: partyFile{
 		Roles: map[string][]string{

@@ -56,7 +56,7 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
 		reLocLabel, reListMarker, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,
-		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo, reBrandParen, reIncorporation, rePlaceName}
+		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo, reBrandParen, reIncorporation, k.placeNameRe}
 	for _, c := range tomCategories {
 		res = append(res, c.re)
 	}

@@ -811,10 +811,6 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	return "", "", false
 }
 
-// rePlaceName is a place name of one to three capitalised words ("Espelkamp",
-// "Bad Oeynhausen", "Halle (Saale)").
-var rePlaceName = prefilter.MustCompile(`^\p{Lu}[\p{L}.'-]+(?: (?:\p{Lu}[\p{L}.'-]+|am|an der|im|ob der|\(\p{Lu}[\p{L}]+\))){0,2}$`)
-
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
 var reBrandParen = prefilter.MustCompile(`^\p{Lu}[\p{L}\d.&-]*(?: \p{Lu}[\p{L}\d.&-]*){0,2} \([\p{Lu}\d]`)
@@ -847,7 +843,7 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	switch {
 	case rePostcodeCity.MatchString(addr) || x.k.countryRe.MatchString(addr) || x.k.cityRe.MatchString(addr):
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
-	case serv != "" && rePlaceName.MatchString(strings.TrimSpace(addr)):
+	case serv != "" && x.k.placeNameRe.MatchString(strings.TrimSpace(addr)):
 		// "Espelkamp – Webhosting": a town the knowledge does not list.
 		sp.Address = strings.TrimSpace(addr)
 		sp.City = sp.Address

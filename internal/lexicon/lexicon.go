@@ -69,3 +69,18 @@ func Month(name string) (int, bool) {
 	m, ok := mustLoad().Months[name]
 	return m, ok
 }
+
+// Lines returns the entries of an embedded plain word list: one entry a
+// line, white space trimmed, blank lines and lines starting with # (the
+// list's description, source and date) skipped.
+func Lines(data string) []string {
+	var out []string
+	for _, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}

@@ -35,3 +35,11 @@ func TestDecodeRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	got := Lines("# a list\n# date: 2026-12-06\nteil\n\n  part \r\n#anlage\nz.b.")
+	want := []string{"teil", "part", "z.b."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}

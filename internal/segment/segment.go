@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lexicon"
 )
 
 //go:embed data/abbreviations.txt
@@ -20,11 +21,7 @@ var abbreviations = loadAbbreviations(abbreviationData)
 
 func loadAbbreviations(data string) map[string]bool {
 	m := map[string]bool{}
-	for _, l := range strings.Split(data, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
+	for _, l := range lexicon.Lines(data) {
 		m[l] = true
 		// "z.B." is also written "z. B.": the parts must not break either.
 		if parts := strings.Split(strings.TrimSuffix(l, "."), "."); len(parts) > 1 {

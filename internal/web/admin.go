@@ -167,14 +167,7 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, c *reqCtx,
 	if err != nil {
 		return err
 	}
-	owners := map[int64]string{}
-	if ms, err := s.st.ListMembers(r.Context(), c.Scope); err == nil {
-		for _, m := range ms {
-			if m.User != nil {
-				owners[m.UserID] = m.User.Email
-			}
-		}
-	}
+	owners := s.memberEmails(r, c)
 	var rows []tokenRow
 	for _, t := range ts {
 		rows = append(rows, tokenRow{ID: t.ID, Name: t.Name, Role: string(t.Role), Owner: owners[t.UserID],

@@ -52,14 +52,11 @@ type apiAnalysis struct {
 }
 
 func (s *Server) apiContract(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
+	ct, err := s.pathContract(r, c)
 	if err != nil {
 		return err
 	}
-	ct, err := s.st.GetContract(r.Context(), c.Scope, id)
-	if err != nil {
-		return err
-	}
+	id := ct.ID
 	out := apiContract{Contract: ct}
 	if out.VersionList, err = s.st.ListVersions(r.Context(), c.Scope, id); err != nil {
 		return err
@@ -75,14 +72,11 @@ func (s *Server) apiContract(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 }
 
 func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
+	ct, err := s.pathContract(r, c)
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.GetContract(r.Context(), c.Scope, id); err != nil {
-		return err
-	}
-	vs, err := s.st.ListVersions(r.Context(), c.Scope, id)
+	vs, err := s.st.ListVersions(r.Context(), c.Scope, ct.ID)
 	if err != nil {
 		return err
 	}
@@ -91,11 +85,7 @@ func (s *Server) apiVersions(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 }
 
 func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	vid, err := pathID(r, "vid")
+	id, vid, err := pathVersion(r)
 	if err != nil {
 		return err
 	}
@@ -115,14 +105,11 @@ func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request, c *reqCtx) 
 }
 
 func (s *Server) apiReviews(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
+	ct, err := s.pathContract(r, c)
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.GetContract(r.Context(), c.Scope, id); err != nil {
-		return err
-	}
-	ds, err := s.st.ListDecisions(r.Context(), c.Scope, id)
+	ds, err := s.st.ListDecisions(r.Context(), c.Scope, ct.ID)
 	if err != nil {
 		return err
 	}

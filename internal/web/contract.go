@@ -39,6 +39,44 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// pathVersion returns the contract and version ids of a
+// /contracts/{id}/versions/{vid}/… path; the caller checks that the
+// version belongs to the contract.
+func pathVersion(r *http.Request) (contractID, versionID int64, err error) {
+	if contractID, err = pathID(r, "id"); err != nil {
+		return 0, 0, err
+	}
+	if versionID, err = pathID(r, "vid"); err != nil {
+		return 0, 0, err
+	}
+	return contractID, versionID, nil
+}
+
+// pathContract loads the contract of a /contracts/{id}/… path within the
+// request's organisation; the page and the API share it.
+func (s *Server) pathContract(r *http.Request, c *reqCtx) (store.Contract, error) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return store.Contract{}, err
+	}
+	return s.st.GetContract(r.Context(), c.Scope, id)
+}
+
+// memberEmails maps the user ids of the organisation's members to their
+// email addresses; it is empty when the members cannot be listed, so a
+// page shows no names rather than failing.
+func (s *Server) memberEmails(r *http.Request, c *reqCtx) map[int64]string {
+	emails := map[int64]string{}
+	if ms, err := s.st.ListMembers(r.Context(), c.Scope); err == nil {
+		for _, m := range ms {
+			if m.User != nil {
+				emails[m.UserID] = m.User.Email
+			}
+		}
+	}
+	return emails
+}
+
 // contractData loads what the contract page and letter need: the
 // contract, its versions, the shown version's analysis and the current
 // decisions.
@@ -54,14 +92,12 @@ type contractData struct {
 
 func (s *Server) loadContract(r *http.Request, c *reqCtx, versionID int64) (*contractData, error) {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		return nil, err
-	}
 	d := &contractData{Reqs: map[string]*decisionView{}, Findings: map[string]*decisionView{}}
-	if d.Contract, err = s.st.GetContract(ctx, c.Scope, id); err != nil {
+	var err error
+	if d.Contract, err = s.pathContract(r, c); err != nil {
 		return nil, err
 	}
+	id := d.Contract.ID
 	if d.Versions, err = s.st.ListVersions(ctx, c.Scope, id); err != nil {
 		return nil, err
 	}
@@ -170,14 +206,7 @@ func (s *Server) contractPage(w http.ResponseWriter, r *http.Request, c *reqCtx)
 	if err != nil {
 		return err
 	}
-	users := map[int64]string{}
-	if ms, err := s.st.ListMembers(r.Context(), c.Scope); err == nil {
-		for _, m := range ms {
-			if m.User != nil {
-				users[m.UserID] = m.User.Email
-			}
-		}
-	}
+	users := s.memberEmails(r, c)
 	var rows []versionRow
 	for _, v := range d.Versions {
 		rows = append(rows, versionRow{ID: v.ID, Number: v.Number, Filename: v.Filename, Created: v.UploadedAt.UTC().Format("2006-01-02 15:04"), By: users[v.UploadedBy]})
@@ -222,14 +251,11 @@ func storeStates() []string {
 }
 
 func (s *Server) setState(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
+	before, err := s.pathContract(r, c)
 	if err != nil {
 		return err
 	}
-	before, err := s.st.GetContract(r.Context(), c.Scope, id)
-	if err != nil {
-		return err
-	}
+	id := before.ID
 	u := store.ContractUpdate{}
 	if st := store.State(r.PostFormValue("state")); st != "" {
 		if !st.Valid() {
@@ -237,23 +263,11 @@ func (s *Server) setState(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 		}
 		u.State = &st
 	}
-	if nr, ok := r.PostForm["next_review"]; ok {
-		v := strings.TrimSpace(nr[0])
-		if v != "" {
-			if _, err := time.Parse("2006-01-02", v); err != nil {
-				return badRequest("next_review")
-			}
-		}
-		u.NextReview = &v
+	if u.NextReview, err = postedDate(r, "next_review"); err != nil {
+		return err
 	}
-	if ou, ok := r.PostForm["objection_until"]; ok {
-		v := strings.TrimSpace(ou[0])
-		if v != "" {
-			if _, err := time.Parse("2006-01-02", v); err != nil {
-				return badRequest("objection_until")
-			}
-		}
-		u.ObjectionUntil = &v
+	if u.ObjectionUntil, err = postedDate(r, "objection_until"); err != nil {
+		return err
 	}
 	if name := strings.TrimSpace(r.PostFormValue("vendor")); name != "" && name != before.VendorName {
 		if _, err := s.st.RenameVendor(r.Context(), c.Scope, before.VendorID, name); err != nil {
@@ -270,6 +284,23 @@ func (s *Server) setState(w http.ResponseWriter, r *http.Request, c *reqCtx) err
 	s.flash(w, r, "saved")
 	back(w, r, fmt.Sprintf("/contracts/%d", id))
 	return nil
+}
+
+// postedDate returns the trimmed value of a posted date field
+// (YYYY-MM-DD, or empty to clear the date), or nil when the form does not
+// have the field. r.PostForm must have been parsed.
+func postedDate(r *http.Request, name string) (*string, error) {
+	vs, ok := r.PostForm[name]
+	if !ok {
+		return nil, nil
+	}
+	v := strings.TrimSpace(vs[0])
+	if v != "" {
+		if _, err := time.Parse("2006-01-02", v); err != nil {
+			return nil, badRequest(name)
+		}
+	}
+	return &v, nil
 }
 
 // decide records a reviewer's decision on a requirement or finding.
@@ -340,14 +371,11 @@ func (s *Server) recordDecision(r *http.Request, c *reqCtx, contractID int64, ki
 }
 
 func (s *Server) reanalyze(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
+	ct, err := s.pathContract(r, c)
 	if err != nil {
 		return err
 	}
-	ct, err := s.st.GetContract(r.Context(), c.Scope, id)
-	if err != nil {
-		return err
-	}
+	id := ct.ID
 	s.sem <- struct{}{}
 	a, err := Reanalyse(r.Context(), s.st, s.cfg.Analyzer, c.Scope, ct.LatestVersionID, input.Options{MaxBytes: s.cfg.MaxUploadBytes})
 	<-s.sem
@@ -362,11 +390,7 @@ func (s *Server) reanalyze(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 }
 
 func (s *Server) original(w http.ResponseWriter, r *http.Request, c *reqCtx) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	vid, err := pathID(r, "vid")
+	id, vid, err := pathVersion(r)
 	if err != nil {
 		return err
 	}

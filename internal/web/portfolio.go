@@ -119,11 +119,7 @@ func (s *Server) portfolio(w http.ResponseWriter, r *http.Request, c *reqCtx) er
 		row.StateLabel = s.t(c.Lang, "state_"+row.State)
 		rows = append(rows, row)
 	}
-	states := make([]string, len(store.States))
-	for i, st := range store.States {
-		states[i] = string(st)
-	}
-	d := map[string]any{"F": f, "Rows": rows, "RowsHTML": contractRowsHTML(rows, s.t(c.Lang, "no_contracts")), "Total": pg.Total, "States": states, "Sorts": portfolioSorts, "Query": f.query(0)}
+	d := map[string]any{"F": f, "Rows": rows, "RowsHTML": contractRowsHTML(rows, s.t(c.Lang, "no_contracts")), "Total": pg.Total, "States": storeStates(), "Sorts": portfolioSorts, "Query": f.query(0)}
 	if f.Offset > 0 {
 		d["Prev"] = f.query(max(f.Offset-pageSize, 0))
 	}
