@@ -186,6 +186,7 @@ var precomputedTable = []Entry{
 	{Expr: "^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*:\\s*\\pL", Opt: 0, Analysis: &Analysis{Lits: []string{"betroffene"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^[a-z]?[\\s.,]*(?:(?:Abs\\.?|Absatz|Satz|S\\.|lit\\.?|Nr\\.?|Ziff\\.?|Alt\\.?|Var\\.?|und|oder|bis|sowie|§§?)\\s*[\\w.]*[\\s.,]*)*([A-ZÄÖÜ][A-Za-zÄÖÜäöü\\-]{0,8}[A-Z])\\b", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\$\\{[^}]*\\}$", Opt: 0, Analysis: &Analysis{Lits: []string{"${"}, Fold: false, Prefix: true, Begin: true}},
+	{Expr: "^\\(?(?:[a-z]|[ivx]{1,4})\\)\\s+", Opt: 0, Analysis: &Analysis{Lits: []string{")"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\[[^\\]]*\\]$", Opt: 0, Analysis: &Analysis{Lits: []string{"["}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^\\d+(\\.\\d+)*$", Opt: 0, Analysis: &Analysis{Lits: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^\\d+[a-z]?\\s+\\p{Lu}[\\p{L} .\\-#\\d]+", Opt: 0, Analysis: &Analysis{Lits: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, Fold: false, Prefix: true, Begin: true}},
