@@ -174,16 +174,9 @@ func (c *Catalog) Requirement(id string) *Requirement {
 	return c.byID[id]
 }
 
-// Default returns the embedded catalog, loaded once; it is safe for
-// concurrent use. It panics only if the embedded data is invalid, which the
-// package tests rule out.
-var Default = sync.OnceValue(func() *Catalog {
-	c, err := loadCompiled()
-	if err != nil {
-		panic(fmt.Sprintf("embedded catalog: %v", err))
-	}
-	return c
-})
+// Default returns the embedded catalog (the precomputed one, indexed by
+// id on the first call); it is safe for concurrent use.
+var Default = sync.OnceValue(loadCompiled)
 
 // Load reads catalog.yaml and requirements/*.yaml from dir in fsys, decodes
 // them strictly (unknown keys are errors) and validates them.

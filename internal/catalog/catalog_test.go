@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -115,25 +117,30 @@ func TestWithoutExamples(t *testing.T) {
 }
 
 // TestCompiledUpToDate fails when the YAML catalog changed without the
-// compiled form being regenerated.
+// compiled form being regenerated, and checks that the compiled form is
+// the catalog decoded from the YAML.
 func TestCompiledUpToDate(t *testing.T) {
 	want, err := Compile()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := embedded.ReadFile(compiledFile)
+	got, err := os.ReadFile(precomputedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(got) != string(want) {
-		t.Fatal("internal/catalog/data/compiled.json is stale: run `go generate ./internal/catalog`")
+		t.Fatal("internal/catalog/precomputed.go is stale: run `go generate ./internal/catalog`")
 	}
-	c, err := loadCompiled()
+	c := Default()
+	if len(c.Requirements) != len(c.Order) || c.Requirement("audits") == nil {
+		t.Errorf("compiled catalog has %d requirements for %d ids", len(c.Requirements), len(c.Order))
+	}
+	yc, err := load(embedded, "data", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Requirements) != len(c.Order) || c.Requirement("audits") == nil {
-		t.Errorf("compiled catalog has %d requirements for %d ids", len(c.Requirements), len(c.Order))
+	if !reflect.DeepEqual(yc, c) {
+		t.Error("the precomputed catalog differs from the one decoded from the YAML files")
 	}
 }
 

@@ -34,7 +34,10 @@ type actorFinder struct {
 	processor, controller map[string]bool
 	// party maps the words of both sets to their party (Processor where a
 	// word is in both), for a single lookup per token.
-	party         map[string]Party
+	party map[string]Party
+	// partyWords rules out most tokens without a map look-up (see
+	// partyOf).
+	partyWords    *wordFilter
 	subordinators map[string]bool
 	german        bool
 	// text is the document's text when it addresses its reader as "Sie"
@@ -61,7 +64,19 @@ func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 	for w := range f.processor {
 		f.party[w] = Processor
 	}
+	f.indexParty()
 	return f
+}
+
+// indexParty builds partyWords from party.
+func (f *actorFinder) indexParty() { f.partyWords = newWordFilter(f.party) }
+
+// partyOf returns party[w]: the party word w names, or Nobody.
+func (f *actorFinder) partyOf(w string) Party {
+	if !f.partyWords.may(w) {
+		return Nobody
+	}
+	return f.party[w]
 }
 
 // Words that mark a party mention as not being the subject.
@@ -208,7 +223,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			// inner conditional clause is not the subject.
 			inner = deInnerSub[t]
 		}
-		p := f.party[t]
+		p := f.partyOf(t)
 		if p == Nobody && f.formalSie(toks, i) {
 			p = Controller
 		}
@@ -283,7 +298,7 @@ func (f *actorFinder) assented(toks []match.Token, start int) Party {
 	}
 	for i := start; i < len(toks); i++ {
 		t := toks[i].Text
-		if f.party[t] == Nobody {
+		if f.partyOf(t) == Nobody {
 			continue
 		}
 		// The party's verb follows within a few words ("hereby",
@@ -316,12 +331,12 @@ func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 	for i < len(toks)-1 && (determiners[toks[i].Text] || toks[i].Text == "data") {
 		i++
 	}
-	if i < len(toks) && f.party[toks[i].Text] != Nobody && !toks[i].Possessive {
+	if i < len(toks) && f.partyOf(toks[i].Text) != Nobody && !toks[i].Possessive {
 		return true
 	}
 	for i := 1; i < len(toks)-1; i++ {
 		t := toks[i]
-		if t.Start > 0 && text[t.Start-1] == '\n' && !t.Possessive && f.party[t.Text] != Nobody && enModals[toks[i+1].Text] {
+		if t.Start > 0 && text[t.Start-1] == '\n' && !t.Possessive && f.partyOf(t.Text) != Nobody && enModals[toks[i+1].Text] {
 			return true
 		}
 	}
@@ -431,7 +446,7 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		return false
 	}
 	w := toks[i+1].Text
-	return f.party[w] != Nobody && !feminine(w)
+	return f.partyOf(w) != Nobody && !feminine(w)
 }
 
 // feminine reports a feminine party word ("Auftragnehmerin", "Kundin",

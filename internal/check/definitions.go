@@ -325,6 +325,7 @@ func (f *actorFinder) withParties(extra map[string]Party) *actorFinder {
 			g.controller[w] = true
 		}
 	}
+	g.indexParty()
 	return &g
 }
 

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -63,8 +65,10 @@ type citeTerms struct {
 	// maxEarly the length of the longest.
 	early    [][]string
 	maxEarly int
-	// earlyBy holds the early phrases by their first word.
-	earlyBy map[string][][]string
+	// earlyBy holds the early phrases by their first word; earlyWords
+	// rules out most other words.
+	earlyBy    map[string][][]string
+	earlyWords *wordFilter
 }
 
 func newCiteTerms(c *catalog.Catalog) citeTerms {
@@ -85,7 +89,34 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 			ct.earlyBy[f[0]] = append(ct.earlyBy[f[0]], f)
 		}
 	}
+	ct.earlyWords = newWordFilter(ct.earlyBy)
 	return ct
+}
+
+// Word tables of notDefiner and enModals.
+var (
+	notDefinerWords = newWordFilter(notDefiner)
+	enModalWords    = newWordFilter(enModals)
+)
+
+// wordFilter tells, from a word's first byte and length, that it is not
+// a key of a map of words, for most words without a map look-up.
+type wordFilter [256]uint64
+
+// newWordFilter returns the filter of the keys of m.
+func newWordFilter[V any](m map[string]V) *wordFilter {
+	var f wordFilter
+	for w := range m {
+		if w != "" {
+			f[w[0]] |= 1 << min(len(w), 63)
+		}
+	}
+	return &f
+}
+
+// may reports whether w may be a key: false rules it out.
+func (f *wordFilter) may(w string) bool {
+	return w == "" || f[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // notDefiner are words before "means" that make it a noun ("by electronic
@@ -107,15 +138,19 @@ func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	toks := rk.toks
 	for j := 0; j < len(toks) && j < earlyWords; j++ {
 		// The phrase is looked for before the modal check: "shall mean"
-		// opens with a modal verb and defines.
-		if j == 0 || !notDefiner[toks[j-1].Text] {
-			for _, p := range ct.earlyBy[toks[j].Text] {
-				if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
-					return true
+		// opens with a modal verb and defines. (The word tables rule out
+		// most words before a map look-up.)
+		w := toks[j].Text
+		if j == 0 || !(notDefinerWords.may(toks[j-1].Text) && notDefiner[toks[j-1].Text]) {
+			if ct.earlyWords.may(w) {
+				for _, p := range ct.earlyBy[w] {
+					if j+len(p) <= len(toks) && wordsAt(toks, j, p) {
+						return true
+					}
 				}
 			}
 		}
-		if enModals[toks[j].Text] || toks[j].Text == "muss" || toks[j].Text == "wird" {
+		if enModalWords.may(w) && enModals[w] || w == "muss" || w == "wird" {
 			break
 		}
 	}
@@ -227,6 +262,9 @@ type ranker struct {
 	// byFallback is set when a fallback rule decided the status; only then
 	// do fallback rules support a sentence.
 	byFallback bool
+	// matchedSet holds the sentences any counting rule matches (see
+	// matched), nil until asked.
+	matchedSet match.Bits
 	// termsReady tells that Input.coverBits holds the sentence sets of
 	// the terms of this requirement's rules that matched anywhere in the
 	// document (known on the first score, once every rule has run).
@@ -247,7 +285,7 @@ func ruleBit(k int) uint64 { return 1 << min(k, 63) }
 // requirementTerms lists the distinct terms of the groups of r's rules,
 // in term order, each with the rules that hold it.
 func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
-	rules := map[match.TermID]uint64{}
+	var out []ruleTerm
 	for k, rule := range r.Rules {
 		cr := ch.rules[rule]
 		if cr == nil {
@@ -255,16 +293,22 @@ func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
 		}
 		for _, gi := range cr.all {
 			for _, t := range ch.groups[gi] {
-				rules[t] |= ruleBit(k)
+				out = append(out, ruleTerm{t, ruleBit(k)})
 			}
 		}
 	}
-	out := make([]ruleTerm, 0, len(rules))
-	for t, m := range rules {
-		out = append(out, ruleTerm{t, m})
+	slices.SortFunc(out, func(a, b ruleTerm) int { return cmp.Compare(a.term, b.term) })
+	// One entry per term, with the rules of all its entries.
+	n := 0
+	for _, rt := range out {
+		if n > 0 && out[n-1].term == rt.term {
+			out[n-1].rules |= rt.rules
+			continue
+		}
+		out[n] = rt
+		n++
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].term < out[b].term })
-	return out
+	return slices.Clip(out[:n])
 }
 
 // coverage counts the distinct terms of the requirement's matching rules
@@ -403,13 +447,20 @@ func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {
 }
 
 // matched reports whether any rule of the requirement matches sentence i.
+// The sentences are gathered on the first call: every rule has run by
+// then, and whether fallback rules count is decided.
 func (rk *ranker) matched(i int) bool {
-	for _, rule := range rk.req.Rules {
-		if (!rule.Fallback || rk.byFallback) && containsSorted(rk.hits[rule], i) {
-			return true
+	if rk.matchedSet == nil {
+		rk.matchedSet = rk.in.Index.NewBits()
+		for _, rule := range rk.req.Rules {
+			if !rule.Fallback || rk.byFallback {
+				for _, k := range rk.hits[rule] {
+					rk.matchedSet.Set(k)
+				}
+			}
 		}
 	}
-	return false
+	return rk.matchedSet.Has(i)
 }
 
 // best returns the highest-ranked of the sentences (the earliest on a tie).

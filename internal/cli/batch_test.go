@@ -44,7 +44,7 @@ func TestBatchMemoryFlat(t *testing.T) {
 	out := report.NewStream(report.JSON{}, io.Discard, report.Options{})
 	var at100 uint64
 	n := 0
-	failures, err := analyzeAll(a, files, checkFlags{jobs: 2}, env, func(r *model.Result, text string) error {
+	failures, err := analyzeAll(func() (*analyze.Analyzer, error) { return a, nil }, files, checkFlags{jobs: 2}, env, func(r *model.Result, text string) error {
 		n++
 		if n == 100 {
 			at100 = liveAfterGC()

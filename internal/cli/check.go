@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/art28/art28/internal/analyze"
 	"github.com/art28/art28/internal/findings"
@@ -91,26 +92,36 @@ func runCheck(args []string, env Env) (int, error) {
 	if err != nil {
 		return ExitError, err
 	}
-	a, err := analyze.NewDefault()
-	if err != nil {
-		return ExitError, err
-	}
+	var rules []*findings.Rule
 	if f.findings != "" {
-		rules, err := findings.LoadFile(f.findings)
-		if err != nil {
+		if rules, err = findings.LoadFile(f.findings); err != nil {
 			return ExitError, fmt.Errorf("%w: %v", errUsage, err)
 		}
-		a = a.WithFindings(findings.Default().Merge(rules))
 	}
+	// The embedded knowledge loads while the first files are read.
+	load := sync.OnceValues(func() (*analyze.Analyzer, error) {
+		a, err := analyze.NewDefault()
+		if err != nil {
+			return nil, err
+		}
+		if f.findings != "" {
+			a = a.WithFindings(findings.Default().Merge(rules))
+		}
+		return a, nil
+	})
+	go load()
 	color := f.format == "text" && env.IsTerminal(env.Stdout) && env.Getenv("NO_COLOR") == ""
 	// Results are written as they are done, in input order, and then
 	// dropped: a run over thousands of contracts keeps none of them.
 	out := report.NewStream(rep, env.Stdout, report.Options{Lang: f.lang, Color: color})
 	missing := false
-	failures, err := analyzeAll(a, files, f, env, func(r *model.Result, text string) error {
+	failures, err := analyzeAll(load, files, f, env, func(r *model.Result, text string) error {
 		missing = missing || len(r.Summary.MandatoryMissing) > 0
 		return out.Add(r, text)
 	})
+	if _, lerr := load(); lerr != nil {
+		return ExitError, lerr
+	}
 	if err == nil {
 		err = out.Close()
 	}
@@ -166,8 +177,10 @@ func expand(paths []string) ([]string, error) {
 	return files, nil
 }
 
-// analyzeAll analyses files in parallel, at most f.jobs at a time, and
-// hands each result with its document's extracted text to emit, in input
+// analyzeAll analyses files in parallel, at most f.jobs at a time, with
+// the analyzer load returns (called once a file is read, so that loading
+// it overlaps reading the first files; on its error no file is analysed
+// and none is counted as failed), and hands each result with its document's extracted text to emit, in input
 // order, as soon as it and the results before it are done; it returns the
 // number of files that failed and emit's first error (after which results
 // are no longer emitted). Only a bounded window of documents is in flight
@@ -175,7 +188,7 @@ func expand(paths []string) ([]string, error) {
 // of files. Failures are reported on stderr, one line each, after the run;
 // a progress bar is drawn on stderr while it lasts when stderr is a
 // terminal and there is more than one file.
-func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit func(*model.Result, string) error) (int, error) {
+func analyzeAll(load func() (*analyze.Analyzer, error), files []string, f checkFlags, env Env, emit func(*model.Result, string) error) (int, error) {
 	jobs := f.jobs
 	if jobs < 1 {
 		jobs = 1
@@ -204,6 +217,8 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 		r    *model.Result
 		text string
 		err  error
+		// noAnalyzer: the analyzer did not load (the caller reports it).
+		noAnalyzer bool
 	}
 	// pending holds each started file's outcome channel in input order;
 	// its capacity bounds the documents started ahead of the oldest one
@@ -217,14 +232,21 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 			sem <- struct{}{}
 			go func() {
 				defer func() { <-sem }()
-				defer bar.done()
-				doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
-				if err != nil {
-					ch <- outcome{err: err}
-					return
-				}
-				r := a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang})
-				ch <- outcome{r: r, text: doc.Text}
+				o := func() outcome {
+					doc, raw, err := input.Read(path, input.Options{MaxBytes: f.maxBytes, OCR: f.ocr, Jobs: pageJobs, Progress: pageProgress})
+					if err != nil {
+						return outcome{err: err}
+					}
+					a, err := load()
+					if err != nil {
+						return outcome{noAnalyzer: true}
+					}
+					return outcome{r: a.Analyze(doc, raw, analyze.Options{ReportLang: f.lang}), text: doc.Text}
+				}()
+				// Counted before it is handed on, so that the bar shows
+				// every file done when the last result is written.
+				bar.done()
+				ch <- o
 			}()
 		}
 		close(pending)
@@ -234,6 +256,7 @@ func analyzeAll(a *analyze.Analyzer, files []string, f checkFlags, env Env, emit
 	for ch := range pending {
 		o := <-ch
 		switch {
+		case o.noAnalyzer:
 		case o.err != nil:
 			errs = append(errs, o.err)
 		case emitErr == nil:

@@ -44,7 +44,8 @@ func runSummary(args []string, env Env) (int, error) {
 		return ExitError, err
 	}
 	var results []*model.Result
-	failures, err := analyzeAll(a, files, f, env, func(r *model.Result, _ string) error {
+	load := func() (*analyze.Analyzer, error) { return a, nil }
+	failures, err := analyzeAll(load, files, f, env, func(r *model.Result, _ string) error {
 		results = append(results, r)
 		return nil
 	})

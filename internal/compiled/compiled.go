@@ -1,6 +1,8 @@
-// Package compiled writes and reads the compiled JSON forms of the embedded
-// YAML knowledge (catalog, findings playbook): the YAML stays the source,
-// the JSON decodes several times faster at start-up.
+// Package compiled writes the compiled forms of the embedded YAML
+// knowledge (catalog, findings playbook, extraction knowledge): the YAML
+// stays the source, and the generators behind `go generate` write it
+// decoded as Go composite literals (GoSource), which the compiler lays out
+// as static data, so that a process decodes nothing at start-up.
 package compiled
 
 import (

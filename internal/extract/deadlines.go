@@ -42,6 +42,15 @@ var (
 func authorityPeriod(lower string, du duration) bool {
 	before := lower[max(0, du.start-70):du.start]
 	after := lower[du.end:min(len(lower), du.end+90)]
+	// The authority must stand in the period's own clause: "spätestens
+	// innerhalb von 24 Stunden, und unterstützt ihn bei der Meldung an die
+	// Aufsichtsbehörde" is the processor's deadline.
+	if i := strings.IndexAny(after, ",;"); i >= 0 {
+		after = after[:i]
+	}
+	if i := strings.LastIndexAny(before, ",;"); i >= 0 {
+		before = before[i+1:]
+	}
 	if reToAuthority.MatchString(before) || reToAuthority.MatchString(after) {
 		return true
 	}

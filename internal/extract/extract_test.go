@@ -117,6 +117,8 @@ func TestDeadlines(t *testing.T) {
 		{"de separable zeigt an", "de", "Eine Verletzung des Schutzes personenbezogener Daten zeigt der Dienstleister dem Kunden binnen 36 Stunden an.", 36, 0, false},
 		{"de separable teilt mit", "de", "Eine Verletzung des Schutzes personenbezogener Daten teilt der Dienstleister dem Kunden innerhalb von 12 Stunden mit.", 12, 0, false},
 		{"de undue only", "de", "Der Auftragnehmer informiert den Auftraggeber unverzüglich über Datenschutzverletzungen.", 0, 0, true},
+		{"de processor's deadline before the authority's clause", "de", "Besteht der Verdacht auf eine Verletzung des Schutzes personenbezogener Daten, informiert der Auftragnehmer den Auftraggeber unverzüglich, spätestens innerhalb von 24 Stunden, und unterstützt ihn bei der Meldung an die Aufsichtsbehörde.", 24, 0, false},
+		{"de the authority's deadline", "de", "Der Auftragnehmer informiert den Auftraggeber über Verletzungen des Schutzes personenbezogener Daten, damit dieser sie innerhalb von 72 Stunden an die Aufsichtsbehörde melden kann.", 0, 0, false},
 		{"de objection words", "de", "Der Auftraggeber kann der Beauftragung eines neuen Unterauftragnehmers binnen vier Wochen widersprechen.", 0, 28, false},
 		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},
 		{"en", "en", "The Processor shall notify the Controller of a Personal Data Breach within twenty-four hours. The Customer may object to a new Sub-processor within seven (7) calendar days of notice.", 24, 7, false},

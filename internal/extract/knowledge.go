@@ -11,10 +11,36 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/art28/art28/internal/compiled"
 	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 )
+
+//go:generate go run ./gen
+
+// precomputedFile holds the YAML files of the knowledge, decoded, as a Go
+// composite literal (precomputedKnowledge): the compiler lays it out as
+// static data, so a process parses no YAML to load the knowledge, which
+// matters for start-up when art28 runs once per contract. The YAML files
+// stay the source; `go generate ./internal/extract` rewrites this file and
+// TestCompiledUpToDate fails when it is stale.
+const precomputedFile = "precomputed.go"
+
+// Compile returns the compiled form of the embedded YAML knowledge: the
+// source of precomputedFile.
+func Compile() ([]byte, error) {
+	f, err := decodeKnowledge(countriesYAML, lexiconYAML, partiesYAML)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := compileFiles(f); err != nil {
+		return nil, err
+	}
+	return compiled.GoSource("github.com/art28/art28/internal/extract", "extract", "./gen",
+		"precomputedKnowledge is the embedded YAML knowledge, decoded (see\nprecomputedFile).",
+		"precomputedKnowledge", f)
+}
 
 //go:embed data/countries.yaml
 var countriesYAML []byte
@@ -111,10 +137,34 @@ var (
 	knowErr  error
 )
 
-// LoadKnowledge returns the embedded knowledge, compiled once.
+// LoadKnowledge returns the embedded knowledge, compiled once from its
+// precomputed form (see precomputedFile).
 func LoadKnowledge() (*Knowledge, error) {
-	knowOnce.Do(func() { know, knowErr = compileKnowledge(countriesYAML, lexiconYAML) })
+	knowOnce.Do(func() { know, knowErr = compileFiles(precomputedKnowledge) })
 	return know, knowErr
+}
+
+// knowledgeFiles are the embedded YAML files of the extraction knowledge,
+// decoded.
+type knowledgeFiles struct {
+	Countries countryFile
+	Lexicon   lexiconFile
+	Parties   partyFile
+}
+
+// decodeKnowledge decodes the YAML files of the knowledge strictly.
+func decodeKnowledge(cy, ly, py []byte) (*knowledgeFiles, error) {
+	var f knowledgeFiles
+	if err := decodeStrict("countries.yaml", cy, &f.Countries); err != nil {
+		return nil, err
+	}
+	if err := decodeStrict("lexicon.yaml", ly, &f.Lexicon); err != nil {
+		return nil, err
+	}
+	if err := yaml.Unmarshal(py, &f.Parties); err != nil {
+		return nil, fmt.Errorf("extract: parties.yaml: %w", err)
+	}
+	return &f, nil
 }
 
 func decodeStrict(name string, data []byte, v any) error {
@@ -144,15 +194,19 @@ func alternation(words []string) string {
 	return strings.Join(q, "|")
 }
 
+// compileKnowledge decodes and compiles the knowledge from the YAML of
+// countries.yaml and lexicon.yaml and the embedded parties.yaml.
 func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
-	var cf countryFile
-	if err := decodeStrict("countries.yaml", cy, &cf); err != nil {
+	f, err := decodeKnowledge(cy, ly, partiesYAML)
+	if err != nil {
 		return nil, err
 	}
-	var lf lexiconFile
-	if err := decodeStrict("lexicon.yaml", ly, &lf); err != nil {
-		return nil, err
-	}
+	return compileFiles(f)
+}
+
+// compileFiles compiles the decoded knowledge; it leaves f unchanged.
+func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
+	cf, lf := &f.Countries, &f.Lexicon
 	k := &Knowledge{byCode: map[string]Country{}, countryName: map[string]string{}, cityCountry: map[string]string{}, cityName: map[string]string{}, numbers: lexicon.Numbers(),
 		cues: map[string]*prefilter.Words{}}
 	for _, name := range cueNames {
@@ -216,11 +270,12 @@ func compileKnowledge(cy, ly []byte) (*Knowledge, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract: countries.yaml: postcode %s: %w", p.Country, err)
 		}
-		p.re = re
-		k.postcodes = append(k.postcodes, p)
+		q := *p
+		q.re = re
+		k.postcodes = append(k.postcodes, &q)
 	}
 	k.legalRe = prefilter.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
-	pk, err := compilePartyKnowledge(partiesYAML, lf.LegalForms)
+	pk, err := compileParties(&f.Parties, lf.LegalForms)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -30,5 +32,32 @@ func TestKnowledgeRejectsBrokenLexicon(t *testing.T) {
 	}
 	if _, err := compileKnowledge(countriesYAML, lexiconYAML); err != nil {
 		t.Fatalf("the embedded lexicon: %v", err)
+	}
+}
+
+// TestCompiledUpToDate fails when a YAML file of the knowledge changed
+// without the compiled form being regenerated, and checks that the
+// compiled form is the knowledge decoded from the YAML.
+func TestCompiledUpToDate(t *testing.T) {
+	want, err := Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(precomputedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("internal/extract/precomputed.go is stale: run `go generate ./internal/extract`")
+	}
+	f, err := decodeKnowledge(countriesYAML, lexiconYAML, partiesYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadKnowledge(); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f, precomputedKnowledge) {
+		t.Error("the precomputed knowledge differs from the one decoded from the YAML files")
 	}
 }

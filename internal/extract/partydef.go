@@ -25,11 +25,11 @@ type defUnit struct {
 }
 
 var (
-	reDashDef  = regexp.MustCompile(`(?im)(?:^|\s)[–—-]\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge)[^–—\n()]{1,80}?)\s*(?:[–—]|\s-(?:\s|$)|$)`)
-	reCommaDef = regexp.MustCompile(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
-	reStateDef = regexp.MustCompile(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
-	reDefSplit = regexp.MustCompile(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
-	reBetween  = regexp.MustCompile(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
+	reDashDef  = lazyRegexp(`(?im)(?:^|\s)[–—-]\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge)[^–—\n()]{1,80}?)\s*(?:[–—]|\s-(?:\s|$)|$)`)
+	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reDefSplit = lazyRegexp(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
+	reBetween  = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
 )
 
 // definitionReadings reads the parties defined in running text in the
@@ -245,7 +245,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 				a--
 			}
 			win := text[a:min(n, at+120)]
-			for _, re := range []*regexp.Regexp{reDashDef, reCommaDef} {
+			for _, re := range []*regexp.Regexp{reDashDef(), reCommaDef()} {
 				m := re.FindStringSubmatchIndex(win)
 				if m == nil || a+m[2] != at {
 					continue
@@ -267,7 +267,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
 				continue
 			}
-			for _, m := range reStateDef.FindAllStringSubmatchIndex(win, -1) {
+			for _, m := range reStateDef().FindAllStringSubmatchIndex(win, -1) {
 				if a+m[2] != at {
 					continue
 				}
@@ -348,13 +348,13 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 		return "", nil, false
 	}
 	quotedAny := false
-	for _, t := range reDefSplit.Split(s, -1) {
+	for _, t := range reDefSplit().Split(s, -1) {
 		t = strings.TrimSpace(t)
 		if t == "" {
 			continue
 		}
-		quoted := reQuoteChars.MatchString(t) || strings.ContainsAny(t, "'‘’")
-		t = strings.Trim(reQuoteChars.ReplaceAllString(t, ""), " '’‘:.")
+		quoted := reQuoteChars().MatchString(t) || strings.ContainsAny(t, "'‘’")
+		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.")
 		lt := strings.ToLower(t)
 		for _, a := range []string{"der ", "die ", "das ", "the ", "als ", "as ", "auch ", "a "} {
 			if strings.HasPrefix(lt, a) {
@@ -435,7 +435,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	if prevEnd > b && prevEnd <= u.start {
 		b = prevEnd
 	}
-	if locs := reBetween.FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
+	if locs := reBetween().FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
 		b += locs[len(locs)-1][1]
 		// "between the Customer and Acme, Inc. ("Acme")": the other
 		// party by its role word comes first.

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -99,13 +97,9 @@ type keyForm struct {
 	canonical string
 }
 
-// compilePartyKnowledge compiles data/parties.yaml together with the legal
-// forms of the lexicon.
-func compilePartyKnowledge(raw []byte, lexiconForms []string) (*partyKnowledge, error) {
-	var f partyFile
-	if err := yaml.Unmarshal(raw, &f); err != nil {
-		return nil, fmt.Errorf("extract: parties.yaml: %w", err)
-	}
+// compileParties compiles the decoded data/parties.yaml together with the
+// legal forms of the lexicon; it leaves f unchanged.
+func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error) {
 	if len(f.Roles["processor"]) == 0 || len(f.Roles["controller"]) == 0 {
 		return nil, fmt.Errorf("extract: parties.yaml: roles need processor and controller words")
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,25 +19,25 @@ import (
 var (
 	// reNumberValue is the value of a "number" field: a first token,
 	// then space-separated groups of digits ("+49 30 21 91 80 08").
-	reNumberValue = regexp.MustCompile(`^\s*[.:#]?\s*(?:(?i:nr)\.?\s*)?[+(]?[\p{L}\d][\p{L}\d\-/().]*(?:\s+[+(]?\d[\d\-/().]*)*`)
+	reNumberValue = lazyRegexp(`^\s*[.:#]?\s*(?:(?i:nr)\.?\s*)?[+(]?[\p{L}\d][\p{L}\d\-/().]*(?:\s+[+(]?\d[\d\-/().]*)*`)
 	// reHouseNumber is a house number standing before the postcode
 	// ("56c", "12-14", "3/1").
-	reHouseNumber = regexp.MustCompile(`^\d{1,4}[a-zA-Z]?(?:\s*[-–/]\s*\d{1,4}[a-zA-Z]?)?,?$`)
+	reHouseNumber = lazyRegexp(`^\d{1,4}[a-zA-Z]?(?:\s*[-–/]\s*\d{1,4}[a-zA-Z]?)?,?$`)
 	// rePageLine is a page number or a running page line that a page
 	// break leaves between the lines of a block ("Seite 2 von 7",
 	// "Page 3 of 9", "- 2 -", "2/7").
-	rePageLine = regexp.MustCompile(`(?i)^(?:(?:seite|page|s\.|p\.)\s*\d{1,3}(?:\s*(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$`)
+	rePageLine = lazyRegexp(`(?i)^(?:(?:seite|page|s\.|p\.)\s*\d{1,3}(?:\s*(?:von|of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$`)
 )
 
 // reRepTitle is the office before a representative's name ("den
 // Geschäftsführer: Max Muster", "its Managing Director Jane Doe").
-var reRepTitle = regexp.MustCompile(`(?i)^(?:(?:den|die|der|the|its|seinen|seine|ihren|ihre)\s+)?(?:geschäftsführer(?:in)?|geschäftsführung|vorstand|inhaber(?:in)?|managing director|director|ceo)\s*[:,]?\s+`)
+var reRepTitle = lazyRegexp(`(?i)^(?:(?:den|die|der|the|its|seinen|seine|ihren|ihre)\s+)?(?:geschäftsführer(?:in)?|geschäftsführung|vorstand|inhaber(?:in)?|managing director|director|ceo)\s*[:,]?\s+`)
 
 // representative returns the representative's name from the text after
 // "vertreten durch", without the office before it.
 func representative(s string) string {
 	s = strings.TrimSpace(s)
-	if m := reRepTitle.FindStringIndex(s); m != nil {
+	if m := reRepTitle().FindStringIndex(s); m != nil {
 		if r, _ := utf8.DecodeRuneInString(s[m[1]:]); unicode.IsUpper(r) {
 			return s[m[1]:]
 		}
@@ -47,7 +46,7 @@ func representative(s string) string {
 }
 
 // pageLine reports whether a line is only a page number or page count.
-func pageLine(t string) bool { return len(t) <= 20 && rePageLine.MatchString(strings.TrimSpace(t)) }
+func pageLine(t string) bool { return len(t) <= 20 && rePageLine().MatchString(strings.TrimSpace(t)) }
 
 // unfoldBlock returns a block's lines with joined lines split into the
 // lines of their text layout (unfoldLine), page-number lines dropped and
@@ -128,7 +127,7 @@ func (x *extractor) unfoldLine(l line) []line {
 				// The label's match ends inside the value: read the value
 				// from the label's end.
 				lbl := labelEnd(rest[:m])
-				if vm := reNumberValue.FindStringIndex(rest[lbl:]); vm != nil {
+				if vm := reNumberValue().FindStringIndex(rest[lbl:]); vm != nil {
 					if e := w + lbl + vm[1]; e < len(t) {
 						plain = append(plain, e)
 					}
@@ -187,7 +186,7 @@ func (x *extractor) unfoldLine(l line) []line {
 	}
 	// A house number before the street's name ("10 Dock Road").
 	for i, w := range words {
-		if w < floor || i == 0 || t[w] < '0' || t[w] > '9' || !reHouseNumber.MatchString(strings.TrimRight(firstField(t[w:]), ",")) {
+		if w < floor || i == 0 || t[w] < '0' || t[w] > '9' || !reHouseNumber().MatchString(strings.TrimRight(firstField(t[w:]), ",")) {
 			continue
 		}
 		if k := segKind(w); k != "" && k != "text" {
@@ -273,7 +272,7 @@ func (x *extractor) streetStart(t string, words []int, pc int) int {
 		return strings.TrimSpace(t[words[i]:e])
 	}
 	num := n - 1
-	if !reHouseNumber.MatchString(word(num)) {
+	if !reHouseNumber().MatchString(word(num)) {
 		return -1
 	}
 	st := num - 1
@@ -435,7 +434,7 @@ func (x *extractor) trailingLabel(t string) (int, string) {
 		if kind != "trailer" {
 			continue
 		}
-		if head := t[:i]; x.k.party.roleRe.MatchString(head) || reBetween.MatchString(head) {
+		if head := t[:i]; x.k.party.roleRe.MatchString(head) || reBetween().MatchString(head) {
 			// "zwischen A … – nachfolgend „Verantwortlicher“ – und B …":
 			// a sentence of both parties, read by the definitions.
 			return -1, ""
@@ -447,7 +446,7 @@ func (x *extractor) trailingLabel(t string) (int, string) {
 
 // reCellSep separates the cells of a row: a run of tabs, or the bars of
 // a table row ("| a | b |").
-var reCellSep = regexp.MustCompile(`\t+|\s*\|\s*`)
+var reCellSep = lazyRegexp(`\t+|\s*\|\s*`)
 
 // cells splits a row into its cells with their offsets in the row; nil
 // for a line that is no row.
@@ -465,7 +464,7 @@ func cells(t string) [][2]int {
 	}
 	var out [][2]int
 	from := 0
-	for _, m := range reCellSep.FindAllStringIndex(body, -1) {
+	for _, m := range reCellSep().FindAllStringIndex(body, -1) {
 		out = append(out, [2]int{off + from, off + m[0]})
 		from = m[1]
 	}
@@ -522,7 +521,7 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 
 // reSentenceEnd is the end of a line that ends its sentence or
 // introduces what follows.
-var reSentenceEnd = regexp.MustCompile(`[.:;!?)“”"]\s*$`)
+var reSentenceEnd = lazyRegexp(`[.:;!?)“”"]\s*$`)
 
 // sentenceLineStart returns the start of the line holding offset at; a
 // line that goes on with a sentence broken by a page or column break
@@ -536,7 +535,7 @@ func (x *extractor) sentenceLineStart(at int) int {
 	}
 	prevEnd := strings.TrimRight(x.text[:ls], " \t\n")
 	ps := strings.LastIndexByte(prevEnd, '\n') + 1
-	if prev := prevEnd[ps:]; len(prev) >= 80 && !reSentenceEnd.MatchString(prev) {
+	if prev := prevEnd[ps:]; len(prev) >= 80 && !reSentenceEnd().MatchString(prev) {
 		return ps
 	}
 	return ls

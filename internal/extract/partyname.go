@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,8 +41,8 @@ func blankRun(s string) bool {
 
 var (
 	reFieldLabel = prefilter.MustCompile(`^([\p{L}][\p{L} ./\-]{0,38}?)\s*(?::|\||\t)\s*`)
-	reQuoteChars = regexp.MustCompile(`[„“”"«»‚‘]`)
-	reWord       = regexp.MustCompile(`[^\s]+`)
+	reQuoteChars = lazyRegexp(`[„“”"«»‚‘]`)
+	reWord       = lazyRegexp(`[^\s]+`)
 	reNumbering  = prefilter.MustCompile(`^(?:\(\d{1,2}\)|\d{1,2}[.)]|\(?[a-h]\))\s+`)
 )
 
@@ -265,7 +264,7 @@ func blankOnly(s string) bool {
 
 // firstWord returns the first word of s and the offset after it.
 func firstWord(s string) (string, int) {
-	m := reWord.FindStringIndex(s)
+	m := reWord().FindStringIndex(s)
 	if m == nil {
 		return "", len(s)
 	}
@@ -321,7 +320,7 @@ func (x *extractor) notAName(name string, legal bool) string {
 	if name == "" {
 		return noteNoName
 	}
-	if len(name) > 100 || reQuoteChars.MatchString(name) || strings.ContainsAny(name, ":_[]{}<>@") {
+	if len(name) > 100 || reQuoteChars().MatchString(name) || strings.ContainsAny(name, ":_[]{}<>@") {
 		return noteNoName
 	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsLetter(r) && !unicode.IsDigit(r) {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -158,7 +157,7 @@ func sameKey(a, b string) bool {
 }
 
 var (
-	reKeyPunct  = regexp.MustCompile(`[^\p{L}\p{N}&]+`)
+	reKeyPunct  = lazyRegexp(`[^\p{L}\p{N}&]+`)
 	reKeyDomain = prefilter.MustCompile(`(?i)^[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.[a-z]{2,10}\s+[-–—]\s+`)
 )
 
@@ -190,7 +189,7 @@ func vendorKey(pk *partyKnowledge, name string) string {
 			_ = trail
 		}
 	}
-	s = reKeyPunct.ReplaceAllString(s, " ")
+	s = reKeyPunct().ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -502,7 +501,7 @@ func (x *extractor) blockHeading(t string) bool {
 // after its house number ("42 Elm Street"), which is no numbered heading.
 func (x *extractor) numberStreetLine(t string) bool {
 	ws := wordStarts(t)
-	return len(ws) > 2 && reHouseNumber.MatchString(strings.TrimRight(firstField(t), ",")) && x.numberFirstStreet(t, ws[1:])
+	return len(ws) > 2 && reHouseNumber().MatchString(strings.TrimRight(firstField(t), ",")) && x.numberFirstStreet(t, ws[1:])
 }
 
 // partyFromLines reads a party from a block's lines: the name from the

@@ -1,41 +1,38 @@
 package findings
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/art28/art28/internal/compiled"
 )
 
-// compiledFile holds the playbook's YAML rules decoded and validated, as
-// JSON: it decodes several times faster, which matters for start-up when
-// art28 runs once per contract. The YAML files stay the source;
-// `go generate ./internal/findings` rewrites this file and
+// precomputedFile holds the playbook's YAML rules, decoded and validated,
+// as a Go composite literal (precomputedRules): the compiler lays it out
+// as static data, so a process parses nothing to use it, which matters
+// for start-up when art28 runs once per contract. The YAML files stay the
+// source; `go generate ./internal/findings` rewrites this file and
 // TestCompiledUpToDate fails when it is stale.
-const compiledFile = "data/compiled.json"
+const precomputedFile = "precomputed.go"
 
-// Compile returns the compiled form of the embedded YAML playbook.
+// Compile returns the compiled form of the embedded YAML playbook: the
+// source of precomputedFile.
 func Compile() ([]byte, error) {
 	p, err := Load(embedded, "data")
 	if err != nil {
 		return nil, err
 	}
-	return compiled.Encode(p.Rules)
+	return compiled.GoSource("github.com/art28/art28/internal/findings", "findings", "./gen",
+		"precomputedRules are the rules of the embedded playbook (see\nprecomputedFile).",
+		"precomputedRules", p.Rules)
 }
 
-// loadCompiled decodes the embedded compiled playbook and prepares each
-// rule's patterns.
+// loadCompiled returns the precomputed playbook with each rule's patterns
+// prepared. The rules are copies: the precomputed ones stay as generated.
 func loadCompiled() (*Playbook, error) {
-	data, err := embedded.ReadFile(compiledFile)
-	if err != nil {
-		return nil, fmt.Errorf("read compiled playbook: %w", err)
-	}
-	var rules []*Rule
-	if err := json.Unmarshal(data, &rules); err != nil {
-		return nil, fmt.Errorf("decode compiled playbook: %w", err)
-	}
-	p := &Playbook{byID: map[string]*Rule{}}
-	for _, r := range rules {
+	p := &Playbook{byID: make(map[string]*Rule, len(precomputedRules))}
+	for _, src := range precomputedRules {
+		r := new(Rule)
+		*r = *src
 		if err := r.compile(); err != nil {
 			return nil, fmt.Errorf("compiled playbook: rule %q: %w", r.ID, err)
 		}

@@ -34,7 +34,7 @@ import (
 
 //go:generate go run ./gen
 
-//go:embed data/*.yaml data/compiled.json
+//go:embed data/*.yaml
 var embedded embed.FS
 
 // Severity ranks a finding.

@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/art28/art28/internal/document"
@@ -211,4 +213,12 @@ func unwrapPathError(err error) error {
 func FormatOf(name string) (string, bool) {
 	f, ok := formats[strings.ToLower(filepath.Ext(name))]
 	return f, ok
+}
+
+// lazyRegexp returns a function that compiles expr, known to be valid, on
+// its first call and returns the same expression on every call: the
+// expressions of the PDF and OCR readers would otherwise be compiled at
+// the start of every run, also of one that reads only text.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

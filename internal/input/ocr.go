@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,19 +220,19 @@ func parseTSV(out []byte, scale float64) ([]ocrResult, error) {
 // capitals ("fDSGVO"), and reads a section sign at the start of a line as
 // a dollar sign ("$ 4 Pflichten").
 var (
-	reAbbrevGlued  = regexp.MustCompile(`^(lit|Abs|Art|Nr|Ziff|Buchst|UAbs|Satz|S)\.(\p{Ll}\)?|\d+)$`)
-	reAcronymGlued = regexp.MustCompile(`^(\p{Ll})(DSGVO|DS-GVO|BDSG|GDPR|TTDSG|TDDDG)(\W*)$`)
-	reDollarSign   = regexp.MustCompile(`^\$\$?$`)
+	reAbbrevGlued  = lazyRegexp(`^(lit|Abs|Art|Nr|Ziff|Buchst|UAbs|Satz|S)\.(\p{Ll}\)?|\d+)$`)
+	reAcronymGlued = lazyRegexp(`^(\p{Ll})(DSGVO|DS-GVO|BDSG|GDPR|TTDSG|TDDDG)(\W*)$`)
+	reDollarSign   = lazyRegexp(`^\$\$?$`)
 )
 
 // repairWord applies the OCR repairs to a recognised word; first tells
 // whether it starts its line.
 func repairWord(w string, first bool) string {
-	if first && reDollarSign.MatchString(w) {
+	if first && reDollarSign().MatchString(w) {
 		return strings.Repeat("§", len(w))
 	}
-	w = reAbbrevGlued.ReplaceAllString(w, "$1. $2")
-	return reAcronymGlued.ReplaceAllString(w, "$1 $2$3")
+	w = reAbbrevGlued().ReplaceAllString(w, "$1. $2")
+	return reAcronymGlued().ReplaceAllString(w, "$1 $2$3")
 }
 
 // bulletReadings are what Tesseract reads for list bullets ("•", "▪", "o"
@@ -272,7 +271,7 @@ func ocrLayout(p pdfPage) pdfPage {
 	}
 	for _, m := range all {
 		lab := &p.blocks[m.b].lines[m.l]
-		if len(lab.words) == 0 || !reCellLabel.MatchString(lab.text) && lab.text != "•" {
+		if len(lab.words) == 0 || !reCellLabel().MatchString(lab.text) && lab.text != "•" {
 			continue
 		}
 		var best *pdfLine

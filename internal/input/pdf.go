@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -526,11 +525,11 @@ func headingLevel(b pdfBlock, body float64) int {
 
 // reItemStart matches a line that starts a new list item or clause inside a
 // text block: a bullet, "3.", "3.1", "(2)", "a)".
-var reItemStart = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
+var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
 
 // reAnnexStart matches a line that starts an annex ("Anlage 1 Weitere
 // Auftragsverarbeiter"); after a finished sentence it starts a new block.
-var reAnnexStart = regexp.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b`)
+var reAnnexStart = lazyRegexp(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b`)
 
 // pdfDocument turns the text blocks of each page into a document. A short
 // block in a clearly larger font than the body is a heading. Running
@@ -591,7 +590,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart.MatchString(t) || starts[first+k] || reAnnexStart.MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || reAnnexStart().MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
@@ -687,7 +686,7 @@ func cleanLine(l string) string {
 	if err != nil {
 		t = strings.ToValidUTF8(l, "")
 	}
-	return reGluedLabel.ReplaceAllString(strings.TrimSpace(t), "$1 $2")
+	return reGluedLabel().ReplaceAllString(strings.TrimSpace(t), "$1 $2")
 }
 
 // tableText lays out a table the way the DOCX and ODT readers do: a line
@@ -725,11 +724,11 @@ func tableText(t pdfTable) string {
 
 // reGluedLabel matches a clause number run into its text, "10.Löschung",
 // where the tab after a list number left too small a gap for a space.
-var reGluedLabel = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*\.|\(?[a-z0-9]{1,3}\))(\p{Lu})`)
+var reGluedLabel = lazyRegexp(`^(\d{1,3}(?:\.\d{1,3})*\.|\(?[a-z0-9]{1,3}\))(\p{Lu})`)
 
 // rePageNumber matches a line that is only a page number: "3", "- 3 -",
 // "Seite 3 von 10", "Page 3 of 10", "3/10".
-var rePageNumber = regexp.MustCompile(`^(?i:seite|page|s\.|p\.)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:von|of|/|aus)\s*\d{1,4})?\s*[-–—]?$`)
+var rePageNumber = lazyRegexp(`^(?i:seite|page|s\.|p\.)?\s*[-–—]?\s*\d{1,4}\s*(?:(?:von|of|/|aus)\s*\d{1,4})?\s*[-–—]?$`)
 
 // furnitureLines is how many non-blank lines at the top and bottom of a page
 // may be running headers or footers.
@@ -778,7 +777,7 @@ func stripFurniture(pages [][]string) {
 	for _, lines := range pages {
 		for _, i := range edges(lines) {
 			t := strings.TrimSpace(lines[i])
-			if rePageNumber.MatchString(t) || len(pages) >= 2 && len(t) < 150 && counts[key(t)] >= need {
+			if rePageNumber().MatchString(t) || len(pages) >= 2 && len(t) < 150 && counts[key(t)] >= need {
 				lines[i] = ""
 			}
 		}

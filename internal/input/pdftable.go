@@ -2,7 +2,6 @@ package input
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -309,7 +308,7 @@ const (
 // reCellLabel matches a cell that is only a list marker: "1.", "a)", "(2)",
 // "iv.", "•", "§ 3", or a numbered annex: "Anlage 2", "Annex B" (a list of
 // annexes beside their titles is a list, not a table of entries).
-var reCellLabel = regexp.MustCompile(`^(?:[•·▪○●■□➢►✓–-]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxIVX]{1,6}[.)]|§\s*\d{1,3}[a-z]?\.?|(?:Anlage|Anhang|Annex|Appendix|Schedule|Exhibit|Attachment)\s+[A-Z0-9]{1,3}[.:]?)$`)
+var reCellLabel = lazyRegexp(`^(?:[•·▪○●■□➢►✓–-]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zA-Z]{1,2}[.)]|\(?[ivxIVX]{1,6}[.)]|§\s*\d{1,3}[a-z]?\.?|(?:Anlage|Anhang|Annex|Appendix|Schedule|Exhibit|Attachment)\s+[A-Z0-9]{1,3}[.:]?)$`)
 
 // colStats describes the text of one column of a region.
 type colStats struct {
@@ -403,7 +402,7 @@ func (g *tableGeometry) build(rows []vrow, gut []span, pageHeight float64) (pdfT
 				s := &stats[c]
 				s.lines++
 				s.chars += utf8.RuneCountInString(piece)
-				if reCellLabel.MatchString(piece) {
+				if reCellLabel().MatchString(piece) {
 					s.labels++
 				}
 				s.widths = append(s.widths, lineWidth(g.lines[i].words, c, colOf))

@@ -50,6 +50,23 @@ var shortestWord = func() int {
 	return n
 }()
 
+// functionLens has, for each first byte of the function words, the bits
+// of their lengths (all below 8).
+var functionLens = func() (t [256]uint8) {
+	for w := range functionWords {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// lowerBit returns the bit that lower-cases the ASCII capital c, else 0.
+func lowerBit(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return 'a' - 'A'
+	}
+	return 0
+}
+
 // asciiLetter marks the ASCII letters.
 var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
@@ -58,6 +75,29 @@ var asciiLetter = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// functionWord returns the languages w is a function word of (its ASCII
+// letters lower-cased), 0 for none.
+func functionWord(w string) uint8 {
+	if len(w) > 7 || len(w) < shortestWord {
+		return 0
+	}
+	if c := w[0]; functionLens[c|lowerBit(c)]&(1<<len(w)) == 0 {
+		return 0 // no function word of this length starts so
+	}
+	// Lower-case into buf: the map lookup with string(b) does not
+	// allocate.
+	var buf [8]byte
+	b := buf[:0]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return functionWords[string(b)]
+}
+
 // Detect returns "de" or "en" for the dominant language of text, or "und"
 // (undetermined) when it holds too few function words of either.
 func Detect(text string) string {
@@ -65,22 +105,8 @@ func Detect(text string) string {
 		text = text[:12_000]
 	}
 	de, en := 0, 0
-	var buf [8]byte
 	count := func(w string) {
-		if len(w) > 7 || len(w) < shortestWord {
-			return
-		}
-		// Lower-case into buf: the map lookup with string(b) does not
-		// allocate.
-		b := buf[:0]
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		f := functionWords[string(b)]
+		f := functionWord(w)
 		if f&isGerman != 0 {
 			de++
 		}
@@ -89,17 +115,34 @@ func Detect(text string) string {
 		}
 	}
 	start := -1
-	for i, r := range text {
-		if r < utf8.RuneSelf && asciiLetter[r] || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiLetter[c] {
+				// The rest of a run of ASCII letters, without decoding.
+				if start < 0 {
+					start = i
+				}
+				for i++; i < len(text) && text[i] < utf8.RuneSelf && asciiLetter[text[i]]; i++ {
+				}
+				continue
+			}
+			if start >= 0 {
+				count(text[start:i])
+				start = -1
+			}
+			i++
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			count(text[start:i])
 			start = -1
 		}
+		i += sz
 	}
 	if start >= 0 {
 		count(text[start:])

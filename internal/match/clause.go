@@ -12,7 +12,7 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 		return false
 	}
 	terms := registered()
-	e := &terms[id]
+	e := terms[id]
 	toks := ix.sentence(i)[from:to]
 	switch {
 	case strings.HasPrefix(e.text, "re:"), strings.HasPrefix(e.text, "art:"):

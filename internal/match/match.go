@@ -66,19 +66,53 @@ type vocabulary struct {
 }
 
 func newVocabulary(sizeHint int) *vocabulary {
+	return (*vocabulary)(nil).reset(sizeHint)
+}
+
+// reset returns v emptied for a new text, its arrays reused (a new
+// vocabulary when v is nil).
+func (v *vocabulary) reset(sizeHint int) *vocabulary {
 	n := 64
 	for n < 2*sizeHint {
 		n <<= 1
 	}
-	return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
+	if v == nil {
+		return &vocabulary{slots: make([]int32, n), words: make([]string, 0, sizeHint), hashes: make([]uint32, 0, sizeHint)}
+	}
+	if cap(v.slots) >= n {
+		// A table grown for a larger text stays that large.
+		v.slots = v.slots[:cap(v.slots)]
+		clear(v.slots)
+	} else {
+		v.slots = make([]int32, n)
+	}
+	clear(v.words) // the words of the last text, which may hold it
+	v.words, v.hashes = v.words[:0], v.hashes[:0]
+	return v
 }
+
+// reuse returns (*a)[:n], or a new array of n when *a is too short, and
+// keeps it in *a. The contents are not cleared.
+func reuse[T any](a *[]T, n int) []T {
+	if cap(*a) < n {
+		*a = make([]T, n)
+	}
+	*a = (*a)[:n]
+	return *a
+}
+
+// The FNV-1a hash's offset basis and prime, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
 
 // fnv32 is the FNV-1a hash of s.
 func fnv32[T string | []byte](s T) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
@@ -101,14 +135,62 @@ func (v *vocabulary) add(word string) (string, int32) {
 		}
 		word = string(v.buf)
 	}
-	id = int32(len(v.words))
+	return word, v.insert(slot, word, h)
+}
+
+// addASCII is add for a word of ASCII bytes whose lower-cased form has
+// the hash h (computed by the tokenizer on the way); upper reports a
+// capital in it. A known word is found without lower-casing it first.
+func (v *vocabulary) addASCII(word string, h uint32, upper bool) (string, int32) {
+	if !upper {
+		slot, id, found := v.find(word, h)
+		if found {
+			return v.words[id], id
+		}
+		return word, v.insert(slot, word, h)
+	}
+	mask := uint32(len(v.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := v.slots[i]
+		if s == 0 {
+			v.buf = appendLower(v.buf[:0], word)
+			w := string(v.buf)
+			return w, v.insert(i, w, h)
+		}
+		if v.hashes[s-1] == h && equalLowerASCII(v.words[s-1], word) {
+			return v.words[s-1], s - 1
+		}
+	}
+}
+
+// insert adds the lower-cased word with hash h at the free slot and
+// returns its id.
+func (v *vocabulary) insert(slot uint32, word string, h uint32) int32 {
+	id := int32(len(v.words))
 	v.words = append(v.words, word)
 	v.hashes = append(v.hashes, h)
 	v.slots[slot] = id + 1
 	if 2*len(v.words) > len(v.slots) {
 		v.grow()
 	}
-	return word, id
+	return id
+}
+
+// equalLowerASCII reports whether the ASCII word lower-cased is low.
+func equalLowerASCII(low, word string) bool {
+	if len(low) != len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c <= 'Z' && c >= 'A' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // find looks word up: its id, or the free slot where it belongs.
@@ -191,49 +273,64 @@ func appendLower(buf []byte, s string) []byte {
 // appendTokens appends the tokens of text[start:end] to toks. With a
 // vocabulary, token texts come from it and carry their ids.
 func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []Token {
+	s := text[:end]
 	i := start
 	comma := false
 	for i < end {
-		r, sz := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, sz = utf8.DecodeRuneInString(text[i:])
+		var sep bool
+		if i, sep = skipASCIISeparators(s, i); sep {
+			comma = true
 		}
-		if !isWordRune(r) {
-			if r == ',' || r == ';' || r == ':' || r == '–' || r == '—' || r == '(' || r == ')' {
-				comma = true
-			}
-			i += sz
-			continue
+		if i >= end {
+			break
 		}
-		j := i
-		for j < end {
-			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
-				j++ // the common case, without a call
+		if text[i] >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				if r == '–' || r == '—' {
+					comma = true
+				}
+				i += sz
 				continue
 			}
+		}
+		// The word's bytes are lowered and hashed on the way while they
+		// are ASCII (see vocabulary.addASCII); ascii is cleared at the
+		// first other letter.
+		j, h, upper := asciiRun(s, i, fnvOffset)
+		ascii := true
+		for j < end {
 			r2, sz2 := rune(text[j]), 1
 			if r2 >= utf8.RuneSelf {
 				r2, sz2 = utf8.DecodeRuneInString(text[j:])
 			}
 			if isWordRune(r2) {
+				ascii = false
 				j += sz2
-				continue
-			}
-			// Keep hyphenated and dotted compounds together: "sub-processor",
-			// "e-mail"; but not a trailing hyphen.
-			if r2 == '-' && j+sz2 < end {
+			} else if r2 == '-' && j+sz2 < end {
+				// Keep hyphenated and dotted compounds together:
+				// "sub-processor", "e-mail"; but not a trailing hyphen.
 				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
-				if isWordRune(r3) {
-					j += sz2
-					continue
+				if !isWordRune(r3) {
+					break
 				}
+				h = (h ^ '-') * fnvPrime
+				j += sz2
+			} else {
+				break
 			}
-			break
+			var up bool
+			j, h, up = asciiRun(s, j, h)
+			upper = upper || up
 		}
 		t := Token{Start: int32(i), End: int32(j), Comma: comma}
 		// A word hyphenated at a line end and flattened by PDF extraction:
 		// "proces- sing", "Sub- processor".
-		if k, rest := brokenWord(text, j, end); k > j {
+		k, rest := j, ""
+		if j+2 < end && text[j] == '-' { // (most words are followed by none)
+			k, rest = brokenWord(text, j, end)
+		}
+		if k > j {
 			t.Text = joinBroken(lower(text[i:j]), rest)
 			t.End = int32(k)
 			j = k
@@ -241,7 +338,11 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 				t.Text, t.id = v.add(t.Text)
 			}
 		} else if v != nil {
-			t.Text, t.id = v.add(text[i:j])
+			if ascii {
+				t.Text, t.id = v.addASCII(text[i:j], h, upper)
+			} else {
+				t.Text, t.id = v.add(text[i:j])
+			}
 		} else {
 			t.Text = lower(text[i:j])
 		}
@@ -262,6 +363,77 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 	}
 	return toks
 }
+
+// skipASCIISeparators returns the offset of the first byte from i on
+// that is not an ASCII separator (a letter, a digit or a non-ASCII byte),
+// and whether a separator recorded as a comma was passed (see
+// Token.Comma).
+func skipASCIISeparators(s string, i int) (int, bool) {
+	comma := false
+	for ; i < len(s); i++ {
+		switch asciiClass[s[i]] {
+		case classSeparator:
+		case classComma:
+			comma = true
+		default:
+			return i, comma
+		}
+	}
+	return i, comma
+}
+
+// asciiRun returns the end of the run of ASCII letters and digits that
+// starts at offset j of s, the FNV-1a hash h continued over its bytes
+// lower-cased, and whether it holds a capital.
+func asciiRun(s string, j int, h uint32) (int, uint32, bool) {
+	var up byte
+	for ; j < len(s); j++ {
+		c := s[j]
+		l := wordLower[c]
+		if l == 0 {
+			break
+		}
+		up |= c ^ l
+		h = (h ^ uint32(l)) * fnvPrime
+	}
+	return j, h, up != 0
+}
+
+// Byte classes of asciiClass.
+const (
+	classWord      = iota // an ASCII letter or digit
+	classSeparator        // any other ASCII byte
+	classComma            // a separator recorded as a comma: , ; : ( )
+	classOther            // a byte of a multi-byte rune
+)
+
+// asciiClass classifies the bytes for the tokenizer.
+var asciiClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classOther
+		case asciiWord[c]:
+			t[c] = classWord
+		case strings.IndexByte(",;:()", byte(c)) >= 0:
+			t[c] = classComma
+		default:
+			t[c] = classSeparator
+		}
+	}
+	return t
+}()
+
+// wordLower maps the ASCII letters and digits to their lower-case form
+// and every other byte to 0.
+var wordLower = func() (t [256]byte) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = byte(unicode.ToLower(rune(c)))
+		}
+	}
+	return t
+}()
 
 // brokenWord reports a hyphen-and-space break after the word ending at j:
 // "- " followed by a lower-case word that is not a conjunction ("pre- and
@@ -361,21 +533,26 @@ type Index struct {
 // NewIndex tokenizes the given sentence spans of text. The index keeps a
 // copy of spans.
 func NewIndex(text string, spans []Span) *Index {
-	ix := &Index{text: text, spans: make([]span, len(spans)), n: len(spans), oddEnds: map[int32]int32{}}
-	for i, sp := range spans {
-		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
-	}
-	ix.tokOff = make([]int32, len(spans)+1)
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
 	// without pointers (8 bytes each instead of a Token's 32, and nothing
 	// for the garbage collector to scan); Tokens builds Tokens from them.
+	// The other per-document arrays come from the same buffers.
+	ix := &Index{text: text, n: len(spans), oddEnds: map[int32]int32{}}
 	ix.buf = getBuffers(len(text)/6 + 16)
+	b := ix.buf
+	ix.spans = reuse(&b.spans, len(spans))
+	for i, sp := range spans {
+		ix.spans[i] = span{int32(sp.Start), int32(sp.End)}
+	}
+	ix.tokOff = reuse(&b.tokOff, len(spans)+1)
+	clear(ix.tokOff)
 	ix.cache = ix.buf.cache
 	all := ix.buf.toks
 	// The vocabulary of a text grows far slower than the text: the hint
 	// is capped, the table grows when needed.
-	v := newVocabulary(min(len(text)/40, 1<<15) + 16)
+	v := b.vocab.reset(min(len(text)/40, 1<<15) + 16)
+	b.vocab = v
 	scratch := ix.buf.scratch
 	for i, sp := range spans {
 		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
@@ -396,8 +573,10 @@ func NewIndex(text string, spans []Span) *Index {
 	ix.toks = all
 	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
-	last := make([]int32, len(ix.words)) // the last sentence seen, plus one
-	count := make([]int32, len(ix.words))
+	last := reuse(&b.last, len(ix.words)) // the last sentence seen, plus one
+	count := reuse(&b.count, len(ix.words))
+	clear(last)
+	clear(count)
 	for i := range spans {
 		for _, t := range ix.sentence(i) {
 			if id := t.id(); last[id] != int32(i+1) {
@@ -408,11 +587,12 @@ func NewIndex(text string, spans []Span) *Index {
 	}
 	// Postings in one array: offsets from the counts, then fill in
 	// sentence order so each id's list is ascending.
-	ix.postOff = make([]int32, len(ix.words)+1)
+	ix.postOff = reuse(&b.postOff, len(ix.words)+1)
+	ix.postOff[0] = 0
 	for id, c := range count {
 		ix.postOff[id+1] = ix.postOff[id] + c
 	}
-	ix.post = make([]int32, ix.postOff[len(ix.words)])
+	ix.post = reuse(&b.post, int(ix.postOff[len(ix.words)]))
 	fill := count // reused: the next free slot per id
 	copy(fill, ix.postOff[:len(ix.words)])
 	clear(last)
@@ -461,6 +641,12 @@ type buffers struct {
 	cache   []Bits     // term results by TermID
 	slab    [][]uint64 // chunks the term results are carved from
 	used    int        // words used in the last chunk of slab
+	// spare holds chunks of earlier documents for reuse.
+	spare [][]uint64
+	// The arrays of the last index, for the next (see NewIndex).
+	vocab                              *vocabulary
+	spans                              []span
+	tokOff, last, count, postOff, post []int32
 	// vcache holds the ids of the words a word pattern matches, by the
 	// pattern's number (wordPattern.vid).
 	vcache []Bits
@@ -491,14 +677,28 @@ func getBuffers(tokens int) *buffers {
 	}
 	b.cached, b.vcached = b.cached[:0], b.vcached[:0]
 	if len(b.slab) > 1 {
-		b.slab = b.slab[:1] // keep one chunk, the others were for a larger document
+		// Keep one chunk in use; the others (a larger document's) wait
+		// in spare, up to maxSpareChunks, for the next document to need
+		// them.
+		for _, c := range b.slab[1:] {
+			if len(b.spare) < maxSpareChunks {
+				b.spare = append(b.spare, c)
+			}
+		}
+		clear(b.slab[1:])
+		b.slab = b.slab[:1]
 	}
 	b.used = 0
 	return b
 }
 
-// slabChunk is the number of words allocated at a time for term results.
-const slabChunk = 8192
+// slabChunk is the number of words allocated at a time for term results;
+// maxSpareChunks, how many chunks a pooled buffer keeps beyond the first
+// (1 MiB).
+const (
+	slabChunk      = 8192
+	maxSpareChunks = 16
+)
 
 // bits returns an empty set for n sentences carved from the slab.
 func (b *buffers) bits(n int) Bits {
@@ -507,7 +707,13 @@ func (b *buffers) bits(n int) Bits {
 		return make(Bits, w) // too large to carve
 	}
 	if len(b.slab) == 0 || b.used+w > slabChunk {
-		b.slab = append(b.slab, make([]uint64, slabChunk))
+		if n := len(b.spare); n > 0 {
+			b.slab = append(b.slab, b.spare[n-1])
+			b.spare[n-1] = nil
+			b.spare = b.spare[:n-1]
+		} else {
+			b.slab = append(b.slab, make([]uint64, slabChunk))
+		}
 		b.used = 0
 	}
 	last := b.slab[len(b.slab)-1]
@@ -693,7 +899,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	if int(id) >= len(ix.cache) {
 		ix.cache = append(ix.cache, make([]Bits, len(terms)-len(ix.cache))...)
 	}
-	e := &terms[id]
+	e := terms[id]
 	var b Bits
 	switch e.kind {
 	case regexKind:
@@ -1010,6 +1216,21 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// A phrase starting with a word (not a gap) can start only at a token
 	// that word matches: tested here before the call.
 	head := len(words) > 0 && words[0].gap == 0
+	if head && vm[0].exact {
+		// The common case: the phrase starts with an exact word, whose id
+		// is compared with each token's in a loop of its own.
+		hid := uint32(vm[0].id)
+		cand.Each(func(i int) {
+			toks := ix.sentence(i)
+			for s, t := range toks {
+				if t.idf&idMask == hid && phraseAt(toks, s, words, vm, 0) {
+					out.Set(i)
+					return
+				}
+			}
+		})
+		return out
+	}
 	cand.Each(func(i int) {
 		toks := ix.sentence(i)
 		for s := range toks {

@@ -11,13 +11,15 @@ import (
 // which skips hashing the term string per query.
 type TermID int32
 
-// registry holds every term registered in this process. Lookups are
-// lock-free; registration, which happens while rules are loaded, takes a
-// lock and publishes the extended term list.
+// registry holds every term registered in this process. Lookups take a
+// read lock; registration, which happens while rules are loaded, takes the
+// write lock and publishes the extended term list, which readers of the
+// list use without a lock. The list holds pointers, so that growing it
+// copies eight bytes per term, not the parsed term.
 var registry struct {
-	ids   sync.Map                // term -> TermID
-	terms atomic.Pointer[[]entry] // TermID -> term
-	mu    sync.Mutex
+	mu    sync.RWMutex
+	ids   map[string]TermID        // term -> TermID
+	terms atomic.Pointer[[]*entry] // TermID -> term
 }
 
 // entry is a registered term, parsed once.
@@ -41,15 +43,19 @@ const (
 
 // newEntry parses term t. It registers the words of a phrase, so it must
 // not be called with the registry locked.
-func newEntry(t string) entry {
-	e := entry{text: t}
+func newEntry(t string) *entry {
+	e := &entry{text: t}
 	switch {
 	case strings.HasPrefix(t, "re:"):
 		e.kind, e.arg = regexKind, t[len("re:"):]
 	case strings.HasPrefix(t, "art:"):
 		e.kind, e.arg = articleKind, t[len("art:"):]
 	case strings.Contains(t, " "):
-		for _, w := range strings.Fields(t) {
+		ws := strings.Fields(t)
+		if len(ws) > 0 {
+			e.phrase = make([]wordPattern, 0, len(ws))
+		}
+		for _, w := range ws {
 			p := parseWord(w)
 			if p.gap == 0 {
 				p.id = Register(w)
@@ -68,26 +74,32 @@ func newEntry(t string) entry {
 // Register returns the id of term t, registering it on first use. It is
 // safe for concurrent use.
 func Register(t string) TermID {
-	if id, ok := registry.ids.Load(t); ok {
-		return id.(TermID)
+	registry.mu.RLock()
+	id, ok := registry.ids[t]
+	registry.mu.RUnlock()
+	if ok {
+		return id
 	}
 	e := newEntry(t)
 	registry.mu.Lock()
 	defer registry.mu.Unlock()
-	if id, ok := registry.ids.Load(t); ok {
-		return id.(TermID)
+	if id, ok := registry.ids[t]; ok {
+		return id
 	}
-	var terms []entry
+	var terms []*entry
 	if p := registry.terms.Load(); p != nil {
 		terms = *p
 	}
 	// Appending may write into spare capacity shared with the published
 	// slice: readers of that slice never look past its length, and they
 	// see the new element only through the new slice published after it.
-	id := TermID(len(terms))
+	id = TermID(len(terms))
 	next := append(terms, e)
 	registry.terms.Store(&next)
-	registry.ids.Store(t, id)
+	if registry.ids == nil {
+		registry.ids = map[string]TermID{}
+	}
+	registry.ids[t] = id
 	return id
 }
 
@@ -101,7 +113,7 @@ func RegisterAll(terms []string) []TermID {
 }
 
 // registered returns the term list as published now.
-func registered() []entry {
+func registered() []*entry {
 	if p := registry.terms.Load(); p != nil {
 		return *p
 	}

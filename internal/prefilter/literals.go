@@ -38,6 +38,16 @@ type Analysis struct {
 	Prefix bool
 	// Begin means matches start only at the start of the text.
 	Begin bool
+	// Starts holds, for an expression without Prefix whose literals are
+	// required, literals every match starts with (in all their spellings,
+	// variants included): once the required literals are found, a match
+	// is sought only where one of them occurs. Nil: none.
+	Starts []string
+	// Lead, with Prefix, means every match starts at most Lead runes
+	// before one of the literals rather than with it: the expression
+	// opens with a part of bounded width, such as (?:^|[^\p{L}]), before
+	// its starting literals.
+	Lead int
 }
 
 // Analyze parses expr and derives its literals for the options opt, as
@@ -65,14 +75,31 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 		in = litInfo{set: pre}
 		a.Prefix = true
 	}
+	if !a.Prefix && !a.Begin {
+		if pre, lead, ok := leadPrefixes(st, a.Fold); ok && (!in.required() || minLen(pre) >= min(3, minLen(in.set))) {
+			// A match starts a few runes before its starting literals:
+			// still much better than trying every position.
+			in = litInfo{set: pre}
+			a.Prefix, a.Lead = true, lead
+		}
+	}
 	if !in.required() || len(in.set) > maxLits {
-		a.Prefix = false
+		a.Prefix, a.Lead = false, 0
 		return a, nil
 	}
 	lits := slices.Clone(in.set)
 	sort.Strings(lits)
 	a.Lits = dropRedundant(lits, a.Prefix)
 	a.Variants = caseVariants(st)
+	if !a.Prefix && !a.Begin {
+		// Starting literals less selective than the required ones still
+		// tell where a match may begin, once the required ones are found.
+		if pre, ok := prefixes(st, a.Fold); ok && len(pre) <= maxLits && (litInfo{set: pre}).required() {
+			starts := slices.Clone(pre)
+			sort.Strings(starts)
+			a.Starts = dropRedundant(starts, true)
+		}
+	}
 	return a, nil
 }
 
@@ -102,7 +129,7 @@ func build(expr string, a *Analysis) *compiled {
 	if a.Lits == nil {
 		return c
 	}
-	c.prefix, c.variants = a.Prefix, a.Variants
+	c.prefix, c.variants, c.before = a.Prefix, a.Variants, a.Lead
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {
@@ -115,11 +142,35 @@ func build(expr string, a *Analysis) *compiled {
 	for _, l := range lits {
 		c.maxLit = max(c.maxLit, len(l))
 	}
-	if c.prefix {
-		c.anchored = lazyRegexp(`\A(?:` + expr + `)`)
-		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + expr + `)`)
+	if a.Starts != nil {
+		c.starts = newLitSet(a.Starts, c.fold)
+	}
+	if c.prefix || c.starts != nil {
+		inner := closeQuote(expr)
+		c.anchored = lazyRegexp(`\A(?:` + inner + `)`)
+		c.anchoredAt = lazyRegexp(`\A(?s:.)(?:` + inner + `)`)
 	}
 	return c
+}
+
+// closeQuote returns expr with a literal text opened by \Q and left open
+// at its end closed by \E, so that expr can be wrapped in a group.
+func closeQuote(expr string) string {
+	quoted := false
+	for i := 0; i+1 < len(expr); i++ {
+		switch {
+		case quoted && expr[i] == '\\' && expr[i+1] == 'E':
+			quoted = false
+			i++
+		case !quoted && expr[i] == '\\':
+			quoted = expr[i+1] == 'Q'
+			i++ // the escaped byte
+		}
+	}
+	if quoted {
+		return expr + `\E`
+	}
+	return expr
 }
 
 // lazyRegexp returns a function that compiles expr, known to be valid, on
@@ -376,6 +427,73 @@ func prefixes(n *syntax.Regexp, fold bool) ([]string, bool) {
 		return in.set, true
 	}
 	return nil, false
+}
+
+// maxLead bounds Analysis.Lead: the expression is tried at that many
+// starts for each occurrence of a literal.
+const maxLead = 2
+
+// leadPrefixes returns, for an expression that is a concatenation (or a
+// group of one) of a first part that matches at most lead runes and a rest
+// with starting literals, those literals: every match starts at most lead
+// runes before one of them.
+func leadPrefixes(n *syntax.Regexp, fold bool) (lits []string, lead int, ok bool) {
+	for n.Op == syntax.OpCapture {
+		n = n.Sub[0]
+	}
+	if n.Op != syntax.OpConcat || len(n.Sub) < 2 {
+		return nil, 0, false
+	}
+	w := maxWidth(n.Sub[0])
+	if w < 0 || w > maxLead {
+		return nil, 0, false
+	}
+	rest := &syntax.Regexp{Op: syntax.OpConcat, Flags: n.Flags, Sub: n.Sub[1:]}
+	if len(n.Sub) == 2 {
+		rest = n.Sub[1]
+	}
+	pre, ok := prefixes(rest, fold)
+	if !ok || len(pre) > maxLits || !(litInfo{set: pre}).required() {
+		return nil, 0, false
+	}
+	return pre, w, true
+}
+
+// maxWidth returns the most runes a match of n spans, or -1 when that is
+// not bounded (or large).
+func maxWidth(n *syntax.Regexp) int {
+	switch n.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return len(n.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxWidth(n.Sub[0])
+	case syntax.OpRepeat:
+		w := maxWidth(n.Sub[0])
+		if w < 0 || n.Max < 0 || n.Max > 16 {
+			return -1
+		}
+		return w * n.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, s := range n.Sub {
+			w := maxWidth(s)
+			if w < 0 {
+				return -1
+			}
+			if n.Op == syntax.OpConcat {
+				total += w
+			} else {
+				total = max(total, w)
+			}
+		}
+		return total
+	}
+	return -1
 }
 
 // leadingRun returns the forms of the part of a literal before its first

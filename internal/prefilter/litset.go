@@ -13,10 +13,13 @@ type litSet struct {
 	// turns into) the first byte of a literal.
 	first [256]bool
 	// pairs holds, when every literal has two bytes or more, the literals'
-	// first two bytes as bits b0<<8|b1: a candidate position must hold one
-	// of the pairs, which rules out most positions a common first letter
-	// would let through.
-	pairs *[1 << 10]uint64
+	// first two bytes: bit b1 of row pairRow[b0]-1 (0: no literal starts
+	// with b0). A candidate position must hold one of the pairs, which
+	// rules out most positions a common first letter would let through.
+	// Rows exist only for the first bytes of literals, so the table stays
+	// small (a full 64-kbit table cost 8 KB per expression at start-up).
+	pairs   [][4]uint64
+	pairRow *[256]uint16
 }
 
 func newLitSet(lits []string, fold bool) *litSet {
@@ -39,10 +42,15 @@ func newLitSet(lits []string, fold bool) *litSet {
 		short = short || len(l) < 2
 	}
 	if !short && len(lits) > 4 {
-		ls.pairs = new([1 << 10]uint64)
+		ls.pairRow = new([256]uint16)
 		for _, l := range lits {
-			k := uint(l[0])<<8 | uint(l[1])
-			ls.pairs[k/64] |= 1 << (k % 64)
+			r := ls.pairRow[l[0]]
+			if r == 0 {
+				ls.pairs = append(ls.pairs, [4]uint64{})
+				r = uint16(len(ls.pairs))
+				ls.pairRow[l[0]] = r
+			}
+			ls.pairs[r-1][l[1]/64] |= 1 << (l[1] % 64)
 		}
 	}
 	return ls
@@ -51,7 +59,7 @@ func newLitSet(lits []string, fold bool) *litSet {
 // pairAt reports whether the two bytes at offset i of s (with fold: of
 // Lower(s)) start a literal; without a pair table every position may.
 func (ls *litSet) pairAt(s string, i int, fold bool) bool {
-	if ls.pairs == nil {
+	if ls.pairRow == nil {
 		return true
 	}
 	if i+1 >= len(s) {
@@ -61,8 +69,8 @@ func (ls *litSet) pairAt(s string, i int, fold bool) bool {
 	if fold {
 		c0, c1 = foldAt(s, i), foldAt(s, i+1)
 	}
-	k := uint(c0)<<8 | uint(c1)
-	return ls.pairs[k/64]&(1<<(k%64)) != 0
+	r := ls.pairRow[c0]
+	return r != 0 && ls.pairs[r-1][c1/64]&(1<<(c1%64)) != 0
 }
 
 // index returns the first offset of s at which one of the literals occurs,
@@ -113,26 +121,60 @@ func (ls *litSet) at(s string, p int, fold bool) bool {
 // byte offset. It is the form in which literals of case-insensitive
 // expressions are sought (byte by byte, see foldAt).
 func Lower(s string) string {
-	i := 0
-	for i < len(s) && foldAt(s, i) == s[i] {
-		i++
-	}
+	i := nextFold(s, 0)
 	if i == len(s) {
 		return s // nothing to lower: no copy
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		// foldAt, with one comparison for the common bytes: neither
-		// capitals nor possible second bytes of Ä, Ö, Ü (0x80–0x9F).
-		c := b[i]
-		if c-'A' < 'Z'-'A'+1 {
-			b[i] = c + 'a' - 'A'
-		} else if c&0xE0 == 0x80 && (c == 0x84 || c == 0x96 || c == 0x9C) && i > 0 && s[i-1] == 0xC3 {
-			b[i] = c + 0x20
+	// One copy, built in a strings.Builder (a []byte converted to a string
+	// would be copied twice): the runs of bytes that stay as they are are
+	// written whole.
+	var b strings.Builder
+	b.Grow(len(s))
+	run := 0 // start of the current run of unchanged bytes
+	for i < len(s) {
+		b.WriteString(s[run:i])
+		// An ASCII capital, or the second byte of Ä, Ö, Ü: both are
+		// lowered by adding 0x20.
+		b.WriteByte(s[i] + 0x20)
+		run = i + 1
+		i = nextFold(s, i+1)
+	}
+	b.WriteString(s[run:])
+	return b.String()
+}
+
+// nextFold returns the first offset from i on of a byte that Lower
+// changes (see foldAt), or len(s).
+func nextFold(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch foldClass[s[i]] {
+		case foldNone:
+		case foldCapital:
+			return i
+		default:
+			if i > 0 && s[i-1] == 0xC3 {
+				return i
+			}
 		}
 	}
-	return string(b)
+	return len(s)
 }
+
+// Classes of foldClass.
+const (
+	foldNone    = iota // a byte Lower keeps
+	foldCapital        // an ASCII capital
+	foldUmlaut         // a possible second byte of Ä, Ö, Ü (after 0xC3)
+)
+
+// foldClass classifies the bytes for Lower.
+var foldClass = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = foldCapital
+	}
+	t[0x84], t[0x96], t[0x9C] = foldUmlaut, foldUmlaut, foldUmlaut
+	return t
+}()
 
 // foldAt returns byte i of Lower(s): ASCII capitals are lowered, and so
 // are the second bytes of Ä, Ö, Ü (0xC3 0x84, 0x96, 0x9C). Lowering is

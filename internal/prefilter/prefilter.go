@@ -98,9 +98,14 @@ type compiled struct {
 	// is sought only where one occurs, by anchored (the expression
 	// anchored at the start of its input) and anchoredAt (the same after
 	// one rune of context).
-	prefix     bool
-	begin      bool // matches start only at the start of the text
-	maxLit     int  // the length of the longest literal
+	prefix bool
+	begin  bool // matches start only at the start of the text
+	// starts is Analysis.Starts as a set; nil: none.
+	starts *litSet
+	// before is Analysis.Lead: with prefix, a match starts at most
+	// before runes before a literal.
+	before     int
+	maxLit     int // the length of the longest literal
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
 	// lead tells the bytes a match can start with, for an expression
@@ -165,7 +170,7 @@ func (r *Regexp) get() *compiled {
 // MatchString reports whether s contains a match.
 func (r *Regexp) MatchString(s string) bool {
 	c := r.get()
-	if c.prefix {
+	if c.prefix || c.starts != nil {
 		return c.first(s, false) != nil
 	}
 	return c.leadOK(s) && c.possible(s) && c.re().MatchString(s)
@@ -338,6 +343,8 @@ func (c *compiled) first(s string, submatch bool) []int {
 		return c.findFrom(s, c.set(s), 0, submatch)
 	case !c.leadOK(s) || !c.possible(s):
 		return nil
+	case c.starts != nil:
+		return c.findFrom(s, c.starts, 0, submatch)
 	case submatch:
 		return c.re().FindStringSubmatchIndex(s)
 	}
@@ -347,15 +354,19 @@ func (c *compiled) first(s string, submatch bool) []int {
 // allMatches returns the spans of up to n (all if n < 0) successive
 // matches and their submatches.
 func (c *compiled) allMatches(s string, n int) [][]int {
+	ls := c.starts
 	if !c.prefix {
 		if !c.leadOK(s) || !c.possible(s) {
 			return nil
 		}
-		return c.re().FindAllStringSubmatchIndex(s, n)
+		if c.starts == nil {
+			return c.re().FindAllStringSubmatchIndex(s, n)
+		}
+	} else {
+		ls = c.set(s)
 	}
 	// Every match starts with a literal, so none is empty and the next
 	// one is sought from the end of the last.
-	ls := c.set(s)
 	var ms [][]int
 	for from := 0; n < 0 || len(ms) < n; {
 		m := c.findFrom(s, ls, from, true)
@@ -369,8 +380,12 @@ func (c *compiled) allMatches(s string, n int) [][]int {
 }
 
 // findFrom returns the spans of the leftmost match starting at offset from
-// or later, trying the expression only where a literal of ls occurs.
+// or later, trying the expression only where a literal of ls occurs (or
+// up to c.before runes before).
 func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int {
+	if c.before > 0 {
+		return c.findLead(s, ls, from, submatch)
+	}
 	for from < len(s) {
 		i := ls.index(s[from:], c.fold, true)
 		if i < 0 {
@@ -381,6 +396,51 @@ func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int
 			return m
 		}
 		from = p + 1
+	}
+	return nil
+}
+
+// findLead is findFrom for an expression whose matches start up to
+// c.before runes before a literal. The literals are visited in the order
+// of the text and, for each, the starts from lead runes before it on,
+// each start once: the first start with a match is the leftmost (a match
+// starting earlier would hold a literal seen before, whose starts were
+// all tried), and the match found there is the one package regexp finds.
+// The runes are counted backwards; for a text that is not valid UTF-8,
+// where that could disagree with how package regexp steps forwards, the
+// expression runs as it is.
+func (c *compiled) findLead(s string, ls *litSet, from int, submatch bool) []int {
+	if !utf8.ValidString(s) {
+		// Every start, stepping as package regexp does.
+		for q := from; q <= len(s); {
+			if m := c.matchAt(s, q, submatch); m != nil {
+				return m
+			}
+			_, w := utf8.DecodeRuneInString(s[q:])
+			q += max(w, 1)
+		}
+		return nil
+	}
+	next := from // the first start not tried yet
+	for lit := from; lit < len(s); {
+		i := ls.index(s[lit:], c.fold, true)
+		if i < 0 {
+			return nil
+		}
+		p := lit + i
+		q := p
+		for k := 0; k < c.before && q > next; k++ {
+			_, w := utf8.DecodeLastRuneInString(s[:q])
+			q -= w
+		}
+		for q = max(q, next); q <= p; {
+			if m := c.matchAt(s, q, submatch); m != nil {
+				return m
+			}
+			_, w := utf8.DecodeRuneInString(s[q:])
+			q += max(w, 1)
+		}
+		next, lit = q, p+1
 	}
 	return nil
 }

@@ -53,6 +53,10 @@ var shapes = []string{
 	`(?i)\A\s*(?:stand|école)\b`,
 	`\A(?:[\x{D7FF}-\x{E001}]|\x{10000}|kelvin)+`,
 	`\A(?:x*|a)b`,
+	`(?i)(?:^|[^\p{L}\-])((?:auftragnehmer|controller|sub-processor|stelle))(?:$|[^\p{L}])`,
+	`(?i)(?:^|[\s,;(–—\-])(?:inhaber|owner|inh\.)(?:$|[\s:,])`,
+	`(?:[^a]{0,2}|\b)(foo|bar)\d?`,
+	`(?i)(?:\Bx|\bé)?(kontrolle|stand)`,
 }
 
 var texts = []string{
@@ -65,6 +69,8 @@ var texts = []string{
 	"a\nb c", "Kelvin \u212Aelvin",
 	"controller (name):\n\n---\n", " \t> data exporter:\n", "Controller:\n\n", "\u017FTAND 1", "\u00c9COLE x", "ÉCOLE",
 	"\ue000\ud7ffkelvin", "\U00010000x", "\xed\x9f\xbfx", "b", "xxb", "ab",
+	"„Auftragnehmer“ und der Sub-Processor", "–owner: x", "Inh. Müller, –INHABER", "xAuftragnehmer Controller\xff",
+	"éfoo ééfoo xxbar1 afoo", "Xkontrolle éStand ſtand", "stellen stelle. Stelle",
 }
 
 // corpusLines returns the lines of a few documents of the shared corpus,

@@ -114,13 +114,16 @@ var mayEnd = func() (t [256]bool) {
 func splitSpan(text string, start, end int) [][2]int {
 	var spans [][2]int
 	s := start
+	within := text[:end]
 	for i := start; i < end; {
 		// Only '.', '!', '?' and '…' (lead byte 0xE2) can end a sentence;
 		// other bytes, continuation bytes included, are skipped without
-		// decoding.
-		if !mayEnd[text[i]] {
+		// decoding, in a loop of their own.
+		for i < len(within) && !mayEnd[within[i]] {
 			i++
-			continue
+		}
+		if i >= end {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '.' || r == '!' || r == '?' || r == '…' {

@@ -1,5 +1,5 @@
 // Command gen writes the compiled form of the requirement catalog
-// (internal/catalog/data/compiled.json) from its YAML files. Run it with
+// (internal/catalog/precomputed.go) from its YAML files. Run it with
 // `go generate ./internal/catalog` after changing the catalog.
 package main
 
@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	if err := compiled.Write("data/compiled.json", catalog.Compile); err != nil {
+	if err := compiled.Write("precomputed.go", catalog.Compile); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

@@ -1,5 +1,5 @@
 // Command gen writes the compiled form of the findings playbook
-// (internal/findings/data/compiled.json) from its YAML files. Run it with
+// (internal/findings/precomputed.go) from its YAML files. Run it with
 // `go generate ./internal/findings` after changing the playbook.
 package main
 
@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	if err := compiled.Write("data/compiled.json", findings.Compile); err != nil {
+	if err := compiled.Write("precomputed.go", findings.Compile); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

@@ -71,7 +71,14 @@ func source(es []prefilter.Entry) ([]byte, error) {
 		if a.Variants != nil {
 			fmt.Fprintf(&b, "Variants: %s, ", quoteAll(a.Variants))
 		}
-		fmt.Fprintf(&b, "Fold: %t, Prefix: %t, Begin: %t}},\n", a.Fold, a.Prefix, a.Begin)
+		if a.Starts != nil {
+			fmt.Fprintf(&b, "Starts: %s, ", quoteAll(a.Starts))
+		}
+		fmt.Fprintf(&b, "Fold: %t, Prefix: %t, Begin: %t", a.Fold, a.Prefix, a.Begin)
+		if a.Lead > 0 {
+			fmt.Fprintf(&b, ", Lead: %d", a.Lead)
+		}
+		b.WriteString("}},\n")
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
