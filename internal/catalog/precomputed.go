@@ -347,6 +347,11 @@ var precomputedCatalog = &Catalog{
 			"teams",
 			"teammitglied*",
 			"belegschaft",
+			"techniker*",
+			"*techniker",
+			"*technikern",
+			"administratoren",
+			"*administratoren",
 		},
 		"de_subproc": {
 			"unterauftrag*",
@@ -2159,6 +2164,50 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Why:      "the entry \"Art und Zweck:\" describes the processing",
+				},
+				{
+					Name:   "taetigkeiten-unter-art-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"erhält",
+							"erhebt",
+							"erfasst",
+							"speichert",
+							"übermittelt",
+							"empfängt",
+						},
+						{
+							"druckt",
+							"versendet",
+							"verschickt",
+							"übergibt",
+							"hostet",
+							"pflegt",
+							"wertet .... aus",
+							"gleicht .... ab",
+							"bearbeitet",
+							"archiviert",
+							"sortiert",
+							"verpackt",
+						},
+					},
+					Topic: [][]string{
+						{
+							"art und zweck",
+							"art der verarbeitung",
+							"art der datenverarbeitung",
+							"zweck der verarbeitung",
+							"art umfang und zweck",
+						},
+					},
+					None: []string{
+						"@de_annex_ref",
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "the processing operations are described in the section on the nature of the processing",
 				},
 				{
 					Name:   "purpose-en",
@@ -7532,6 +7581,34 @@ var precomputedCatalog = &Catalog{
 					Why: "the processor provides the information the controller needs for its notification duties",
 				},
 				{
+					Name:   "melde-und-benachrichtigungspflichten-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"melde",
+							"melde-",
+							"meldeverfahren",
+							"meldepflichten",
+							"meldefristen",
+						},
+						{
+							"aufsichtsbehörde*",
+							"*aufsichtsbehörde*",
+							"behörde",
+							"behörden",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "the processor assists with the reporting duties towards the authority",
+				},
+				{
 					Name:   "assist-article-en",
 					Lang:   "en",
 					Status: "met",
@@ -8818,6 +8895,55 @@ var precomputedCatalog = &Catalog{
 					Why: "return at the end without deletion",
 				},
 				{
+					Name:   "rueckgabe-vor-loeschung-de",
+					Lang:   "de",
+					Status: "part",
+					All: [][]string{
+						{
+							"@de_return",
+						},
+						{
+							"vorher",
+							"zuvor",
+							"vor der löschung",
+							"vor ihrer löschung",
+							"bis zur löschung",
+							"vor deren löschung",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Why: "the data are returned before their deletion",
+				},
+				{
+					Name:   "loeschung-danach-de",
+					Lang:   "de",
+					Status: "part",
+					All: [][]string{
+						{
+							"@de_delete",
+						},
+						{
+							"danach",
+							"anschließend",
+							"im anschluss",
+							"hiernach",
+							"nach ablauf dieser frist",
+							"nach ablauf der frist",
+						},
+					},
+					Topic: [][]string{
+						{
+							"@de_end",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Why: "deletion after the end named earlier in the paragraph",
+				},
+				{
 					Name:   "delete-or-return-en",
 					Lang:   "en",
 					Status: "met",
@@ -8988,6 +9114,27 @@ var precomputedCatalog = &Catalog{
 					Rules: []string{
 						"loeschung-de",
 						"export-de",
+					},
+				},
+				{
+					Status: "met",
+					Rules: []string{
+						"loeschung-de",
+						"rueckgabe-vor-loeschung-de",
+					},
+				},
+				{
+					Status: "met",
+					Rules: []string{
+						"loeschung-danach-de",
+						"export-de",
+					},
+				},
+				{
+					Status: "met",
+					Rules: []string{
+						"loeschung-danach-de",
+						"rueckgabe-de",
 					},
 				},
 			},
@@ -11025,6 +11172,39 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					Why: "staff are trained in data protection, but not bound to instructions",
+				},
+				{
+					Name:   "beschaeftigte-angewiesen-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"angewiesen",
+							"anweist",
+							"anweisung*",
+						},
+						{
+							"nur",
+							"ausschließlich",
+						},
+						{
+							"verarbeit*",
+							"nutzen",
+							"verwenden",
+							"zugreifen",
+						},
+					},
+					Topic: [][]string{
+						{
+							"@de_staff",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"betroffen* personen",
+					},
+					Fallback: true,
+					Why:      "the staff named in the paragraph process only as instructed",
 				},
 				{
 					Name:   "sie-nur-auf-weisung-de",

@@ -15,7 +15,7 @@ var (
 	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report`)
 	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
 	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
-	reTerminate = prefilter.MustCompile(`kündigungsfrist|kündig|notice period|terminat`)
+	reTerminate = prefilter.MustCompile(`(?:^|[^n])kündig|notice period|terminat`) // not "Ankündigungsfrist"
 	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
 	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)
 	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)

@@ -123,11 +123,15 @@ func TestDeadlines(t *testing.T) {
 		{"contract breach is no data breach", "en", "If the Processor is in breach of this DPA and fails to remedy it within thirty (30) days of being notified, the Controller may terminate.", 0, 0, false},
 		{"en", "en", "The Processor shall notify the Controller of a Personal Data Breach within twenty-four hours. The Customer may object to a new Sub-processor within seven (7) calendar days of notice.", 24, 7, false},
 		{"en notice before a change, objection within that period", "en", "The Supplier shall give the Customer at least 30 days' notice before it adds or replaces a sub-processor. The Customer may object on reasonable grounds within that period.", 0, 30, false},
+		{"de audit notice is no termination notice", "de", "Der Kunde kann einmal jährlich eine Überprüfung vor Ort durchführen, mit einer Ankündigungsfrist von 14 Tagen.", 0, 0, false},
 		{"de Ankündigung vorab, Widerspruch in dieser Frist", "de", "Der Auftragnehmer kündigt den Einsatz eines neuen Unterauftragnehmers mindestens vier Wochen vorher an. Der Auftraggeber kann innerhalb dieser Frist widersprechen.", 0, 28, false},
 	}
 	for _, tc := range tests {
 		f := run(t, tc.lang, tc.text)
 		d := f.Deadlines
+		if strings.HasPrefix(tc.name, "de audit") && d.TerminationNoticeDays != nil {
+			t.Errorf("%s: termination_notice_days %d, want none", tc.name, *d.TerminationNoticeDays)
+		}
 		if got := ptr(d.BreachNoticeHours); got != tc.breach {
 			t.Errorf("%s: breach_notice_hours %d, want %d", tc.name, got, tc.breach)
 		}
@@ -169,6 +173,7 @@ func TestParties(t *testing.T) {
 		{"incorporation and registered office between name and role", "en", "These Terms are entered into by Brightlane Software Ltd, a company registered in England and Wales (company number 09876543) with its registered office at 4 Quay Street, Manchester M3 3JE (\"Service Provider\"), and the organisation that accepts them (\"Client\").", "Brightlane Software Ltd", ""},
 		{"state of incorporation and offices", "en", "This Data Processing Agreement is made between Corvid Labs, Inc., a Delaware corporation with offices at 500 Market Street, San Francisco, CA 94105 (\"Vendor\"), and Halden Retail GmbH, Seestraße 4, 80802 München (\"Customer\").", "Corvid Labs, Inc.", "Halden Retail GmbH"},
 		{"customer number", "de", "Auftraggeber:\n\nKappa Möbel GmbH\nKundennummer: 203523\nRingstraße 4\n10115 Berlin\n\nAuftragnehmer:\n\nSigma Hosting AG\nAm Markt 1\n04109 Leipzig\n\n§ 1 Gegenstand\n", "Sigma Hosting AG", "Kappa Möbel GmbH"},
+		{"informal du", "de", "Pixelwerk Agentur UG (haftungsbeschränkt), Hafenstraße 9, 48153 Münster („wir“)\nund\nCafé Lindenblüte GmbH, Lindenweg 2, 48143 Münster („du“)\n\n1. Worum geht's?\nText.", "Pixelwerk Agentur UG (haftungsbeschränkt)", "Café Lindenblüte GmbH"},
 		{"prose is no address", "en", "Acme Widgets Ltd shall ensure that its staff are bound by confidentiality and that the processing by the processor is lawful (\"Processor\").", "", ""},
 	}
 	for _, tc := range tests {

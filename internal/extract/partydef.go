@@ -376,6 +376,15 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			return "", nil, false
 		}
 		quotedAny = true
+		if pk.addressee[lt] {
+			// („du“): a text in the informal voice addresses the
+			// controller.
+			if role != "" && role != "controller" {
+				return "", nil, false
+			}
+			role = "controller"
+			continue
+		}
 		if pk.pronoun[lt] && !pk.self[lt] {
 			// („Customer“, „you“): the other party's pronoun.
 			continue

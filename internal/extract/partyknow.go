@@ -35,6 +35,7 @@ type partyFile struct {
 	TemplateWords     []string            `yaml:"template_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
+	Addressee         []string            `yaml:"addressee"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
 	NonNames          []string            `yaml:"non_names"`
@@ -58,6 +59,7 @@ type partyKnowledge struct {
 	collect   map[string]bool
 	fragStart map[string]bool
 	self      map[string]bool
+	addressee map[string]bool
 	pronoun   map[string]bool
 	notInName map[string]bool
 	nonName   map[string]bool
@@ -109,7 +111,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {

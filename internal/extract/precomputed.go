@@ -1864,6 +1864,11 @@ var precomputedKnowledge = &knowledgeFiles{
 			"wir",
 			"uns",
 		},
+		Addressee: []string{
+			"du",
+			"dich",
+			"dir",
+		},
 		Pronouns: []string{
 			"wir",
 			"we",

@@ -25,8 +25,10 @@ var (
 	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	reURL        = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
-	reLongProse  = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
+	// reLetterMarker is a letter or roman list label: "a) ", "(b) ", "iv) ".
+	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4})\)\s+`)
+	reURL          = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
+	reLongProse    = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
 
 type spEntry struct {
@@ -635,6 +637,15 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			if b.Kind == document.ListItem || b.Kind == document.Paragraph {
+				// "a) TeamViewer Germany GmbH, Göppingen (…)": a letter label
+				// is no part of the name.
+				// "(a) Standard Contractual Clauses: Acme, Inc. agrees …"
+				// is a run-in heading, not an entry.
+				if u := reLetterMarker.Plain().ReplaceAllString(t, ""); !reLongProse.MatchString(u) && !strings.Contains(u[:min(len(u), 60)], ": ") {
+					t = u
+				}
+			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
@@ -904,7 +915,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
 		if !isCandidate(cand, i) {
-			if !isCandidate(engage, i) || !x.sentenceInSubSection(sent) {
+			if !isCandidate(engage, i) || !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 				continue
 			}
 			inSection = true
@@ -914,7 +925,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
 			continue
 		}
-		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) {
+		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
@@ -955,4 +966,28 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 	}
 	return out
+}
+
+// blockAboutSubs reports whether the paragraph or table row holding a
+// sentence names sub-processors before it: "Unterauftragsverarbeiter | Der Kunde
+// genehmigt … Derzeit eingesetzt werden: X SAS (…), Y B.V. (…)" names the
+// companies in the sentence after the one that names sub-processors.
+func (x *extractor) blockAboutSubs(sent segment.Sentence) bool {
+	if sent.Block < 0 || sent.Block >= len(x.doc.Blocks) {
+		return false
+	}
+	b := x.doc.Blocks[sent.Block]
+	if b.End-b.Start > 1500 || sent.Start <= b.Start || sent.Start > b.End {
+		return false
+	}
+	// Only the text before the sentence counts: a sentence that names
+	// sub-processors after the company ("transferred to Acme, Inc. and
+	// its Sub-Processors") is not read here.
+	// The sentence must introduce an enumeration ("Derzeit eingesetzt
+	// werden: …").
+	if sent.End > len(x.lower) || !strings.Contains(x.lower[sent.Start:sent.End], ": ") {
+		return false
+	}
+	low := x.lower[b.Start:sent.Start]
+	return x.k.isSub(low) && !x.k.notProc(x.lower[b.Start:b.End])
 }
