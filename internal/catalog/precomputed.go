@@ -1513,7 +1513,17 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:the )?period for which (?:the )?personal data (?:will|shall|is to) be (?:retained|processed|stored)[^:]{0,60}:\\s*\\S",
+							"period for which the personal data will be",
+							"period for which personal data will be",
+							"period for which the personal data shall be",
+							"period for which personal data shall be",
+							"period for which the personal data is",
+							"period for which personal data is",
+						},
+						{
+							"retained",
+							"processed",
+							"stored",
 						},
 						{
 							"term",
@@ -1526,6 +1536,11 @@ var precomputedCatalog = &Catalog{
 							"years",
 							"days",
 						},
+					},
+					None: []string{
+						"determined by",
+						"decided by",
+						"discretion",
 					},
 					Fallback: true,
 				},
@@ -4046,7 +4061,10 @@ var precomputedCatalog = &Catalog{
 							"unbeschadet",
 						},
 						{
-							"re:art(?:ikel|\\.)?\\s*28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
+							"art:28",
+						},
+						{
+							"re:\\b28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
 						},
 					},
 					None: []string{
@@ -4551,7 +4569,10 @@ var precomputedCatalog = &Catalog{
 							"unterrichtet",
 						},
 						{
-							"re:art(?:ikel|\\.)?\\s*28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
+							"art:28",
+						},
+						{
+							"re:\\b28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
 						},
 					},
 					None: []string{
@@ -4572,7 +4593,10 @@ var precomputedCatalog = &Catalog{
 							"unbeschadet",
 						},
 						{
-							"re:art(?:ikel|\\.)?\\s*28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
+							"art:28",
+						},
+						{
+							"re:\\b28\\s*(?:abs\\.?|absatz|\\()\\s*3\\)?\\s*(?:(?:s\\.|satz|uabs\\.|unterabs\\.)\\s*2\\s*)?(?:lit\\.|buchst\\.|buchstabe)?\\s*\\(?a\\b",
 						},
 					},
 					None: []string{
