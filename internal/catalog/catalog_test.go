@@ -1,11 +1,12 @@
 package catalog
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/art28/art28/internal/compiled"
 )
 
 func TestDefaultCatalog(t *testing.T) {
@@ -120,16 +121,8 @@ func TestWithoutExamples(t *testing.T) {
 // compiled form being regenerated, and checks that the compiled form is
 // the catalog decoded from the YAML.
 func TestCompiledUpToDate(t *testing.T) {
-	want, err := Compile()
-	if err != nil {
+	if err := compiled.Stale(precomputedFile, "./internal/catalog", Compile); err != nil {
 		t.Fatal(err)
-	}
-	got, err := os.ReadFile(precomputedFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Fatal("internal/catalog/precomputed.go is stale: run `go generate ./internal/catalog`")
 	}
 	c := Default()
 	if len(c.Requirements) != len(c.Order) || c.Requirement("audits") == nil {

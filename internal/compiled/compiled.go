@@ -36,3 +36,21 @@ func Write(path string, compile func() ([]byte, error)) error {
 	}
 	return nil
 }
+
+// Stale reports, as an error naming the go generate command, that the
+// file at path is not what compile writes now; tests call it so that a
+// changed YAML source without a regenerated compiled form fails.
+func Stale(path, generate string, compile func() ([]byte, error)) error {
+	want, err := compile()
+	if err != nil {
+		return err
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read compiled form: %w", err)
+	}
+	if string(got) != string(want) {
+		return fmt.Errorf("%s is stale: run `go generate %s`", path, generate)
+	}
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -94,5 +95,23 @@ var lit = &litOuter{
 	}
 	if _, err := GoSource("example.com/p", "p", "./gen", "", "f", struct{ F func() }{F: func() {}}); err == nil {
 		t.Error("a function must be an error")
+	}
+}
+
+func TestStale(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "precomputed.go")
+	compile := func() ([]byte, error) { return []byte("package x\n"), nil }
+	if err := Write(path, compile); err != nil {
+		t.Fatal(err)
+	}
+	if err := Stale(path, "./x", compile); err != nil {
+		t.Errorf("fresh file reported stale: %v", err)
+	}
+	changed := func() ([]byte, error) { return []byte("package x\n\nvar v = 1\n"), nil }
+	if err := Stale(path, "./x", changed); err == nil || !strings.Contains(err.Error(), "go generate ./x") {
+		t.Errorf("stale file: %v", err)
+	}
+	if err := Stale(filepath.Join(t.TempDir(), "missing.go"), "./x", compile); err == nil {
+		t.Error("missing file not reported")
 	}
 }

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/art28/art28/internal/compiled"
 )
 
 // TestKnowledgeRejectsBrokenLexicon checks that the lexicon's word lists
@@ -41,16 +42,8 @@ func TestKnowledgeRejectsBrokenLexicon(t *testing.T) {
 // without the compiled form being regenerated, and checks that the
 // compiled form is the knowledge decoded from the YAML.
 func TestCompiledUpToDate(t *testing.T) {
-	want, err := Compile()
-	if err != nil {
+	if err := compiled.Stale(precomputedFile, "./internal/extract", Compile); err != nil {
 		t.Fatal(err)
-	}
-	got, err := os.ReadFile(precomputedFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Fatal("internal/extract/precomputed.go is stale: run `go generate ./internal/extract`")
 	}
 	f, err := decodeKnowledge(countriesYAML, lexiconYAML, partiesYAML)
 	if err != nil {
