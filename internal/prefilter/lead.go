@@ -2,8 +2,6 @@ package prefilter
 
 import (
 	"regexp/syntax"
-	"slices"
-	"sort"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,14 +19,6 @@ type leadBytes struct {
 	// any is true when the set does not restrict anything: the expression
 	// may match the empty string, or its first runes are not known.
 	any bool
-	// skip and after, when after is set, tell more for an expression that
-	// opens with a run of ASCII bytes, such as \A[ \t#*>]*, before a part
-	// whose matches start with one of the literals of after and never
-	// with a byte of the run: a match needs one of them right after the
-	// longest run of skip bytes at the start of the text.
-	skip  [utf8.RuneSelf]bool
-	after *litSet
-	fold  bool
 }
 
 // newLeadBytes derives the lead bytes of expr, known to be valid.
@@ -39,59 +29,9 @@ func newLeadBytes(expr string) *leadBytes {
 		lb.any = true
 		return lb
 	}
-	st := re.Simplify()
-	nullable, ok := lb.add(st)
+	nullable, ok := lb.add(re.Simplify())
 	lb.any = nullable || !ok
-	lb.addSkip(st)
 	return lb
-}
-
-// addSkip sets skip and after for an expression that is a concatenation
-// of \A (optional), a star of a class of ASCII runes other than letters,
-// and a rest whose matches start with literals none of which starts with
-// a byte of the class. It leaves after nil otherwise.
-func (lb *leadBytes) addSkip(st *syntax.Regexp) {
-	if st.Op != syntax.OpConcat {
-		return
-	}
-	subs := st.Sub
-	for len(subs) > 0 && subs[0].Op == syntax.OpBeginText {
-		subs = subs[1:]
-	}
-	if len(subs) < 2 || subs[0].Op != syntax.OpStar || subs[0].Sub[0].Op != syntax.OpCharClass {
-		return
-	}
-	var skip [utf8.RuneSelf]bool
-	ranges := subs[0].Sub[0].Rune
-	for i := 0; i+1 < len(ranges); i += 2 {
-		lo, hi := ranges[i], ranges[i+1]
-		if lo < 0 || hi >= utf8.RuneSelf {
-			return
-		}
-		for r := lo; r <= hi; r++ {
-			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-				return
-			}
-			skip[r] = true
-		}
-	}
-	rest := subs[1]
-	if len(subs) > 2 {
-		rest = &syntax.Regexp{Op: syntax.OpConcat, Sub: subs[1:]}
-	}
-	fold := hasFoldLiteral(st)
-	pre, ok := prefixes(rest, fold)
-	if !ok || len(pre) == 0 || len(pre) > maxLits || hasBlank(pre) {
-		return
-	}
-	for _, l := range pre {
-		if l[0] < utf8.RuneSelf && skip[l[0]] {
-			return
-		}
-	}
-	lits := slices.Clone(pre)
-	sort.Strings(lits)
-	lb.skip, lb.after, lb.fold = skip, newLitSet(dropRedundant(lits, true), fold), fold
 }
 
 // ok reports whether a match may start at the start of s.
@@ -99,17 +39,7 @@ func (lb *leadBytes) ok(s string) bool {
 	if lb.any {
 		return true
 	}
-	if len(s) == 0 || !lb.set[s[0]] {
-		return false
-	}
-	if lb.after == nil {
-		return true
-	}
-	k := 0
-	for k < len(s) && s[k] < utf8.RuneSelf && lb.skip[s[k]] {
-		k++
-	}
-	return lb.after.at(s, k, lb.fold)
+	return len(s) > 0 && lb.set[s[0]]
 }
 
 // add marks the first bytes of the non-empty matches of n. It reports
