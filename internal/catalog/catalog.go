@@ -80,12 +80,6 @@ type Catalog struct {
 	// contracts under the Swiss Federal Act on Data Protection
 	// ("Bearbeitung" for "Verarbeitung", "Personendaten").
 	SwissTerms [][]string `yaml:"swiss_terms"`
-	// InformalWords are pairs [formal word, informal word]: a term holding
-	// the formal "Ihnen", "Ihre", "Sie" as a whole word also matches with
-	// the informal "dir", "deine", "dich" in its place, for contracts that
-	// address the customer with "du" ("teilen wir Ihnen mit" / "teilen wir
-	// dir mit").
-	InformalWords [][]string `yaml:"informal_words"`
 	// Order lists the requirement ids in report order; each has a file
 	// requirements/<id>.yaml.
 	Order []string `yaml:"requirements"`

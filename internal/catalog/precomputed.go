@@ -549,40 +549,6 @@ var precomputedCatalog = &Catalog{
 			"ausland",
 		},
 	},
-	InformalWords: [][]string{
-		{
-			"ihnen",
-			"dir",
-		},
-		{
-			"sie",
-			"dich",
-		},
-		{
-			"ihr",
-			"dein",
-		},
-		{
-			"ihre",
-			"deine",
-		},
-		{
-			"ihren",
-			"deinen",
-		},
-		{
-			"ihrem",
-			"deinem",
-		},
-		{
-			"ihrer",
-			"deiner",
-		},
-		{
-			"ihres",
-			"deines",
-		},
-	},
 	Order: []string{
 		"subject-matter",
 		"duration",

@@ -81,15 +81,3 @@ func FuzzAliases(f *testing.F) {
 		}
 	})
 }
-
-func TestWithInformal(t *testing.T) {
-	pairs := [][]string{{"ihnen", "dir"}, {"ihre", "deine"}}
-	got := withInformal([]string{"teilen wir ihnen .... mit", "ihren", "re:ihnen", "ihre daten", "weisung*"}, pairs)
-	want := []string{"teilen wir ihnen .... mit", "ihren", "re:ihnen", "ihre daten", "weisung*", "teilen wir dir .... mit", "deine daten"}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("withInformal = %q, want %q", got, want)
-	}
-	if in := []string{"a"}; &withInformal(in, nil)[0] != &in[0] {
-		t.Error("no pairs must return the terms unchanged")
-	}
-}

@@ -49,7 +49,7 @@ func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
 	groupOf := func(g []string) int {
-		terms := withInformal(withSwissSpelling(c.ExpandSets(g), c.SwissTerms), c.InformalWords)
+		terms := withSwissSpelling(c.ExpandSets(g), c.SwissTerms)
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
 		if !ok {
@@ -62,7 +62,7 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	for _, r := range c.Requirements {
 		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(withInformal(withSwissSpelling(c.ExpandSets(rule.None), c.SwissTerms), c.InformalWords))}
+			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None), c.SwissTerms))}
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
@@ -131,39 +131,6 @@ func withSwissSpelling(terms []string, swiss [][]string) []string {
 					add(strings.ReplaceAll(v, "ß", "ss"))
 				}
 			}
-		}
-	}
-	return out
-}
-
-// withInformal adds, for every term holding a formal pronoun of a pair as
-// a whole word, the same term with the informal one in its place ("teilt
-// Ihnen .... mit" gains "teilt dir .... mit"). Expressions are left alone.
-func withInformal(terms []string, pairs [][]string) []string {
-	if len(pairs) == 0 {
-		return terms
-	}
-	out := terms
-	for _, t := range terms {
-		if strings.HasPrefix(t, "re:") || strings.HasPrefix(t, "art:") {
-			continue
-		}
-		words := strings.Split(t, " ")
-		changed := false
-		for i, w := range words {
-			for _, p := range pairs {
-				if len(p) == 2 && w == p[0] {
-					words[i] = p[1]
-					changed = true
-					break
-				}
-			}
-		}
-		if changed {
-			if len(out) == len(terms) {
-				out = append([]string{}, terms...)
-			}
-			out = append(out, strings.Join(words, " "))
 		}
 	}
 	return out
