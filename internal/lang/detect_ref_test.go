@@ -48,14 +48,7 @@ func detectReference(text string) string {
 	if start >= 0 {
 		count(text[start:])
 	}
-	switch {
-	case de+en < 5:
-		return "und"
-	case de > en:
-		return "de"
-	default:
-		return "en"
-	}
+	return decide(de, en)
 }
 
 func FuzzDetect(f *testing.F) {

@@ -147,6 +147,12 @@ func Detect(text string) string {
 	if start >= 0 {
 		count(text[start:])
 	}
+	return decide(de, en)
+}
+
+// decide names the language from the counts of German and English
+// function words: "und" when there are too few to tell.
+func decide(de, en int) string {
 	switch {
 	case de+en < 5:
 		return "und"

@@ -346,17 +346,7 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 		} else {
 			t.Text = lower(text[i:j])
 		}
-		// "controller's", "controller’s", and the mistyped "controller‘s".
-		// (’ and ‘ start with the byte 0xE2.)
-		if j+1 < end && (text[j] == '\'' || text[j] == 0xE2 && (strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘"))) {
-			k := j + 1
-			if text[j] != '\'' {
-				k = j + len("’")
-			}
-			if k < end && (text[k] == 's' || text[k] == 'S') && (k+1 >= end || !isWordRune(rune(text[k+1]))) {
-				t.Possessive = true
-			}
-		}
+		t.Possessive = possessiveAt(text, j, end)
 		toks = append(toks, t)
 		comma = false
 		i = j
@@ -1424,4 +1414,18 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// possessiveAt reports a possessive "'s" right after the word ending at j:
+// "controller's", "controller’s", and the mistyped "controller‘s" (’ and ‘
+// start with the byte 0xE2).
+func possessiveAt(text string, j, end int) bool {
+	if j+1 >= end || text[j] != '\'' && (text[j] != 0xE2 || !strings.HasPrefix(text[j:], "’") && !strings.HasPrefix(text[j:], "‘")) {
+		return false
+	}
+	k := j + 1
+	if text[j] != '\'' {
+		k = j + len("’")
+	}
+	return k < end && (text[k] == 's' || text[k] == 'S') && (k+1 >= end || !isWordRune(rune(text[k+1])))
 }

@@ -64,17 +64,7 @@ func referenceTokens(toks []Token, text string, start, end int, v *vocabulary) [
 		} else {
 			t.Text = lower(text[i:j])
 		}
-		// "controller's", "controller’s", and the mistyped "controller‘s".
-		// (’ and ‘ start with the byte 0xE2.)
-		if j+1 < end && (text[j] == '\'' || text[j] == 0xE2 && (strings.HasPrefix(text[j:], "’") || strings.HasPrefix(text[j:], "‘"))) {
-			k := j + 1
-			if text[j] != '\'' {
-				k = j + len("’")
-			}
-			if k < end && (text[k] == 's' || text[k] == 'S') && (k+1 >= end || !isWordRune(rune(text[k+1]))) {
-				t.Possessive = true
-			}
-		}
+		t.Possessive = possessiveAt(text, j, end)
 		toks = append(toks, t)
 		comma = false
 		i = j
