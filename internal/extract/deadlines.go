@@ -309,10 +309,7 @@ func (k *Knowledge) durationMatches(lower string) [][]int {
 			}
 			i += off
 			off = i + len(st)
-			a := max(0, i-48)
-			for a > 0 && lower[a]&0xC0 == 0x80 {
-				a--
-			}
+			a := runeStart(lower, max(0, i-48))
 			b := wordEnd(lower, off)
 			for _, m := range k.durationRe().FindAllStringSubmatchIndex(lower[a:b], -1) {
 				if m[7]+a < i {

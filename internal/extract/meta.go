@@ -40,10 +40,7 @@ func firstDate(s string) string {
 	for i := 0; i+4 <= len(s); i++ {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
 			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
-			a := max(0, i-32)
-			for a > 0 && s[a]&0xC0 == 0x80 {
-				a--
-			}
+			a := runeStart(s, max(0, i-32))
 			if d := dateIn(s[a:min(len(s), i+10)]); d != "" {
 				return d
 			}

@@ -129,10 +129,7 @@ var reIncorporation = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?) (?:[\p{L
 // only an address lies between it and at ("der Muster GmbH, Weg 1, 12345
 // Ort – nachfolgend Auftragnehmer –").
 func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
-	from := max(0, at-200)
-	for from > 0 && s[from]&0xC0 == 0x80 {
-		from--
-	}
+	from := runeStart(s, max(0, at-200))
 	seg := s[from:at]
 	locs := x.k.legalRe.FindAllStringSubmatchIndex(seg+" ", -1)
 	if len(locs) == 0 {

@@ -240,10 +240,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 	// windows around them.
 	for _, w := range defOpeners {
 		for _, at := range allIndex(x.lower[:n], w) {
-			a := max(0, at-4)
-			for a > 0 && text[a]&0xC0 == 0x80 {
-				a--
-			}
+			a := runeStart(text, max(0, at-4))
 			win := text[a:min(n, at+120)]
 			for _, re := range []*regexp.Regexp{reDashDef(), reCommaDef()} {
 				m := re.FindStringSubmatchIndex(win)
@@ -258,10 +255,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 	}
 	for _, w := range []string{"processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber"} {
 		for _, at := range allIndex(x.lower[:n], w) {
-			a := max(0, at-40)
-			for a > 0 && text[a]&0xC0 == 0x80 {
-				a--
-			}
+			a := runeStart(text, max(0, at-40))
 			win := text[a:min(n, at+len(w)+1)]
 			lw := x.lower[a:min(n, at+len(w)+1)]
 			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {

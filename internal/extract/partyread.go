@@ -839,7 +839,9 @@ func (x *extractor) annexReadings() []partyReading {
 	return out
 }
 
-// runeStart returns the largest index at most i that starts a rune of s.
+// runeStart returns the largest index at most i that starts a rune of s
+// (len(s) for i past the end), so that s[runeStart(s, i):] is valid UTF-8
+// where s is.
 func runeStart(s string, i int) int {
 	if i >= len(s) {
 		return len(s)
