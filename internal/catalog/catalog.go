@@ -80,6 +80,12 @@ type Catalog struct {
 	// contracts under the Swiss Federal Act on Data Protection
 	// ("Bearbeitung" for "Verarbeitung", "Personendaten").
 	SwissTerms [][]string `yaml:"swiss_terms"`
+	// InformalWords are pairs [informal word, formal word]: in a German
+	// text every token of the first is read as the second, once, when the
+	// document is indexed ("dir" as "Ihnen", "deine" as "Ihre", "du" as
+	// "Sie"), so that rules and the actor finder written for the formal
+	// address also read contracts that address the customer with "du".
+	InformalWords [][]string `yaml:"informal_words"`
 	// Order lists the requirement ids in report order; each has a file
 	// requirements/<id>.yaml.
 	Order []string `yaml:"requirements"`

@@ -41,8 +41,10 @@ type actorFinder struct {
 	subordinators map[string]bool
 	german        bool
 	// text is the document's text when it addresses its reader as "Sie"
-	// (voice.go); empty otherwise.
+	// or "du" (voice.go); empty otherwise.
 	text string
+	// formalVoice is set when the text addresses its reader as "Sie".
+	formalVoice bool
 }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {

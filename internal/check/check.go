@@ -206,16 +206,24 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	for i, s := range sents {
 		spans[i] = match.Span{Start: s.Start, End: s.End}
 	}
-	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndex(doc.Text, spans)}
 	af := ch.actors[lang]
 	if af == nil {
 		af = ch.actors["en"]
 	}
+	// German: the informal address read as the formal one ("dir" as
+	// "Ihnen", "du" as "Sie"), once for the whole document.
+	var informal [][]string
+	if af.german {
+		informal = ch.cat.InformalWords
+	}
+	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
 	// Terms the contract defines for its parties act like party words.
 	in.defined = af.definedParties(doc.Text, in.Index.Lower())
 	af = af.withParties(in.defined)
-	if af.german && formalAddress(doc.Text) {
-		af = af.formal(doc.Text)
+	if af.german {
+		if fv := formalAddress(doc.Text); fv || in.Index.Aliased() {
+			af = af.formal(doc.Text, fv)
+		}
 	}
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
@@ -233,7 +241,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
 		if af.german {
-			if cs := splitClauses(doc.Text, toks); cs != nil {
+			if cs := af.splitClauses(doc.Text, toks); cs != nil {
 				if in.multi == nil {
 					in.multi = map[int][][2]int{}
 				}

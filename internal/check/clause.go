@@ -20,12 +20,20 @@ import (
 func (in *Input) clauses(i int) [][2]int { return in.multi[i] }
 
 // splitClauses returns the token ranges of the main clauses of a sentence
-// with tokens toks, split at ";", or nil when it has only one.
-func splitClauses(text string, toks []match.Token) [][2]int {
+// with tokens toks, split at ";", or nil when it has only one. A colon
+// splits too when the clause after it names its own acting party: "Wenn
+// der Vertrag endet, entscheiden Sie: Entweder wir geben Ihnen die Daten
+// zurück, oder wir löschen sie" puts the return and the deletion on the
+// processor, the choice on the controller.
+func (f *actorFinder) splitClauses(text string, toks []match.Token) [][2]int {
 	var out [][2]int
 	from := 0
 	for k := 1; k < len(toks); k++ {
-		if toks[k].Comma && strings.IndexByte(text[toks[k-1].End:toks[k].Start], ';') >= 0 {
+		if !toks[k].Comma {
+			continue
+		}
+		gap := text[toks[k-1].End:toks[k].Start]
+		if strings.IndexByte(gap, ';') >= 0 || strings.IndexByte(gap, ':') >= 0 && f.find(toks[k:]) != Nobody {
 			out = append(out, [2]int{from, k})
 			from = k
 		}

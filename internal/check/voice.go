@@ -33,16 +33,26 @@ func formalAddress(text string) bool {
 var deSieVerbs = set("können kann dürfen müssen erteilen erteilt verpflichten stimmen genehmigen willigen beauftragen informieren benennen haben tragen sorgen stellen bleiben sind")
 
 // formal returns a copy of the finder that reads the formal "Sie" of text
-// as the controller.
-func (f *actorFinder) formal(text string) *actorFinder {
+// as the controller (formalVoice), and the informal "du" the index reads
+// as "sie" in any case.
+func (f *actorFinder) formal(text string, formalVoice bool) *actorFinder {
 	g := *f
-	g.text = text
+	g.text, g.formalVoice = text, formalVoice
 	return &g
 }
 
-// formalSie reports whether token i of a sentence is the formal "Sie".
+// formalSie reports whether token i of a sentence is the formal "Sie",
+// or the informal "du"/"dich" that the index reads as "sie" (catalog
+// informal_words): these are the addressee wherever they stand
+// ("Wenn der Vertrag endet, entscheidest du: …").
 func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
-	if f.text == "" || toks[i].Text != "sie" || f.text[toks[i].Start] != 'S' {
+	if f.text == "" || toks[i].Text != "sie" {
+		return false
+	}
+	if c := f.text[toks[i].Start]; c == 'd' || c == 'D' {
+		return true
+	}
+	if f.text[toks[i].Start] != 'S' || !f.formalVoice {
 		return false
 	}
 	first := 0

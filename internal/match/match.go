@@ -517,12 +517,21 @@ type Index struct {
 	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
 	// bucketsBuilt is set once heads and tails are built.
 	bucketsBuilt bool
+	// aliased is set when NewIndexAliased read a word as another.
+	aliased bool
 	n            int
 }
 
 // NewIndex tokenizes the given sentence spans of text. The index keeps a
 // copy of spans.
-func NewIndex(text string, spans []Span) *Index {
+func NewIndex(text string, spans []Span) *Index { return NewIndexAliased(text, spans, nil) }
+
+// NewIndexAliased is NewIndex reading some words as others: for each pair
+// [word, as] every token of word is indexed as a token of as (with its
+// own offsets), so that terms and callers of Tokens see as in its place.
+// German contracts in the informal voice use it to read "dir" as "ihnen"
+// once, instead of every rule holding both forms. Words are lower case.
+func NewIndexAliased(text string, spans []Span, aliases [][]string) *Index {
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
 	// without pointers (8 bytes each instead of a Token's 32, and nothing
@@ -561,6 +570,9 @@ func NewIndex(text string, spans []Span) *Index {
 	}
 	ix.buf.toks, ix.buf.scratch = all, scratch[:0]
 	ix.toks = all
+	if len(aliases) > 0 {
+		ix.alias(v, aliases)
+	}
 	ix.vocab, ix.words = v, v.words
 	// Count the sentences holding each id.
 	last := reuse(&b.last, len(ix.words)) // the last sentence seen, plus one
@@ -597,6 +609,46 @@ func NewIndex(text string, spans []Span) *Index {
 	}
 	return ix
 }
+
+// alias gives the tokens of each pair's first word the id of its second
+// (see NewIndexAliased). A document without any of the words costs one
+// vocabulary look-up per pair.
+func (ix *Index) alias(v *vocabulary, aliases [][]string) {
+	var from, to []int32
+	for _, p := range aliases {
+		if len(p) != 2 {
+			continue
+		}
+		id, ok := v.id(p[0])
+		if !ok {
+			continue
+		}
+		_, as := v.add(p[1])
+		from, to = append(from, id), append(to, as)
+	}
+	if from == nil {
+		return
+	}
+	ix.aliased = true
+	for k, t := range ix.toks {
+		id := t.id()
+		for a, f := range from {
+			if id != f {
+				continue
+			}
+			if t.idf&tokOddEnd == 0 {
+				// The end no longer follows from the word's length.
+				ix.oddEnds[t.start] = t.start + int32(len(v.words[f]))
+			}
+			ix.toks[k].idf = t.idf&^idMask | tokOddEnd | uint32(to[a])&idMask
+			break
+		}
+	}
+}
+
+// Aliased reports whether the index read a word of the text as another
+// (see NewIndexAliased).
+func (ix *Index) Aliased() bool { return ix.aliased }
 
 // bucketsOf returns the vocabulary's ids by their first (tails: last)
 // two bytes, built on first use: an index asked only exact words (the
