@@ -519,7 +519,7 @@ type Index struct {
 	bucketsBuilt bool
 	// aliased is set when NewIndexAliased read a word as another.
 	aliased bool
-	n            int
+	n       int
 }
 
 // NewIndex tokenizes the given sentence spans of text. The index keeps a
