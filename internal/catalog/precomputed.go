@@ -330,6 +330,7 @@ var precomputedCatalog = &Catalog{
 			"zurückgesandt",
 			"herausgegeben",
 			"ausgehändigt",
+			"heraus",
 		},
 		"de_staff": {
 			"mitarbeiter*",
@@ -1003,6 +1004,8 @@ var precomputedCatalog = &Catalog{
 							"anwendung",
 							"*anwendung",
 							"app",
+							"funktionen",
+							"*funktionen",
 						},
 					},
 					None: []string{
@@ -5448,6 +5451,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"bezeichnet",
+						"bedeutet",
+						"im sinne dieser",
+						"im sinne dieses",
 					},
 					Why: "the risks of Art. 32(2) are named",
 				},
@@ -7318,6 +7325,46 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					Why: "the controller is only told of requests of data subjects",
+				},
+				{
+					Name:   "thema-beantwortung-antraege-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"beantwortung",
+							"beantworten",
+							"zu beantworten",
+							"bearbeitung",
+							"erfüllung",
+						},
+						{
+							"anträge",
+							"anträgen",
+							"anfragen",
+							"ersuchen",
+							"*anträge",
+							"*anfragen",
+							"*ersuchen",
+						},
+					},
+					Topic: [][]string{
+						{
+							"betroffene*",
+							"*betroffenen*",
+							"betroffenenrechte*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"nicht",
+						"keine",
+					},
+					Fallback: true,
+					Why:      "in a paragraph on data subjects' requests, the processor assists in answering them",
 				},
 				{
 					Name:   "assist-requests-en",
@@ -9870,6 +9917,47 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor gives all information on how it complies",
 				},
 				{
+					Name:   "einzelne-nachweise-auf-verlangen-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"vorleg*",
+							"vorzulegen",
+							"legt .... vor",
+							"legen .... vor",
+							"stellt .... zur verfügung",
+							"stellen .... zur verfügung",
+							"übermittelt",
+							"übermitteln",
+						},
+						{
+							"verpflichtungserklärung*",
+							"*verpflichtungserklärungen",
+							"zertifikat*",
+							"*zertifikat",
+							"bescheinigung*",
+							"testat*",
+							"prüfbericht*",
+						},
+						{
+							"auf verlangen",
+							"auf anforderung",
+							"auf anfrage",
+							"auf wunsch",
+							"auf nachfrage",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"betroffen*",
+						"aufsichtsbehörde*",
+					},
+					Fallback: true,
+					Why:      "the processor shows single proofs on request (signed confidentiality undertakings, certificates), not all information",
+				},
+				{
 					Name:   "information-en",
 					Lang:   "en",
 					Status: "met",
@@ -11566,6 +11654,8 @@ var precomputedCatalog = &Catalog{
 							"handeln",
 							"weisungsgebunden*",
 							"gebunden",
+							"arbeitet",
+							"arbeiten",
 						},
 					},
 					None: []string{

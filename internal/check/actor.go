@@ -224,6 +224,11 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			// Verantwortliche keine Maßnahmen trifft": the party of an
 			// inner conditional clause is not the subject.
 			inner = deInnerSub[t]
+			// "…, zum Beispiel wenn Sie uns bitten, …", "…, etwa
+			// falls der Kunde …": an adverb before the subordinator.
+			for k := i; !inner && k < i+3 && k+1 < len(toks) && deInnerLead[toks[k].Text] && !toks[k+1].Comma; k++ {
+				inner = deInnerSub[toks[k+1].Text]
+			}
 		}
 		p := f.partyOf(t)
 		if p == Nobody && f.formalSie(toks, i) {
@@ -272,6 +277,10 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 
 // deNested open a clause nested inside a German leading clause.
 var deNested = set("dass ob weil da die der das welche welcher welches")
+
+// deInnerLead are adverbs that may stand before the word opening an inner
+// clause: "zum Beispiel wenn", "etwa falls", "insbesondere soweit".
+var deInnerLead = set("zum beispiel etwa insbesondere beispielsweise vor allem also auch nur z b")
 
 // deInnerSub open an inner conditional clause in German.
 var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei")

@@ -143,3 +143,25 @@ func TestPronounSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitClausesColon: a colon splits a sentence only when the clause
+// after it names its own acting party.
+func TestSplitClausesColon(t *testing.T) {
+	ch := New(catalog.Default())
+	tests := []struct {
+		text string
+		want int // clauses
+	}{
+		{"Wenn der Vertrag endet, entscheidest du: Entweder wir schicken dir alle Daten zurück, oder wir löschen sie.", 2},
+		{"Wenn der Vertrag endet, entscheiden Sie: Entweder geben wir Ihnen die Daten zurück, oder wir löschen sie.", 2},
+		{"Der Auftragnehmer verpflichtet sich: die Daten nach Vertragsende zu löschen.", 0},
+		{"Folgende Daten sind betroffen: Name, Anschrift und E-Mail-Adresse.", 0},
+	}
+	for _, tt := range tests {
+		doc := document.ParseText("t.txt", "text", tt.text)
+		in := ch.Prepare(doc, segment.Split(doc), "de")
+		if got := len(in.clauses(0)); got != tt.want {
+			t.Errorf("%q: %d clauses, want %d", tt.text, got, tt.want)
+		}
+	}
+}

@@ -109,6 +109,15 @@ func TestFormalSie(t *testing.T) {
 		// No formal address: "sie" is "they".
 		{"Die Daten werden gespeichert. Sie werden nach Vertragsende gelöscht. Der Anbieter löscht sie.",
 			[]Party{Nobody, Nobody, Processor}},
+		// The informal voice, read as the formal one by the index: "du"
+		// after the verb, "dich", "dir" are the reader wherever they
+		// stand; "sie" stays "they".
+		{"Du erteilst uns Weisungen. Wenn der Vertrag endet, entscheidest du. Danach helfen wir dir. Sie werden gelöscht.",
+			[]Party{Controller, Controller, Processor, Nobody}},
+		// An adverb before an inner clause: "zum Beispiel wenn Sie …" is
+		// not the subject.
+		{"Wir löschen Ihre Daten. Unser Team arbeitet nur nach Ihren Weisungen, zum Beispiel wenn Sie uns bitten, etwas nachzusehen.",
+			[]Party{Processor, Nobody}},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

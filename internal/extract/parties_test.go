@@ -50,6 +50,14 @@ func TestPartyIntroductions(t *testing.T) {
 			procNote: "", ctrlNote: ""},
 		{name: "representative is not the party", lang: "de", text: "Auftragnehmerin (Auftragsverarbeiterin)\nLebenswerk.AI GmbH\nWalter-Schneider-Straße 10\n06317 Seegebiet Mansfelder Land\nGeschäftsführer: Prof. Dr. Tobias Beispiel\n1. Gegenstand\n",
 			processor: "Lebenswerk.AI GmbH"},
+		// Roles given later by the short names: "Die Kanzlei ist für diese
+		// Daten Verantwortliche", "handelt Caelex als Auftragsverarbeiter".
+		{name: "role statement with a prepositional phrase", lang: "de", text: "Zwischen\n\nHoffmann Seidel & Partner Rechtsanwälte mbB\nPrinzregentenstraße 48, 80538 München\n– im Folgenden „die Kanzlei“ –\n\nund\n\nSchreibservice Kern\nInhaberin Julia Kern\nLindwurmstraße 77, 80337 München\n– im Folgenden „die Dienstleisterin“ –\n\nVorbemerkung\nDie Kanzlei ist für diese Daten Verantwortliche im Sinne von Art. 4 Nr. 7 DSGVO; die Dienstleisterin wird als Auftragsverarbeiterin tätig.\n",
+			processor: "Schreibservice Kern", ctrl: "Hoffmann Seidel & Partner Rechtsanwälte mbB", city: "München"},
+		{name: "role by als after a short name", lang: "de", text: "zwischen\n\nMöbelhaus Brandl GmbH & Co. KG\nGewerbepark Süd 4, 84034 Landshut\n(im Folgenden „Kunde“)\n\nund\n\nCaelex Systemhaus GmbH\nSeligenthaler Straße 31, 84034 Landshut\n(im Folgenden „Caelex“)\n\n§ 1 Vertragsgegenstand\n12.1 Soweit Caelex personenbezogene Daten verarbeitet, für die der Kunde Verantwortlicher ist, handelt Caelex als Auftragsverarbeiter.\n",
+			processor: "Caelex Systemhaus GmbH", ctrl: "Möbelhaus Brandl GmbH & Co. KG", city: "Landshut"},
+		{name: "a company as processor in a list is no role statement", lang: "de", text: "Zwischen\n\nKanzlei am Dom GmbH\nDomplatz 2, 93047 Regensburg\n– nachfolgend „Kanzlei“ –\n\nund\n\nOrbis IT GmbH\nBergstraße 8, 93049 Regensburg\n– nachfolgend „Orbis“ –\n\nEingesetzt wird die Hosting AG als Auftragsverarbeiter der Orbis.\n",
+			procNote: "", ctrlNote: ""},
 		// German "zwischen … und …" with the role before or after.
 		{name: "zwischen with dash roles in one sentence", lang: "de", text: "Vertrag zur Auftragsverarbeitung (AVV)\nzwischen der projektwärts GmbH Friedrich-Wilhelm-Straße 59 42655 Solingen vertreten durch den Geschäftsführer: Thomas Kedzierski – nachfolgend „Verantwortlicher“ genannt – und der Plinius UG (haftungsbeschränkt) Wolkenburg 16 42119 Wuppertal vertreten durch den Geschäftsführer: Ernest Beispiel – nachfolgend „Auftragsverarbeiter“ genannt –\n§ 1 Gegenstand\n",
 			processor: "Plinius UG (haftungsbeschränkt)", ctrl: "projektwärts GmbH"},

@@ -22,12 +22,23 @@ type defUnit struct {
 	shorts     []string
 	inner      [2]int // span of a name inside the parentheses, or 0, 0
 	statement  bool   // "X is the processor": a legal-form name must precede
+	// shortOnly marks a statement by "als" ("handelt Caelex als
+	// Auftragsverarbeiter"): only a short name the contract defined
+	// before may precede, never a company read from the text (a list of
+	// sub-processors names companies "als Auftragsverarbeiter" too).
+	shortOnly bool
 }
 
 var (
 	reDashDef  = lazyRegexp(`(?im)(?:^|\s)[–—-]\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge)[^–—\n()]{1,80}?)\s*(?:[–—]|\s-(?:\s|$)|$)`)
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
+	// Daten Verantwortliche".
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
+	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
+	// defUnit.shortOnly).
+	reAlsDef = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
 	reDefSplit = lazyRegexp(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
 	reBetween  = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
 )
@@ -261,12 +272,28 @@ func (x *extractor) defUnits(n int) []defUnit {
 			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
 				continue
 			}
+			found := false
 			for _, m := range reStateDef().FindAllStringSubmatchIndex(win, -1) {
 				if a+m[2] != at {
 					continue
 				}
 				role := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]
 				us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true})
+				found = true
+			}
+			if found || !strings.Contains(lw, " als ") {
+				continue
+			}
+			// The window ends one byte after the role word: take in a
+			// feminine ending.
+			win = text[a:min(n, at+len(w)+3)]
+			for _, m := range reAlsDef().FindAllStringSubmatchIndex(win, -1) {
+				if a+m[2] != at {
+					continue
+				}
+				if role, ok := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]; ok {
+					us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true, shortOnly: true})
+				}
 			}
 		}
 	}
@@ -441,11 +468,22 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	phrase := x.text[b:u.start]
 	if strings.TrimSpace(phrase) == "" {
+		if u.role == "" && len(u.shorts) > 0 && !u.statement {
+			// "Hoffmann & Partner mbB\nStraße 1, 80538 München\n– im
+			// Folgenden „die Kanzlei“ –": a short name without a role
+			// under a party block; a later statement ("Die Kanzlei ist
+			// Verantwortliche") gives the role.
+			if pr := x.partyFromLines(x.blockAbove(u.start), false); pr.party != nil {
+				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
+				r.party = pr.party
+				return r, true
+			}
+		}
 		return r, false
 	}
 	if u.statement {
 		st, en, ok := x.nameBefore(x.text[:u.start], u.start)
-		if ok && st >= b {
+		if ok && st >= b && !u.shortOnly {
 			if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal {
 				r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
 				return r, true
@@ -499,6 +537,24 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		return r, true
 	}
 	return r, false
+}
+
+// blockAbove returns the lines right above offset at, up to a blank line
+// (at most six): the party block a definition on its own line closes.
+func (x *extractor) blockAbove(at int) []line {
+	k := sort.Search(len(x.lines), func(i int) bool { return x.lines[i].start >= at })
+	from := k
+	for from > 0 && k-from < 6 {
+		l := x.lines[from-1]
+		if from < k && strings.Count(x.text[l.end:x.lines[from].start], "\n") > 1 {
+			break
+		}
+		if from == k && strings.Count(x.text[l.end:at], "\n") > 1 {
+			break
+		}
+		from--
+	}
+	return x.lines[from:k]
 }
 
 // shortBefore returns the party whose short name defined before is the
