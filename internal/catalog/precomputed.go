@@ -11654,8 +11654,8 @@ var precomputedCatalog = &Catalog{
 							"handeln",
 							"weisungsgebunden*",
 							"gebunden",
-							"arbeitet",
-							"arbeiten",
+							"arbeitet ... daten",
+							"arbeiten ... daten",
 						},
 					},
 					None: []string{
