@@ -48,8 +48,18 @@ type compiledRule struct {
 func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
+	// English rules hold no German words: only German rules (and rules of
+	// both languages) get the Swiss spellings, which also spares the
+	// start-up the scans of every English term.
+	swissFor := func(rule *catalog.Rule, terms []string) []string {
+		if rule.Lang == "en" {
+			return terms
+		}
+		return withSwissSpelling(terms, c.SwissTerms)
+	}
+	var rule *catalog.Rule
 	groupOf := func(g []string) int {
-		terms := withSwissSpelling(c.ExpandSets(g), c.SwissTerms)
+		terms := swissFor(rule, c.ExpandSets(g))
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
 		if !ok {
@@ -61,8 +71,8 @@ func New(c *catalog.Catalog) *Checker {
 		return gi
 	}
 	for _, r := range c.Requirements {
-		for _, rule := range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(withSwissSpelling(c.ExpandSets(rule.None), c.SwissTerms))}
+		for _, rule = range r.Rules {
+			cr := &compiledRule{none: match.RegisterAll(swissFor(rule, c.ExpandSets(rule.None)))}
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
