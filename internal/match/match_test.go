@@ -338,3 +338,43 @@ func TestForgetTerms(t *testing.T) {
 		ix.Release()
 	}
 }
+
+// TestIndexAliased: words read as others are found by the other's terms,
+// keep their own offsets, and a text without them is indexed as before.
+func TestIndexAliased(t *testing.T) {
+	aliases := [][]string{{"dir", "ihnen"}, {"deine", "ihre"}, {"du", "sie"}}
+	tests := []struct {
+		text, term string
+		want       bool
+		as, token  string // a token read as as spans token in the text
+	}{
+		{"Wir sagen dir Bescheid.", "sagen wir ihnen", false, "ihnen", "dir"},
+		{"Dann sagen wir dir Bescheid.", "sagen wir ihnen", true, "ihnen", "dir"},
+		{"Wir handeln nur auf deine Weisung.", "ihre weisung", true, "ihre", "deine"},
+		{"Wenn der Vertrag endet, entscheidest Du.", "entscheidest sie", true, "sie", "Du"},
+		{"Wir handeln nur auf Ihre Weisung.", "ihre weisung", true, "ihre", "Ihre"},
+		{"Die Direktion entscheidet.", "ihnen", false, "", ""},
+	}
+	for _, tt := range tests {
+		ix := NewIndexAliased(tt.text, []Span{{0, len(tt.text)}}, aliases)
+		if got := ix.Term(tt.term).Has(0); got != tt.want {
+			t.Errorf("%q: term %q %v, want %v", tt.text, tt.term, got, tt.want)
+		}
+		found := tt.as == ""
+		for _, tok := range ix.Tokens(0) {
+			if tok.Text == tt.as {
+				found = true
+				if s := tt.text[tok.Start:tok.End]; s != tt.token {
+					t.Errorf("%q: token %q spans %q, want %q", tt.text, tt.as, s, tt.token)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.text, tt.as)
+		}
+		if ix.Aliased() != (tt.as != "" && tt.as != strings.ToLower(tt.token)) {
+			t.Errorf("%q: Aliased %v", tt.text, ix.Aliased())
+		}
+		ix.Release()
+	}
+}
