@@ -2620,6 +2620,17 @@ var precomputedCatalog = &Catalog{
 							"e-mail*",
 						},
 					},
+					None: []string{
+						"@de_delete",
+						"löschfrist*",
+						"*löschfrist*",
+						"verschlüssel*",
+						"anonymisier*",
+						"pseudonymisier*",
+						"überschrieben",
+						"*backup*",
+						"*backups",
+					},
 					Why: "a list of data types",
 				},
 				{

@@ -158,6 +158,9 @@ type Input struct {
 	actors    []Party
 	// opens marks sentences whose subject is a party word at their start.
 	opens []bool
+	// defines marks German definitions („Weisung“ bezeichnet …), which
+	// state no duty (definitions.go); nil when the text has none.
+	defines []bool
 	// listItems are the sentences that continue a lead-in, in order.
 	listItems []int
 	// groups caches the sentences matching each of the checker's term
@@ -259,6 +262,12 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		if af.german && definesTerm(doc.Text, toks) {
+			if in.defines == nil {
+				in.defines = make([]bool, len(sents))
+			}
+			in.defines[i] = true
+		}
 		// "Er hat das Recht, ..." continues the party of the sentence before.
 		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
 			in.actors[i] = in.actors[i-1]
@@ -357,6 +366,9 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 			return
 		}
 		seen.Set(i)
+		if in.defines != nil && in.defines[i] {
+			return // a definition names a topic, it stipulates nothing
+		}
 		for _, t := range cr.none {
 			if in.Index.TermByID(t).Has(i) {
 				return

@@ -3,6 +3,8 @@ package check
 import (
 	"regexp"
 	"strings"
+
+	"github.com/art28/art28/internal/match"
 )
 
 // Defined terms. Contracts name their parties once and then use the name:
@@ -62,6 +64,18 @@ func isRoleName(lower string, at int) (int, int) {
 			}
 		}
 	}
+	// Verb second: "handelt Caelex als Auftragsverarbeiter", "wird Acme
+	// als Auftragsverarbeiter tätig".
+	if strings.HasSuffix(s, " als ") {
+		b := len(s) - len(" als ")
+		a := b
+		for a > 0 && (wordByte(s[a-1]) || s[a-1] == '&') {
+			a--
+		}
+		if b-a >= 2 && a > 0 && s[a-1] == ' ' && deAlsVerbs[lastWord(s[:a])] {
+			return off + a, off + b
+		}
+	}
 	for _, l := range isLinks {
 		if !strings.HasSuffix(s, l) {
 			continue
@@ -78,6 +92,10 @@ func isRoleName(lower string, at int) (int, int) {
 	}
 	return 0, 0
 }
+
+// deAlsVerbs stand before the name in "handelt Caelex als
+// Auftragsverarbeiter".
+var deAlsVerbs = set("handelt tritt fungiert wird gilt agiert")
 
 // roleWords are the role nouns of "X ist Auftragsverarbeiter" and their
 // parties.
@@ -340,4 +358,38 @@ func lastWord(s string) string {
 		i--
 	}
 	return s[i:]
+}
+
+// deDefiningVerbs follow the quoted term of a German definition:
+// „Weisung“ bezeichnet jede dokumentierte Anordnung …
+var deDefiningVerbs = set("bezeichnet bezeichnen bedeutet bedeuten meint meinen")
+
+// definesTermQuotes close the quoted term of a definition.
+const definesTermQuotes = "“”\"»«‘’'"
+
+// definesTerm reports a German sentence that defines a term: it opens
+// (after a list label) with a quoted term of at most six words, and a
+// defining verb follows the closing quote („Unterauftragsverarbeiter“
+// bezeichnet jeden …). Such a sentence names duties ("nach Beendigung …
+// löschen", "zur Verschwiegenheit") without putting them on anyone.
+func definesTerm(text string, toks []match.Token) bool {
+	first := 0
+	for first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
+		first++
+	}
+	if first >= len(toks) {
+		return false
+	}
+	// The quote opens right before the first word.
+	before := text[max(0, int(toks[first].Start)-4):toks[first].Start]
+	if !strings.ContainsAny(before, "„“\"»«‚'") {
+		return false
+	}
+	for j := first + 1; j < len(toks) && j <= first+6; j++ {
+		gap := text[toks[j-1].End:toks[j].Start]
+		if strings.ContainsAny(gap, definesTermQuotes) {
+			return deDefiningVerbs[toks[j].Text]
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 	"github.com/art28/art28/internal/segment"
 )
@@ -21,6 +22,9 @@ func TestDefinedParties(t *testing.T) {
 			map[string]Party{"kundenorganisation": Controller, "sharepad-betreiber": Processor}},
 		{"de", "Auftragsverarbeiter: Muster Software GmbH („Bekvor“)", map[string]Party{"bekvor": Processor}},
 		{"de", "Caelex ist Auftragsverarbeiter im Sinne des Art. 28 DSGVO.", map[string]Party{"caelex": Processor}},
+		{"de", "Soweit Caelex Daten verarbeitet, handelt Caelex als Auftragsverarbeiter.", map[string]Party{"caelex": Processor}},
+		{"de", "Der Kunde handelt dabei als Verantwortlicher.", nil},
+		{"de", "Die Daten werden Hosting als Auftragsverarbeiter übermittelt.", nil},
 		{"de", "die Nordstern Shared Services GmbH, Überseering 8, 22297 Hamburg (im Folgenden „NSS“ oder „Auftragsverarbeiter“)", map[string]Party{"nss": Processor}},
 		{"de", "die Muster AG (gemeinsam „Verantwortlicher“ oder „Gruppengesellschaften“)", map[string]Party{"gruppengesellschaften": Controller}},
 		{"en", `Acme Cloud Ltd, 1 High Street, London ("Acme" or "Processor")`, map[string]Party{"acme": Processor}},
@@ -139,6 +143,28 @@ func TestHasQuote(t *testing.T) {
 	for _, s := range []string{"", "abc", `("Acme")`, "(„Anbieter“)", "(»X«)", "‚Y‘", "it's", "\xe2\x80", "\xc2", "a\xe2\x80\x9e", "\xf0\xe2\x80\x9c", "(hereinafter ”X”)", "«x»"[:2]} {
 		if got, want := hasQuote(s), strings.ContainsAny(s, marks); got != want {
 			t.Errorf("hasQuote(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestDefinesTerm(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"„Weisung“ bezeichnet jede dokumentierte Anordnung des Kunden.", true},
+		{"1.3 „Sicherheitsverletzung“ bedeutet eine Verletzung der Sicherheit.", true},
+		{"\"Kundendaten\" bezeichnet alle personenbezogenen Daten des Kunden.", true},
+		{"„Verletzung des Schutzes personenbezogener Daten“ bezeichnet eine Verletzung der Sicherheit.", true},
+		{"Der Begriff „Weisung“ bezeichnet jede Anordnung.", false},
+		{"„Terminfix“ ist eine Software für die Terminbuchung.", false},
+		{"Der Auftragnehmer löscht die Daten. „Löschung“ wird bestätigt.", false},
+		{"Die Agentur („Agentur“) bezeichnet ihre Leistungen in Anlage 1.", false},
+	}
+	for _, tt := range tests {
+		toks := match.Tokenize(tt.text, 0, len(tt.text))
+		if got := definesTerm(tt.text, toks); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
