@@ -135,6 +135,14 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 		out[term] = p
 	}
+	// The parenthesised definitions in text order, for "zwischen A („Kunde“)
+	// und B („Agentur“)" below.
+	type quotedDef struct {
+		at, end int
+		term    string
+		p       Party
+	}
+	var defs []quotedDef
 	for from := 0; ; {
 		k := strings.IndexByte(lower[from:], '(')
 		if k < 0 {
@@ -154,6 +162,9 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 			m[x] += at
 		}
 		term := lower[m[2]:m[3]]
+		if len(defs) < 8 {
+			defs = append(defs, quotedDef{at: m[0], end: m[1], term: term, p: f.party[term]})
+		}
 		if q := f.party[term]; q != Nobody {
 			// "(gemeinsam „Verantwortlicher“ oder „Gruppengesellschaften“)":
 			// the role word first, the party's own names after it in the
@@ -193,6 +204,29 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 			}
 		}
 		add(m[2], term, p)
+		if len(defs) > 0 && defs[len(defs)-1].at == m[0] {
+			defs[len(defs)-1].p = p
+		}
+	}
+	// "zwischen der Muster GmbH (nachfolgend „Kunde“) und der Werbeagentur
+	// Blau GmbH (nachfolgend „Agentur“)": of the two parties of a
+	// two-party head, the one defined by a name of its own is the other
+	// party of the one defined by a party word.
+	if len(defs) >= 2 {
+		a, b := defs[0], defs[1]
+		head := lower[max(0, a.at-300):a.at]
+		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && strings.Contains(lower[a.end:b.at], " und ") &&
+			(strings.Contains(head, "zwischen") || strings.Contains(head, "between")) {
+			known, open := a, b
+			if a.p == Nobody {
+				known, open = b, a
+			}
+			other := Processor
+			if known.p == Processor {
+				other = Controller
+			}
+			add(strings.Index(lower[open.at:], open.term)+open.at, open.term, other)
+		}
 	}
 	for _, rw := range roleWords {
 		// The role word after a space (not the words that merely contain
