@@ -271,6 +271,7 @@ var precomputedCatalog = &Catalog{
 			"angezeigt",
 			"hinzuweisen",
 			"weist .... hin",
+			"weisen .... hin",
 			"hinweis*",
 			"meld*",
 			"zu melden",
