@@ -356,6 +356,11 @@ var precomputedCatalog = &Catalog{
 			"administratoren",
 			"*administratoren",
 			"leute",
+			"bedienstete*",
+			"*bedienstete*",
+			"dienstnehmer*",
+			"*dienstnehmer*",
+			"hilfsperson*",
 		},
 		"de_subproc": {
 			"unterauftrag*",
@@ -10856,6 +10861,10 @@ var precomputedCatalog = &Catalog{
 							"schnellstmöglich",
 							"frist",
 							"spätestens",
+							"ohne unnötigen aufschub",
+							"ohne aufschub",
+							"ohne verzug",
+							"ohne zeitverzug",
 						},
 					},
 					None: []string{
