@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
+	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|sicherheitsverletzung|verletzung(?:en)? der sicherheit|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
 	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report`)
 	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
 	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
@@ -250,7 +250,7 @@ func (x *extractor) deadlines() model.Deadlines {
 				}
 			}
 		}
-		if loc := reTerminate.FindStringIndex(lower); loc != nil && d.TerminationNotice == "" && !reBreach.MatchString(lower) && !sub {
+		if loc := terminateAt(lower); loc != nil && d.TerminationNotice == "" && !reBreach.MatchString(lower) && !sub {
 			du := closest(ds, loc[0])
 			if du.unit != "hours" {
 				d.TerminationNotice = du.text
@@ -291,6 +291,20 @@ func (x *extractor) deadlines() model.Deadlines {
 		d.Notes["subprocessor_objection_days"] = "no objection period for sub-processor changes found"
 	}
 	return d
+}
+
+// terminateAt returns the span of the first termination word of lower
+// that is no announcement: "angekündigt" holds "gekündigt" ("Vor-Ort-
+// Kontrollen werden mit einer Frist von zwei Wochen angekündigt").
+func terminateAt(lower string) []int {
+	for _, loc := range reTerminate.FindAllStringSubmatchIndex(lower, -1) {
+		loc = loc[:2]
+		if k := strings.Index(lower[loc[0]:loc[1]], "kündig"); k >= 0 && strings.HasSuffix(lower[:loc[0]+k], "ange") {
+			continue
+		}
+		return loc
+	}
+	return nil
 }
 
 // unitStems are fragments of every time unit the duration pattern knows.
