@@ -295,11 +295,12 @@ func (x *extractor) deadlines() model.Deadlines {
 
 // terminateAt returns the span of the first termination word of lower
 // that is no announcement: "angekündigt" holds "gekündigt" ("Vor-Ort-
-// Kontrollen werden mit einer Frist von zwei Wochen angekündigt").
+// Kontrollen werden mit einer Frist von zwei Wochen angekündigt"),
+// "anzukündigen" holds "zukündig".
 func terminateAt(lower string) []int {
 	for _, loc := range reTerminate.FindAllStringSubmatchIndex(lower, -1) {
 		loc = loc[:2]
-		if k := strings.Index(lower[loc[0]:loc[1]], "kündig"); k >= 0 && strings.HasSuffix(lower[:loc[0]+k], "ange") {
+		if k := strings.Index(lower[loc[0]:loc[1]], "kündig"); k >= 0 && (strings.HasSuffix(lower[:loc[0]+k], "ange") || strings.HasSuffix(lower[:loc[0]+k], "anzu")) {
 			continue
 		}
 		return loc
