@@ -11,8 +11,8 @@ import (
 )
 
 var (
-	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|sicherheitsverletzung|verletzung(?:en)? der sicherheit|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
-	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report`)
+	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|sicherheitsverletzung|verletzung(?:en)? der sicherheit|hackerangriff|cyberangriff|datenleck|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
+	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report|bescheid`)
 	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
 	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
 	reTerminate = prefilter.MustCompile(`(?:^|[^n])kündig|notice period|terminat`) // not "Ankündigungsfrist"

@@ -126,6 +126,7 @@ func TestDeadlines(t *testing.T) {
 		{"de audit notice is no termination notice", "de", "Der Kunde kann einmal jährlich eine Überprüfung vor Ort durchführen, mit einer Ankündigungsfrist von 14 Tagen.", 0, 0, false},
 		{"de audit announced is no termination notice", "de", "Vor-Ort-Kontrollen werden in der Regel mit einer Frist von zwei Wochen angekündigt und während der Dienstzeiten durchgeführt.", 0, 0, false},
 		{"de audit to be announced is no termination notice", "de", "Audits finden höchstens einmal in zwölf Monaten statt und sind mit einer Frist von 30 Tagen anzukündigen.", 0, 0, false},
+		{"de everyday words", "de", "Falls doch einmal etwas schiefgeht – etwa ein Hackerangriff oder ein verlorener Laptop – und Daten betroffen sein könnten, sagen wir dir spätestens nach 24 Stunden Bescheid.", 24, 0, false},
 		{"de Sicherheitsverletzung", "de", "Nuvora wird den Kunden ohne unangemessene Verzögerung, in jedem Fall innerhalb von 48 Stunden, nachdem Nuvora von einer Sicherheitsverletzung Kenntnis erlangt hat, benachrichtigen.", 48, 0, false},
 		{"de Ankündigung vorab, Widerspruch in dieser Frist", "de", "Der Auftragnehmer kündigt den Einsatz eines neuen Unterauftragnehmers mindestens vier Wochen vorher an. Der Auftraggeber kann innerhalb dieser Frist widersprechen.", 0, 28, false},
 	}
