@@ -19,7 +19,7 @@ var (
 	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
 	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)
 	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
-	reAnnounce  = prefilter.MustCompile(`ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAnnounce  = prefilter.MustCompile(`ankündig|anzukündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
 	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
 	// reSeparableNotice is a German notice verb split around its object
 	// ("teilt … vorher mit", "kündigt … vorab an").
@@ -260,8 +260,13 @@ func (x *extractor) deadlines() model.Deadlines {
 		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
 			set("deletion_days", &d.DeletionDays, ds[0], ds[0].days(), i)
 		}
-		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && reAnnounce.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
-			set("audit_notice_days", &d.AuditNoticeDays, ds[0], ds[0].days(), i)
+		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
+			// The span nearest the announcement: "höchstens einmal in
+			// zwölf Monaten … mit einer Frist von 30 Tagen anzukündigen".
+			if loc := reAnnounce.FindStringIndex(lower); loc != nil {
+				du := closest(ds, loc[0])
+				set("audit_notice_days", &d.AuditNoticeDays, du, du.days(), i)
+			}
 		}
 	}
 	if d.BreachNoticeHours == nil {

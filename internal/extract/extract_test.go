@@ -136,6 +136,9 @@ func TestDeadlines(t *testing.T) {
 		if strings.HasPrefix(tc.name, "de audit") && d.TerminationNoticeDays != nil {
 			t.Errorf("%s: termination_notice_days %d, want none", tc.name, *d.TerminationNoticeDays)
 		}
+		if strings.HasPrefix(tc.name, "de audit to be announced") && ptr(d.AuditNoticeDays) != 30 {
+			t.Errorf("%s: audit_notice_days %d, want 30", tc.name, ptr(d.AuditNoticeDays))
+		}
 		if got := ptr(d.BreachNoticeHours); got != tc.breach {
 			t.Errorf("%s: breach_notice_hours %d, want %d", tc.name, got, tc.breach)
 		}

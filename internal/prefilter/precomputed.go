@@ -200,7 +200,7 @@ var precomputedTable = []Entry{
 	{Expr: "^nature of (?:the )?processing\\s*:\\s*\\S", Opt: 0, Analysis: &Analysis{Lits: []string{"nature of processing", "nature of the processing"}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^subject[- ]matter(?: of (?:the )?(?:processing|agreement|dpa|services?))?\\s*:\\s*\\S", Opt: 0, Analysis: &Analysis{Lits: []string{"subject matter", "subject-matter"}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^§\\s*\\d+[a-z]?\\.?(?:\\s|$)", Opt: 0, Analysis: &Analysis{Lits: []string{"§"}, Fold: false, Prefix: true, Begin: true}},
-	{Expr: "ankündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance", Opt: 0, Analysis: &Analysis{Lits: []string{"advance", "angekündigt", "ankündig", "anmeld", "notice", "vorankündig", "voranmeld"}, Fold: false, Prefix: true, Begin: false}},
+	{Expr: "ankündig|anzukündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance", Opt: 0, Analysis: &Analysis{Lits: []string{"advance", "angekündigt", "ankündig", "anmeld", "anzukündig", "notice", "vorankündig", "voranmeld"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "anlage zu §\\s*9", Opt: 0, Analysis: &Analysis{Lits: []string{"anlage zu §"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "art(ikel|\\.)?\\s*28\\s*(abs\\.?|absatz)\\s*(4|[1-3]\\s*(-|–|bis|und|,)\\s*4)\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"art"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "at (the )?processor.s (own )?(cost|expense)", Opt: 0, Analysis: &Analysis{Lits: []string{"at processor", "at the processor"}, Fold: false, Prefix: true, Begin: false}},
