@@ -6163,7 +6163,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "notice-of-changes-core-en",
 					Lang:   "en",
 					Status: "met",
-					Actor:  "any",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"@en_subproc",
