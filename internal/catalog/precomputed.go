@@ -1449,6 +1449,7 @@ var precomputedCatalog = &Catalog{
 						"breach*",
 						"incident*",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "duration-core-en",
@@ -1543,6 +1544,7 @@ var precomputedCatalog = &Catalog{
 						"discretion",
 					},
 					Fallback: true,
+					Entry:    true,
 				},
 				{
 					Name:   "ends-when-en",
@@ -2178,6 +2180,7 @@ var precomputedCatalog = &Catalog{
 						"*platzhalter*",
 					},
 					Fallback: true,
+					Entry:    true,
 					Why:      "the entry \"Art und Zweck:\" describes the processing",
 				},
 				{
@@ -2222,6 +2225,7 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					Fallback: true,
+					Entry:    true,
 					Why:      "the processing operations are described in the section on the nature of the processing",
 				},
 				{
@@ -2331,6 +2335,7 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "service-operations-en",
@@ -2392,6 +2397,7 @@ var precomputedCatalog = &Catalog{
 							"re:^(?:the )?(?:nature|purposes?)(?: and (?:nature|purposes?))?(?: of (?:the )?processing)?\\s*:\\s*\\S",
 						},
 					},
+					Entry: true,
 				},
 				{
 					Name:   "only-to-provide-en",
@@ -2580,7 +2586,8 @@ var precomputedCatalog = &Catalog{
 						"@de_annex_ref",
 						"@de_neg",
 					},
-					Why: "the data are listed under a heading or lead-in naming the data categories (cited before the heading or lead-in)",
+					Entry: true,
+					Why:   "the data are listed under a heading or lead-in naming the data categories (cited before the heading or lead-in)",
 				},
 				{
 					Name:   "verweis-anlage-de",
@@ -2780,6 +2787,7 @@ var precomputedCatalog = &Catalog{
 						"signatory",
 						"signed",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "data-listed-en",
@@ -2906,6 +2914,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					Fallback: true,
+					Entry:    true,
 				},
 			},
 		},
@@ -3059,7 +3068,8 @@ var precomputedCatalog = &Catalog{
 						"anfragen",
 						"@de_neg",
 					},
-					Why: "an entry of a list of data subjects under a heading or lead-in naming them (cited before the heading or lead-in)",
+					Entry: true,
+					Why:   "an entry of a list of data subjects under a heading or lead-in naming them (cited before the heading or lead-in)",
 				},
 				{
 					Name:   "verweis-anlage-de",
@@ -3092,7 +3102,8 @@ var precomputedCatalog = &Catalog{
 							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*:\\s*\\pL",
 						},
 					},
-					Why: "a label \"Betroffene:\" or \"Betroffene Personen:\" followed by the categories",
+					Entry: true,
+					Why:   "a label \"Betroffene:\" or \"Betroffene Personen:\" followed by the categories",
 				},
 				{
 					Name:   "daten-von-personen-de",
@@ -3278,6 +3289,7 @@ var precomputedCatalog = &Catalog{
 						"signatory",
 						"signed",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "subjects-entry-label-en",
@@ -3289,6 +3301,7 @@ var precomputedCatalog = &Catalog{
 							"re:^(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
 						},
 					},
+					Entry: true,
 				},
 				{
 					Name:   "data-of-people-en",

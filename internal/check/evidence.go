@@ -54,6 +54,10 @@ const (
 	// rules that the sentence holds: of two clauses the one that states
 	// more of the requirement.
 	weightTerm = 1
+	// weightEntry is added once when an entry rule (catalog.Rule.Entry)
+	// matches the sentence: the description itself before a sentence that
+	// names the topic.
+	weightEntry = 4
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -353,13 +357,14 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	ch, in := rk.ch, rk.in
 	s := 0
-	own, party := false, false
+	own, party, entry := false, false, false
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
 		if rule.Fallback && !rk.byFallback {
 			continue
 		}
 		if containsSorted(rk.hits[rule], i) {
+			entry = entry || rule.Entry
 			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
 			} else {
@@ -388,6 +393,9 @@ func (rk *ranker) sentenceScore(i int) int {
 	s += rk.coverage(i) * weightTerm
 	if party {
 		s += weightParty
+	}
+	if entry {
+		s += weightEntry
 	}
 	// What the sentence reads as, from where it is cited on (title lines
 	// left out). Term-based signals read the whole sentence; narrowing a
@@ -489,6 +497,69 @@ func (rk *ranker) order(xs []int) []int {
 		xs[k] = p.x
 	}
 	return xs
+}
+
+// entryFirst puts the first entry of a list before its lead-in when a
+// descriptive requirement (one with entry rules) would cite the lead-in
+// first: "The personal data transferred concern the following categories
+// of data subjects:" announces the description, the entry under it
+// ("Customers of the controller") is the description. The entry must be
+// the sentence right after the lead-in and continue it (the segmenter's
+// LeadIn); a further lead-in, a title or a bracketed placeholder
+// ("[Description of the categories …]") there means the entry was left
+// empty, and the lead-in stays first.
+func (rk *ranker) entryFirst(xs []int) []int {
+	if len(xs) == 0 || !hasEntryRule(rk.req) {
+		return xs
+	}
+	in, lead := rk.in, xs[0]
+	st := in.Sentences[lead]
+	if !strings.HasSuffix(strings.TrimSpace(in.Doc.Text[st.Start:st.End]), ":") {
+		return xs
+	}
+	next := lead + 1
+	if next >= len(in.Sentences) || in.Sentences[next].LeadIn != lead || in.Sentences[next].Heading || !rk.matched(next) {
+		return xs
+	}
+	// A title line opening the next sentence starts a new section: the
+	// list under the lead-in was left empty.
+	nt := in.Sentences[next]
+	if citeStart(in.Doc.Text, nt.Start, nt.End) != nt.Start || !listEntry(in.Doc.Text[nt.Start:nt.End]) {
+		return xs
+	}
+	out := make([]int, 0, len(xs)+1)
+	out = append(out, next)
+	for _, x := range xs {
+		if x != next {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// hasEntryRule reports whether a requirement is descriptive: one of its
+// rules matches the description itself.
+func hasEntryRule(r *catalog.Requirement) bool {
+	for _, rule := range r.Rules {
+		if rule.Entry {
+			return true
+		}
+	}
+	return false
+}
+
+// listEntry reports whether the text under a lead-in fills it in: not
+// another lead-in or title ending in a colon, not a bracketed placeholder
+// and not a blank to be filled ("____", "…").
+func listEntry(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.HasSuffix(t, ":") {
+		return false
+	}
+	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		return false
+	}
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // dutyBearer is the party a rule expects to state its sentence by name:

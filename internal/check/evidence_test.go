@@ -99,6 +99,27 @@ func TestFirstEvidence(t *testing.T) {
 			"Der Auftragnehmer trifft technische und organisatorische Maßnahmen.\n\n" +
 				"Der Auftragnehmer trifft alle nach Art. 32 DSGVO erforderlichen technischen und organisatorischen Maßnahmen, um ein dem Risiko angemessenes Schutzniveau zu gewährleisten.",
 			"nach Art. 32 DSGVO erforderlichen"},
+		// Descriptive requirements cite the description itself.
+		{"the entry under a lead-in, not the lead-in", "en", "data-subjects",
+			"The personal data transferred concern the following categories of data subjects:\nAny individual who uses the services of the controller, such as users and customers.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Any individual who uses"},
+		{"a matched item under a lead-in is cited before the lead-in", "en", "nature-purpose",
+			"The processing of personal data by the processor shall mainly pertain to the following (the nature of the processing):\nPersonal data are processed to provide cloud storage, hosting and backup to the controller.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Personal data are processed to provide"},
+		{"an empty list keeps the lead-in: a placeholder under it", "en", "data-subjects",
+			"The personal data transferred concern the following categories of data subjects:\n[Description of the categories of data subjects]\n\nThe processor shall delete all personal data at the end of the services.",
+			"following categories of data subjects"},
+		{"the annex entry of processing operations before a purpose in passing", "en", "nature-purpose",
+			"The processor shall only process personal data on documented instructions and for the purposes of the Agreement, and shall keep it confidential.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: hosting, storage and backup of the controller's customer records.",
+			"basic processing activities"},
+		{"the processor's duty to notify changes, not the controller's objection", "en", "subprocessor-changes",
+			"The controller may object to a new sub-processor by notifying the processor in writing within ten days of the notice of the change.\n\n" +
+				"The processor shall inform the controller of any intended addition or replacement of sub-processors at least thirty days in advance.",
+			"shall inform the controller of any intended"},
+		{"German: the entry under a lead-in", "de", "data-types",
+			"Je nach Nutzung werden insbesondere folgende Daten verarbeitet:\nStammdaten der Mitglieder wie Name, Anschrift und E-Mail-Adresse.\n\nDer Auftragnehmer löscht die Daten nach Beendigung des Vertrags.",
+			"^Stammdaten der Mitglieder"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -124,6 +145,27 @@ func TestFirstEvidence(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no verdict for %s", tt.name, tt.req)
+		}
+	}
+}
+
+func TestListEntry(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Customers of [PARTY 1]", true},
+		{"Employees, contractors and customers of the controller", true},
+		{"3.1 Name, phone number, e-mail", true},
+		{"[Description of the categories of data subjects, which may be summarised in list format]", false},
+		{"Obligations and rights of the Data Controller:", false},
+		{"________", false},
+		{" … ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := listEntry(tt.text); got != tt.want {
+			t.Errorf("listEntry(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
