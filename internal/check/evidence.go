@@ -684,6 +684,18 @@ func (rk *ranker) quote(i int) int {
 			}
 		}
 	}
+	// Of lines that hold as much, a clause opening with an operative verb
+	// does the job: "Procedures for the controller's audits, including
+	// inspections" names the topic, "The processor shall allow for and
+	// contribute to audits" below it states the duty. A line that goes on
+	// with the sentence above it ("processing activities covered by the
+	// Clauses which shall be carried out …") opens no clause.
+	for l, sp := range spans {
+		score[l] *= 2
+		if opensClause(text[sp.Start:sp.End]) && anyIndexTerm(ix, rk.ch.cite.operative, l) {
+			score[l]++
+		}
+	}
 	best := 0
 	for l := range spans {
 		if score[l] > score[best] {
@@ -695,6 +707,37 @@ func (rk *ranker) quote(i int) int {
 	}
 	rk.quotes[i] = start
 	return start
+}
+
+// opensClause reports whether a line of a joined sentence starts a clause
+// of its own: its first letter, after any list label, is a capital.
+func opensClause(line string) bool {
+	line = strings.TrimSpace(line)
+	if f := strings.Fields(line); len(f) > 1 && listLabel(f[0]) {
+		line = strings.TrimSpace(line[len(f[0]):])
+	}
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// listLabel reports a list or clause label: "(a)", "b)", "(iv)", "1.",
+// "2.3", "3)".
+func listLabel(w string) bool {
+	core := strings.TrimSuffix(strings.TrimPrefix(w, "("), ")")
+	if core == w && !strings.HasSuffix(w, ".") {
+		return false // neither bracketed nor closed by a dot
+	}
+	core = strings.TrimSuffix(core, ".")
+	if core == "" || len(core) > 6 {
+		return false
+	}
+	digits := strings.Trim(core, "0123456789.") == ""
+	letters := len(core) <= 4 && strings.Trim(core, "abcdefghijklmnopqrstuvwxyz") == "" && (len(core) == 1 || strings.Trim(core, "ivxl") == "")
+	return digits || letters
 }
 
 // lineIndex is the index of the lines of a cited sentence's text.

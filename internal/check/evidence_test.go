@@ -59,6 +59,12 @@ func TestFirstEvidence(t *testing.T) {
 		{"joined list items are quoted from the line that does the job", "en", "legal-exception",
 			"The processor shall:\ncomply with all applicable data protection laws in its processing of personal data; and\nnot process personal data other than on the controller's documented instructions unless processing is required by applicable laws to which the processor is subject.",
 			"^not process personal data other than"},
+		{"of two lines of a joined sentence, the one opening a clause with a duty", "en", "audits",
+			"Procedures for the data controller's audits, including inspections, of the processing of personal data being performed by the data processor\nThe data processor shall allow for and contribute to audits, including inspections, conducted by the data controller or another auditor mandated by the data controller.",
+			"^The data processor shall allow"},
+		{"a line going on with the sentence above opens no clause", "en", "audits",
+			"(f) at the request of the controller to submit its data processing facilities for audit of the\nprocessing activities covered by the Clauses which shall be carried out by the controller or an inspection body.",
+			"^(f) at the request"},
 		{"the exporter's assessment of the measures is no duty to take them", "en", "security",
 			"(d) that after assessment of the requirements of the applicable data protection law, the security measures are appropriate to protect personal data against accidental or unlawful destruction, having regard to the state of the art and the cost of their implementation;\n\n" +
 				"We will implement and maintain appropriate technical and organizational measures to protect Personal Data from Personal Data Breaches, as described in Annex 2.",
@@ -166,6 +172,27 @@ func TestListEntry(t *testing.T) {
 	for _, tt := range tests {
 		if got := listEntry(tt.text); got != tt.want {
 			t.Errorf("listEntry(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestOpensClause(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"The processor shall allow for and contribute to audits.", true},
+		{"(a) The processor shall delete the data.", true},
+		{"12.2 The processor shall permit audits.", true},
+		{"processing activities covered by the Clauses which shall be carried out", false},
+		{"(iv) the processor complies with any reasonable instructions", false},
+		{"for the purpose of auditing and certifying compliance", false},
+		{"“Processing” shall mean any operation", true},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := opensClause(tt.line); got != tt.want {
+			t.Errorf("opensClause(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }
