@@ -3707,6 +3707,45 @@ var precomputedCatalog = &Catalog{
 					},
 				},
 				{
+					Name:   "only-on-documented-instructions-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"instruct*",
+						},
+						{
+							"only",
+							"solely",
+							"exclusively",
+							"except",
+							"unless",
+							"other than",
+							"not process",
+							"save as",
+							"documented",
+						},
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+							"act",
+							"acts",
+							"acting",
+						},
+						{
+							"re:\\b(?:only|solely|exclusively)\\b[^.;]{0,80}\\bdocumented (?:lawful |written )?instructions?\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"has instructed",
+						"will instruct",
+					},
+				},
+				{
 					Name:   "only-per-annex-en",
 					Lang:   "en",
 					Status: "partial",
