@@ -58,6 +58,9 @@ const (
 	// matches the sentence: the description itself before a sentence that
 	// names the topic.
 	weightEntry = 4
+	// entryLineWeight is what a group of an entry rule counts when the
+	// line of a joined sentence to quote is chosen (quote).
+	entryLineWeight = 4
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -674,10 +677,18 @@ func (rk *ranker) quote(i int) int {
 					found = append(found, t)
 				}
 			}
+			// The groups of an entry rule mark the description itself
+			// ("Personal information: first name, last name" under "…
+			// may relate to the following categories of data" joined to
+			// it): they outweigh the lead-in's terms.
+			w := 1
+			if rule.Entry {
+				w = entryLineWeight
+			}
 			for l := range spans {
 				for _, t := range found {
 					if ix.TermByID(t).Has(l) {
-						score[l]++
+						score[l] += w
 						break
 					}
 				}
