@@ -163,6 +163,15 @@ type Rule struct {
 	// sentence as evidence only weakly, so that the sentences of the main
 	// rules stay cited first.
 	Fallback bool `yaml:"fallback"`
+	// Entry marks a rule of a descriptive requirement (the data, the data
+	// subjects, the nature and purpose, the duration) whose sentences give
+	// the description itself: an annex entry ("Categories of data
+	// subjects: …"), an item under a lead-in naming the topic, "the
+	// processing is carried out until …". It decides statuses like any
+	// rule; as evidence its sentences rank before those that only name the
+	// topic or point to where it is described (docs/catalog.md, "Which
+	// sentence is cited first").
+	Entry bool `yaml:"entry"`
 	// Why explains in a few words what the rule recognises.
 	Why string `yaml:"why"`
 }

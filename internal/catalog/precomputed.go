@@ -1543,6 +1543,7 @@ var precomputedCatalog = &Catalog{
 						"breach*",
 						"incident*",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "duration-core-en",
@@ -1637,6 +1638,7 @@ var precomputedCatalog = &Catalog{
 						"discretion",
 					},
 					Fallback: true,
+					Entry:    true,
 				},
 				{
 					Name:   "ends-when-en",
@@ -2272,6 +2274,7 @@ var precomputedCatalog = &Catalog{
 						"*platzhalter*",
 					},
 					Fallback: true,
+					Entry:    true,
 					Why:      "the entry \"Art und Zweck:\" describes the processing",
 				},
 				{
@@ -2316,6 +2319,7 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					Fallback: true,
+					Entry:    true,
 					Why:      "the processing operations are described in the section on the nature of the processing",
 				},
 				{
@@ -2425,6 +2429,7 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "service-operations-en",
@@ -2486,6 +2491,7 @@ var precomputedCatalog = &Catalog{
 							"re:^(?:the )?(?:nature|purposes?)(?: and (?:nature|purposes?))?(?: of (?:the )?processing)?\\s*:\\s*\\S",
 						},
 					},
+					Entry: true,
 				},
 				{
 					Name:   "only-to-provide-en",
@@ -2685,7 +2691,8 @@ var precomputedCatalog = &Catalog{
 						"@de_annex_ref",
 						"@de_neg",
 					},
-					Why: "the data are listed under a heading or lead-in naming the data categories (cited before the heading or lead-in)",
+					Entry: true,
+					Why:   "the data are listed under a heading or lead-in naming the data categories (cited before the heading or lead-in)",
 				},
 				{
 					Name:   "verweis-anlage-de",
@@ -2885,6 +2892,7 @@ var precomputedCatalog = &Catalog{
 						"signatory",
 						"signed",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "data-listed-en",
@@ -3011,6 +3019,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					Fallback: true,
+					Entry:    true,
 				},
 			},
 		},
@@ -3164,7 +3173,8 @@ var precomputedCatalog = &Catalog{
 						"anfragen",
 						"@de_neg",
 					},
-					Why: "an entry of a list of data subjects under a heading or lead-in naming them (cited before the heading or lead-in)",
+					Entry: true,
+					Why:   "an entry of a list of data subjects under a heading or lead-in naming them (cited before the heading or lead-in)",
 				},
 				{
 					Name:   "verweis-anlage-de",
@@ -3197,7 +3207,8 @@ var precomputedCatalog = &Catalog{
 							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*:\\s*\\pL",
 						},
 					},
-					Why: "a label \"Betroffene:\" or \"Betroffene Personen:\" followed by the categories",
+					Entry: true,
+					Why:   "a label \"Betroffene:\" or \"Betroffene Personen:\" followed by the categories",
 				},
 				{
 					Name:   "daten-von-personen-de",
@@ -3383,6 +3394,7 @@ var precomputedCatalog = &Catalog{
 						"signatory",
 						"signed",
 					},
+					Entry: true,
 				},
 				{
 					Name:   "subjects-entry-label-en",
@@ -3394,6 +3406,7 @@ var precomputedCatalog = &Catalog{
 							"re:^(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
 						},
 					},
+					Entry: true,
 				},
 				{
 					Name:   "data-of-people-en",
@@ -3796,6 +3809,45 @@ var precomputedCatalog = &Catalog{
 						"will instruct",
 						"delet*",
 						"return*",
+					},
+				},
+				{
+					Name:   "only-on-documented-instructions-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"instruct*",
+						},
+						{
+							"only",
+							"solely",
+							"exclusively",
+							"except",
+							"unless",
+							"other than",
+							"not process",
+							"save as",
+							"documented",
+						},
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+							"act",
+							"acts",
+							"acting",
+						},
+						{
+							"re:\\b(?:only|solely|exclusively)\\b[^.;]{0,80}\\bdocumented (?:lawful |written )?instructions?\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"has instructed",
+						"will instruct",
 					},
 				},
 				{
@@ -6385,7 +6437,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "notice-of-changes-core-en",
 					Lang:   "en",
 					Status: "met",
-					Actor:  "any",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"@en_subproc",

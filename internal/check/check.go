@@ -494,6 +494,7 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	rk.status = catalog.Status(v.Status)
 	clear(rk.score) // combos ranked before the final status was known
 	sents = rk.order(sents)
+	sents = rk.entryFirst(sents)
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}

@@ -54,6 +54,13 @@ const (
 	// rules that the sentence holds: of two clauses the one that states
 	// more of the requirement.
 	weightTerm = 1
+	// weightEntry is added once when an entry rule (catalog.Rule.Entry)
+	// matches the sentence: the description itself before a sentence that
+	// names the topic.
+	weightEntry = 4
+	// entryLineWeight is what a group of an entry rule counts when the
+	// line of a joined sentence to quote is chosen (quote).
+	entryLineWeight = 4
 )
 
 // citeTerms are the registered terms of the ranking sets.
@@ -353,13 +360,14 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	ch, in := rk.ch, rk.in
 	s := 0
-	own, party := false, false
+	own, party, entry := false, false, false
 	actor := in.Actor(i)
 	for _, rule := range rk.req.Rules {
 		if rule.Fallback && !rk.byFallback {
 			continue
 		}
 		if containsSorted(rk.hits[rule], i) {
+			entry = entry || rule.Entry
 			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
 			} else {
@@ -388,6 +396,9 @@ func (rk *ranker) sentenceScore(i int) int {
 	s += rk.coverage(i) * weightTerm
 	if party {
 		s += weightParty
+	}
+	if entry {
+		s += weightEntry
 	}
 	// What the sentence reads as, from where it is cited on (title lines
 	// left out). Term-based signals read the whole sentence; narrowing a
@@ -489,6 +500,69 @@ func (rk *ranker) order(xs []int) []int {
 		xs[k] = p.x
 	}
 	return xs
+}
+
+// entryFirst puts the first entry of a list before its lead-in when a
+// descriptive requirement (one with entry rules) would cite the lead-in
+// first: "The personal data transferred concern the following categories
+// of data subjects:" announces the description, the entry under it
+// ("Customers of the controller") is the description. The entry must be
+// the sentence right after the lead-in and continue it (the segmenter's
+// LeadIn); a further lead-in, a title or a bracketed placeholder
+// ("[Description of the categories …]") there means the entry was left
+// empty, and the lead-in stays first.
+func (rk *ranker) entryFirst(xs []int) []int {
+	if len(xs) == 0 || !hasEntryRule(rk.req) {
+		return xs
+	}
+	in, lead := rk.in, xs[0]
+	st := in.Sentences[lead]
+	if !strings.HasSuffix(strings.TrimSpace(in.Doc.Text[st.Start:st.End]), ":") {
+		return xs
+	}
+	next := lead + 1
+	if next >= len(in.Sentences) || in.Sentences[next].LeadIn != lead || in.Sentences[next].Heading || !rk.matched(next) {
+		return xs
+	}
+	// A title line opening the next sentence starts a new section: the
+	// list under the lead-in was left empty.
+	nt := in.Sentences[next]
+	if citeStart(in.Doc.Text, nt.Start, nt.End) != nt.Start || !listEntry(in.Doc.Text[nt.Start:nt.End]) {
+		return xs
+	}
+	out := make([]int, 0, len(xs)+1)
+	out = append(out, next)
+	for _, x := range xs {
+		if x != next {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// hasEntryRule reports whether a requirement is descriptive: one of its
+// rules matches the description itself.
+func hasEntryRule(r *catalog.Requirement) bool {
+	for _, rule := range r.Rules {
+		if rule.Entry {
+			return true
+		}
+	}
+	return false
+}
+
+// listEntry reports whether the text under a lead-in fills it in: not
+// another lead-in or title ending in a colon, not a bracketed placeholder
+// and not a blank to be filled ("____", "…").
+func listEntry(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.HasSuffix(t, ":") {
+		return false
+	}
+	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		return false
+	}
+	return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // dutyBearer is the party a rule expects to state its sentence by name:
@@ -603,14 +677,34 @@ func (rk *ranker) quote(i int) int {
 					found = append(found, t)
 				}
 			}
+			// The groups of an entry rule mark the description itself
+			// ("Personal information: first name, last name" under "…
+			// may relate to the following categories of data" joined to
+			// it): they outweigh the lead-in's terms.
+			w := 1
+			if rule.Entry {
+				w = entryLineWeight
+			}
 			for l := range spans {
 				for _, t := range found {
 					if ix.TermByID(t).Has(l) {
-						score[l]++
+						score[l] += w
 						break
 					}
 				}
 			}
+		}
+	}
+	// Of lines that hold as much, a clause opening with an operative verb
+	// does the job: "Procedures for the controller's audits, including
+	// inspections" names the topic, "The processor shall allow for and
+	// contribute to audits" below it states the duty. A line that goes on
+	// with the sentence above it ("processing activities covered by the
+	// Clauses which shall be carried out …") opens no clause.
+	for l, sp := range spans {
+		score[l] *= 2
+		if opensClause(text[sp.Start:sp.End]) && anyIndexTerm(ix, rk.ch.cite.operative, l) {
+			score[l]++
 		}
 	}
 	best := 0
@@ -624,6 +718,37 @@ func (rk *ranker) quote(i int) int {
 	}
 	rk.quotes[i] = start
 	return start
+}
+
+// opensClause reports whether a line of a joined sentence starts a clause
+// of its own: its first letter, after any list label, is a capital.
+func opensClause(line string) bool {
+	line = strings.TrimSpace(line)
+	if f := strings.Fields(line); len(f) > 1 && listLabel(f[0]) {
+		line = strings.TrimSpace(line[len(f[0]):])
+	}
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// listLabel reports a list or clause label: "(a)", "b)", "(iv)", "1.",
+// "2.3", "3)".
+func listLabel(w string) bool {
+	core := strings.TrimSuffix(strings.TrimPrefix(w, "("), ")")
+	if core == w && !strings.HasSuffix(w, ".") {
+		return false // neither bracketed nor closed by a dot
+	}
+	core = strings.TrimSuffix(core, ".")
+	if core == "" || len(core) > 6 {
+		return false
+	}
+	digits := strings.Trim(core, "0123456789.") == ""
+	letters := len(core) <= 4 && strings.Trim(core, "abcdefghijklmnopqrstuvwxyz") == "" && (len(core) == 1 || strings.Trim(core, "ivxl") == "")
+	return digits || letters
 }
 
 // lineIndex is the index of the lines of a cited sentence's text.

@@ -59,6 +59,12 @@ func TestFirstEvidence(t *testing.T) {
 		{"joined list items are quoted from the line that does the job", "en", "legal-exception",
 			"The processor shall:\ncomply with all applicable data protection laws in its processing of personal data; and\nnot process personal data other than on the controller's documented instructions unless processing is required by applicable laws to which the processor is subject.",
 			"^not process personal data other than"},
+		{"of two lines of a joined sentence, the one opening a clause with a duty", "en", "audits",
+			"Procedures for the data controller's audits, including inspections, of the processing of personal data being performed by the data processor\nThe data processor shall allow for and contribute to audits, including inspections, conducted by the data controller or another auditor mandated by the data controller.",
+			"^The data processor shall allow"},
+		{"a line going on with the sentence above opens no clause", "en", "audits",
+			"(f) at the request of the controller to submit its data processing facilities for audit of the\nprocessing activities covered by the Clauses which shall be carried out by the controller or an inspection body.",
+			"^(f) at the request"},
 		{"the exporter's assessment of the measures is no duty to take them", "en", "security",
 			"(d) that after assessment of the requirements of the applicable data protection law, the security measures are appropriate to protect personal data against accidental or unlawful destruction, having regard to the state of the art and the cost of their implementation;\n\n" +
 				"We will implement and maintain appropriate technical and organizational measures to protect Personal Data from Personal Data Breaches, as described in Annex 2.",
@@ -99,6 +105,30 @@ func TestFirstEvidence(t *testing.T) {
 			"Der Auftragnehmer trifft technische und organisatorische Maßnahmen.\n\n" +
 				"Der Auftragnehmer trifft alle nach Art. 32 DSGVO erforderlichen technischen und organisatorischen Maßnahmen, um ein dem Risiko angemessenes Schutzniveau zu gewährleisten.",
 			"nach Art. 32 DSGVO erforderlichen"},
+		// Descriptive requirements cite the description itself.
+		{"the entry under a lead-in, not the lead-in", "en", "data-subjects",
+			"The personal data transferred concern the following categories of data subjects:\nAny individual who uses the services of the controller, such as users and customers.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Any individual who uses"},
+		{"a matched item under a lead-in is cited before the lead-in", "en", "nature-purpose",
+			"The processing of personal data by the processor shall mainly pertain to the following (the nature of the processing):\nPersonal data are processed to provide cloud storage, hosting and backup to the controller.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Personal data are processed to provide"},
+		{"a lead-in joined to its first entry is quoted from the entry", "en", "data-types",
+			"Accordingly, the processing of Personal Data may relate to the following categories of data\nPersonal information: first name, last name, date of birth, email address.",
+			"^Personal information: first name"},
+		{"an empty list keeps the lead-in: a placeholder under it", "en", "data-subjects",
+			"The personal data transferred concern the following categories of data subjects:\n[Description of the categories of data subjects]\n\nThe processor shall delete all personal data at the end of the services.",
+			"following categories of data subjects"},
+		{"the annex entry of processing operations before a purpose in passing", "en", "nature-purpose",
+			"The processor shall only process personal data on documented instructions and for the purposes of the Agreement, and shall keep it confidential.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: hosting, storage and backup of the controller's customer records.",
+			"basic processing activities"},
+		{"the processor's duty to notify changes, not the controller's objection", "en", "subprocessor-changes",
+			"The controller may object to a new sub-processor by notifying the processor in writing within ten days of the notice of the change.\n\n" +
+				"The processor shall inform the controller of any intended addition or replacement of sub-processors at least thirty days in advance.",
+			"shall inform the controller of any intended"},
+		{"German: the entry under a lead-in", "de", "data-types",
+			"Je nach Nutzung werden insbesondere folgende Daten verarbeitet:\nStammdaten der Mitglieder wie Name, Anschrift und E-Mail-Adresse.\n\nDer Auftragnehmer löscht die Daten nach Beendigung des Vertrags.",
+			"^Stammdaten der Mitglieder"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -124,6 +154,48 @@ func TestFirstEvidence(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no verdict for %s", tt.name, tt.req)
+		}
+	}
+}
+
+func TestListEntry(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Customers of [PARTY 1]", true},
+		{"Employees, contractors and customers of the controller", true},
+		{"3.1 Name, phone number, e-mail", true},
+		{"[Description of the categories of data subjects, which may be summarised in list format]", false},
+		{"Obligations and rights of the Data Controller:", false},
+		{"________", false},
+		{" … ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := listEntry(tt.text); got != tt.want {
+			t.Errorf("listEntry(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestOpensClause(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"The processor shall allow for and contribute to audits.", true},
+		{"(a) The processor shall delete the data.", true},
+		{"12.2 The processor shall permit audits.", true},
+		{"processing activities covered by the Clauses which shall be carried out", false},
+		{"(iv) the processor complies with any reasonable instructions", false},
+		{"for the purpose of auditing and certifying compliance", false},
+		{"“Processing” shall mean any operation", true},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := opensClause(tt.line); got != tt.want {
+			t.Errorf("opensClause(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }
