@@ -48,16 +48,20 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorTables()...)
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
-	own := ""
+	own, ctrl := "", ""
 	if p.Processor != nil {
 		own = normName(p.Processor.Name)
+	}
+	if p.Controller != nil {
+		// The controller is no sub-processor of its own processor.
+		ctrl = normName(p.Controller.Name)
 	}
 	subs, others := []model.Subprocessor{}, []model.Subprocessor{}
 	seen := map[string]bool{}
 	docMech := ""
 	for _, e := range entries {
 		n := normName(e.sp.Name)
-		if n == "" || own != "" && n == own {
+		if n == "" || own != "" && n == own || ctrl != "" && n == ctrl {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -254,6 +258,10 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if isHeader {
 			rows = rows[1:]
 		}
+		// A first row of titles the header words do not know
+		// ("Rechtsgrundlagen | Fundstelle") heads a table whose first
+		// column need not hold names: only a legal form marks a company.
+		unknownHead := !isHeader && x.titleRow(header)
 		var tableNames []string
 		for _, row := range rows {
 			cells := make([]string, len(row))
@@ -287,7 +295,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
-			if t.pipe && nameCol < 0 && !x.hasLegalForm(name) {
+			if (t.pipe || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
@@ -362,6 +370,21 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// titleRow reports whether a row reads as column titles: two or more
+// short filled cells without legal forms, digits or addresses.
+func (x *extractor) titleRow(row []span) bool {
+	if len(row) < 2 {
+		return false
+	}
+	for _, c := range row {
+		h := strings.TrimSpace(x.text[c.start:c.end])
+		if h == "" || len(h) > 40 || strings.ContainsAny(h, "0123456789,") || x.hasLegalForm(h) {
+			return false
+		}
+	}
+	return true
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
@@ -569,10 +592,25 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	var cur *spEntry
 	leadSub := false // a lead-in paragraph about sub-processors opened a list
 	lastHit := -10   // block index of the lead-in or the last entry
+	// last is the last entry and lastBlock its block: a company written
+	// as a block of lines (name, service, address) takes its address
+	// from a line after it.
+	var last *spEntry
+	lastBlock := -10
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
+			if lastHit >= i-1 && reItemLabel.MatchString(b.Label) && (leadSub || x.inSubContext(b)) {
+				// "1. Stripe (USA) – payment processing": a short numbered
+				// entry the parser read as a heading.
+				if e := x.numberedEntry(strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.Start, b.End, i); e != nil {
+					out = append(out, e)
+					last, lastBlock, lastHit = e, i, i
+					cur = nil
+					continue
+				}
+			}
 			// A table exported one cell per line gives short unlabelled
 			// "headings": column titles, names, services, places. They
 			// keep a sub-processor list open; a name among them is an entry.
@@ -584,11 +622,18 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 				if name, rest, ok := x.entityLine(t, i); ok && x.hasLegalForm(name) {
-					cur = x.newListEntry(name, rest, t, b.Start, b.End)
-					out = append(out, cur)
-					cur = nil
-					lastHit = i
+					last = x.newListEntry(name, rest, t, b.Start, b.End)
+					out = append(out, last)
+					lastBlock, lastHit = i, i
+				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
+					// (The line right after an entry is its service.)
+					// "Plausible Analytics" above its service and address.
+					last = x.newListEntry(t, "", t, b.Start, b.End)
+					out = append(out, last)
+					lastBlock, lastHit = i, i
 				} else if x.k.isSub(low) || reNameHead.MatchString(t) {
+					lastHit = i
+				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit = i
 				}
 				continue
@@ -637,6 +682,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && reClauseLabel.MatchString(b.Label) {
+				// "9.1 Hetzner Online GmbH, …": the clause number is no
+				// part of the name.
+				t = strings.TrimLeft(t[len(b.Label):], " ")
+			}
 			if b.Kind == document.ListItem || b.Kind == document.Paragraph {
 				// "a) TeamViewer Germany GmbH, Göppingen (…)": a letter label
 				// is no part of the name.
@@ -661,7 +711,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if name, rest, ok := x.entityLine(t, i); ok {
 				cur = x.newListEntry(name, rest, t, ls, le)
 				out = append(out, cur)
-				lastHit = i
+				last, lastBlock, lastHit = cur, i, i
+				continue
+			}
+			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
 				continue
 			}
 			if b.Kind == document.ListItem {
@@ -686,6 +739,86 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// reClauseLabel is a clause number of two or more levels: "9.1", "4.2.3".
+var reClauseLabel = prefilter.MustCompile(`^\d{1,3}(?:\.\d{1,3})+\.?$`)
+
+// reItemLabel is the label of a numbered list entry: "1.", "12)".
+var reItemLabel = prefilter.MustCompile(`^\d{1,3}[.)]$`)
+
+// numberedEntry reads a numbered heading in a sub-processor list as an
+// entry, or returns nil.
+func (x *extractor) numberedEntry(t string, start, end, bi int) *spEntry {
+	if name, rest, ok := x.entityLine(t, bi); ok {
+		return x.newListEntry(name, rest, t, start, end)
+	}
+	if name, serv, rest, ok := x.bareEntry(t); ok {
+		e := x.newListEntry(name, rest, t, start, end)
+		if serv != "" && e.sp.Service == "" {
+			e.sp.Service = serv
+		}
+		return e
+	}
+	return nil
+}
+
+// nextTexts returns the trimmed texts of up to n blocks after block i.
+func (x *extractor) nextTexts(i, n int) []string {
+	var out []string
+	for k := i + 1; k < len(x.doc.Blocks) && k <= i+n; k++ {
+		out = append(out, strings.TrimSpace(x.doc.BlockText(k)))
+	}
+	return out
+}
+
+// addressLine reports whether a line is a postal address of its own:
+// "Industriestr. 25, 91710 Gunzenhausen", "45 Fremont Street, San
+// Francisco, CA 94105, USA", "Westerbaan 51, Tallinn, Estland".
+func (x *extractor) addressLine(t string) bool {
+	if len(t) > 160 || reLongProse.MatchString(t) {
+		return false
+	}
+	if rePostcodeCity.MatchString(t) {
+		return true
+	}
+	return strings.Contains(t, ",") && strings.ContainsAny(t, "0123456789") && (x.k.countryRe.MatchString(t) || x.k.cityRe.MatchString(t))
+}
+
+// blockName reports whether a short line without a legal form names a
+// company written as a block of lines: one to four capitalised words
+// ("Plausible Analytics", "Hetzner") with an address line among the next
+// lines.
+func (x *extractor) blockName(t string, next []string) bool {
+	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if strings.ContainsAny(t, ":;,!?()") || strings.Contains(t, ".") && !strings.Contains(t, ".io") && !strings.Contains(t, ".com") ||
+		reLongProse.MatchString(t) || x.headerWord(t) || x.k.IsPlaceholder(t) || x.k.CountryOf(t) != "" || x.k.isRegion(t) ||
+		reRefLabel.MatchString(t) || x.k.isSub(prefilter.Lower(t)) {
+		return false
+	}
+	for _, n := range next {
+		if x.addressLine(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// fillBlockAddress gives the last entry of a block of lines the address
+// on line t (start to end), when it has none yet.
+func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
+	if e.sp.Address != "" || !x.addressLine(t) {
+		return false
+	}
+	x.fillAddress(&e.sp, t)
+	e.end = max(e.end, end)
+	e.text.WriteString(" " + t)
+	return true
 }
 
 // newListEntry makes an entry of a list line: the name (a parenthesis
@@ -810,6 +943,11 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 				end += len(rest) - len(r) + c + 1
 			}
 		}
+		if proseAfterName(t[end:]) {
+			// "Cloudbase GmbH performs all processing itself.": a
+			// sentence about the company, not an entry.
+			return "", "", false
+		}
 		return strings.TrimSpace(t[:end]), t[end:], true
 	}
 	// A short bare name followed by an "Adresse:" line.
@@ -820,6 +958,22 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// reNameLink is a word that may follow a company's name in an entry:
+// "X GmbH für das Hosting", "X Inc. with its seat in", "X SE mit Sitz in".
+var reNameLink = prefilter.MustCompile(`^(?:für|fuer|for|in|mit|with|aus|from|zur|zum|als|as|und|and|oder|or|bzw\.|sowie|c/o|vertreten|represented|located|based|registered|eingetragen|ansässig|incorporated)$`)
+
+// proseAfterName reports whether the rest of a line after a company's
+// name continues a sentence: a lower-case word that links no place or
+// service, followed by at least two more words.
+func proseAfterName(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) < 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[0])
+	return unicode.IsLower(r) && !reNameLink.MatchString(f[0])
 }
 
 // reBrandParen is a brand of one to three capitalised words opening a
@@ -836,6 +990,13 @@ func splitNameRest(x *extractor, s string) (string, string) {
 	return strings.TrimSpace(s), ""
 }
 
+// reInlineAddr and reInlineServ are labelled address and service fields
+// within one line: "Anschrift: … Leistung: …".
+var (
+	reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:|$)`)
+	reInlineServ = prefilter.MustCompile(`(?i)^\s*(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.+)$`)
+)
+
 // fillFromRest reads "…, Street 1, 12345 City: Service (Serverstandort: X)".
 func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	rest = strings.TrimLeft(rest, " ,;–-")
@@ -844,6 +1005,17 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	}
 	if m := reLocLabel.FindStringSubmatch(rest); m != nil {
 		sp.Location = strings.TrimSpace(m[1])
+	}
+	if m := reInlineAddr.FindStringSubmatchIndex(rest); m != nil {
+		// "Anschrift: Weg 2, 73033 Göppingen Leistung: Fernwartung": a
+		// labelled block whose lines were joined.
+		addr := rest[m[2]:m[3]]
+		tail := rest[m[3]:]
+		if sm := reInlineServ.FindStringSubmatch(tail); sm != nil {
+			sp.Service = collapse(strings.TrimSpace(sm[1]))
+		}
+		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
+		return
 	}
 	addr, serv := rest, ""
 	if i := strings.Index(rest, ":"); i >= 0 {
@@ -889,7 +1061,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -922,15 +1094,16 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
+		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || reDefinition.MatchString(s) {
 			continue
 		}
 		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
-			start := x.walkBack(s, m[2])
-			if start >= m[2] {
+			start := capitalRun(s, x.walkBack(s, m[2]), m[2])
+			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) {
+				// "z. B. die Muster GmbH", "such as Example Ltd": an example.
 				continue
 			}
 			name := s[start:m[3]]
@@ -966,6 +1139,44 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 	}
 	return out
+}
+
+// reExampleCue ends the text before a company named as an example.
+var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:[\p{L}-]+\s+){0,3}$`)
+
+// reDefinition opens a sentence that defines a term: "„Unterauftrags-
+// verarbeiter“ ist …", "\"Sub-processor\" means …". Companies named in it
+// are examples.
+var reDefinition = prefilter.MustCompile(`(?i)^[^\p{L}]{0,12}[„"“”‚'‘][^"“”'‘’\n]{2,60}[“”"'‘’]\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind)\b`)
+
+// capitalRun moves start, where a name found by walkBack begins, up to
+// the run of capitalised words right before the legal form at at:
+// "currently engages Google Cloud EMEA Limited" gives "Google Cloud
+// EMEA". "&" and "+" join the words of a name.
+func capitalRun(s string, start, at int) int {
+	run := at
+	i := at
+	for i > start {
+		j := i
+		for j > start && s[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > start && s[k-1] != ' ' {
+			k--
+		}
+		if k == j {
+			break
+		}
+		w := s[k:j]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" {
+			break
+		}
+		run = k
+		i = k
+	}
+	return run
 }
 
 // blockAboutSubs reports whether the paragraph or table row holding a
