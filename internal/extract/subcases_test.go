@@ -78,3 +78,80 @@ func partyName(p *model.Party) string {
 	}
 	return p.Name
 }
+
+// TestBlockLayoutHelpers checks the line tests of the block layout: an
+// address line, a bare name above an address, prose after a name.
+func TestBlockLayoutHelpers(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extractor{k: k, lang: "de"}
+	for _, tc := range []struct {
+		line string
+		addr bool
+	}{
+		{"Industriestr. 25, 91710 Gunzenhausen, Deutschland", true},
+		{"45 Fremont Street, San Francisco, CA 94105, USA", true},
+		{"Westerbaan 51, Tallinn, Estland", true},
+		{"Reichweitenmessung", false},
+		{"Der Auftragnehmer ist in 10115 Berlin ansässig und wird dort tätig.", false},
+	} {
+		if got := x.addressLine(tc.line); got != tc.addr {
+			t.Errorf("addressLine(%q) = %v", tc.line, got)
+		}
+	}
+	addr := []string{"Hosting", "Industriestr. 25, 91710 Gunzenhausen"}
+	for _, tc := range []struct {
+		line string
+		name bool
+	}{
+		{"Plausible Analytics", true},
+		{"Hetzner", true},
+		{"Unterauftragsverarbeiter", false},
+		{"Deutschland", false},
+		{"Hetzner Online GmbH", false}, // a legal form is read elsewhere
+		{"[Anbieter]", false},
+		{"Der Auftragnehmer ist", false},
+	} {
+		if got := x.blockName(tc.line, addr); got != tc.name {
+			t.Errorf("blockName(%q) = %v", tc.line, got)
+		}
+	}
+	if x.blockName("Plausible Analytics", []string{"Reichweitenmessung", "ohne Cookies"}) {
+		t.Error("blockName without an address line")
+	}
+	for rest, want := range map[string]bool{
+		" performs all processing itself.":   true,
+		" erbringt die Leistungen selbst.":   true,
+		", Weg 1, 12345 Ort":                 false,
+		" für das Hosting der Server":        false,
+		" (Deutschland) – Hosting":           false,
+		" mit Sitz in Gunzenhausen, Hosting": false,
+	} {
+		if got := proseAfterName(rest); got != want {
+			t.Errorf("proseAfterName(%q) = %v", rest, got)
+		}
+	}
+}
+
+// FuzzBlockLayout checks that the line tests of the block layout never
+// panic and that a bare name is never an address line.
+func FuzzBlockLayout(f *testing.F) {
+	for _, s := range []string{"Plausible Analytics", "Westerbaan 51, Tallinn, Estland", "Firma: X GmbH Anschrift: Weg 2, 73033 Göppingen Leistung: Y", "\xff(", "9.1 Acme GmbH performs"} {
+		f.Add(s)
+	}
+	k, err := LoadKnowledge()
+	if err != nil {
+		f.Fatal(err)
+	}
+	x := &extractor{k: k, lang: "de"}
+	f.Fuzz(func(t *testing.T, s string) {
+		if x.blockName(s, []string{s}) && x.addressLine(s) {
+			t.Fatalf("%q is both a name and an address", s)
+		}
+		_ = proseAfterName(s)
+		var sp model.Subprocessor
+		x.fillFromRest(&sp, s)
+	})
+}
