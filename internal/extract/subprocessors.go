@@ -25,8 +25,9 @@ var (
 	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	// reLetterMarker is a letter or roman list label: "a) ", "(b) ", "iv) ".
-	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4})\)\s+`)
+	// reLetterMarker is a letter, roman or number list label: "a) ",
+	// "(b) ", "iv) ", "(1) ".
+	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+`)
 	reURL          = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
 	reLongProse    = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
@@ -798,7 +799,7 @@ func (x *extractor) blockName(t string, next []string) bool {
 	}
 	if strings.ContainsAny(t, ":;,!?()") || strings.Contains(t, ".") && !strings.Contains(t, ".io") && !strings.Contains(t, ".com") ||
 		reLongProse.MatchString(t) || x.headerWord(t) || x.k.IsPlaceholder(t) || x.k.CountryOf(t) != "" || x.k.isRegion(t) ||
-		reRefLabel.MatchString(t) || x.k.isSub(prefilter.Lower(t)) {
+		reRefLabel.MatchString(t) || x.k.isSub(prefilter.Lower(t)) || x.categoryName(t) {
 		return false
 	}
 	for _, n := range next {
@@ -849,7 +850,16 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
 	serv := ""
 	if m := reServicePrefix.FindStringSubmatch(t); m != nil && !reNameLabel.MatchString(t) {
-		serv, t = strings.TrimSpace(m[1]), m[2]
+		head := m[2]
+		if i := strings.IndexAny(head, "(–—"); i > 0 {
+			head = head[:i]
+		}
+		if !x.hasLegalForm(m[2]) && x.serviceWords(head) && !x.serviceWords(m[1]) {
+			// "Google Analytics: Webanalyse (USA)": the name comes first.
+			t = m[1] + " – " + m[2]
+		} else {
+			serv, t = strings.TrimSpace(m[1]), m[2]
+		}
 	}
 	if a, e := x.k.legalForm(t[:min(len(t), 100)]); a > 0 && a < 80 && serv != "" {
 		if reLongProse.MatchString(t[:a]) {
@@ -870,7 +880,7 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
-	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) ||
+	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
 		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
 		return "", "", "", false
 	}
@@ -890,6 +900,29 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	return "", "", "", false
 }
 
+// serviceWords reports whether a text holds a word of a service
+// description ("Webanalyse", "payment processing").
+func (x *extractor) serviceWords(s string) bool {
+	return x.k.cue("service_words").In(prefilter.Lower(s))
+}
+
+// categoryName reports whether a bare name names a kind of provider
+// ("Rechenzentrumsbetreiber", "Hosting providers") rather than a company:
+// a category word, or a lower-case word after the first ("Customer
+// support tools"). Joining words ("of", "&", "und") may be lower-case.
+func (x *extractor) categoryName(name string) bool {
+	if x.k.cue("service_category").In(prefilter.Lower(name)) {
+		return true
+	}
+	for i, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if i > 0 && unicode.IsLower(r) && len(w) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
@@ -898,6 +931,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		// "1. Name: …": a numbered entry of the annex of the standard
 		// clauses.
 		labelled = reListMarker.Plain().ReplaceAllString(t, "")
+	}
+	if m := reEntryNumber.FindStringIndex(labelled); m != nil {
+		// "Unterauftragnehmer 1: Name: …": the entry's number label.
+		labelled = labelled[m[1]:]
 	}
 	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
 		if x.k.IsPlaceholder(m[1]) {
@@ -975,6 +1012,10 @@ func proseAfterName(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(f[0])
 	return unicode.IsLower(r) && !reNameLink.MatchString(f[0])
 }
+
+// reEntryNumber is the numbered label of an entry in a list of
+// sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –".
+var reEntryNumber = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}\s*[:.–-]\s+`)
 
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
@@ -1101,7 +1142,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
-			start := capitalRun(s, x.walkBack(s, m[2]), m[2])
+			wb := m[2]
+			if p := strings.TrimRight(s[:m[2]], " "); strings.HasSuffix(p, ",") {
+				// "Amazon Web Services, Inc.", "MongoDB, Inc."
+				wb = len(p) - 1
+			}
+			start := capitalRun(s, x.walkBack(s, wb), wb)
 			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) {
 				// "z. B. die Muster GmbH", "such as Example Ltd": an example.
 				continue
