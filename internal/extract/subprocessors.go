@@ -718,7 +718,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
 				continue
 			}
-			if b.Kind == document.ListItem {
+			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
+			if b.Kind == document.ListItem || b.Kind == document.Paragraph && reServicePrefix.MatchString(t) && x.hasLegalForm(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
@@ -836,7 +837,19 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	if e.sp.Country == "" {
 		e.sp.Country = country
 	}
+	if e.sp.Country == "" {
+		e.sp.Country = x.nameCountry(n)
+	}
 	return e
+}
+
+// nameCountry returns a country named in a company's name: "Computer
+// Services Romania S.R.L.", "Telekom Deutschland GmbH".
+func (x *extractor) nameCountry(name string) string {
+	if m := x.k.countryRe.FindStringSubmatch(name); m != nil {
+		return x.k.countryName[strings.ToLower(m[1])]
+	}
+	return ""
 }
 
 var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.*)$`)
@@ -1038,8 +1051,16 @@ var (
 	reInlineServ = prefilter.MustCompile(`(?i)^\s*(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.+)$`)
 )
 
+// reParentClause is a clause naming the parent of a listed company with
+// its place: ", a subsidiary of Acme, Inc. (USA)".
+var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter[\p{L}]*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]{0,80}\([^()\n]{0,40}\)`)
+
 // fillFromRest reads "…, Street 1, 12345 City: Service (Serverstandort: X)".
 func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
+	if m := reParentClause.FindStringIndex(rest); m != nil {
+		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
+		rest = rest[m[1]:]
+	}
 	rest = strings.TrimLeft(rest, " ,;–-")
 	if rest == "" {
 		return
@@ -1148,8 +1169,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				wb = len(p) - 1
 			}
 			start := capitalRun(s, x.walkBack(s, wb), wb)
-			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) {
-				// "z. B. die Muster GmbH", "such as Example Ltd": an example.
+			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) {
+				// "z. B. die Muster GmbH": an example; "a subsidiary of
+				// Acme, Inc.": the parent of an engaged company.
 				continue
 			}
 			name := s[start:m[3]]
@@ -1181,6 +1203,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				// "die DATEV eG, Nürnberg, für …".
 				x.fillAddress(&e.sp, rest[c[0]:c[1]])
 			}
+			if e.sp.Country == "" {
+				e.sp.Country = x.nameCountry(name)
+			}
 			out = append(out, e)
 		}
 	}
@@ -1189,6 +1214,10 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 
 // reExampleCue ends the text before a company named as an example.
 var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:[\p{L}-]+\s+){0,3}$`)
+
+// reParentCue ends the text before the parent or owner of a company:
+// "a subsidiary of", "eine Tochtergesellschaft der", "eine Marke der".
+var reParentCue = prefilter.MustCompile(`(?i)(?:subsidiary|affiliate|division|brand|part|member)\s+of\s+(?:the\s+)?$|(?:owned|operated)\s+by\s+(?:the\s+)?$|(?:tochter(?:gesellschaft|unternehmen)?|marke|konzerngesellschaft|teil)\s+(?:der|des|von)\s+$`)
 
 // reDefinition opens a sentence that defines a term: "„Unterauftrags-
 // verarbeiter“ ist …", "\"Sub-processor\" means …". Companies named in it
