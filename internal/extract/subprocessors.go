@@ -602,7 +602,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
-			if lastHit >= i-1 && reItemLabel.MatchString(b.Label) && (leadSub || x.inSubContext(b)) {
+			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
 				if e := x.numberedEntry(strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.Start, b.End, i); e != nil {
@@ -683,7 +683,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
-			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && reClauseLabel.MatchString(b.Label) {
+			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && isClauseLabel(b.Label) {
 				// "9.1 Hetzner Online GmbH, …": the clause number is no
 				// part of the name.
 				t = strings.TrimLeft(t[len(b.Label):], " ")
@@ -719,7 +719,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
-			if b.Kind == document.ListItem || b.Kind == document.Paragraph && reServicePrefix.MatchString(t) && x.hasLegalForm(t) {
+			if b.Kind == document.ListItem || b.Kind == document.Paragraph && servicePrefix(t) != nil && x.hasLegalForm(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
@@ -743,11 +743,39 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	return out
 }
 
-// reClauseLabel is a clause number of two or more levels: "9.1", "4.2.3".
-var reClauseLabel = prefilter.MustCompile(`^\d{1,3}(?:\.\d{1,3})+\.?$`)
+// isClauseLabel reports whether a label is a clause number of two or
+// more levels: "9.1", "4.2.3.".
+func isClauseLabel(s string) bool {
+	parts := strings.Split(strings.TrimSuffix(s, "."), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !isDigits(p, 3) {
+			return false
+		}
+	}
+	return true
+}
 
-// reItemLabel is the label of a numbered list entry: "1.", "12)".
-var reItemLabel = prefilter.MustCompile(`^\d{1,3}[.)]$`)
+// isItemLabel reports whether a label is that of a numbered list entry:
+// "1.", "12)".
+func isItemLabel(s string) bool {
+	return len(s) >= 2 && (s[len(s)-1] == '.' || s[len(s)-1] == ')') && isDigits(s[:len(s)-1], 3)
+}
+
+// isDigits reports whether s is one to max ASCII digits.
+func isDigits(s string, max int) bool {
+	if s == "" || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // numberedEntry reads a numbered heading in a sub-processor list as an
 // entry, or returns nil.
@@ -852,7 +880,23 @@ func (x *extractor) nameCountry(name string) string {
 	return ""
 }
 
-var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.*)$`)
+// reServicePrefix is a service before a colon: "Hosting: Vercel Inc.".
+// servicePrefix limits the service to 31 characters (a bounded
+// repetition in the expression would cost milliseconds to compile).
+var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]+):\s+(\S.*)$`)
+
+// servicePrefix splits "Hosting: Vercel Inc." into the service and the
+// rest, or returns nil.
+func servicePrefix(t string) []string {
+	if i := strings.IndexByte(t, ':'); i < 0 || i > 4*32 {
+		return nil
+	}
+	m := reServicePrefix.FindStringSubmatch(t)
+	if m == nil || utf8.RuneCountInString(m[1]) > 31 {
+		return nil
+	}
+	return m
+}
 
 // bareEntry reads a list item naming a company without a legal form in a
 // sub-processor list: "OpenAI (USA) – KI-Textgenerierung", "Hosting:
@@ -862,7 +906,7 @@ var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.
 func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
 	serv := ""
-	if m := reServicePrefix.FindStringSubmatch(t); m != nil && !reNameLabel.MatchString(t) {
+	if m := servicePrefix(t); m != nil && !reNameLabel.MatchString(t) {
 		head := m[2]
 		if i := strings.IndexAny(head, "(–—"); i > 0 {
 			head = head[:i]
@@ -1010,9 +1054,15 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	return "", "", false
 }
 
-// reNameLink is a word that may follow a company's name in an entry:
-// "X GmbH für das Hosting", "X Inc. with its seat in", "X SE mit Sitz in".
-var reNameLink = prefilter.MustCompile(`^(?:für|fuer|for|in|mit|with|aus|from|zur|zum|als|as|und|and|oder|or|bzw\.|sowie|c/o|vertreten|represented|located|based|registered|eingetragen|ansässig|incorporated)$`)
+// nameLinks are the words that may follow a company's name in an
+// entry: "X GmbH für das Hosting", "X Inc. with its seat in", "X SE mit
+// Sitz in".
+var nameLinks = map[string]bool{
+	"für": true, "fuer": true, "for": true, "in": true, "mit": true, "with": true, "aus": true, "from": true, "zur": true, "zum": true,
+	"als": true, "as": true, "und": true, "and": true, "oder": true, "or": true, "bzw.": true, "sowie": true, "c/o": true,
+	"vertreten": true, "represented": true, "located": true, "based": true, "registered": true, "eingetragen": true,
+	"ansässig": true, "incorporated": true,
+}
 
 // proseAfterName reports whether the rest of a line after a company's
 // name continues a sentence: a lower-case word that links no place or
@@ -1023,7 +1073,7 @@ func proseAfterName(rest string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(f[0])
-	return unicode.IsLower(r) && !reNameLink.MatchString(f[0])
+	return unicode.IsLower(r) && !nameLinks[f[0]]
 }
 
 // reEntryNumber is the numbered label of an entry in a list of
@@ -1044,20 +1094,17 @@ func splitNameRest(x *extractor, s string) (string, string) {
 	return strings.TrimSpace(s), ""
 }
 
-// reInlineAddr and reInlineServ are labelled address and service fields
-// within one line: "Anschrift: … Leistung: …".
-var (
-	reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:|$)`)
-	reInlineServ = prefilter.MustCompile(`(?i)^\s*(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.+)$`)
-)
+// reInlineAddr is a labelled address field and the service field after
+// it within one line: "Anschrift: … Leistung: …".
+var reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.*)|$)`)
 
 // reParentClause is a clause naming the parent of a listed company with
 // its place: ", a subsidiary of Acme, Inc. (USA)".
-var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter[\p{L}]*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]{0,80}\([^()\n]{0,40}\)`)
+var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter\S*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]*\([^()\n]*\)`)
 
 // fillFromRest reads "…, Street 1, 12345 City: Service (Serverstandort: X)".
 func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
-	if m := reParentClause.FindStringIndex(rest); m != nil {
+	if m := reParentClause.FindStringIndex(rest); m != nil && m[1] < 160 {
 		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
 		rest = rest[m[1]:]
 	}
@@ -1072,9 +1119,8 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		// "Anschrift: Weg 2, 73033 Göppingen Leistung: Fernwartung": a
 		// labelled block whose lines were joined.
 		addr := rest[m[2]:m[3]]
-		tail := rest[m[3]:]
-		if sm := reInlineServ.FindStringSubmatch(tail); sm != nil {
-			sp.Service = collapse(strings.TrimSpace(sm[1]))
+		if m[4] >= 0 {
+			sp.Service = collapse(strings.TrimSpace(rest[m[4]:m[5]]))
 		}
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
 		return
@@ -1156,7 +1202,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || reDefinition.MatchString(s) {
+		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || isDefinition(s) {
 			continue
 		}
 		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
@@ -1213,7 +1259,14 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 }
 
 // reExampleCue ends the text before a company named as an example.
-var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:[\p{L}-]+\s+){0,3}$`)
+var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:\S+\s+){0,3}$`)
+
+// isDefinition reports whether a sentence opens with a defined term in
+// quotes of at most 60 bytes.
+func isDefinition(s string) bool {
+	m := reDefinition.FindStringIndex(s[:min(len(s), 120)])
+	return m != nil
+}
 
 // reParentCue ends the text before the parent or owner of a company:
 // "a subsidiary of", "eine Tochtergesellschaft der", "eine Marke der".
@@ -1222,7 +1275,7 @@ var reParentCue = prefilter.MustCompile(`(?i)(?:subsidiary|affiliate|division|br
 // reDefinition opens a sentence that defines a term: "„Unterauftrags-
 // verarbeiter“ ist …", "\"Sub-processor\" means …". Companies named in it
 // are examples.
-var reDefinition = prefilter.MustCompile(`(?i)^[^\p{L}]{0,12}[„"“”‚'‘][^"“”'‘’\n]{2,60}[“”"'‘’]\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind)\b`)
+var reDefinition = prefilter.MustCompile(`^[\s\d.()§]{0,12}(?:„|"|“|”|‚|'|‘)[^"“”'‘’\n]+(?:“|”|"|'|‘|’)\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind)\b`)
 
 // capitalRun moves start, where a name found by walkBack begins, up to
 // the run of capitalised words right before the legal form at at:

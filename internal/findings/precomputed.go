@@ -2102,7 +2102,10 @@ var precomputedRules = []*Rule{
 				ID:     "empty-row",
 				Regexp: "^[ \\t]*(\\|(?:[ \\t]*\\|){3,})[ \\t]*$",
 				Needs: []string{
-					"|",
+					"|  |",
+					"| |",
+					"||",
+					"|\t|",
 				},
 				WholeLine: true,
 				AfterRow:  true,
