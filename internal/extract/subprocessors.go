@@ -719,7 +719,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
-			if b.Kind == document.ListItem || b.Kind == document.Paragraph && servicePrefix(t) != nil && x.hasLegalForm(t) {
+			if b.Kind == document.ListItem || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
@@ -955,6 +955,28 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 		return name, serv, strings.TrimLeft(r, "–—- "), true
 	}
 	return "", "", "", false
+}
+
+// servicePrefixEntry reports whether a paragraph line reads "Service:
+// Company S.R.L. …": a service before the colon and a name of
+// capitalised words up to a legal form after it. ("On behalf of the
+// processor: Acme Limited" signs; "Drittlandtransfer: Die Übermittlungen
+// an Acme, Inc." is a sentence.)
+func (x *extractor) servicePrefixEntry(t string) bool {
+	m := servicePrefix(t)
+	if m == nil || !x.serviceWords(m[1]) {
+		return false
+	}
+	rest := m[2]
+	a, _ := x.k.legalForm(rest[:min(len(rest), 100)])
+	if a <= 0 {
+		return false
+	}
+	wb := a
+	if p := strings.TrimRight(rest[:a], " "); strings.HasSuffix(p, ",") {
+		wb = len(p) - 1
+	}
+	return capitalRun(rest, 0, wb) == 0
 }
 
 // serviceWords reports whether a text holds a word of a service
