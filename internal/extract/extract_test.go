@@ -401,6 +401,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("binnen zwei Wochen; within seven (7) days; 24 Stunden; TLS 1.2 ISO 27001")
 	f.Add("\xff\xfe€ 1. ( ) : – Auftraggeber –\n")
 	f.Add("Anlage 2 Unterauftragsverarbeiter\nDienstleister | Zweck | Sitz\n[[X]] oder Vercel Inc. (USA) | Hosting | EU\n- OpenAI (USA/EU) – KI\n- Hosting: Y Inc. (USA) — SCC\nZ Ltd.\nCDN\n")
+	f.Add("Anlage 2 Unterauftragsverarbeiter\n\nPlausible Analytics\nReichweitenmessung\nWesterbaan 51, Tallinn, Estland\n\nHetzner\nHosting\n91710 Gunzenhausen\n")
+	f.Add("Schedule 2: Sub-processors\n\n1. Stripe (USA) – payments\n2. Bunny Way d.o.o. (Slovenia) – CDN\n9.1 Acme GmbH performs all processing itself.\n")
+	f.Add("Anlage 2 – Subunternehmer\nFirma: X GmbH Anschrift: Weg 2, 73033 Göppingen Leistung: Fernwartung\nRechtsgrundlagen\tFundstelle\nDSGVO\tABl. L 119\n| keine | – | – |\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := document.ParseText("fuzz.txt", "text", s)
 		facts, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: "de"})

@@ -117,7 +117,8 @@ func (k *Knowledge) termList(name string) []match.TermID { return k.terms[name] 
 
 // cueNames are the cue lists of lexicon.yaml the extraction uses.
 var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
-	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor"}
+	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor",
+	"service_category", "service_words"}
 
 // cue returns the cue list name of lexicon.yaml (see there); compileKnowledge
 // has checked that every name in cueNames exists.

@@ -25,8 +25,9 @@ var (
 	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
-	// reLetterMarker is a letter or roman list label: "a) ", "(b) ", "iv) ".
-	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4})\)\s+`)
+	// reLetterMarker is a letter, roman or number list label: "a) ",
+	// "(b) ", "iv) ", "(1) ".
+	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+`)
 	reURL          = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
 	reLongProse    = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
@@ -48,16 +49,20 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorTables()...)
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
-	own := ""
+	own, ctrl := "", ""
 	if p.Processor != nil {
 		own = normName(p.Processor.Name)
+	}
+	if p.Controller != nil {
+		// The controller is no sub-processor of its own processor.
+		ctrl = normName(p.Controller.Name)
 	}
 	subs, others := []model.Subprocessor{}, []model.Subprocessor{}
 	seen := map[string]bool{}
 	docMech := ""
 	for _, e := range entries {
 		n := normName(e.sp.Name)
-		if n == "" || own != "" && n == own {
+		if n == "" || own != "" && n == own || ctrl != "" && n == ctrl {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -254,6 +259,10 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if isHeader {
 			rows = rows[1:]
 		}
+		// A first row of titles the header words do not know
+		// ("Rechtsgrundlagen | Fundstelle") heads a table whose first
+		// column need not hold names: only a legal form marks a company.
+		unknownHead := !isHeader && x.titleRow(header)
 		var tableNames []string
 		for _, row := range rows {
 			cells := make([]string, len(row))
@@ -287,7 +296,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
-			if t.pipe && nameCol < 0 && !x.hasLegalForm(name) {
+			if (t.pipe || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
@@ -362,6 +371,21 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// titleRow reports whether a row reads as column titles: two or more
+// short filled cells without legal forms, digits or addresses.
+func (x *extractor) titleRow(row []span) bool {
+	if len(row) < 2 {
+		return false
+	}
+	for _, c := range row {
+		h := strings.TrimSpace(x.text[c.start:c.end])
+		if h == "" || len(h) > 40 || strings.ContainsAny(h, "0123456789,") || x.hasLegalForm(h) {
+			return false
+		}
+	}
+	return true
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
@@ -569,10 +593,25 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	var cur *spEntry
 	leadSub := false // a lead-in paragraph about sub-processors opened a list
 	lastHit := -10   // block index of the lead-in or the last entry
+	// last is the last entry and lastBlock its block: a company written
+	// as a block of lines (name, service, address) takes its address
+	// from a line after it.
+	var last *spEntry
+	lastBlock := -10
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
+			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
+				// "1. Stripe (USA) – payment processing": a short numbered
+				// entry the parser read as a heading.
+				if e := x.numberedEntry(strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.Start, b.End, i); e != nil {
+					out = append(out, e)
+					last, lastBlock, lastHit = e, i, i
+					cur = nil
+					continue
+				}
+			}
 			// A table exported one cell per line gives short unlabelled
 			// "headings": column titles, names, services, places. They
 			// keep a sub-processor list open; a name among them is an entry.
@@ -584,11 +623,18 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 				if name, rest, ok := x.entityLine(t, i); ok && x.hasLegalForm(name) {
-					cur = x.newListEntry(name, rest, t, b.Start, b.End)
-					out = append(out, cur)
-					cur = nil
-					lastHit = i
+					last = x.newListEntry(name, rest, t, b.Start, b.End)
+					out = append(out, last)
+					lastBlock, lastHit = i, i
+				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
+					// (The line right after an entry is its service.)
+					// "Plausible Analytics" above its service and address.
+					last = x.newListEntry(t, "", t, b.Start, b.End)
+					out = append(out, last)
+					lastBlock, lastHit = i, i
 				} else if x.k.isSub(low) || reNameHead.MatchString(t) {
+					lastHit = i
+				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit = i
 				}
 				continue
@@ -637,6 +683,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && isClauseLabel(b.Label) {
+				// "9.1 Hetzner Online GmbH, …": the clause number is no
+				// part of the name.
+				t = strings.TrimLeft(t[len(b.Label):], " ")
+			}
 			if b.Kind == document.ListItem || b.Kind == document.Paragraph {
 				// "a) TeamViewer Germany GmbH, Göppingen (…)": a letter label
 				// is no part of the name.
@@ -661,10 +712,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if name, rest, ok := x.entityLine(t, i); ok {
 				cur = x.newListEntry(name, rest, t, ls, le)
 				out = append(out, cur)
-				lastHit = i
+				last, lastBlock, lastHit = cur, i, i
 				continue
 			}
-			if b.Kind == document.ListItem {
+			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
+				continue
+			}
+			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
+			if b.Kind == document.ListItem || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
@@ -688,6 +743,114 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	return out
 }
 
+// isClauseLabel reports whether a label is a clause number of two or
+// more levels: "9.1", "4.2.3.".
+func isClauseLabel(s string) bool {
+	parts := strings.Split(strings.TrimSuffix(s, "."), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !isDigits(p, 3) {
+			return false
+		}
+	}
+	return true
+}
+
+// isItemLabel reports whether a label is that of a numbered list entry:
+// "1.", "12)".
+func isItemLabel(s string) bool {
+	return len(s) >= 2 && (s[len(s)-1] == '.' || s[len(s)-1] == ')') && isDigits(s[:len(s)-1], 3)
+}
+
+// isDigits reports whether s is one to max ASCII digits.
+func isDigits(s string, max int) bool {
+	if s == "" || len(s) > max {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// numberedEntry reads a numbered heading in a sub-processor list as an
+// entry, or returns nil.
+func (x *extractor) numberedEntry(t string, start, end, bi int) *spEntry {
+	if name, rest, ok := x.entityLine(t, bi); ok {
+		return x.newListEntry(name, rest, t, start, end)
+	}
+	if name, serv, rest, ok := x.bareEntry(t); ok {
+		e := x.newListEntry(name, rest, t, start, end)
+		if serv != "" && e.sp.Service == "" {
+			e.sp.Service = serv
+		}
+		return e
+	}
+	return nil
+}
+
+// nextTexts returns the trimmed texts of up to n blocks after block i.
+func (x *extractor) nextTexts(i, n int) []string {
+	var out []string
+	for k := i + 1; k < len(x.doc.Blocks) && k <= i+n; k++ {
+		out = append(out, strings.TrimSpace(x.doc.BlockText(k)))
+	}
+	return out
+}
+
+// addressLine reports whether a line is a postal address of its own:
+// "Industriestr. 25, 91710 Gunzenhausen", "45 Fremont Street, San
+// Francisco, CA 94105, USA", "Westerbaan 51, Tallinn, Estland".
+func (x *extractor) addressLine(t string) bool {
+	if len(t) > 160 || reLongProse.MatchString(t) {
+		return false
+	}
+	if rePostcodeCity.MatchString(t) {
+		return true
+	}
+	return strings.Contains(t, ",") && strings.ContainsAny(t, "0123456789") && (x.k.countryRe.MatchString(t) || x.k.cityRe.MatchString(t))
+}
+
+// blockName reports whether a short line without a legal form names a
+// company written as a block of lines: one to four capitalised words
+// ("Plausible Analytics", "Hetzner") with an address line among the next
+// lines.
+func (x *extractor) blockName(t string, next []string) bool {
+	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if strings.ContainsAny(t, ":;,!?()") || strings.Contains(t, ".") && !strings.Contains(t, ".io") && !strings.Contains(t, ".com") ||
+		reLongProse.MatchString(t) || x.headerWord(t) || x.k.IsPlaceholder(t) || x.k.CountryOf(t) != "" || x.k.isRegion(t) ||
+		reRefLabel.MatchString(t) || x.k.isSub(prefilter.Lower(t)) || x.categoryName(t) {
+		return false
+	}
+	for _, n := range next {
+		if x.addressLine(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// fillBlockAddress gives the last entry of a block of lines the address
+// on line t (start to end), when it has none yet.
+func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
+	if e.sp.Address != "" || !x.addressLine(t) {
+		return false
+	}
+	x.fillAddress(&e.sp, t)
+	e.end = max(e.end, end)
+	e.text.WriteString(" " + t)
+	return true
+}
+
 // newListEntry makes an entry of a list line: the name (a parenthesis
 // naming a country gives the country) and the rest of the line.
 func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEntry {
@@ -702,10 +865,38 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	if e.sp.Country == "" {
 		e.sp.Country = country
 	}
+	if e.sp.Country == "" {
+		e.sp.Country = x.nameCountry(n)
+	}
 	return e
 }
 
-var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.*)$`)
+// nameCountry returns a country named in a company's name: "Computer
+// Services Romania S.R.L.", "Telekom Deutschland GmbH".
+func (x *extractor) nameCountry(name string) string {
+	if m := x.k.countryRe.FindStringSubmatch(name); m != nil {
+		return x.k.countryName[strings.ToLower(m[1])]
+	}
+	return ""
+}
+
+// reServicePrefix is a service before a colon: "Hosting: Vercel Inc.".
+// servicePrefix limits the service to 31 characters (a bounded
+// repetition in the expression would cost milliseconds to compile).
+var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]+):\s+(\S.*)$`)
+
+// servicePrefix splits "Hosting: Vercel Inc." into the service and the
+// rest, or returns nil.
+func servicePrefix(t string) []string {
+	if i := strings.IndexByte(t, ':'); i < 0 || i > 4*32 {
+		return nil
+	}
+	m := reServicePrefix.FindStringSubmatch(t)
+	if m == nil || utf8.RuneCountInString(m[1]) > 31 {
+		return nil
+	}
+	return m
+}
 
 // bareEntry reads a list item naming a company without a legal form in a
 // sub-processor list: "OpenAI (USA) – KI-Textgenerierung", "Hosting:
@@ -715,8 +906,17 @@ var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]{1,30}):\s+(\S.
 func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
 	serv := ""
-	if m := reServicePrefix.FindStringSubmatch(t); m != nil && !reNameLabel.MatchString(t) {
-		serv, t = strings.TrimSpace(m[1]), m[2]
+	if m := servicePrefix(t); m != nil && !reNameLabel.MatchString(t) {
+		head := m[2]
+		if i := strings.IndexAny(head, "(–—"); i > 0 {
+			head = head[:i]
+		}
+		if !x.hasLegalForm(m[2]) && x.serviceWords(head) && !x.serviceWords(m[1]) {
+			// "Google Analytics: Webanalyse (USA)": the name comes first.
+			t = m[1] + " – " + m[2]
+		} else {
+			serv, t = strings.TrimSpace(m[1]), m[2]
+		}
 	}
 	if a, e := x.k.legalForm(t[:min(len(t), 100)]); a > 0 && a < 80 && serv != "" {
 		if reLongProse.MatchString(t[:a]) {
@@ -737,7 +937,7 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
-	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) ||
+	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
 		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
 		return "", "", "", false
 	}
@@ -757,6 +957,51 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	return "", "", "", false
 }
 
+// servicePrefixEntry reports whether a paragraph line reads "Service:
+// Company S.R.L. …": a service before the colon and a name of
+// capitalised words up to a legal form after it. ("On behalf of the
+// processor: Acme Limited" signs; "Drittlandtransfer: Die Übermittlungen
+// an Acme, Inc." is a sentence.)
+func (x *extractor) servicePrefixEntry(t string) bool {
+	m := servicePrefix(t)
+	if m == nil || !x.serviceWords(m[1]) {
+		return false
+	}
+	rest := m[2]
+	a, _ := x.k.legalForm(rest[:min(len(rest), 100)])
+	if a <= 0 {
+		return false
+	}
+	wb := a
+	if p := strings.TrimRight(rest[:a], " "); strings.HasSuffix(p, ",") {
+		wb = len(p) - 1
+	}
+	return capitalRun(rest, 0, wb) == 0
+}
+
+// serviceWords reports whether a text holds a word of a service
+// description ("Webanalyse", "payment processing").
+func (x *extractor) serviceWords(s string) bool {
+	return x.k.cue("service_words").In(prefilter.Lower(s))
+}
+
+// categoryName reports whether a bare name names a kind of provider
+// ("Rechenzentrumsbetreiber", "Hosting providers") rather than a company:
+// a category word, or a lower-case word after the first ("Customer
+// support tools"). Joining words ("of", "&", "und") may be lower-case.
+func (x *extractor) categoryName(name string) bool {
+	if x.k.cue("service_category").In(prefilter.Lower(name)) {
+		return true
+	}
+	for i, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if i > 0 && unicode.IsLower(r) && len(w) > 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
@@ -765,6 +1010,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		// "1. Name: …": a numbered entry of the annex of the standard
 		// clauses.
 		labelled = reListMarker.Plain().ReplaceAllString(t, "")
+	}
+	if m := reEntryNumber.FindStringIndex(labelled); m != nil {
+		// "Unterauftragnehmer 1: Name: …": the entry's number label.
+		labelled = labelled[m[1]:]
 	}
 	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
 		if x.k.IsPlaceholder(m[1]) {
@@ -810,6 +1059,11 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 				end += len(rest) - len(r) + c + 1
 			}
 		}
+		if proseAfterName(t[end:]) {
+			// "Cloudbase GmbH performs all processing itself.": a
+			// sentence about the company, not an entry.
+			return "", "", false
+		}
 		return strings.TrimSpace(t[:end]), t[end:], true
 	}
 	// A short bare name followed by an "Adresse:" line.
@@ -821,6 +1075,32 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// nameLinks are the words that may follow a company's name in an
+// entry: "X GmbH für das Hosting", "X Inc. with its seat in", "X SE mit
+// Sitz in".
+var nameLinks = map[string]bool{
+	"für": true, "fuer": true, "for": true, "in": true, "mit": true, "with": true, "aus": true, "from": true, "zur": true, "zum": true,
+	"als": true, "as": true, "und": true, "and": true, "oder": true, "or": true, "bzw.": true, "sowie": true, "c/o": true,
+	"vertreten": true, "represented": true, "located": true, "based": true, "registered": true, "eingetragen": true,
+	"ansässig": true, "incorporated": true,
+}
+
+// proseAfterName reports whether the rest of a line after a company's
+// name continues a sentence: a lower-case word that links no place or
+// service, followed by at least two more words.
+func proseAfterName(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) < 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[0])
+	return unicode.IsLower(r) && !nameLinks[f[0]]
+}
+
+// reEntryNumber is the numbered label of an entry in a list of
+// sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –".
+var reEntryNumber = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}\s*[:.–-]\s+`)
 
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
@@ -836,14 +1116,36 @@ func splitNameRest(x *extractor, s string) (string, string) {
 	return strings.TrimSpace(s), ""
 }
 
+// reInlineAddr is a labelled address field and the service field after
+// it within one line: "Anschrift: … Leistung: …".
+var reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.*)|$)`)
+
+// reParentClause is a clause naming the parent of a listed company with
+// its place: ", a subsidiary of Acme, Inc. (USA)".
+var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter\S*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]*\([^()\n]*\)`)
+
 // fillFromRest reads "…, Street 1, 12345 City: Service (Serverstandort: X)".
 func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
+	if m := reParentClause.FindStringIndex(rest); m != nil && m[1] < 160 {
+		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
+		rest = rest[m[1]:]
+	}
 	rest = strings.TrimLeft(rest, " ,;–-")
 	if rest == "" {
 		return
 	}
 	if m := reLocLabel.FindStringSubmatch(rest); m != nil {
 		sp.Location = strings.TrimSpace(m[1])
+	}
+	if m := reInlineAddr.FindStringSubmatchIndex(rest); m != nil {
+		// "Anschrift: Weg 2, 73033 Göppingen Leistung: Fernwartung": a
+		// labelled block whose lines were joined.
+		addr := rest[m[2]:m[3]]
+		if m[4] >= 0 {
+			sp.Service = collapse(strings.TrimSpace(rest[m[4]:m[5]]))
+		}
+		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
+		return
 	}
 	addr, serv := rest, ""
 	if i := strings.Index(rest, ":"); i >= 0 {
@@ -889,7 +1191,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setzt\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -922,15 +1224,22 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) {
+		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || isDefinition(s) {
 			continue
 		}
 		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
-			start := x.walkBack(s, m[2])
-			if start >= m[2] {
+			wb := m[2]
+			if p := strings.TrimRight(s[:m[2]], " "); strings.HasSuffix(p, ",") {
+				// "Amazon Web Services, Inc.", "MongoDB, Inc."
+				wb = len(p) - 1
+			}
+			start := capitalRun(s, x.walkBack(s, wb), wb)
+			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) {
+				// "z. B. die Muster GmbH": an example; "a subsidiary of
+				// Acme, Inc.": the parent of an engaged company.
 				continue
 			}
 			name := s[start:m[3]]
@@ -962,10 +1271,62 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				// "die DATEV eG, Nürnberg, für …".
 				x.fillAddress(&e.sp, rest[c[0]:c[1]])
 			}
+			if e.sp.Country == "" {
+				e.sp.Country = x.nameCountry(name)
+			}
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// reExampleCue ends the text before a company named as an example.
+var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:\S+\s+){0,3}$`)
+
+// isDefinition reports whether a sentence opens with a defined term in
+// quotes of at most 60 bytes.
+func isDefinition(s string) bool {
+	m := reDefinition.FindStringIndex(s[:min(len(s), 120)])
+	return m != nil
+}
+
+// reParentCue ends the text before the parent or owner of a company:
+// "a subsidiary of", "eine Tochtergesellschaft der", "eine Marke der".
+var reParentCue = prefilter.MustCompile(`(?i)(?:subsidiary|affiliate|division|brand|part|member)\s+of\s+(?:the\s+)?$|(?:owned|operated)\s+by\s+(?:the\s+)?$|(?:tochter(?:gesellschaft|unternehmen)?|marke|konzerngesellschaft|teil)\s+(?:der|des|von)\s+$`)
+
+// reDefinition opens a sentence that defines a term: "„Unterauftrags-
+// verarbeiter“ ist …", "\"Sub-processor\" means …". Companies named in it
+// are examples.
+var reDefinition = prefilter.MustCompile(`^[\s\d.()§]{0,12}(?:„|"|“|”|‚|'|‘)[^"“”'‘’\n]+(?:“|”|"|'|‘|’)\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind)\b`)
+
+// capitalRun moves start, where a name found by walkBack begins, up to
+// the run of capitalised words right before the legal form at at:
+// "currently engages Google Cloud EMEA Limited" gives "Google Cloud
+// EMEA". "&" and "+" join the words of a name.
+func capitalRun(s string, start, at int) int {
+	run := at
+	i := at
+	for i > start {
+		j := i
+		for j > start && s[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > start && s[k-1] != ' ' {
+			k--
+		}
+		if k == j {
+			break
+		}
+		w := s[k:j]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" {
+			break
+		}
+		run = k
+		i = k
+	}
+	return run
 }
 
 // blockAboutSubs reports whether the paragraph or table row holding a

@@ -55,6 +55,9 @@ type BlankForm struct {
 	// LabelAbove cites a line that holds nothing but blanks together with
 	// the line above it, which names what belongs there.
 	LabelAbove bool `yaml:"label_above"`
+	// AfterRow keeps only blanks whose line follows a table row (a line
+	// starting with "|"): a row of empty cells under a table's header.
+	AfterRow bool `yaml:"after_row"`
 
 	re, unless   *prefilter.Regexp
 	not, notLine *regexp.Regexp
@@ -243,6 +246,11 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		}
 		if f.notLine != nil && f.notLine.MatchString(line) {
 			continue
+		}
+		if f.AfterRow {
+			if ps := prevLineStart(text, ls); ps == ls || !strings.HasPrefix(strings.TrimLeft(text[ps:ls], " \t"), "|") {
+				continue
+			}
 		}
 		h := span{s, e}
 		if f.FromLineStart || f.WholeLine {

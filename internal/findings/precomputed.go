@@ -2099,6 +2099,18 @@ var precomputedRules = []*Rule{
 				LabelAbove:    true,
 			},
 			{
+				ID:     "empty-row",
+				Regexp: "^[ \\t]*(\\|(?:[ \\t]*\\|){3,})[ \\t]*$",
+				Needs: []string{
+					"|  |",
+					"| |",
+					"||",
+					"|\t|",
+				},
+				WholeLine: true,
+				AfterRow:  true,
+			},
+			{
 				ID:      "dots",
 				Regexp:  ":[ \\t]*((?:…|\\.{3,}|·{3,})+)[ \\t]*(?:$|\\|)",
 				NotLine: "(?i)\\b(?:ort|datum|date|place|unterschrift|signature|signed|unterzeichnet|stempel)\\b",
@@ -2173,6 +2185,7 @@ var precomputedRules = []*Rule{
 					"Die Kategorien umfassen:\n□ Kunden\n□ Beschäftigte",
 					"Name der Organisation:\nAnschrift:\nVertreten durch:",
 					"Der Vertrag beginnt am ________________ und endet am ________________.",
+					"| Unterauftragnehmer | Anschrift | Leistung |\n|---|---|---|\n|  |  |  |",
 				},
 				"en": {
 					"The processor shall notify the controller within ___ hours.",
@@ -2198,6 +2211,7 @@ var precomputedRules = []*Rule{
 					"Name: Beispiel GmbH\nAnschrift: Weg 1, 12345 Ort",
 					"Wir setzen Microsoft Azure (FLUX.2 [pro]) ein.",
 					"Es gilt [OPTION 1] der Klauseln.",
+					"| Auftraggeber | Auftragnehmer |\n|---|---|\n|  |  |",
 				},
 				"en": {
 					"The processor shall, within 30 days … delete the data.",

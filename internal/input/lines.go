@@ -11,6 +11,8 @@ import (
 // offset refers to this extracted text, as for HTML input.
 type lineWriter struct {
 	b strings.Builder
+	// rows counts the rows written of the current table.
+	rows int
 }
 
 // clean folds white space, so a block stays on one line.
@@ -107,15 +109,22 @@ func (w *lineWriter) row(cells []string) {
 			any = true
 		}
 	}
-	if !any {
+	if !any && (w.rows == 0 || len(cells) < 3) {
+		// An empty row is kept only under a written row of a table of
+		// three or more columns: cells left for entries under a header
+		// ("|  |  |  |"), an unfilled blank of the template.
 		return
 	}
+	w.rows++
 	w.b.WriteString("| ")
 	w.b.WriteString(strings.Join(cells, " | "))
 	w.b.WriteString(" |\n")
 }
 
 // endTable ends a table.
-func (w *lineWriter) endTable() { w.endList() }
+func (w *lineWriter) endTable() {
+	w.rows = 0
+	w.endList()
+}
 
 func (w *lineWriter) String() string { return w.b.String() }

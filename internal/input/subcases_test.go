@@ -1,0 +1,201 @@
+package input
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/analyze"
+	"github.com/art28/art28/internal/catalog"
+	"github.com/art28/art28/internal/corpustest"
+	"github.com/art28/art28/internal/model"
+)
+
+var (
+	reMDSep      = regexp.MustCompile(`^\|?\s*:?-{3,}`)
+	reSpaceRun   = regexp.MustCompile(` {3,}`)
+	reMDHeadMark = regexp.MustCompile(`^#{1,6} `)
+)
+
+// caseLines turns a case's text into the lines a word processor holds:
+// headings without "#", table rows ("| a | b |", "a | b", columns set
+// apart by runs of spaces) as cells joined by tabs.
+func caseLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = reMDHeadMark.ReplaceAllString(l, "")
+		switch {
+		case reMDSep.MatchString(l):
+			continue
+		case strings.Contains(l, " | ") || strings.HasPrefix(l, "|"):
+			var cells []string
+			for _, c := range strings.Split(strings.Trim(strings.TrimSpace(l), "|"), "|") {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+			l = strings.Join(cells, "\t")
+		case reSpaceRun.MatchString(strings.TrimSpace(l)):
+			l = reSpaceRun.ReplaceAllString(strings.TrimSpace(l), "\t")
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// tableDOCX writes each line as a paragraph, and each run of lines with
+// tabs as a w:tbl with one row per line.
+func tableDOCX(lines []string) ([]byte, error) {
+	var body strings.Builder
+	for i := 0; i < len(lines); i++ {
+		if !strings.Contains(lines[i], "\t") {
+			fmt.Fprintf(&body, `<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>`, xmlEscape(lines[i]))
+			continue
+		}
+		body.WriteString("<w:tbl>")
+		for ; i < len(lines) && strings.Contains(lines[i], "\t"); i++ {
+			body.WriteString("<w:tr>")
+			for _, c := range strings.Split(lines[i], "\t") {
+				fmt.Fprintf(&body, `<w:tc><w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc>`, xmlEscape(c))
+			}
+			body.WriteString("</w:tr>")
+		}
+		i--
+		body.WriteString("</w:tbl>")
+	}
+	return zipFiles([][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`},
+	}, "")
+}
+
+// renderedGaps are the differences, by "format case" or case, that are
+// logged rather than failed, each with the reason.
+var renderedGaps = map[string]string{
+	"de-b02-dash-bullets":         "a town the country table does not list (Offenburg) gives no country",
+	"de15-labelled-blocks":        "an excerpt this short has no detected language, so a German postcode gives no country",
+	"pdf de13-template-rows":      "the test PDF's WinAnsi font cannot show \"●\"",
+	"pdf de19-odt-paragraph-rows": "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
+	"pdf de25-address-in-line":    "the PDF reader joins two entries that wrap onto one paragraph",
+	"pdf de28-blocks-bare-name":   "the PDF reader joins name, service and address lines into one paragraph",
+}
+
+// TestSubprocessorCasesRendered renders the sub-processor excerpts of
+// internal/extract/testdata/subs as word processors hold them (DOCX and
+// ODT paragraphs with tab characters, DOCX tables, a PDF with columns on
+// tab stops) and scores the sub-processors found in each format.
+func TestSubprocessorCasesRendered(t *testing.T) {
+	cases, err := corpustest.ReadCases(filepath.Join("..", "extract", "testdata", "subs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyze.New(catalog.Default())
+	dir := t.TempDir()
+	formats := []struct {
+		ext, name string
+		render    func([]string) ([]byte, error)
+	}{{".docx", "docx-tabs", plainDOCX}, {".docx", "docx-table", tableDOCX}, {".odt", "odt-tabs", plainODT}, {".pdf", "pdf", plainPDF}}
+	for _, fm := range formats {
+		if fm.ext == ".pdf" {
+			if _, err := os.Stat("/usr/bin/pdftotext"); err != nil {
+				requirePoppler(t)
+			}
+		}
+		var total corpustest.Score
+		phN, phHit := 0, 0
+		for _, c := range cases {
+			if c.Format == "html" {
+				continue
+			}
+			data, err := fm.render(caseLines(c.Text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, c.Name+fm.ext)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			doc, raw, err := Read(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := a.Analyze(doc, raw, analyze.Options{})
+			var got [][2]string
+			for _, s := range res.Subprocessors {
+				got = append(got, [2]string{s.Name, s.Country})
+				if corpustest.PlaceholderName.MatchString(s.Name) {
+					t.Errorf("%s %s: placeholder %q read as a sub-processor", fm.name, c.Name, s.Name)
+				}
+			}
+			sc := corpustest.Match(c.Subs, got)
+			gap := renderedGaps[fm.name+" "+c.Name]
+			if gap == "" {
+				gap = renderedGaps[c.Name]
+			}
+			for _, e := range sc.Errors {
+				if gap != "" {
+					t.Logf("known gap, %s: %s %s: %s", gap, fm.name, c.Name, e)
+					continue
+				}
+				t.Errorf("%s %s: %s", fm.name, c.Name, e)
+			}
+			total.Add(sc)
+			for _, ph := range c.Placeholders {
+				if strings.Trim(ph, "| ") == "" && fm.name != "docx-table" {
+					// A row of empty cells survives only as a table row.
+					continue
+				}
+				phN++
+				switch {
+				case placeholderReported(doc.Text, ph, res):
+					phHit++
+				case gap != "":
+					t.Logf("known gap, %s: %s %s: placeholder %q not reported", gap, fm.name, c.Name, ph)
+				default:
+					t.Errorf("%s %s: placeholder %q not reported", fm.name, c.Name, ph)
+				}
+			}
+		}
+		t.Logf("%s: %s; placeholders %d/%d", fm.name, total, phHit, phN)
+	}
+}
+
+// placeholderReported reports whether a template finding cites the line
+// holding placeholder ph (a row of empty cells is any such row).
+func placeholderReported(text, ph string, res *model.Result) bool {
+	at := strings.Index(text, ph)
+	if strings.Trim(ph, "| ") == "" {
+		at = -1
+		for off := 0; off < len(text); {
+			le := strings.IndexByte(text[off:], '\n')
+			if le < 0 {
+				le = len(text) - off
+			}
+			if l := text[off : off+le]; strings.Count(l, "|") >= 3 && strings.Trim(l, "| \t") == "" {
+				at = off
+				break
+			}
+			off += le + 1
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	le := strings.IndexByte(text[at:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += at
+	}
+	for _, f := range res.Findings {
+		for _, ev := range f.Evidence {
+			if strings.HasPrefix(f.ID, "template") && ev.Start < le && ev.End > ls {
+				return true
+			}
+		}
+	}
+	return false
+}
