@@ -448,6 +448,8 @@ var precomputedCatalog = &Catalog{
 			"breach*",
 			"incident*",
 			"data loss event*",
+			"violation* of the protection of personal data",
+			"violation* of personal data",
 		},
 		"en_data_breach": {
 			"personal data breach*",
