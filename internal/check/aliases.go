@@ -361,6 +361,9 @@ func pronounRole(lower, p string) Party {
 		rest := lower[i:min(len(lower), i+160)]
 		if !quoted {
 			// "we are the controller", "you act as our processor".
+			if !strings.HasPrefix(rest, " are ") && !strings.HasPrefix(rest, " act ") && !strings.HasPrefix(rest, " will ") {
+				continue
+			}
 			words := strings.Fields(rest)
 			j := 0
 			if j < len(words) && (words[j] == "are" || words[j] == "act" || words[j] == "will") {
