@@ -152,6 +152,8 @@ func TestPartyIntroductions(t *testing.T) {
 			processor: "Kindlewood Pty Ltd", short: "Kindlewood", ctrlNote: "no controller named"},
 		{name: "English role statement naming another party", lang: "en", text: "Acme Ltd (\"Acme\") supplies the software.\nAcme and the Customer agree that the Customer is the controller.\n",
 			ctrlNote: "no controller named", procNote: "no processor"},
+		{name: "English short names of two words in role statements", lang: "en", text: "This Addendum is entered into between Harborview Dermatology Group, P.C., 88 Pine Street, Portland, Maine 04101 (\"Covered Entity\"), and Medinote Cloud, Inc., 500 Boylston Street, Boston, Massachusetts 02116 (\"Business Associate\").\nB.1 In such a case Covered Entity is the controller and Business Associate is the processor.\n",
+			processor: "Medinote Cloud, Inc.", ctrl: "Harborview Dermatology Group, P.C."},
 		{name: "English we and us", lang: "en", text: "This DPA is issued by Acme Software Ltd (\"Acme\", \"we\", \"us\" or \"our\") to its customers.\n",
 			processor: "Acme Software Ltd", short: "Acme"},
 		{name: "English two companies", lang: "en", text: "This agreement is made between Globex Corporation (\"Vendor\") and Initech LLC (\"Customer\").\n",

@@ -537,14 +537,19 @@ func shortBefore(phrase string, shorts map[string]partyReading) *model.Party {
 	if len(ws) == 0 {
 		return nil
 	}
-	w := strings.Trim(ws[len(ws)-1], ",;:")
-	sr, ok := shorts[strings.ToLower(w)]
-	if !ok || sr.party == nil {
-		return nil
+	// The short name may have up to three words ("Business Associate is
+	// the processor" after 'Medinote Cloud, Inc. ("Business Associate")').
+	for n := 1; n <= 3 && n <= len(ws); n++ {
+		w := strings.Trim(strings.Join(ws[len(ws)-n:], " "), ",;:")
+		sr, ok := shorts[strings.ToLower(w)]
+		if !ok || sr.party == nil {
+			continue
+		}
+		p := *sr.party
+		p.ShortName = w
+		return &p
 	}
-	p := *sr.party
-	p.ShortName = w
-	return &p
+	return nil
 }
 
 // shortSubject returns the party whose short name defined before opens

@@ -2026,6 +2026,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Pvt. Ltd.",
 			"S.L.U.",
 			"Oyj",
+			"P.C.",
+			"P.A.",
 		},
 		KeyForms: map[string][]string{
 			"ag": {
