@@ -325,3 +325,99 @@ var contractTerms = set("agreement dpa addendum services service data affiliate 
 	// Words that open sentences and name nobody.
 	"this that these those which who whom what each either neither such there here its they their then " +
 	"where when whenever unless upon all any both none nothing notwithstanding except subject without")
+
+// Reversed voice. A controller that writes to its supplier speaks as "we"
+// and addresses the processor as "you": '"we", "us" and "our" mean the
+// Trust, which is the controller, and "you" and "your" mean Brightframe
+// Ltd, which is the processor'; "We are the controller and you are our
+// processor". reversedVoice reads such a statement; Prepare then swaps the
+// two pronouns' party words for that document. Both roles must be stated,
+// so a vendor's "you are the controller and we are your processor" (the
+// usual voice) never reverses.
+
+// reversedVoice reports whether the text, in lower case, names "we" the
+// controller and "you" the processor.
+func reversedVoice(lower string) bool {
+	return pronounRole(lower, "we") == Controller && pronounRole(lower, "you") == Processor
+}
+
+// pronounRole returns the role the text first gives the pronoun p (lower
+// case): a statement "p are (the/our/your) (data) controller|processor" or
+// a quoted definition of p followed, within the same clause and before
+// the other pronoun is defined, by a role word.
+func pronounRole(lower, p string) Party {
+	for i := 0; i < len(lower); {
+		k := strings.Index(lower[i:], p)
+		if k < 0 {
+			return Nobody
+		}
+		at := i + k
+		i = at + len(p)
+		if at > 0 && isWordByte(lower[at-1]) || i < len(lower) && isWordByte(lower[i]) {
+			continue
+		}
+		quoted := at > 0 && strings.ContainsAny(lower[at-1:at], "\"”“") ||
+			at >= 3 && (lower[at-3:at] == "“" || lower[at-3:at] == "”")
+		rest := lower[i:min(len(lower), i+160)]
+		if !quoted {
+			// "we are the controller", "you act as our processor".
+			if !strings.HasPrefix(rest, " are ") && !strings.HasPrefix(rest, " act ") && !strings.HasPrefix(rest, " will ") {
+				continue
+			}
+			words := strings.Fields(rest)
+			j := 0
+			if j < len(words) && (words[j] == "are" || words[j] == "act" || words[j] == "will") {
+				j++
+				for j < len(words) && j < 5 && (words[j] == "act" || words[j] == "be" || words[j] == "as" || words[j] == "the" || words[j] == "our" || words[j] == "your" || words[j] == "a" || words[j] == "data") {
+					j++
+				}
+				if j < len(words) && j > 1 {
+					if r := roleWord(words[j]); r != Nobody {
+						return r
+					}
+				}
+			}
+			continue
+		}
+		// A quoted definition: the first role word in the clause, unless
+		// another quoted pronoun comes first.
+		if cut := strings.IndexAny(rest, ";.\n"); cut >= 0 {
+			rest = rest[:cut]
+		}
+		o := "you"
+		if p == "you" {
+			o = "we"
+		}
+		for _, q := range []string{"\"" + o + "\"", "“" + o + "”"} {
+			if n := strings.Index(rest, q); n >= 0 {
+				rest = rest[:n]
+			}
+		}
+		c, q := strings.Index(rest, "controller"), strings.Index(rest, "processor")
+		switch {
+		case c >= 0 && (q < 0 || c < q):
+			return Controller
+		case q >= 0:
+			return Processor
+		}
+	}
+	return Nobody
+}
+
+// roleWord maps "controller" and "processor" (with trailing punctuation)
+// to their party.
+func roleWord(w string) Party {
+	w = strings.TrimRight(w, ",.;:)\"”")
+	switch w {
+	case "controller":
+		return Controller
+	case "processor":
+		return Processor
+	}
+	return Nobody
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
@@ -80,4 +81,45 @@ func FuzzAliases(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestReversedVoice(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`In this letter "we", "us" and "our" mean Northfield Trust, which is the controller, and "you" and "your" mean Brightframe Ltd, which is the processor.`, true},
+		{`We are the controller of the pupils' data and you are our processor.`, true},
+		{`“We” means the Council (the controller); “you” means the contractor, who acts as processor.`, true},
+		// The usual vendor voice, and texts that state only one role.
+		{`You are the controller of that data and we are your processor.`, false},
+		{`Quillbox B.V. ("Quillbox", "we", "us") acts as processor for the customer ("you"), the controller.`, false},
+		{`We are the controller of your account data.`, false},
+		{`Thank you for agreeing to provide the services. We will send you the schedule.`, false},
+	}
+	for _, tt := range tests {
+		if got := reversedVoice(strings.ToLower(tt.text)); got != tt.want {
+			t.Errorf("reversedVoice(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReversedVoiceActor(t *testing.T) {
+	text := "In this letter \"we\" means the Trust, which is the controller, and \"you\" means Brightframe Ltd, which is the processor.\nYou must tell us straight away if an instruction infringes the law.\nWe may audit you once a year."
+	doc := document.ParseText("t.txt", "text", text)
+	ch := New(catalog.Default())
+	in := ch.Prepare(doc, segment.Split(doc), "en")
+	n := len(in.Sentences)
+	if n < 3 {
+		t.Fatalf("%d sentences", n)
+	}
+	if got := in.Actor(n - 2); got != Processor {
+		t.Errorf("actor of the \"You must tell us\" sentence: %v, want processor", got)
+	}
+	if got := in.Actor(n - 1); got != Controller {
+		t.Errorf("actor of the \"We may audit you\" sentence: %v, want controller", got)
+	}
+	if ch.actors["en"].party["you"] != Controller {
+		t.Error("the reversed voice leaked into the shared actor finder")
+	}
 }

@@ -242,6 +242,9 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// vendor's name from its voice (aliases.go).
 	if !af.german {
 		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens()))
+		if reversedVoice(in.Index.Lower()) {
+			af = af.withParties(map[string]Party{"we": Controller, "you": Processor})
+		}
 	}
 	in.finder = af
 	in.actors = make([]Party, len(sents))

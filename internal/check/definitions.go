@@ -373,8 +373,10 @@ func (f *actorFinder) withParties(extra map[string]Party) *actorFinder {
 		g.party[w] = p
 		if p == Processor {
 			g.processor[w] = true
+			delete(g.controller, w)
 		} else {
 			g.controller[w] = true
+			delete(g.processor, w)
 		}
 	}
 	g.indexParty()

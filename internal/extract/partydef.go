@@ -34,7 +34,7 @@ var (
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
@@ -436,6 +436,14 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 	return role, shorts, role != "" || len(shorts) > 0 && quotedAny
 }
 
+// reWhichBefore is the relative pronoun that opens a role statement after
+// a name: "Brightframe Ltd, which is the processor".
+var reWhichBefore = prefilter.MustCompile(`,\s*(?:which|who)$`)
+
+// reMeansVerb is the verb of a pronoun's definition before the name it
+// stands for: '"we" means', '"you" and "your" mean'.
+var reMeansVerb = prefilter.MustCompile(`(?i)\smeans?\s`)
+
 // readDefUnit reads the party a definition belongs to. ok is false when
 // no party phrase could be placed (the definition then says nothing).
 func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyReading) (partyReading, bool) {
@@ -482,7 +490,20 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		return r, false
 	}
 	if u.statement {
-		st, en, ok := x.nameBefore(x.text[:u.start], u.start)
+		end := u.start
+		// "… mean Acme Ltd, which is the processor": the name before the
+		// relative clause.
+		if m := reWhichBefore.FindStringIndex(x.text[b:u.start]); m != nil {
+			end = b + m[0]
+			// '"you" means Acme Ltd, which …': the name after the verb.
+			if k := reMeansVerb.Plain().FindAllStringIndex(x.text[b:end], -1); len(k) > 0 {
+				b += k[len(k)-1][1]
+			}
+		}
+		st, en, ok := x.nameBefore(x.text[:end], end)
+		if ok && end < u.start && st < b && en > b {
+			st = b // the name starts after the verb
+		}
 		if ok && st >= b && !u.shortOnly {
 			if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal {
 				r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
@@ -491,6 +512,13 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		}
 		// "Company is the processor" after "Acme Inc. („Company“)".
 		if p := shortBefore(phrase, shorts); p != nil {
+			r.party = p
+			return r, true
+		}
+		// "Kindlewood handles Centre Data … and acts as the Centre's
+		// processor": the short name that opens the sentence, when the
+		// sentence names no other.
+		if p := x.shortSubject(phrase, shorts); p != nil {
 			r.party = p
 			return r, true
 		}
@@ -565,10 +593,49 @@ func shortBefore(phrase string, shorts map[string]partyReading) *model.Party {
 	if len(ws) == 0 {
 		return nil
 	}
-	w := strings.Trim(ws[len(ws)-1], ",;:")
+	// The short name may have up to three words ("Business Associate is
+	// the processor" after 'Medinote Cloud, Inc. ("Business Associate")').
+	for n := 1; n <= 3 && n <= len(ws); n++ {
+		w := strings.Trim(strings.Join(ws[len(ws)-n:], " "), ",;:")
+		sr, ok := shorts[strings.ToLower(w)]
+		if !ok || sr.party == nil {
+			continue
+		}
+		p := *sr.party
+		p.ShortName = w
+		return &p
+	}
+	return nil
+}
+
+// shortSubject returns the party whose short name defined before opens
+// the last sentence of phrase (after a clause number) as its subject, if no other short name
+// or role word occurs in the phrase; or nil.
+func (x *extractor) shortSubject(phrase string, shorts map[string]partyReading) *model.Party {
+	if st := sentenceStarts(phrase); len(st) > 0 {
+		phrase = phrase[st[len(st)-1]:]
+	}
+	ws := strings.Fields(phrase)
+	i := 0
+	for i < len(ws)-1 && strings.IndexFunc(ws[i], func(r rune) bool { return r < '0' || r > '9' && r != '.' }) < 0 {
+		i++
+	}
+	if i >= len(ws) {
+		return nil
+	}
+	w := strings.Trim(ws[i], ",;:")
 	sr, ok := shorts[strings.ToLower(w)]
 	if !ok || sr.party == nil {
 		return nil
+	}
+	for _, o := range ws[i+1:] {
+		o = strings.ToLower(strings.Trim(o, ",;:.()\"“”'’"))
+		if _, other := shorts[o]; other && o != strings.ToLower(w) {
+			return nil
+		}
+		if _, role := x.k.party.role[o]; role {
+			return nil
+		}
 	}
 	p := *sr.party
 	p.ShortName = w

@@ -2113,6 +2113,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Pvt. Ltd.",
 			"S.L.U.",
 			"Oyj",
+			"P.C.",
+			"P.A.",
 		},
 		KeyForms: map[string][]string{
 			"ag": {

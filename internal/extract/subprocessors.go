@@ -1052,10 +1052,12 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 			return "", "", false
 		}
 		end := e
-		// Keep a short parenthetical qualifier: "1&1 IONOS SE (Büro Berlin)".
+		// Keep a short parenthetical qualifier: "1&1 IONOS SE (Büro Berlin)";
+		// a service with its place after a comma ("Twilio Inc. (SMS
+		// channels, United States)") describes the entry.
 		rest := t[end:]
 		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, "(") {
-			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") {
+			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.Contains(r[:c], ",") {
 				end += len(rest) - len(r) + c + 1
 			}
 		}
