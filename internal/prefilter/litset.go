@@ -18,6 +18,9 @@ type litSet struct {
 	// rules out most positions a common first letter would let through.
 	// Rows exist only for the first bytes of literals, so the table stays
 	// small (a full 64-kbit table cost 8 KB per expression at start-up).
+	// With fold, the table also holds the bytes of the text that Lower
+	// turns into a literal's first two (see addPair), so that the text is
+	// tested as it is.
 	pairs   [][4]uint64
 	pairRow *[256]uint16
 }
@@ -44,33 +47,70 @@ func newLitSet(lits []string, fold bool) *litSet {
 	if !short && len(lits) > 4 {
 		ls.pairRow = new([256]uint16)
 		for _, l := range lits {
-			r := ls.pairRow[l[0]]
-			if r == 0 {
-				ls.pairs = append(ls.pairs, [4]uint64{})
-				r = uint16(len(ls.pairs))
-				ls.pairRow[l[0]] = r
+			ls.addPair(l[0], l[1])
+			if !fold {
+				continue
 			}
-			ls.pairs[r-1][l[1]/64] |= 1 << (l[1] % 64)
+			// The bytes Lower turns into l[0] and l[1] (foldAt): the
+			// capital of an ASCII letter; the second byte of Ä, Ö, Ü
+			// after 0xC3. A literal never starts with a second byte.
+			c0, c1 := l[0], l[1]
+			if isLowerASCII(c1) {
+				c1 -= 'a' - 'A'
+			} else if c0 == 0xC3 && (c1 == 0xA4 || c1 == 0xB6 || c1 == 0xBC) {
+				c1 -= 0x20
+			}
+			if isLowerASCII(c0) {
+				c0 -= 'a' - 'A'
+			}
+			ls.addPair(c0, l[1])
+			ls.addPair(l[0], c1)
+			ls.addPair(c0, c1)
 		}
 	}
 	return ls
 }
 
-// pairAt reports whether the two bytes at offset i of s (with fold: of
-// Lower(s)) start a literal; without a pair table every position may.
-func (ls *litSet) pairAt(s string, i int, fold bool) bool {
-	if ls.pairRow == nil {
-		return true
-	}
-	if i+1 >= len(s) {
-		return false
-	}
-	c0, c1 := s[i], s[i+1]
-	if fold {
-		c0, c1 = foldAt(s, i), foldAt(s, i+1)
-	}
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// addPair adds the pair of bytes c0, c1 to the pair table.
+func (ls *litSet) addPair(c0, c1 byte) {
 	r := ls.pairRow[c0]
-	return r != 0 && ls.pairs[r-1][c1/64]&(1<<(c1%64)) != 0
+	if r == 0 {
+		ls.pairs = append(ls.pairs, [4]uint64{})
+		r = uint16(len(ls.pairs))
+		ls.pairRow[c0] = r
+	}
+	ls.pairs[r-1][c1/64] |= 1 << (c1 % 64)
+}
+
+// next returns the first offset from i on at which one of the literals
+// occurs in s (with fold: in Lower(s)), or -1.
+func (ls *litSet) next(s string, i int, fold bool) int {
+	if ls.pairRow == nil {
+		for ; i < len(s); i++ {
+			if ls.first[s[i]] && ls.at(s, i, fold) {
+				return i
+			}
+		}
+		return -1
+	}
+	// Every literal has two bytes or more: the pair table tests the
+	// bytes of the text as they are (with fold, it holds their capitals
+	// too), and only a position holding a literal's first two bytes is
+	// compared with the literals.
+	rows, pairs := ls.pairRow, ls.pairs
+	for ; i+1 < len(s); i++ {
+		r := rows[s[i]]
+		if r == 0 {
+			continue
+		}
+		c1 := s[i+1]
+		if pairs[r-1][c1/64]&(1<<(c1%64)) != 0 && ls.at(s, i, fold) {
+			return i
+		}
+	}
+	return -1
 }
 
 // index returns the first offset of s at which one of the literals occurs,
@@ -92,12 +132,7 @@ func (ls *litSet) index(s string, fold, leftmost bool) int {
 		}
 		return at
 	}
-	for i := 0; i < len(s); i++ {
-		if ls.first[s[i]] && ls.pairAt(s, i, fold) && ls.at(s, i, fold) {
-			return i
-		}
-	}
-	return -1
+	return ls.next(s, 0, fold)
 }
 
 // at reports whether one of the literals occurs at offset p of s.
