@@ -405,7 +405,6 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	best := 0
 	var sents []int
 	var names []string
-	named := map[string][]int{}
 	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
@@ -422,18 +421,18 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 			names = append(names, name)
 		}
 	}
+	// Fallback rules are matched only when asked (ranker.ruleHits): most
+	// cannot raise the status the main rules decided.
 	var fallbacks []*catalog.Rule
 	for _, rule := range r.Rules {
-		hits := ch.Matches(in, rule)
-		rk.hits[rule] = hits
-		if rule.Name != "" {
-			named[rule.Name] = hits
-		}
-		if rule.Status == catalog.Part {
+		if rule.Fallback {
+			if rule.Status != catalog.Part {
+				fallbacks = append(fallbacks, rule)
+			}
 			continue
 		}
-		if rule.Fallback {
-			fallbacks = append(fallbacks, rule)
+		hits := rk.ruleHits(rule)
+		if rule.Status == catalog.Part {
 			continue
 		}
 		consider(rule.Status, hits, rule.Name)
@@ -441,7 +440,10 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	// A fallback rule counts only where it raises the status: its
 	// sentences are not cited beside the main rules' sentences.
 	for _, rule := range fallbacks {
-		if hits := rk.hits[rule]; len(hits) > 0 && rank[rule.Status] > best {
+		if rank[rule.Status] <= best {
+			continue
+		}
+		if hits := rk.ruleHits(rule); len(hits) > 0 {
 			consider(rule.Status, hits, rule.Name)
 			rk.byFallback = true
 		}
@@ -450,11 +452,12 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		var all []int
 		ok := true
 		for _, n := range cb.Rules {
-			if len(named[n]) == 0 {
+			hits := rk.namedHits(n)
+			if len(hits) == 0 {
 				ok = false
 				break
 			}
-			all = append(all, rk.best(named[n]))
+			all = append(all, rk.best(hits))
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))

@@ -271,6 +271,31 @@ type ranker struct {
 	termsReady bool
 }
 
+// ruleHits returns the sentences the rule matches, matching it on first
+// use.
+func (rk *ranker) ruleHits(rule *catalog.Rule) []int {
+	hits, ok := rk.hits[rule]
+	if !ok {
+		hits = rk.ch.Matches(rk.in, rule)
+		rk.hits[rule] = hits
+	}
+	return hits
+}
+
+// namedHits returns the sentences matched by the requirement's rule named
+// n (the last one of that name), nil when there is none.
+func (rk *ranker) namedHits(n string) []int {
+	if n == "" {
+		return nil
+	}
+	for k := len(rk.req.Rules) - 1; k >= 0; k-- {
+		if rule := rk.req.Rules[k]; rule.Name == n {
+			return rk.ruleHits(rule)
+		}
+	}
+	return nil
+}
+
 // ruleTerm is a term of a requirement's rules and the rules (by their
 // index in the requirement, the 64th standing for any later one) whose
 // groups hold it.
@@ -322,7 +347,7 @@ func (rk *ranker) coverage(i int) int {
 		rk.termsReady = true
 		var hit uint64
 		for k, rule := range rk.req.Rules {
-			if len(rk.hits[rule]) > 0 && (!rule.Fallback || rk.byFallback) {
+			if (!rule.Fallback || rk.byFallback) && len(rk.ruleHits(rule)) > 0 {
 				hit |= ruleBit(k)
 			}
 		}
@@ -359,7 +384,7 @@ func (rk *ranker) sentenceScore(i int) int {
 		if rule.Fallback && !rk.byFallback {
 			continue
 		}
-		if containsSorted(rk.hits[rule], i) {
+		if containsSorted(rk.ruleHits(rule), i) {
 			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
 			} else {
@@ -454,7 +479,7 @@ func (rk *ranker) matched(i int) bool {
 		rk.matchedSet = rk.in.Index.NewBits()
 		for _, rule := range rk.req.Rules {
 			if !rule.Fallback || rk.byFallback {
-				for _, k := range rk.hits[rule] {
+				for _, k := range rk.ruleHits(rule) {
 					rk.matchedSet.Set(k)
 				}
 			}
@@ -591,7 +616,7 @@ func (rk *ranker) quote(i int) int {
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
-		if cr == nil || !containsSorted(rk.hits[rule], i) {
+		if cr == nil || !containsSorted(rk.ruleHits(rule), i) {
 			continue
 		}
 		for _, gi := range cr.all {
