@@ -162,8 +162,10 @@ type Input struct {
 	// scopes and topics serve topic groups (scope.go), built on first use.
 	scopes *scopes
 	topics map[int]match.Bits
-	// own and seen are Matches' working sets, reused from rule to rule.
+	// own and seen are Matches' working sets, reused from rule to rule,
+	// and alive its list of list items.
 	own, seen match.Bits
+	alive     []int
 	// multi holds the clause ranges of German sentences of several main
 	// clauses (clause.go).
 	multi map[int][][2]int
@@ -305,24 +307,42 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own[i] = ^uint64(0)
 	}
 	// A sentence matches each group by itself or by its lead-in: when
-	// one group matches no sentence, none does. Groups known already are
-	// looked at first, then the cheapest, so that the others are often
-	// not needed at all.
+	// one group matches no sentence, none does; nor when the groups seen
+	// so far have no sentence in common and leave no list item that
+	// matches them with its lead-in. Groups known already are looked at
+	// first, then the cheapest, so that the others are often not needed
+	// at all.
+	alive := in.alive[:0] // list items matching the groups seen so far
+	if !rule.NoLeadIn {
+		alive = append(alive, in.listItems...)
+	}
+	defer func() { in.alive = alive[:0] }()
+	narrow := func(g match.Bits) bool {
+		own.And(g)
+		n := 0
+		for _, i := range alive {
+			if g.Has(i) || g.Has(in.Sentences[i].LeadIn) {
+				alive[n] = i
+				n++
+			}
+		}
+		alive = alive[:n]
+		return n > 0 || !own.Empty()
+	}
 	groups := make([]match.Bits, len(cr.all))
 	for _, k := range cr.order {
 		if in.groups != nil && in.groups[cr.all[k]] != nil {
-			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
 				return nil
 			}
 		}
 	}
 	for _, k := range cr.order {
 		if groups[k] == nil {
-			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
 				return nil
 			}
 		}
-		own.And(groups[k])
 	}
 	topics := make([]match.Bits, len(cr.topic))
 	for k, gi := range cr.topic {
