@@ -1,6 +1,9 @@
 package prefilter
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // litSet is a set of literals, sought in a text either as it is or, with
 // fold, in its Lower form, which is computed byte by byte on the way
@@ -181,7 +184,22 @@ func Lower(s string) string {
 // nextFold returns the first offset from i on of a byte that Lower
 // changes (see foldAt), or len(s).
 func nextFold(s string, i int) int {
-	for ; i < len(s); i++ {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for i < len(s) {
+		if i+8 <= len(s) {
+			// Eight bytes at a time: the high bit is set in the first
+			// byte of 0x80 or more (by w) or that is a capital (adding
+			// 0x80-'A' sets it for 'A' and more, adding 0x80-'Z'-1 for
+			// what is past 'Z'); the ASCII bytes before it do not carry.
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			m := (w | (w+(0x80-'A')*ones)&^(w+(0x80-'Z'-1)*ones)) & high
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		switch foldClass[s[i]] {
 		case foldNone:
 		case foldCapital:
@@ -191,6 +209,7 @@ func nextFold(s string, i int) int {
 				return i
 			}
 		}
+		i++
 	}
 	return len(s)
 }
