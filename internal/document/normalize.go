@@ -110,8 +110,7 @@ func looksBinary(s string) bool {
 func printableRun(s string, i int) int {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := load64(s[i : i+8])
 		// The high bit is set in the first byte that is not printable:
 		// by w for 0x80 and more, by adding 1 for 0x7F, by subtracting
 		// 0x20 for one below 0x20. The bytes before it neither carry nor
@@ -185,4 +184,11 @@ func clean(s string) string {
 		return s
 	}
 	return string(append(b, s[kept:]...))
+}
+
+// load64 returns the eight bytes of b as a little-endian number (one load).
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

@@ -306,7 +306,8 @@ func allIndexes(s string, words []string) [][]int {
 	next := make([]int, len(words)) // where the next occurrence may start
 	for i := 0; i < len(s); i++ {
 		for _, k := range byFirst[s[i]] {
-			if i >= next[k] && strings.HasPrefix(s[i:], words[k]) {
+			w := words[k]
+			if i >= next[k] && (len(w) == 1 || i+1 < len(s) && s[i+1] == w[1]) && strings.HasPrefix(s[i:], w) {
 				out[k] = append(out[k], i)
 				next[k] = i + len(words[k])
 			}

@@ -191,8 +191,7 @@ func nextFold(s string, i int) int {
 			// byte of 0x80 or more (by w) or that is a capital (adding
 			// 0x80-'A' sets it for 'A' and more, adding 0x80-'Z'-1 for
 			// what is past 'Z'); the ASCII bytes before it do not carry.
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			w := load64(s[i : i+8])
 			m := (w | (w+(0x80-'A')*ones)&^(w+(0x80-'Z'-1)*ones)) & high
 			if m == 0 {
 				i += 8
@@ -310,4 +309,11 @@ func index(s, lit string, fold bool) int {
 		i = k + 1
 	}
 	return -1
+}
+
+// load64 returns the eight bytes of b as a little-endian number (one load).
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
