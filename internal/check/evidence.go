@@ -548,10 +548,10 @@ func headingLike(text string) bool {
 	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;,)") {
 		return false
 	}
-	words := strings.Fields(text)
-	if len(words) > 14 {
+	if moreFields(text, 14) {
 		return false
 	}
+	words := strings.Fields(text)
 	long, upper := 0, 0
 	for _, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -564,6 +564,25 @@ func headingLike(text string) bool {
 		}
 	}
 	return long > 0 && 2*upper >= long
+}
+
+// moreFields reports whether s has more than n fields as strings.Fields
+// splits it, reading no further than the first field past n: a long
+// sentence is not split into words to learn that it is long.
+func moreFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			inField = false
+		case !inField:
+			inField = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // citeStart skips title lines at the start of a sentence that run into the
