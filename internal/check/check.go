@@ -175,8 +175,10 @@ type Input struct {
 	// scopes and topics serve topic groups (scope.go), built on first use.
 	scopes *scopes
 	topics map[int]match.Bits
-	// own and seen are Matches' working sets, reused from rule to rule.
+	// own and seen are Matches' working sets, reused from rule to rule,
+	// and alive its list of list items.
 	own, seen match.Bits
+	alive     []int
 	// multi holds the clause ranges of German sentences of several main
 	// clauses (clause.go).
 	multi map[int][][2]int
@@ -335,24 +337,42 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own[i] = ^uint64(0)
 	}
 	// A sentence matches each group by itself or by its lead-in: when
-	// one group matches no sentence, none does. Groups known already are
-	// looked at first, then the cheapest, so that the others are often
-	// not needed at all.
+	// one group matches no sentence, none does; nor when the groups seen
+	// so far have no sentence in common and leave no list item that
+	// matches them with its lead-in. Groups known already are looked at
+	// first, then the cheapest, so that the others are often not needed
+	// at all.
+	alive := in.alive[:0] // list items matching the groups seen so far
+	if !rule.NoLeadIn {
+		alive = append(alive, in.listItems...)
+	}
+	defer func() { in.alive = alive[:0] }()
+	narrow := func(g match.Bits) bool {
+		own.And(g)
+		n := 0
+		for _, i := range alive {
+			if g.Has(i) || g.Has(in.Sentences[i].LeadIn) {
+				alive[n] = i
+				n++
+			}
+		}
+		alive = alive[:n]
+		return n > 0 || !own.Empty()
+	}
 	groups := make([]match.Bits, len(cr.all))
 	for _, k := range cr.order {
 		if in.groups != nil && in.groups[cr.all[k]] != nil {
-			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
 				return nil
 			}
 		}
 	}
 	for _, k := range cr.order {
 		if groups[k] == nil {
-			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() {
+			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
 				return nil
 			}
 		}
-		own.And(groups[k])
 	}
 	topics := make([]match.Bits, len(cr.topic))
 	for k, gi := range cr.topic {
@@ -438,7 +458,6 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	best := 0
 	var sents []int
 	var names []string
-	named := map[string][]int{}
 	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
@@ -455,18 +474,18 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 			names = append(names, name)
 		}
 	}
+	// Fallback rules are matched only when asked (ranker.ruleHits): most
+	// cannot raise the status the main rules decided.
 	var fallbacks []*catalog.Rule
 	for _, rule := range r.Rules {
-		hits := ch.Matches(in, rule)
-		rk.hits[rule] = hits
-		if rule.Name != "" {
-			named[rule.Name] = hits
-		}
-		if rule.Status == catalog.Part {
+		if rule.Fallback {
+			if rule.Status != catalog.Part {
+				fallbacks = append(fallbacks, rule)
+			}
 			continue
 		}
-		if rule.Fallback {
-			fallbacks = append(fallbacks, rule)
+		hits := rk.ruleHits(rule)
+		if rule.Status == catalog.Part {
 			continue
 		}
 		consider(rule.Status, hits, rule.Name)
@@ -474,7 +493,10 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	// A fallback rule counts only where it raises the status: its
 	// sentences are not cited beside the main rules' sentences.
 	for _, rule := range fallbacks {
-		if hits := rk.hits[rule]; len(hits) > 0 && rank[rule.Status] > best {
+		if rank[rule.Status] <= best {
+			continue
+		}
+		if hits := rk.ruleHits(rule); len(hits) > 0 {
 			consider(rule.Status, hits, rule.Name)
 			rk.byFallback = true
 		}
@@ -483,11 +505,12 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		var all []int
 		ok := true
 		for _, n := range cb.Rules {
-			if len(named[n]) == 0 {
+			hits := rk.namedHits(n)
+			if len(hits) == 0 {
 				ok = false
 				break
 			}
-			all = append(all, rk.best(named[n]))
+			all = append(all, rk.best(hits))
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))

@@ -278,6 +278,31 @@ type ranker struct {
 	termsReady bool
 }
 
+// ruleHits returns the sentences the rule matches, matching it on first
+// use.
+func (rk *ranker) ruleHits(rule *catalog.Rule) []int {
+	hits, ok := rk.hits[rule]
+	if !ok {
+		hits = rk.ch.Matches(rk.in, rule)
+		rk.hits[rule] = hits
+	}
+	return hits
+}
+
+// namedHits returns the sentences matched by the requirement's rule named
+// n (the last one of that name), nil when there is none.
+func (rk *ranker) namedHits(n string) []int {
+	if n == "" {
+		return nil
+	}
+	for k := len(rk.req.Rules) - 1; k >= 0; k-- {
+		if rule := rk.req.Rules[k]; rule.Name == n {
+			return rk.ruleHits(rule)
+		}
+	}
+	return nil
+}
+
 // ruleTerm is a term of a requirement's rules and the rules (by their
 // index in the requirement, the 64th standing for any later one) whose
 // groups hold it.
@@ -329,7 +354,7 @@ func (rk *ranker) coverage(i int) int {
 		rk.termsReady = true
 		var hit uint64
 		for k, rule := range rk.req.Rules {
-			if len(rk.hits[rule]) > 0 && (!rule.Fallback || rk.byFallback) {
+			if (!rule.Fallback || rk.byFallback) && len(rk.ruleHits(rule)) > 0 {
 				hit |= ruleBit(k)
 			}
 		}
@@ -366,7 +391,7 @@ func (rk *ranker) sentenceScore(i int) int {
 		if rule.Fallback && !rk.byFallback {
 			continue
 		}
-		if containsSorted(rk.hits[rule], i) {
+		if containsSorted(rk.ruleHits(rule), i) {
 			entry = entry || rule.Entry
 			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
@@ -465,7 +490,7 @@ func (rk *ranker) matched(i int) bool {
 		rk.matchedSet = rk.in.Index.NewBits()
 		for _, rule := range rk.req.Rules {
 			if !rule.Fallback || rk.byFallback {
-				for _, k := range rk.hits[rule] {
+				for _, k := range rk.ruleHits(rule) {
 					rk.matchedSet.Set(k)
 				}
 			}
@@ -597,10 +622,10 @@ func headingLike(text string) bool {
 	if text == "" || strings.ContainsAny(text[len(text)-1:], ".;,)") {
 		return false
 	}
-	words := strings.Fields(text)
-	if len(words) > 14 {
+	if moreFields(text, 14) {
 		return false
 	}
+	words := strings.Fields(text)
 	long, upper := 0, 0
 	for _, w := range words {
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -613,6 +638,25 @@ func headingLike(text string) bool {
 		}
 	}
 	return long > 0 && 2*upper >= long
+}
+
+// moreFields reports whether s has more than n fields as strings.Fields
+// splits it, reading no further than the first field past n: a long
+// sentence is not split into words to learn that it is long.
+func moreFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			inField = false
+		case !inField:
+			inField = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // citeStart skips title lines at the start of a sentence that run into the
@@ -665,7 +709,7 @@ func (rk *ranker) quote(i int) int {
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
-		if cr == nil || !containsSorted(rk.hits[rule], i) {
+		if cr == nil || !containsSorted(rk.ruleHits(rule), i) {
 			continue
 		}
 		for _, gi := range cr.all {

@@ -6,6 +6,7 @@ package document
 import (
 	"bytes"
 	"errors"
+	"math/bits"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -84,9 +85,9 @@ func looksBinary(s string) bool {
 		if plainByte[s[i]] {
 			// Printable ASCII and the allowed controls, the common case:
 			// a run of them counts as one rune each.
-			j := i + 1
+			j := printableRun(s, i+1)
 			for j < len(s) && plainByte[s[j]] {
-				j++
+				j = printableRun(s, j+1)
 			}
 			n += j - i
 			i = j
@@ -100,6 +101,25 @@ func looksBinary(s string) bool {
 		i += sz
 	}
 	return n > 0 && bad*20 > n
+}
+
+// printableRun returns the end of the run of printable ASCII bytes (0x20
+// to 0x7E) from offset i of s on, testing eight bytes at a time; within
+// the last seven bytes of s it returns i, and the caller tests them one by
+// one.
+func printableRun(s string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		// The high bit is set in the first byte that is not printable:
+		// by w for 0x80 and more, by adding 1 for 0x7F, by subtracting
+		// 0x20 for one below 0x20. The bytes before it neither carry nor
+		// borrow, so no bit is set below it.
+		if m := (w | (w + ones) | (w - 0x20*ones)) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return i
 }
 
 // plainByte marks printable ASCII and the controls looksBinary allows.
@@ -128,7 +148,7 @@ func clean(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if keptByte[c] {
-			i++
+			i = printableRun(s, i+1)
 			continue
 		}
 		r, sz := rune(c), 1
@@ -164,4 +184,11 @@ func clean(s string) string {
 		return s
 	}
 	return string(append(b, s[kept:]...))
+}
+
+// load64 returns the eight bytes of b as a little-endian number (one load).
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

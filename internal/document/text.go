@@ -197,11 +197,14 @@ type builder struct {
 	section string
 	annex   string
 	// open is the paragraph or list item being extended line by line.
-	open    *Block
-	sawGap  bool // a blank line since the open block's last line
-	tableNo int
-	row     int
-	inTable bool
+	open *Block
+	// lastLine is where the open block's last line starts: after its
+	// last newline.
+	lastLine int
+	sawGap   bool // a blank line since the open block's last line
+	tableNo  int
+	row      int
+	inTable  bool
 	// tabTable marks a table of tab-separated rows; tabCells is the cell
 	// count of its last row.
 	tabTable bool
@@ -271,6 +274,7 @@ func (p *builder) item(start, end int, marker string, indent int) {
 		label = strings.TrimSpace(p.doc.Text[bstart : bstart+loc])
 	}
 	p.open = &Block{Kind: ListItem, Start: bstart, End: end, Level: 1 + indent/2, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
 	p.sawGap = false
 }
 
@@ -280,7 +284,10 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	loc := -1 // labelAt(body), once known
 	if p.open != nil {
 		loc = labelAt(body)
-		if continues(p.doc.Text[p.open.Start:p.open.End], body, loc, p.sawGap, indent) {
+		if continues(p.doc.Text[p.open.Start:p.open.End], p.lastLine-p.open.Start, body, loc, p.sawGap, indent) {
+			if k := strings.LastIndexByte(p.doc.Text[p.open.End:end], '\n'); k >= 0 {
+				p.lastLine = p.open.End + k + 1
+			}
 			p.open.End = end
 			p.sawGap = false
 			return
@@ -312,6 +319,7 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 		}
 	}
 	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
 	p.sawGap = false
 }
 
@@ -341,6 +349,7 @@ func (p *builder) numberedItem(start, end int, body string) bool {
 	p.flush()
 	label := strings.TrimSpace(body[:strings.IndexAny(body, ".)")+1])
 	p.open = &Block{Kind: ListItem, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
+	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
 	p.numStyle, p.numNext = style, n+1
 	p.sawGap = false
 	return true
@@ -385,15 +394,16 @@ func (p *builder) tableRow(start, end int) {
 
 // continues reports whether a new line continues the open block: a soft
 // line wrap inside a sentence, or a sentence broken by a page break.
-// label is labelAt(next).
-func continues(prev, next string, label int, gap bool, indent int) bool {
+// label is labelAt(next); prev's last line starts at offset lastStart
+// (after its last newline, which trimming prev keeps).
+func continues(prev string, lastStart int, next string, label int, gap bool, indent int) bool {
 	prev = strings.TrimRight(prev, " \t")
 	if prev == "" {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
-	lastLine := prev[strings.LastIndexByte(prev, '\n')+1:]
+	lastLine := prev[lastStart:]
 	if label > 0 && first == '(' && restatesNumber(lastLine, next) {
 		// "(a) thirty\n(30) days in advance": the figures after a number
 		// word are no clause label.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -249,8 +250,10 @@ func (x *extractor) defUnits(n int) []defUnit {
 	// Dash and comma definitions open with a definition word; "is the
 	// processor" ends in a role word. The expressions run only on short
 	// windows around them.
-	for _, w := range defOpeners {
-		for _, at := range allIndex(x.lower[:n], w) {
+	// The words' occurrences, found in one pass over the text.
+	found := allIndexes(x.lower[:n], defWords)
+	for k := range defOpeners {
+		for _, at := range found[k] {
 			a := runeStart(text, max(0, at-4))
 			win := text[a:min(n, at+120)]
 			for _, re := range []*regexp.Regexp{reDashDef(), reCommaDef()} {
@@ -264,8 +267,8 @@ func (x *extractor) defUnits(n int) []defUnit {
 			}
 		}
 	}
-	for _, w := range []string{"processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber"} {
-		for _, at := range allIndex(x.lower[:n], w) {
+	for k, w := range defWords[len(defOpeners):] {
+		for _, at := range found[len(defOpeners)+k] {
 			a := runeStart(text, max(0, at-40))
 			win := text[a:min(n, at+len(w)+1)]
 			lw := x.lower[a:min(n, at+len(w)+1)]
@@ -313,17 +316,31 @@ func (x *extractor) defUnits(n int) []defUnit {
 // definition (reDashDef, reCommaDef).
 var defOpeners = []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"}
 
-// allIndex returns the offsets of every occurrence of w in s.
-func allIndex(s, w string) []int {
-	var out []int
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return out
-		}
-		out = append(out, off+i)
-		off += i + len(w)
+// defWords are the words defUnits looks for: the openers, then the role
+// words of "is the processor".
+var defWords = append(slices.Clip(defOpeners), "processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber")
+
+// allIndexes returns, for each of the words (not empty), the offsets of
+// its occurrences in s, each after the end of the one before. They are
+// found in one pass over s: a search per word would cost a call at every
+// occurrence of its first letter.
+func allIndexes(s string, words []string) [][]int {
+	var byFirst [256][]int // the words by their first byte
+	for k, w := range words {
+		byFirst[w[0]] = append(byFirst[w[0]], k)
 	}
+	out := make([][]int, len(words))
+	next := make([]int, len(words)) // where the next occurrence may start
+	for i := 0; i < len(s); i++ {
+		for _, k := range byFirst[s[i]] {
+			w := words[k]
+			if i >= next[k] && (len(w) == 1 || i+1 < len(s) && s[i+1] == w[1]) && strings.HasPrefix(s[i:], w) {
+				out[k] = append(out[k], i)
+				next[k] = i + len(words[k])
+			}
+		}
+	}
+	return out
 }
 
 // lastTopComma returns the offset of the last comma outside parentheses.

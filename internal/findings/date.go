@@ -89,11 +89,20 @@ func years(text string) [][2]int {
 	var out [][2]int
 	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
 	isWord := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	// The next '1' and '2' at or after i (len(text) when there is none),
+	// found by byte search: digits are rare in a contract's text.
+	next1, next2 := -1, -1
 	for i := 0; i+4 <= len(text); i++ {
-		c := text[i]
-		if c != '1' && c != '2' {
-			continue
+		if next1 < i {
+			next1 = indexByteFrom(text, '1', i)
 		}
+		if next2 < i {
+			next2 = indexByteFrom(text, '2', i)
+		}
+		if i = min(next1, next2); i+4 > len(text) {
+			break
+		}
+		c := text[i]
 		if !(c == '1' && text[i+1] == '9' || c == '2' && text[i+1] == '0') || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
 			continue
 		}
@@ -104,6 +113,15 @@ func years(text string) [][2]int {
 		i += 3
 	}
 	return out
+}
+
+// indexByteFrom returns the offset of the first c in s from i on, or
+// len(s).
+func indexByteFrom(s string, c byte, i int) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // month returns the number of a month name in any case, or 0.

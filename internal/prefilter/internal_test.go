@@ -1,6 +1,7 @@
 package prefilter
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -60,6 +61,48 @@ func FuzzLower(f *testing.F) {
 		lit = Lower(lit)
 		if got, want := index(s, lit, true), strings.Index(low, lit); got != want {
 			t.Fatalf("index(%q, %q) = %d, want %d", s, lit, got, want)
+		}
+	})
+}
+
+// FuzzLitSet checks the scan of a set of literals (its pair table holds
+// the capitals of a folded set's bytes) against looking for every literal
+// at every offset of the text as it is, or lower-cased with fold.
+func FuzzLitSet(f *testing.F) {
+	f.Add("Der AUFTRAGSVERARBEITER und die Übermittlung", "auftrag|über|und|die|xy|ün", true)
+	f.Add("ÄÖÜ äöü \xc3\x84b Ab aB", "äb|ab|öx|ü |zz", true)
+	f.Add("GmbH AG A/S, Ltd", "GmbH|AG|A/S|Ltd|Inc", false)
+	f.Fuzz(func(t *testing.T, s, set string, fold bool) {
+		var lits []string
+		for _, l := range strings.Split(set, "|") {
+			if l == "" || !utf8.ValidString(l) {
+				return
+			}
+			if fold {
+				l = Lower(l)
+			}
+			lits = append(lits, l)
+		}
+		slices.Sort(lits)
+		lits = slices.Compact(lits)
+		ls := newLitSet(lits, fold)
+		text := s
+		if fold {
+			text = Lower(s)
+		}
+		for from := 0; from <= len(s); from++ {
+			want := -1
+			for i := from; i < len(s) && want < 0; i++ {
+				for _, l := range lits {
+					if strings.HasPrefix(text[i:], l) {
+						want = i
+						break
+					}
+				}
+			}
+			if got := ls.next(s, from, fold); got != want {
+				t.Fatalf("next(%q, %d) with %q (fold %v) = %d, want %d", s, from, lits, fold, got, want)
+			}
 		}
 	})
 }

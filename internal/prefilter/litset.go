@@ -1,6 +1,9 @@
 package prefilter
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // litSet is a set of literals, sought in a text either as it is or, with
 // fold, in its Lower form, which is computed byte by byte on the way
@@ -18,6 +21,9 @@ type litSet struct {
 	// rules out most positions a common first letter would let through.
 	// Rows exist only for the first bytes of literals, so the table stays
 	// small (a full 64-kbit table cost 8 KB per expression at start-up).
+	// With fold, the table also holds the bytes of the text that Lower
+	// turns into a literal's first two (see addPair), so that the text is
+	// tested as it is.
 	pairs   [][4]uint64
 	pairRow *[256]uint16
 }
@@ -44,33 +50,70 @@ func newLitSet(lits []string, fold bool) *litSet {
 	if !short && len(lits) > 4 {
 		ls.pairRow = new([256]uint16)
 		for _, l := range lits {
-			r := ls.pairRow[l[0]]
-			if r == 0 {
-				ls.pairs = append(ls.pairs, [4]uint64{})
-				r = uint16(len(ls.pairs))
-				ls.pairRow[l[0]] = r
+			ls.addPair(l[0], l[1])
+			if !fold {
+				continue
 			}
-			ls.pairs[r-1][l[1]/64] |= 1 << (l[1] % 64)
+			// The bytes Lower turns into l[0] and l[1] (foldAt): the
+			// capital of an ASCII letter; the second byte of Ä, Ö, Ü
+			// after 0xC3. A literal never starts with a second byte.
+			c0, c1 := l[0], l[1]
+			if isLowerASCII(c1) {
+				c1 -= 'a' - 'A'
+			} else if c0 == 0xC3 && (c1 == 0xA4 || c1 == 0xB6 || c1 == 0xBC) {
+				c1 -= 0x20
+			}
+			if isLowerASCII(c0) {
+				c0 -= 'a' - 'A'
+			}
+			ls.addPair(c0, l[1])
+			ls.addPair(l[0], c1)
+			ls.addPair(c0, c1)
 		}
 	}
 	return ls
 }
 
-// pairAt reports whether the two bytes at offset i of s (with fold: of
-// Lower(s)) start a literal; without a pair table every position may.
-func (ls *litSet) pairAt(s string, i int, fold bool) bool {
-	if ls.pairRow == nil {
-		return true
-	}
-	if i+1 >= len(s) {
-		return false
-	}
-	c0, c1 := s[i], s[i+1]
-	if fold {
-		c0, c1 = foldAt(s, i), foldAt(s, i+1)
-	}
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// addPair adds the pair of bytes c0, c1 to the pair table.
+func (ls *litSet) addPair(c0, c1 byte) {
 	r := ls.pairRow[c0]
-	return r != 0 && ls.pairs[r-1][c1/64]&(1<<(c1%64)) != 0
+	if r == 0 {
+		ls.pairs = append(ls.pairs, [4]uint64{})
+		r = uint16(len(ls.pairs))
+		ls.pairRow[c0] = r
+	}
+	ls.pairs[r-1][c1/64] |= 1 << (c1 % 64)
+}
+
+// next returns the first offset from i on at which one of the literals
+// occurs in s (with fold: in Lower(s)), or -1.
+func (ls *litSet) next(s string, i int, fold bool) int {
+	if ls.pairRow == nil {
+		for ; i < len(s); i++ {
+			if ls.first[s[i]] && ls.at(s, i, fold) {
+				return i
+			}
+		}
+		return -1
+	}
+	// Every literal has two bytes or more: the pair table tests the
+	// bytes of the text as they are (with fold, it holds their capitals
+	// too), and only a position holding a literal's first two bytes is
+	// compared with the literals.
+	rows, pairs := ls.pairRow, ls.pairs
+	for ; i+1 < len(s); i++ {
+		r := rows[s[i]]
+		if r == 0 {
+			continue
+		}
+		c1 := s[i+1]
+		if pairs[r-1][c1/64]&(1<<(c1%64)) != 0 && ls.at(s, i, fold) {
+			return i
+		}
+	}
+	return -1
 }
 
 // index returns the first offset of s at which one of the literals occurs,
@@ -92,12 +135,7 @@ func (ls *litSet) index(s string, fold, leftmost bool) int {
 		}
 		return at
 	}
-	for i := 0; i < len(s); i++ {
-		if ls.first[s[i]] && ls.pairAt(s, i, fold) && ls.at(s, i, fold) {
-			return i
-		}
-	}
-	return -1
+	return ls.next(s, 0, fold)
 }
 
 // at reports whether one of the literals occurs at offset p of s.
@@ -146,7 +184,21 @@ func Lower(s string) string {
 // nextFold returns the first offset from i on of a byte that Lower
 // changes (see foldAt), or len(s).
 func nextFold(s string, i int) int {
-	for ; i < len(s); i++ {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for i < len(s) {
+		if i+8 <= len(s) {
+			// Eight bytes at a time: the high bit is set in the first
+			// byte of 0x80 or more (by w) or that is a capital (adding
+			// 0x80-'A' sets it for 'A' and more, adding 0x80-'Z'-1 for
+			// what is past 'Z'); the ASCII bytes before it do not carry.
+			w := load64(s[i : i+8])
+			m := (w | (w+(0x80-'A')*ones)&^(w+(0x80-'Z'-1)*ones)) & high
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+		}
 		switch foldClass[s[i]] {
 		case foldNone:
 		case foldCapital:
@@ -156,6 +208,7 @@ func nextFold(s string, i int) int {
 				return i
 			}
 		}
+		i++
 	}
 	return len(s)
 }
@@ -256,4 +309,11 @@ func index(s, lit string, fold bool) int {
 		i = k + 1
 	}
 	return -1
+}
+
+// load64 returns the eight bytes of b as a little-endian number (one load).
+func load64(b string) uint64 {
+	b = b[:8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

@@ -295,14 +295,12 @@ func (r *Regexp) Literals(s string, yield func(p int) (next int)) (ok bool) {
 		}
 		return true
 	}
-	for i := 0; i < len(s); {
-		if ls.first[s[i]] && ls.pairAt(s, i, c.fold) && ls.at(s, i, c.fold) {
-			i = yield(i)
-			continue
+	for i := 0; ; {
+		if i = ls.next(s, i, c.fold); i < 0 {
+			return true
 		}
-		i++
+		i = yield(i)
 	}
-	return true
 }
 
 // leadOK reports whether a match may start at the start of s, for an

@@ -5,6 +5,7 @@ package segment
 
 import (
 	_ "embed"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,6 +108,25 @@ var mayEnd = func() (t [256]bool) {
 	return t
 }()
 
+// skipToEnd returns the offset of the first byte from i on that mayEnd
+// marks, testing eight bytes at a time; within the last seven bytes of s
+// it returns i, and the caller tests them one by one.
+func skipToEnd(s string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// zero sets the high bit of the first zero byte of x (and perhaps of
+	// bytes after it, never of one before it).
+	zero := func(x uint64) uint64 { return (x - ones) &^ x & high }
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if m := zero(w^('.'*ones)) | zero(w^('!'*ones)) | zero(w^('?'*ones)) | zero(w^(0xE2*ones)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return i
+}
+
 // splitSpan splits text[start:end] into sentence spans.
 func splitSpan(text string, start, end int) [][2]int {
 	var spans [][2]int
@@ -116,8 +136,7 @@ func splitSpan(text string, start, end int) [][2]int {
 		// Only '.', '!', '?' and '…' (lead byte 0xE2) can end a sentence;
 		// other bytes, continuation bytes included, are skipped without
 		// decoding, in a loop of their own.
-		for i < len(within) && !mayEnd[within[i]] {
-			i++
+		for i = skipToEnd(within, i); i < len(within) && !mayEnd[within[i]]; i++ {
 		}
 		if i >= end {
 			break
