@@ -260,6 +260,11 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 				skipped = i
 				continue
 			}
+			// "ein Kunde", "eine Kundin": some customer, not the party
+			// of the contract, which is always named with "der"/"die".
+			if f.german && (prev == "ein" || prev == "eine") {
+				continue
+			}
 			// "der Auftragnehmerin" is dative or genitive.
 			if f.german && prev == "der" && feminine(t) {
 				continue
@@ -445,15 +450,16 @@ func participleEnds(toks []match.Token, j int) bool {
 
 // verbFirst recognises a German conditional clause with the verb first:
 // "Erstellt der Verantwortliche eine DSFA, wirkt der Auftragsverarbeiter
-// mit"; "Wendet sich der Kunde an den Anbieter, ...". A word followed by
-// "der" and a party word can only be a verb there, as the party words are
-// masculine nouns and a preposition would take "dem" or "den".
+// mit"; "Wendet sich der Kunde an den Anbieter, ..."; "Macht ein Kunde
+// Rechte geltend, ...". A word followed by "der" or "ein" and a party word
+// can only be a verb there, as the party words are masculine nouns and a
+// preposition would take "dem", "den", "einem" or "einen".
 func (f *actorFinder) verbFirst(toks []match.Token) bool {
 	i := 1
 	if i < len(toks) && (toks[i].Text == "sich" || toks[i].Text == "es") {
 		i++
 	}
-	if i+1 >= len(toks) || toks[i].Text != "der" || toks[i].Comma || toks[i+1].Comma {
+	if i+1 >= len(toks) || (toks[i].Text != "der" && toks[i].Text != "ein") || toks[i].Comma || toks[i+1].Comma {
 		return false
 	}
 	w := toks[i+1].Text

@@ -286,8 +286,15 @@ func (f *actorFinder) addIsRole(text, lower string, a, b int, p Party, add func(
 	{
 		m := []int{0, 0, a, b}
 		name := lower[m[2]:m[3]]
-		if w := lastWord(lower[:m[2]]); determiners[w] || w == "der" || w == "die" || w == "das" || w == "ein" || w == "eine" {
+		w := lastWord(lower[:m[2]])
+		if determiners[w] || w == "ein" || w == "eine" {
 			return // "the sub-processor is a processor": no name
+		}
+		// "die Agentur ist Auftragsverarbeiter": a German short name with
+		// its article, unless it names sub-processors ("der
+		// Unterauftragnehmer ist Auftragsverarbeiter").
+		if (w == "der" || w == "die" || w == "das") && (!f.german || subprocessorWord(name)) {
+			return
 		}
 		// A proper name is capitalised wherever it stands: "It is the
 		// controller" names nobody.
@@ -425,6 +432,18 @@ func definesTerm(text string, toks []match.Token) bool {
 		gap := text[toks[j-1].End:toks[j].Start]
 		if strings.ContainsAny(gap, definesTermQuotes) {
 			return deDefiningVerbs[toks[j].Text]
+		}
+	}
+	return false
+}
+
+// subprocessorWord reports a German word naming a sub-processor or another
+// processor ("Unterauftragnehmer", "Subunternehmer", "Nachunternehmer"),
+// which is no short name of a party.
+func subprocessorWord(w string) bool {
+	for _, p := range []string{"unter", "sub", "nach", "weitere", "andere", "auftragsverarbeiter"} {
+		if strings.HasPrefix(w, p) {
+			return true
 		}
 	}
 	return false
