@@ -12226,6 +12226,8 @@ var precomputedCatalog = &Catalog{
 						"in the processor's opinion",
 						"instruction* ... breach*",
 						"breach* ... instruction*",
+						"let us know",
+						"let me know",
 					},
 				},
 				{
@@ -12333,6 +12335,8 @@ var precomputedCatalog = &Catalog{
 						"opinion",
 						"instruction*",
 						"art:34",
+						"let us know",
+						"let me know",
 					},
 				},
 			},
