@@ -86,7 +86,7 @@ var (
 	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
 		// Inner subordinate clauses: "assist the controller, to the
 		// extent controller does not have the information".
-		"extent if unless where when whenever whether once because since while although though as")
+		"extent if unless where when whenever whether once because since while although though as until")
 	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
 		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
 		" weitere weiteren weiterer andere anderen anderer")
@@ -191,6 +191,16 @@ func (f *actorFinder) find(toks []match.Token) Party {
 			return p
 		}
 	}
+	// "If the Bureau believes that an instruction …, it shall say so to
+	// the Employer": a subject pronoun opening the main clause refers to
+	// the party of the leading clause, not to the party named after it.
+	if !f.german && start > 0 && start < len(toks) && enSubjectPronouns[toks[start].Text] {
+		// Scan the leading clause without its subordinator, which
+		// would mark the party after it as no subject.
+		if p := f.scan(toks[first+1:start], 0); p != Nobody {
+			return p
+		}
+	}
 	if p := f.scan(toks, start); p != Nobody {
 		if q := f.assented(toks, start); q != Nobody {
 			return q
@@ -279,6 +289,10 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	}
 	return Nobody
 }
+
+// enSubjectPronouns are English subject pronouns of the third person that
+// refer back to a party named before them.
+var enSubjectPronouns = set("it he she they")
 
 // deNested open a clause nested inside a German leading clause.
 var deNested = set("dass ob weil da die der das welche welcher welches")
