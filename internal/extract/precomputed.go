@@ -1189,6 +1189,10 @@ var precomputedKnowledge = &knowledgeFiles{
 				"zurzeit",
 				"gegenwärtig",
 				"currently",
+				"are",
+				"is",
+				"sind",
+				"ist",
 			},
 			"governing_law": {
 				"gilt",

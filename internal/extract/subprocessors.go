@@ -1226,8 +1226,20 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || isDefinition(s) {
+		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) {
 			continue
+		}
+		// after is where the names may start: a sentence that engages
+		// sub-processors names them anywhere; one that only says what
+		// they are ("The sub-processors at the Commencement Date are
+		// Acme Ltd (hosting) and …") names them after its verb.
+		after := 0
+		if !reEngageLow.MatchString(low) {
+			m := reSubCopula.FindStringIndex(low)
+			if m == nil || reNegation.MatchString(low[m[1]:]) {
+				continue
+			}
+			after = m[1]
 		}
 		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
@@ -1239,13 +1251,23 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				wb = len(p) - 1
 			}
 			start := capitalRun(s, x.walkBack(s, wb), wb)
+			lower := false
+			if start == wb {
+				// "die netcup GmbH": a brand in lower case right after
+				// an article.
+				start = lowerBrand(s, wb)
+				lower = start < wb
+			}
+			if start < after {
+				continue
+			}
 			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) {
 				// "z. B. die Muster GmbH": an example; "a subsidiary of
 				// Acme, Inc.": the parent of an engaged company.
 				continue
 			}
 			name := s[start:m[3]]
-			if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 				continue
 			}
 			n := normName(name)
@@ -1281,6 +1303,17 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	}
 	return out
 }
+
+// reSubCopula is the subject of a sentence that names the sub-processors
+// with a copula, up to the verb: "The sub-processors at the Commencement
+// Date are", "Als Unterauftragnehmer sind", "Unterauftragsverarbeiter ist
+// derzeit". A negation after the verb ("are not", "sind keine") does not
+// match.
+var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+
+// reNegation opens the words after a copula that deny it: "are not",
+// "sind keine".
+var reNegation = prefilter.MustCompile(`^\s*(?:not|nicht|keine?|no|none|nie)\b`)
 
 // reExampleCue ends the text before a company named as an example.
 var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:\S+\s+){0,3}$`)
@@ -1329,6 +1362,35 @@ func capitalRun(s string, start, at int) int {
 		i = k
 	}
 	return run
+}
+
+// lowerBrand returns where a name written in lower case starts that ends
+// at at: one word of letters, digits, dots or hyphens right after an
+// article ("die netcup GmbH", "the easyname GmbH"), or at when there is
+// none.
+func lowerBrand(s string, at int) int {
+	j := at
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' {
+		k--
+	}
+	if k == j || k == 0 {
+		return at
+	}
+	for _, r := range s[k:j] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return at
+		}
+	}
+	a := strings.LastIndexByte(s[:k-1], ' ') + 1
+	switch strings.ToLower(s[a : k-1]) {
+	case "die", "der", "den", "dem", "des", "the":
+		return k
+	}
+	return at
 }
 
 // blockAboutSubs reports whether the paragraph or table row holding a
