@@ -1320,7 +1320,7 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 
 // placeWord reports whether s is a country, a listed city or, when
 // unknown is set, one capitalised word that reads as a town (no service
-// or category word, no German noun ending).
+// or category word, no German noun ending, no capitals after the first).
 func (x *extractor) placeWord(s string, unknown bool) bool {
 	if s == "" || len(s) > 40 {
 		return false
@@ -1328,7 +1328,7 @@ func (x *extractor) placeWord(s string, unknown bool) bool {
 	if x.k.CountryOf(s) != "" || x.k.cityRe.MatchString(s) && len(strings.Fields(s)) <= 3 {
 		return true
 	}
-	if !unknown || strings.Contains(s, " ") || !x.k.placeNameRe.MatchString(s) || x.serviceWords(s) || x.categoryName(s) {
+	if !unknown || !reTownWord.MatchString(s) || x.serviceWords(s) || x.categoryName(s) {
 		return false
 	}
 	low := prefilter.Lower(s)
@@ -1339,6 +1339,11 @@ func (x *extractor) placeWord(s string, unknown bool) bool {
 	}
 	return true
 }
+
+// reTownWord is one word that may be a town's name: capitalised, the
+// rest in lower case, two parts at most ("Rastede", "Castrop-Rauxel";
+// not "Bild-KI").
+var reTownWord = prefilter.MustCompile(`^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?$`)
 
 // hasLowerWord reports whether s holds a word starting with a lower-case
 // letter.
