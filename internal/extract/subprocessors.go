@@ -1289,14 +1289,20 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 }
 
 // trailingPlace splits a service followed by its place after commas:
-// "servers, New York, USA" gives "servers" and "New York, USA";
+// "servers, New York, USA" gives "servers" and "New York, USA", as does
+// "(servers, New York, USA)";
 // "Newsletterversand, Rastede" gives "Newsletterversand" and "Rastede".
 // The service must read as one (a lower-case word or a service word) and
 // hold no digits (an address); a town the table does not list is one
 // capitalised word that is no service. It returns "" for the place when
 // the text does not end in one.
 func (x *extractor) trailingPlace(rest string) (string, string) {
-	head := strings.TrimRight(rest, " .;")
+	rest = strings.TrimRight(rest, " .;")
+	if t := strings.TrimLeft(rest, " "); strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1 {
+		// "(search infrastructure, Netherlands)"
+		rest = t[1 : len(t)-1]
+	}
+	head := rest
 	cut := -1
 	for n := 0; n < 2; n++ {
 		i := strings.LastIndex(head, ", ")
@@ -1315,7 +1321,7 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 	if !x.serviceWords(head) && !hasLowerWord(head) {
 		return "", ""
 	}
-	return strings.TrimSpace(head), strings.TrimSpace(strings.TrimRight(rest, " .;")[cut+2:])
+	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])
 }
 
 // placeWord reports whether s is a country, a listed city or, when
