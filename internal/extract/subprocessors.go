@@ -592,7 +592,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	var out []*spEntry
 	var cur *spEntry
 	leadSub := false // a lead-in paragraph about sub-processors opened a list
-	lastHit := -10   // block index of the lead-in or the last entry
+	// leadProv: the lead-in introduced service providers without the
+	// word sub-processor; its list is read only for names with a legal
+	// form and for natural persons with their role.
+	leadProv := false
+	lastHit := -10 // block index of the lead-in or the last entry
 	// last is the last entry and lastBlock its block: a company written
 	// as a block of lines (name, service, address) takes its address
 	// from a line after it.
@@ -640,6 +644,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			leadSub = x.k.isSub(low) && !x.k.notProc(low)
+			leadProv = false
+			if !leadSub && strings.HasSuffix(t, ":") && x.providerLead(low) {
+				leadSub, leadProv = true, true
+			}
 			if leadSub {
 				lastHit = i
 			}
@@ -658,6 +666,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				if (strings.HasSuffix(t, ":") || len(t) < 80) && x.k.isSub(x.lower[b.Start:b.End]) && !x.k.notProc(x.lower[b.Start:b.End]) {
 					leadSub = true
 					lastHit = i
+				} else if strings.HasSuffix(t, ":") && x.providerLead(x.lower[b.Start:b.End]) {
+					// "Wir arbeiten mit diesen Dienstleistern zusammen:"
+					leadSub, leadProv = true, true
+					lastHit = i
 				}
 			}
 			cur = nil
@@ -665,7 +677,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
-			leadSub = false
+			leadSub, leadProv = false, false
 			cur = nil
 			if !x.inSubContext(b) {
 				continue
@@ -715,7 +727,23 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				last, lastBlock, lastHit = cur, i, i
 				continue
 			}
+			if b.Kind == document.ListItem && ln.start == 0 {
+				// "Jonas Brandt (freier Webentwickler), Münster –
+				// Programmierung": a natural person with the role.
+				if name, rest, ok := x.personEntry(t); ok {
+					cur = x.newListEntry(name, rest, t, ls, le)
+					out = append(out, cur)
+					last, lastBlock, lastHit = cur, i, i
+					continue
+				}
+			}
 			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
+				continue
+			}
+			if leadProv && !x.inSubContext(b) {
+				// A provider list outside a section on sub-processors:
+				// no bare names (a product is no provider).
+				cur = nil
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
@@ -741,6 +769,39 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// providerLead reports whether a lower-cased lead-in ending in a colon
+// introduces a list of service providers without the word sub-processor:
+// "Wir arbeiten mit diesen Dienstleistern zusammen, und du bist damit
+// einverstanden:", "Folgende Dienstleister unterstützen uns:", "We work
+// with these providers:". Providers acting on their own account and
+// recipients said not to be processors are no such list.
+func (x *extractor) providerLead(low string) bool {
+	return len(low) < 300 && x.k.cue("provider_lead").In(low) && x.k.cue("provider_lead_verbs").In(low) &&
+		x.k.cue("provider_lead_list").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
+}
+
+// rePerson is a natural person's name with a role in parentheses opening
+// a list entry: "Jonas Brandt (freier Webentwickler), Münster".
+var rePerson = prefilter.MustCompile(`^((?:Dr\. )?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\.)?(?: (?:von|van|de|zu|van der|von der))? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) ?\(([^()]{3,50})\)`)
+
+// personEntry reads a list entry naming a natural person by first and
+// last name with a provider's role in parentheses ("Sam Patel (freelance
+// developer), Leeds – maintenance"); a contact person, an officer or an
+// employee is none. It returns the name and the rest of the line after
+// the parenthesis.
+func (x *extractor) personEntry(t string) (string, string, bool) {
+	m := rePerson.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", "", false
+	}
+	name, role := t[m[2]:m[3]], prefilter.Lower(t[m[4]:m[5]])
+	if !x.k.cue("provider_role").In(role) || x.k.cue("provider_role_not").In(role) || x.categoryName(name) || x.serviceWords(name) ||
+		x.k.IsPlaceholder(name) || x.k.countryRe.MatchString(name) || x.k.cityRe.MatchString(name) {
+		return "", "", false
+	}
+	return name, t[m[1]:], true
 }
 
 // isClauseLabel reports whether a label is a clause number of two or
@@ -868,7 +929,48 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	if e.sp.Country == "" {
 		e.sp.Country = x.nameCountry(n)
 	}
+	if e.sp.Country == "" && e.sp.City != "" && x.germanCompany(n) {
+		// "Seeblick Media UG (haftungsbeschränkt) – Website, Tettnang":
+		// a town the table does not list.
+		e.sp.Country = "DE"
+	}
 	return e
+}
+
+// germanCompany reports whether a company of a German contract is taken
+// to be German when its town is unknown: a legal form only German law
+// has ("UG (haftungsbeschränkt)", "GmbH & Co. KG", "e.K."), or a GmbH, AG
+// or SE in a contract that names neither Austria, Switzerland nor
+// Liechtenstein (where these forms exist too).
+func (x *extractor) germanCompany(name string) bool {
+	if x.lang != "de" {
+		return false
+	}
+	a, e := x.k.legalForm(name)
+	if a < 0 {
+		return false
+	}
+	switch strings.TrimSpace(name[a:e]) {
+	case "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG", "UG (haftungsbeschränkt)", "UG",
+		"AG & Co. KG", "SE & Co. KG", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		return true
+	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR":
+		return !x.namesGermanSpeakingNeighbour()
+	}
+	return false
+}
+
+// namesGermanSpeakingNeighbour reports whether the text names Austria,
+// Switzerland or Liechtenstein.
+func (x *extractor) namesGermanSpeakingNeighbour() bool {
+	for _, code := range []string{"AT", "CH", "LI"} {
+		for _, n := range x.k.byCode[code].Names {
+			if strings.Contains(x.lower, prefilter.Lower(n)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameCountry returns a country named in a company's name: "Computer
@@ -1154,8 +1256,18 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		addr, serv = rest[:i], rest[i+1:]
 	} else if i := strings.Index(rest, " – "); i >= 0 {
 		addr, serv = rest[:i], rest[i+len(" – "):]
+	} else if s, place := x.trailingPlace(rest); place != "" {
+		// "Hosting von Website und Reservierungstool, Falkenstein":
+		// the service, then the place.
+		serv = s
+		x.fillAddress(sp, place)
+		if sp.City == "" && !strings.Contains(place, ",") && x.k.CountryOf(place) == "" {
+			sp.City = place
+		}
+		addr = ""
 	}
 	switch {
+	case addr == "":
 	case rePostcodeCity.MatchString(addr) || x.k.countryRe.MatchString(addr) || x.k.cityRe.MatchString(addr):
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
 	case serv != "" && x.k.placeNameRe.MatchString(strings.TrimSpace(addr)):
@@ -1174,6 +1286,80 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	if sp.Country == "" && sp.Location != "" {
 		sp.Country = x.k.CountryOf(sp.Location)
 	}
+}
+
+// trailingPlace splits a service followed by its place after commas:
+// "servers, New York, USA" gives "servers" and "New York, USA", as does
+// "(servers, New York, USA)";
+// "Newsletterversand, Rastede" gives "Newsletterversand" and "Rastede".
+// The service must read as one (a lower-case word or a service word) and
+// hold no digits (an address); a town the table does not list is one
+// capitalised word that is no service. It returns "" for the place when
+// the text does not end in one.
+func (x *extractor) trailingPlace(rest string) (string, string) {
+	rest = strings.TrimRight(rest, " .;")
+	if t := strings.TrimLeft(rest, " "); strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1 {
+		// "(search infrastructure, Netherlands)"
+		rest = t[1 : len(t)-1]
+	}
+	head := rest
+	cut := -1
+	for n := 0; n < 2; n++ {
+		i := strings.LastIndex(head, ", ")
+		if i <= 0 {
+			break
+		}
+		tail := strings.TrimSpace(head[i+2:])
+		if !x.placeWord(tail, n == 0) {
+			break
+		}
+		head, cut = head[:i], i
+	}
+	if cut < 0 || strings.ContainsAny(head, "0123456789") || x.placeWord(strings.TrimSpace(head), true) {
+		return "", ""
+	}
+	if !x.serviceWords(head) && !hasLowerWord(head) {
+		return "", ""
+	}
+	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])
+}
+
+// placeWord reports whether s is a country, a listed city or, when
+// unknown is set, one capitalised word that reads as a town (no service
+// or category word, no German noun ending, no capitals after the first).
+func (x *extractor) placeWord(s string, unknown bool) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	if x.k.CountryOf(s) != "" || x.k.cityRe.MatchString(s) && len(strings.Fields(s)) <= 3 {
+		return true
+	}
+	if !unknown || !reTownWord.MatchString(s) || x.serviceWords(s) || x.categoryName(s) {
+		return false
+	}
+	low := prefilter.Lower(s)
+	for _, suf := range []string{"ung", "ungen", "klauseln", "keit", "heit", "schaft", "tion", "ment", "vertrag", "garantien", "system", "tool", "service", "dienst"} {
+		if strings.HasSuffix(low, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// reTownWord is one word that may be a town's name: capitalised, the
+// rest in lower case, two parts at most ("Rastede", "Castrop-Rauxel";
+// not "Bild-KI").
+var reTownWord = prefilter.MustCompile(`^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?$`)
+
+// hasLowerWord reports whether s holds a word starting with a lower-case
+// letter.
+func hasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // subprocessorURL returns a link in a sentence about sub-processors.
@@ -1226,8 +1412,20 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || !reEngageLow.MatchString(low) || x.k.notProc(low) || isDefinition(s) {
+		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) {
 			continue
+		}
+		// after is where the names may start: a sentence that engages
+		// sub-processors names them anywhere; one that only says what
+		// they are ("The sub-processors at the Commencement Date are
+		// Acme Ltd (hosting) and …") names them after its verb.
+		after := 0
+		if !reEngageLow.MatchString(low) {
+			m := reSubCopula.FindStringIndex(low)
+			if m == nil || reNegation.MatchString(low[m[1]:]) {
+				continue
+			}
+			after = m[1]
 		}
 		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
@@ -1239,13 +1437,23 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				wb = len(p) - 1
 			}
 			start := capitalRun(s, x.walkBack(s, wb), wb)
+			lower := false
+			if start == wb {
+				// "die netcup GmbH": a brand in lower case right after
+				// an article.
+				start = lowerBrand(s, wb)
+				lower = start < wb
+			}
+			if start < after {
+				continue
+			}
 			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) {
 				// "z. B. die Muster GmbH": an example; "a subsidiary of
 				// Acme, Inc.": the parent of an engaged company.
 				continue
 			}
 			name := s[start:m[3]]
-			if first, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 				continue
 			}
 			n := normName(name)
@@ -1281,6 +1489,17 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	}
 	return out
 }
+
+// reSubCopula is the subject of a sentence that names the sub-processors
+// with a copula, up to the verb: "The sub-processors at the Commencement
+// Date are", "Als Unterauftragnehmer sind", "Unterauftragsverarbeiter ist
+// derzeit". A negation after the verb ("are not", "sind keine") does not
+// match.
+var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+
+// reNegation opens the words after a copula that deny it: "are not",
+// "sind keine".
+var reNegation = prefilter.MustCompile(`^\s*(?:not|nicht|keine?|no|none|nie)\b`)
 
 // reExampleCue ends the text before a company named as an example.
 var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:\S+\s+){0,3}$`)
@@ -1329,6 +1548,35 @@ func capitalRun(s string, start, at int) int {
 		i = k
 	}
 	return run
+}
+
+// lowerBrand returns where a name written in lower case starts that ends
+// at at: one word of letters, digits, dots or hyphens right after an
+// article ("die netcup GmbH", "the easyname GmbH"), or at when there is
+// none.
+func lowerBrand(s string, at int) int {
+	j := at
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' {
+		k--
+	}
+	if k == j || k == 0 {
+		return at
+	}
+	for _, r := range s[k:j] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return at
+		}
+	}
+	a := strings.LastIndexByte(s[:k-1], ' ') + 1
+	switch strings.ToLower(s[a : k-1]) {
+	case "die", "der", "den", "dem", "des", "the":
+		return k
+	}
+	return at
 }
 
 // blockAboutSubs reports whether the paragraph or table row holding a
