@@ -1338,7 +1338,7 @@ func (x *extractor) placeWord(s string, unknown bool) bool {
 		return false
 	}
 	low := prefilter.Lower(s)
-	for _, suf := range []string{"ung", "ungen", "klauseln", "keit", "heit", "schaft", "tion", "ment", "vertrag", "garantien", "system", "tool", "service", "dienst"} {
+	for _, suf := range x.k.nounEndings {
 		if strings.HasSuffix(low, suf) {
 			return false
 		}
