@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/segment"
+)
+
+// partyFileCase is one excerpt of testdata/parties/*.cases: a party block
+// in one layout with the parties a reviewer reads in it.
+type partyFileCase struct {
+	name, lang, format, text string
+	// want maps "processor", "controller", "processor_note",
+	// "controller_note" and "processor.FIELD", "controller.FIELD" to the
+	// expected value.
+	want map[string]string
+}
+
+// readPartyCases reads every *.cases file of dir (format in the files'
+// head comment).
+func readPartyCases(dir string) ([]partyFileCase, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.cases"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []partyFileCase
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range strings.Split("\n"+string(raw), "\n=== ")[1:] {
+			head, text, ok := strings.Cut(p, "\n---\n")
+			if !ok {
+				return nil, fmt.Errorf("%s: case %q has no --- line", f, strings.SplitN(p, "\n", 2)[0])
+			}
+			lines := strings.Split(head, "\n")
+			fs := strings.Fields(lines[0])
+			if len(fs) != 3 {
+				return nil, fmt.Errorf("%s: bad case line %q", f, lines[0])
+			}
+			c := partyFileCase{name: fs[0], lang: fs[1], format: fs[2], text: strings.TrimLeft(text, "\n"), want: map[string]string{}}
+			for _, l := range lines[1:] {
+				if strings.TrimSpace(l) == "" {
+					continue
+				}
+				k, v, ok := strings.Cut(l, ":")
+				if !ok {
+					return nil, fmt.Errorf("%s: case %s: bad line %q", f, c.name, l)
+				}
+				c.want[strings.TrimSpace(k)] = strings.TrimSpace(v)
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+var reCaseKey = regexp.MustCompile(`[^\p{L}\p{N}]`)
+
+// caseNameKey is a name lower-cased without punctuation and spaces.
+func caseNameKey(s string) string {
+	return reCaseKey.ReplaceAllString(strings.ToLower(s), "")
+}
+
+// knownPartyGaps are the cases whose differences are logged rather than
+// failed, each with the reason.
+var knownPartyGaps = map[string]string{}
+
+// TestPartyCases scores party extraction on the excerpts of
+// testdata/parties: every expected name must be read (a name that starts
+// with the expected one, or that the expected one starts with, counts as
+// found, as the acceptance referee counts it), no other name may be read
+// for a role without one, and a role without a name must say why.
+func TestPartyCases(t *testing.T) {
+	cases, err := readPartyCases("testdata/parties")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) < 30 {
+		t.Fatalf("%d cases, want at least 30", len(cases))
+	}
+	var right, inexact, wrong, missed, extra, named, noteBad, fieldBad int
+	for _, c := range cases {
+		var doc *document.Document
+		if c.format == "html" {
+			d, err := document.ParseHTML(c.name+".html", c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc = d
+		} else {
+			doc = document.ParseText(c.name+".txt", c.format, c.text)
+		}
+		f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: c.lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errs []string
+		p := f.Parties
+		for _, role := range []string{"processor", "controller"} {
+			got, note := p.Processor, p.ProcessorNote
+			if role == "controller" {
+				got, note = p.Controller, p.ControllerNote
+			}
+			want := c.want[role]
+			if want != "" {
+				named++
+			}
+			switch {
+			case want == "" && got != nil:
+				extra++
+				errs = append(errs, fmt.Sprintf("%s %q, want none", role, got.Name))
+			case want != "" && got == nil:
+				missed++
+				errs = append(errs, fmt.Sprintf("%s missed %q (%s)", role, want, note))
+			case want != "":
+				g, w := caseNameKey(got.Name), caseNameKey(want)
+				switch {
+				case g == w:
+					right++
+				case g != "" && (strings.HasPrefix(g, w) || strings.HasPrefix(w, g)):
+					right++
+					inexact++
+					t.Logf("%s: %s %q, want %q (counted as found)", c.name, role, got.Name, want)
+				default:
+					wrong++
+					errs = append(errs, fmt.Sprintf("%s %q, want %q", role, got.Name, want))
+				}
+			}
+			if got == nil {
+				wn := c.want[role+"_note"]
+				ok := note != ""
+				if wn != "" {
+					ok = false
+					for _, alt := range strings.Split(wn, "|") {
+						if strings.Contains(strings.ToLower(note), strings.ToLower(strings.TrimSpace(alt))) {
+							ok = true
+						}
+					}
+				}
+				if !ok {
+					noteBad++
+					errs = append(errs, fmt.Sprintf("%s note %q, want it to say %q", role, note, wn))
+				}
+			}
+		}
+		for k, want := range c.want {
+			role, field, ok := strings.Cut(k, ".")
+			if !ok {
+				continue
+			}
+			var party *model.Party
+			switch role {
+			case "processor":
+				party = p.Processor
+			case "controller":
+				party = p.Controller
+			}
+			var got string
+			switch field {
+			case "owner":
+				if party != nil {
+					got = party.Owner
+				}
+			case "short_name":
+				if party != nil {
+					got = party.ShortName
+				}
+			case "brand":
+				if party != nil {
+					got = party.Brand
+				}
+			default:
+				got = partyField(party, field)
+			}
+			if got != want {
+				fieldBad++
+				errs = append(errs, fmt.Sprintf("%s = %q, want %q", k, got, want))
+			}
+		}
+		sort.Strings(errs)
+		for _, e := range errs {
+			if why, ok := knownPartyGaps[c.name]; ok {
+				t.Logf("known gap, %s: %s: %s", why, c.name, e)
+				continue
+			}
+			t.Errorf("%s: %s", c.name, e)
+		}
+	}
+	t.Logf("party cases: %d of %d named parties found (%d inexact), %d wrong names, %d missed, %d names where none is named; %d notes and %d fields wrong",
+		right, named, inexact, wrong, missed, extra, noteBad, fieldBad)
+}
