@@ -41,6 +41,8 @@ type partyFile struct {
 	NonNames          []string            `yaml:"non_names"`
 	Salutations       []string            `yaml:"salutations"`
 	DegreeParts       []string            `yaml:"degree_parts"`
+	NameJoiners       []string            `yaml:"name_joiners"`
+	PlaceWords        []string            `yaml:"place_words"`
 	LegalForms        []string            `yaml:"legal_forms"`
 	KeyForms          map[string][]string `yaml:"key_forms"`
 	InlineFields      map[string][]string `yaml:"inline_fields"`
@@ -65,6 +67,8 @@ type partyKnowledge struct {
 	nonName   map[string]bool
 	salute    map[string]bool
 	degree    map[string]bool // "med.", "rer.": lower-case parts of a degree
+	joiner    map[string]bool // "&", "von": lower-case words inside a name
+	place     map[string]bool // "am", "zum": a place in a name
 	template  map[string]bool
 	streetTyp map[string]bool // "straße", "weg": a street's type word
 	streetLed map[string]bool // "am", "unter": a word opening a street
@@ -111,7 +115,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {

@@ -165,7 +165,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 			rest := strings.TrimSpace(p.text()[n:])
 			nw, _ := firstWord(rest)
 			r, _ := utf8.DecodeRuneInString(nw)
-			if pk.generic[lw] && placeName(nw) && pk.legalRe.MatchString(rest) {
+			if pk.generic[lw] && pk.place[nw] && pk.legalRe.MatchString(rest) {
 				// "Kanzlei am Dom GmbH", "Apotheke am Markt e. K.": a
 				// generic head with a place, ending in a legal form, is
 				// the company's name.
@@ -410,9 +410,15 @@ func (x *extractor) notAName(name string, legal bool) string {
 			}
 		}
 	}
-	for _, w := range words {
+	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(strings.Trim(w, "()"))
-		if unicode.IsUpper(r) || unicode.IsDigit(r) || joinerWord(w) || pk.degree[strings.ToLower(w)] {
+		lw := strings.ToLower(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || pk.joiner[lw] || pk.degree[lw] {
+			continue
+		}
+		if i > 0 && i+1 < len(words) && (pk.place[lw] || i+2 < len(words) && pk.place[lw+" "+words[i+1]]) {
+			// "Grundschule am Park", "Haus an der Alster": a place after
+			// the first word, a capitalised word after the place.
 			continue
 		}
 		return noteFragment
@@ -427,26 +433,6 @@ func isTitleCompound(w string, pk *partyKnowledge) bool {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return true
 		}
-	}
-	return false
-}
-
-// joinerWord reports whether w may stand in lower case inside a proper
-// name ("&", "und", "von", "van", "de", "–").
-func joinerWord(w string) bool {
-	switch strings.ToLower(w) {
-	case "&", "+", "-", "–", "—", "und", "and", "von", "van", "de", "der", "den", "zu", "di", "da", "du", "del", "la", "le", "vom", "y", "e", "of":
-		return true
-	}
-	return false
-}
-
-// placeName reports whether w is a preposition that opens a place in a
-// business's name ("am", "im", "zum": "Kanzlei am Dom GmbH").
-func placeName(w string) bool {
-	switch w {
-	case "am", "im", "zum", "zur", "an", "auf", "beim":
-		return true
 	}
 	return false
 }

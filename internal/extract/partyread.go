@@ -441,14 +441,26 @@ func framed(t string) bool {
 	return false
 }
 
+// reQuotedTerm is a defined term in quotes ("„Praxis“").
+var reQuotedTerm = lazyRegexp(`[„"“][^„"“”]{1,40}[“”"],?`)
+
 // isTrailerLead reports whether the words before a role word open a
 // trailing label ("– nachfolgend „", "(im Folgenden:", "hereinafter the").
 func isTrailerLead(lb string) bool {
 	lb = strings.Trim(lb, " (–—-[„“\"':")
 	for _, w := range []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"} {
 		if strings.HasPrefix(lb, w) {
-			rest := strings.Trim(lb[len(w):], " :„“\"'")
-			return rest == "" || rest == "der" || rest == "die" || rest == "the" || rest == "auch" || rest == "als"
+			// "nachfolgend „Universität“ oder „": other defined terms
+			// before the role word.
+			rest := strings.Trim(reQuotedTerm().ReplaceAllString(lb[len(w):], " "), " :„“\"'")
+			for _, f := range strings.Fields(rest) {
+				switch f {
+				case "der", "die", "the", "auch", "als", "oder", "or", "bzw.", "bzw", "und", "and", "kurz", "also", ",":
+				default:
+					return false
+				}
+			}
+			return true
 		}
 	}
 	return false
