@@ -114,6 +114,7 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		out = append(out, r)
 	}
 	out = append(out, x.roleIsReadings(n)...)
+	out = append(out, x.pronounReadings(n)...)
 	return out, shorts
 }
 
@@ -197,6 +198,57 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 	}
 	return out
 }
+
+// pronounReadings reads the party a vendor's text defines its pronouns
+// for in the first n bytes: '"we", "us" and "our" refer to Acme B.V.'
+// (the processor), '„Sie“ bezeichnet den Kunden' (the controller,
+// generically). Only a name with its legal form is read, or a generic
+// description's note.
+func (x *extractor) pronounReadings(n int) []partyReading {
+	pk := x.k.party
+	var out []partyReading
+	for _, m := range pk.pronDefRe.FindAllStringSubmatchIndex(x.text[:n], -1) {
+		w := strings.ToLower(x.text[m[2]:m[3]])
+		role := "controller"
+		if pk.self[w] {
+			role = "processor"
+		}
+		start := m[1]
+		rest := x.text[start:min(n, start+200)]
+		if e := strings.IndexAny(rest, ";\n„“”\"«»"); e > 0 {
+			rest = rest[:e]
+		}
+		if e := reFullStop().FindStringIndex(rest); e != nil {
+			rest = rest[:e[0]+1]
+		}
+		// "im Folgenden die Flinkdesk GmbH".
+		if o := pk.openerRe.FindStringIndex(strings.ToLower(rest)); o != nil {
+			rest, start = rest[o[1]:], start+o[1]
+		}
+		nr := x.readName(rest)
+		after := rest[nr.end:min(len(rest), nr.end+60)]
+		if q := strings.IndexAny(after, "„“”\"‚‘"); q >= 0 {
+			after = after[:q]
+		}
+		if nr.name != "" && pk.roleRe.MatchString(after) {
+			// '"you" mean Brightframe Ltd, which is the processor': the
+			// role statement after the name decides.
+			continue
+		}
+		switch {
+		case nr.name != "" && nr.legal:
+			p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(m[0], start+nr.end)}
+			out = append(out, partyReading{role: role, party: p, at: m[0], src: "definition"})
+		case nr.note == noteGeneric:
+			out = append(out, partyReading{role: role, note: nr.note, at: m[0], src: "definition"})
+		}
+	}
+	return out
+}
+
+// reFullStop is a full stop before the next sentence's capital letter
+// (not the dot of "B.V. and").
+var reFullStop = lazyRegexp(`\.\s+\p{Lu}`)
 
 // sentenceStarts returns the offsets in a line where a sentence starts:
 // the line's start and after ". " before a capital letter.

@@ -36,6 +36,7 @@ type partyFile struct {
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
 	Addressee         []string            `yaml:"addressee"`
+	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
 	NonNames          []string            `yaml:"non_names"`
@@ -78,6 +79,7 @@ type partyKnowledge struct {
 	openerRe    *prefilter.Regexp // definition openers at the start
 	closerRe    *prefilter.Regexp // definition closers at the end
 	cutRe       *prefilter.Regexp // the first cut marker
+	pronDefRe   *prefilter.Regexp // quoted pronouns and the verb of their definition
 	ownerRe     *prefilter.Regexp // owner marker
 	soleRe      *prefilter.Regexp // "(Einzelunternehmen)"
 	brandRe     *prefilter.Regexp // brand marker
@@ -130,6 +132,9 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
+	prons := lowerAll(append(append(append([]string{}, f.Self...), f.Addressee...), f.Pronouns...))
+	q := `[„"“”‚'‘’]`
+	pk.pronDefRe = mustParty(`(?i)` + q + `(` + alternation(prons) + `)` + q + `(?:\s*(?:,|and|und|or|oder|bzw\.?)\s*` + q + `(?:` + alternation(prons) + `)` + q + `)*\s*,?\s+(?:` + alternation(lowerAll(f.PronounVerbs)) + `)\s+`)
 	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
 	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
@@ -180,7 +185,7 @@ func mustParty(expr string) *prefilter.Regexp {
 
 // partyPatterns returns the compiled patterns of the party knowledge.
 func (pk *partyKnowledge) partyPatterns() []*prefilter.Regexp {
-	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
+	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.pronDefRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
 		pk.phRe, pk.legalRe}
 }
 
