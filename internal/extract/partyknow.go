@@ -24,6 +24,7 @@ type partyFile struct {
 	Collective        []string            `yaml:"collective"`
 	NameLabels        []string            `yaml:"name_labels"`
 	OtherLabels       []string            `yaml:"other_labels"`
+	AddressLabels     []string            `yaml:"address_labels"`
 	CutMarkers        []string            `yaml:"cut_markers"`
 	OwnerMarkers      []string            `yaml:"owner_markers"`
 	SoleTraderNotes   []string            `yaml:"sole_trader_notes"`
@@ -59,6 +60,7 @@ type partyKnowledge struct {
 	title     map[string]bool
 	nameLabel map[string]bool
 	otherLbl  map[string]bool
+	addrLbl   map[string]bool // the other labels whose value is an address
 	collect   map[string]bool
 	fragStart map[string]bool
 	self      map[string]bool
@@ -117,7 +119,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	var roles []string
 	for r, ws := range f.Roles {

@@ -487,6 +487,14 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 	if len(head) < 2 || len(head) > 3 {
 		return nil
 	}
+	// "| | Verantwortlicher | Auftragsverarbeiter |": a first column of
+	// field labels ("Name", "Anschrift") before the parties' columns.
+	labelCol := false
+	if len(head) == 3 {
+		if k, _, _ := x.labelKind(ln.text[head[0][0]:head[0][1]]); k != "lead" {
+			labelCol, head = true, head[1:]
+		}
+	}
 	var out []columnBlock
 	roles := map[string]bool{}
 	for _, c := range head {
@@ -504,6 +512,21 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 			continue
 		}
 		cs := cells(row.text)
+		first := false
+		if labelCol {
+			if len(cs) != len(head)+1 {
+				break
+			}
+			lbl := strings.ToLower(strings.Trim(row.text[cs[0][0]:cs[0][1]], " *:"))
+			if x.k.party.otherLbl[lbl] && !x.k.party.addrLbl[lbl] {
+				// "vertreten durch", "Telefon": no line of the block's
+				// name and address.
+				continue
+			}
+			// The name's row opens the block.
+			first = x.k.party.nameLabel[lbl]
+			cs = cs[1:]
+		}
 		if len(cs) != len(head) {
 			break
 		}
@@ -513,7 +536,12 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 				continue
 			}
 			lead := strings.Index(row.text[c[0]:c[1]], t)
-			out[k].block = append(out[k].block, line{start: row.start + c[0] + lead, end: row.start + c[0] + lead + len(t), text: t})
+			l := line{start: row.start + c[0] + lead, end: row.start + c[0] + lead + len(t), text: t}
+			if first {
+				out[k].block = append([]line{l}, out[k].block...)
+			} else {
+				out[k].block = append(out[k].block, l)
+			}
 		}
 	}
 	return out
