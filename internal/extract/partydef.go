@@ -50,7 +50,7 @@ var (
 func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyReading) {
 	units := x.defUnits(n)
 	var out []partyReading
-	shorts := map[string]partyReading{}
+	shorts := x.tableTerms(n)
 	prevEnd := 0
 	// pending is a company defined by a short name only, right before
 	// "and"/"und": the other party of "between A ("Acme") and B
@@ -196,6 +196,64 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 			}
 		}
 	}
+	return out
+}
+
+// tableTerms returns the terms a table of the parties defines
+// ("| Agentur | DialogWerk GmbH | Weg 1, 34117 Kassel |" beside
+// "| Auftraggeber | … |", or under "| Rolle | Unternehmen | Anschrift |"):
+// a row whose first cell is a capitalised term that is no role word and
+// whose next cells hold a company or an address. A later role statement
+// ("die Agentur ist Auftragsverarbeiter") gives the role. Keyed by the
+// lower-case term.
+func (x *extractor) tableTerms(n int) map[string]partyReading {
+	pk := x.k.party
+	out := map[string]partyReading{}
+	partyTable := false // the current table holds a role row or a party head
+	var pending []partyReading
+	flush := func() {
+		if partyTable {
+			for _, r := range pending {
+				out[strings.ToLower(r.short)] = r
+			}
+		}
+		partyTable, pending = false, nil
+	}
+	for _, ln := range x.lines {
+		if ln.start >= n {
+			break
+		}
+		t := strings.TrimSpace(ln.text)
+		if !strings.HasPrefix(t, "|") {
+			flush()
+			continue
+		}
+		cs := cells(ln.text)
+		if len(cs) < 2 || strings.Trim(t, "|-: \t") == "" {
+			continue
+		}
+		term := strings.Trim(ln.text[cs[0][0]:cs[0][1]], " *:")
+		lt := strings.ToLower(term)
+		if pk.tableHead[lt] {
+			partyTable = true
+			continue
+		}
+		if _, isRole := pk.role[lt]; isRole {
+			partyTable = true
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(term)
+		if term == "" || !unicode.IsUpper(r) || len(strings.Fields(term)) > 2 || pk.nameLabel[lt] || pk.otherLbl[lt] || pk.title[lt] || pk.nonName[lt] {
+			continue
+		}
+		v := line{start: ln.start + cs[1][0], end: ln.end, text: ln.text[cs[1][0]:]}
+		pr := x.partyFromLines([]line{v}, false)
+		if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+			continue
+		}
+		pending = append(pending, partyReading{party: pr.party, short: term, at: ln.start, src: "definition"})
+	}
+	flush()
 	return out
 }
 

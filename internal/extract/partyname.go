@@ -199,7 +199,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	// marker (representative, seat, legal basis).
 	var r nameRead
 	p.hi = p.lo + x.firstPart(p.text())
-	if m := pk.cutRe.FindStringIndex(p.text()); m != nil {
+	if m := pk.cutRe.FindStringIndex(p.text()); m != nil && !x.markerInName(p.text(), m[0]) {
 		p.hi = p.lo + m[0]
 	}
 	if m := pk.brandRe.FindStringIndex(p.text()); m != nil {
@@ -254,6 +254,27 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	}
 	r.name, r.start, r.end = name, p.lo, p.hi
 	return r
+}
+
+// markerInName reports whether the cut marker at offset at of t is a
+// word of a company's name: capitalised, with only capitalised words up
+// to a legal form after it ("DialogWerk Contact Services GmbH",
+// "Registered Office Solutions Ltd").
+func (x *extractor) markerInName(t string, at int) bool {
+	rest := strings.TrimLeft(t[at:], " ,;(")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || at == 0 {
+		return false
+	}
+	m := x.k.party.legalRe.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(rest[:m[2]]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !x.k.party.joiner[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
 
 // blankOnly reports whether s holds only the marks of a blank field

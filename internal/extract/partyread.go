@@ -574,7 +574,8 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	rest = append(rest, b[nameAt+1:]...)
 	last := nl.end
 	for _, l := range rest {
-		t := strings.TrimSpace(l.text)
+		// "| Hafenstraße 40": the bars of a table row's cells.
+		t := strings.Trim(l.text, " \t|")
 		if x.k.IsPlaceholder(t) || looksRedacted(t) {
 			continue
 		}

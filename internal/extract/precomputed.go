@@ -1797,6 +1797,18 @@ var precomputedKnowledge = &knowledgeFiles{
 			"address",
 			"registered office",
 		},
+		PartyTableHeads: []string{
+			"rolle",
+			"partei",
+			"parteien",
+			"vertragspartei",
+			"vertragsparteien",
+			"funktion",
+			"role",
+			"party",
+			"parties",
+			"capacity",
+		},
 		CutMarkers: []string{
 			"vertreten durch",
 			"gesetzlich vertreten",
