@@ -110,7 +110,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	if m := reFieldLabel.FindStringIndex(p.text()); m != nil && blankOnly(p.text()[m[1]:]) {
 		return nameRead{note: noteBlank}
 	}
-	if x.k.IsPlaceholder(p.text()) {
+	if x.k.IsPlaceholder(p.text()) || x.fieldDescription(p.text()) {
 		return nameRead{note: notePlaceholder}
 	}
 	// Connectors and numbering: "und dem/der", "zwischen der", "by and
@@ -254,6 +254,32 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	}
 	r.name, r.start, r.end = name, p.lo, p.hi
 	return r
+}
+
+// fieldDescription reports whether t only describes the field a
+// template leaves to fill in: label words, role words, articles and
+// joiners ("(Name und Anschrift des Auftraggebers)", "Firma / Sitz des
+// Kunden", "[Straße, PLZ, Ort]").
+func (x *extractor) fieldDescription(t string) bool {
+	pk := x.k.party
+	labels := 0
+	ws := strings.FieldsFunc(strings.ToLower(t), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[]/,;:", r)
+	})
+	if len(ws) < 2 || len(ws) > 10 {
+		return false
+	}
+	for _, w := range ws {
+		_, isRole := pk.role[w]
+		switch {
+		case isRole || pk.article[w] || pk.joiner[w] || pk.generic[w]:
+		case pk.nameLabel[w] || pk.otherLbl[w] || pk.nonName[w]:
+			labels++
+		default:
+			return false
+		}
+	}
+	return labels > 0
 }
 
 // markerInName reports whether the cut marker at offset at of t is a

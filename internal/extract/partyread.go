@@ -208,6 +208,14 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
 			continue
 		}
+		if role := x.blankRoleRow(ln.text); role != "" {
+			// "| Auftraggeber | | |": the row's cells are not filled in.
+			if !seen[role] {
+				seen[role] = true
+				out = append(out, partyReading{role: role, note: noteBlank, at: ln.start, src: "block"})
+			}
+			continue
+		}
 		if cols := x.columnBlocks(i); cols != nil {
 			// "Auftraggeber:\tAuftragnehmer:" over the two blocks side by
 			// side (tab stops or a table).
@@ -359,6 +367,29 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		return "trailer", role, 0
 	}
 	return "", "", 0
+}
+
+// blankRoleRow returns the role of a table row whose first cell is a
+// role label and whose other cells are empty ("| Auftraggeber | | |"),
+// or "".
+func (x *extractor) blankRoleRow(t string) string {
+	if !strings.HasPrefix(strings.TrimSpace(t), "|") {
+		return ""
+	}
+	cs := cells(t)
+	if len(cs) < 2 {
+		return ""
+	}
+	kind, role, _ := x.labelKind(t[cs[0][0]:cs[0][1]])
+	if kind != "lead" {
+		return ""
+	}
+	for _, c := range cs[1:] {
+		if !blankOnly(t[c[0]:c[1]]) {
+			return ""
+		}
+	}
+	return role
 }
 
 // labelCellRow reports whether t is a table row of at least three cells
