@@ -161,6 +161,15 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 			hadArticle = hadArticle || pk.article[lw]
 			continue
 		}
+		if pk.pronoun[lw] && strings.HasSuffix(w, ",") && !hadArticle {
+			// "Wir, die Klickfabrik GmbH, …", "We, Acme Ltd, …": the
+			// pronoun's apposition names the party.
+			if nw, _ := firstWord(p.text()[n:]); nw != "" {
+				p.lo += n
+				p.trim("")
+				continue
+			}
+		}
 		if isRole || pk.generic[lw] || lw == "firma" || lw == "company" {
 			rest := strings.TrimSpace(p.text()[n:])
 			nw, _ := firstWord(rest)

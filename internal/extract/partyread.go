@@ -313,11 +313,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 var (
 	// reRoleParen is what may stand between a role word and its colon:
 	// "Auftragnehmer (Auftragsverarbeiter):".
-	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
+	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
-	reLeadRest   = prefilter.MustCompile(`(?i)^\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
+	reLeadRest   = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
 	reLabelValue = prefilter.MustCompile(`^[^:]{2,60}:\s*`)
 )
 
@@ -326,6 +326,16 @@ var (
 // block precedes), or "" (no label). role is the role it names.
 func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	pk := x.k.party
+	if b := bulletLen(line); b > 0 {
+		// "- **Auftragsverarbeiter:** Muster GmbH, …": a list item is a
+		// label only with its value after the colon; "- Kunden" in a list
+		// of data subjects is none.
+		k, r, at := x.labelKind(line[b:])
+		if k != "same" {
+			return "", "", 0
+		}
+		return k, r, b + at
+	}
 	// Table cells and emphasis: "| Auftragnehmer | …", "**Auftraggeber:**".
 	off := len(line) - len(strings.TrimLeft(line, "|*# \t"))
 	t := strings.TrimRight(line[off:], "|* \t")
@@ -341,6 +351,19 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	role = pk.role[strings.ToLower(t[m[2]:m[3]])]
 	before := strings.TrimSpace(t[:m[2]])
 	lb := strings.ToLower(before)
+	if pk.numberedParty(lb) && strings.HasPrefix(strings.TrimSpace(t[m[3]:]), ")") {
+		// "Vertragspartner 1 (Verantwortlicher):": the role in
+		// parentheses after the party's number labels the block.
+		t = strings.TrimSpace(t[m[3]:])[1:]
+		rest := strings.TrimSpace(t)
+		switch {
+		case rest == ":" || rest == "":
+			return "lead", role, 0
+		case strings.HasPrefix(rest, ":") && off >= 0:
+			return "same", role, off + strings.Index(line[off:], ")") + 1 + strings.Index(line[off+strings.Index(line[off:], ")")+1:], ":") + 1
+		}
+		return "", "", 0
+	}
 	switch {
 	case before == "" || lb == "der" || lb == "die" || lb == "the" || nameOfRole[lb]:
 		// "Auftragnehmer", "Auftragnehmer:", "Verantwortlicher (Auftraggeber)",
@@ -349,7 +372,17 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		rest := t[m[3]:]
 		if c := strings.IndexAny(rest, ":|\t"); c >= 0 && reRoleParen.MatchString(rest[:c]) && strings.Trim(rest[c+1:], " |*\t") != "" {
 			if off < 0 {
-				return "", "", 0
+				// "**Auftraggeber:** Muster GmbH": the value starts after
+				// the colon and the closing emphasis of the line itself.
+				at := strings.IndexAny(line, ":|\t")
+				if at < 0 {
+					return "", "", 0
+				}
+				at++
+				for at < len(line) && (line[at] == '*' || line[at] == ' ') {
+					at++
+				}
+				return "same", role, at
 			}
 			return "same", role, off + m[3] + c + 1
 		}
@@ -390,6 +423,32 @@ func (x *extractor) blankRoleRow(t string) string {
 		}
 	}
 	return role
+}
+
+// bulletLen returns the length of a list item's bullet at the start of
+// t ("- ", "* ", "• "), or 0.
+func bulletLen(t string) int {
+	if framed(t) {
+		// "– Auftraggeber –", "- nachfolgend „Auftragnehmer“ -".
+		return 0
+	}
+	for _, b := range []string{"- ", "* ", "• "} {
+		if strings.HasPrefix(t, b) {
+			return len(b)
+		}
+	}
+	return 0
+}
+
+// numberedParty reports whether the lower-case words before a role in
+// parentheses name a party by its number ("vertragspartner 1 (",
+// "partei 2 (").
+func (pk *partyKnowledge) numberedParty(lb string) bool {
+	ws := strings.Fields(strings.TrimRight(lb, " ("))
+	if len(ws) == 0 || len(ws) > 2 || !strings.HasSuffix(strings.TrimSpace(lb), "(") || !pk.tableHead[ws[0]] {
+		return false
+	}
+	return len(ws) == 1 || strings.Trim(ws[1], "0123456789.") == ""
 }
 
 // labelCellRow reports whether t is a table row of at least three cells

@@ -1803,6 +1803,7 @@ var precomputedKnowledge = &knowledgeFiles{
 			"parteien",
 			"vertragspartei",
 			"vertragsparteien",
+			"vertragspartner",
 			"funktion",
 			"role",
 			"party",
