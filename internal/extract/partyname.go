@@ -155,6 +155,17 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 		w, n := firstWord(p.text())
 		lw := strings.ToLower(strings.Trim(w, ",;:"))
 		_, isRole := pk.role[lw]
+		if w == "The" && !hadArticle {
+			// "The Old Mill Hotel Limited": a capitalised article that
+			// opens a company's name before a capitalised word that is no
+			// role or generic word.
+			rest := p.text()[n:]
+			nw, _ := firstWord(rest)
+			_, nextRole := pk.role[strings.ToLower(nw)]
+			if r, _ := utf8.DecodeRuneInString(nw); unicode.IsUpper(r) && !nextRole && !pk.generic[strings.ToLower(nw)] && pk.legalRe.MatchString(x.firstPartText(rest)) {
+				break
+			}
+		}
 		if pk.article[lw] || pk.salute[lw] {
 			p.lo += n
 			p.trim("")
@@ -326,6 +337,9 @@ func firstWord(s string) (string, int) {
 	}
 	return s[m[0]:m[1]], m[1]
 }
+
+// firstPartText returns the first part of s (firstPart).
+func (x *extractor) firstPartText(s string) string { return s[:x.firstPart(s)] }
 
 // firstPart returns the length of the first part of a list written with
 // commas, semicolons, "·", "|" or tabs; a part that is a legal form joins

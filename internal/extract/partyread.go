@@ -263,7 +263,18 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			block = []line{{start: ln.start, end: ln.start + len(head), text: head}}
 		case "same":
 			v := ln.text[valueAt:]
-			block = []line{{start: ln.start + valueAt, end: ln.end, text: v}}
+			if at, r2, v2 := x.secondLabel(v); at > 0 && r2 != role && !seen[r2] {
+				// "Auftraggeber: A GmbH, Weg 1, 12345 Ort Auftragnehmer: B
+				// AG, …": two labelled blocks joined into one line.
+				b2 := []line{{start: ln.start + valueAt + v2, end: ln.end, text: v[v2:]}}
+				if r := x.partyFromLines(b2, true); r.party != nil {
+					r.role, r.at, r.src = r2, ln.start+valueAt+at, "block"
+					seen[r2] = true
+					out = append(out, r)
+				}
+				v = strings.TrimRight(v[:at], " ")
+			}
+			block = []line{{start: ln.start + valueAt, end: ln.start + valueAt + len(v), text: v}}
 			// A tab-aligned value ("Auftragnehmer:\tMuster GmbH") starts
 			// after the tab, which is no list separator.
 			if v := strings.TrimLeft(v, " \t"); x.firstPart(v) == len(v) {
@@ -423,6 +434,28 @@ func (x *extractor) blankRoleRow(t string) string {
 		}
 	}
 	return role
+}
+
+// secondLabel finds a second role label inside a label's value ("…
+// 21079 Hamburg Auftragnehmer: Beispiel AG, …"): the label's offset, its
+// role and the offset of its value; 0 when there is none. The role word
+// is capitalised and followed by a colon.
+func (x *extractor) secondLabel(v string) (at int, role string, valueAt int) {
+	for _, m := range x.k.party.roleRe.FindAllStringSubmatchIndex(v, -1) {
+		if m[2] == 0 || v[m[2]-1] != ' ' || !strings.HasPrefix(v[m[3]:], ":") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(v[m[2]:]); !unicode.IsUpper(r) {
+			continue
+		}
+		rest := v[m[3]+1:]
+		val := m[3] + 1 + len(rest) - len(strings.TrimLeft(rest, " \t"))
+		if val >= len(v) {
+			continue
+		}
+		return m[2], x.k.party.role[strings.ToLower(v[m[2]:m[3]])], val
+	}
+	return 0, "", 0
 }
 
 // bulletLen returns the length of a list item's bullet at the start of
@@ -652,6 +685,18 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	}
 	nl := b[nameAt]
 	nr := x.readName(nl.text)
+	if nameAt+1 < len(b) && nr.name != "" && !nr.legal && nr.end == len(nl.text) {
+		// "Gemeinnützige Wohnungsbaugesellschaft" / "Lindenthal mbH": a
+		// long name broken over two lines, the legal form on the second.
+		nx := b[nameAt+1]
+		j := line{start: nl.start, end: nx.end, text: nl.text + " " + nx.text}
+		if len(nx.text) < 60 && !rePostcodeCity.MatchString(nx.text) {
+			if nr2 := x.readName(j.text); nr2.legal && nr2.start == nr.start && nr2.end == len(j.text) {
+				b = append(append(append([]line{}, b[:nameAt]...), j), b[nameAt+2:]...)
+				nl, nr = j, nr2
+			}
+		}
+	}
 	if nr.name == "" {
 		return partyReading{note: nr.note}
 	}
