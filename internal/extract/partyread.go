@@ -708,6 +708,7 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	}
 	rest = append(rest, b[nameAt+1:]...)
 	last := nl.end
+	prevCity := "" // a part that held only a known city
 	for _, l := range rest {
 		// "| Hafenstraße 40": the bars of a table row's cells.
 		t := strings.Trim(l.text, " \t|")
@@ -764,6 +765,22 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 				continue
 			}
 			a := x.k.ParseAddress(t, x.lang)
+			if a.Postcode == "" && p.Postcode == "" {
+				if m := reEnglishPostcode().FindStringSubmatch(t); m != nil {
+					// "TX 78701" after "Austin"; "Norwich NR1 1LX".
+					a.Postcode = m[3]
+					if m[1] != "" {
+						a.Postcode, a.City = m[2], strings.TrimSpace(m[1])
+					}
+					if a.City == "" {
+						a.City = prevCity
+					}
+				} else if a.City != "" && p.City == "" && len(strings.Fields(t)) <= 3 && !strings.ContainsAny(t, "0123456789") {
+					// "Austin", the city of a comma-separated address.
+					prevCity = t
+					continue
+				}
+			}
 			if a.Postcode != "" {
 				p.Postcode, p.City = a.Postcode, a.City
 				if a.Street != "" && p.Street == "" {
@@ -776,6 +793,9 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 				p.Street = strings.TrimRight(t, " ,")
 			}
 		}
+	}
+	if p.City == "" && prevCity != "" {
+		p.City = prevCity
 	}
 	if p.Country == "" && p.City != "" {
 		p.Country = x.k.countryOfAddress(p.Postcode+" "+p.City, p.City, x.lang)
@@ -792,6 +812,10 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 	p.Evidence = x.evidencePtr(start, max(last, nl.start+nr.end))
 	return partyReading{party: p}
 }
+
+// reEnglishPostcode is a British postcode after its town ("Norwich NR1
+// 1LX": town, postcode) or a US state and ZIP code ("TX 78701").
+var reEnglishPostcode = lazyRegexp(`^(?:(\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+){0,2})\s+([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})|[A-Z]{2}\s+(\d{5}(?:-\d{4})?))$`)
 
 // customerNoLine reports whether a line starts with a customer number
 // ("Kd-Nr. 203523").
