@@ -257,6 +257,37 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 	return out
 }
 
+// reOfObject is the object of a processor statement: "of Brightline",
+// "for the Processor", "on behalf of Acme", "des Auftragnehmers".
+var reOfObject = lazyRegexp(`^\s+(?:of|for|on behalf of|des|der|für|für den|für die)\s+(?:the\s+|den\s+|die\s+)?([\p{L}][\p{L}\-]*)`)
+
+// processorOfAnother reports whether the text after a processor
+// statement makes its subject the processor of a party other than the
+// controller ("is a processor of Brightline", "ist Auftragsverarbeiter
+// des Auftragnehmers"): a sub-processor. "processor of the Customer",
+// "on behalf of Customer" and "of personal data" are no such object; in
+// German only the processor's role word is.
+func (x *extractor) processorOfAnother(after string) bool {
+	m := reOfObject().FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	w := m[1]
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return false
+	}
+	role, isRole := x.k.party.role[strings.ToLower(w)]
+	switch {
+	case isRole:
+		return role == "processor"
+	case x.k.party.generic[strings.ToLower(w)] || x.k.party.pronoun[strings.ToLower(w)]:
+		return false
+	}
+	// German nouns are capitalised ("Auftragsverarbeiter der Daten"):
+	// only a role word tells there.
+	return x.lang != "de"
+}
+
 // pronounReadings reads the party a vendor's text defines its pronouns
 // for in the first n bytes: '"we", "us" and "our" refer to Acme B.V.'
 // (the processor), '„Sie“ bezeichnet den Kunden' (the controller,
@@ -391,6 +422,12 @@ func (x *extractor) defUnits(n int) []defUnit {
 					continue
 				}
 				role := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]
+				if role == "processor" && x.processorOfAnother(text[a+m[1]:min(n, a+m[1]+60)]) {
+					// "… is a processor of Brightline", "ist
+					// Auftragsverarbeiter des Auftragnehmers": a sub-processor.
+					found = true
+					continue
+				}
 				us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true})
 				found = true
 			}
@@ -404,7 +441,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 				if a+m[2] != at {
 					continue
 				}
-				if role, ok := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]; ok {
+				if role, ok := x.k.party.role[strings.ToLower(win[m[2]:m[3]])]; ok && !(role == "processor" && x.processorOfAnother(text[a+m[1]:min(n, a+m[1]+60)])) {
 					us = append(us, defUnit{start: a + m[0], end: a + m[1], role: role, statement: true, shortOnly: true})
 				}
 			}
