@@ -139,6 +139,9 @@ func TestPartyCases(t *testing.T) {
 					errs = append(errs, fmt.Sprintf("%s %q, want %q", role, got.Name, want))
 				}
 			}
+			if got != nil && (got.Key == "" || got.Evidence == nil || !strings.Contains(strings.Join(strings.Fields(got.Evidence.Text), " "), got.Name)) {
+				errs = append(errs, fmt.Sprintf("%s %q needs a key and evidence quoting the name, got %q, %+v", role, got.Name, got.Key, got.Evidence))
+			}
 			if got == nil {
 				wn := c.want[role+"_note"]
 				ok := note != ""
