@@ -74,9 +74,7 @@ func caseNameKey(s string) string {
 
 // knownPartyGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
-var knownPartyGaps = map[string]string{
-	"en-r3-12-vendor-we-customer-entity": "the address stands at an earlier mention of the name than the pronoun definition that gives the role",
-}
+var knownPartyGaps = map[string]string{}
 
 // TestPartyCases scores party extraction on the excerpts of
 // testdata/parties: every expected name must be read (a name that starts

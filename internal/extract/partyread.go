@@ -48,6 +48,8 @@ func (x *extractor) parties() model.Parties {
 	var src string
 	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
 	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	x.addressElsewhere(p.Processor, head)
+	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
 		// The title names the controller's own template.
 		p.Processor, p.ProcessorNote = nil, ""
@@ -63,6 +65,36 @@ func (x *extractor) parties() model.Parties {
 		p.ControllerNote = "no controller named in the contract (template or filled in on signature)"
 	}
 	return p
+}
+
+// addressElsewhere fills the address of a party read without one from
+// the first place in the head where its name stands with an address
+// after a comma ("processing by Tidewell Software B.V., Herengracht 420,
+// 1017 BZ Amsterdam, the Netherlands, on behalf of …" before '"we" refer
+// to Tidewell Software B.V.').
+func (x *extractor) addressElsewhere(p *model.Party, head int) {
+	if p == nil || p.Street != "" || p.Postcode != "" || p.City != "" || p.Country != "" || len(p.Name) < 4 {
+		return
+	}
+	for from := 0; from < head; {
+		i := strings.Index(x.text[from:head], p.Name+",")
+		if i < 0 {
+			return
+		}
+		at := from + i
+		from = at + len(p.Name)
+		end := at + len(p.Name) + 160
+		if nl := strings.IndexByte(x.text[at:min(len(x.text), end)], '\n'); nl >= 0 {
+			end = at + nl
+		}
+		end = min(end, len(x.text))
+		r := x.partyFromLines([]line{{start: at, end: end, text: x.text[at:end]}}, true)
+		if r.party == nil || r.party.Name != p.Name || r.party.Postcode == "" {
+			continue
+		}
+		p.Street, p.Postcode, p.City, p.Country = r.party.Street, r.party.Postcode, r.party.City, r.party.Country
+		return
+	}
 }
 
 // decide picks the party of one role from the readings.
