@@ -2312,6 +2312,13 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Oyj",
 			"P.C.",
 			"P.A.",
+			"GmbH i.G.",
+			"GmbH i. G.",
+			"AG i.G.",
+			"AG i. G.",
+			"UG (haftungsbeschränkt) i.G.",
+			"UG (haftungsbeschränkt) i. G.",
+			"GmbH in Gründung",
 		},
 		KeyForms: map[string][]string{
 			"ag": {
