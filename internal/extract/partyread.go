@@ -350,7 +350,10 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		}
 		return "lead", role, 0
 	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
-		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 {
+		// A framed label may carry the role's legal source ("– Verantwortlicher
+		// im Sinne von Art. 4 Nr. 7 DSGVO, nachfolgend „Kunde“ –"); an
+		// unframed one is short.
+		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 && !(framed(t) && len(t) <= 160) {
 			return "", "", 0
 		}
 		if strings.Contains(lb, "beide") || strings.Contains(lb, "gemeinsam") {
