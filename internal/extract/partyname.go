@@ -199,7 +199,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	// marker (representative, seat, legal basis).
 	var r nameRead
 	p.hi = p.lo + x.firstPart(p.text())
-	if m := pk.cutRe.FindStringIndex(p.text()); m != nil {
+	if m := pk.cutRe.FindStringIndex(p.text()); m != nil && !x.markerInName(p.text()[m[0]:]) {
 		p.hi = p.lo + m[0]
 	}
 	if m := pk.brandRe.FindStringIndex(p.text()); m != nil {
@@ -467,4 +467,24 @@ func (x *extractor) roleCompound(w string) bool {
 		}
 	}
 	return false
+}
+
+// markerInName reports whether a cut marker at the start of rest is a
+// capitalised word of the name itself, which ends in a legal form after it:
+// "DialogWerk Contact Services GmbH", not "Muster GmbH Sitz Berlin" or
+// "Kontakt: …".
+func (x *extractor) markerInName(rest string) bool {
+	t := strings.TrimLeft(rest, " ,;(")
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := t
+	if i := strings.IndexAny(t, " \t"); i >= 0 {
+		w = t[:i]
+	}
+	if strings.HasSuffix(w, ":") || strings.HasSuffix(w, ".") {
+		return false
+	}
+	return x.k.party.legalRe.MatchString(t[len(w):])
 }
