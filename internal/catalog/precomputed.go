@@ -9437,6 +9437,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"an die aufsichtsbehörde",
+						"an die aufsicht",
+						"an die datenschutzaufsicht",
+						"gegenüber der aufsichtsbehörde",
 					},
 					Fallback: true,
 					Why:      "the processor assists with personal data breaches in general; informing data subjects is not named",
