@@ -242,6 +242,20 @@ var precomputedCatalog = &Catalog{
 			"zu entsorgen",
 			"*entsorgung",
 		},
+		"de_discretion": {
+			"soweit .... zumutbar",
+			"sofern .... zumutbar",
+			"wenn .... zumutbar",
+			"falls .... zumutbar",
+			"soweit .... vertretbar",
+			"sofern .... vertretbar",
+			"nach eigenem ermessen",
+			"nach seinem ermessen",
+			"nach ihrem ermessen",
+			"nach unserem ermessen",
+			"soweit .... für angemessen hält",
+			"soweit .... für angemessen erachtet",
+		},
 		"de_end": {
 			"beendigung",
 			"*beendigung",
@@ -294,6 +308,34 @@ var precomputedCatalog = &Catalog{
 			"sagen ihnen",
 			"zeigt .... an",
 			"zeigen .... an",
+		},
+		"de_law": {
+			"recht der union",
+			"unionsrecht",
+			"recht der mitgliedstaaten",
+			"recht eines mitgliedstaat*",
+			"mitgliedstaat*",
+			"eu-recht",
+			"deutsches recht",
+			"deutschem recht",
+			"deutschen rechts",
+			"nationales recht",
+			"nationalem recht",
+			"nationalen rechts",
+			"staatliche* recht",
+			"staatliche* oder kirchliche* recht",
+			"kirchliche* recht",
+			"recht der bundesrepublik",
+			"österreichische* recht",
+			"schweizerische* recht",
+			"rechtsvorschrift*",
+			"gesetzlich",
+			"gesetz",
+			"gesetzes",
+			"geltende* recht",
+			"anwendbare* recht",
+			"zwingende* recht",
+			"geltendes recht",
 		},
 		"de_neg": {
 			"nicht verpflichtet",
@@ -3740,6 +3782,8 @@ var precomputedCatalog = &Catalog{
 							"verarbeitet werden",
 							"werden verarbeitet",
 							"verarbeitung",
+							"handelt es sich .... um",
+							"betroffen*",
 						},
 						{
 							"*daten von",
@@ -3750,6 +3794,12 @@ var precomputedCatalog = &Catalog{
 							"daten der",
 							"adressen von",
 							"namen von",
+							"*daten ... von kund*",
+							"*daten ... von mitarbeit*",
+							"*daten ... von beschäftigt*",
+							"*daten ... von nutzer*",
+							"*daten ... von besucher*",
+							"*daten ... von interessent*",
 						},
 						{
 							"kunden",
@@ -3765,6 +3815,7 @@ var precomputedCatalog = &Catalog{
 							"nutzer*",
 							"mitglieder*",
 							"besucher*",
+							"*besuchern",
 							"teilnehmer*",
 							"mandanten",
 							"mieter*",
@@ -4549,6 +4600,7 @@ var precomputedCatalog = &Catalog{
 							"abgesehen",
 						},
 						{
+							"@de_law",
 							"gesetz*",
 							"*gesetz",
 							"gesetzlich*",
@@ -4640,6 +4692,7 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"@de_law",
 							"recht der union",
 							"unionsrecht",
 							"recht eines mitgliedstaat*",
@@ -6875,6 +6928,11 @@ var precomputedCatalog = &Catalog{
 							"einwand",
 							"einwände",
 							"einwendung*",
+							"lehnt .... ab",
+							"lehnen .... ab",
+							"ablehn*",
+							"abzulehnen",
+							"abgelehnt",
 						},
 					},
 					Topic: [][]string{
@@ -7288,6 +7346,10 @@ var precomputedCatalog = &Catalog{
 							"überbind*",
 							"zu verpflichten",
 							"verpflichtet ... auf",
+							"erlegt .... auf",
+							"erlegen .... auf",
+							"in gleichem umfang",
+							"in gleicher weise",
 							"zu binden",
 							"auch .... gelten",
 							"gelten .... auch",
@@ -7311,6 +7373,7 @@ var precomputedCatalog = &Catalog{
 							"vereinbarungen",
 							"schutzniveau",
 							"garantien",
+							"*vorschriften",
 						},
 					},
 					None: []string{
@@ -7474,6 +7537,8 @@ var precomputedCatalog = &Catalog{
 							"überbunden",
 							"auferleg*",
 							"aufzuerleg*",
+							"erlegt .... auf",
+							"erlegen .... auf",
 						},
 						{
 							"pflichten",
@@ -7687,6 +7752,7 @@ var precomputedCatalog = &Catalog{
 							"voll*",
 							"@de_towards_controller",
 							"einhaltung der pflichten",
+							"einhaltung .... pflichten",
 							"wie für eigen*",
 							"wie für ihre eigenen",
 							"wie für seine eigenen",
@@ -8000,6 +8066,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with requests of data subjects",
@@ -8052,6 +8119,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"allein ... verantwortlich",
 						"eigenmächtig",
@@ -8160,6 +8228,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"nicht",
 						"keine",
@@ -8213,12 +8282,42 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"nicht",
 						"keine",
 					},
 					Fallback: true,
 					Why:      "the processor assists in answering such requests (named before in the section)",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"betroffene*",
+							"betroffenenrechte*",
+							"*betroffenen*",
+							"art:12,13,14,15,16,17,18,19,20,21,22",
+							"rechte der betroffenen",
+							"betroffenenanfrage*",
+							"*anfragen",
+							"anträge",
+							"anträgen",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-requests-en",
@@ -8575,6 +8674,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"re:\\b32\\s*(abs(atz|\\.)?\\s*4|\\(4\\))",
 					},
@@ -8605,6 +8705,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with the security of processing",
@@ -8622,6 +8723,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"art:32",
 						"art:33",
@@ -8630,6 +8732,31 @@ var precomputedCatalog = &Catalog{
 						"art:36",
 					},
 					Why: "assistance under Art. 28(3)(f), which takes in Art. 32 to 36, without naming narrower articles",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"art:32",
+							"sicherheit der verarbeitung",
+							"datensicherheit",
+							"sicherheitspflichten",
+							"*sicherheitspflichten",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-article-en",
@@ -8755,6 +8882,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with the duties of Art. 33 (also by range)",
@@ -8797,6 +8925,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with reporting breaches to the authority",
@@ -8814,6 +8943,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"art:32",
 						"art:33",
@@ -8851,6 +8981,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor provides the information the controller needs for its notification duties",
@@ -8878,6 +9009,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
@@ -8923,10 +9055,35 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
 					Why:      "the processor gives the information the controller needs for its report to the authority",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"art:33",
+							"meldung* ... aufsichtsbehörde*",
+							"meldepflicht*",
+							"*meldepflicht*",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-article-en",
@@ -9163,6 +9320,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with the duties of Art. 34 (also by range)",
@@ -9190,6 +9348,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with informing data subjects of a breach",
@@ -9207,6 +9366,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"art:32",
 						"art:33",
@@ -9250,6 +9410,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "assistance stated in the paragraph covers informing data subjects of a breach (\"Dies gilt auch für ...\")",
@@ -9276,6 +9437,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"an die aufsichtsbehörde",
+						"an die aufsicht",
+						"an die datenschutzaufsicht",
+						"gegenüber der aufsichtsbehörde",
 					},
 					Fallback: true,
 					Why:      "the processor assists with personal data breaches in general; informing data subjects is not named",
@@ -9311,6 +9476,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
@@ -9360,10 +9526,35 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
 					Why:      "the processor gives the information the controller needs to inform the people affected by a breach",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"art:34",
+							"benachrichtigung* ... betroffen*",
+							"betroffene* .... benachrichtig*",
+							"benachrichtigungspflicht*",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-article-en",
@@ -9709,6 +9900,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with the duties of Art. 35 (also by range)",
@@ -9733,6 +9925,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with data protection impact assessments",
@@ -9750,6 +9943,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"art:32",
 						"art:33",
@@ -9788,6 +9982,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"selbst durchführt",
 						"selbst durchführen",
@@ -9827,10 +10022,37 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
 					Why:      "the processor provides the information the controller needs for a data protection impact assessment",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"art:35",
+							"*folgenabschätzung*",
+							"*folgeabschätzung*",
+							"dsfa",
+							"folgenabschätzung*",
+							"folgeabschätzung*",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-article-en",
@@ -10008,6 +10230,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with the duties of Art. 36 (also by range)",
@@ -10029,6 +10252,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Why: "the processor assists with consulting the authority beforehand",
@@ -10046,6 +10270,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"art:32",
 						"art:33",
@@ -10084,6 +10309,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 						"selbst durchführt",
 						"selbst durchführen",
@@ -10123,10 +10349,37 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_discretion",
 						"@de_neg",
 					},
 					Fallback: true,
 					Why:      "the processor provides the information the controller needs to consult the supervisory authority",
+				},
+				{
+					Name:   "unterstuetzung-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"art:36",
+							"konsultation*",
+							"vorherige* konsultation",
+							"*konsultation",
+							"*konsultationen",
+							"konsultier*",
+						},
+						{
+							"@de_discretion",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
 					Name:   "assist-article-en",
@@ -10792,7 +11045,9 @@ var precomputedCatalog = &Catalog{
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
-							"übermitt*",
+							"übermittelt",
+							"übermitteln",
+							"zu übermitteln",
 							"erteilt",
 							"erteilen",
 							"überlassen",
@@ -10866,7 +11121,9 @@ var precomputedCatalog = &Catalog{
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
-							"übermitt*",
+							"übermittelt",
+							"übermitteln",
+							"zu übermitteln",
 							"erteilt",
 							"erteilen",
 							"überlassen",
@@ -10934,7 +11191,9 @@ var precomputedCatalog = &Catalog{
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
-							"übermitt*",
+							"übermittelt",
+							"übermitteln",
+							"zu übermitteln",
 							"erteilt",
 							"erteilen",
 							"überlassen",
@@ -11070,7 +11329,9 @@ var precomputedCatalog = &Catalog{
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
-							"übermitt*",
+							"übermittelt",
+							"übermitteln",
+							"zu übermitteln",
 							"erteilt",
 							"erteilen",
 						},

@@ -376,7 +376,10 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	}
 	topics := make([]match.Bits, len(cr.topic))
 	for k, gi := range cr.topic {
-		if topics[k] = ch.topicBits(in, gi); topics[k].Empty() {
+		// A section's opening paragraph sets the subject of the clauses
+		// after it, not of the entries of a description (entry rules) or
+		// of a rule made of topic groups alone.
+		if topics[k] = ch.topicBits(in, gi, !rule.Entry && len(cr.all) > 0); topics[k].Empty() {
 			return nil
 		}
 		own.And(topics[k])

@@ -29,6 +29,11 @@ type scopeRun struct {
 	// and the one it is nested in ({-1, -1} when absent, and for the
 	// sentences of a heading), as sentence ranges.
 	heads [2][2]int32
+	// opening is the first block under the nearest heading, which states
+	// the section's subject for the paragraphs after it ("(1) Der
+	// Auftragnehmer darf Unterauftragnehmer einsetzen. … (3) Er erlegt
+	// ihnen dieselben Pflichten auf"); {-1, -1} when absent.
+	opening [2]int32
 }
 
 // buildScopes computes the scopes of a prepared input.
@@ -41,6 +46,7 @@ func buildScopes(in *Input) *scopes {
 	type head struct {
 		level    int
 		from, to int32
+		opening  [2]int32
 	}
 	var stack []head
 	for i := 0; i < n; {
@@ -48,14 +54,22 @@ func buildScopes(in *Input) *scopes {
 		for j < n && in.Sentences[j].Block == in.Sentences[i].Block {
 			j++
 		}
-		r := scopeRun{from: int32(i), to: int32(j), heads: [2][2]int32{{-1, -1}, {-1, -1}}}
+		r := scopeRun{from: int32(i), to: int32(j), heads: [2][2]int32{{-1, -1}, {-1, -1}}, opening: [2]int32{-1, -1}}
 		if s := in.Sentences[i]; s.Heading {
 			lvl := in.Doc.Blocks[s.Block].Level
 			for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
 				stack = stack[:len(stack)-1]
 			}
-			stack = append(stack, head{level: lvl, from: r.from, to: r.to})
+			stack = append(stack, head{level: lvl, from: r.from, to: r.to, opening: [2]int32{-1, -1}})
 		} else {
+			if len(stack) > 0 {
+				top := &stack[len(stack)-1]
+				if top.opening[0] < 0 {
+					top.opening = [2]int32{r.from, r.to}
+				} else {
+					r.opening = top.opening
+				}
+			}
 			for k := 0; k < 2 && k < len(stack); k++ {
 				e := stack[len(stack)-1-k]
 				r.heads[k] = [2]int32{e.from, e.to}
@@ -67,12 +81,17 @@ func buildScopes(in *Input) *scopes {
 	return sc
 }
 
-// topicBits returns the sentences whose scope holds a term of group gi.
-func (ch *Checker) topicBits(in *Input, gi int) match.Bits {
+// topicBits returns the sentences whose scope holds a term of group gi;
+// with opening, the scope takes in the opening paragraph of the section.
+func (ch *Checker) topicBits(in *Input, gi int, opening bool) match.Bits {
 	if in.topics == nil {
 		in.topics = map[int]match.Bits{}
 	}
-	if b, ok := in.topics[gi]; ok {
+	key := gi * 2
+	if opening {
+		key++
+	}
+	if b, ok := in.topics[key]; ok {
 		return b
 	}
 	if in.scopes == nil {
@@ -121,12 +140,15 @@ func (ch *Checker) topicBits(in *Input, gi int) match.Bits {
 						break
 					}
 				}
+				if headHas == no && opening && r.opening[0] >= 0 && anyIn(r.opening[0], r.opening[1]) {
+					headHas = yes
+				}
 			}
 			if headHas == yes {
 				out.Set(i)
 			}
 		}
 	}
-	in.topics[gi] = out
+	in.topics[key] = out
 	return out
 }

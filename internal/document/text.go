@@ -734,9 +734,10 @@ func shorten(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// reTitleNumber is a clause number without a dot ("7 Kontrollrechte") or in
-// parentheses ("(2) Dauer"), which headingLike leaves to clauses.
-var reTitleNumber = prefilter.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\))\s+`)
+// reTitleNumber is a clause number without a dot ("7 Kontrollrechte"), in
+// parentheses ("(2) Dauer") or a Roman section number ("IV. Feldpartner"),
+// which headingLike leaves to clauses.
+var reTitleNumber = prefilter.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\)|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)\s+`)
 
 // clauseStart holds words that open a sentence rather than a title.
 var clauseStart = map[string]bool{

@@ -57,6 +57,9 @@ var nameStop = map[string]bool{
 	"dazu": true, "hierzu": true, "gehören": true, "gehört": true, "zählen": true, "zählt": true, "derzeit": true, "aktuell": true,
 	"zurzeit": true, "gegenwärtig": true, "insbesondere": true, "namentlich": true, "nämlich": true, "sind": true, "werden": true,
 	"currently": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
+	// The plural of "Firma" and the like before a list of names: "sind
+	// dies die Firmen Hetzner Online GmbH und …", "the companies Acme Ltd".
+	"firmen": true, "unternehmen": true, "gesellschaften": true, "companies": true, "dienstleister": true,
 }
 
 // nameBefore finds a company name (ending in a legal form) that ends right

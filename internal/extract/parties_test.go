@@ -50,6 +50,10 @@ func TestPartyIntroductions(t *testing.T) {
 			procNote: "", ctrlNote: ""},
 		{name: "representative is not the party", lang: "de", text: "Auftragnehmerin (Auftragsverarbeiterin)\nLebenswerk.AI GmbH\nWalter-Schneider-Straße 10\n06317 Seegebiet Mansfelder Land\nGeschäftsführer: Prof. Dr. Tobias Beispiel\n1. Gegenstand\n",
 			processor: "Lebenswerk.AI GmbH"},
+		{name: "party table with one row labelled by its own word", lang: "de", text: "Vertragsparteien\n\n| Rolle | Unternehmen | Anschrift |\n|---|---|---|\n| Auftraggeber | Vitalfit Versandapotheke GmbH | Hafenstraße 40, 47119 Duisburg |\n| Agentur | DialogWerk Contact Services GmbH | Werner-Hilpert-Straße 8, 34117 Kassel |\n\nDer Auftraggeber ist Verantwortlicher, die Agentur ist Auftragsverarbeiter.\n\n1. Leistungsbeschreibung\n",
+			processor: "DialogWerk Contact Services GmbH", ctrl: "Vitalfit Versandapotheke GmbH", city: "Kassel"},
+		{name: "framed label with the role's legal source", lang: "de", text: "Vertragspartner\n\nKatholische Kirchengemeinde St. Marien\nKirchplatz 3, 33098 Paderborn\n– Verantwortlicher im Sinne von § 4 Nr. 9 KDG, nachfolgend „Kirchengemeinde“ –\n\nund\n\nKitaKompass Software GmbH\nLiboriberg 21, 33098 Paderborn\n– Auftragsverarbeiter im Sinne von § 4 Nr. 10 KDG, nachfolgend „Softwarehaus“ –\n\n§ 1 Gegenstand\n",
+			processor: "KitaKompass Software GmbH", ctrl: "Katholische Kirchengemeinde St. Marien", city: "Paderborn"},
 		// Roles given later by the short names: "Die Kanzlei ist für diese
 		// Daten Verantwortliche", "handelt Caelex als Auftragsverarbeiter".
 		{name: "role statement with a prepositional phrase", lang: "de", text: "Zwischen\n\nHoffmann Seidel & Partner Rechtsanwälte mbB\nPrinzregentenstraße 48, 80538 München\n– im Folgenden „die Kanzlei“ –\n\nund\n\nSchreibservice Kern\nInhaberin Julia Kern\nLindwurmstraße 77, 80337 München\n– im Folgenden „die Dienstleisterin“ –\n\nVorbemerkung\nDie Kanzlei ist für diese Daten Verantwortliche im Sinne von Art. 4 Nr. 7 DSGVO; die Dienstleisterin wird als Auftragsverarbeiterin tätig.\n",

@@ -434,7 +434,10 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		}
 		return "lead", role, 0
 	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
-		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 {
+		// A framed label may carry the role's legal source ("– Verantwortlicher
+		// im Sinne von Art. 4 Nr. 7 DSGVO, nachfolgend „Kunde“ –"); an
+		// unframed one is short.
+		if strings.HasSuffix(strings.TrimSpace(t), ":") || len(t) > 80 && !(framed(t) && len(t) <= 160) {
 			return "", "", 0
 		}
 		if strings.Contains(lb, "beide") || strings.Contains(lb, "gemeinsam") {
@@ -572,8 +575,61 @@ func (x *extractor) otherPartyReading(rs []partyReading, limit int) []partyReadi
 		r.role, r.at, r.src, r.short = other, ln.start, "block", term
 		out = append(out, r)
 	}
+	if len(out) == 0 {
+		out = x.otherTableRow(rs, other)
+	}
 	if len(out) != 1 {
 		return nil
+	}
+	return out
+}
+
+// otherTableRow reads the other party of a party table whose rows are
+// labelled by role: "| Auftraggeber | Vitalfit GmbH | Weg 1, 47119 Duisburg
+// |" next to "| Agentur | DialogWerk GmbH | Weg 8, 34117 Kassel |". The one
+// row near the role's row whose label is another short word and whose
+// cells give a party with an address is the other party.
+func (x *extractor) otherTableRow(rs []partyReading, other string) []partyReading {
+	li := -1
+	for _, r := range rs {
+		if r.src != "block" || r.party == nil {
+			continue
+		}
+		for i, ln := range x.lines {
+			if ln.start == r.at {
+				li = i
+				break
+			}
+		}
+	}
+	if li < 0 || !labelCellRow(x.lines[li].text) {
+		return nil
+	}
+	var out []partyReading
+	for j := max(0, li-3); j < min(len(x.lines), li+4); j++ {
+		ln := x.lines[j]
+		if j == li || !labelCellRow(ln.text) {
+			continue
+		}
+		inner := strings.TrimLeft(ln.text, "| \t")
+		c := strings.IndexByte(inner, '|')
+		label := strings.Trim(inner[:c], " *")
+		if label == "" || len(strings.Fields(label)) > 2 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(label); !unicode.IsUpper(r) {
+			continue
+		}
+		if kind, _, _ := x.labelKind(ln.text); kind != "" {
+			continue
+		}
+		off := len(ln.text) - len(inner) + c + 1
+		r := x.partyFromLines([]line{{start: ln.start + off, end: ln.end, text: ln.text[off:]}}, true)
+		if r.party == nil || r.party.Postcode == "" {
+			continue
+		}
+		r.role, r.at, r.src = other, ln.start, "block"
+		out = append(out, r)
 	}
 	return out
 }

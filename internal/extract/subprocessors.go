@@ -1579,6 +1579,11 @@ func lowerBrand(s string, at int) int {
 	return at
 }
 
+// reNowNamed marks a sentence that names the companies engaged now:
+// "derzeit", "zurzeit", "gegenwärtig", "currently", "at present", or a
+// demonstrative copula ("sind dies", "handelt es sich um").
+var reNowNamed = prefilter.MustCompile(`\b(?:derzeit|zurzeit|gegenwärtig|currently|at present)\b|\b(?:sind|ist) (?:dies|das)\b|\bhandelt es sich (?:\S+ )?um\b`)
+
 // blockAboutSubs reports whether the paragraph or table row holding a
 // sentence names sub-processors before it: "Unterauftragsverarbeiter | Der Kunde
 // genehmigt … Derzeit eingesetzt werden: X SAS (…), Y B.V. (…)" names the
@@ -1594,9 +1599,14 @@ func (x *extractor) blockAboutSubs(sent segment.Sentence) bool {
 	// Only the text before the sentence counts: a sentence that names
 	// sub-processors after the company ("transferred to Acme, Inc. and
 	// its Sub-Processors") is not read here.
-	// The sentence must introduce an enumeration ("Derzeit eingesetzt
-	// werden: …").
-	if sent.End > len(x.lower) || !strings.Contains(x.lower[sent.Start:sent.End], ": ") {
+	// The sentence must introduce an enumeration
+	// ("Derzeit eingesetzt werden: …"), or name the ones engaged now
+	// ("Derzeit sind dies die Firmen X GmbH und Y GmbH", "Für Interviews
+	// setzt das Institut derzeit die X GmbH ein").
+	if sent.End > len(x.lower) {
+		return false
+	}
+	if sl := x.lower[sent.Start:sent.End]; !strings.Contains(sl, ": ") && !reNowNamed.MatchString(sl) {
 		return false
 	}
 	low := x.lower[b.Start:sent.Start]
