@@ -1182,7 +1182,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^subject[- ]matter(?: of (?:the )?(?:processing|agreement|dpa|services?))?\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?subject[- ]matter(?: of (?:the )?(?:processing|agreement|dpa|services?))?\\s*:\\s*\\S",
 						},
 					},
 				},
@@ -1269,7 +1269,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^nature of (?:the )?processing\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?nature of (?:the )?processing\\s*:\\s*\\S",
 						},
 					},
 					Fallback: true,
@@ -2856,7 +2856,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:the )?(?:nature|purposes?)(?: and (?:nature|purposes?))?(?: of (?:the )?processing)?\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:the )?(?:nature|purposes?)(?: and (?:nature|purposes?))?(?: of (?:the )?processing)?\\s*:\\s*\\S",
 						},
 					},
 					Entry: true,
@@ -3557,7 +3557,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*:\\s*\\S",
 						},
 					},
 					Fallback: true,
@@ -3988,7 +3988,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
 						},
 					},
 					Entry: true,
@@ -6474,7 +6474,6 @@ var precomputedCatalog = &Catalog{
 							"unauthori* disclosure",
 							"use or disclosure",
 							"disclosure ... other than",
-							"access by unauthori*",
 						},
 					},
 					None: []string{
@@ -6486,6 +6485,11 @@ var precomputedCatalog = &Catalog{
 						"breach*",
 						"incident*",
 						"report*",
+						"physical",
+						"premises",
+						"persons",
+						"building*",
+						"facilit*",
 					},
 					Fallback: true,
 				},
@@ -8662,6 +8666,57 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 				},
+				{
+					Name:   "assist-such-requests-topic-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"@en_assist",
+						},
+						{
+							"such requests",
+							"such a request",
+							"these requests",
+							"those requests",
+							"any such request",
+						},
+						{
+							"respond*",
+							"answer*",
+							"fulfil*",
+							"fulfill*",
+							"deal with",
+							"handl*",
+						},
+					},
+					Topic: [][]string{
+						{
+							"data subject*",
+							"individual*",
+							"end user*",
+							"consumer*",
+							"their rights",
+							"chapter iii",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_discretion",
+						"breach*",
+						"incident*",
+						"audit*",
+						"law enforcement",
+						"authorit*",
+						"government*",
+						"subpoena*",
+						"court*",
+						"order*",
+						"change request*",
+						"support request*",
+					},
+					Fallback: true,
+				},
 			},
 		},
 		{
@@ -10640,6 +10695,10 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"re:\\b(?:access|correct|rectify|amend|update)\\w*, (?:correct|rectif|export|amend|update|delet|eras)",
+						"such requests",
+						"data subject request*",
+						"requests from data subjects",
+						"request from a data subject",
 					},
 				},
 				{
@@ -13134,6 +13193,14 @@ var precomputedCatalog = &Catalog{
 						"copy of ... report",
 						"most recent ... report",
 						"latest ... report",
+						"returned",
+						"return the",
+						"destroyed",
+						"only to deliver",
+						"only to provide",
+						"solely to provide",
+						"exclusively to provide",
+						"as processor for",
 					},
 				},
 				{
@@ -13200,6 +13267,17 @@ var precomputedCatalog = &Catalog{
 						"audit right*",
 						"right ... to audit",
 						"right ... to inspect",
+						"copy of ... report",
+						"most recent ... report",
+						"latest ... report",
+						"returned",
+						"return the",
+						"destroyed",
+						"only to deliver",
+						"only to provide",
+						"solely to provide",
+						"exclusively to provide",
+						"as processor for",
 					},
 				},
 			},
