@@ -475,9 +475,12 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		return r, true
 	}
 	// The phrase before: from the line's start, the end of the previous
-	// definition or "zwischen"/"between", whichever is last.
+	// definition or "zwischen"/"between", whichever is last. A party block
+	// with its register entry, tax number and capital ("… entered into the
+	// Register of Entrepreneurs … under KRS number …, NIP …, represented by
+	// …, hereinafter referred to as …") runs to about 450 bytes.
 	ls := x.sentenceLineStart(u.start)
-	b := max(ls, u.start-300)
+	b := max(ls, u.start-500)
 	if prevEnd > b && prevEnd <= u.start {
 		b = prevEnd
 	}
