@@ -662,6 +662,9 @@ var precomputedCatalog = &Catalog{
 			"sub-entrust*",
 			"sub-contract*",
 			"subcontract*",
+			"vendors",
+			"new vendor",
+			"each vendor",
 		},
 	},
 	SwissTerms: [][]string{

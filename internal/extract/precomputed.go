@@ -1220,6 +1220,7 @@ var precomputedKnowledge = &knowledgeFiles{
 				"subcontract",
 				"further processing entit",
 				"further entrust",
+				"vendors",
 			},
 			"tom_categories": {
 				"kontroll",

@@ -1501,7 +1501,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 // Date are", "Als Unterauftragnehmer sind", "Unterauftragsverarbeiter ist
 // derzeit". A negation after the verb ("are not", "sind keine") does not
 // match.
-var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|vendors|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
 
 // rePronounCopula opens a sentence that names, with a copula, the
 // sub-processors a sentence before it introduced: "They are", "These
