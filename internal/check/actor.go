@@ -285,10 +285,44 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 				continue
 			}
 		}
+		// "the Trust shall be informed immediately": the party told is
+		// the subject of a passive, not the one who acts.
+		if !f.german && toldParty(toks, i) {
+			skipped = i
+			continue
+		}
 		return p
 	}
 	return Nobody
 }
+
+// enTold are the participles of telling: a party that is their passive
+// subject is told something, by a party not named or named after "by".
+var enTold = set("notified informed told advised alerted warned apprised consulted")
+
+// toldParty reports a party word at i that is the subject of a passive
+// verb of telling: "the Trust shall be notified of the legal requirement",
+// "the Customer will promptly be informed", "Controller is informed".
+func toldParty(toks []match.Token, i int) bool {
+	j := i + 1
+	if j < len(toks) && enModal[toks[j].Text] {
+		j++
+	}
+	if j < len(toks) && strings.HasSuffix(toks[j].Text, "ly") {
+		j++
+	}
+	if j >= len(toks) || !enBe[toks[j].Text] {
+		return false
+	}
+	j++
+	if j < len(toks) && strings.HasSuffix(toks[j].Text, "ly") {
+		j++
+	}
+	return j < len(toks) && enTold[toks[j].Text]
+}
+
+// enModal are the English modal verbs before a passive "be".
+var enModal = set("shall will must may should can")
 
 // enSubjectPronouns are English subject pronouns of the third person that
 // refer back to a party named before them.

@@ -111,9 +111,12 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 }
 
 // aliasWords is how many tokens of a sentence the alias reader needs:
-// roleStatement and countVoice read at most six words after the list
-// labels that open it.
-const aliasWords = 16
+// countVoice reads at most six words after the list labels that open it;
+// roleStatement also reads a defined name after a leading phrase ("For
+// the purposes of the General Data Protection Regulation (EU) 2016/679
+// ("GDPR"), the Sponsor is the controller"), which the first 32 words
+// hold.
+const aliasWords = 32
 
 // sentenceTokens yields the tokens of every sentence in turn, for aliases,
 // in one reused slice: the index keeps compact tokens, and building full
@@ -220,7 +223,7 @@ func (f *actorFinder) roleAt(text string, toks []match.Token, k int) (string, Pa
 	if !properName(name) {
 		return "", Nobody
 	}
-	for j < len(toks) && j < k+6 && (toks[j].Text == "as" || toks[j].Text == "a" || toks[j].Text == "an" || toks[j].Text == "the" || toks[j].Text == "data") {
+	for j < len(toks) && j < k+6 && (toks[j].Text == "as" || toks[j].Text == "a" || toks[j].Text == "an" || toks[j].Text == "the" || toks[j].Text == "its" || toks[j].Text == "their" || toks[j].Text == "data") {
 		j++
 	}
 	if j >= len(toks) || toks[j].Possessive {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
 )
 
@@ -34,6 +35,11 @@ type scopeRun struct {
 	// Auftragnehmer darf Unterauftragnehmer einsetzen. … (3) Er erlegt
 	// ihnen dieselben Pflichten auf"); {-1, -1} when absent.
 	opening [2]int32
+	// rowHead is, for a table cell after the first of its row, the
+	// sentences of the row's first cell: the label of the row ("| Data
+	// subjects | Study participants; … |") sets the topic of the cells
+	// after it. {-1, -1} elsewhere.
+	rowHead [2]int32
 }
 
 // buildScopes computes the scopes of a prepared input.
@@ -49,12 +55,21 @@ func buildScopes(in *Input) *scopes {
 		opening  [2]int32
 	}
 	var stack []head
+	rowHead, rowBlock := [2]int32{-1, -1}, -1 // the first cell of the current row
 	for i := 0; i < n; {
 		j := i
 		for j < n && in.Sentences[j].Block == in.Sentences[i].Block {
 			j++
 		}
-		r := scopeRun{from: int32(i), to: int32(j), heads: [2][2]int32{{-1, -1}, {-1, -1}}, opening: [2]int32{-1, -1}}
+		r := scopeRun{from: int32(i), to: int32(j), heads: [2][2]int32{{-1, -1}, {-1, -1}}, opening: [2]int32{-1, -1}, rowHead: [2]int32{-1, -1}}
+		if bi := in.Sentences[i].Block; bi >= 0 && bi < len(in.Doc.Blocks) && in.Doc.Blocks[bi].Kind == document.TableCell {
+			b := in.Doc.Blocks[bi]
+			if b.Cell == 0 {
+				rowHead, rowBlock = [2]int32{r.from, r.to}, bi
+			} else if rowBlock >= 0 && in.Doc.Blocks[rowBlock].Row == b.Row && rowBlock < bi && bi-rowBlock <= b.Cell {
+				r.rowHead = rowHead
+			}
+		}
 		if s := in.Sentences[i]; s.Heading {
 			lvl := in.Doc.Blocks[s.Block].Level
 			for len(stack) > 0 && stack[len(stack)-1].level >= lvl {
@@ -141,6 +156,9 @@ func (ch *Checker) topicBits(in *Input, gi int, opening bool) match.Bits {
 					}
 				}
 				if headHas == no && opening && r.opening[0] >= 0 && anyIn(r.opening[0], r.opening[1]) {
+					headHas = yes
+				}
+				if h := r.rowHead; headHas == no && h[0] >= 0 && anyIn(h[0], h[1]) {
 					headHas = yes
 				}
 			}

@@ -214,6 +214,12 @@ func TestPartyIntroductions(t *testing.T) {
 		{name: "English defined terms in a title", lang: "en", text: "Model Data Processing Agreement: Customer (Controller) - Accountant (Processor) GDPR\n"},
 		{name: "English sentence before a company", lang: "en", text: "This document outlines the mutually agreed data processing agreement on which Citrus-Lime Limited, hereafter referred to as the processor, will provide services.\n",
 			procNote: ""},
+		{name: "English role then short name", lang: "en", text: "Between:\nMutuelle Ouest SAS, 8 quai de la Fosse, 44000 Nantes, France, hereinafter \"the Data Controller\",\n\nand\n\nNumeris Archivage SAS, 21 rue de la Rainiere, 44300 Nantes, France, hereinafter \"the Subcontractor\".\n\nI. Purpose\n",
+			processor: "Numeris Archivage SAS", ctrl: "Mutuelle Ouest SAS"},
+		{name: "English short name and described customer", lang: "en", text: "This Addendum is entered into between GivingTrail, Inc., a Colorado corporation with offices at 1600 Wynkoop Street, Denver, CO 80202 (\"Company\"), and the nonprofit organization that has subscribed to the platform (\"Customer\").\n\n1. Definitions\n",
+			processor: "GivingTrail, Inc.", ctrlNote: ""},
+		{name: "English two short names and a controller statement", lang: "en", text: "This Schedule forms part of the Agreement between Aurelian Therapeutics S.A., 12 rue Eugene Ruppert, L-2453 Luxembourg (the \"Sponsor\") and Lindqvist Clinical Services AB, Sveavagen 44, 111 34 Stockholm, Sweden (the \"CRO\").\n\n1. Roles\n\n1.1 The Sponsor is the controller of the Trial Personal Data and the CRO processes the Trial Personal Data on behalf of the Sponsor.\n",
+			processor: "Lindqvist Clinical Services AB", ctrl: "Aurelian Therapeutics S.A."},
 		{name: "English prose is no address", lang: "en", text: "Acme Widgets Ltd shall ensure that its staff are bound by confidentiality and that the processing by the processor is lawful (\"Processor\").\n"},
 	}
 	for _, tc := range tests {

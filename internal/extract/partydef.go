@@ -35,7 +35,7 @@ var (
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
@@ -57,14 +57,38 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	// ("Customer")" takes the other role.
 	var pending *partyReading
 	pendingEnd := -1
+	// roleDef is the last party defined with a role ("Mutuelle …,
+	// hereinafter "the Data Controller", and Numéris Archivage SAS, …,
+	// hereinafter "the Subcontractor""): a company defined right after it,
+	// joined by "and", by a short name that is no role word, is the other
+	// party.
+	var roleDef *partyReading
+	roleDefEnd := -1
 	for _, u := range units {
 		r, ok := x.readDefUnit(u, prevEnd, shorts)
 		joined := pendingEnd >= 0 && reAndJoin.MatchString(x.text[pendingEnd:u.start])
 		prevEnd = u.end
 		if !ok {
+			// "between Acme, Inc. ("Company"), and the nonprofit
+			// organization that has subscribed … ("Customer")": the other
+			// party is described, not named, and still has its role.
+			if joined && pending != nil && (u.role == "processor" || u.role == "controller") {
+				out = append(out, partyReading{role: otherRole(u.role), party: pending.party, at: pending.at, src: "definition", short: pending.short})
+			}
 			pending, pendingEnd = nil, -1
+			roleDef, roleDefEnd = nil, -1
 			continue
 		}
+		if u.role == "" && roleDef != nil && r.party != nil && len(u.shorts) > 0 && r.party.Evidence != nil &&
+			r.party.Evidence.Start >= roleDefEnd && reAndJoin.MatchString(x.text[roleDefEnd:r.party.Evidence.Start]) &&
+			x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil {
+			rr := r
+			rr.short = u.shorts[0]
+			rr.role = otherRole(roleDef.role)
+			rr.src = "definition"
+			out = append(out, rr)
+		}
+		roleDef, roleDefEnd = nil, -1
 		if u.role == "" {
 			pending, pendingEnd = nil, -1
 			if r.party != nil && len(u.shorts) > 0 {
@@ -73,7 +97,13 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 					sr.short = s
 					shorts[strings.ToLower(s)] = sr
 				}
-				if x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil && reBetweenBefore.MatchString(x.text[max(0, u.start-len(r.party.Name)-80):u.start]) {
+				// "between" before the name, which an address may
+				// separate from the definition.
+				from := u.start - len(r.party.Name) - 80
+				if ev := r.party.Evidence; ev != nil && ev.Start-20 < from {
+					from = ev.Start - 20
+				}
+				if x.k.party.legalRe.FindStringIndex(" "+r.party.Name) != nil && reBetweenBefore.MatchString(x.text[max(0, from):u.start]) {
 					rr := r
 					rr.short = u.shorts[0]
 					pending, pendingEnd = &rr, u.end
@@ -110,6 +140,10 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 			if r.party != nil {
 				shorts[strings.ToLower(u.shorts[0])] = r
 			}
+		}
+		if r.party != nil && (u.role == "processor" || u.role == "controller") {
+			rd := r
+			roleDef, roleDefEnd = &rd, u.end
 		}
 		out = append(out, r)
 	}
@@ -622,9 +656,12 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		return r, true
 	}
 	// The phrase before: from the line's start, the end of the previous
-	// definition or "zwischen"/"between", whichever is last.
+	// definition or "zwischen"/"between", whichever is last. A party block
+	// with its register entry, tax number and capital ("… entered into the
+	// Register of Entrepreneurs … under KRS number …, NIP …, represented by
+	// …, hereinafter referred to as …") runs to about 450 bytes.
 	ls := x.sentenceLineStart(u.start)
-	b := max(ls, u.start-300)
+	b := max(ls, u.start-500)
 	if prevEnd > b && prevEnd <= u.start {
 		b = prevEnd
 	}

@@ -48,6 +48,20 @@ func (x *extractor) parties() model.Parties {
 	var src string
 	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
 	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	// "between Aurelian Therapeutics S.A. (the "Sponsor") and Lindqvist
+	// Clinical Services AB (the "CRO") … the Sponsor is the controller …
+	// the CRO processes the data on behalf of the Sponsor": of the two
+	// parties the head defines by short names, the one without a role
+	// read is the other party.
+	if p.Processor == nil && p.Controller != nil {
+		if o := x.otherShortParty(shorts, p.Controller.Key); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		}
+	} else if p.Controller == nil && p.Processor != nil {
+		if o := x.otherShortParty(shorts, p.Processor.Key); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
@@ -95,6 +109,46 @@ func (x *extractor) addressElsewhere(p *model.Party, head int) {
 		p.Street, p.Postcode, p.City, p.Country = r.party.Street, r.party.Postcode, r.party.City, r.party.Country
 		return
 	}
+}
+
+// otherShortParty returns the other of exactly two companies defined by
+// short names in the contract's head when one of them has the given key,
+// or nil.
+func (x *extractor) otherShortParty(shorts map[string]partyReading, key string) *model.Party {
+	var parties []partyReading
+	for _, sr := range shorts {
+		if sr.party == nil || sr.role != "" && sr.src != "definition" {
+			continue
+		}
+		k := vendorKey(x.k.party, sr.party.Name)
+		dup := false
+		for _, q := range parties {
+			if sameKey(vendorKey(x.k.party, q.party.Name), k) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			parties = append(parties, sr)
+		}
+		if len(parties) > 2 {
+			return nil
+		}
+	}
+	if len(parties) != 2 || !x.k.party.legalRe.MatchString(" "+parties[0].party.Name) || !x.k.party.legalRe.MatchString(" "+parties[1].party.Name) {
+		return nil
+	}
+	for i, q := range parties {
+		if sameKey(vendorKey(x.k.party, q.party.Name), key) {
+			o := *parties[1-i].party
+			o.Key = vendorKey(x.k.party, o.Name)
+			if o.ShortName == "" {
+				o.ShortName = parties[1-i].short
+			}
+			return &o
+		}
+	}
+	return nil
 }
 
 // decide picks the party of one role from the readings.

@@ -1379,7 +1379,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\bconsent(?:s|ed)? to\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -1422,6 +1422,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if !reEngageLow.MatchString(low) {
 			m := reSubCopula.FindStringIndex(low)
+			if m == nil && inSection {
+				// "… (our "sub-processors") … They are Acme Ltd
+				// (hosting) and …": a pronoun for the sub-processors
+				// named before.
+				m = rePronounCopula.FindStringIndex(low)
+			}
 			if m == nil || reNegation.MatchString(low[m[1]:]) {
 				continue
 			}
@@ -1495,7 +1501,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 // Date are", "Als Unterauftragnehmer sind", "Unterauftragsverarbeiter ist
 // derzeit". A negation after the verb ("are not", "sind keine") does not
 // match.
-var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|vendors|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+
+// rePronounCopula opens a sentence that names, with a copula, the
+// sub-processors a sentence before it introduced: "They are", "These
+// are", "They currently include".
+var rePronounCopula = prefilter.MustCompile(`^(?:they|these|those) (?:are|include)\b`)
 
 // reNegation opens the words after a copula that deny it: "are not",
 // "sind keine".
@@ -1606,7 +1617,7 @@ func (x *extractor) blockAboutSubs(sent segment.Sentence) bool {
 	if sent.End > len(x.lower) {
 		return false
 	}
-	if sl := x.lower[sent.Start:sent.End]; !strings.Contains(sl, ": ") && !reNowNamed.MatchString(sl) {
+	if sl := x.lower[sent.Start:sent.End]; !strings.Contains(sl, ": ") && !reNowNamed.MatchString(sl) && !rePronounCopula.MatchString(sl) {
 		return false
 	}
 	low := x.lower[b.Start:sent.Start]

@@ -24,6 +24,7 @@ func TestSplit(t *testing.T) {
 		want []string
 	}{
 		{"two sentences", "Der Auftragnehmer löscht. Der Auftraggeber prüft.", []string{"Der Auftragnehmer löscht.", "Der Auftraggeber prüft."}},
+		{"dutch legal forms", "The vendors are Adyen N.V. (payments) and Intercom Ltd (chat). Next.", []string{"The vendors are Adyen N.V. (payments) and Intercom Ltd (chat).", "Next."}},
 		{"german abbreviations", "Gemäß Art. 28 Abs. 3 S. 2 lit. a DSGVO gilt dies z.B. für Daten, ggf. bzw. u.a. i.V.m. Nr. 2. Ende.", []string{"Gemäß Art. 28 Abs. 3 S. 2 lit. a DSGVO gilt dies z.B. für Daten, ggf. bzw. u.a. i.V.m. Nr. 2.", "Ende."}},
 		{"spaced z. B.", "Daten (z. B. Name, Anschrift) werden verarbeitet. Weiter.", []string{"Daten (z. B. Name, Anschrift) werden verarbeitet.", "Weiter."}},
 		{"i.S.d.", "Verantwortlicher i.S.d. Art. 4 Nr. 7 DSGVO ist der Kunde. Gut.", []string{"Verantwortlicher i.S.d. Art. 4 Nr. 7 DSGVO ist der Kunde.", "Gut."}},
