@@ -4929,6 +4929,7 @@ var precomputedCatalog = &Catalog{
 							"obliged",
 							"obligated",
 							"obliges",
+							"oblige",
 							"legal obligation*",
 							"mandat*",
 							"so requires",
@@ -5030,6 +5031,7 @@ var precomputedCatalog = &Catalog{
 							"obliged",
 							"obligated",
 							"obliges",
+							"oblige",
 							"legal obligation*",
 							"mandat*",
 							"so requires",
@@ -5048,6 +5050,7 @@ var precomputedCatalog = &Catalog{
 							"instruct*",
 							"only",
 							"solely",
+							"exclusively",
 						},
 					},
 					None: []string{
