@@ -117,6 +117,27 @@ func TestParseTextPageBreakJoin(t *testing.T) {
 	}
 }
 
+// TestParseTextDefinitionLine keeps a definition after a line without a
+// full stop apart: it is a sentence of its own, not the end of the one
+// above.
+func TestParseTextDefinitionLine(t *testing.T) {
+	tests := []struct {
+		text   string
+		blocks int
+	}{
+		{"It acts as a controller for the transfer of the data passed to the processor under the terms of this Agreement\n\"Processing\" shall mean any operation performed upon personal data.", 2},
+		{"The following terms have the meanings given to them in this clause of the Agreement\n“Data Breach” means a breach of security.", 2},
+		{"Der Auftragnehmer verarbeitet die Daten ausschließlich im Rahmen der getroffenen Vereinbarungen des Vertrags\n„Weisung“ bezeichnet jede Anordnung des Auftraggebers.", 2},
+		{"The processor shall inform the controller of the change and of the term\n\"Update\" used in the portal, which is not a definition.", 1},
+	}
+	for _, tt := range tests {
+		d := ParseText("x.txt", "text", tt.text)
+		if len(d.Blocks) != tt.blocks {
+			t.Errorf("%q: got %d blocks, want %d", tt.text, len(d.Blocks), tt.blocks)
+		}
+	}
+}
+
 // TestParseTextArticleBreakJoin joins lines broken after an article
 // abbreviation or before a number's figures, and nothing else.
 func TestParseTextArticleBreakJoin(t *testing.T) {

@@ -420,6 +420,11 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	if strings.ContainsRune(".:;!?", last) {
 		return false
 	}
+	if definitionLine(next) {
+		// "“Processing” shall mean …" after a recital without a full
+		// stop opens a definition of its own.
+		return false
+	}
 	if isLabelValue(next) && isLabelValue(lastLine) {
 		// Entries of a details list, one per line: "Dauer: …" after
 		// "Zweck: …".
@@ -439,6 +444,32 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	}
 	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
 }
+
+// definitionLine reports a line that opens with a quoted term and its
+// defining verb: "“Processing” shall mean …", "'Data Breach' means …",
+// "„Weisung“ bezeichnet …".
+func definitionLine(line string) bool {
+	open, n := utf8.DecodeRuneInString(line)
+	if !strings.ContainsRune("\"“‘'„«»", open) {
+		return false
+	}
+	rest := line[n:]
+	end := strings.IndexAny(rest, "\"”’'“«»")
+	if end <= 0 || end > 80 {
+		return false
+	}
+	_, m := utf8.DecodeRuneInString(rest[end:])
+	after := strings.TrimLeft(rest[end+m:], " \t")
+	for _, verb := range definingVerbs {
+		if strings.HasPrefix(after, verb) {
+			return true
+		}
+	}
+	return false
+}
+
+// definingVerbs open the definition after a quoted term.
+var definingVerbs = []string{"means ", "shall mean ", "mean ", "has the meaning", "shall have the meaning", "bezeichnet ", "bedeutet ", "meint "}
 
 // restatesNumber reports whether next opens with a number in parentheses
 // that repeats the number word line ends with: "thirty" / "(30) days",
