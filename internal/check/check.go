@@ -434,6 +434,79 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	return hits
 }
 
+// matchesAt reports whether the rule matches sentence i, that is whether
+// Matches(in, rule) holds i, deciding it for that sentence (and its
+// lead-in) alone: the terms of groups not known yet are looked up in those
+// sentences only (match.Index.TermHas).
+func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
+	cr := ch.rules[rule]
+	if cr == nil || (rule.Lang != "" && rule.Lang != in.Lang) {
+		return false
+	}
+	s := in.Sentences[i]
+	if s.Heading {
+		return false
+	}
+	own := true
+	for _, gi := range cr.all {
+		if !ch.groupHas(in, gi, i) {
+			own = false
+			break
+		}
+	}
+	if !own {
+		// A list item: every group in it or in its lead-in, one at
+		// least in the item itself.
+		if rule.NoLeadIn || s.LeadIn < 0 {
+			return false
+		}
+		self := false
+		for _, gi := range cr.all {
+			if ch.groupHas(in, gi, i) {
+				self = true
+			} else if !ch.groupHas(in, gi, s.LeadIn) {
+				return false
+			}
+		}
+		if !self {
+			return false
+		}
+	}
+	for _, gi := range cr.topic {
+		if !ch.topicBits(in, gi).Has(i) {
+			return false
+		}
+	}
+	if in.defines != nil && in.defines[i] {
+		return false
+	}
+	for _, t := range cr.none {
+		if in.Index.TermHas(t, i) {
+			return false
+		}
+	}
+	fits := actorFits(rule.Actor, in.Actor(i))
+	if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
+		fits = ok
+	}
+	return fits
+}
+
+// groupHas reports whether sentence i holds a term of the checker's group
+// gi, looking the terms up in that sentence only unless the group's
+// sentences are known.
+func (ch *Checker) groupHas(in *Input, gi, i int) bool {
+	if in.groups != nil && in.groups[gi] != nil {
+		return in.groups[gi].Has(i)
+	}
+	for _, t := range ch.groups[gi] {
+		if in.Index.TermHas(t, i) {
+			return true
+		}
+	}
+	return false
+}
+
 func actorFits(want string, got Party) bool {
 	switch want {
 	case "any":
