@@ -134,3 +134,18 @@ func (ix *Index) regexHas(expr string, i int) bool {
 	sp := ix.spans[i]
 	return re.MatchString(ix.Lower()[sp.start:sp.end])
 }
+
+// TermAt reports whether sentence i holds the registered term, as
+// TermByID(id).Has(i) does. Only an expression whose sentences are not
+// known yet is run on sentence i alone; any other term is looked up in
+// the whole document (and kept), which costs little and serves the next
+// question about it.
+func (ix *Index) TermAt(id TermID, i int) bool {
+	if id >= 0 && int(id) < len(ix.cache) && ix.cache[id] != nil {
+		return ix.cache[id].Has(i)
+	}
+	if terms := registered(); id >= 0 && int(id) < len(terms) && terms[id].kind == regexKind {
+		return ix.TermHas(id, i)
+	}
+	return ix.TermByID(id).Has(i)
+}
