@@ -400,33 +400,88 @@ func prefixes(n *syntax.Regexp, fold bool) ([]string, bool) {
 		}
 		return all, len(all) <= maxLits
 	case syntax.OpConcat:
-		acc := []string{""}
-		for _, s := range n.Sub {
-			in := analyze(s, fold)
-			if in.exact {
-				p, ok := product(acc, in.set)
-				if !ok {
-					break
-				}
-				acc = p
-				continue
-			}
-			if p, ok := prefixes(s, fold); ok {
-				if q, ok := product(acc, p); ok {
-					acc = q
-				}
-			}
-			break
-		}
-		if slices.Contains(acc, "") {
-			return nil, false
-		}
-		return acc, true
+		return concatPrefixes(n.Sub, fold)
 	}
 	if in := analyze(n, fold); in.exact {
 		return in.set, true
 	}
 	return nil, false
+}
+
+// concatPrefixes returns prefixes for the concatenation of subs.
+func concatPrefixes(subs []*syntax.Regexp, fold bool) ([]string, bool) {
+	acc := []string{""}
+	for k, s := range subs {
+		in := analyze(s, fold)
+		if in.exact {
+			p, ok := product(acc, in.set)
+			if !ok {
+				break
+			}
+			acc = p
+			continue
+		}
+		var p []string
+		ok := false
+		if opt, q, qok := optional(s, fold); opt {
+			// An optional part (x?, x*, x{0,n}) whose every match of x
+			// starts with one of q: a match of the concatenation starts
+			// with acc and one of q, or, where the part matches the empty
+			// string, with acc and what the rest starts with. Only where
+			// nothing before it gives a prefix (otherwise acc is one), and
+			// for q of two bytes or more (not a class such as \s*).
+			if qok && len(q) > 0 && !slices.Contains(q, "") && slices.Contains(acc, "") && minLen(q) >= 2 {
+				if rest, ok := concatPrefixes(subs[k+1:], fold); ok {
+					a, okA := product(acc, q)
+					b, okB := product(acc, rest)
+					if okA && okB && len(a)+len(b) <= maxLits {
+						return append(a, b...), true
+					}
+				}
+			}
+			// What prefixes gives for the part, from q.
+			p, ok = []string{""}, true
+			if unwrap(s).Op == syntax.OpQuest {
+				p, ok = nil, false
+				if qok {
+					p, ok = append(slices.Clone(q), ""), true
+				}
+			}
+		} else {
+			p, ok = prefixes(s, fold)
+		}
+		if ok {
+			if q, ok := product(acc, p); ok {
+				acc = q
+			}
+		}
+		break
+	}
+	if slices.Contains(acc, "") {
+		return nil, false
+	}
+	return acc, true
+}
+
+// unwrap returns n without the capture groups around it.
+func unwrap(n *syntax.Regexp) *syntax.Regexp {
+	for n.Op == syntax.OpCapture {
+		n = n.Sub[0]
+	}
+	return n
+}
+
+// optional reports whether n (inside capture groups) matches the empty
+// string or a match of its sub-expression x (x?, x*, x{0,n}); q and ok are
+// then prefixes(x). prefixes(n) is q and "" for x?, "" otherwise.
+func optional(n *syntax.Regexp, fold bool) (opt bool, q []string, ok bool) {
+	n = unwrap(n)
+	switch {
+	case n.Op == syntax.OpQuest, n.Op == syntax.OpStar, n.Op == syntax.OpRepeat && n.Min == 0:
+		q, ok = prefixes(n.Sub[0], fold)
+		return true, q, ok
+	}
+	return false, nil, false
 }
 
 // maxLead bounds Analysis.Lead: the expression is tried at that many
