@@ -778,8 +778,10 @@ func (rk *ranker) quote(i int) int {
 // of its own: its first letter, after any list label, is a capital.
 func opensClause(line string) bool {
 	line = strings.TrimSpace(line)
-	if f := strings.Fields(line); len(f) > 1 && listLabel(f[0]) {
-		line = strings.TrimSpace(line[len(f[0]):])
+	// The first of two fields or more (strings.Fields, without splitting
+	// the whole line): the trimmed line goes on after its first space.
+	if k := strings.IndexFunc(line, unicode.IsSpace); k > 0 && listLabel(line[:k]) {
+		line = strings.TrimSpace(line[k:])
 	}
 	for _, r := range line {
 		if unicode.IsLetter(r) {

@@ -428,7 +428,7 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
-		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && len(strings.Fields(lastLine)) >= 8)
+		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && countFields(lastLine) >= 8)
 	}
 	if last == '-' || last == ',' || unicode.IsLower(first) {
 		return true
@@ -437,7 +437,7 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	if _, heading := headingLike(next); heading {
 		return false
 	}
-	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
+	return len(lastLine) >= 40 && countFields(lastLine) >= 6 && unicode.IsLetter(last)
 }
 
 // restatesNumber reports whether next opens with a number in parentheses
@@ -506,7 +506,7 @@ func headingLike(s string) (int, bool) {
 		// vom" is a clause cut by a page break, not a title.
 		return 0, false
 	}
-	words := len(strings.Fields(s))
+	words := countFields(s)
 	if reParagraph.MatchString(s) || reNamedLabel.MatchString(s) {
 		return 1, words <= 14
 	}
@@ -829,4 +829,18 @@ func plainInline(text string) string {
 		text = mdInline()[2].ReplaceAllString(text, "$1$2")
 	}
 	return text
+}
+
+// countFields returns len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }
