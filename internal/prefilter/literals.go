@@ -98,6 +98,12 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 			starts := slices.Clone(pre)
 			sort.Strings(starts)
 			a.Starts = dropRedundant(starts, true)
+		} else if pre, lead, ok := altLeadPrefixes(st, a.Fold); ok {
+			// Starting literals a match starts at most lead runes
+			// before: "\b(?:ort|datum)\b|[\p{L}\]],\s*den".
+			starts := slices.Clone(pre)
+			sort.Strings(starts)
+			a.Starts, a.Lead = dropRedundant(starts, true), lead
 		}
 	}
 	return a, nil
@@ -512,6 +518,35 @@ func leadPrefixes(n *syntax.Regexp, fold bool) (lits []string, lead int, ok bool
 		return nil, 0, false
 	}
 	return pre, w, true
+}
+
+// altLeadPrefixes returns, for an expression or an alternation of
+// expressions each of which has starting literals (prefixes) or starting
+// literals after a first part of bounded width (leadPrefixes), all those
+// literals and the widest such part: every match starts at most lead runes
+// before one of them.
+func altLeadPrefixes(n *syntax.Regexp, fold bool) (lits []string, lead int, ok bool) {
+	n = unwrap(n)
+	subs := []*syntax.Regexp{n}
+	if n.Op == syntax.OpAlternate {
+		subs = n.Sub
+	}
+	for _, s := range subs {
+		if p, ok := prefixes(s, fold); ok && (litInfo{set: p}).required() {
+			lits = append(lits, p...)
+			continue
+		}
+		p, w, ok := leadPrefixes(s, fold)
+		if !ok {
+			return nil, 0, false
+		}
+		lits = append(lits, p...)
+		lead = max(lead, w)
+	}
+	if len(lits) > maxLits || !(litInfo{set: lits}).required() {
+		return nil, 0, false
+	}
+	return lits, lead, true
 }
 
 // maxWidth returns the most runes a match of n spans, or -1 when that is
