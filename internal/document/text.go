@@ -274,7 +274,7 @@ func (p *builder) item(start, end int, marker string, indent int) {
 		label = strings.TrimSpace(p.doc.Text[bstart : bstart+loc])
 	}
 	p.open = &Block{Kind: ListItem, Start: bstart, End: end, Level: 1 + indent/2, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.sawGap = false
 }
 
@@ -285,7 +285,9 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	if p.open != nil {
 		loc = labelAt(body)
 		if continues(p.doc.Text[p.open.Start:p.open.End], p.lastLine-p.open.Start, body, loc, p.sawGap, indent) {
-			if k := strings.LastIndexByte(p.doc.Text[p.open.End:end], '\n'); k >= 0 {
+			// The last line starts after the last newline before this
+			// line, which holds none: the search need not pass over it.
+			if k := strings.LastIndexByte(p.doc.Text[p.open.End:start], '\n'); k >= 0 {
 				p.lastLine = p.open.End + k + 1
 			}
 			p.open.End = end
@@ -319,7 +321,7 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 		}
 	}
 	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.sawGap = false
 }
 
@@ -349,7 +351,7 @@ func (p *builder) numberedItem(start, end int, body string) bool {
 	p.flush()
 	label := strings.TrimSpace(body[:strings.IndexAny(body, ".)")+1])
 	p.open = &Block{Kind: ListItem, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.numStyle, p.numNext = style, n+1
 	p.sawGap = false
 	return true
