@@ -100,6 +100,9 @@ func New(c *catalog.Catalog) *Checker {
 	return ch
 }
 
+// regexCost is the least cost of a group holding an expression.
+const regexCost = 51
+
 // groupCost estimates the work of finding a group's sentences: a regular
 // expression runs on sentences, a word or phrase is looked up.
 func groupCost(terms []string) int {
@@ -107,7 +110,7 @@ func groupCost(terms []string) int {
 	for _, t := range terms {
 		cost++
 		if strings.HasPrefix(t, "re:") {
-			cost += 50
+			cost += regexCost - 1
 		}
 	}
 	return cost
@@ -367,12 +370,29 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 			}
 		}
 	}
+	narrowed := false
 	for _, k := range cr.order {
-		if groups[k] == nil {
-			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
-				return nil
+		if groups[k] != nil {
+			narrowed = true
+			continue
+		}
+		gi := cr.all[k]
+		if narrowed && ch.costs[gi] >= regexCost && (in.groups == nil || in.groups[gi] == nil) {
+			// An expression's group, once the groups before it left few
+			// sentences: decided for those (and the lead-ins of the list
+			// items) alone. The set is right for every sentence that
+			// can still match; it is not kept for other rules.
+			if part, ok := ch.partialGroup(in, gi, own, alive); ok {
+				if groups[k] = part; !narrow(part) {
+					return nil
+				}
+				continue
 			}
 		}
+		if groups[k] = ch.group(in, gi); groups[k].Empty() || !narrow(groups[k]) {
+			return nil
+		}
+		narrowed = true
 	}
 	topics := make([]match.Bits, len(cr.topic))
 	for k, gi := range cr.topic {
@@ -396,7 +416,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 			return // a definition names a topic, it stipulates nothing
 		}
 		for _, t := range cr.none {
-			if in.Index.TermByID(t).Has(i) {
+			if in.Index.TermAt(t, i) {
 				return
 			}
 		}
@@ -435,6 +455,116 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	}
 	sort.Ints(hits)
 	return hits
+}
+
+// maxPartial is the number of sentences up to which partialGroup decides
+// a group sentence by sentence.
+const maxPartial = 6
+
+// partialGroup returns the sentences among own, alive and the lead-ins of
+// alive that hold a term of group gi, each term looked up in those
+// sentences only when it is an expression not run yet (match.Index.TermAt).
+// ok is false when they are more than maxPartial.
+func (ch *Checker) partialGroup(in *Input, gi int, own match.Bits, alive []int) (match.Bits, bool) {
+	n := 2 * len(alive)
+	if n > maxPartial {
+		return nil, false
+	}
+	own.Each(func(int) { n++ })
+	if n > maxPartial {
+		return nil, false
+	}
+	part := in.Index.NewBits()
+	test := func(i int) {
+		if part.Has(i) {
+			return
+		}
+		for _, t := range ch.groups[gi] {
+			if in.Index.TermAt(t, i) {
+				part.Set(i)
+				return
+			}
+		}
+	}
+	own.Each(test)
+	for _, i := range alive {
+		test(i)
+		test(in.Sentences[i].LeadIn)
+	}
+	return part, true
+}
+
+// matchesAt reports whether the rule matches sentence i, that is whether
+// Matches(in, rule) holds i, deciding it for that sentence (and its
+// lead-in) alone: the terms of groups not known yet are looked up in those
+// sentences only (match.Index.TermHas).
+func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
+	cr := ch.rules[rule]
+	if cr == nil || (rule.Lang != "" && rule.Lang != in.Lang) {
+		return false
+	}
+	s := in.Sentences[i]
+	if s.Heading {
+		return false
+	}
+	own := true
+	for _, gi := range cr.all {
+		if !ch.groupHas(in, gi, i) {
+			own = false
+			break
+		}
+	}
+	if !own {
+		// A list item: every group in it or in its lead-in, one at
+		// least in the item itself.
+		if rule.NoLeadIn || s.LeadIn < 0 {
+			return false
+		}
+		self := false
+		for _, gi := range cr.all {
+			if ch.groupHas(in, gi, i) {
+				self = true
+			} else if !ch.groupHas(in, gi, s.LeadIn) {
+				return false
+			}
+		}
+		if !self {
+			return false
+		}
+	}
+	for _, gi := range cr.topic {
+		if !ch.topicBits(in, gi, !rule.Entry && len(cr.all) > 0).Has(i) {
+			return false
+		}
+	}
+	if in.defines != nil && in.defines[i] {
+		return false
+	}
+	for _, t := range cr.none {
+		if in.Index.TermHas(t, i) {
+			return false
+		}
+	}
+	fits := actorFits(rule.Actor, in.Actor(i))
+	if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
+		fits = ok
+	}
+	return fits
+}
+
+// groupHas reports whether sentence i holds a term of the checker's group
+// gi, looking the terms up in that sentence only unless the group's
+// sentences are known.
+func (ch *Checker) groupHas(in *Input, gi, i int) bool {
+	if in.groups != nil && in.groups[gi] != nil {
+		return in.groups[gi].Has(i)
+	}
+	for _, t := range ch.groups[gi] {
+		if in.Index.TermHas(t, i) {
+			return true
+		}
+	}
+	return false
 }
 
 func actorFits(want string, got Party) bool {

@@ -289,6 +289,16 @@ func (rk *ranker) ruleHits(rule *catalog.Rule) []int {
 	return hits
 }
 
+// hitAt reports whether the rule matches sentence i. A rule not matched
+// yet (a fallback rule that decided nothing) is matched for sentence i
+// alone (Checker.matchesAt), its terms looked up in that sentence only.
+func (rk *ranker) hitAt(rule *catalog.Rule, i int) bool {
+	if hits, ok := rk.hits[rule]; ok {
+		return containsSorted(hits, i)
+	}
+	return rk.ch.matchesAt(rk.in, rule, i)
+}
+
 // namedHits returns the sentences matched by the requirement's rule named
 // n (the last one of that name), nil when there is none.
 func (rk *ranker) namedHits(n string) []int {
@@ -709,7 +719,7 @@ func (rk *ranker) quote(i int) int {
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
-		if cr == nil || !containsSorted(rk.ruleHits(rule), i) {
+		if cr == nil || !rk.hitAt(rule, i) {
 			continue
 		}
 		for _, gi := range cr.all {
@@ -717,7 +727,7 @@ func (rk *ranker) quote(i int) int {
 			// in one of its lines.
 			var found []match.TermID
 			for _, t := range rk.ch.groups[gi] {
-				if in.Index.TermByID(t).Has(i) {
+				if in.Index.TermHas(t, i) {
 					found = append(found, t)
 				}
 			}
@@ -768,8 +778,10 @@ func (rk *ranker) quote(i int) int {
 // of its own: its first letter, after any list label, is a capital.
 func opensClause(line string) bool {
 	line = strings.TrimSpace(line)
-	if f := strings.Fields(line); len(f) > 1 && listLabel(f[0]) {
-		line = strings.TrimSpace(line[len(f[0]):])
+	// The first of two fields or more (strings.Fields, without splitting
+	// the whole line): the trimmed line goes on after its first space.
+	if k := strings.IndexFunc(line, unicode.IsSpace); k > 0 && listLabel(line[:k]) {
+		line = strings.TrimSpace(line[k:])
 	}
 	for _, r := range line {
 		if unicode.IsLetter(r) {

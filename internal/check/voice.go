@@ -18,12 +18,25 @@ import (
 // formalMarks show that a German text addresses its reader as "Sie".
 var formalMarks = []string{" Ihnen ", " Ihre ", " Ihrer ", " Ihren ", " Ihres ", " Ihr ", " Ihrem "}
 
-// formalAddress reports whether text addresses its reader formally.
+// formalAddress reports whether text addresses its reader formally: it
+// holds one of formalMarks. Every mark is " Ih…": "Ih" is sought (a search
+// for the space would stop at every space) and the rest of the marks
+// tested where it occurs.
 func formalAddress(text string) bool {
-	for _, m := range formalMarks {
-		if strings.Contains(text, m) {
-			return true
+	for from := 1; from < len(text); {
+		k := strings.Index(text[from:], "Ih")
+		if k < 0 {
+			return false
 		}
+		at := from + k
+		if text[at-1] == ' ' {
+			for _, m := range formalMarks {
+				if strings.HasPrefix(text[at:], m[1:]) {
+					return true
+				}
+			}
+		}
+		from = at + 1
 	}
 	return false
 }

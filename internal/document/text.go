@@ -274,7 +274,7 @@ func (p *builder) item(start, end int, marker string, indent int) {
 		label = strings.TrimSpace(p.doc.Text[bstart : bstart+loc])
 	}
 	p.open = &Block{Kind: ListItem, Start: bstart, End: end, Level: 1 + indent/2, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.sawGap = false
 }
 
@@ -285,7 +285,9 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	if p.open != nil {
 		loc = labelAt(body)
 		if continues(p.doc.Text[p.open.Start:p.open.End], p.lastLine-p.open.Start, body, loc, p.sawGap, indent) {
-			if k := strings.LastIndexByte(p.doc.Text[p.open.End:end], '\n'); k >= 0 {
+			// The last line starts after the last newline before this
+			// line, which holds none: the search need not pass over it.
+			if k := strings.LastIndexByte(p.doc.Text[p.open.End:start], '\n'); k >= 0 {
 				p.lastLine = p.open.End + k + 1
 			}
 			p.open.End = end
@@ -319,7 +321,7 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 		}
 	}
 	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.sawGap = false
 }
 
@@ -349,7 +351,7 @@ func (p *builder) numberedItem(start, end int, body string) bool {
 	p.flush()
 	label := strings.TrimSpace(body[:strings.IndexAny(body, ".)")+1])
 	p.open = &Block{Kind: ListItem, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
-	p.lastLine = p.open.Start + strings.LastIndexByte(p.doc.Text[p.open.Start:p.open.End], '\n') + 1
+	p.lastLine = p.open.Start // a block of one line
 	p.numStyle, p.numNext = style, n+1
 	p.sawGap = false
 	return true
@@ -433,7 +435,7 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	if gap {
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
-		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && len(strings.Fields(lastLine)) >= 8)
+		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && countFields(lastLine) >= 8)
 	}
 	if last == '-' || last == ',' || unicode.IsLower(first) {
 		return true
@@ -442,7 +444,7 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 	if _, heading := headingLike(next); heading {
 		return false
 	}
-	return len(lastLine) >= 40 && len(strings.Fields(lastLine)) >= 6 && unicode.IsLetter(last)
+	return len(lastLine) >= 40 && countFields(lastLine) >= 6 && unicode.IsLetter(last)
 }
 
 // definitionLine reports a line that opens with a quoted term and its
@@ -537,7 +539,7 @@ func headingLike(s string) (int, bool) {
 		// vom" is a clause cut by a page break, not a title.
 		return 0, false
 	}
-	words := len(strings.Fields(s))
+	words := countFields(s)
 	if reParagraph.MatchString(s) || reNamedLabel.MatchString(s) {
 		return 1, words <= 14
 	}
@@ -861,4 +863,18 @@ func plainInline(text string) string {
 		text = mdInline()[2].ReplaceAllString(text, "$1$2")
 	}
 	return text
+}
+
+// countFields returns len(strings.Fields(s)) without building the fields.
+func countFields(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }

@@ -8,7 +8,7 @@ import "strings"
 // danach löscht der Anbieter sie"). Regular-expression and article terms
 // are answered for the whole sentence.
 func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
-	if !ix.TermByID(id).Has(i) {
+	if !ix.TermHas(id, i) {
 		return false
 	}
 	terms := registered()
@@ -39,4 +39,113 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 		}
 		return false
 	}
+}
+
+// TermHas reports whether sentence i holds the registered term, as
+// TermByID(id).Has(i) does. A term whose sentences are not known yet is
+// answered for sentence i alone, without finding them all: a caller that
+// asks about one sentence (the quoting of a cited sentence) spares the
+// document-wide look-up of a term no other rule needs.
+func (ix *Index) TermHas(id TermID, i int) bool {
+	if id >= 0 && int(id) < len(ix.cache) && ix.cache[id] != nil {
+		return ix.cache[id].Has(i)
+	}
+	terms := registered()
+	if id < 0 || int(id) >= len(terms) || i < 0 || i >= len(ix.spans) {
+		return false
+	}
+	e := terms[id]
+	switch e.kind {
+	case regexKind:
+		return ix.regexHas(e.arg, i)
+	case phraseKind:
+		return ix.phraseHas(e.phrase, i)
+	case wordKind:
+		m := ix.idMatcher(e.word)
+		for _, t := range ix.sentence(i) {
+			if m.has(t.id()) {
+				return true
+			}
+		}
+		return false
+	}
+	return ix.TermByID(id).Has(i)
+}
+
+// phraseHas reports whether the tokens of sentence i hold the phrase, as
+// phraseTerm finds it: a phrase without a word matches nothing.
+func (ix *Index) phraseHas(words []wordPattern, i int) bool {
+	var vmStack [8]idMatcher
+	vm := vmStack[:0]
+	if len(words) > len(vmStack) {
+		vm = make([]idMatcher, 0, len(words))
+	}
+	vm = vm[:len(words)]
+	hasWord := false
+	for wi, w := range words {
+		if w.gap == 0 {
+			vm[wi] = ix.idMatcher(w)
+			if vm[wi].exact && vm[wi].id < 0 {
+				return false // a word the document lacks
+			}
+			hasWord = true
+		}
+	}
+	if !hasWord {
+		return false
+	}
+	toks := ix.sentence(i)
+	for s := range toks {
+		if phraseAt(toks, s, words, vm, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// regexHas reports whether the lower-cased sentence i holds a match of
+// expr, as regexTerm decides it: where regexTerm tries only the
+// sentences with a word holding one of the expression's literal runs, so
+// does this.
+func (ix *Index) regexHas(expr string, i int) bool {
+	re := compileRegex(expr)
+	if re == nil {
+		return false
+	}
+	if runs, ok := re.literalRuns(); ok {
+		cand := false
+		toks := ix.sentence(i)
+		for _, run := range runs {
+			m := ix.vocabMatches(run)
+			for _, t := range toks {
+				if m.Has(int(t.id())) {
+					cand = true
+					break
+				}
+			}
+			if cand {
+				break
+			}
+		}
+		if !cand {
+			return false
+		}
+	}
+	sp := ix.spans[i]
+	return re.MatchString(ix.Lower()[sp.start:sp.end])
+}
+
+// TermAt reports whether sentence i holds the registered term, as
+// TermByID(id).Has(i) does. Only an expression whose sentences are not
+// known yet is run on sentence i alone; any other term is looked up in
+// the whole document (and kept), which costs little and serves the next
+// question about it.
+func (ix *Index) TermAt(id TermID, i int) bool {
+	if id >= 0 && int(id) < len(ix.cache) && ix.cache[id] != nil {
+		return ix.cache[id].Has(i)
+	}
+	if terms := registered(); id >= 0 && int(id) < len(terms) && terms[id].kind == regexKind {
+		return ix.TermHas(id, i)
+	}
+	return ix.TermByID(id).Has(i)
 }

@@ -510,7 +510,10 @@ type Index struct {
 	cache    []Bits          // TermID -> sentences, nil until asked
 	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
 	joinedAt []int32         // id -> offset of the word in joined
-	scratch  Bits            // phrase candidates, see phraseTerm
+	// joinedFreq counts each byte of joined, to seek an infix by its
+	// rarest byte.
+	joinedFreq [256]int32
+	scratch    Bits // phrase candidates, see phraseTerm
 	// scratchBusy is set while a phrase uses scratch.
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
@@ -1092,12 +1095,30 @@ func (ix *Index) infixMatches(core string, m Bits) {
 			sb.WriteByte('\n')
 		}
 		ix.joined = sb.String()
+		ix.joinedFreq = [256]int32{}
+		for i := 0; i < len(ix.joined); i++ {
+			ix.joinedFreq[ix.joined[i]]++
+		}
+	}
+	// The core is sought by its rarest byte in the words (its first on a
+	// tie), at offset r of it: a common first letter would stop the
+	// search at most words.
+	r := 0
+	for j := 1; j < len(core); j++ {
+		if ix.joinedFreq[core[j]] < ix.joinedFreq[core[r]] {
+			r = j
+		}
 	}
 	at := ix.joinedAt
-	for from := 0; from < len(ix.joined); {
-		k := strings.Index(ix.joined[from:], core)
+	joined := ix.joined
+	for from := 0; from+r < len(joined); {
+		k := strings.IndexByte(joined[from+r:], core[r])
 		if k < 0 {
 			return
+		}
+		if !strings.HasPrefix(joined[from+k:], core) {
+			from += k + 1
+			continue
 		}
 		pos := int32(from + k)
 		// The word holding pos: the last that starts at or before it.

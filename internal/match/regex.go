@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,9 +63,33 @@ func compileRegex(expr string) *regex {
 		if len(r.needs) > maxNeeds {
 			r.needs = r.needs[:maxNeeds]
 		}
+		// A set that each of the prefilter's own literals contains one of
+		// is tested by the prefilter already: on a lower-cased sentence
+		// (where the prefilter compares byte for byte) a match needs one
+		// of those literals, hence one of the set's.
+		if lits, ok := re.Required(); ok {
+			r.needs = slices.DeleteFunc(r.needs, func(set []string) bool { return covers(lits, set) })
+		}
 	}
 	actual, _ := regexes.LoadOrStore(expr, r)
 	return actual.(*regex)
+}
+
+// covers reports whether each of lits contains one of set.
+func covers(lits, set []string) bool {
+	for _, l := range lits {
+		found := false
+		for _, n := range set {
+			if strings.Contains(l, n) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(lits) > 0
 }
 
 // maxNeeds bounds the literal sets checked before an expression is run.

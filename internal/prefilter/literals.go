@@ -98,6 +98,12 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 			starts := slices.Clone(pre)
 			sort.Strings(starts)
 			a.Starts = dropRedundant(starts, true)
+		} else if pre, lead, ok := altLeadPrefixes(st, a.Fold); ok {
+			// Starting literals a match starts at most lead runes
+			// before: "\b(?:ort|datum)\b|[\p{L}\]],\s*den".
+			starts := slices.Clone(pre)
+			sort.Strings(starts)
+			a.Starts, a.Lead = dropRedundant(starts, true), lead
 		}
 	}
 	return a, nil
@@ -400,33 +406,88 @@ func prefixes(n *syntax.Regexp, fold bool) ([]string, bool) {
 		}
 		return all, len(all) <= maxLits
 	case syntax.OpConcat:
-		acc := []string{""}
-		for _, s := range n.Sub {
-			in := analyze(s, fold)
-			if in.exact {
-				p, ok := product(acc, in.set)
-				if !ok {
-					break
-				}
-				acc = p
-				continue
-			}
-			if p, ok := prefixes(s, fold); ok {
-				if q, ok := product(acc, p); ok {
-					acc = q
-				}
-			}
-			break
-		}
-		if slices.Contains(acc, "") {
-			return nil, false
-		}
-		return acc, true
+		return concatPrefixes(n.Sub, fold)
 	}
 	if in := analyze(n, fold); in.exact {
 		return in.set, true
 	}
 	return nil, false
+}
+
+// concatPrefixes returns prefixes for the concatenation of subs.
+func concatPrefixes(subs []*syntax.Regexp, fold bool) ([]string, bool) {
+	acc := []string{""}
+	for k, s := range subs {
+		in := analyze(s, fold)
+		if in.exact {
+			p, ok := product(acc, in.set)
+			if !ok {
+				break
+			}
+			acc = p
+			continue
+		}
+		var p []string
+		ok := false
+		if opt, q, qok := optional(s, fold); opt {
+			// An optional part (x?, x*, x{0,n}) whose every match of x
+			// starts with one of q: a match of the concatenation starts
+			// with acc and one of q, or, where the part matches the empty
+			// string, with acc and what the rest starts with. Only where
+			// nothing before it gives a prefix (otherwise acc is one), and
+			// for q of two bytes or more (not a class such as \s*).
+			if qok && len(q) > 0 && !slices.Contains(q, "") && slices.Contains(acc, "") && minLen(q) >= 2 {
+				if rest, ok := concatPrefixes(subs[k+1:], fold); ok {
+					a, okA := product(acc, q)
+					b, okB := product(acc, rest)
+					if okA && okB && len(a)+len(b) <= maxLits {
+						return append(a, b...), true
+					}
+				}
+			}
+			// What prefixes gives for the part, from q.
+			p, ok = []string{""}, true
+			if unwrap(s).Op == syntax.OpQuest {
+				p, ok = nil, false
+				if qok {
+					p, ok = append(slices.Clone(q), ""), true
+				}
+			}
+		} else {
+			p, ok = prefixes(s, fold)
+		}
+		if ok {
+			if q, ok := product(acc, p); ok {
+				acc = q
+			}
+		}
+		break
+	}
+	if slices.Contains(acc, "") {
+		return nil, false
+	}
+	return acc, true
+}
+
+// unwrap returns n without the capture groups around it.
+func unwrap(n *syntax.Regexp) *syntax.Regexp {
+	for n.Op == syntax.OpCapture {
+		n = n.Sub[0]
+	}
+	return n
+}
+
+// optional reports whether n (inside capture groups) matches the empty
+// string or a match of its sub-expression x (x?, x*, x{0,n}); q and ok are
+// then prefixes(x). prefixes(n) is q and "" for x?, "" otherwise.
+func optional(n *syntax.Regexp, fold bool) (opt bool, q []string, ok bool) {
+	n = unwrap(n)
+	switch {
+	case n.Op == syntax.OpQuest, n.Op == syntax.OpStar, n.Op == syntax.OpRepeat && n.Min == 0:
+		q, ok = prefixes(n.Sub[0], fold)
+		return true, q, ok
+	}
+	return false, nil, false
 }
 
 // maxLead bounds Analysis.Lead: the expression is tried at that many
@@ -457,6 +518,35 @@ func leadPrefixes(n *syntax.Regexp, fold bool) (lits []string, lead int, ok bool
 		return nil, 0, false
 	}
 	return pre, w, true
+}
+
+// altLeadPrefixes returns, for an expression or an alternation of
+// expressions each of which has starting literals (prefixes) or starting
+// literals after a first part of bounded width (leadPrefixes), all those
+// literals and the widest such part: every match starts at most lead runes
+// before one of them.
+func altLeadPrefixes(n *syntax.Regexp, fold bool) (lits []string, lead int, ok bool) {
+	n = unwrap(n)
+	subs := []*syntax.Regexp{n}
+	if n.Op == syntax.OpAlternate {
+		subs = n.Sub
+	}
+	for _, s := range subs {
+		if p, ok := prefixes(s, fold); ok && (litInfo{set: p}).required() {
+			lits = append(lits, p...)
+			continue
+		}
+		p, w, ok := leadPrefixes(s, fold)
+		if !ok {
+			return nil, 0, false
+		}
+		lits = append(lits, p...)
+		lead = max(lead, w)
+	}
+	if len(lits) > maxLits || !(litInfo{set: lits}).required() {
+		return nil, 0, false
+	}
+	return lits, lead, true
 }
 
 // maxWidth returns the most runes a match of n spans, or -1 when that is

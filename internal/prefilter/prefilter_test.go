@@ -19,6 +19,14 @@ import (
 // \b and ^, anchored expressions, classes, repetitions, alternations and
 // invalid UTF-8.
 var shapes = []string{
+	// Optional parts before the starting literals.
+	`(?i)((?:nicht\s*)?unzutreffend|bitte\s+streichen|<[^>]{0,4}x>|\bTODO\b)`,
+	`(?:ab)?cd|(?:xy)*z[a-c]`,
+	`(?i)^(?:(?:derzeit|aktuell)\s+)?(?:keine?|n/?a)\.?$`,
+	`(?:(?:ab)?c)?de`,
+	// Alternatives with starting literals after a part of bounded width.
+	`(?i)\b(?:ort|da)\b|[\p{L}\]],\s*den\s*_{3,}`,
+	`(?:^|[^n])kün|no|[ab]{1,2}xy`,
 	`(?i)zutrittskontrolle|zutritt|physical access`,
 	`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`,
 	`\b(\d{1,4})\s+tage`,
