@@ -97,6 +97,8 @@ type extractor struct {
 	lang     string
 	lines    []line
 	subCache map[string]bool
+	// annexTitles caches annexTitle.
+	annexTitles map[string]string
 	// names memoises readName by phrase.
 	names map[string]nameRead
 	// joined memoises joinedBlockLine by the line's offset.

@@ -22,8 +22,11 @@ var (
 	reNumCell    = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
 	reAddrLabel  = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
 	reServLabel  = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
-	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
+	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
+	// reLocLine is a line of an entry that gives its place by a label:
+	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
+	reLocLine = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -50,8 +53,12 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
 	own, ctrl := "", ""
+	ownAt := -1
 	if p.Processor != nil {
 		own = normName(p.Processor.Name)
+		if p.Processor.Evidence != nil {
+			ownAt = p.Processor.Evidence.Start
+		}
 	}
 	if p.Controller != nil {
 		// The controller is no sub-processor of its own processor.
@@ -62,7 +69,11 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	docMech := ""
 	for _, e := range entries {
 		n := normName(e.sp.Name)
-		if n == "" || own != "" && n == own || ctrl != "" && n == ctrl {
+		// A processor read from this very entry ("Anbieter: OVH GmbH" in
+		// the list of sub-processors) is a reading of the list, not the
+		// processor named elsewhere.
+		ownHere := ownAt >= e.start && ownAt < e.end
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -258,6 +269,28 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]
+			if len(rows) > 0 && x.columnTitleRow(rows[0]) {
+				// A second header row under merged titles ("Ort der
+				// Verarbeitung" over "Stadt | Land"): it names the columns
+				// the first row leaves open.
+				for c, cell := range rows[0] {
+					h := x.text[cell.start:cell.end]
+					switch {
+					case c == nameCol || c == addrCol || c == ctryCol || c == locCol || c == servCol:
+					case nameCol < 0 && reNameHead.MatchString(h):
+						nameCol = c
+					case addrCol < 0 && reAddrHead.MatchString(h):
+						addrCol = c
+					case ctryCol < 0 && reCountryHd.MatchString(h):
+						ctryCol = c
+					case locCol < 0 && reLocHead.MatchString(h):
+						locCol = c
+					case servCol < 0 && reServHead.MatchString(h):
+						servCol = c
+					}
+				}
+				rows = rows[1:]
+			}
 		}
 		// A first row of titles the header words do not know
 		// ("Rechtsgrundlagen | Fundstelle") heads a table whose first
@@ -300,7 +333,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
-			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) {
+			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) || x.notEntity(name) {
 				continue
 			}
 			if !x.hasLegalForm(name) && sameCompany(tableNames, name) {
@@ -386,6 +419,36 @@ func (x *extractor) titleRow(row []span) bool {
 		}
 	}
 	return true
+}
+
+// columnTitleRow reports whether every filled cell of a row is a column
+// title (a header pattern or a word of column_titles) and at least one is
+// filled: a second header row.
+func (x *extractor) columnTitleRow(row []span) bool {
+	n := 0
+	for _, c := range row {
+		h := strings.TrimSpace(x.text[c.start:c.end])
+		if h == "" {
+			continue
+		}
+		n++
+		if len(h) > 40 || x.hasLegalForm(h) {
+			return false
+		}
+		low := strings.ToLower(h)
+		if !x.k.columnTitles[low] && !reNameHead.MatchString(h) && !reAddrHead.MatchString(h) && !reCountryHd.MatchString(h) &&
+			!reLocHead.MatchString(h) && !reServHead.MatchString(h) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// notEntity reports whether a name without a legal form names a party,
+// the processor's own staff or its group as a whole ("Auftragnehmer
+// (eigenes Personal)", "verbundene Unternehmen"), not a company.
+func (x *extractor) notEntity(name string) bool {
+	return !x.hasLegalForm(name) && x.k.cue("not_entity").In(prefilter.Lower(name))
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
@@ -573,10 +636,54 @@ func (x *extractor) fillAddress(sp *model.Subprocessor, addr string) {
 	}
 }
 
+// setLocation gives an entry the place of a "Standort:" or "Location:"
+// line, and its country when the entry has none yet.
+func (x *extractor) setLocation(sp *model.Subprocessor, loc string) {
+	loc = strings.TrimRight(strings.TrimSpace(loc), " .;")
+	if sp.Location == "" {
+		sp.Location = loc
+	}
+	if sp.Country != "" {
+		return
+	}
+	if c := x.k.CountryOf(loc); c != "" {
+		sp.Country = c
+		return
+	}
+	a := x.k.ParseAddress(loc, x.lang)
+	sp.Country = a.Country
+	if sp.City == "" {
+		sp.City = a.City
+	}
+}
+
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
 func (x *extractor) inSubContext(b document.Block) bool {
-	return x.subSection(b.Section) || x.subSection(b.Annex)
+	return x.subSection(b.Section) || x.subSection(b.Annex) || b.Annex != "" && b.Section != b.Annex && x.subSection(x.annexTitle(b.Annex))
+}
+
+// annexTitle returns the heading that opens the annex labelled annex
+// ("Anlage 3 Unterauftragsverarbeiter" for "Anlage 3"): the numbered
+// sections inside it ("3.1 Hosting") stand under its title.
+func (x *extractor) annexTitle(annex string) string {
+	if t, ok := x.annexTitles[annex]; ok {
+		return t
+	}
+	t := ""
+	for i, b := range x.doc.Blocks {
+		if b.Kind == document.Heading && b.Annex == annex {
+			if h := strings.TrimSpace(x.doc.BlockText(i)); strings.HasPrefix(h, annex) {
+				t = h
+			}
+			break
+		}
+	}
+	if x.annexTitles == nil {
+		x.annexTitles = map[string]string{}
+	}
+	x.annexTitles[annex] = t
+	return t
 }
 
 // sentenceInSubSection reports whether a sentence stands in a section or
@@ -705,12 +812,20 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				// is no part of the name.
 				// "(a) Standard Contractual Clauses: Acme, Inc. agrees …"
 				// is a run-in heading, not an entry.
-				if u := reLetterMarker.Plain().ReplaceAllString(t, ""); !reLongProse.MatchString(u) && !strings.Contains(u[:min(len(u), 60)], ": ") {
+				// "(1) Unterauftragnehmer: Sinch AB mit Sitz in Stockholm"
+				// is a labelled entry.
+				if u := reLetterMarker.Plain().ReplaceAllString(t, ""); !reLongProse.MatchString(u) && !strings.Contains(u[:min(len(u), 60)], ": ") || reNameLabel.MatchString(u) {
 					t = u
 				}
 			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				x.fillAddress(&cur.sp, m[1])
+				cur.end = le
+				cur.text.WriteString(" " + t)
+				continue
+			}
+			if m := reLocLine.FindStringSubmatch(t); m != nil && cur != nil {
+				x.setLocation(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
 				continue
@@ -761,7 +876,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if cur != nil && b.Kind == document.ListItem {
 				cur.text.WriteString(" " + t)
 				if m := reLocLabel.FindStringSubmatch(t); m != nil && cur.sp.Location == "" {
-					cur.sp.Location = strings.TrimSpace(m[1])
+					x.setLocation(&cur.sp, m[1])
 				}
 				continue
 			}
