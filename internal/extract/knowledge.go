@@ -107,8 +107,8 @@ type Knowledge struct {
 	nounEndings []string
 	// columnTitles are the whole cells of lexicon.yaml's column_titles.
 	columnTitles map[string]bool
-	terms       map[string][]match.TermID
-	party       *partyKnowledge // data/parties.yaml
+	terms        map[string][]match.TermID
+	party        *partyKnowledge // data/parties.yaml
 }
 
 // termListNames are the sentence_terms lists of lexicon.yaml the
