@@ -34,7 +34,6 @@ func caseLang(c corpustest.Case) string {
 // knownCaseGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownCaseGaps = map[string]string{
-	"de-b02-dash-bullets": "a town the country table does not list (Offenburg) gives no country",
 }
 
 // TestSubprocessorCases scores sub-processor extraction on the excerpts of

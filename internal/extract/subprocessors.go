@@ -852,7 +852,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
-			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
+			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && x.fillBlockAddress(last, t, ls, le) {
 				continue
 			}
 			if leadProv && !x.inSubContext(b) {
@@ -1018,13 +1018,23 @@ func (x *extractor) blockName(t string, next []string) bool {
 // fillBlockAddress gives the last entry of a block of lines the address
 // on line t (start to end), when it has none yet.
 func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
-	if e.sp.Address != "" || !x.addressLine(t) {
+	if e.sp.Address != "" || !x.addressLine(t) && !x.placeLine(t) {
 		return false
 	}
 	x.fillAddress(&e.sp, t)
 	e.end = max(e.end, end)
 	e.text.WriteString(" " + t)
 	return true
+}
+
+// placeLine reports whether a short line names a place ending in its
+// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland".
+func (x *extractor) placeLine(t string) bool {
+	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) || strings.ContainsAny(t, ":;()") {
+		return false
+	}
+	i := strings.LastIndex(t, ", ")
+	return i > 0 && x.k.CountryOf(strings.TrimRight(t[i+2:], " .")) != ""
 }
 
 // newListEntry makes an entry of a list line: the name (a parenthesis
@@ -1251,7 +1261,17 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if reLongProse.MatchString(prefix) {
 			return "", "", false
 		}
-		if x.walkBack(t, wb) != 0 {
+		if st := x.walkBack(t, wb); st != 0 {
+			for _, d := range []string{" — ", " – ", " - "} {
+				if i := strings.Index(t[:a], d); i > 0 {
+					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
+						// "Hosting — Hetzner Online GmbH — Gunzenhausen": the
+						// service, a dash, then the company.
+						return x.entityLine(t[i+len(d):], bi)
+					}
+					break
+				}
+			}
 			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
 			// in parentheses.
 			if m := reBrandParen.FindStringIndex(prefix); m != nil {
@@ -1293,6 +1313,22 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// serviceBeforeDash reports whether the text before a company's name is a
+// short service ending in a dash ("Hosting — ", "E-Mail-Versand – ")
+// and returns the service.
+func serviceBeforeDash(pre string) (string, bool) {
+	p := strings.TrimRight(pre, " ")
+	for _, d := range []string{"—", "–", "-"} {
+		if strings.HasSuffix(p, " "+d) {
+			head := strings.TrimSpace(strings.TrimSuffix(p, d))
+			head = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(head, ""))
+			ok := head != "" && utf8.RuneCountInString(head) <= 40 && !strings.ContainsAny(head, "0123456789,;:()") && !reLongProse.MatchString(head)
+			return head, ok
+		}
+	}
+	return "", false
 }
 
 // nameLinks are the words that may follow a company's name in an
@@ -1349,7 +1385,7 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
 		rest = rest[m[1]:]
 	}
-	rest = strings.TrimLeft(rest, " ,;–-")
+	rest = strings.TrimLeft(rest, " ,;–—-")
 	if rest == "" {
 		return
 	}
@@ -1364,6 +1400,16 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 			sp.Service = collapse(strings.TrimSpace(rest[m[4]:m[5]]))
 		}
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
+		return
+	}
+	if m := reTownParen.FindStringSubmatch(rest); m != nil && (x.k.cityRe.MatchString(m[1]) || x.placeWord(m[1], true)) && x.k.CountryOf(m[1]) == "" {
+		// "sevDesk GmbH, Offenburg (Buchhaltung)": a town, then the
+		// service in parentheses.
+		x.fillAddress(sp, m[1])
+		if sp.City == "" {
+			sp.City = m[1]
+		}
+		sp.Service = collapse(strings.TrimSpace(m[2]))
 		return
 	}
 	addr, serv := rest, ""
@@ -1402,6 +1448,10 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		sp.Country = x.k.CountryOf(sp.Location)
 	}
 }
+
+// reTownParen is one place word followed by a parenthesis and nothing
+// else: "Offenburg (Buchhaltung)".
+var reTownParen = prefilter.MustCompile(`^(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)\s*\(([^()]{2,60})\)\s*[.;]?$`)
 
 // trailingPlace splits a service followed by its place after commas:
 // "servers, New York, USA" gives "servers" and "New York, USA", as does
@@ -1599,10 +1649,48 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			if e.sp.Country == "" {
 				e.sp.Country = x.nameCountry(name)
 			}
+			if e.sp.Country == "" && e.sp.City == "" {
+				// "die sevDesk GmbH aus Offenburg", "die Wortmann AG,
+				// Hüllhorst, als …": a town the table does not list.
+				if town := x.townAfter(rest); town != "" {
+					e.sp.City = town
+					if x.germanCompany(name) {
+						e.sp.Country = "DE"
+					}
+				}
+			}
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// reTownAfter is a town right after a company's name in a sentence:
+// "aus Offenburg", "mit Sitz in Bad Oeynhausen", ", Hüllhorst,".
+var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
+
+// townAfter returns the town named right after a company's name ("aus
+// Offenburg", ", Hüllhorst,"): a listed city, or one to three capitalised
+// words that read as a town (placeWord), not followed by a street number.
+func (x *extractor) townAfter(rest string) string {
+	m := reTownAfter.FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	town := strings.TrimRight(m[1], ".")
+	if c := x.k.cityRe.FindStringSubmatch(town); c != nil && strings.TrimSpace(c[0]) == town {
+		return town
+	}
+	first := strings.Fields(town)[0]
+	if !x.placeWord(first, true) || !x.k.placeNameRe.MatchString(town) || x.k.CountryOf(town) != "" {
+		return ""
+	}
+	// "Musterstraße 5": a street, not a town.
+	after := strings.TrimLeft(rest[strings.Index(rest, m[1])+len(m[1]):], " ")
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
+		return ""
+	}
+	return town
 }
 
 // reSubCopula is the subject of a sentence that names the sub-processors
