@@ -1207,6 +1207,8 @@ var precomputedKnowledge = &knowledgeFiles{
 				"kategorie",
 				"category",
 				"categories",
+				"rechenzentr",
+				"data cent",
 			},
 			"service_words": {
 				"analyse",

@@ -73,7 +73,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		// the list of sub-processors) is a reading of the list, not the
 		// processor named elsewhere.
 		ownHere := ownAt >= e.start && ownAt < e.end
-		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl {
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -99,6 +99,35 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 	}
 	return subs, others, x.subprocessorURL()
+}
+
+// reDefinedRole is a parenthesis right after a name: "Brightside Dental
+// Ltd (the Controller)", "Muster GmbH („Auftraggeber“)".
+var reDefinedRole = prefilter.MustCompile(`^\s*\(\s*(?:(?:the|der|die|nachfolgend|hereinafter|im folgenden)\s+)*[„"“‚']?([\p{L} -]{3,40}?)[“"”‘']?\s*\)`)
+
+// definedParty reports whether the text defines name as a party of the
+// contract: the name followed by a parenthesis holding a party's role
+// and nothing else ("(the Controller)", "(Auftraggeber)"), not a
+// sub-processor's role.
+func (x *extractor) definedParty(name string) bool {
+	if len(name) < 3 {
+		return false
+	}
+	for off := 0; off < len(x.text); {
+		i := strings.Index(x.text[off:], name)
+		if i < 0 {
+			return false
+		}
+		at := off + i + len(name)
+		if m := reDefinedRole.FindStringSubmatch(x.text[at:min(len(x.text), at+60)]); m != nil {
+			role := prefilter.Lower(m[1])
+			if len(strings.Fields(role)) <= 3 && x.k.cue("party_roles").In(role) && !x.k.isSub(role) && !x.serviceWords(role) {
+				return true
+			}
+		}
+		off = at
+	}
+	return false
 }
 
 func normName(s string) string {
@@ -1173,7 +1202,15 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	r := strings.TrimLeft(rest, " ")
 	if strings.HasPrefix(r, "(") {
 		c := strings.IndexByte(r, ')')
-		if c < 0 || !x.placeList(r[1:c]) {
+		if c < 0 {
+			return "", "", "", false
+		}
+		if inner := r[1:c]; !x.placeList(inner) {
+			// "Vercel (hosting, United States)", "Hetzner (Hosting)": the
+			// service and its place in the parentheses.
+			if _, place := x.trailingPlace(inner); place != "" || x.serviceWords(inner) && !x.hasLegalForm(inner) && !strings.ContainsAny(inner, "0123456789") {
+				return name, serv, inner + r[c+1:], true
+			}
 			return "", "", "", false
 		}
 		return name + " " + r[:c+1], serv, r[c+1:], true
@@ -1661,6 +1698,60 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			}
 			out = append(out, e)
 		}
+		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
+	}
+	return out
+}
+
+// reBareParen is a name of one to three capitalised words with a
+// parenthesis after it: "Hetzner (Hosting)", "Google Workspace (E-Mail,
+// Irland)".
+var reBareParen = prefilter.MustCompile(`(?:^|[\s,;:])(\p{Lu}[\p{L}\d.&+-]*(?: \p{Lu}[\p{L}\d.&+-]*){0,2}) \(([^()]{2,60})\)`)
+
+// bareNamesInSentence reads the companies without a legal form that a
+// sentence engaging sub-processors names with their service in
+// parentheses: "Derzeit setzen wir Hetzner (Hosting), Brevo (Newsletter)
+// und Zoom (Videokonferenzen) als Unterauftragsverarbeiter ein." The
+// parenthesis must hold a service or a place and no legal form; the name
+// must be none of the words that name a kind of provider, a party or a
+// place. Names from after on are read (see subprocessorSentences).
+func (x *extractor) bareNamesInSentence(s string, base, after int, known map[string]bool) []*spEntry {
+	if !strings.Contains(s, " (") {
+		return nil
+	}
+	var out []*spEntry
+	for _, m := range reBareParen.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < after {
+			continue
+		}
+		name, inner := s[m[2]:m[3]], s[m[4]:m[5]]
+		if x.hasLegalForm(inner) || x.hasLegalForm(name) || strings.ContainsAny(inner, "0123456789") {
+			continue
+		}
+		country := ""
+		if x.placeList(inner) {
+			country = x.placeCountry(inner)
+		} else if _, place := x.trailingPlace(inner); place == "" && !x.serviceWords(inner) {
+			continue
+		}
+		if x.headerWord(name) || x.categoryName(name) || x.notEntity(name) || x.serviceWords(name) || x.k.IsPlaceholder(name) ||
+			x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.k.cityRe.MatchString(name) || x.k.isSub(prefilter.Lower(name)) ||
+			reRefLabel.MatchString(name) || nameStop[strings.ToLower(name)] {
+			continue
+		}
+		n := normName(name)
+		if n == "" || known[n] {
+			continue
+		}
+		known[n] = true
+		e := &spEntry{start: base + m[2], end: base + m[5] + 1}
+		e.sp.Name = name
+		e.sp.Country = country
+		e.text.WriteString(s)
+		if country == "" {
+			x.fillFromRest(&e.sp, inner)
+		}
+		out = append(out, e)
 	}
 	return out
 }
