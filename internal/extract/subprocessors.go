@@ -252,8 +252,8 @@ func (x *extractor) subprocessorTables() []*spEntry {
 	ts := x.tables()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
 	for _, t := range ts {
-		ctx := x.contextBefore(t.start, prevEnd)
 		b0 := x.doc.Blocks[t.block]
+		ctx := x.contextBefore(t.start, max(prevEnd, x.annexStart(t.block)))
 		prevEnd = t.end
 		if len(t.rows) == 0 {
 			continue
@@ -433,6 +433,21 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// annexStart returns the offset where the annex holding block i begins,
+// or 0 in the main body: the words before a table in another annex ("Anlage
+// 2 Unterauftragsverarbeiter … keine" before "Anlage 3 Nachweise") do not
+// describe it.
+func (x *extractor) annexStart(i int) int {
+	a := x.doc.Blocks[i].Annex
+	if a == "" {
+		return 0
+	}
+	for i > 0 && x.doc.Blocks[i-1].Annex == a {
+		i--
+	}
+	return x.doc.Blocks[i].Start
 }
 
 // titleRow reports whether a row reads as column titles: two or more
@@ -689,7 +704,19 @@ func (x *extractor) setLocation(sp *model.Subprocessor, loc string) {
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
 func (x *extractor) inSubContext(b document.Block) bool {
-	return x.subSection(b.Section) || x.subSection(b.Annex) || b.Annex != "" && b.Section != b.Annex && x.subSection(x.annexTitle(b.Annex))
+	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex))
+}
+
+// annexSubsection reports whether a section is numbered as a part of the
+// annex: "3.1 Hosting" in "Anlage 3" (a clause "12 Schlussbestimmungen"
+// after an annex is none).
+func annexSubsection(annex, section string) bool {
+	f := strings.Fields(annex)
+	g := strings.Fields(section)
+	if len(f) < 2 || len(g) == 0 || !isClauseLabel(g[0]) {
+		return false
+	}
+	return strings.HasPrefix(g[0], strings.TrimRight(f[1], ".:")+".")
 }
 
 // annexTitle returns the heading that opens the annex labelled annex
@@ -848,6 +875,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				}
 			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
+				if im := reInlineAddr.FindStringSubmatch(t); im != nil && im[2] != "" {
+					// "Sitz: Weg 1, 12345 Ort Leistung: Lohnabrechnung".
+					m[1] = strings.TrimRight(im[1], " ,;")
+					cur.sp.Service = collapse(strings.TrimSpace(im[2]))
+				}
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
@@ -1726,6 +1758,10 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		}
 		name, inner := s[m[2]:m[3]], s[m[4]:m[5]]
 		if x.hasLegalForm(inner) || x.hasLegalForm(name) || strings.ContainsAny(inner, "0123456789") {
+			continue
+		}
+		if a, _ := x.k.legalForm(s[m[5]+1 : min(len(s), m[5]+40)]); a >= 0 && a <= 2 {
+			// "Wolters Kluwer (UK) Limited": the legal form follows.
 			continue
 		}
 		country := ""
