@@ -1123,25 +1123,25 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	return e
 }
 
-// germanCompany reports whether a company of a German contract is taken
-// to be German when its town is unknown: a legal form only German law
-// has ("UG (haftungsbeschränkt)", "GmbH & Co. KG", "e.K."), or a GmbH, AG
-// or SE in a contract that names neither Austria, Switzerland nor
+// germanCompany reports whether a company is taken to be German when its
+// town is unknown: a legal form only German law has ("UG
+// (haftungsbeschränkt)", "GmbH & Co. KG", "e.K."), or a GmbH, AG or SE in
+// a contract not in English that names neither Austria, Switzerland nor
 // Liechtenstein (where these forms exist too).
 func (x *extractor) germanCompany(name string) bool {
-	if x.lang != "de" {
-		return false
-	}
 	a, e := x.k.legalForm(name)
 	if a < 0 {
 		return false
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG", "UG (haftungsbeschränkt)", "UG",
-		"AG & Co. KG", "SE & Co. KG", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		// Forms only German law has, whatever the contract's language.
 		return true
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR":
-		return !x.namesGermanSpeakingNeighbour()
+		// A contract not in English (German, or too short for its
+		// language to be told).
+		return x.lang != "en" && !x.namesGermanSpeakingNeighbour()
 	}
 	return false
 }
