@@ -26,7 +26,7 @@ var (
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
 	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -68,6 +68,10 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	seen := map[string]bool{}
 	docMech := ""
 	for _, e := range entries {
+		if blankName(e.sp.Name) {
+			// "______ (Name, Anschrift)": a template's blank.
+			continue
+		}
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -128,6 +132,12 @@ func (x *extractor) definedParty(name string) bool {
 		off = at
 	}
 	return false
+}
+
+// blankName reports whether a name holds a template's blank: a run of
+// underscores, an ellipsis, brackets or a template variable.
+func blankName(s string) bool {
+	return strings.Contains(s, "__") || strings.ContainsAny(s, "[]{}<>…●") || strings.Contains(s, "...")
 }
 
 func normName(s string) string {
@@ -1613,7 +1623,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
