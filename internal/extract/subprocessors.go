@@ -1125,6 +1125,13 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	if e.sp.Country == "" {
 		e.sp.Country = x.nameCountry(n)
 	}
+	if e.sp.Country == "" && reFiveDigitTown.MatchString(e.sp.Address) && x.germanForm(n) {
+		// "Akamai Technologies GmbH (Parkring 20-22, 85748 Garching)": a
+		// GmbH with a five-digit postcode is German (Austria, Switzerland
+		// and Liechtenstein have four digits), whatever the contract's
+		// language.
+		e.sp.Country = "DE"
+	}
 	if e.sp.Country == "" && e.sp.City != "" && x.germanCompany(n) {
 		// "Seeblick Media UG (haftungsbeschränkt) – Website, Tettnang":
 		// a town the table does not list.
@@ -1152,6 +1159,24 @@ func (x *extractor) germanCompany(name string) bool {
 		// A contract not in English (German, or too short for its
 		// language to be told).
 		return x.lang != "en" && !x.namesGermanSpeakingNeighbour()
+	}
+	return false
+}
+
+// reFiveDigitTown is a five-digit postcode before a town: "85748 Garching".
+var reFiveDigitTown = prefilter.MustCompile(`(?:^|[\s,(])\d{5} \p{Lu}`)
+
+// germanForm reports whether a name ends in a legal form of German law
+// (one that Austria, Switzerland or Liechtenstein may share).
+func (x *extractor) germanForm(name string) bool {
+	a, e := x.k.legalForm(name)
+	if a < 0 {
+		return false
+	}
+	switch strings.TrimSpace(name[a:e]) {
+	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR", "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG",
+		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		return true
 	}
 	return false
 }
