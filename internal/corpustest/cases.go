@@ -164,4 +164,4 @@ func (s Score) String() string {
 }
 
 // PlaceholderName matches a name that is a template's blank, not a name.
-var PlaceholderName = regexp.MustCompile(`[\[\]<>{}_…●]|\$\{|\.\.\.|(?i)freie eingabe|bitte|xx\.xx`)
+var PlaceholderName = regexp.MustCompile(`[\[\]<>{}_…●]|\$\{|\.\.\.|(?i)freie eingabe|bitte|xx\.xx|^(?:tbd|tba|n\.\s?n\.)$`)

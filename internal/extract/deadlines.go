@@ -17,10 +17,13 @@ var (
 	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
 	reTerminate = prefilter.MustCompile(`(?:^|[^n])kündig|notice period|terminat`) // not "Ankündigungsfrist"
 	reDelete    = prefilter.MustCompile(`lösch|delet|vernicht|destroy|rückgabe|herausgabe|return`)
-	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)
+	reEndOf     = prefilter.MustCompile(`beendigung|vertragsende|ende des|vertrag endet|ablauf|nach abschluss|termination|expiry|end of|delete your account|close your account|account is (?:deleted|closed)|kündigung (?:des|ihres) (?:kontos|accounts|nutzerkontos)`)
 	reAudit     = prefilter.MustCompile(`kontrolle|prüfung|inspektion|vor-ort|audit|inspection`)
-	reAnnounce  = prefilter.MustCompile(`ankündig|anzukündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
-	reAtLeast   = prefilter.MustCompile(`mindestens|at least`)
+	// reWriteNotice is a notice by writing: "schreiben wir dir … eine
+	// E-Mail", "we will email you".
+	reWriteNotice = prefilter.MustCompile(`schreib|e-?mail|textform|in writing|write to`)
+	reAnnounce    = prefilter.MustCompile(`ankündig|anzukündig|anmeld|voranmeld|vorankündig|angekündigt|notice|advance`)
+	reAtLeast     = prefilter.MustCompile(`mindestens|at least`)
 	// reSeparableNotice is a German notice verb split around its object
 	// ("teilt … vorher mit", "kündigt … vorab an").
 	reSeparableNotice = prefilter.MustCompile(`\b(?:teilt|teilen) .{0,80}\bmit\b|\b(?:kündigt|kündigen|zeigt|zeigen) .{0,80}\ban\b`)
@@ -218,8 +221,9 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 			continue
 		}
+		sec := x.doc.SectionAt(sent.Start)
 		sub := x.k.cue("deadline_subprocessor").In(lower) && reSubWord.MatchString(s) ||
-			x.subSection(x.doc.SectionAt(sent.Start))
+			x.subSection(sec) || x.providerSection(sec)
 		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
 			for _, du := range ds {
 				if (du.unit == "hours" || du.unit == "days") && !authorityPeriod(lower, du) {
@@ -240,7 +244,7 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 			set("subprocessor_objection_days", &d.SubprocessorObjectionDays, du, du.days(), i)
 		}
-		if sub && (reNotify.MatchString(lower) || reAnnounce.MatchString(lower) || reSeparableNotice.MatchString(lower)) && reAdvance.MatchString(lower) {
+		if sub && (reNotify.MatchString(lower) || reAnnounce.MatchString(lower) || reSeparableNotice.MatchString(lower) || reWriteNotice.MatchString(lower)) && reAdvance.MatchString(lower) {
 			for _, du := range ds {
 				after := lower[du.end:min(len(lower), du.end+25)]
 				before := lower[max(0, du.start-25):du.start]
@@ -257,7 +261,7 @@ func (x *extractor) deadlines() model.Deadlines {
 				set("termination_notice", &d.TerminationNoticeDays, du, du.days(), i)
 			}
 		}
-		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && reEndOf.MatchString(lower) && !sub {
+		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && (reEndOf.MatchString(lower) || x.prevSentenceEnds(i)) && !sub {
 			set("deletion_days", &d.DeletionDays, ds[0], ds[0].days(), i)
 		}
 		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
@@ -296,6 +300,48 @@ func (x *extractor) deadlines() model.Deadlines {
 		d.Notes["subprocessor_objection_days"] = "no objection period for sub-processor changes found"
 	}
 	return d
+}
+
+// providerSection reports whether a section introduces a list of service
+// providers without the word sub-processor ("5. Wer hilft uns? Wir
+// arbeiten mit diesen Dienstleistern zusammen: …"): its time limits for
+// adding or replacing one are those for sub-processors.
+func (x *extractor) providerSection(title string) bool {
+	if title == "" {
+		return false
+	}
+	if v, ok := x.provCache[title]; ok {
+		return v
+	}
+	v := false
+	for i, b := range x.doc.Blocks {
+		if b.Section != title || b.End-b.Start > 600 {
+			continue
+		}
+		for _, ln := range splitLines(x.doc.BlockText(i)) {
+			if t := strings.TrimSpace(ln.text); strings.HasSuffix(t, ":") && x.providerLead(prefilter.Lower(t)) {
+				v = true
+			}
+		}
+		if v {
+			break
+		}
+	}
+	if x.provCache == nil {
+		x.provCache = map[string]bool{}
+	}
+	x.provCache[title] = v
+	return v
+}
+
+// prevSentenceEnds reports whether the sentence before sentence i, in the
+// same block, speaks of the end of the contract: "Wenn der Vertrag endet,
+// … Kopien löschen wir spätestens nach 30 Tagen."
+func (x *extractor) prevSentenceEnds(i int) bool {
+	if i == 0 || x.in.Sentences[i-1].Block != x.in.Sentences[i].Block {
+		return false
+	}
+	return reEndOf.MatchString(x.sentenceLower(i - 1))
 }
 
 // terminateAt returns the span of the first termination word of lower

@@ -97,6 +97,9 @@ type extractor struct {
 	lang     string
 	lines    []line
 	subCache map[string]bool
+	// annexTitles caches annexTitle, provCache providerSection.
+	annexTitles map[string]string
+	provCache   map[string]bool
 	// names memoises readName by phrase.
 	names map[string]nameRead
 	// joined memoises joinedBlockLine by the line's offset.

@@ -151,6 +151,23 @@ func TestDeadlines(t *testing.T) {
 	}
 }
 
+// TestDeadlinesProviderSection checks the time limits of a section that
+// lists service providers without the word sub-processor, and a deletion
+// period whose end of contract stands in the sentence before.
+func TestDeadlinesProviderSection(t *testing.T) {
+	text := "5. Wer hilft uns?\n\nWir arbeiten mit diesen Dienstleistern zusammen:\n- Beispiel Hosting GmbH – Hosting, Falkenstein\n\nWenn wir jemanden Neues dazuholen wollen, schreiben wir dir mindestens zwei Wochen vorher eine E-Mail. Passt dir das nicht, kannst du innerhalb dieser zwei Wochen widersprechen.\n\n8. Ende\n\nWenn der Betreuungsvertrag endet, löschen wir die Daten. Kopien und Backups löschen wir spätestens nach 30 Tagen.\n"
+	d := run(t, "de", text).Deadlines
+	if ptr(d.SubprocessorNoticeDays) != 14 || ptr(d.SubprocessorObjectionDays) != 14 || ptr(d.DeletionDays) != 30 {
+		t.Errorf("notice %d, objection %d, deletion %d; want 14, 14, 30", ptr(d.SubprocessorNoticeDays), ptr(d.SubprocessorObjectionDays), ptr(d.DeletionDays))
+	}
+	// A period that ends something other than the contract gives no
+	// deletion period.
+	d = run(t, "de", "Die Nutzungsdauer endet mit dem Termin. Für Projekte wird der Datensatz 14 Tage nach der Aufnahme gelöscht.").Deadlines
+	if d.DeletionDays != nil {
+		t.Errorf("deletion %d, want none", *d.DeletionDays)
+	}
+}
+
 func ptr(p *int) int {
 	if p == nil {
 		return 0

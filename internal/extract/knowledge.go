@@ -105,8 +105,10 @@ type Knowledge struct {
 	// nounEndings are the word endings of lexicon.yaml's noun_endings: a
 	// word ending so is a noun, not a town.
 	nounEndings []string
-	terms       map[string][]match.TermID
-	party       *partyKnowledge // data/parties.yaml
+	// columnTitles are the whole cells of lexicon.yaml's column_titles.
+	columnTitles map[string]bool
+	terms        map[string][]match.TermID
+	party        *partyKnowledge // data/parties.yaml
 }
 
 // termListNames are the sentence_terms lists of lexicon.yaml the
@@ -122,7 +124,7 @@ func (k *Knowledge) termList(name string) []match.TermID { return k.terms[name] 
 var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
 	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor",
 	"service_category", "service_words", "provider_lead", "provider_lead_verbs", "provider_lead_list", "provider_lead_not",
-	"provider_role", "provider_role_not", "noun_endings"}
+	"provider_role", "provider_role_not", "noun_endings", "column_titles", "not_entity"}
 
 // cue returns the cue list name of lexicon.yaml (see there); compileKnowledge
 // has checked that every name in cueNames exists.
@@ -230,6 +232,10 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		k.cues[name] = prefilter.NewWords(ws...)
 	}
 	k.nounEndings = lf.Cues["noun_endings"]
+	k.columnTitles = map[string]bool{}
+	for _, w := range lf.Cues["column_titles"] {
+		k.columnTitles[w] = true
+	}
 	if len(lf.Cues) != len(cueNames) {
 		return nil, fmt.Errorf("extract: lexicon.yaml: %d cue lists, %d known", len(lf.Cues), len(cueNames))
 	}

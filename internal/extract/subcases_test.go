@@ -33,9 +33,7 @@ func caseLang(c corpustest.Case) string {
 
 // knownCaseGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
-var knownCaseGaps = map[string]string{
-	"de-b02-dash-bullets": "a town the country table does not list (Offenburg) gives no country",
-}
+var knownCaseGaps = map[string]string{}
 
 // TestSubprocessorCases scores sub-processor extraction on the excerpts of
 // testdata/subs: one layout each, German and English, and texts that name

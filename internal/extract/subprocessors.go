@@ -13,17 +13,20 @@ import (
 )
 
 var (
-	reSubWord    = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|sub-?dienstleist|subauftragnehm|nachauftragnehm|(?:other|another|further) processors?\b`)
-	reNameHead   = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
-	reAddrHead   = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
-	reCountryHd  = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
-	reServHead   = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
-	reLocHead    = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
-	reNumCell    = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
-	reAddrLabel  = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel  = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
-	reLocLabel   = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location)\s*:\s*([^)\n;]+)`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|sub-?processor|unterauftragnehmer)\s*:\s*(.+)$`)
+	reSubWord   = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|sub-?dienstleist|subauftragnehm|nachauftragnehm|(?:other|another|further) processors?\b`)
+	reNameHead  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
+	reAddrHead  = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
+	reCountryHd = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
+	reServHead  = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
+	reLocHead   = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
+	reNumCell   = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
+	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
+	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
+	// reLocLine is a line of an entry that gives its place by a label:
+	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
+	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -50,8 +53,12 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
 	own, ctrl := "", ""
+	ownAt := -1
 	if p.Processor != nil {
 		own = normName(p.Processor.Name)
+		if p.Processor.Evidence != nil {
+			ownAt = p.Processor.Evidence.Start
+		}
 	}
 	if p.Controller != nil {
 		// The controller is no sub-processor of its own processor.
@@ -61,8 +68,16 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	seen := map[string]bool{}
 	docMech := ""
 	for _, e := range entries {
+		if blankName(e.sp.Name) {
+			// "______ (Name, Anschrift)": a template's blank.
+			continue
+		}
 		n := normName(e.sp.Name)
-		if n == "" || own != "" && n == own || ctrl != "" && n == ctrl {
+		// A processor read from this very entry ("Anbieter: OVH GmbH" in
+		// the list of sub-processors) is a reading of the list, not the
+		// processor named elsewhere.
+		ownHere := ownAt >= e.start && ownAt < e.end
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -88,6 +103,41 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 	}
 	return subs, others, x.subprocessorURL()
+}
+
+// reDefinedRole is a parenthesis right after a name: "Brightside Dental
+// Ltd (the Controller)", "Muster GmbH („Auftraggeber“)".
+var reDefinedRole = prefilter.MustCompile(`^\s*\(\s*(?:(?:the|der|die|nachfolgend|hereinafter|im folgenden)\s+)*[„"“‚']?([\p{L} -]{3,40}?)[“"”‘']?\s*\)`)
+
+// definedParty reports whether the text defines name as a party of the
+// contract: the name followed by a parenthesis holding a party's role
+// and nothing else ("(the Controller)", "(Auftraggeber)"), not a
+// sub-processor's role.
+func (x *extractor) definedParty(name string) bool {
+	if len(name) < 3 {
+		return false
+	}
+	for off := 0; off < len(x.text); {
+		i := strings.Index(x.text[off:], name)
+		if i < 0 {
+			return false
+		}
+		at := off + i + len(name)
+		if m := reDefinedRole.FindStringSubmatch(x.text[at:min(len(x.text), at+60)]); m != nil {
+			role := prefilter.Lower(m[1])
+			if len(strings.Fields(role)) <= 3 && x.k.cue("party_roles").In(role) && !x.k.isSub(role) && !x.serviceWords(role) {
+				return true
+			}
+		}
+		off = at
+	}
+	return false
+}
+
+// blankName reports whether a name holds a template's blank: a run of
+// underscores, an ellipsis, brackets or a template variable.
+func blankName(s string) bool {
+	return strings.Contains(s, "__") || strings.ContainsAny(s, "[]{}<>…●") || strings.Contains(s, "...")
 }
 
 func normName(s string) string {
@@ -212,8 +262,8 @@ func (x *extractor) subprocessorTables() []*spEntry {
 	ts := x.tables()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
 	for _, t := range ts {
-		ctx := x.contextBefore(t.start, prevEnd)
 		b0 := x.doc.Blocks[t.block]
+		ctx := x.contextBefore(t.start, max(prevEnd, x.annexStart(t.block)))
 		prevEnd = t.end
 		if len(t.rows) == 0 {
 			continue
@@ -258,6 +308,28 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]
+			if len(rows) > 0 && x.columnTitleRow(rows[0]) {
+				// A second header row under merged titles ("Ort der
+				// Verarbeitung" over "Stadt | Land"): it names the columns
+				// the first row leaves open.
+				for c, cell := range rows[0] {
+					h := x.text[cell.start:cell.end]
+					switch {
+					case c == nameCol || c == addrCol || c == ctryCol || c == locCol || c == servCol:
+					case nameCol < 0 && reNameHead.MatchString(h):
+						nameCol = c
+					case addrCol < 0 && reAddrHead.MatchString(h):
+						addrCol = c
+					case ctryCol < 0 && reCountryHd.MatchString(h):
+						ctryCol = c
+					case locCol < 0 && reLocHead.MatchString(h):
+						locCol = c
+					case servCol < 0 && reServHead.MatchString(h):
+						servCol = c
+					}
+				}
+				rows = rows[1:]
+			}
 		}
 		// A first row of titles the header words do not know
 		// ("Rechtsgrundlagen | Fundstelle") heads a table whose first
@@ -300,7 +372,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
-			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) {
+			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) || x.notEntity(name) {
 				continue
 			}
 			if !x.hasLegalForm(name) && sameCompany(tableNames, name) {
@@ -373,6 +445,21 @@ func (x *extractor) subprocessorTables() []*spEntry {
 	return out
 }
 
+// annexStart returns the offset where the annex holding block i begins,
+// or 0 in the main body: the words before a table in another annex ("Anlage
+// 2 Unterauftragsverarbeiter … keine" before "Anlage 3 Nachweise") do not
+// describe it.
+func (x *extractor) annexStart(i int) int {
+	a := x.doc.Blocks[i].Annex
+	if a == "" {
+		return 0
+	}
+	for i > 0 && x.doc.Blocks[i-1].Annex == a {
+		i--
+	}
+	return x.doc.Blocks[i].Start
+}
+
 // titleRow reports whether a row reads as column titles: two or more
 // short filled cells without legal forms, digits or addresses.
 func (x *extractor) titleRow(row []span) bool {
@@ -386,6 +473,36 @@ func (x *extractor) titleRow(row []span) bool {
 		}
 	}
 	return true
+}
+
+// columnTitleRow reports whether every filled cell of a row is a column
+// title (a header pattern or a word of column_titles) and at least one is
+// filled: a second header row.
+func (x *extractor) columnTitleRow(row []span) bool {
+	n := 0
+	for _, c := range row {
+		h := strings.TrimSpace(x.text[c.start:c.end])
+		if h == "" {
+			continue
+		}
+		n++
+		if len(h) > 40 || x.hasLegalForm(h) {
+			return false
+		}
+		low := strings.ToLower(h)
+		if !x.k.columnTitles[low] && !reNameHead.MatchString(h) && !reAddrHead.MatchString(h) && !reCountryHd.MatchString(h) &&
+			!reLocHead.MatchString(h) && !reServHead.MatchString(h) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// notEntity reports whether a name without a legal form names a party,
+// the processor's own staff or its group as a whole ("Auftragnehmer
+// (eigenes Personal)", "verbundene Unternehmen"), not a company.
+func (x *extractor) notEntity(name string) bool {
+	return !x.hasLegalForm(name) && x.k.cue("not_entity").In(prefilter.Lower(name))
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
@@ -573,10 +690,66 @@ func (x *extractor) fillAddress(sp *model.Subprocessor, addr string) {
 	}
 }
 
+// setLocation gives an entry the place of a "Standort:" or "Location:"
+// line, and its country when the entry has none yet.
+func (x *extractor) setLocation(sp *model.Subprocessor, loc string) {
+	loc = strings.TrimRight(strings.TrimSpace(loc), " .;")
+	if sp.Location == "" {
+		sp.Location = loc
+	}
+	if sp.Country != "" {
+		return
+	}
+	if c := x.k.CountryOf(loc); c != "" {
+		sp.Country = c
+		return
+	}
+	a := x.k.ParseAddress(loc, x.lang)
+	sp.Country = a.Country
+	if sp.City == "" {
+		sp.City = a.City
+	}
+}
+
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
 func (x *extractor) inSubContext(b document.Block) bool {
-	return x.subSection(b.Section) || x.subSection(b.Annex)
+	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex))
+}
+
+// annexSubsection reports whether a section is numbered as a part of the
+// annex: "3.1 Hosting" in "Anlage 3" (a clause "12 Schlussbestimmungen"
+// after an annex is none).
+func annexSubsection(annex, section string) bool {
+	f := strings.Fields(annex)
+	g := strings.Fields(section)
+	if len(f) < 2 || len(g) == 0 || !isClauseLabel(g[0]) {
+		return false
+	}
+	return strings.HasPrefix(g[0], strings.TrimRight(f[1], ".:")+".")
+}
+
+// annexTitle returns the heading that opens the annex labelled annex
+// ("Anlage 3 Unterauftragsverarbeiter" for "Anlage 3"): the numbered
+// sections inside it ("3.1 Hosting") stand under its title.
+func (x *extractor) annexTitle(annex string) string {
+	if t, ok := x.annexTitles[annex]; ok {
+		return t
+	}
+	t := ""
+	for i, b := range x.doc.Blocks {
+		if b.Kind == document.Heading && b.Annex == annex {
+			if h := strings.TrimSpace(x.doc.BlockText(i)); strings.HasPrefix(h, annex) {
+				t = h
+			}
+			break
+		}
+	}
+	if x.annexTitles == nil {
+		x.annexTitles = map[string]string{}
+	}
+	x.annexTitles[annex] = t
+	return t
 }
 
 // sentenceInSubSection reports whether a sentence stands in a section or
@@ -705,12 +878,25 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				// is no part of the name.
 				// "(a) Standard Contractual Clauses: Acme, Inc. agrees …"
 				// is a run-in heading, not an entry.
-				if u := reLetterMarker.Plain().ReplaceAllString(t, ""); !reLongProse.MatchString(u) && !strings.Contains(u[:min(len(u), 60)], ": ") {
+				// "(1) Unterauftragnehmer: Sinch AB mit Sitz in Stockholm"
+				// is a labelled entry.
+				if u := reLetterMarker.Plain().ReplaceAllString(t, ""); !reLongProse.MatchString(u) && !strings.Contains(u[:min(len(u), 60)], ": ") || reNameLabel.MatchString(u) {
 					t = u
 				}
 			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
+				if im := reInlineAddr.FindStringSubmatch(t); im != nil && im[2] != "" {
+					// "Sitz: Weg 1, 12345 Ort Leistung: Lohnabrechnung".
+					m[1] = strings.TrimRight(im[1], " ,;")
+					cur.sp.Service = collapse(strings.TrimSpace(im[2]))
+				}
 				x.fillAddress(&cur.sp, m[1])
+				cur.end = le
+				cur.text.WriteString(" " + t)
+				continue
+			}
+			if m := reLocLine.FindStringSubmatch(t); m != nil && cur != nil {
+				x.setLocation(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
 				continue
@@ -737,7 +923,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
-			if last != nil && i-lastBlock <= 2 && cur == nil && x.fillBlockAddress(last, t, ls, le) {
+			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && x.fillBlockAddress(last, t, ls, le) {
 				continue
 			}
 			if leadProv && !x.inSubContext(b) {
@@ -761,7 +947,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if cur != nil && b.Kind == document.ListItem {
 				cur.text.WriteString(" " + t)
 				if m := reLocLabel.FindStringSubmatch(t); m != nil && cur.sp.Location == "" {
-					cur.sp.Location = strings.TrimSpace(m[1])
+					x.setLocation(&cur.sp, m[1])
 				}
 				continue
 			}
@@ -903,13 +1089,23 @@ func (x *extractor) blockName(t string, next []string) bool {
 // fillBlockAddress gives the last entry of a block of lines the address
 // on line t (start to end), when it has none yet.
 func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
-	if e.sp.Address != "" || !x.addressLine(t) {
+	if e.sp.Address != "" || !x.addressLine(t) && !x.placeLine(t) {
 		return false
 	}
 	x.fillAddress(&e.sp, t)
 	e.end = max(e.end, end)
 	e.text.WriteString(" " + t)
 	return true
+}
+
+// placeLine reports whether a short line names a place ending in its
+// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland".
+func (x *extractor) placeLine(t string) bool {
+	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) || strings.ContainsAny(t, ":;()") {
+		return false
+	}
+	i := strings.LastIndex(t, ", ")
+	return i > 0 && x.k.CountryOf(strings.TrimRight(t[i+2:], " .")) != ""
 }
 
 // newListEntry makes an entry of a list line: the name (a parenthesis
@@ -929,6 +1125,13 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	if e.sp.Country == "" {
 		e.sp.Country = x.nameCountry(n)
 	}
+	if e.sp.Country == "" && reFiveDigitTown.MatchString(e.sp.Address) && x.germanForm(n) {
+		// "Akamai Technologies GmbH (Parkring 20-22, 85748 Garching)": a
+		// GmbH with a five-digit postcode is German (Austria, Switzerland
+		// and Liechtenstein have four digits), whatever the contract's
+		// language.
+		e.sp.Country = "DE"
+	}
 	if e.sp.Country == "" && e.sp.City != "" && x.germanCompany(n) {
 		// "Seeblick Media UG (haftungsbeschränkt) – Website, Tettnang":
 		// a town the table does not list.
@@ -937,25 +1140,43 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 	return e
 }
 
-// germanCompany reports whether a company of a German contract is taken
-// to be German when its town is unknown: a legal form only German law
-// has ("UG (haftungsbeschränkt)", "GmbH & Co. KG", "e.K."), or a GmbH, AG
-// or SE in a contract that names neither Austria, Switzerland nor
+// germanCompany reports whether a company is taken to be German when its
+// town is unknown: a legal form only German law has ("UG
+// (haftungsbeschränkt)", "GmbH & Co. KG", "e.K."), or a GmbH, AG or SE in
+// a contract not in English that names neither Austria, Switzerland nor
 // Liechtenstein (where these forms exist too).
 func (x *extractor) germanCompany(name string) bool {
-	if x.lang != "de" {
-		return false
-	}
 	a, e := x.k.legalForm(name)
 	if a < 0 {
 		return false
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG", "UG (haftungsbeschränkt)", "UG",
-		"AG & Co. KG", "SE & Co. KG", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		// Forms only German law has, whatever the contract's language.
 		return true
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR":
-		return !x.namesGermanSpeakingNeighbour()
+		// A contract not in English (German, or too short for its
+		// language to be told).
+		return x.lang != "en" && !x.namesGermanSpeakingNeighbour()
+	}
+	return false
+}
+
+// reFiveDigitTown is a five-digit postcode before a town: "85748 Garching".
+var reFiveDigitTown = prefilter.MustCompile(`(?:^|[\s,(])\d{5} \p{Lu}`)
+
+// germanForm reports whether a name ends in a legal form of German law
+// (one that Austria, Switzerland or Liechtenstein may share).
+func (x *extractor) germanForm(name string) bool {
+	a, e := x.k.legalForm(name)
+	if a < 0 {
+		return false
+	}
+	switch strings.TrimSpace(name[a:e]) {
+	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR", "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG",
+		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		return true
 	}
 	return false
 }
@@ -1048,7 +1269,15 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	r := strings.TrimLeft(rest, " ")
 	if strings.HasPrefix(r, "(") {
 		c := strings.IndexByte(r, ')')
-		if c < 0 || !x.placeList(r[1:c]) {
+		if c < 0 {
+			return "", "", "", false
+		}
+		if inner := r[1:c]; !x.placeList(inner) {
+			// "Vercel (hosting, United States)", "Hetzner (Hosting)": the
+			// service and its place in the parentheses.
+			if _, place := x.trailingPlace(inner); place != "" || x.serviceWords(inner) && !x.hasLegalForm(inner) && !strings.ContainsAny(inner, "0123456789") {
+				return name, serv, inner + r[c+1:], true
+			}
 			return "", "", "", false
 		}
 		return name + " " + r[:c+1], serv, r[c+1:], true
@@ -1136,7 +1365,17 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if reLongProse.MatchString(prefix) {
 			return "", "", false
 		}
-		if x.walkBack(t, wb) != 0 {
+		if st := x.walkBack(t, wb); st != 0 {
+			for _, d := range []string{" — ", " – ", " - "} {
+				if i := strings.Index(t[:a], d); i > 0 {
+					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
+						// "Hosting — Hetzner Online GmbH — Gunzenhausen": the
+						// service, a dash, then the company.
+						return x.entityLine(t[i+len(d):], bi)
+					}
+					break
+				}
+			}
 			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
 			// in parentheses.
 			if m := reBrandParen.FindStringIndex(prefix); m != nil {
@@ -1178,6 +1417,22 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// serviceBeforeDash reports whether the text before a company's name is a
+// short service ending in a dash ("Hosting — ", "E-Mail-Versand – ")
+// and returns the service.
+func serviceBeforeDash(pre string) (string, bool) {
+	p := strings.TrimRight(pre, " ")
+	for _, d := range []string{"—", "–", "-"} {
+		if strings.HasSuffix(p, " "+d) {
+			head := strings.TrimSpace(strings.TrimSuffix(p, d))
+			head = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(head, ""))
+			ok := head != "" && utf8.RuneCountInString(head) <= 40 && !strings.ContainsAny(head, "0123456789,;:()") && !reLongProse.MatchString(head)
+			return head, ok
+		}
+	}
+	return "", false
 }
 
 // nameLinks are the words that may follow a company's name in an
@@ -1234,7 +1489,7 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
 		rest = rest[m[1]:]
 	}
-	rest = strings.TrimLeft(rest, " ,;–-")
+	rest = strings.TrimLeft(rest, " ,;–—-")
 	if rest == "" {
 		return
 	}
@@ -1249,6 +1504,16 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 			sp.Service = collapse(strings.TrimSpace(rest[m[4]:m[5]]))
 		}
 		x.fillAddress(sp, strings.TrimRight(addr, " ,;"))
+		return
+	}
+	if m := reTownParen.FindStringSubmatch(rest); m != nil && (x.k.cityRe.MatchString(m[1]) || x.placeWord(m[1], true)) && x.k.CountryOf(m[1]) == "" {
+		// "sevDesk GmbH, Offenburg (Buchhaltung)": a town, then the
+		// service in parentheses.
+		x.fillAddress(sp, m[1])
+		if sp.City == "" {
+			sp.City = m[1]
+		}
+		sp.Service = collapse(strings.TrimSpace(m[2]))
 		return
 	}
 	addr, serv := rest, ""
@@ -1287,6 +1552,10 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		sp.Country = x.k.CountryOf(sp.Location)
 	}
 }
+
+// reTownParen is one place word followed by a parenthesis and nothing
+// else: "Offenburg (Buchhaltung)".
+var reTownParen = prefilter.MustCompile(`^(\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)\s*\(([^()]{2,60})\)\s*[.;]?$`)
 
 // trailingPlace splits a service followed by its place after commas:
 // "servers, New York, USA" gives "servers" and "New York, USA", as does
@@ -1379,7 +1648,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\bconsent(?:s|ed)? to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -1490,10 +1759,106 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			if e.sp.Country == "" {
 				e.sp.Country = x.nameCountry(name)
 			}
+			if e.sp.Country == "" && e.sp.City == "" {
+				// "die sevDesk GmbH aus Offenburg", "die Wortmann AG,
+				// Hüllhorst, als …": a town the table does not list.
+				if town := x.townAfter(rest); town != "" {
+					e.sp.City = town
+					if x.germanCompany(name) {
+						e.sp.Country = "DE"
+					}
+				}
+			}
 			out = append(out, e)
 		}
+		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
 	}
 	return out
+}
+
+// reBareParen is a name of one to three capitalised words with a
+// parenthesis after it: "Hetzner (Hosting)", "Google Workspace (E-Mail,
+// Irland)".
+var reBareParen = prefilter.MustCompile(`(?:^|[\s,;:])(\p{Lu}[\p{L}\d.&+-]*(?: \p{Lu}[\p{L}\d.&+-]*){0,2}) \(([^()]{2,60})\)`)
+
+// bareNamesInSentence reads the companies without a legal form that a
+// sentence engaging sub-processors names with their service in
+// parentheses: "Derzeit setzen wir Hetzner (Hosting), Brevo (Newsletter)
+// und Zoom (Videokonferenzen) als Unterauftragsverarbeiter ein." The
+// parenthesis must hold a service or a place and no legal form; the name
+// must be none of the words that name a kind of provider, a party or a
+// place. Names from after on are read (see subprocessorSentences).
+func (x *extractor) bareNamesInSentence(s string, base, after int, known map[string]bool) []*spEntry {
+	if !strings.Contains(s, " (") {
+		return nil
+	}
+	var out []*spEntry
+	for _, m := range reBareParen.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < after {
+			continue
+		}
+		name, inner := s[m[2]:m[3]], s[m[4]:m[5]]
+		if x.hasLegalForm(inner) || x.hasLegalForm(name) || strings.ContainsAny(inner, "0123456789") {
+			continue
+		}
+		if a, _ := x.k.legalForm(s[m[5]+1 : min(len(s), m[5]+40)]); a >= 0 && a <= 2 {
+			// "Wolters Kluwer (UK) Limited": the legal form follows.
+			continue
+		}
+		country := ""
+		if x.placeList(inner) {
+			country = x.placeCountry(inner)
+		} else if _, place := x.trailingPlace(inner); place == "" && !x.serviceWords(inner) {
+			continue
+		}
+		if x.headerWord(name) || x.categoryName(name) || x.notEntity(name) || x.serviceWords(name) || x.k.IsPlaceholder(name) ||
+			x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.k.cityRe.MatchString(name) || x.k.isSub(prefilter.Lower(name)) ||
+			reRefLabel.MatchString(name) || nameStop[strings.ToLower(name)] {
+			continue
+		}
+		n := normName(name)
+		if n == "" || known[n] {
+			continue
+		}
+		known[n] = true
+		e := &spEntry{start: base + m[2], end: base + m[5] + 1}
+		e.sp.Name = name
+		e.sp.Country = country
+		e.text.WriteString(s)
+		if country == "" {
+			x.fillFromRest(&e.sp, inner)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// reTownAfter is a town right after a company's name in a sentence:
+// "aus Offenburg", "mit Sitz in Bad Oeynhausen", ", Hüllhorst,".
+var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
+
+// townAfter returns the town named right after a company's name ("aus
+// Offenburg", ", Hüllhorst,"): a listed city, or one to three capitalised
+// words that read as a town (placeWord), not followed by a street number.
+func (x *extractor) townAfter(rest string) string {
+	m := reTownAfter.FindStringSubmatch(rest)
+	if m == nil {
+		return ""
+	}
+	town := strings.TrimRight(m[1], ".")
+	if c := x.k.cityRe.FindStringSubmatch(town); c != nil && strings.TrimSpace(c[0]) == town {
+		return town
+	}
+	first := strings.Fields(town)[0]
+	if !x.placeWord(first, true) || !x.k.placeNameRe.MatchString(town) || x.k.CountryOf(town) != "" {
+		return ""
+	}
+	// "Musterstraße 5": a street, not a town.
+	after := strings.TrimLeft(rest[strings.Index(rest, m[1])+len(m[1]):], " ")
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
+		return ""
+	}
+	return town
 }
 
 // reSubCopula is the subject of a sentence that names the sub-processors

@@ -2062,7 +2062,7 @@ var precomputedRules = []*Rule{
 			},
 			{
 				ID:     "angle",
-				Regexp: "(<[\\p{L}][^<>\\n@]+>)",
+				Regexp: "(<(?:[\\p{L}][^<>\\n@]+|…+|\\.{3,}|_{2,})>)",
 				Not:    "(?i)^</?(?:br|p|div|span|b|i|u|a|li|ul|ol|tr|td|th|table|strong|em|h[1-6]|img|hr)\\b|://|^<https?",
 				Needs: []string{
 					"<",
@@ -2135,6 +2135,14 @@ var precomputedRules = []*Rule{
 				MaxLen: 40,
 			},
 			{
+				ID:     "nomen-nescio",
+				Regexp: "(?:^|[\\s|(:;,])(N\\.\\s?N\\.)(?:$|[\\s|),;:])",
+				Needs: []string{
+					"N.N.",
+					"N. N.",
+				},
+			},
+			{
 				ID:     "paren-cue",
 				Regexp: "(?i)(\\((?:[^()\\n]{0,40}\\s)?(?:einfügen|eintragen|ergänzen|bitte ausfüllen|insert|to be inserted|to be completed|tbd)(?:\\s[^()\\n]{0,40})?\\))",
 				Needs: []string{
@@ -2186,6 +2194,9 @@ var precomputedRules = []*Rule{
 					"Name der Organisation:\nAnschrift:\nVertreten durch:",
 					"Der Vertrag beginnt am ________________ und endet am ________________.",
 					"| Unterauftragnehmer | Anschrift | Leistung |\n|---|---|---|\n|  |  |  |",
+					"Der Auftragnehmer setzt die <…> als Subunternehmer ein.",
+					"Ansprechpartner: N.N.",
+					"Telefonsupport | N.N.",
 				},
 				"en": {
 					"The processor shall notify the controller within ___ hours.",

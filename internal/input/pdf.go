@@ -523,9 +523,14 @@ func headingLevel(b pdfBlock, body float64) int {
 	return 0
 }
 
+// reFieldStart matches a line that opens with a field label ("Name:",
+// "Sub-processor:"): after a line that ends a sentence it starts a new
+// paragraph.
+var reFieldStart = lazyRegexp(`^\p{Lu}[\p{L}-]{2,30}:\s`)
+
 // reItemStart matches a line that starts a new list item or clause inside a
-// text block: a bullet, "3.", "3.1", "(2)", "a)".
-var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
+// text block: a bullet ("•", "–", "*"), "3.", "3.1", "(2)", "a)".
+var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–—*-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
 
 // reAnnexStart matches a line that starts an annex ("Anlage 1 Weitere
 // Auftragsverarbeiter"); after a finished sentence it starts a new block.
@@ -590,7 +595,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || reAnnexStart().MatchString(t) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}

@@ -70,12 +70,12 @@ func tableDOCX(lines []string) ([]byte, error) {
 // renderedGaps are the differences, by "format case" or case, that are
 // logged rather than failed, each with the reason.
 var renderedGaps = map[string]string{
-	"de-b02-dash-bullets":         "a town the country table does not list (Offenburg) gives no country",
-	"de15-labelled-blocks":        "an excerpt this short has no detected language, so a German postcode gives no country",
-	"pdf de13-template-rows":      "the test PDF's WinAnsi font cannot show \"●\"",
-	"pdf de19-odt-paragraph-rows": "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
-	"pdf de25-address-in-line":    "the PDF reader joins two entries that wrap onto one paragraph",
-	"pdf de28-blocks-bare-name":   "the PDF reader joins name, service and address lines into one paragraph",
+	"de-b02-dash-bullets":              "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Offenburg) gets no country",
+	"pdf de13-template-rows":           "the test PDF's WinAnsi font cannot show \"●\"",
+	"pdf de19-odt-paragraph-rows":      "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
+	"pdf de25-address-in-line":         "the PDF reader joins two entries that wrap onto one paragraph",
+	"pdf de28-blocks-bare-name":        "the PDF reader joins name, service and address lines into one paragraph",
+	"pdf de-c17-em-dash-service-first": "the PDF reader joins one-line entries into one paragraph",
 }
 
 // TestSubprocessorCasesRendered renders the sub-processor excerpts of
