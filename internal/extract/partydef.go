@@ -330,7 +330,7 @@ func (x *extractor) processorOfAnother(after string) bool {
 func (x *extractor) pronounReadings(n int) []partyReading {
 	pk := x.k.party
 	var out []partyReading
-	for _, m := range pk.pronDefRe.FindAllStringSubmatchIndex(x.text[:n], -1) {
+	for _, m := range pronDefMatches(pk, x.text[:n]) {
 		w := strings.ToLower(x.text[m[2]:m[3]])
 		role := "controller"
 		if pk.self[w] {
@@ -367,6 +367,65 @@ func (x *extractor) pronounReadings(n int) []partyReading {
 		}
 	}
 	return out
+}
+
+// pronDefMatches returns what pk.pronDefRe.FindAllStringSubmatchIndex(s,
+// -1) returns. A match opens with a quote, a word and a quote ('"we"'),
+// and these are rare: the anchored expression runs only where a quote
+// is followed by letters and a quote, in text order, after the previous
+// match (the expression has no assertions, so its matches at a place
+// are the same in s and in the rest of s from there).
+func pronDefMatches(pk *partyKnowledge, s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); {
+		q := quoteLen(s, p)
+		if q == 0 {
+			p++
+			continue
+		}
+		j := p + q
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += size
+		}
+		if j == p+q || quoteLen(s, j) == 0 {
+			p += q
+			continue
+		}
+		m := pk.pronDefAt.FindStringSubmatchIndex(s[p:])
+		if m == nil {
+			p += q
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1]
+	}
+	return out
+}
+
+// quoteLen returns the length of the quote pronDefRe opens with
+// ([„"“”‚'‘’]) at s[i:], or 0.
+func quoteLen(s string, i int) int {
+	switch {
+	case i >= len(s):
+		return 0
+	case s[i] == '"' || s[i] == '\'':
+		return 1
+	case s[i] == 0xe2 && i+2 < len(s) && s[i+1] == 0x80:
+		switch s[i+2] {
+		case 0x9e, 0x9c, 0x9d, 0x9a, 0x98, 0x99: // „ “ ” ‚ ‘ ’
+			return 3
+		}
+	}
+	return 0
 }
 
 // reFullStop is a full stop before the next sentence's capital letter

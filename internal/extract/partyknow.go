@@ -84,6 +84,7 @@ type partyKnowledge struct {
 	closerRe    *prefilter.Regexp // definition closers at the end
 	cutRe       *prefilter.Regexp // the first cut marker
 	pronDefRe   *prefilter.Regexp // quoted pronouns and the verb of their definition
+	pronDefAt   *regexp.Regexp    // pronDefRe anchored at the start of its input
 	ownerRe     *prefilter.Regexp // owner marker
 	soleRe      *prefilter.Regexp // "(Einzelunternehmen)"
 	brandRe     *prefilter.Regexp // brand marker
@@ -139,6 +140,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	prons := lowerAll(append(append(append([]string{}, f.Self...), f.Addressee...), f.Pronouns...))
 	q := `[„"“”‚'‘’]`
 	pk.pronDefRe = mustParty(`(?i)` + q + `(` + alternation(prons) + `)` + q + `(?:\s*(?:,|and|und|or|oder|bzw\.?)\s*` + q + `(?:` + alternation(prons) + `)` + q + `)*\s*,?\s+(?:` + alternation(lowerAll(f.PronounVerbs)) + `)\s+`)
+	pk.pronDefAt = regexp.MustCompile(`^(?:` + pk.pronDefRe.String() + `)`)
 	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
 	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)

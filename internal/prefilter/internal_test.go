@@ -1,6 +1,7 @@
 package prefilter
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -25,6 +26,24 @@ func TestLiterals(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: got %q, want %q", expr, got, want)
 		}
+	}
+}
+
+// TestLeadManyWords checks that a first part of bounded width before an
+// alternation of more words than maxProduct (with their ſ and K forms)
+// still gives starting literals: "(?:^|[^\p{L}])(kunde|kunden|…)".
+func TestLeadManyWords(t *testing.T) {
+	var ws []string
+	for i := 0; i < 70; i++ {
+		ws = append(ws, fmt.Sprintf("%c%cwort", 'a'+i%26, 'a'+i/26))
+	}
+	expr := `(?i)(?:^|[^\p{L}\-])((?:` + strings.Join(ws, "|") + `))(?:$|[^\p{L}])`
+	a, err := Analyze(expr, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Prefix || a.Lead != 1 || len(a.Lits) <= maxProduct {
+		t.Errorf("Prefix %v, Lead %d, %d literals; want a prefix led by one rune and more than %d literals", a.Prefix, a.Lead, len(a.Lits), maxProduct)
 	}
 }
 

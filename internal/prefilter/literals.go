@@ -604,6 +604,11 @@ func leadingRun(runes []rune, foldCase, fold bool) []string {
 
 // product returns every a+b, or false when there would be too many.
 func product(as, bs []string) ([]string, bool) {
+	if len(as) == 1 && as[0] == "" {
+		// Nothing to combine: the literals of a first part of many
+		// alternatives ("(?:^|\W)(kunde|kunden|…)") stay usable.
+		return slices.Clone(bs), len(bs) <= maxLits
+	}
 	if len(as)*len(bs) > maxProduct {
 		return nil, false
 	}

@@ -19,6 +19,8 @@ import (
 // \b and ^, anchored expressions, classes, repetitions, alternations and
 // invalid UTF-8.
 var shapes = []string{
+	// A bounded first part before more alternatives than maxProduct.
+	`(?i)(?:^|[^\p{L}\-])((?:auftragsverarbeiterin|auftragsverarbeiter|processing entity|auftragnehmerin|auftragnehmer|auftraggeberin|auftraggeber|verantwortlicher|verantwortliche|dienstleister|anbieterin|anbieter|processor|data processor|vendor|supplier|service provider|provider|contractor|lieferant|kunde|kundin|administrator|kunden|controller|customer|client|mandant|mandantin))(?:$|[^\p{L}])`,
 	// Optional parts before the starting literals.
 	`(?i)((?:nicht\s*)?unzutreffend|bitte\s+streichen|<[^>]{0,4}x>|\bTODO\b)`,
 	`(?:ab)?cd|(?:xy)*z[a-c]`,
