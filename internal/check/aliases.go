@@ -209,7 +209,8 @@ func (f *actorFinder) roleStatement(text string, toks []match.Token, defined map
 		return n, p
 	}
 	for i := k + 1; i+2 < len(toks); i++ {
-		if defined[toks[i].Text] {
+		// roleAt reads only a capitalised name: test that before the map.
+		if capitalised(text, toks[i]) && defined[toks[i].Text] {
 			if n, p := f.roleAt(text, toks, i); n != "" {
 				return n, p
 			}
