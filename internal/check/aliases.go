@@ -19,11 +19,12 @@ import (
 // the name as a party word.
 
 // aliases returns the short names the text defines for the parties, in
-// lower case, with their role; sents yields the tokens of each sentence
-// (the slice may be reused between sentences: aliases keeps none of it).
+// lower case, with their role; sents(words) yields the tokens of each
+// sentence, at least its first words ones (the slice may be reused between
+// sentences: aliases keeps none of it).
 // Names that are already party words, or that the text defines for both
 // roles, are left out.
-func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[string]Party {
+func (f *actorFinder) aliases(text string, sents func(words int) iter.Seq[[]match.Token]) map[string]Party {
 	if f.german {
 		return nil
 	}
@@ -96,7 +97,13 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 	// "Acme is the processor", "Acme acts as a data processor"; and the
 	// names that open sentences as subjects of modal verbs, for voice.
 	voices := map[string]int{}
-	for toks := range sents {
+	// Without names defined in quotes, roleStatement reads no name after a
+	// leading phrase, and the first shortAliasWords words suffice.
+	words := aliasWords
+	if len(defined) == 0 {
+		words = shortAliasWords
+	}
+	for toks := range sents(words) {
 		if n, p := f.roleStatement(text, toks, defined); n != "" {
 			set(n, p)
 		}
@@ -118,22 +125,27 @@ func (f *actorFinder) aliases(text string, sents iter.Seq[[]match.Token]) map[st
 // hold.
 const aliasWords = 32
 
+// shortAliasWords is how many tokens of a sentence the alias reader needs
+// when the text defines no names in quotes: roleAt reads at most six words
+// from the name, which opens the sentence after its list labels.
+const shortAliasWords = 16
+
 // sentenceTokens yields the tokens of every sentence in turn, for aliases,
 // in one reused slice: the index keeps compact tokens, and building full
 // Tokens for all sentences at once would cost several bytes per input
-// byte. Only the first aliasWords tokens are built unless more than a few
+// byte. Only the first words tokens are built unless more than a few
 // list labels open the sentence (then all of them), which gives aliases
 // the same results as the whole sentence.
-func (in *Input) sentenceTokens() iter.Seq[[]match.Token] {
+func (in *Input) sentenceTokens(words int) iter.Seq[[]match.Token] {
 	return func(yield func([]match.Token) bool) {
 		var toks []match.Token
 		for i := range in.Sentences {
-			toks = in.Index.AppendTokenPrefix(toks[:0], i, aliasWords)
+			toks = in.Index.AppendTokenPrefix(toks[:0], i, words)
 			k := 0
 			for k < len(toks)-1 && isListLabel(toks[k].Text) {
 				k++
 			}
-			if k > aliasWords-8 {
+			if k > words-8 {
 				toks = in.Index.AppendTokens(toks[:0], i)
 			}
 			if !yield(toks) {
@@ -197,7 +209,8 @@ func (f *actorFinder) roleStatement(text string, toks []match.Token, defined map
 		return n, p
 	}
 	for i := k + 1; i+2 < len(toks); i++ {
-		if defined[toks[i].Text] {
+		// roleAt reads only a capitalised name: test that before the map.
+		if capitalised(text, toks[i]) && defined[toks[i].Text] {
 			if n, p := f.roleAt(text, toks, i); n != "" {
 				return n, p
 			}

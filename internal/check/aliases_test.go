@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func TestAliases(t *testing.T) {
 		for _, s := range segment.Split(doc) {
 			toks = append(toks, match.Tokenize(doc.Text, s.Start, s.End))
 		}
-		got := f.aliases(doc.Text, slices.Values(toks))
+		got := f.aliases(doc.Text, func(int) iter.Seq[[]match.Token] { return slices.Values(toks) })
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 			t.Errorf("%q: aliases %v, want %v", tt.text, got, tt.want)
 		}
@@ -75,7 +76,7 @@ func FuzzAliases(f *testing.F) {
 	f.Add(`Infracost Inc. ("Infracost", "we") acts as processor.`)
 	f.Add(`(“”)(""")("a" "b")`)
 	f.Fuzz(func(t *testing.T, s string) {
-		for name, p := range af.aliases(s, slices.Values([][]match.Token{match.Tokenize(s, 0, len(s))})) {
+		for name, p := range af.aliases(s, func(int) iter.Seq[[]match.Token] { return slices.Values([][]match.Token{match.Tokenize(s, 0, len(s))}) }) {
 			if p != Processor && p != Controller || name == "" {
 				t.Fatalf("alias %q with role %v", name, p)
 			}

@@ -246,7 +246,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
 	if !af.german {
-		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens()))
+		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens))
 		if reversedVoice(in.Index.Lower()) {
 			af = af.withParties(map[string]Party{"we": Controller, "you": Processor})
 		}

@@ -604,10 +604,13 @@ func leadingRun(runes []rune, foldCase, fold bool) []string {
 
 // product returns every a+b, or false when there would be too many.
 func product(as, bs []string) ([]string, bool) {
-	if len(as) == 1 && as[0] == "" {
-		// Nothing to combine: the literals of a first part of many
-		// alternatives ("(?:^|\W)(kunde|kunden|…)") stay usable.
-		return slices.Clone(bs), len(bs) <= maxLits
+	// Nothing before or after: the product is the other set, which
+	// combines nothing and is bounded by maxLits alone.
+	if len(as) == 1 && as[0] == "" && len(bs) <= maxLits {
+		return slices.Clone(bs), true
+	}
+	if len(bs) == 1 && bs[0] == "" && len(as) <= maxLits {
+		return slices.Clone(as), true
 	}
 	if len(as)*len(bs) > maxProduct {
 		return nil, false
