@@ -81,6 +81,10 @@ func TestTerms(t *testing.T) {
 		{"rights*", []int{8}},
 		{"re:nothing here", nil},
 		{"re:(?i)ART\\.", []int{4, 7, 11}},
+		// Terms are split at apostrophes as the text is.
+		{"controller's rights", []int{8}},
+		{"controller’s", []int{8}},
+		{"processor's", nil},
 	}
 	for _, tt := range tests {
 		got := members(ix.Term(tt.term))

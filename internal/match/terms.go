@@ -41,10 +41,19 @@ const (
 	articleKind
 )
 
+// apostrophes are the marks at which the tokenizer ends a word.
+var apostrophes = strings.NewReplacer("'", " ", "’", " ", "‘", " ")
+
 // newEntry parses term t. It registers the words of a phrase, so it must
 // not be called with the registry locked.
 func newEntry(t string) *entry {
 	e := &entry{text: t}
+	if !strings.HasPrefix(t, "re:") && !strings.HasPrefix(t, "art:") {
+		// The tokenizer ends a word at an apostrophe ("customer's" is
+		// "customer" and "s"), so a term is read the same way: "on the
+		// customer's behalf" is the phrase "on the customer s behalf".
+		t = apostrophes.Replace(t)
+	}
 	switch {
 	case strings.HasPrefix(t, "re:"):
 		e.kind, e.arg = regexKind, t[len("re:"):]
