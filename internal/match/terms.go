@@ -44,11 +44,18 @@ const (
 // apostrophes are the marks at which the tokenizer ends a word.
 var apostrophes = strings.NewReplacer("'", " ", "’", " ", "‘", " ")
 
+// hasApostrophe reports whether t holds one of the apostrophes, with
+// byte searches (terms are many, apostrophes rare).
+func hasApostrophe(t string) bool {
+	return strings.IndexByte(t, '\'') >= 0 ||
+		strings.IndexByte(t, 0xE2) >= 0 && (strings.Contains(t, "’") || strings.Contains(t, "‘"))
+}
+
 // newEntry parses term t. It registers the words of a phrase, so it must
 // not be called with the registry locked.
 func newEntry(t string) *entry {
 	e := &entry{text: t}
-	if !strings.HasPrefix(t, "re:") && !strings.HasPrefix(t, "art:") {
+	if hasApostrophe(t) && !strings.HasPrefix(t, "re:") && !strings.HasPrefix(t, "art:") {
 		// The tokenizer ends a word at an apostrophe ("customer's" is
 		// "customer" and "s"), so a term is read the same way: "on the
 		// customer's behalf" is the phrase "on the customer s behalf".
