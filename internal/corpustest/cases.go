@@ -27,23 +27,31 @@ type Case struct {
 // from a package directory under internal/.
 const SubCasesDir = "../extract/testdata/subs"
 
-// ReadCases reads every *.cases file of dir. A case opens with a line
-// "=== NAME FORMAT", holds "expect: Name | CC" and "placeholder: TEXT"
-// lines, and a line "---" before its text, which runs to the next "===".
-// Lines starting with "#" before the first case are comments.
-func ReadCases(dir string) ([]Case, error) {
+// RawCase is one case of a case file before its header is read: the
+// words of its "=== " line, its header lines up to "---" (blank lines
+// left out) and its text.
+type RawCase struct {
+	Fields, Header []string
+	Text           string
+}
+
+// ReadRawCases reads every *.cases file of dir into raw cases, in file
+// order. A case opens with a line "=== …" and has a line "---" before its
+// text, which runs to the next "===". Lines before the first case are
+// comments. Sub-processor and party case files share this frame.
+func ReadRawCases(dir string) ([]RawCase, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.cases"))
 	if err != nil {
 		return nil, fmt.Errorf("cases: %w", err)
 	}
 	sort.Strings(files)
-	var out []Case
+	var out []RawCase
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			return nil, fmt.Errorf("cases: %w", err)
 		}
-		cs, err := parseCases(string(raw))
+		cs, err := splitCases(string(raw))
 		if err != nil {
 			return nil, fmt.Errorf("cases %s: %w", filepath.Base(f), err)
 		}
@@ -52,28 +60,52 @@ func ReadCases(dir string) ([]Case, error) {
 	return out, nil
 }
 
-func parseCases(s string) ([]Case, error) {
-	var out []Case
-	parts := strings.Split("\n"+s, "\n=== ")
-	for _, p := range parts[1:] {
+func splitCases(s string) ([]RawCase, error) {
+	var out []RawCase
+	for _, p := range strings.Split("\n"+s, "\n=== ")[1:] {
 		head, text, ok := strings.Cut(p, "\n---\n")
 		if !ok {
 			return nil, fmt.Errorf("case %q has no --- line", strings.SplitN(p, "\n", 2)[0])
 		}
 		lines := strings.Split(head, "\n")
-		f := strings.Fields(lines[0])
-		if len(f) != 2 {
-			return nil, fmt.Errorf("bad case line %q", lines[0])
-		}
-		c := Case{Name: f[0], Format: f[1], Text: strings.TrimLeft(text, "\n")}
+		c := RawCase{Fields: strings.Fields(lines[0]), Text: strings.TrimLeft(text, "\n")}
 		for _, l := range lines[1:] {
+			if strings.TrimSpace(l) != "" {
+				c.Header = append(c.Header, l)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// ReadCases reads every *.cases file of dir. A case opens with a line
+// "=== NAME FORMAT", holds "expect: Name | CC" and "placeholder: TEXT"
+// lines, and a line "---" before its text, which runs to the next "===".
+// Lines starting with "#" before the first case are comments.
+func ReadCases(dir string) ([]Case, error) {
+	raw, err := ReadRawCases(dir)
+	if err != nil {
+		return nil, err
+	}
+	return parseCases(raw)
+}
+
+func parseCases(raw []RawCase) ([]Case, error) {
+	var out []Case
+	for _, r := range raw {
+		if len(r.Fields) != 2 {
+			return nil, fmt.Errorf("bad case line %q", strings.Join(r.Fields, " "))
+		}
+		c := Case{Name: r.Fields[0], Format: r.Fields[1], Text: r.Text}
+		for _, l := range r.Header {
 			switch {
 			case strings.HasPrefix(l, "expect:"):
 				name, cc, _ := strings.Cut(strings.TrimPrefix(l, "expect:"), "|")
 				c.Subs = append(c.Subs, [2]string{strings.TrimSpace(name), strings.TrimSpace(cc)})
 			case strings.HasPrefix(l, "placeholder:"):
 				c.Placeholders = append(c.Placeholders, strings.TrimSpace(strings.TrimPrefix(l, "placeholder:")))
-			case strings.TrimSpace(l) != "":
+			default:
 				return nil, fmt.Errorf("case %s: bad line %q", c.Name, l)
 			}
 		}

@@ -2,13 +2,12 @@ package extract
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/art28/art28/internal/corpustest"
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/segment"
@@ -25,42 +24,26 @@ type partyFileCase struct {
 }
 
 // readPartyCases reads every *.cases file of dir (format in the files'
-// head comment).
+// head comment; the frame is corpustest's).
 func readPartyCases(dir string) ([]partyFileCase, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.cases"))
+	raw, err := corpustest.ReadRawCases(dir)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
 	var out []partyFileCase
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+	for _, r := range raw {
+		if len(r.Fields) != 3 {
+			return nil, fmt.Errorf("bad case line %q", strings.Join(r.Fields, " "))
 		}
-		for _, p := range strings.Split("\n"+string(raw), "\n=== ")[1:] {
-			head, text, ok := strings.Cut(p, "\n---\n")
+		c := partyFileCase{name: r.Fields[0], lang: r.Fields[1], format: r.Fields[2], text: r.Text, want: map[string]string{}}
+		for _, l := range r.Header {
+			k, v, ok := strings.Cut(l, ":")
 			if !ok {
-				return nil, fmt.Errorf("%s: case %q has no --- line", f, strings.SplitN(p, "\n", 2)[0])
+				return nil, fmt.Errorf("case %s: bad line %q", c.name, l)
 			}
-			lines := strings.Split(head, "\n")
-			fs := strings.Fields(lines[0])
-			if len(fs) != 3 {
-				return nil, fmt.Errorf("%s: bad case line %q", f, lines[0])
-			}
-			c := partyFileCase{name: fs[0], lang: fs[1], format: fs[2], text: strings.TrimLeft(text, "\n"), want: map[string]string{}}
-			for _, l := range lines[1:] {
-				if strings.TrimSpace(l) == "" {
-					continue
-				}
-				k, v, ok := strings.Cut(l, ":")
-				if !ok {
-					return nil, fmt.Errorf("%s: case %s: bad line %q", f, c.name, l)
-				}
-				c.want[strings.TrimSpace(k)] = strings.TrimSpace(v)
-			}
-			out = append(out, c)
+			c.want[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
+		out = append(out, c)
 	}
 	return out, nil
 }
