@@ -720,13 +720,51 @@ func (x *extractor) inSubContext(b document.Block) bool {
 // annexSubsection reports whether a section is numbered as a part of the
 // annex: "3.1 Hosting" in "Anlage 3" (a clause "12 Schlussbestimmungen"
 // after an annex is none).
+// The fields are those of strings.Fields, found without splitting the
+// strings (it is asked for every block).
 func annexSubsection(annex, section string) bool {
-	f := strings.Fields(annex)
-	g := strings.Fields(section)
-	if len(f) < 2 || len(g) == 0 || !isClauseLabel(g[0]) {
+	num, ok := nthField(annex, 1)
+	if !ok {
 		return false
 	}
-	return strings.HasPrefix(g[0], strings.TrimRight(f[1], ".:")+".")
+	label, ok := nthField(section, 0)
+	if !ok || !isClauseLabel(label) {
+		return false
+	}
+	num = strings.TrimRight(num, ".:")
+	return len(label) > len(num) && label[len(num)] == '.' && strings.HasPrefix(label, num)
+}
+
+// nthField returns field n (from 0) of s as strings.Fields splits it,
+// and whether s has that many fields.
+func nthField(s string, n int) (string, bool) {
+	for i := 0; i < len(s); {
+		// Skip the spaces before a field.
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, w = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(s[i:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+		if n == 0 {
+			return s[start:i], true
+		}
+		n--
+	}
+	return "", false
 }
 
 // annexTitle returns the heading that opens the annex labelled annex
