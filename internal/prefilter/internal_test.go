@@ -119,6 +119,15 @@ func FuzzLitSet(f *testing.F) {
 					}
 				}
 			}
+			if from < len(s) {
+				at := false
+				for _, l := range lits {
+					at = at || strings.HasPrefix(text[from:], l)
+				}
+				if got := ls.at(s, from, fold); got != at {
+					t.Fatalf("at(%q, %d) with %q (fold %v) = %v, want %v", s, from, lits, fold, got, at)
+				}
+			}
 			if got := ls.next(s, from, fold); got != want {
 				t.Fatalf("next(%q, %d) with %q (fold %v) = %d, want %d", s, from, lits, fold, got, want)
 			}

@@ -26,10 +26,21 @@ type litSet struct {
 	// tested as it is.
 	pairs   [][4]uint64
 	pairRow *[256]uint16
+	// pre and mask hold each literal's first eight bytes (fewer when it is
+	// shorter, the mask covering them), for at to compare with eight bytes
+	// of the text at once.
+	pre, mask []uint64
 }
 
 func newLitSet(lits []string, fold bool) *litSet {
-	ls := &litSet{lits: lits}
+	ls := &litSet{lits: lits, pre: make([]uint64, len(lits)), mask: make([]uint64, len(lits))}
+	for k, l := range lits {
+		n := min(len(l), 8)
+		for j := n - 1; j >= 0; j-- {
+			ls.pre[k] = ls.pre[k]<<8 | uint64(l[j])
+		}
+		ls.mask[k] = ^uint64(0) >> (64 - 8*n)
+	}
 	k := 0
 	for c := 0; c < 256; c++ {
 		ls.from[c] = uint16(k)
@@ -142,6 +153,29 @@ func (ls *litSet) index(s string, fold, leftmost bool) int {
 func (ls *litSet) at(s string, p int, fold bool) bool {
 	if p >= len(s) {
 		return false
+	}
+	if p+8 <= len(s) {
+		// Eight bytes of the text against each literal's first eight: with
+		// fold, bytes below 0x80 are lowered together (the capitals get
+		// 0x20); a text with another byte there takes the loop below,
+		// which lowers Ä, Ö, Ü by their first byte.
+		const ones, high = 0x0101010101010101, 0x8080808080808080
+		w := load64(s[p : p+8])
+		if !fold || w&high == 0 {
+			if fold {
+				w |= ((w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & high) >> 2
+			}
+			c := byte(w)
+			from, to := int(ls.from[c]), int(ls.from[int(c)+1])
+			for k := from; k < to; k++ {
+				if w&ls.mask[k] == ls.pre[k] {
+					if l := ls.lits[k]; len(l) <= 8 || hasAt(s, p+8, l[8:], fold) {
+						return true
+					}
+				}
+			}
+			return false
+		}
 	}
 	c := s[p]
 	if fold {
