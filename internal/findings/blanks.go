@@ -123,7 +123,12 @@ func (r *Rule) blanks(st *state) []model.Evidence {
 		limit = MaxEvidence
 	}
 	var hits []span
-	lines := map[string][]int{} // line starts holding a literal, shared by the forms
+	// The line starts holding each literal, shared by the forms.
+	var needs []string
+	for i := range r.Blanks {
+		needs = append(needs, r.Blanks[i].Needs...)
+	}
+	lines := linesWithAll(text, needs)
 	for i := range r.Blanks {
 		hits = append(hits, r.Blanks[i].find(text, lines)...)
 	}
@@ -189,6 +194,56 @@ func (f *BlankForm) matches(text string, lines map[string][]int) [][]int {
 		}
 	}
 	return out
+}
+
+// linesWithAll returns linesWith(text, n) for each of needs, the needs
+// sharing a first byte found by one scan for that byte: the forms' needs
+// are about thirty literals with about a dozen first bytes.
+func linesWithAll(text string, needs []string) map[string][]int {
+	lines := make(map[string][]int, len(needs))
+	var byFirst [256][]string
+	var firsts []byte
+	for _, n := range needs {
+		if _, ok := lines[n]; ok || n == "" {
+			continue
+		}
+		lines[n] = nil
+		c := n[0]
+		if byFirst[c] == nil {
+			firsts = append(firsts, c)
+		}
+		byFirst[c] = append(byFirst[c], n)
+	}
+	for _, c := range firsts {
+		group := byFirst[c]
+		// next[k]: where group[k] may be found again, past the end of the
+		// last line that held it (each line is listed once).
+		next := make([]int, len(group))
+		for i := 0; i < len(text); i++ {
+			k := strings.IndexByte(text[i:], c)
+			if k < 0 {
+				break
+			}
+			i += k
+			ls, le := -1, -1
+			for g, n := range group {
+				if i < next[g] || !strings.HasPrefix(text[i:], n) {
+					continue
+				}
+				if ls < 0 {
+					ls = strings.LastIndexByte(text[:i], '\n') + 1
+					if le = strings.IndexByte(text[i:], '\n'); le < 0 {
+						le = len(text)
+					} else {
+						le += i + 1
+					}
+				}
+				lines[n] = append(lines[n], ls)
+				next[g] = le
+			}
+		}
+	}
+	return lines
 }
 
 // linesWith returns the start offsets of the lines that hold n, in order.
