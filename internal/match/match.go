@@ -21,6 +21,7 @@
 package match
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -493,23 +494,27 @@ type span struct{ start, end int32 }
 // token) of all ids share one array, so building the index costs one map
 // lookup per token and no allocation per word.
 type Index struct {
-	text     string
-	spans    []span          // the sentences
-	buf      *buffers        // reusable arrays, nil once released
-	toks     []token         // all sentences' tokens
-	oddEnds  map[int32]int32 // token start -> end, for tokens whose end the word does not tell (see token)
-	tokOff   []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
-	vocab    *vocabulary     // token -> id
-	words    []string        // id -> token
-	postOff  []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
-	post     []int32         // sentence indices, ascending per id
-	heads    buckets         // ids by their first two bytes, for prefix terms (see bucketsOf)
-	tails    buckets         // ids by their last two bytes, for suffix terms
-	lower    string          // lower-cased text of the same length, built on first use
-	arts     []articleRef    // article references, by sentence; nil until asked
-	cache    []Bits          // TermID -> sentences, nil until asked
-	joined   string          // the words joined by newlines, for infix terms (see infixMatches)
-	joinedAt []int32         // id -> offset of the word in joined
+	text    string
+	spans   []span          // the sentences
+	buf     *buffers        // reusable arrays, nil once released
+	toks    []token         // all sentences' tokens
+	oddEnds map[int32]int32 // token start -> end, for tokens whose end the word does not tell (see token)
+	tokOff  []int32         // tokens of sentence i: toks[tokOff[i]:tokOff[i+1]]
+	vocab   *vocabulary     // token -> id
+	words   []string        // id -> token
+	postOff []int32         // postings of id k: post[postOff[k]:postOff[k+1]]
+	post    []int32         // sentence indices, ascending per id
+	// occOff and occ list where each id occurs, as indices into toks,
+	// ascending: id k at occ[occOff[k]:occOff[k+1]]. Built on first use
+	// (see occurrences).
+	occOff, occ []int32
+	heads       buckets      // ids by their first two bytes, for prefix terms (see bucketsOf)
+	tails       buckets      // ids by their last two bytes, for suffix terms
+	lower       string       // lower-cased text of the same length, built on first use
+	arts        []articleRef // article references, by sentence; nil until asked
+	cache       []Bits       // TermID -> sentences, nil until asked
+	joined      string       // the words joined by newlines, for infix terms (see infixMatches)
+	joinedAt    []int32      // id -> offset of the word in joined
 	// joinedFreq counts each byte of joined, to seek an infix by its
 	// rarest byte.
 	joinedFreq [256]int32
@@ -692,6 +697,7 @@ type buffers struct {
 	vocab                              *vocabulary
 	spans                              []span
 	tokOff, last, count, postOff, post []int32
+	occOff, occ                        []int32
 	// vcache holds the ids of the words a word pattern matches, by the
 	// pattern's number (wordPattern.vid).
 	vcache []Bits
@@ -804,7 +810,7 @@ func (ix *Index) Release() {
 	}
 	ix.buf.cache = ix.cache
 	buf := ix.buf
-	ix.buf, ix.toks, ix.tokOff, ix.cache = nil, nil, nil, nil
+	ix.buf, ix.toks, ix.tokOff, ix.cache, ix.occOff, ix.occ = nil, nil, nil, nil, nil, nil
 	// A large document's arrays are not kept: they would stay with the
 	// process for a batch of ordinary contracts, or until its end.
 	if cap(buf.toks) > maxPooledTokens {
@@ -1279,6 +1285,9 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// A phrase starting with a word (not a gap) can start only at a token
 	// that word matches: tested here before the call.
 	head := len(words) > 0 && words[0].gap == 0
+	if head && vm[0].exact && ix.anchored(words, vm, cand, out) {
+		return out
+	}
 	if head && vm[0].exact {
 		// The common case: the phrase starts with an exact word, whose id
 		// is compared with each token's in a loop of its own.
@@ -1307,6 +1316,83 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 		}
 	})
 	return out
+}
+
+// anchored decides a phrase whose words up to one of its exact words
+// stand at fixed offsets (no gap before it) from where that word occurs
+// (the one occurring least), instead of from every token of the
+// candidate sentences: it sets in out the sentences of cand where the
+// phrase starts at that word's occurrence minus its offset. It reports
+// false, having done nothing, when the candidate sentences hold fewer
+// tokens than the word has occurrences.
+func (ix *Index) anchored(words []wordPattern, vm []idMatcher, cand, out Bits) bool {
+	ix.occurrences()
+	anchor, n := -1, 0
+	for wi, w := range words {
+		if w.gap > 0 {
+			break
+		}
+		if !vm[wi].exact {
+			continue
+		}
+		id := vm[wi].id
+		if c := int(ix.occOff[id+1] - ix.occOff[id]); anchor < 0 || c < n {
+			anchor, n = wi, c
+		}
+	}
+	// The tokens of the candidate sentences, estimated from their number.
+	sents := 0
+	for _, w := range cand {
+		sents += bits.OnesCount64(w)
+	}
+	if n > sents*len(ix.toks)/max(ix.n, 1) {
+		return false
+	}
+	id := vm[anchor].id
+	post := ix.postings(id)
+	k := 0
+	for _, g := range ix.occ[ix.occOff[id]:ix.occOff[id+1]] {
+		// The sentence of token g: the anchor's sentences, like its
+		// occurrences, ascend.
+		for ix.tokOff[post[k]+1] <= g {
+			k++
+		}
+		si := int(post[k])
+		if !cand.Has(si) || out.Has(si) {
+			continue
+		}
+		off := ix.tokOff[si]
+		if start := g - int32(anchor); start >= off && phraseAt(ix.sentence(si), int(start-off), words, vm, 0) {
+			out.Set(si)
+		}
+	}
+	return true
+}
+
+// occurrences builds occOff and occ once.
+func (ix *Index) occurrences() {
+	if ix.occOff != nil {
+		return
+	}
+	b := ix.buf
+	nw := len(ix.words)
+	occOff := reuse(&b.occOff, nw+1)
+	clear(occOff)
+	for _, t := range ix.toks {
+		occOff[t.id()+1]++
+	}
+	for id := 1; id <= nw; id++ {
+		occOff[id] += occOff[id-1]
+	}
+	occ := reuse(&b.occ, len(ix.toks))
+	fill := reuse(&b.count, nw) // free once the postings are built
+	copy(fill, occOff[:nw])
+	for g, t := range ix.toks {
+		id := t.id()
+		occ[fill[id]] = int32(g)
+		fill[id]++
+	}
+	ix.occOff, ix.occ = occOff, occ
 }
 
 // maxGap is how many words "..." may stand for; maxLongGap, "....".
