@@ -175,3 +175,20 @@ func TestDefinesTerm(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIndexFrom checks indexFrom against strings.Index.
+func FuzzIndexFrom(f *testing.F) {
+	f.Add("der auftragsverarbeiter ist auftragsverarbeiter", "auftragsverarbeiter", 3, 2)
+	f.Fuzz(func(t *testing.T, s, w string, from, k int) {
+		if w == "" || from < 0 || from > len(s) || k < 0 || k >= len(w) {
+			return
+		}
+		want := strings.Index(s[from:], w)
+		if want >= 0 {
+			want += from
+		}
+		if got := indexFrom(s, from, w, k); got != want {
+			t.Fatalf("indexFrom(%q, %d, %q, %d) = %d, want %d", s, from, w, k, got, want)
+		}
+	})
+}
