@@ -899,6 +899,24 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Drittland",
 			"Drittländer",
 		},
+		Companies: map[string][]string{
+			"IE": {
+				"Google Cloud EMEA Limited",
+				"Stripe Payments Europe Limited",
+				"Stripe Payments Europe, Limited",
+				"Intercom R&D Unlimited Company",
+				"Dropbox International Unlimited Company",
+				"Slack Technologies Limited",
+				"Zendesk International Limited",
+			},
+			"LU": {
+				"Amazon Web Services EMEA SARL",
+				"Amazon EU SARL",
+				"Amazon Europe Core SARL",
+				"PayPal (Europe) S.à r.l. et Cie, S.C.A.",
+				"Skype Communications SARL",
+			},
+		},
 	},
 	Lexicon: lexiconFile{
 		Cues: map[string][]string{

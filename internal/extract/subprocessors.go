@@ -85,6 +85,11 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			continue
 		}
 		seen[key] = true
+		if e.sp.Country == "" {
+			// "Amazon Web Services EMEA SARL – Hosting": a large
+			// provider's entity whose seat its name does not say.
+			e.sp.Country = x.k.CompanyCountry(e.sp.Name)
+		}
 		e.sp.Evidence = x.evidence(e.start, e.end)
 		e.sp.ThirdCountry, e.sp.TransferMechanism = x.k.transfer(e.sp.Country, e.text.String())
 		if e.sp.TransferMechanism == "none" {
@@ -553,6 +558,7 @@ var reBracketed = prefilter.MustCompile(`\[\[[^\]]*\]\]|\[[^\]]*\]`)
 func (x *extractor) nameCell(cell string) (string, string) {
 	cell = collapse(strings.ReplaceAll(cell, "**", ""))
 	cell = reListMarker.Plain().ReplaceAllString(cell, "")
+	flag, cell := flagPrefix(cell)
 	// Bracketed blanks without a legal form are dropped; brackets around
 	// a name are unwrapped.
 	cell = reBracketed.Plain().ReplaceAllStringFunc(cell, func(m string) string {
@@ -603,6 +609,9 @@ func (x *extractor) nameCell(cell string) (string, string) {
 		if x.placeList(inner) {
 			name, country = strings.TrimSpace(name[:i]), x.placeCountry(inner)
 		}
+	}
+	if country == "" {
+		country = flag
 	}
 	return name, country
 }
@@ -775,6 +784,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	// from a line after it.
 	var last *spEntry
 	lastBlock := -10
+	flags := map[int]string{} // the country flags opening lines, by offset
+	defer func() {
+		for _, e := range out {
+			if cc, ok := flags[e.start]; ok && e.sp.Country == "" && x.k.byCode[cc].Code != "" {
+				e.sp.Country = cc
+			}
+		}
+	}()
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
@@ -868,6 +885,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			if cc, rest := flagPrefix(t); cc != "" {
+				// "🇩🇪 Hetzner Online GmbH – Hosting": the flag gives the
+				// country of the entry the line opens.
+				t = rest
+				flags[ls] = cc
+			}
 			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && isClauseLabel(b.Label) {
 				// "9.1 Hetzner Online GmbH, …": the clause number is no
 				// part of the name.
@@ -1106,6 +1129,20 @@ func (x *extractor) placeLine(t string) bool {
 	}
 	i := strings.LastIndex(t, ", ")
 	return i > 0 && x.k.CountryOf(strings.TrimRight(t[i+2:], " .")) != ""
+}
+
+// flagPrefix splits a country's flag (a pair of regional indicator
+// symbols, "🇩🇪") from the start of s and returns its ISO code, or "" and
+// s when s opens with no flag.
+func flagPrefix(s string) (string, string) {
+	t := strings.TrimLeft(s, " \t•·-*")
+	a, n1 := utf8.DecodeRuneInString(t)
+	b, n2 := utf8.DecodeRuneInString(t[n1:])
+	const ri = 0x1F1E6 // regional indicator symbol letter A
+	if a < ri || a > ri+25 || b < ri || b > ri+25 {
+		return "", s
+	}
+	return string([]rune{'A' + a - ri, 'A' + b - ri}), strings.TrimLeft(t[n1+n2:], " \t")
 }
 
 // newListEntry makes an entry of a list line: the name (a parenthesis
