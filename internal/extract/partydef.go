@@ -276,6 +276,10 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 			partyTable = true
 			continue
 		}
+		if _, isAbbrev := pk.abbrev[term]; isAbbrev && !partyTable {
+			// "| AG | … |" outside a table of the parties: not a party row.
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(term)
 		if term == "" || !unicode.IsUpper(r) || len(strings.Fields(term)) > 2 || pk.nameLabel[lt] || pk.otherLbl[lt] || pk.title[lt] || pk.nonName[lt] {
 			continue
@@ -642,11 +646,16 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 		if pk.collect[lt] {
 			return "", nil, false
 		}
-		if r, isRole := pk.role[lt]; isRole {
-			if role != "" && role != r {
+		rw, isRole := pk.role[lt]
+		if ab, ok := pk.abbrev[t]; ok {
+			// „AN“, "im Folgenden AG genannt": a role's abbreviation.
+			rw, isRole = ab, true
+		}
+		if isRole {
+			if role != "" && role != rw {
 				return "", nil, false
 			}
-			role = r
+			role = rw
 			quotedAny = quotedAny || quoted
 			continue
 		}
@@ -741,7 +750,20 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 			// Folgenden „die Kanzlei“ –": a short name without a role
 			// under a party block; a later statement ("Die Kanzlei ist
 			// Verantwortliche") gives the role.
-			if pr := x.partyFromLines(x.blockAbove(u.start), false); pr.party != nil {
+			b := x.blockAbove(u.start)
+			for len(b) > 1 {
+				// "zwischen der" / "und der" on a line of its own above
+				// the block.
+				m := x.k.party.connectorRe.FindStringIndex(b[0].text)
+				if m == nil {
+					break
+				}
+				if rest := strings.ToLower(strings.TrimSpace(b[0].text[m[1]:])); rest != "" && !x.k.party.article[rest] {
+					break
+				}
+				b = b[1:]
+			}
+			if pr := x.partyFromLines(b, false); pr.party != nil {
 				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
 				r.party = pr.party
 				return r, true

@@ -62,6 +62,11 @@ func (x *extractor) parties() model.Parties {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
+	if p.Processor == nil || p.Controller == nil {
+		if x.shortRoles(&p, shorts) && src == "" {
+			src = "definition"
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
@@ -108,6 +113,139 @@ func (x *extractor) addressElsewhere(p *model.Party, head int) {
 		}
 		p.Street, p.Postcode, p.City, p.Country = r.party.Street, r.party.Postcode, r.party.City, r.party.Country
 		return
+	}
+}
+
+// shortRoles gives the parties defined only by short names their roles
+// when no reading named them: a role's abbreviation („AN“, "| AG | … |"),
+// or the voice of the text, where one party's word names who gives
+// instructions ("auf Weisung des Pflegedienstes", "on the Trust's
+// documented instructions"); of two such parties the other takes the
+// other role. It fills only roles without a party and reports whether it
+// filled one.
+func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading) bool {
+	pk := x.k.party
+	type cand struct {
+		r    partyReading
+		key  string
+		role string
+	}
+	var cs []cand
+	for _, sr := range shorts {
+		if sr.party == nil || sr.short == "" {
+			continue
+		}
+		k := vendorKey(pk, sr.party.Name)
+		dup := false
+		for i, c := range cs {
+			if sameKey(c.key, k) {
+				dup = true
+				if sr.short < c.r.short {
+					cs[i].r = sr // one reading per party, the same whatever the map's order
+				}
+			}
+		}
+		if !dup {
+			cs = append(cs, cand{r: sr, key: k})
+		}
+	}
+	if len(cs) == 0 || len(cs) > 2 {
+		return false
+	}
+	for i := range cs {
+		sr := cs[i].r
+		// A party read without a legal form or an address is as likely
+		// a defined term as a party.
+		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" {
+			return false
+		}
+		if r, ok := pk.abbrev[sr.short]; ok {
+			cs[i].role = r
+		} else if x.givesInstructions(strings.ToLower(sr.short)) {
+			cs[i].role = "controller"
+		}
+	}
+	if len(cs) == 2 {
+		switch {
+		case cs[0].role != "" && cs[0].role == cs[1].role:
+			return false
+		case cs[0].role == "" && cs[1].role != "":
+			cs[0].role = otherRole(cs[1].role)
+		case cs[1].role == "" && cs[0].role != "":
+			cs[1].role = otherRole(cs[0].role)
+		}
+	}
+	filled := false
+	for _, c := range cs {
+		slot := &p.Processor
+		note := &p.ProcessorNote
+		other := p.Controller
+		if c.role == "controller" {
+			slot, note, other = &p.Controller, &p.ControllerNote, p.Processor
+		} else if c.role != "processor" {
+			continue
+		}
+		if *slot != nil || other != nil && sameKey(other.Key, c.key) {
+			continue
+		}
+		party := *c.r.party
+		party.Key = c.key
+		if party.ShortName == "" {
+			party.ShortName = c.r.short
+		}
+		*slot, *note = &party, ""
+		filled = true
+	}
+	return filled
+}
+
+// givesInstructions reports whether the text names the party of the
+// lower-case short name s as the one whose instructions are followed:
+// "Weisung des Pflegedienstes", "instructions of the Trust", "the
+// Trust's documented instructions", "Die Einrichtung erteilt dem
+// Hersteller Weisungen".
+func (x *extractor) givesInstructions(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	low := x.lower
+	for _, c := range x.k.party.instrCue {
+		for from := 0; ; {
+			i := strings.Index(low[from:], c)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(c)
+			from = at
+			rest := strings.TrimLeft(low[at:min(len(low), at+len(s)+40)], " ")
+			for _, a := range []string{"dokumentierten ", "documented ", "the "} {
+				rest = strings.TrimPrefix(rest, a)
+			}
+			if strings.HasPrefix(rest, s) {
+				return true
+			}
+		}
+	}
+	for _, o := range x.k.party.instrOwn {
+		if strings.Contains(low, s+o) {
+			return true
+		}
+	}
+	// "Die Einrichtung erteilt dem Hersteller Weisungen".
+	for from := 0; ; {
+		i := strings.Index(low[from:], s+" erteil")
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + len(s)
+		end := min(len(low), at+120)
+		if j := strings.IndexAny(low[at:end], ".;\n"); j > 0 {
+			end = at + j
+		}
+		if strings.Contains(low[at:end], "weisung") {
+			return true
+		}
 	}
 }
 

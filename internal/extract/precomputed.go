@@ -1633,6 +1633,14 @@ var precomputedKnowledge = &knowledgeFiles{
 				"lieferant",
 			},
 		},
+		RoleAbbreviations: map[string][]string{
+			"controller": {
+				"AG",
+			},
+			"processor": {
+				"AN",
+			},
+		},
 		Generic: []string{
 			"mandant",
 			"mandantin",
@@ -2198,6 +2206,29 @@ var precomputedKnowledge = &knowledgeFiles{
 			"our",
 			"wir",
 			"uns",
+		},
+		InstructionCues: []string{
+			"weisung des",
+			"weisung der",
+			"weisungen des",
+			"weisungen der",
+			"weisung von",
+			"weisungen von",
+			"im auftrag des",
+			"im auftrag der",
+			"instructions of the",
+			"instructions of",
+			"instructions from the",
+			"instructions from",
+			"on behalf of the",
+		},
+		InstructionOwner: []string{
+			"'s instructions",
+			"'s documented instructions",
+			"'s written instructions",
+			"’s instructions",
+			"’s documented instructions",
+			"’s written instructions",
 		},
 		Addressee: []string{
 			"du",
