@@ -544,6 +544,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 			}
 		}
 	}
+	us = append(us, x.dashRoleUnits(text)...)
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
 	var out []defUnit
@@ -554,6 +555,48 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// lineOnly reports whether a definition stands alone on its line
+// ("(\"Processor\")" under a party block).
+func (x *extractor) lineOnly(u defUnit) bool {
+	ls := strings.LastIndexByte(x.text[:u.start], '\n') + 1
+	le := strings.IndexByte(x.text[u.end:], '\n')
+	if le < 0 {
+		le = len(x.text) - u.end
+	}
+	return strings.TrimSpace(x.text[ls:u.start]) == "" && strings.Trim(x.text[u.end:u.end+le], " .,;") == ""
+}
+
+// dashRoleUnits finds a role word alone between dashes after a party in
+// running text: "zwischen der Praxis …, 04109 Leipzig – Verantwortliche –
+// und der Therapiedoc Software GmbH, … – Auftragsverarbeiterin –".
+func (x *extractor) dashRoleUnits(text string) []defUnit {
+	var us []defUnit
+	for _, d := range []string{" – ", " — "} {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], d)
+			if i < 0 {
+				break
+			}
+			a := off + i
+			off = a + len(d)
+			rest := text[off:min(len(text), off+40)]
+			closeD := strings.TrimSpace(d)
+			j := strings.Index(rest, " "+closeD)
+			if j <= 0 || strings.ContainsAny(rest[:j], "\n,;.") {
+				continue
+			}
+			role, ok := x.k.party.role[strings.ToLower(strings.TrimSpace(rest[:j]))]
+			if !ok {
+				continue
+			}
+			end := off + j + 1 + len(closeD)
+			us = append(us, defUnit{start: a + 1, end: end, role: role})
+			off = end
+		}
+	}
+	return us
 }
 
 // defOpeners are the lower-case words that open a dash or comma
@@ -745,12 +788,23 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	phrase := x.text[b:u.start]
 	if strings.TrimSpace(phrase) == "" {
-		if u.role == "" && len(u.shorts) > 0 && !u.statement {
+		if (u.role == "" && len(u.shorts) > 0 || u.role != "" && len(u.shorts) == 0 && x.lineOnly(u)) && !u.statement {
 			// "Hoffmann & Partner mbB\nStraße 1, 80538 München\n– im
 			// Folgenden „die Kanzlei“ –": a short name without a role
 			// under a party block; a later statement ("Die Kanzlei ist
 			// Verantwortliche") gives the role.
 			b := x.blockAbove(u.start)
+			for k := len(b) - 1; k > 0; k-- {
+				// The block starts after the previous party's definition
+				// line ("– nachfolgend „Auftraggeber“ –") or an "und" line.
+				t := strings.TrimSpace(b[k-1].text)
+				m := x.k.party.connectorRe.FindStringIndex(t)
+				if strings.HasPrefix(t, "(") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "—") ||
+					m != nil && (m[1] == len(t) || x.k.party.article[strings.ToLower(strings.TrimSpace(t[m[1]:]))]) {
+					b = b[k:]
+					break
+				}
+			}
 			for len(b) > 1 {
 				// "zwischen der" / "und der" on a line of its own above
 				// the block.

@@ -429,7 +429,7 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if ln.start > limit {
 			break
 		}
-		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) && !x.abbrevLabel(ln.text) {
 			continue
 		}
 		if role := x.blankRoleRow(ln.text); role != "" {
@@ -578,6 +578,13 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	if len(t) != len(strings.TrimRight(line[off:], "|* \t")) {
 		// Emphasis inside the label: read the label, keep no value offset.
 		off = -1
+	}
+	if k, _, ok := strings.Cut(t, ":"); ok && off >= 0 && len(k) <= 4 {
+		if r, ok := pk.abbrev[strings.TrimSpace(k)]; ok {
+			// "AG: Bäckerei Sommer GmbH", "AN: [Firma, Anschrift]": a
+			// role's abbreviation as the label.
+			return "same", r, off + len(k) + 1
+		}
 	}
 	m := pk.roleRe.FindStringSubmatchIndex(t)
 	if m == nil {
@@ -1110,7 +1117,18 @@ func customerNoLine(t string) bool {
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
 	for i, ln := range x.lines {
-		if ln.start <= limit || len(ln.text) > 60 {
+		if len(ln.text) > 60 {
+			continue
+		}
+		if ln.start > len(x.text)/2 && (ln.text[0] == 'F' || ln.text[0] == 'f') {
+			// "Für den Auftraggeber:" in the second half, above the
+			// signature line and the company.
+			if r, ok := x.signedFor(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
+		if ln.start <= limit {
 			continue
 		}
 		if r := []rune(ln.text); len(r) == 0 || !strings.ContainsRune("-–—(", r[0]) {
@@ -1130,6 +1148,61 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// abbrevLabel reports whether a line opens with a role's abbreviation
+// as its label ("AG: …", "AN: …").
+func (x *extractor) abbrevLabel(t string) bool {
+	k, _, ok := strings.Cut(t, ":")
+	if !ok || len(k) > 4 {
+		return false
+	}
+	_, ok = x.k.party.abbrev[strings.TrimSpace(k)]
+	return ok
+}
+
+// signedFor reads a signature block opened by a role ("Für den
+// Auftraggeber:", "For the Processor:") whose company stands under the
+// signature line ("______", "Ort, Datum, Unterschrift", "Hotel Seeblick
+// GmbH"): the first line with a legal form among the next six, before a
+// blank line run or the next block's role line.
+func (x *extractor) signedFor(i int) (partyReading, bool) {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
+	if len(t) > 40 {
+		return partyReading{}, false
+	}
+	rest := ""
+	for _, p := range []string{"für den ", "für die ", "für ", "for the ", "on behalf of the ", "for and on behalf of the "} {
+		if strings.HasPrefix(t, p) {
+			rest = strings.TrimSpace(t[len(p):])
+			break
+		}
+	}
+	role, ok := x.k.party.role[rest]
+	if !ok {
+		return partyReading{}, false
+	}
+	pk := x.k.party
+	for k := i + 1; k < len(x.lines) && k <= i+6; k++ {
+		ln := x.lines[k]
+		if strings.Count(x.text[x.lines[k-1].end:ln.start], "\n") > 3 {
+			break
+		}
+		lt := strings.ToLower(ln.text)
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") {
+			break
+		}
+		if len(ln.text) > 80 || pk.legalRe.FindStringIndex(" "+ln.text) == nil {
+			continue
+		}
+		r := x.partyFromLines([]line{ln}, false)
+		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			return partyReading{}, false
+		}
+		r.role, r.at, r.src = role, ln.start, "signature"
+		return r, true
+	}
+	return partyReading{}, false
 }
 
 // titleReadings reads the vendor from the contract's own title: a
