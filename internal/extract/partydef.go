@@ -794,7 +794,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 			// under a party block; a later statement ("Die Kanzlei ist
 			// Verantwortliche") gives the role.
 			b := x.blockAbove(u.start)
-			for k := len(b) - 1; k > 0; k-- {
+			for k := len(b); k > 0; k-- {
 				// The block starts after the previous party's definition
 				// line ("– nachfolgend „Auftraggeber“ –") or an "und" line.
 				t := strings.TrimSpace(b[k-1].text)
@@ -817,7 +817,23 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 				}
 				b = b[1:]
 			}
-			if pr := x.partyFromLines(b, false); pr.party != nil {
+			if u.role != "" {
+				// A role definition on its own line names the party of the
+				// block above only when the block holds one company: a
+				// list of group companies above "(hereinafter referred to
+				// as the \"processor\")" is no party block, nor is a
+				// name without an address.
+				n := 0
+				for _, l := range b {
+					if x.k.party.legalRe.FindStringIndex(" "+l.text) != nil {
+						n++
+					}
+				}
+				if n != 1 {
+					return r, false
+				}
+			}
+			if pr := x.partyFromLines(b, false); len(b) > 0 && pr.party != nil && (u.role == "" || pr.party.Postcode != "" || pr.party.City != "" || pr.party.Street != "") {
 				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
 				r.party = pr.party
 				return r, true

@@ -90,6 +90,12 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			// provider's entity whose seat its name does not say.
 			e.sp.Country = x.k.CompanyCountry(e.sp.Name)
 		}
+		if e.sp.Country == "" && reFiveDigitTown.MatchString(e.sp.Address) && x.germanForm(e.sp.Name) {
+			// An address read from a line after the name ("Anschrift:
+			// Königsberger Straße 4-6, 32339 Espelkamp"): a GmbH with a
+			// five-digit postcode is German, as in newListEntry.
+			e.sp.Country = "DE"
+		}
 		e.sp.Evidence = x.evidence(e.start, e.end)
 		e.sp.ThirdCountry, e.sp.TransferMechanism = x.k.transfer(e.sp.Country, e.text.String())
 		if e.sp.TransferMechanism == "none" {
