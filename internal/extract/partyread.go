@@ -209,42 +209,43 @@ func (x *extractor) givesInstructions(s string) bool {
 		return false
 	}
 	low := x.lower
-	for _, c := range x.k.party.instrCue {
-		for from := 0; ; {
-			i := strings.Index(low[from:], c)
-			if i < 0 {
-				break
-			}
-			at := from + i + len(c)
-			from = at
-			rest := strings.TrimLeft(low[at:min(len(low), at+len(s)+40)], " ")
-			for _, a := range []string{"dokumentierten ", "documented ", "the "} {
-				rest = strings.TrimPrefix(rest, a)
-			}
-			if strings.HasPrefix(rest, s) {
-				return true
-			}
-		}
-	}
-	for _, o := range x.k.party.instrOwn {
-		if strings.Contains(low, s+o) {
-			return true
-		}
-	}
-	// "Die Einrichtung erteilt dem Hersteller Weisungen".
+	pk := x.k.party
+	// One scan for the short name; the cue is sought right before it and
+	// the possessive right after it.
 	for from := 0; ; {
-		i := strings.Index(low[from:], s+" erteil")
+		i := strings.Index(low[from:], s)
 		if i < 0 {
 			return false
 		}
 		at := from + i
 		from = at + len(s)
-		end := min(len(low), at+120)
-		if j := strings.IndexAny(low[at:end], ".;\n"); j > 0 {
-			end = at + j
+		before := low[max(0, at-48):at]
+		for _, mid := range []string{"", "the ", "dokumentierten ", "documented ", "the documented "} {
+			if !strings.HasSuffix(before, mid) {
+				continue
+			}
+			b := strings.TrimRight(before[:len(before)-len(mid)], " ")
+			for _, c := range pk.instrCue {
+				if strings.HasSuffix(b, c) {
+					return true
+				}
+			}
 		}
-		if strings.Contains(low[at:end], "weisung") {
-			return true
+		after := low[from:min(len(low), from+40)]
+		for _, o := range pk.instrOwn {
+			if strings.HasPrefix(after, o) {
+				return true
+			}
+		}
+		if strings.HasPrefix(after, " erteil") {
+			// "Die Einrichtung erteilt dem Hersteller Weisungen".
+			end := min(len(low), at+120)
+			if j := strings.IndexAny(low[at:end], ".;\n"); j > 0 {
+				end = at + j
+			}
+			if strings.Contains(low[at:end], "weisung") {
+				return true
+			}
 		}
 	}
 }
