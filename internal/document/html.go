@@ -31,6 +31,59 @@ type htmlWriter struct {
 	inPre    bool
 	rowCells []string
 	cell     *strings.Builder
+	// spans are the cells of rows above that span down into the coming
+	// rows ("rowspan"), by column.
+	spans map[int]rowSpan
+}
+
+// rowSpan is a cell that spans rows: its text and how many rows below
+// the current one it still covers.
+type rowSpan struct {
+	text string
+	left int
+}
+
+// fillSpans appends to the current row the cells that rows above span
+// into it, up to the first column not so covered.
+func (w *htmlWriter) fillSpans() {
+	for {
+		col := len(w.rowCells)
+		sp, ok := w.spans[col]
+		if !ok {
+			return
+		}
+		w.rowCells = append(w.rowCells, sp.text)
+		if sp.left--; sp.left <= 0 {
+			delete(w.spans, col)
+		} else {
+			w.spans[col] = sp
+		}
+	}
+}
+
+// spanAttr reads a colspan or rowspan attribute: 1 when absent or not a
+// number, at most max.
+func spanAttr(n *html.Node, key string, max int) int {
+	for _, a := range n.Attr {
+		if a.Key != key {
+			continue
+		}
+		v := 0
+		for _, r := range strings.TrimSpace(a.Val) {
+			if r < '0' || r > '9' {
+				break
+			}
+			v = v*10 + int(r-'0')
+			if v > max {
+				return max
+			}
+		}
+		if v < 1 {
+			return 1
+		}
+		return v
+	}
+	return 1
 }
 
 // newline ends the current line unless it is already ended.
@@ -97,6 +150,20 @@ func (w *htmlWriter) walk(n *html.Node) {
 			w.newline(false)
 			w.rowCells = w.rowCells[:0]
 			w.children(n)
+			if len(w.spans) > 0 {
+				// Cells spanned into the row after its own last cell; a
+				// column the row skips keeps its span.
+				w.fillSpans()
+				for col := range w.spans {
+					if col < len(w.rowCells) {
+						continue
+					}
+					for len(w.rowCells) < col {
+						w.rowCells = append(w.rowCells, "")
+					}
+					w.fillSpans()
+				}
+			}
 			if len(w.rowCells) > 0 {
 				w.b.WriteString("| " + strings.Join(w.rowCells, " | ") + " |")
 			}
@@ -111,13 +178,29 @@ func (w *htmlWriter) walk(n *html.Node) {
 			cell := strings.Join(strings.Fields(strings.ReplaceAll(c.String(), "|", "/")), " ")
 			if outer != nil {
 				outer.WriteString(" " + cell)
-			} else {
+				return
+			}
+			// A cell spanning columns stands in each of them, one
+			// spanning rows in the rows below too: a reader of the text
+			// sees every row with all its cells.
+			w.fillSpans()
+			cols, rows := spanAttr(n, "colspan", 20), spanAttr(n, "rowspan", 200)
+			for k := 0; k < cols; k++ {
+				if rows > 1 {
+					if w.spans == nil {
+						w.spans = map[int]rowSpan{}
+					}
+					w.spans[len(w.rowCells)] = rowSpan{text: cell, left: rows - 1}
+				}
 				w.rowCells = append(w.rowCells, cell)
 			}
 			return
 		case atom.Table:
 			w.newline(true)
+			outerSpans := w.spans
+			w.spans = nil
 			w.children(n)
+			w.spans = outerSpans
 			w.newline(true)
 			return
 		case atom.Pre:

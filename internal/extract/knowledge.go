@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -74,6 +75,7 @@ type countryFile struct {
 	Cities    map[string][]string `yaml:"cities"`
 	Postcodes []*postcodeRule     `yaml:"postcodes"`
 	Regions   []string            `yaml:"regions"`
+	Companies map[string][]string `yaml:"companies"`
 }
 
 type lexiconFile struct {
@@ -93,6 +95,9 @@ type Knowledge struct {
 	cityRe      *prefilter.Regexp
 	cityCountry map[string]string // lower-case city -> code
 	cityName    map[string]string // lower-case city -> canonical spelling
+	// companies are the seats of large providers' contracting entities
+	// whose names carry no place, by companyKey of the name.
+	companies   map[string]string
 	postcodes   []*postcodeRule
 	legalRe     *prefilter.Regexp
 	placeholder []*prefilter.Regexp
@@ -279,6 +284,15 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 			cities = append(cities, c)
 		}
 	}
+	k.companies = map[string]string{}
+	for code, ns := range cf.Companies {
+		if _, ok := k.byCode[code]; !ok {
+			return nil, fmt.Errorf("extract: countries.yaml: companies of unknown country %q", code)
+		}
+		for _, n := range ns {
+			k.companies[companyKey(n)] = code
+		}
+	}
 	k.cityRe = prefilter.MustCompile(`(?:^|[^\p{L}])(` + alternation(cities) + `)(?:$|[^\p{L}])`)
 	for _, p := range cf.Postcodes {
 		re, err := regexp.Compile(p.Pattern)
@@ -354,4 +368,42 @@ func (k *Knowledge) legalForm(s string) (int, int) {
 		return -1, -1
 	}
 	return m[2], m[3]
+}
+
+// companyKey is a company's name in lower case without punctuation and
+// spaces, legal forms spelt out one way ("S.à r.l." as "sarl", "Ltd" as
+// "limited").
+func companyKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	k := strings.ReplaceAll(b.String(), "sàrl", "sarl")
+	if strings.HasSuffix(k, "ltd") {
+		k = strings.TrimSuffix(k, "ltd") + "limited"
+	}
+	return k
+}
+
+// CompanyCountry returns the seat of a large provider's contracting
+// entity whose name carries no place ("Amazon Web Services EMEA SARL":
+// LU), or "".
+func (k *Knowledge) CompanyCountry(name string) string {
+	if len(k.companies) == 0 || name == "" {
+		return ""
+	}
+	key := companyKey(name)
+	if c, ok := k.companies[key]; ok {
+		return c
+	}
+	// "Amazon Web Services EMEA SARL (Rechenzentrum Frankfurt)": the
+	// name with a remark after it.
+	for n, c := range k.companies {
+		if strings.HasPrefix(key, n) && strings.IndexAny(name, "(,–—") > 0 {
+			return c
+		}
+	}
+	return ""
 }

@@ -276,6 +276,10 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 			partyTable = true
 			continue
 		}
+		if _, isAbbrev := pk.abbrev[term]; isAbbrev && !partyTable {
+			// "| AG | … |" outside a table of the parties: not a party row.
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(term)
 		if term == "" || !unicode.IsUpper(r) || len(strings.Fields(term)) > 2 || pk.nameLabel[lt] || pk.otherLbl[lt] || pk.title[lt] || pk.nonName[lt] {
 			continue
@@ -540,6 +544,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 			}
 		}
 	}
+	us = append(us, x.dashRoleUnits(text)...)
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
 	var out []defUnit
@@ -550,6 +555,48 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// lineOnly reports whether a definition stands alone on its line
+// ("(\"Processor\")" under a party block).
+func (x *extractor) lineOnly(u defUnit) bool {
+	ls := strings.LastIndexByte(x.text[:u.start], '\n') + 1
+	le := strings.IndexByte(x.text[u.end:], '\n')
+	if le < 0 {
+		le = len(x.text) - u.end
+	}
+	return strings.TrimSpace(x.text[ls:u.start]) == "" && strings.Trim(x.text[u.end:u.end+le], " .,;") == ""
+}
+
+// dashRoleUnits finds a role word alone between dashes after a party in
+// running text: "zwischen der Praxis …, 04109 Leipzig – Verantwortliche –
+// und der Therapiedoc Software GmbH, … – Auftragsverarbeiterin –".
+func (x *extractor) dashRoleUnits(text string) []defUnit {
+	var us []defUnit
+	for _, d := range []string{" – ", " — "} {
+		for off := 0; off < len(text); {
+			i := strings.Index(text[off:], d)
+			if i < 0 {
+				break
+			}
+			a := off + i
+			off = a + len(d)
+			rest := text[off:min(len(text), off+40)]
+			closeD := strings.TrimSpace(d)
+			j := strings.Index(rest, " "+closeD)
+			if j <= 0 || strings.ContainsAny(rest[:j], "\n,;.") {
+				continue
+			}
+			role, ok := x.k.party.role[strings.ToLower(strings.TrimSpace(rest[:j]))]
+			if !ok {
+				continue
+			}
+			end := off + j + 1 + len(closeD)
+			us = append(us, defUnit{start: a + 1, end: end, role: role})
+			off = end
+		}
+	}
+	return us
 }
 
 // defOpeners are the lower-case words that open a dash or comma
@@ -642,11 +689,16 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 		if pk.collect[lt] {
 			return "", nil, false
 		}
-		if r, isRole := pk.role[lt]; isRole {
-			if role != "" && role != r {
+		rw, isRole := pk.role[lt]
+		if ab, ok := pk.abbrev[t]; ok {
+			// „AN“, "im Folgenden AG genannt": a role's abbreviation.
+			rw, isRole = ab, true
+		}
+		if isRole {
+			if role != "" && role != rw {
 				return "", nil, false
 			}
-			role = r
+			role = rw
 			quotedAny = quotedAny || quoted
 			continue
 		}
@@ -736,12 +788,52 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	}
 	phrase := x.text[b:u.start]
 	if strings.TrimSpace(phrase) == "" {
-		if u.role == "" && len(u.shorts) > 0 && !u.statement {
+		if (u.role == "" && len(u.shorts) > 0 || u.role != "" && len(u.shorts) == 0 && x.lineOnly(u)) && !u.statement {
 			// "Hoffmann & Partner mbB\nStraße 1, 80538 München\n– im
 			// Folgenden „die Kanzlei“ –": a short name without a role
 			// under a party block; a later statement ("Die Kanzlei ist
 			// Verantwortliche") gives the role.
-			if pr := x.partyFromLines(x.blockAbove(u.start), false); pr.party != nil {
+			b := x.blockAbove(u.start)
+			for k := len(b); k > 0; k-- {
+				// The block starts after the previous party's definition
+				// line ("– nachfolgend „Auftraggeber“ –") or an "und" line.
+				t := strings.TrimSpace(b[k-1].text)
+				m := x.k.party.connectorRe.FindStringIndex(t)
+				if strings.HasPrefix(t, "(") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "—") ||
+					m != nil && (m[1] == len(t) || x.k.party.article[strings.ToLower(strings.TrimSpace(t[m[1]:]))]) {
+					b = b[k:]
+					break
+				}
+			}
+			for len(b) > 1 {
+				// "zwischen der" / "und der" on a line of its own above
+				// the block.
+				m := x.k.party.connectorRe.FindStringIndex(b[0].text)
+				if m == nil {
+					break
+				}
+				if rest := strings.ToLower(strings.TrimSpace(b[0].text[m[1]:])); rest != "" && !x.k.party.article[rest] {
+					break
+				}
+				b = b[1:]
+			}
+			if u.role != "" {
+				// A role definition on its own line names the party of the
+				// block above only when the block holds one company: a
+				// list of group companies above "(hereinafter referred to
+				// as the \"processor\")" is no party block, nor is a
+				// name without an address.
+				n := 0
+				for _, l := range b {
+					if x.k.party.legalRe.FindStringIndex(" "+l.text) != nil {
+						n++
+					}
+				}
+				if n != 1 {
+					return r, false
+				}
+			}
+			if pr := x.partyFromLines(b, false); len(b) > 0 && pr.party != nil && (u.role == "" || pr.party.Postcode != "" || pr.party.City != "" || pr.party.Street != "") {
 				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
 				r.party = pr.party
 				return r, true

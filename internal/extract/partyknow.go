@@ -16,6 +16,7 @@ var partiesYAML []byte
 // partyFile is the layout of data/parties.yaml.
 type partyFile struct {
 	Roles             map[string][]string `yaml:"roles"`
+	RoleAbbreviations map[string][]string `yaml:"role_abbreviations"`
 	Generic           []string            `yaml:"generic"`
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
@@ -37,6 +38,8 @@ type partyFile struct {
 	TemplateWords     []string            `yaml:"template_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
+	InstructionCues   []string            `yaml:"instruction_cues"`
+	InstructionOwner  []string            `yaml:"instruction_owner"`
 	Addressee         []string            `yaml:"addressee"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
@@ -56,6 +59,9 @@ type partyFile struct {
 // partyKnowledge is the compiled party knowledge.
 type partyKnowledge struct {
 	role      map[string]string // lower-case role word -> processor/controller
+	abbrev    map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
+	instrCue  []string          // "weisung des": lower-case phrases before the party giving instructions
+	instrOwn  []string          // "'s instructions": lower-case phrases after it
 	generic   map[string]bool
 	article   map[string]bool
 	title     map[string]bool
@@ -124,6 +130,16 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
+	pk.instrCue, pk.instrOwn = lowerAll(f.InstructionCues), lowerAll(f.InstructionOwner)
+	pk.abbrev = map[string]string{}
+	for r, ws := range f.RoleAbbreviations {
+		if r != "processor" && r != "controller" {
+			return nil, fmt.Errorf("extract: parties.yaml: role_abbreviations of unknown role %q", r)
+		}
+		for _, w := range ws {
+			pk.abbrev[w] = r
+		}
+	}
 	var roles []string
 	for r, ws := range f.Roles {
 		for _, w := range ws {

@@ -191,6 +191,12 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 				// the company's name.
 				break
 			}
+			if pk.generic[lw] && (nw == "für" || nw == "for") && x.namedAfterFor(rest[len(nw):]) {
+				// "Praxis für Physiotherapie Jana Koch", "Zentrum für
+				// Logopädie Weber": a generic head with its field and the
+				// owner's name is the practice's name.
+				break
+			}
 			if nw == "" || !unicode.IsUpper(r) && !unicode.IsDigit(r) || pk.article[strings.ToLower(nw)] || pk.legalRe.MatchString(" "+nw) && pk.legalRe.FindStringSubmatchIndex(" " + nw)[2] == 1 {
 				if isRole && nw == "" {
 					return nameRead{note: noteRoleOnly}
@@ -491,6 +497,10 @@ func (x *extractor) notAName(name string, legal bool) string {
 			// the first word, a capitalised word after the place.
 			continue
 		}
+		if i == 1 && (lw == "für" || lw == "for") && pk.generic[strings.ToLower(words[0])] && x.namedAfterFor(strings.Join(words[2:], " ")+" ") {
+			// "Praxis für Physiotherapie Jana Koch".
+			continue
+		}
 		return noteFragment
 	}
 	return ""
@@ -523,4 +533,30 @@ func (x *extractor) roleCompound(w string) bool {
 		}
 	}
 	return false
+}
+
+// namedAfterFor reports whether the words after "für"/"for" in a party
+// phrase name a practice: a capitalised field and a name of two or more
+// capitalised words ("Physiotherapie Jana Koch"), none an article, a role
+// or a generic word, up to the first comma.
+func (x *extractor) namedAfterFor(s string) bool {
+	if i := strings.IndexAny(s, ",(\n"); i >= 0 {
+		s = s[:i]
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	pk := x.k.party
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !pk.joiner[lw] || pk.article[lw] || pk.generic[lw] {
+			return false
+		}
+		if _, isRole := pk.role[lw]; isRole {
+			return false
+		}
+	}
+	return true
 }

@@ -62,6 +62,11 @@ func (x *extractor) parties() model.Parties {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
+	if p.Processor == nil || p.Controller == nil {
+		if x.shortRoles(&p, shorts) && src == "" {
+			src = "definition"
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
@@ -108,6 +113,140 @@ func (x *extractor) addressElsewhere(p *model.Party, head int) {
 		}
 		p.Street, p.Postcode, p.City, p.Country = r.party.Street, r.party.Postcode, r.party.City, r.party.Country
 		return
+	}
+}
+
+// shortRoles gives the parties defined only by short names their roles
+// when no reading named them: a role's abbreviation („AN“, "| AG | … |"),
+// or the voice of the text, where one party's word names who gives
+// instructions ("auf Weisung des Pflegedienstes", "on the Trust's
+// documented instructions"); of two such parties the other takes the
+// other role. It fills only roles without a party and reports whether it
+// filled one.
+func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading) bool {
+	pk := x.k.party
+	type cand struct {
+		r    partyReading
+		key  string
+		role string
+	}
+	var cs []cand
+	for _, sr := range shorts {
+		if sr.party == nil || sr.short == "" {
+			continue
+		}
+		k := vendorKey(pk, sr.party.Name)
+		dup := false
+		for i, c := range cs {
+			if sameKey(c.key, k) {
+				dup = true
+				if sr.short < c.r.short {
+					cs[i].r = sr // one reading per party, the same whatever the map's order
+				}
+			}
+		}
+		if !dup {
+			cs = append(cs, cand{r: sr, key: k})
+		}
+	}
+	if len(cs) == 0 || len(cs) > 2 {
+		return false
+	}
+	for i := range cs {
+		sr := cs[i].r
+		// A party read without a legal form or an address is as likely
+		// a defined term as a party.
+		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" {
+			return false
+		}
+		if r, ok := pk.abbrev[sr.short]; ok {
+			cs[i].role = r
+		} else if x.givesInstructions(strings.ToLower(sr.short)) {
+			cs[i].role = "controller"
+		}
+	}
+	if len(cs) == 2 {
+		switch {
+		case cs[0].role != "" && cs[0].role == cs[1].role:
+			return false
+		case cs[0].role == "" && cs[1].role != "":
+			cs[0].role = otherRole(cs[1].role)
+		case cs[1].role == "" && cs[0].role != "":
+			cs[1].role = otherRole(cs[0].role)
+		}
+	}
+	filled := false
+	for _, c := range cs {
+		slot := &p.Processor
+		note := &p.ProcessorNote
+		other := p.Controller
+		if c.role == "controller" {
+			slot, note, other = &p.Controller, &p.ControllerNote, p.Processor
+		} else if c.role != "processor" {
+			continue
+		}
+		if *slot != nil || other != nil && sameKey(other.Key, c.key) {
+			continue
+		}
+		party := *c.r.party
+		party.Key = c.key
+		if party.ShortName == "" {
+			party.ShortName = c.r.short
+		}
+		*slot, *note = &party, ""
+		filled = true
+	}
+	return filled
+}
+
+// givesInstructions reports whether the text names the party of the
+// lower-case short name s as the one whose instructions are followed:
+// "Weisung des Pflegedienstes", "instructions of the Trust", "the
+// Trust's documented instructions", "Die Einrichtung erteilt dem
+// Hersteller Weisungen".
+func (x *extractor) givesInstructions(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	low := x.lower
+	pk := x.k.party
+	// One scan for the short name; the cue is sought right before it and
+	// the possessive right after it.
+	for from := 0; ; {
+		i := strings.Index(low[from:], s)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		from = at + len(s)
+		before := low[max(0, at-48):at]
+		for _, mid := range []string{"", "the ", "dokumentierten ", "documented ", "the documented "} {
+			if !strings.HasSuffix(before, mid) {
+				continue
+			}
+			b := strings.TrimRight(before[:len(before)-len(mid)], " ")
+			for _, c := range pk.instrCue {
+				if strings.HasSuffix(b, c) {
+					return true
+				}
+			}
+		}
+		after := low[from:min(len(low), from+40)]
+		for _, o := range pk.instrOwn {
+			if strings.HasPrefix(after, o) {
+				return true
+			}
+		}
+		if strings.HasPrefix(after, " erteil") {
+			// "Die Einrichtung erteilt dem Hersteller Weisungen".
+			end := min(len(low), at+120)
+			if j := strings.IndexAny(low[at:end], ".;\n"); j > 0 {
+				end = at + j
+			}
+			if strings.Contains(low[at:end], "weisung") {
+				return true
+			}
+		}
 	}
 }
 
@@ -291,7 +430,7 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if ln.start > limit {
 			break
 		}
-		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) && !x.abbrevLabel(ln.text) {
 			continue
 		}
 		if role := x.blankRoleRow(ln.text); role != "" {
@@ -440,6 +579,13 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	if len(t) != len(strings.TrimRight(line[off:], "|* \t")) {
 		// Emphasis inside the label: read the label, keep no value offset.
 		off = -1
+	}
+	if k, _, ok := strings.Cut(t, ":"); ok && off >= 0 && len(k) <= 4 {
+		if r, ok := pk.abbrev[strings.TrimSpace(k)]; ok {
+			// "AG: Bäckerei Sommer GmbH", "AN: [Firma, Anschrift]": a
+			// role's abbreviation as the label.
+			return "same", r, off + len(k) + 1
+		}
 	}
 	m := pk.roleRe.FindStringSubmatchIndex(t)
 	if m == nil {
@@ -972,7 +1118,18 @@ func customerNoLine(t string) bool {
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
 	for i, ln := range x.lines {
-		if ln.start <= limit || len(ln.text) > 60 {
+		if len(ln.text) > 60 {
+			continue
+		}
+		if ln.start > len(x.text)/2 && (ln.text[0] == 'F' || ln.text[0] == 'f') {
+			// "Für den Auftraggeber:" in the second half, above the
+			// signature line and the company.
+			if r, ok := x.signedFor(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
+		if ln.start <= limit {
 			continue
 		}
 		if r := []rune(ln.text); len(r) == 0 || !strings.ContainsRune("-–—(", r[0]) {
@@ -992,6 +1149,61 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// abbrevLabel reports whether a line opens with a role's abbreviation
+// as its label ("AG: …", "AN: …").
+func (x *extractor) abbrevLabel(t string) bool {
+	k, _, ok := strings.Cut(t, ":")
+	if !ok || len(k) > 4 {
+		return false
+	}
+	_, ok = x.k.party.abbrev[strings.TrimSpace(k)]
+	return ok
+}
+
+// signedFor reads a signature block opened by a role ("Für den
+// Auftraggeber:", "For the Processor:") whose company stands under the
+// signature line ("______", "Ort, Datum, Unterschrift", "Hotel Seeblick
+// GmbH"): the first line with a legal form among the next six, before a
+// blank line run or the next block's role line.
+func (x *extractor) signedFor(i int) (partyReading, bool) {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
+	if len(t) > 40 {
+		return partyReading{}, false
+	}
+	rest := ""
+	for _, p := range []string{"für den ", "für die ", "für ", "for the ", "on behalf of the ", "for and on behalf of the "} {
+		if strings.HasPrefix(t, p) {
+			rest = strings.TrimSpace(t[len(p):])
+			break
+		}
+	}
+	role, ok := x.k.party.role[rest]
+	if !ok {
+		return partyReading{}, false
+	}
+	pk := x.k.party
+	for k := i + 1; k < len(x.lines) && k <= i+6; k++ {
+		ln := x.lines[k]
+		if strings.Count(x.text[x.lines[k-1].end:ln.start], "\n") > 3 {
+			break
+		}
+		lt := strings.ToLower(ln.text)
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") {
+			break
+		}
+		if len(ln.text) > 80 || pk.legalRe.FindStringIndex(" "+ln.text) == nil {
+			continue
+		}
+		r := x.partyFromLines([]line{ln}, false)
+		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			return partyReading{}, false
+		}
+		r.role, r.at, r.src = role, ln.start, "signature"
+		return r, true
+	}
+	return partyReading{}, false
 }
 
 // titleReadings reads the vendor from the contract's own title: a

@@ -899,6 +899,24 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Drittland",
 			"Drittländer",
 		},
+		Companies: map[string][]string{
+			"IE": {
+				"Google Cloud EMEA Limited",
+				"Stripe Payments Europe Limited",
+				"Stripe Payments Europe, Limited",
+				"Intercom R&D Unlimited Company",
+				"Dropbox International Unlimited Company",
+				"Slack Technologies Limited",
+				"Zendesk International Limited",
+			},
+			"LU": {
+				"Amazon Web Services EMEA SARL",
+				"Amazon EU SARL",
+				"Amazon Europe Core SARL",
+				"PayPal (Europe) S.à r.l. et Cie, S.C.A.",
+				"Skype Communications SARL",
+			},
+		},
 	},
 	Lexicon: lexiconFile{
 		Cues: map[string][]string{
@@ -1367,6 +1385,10 @@ var precomputedKnowledge = &knowledgeFiles{
 				"currently",
 				"consents",
 				"consented",
+				"genehmigt",
+				"genehmigen",
+				"authorises",
+				"authorizes",
 				"are",
 				"is",
 				"sind",
@@ -1605,6 +1627,14 @@ var precomputedKnowledge = &knowledgeFiles{
 				"provider",
 				"contractor",
 				"lieferant",
+			},
+		},
+		RoleAbbreviations: map[string][]string{
+			"controller": {
+				"AG",
+			},
+			"processor": {
+				"AN",
 			},
 		},
 		Generic: []string{
@@ -2172,6 +2202,29 @@ var precomputedKnowledge = &knowledgeFiles{
 			"our",
 			"wir",
 			"uns",
+		},
+		InstructionCues: []string{
+			"weisung des",
+			"weisung der",
+			"weisungen des",
+			"weisungen der",
+			"weisung von",
+			"weisungen von",
+			"im auftrag des",
+			"im auftrag der",
+			"instructions of the",
+			"instructions of",
+			"instructions from the",
+			"instructions from",
+			"on behalf of the",
+		},
+		InstructionOwner: []string{
+			"'s instructions",
+			"'s documented instructions",
+			"'s written instructions",
+			"’s instructions",
+			"’s documented instructions",
+			"’s written instructions",
 		},
 		Addressee: []string{
 			"du",

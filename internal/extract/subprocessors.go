@@ -85,6 +85,17 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			continue
 		}
 		seen[key] = true
+		if e.sp.Country == "" {
+			// "Amazon Web Services EMEA SARL – Hosting": a large
+			// provider's entity whose seat its name does not say.
+			e.sp.Country = x.k.CompanyCountry(e.sp.Name)
+		}
+		if e.sp.Country == "" && reFiveDigitTown.MatchString(e.sp.Address) && x.germanForm(e.sp.Name) {
+			// An address read from a line after the name ("Anschrift:
+			// Königsberger Straße 4-6, 32339 Espelkamp"): a GmbH with a
+			// five-digit postcode is German, as in newListEntry.
+			e.sp.Country = "DE"
+		}
 		e.sp.Evidence = x.evidence(e.start, e.end)
 		e.sp.ThirdCountry, e.sp.TransferMechanism = x.k.transfer(e.sp.Country, e.text.String())
 		if e.sp.TransferMechanism == "none" {
@@ -168,6 +179,7 @@ type table struct {
 func (x *extractor) tables() []table {
 	var ts []table
 	var cur *table
+	skipCells := false // the row's cells were read by pipeRowSpans
 	for i, b := range x.doc.Blocks {
 		switch b.Kind {
 		case document.TableRow:
@@ -175,10 +187,21 @@ func (x *extractor) tables() []table {
 				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
 			}
+			if spans, ok := pipeRowSpans(x.text, b.Start, b.End); ok {
+				// "| 2 |  |  | Telefonsupport |": the parser leaves out
+				// empty cells; their columns are kept here, so that a
+				// service under "Leistung" is not read as the name.
+				cur.rows = append(cur.rows, spans)
+				cur.end = b.End
+				cur = &ts[len(ts)-1]
+				skipCells = true
+				continue
+			}
+			skipCells = false
 			cur.rows = append(cur.rows, nil)
 			cur.end = b.End
 		case document.TableCell:
-			if cur != nil && len(cur.rows) > 0 {
+			if cur != nil && len(cur.rows) > 0 && !skipCells {
 				cur.rows[len(cur.rows)-1] = append(cur.rows[len(cur.rows)-1], span{b.Start, b.End})
 				cur.end = b.End
 			}
@@ -187,6 +210,45 @@ func (x *extractor) tables() []table {
 		}
 	}
 	return append(ts, x.pipeTables()...)
+}
+
+// pipeRowSpans reads the cells of a Markdown row with outer pipes that
+// has an empty cell between filled ones ("| 2 |  |  | Telefonsupport |"),
+// the empty ones as empty spans; ok is false for any other row.
+func pipeRowSpans(text string, start, end int) ([]span, bool) {
+	t := text[start:end]
+	if len(t) < 2 || t[0] != '|' || !strings.Contains(t, "|  |") && !strings.Contains(t, "||") && !strings.Contains(t, "| |") {
+		return nil, false
+	}
+	tt := strings.TrimRight(t, " ")
+	if !strings.HasSuffix(tt, "|") {
+		return nil, false
+	}
+	var out []span
+	filled := 0
+	off := 1
+	for off < len(tt) {
+		i := strings.IndexByte(tt[off:], '|')
+		if i < 0 {
+			break
+		}
+		cs, ce := off, off+i
+		for cs < ce && (tt[cs] == ' ' || tt[cs] == '\t') {
+			cs++
+		}
+		for ce > cs && (tt[ce-1] == ' ' || tt[ce-1] == '\t') {
+			ce--
+		}
+		if ce > cs {
+			filled++
+		}
+		out = append(out, span{start + cs, start + ce})
+		off += i + 1
+	}
+	if filled == 0 || strings.Trim(tt, "|-: ") == "" {
+		return nil, false
+	}
+	return out, true
 }
 
 // isPipeRow reports whether a line is a row of cells joined by " | "
@@ -553,6 +615,7 @@ var reBracketed = prefilter.MustCompile(`\[\[[^\]]*\]\]|\[[^\]]*\]`)
 func (x *extractor) nameCell(cell string) (string, string) {
 	cell = collapse(strings.ReplaceAll(cell, "**", ""))
 	cell = reListMarker.Plain().ReplaceAllString(cell, "")
+	flag, cell := flagPrefix(cell)
 	// Bracketed blanks without a legal form are dropped; brackets around
 	// a name are unwrapped.
 	cell = reBracketed.Plain().ReplaceAllStringFunc(cell, func(m string) string {
@@ -603,6 +666,9 @@ func (x *extractor) nameCell(cell string) (string, string) {
 		if x.placeList(inner) {
 			name, country = strings.TrimSpace(name[:i]), x.placeCountry(inner)
 		}
+	}
+	if country == "" {
+		country = flag
 	}
 	return name, country
 }
@@ -813,6 +879,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	// from a line after it.
 	var last *spEntry
 	lastBlock := -10
+	flags := map[int]string{} // the country flags opening lines, by offset
+	defer func() {
+		for _, e := range out {
+			if cc, ok := flags[e.start]; ok && e.sp.Country == "" && x.k.byCode[cc].Code != "" {
+				e.sp.Country = cc
+			}
+		}
+	}()
 	for i, b := range x.doc.Blocks {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
@@ -898,7 +972,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			lastHit = i
 		}
 		// A paragraph may hold several soft-wrapped lines, one entry each.
-		for _, ln := range splitLines(x.text[b.Start:b.End]) {
+		for _, ln := range x.splitDashRuns(splitLines(x.text[b.Start:b.End])) {
 			ls, le := b.Start+ln.start, b.Start+ln.end
 			if len(ln.text) > 400 || isPipeRow(ln.text) {
 				// Rows joined by " | " are read as tables.
@@ -906,6 +980,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			if cc, rest := flagPrefix(t); cc != "" {
+				// "🇩🇪 Hetzner Online GmbH – Hosting": the flag gives the
+				// country of the entry the line opens.
+				t = rest
+				flags[ls] = cc
+			}
 			if b.Label != "" && ln.start == 0 && strings.HasPrefix(t, b.Label+" ") && isClauseLabel(b.Label) {
 				// "9.1 Hetzner Online GmbH, …": the clause number is no
 				// part of the name.
@@ -1006,21 +1086,27 @@ func (x *extractor) providerLead(low string) bool {
 		x.k.cue("provider_lead_list").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
 }
 
-// rePerson is a natural person's name with a role in parentheses opening
-// a list entry: "Jonas Brandt (freier Webentwickler), Münster".
-var rePerson = prefilter.MustCompile(`^((?:Dr\. )?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\.)?(?: (?:von|van|de|zu|van der|von der))? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) ?\(([^()]{3,50})\)`)
+// rePerson is a natural person's name with a role in parentheses or
+// between commas opening a list entry: "Jonas Brandt (freier
+// Webentwickler), Münster", "Frau Dr. Anna Weber, freie Lektorin, Köln".
+// A salutation before the name is no part of it.
+var rePerson = prefilter.MustCompile(`^(?:(?:Frau|Herrn?|Mrs?\.?|Ms\.?|Mx\.?) )?((?:(?:Dr|Prof)\. )*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\.)?(?: (?:von|van|de|zu|van der|von der))? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: ?\(([^()]{3,50})\)|, ([^,()]{3,50}),)`)
 
 // personEntry reads a list entry naming a natural person by first and
-// last name with a provider's role in parentheses ("Sam Patel (freelance
-// developer), Leeds – maintenance"); a contact person, an officer or an
-// employee is none. It returns the name and the rest of the line after
-// the parenthesis.
+// last name with a provider's role in parentheses or after a comma ("Sam
+// Patel (freelance developer), Leeds – maintenance"); a contact person,
+// an officer or an employee is none. It returns the name and the rest of
+// the line after the role.
 func (x *extractor) personEntry(t string) (string, string, bool) {
 	m := rePerson.FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", false
 	}
-	name, role := t[m[2]:m[3]], prefilter.Lower(t[m[4]:m[5]])
+	rs, re := m[4], m[5]
+	if rs < 0 {
+		rs, re = m[6], m[7]
+	}
+	name, role := t[m[2]:m[3]], prefilter.Lower(t[rs:re])
 	if !x.k.cue("provider_role").In(role) || x.k.cue("provider_role_not").In(role) || x.categoryName(name) || x.serviceWords(name) ||
 		x.k.IsPlaceholder(name) || x.k.countryRe.MatchString(name) || x.k.cityRe.MatchString(name) {
 		return "", "", false
@@ -1144,6 +1230,145 @@ func (x *extractor) placeLine(t string) bool {
 	}
 	i := strings.LastIndex(t, ", ")
 	return i > 0 && x.k.CountryOf(strings.TrimRight(t[i+2:], " .")) != ""
+}
+
+// splitDashRuns splits a line that holds several entries "Service —
+// Company — Town" one after the other (a PDF reader joins the lines of
+// such a list into one paragraph: "Newsletter — CleverReach GmbH & Co. KG
+// — Rastede Spam- und Virenfilter — Hornetsecurity GmbH — Hannover") into
+// one line per entry: the company, the service before it and the town
+// after it. Other lines are kept as they are.
+func (x *extractor) splitDashRuns(lines []line) []line {
+	var out []line
+	for _, ln := range lines {
+		subs := x.dashRun(ln)
+		if subs == nil {
+			out = append(out, ln)
+			continue
+		}
+		out = append(out, subs...)
+	}
+	return out
+}
+
+// dashRun reads one line as joined "Service — Company — Town" entries
+// (see splitDashRuns), or returns nil.
+func (x *extractor) dashRun(ln line) []line {
+	t := ln.text
+	if len(t) > 400 {
+		return nil
+	}
+	dash := ""
+	for _, d := range []string{" — ", " – "} {
+		if strings.Count(t, d) >= 4 {
+			dash = d
+			break
+		}
+	}
+	if dash == "" {
+		return nil
+	}
+	// The segments between dashes, by offset in t.
+	type seg struct{ s, e int }
+	var segs []seg
+	for off := 0; ; {
+		i := strings.Index(t[off:], dash)
+		if i < 0 {
+			segs = append(segs, seg{off, len(t)})
+			break
+		}
+		segs = append(segs, seg{off, off + i})
+		off += i + len(dash)
+	}
+	company := make([]bool, len(segs))
+	n := 0
+	for i, g := range segs {
+		if a, _ := x.k.legalForm(t[g.s:g.e]); a > 0 && i > 0 && i < len(segs)-1 {
+			if company[i-1] {
+				return nil
+			}
+			company[i], n = true, n+1
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	var out []line
+	for i, g := range segs {
+		if !company[i] {
+			continue
+		}
+		// The service: the segment before, after the town of the entry
+		// before it; the town: the start of the segment after.
+		ps := segs[i-1].s
+		if i-1 > 0 {
+			ps += x.townLen(t[segs[i-1].s:segs[i-1].e])
+		}
+		next := segs[i+1]
+		te := next.s + x.townLen(t[next.s:next.e])
+		if i+1 == len(segs)-1 {
+			te = next.e
+		}
+		serv := strings.TrimSpace(t[ps:segs[i-1].e])
+		town := strings.TrimSpace(t[next.s:te])
+		if serv == "" || town == "" {
+			return nil
+		}
+		text := serv + dash + t[g.s:g.e] + dash + town
+		out = append(out, line{start: ln.start + ps, end: ln.start + te, text: text})
+	}
+	return out
+}
+
+// townLen returns the length of the town that opens s, followed by the
+// next entry's service ("Rastede Spam- und Virenfilter", "Frankfurt am
+// Main Newsletter", "San Antonio, USA E-Mail"): a known city, or the first
+// word with a place connector and the word after it, and a country after
+// a comma.
+func (x *extractor) townLen(s string) int {
+	end := 0
+	if m := x.k.cityRe.FindStringSubmatchIndex(s); m != nil && m[2] == 0 {
+		end = m[3]
+	} else {
+		f := strings.IndexByte(s, ' ')
+		if f < 0 {
+			return len(s)
+		}
+		end = f
+		for _, pc := range []string{" am ", " an der ", " im ", " ob der ", " bei ", " upon "} {
+			if strings.HasPrefix(s[end:], pc) {
+				rest := s[end+len(pc):]
+				w := strings.IndexByte(rest, ' ')
+				if w < 0 {
+					w = len(rest)
+				}
+				end += len(pc) + w
+				break
+			}
+		}
+	}
+	if strings.HasPrefix(s[end:], ", ") {
+		// "San Antonio, USA": the country after the town.
+		rest := s[end+2:]
+		if m := x.k.countryRe.FindStringSubmatchIndex(rest); m != nil && m[2] == 0 {
+			end += 2 + m[3]
+		}
+	}
+	return min(end, len(s))
+}
+
+// flagPrefix splits a country's flag (a pair of regional indicator
+// symbols, "🇩🇪") from the start of s and returns its ISO code, or "" and
+// s when s opens with no flag.
+func flagPrefix(s string) (string, string) {
+	t := strings.TrimLeft(s, " \t•·-*")
+	a, n1 := utf8.DecodeRuneInString(t)
+	b, n2 := utf8.DecodeRuneInString(t[n1:])
+	const ri = 0x1F1E6 // regional indicator symbol letter A
+	if a < ri || a > ri+25 || b < ri || b > ri+25 {
+		return "", s
+	}
+	return string([]rune{'A' + a - ri, 'A' + b - ri}), strings.TrimLeft(t[n1+n2:], " \t")
 }
 
 // newListEntry makes an entry of a list line: the name (a parenthesis
@@ -1381,8 +1606,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		labelled = reListMarker.Plain().ReplaceAllString(t, "")
 	}
 	if m := reEntryNumber.FindStringIndex(labelled); m != nil {
-		// "Unterauftragnehmer 1: Name: …": the entry's number label.
+		// "Unterauftragnehmer 1: Name: …": the entry's number label;
+		// "Unterauftragnehmer 2: Strato AG, …": the name follows it.
 		labelled = labelled[m[1]:]
+		t = labelled
 	}
 	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
 		if x.k.IsPlaceholder(m[1]) {
@@ -1408,8 +1635,14 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 				if i := strings.Index(t[:a], d); i > 0 {
 					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
 						// "Hosting — Hetzner Online GmbH — Gunzenhausen": the
-						// service, a dash, then the company.
-						return x.entityLine(t[i+len(d):], bi)
+						// service, a dash, then the company; the town after
+						// it is read as the place of the entry, the
+						// service as its service.
+						name, rest, ok := x.entityLine(t[i+len(d):], bi)
+						if r := strings.TrimLeft(rest, " ,;–—-"); ok && r != "" && !strings.Contains(r, " – ") && !strings.Contains(r, ":") {
+							rest = r + " – " + head
+						}
+						return name, rest, ok
 					}
 					break
 				}
@@ -1686,7 +1919,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die

@@ -2111,6 +2111,25 @@ var precomputedRules = []*Rule{
 				AfterRow:  true,
 			},
 			{
+				ID:     "empty-numbered-row",
+				Regexp: "^[ \\t]*(\\|[ \\t]*\\d{1,3}\\.?[ \\t]*\\|(?:[ \\t]*\\|){2,}[^|\\n]*\\p{L}[^|\\n]*\\|.*)$",
+				Needs: []string{
+					"|  |",
+					"| |",
+					"||",
+				},
+				WholeLine: true,
+				AfterRow:  true,
+			},
+			{
+				ID:      "xx-mask",
+				Regexp:  "(?:^|[\\s:(#])(XX)(?:$|[\\s.,;:)])",
+				NotLine: "^\\s*(?:#+\\s*)?(?:§\\s*)?XX\\.?\\s+\\p{Lu}|\\bXX+L",
+				Needs: []string{
+					"XX",
+				},
+			},
+			{
 				ID:      "dots",
 				Regexp:  ":[ \\t]*((?:…|\\.{3,}|·{3,})+)[ \\t]*(?:$|\\|)",
 				NotLine: "(?i)\\b(?:ort|datum|date|place|unterschrift|signature|signed|unterzeichnet|stempel)\\b",
@@ -2197,6 +2216,9 @@ var precomputedRules = []*Rule{
 					"Der Auftragnehmer setzt die <…> als Subunternehmer ein.",
 					"Ansprechpartner: N.N.",
 					"Telefonsupport | N.N.",
+					"Anzahl der Rechenzentren: XX",
+					"Hauptvertrag Nr. XX vom 1. März 2026",
+					"| Nr. | Name | Sitz | Leistung |\n|---|---|---|---|\n| 2 |  |  | Telefonsupport |",
 				},
 				"en": {
 					"The processor shall notify the controller within ___ hours.",
@@ -2223,6 +2245,9 @@ var precomputedRules = []*Rule{
 					"Wir setzen Microsoft Azure (FLUX.2 [pro]) ein.",
 					"Es gilt [OPTION 1] der Klauseln.",
 					"| Auftraggeber | Auftragnehmer |\n|---|---|\n|  |  |",
+					"XX. Schlussbestimmungen",
+					"| Firma | Sitz | Leistung |\n|---|---|---|\n| Hetzner Online GmbH | Gunzenhausen | Hosting |\n|  |  | Datensicherung |",
+					"Größe XXL",
 				},
 				"en": {
 					"The processor shall, within 30 days … delete the data.",
