@@ -5745,7 +5745,30 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"respond* to that request",
+						"respond* to the request",
+						"respond* to such request",
 					},
+				},
+				{
+					Name:   "inform-inability-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"@en_inform",
+							"inform*",
+						},
+						{
+							"its inability to comply",
+							"cannot provide such compliance",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Cite: true,
 				},
 			},
 		},
@@ -5973,6 +5996,8 @@ var precomputedCatalog = &Catalog{
 						},
 						{
 							"authori* to process",
+							"authori* to carry out processing",
+							"authori* to carry out the processing",
 							"access to personal data",
 							"access to the personal data",
 							"access to customer data",
@@ -6921,8 +6946,14 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"subcontract*",
-							"sub-contract*",
+							"subcontract",
+							"subcontracts",
+							"subcontracted",
+							"subcontracting",
+							"sub-contract",
+							"sub-contracts",
+							"sub-contracted",
+							"sub-contracting",
 							"outsourc*",
 						},
 						{
@@ -6944,6 +6975,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"assign",
+						"assignment",
+						"neither party",
+						"either party",
 					},
 				},
 				{
@@ -7011,6 +7046,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"assign",
+						"assignment",
+						"neither party",
+						"either party",
 					},
 				},
 				{
@@ -8760,6 +8799,7 @@ var precomputedCatalog = &Catalog{
 							"deal with",
 							"handle",
 							"comply with",
+							"complying with",
 						},
 					},
 					None: []string{
