@@ -149,6 +149,21 @@ func TestFirstEvidence(t *testing.T) {
 			"The processor shall not respond to that request except on the documented instructions of the controller or as required by applicable law, in which case the processor shall inform the controller of that legal requirement before it responds to the request.\n\n" +
 				"The processor shall not process personal data other than on the documented instructions of the controller unless required by applicable law, in which case it shall inform the controller of that legal requirement before processing.",
 			"shall not process personal data other than"},
+		{"the processor's own measures, not a sub-contractor's plan of measures", "en", "security",
+			"The processor shall ensure by written contract that any agent or subcontractor employed by it provides a plan of the technical and organisational measures it takes against accidental loss or unauthorised access.\n\n" +
+				"The processor has implemented and will maintain appropriate technical and organisational measures for the processing of personal data.",
+			"has implemented and will maintain"},
+		{"a translated contract's Subcontractor is the processor", "en", "security",
+			"The Subcontractor undertakes to implement the following security measures: encryption of data at rest and in transit, access control and daily backups.",
+			"The Subcontractor undertakes"},
+		{"the duration of the processing, not the term of the document", "en", "duration",
+			"The term of this DPA will follow the term of the Agreement.\n\n" +
+				"We will process personal data for the duration of the Agreement, unless otherwise agreed in writing.",
+			"We will process personal data for the duration"},
+		{"a present authorisation, not its lead-in", "en", "subprocessor-authorisation",
+			"The Controller agrees to the engagement of Subprocessors as follows:\n\n" +
+				"The Controller hereby agrees to the engagement of the Subprocessors listed in Annex 2.",
+			"hereby agrees to the engagement"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
