@@ -1935,9 +1935,6 @@ var precomputedCatalog = &Catalog{
 							"processing operations",
 						},
 						{
-							"duration of the processing",
-							"duration of processing",
-							"duration of the data processing",
 							"for the duration",
 							"for as long as",
 							"as long as",
@@ -6379,6 +6376,8 @@ var precomputedCatalog = &Catalog{
 						"or sub-contractor",
 						"sub-processor*",
 						"subprocessor*",
+						"another processor",
+						"other processor*",
 					},
 				},
 			},
