@@ -172,6 +172,13 @@ type Rule struct {
 	// topic or point to where it is described (docs/catalog.md, "Which
 	// sentence is cited first").
 	Entry bool `yaml:"entry"`
+	// Cite marks a citation rule: it decides no status, but where the
+	// other rules give the requirement a status no higher than the rule's
+	// own (met or partial), its sentences are cited beside theirs and
+	// ranked like them. It names the clause that states the duty where
+	// the deciding rules match other sentences too (docs/catalog.md,
+	// "Which sentence is cited first").
+	Cite bool `yaml:"cite"`
 	// Why explains in a few words what the rule recognises.
 	Why string `yaml:"why"`
 }
@@ -380,6 +387,9 @@ func (c *Catalog) validate(r *Requirement) error {
 				return fmt.Errorf("%s: duplicate rule name", where)
 			}
 			names[rule.Name] = true
+		}
+		if rule.Cite && (rule.Fallback || (rule.Status != Met && rule.Status != Partial)) {
+			return fmt.Errorf("%s: a citation rule is met or partial and no fallback", where)
 		}
 		terms := append([]string{}, rule.None...)
 		for _, g := range append(append([][]string{}, rule.All...), rule.Topic...) {

@@ -187,6 +187,9 @@ type Input struct {
 	multi map[int][][2]int
 	// lines caches the line indexes of cited sentences (evidence.go).
 	lines map[int]lineIndex
+	// clauses indexes the cited part of sentences with a title run into
+	// them (ranker.clauseIndex); released with lines.
+	titled map[int]*match.Index
 	// textScores caches what each ranked sentence reads as (evidence.go).
 	textScores map[int]int
 	// coverBits is the ranker's buffer of the current requirement's term
@@ -609,8 +612,12 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	}
 	// Fallback rules are matched only when asked (ranker.ruleHits): most
 	// cannot raise the status the main rules decided.
-	var fallbacks []*catalog.Rule
+	var fallbacks, cites []*catalog.Rule
 	for _, rule := range r.Rules {
+		if rule.Cite {
+			cites = append(cites, rule)
+			continue
+		}
 		if rule.Fallback {
 			if rule.Status != catalog.Part {
 				fallbacks = append(fallbacks, rule)
@@ -647,6 +654,15 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
+		}
+	}
+	// Citation rules add their sentences to a verdict the other rules
+	// decided, at a status no higher than their own.
+	if best == rank[catalog.Met] || best == rank[catalog.Partial] {
+		for _, rule := range cites {
+			if rank[rule.Status] >= best {
+				sents = append(sents, rk.ruleHits(rule)...)
+			}
 		}
 	}
 	// The sentence that does the job is cited first (evidence.go).

@@ -364,7 +364,7 @@ func (rk *ranker) coverage(i int) int {
 		rk.termsReady = true
 		var hit uint64
 		for k, rule := range rk.req.Rules {
-			if (!rule.Fallback || rk.byFallback) && len(rk.ruleHits(rule)) > 0 {
+			if !rule.Cite && (!rule.Fallback || rk.byFallback) && len(rk.ruleHits(rule)) > 0 {
 				hit |= ruleBit(k)
 			}
 		}
@@ -397,11 +397,23 @@ func (rk *ranker) sentenceScore(i int) int {
 	s := 0
 	own, party, entry := false, false, false
 	actor := in.Actor(i)
+	var clause *match.Index
 	for _, rule := range rk.req.Rules {
 		if rule.Fallback && !rk.byFallback {
 			continue
 		}
 		if containsSorted(rk.ruleHits(rule), i) {
+			// A rule that matches only with the words of a title run
+			// into the clause ("Controller and Processor of Personal
+			// Data and Purpose of Processing" above "controller … remain
+			// the Controller of the Personal Data Processed …") names
+			// the section's topic, not what the cited clause states.
+			if clause == nil {
+				clause = rk.clauseIndex(i)
+			}
+			if clause != noClause && !rk.groupsIn(clause, rule, i) {
+				continue
+			}
 			entry = entry || rule.Entry
 			if rule.Status == catalog.Part || rk.status == "" || rank[rule.Status] >= rank[rk.status] {
 				s += weightSupport
@@ -454,6 +466,51 @@ func (rk *ranker) sentenceScore(i int) int {
 	return s
 }
 
+// noClause marks a sentence without a title run into it (clauseIndex).
+var noClause = &match.Index{}
+
+// clauseIndex returns an index of sentence i's text from where its quote
+// starts when a title line runs into it (citeStart), noClause otherwise.
+func (rk *ranker) clauseIndex(i int) *match.Index {
+	in := rk.in
+	st := in.Sentences[i]
+	cs := citeStart(in.Doc.Text, st.Start, st.End)
+	if cs == st.Start {
+		return noClause
+	}
+	if in.titled == nil {
+		in.titled = map[int]*match.Index{}
+	}
+	if ix, ok := in.titled[i]; ok {
+		return ix
+	}
+	ix := match.NewIndex(in.Doc.Text[cs:st.End], []match.Span{{Start: 0, End: st.End - cs}})
+	in.titled[i] = ix
+	return ix
+}
+
+// groupsIn reports whether each term group of the rule has a term, of
+// those sentence i holds, in the clause index.
+func (rk *ranker) groupsIn(clause *match.Index, rule *catalog.Rule, i int) bool {
+	cr := rk.ch.rules[rule]
+	if cr == nil {
+		return true
+	}
+	for _, gi := range cr.all {
+		found := false
+		for _, t := range rk.ch.groups[gi] {
+			if rk.in.Index.TermHas(t, i) && clause.TermByID(t).Has(0) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // textScore weighs what a quote reads as: a definition, a contents line,
 // an overview of the annex topics, an operative clause or a bare title.
 // ix indexes the quote as its k-th span.
@@ -499,7 +556,7 @@ func (rk *ranker) matched(i int) bool {
 	if rk.matchedSet == nil {
 		rk.matchedSet = rk.in.Index.NewBits()
 		for _, rule := range rk.req.Rules {
-			if !rule.Fallback || rk.byFallback {
+			if !rule.Cite && (!rule.Fallback || rk.byFallback) {
 				for _, k := range rk.ruleHits(rule) {
 					rk.matchedSet.Set(k)
 				}
@@ -841,6 +898,10 @@ func (in *Input) lineIndex(i int, text string) (*match.Index, []match.Span) {
 
 // releaseLines hands back the buffers of the line indexes.
 func (in *Input) releaseLines() {
+	for _, ix := range in.titled {
+		ix.Release()
+	}
+	in.titled = nil
 	for _, li := range in.lines {
 		if li.ix != nil {
 			li.ix.Release()

@@ -129,6 +129,41 @@ func TestFirstEvidence(t *testing.T) {
 		{"German: the entry under a lead-in", "de", "data-types",
 			"Je nach Nutzung werden insbesondere folgende Daten verarbeitet:\nStammdaten der Mitglieder wie Name, Anschrift und E-Mail-Adresse.\n\nDer Auftragnehmer löscht die Daten nach Beendigung des Vertrags.",
 			"^Stammdaten der Mitglieder"},
+		{"the words of a title run into a clause support no rule there", "en", "nature-purpose",
+			"Controller and Processor of Personal Data and Purpose of Processing\nThe customer is and will remain the controller of the personal data processed under the agreement.\n\n" +
+				"The processor will process personal data solely for the purpose of providing the hosting services.",
+			"solely for the purpose"},
+		{"the subcontracting condition, not the assignment boilerplate", "en", "subprocessor-authorisation",
+			"Neither party shall assign, transfer, subcontract or deal in any other manner with its rights under this Agreement without the prior written consent of the other party.\n\n" +
+				"The processor shall not subcontract any processing of personal data without the prior written consent of the controller.",
+			"shall not subcontract any processing"},
+		{"the subcontracting condition, not a disclosure clause naming a sub-contractor", "en", "subprocessor-authorisation",
+			"The processor shall not disclose personal data to a third party (including a sub-contractor) without the controller's prior written consent.\n\n" +
+				"The processor shall not sub-contract any of its obligations under this Agreement without the prior written consent of the controller.",
+			"shall not sub-contract"},
+		{"a citation rule: the standard clauses' notice of an inability to comply", "en", "legal-exception-notice",
+			"The processor agrees and warrants to process the personal data only on behalf of the controller and in compliance with its instructions; if it cannot provide such compliance for whatever reasons, it agrees to inform promptly the controller of its inability to comply.\n\n" +
+				"The processor will promptly notify the controller about:\n(i) any legally binding request for disclosure of the personal data by a law enforcement authority unless otherwise prohibited;\n(ii) any accidental or unauthorised access.",
+			"its inability to comply"},
+		{"the legal-requirement notice, not the same proviso on answering a request", "en", "legal-exception-notice",
+			"The processor shall not respond to that request except on the documented instructions of the controller or as required by applicable law, in which case the processor shall inform the controller of that legal requirement before it responds to the request.\n\n" +
+				"The processor shall not process personal data other than on the documented instructions of the controller unless required by applicable law, in which case it shall inform the controller of that legal requirement before processing.",
+			"shall not process personal data other than"},
+		{"the processor's own measures, not a sub-contractor's plan of measures", "en", "security",
+			"The processor shall ensure by written contract that any agent or subcontractor employed by it provides a plan of the technical and organisational measures it takes against accidental loss or unauthorised access.\n\n" +
+				"The processor has implemented and will maintain appropriate technical and organisational measures for the processing of personal data.",
+			"has implemented and will maintain"},
+		{"a translated contract's Subcontractor is the processor", "en", "security",
+			"The Subcontractor undertakes to implement the following security measures: encryption of data at rest and in transit, access control and daily backups.",
+			"The Subcontractor undertakes"},
+		{"the duration of the processing, not the term of the document", "en", "duration",
+			"The term of this DPA will follow the term of the Agreement.\n\n" +
+				"We will process personal data for the duration of the Agreement, unless otherwise agreed in writing.",
+			"We will process personal data for the duration"},
+		{"a present authorisation, not its lead-in", "en", "subprocessor-authorisation",
+			"The Controller agrees to the engagement of Subprocessors as follows:\n\n" +
+				"The Controller hereby agrees to the engagement of the Subprocessors listed in Annex 2.",
+			"hereby agrees to the engagement"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
