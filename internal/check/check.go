@@ -42,6 +42,12 @@ type compiledRule struct {
 	order []int
 	topic []int
 	none  []match.TermID
+	// describes marks the rules of a descriptive requirement (Art. 28(3)
+	// first sentence: subject matter, duration, nature and purpose, data
+	// types, data subjects): an English definition ("“Customer Data” means the
+	// personal data of Customer's end users …") may describe the
+	// processing, while it states no duty.
+	describes bool
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
@@ -71,8 +77,13 @@ func New(c *catalog.Catalog) *Checker {
 		return gi
 	}
 	for _, r := range c.Requirements {
+		// The descriptive requirements are those of Art. 28(3) first
+		// sentence (subject matter, duration, nature and purpose, types
+		// of data, categories of data subjects).
+		describes := strings.HasSuffix(r.Article, "sentence 1")
 		for _, rule = range r.Rules {
 			cr := &compiledRule{none: match.RegisterAll(swissFor(rule, c.ExpandSets(rule.None)))}
+			cr.describes = describes
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
@@ -99,6 +110,12 @@ func New(c *catalog.Catalog) *Checker {
 	}
 	return ch
 }
+
+// Kinds of definitions in Input.defines.
+const (
+	defAll  = 1
+	defDuty = 2
+)
 
 // regexCost is the least cost of a group holding an expression.
 const regexCost = 51
@@ -161,9 +178,11 @@ type Input struct {
 	actors    []Party
 	// opens marks sentences whose subject is a party word at their start.
 	opens []bool
-	// defines marks German definitions („Weisung“ bezeichnet …), which
-	// state no duty (definitions.go); nil when the text has none.
-	defines []bool
+	// defines marks definitions („Weisung“ bezeichnet …, “Third Country”
+	// means …), which state no duty (definitions.go): defAll for German
+	// ones, which no rule reads, defDuty for English ones, which only the
+	// rules of descriptive requirements read; nil when the text has none.
+	defines []uint8
 	// listItems are the sentences that continue a lead-in, in order.
 	listItems []int
 	// groups caches the sentences matching each of the checker's term
@@ -273,11 +292,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
-		if af.german && definesTerm(doc.Text, toks) {
+		if definesTerm(doc.Text, toks, af.german) {
 			if in.defines == nil {
-				in.defines = make([]bool, len(sents))
+				in.defines = make([]uint8, len(sents))
 			}
-			in.defines[i] = true
+			in.defines[i] = defDuty
+			if af.german {
+				in.defines[i] = defAll
+			}
 		}
 		// "Er hat das Recht, ..." continues the party of the sentence before.
 		if i > 0 && af.pronounSubject(toks) && (in.actors[i] == Nobody || af.pronounFirst(toks)) {
@@ -415,7 +437,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 			return
 		}
 		seen.Set(i)
-		if in.defines != nil && in.defines[i] {
+		if in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 			return // a definition names a topic, it stipulates nothing
 		}
 		for _, t := range cr.none {
@@ -540,7 +562,7 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 			return false
 		}
 	}
-	if in.defines != nil && in.defines[i] {
+	if in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 		return false
 	}
 	for _, t := range cr.none {

@@ -81,6 +81,16 @@ func isRoleName(lower string, at int) (int, int) {
 			continue
 		}
 		b := len(s) - len(l)
+		// "Die Acme GmbH („Acme“) ist Auftragsverarbeiter": the short
+		// name defined right before the link is the name.
+		if b > 0 && s[b-1] == ')' {
+			if o := strings.LastIndexByte(s[:b], '('); o >= 0 && b-o <= 48 {
+				if m := reQuoted.FindStringSubmatchIndex(s[o:b]); m != nil && strings.TrimSpace(s[o+1:o+m[0]]) == "" {
+					return off + o + m[2], off + o + m[3]
+				}
+			}
+			return 0, 0
+		}
 		a := b
 		for a > 0 && (wordByte(s[a-1]) || s[a-1] == '&') {
 			a--
@@ -432,15 +442,34 @@ func lastWord(s string) string {
 // „Weisung“ bezeichnet jede dokumentierte Anordnung …
 var deDefiningVerbs = set("bezeichnet bezeichnen bedeutet bedeuten meint meinen")
 
+// defArticles follow "ist"/"sind" in a definition: „Verletzung des
+// Schutzes …“ ist jede …, Betroffene Person ist jede …
+var defArticles = set("jede jeder jedes jeden alle")
+
+// defIndefinite follow "ist" after a quoted term of two words or more
+// („Verletzung des Schutzes personenbezogener Daten“ ist eine Verletzung
+// …); after a single quoted word they describe a product („Terminfix“ ist
+// eine Software …).
+var defIndefinite = set("ein eine einer")
+
+// defNotSubject open sentences that are no definitions although a
+// defining verb follows ("This means that …", "Der Auftragnehmer ist
+// jeder …" is rare but a duty).
+var defNotSubject = set("this that it which what there der die das the this dies diese dieser")
+
 // definesTermQuotes close the quoted term of a definition.
 const definesTermQuotes = "“”\"»«‘’'"
 
-// definesTerm reports a German sentence that defines a term: it opens
-// (after a list label) with a quoted term of at most six words, and a
-// defining verb follows the closing quote („Unterauftragsverarbeiter“
-// bezeichnet jeden …). Such a sentence names duties ("nach Beendigung …
-// löschen", "zur Verschwiegenheit") without putting them on anyone.
-func definesTerm(text string, toks []match.Token) bool {
+// definesTerm reports a sentence that defines a term: it opens (after a
+// list label) with a quoted term of at most six words, and a defining verb
+// follows the closing quote („Unterauftragsverarbeiter“ bezeichnet jeden
+// …, “Third Country” means …, „Drittland“ ist jeder Staat …), or it opens
+// with at most three words and "ist jede/jeder"/"means" ("Drittland ist
+// jeder Staat außerhalb des EWR", "Third Country means …"). Such a
+// sentence names duties ("nach Beendigung … löschen", "zur
+// Verschwiegenheit", the risks of Art. 32(2)) without putting them on
+// anyone.
+func definesTerm(text string, toks []match.Token, german bool) bool {
 	first := 0
 	for first < len(toks) && first < 3 && isListLabel(toks[first].Text) {
 		first++
@@ -448,15 +477,63 @@ func definesTerm(text string, toks []match.Token) bool {
 	if first >= len(toks) {
 		return false
 	}
-	// The quote opens right before the first word.
-	before := text[max(0, int(toks[first].Start)-4):toks[first].Start]
-	if !strings.ContainsAny(before, "„“\"»«‚'") {
+	defining := func(j int, words int) bool {
+		if j >= len(toks) {
+			return false
+		}
+		w := toks[j].Text
+		next := ""
+		if j+1 < len(toks) {
+			next = toks[j+1].Text
+		}
+		if german {
+			if deDefiningVerbs[w] {
+				return true
+			}
+			if w != "ist" && w != "sind" {
+				return false
+			}
+			// A single quoted word before "ist" is often a name or a term
+			// the contract then uses („Terminfix“ ist eine Software,
+			// „Sicherheitsvorfall“ ist jede Verletzung …, protected
+			// against later): only longer quoted terms and unquoted ones
+			// count.
+			if words == 1 {
+				return false
+			}
+			return defArticles[next] || words >= 2 && defIndefinite[next]
+		}
+		switch w {
+		case "means", "mean", "refers":
+			return true
+		case "shall", "will":
+			return next == "mean" || next == "refer"
+		case "has", "have":
+			return next == "the" && j+2 < len(toks) && toks[j+2].Text == "meaning"
+		}
 		return false
 	}
-	for j := first + 1; j < len(toks) && j <= first+6; j++ {
-		gap := text[toks[j-1].End:toks[j].Start]
-		if strings.ContainsAny(gap, definesTermQuotes) {
-			return deDefiningVerbs[toks[j].Text]
+	// The quote opens right before the first word.
+	before := text[max(0, int(toks[first].Start)-4):toks[first].Start]
+	if strings.ContainsAny(before, "„“\"»«‚'") {
+		for j := first + 1; j < len(toks) && j <= first+6; j++ {
+			gap := text[toks[j-1].End:toks[j].Start]
+			if strings.ContainsAny(gap, definesTermQuotes) {
+				return defining(j, j-first)
+			}
+		}
+		return false
+	}
+	// Without quotes: a capitalised term of at most three words.
+	if defNotSubject[toks[first].Text] || text[toks[first].Start] < 'A' || text[toks[first].Start] > 'Z' {
+		return false
+	}
+	for j := first + 1; j < len(toks) && j <= first+3; j++ {
+		if strings.ContainsAny(text[toks[j-1].End:toks[j].Start], ",;:()") {
+			return false
+		}
+		if defining(j, 0) {
+			return true
 		}
 	}
 	return false

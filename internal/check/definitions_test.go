@@ -44,6 +44,9 @@ func TestDefinedParties(t *testing.T) {
 		{"de", "Ein Unterauftragsverarbeiter ist ein Auftragsverarbeiter.", nil},
 		{"en", `Infracost, Inc. ("Infracost", "we", "us") and the customer ("you")`, map[string]Party{"infracost": Processor}},
 		{"en", "Acme acts as the processor for the Customer.", map[string]Party{"acme": Processor}},
+		{"de", "Die Acme GmbH („Acme“) ist Auftragsverarbeiter, die Kundin ist Verantwortliche.", map[string]Party{"acme": Processor}},
+		{"en", `Acme Inc. ("Acme") is the processor.`, map[string]Party{"acme": Processor}},
+		{"de", "Der Dienst (siehe Anlage 1) ist Auftragsverarbeitung.", nil},
 		{"en", "It is the controller who decides.", nil},
 		{"en", `the Controller Data ("Documented Instructions")`, nil},
 		{"en", `servers are housed in nondescript facilities (the "Facilities")`, nil},
@@ -154,6 +157,28 @@ func TestHasQuote(t *testing.T) {
 	}
 }
 
+func TestDefinesTermEnglish(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"\"Third Country\" means a country outside the European Economic Area.", true},
+		{"“Processing” shall mean any operation performed on personal data.", true},
+		{"(a) \"Sub-processor\" has the meaning given in Clause 5.", true},
+		{"Third Country means a country outside the EEA.", true},
+		{"This means that the Processor shall delete the data.", false},
+		{"The Processor shall notify the Controller of any breach.", false},
+		{"\"Acme\" shall notify Customer of any breach.", false},
+		{"Personal Data, as used here, means data of the Customer.", false},
+	}
+	for _, tt := range tests {
+		toks := match.Tokenize(tt.text, 0, len(tt.text))
+		if got := definesTerm(tt.text, toks, false); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestDefinesTerm(t *testing.T) {
 	tests := []struct {
 		text string
@@ -167,10 +192,18 @@ func TestDefinesTerm(t *testing.T) {
 		{"„Terminfix“ ist eine Software für die Terminbuchung.", false},
 		{"Der Auftragnehmer löscht die Daten. „Löschung“ wird bestätigt.", false},
 		{"Die Agentur („Agentur“) bezeichnet ihre Leistungen in Anlage 1.", false},
+		{"„Verletzung des Schutzes personenbezogener Daten“ ist eine Verletzung der Sicherheit, die zur Vernichtung führt.", true},
+		{"„Drittland“ ist jeder Staat außerhalb des EWR.", false},
+		{"„Sicherheitsvorfall“ ist jede Verletzung der Sicherheit, die zur Vernichtung führt.", false},
+		{"Drittland ist jeder Staat außerhalb des Europäischen Wirtschaftsraums.", true},
+		{"Betroffene Person ist jede identifizierte oder identifizierbare natürliche Person.", true},
+		{"„Acme“ ist Auftragsverarbeiter.", false},
+		{"Der Auftragnehmer ist jederzeit berechtigt, Auskunft zu verlangen.", false},
+		{"Die Verarbeitung ist jeder Vorgang.", false},
 	}
 	for _, tt := range tests {
 		toks := match.Tokenize(tt.text, 0, len(tt.text))
-		if got := definesTerm(tt.text, toks); got != tt.want {
+		if got := definesTerm(tt.text, toks, true); got != tt.want {
 			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
 		}
 	}
