@@ -815,6 +815,56 @@ var precomputedCatalog = &Catalog{
 			"könnten",
 		},
 	},
+	FirstPersonWords: [][]string{
+		{
+			"ich",
+			"wir",
+		},
+		{
+			"mir",
+			"uns",
+		},
+		{
+			"mich",
+			"uns",
+		},
+		{
+			"mein",
+			"unser",
+		},
+		{
+			"meine",
+			"unsere",
+		},
+		{
+			"meinen",
+			"unseren",
+		},
+		{
+			"meinem",
+			"unserem",
+		},
+		{
+			"meiner",
+			"unserer",
+		},
+		{
+			"meines",
+			"unseres",
+		},
+		{
+			"bin",
+			"sind",
+		},
+		{
+			"habe",
+			"haben",
+		},
+		{
+			"werde",
+			"werden",
+		},
+	},
 	Order: []string{
 		"subject-matter",
 		"duration",

@@ -6,6 +6,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -233,6 +234,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	var informal [][]string
 	if af.german {
 		informal = ch.cat.InformalWords
+		// A sole trader's "ich" read as the processor's "wir".
+		if firstPerson(doc.Text) {
+			informal = append(slices.Clip(informal), ch.cat.FirstPersonWords...)
+		}
+		// "Auftragnehmer (AN)": "der AN" read as "der Auftragnehmer".
+		if ab := af.abbreviatedParties(doc.Text); ab != nil {
+			informal = append(slices.Clip(informal), ab...)
+		}
 	}
 	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
 	// Terms the contract defines for its parties act like party words.
