@@ -417,7 +417,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	seen := in.seen
 	clear(seen)
 	accept := func(i int) {
-		if seen.Has(i) || in.Sentences[i].Heading {
+		if seen.Has(i) || in.Sentences[i].Heading || in.Sentences[i].Open {
 			return
 		}
 		seen.Set(i)
@@ -513,7 +513,7 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 		return false
 	}
 	s := in.Sentences[i]
-	if s.Heading {
+	if s.Heading || s.Open {
 		return false
 	}
 	own := true

@@ -43,8 +43,14 @@ type Sentence struct {
 	// Heading marks sentences that are headings: never evidence.
 	Heading bool
 	// LeadIn is the index of the sentence that introduces this one (a
-	// sentence ending in ":" before a list), or -1.
+	// sentence ending in ":" before a list, or the question an answer
+	// follows), or -1.
 	LeadIn int
+	// Open marks a question that its answer does not affirm ("Unterstützt
+	// der Auftragsverarbeiter bei einer DSFA?" answered "Nein, …" or not
+	// at all): it asks, it stipulates nothing, so it is never evidence. A
+	// question answered "Ja"/"Yes" states what it asks.
+	Open bool
 }
 
 // Split returns the sentences of a document in reading order. Table rows
@@ -81,7 +87,43 @@ func Split(doc *document.Document) []Sentence {
 			}
 		}
 	}
+	answerQuestions(doc.Text, out)
 	return out
+}
+
+// answerQuestions reads contracts written as questions and answers ("|
+// Frage | Antwort |" tables, FAQ pages): a sentence ending in "?" is
+// Open unless the sentence after it answers "Ja"/"Yes", and that answer
+// takes the question as its lead-in, so that "Wer ist betroffen?" →
+// "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
+func answerQuestions(text string, out []Sentence) {
+	for i := range out {
+		q := strings.TrimSpace(text[out[i].Start:out[i].End])
+		if out[i].Heading || !strings.HasSuffix(q, "?") {
+			continue
+		}
+		out[i].Open = true
+		if i+1 >= len(out) || out[i+1].Heading {
+			continue
+		}
+		a := strings.TrimSpace(text[out[i+1].Start:out[i+1].End])
+		if affirms(a) {
+			out[i].Open = false
+		}
+		if out[i+1].LeadIn < 0 && !strings.HasSuffix(a, "?") {
+			out[i+1].LeadIn = i
+		}
+	}
+}
+
+// affirms reports whether an answer opens with "Ja" or "Yes" as a word.
+func affirms(a string) bool {
+	for _, w := range []string{"Ja", "ja", "JA", "Yes", "yes", "YES"} {
+		if strings.HasPrefix(a, w) && (len(a) == len(w) || !unicode.IsLetter(rune(a[len(w)]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsAsListPart reports whether a sentence ends like an enumerated item
