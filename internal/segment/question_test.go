@@ -6,8 +6,8 @@ import (
 	"github.com/art28/art28/internal/document"
 )
 
-// TestAnswerQuestions: a question is evidence only when its answer
-// affirms it, and the answer takes the question as its lead-in.
+// TestAnswerQuestions: a question answered "Nein" is never evidence, and
+// an answer takes the question as its lead-in.
 func TestAnswerQuestions(t *testing.T) {
 	// Questions and answers in one paragraph each (a short question on a
 	// line of its own is a heading, as in FAQ pages).
@@ -23,7 +23,7 @@ func TestAnswerQuestions(t *testing.T) {
 	want := []struct {
 		open bool
 		lead int
-	}{{true, -1}, {false, 0}, {false, -1}, {false, 2}, {true, -1}, {false, 4}, {true, -1}, {false, 6}}
+	}{{true, -1}, {false, 0}, {false, -1}, {false, 2}, {false, -1}, {false, 4}, {false, -1}, {false, 6}}
 	for i, w := range want {
 		if s[i].Open != w.open || s[i].LeadIn != w.lead {
 			t.Errorf("sentence %d %q: open %v lead %d heading %v, want %v %d", i, text[s[i].Start:s[i].End], s[i].Open, s[i].LeadIn, s[i].Heading, w.open, w.lead)

@@ -46,10 +46,10 @@ type Sentence struct {
 	// sentence ending in ":" before a list, or the question an answer
 	// follows), or -1.
 	LeadIn int
-	// Open marks a question that its answer does not affirm ("Unterstützt
-	// der Auftragsverarbeiter bei einer DSFA?" answered "Nein, …" or not
-	// at all): it asks, it stipulates nothing, so it is never evidence. A
-	// question answered "Ja"/"Yes" states what it asks.
+	// Open marks a question that its answer denies ("Unterstützt der
+	// Auftragsverarbeiter bei einer DSFA?" answered "Nein, …"): it is
+	// never evidence. Other questions keep their reading (a form's
+	// questions, a question answered "Ja" or by a description).
 	Open bool
 }
 
@@ -92,33 +92,27 @@ func Split(doc *document.Document) []Sentence {
 }
 
 // answerQuestions reads contracts written as questions and answers ("|
-// Frage | Antwort |" tables, FAQ pages): a sentence ending in "?" is
-// Open unless the sentence after it answers "Ja"/"Yes", and that answer
-// takes the question as its lead-in, so that "Wer ist betroffen?" →
-// "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
+// Frage | Antwort |" tables, FAQ pages): a sentence ending in "?" whose
+// answer (the sentence after it) opens with "Nein"/"No" is Open, and an
+// answer takes the question as its lead-in, so that "Wer ist betroffen?"
+// → "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
 func answerQuestions(text string, out []Sentence) {
 	for i := range out {
 		q := strings.TrimSpace(text[out[i].Start:out[i].End])
-		if out[i].Heading || !strings.HasSuffix(q, "?") {
-			continue
-		}
-		out[i].Open = true
-		if i+1 >= len(out) || out[i+1].Heading {
+		if out[i].Heading || !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
 			continue
 		}
 		a := strings.TrimSpace(text[out[i+1].Start:out[i+1].End])
-		if affirms(a) {
-			out[i].Open = false
-		}
+		out[i].Open = denies(a)
 		if out[i+1].LeadIn < 0 && !strings.HasSuffix(a, "?") {
 			out[i+1].LeadIn = i
 		}
 	}
 }
 
-// affirms reports whether an answer opens with "Ja" or "Yes" as a word.
-func affirms(a string) bool {
-	for _, w := range []string{"Ja", "ja", "JA", "Yes", "yes", "YES"} {
+// denies reports whether an answer opens with "Nein" or "No" as a word.
+func denies(a string) bool {
+	for _, w := range []string{"Nein", "nein", "NEIN", "No", "no", "NO"} {
 		if strings.HasPrefix(a, w) && (len(a) == len(w) || !unicode.IsLetter(rune(a[len(w)]))) {
 			return true
 		}
