@@ -86,6 +86,11 @@ type Catalog struct {
 	// "Sie"), so that rules and the actor finder written for the formal
 	// address also read contracts that address the customer with "du".
 	InformalWords [][]string `yaml:"informal_words"`
+	// FirstPersonWords are pairs [first person singular, first person
+	// plural]: a German text in which a sole trader speaks as "ich" ("Ich
+	// betreue die EDV der Praxis", "Wenn ich glaube, dass …") is read as
+	// the processor's "wir" voice, once, when the document is indexed.
+	FirstPersonWords [][]string `yaml:"first_person_words"`
 	// Order lists the requirement ids in report order; each has a file
 	// requirements/<id>.yaml.
 	Order []string `yaml:"requirements"`

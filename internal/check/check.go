@@ -6,6 +6,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -255,6 +256,14 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	var informal [][]string
 	if af.german {
 		informal = ch.cat.InformalWords
+		// A sole trader's "ich" read as the processor's "wir".
+		if firstPerson(doc.Text) {
+			informal = append(slices.Clip(informal), ch.cat.FirstPersonWords...)
+		}
+		// "Auftragnehmer (AN)": "der AN" read as "der Auftragnehmer".
+		if ab := af.abbreviatedParties(doc.Text); ab != nil {
+			informal = append(slices.Clip(informal), ab...)
+		}
 	}
 	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
 	// Terms the contract defines for its parties act like party words.
@@ -433,7 +442,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 	seen := in.seen
 	clear(seen)
 	accept := func(i int) {
-		if seen.Has(i) || in.Sentences[i].Heading {
+		if seen.Has(i) || in.Sentences[i].Heading || in.Sentences[i].Open {
 			return
 		}
 		seen.Set(i)
@@ -529,7 +538,7 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 		return false
 	}
 	s := in.Sentences[i]
-	if s.Heading {
+	if s.Heading || s.Open {
 		return false
 	}
 	own := true

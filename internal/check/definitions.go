@@ -251,7 +251,7 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 	if len(defs) >= 2 {
 		a, b := defs[0], defs[1]
 		head := lower[max(0, a.at-300):a.at]
-		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && strings.Contains(lower[a.end:b.at], " und ") &&
+		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) &&
 			(strings.Contains(head, "zwischen") || strings.Contains(head, "between")) {
 			known, open := a, b
 			if a.p == Nobody {
@@ -262,6 +262,23 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 				other = Controller
 			}
 			add(strings.Index(lower[open.at:], open.term)+open.at, open.term, other)
+		}
+		// "zwischen der Pflegedienst GmbH („Pflegedienst“) und der CareRoute
+		// GmbH („Hersteller“)": both parties defined by words of their own.
+		// The party whose instructions the other follows, or on whose
+		// behalf it processes ("auf dokumentierte Weisung des
+		// Pflegedienstes"), is the controller.
+		if a.p == Nobody && b.p == Nobody && a.term != b.term && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) &&
+			(strings.Contains(head, "zwischen") || strings.Contains(head, "between")) {
+			ca, cb := controllerMarks(lower, a.term), controllerMarks(lower, b.term)
+			if (ca > 0) != (cb > 0) {
+				ctrl, proc := a, b
+				if cb > 0 {
+					ctrl, proc = b, a
+				}
+				add(strings.Index(lower[ctrl.at:], ctrl.term)+ctrl.at, ctrl.term, Controller)
+				add(strings.Index(lower[proc.at:], proc.term)+proc.at, proc.term, Processor)
+			}
 		}
 	}
 	for _, rw := range roleWords {
@@ -546,6 +563,49 @@ func subprocessorWord(w string) bool {
 	for _, p := range []string{"unter", "sub", "nach", "weitere", "andere", "auftragsverarbeiter"} {
 		if strings.HasPrefix(w, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// controllerOf are the phrases after which a party's own word names the
+// controller: the party whose instructions are followed or on whose
+// behalf the data are processed.
+var controllerOf = []string{"weisung des ", "weisung der ", "weisungen des ", "weisungen der ", "im auftrag des ", "im auftrag der ", "instructions of the ", "on behalf of the "}
+
+// controllerMarks counts the places where lower names term (a party's own
+// word, genitive endings allowed) as the party giving instructions or
+// commissioning the processing (controllerOf).
+func controllerMarks(lower, term string) int {
+	n := 0
+	for _, p := range controllerOf {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], p+term)
+			if k < 0 {
+				break
+			}
+			n++
+			from += k + len(p)
+		}
+	}
+	return n
+}
+
+// joinsParties reports whether the text between two parties' definitions
+// holds "und"/"and" as a word, on one line or at a line's start ("…)\n\nund
+// der\nCareRoute Systems GmbH").
+func joinsParties(s string) bool {
+	for _, w := range []string{"und", "and"} {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(w)
+			if (at == 0 || s[at-1] == ' ' || s[at-1] == '\n' || s[at-1] == '\t') && from < len(s) && (s[from] == ' ' || s[from] == '\n' || s[from] == '\t') {
+				return true
+			}
 		}
 	}
 	return false

@@ -77,3 +77,38 @@ func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
 	}
 	return i+1 < len(toks) && deSieVerbs[toks[i+1].Text]
 }
+
+// firstPerson reports whether a German text speaks in the first person
+// singular: the word "ich" ("Ich", "ich") occurs at least three times. A
+// single "ich" is a signature line or a quoted pledge, not the voice of
+// the contract.
+func firstPerson(text string) bool {
+	n := 0
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "ch")
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + 2
+		if at < 1 || (text[at-1] != 'i' && text[at-1] != 'I') {
+			continue
+		}
+		if at >= 2 && letterByte(text[at-2]) {
+			continue
+		}
+		if at+2 < len(text) && letterByte(text[at+2]) {
+			continue
+		}
+		if n++; n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// letterByte reports whether b may be part of a word: an ASCII letter or
+// digit or a byte of a multi-byte UTF-8 character (umlauts, ß).
+func letterByte(b byte) bool {
+	return b >= 0x80 || isWordByte(b)
+}

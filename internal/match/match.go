@@ -538,7 +538,10 @@ func NewIndex(text string, spans []Span) *Index { return NewIndexAliased(text, s
 // [word, as] every token of word is indexed as a token of as (with its
 // own offsets), so that terms and callers of Tokens see as in its place.
 // German contracts in the informal voice use it to read "dir" as "ihnen"
-// once, instead of every rule holding both forms. Words are lower case.
+// once, instead of every rule holding both forms. Words are lower case;
+// a word written "=AN" is read as the other only where the text has it
+// in exactly this case ("AN" for "Auftragnehmer", not the preposition
+// "an").
 func NewIndexAliased(text string, spans []Span, aliases [][]string) *Index {
 	// One backing array for all sentences' tokens, reused across
 	// documents (see Release). The tokens are kept in a compact form
@@ -623,27 +626,35 @@ func NewIndexAliased(text string, spans []Span, aliases [][]string) *Index {
 // vocabulary look-up per pair.
 func (ix *Index) alias(v *vocabulary, aliases [][]string) {
 	var from, to []int32
+	var exact []string
 	for _, p := range aliases {
 		if len(p) != 2 {
 			continue
 		}
-		id, ok := v.id(p[0])
+		word, cased := p[0], ""
+		if len(word) > 1 && word[0] == '=' {
+			cased, word = word[1:], strings.ToLower(word[1:])
+		}
+		id, ok := v.id(word)
 		if !ok {
 			continue
 		}
 		_, as := v.add(p[1])
-		from, to = append(from, id), append(to, as)
+		from, to, exact = append(from, id), append(to, as), append(exact, cased)
 	}
 	if from == nil {
 		return
 	}
-	ix.aliased = true
 	for k, t := range ix.toks {
 		id := t.id()
 		for a, f := range from {
 			if id != f {
 				continue
 			}
+			if c := exact[a]; c != "" && !strings.HasPrefix(ix.text[t.start:], c) {
+				continue
+			}
+			ix.aliased = true
 			if t.idf&tokOddEnd == 0 {
 				// The end no longer follows from the word's length.
 				ix.oddEnds[t.start] = t.start + int32(len(v.words[f]))

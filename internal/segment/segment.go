@@ -43,8 +43,14 @@ type Sentence struct {
 	// Heading marks sentences that are headings: never evidence.
 	Heading bool
 	// LeadIn is the index of the sentence that introduces this one (a
-	// sentence ending in ":" before a list), or -1.
+	// sentence ending in ":" before a list, or the question an answer
+	// follows), or -1.
 	LeadIn int
+	// Open marks a question that its answer denies ("Unterstützt der
+	// Auftragsverarbeiter bei einer DSFA?" answered "Nein, …"): it is
+	// never evidence. Other questions keep their reading (a form's
+	// questions, a question answered "Ja" or by a description).
+	Open bool
 }
 
 // Split returns the sentences of a document in reading order. Table rows
@@ -81,7 +87,37 @@ func Split(doc *document.Document) []Sentence {
 			}
 		}
 	}
+	answerQuestions(doc.Text, out)
 	return out
+}
+
+// answerQuestions reads contracts written as questions and answers ("|
+// Frage | Antwort |" tables, FAQ pages): a sentence ending in "?" whose
+// answer (the sentence after it) opens with "Nein"/"No" is Open, and an
+// answer takes the question as its lead-in, so that "Wer ist betroffen?"
+// → "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
+func answerQuestions(text string, out []Sentence) {
+	for i := range out {
+		q := strings.TrimSpace(text[out[i].Start:out[i].End])
+		if out[i].Heading || !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
+			continue
+		}
+		a := strings.TrimSpace(text[out[i+1].Start:out[i+1].End])
+		out[i].Open = denies(a)
+		if out[i+1].LeadIn < 0 && !strings.HasSuffix(a, "?") {
+			out[i+1].LeadIn = i
+		}
+	}
+}
+
+// denies reports whether an answer opens with "Nein" or "No" as a word.
+func denies(a string) bool {
+	for _, w := range []string{"Nein", "nein", "NEIN", "No", "no", "NO"} {
+		if strings.HasPrefix(a, w) && (len(a) == len(w) || !unicode.IsLetter(rune(a[len(w)]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsAsListPart reports whether a sentence ends like an enumerated item
