@@ -42,6 +42,8 @@ type compiledRule struct {
 	order []int
 	topic []int
 	none  []match.TermID
+	// noneTopic is the group of the rule's none_topic terms, -1 if none.
+	noneTopic int
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
@@ -85,6 +87,10 @@ func New(c *catalog.Catalog) *Checker {
 			})
 			for _, g := range rule.Topic {
 				cr.topic = append(cr.topic, groupOf(g))
+			}
+			cr.noneTopic = -1
+			if len(rule.NoneTopic) > 0 {
+				cr.noneTopic = groupOf(rule.NoneTopic)
 			}
 			ch.rules[rule] = cr
 		}
@@ -405,10 +411,14 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own.And(topics[k])
 	}
 	var hits []int
+	var noneTopic match.Bits
+	if cr.noneTopic >= 0 {
+		noneTopic = ch.topicBits(in, cr.noneTopic, false)
+	}
 	seen := in.seen
 	clear(seen)
 	accept := func(i int) {
-		if seen.Has(i) || in.Sentences[i].Heading {
+		if seen.Has(i) || in.Sentences[i].Heading || noneTopic.Has(i) {
 			return
 		}
 		seen.Set(i)
@@ -537,6 +547,9 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 			return false
 		}
 	}
+	if cr.noneTopic >= 0 && ch.topicBits(in, cr.noneTopic, false).Has(i) {
+		return false
+	}
 	if in.defines != nil && in.defines[i] {
 		return false
 	}
@@ -635,6 +648,11 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 	}
 	for _, cb := range r.Combos {
+		// A combo of fallback rules counts, like a fallback rule, only
+		// where it raises the status.
+		if rank[cb.Status] <= best && fallbackCombo(r, cb) {
+			continue
+		}
 		var all []int
 		ok := true
 		for _, n := range cb.Rules {
@@ -714,4 +732,25 @@ func uniqueStrings(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// fallbackCombo reports whether every rule of the combo is a fallback
+// rule of requirement r.
+func fallbackCombo(r *catalog.Requirement, cb catalog.Combo) bool {
+	for _, n := range cb.Rules {
+		found := false
+		for _, rule := range r.Rules {
+			if rule.Name == n {
+				if !rule.Fallback {
+					return false
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(cb.Rules) > 0
 }
