@@ -161,6 +161,13 @@ type Rule struct {
 	Topic [][]string `yaml:"topic"`
 	// None are terms that must not occur in the sentence itself.
 	None []string `yaml:"none"`
+	// NoneTopic are terms that must not occur in the sentence's scope:
+	// the sentence, its list lead-in, the other sentences of its
+	// paragraph, the headings over it and the first cell of its table
+	// row (not the opening paragraph of its section). A measure word in a
+	// cell of the sub-processor table ("Twilio Inc. | SMS one-time
+	// passwords") names a sub-processor's service, not a measure taken.
+	NoneTopic []string `yaml:"none_topic"`
 	// NoLeadIn switches off matching across a list's lead-in sentence.
 	NoLeadIn bool `yaml:"no_lead_in"`
 	// Fallback marks a rule that widens recall for wordings the main rules
@@ -396,7 +403,7 @@ func (c *Catalog) validate(r *Requirement) error {
 		if rule.Cite && (rule.Fallback || (rule.Status != Met && rule.Status != Partial)) {
 			return fmt.Errorf("%s: a citation rule is met or partial and no fallback", where)
 		}
-		terms := append([]string{}, rule.None...)
+		terms := append(append([]string{}, rule.None...), rule.NoneTopic...)
 		for _, g := range append(append([][]string{}, rule.All...), rule.Topic...) {
 			if len(g) == 0 {
 				return fmt.Errorf("%s: empty term group", where)

@@ -304,6 +304,11 @@ func (f *actorFinder) roleAfter(after string) Party {
 		if i > 6 {
 			break
 		}
+		// "("Acme"), and the entity named as the client" introduces
+		// the other party: a role after "and" or "or" is not Acme's.
+		if w == "and" || w == "or" {
+			return Nobody
+		}
 		if p := f.party[w]; p != Nobody && w != "we" && w != "you" {
 			// "as", "is", "acts as" must come first: "(\"Acme\") and
 			// the Customer" names no role for Acme.

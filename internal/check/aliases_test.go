@@ -42,6 +42,9 @@ func TestAliases(t *testing.T) {
 		{"The Board shall keep records.\nThe Board shall meet.\nThe Board will decide.", map[string]Party{}},
 		{"The master agreement (the \"Agreement\").\nThe Agreement shall apply.\nThe Agreement shall prevail.\nThe Agreement will end.", map[string]Party{}},
 		{"The parties agree that the Board is the controller.", map[string]Party{}},
+		// A role after "and" belongs to the other party of the head.
+		{`Lioncrest Pte. Ltd. ("Lioncrest"), and the entity named as the client in the Order Form ("Client").`, map[string]Party{}},
+		{`Acme Ltd ("Acme"), acting as processor, and the entity named as the client ("Client").`, map[string]Party{"acme": Processor}},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

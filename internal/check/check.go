@@ -49,6 +49,8 @@ type compiledRule struct {
 	// personal data of Customer's end users …") may describe the
 	// processing, while it states no duty.
 	describes bool
+	// noneTopic is the group of the rule's none_topic terms, -1 if none.
+	noneTopic int
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
@@ -97,6 +99,10 @@ func New(c *catalog.Catalog) *Checker {
 			})
 			for _, g := range rule.Topic {
 				cr.topic = append(cr.topic, groupOf(g))
+			}
+			cr.noneTopic = -1
+			if len(rule.NoneTopic) > 0 {
+				cr.noneTopic = groupOf(rule.NoneTopic)
 			}
 			ch.rules[rule] = cr
 		}
@@ -439,10 +445,14 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		own.And(topics[k])
 	}
 	var hits []int
+	var noneTopic match.Bits
+	if cr.noneTopic >= 0 {
+		noneTopic = ch.topicBits(in, cr.noneTopic, false)
+	}
 	seen := in.seen
 	clear(seen)
 	accept := func(i int) {
-		if seen.Has(i) || in.Sentences[i].Heading || in.Sentences[i].Open {
+		if seen.Has(i) || in.Sentences[i].Heading || in.Sentences[i].Open || noneTopic.Has(i) {
 			return
 		}
 		seen.Set(i)
@@ -571,6 +581,9 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 			return false
 		}
 	}
+	if cr.noneTopic >= 0 && ch.topicBits(in, cr.noneTopic, false).Has(i) {
+		return false
+	}
 	if in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 		return false
 	}
@@ -673,6 +686,11 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 	}
 	for _, cb := range r.Combos {
+		// A combo of fallback rules counts, like a fallback rule, only
+		// where it raises the status.
+		if rank[cb.Status] <= best && fallbackCombo(r, cb) {
+			continue
+		}
 		var all []int
 		ok := true
 		for _, n := range cb.Rules {
@@ -761,4 +779,25 @@ func uniqueStrings(xs []string) []string {
 		}
 	}
 	return out
+}
+
+// fallbackCombo reports whether every rule of the combo is a fallback
+// rule of requirement r.
+func fallbackCombo(r *catalog.Requirement, cb catalog.Combo) bool {
+	for _, n := range cb.Rules {
+		found := false
+		for _, rule := range r.Rules {
+			if rule.Name == n {
+				if !rule.Fallback {
+					return false
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(cb.Rules) > 0
 }
