@@ -191,6 +191,13 @@ type Rule struct {
 	// the deciding rules match other sentences too (docs/catalog.md,
 	// "Which sentence is cited first").
 	Cite bool `yaml:"cite"`
+	// Definition marks a rule that reads a definition of the contract
+	// itself ("“Security Incident” means … destruction, loss, alteration
+	// …"), which no other rule does, since a definition states no duty. It
+	// must be a combo part (status part): the definition counts only
+	// together with the clause that puts the duty on a party through the
+	// defined term.
+	Definition bool `yaml:"definition"`
 	// Why explains in a few words what the rule recognises.
 	Why string `yaml:"why"`
 }
@@ -399,6 +406,9 @@ func (c *Catalog) validate(r *Requirement) error {
 				return fmt.Errorf("%s: duplicate rule name", where)
 			}
 			names[rule.Name] = true
+		}
+		if rule.Definition && rule.Status != Part {
+			return fmt.Errorf("%s: a definition rule is a combo part (status part)", where)
 		}
 		if rule.Cite && (rule.Fallback || (rule.Status != Met && rule.Status != Partial)) {
 			return fmt.Errorf("%s: a citation rule is met or partial and no fallback", where)

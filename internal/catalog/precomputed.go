@@ -7888,7 +7888,8 @@ var precomputedCatalog = &Catalog{
 							"accessed",
 						},
 					},
-					Fallback: true,
+					Fallback:   true,
+					Definition: true,
 				},
 			},
 			Combos: []Combo{

@@ -49,6 +49,8 @@ type compiledRule struct {
 	// personal data of Customer's end users …") may describe the
 	// processing, while it states no duty.
 	describes bool
+	// definition marks a rule that reads definitions (catalog.Rule.Definition).
+	definition bool
 	// noneTopic is the group of the rule's none_topic terms, -1 if none.
 	noneTopic int
 }
@@ -87,6 +89,7 @@ func New(c *catalog.Catalog) *Checker {
 		for _, rule = range r.Rules {
 			cr := &compiledRule{none: match.RegisterAll(swissFor(rule, c.ExpandSets(rule.None)))}
 			cr.describes = describes
+			cr.definition = rule.Definition
 			for _, g := range rule.All {
 				cr.all = append(cr.all, groupOf(g))
 			}
@@ -456,7 +459,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 			return
 		}
 		seen.Set(i)
-		if in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
+		if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 			return // a definition names a topic, it stipulates nothing
 		}
 		for _, t := range cr.none {
@@ -584,7 +587,7 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 	if cr.noneTopic >= 0 && ch.topicBits(in, cr.noneTopic, false).Has(i) {
 		return false
 	}
-	if in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
+	if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 		return false
 	}
 	for _, t := range cr.none {
