@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 )
 
@@ -568,24 +569,21 @@ func subprocessorWord(w string) bool {
 	return false
 }
 
-// controllerOf are the phrases after which a party's own word names the
-// controller: the party whose instructions are followed or on whose
-// behalf the data are processed.
-var controllerOf = []string{"weisung des ", "weisung der ", "weisungen des ", "weisungen der ", "im auftrag des ", "im auftrag der ", "instructions of the ", "on behalf of the "}
-
 // controllerMarks counts the places where lower names term (a party's own
 // word, genitive endings allowed) as the party giving instructions or
-// commissioning the processing (controllerOf).
+// commissioning the processing: after one of the lexicon's instruction
+// cues ("weisung des ", "on behalf of the ").
 func controllerMarks(lower, term string) int {
 	n := 0
-	for _, p := range controllerOf {
+	for _, c := range lexicon.InstructionCues() {
+		p := c + " " + term
 		for from := 0; ; {
-			k := strings.Index(lower[from:], p+term)
+			k := strings.Index(lower[from:], p)
 			if k < 0 {
 				break
 			}
 			n++
-			from += k + len(p)
+			from += k + len(c) + 1
 		}
 	}
 	return n

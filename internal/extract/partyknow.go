@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -38,7 +39,6 @@ type partyFile struct {
 	TemplateWords     []string            `yaml:"template_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
-	InstructionCues   []string            `yaml:"instruction_cues"`
 	InstructionOwner  []string            `yaml:"instruction_owner"`
 	Addressee         []string            `yaml:"addressee"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
@@ -130,7 +130,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
-	pk.instrCue, pk.instrOwn = lowerAll(f.InstructionCues), lowerAll(f.InstructionOwner)
+	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	pk.abbrev = map[string]string{}
 	for r, ws := range f.RoleAbbreviations {
 		if r != "processor" && r != "controller" {

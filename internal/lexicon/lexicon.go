@@ -1,5 +1,6 @@
 // Package lexicon holds the language facts several packages read the same
-// way: German and English number words and month names (data/words.yaml).
+// way: German and English number words, month names and the phrases that
+// name the party giving instructions (data/words.yaml).
 package lexicon
 
 import (
@@ -18,6 +19,7 @@ var wordsYAML []byte
 type words struct {
 	NumberWords map[string]int `yaml:"number_words"`
 	Months      map[string]int `yaml:"months"`
+	Instruction []string       `yaml:"instruction_cues"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -38,6 +40,11 @@ func decode(data []byte) (*words, error) {
 	for k, v := range w.Months {
 		if k != strings.ToLower(k) || v < 1 || v > 12 {
 			return nil, fmt.Errorf("lexicon: words.yaml: month %q: want lower case and 1 to 12", k)
+		}
+	}
+	for _, c := range w.Instruction {
+		if c != strings.ToLower(c) || strings.TrimSpace(c) != c || c == "" {
+			return nil, fmt.Errorf("lexicon: words.yaml: instruction cue %q: want lower case without outer spaces", c)
 		}
 	}
 	return &w, nil
@@ -69,6 +76,11 @@ func Month(name string) (int, bool) {
 	m, ok := mustLoad().Months[name]
 	return m, ok
 }
+
+// InstructionCues returns the lower-case phrases after which the party
+// giving instructions is named ("weisung des", "instructions of the").
+// The slice is shared and must not be modified.
+func InstructionCues() []string { return mustLoad().Instruction }
 
 // Lines returns the entries of an embedded plain word list: one entry a
 // line, white space trimmed, blank lines and lines starting with # (the
