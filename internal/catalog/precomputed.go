@@ -3885,6 +3885,39 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 					Why:      "the processor's operations on the data are named with whom they serve",
 				},
+				{
+					Name:   "nature-purpose-gerund-entry-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"re:^(?:[0-9.]+\\s+)?[a-z]+ing\\b",
+						},
+					},
+					Topic: [][]string{
+						{
+							"nature and purpose",
+							"nature and purposes",
+							"purpose and nature",
+							"nature of the processing",
+							"purpose of the processing",
+							"purposes of the processing",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"shall",
+						"will",
+						"must",
+						"means",
+						"taking into account",
+						"taking account",
+						"having regard",
+					},
+					Fallback: true,
+					Entry:    true,
+				},
 			},
 		},
 		{
