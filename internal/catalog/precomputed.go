@@ -10502,6 +10502,38 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 				},
+				{
+					Name:   "help-answer-asks-to-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"@en_assist",
+							"provide",
+							"provides",
+						},
+						{
+							"re:\\b(?:asks?|asking|requests?|wants?) (?:us |the [a-z]+ )?(?:to|for) (?:see|access|view|correct|rectify|delete|erase|export|a copy)\\b",
+						},
+						{
+							"respond*",
+							"answer*",
+							"reply",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_discretion",
+						"breach*",
+						"incident*",
+						"audit*",
+						"authorit*",
+						"court*",
+						"subpoena*",
+						"law enforcement",
+					},
+					Fallback: true,
+				},
 			},
 		},
 		{
