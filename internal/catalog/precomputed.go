@@ -11606,6 +11606,37 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor's information enables the controller to meet its duty to inform data subjects",
 				},
 				{
+					Name:   "hilfe-benachrichtigung-der-personen-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"re:\\bbenachrichtigung (?:der|ihrer|seiner|deiner|unserer|von) (?:kunden|kundinnen|nutzer\\w*|mitglieder|patient\\w*|gäste|teilnehm\\w*|beschäftigten|mitarbeitenden|versicherungsnehmer\\w*|mandant\\w*|klient\\w*|bewohner\\w*|schüler\\w*|eltern)\\b",
+						},
+						{
+							"datenschutzverletzung*",
+							"*datenschutzverletzung*",
+							"datenpanne*",
+							"*datenpanne*",
+							"datenschutzvorf*",
+							"*vorfall",
+							"*vorfälle",
+							"sicherheitsvorf*",
+							"verletzung des schutzes",
+							"verletzungen des schutzes",
+							"verletzung*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_discretion",
+					},
+					Fallback: true,
+				},
+				{
 					Name:   "assist-article-en",
 					Lang:   "en",
 					Status: "met",
