@@ -1921,6 +1921,13 @@ func (x *extractor) subprocessorURL() string {
 
 var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
 
+// reConsentToUse marks a sentence in which one party consents to the
+// other's use of a provider it names, outside a section on
+// sub-processors: "The Trust consents to the Consultant engaging X Ltd",
+// "… and Customer authorises their use", "Der Verein stimmt dem Einsatz
+// der X GmbH zu", "ist mit dem Einsatz der X GmbH einverstanden".
+var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b`)
+
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
 // Beispiel GmbH, Weg 1, 12345 Ort, für das Hosting ein." Names already
@@ -1945,9 +1952,14 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
 		if !isCandidate(cand, i) {
-			if !isCandidate(engage, i) || !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
+			if !isCandidate(engage, i) {
 				continue
 			}
+			if !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) {
+				continue
+			}
+			inSection = true
+		} else if isCandidate(engage, i) && reConsentToUse.MatchString(x.sentenceLower(i)) {
 			inSection = true
 		}
 		s := x.sentenceText(i)
@@ -2213,18 +2225,52 @@ func lowerBrand(s string, at int) int {
 	if k == j || k == 0 {
 		return at
 	}
-	for _, r := range s[k:j] {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
-			return at
-		}
+	if !lowerWord(s[k:j]) {
+		return at
 	}
 	a := strings.LastIndexByte(s[:k-1], ' ') + 1
-	switch strings.ToLower(s[a : k-1]) {
-	case "die", "der", "den", "dem", "des", "the":
+	if isArticle(s[a : k-1]) {
 		return k
+	}
+	// "der noris network AG": two words in lower case after the article.
+	if a == 0 || !lowerWord(s[a:k-1]) || lowerStop[strings.ToLower(s[a:k-1])] || lowerStop[strings.ToLower(s[k:j])] {
+		return at
+	}
+	b := strings.LastIndexByte(s[:a-1], ' ') + 1
+	if isArticle(s[b : a-1]) {
+		return a
 	}
 	return at
 }
+
+// lowerWord reports whether w is one word of letters, digits, dots or
+// hyphens (a brand in lower case) that does not start with a capital.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isArticle reports whether w is a definite article.
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "die", "der", "den", "dem", "des", "the":
+		return true
+	}
+	return false
+}
+
+// lowerStop holds lower-case words that stand between an article and a
+// legal form without being a brand: "der oben genannten GmbH".
+var lowerStop = map[string]bool{"oben": true, "genannte": true, "genannten": true, "vorgenannte": true, "vorgenannten": true,
+	"beauftragte": true, "beauftragten": true, "jeweilige": true, "jeweiligen": true, "eingesetzte": true, "eingesetzten": true,
+	"above": true, "named": true, "said": true, "relevant": true, "respective": true, "same": true}
 
 // reNowNamed marks a sentence that names the companies engaged now:
 // "derzeit", "zurzeit", "gegenwärtig", "currently", "at present", or a
