@@ -1921,6 +1921,29 @@ func (x *extractor) subprocessorURL() string {
 
 var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
 
+// subRowLabel returns 0 when the sentence starting at start is the value
+// of a table row written with "|" whose first cell is a short label
+// naming sub-processors ("Other processors | …", "Unterauftragnehmer |
+// …") and the value (low) is not a negation ("| none"), or -1.
+func (x *extractor) subRowLabel(start int, low string) int {
+	j := start
+	for j > 0 && x.text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || x.text[j-1] != '|' || len(x.lower) != len(x.text) {
+		return -1
+	}
+	ls := strings.LastIndexByte(x.text[:j-1], '\n') + 1
+	label := strings.TrimSpace(x.lower[ls : j-1])
+	if len(label) < 3 || len(label) > 40 || strings.Contains(label, "|") {
+		return -1
+	}
+	if !x.k.isSub(label) || x.k.notProc(label) || reNegation.MatchString(low) {
+		return -1
+	}
+	return 0
+}
+
 // reConsentToUse marks a sentence in which one party consents to the
 // other's use of a provider it names, outside a section on
 // sub-processors: "The Trust consents to the Consultant engaging X Ltd",
@@ -1951,7 +1974,13 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
-		if !isCandidate(cand, i) {
+		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
+		// of a details table labelled by the word for sub-processors
+		// names them in its value.
+		rowAfter := x.subRowLabel(sent.Start, x.sentenceLower(i))
+		if rowAfter >= 0 {
+			inSection = true
+		} else if !isCandidate(cand, i) {
 			if !isCandidate(engage, i) {
 				continue
 			}
@@ -1972,7 +2001,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// they are ("The sub-processors at the Commencement Date are
 		// Acme Ltd (hosting) and …") names them after its verb.
 		after := 0
-		if !reEngageLow.MatchString(low) {
+		if rowAfter >= 0 {
+			after = rowAfter
+		} else if !reEngageLow.MatchString(low) {
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd
