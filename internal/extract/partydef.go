@@ -906,6 +906,14 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 			return r, true
 		}
 	}
+	// "the services that Acme Hosting Limited, a company incorporated in
+	// England … whose registered office is at … ("Acme"), supplies": a
+	// company in the sentence whose description or address runs up to
+	// the definition.
+	if p := x.describedBefore(phrase, b, u.end); p != nil {
+		r.party = p
+		return r, true
+	}
 	// A short name defined before: "Der Kunde beauftragt Caelex
 	// (Auftragsverarbeiter)".
 	if p := shortBefore(phrase, shorts); p != nil {
@@ -917,6 +925,34 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		return r, true
 	}
 	return r, false
+}
+
+// reDescribedAs is what follows a company's name up to its definition
+// when the name is described or placed: ", a company incorporated in …",
+// " of 9 Dock Street …".
+var reDescribedAs = lazyRegexp(`^(?:,\s*an?\s+(?:\S+\s+){0,3}?(?:company|corporation|partnership)\b|\s+of\s+\d)`)
+
+// describedBefore returns the company with a legal form whose description
+// or address fills phrase (starting at offset b) up to a definition
+// ending at defEnd, or nil: the first such company, and only when no
+// other definition (a quoted term) stands between it and the definition.
+func (x *extractor) describedBefore(phrase string, b, defEnd int) *model.Party {
+	for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(phrase, -1) {
+		rest := phrase[m[3]:]
+		if !reDescribedAs().MatchString(rest) || strings.ContainsAny(rest, "“\"„") {
+			continue
+		}
+		start := capitalRun(phrase, x.walkBack(phrase, m[2]), m[2])
+		if start >= m[2] {
+			continue
+		}
+		nr := x.readName(phrase[start:m[3]])
+		if nr.name == "" || !nr.legal {
+			continue
+		}
+		return x.defParty(b+start+nr.start, b+start+nr.end, defEnd, nr)
+	}
+	return nil
 }
 
 // blockAbove returns the lines right above offset at, up to a blank line

@@ -159,7 +159,11 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" {
 			return false
 		}
-		if r, ok := pk.abbrev[sr.short]; ok {
+		if r := x.statedRole(sr.short); r != "" {
+			// "Tallowmere is the processor": the short name's role said
+			// in so many words.
+			cs[i].role = r
+		} else if r, ok := pk.abbrev[sr.short]; ok {
 			cs[i].role = r
 		} else if x.givesInstructions(strings.ToLower(sr.short)) {
 			cs[i].role = "controller"
@@ -197,6 +201,46 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		filled = true
 	}
 	return filled
+}
+
+// reStatedRole is a role stated right after a party's short name: " is
+// the processor", " acts as controller", " ist Auftragsverarbeiter".
+var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:the\s+|a\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
+
+// statedRole returns the role the text gives a short name in so many
+// words ("Acme is the processor"), or "" when it gives none or both.
+func (x *extractor) statedRole(short string) string {
+	if len(short) < 2 || len(x.lower) != len(x.text) {
+		return ""
+	}
+	ls := prefilter.Lower(short)
+	role := ""
+	for from := 0; ; {
+		i := strings.Index(x.lower[from:], ls)
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len(ls)
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(x.lower[:i]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		m := reStatedRole().FindStringSubmatch(x.lower[from:min(len(x.lower), from+60)])
+		if m == nil {
+			continue
+		}
+		r := x.k.party.role[m[1]]
+		if r != "processor" && r != "controller" {
+			continue
+		}
+		if role != "" && role != r {
+			return ""
+		}
+		role = r
+	}
+	return role
 }
 
 // givesInstructions reports whether the text names the party of the

@@ -1921,6 +1921,36 @@ func (x *extractor) subprocessorURL() string {
 
 var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
 
+// subRowLabel returns 0 when the sentence starting at start is the value
+// of a table row written with "|" whose first cell is a short label
+// naming sub-processors ("Other processors | …", "Unterauftragnehmer |
+// …") and the value (low) is not a negation ("| none"), or -1.
+func (x *extractor) subRowLabel(start int, low string) int {
+	j := start
+	for j > 0 && x.text[j-1] == ' ' {
+		j--
+	}
+	if j == 0 || x.text[j-1] != '|' || len(x.lower) != len(x.text) {
+		return -1
+	}
+	ls := strings.LastIndexByte(x.text[:j-1], '\n') + 1
+	label := strings.TrimSpace(x.lower[ls : j-1])
+	if len(label) < 3 || len(label) > 40 || strings.Contains(label, "|") {
+		return -1
+	}
+	if !x.k.isSub(label) || x.k.notProc(label) || reNegation.MatchString(low) {
+		return -1
+	}
+	return 0
+}
+
+// reConsentToUse marks a sentence in which one party consents to the
+// other's use of a provider it names, outside a section on
+// sub-processors: "The Trust consents to the Consultant engaging X Ltd",
+// "… and Customer authorises their use", "Der Verein stimmt dem Einsatz
+// der X GmbH zu", "ist mit dem Einsatz der X GmbH einverstanden".
+var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b`)
+
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
 // Beispiel GmbH, Weg 1, 12345 Ort, für das Hosting ein." Names already
@@ -1944,10 +1974,21 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
-		if !isCandidate(cand, i) {
-			if !isCandidate(engage, i) || !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
+		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
+		// of a details table labelled by the word for sub-processors
+		// names them in its value.
+		rowAfter := x.subRowLabel(sent.Start, x.sentenceLower(i))
+		if rowAfter >= 0 {
+			inSection = true
+		} else if !isCandidate(cand, i) {
+			if !isCandidate(engage, i) {
 				continue
 			}
+			if !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) {
+				continue
+			}
+			inSection = true
+		} else if isCandidate(engage, i) && reConsentToUse.MatchString(x.sentenceLower(i)) {
 			inSection = true
 		}
 		s := x.sentenceText(i)
@@ -1960,7 +2001,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// they are ("The sub-processors at the Commencement Date are
 		// Acme Ltd (hosting) and …") names them after its verb.
 		after := 0
-		if !reEngageLow.MatchString(low) {
+		if rowAfter >= 0 {
+			after = rowAfter
+		} else if !reEngageLow.MatchString(low) {
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd
@@ -2213,18 +2256,52 @@ func lowerBrand(s string, at int) int {
 	if k == j || k == 0 {
 		return at
 	}
-	for _, r := range s[k:j] {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
-			return at
-		}
+	if !lowerWord(s[k:j]) {
+		return at
 	}
 	a := strings.LastIndexByte(s[:k-1], ' ') + 1
-	switch strings.ToLower(s[a : k-1]) {
-	case "die", "der", "den", "dem", "des", "the":
+	if isArticle(s[a : k-1]) {
 		return k
+	}
+	// "der noris network AG": two words in lower case after the article.
+	if a == 0 || !lowerWord(s[a:k-1]) || lowerStop[strings.ToLower(s[a:k-1])] || lowerStop[strings.ToLower(s[k:j])] {
+		return at
+	}
+	b := strings.LastIndexByte(s[:a-1], ' ') + 1
+	if isArticle(s[b : a-1]) {
+		return a
 	}
 	return at
 }
+
+// lowerWord reports whether w is one word of letters, digits, dots or
+// hyphens (a brand in lower case) that does not start with a capital.
+func lowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isArticle reports whether w is a definite article.
+func isArticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "die", "der", "den", "dem", "des", "the":
+		return true
+	}
+	return false
+}
+
+// lowerStop holds lower-case words that stand between an article and a
+// legal form without being a brand: "der oben genannten GmbH".
+var lowerStop = map[string]bool{"oben": true, "genannte": true, "genannten": true, "vorgenannte": true, "vorgenannten": true,
+	"beauftragte": true, "beauftragten": true, "jeweilige": true, "jeweiligen": true, "eingesetzte": true, "eingesetzten": true,
+	"above": true, "named": true, "said": true, "relevant": true, "respective": true, "same": true}
 
 // reNowNamed marks a sentence that names the companies engaged now:
 // "derzeit", "zurzeit", "gegenwärtig", "currently", "at present", or a
