@@ -1922,20 +1922,29 @@ func (x *extractor) subprocessorURL() string {
 var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
-// of a table row written with "|" whose first cell is a short label
-// naming sub-processors ("Other processors | …", "Unterauftragnehmer |
-// …") and the value (low) is not a negation ("| none"), or -1.
+// of a table row, written with "|" or as a word processor's cells with
+// tabs, whose first cell is a short label naming sub-processors ("Other
+// processors | …", "Unterauftragnehmer\t…") and the value (low) is not a
+// negation ("| none"), or -1.
 func (x *extractor) subRowLabel(start int, low string) int {
 	j := start
-	for j > 0 && x.text[j-1] == ' ' {
+	for j > 0 && (x.text[j-1] == ' ' || x.text[j-1] == '\t') {
 		j--
 	}
-	if j == 0 || x.text[j-1] != '|' || len(x.lower) != len(x.text) {
+	if j == 0 || len(x.lower) != len(x.text) {
 		return -1
 	}
-	ls := strings.LastIndexByte(x.text[:j-1], '\n') + 1
-	label := strings.TrimSpace(x.lower[ls : j-1])
-	if len(label) < 3 || len(label) > 40 || strings.Contains(label, "|") {
+	k := j
+	switch {
+	case x.text[j-1] == '|':
+		k = j - 1
+	case strings.Contains(x.text[j:start], "\t"):
+	default:
+		return -1
+	}
+	ls := strings.LastIndexByte(x.text[:k], '\n') + 1
+	label := strings.TrimSpace(strings.TrimLeft(x.lower[ls:k], "| "))
+	if len(label) < 3 || len(label) > 40 || strings.ContainsAny(label, "|\t") {
 		return -1
 	}
 	if !x.k.isSub(label) || x.k.notProc(label) || reNegation.MatchString(low) {
