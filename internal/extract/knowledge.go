@@ -102,6 +102,7 @@ type Knowledge struct {
 	legalRe     *prefilter.Regexp
 	placeholder []*prefilter.Regexp
 	placeNameRe *prefilter.Regexp // a place name the country table does not list
+	placeConn   []string          // " am ", " an der ": place_connectors between spaces
 	numbers     map[string]int
 	regions     map[string]bool // lower-case names of regions ("EU", "weltweit")
 	numberRe    string
@@ -323,6 +324,7 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		if w == "" || w != strings.ToLower(w) || w != strings.TrimSpace(w) {
 			return nil, fmt.Errorf("extract: lexicon.yaml: place_connectors: %q is not a lower-case word", w)
 		}
+		k.placeConn = append(k.placeConn, " "+w+" ")
 	}
 	// One to three capitalised words, joined by spaces or connectors, or
 	// with a capitalised word in parentheses: "Espelkamp", "Bad

@@ -1581,6 +1581,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"an der",
 			"im",
 			"ob der",
+			"bei",
+			"upon",
 		},
 	},
 	Parties: partyFile{

@@ -1335,7 +1335,7 @@ func (x *extractor) townLen(s string) int {
 			return len(s)
 		}
 		end = f
-		for _, pc := range []string{" am ", " an der ", " im ", " ob der ", " bei ", " upon "} {
+		for _, pc := range x.k.placeConn {
 			if strings.HasPrefix(s[end:], pc) {
 				rest := s[end+len(pc):]
 				w := strings.IndexByte(rest, ' ')

@@ -238,7 +238,7 @@ var precomputedTable = []Entry{
 	{Expr: "^\\[[^\\]]*\\]$", Opt: 0, Analysis: &Analysis{Lits: []string{"["}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^\\d+(\\.\\d+)*$", Opt: 0, Analysis: &Analysis{Lits: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^\\d+[a-z]?\\s+\\p{Lu}[\\p{L} .\\-#\\d]+", Opt: 0, Analysis: &Analysis{Lits: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, Fold: false, Prefix: true, Begin: true}},
-	{Expr: "^\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|an der|ob der|am|im|\\(\\p{Lu}[\\p{L}]+\\))){0,2}$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
+	{Expr: "^\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|an der|ob der|upon|bei|am|im|\\(\\p{Lu}[\\p{L}]+\\))){0,2}$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\p{Lu}[\\p{L}\\d.&-]*(?: \\p{Lu}[\\p{L}\\d.&-]*){0,2} \\([\\p{Lu}\\d]", Opt: 0, Analysis: &Analysis{Lits: []string{" ("}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\p{Lu}\\p{Ll}{2,}(?:-\\p{Lu}\\p{Ll}{2,})?$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\s*(?:,\\s*|\\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\\s+)(\\p{Lu}[\\p{L}.'-]+(?: (?:am|an der|im|ob der|\\p{Lu}[\\p{L}.'-]+)){0,2})(?:$|[\\s,;:.()])", Opt: 0, Analysis: &Analysis{Lits: []string{",", "aus", "in", "of"}, Fold: false, Prefix: false, Begin: true}},
