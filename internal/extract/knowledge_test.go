@@ -19,7 +19,7 @@ func TestKnowledgeRejectsBrokenLexicon(t *testing.T) {
 		{"missing cue list", "  audit: [kontroll", "  audits: [kontroll", `cue list "audit" missing`},
 		{"upper-case cue", "breach_prompt: [unverzüglich", "breach_prompt: [Unverzüglich", "not a lower-case fragment"},
 		{"missing term list", "  dpo: [datenschutzbeauftragte*", "  dpo_words: [datenschutzbeauftragte*", `sentence_terms list "dpo" missing`},
-		{"missing place connectors", "place_connectors: [am, an der, im, ob der]", "", "place_connectors missing"},
+		{"missing place connectors", "place_connectors: [am, an der, im, ob der, bei, upon]", "", "place_connectors missing"},
 		{"upper-case place connector", "place_connectors: [am, an der", "place_connectors: [Am, an der", "not a lower-case word"},
 	}
 	for _, tt := range tests {
