@@ -184,6 +184,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The controller shall implement appropriate technical and organisational measures, including the pseudonymisation and encryption of personal data.\n\n" +
 				"The processor shall implement appropriate technical and organisational measures, including the pseudonymisation and encryption of personal data.",
 			"The processor shall implement"},
+		{"the breach notice with its deadline, not help with the report 'within the scope' of a duty", "en", "breach-notification",
+			"The processor will provide the controller with the information it reasonably needs to prepare a complete report to the data protection authority and the data subjects, within the scope of the duty to report data breaches.\n\n" +
+				"The processor shall inform the controller of a data breach as soon as possible after discovering it.",
+			"as soon as possible after discovering"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
