@@ -7487,6 +7487,33 @@ var precomputedCatalog = &Catalog{
 						"other processor*",
 					},
 				},
+				{
+					Name:   "measures-required-art32-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"all measures required",
+							"all measures ... required",
+							"all the measures required",
+							"measures required pursuant to",
+							"measures required by",
+							"measures required under",
+						},
+						{
+							"art:32",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"assist*",
+						"requests from data subjects",
+						"sub-processor*",
+						"subprocessor*",
+					},
+					Cite: true,
+				},
 			},
 		},
 		{

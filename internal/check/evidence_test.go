@@ -188,6 +188,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The processor will provide the controller with the information it reasonably needs to prepare a complete report to the data protection authority and the data subjects, within the scope of the duty to report data breaches.\n\n" +
 				"The processor shall inform the controller of a data breach as soon as possible after discovering it.",
 			"as soon as possible after discovering"},
+		{"a citation rule: the wording of Art. 28(3)(c) before a measure clause of an annex", "en", "security",
+			"The provider has implemented appropriate technical and organisational measures for the hosting of the personal data.\n\n" +
+				"The processor shall take all measures required pursuant to Article 32 of the GDPR.",
+			"all measures required pursuant to Article 32"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
