@@ -164,6 +164,34 @@ func TestFirstEvidence(t *testing.T) {
 			"The Controller agrees to the engagement of Subprocessors as follows:\n\n" +
 				"The Controller hereby agrees to the engagement of the Subprocessors listed in Annex 2.",
 			"hereby agrees to the engagement"},
+		{"a citation rule: the processor's deletion at the end, stated alone", "en", "delete-return",
+			"Following the deletion or return of the data, or as otherwise agreed, the processor will carry out this instruction within 90 days.\n\n" +
+				"Upon expiry of the services, the processor undertakes to delete all personal data it holds for the controller and existing copies.",
+			"undertakes to delete"},
+		{"a citation rule: the processor's lead-in to its list of measures", "en", "toms-description",
+			"Backups of the service are kept in a second data centre.\n\n" +
+				"The processor shall implement the following technical and organisational measures to protect the personal data against loss or unlawful processing:\n[list of measures to be completed by the processor]",
+			"shall implement the following technical and organisational measures"},
+		{"a citation rule: the processor's measures named by the goals of Art. 32(1)(b)", "en", "toms-description",
+			"Backups of the service are kept in a second data centre.\n\n" +
+				"The processor will take appropriate technical and organisational measures to ensure the confidentiality, integrity, availability and resilience of its systems.",
+			"confidentiality, integrity, availability"},
+		{"a bare promise of appropriate measures stays behind a measure the text names", "en", "toms-description",
+			"The processor shall implement appropriate technical and organisational measures to secure all personal data against accidental loss.\n\n" +
+				"All personal data is encrypted at rest and in transit.",
+			"encrypted at rest"},
+		{"the controller's own measures are not the processor's description", "en", "toms-description",
+			"The controller shall implement appropriate technical and organisational measures, including the pseudonymisation and encryption of personal data.\n\n" +
+				"The processor shall implement appropriate technical and organisational measures, including the pseudonymisation and encryption of personal data.",
+			"The processor shall implement"},
+		{"the breach notice with its deadline, not help with the report 'within the scope' of a duty", "en", "breach-notification",
+			"The processor will provide the controller with the information it reasonably needs to prepare a complete report to the data protection authority and the data subjects, within the scope of the duty to report data breaches.\n\n" +
+				"The processor shall inform the controller of a data breach as soon as possible after discovering it.",
+			"as soon as possible after discovering"},
+		{"a citation rule: the wording of Art. 28(3)(c) before a measure clause of an annex", "en", "security",
+			"The provider has implemented appropriate technical and organisational measures for the hosting of the personal data.\n\n" +
+				"The processor shall take all measures required pursuant to Article 32 of the GDPR.",
+			"all measures required pursuant to Article 32"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",

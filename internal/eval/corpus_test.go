@@ -52,13 +52,14 @@ func TestEnglishBar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The first-citation figure as acceptance.py en-evidence counts it
-	// (the bar of 0.85 is not reached; see docs/catalog.md); the
-	// project's sentence-label corrections can only add hits.
+	// The first-citation figure as acceptance.py en-evidence counts it,
+	// held to the bar of 0.85 (reached in the sixth evidence pass;
+	// see docs/catalog.md); the project's sentence-label corrections can
+	// only add hits.
 	t.Logf("first cited sentence on a labelled line: %d of %d, %d with the project's %d line corrections",
 		rep.FirstOnLabel, rep.FirstScored, rep.FirstOnLabelOwn, len(own))
-	if rep.FirstScored < 800 || rep.FirstOnLabel > rep.FirstOnLabelOwn || float64(rep.FirstOnLabel) < 0.75*float64(rep.FirstScored) {
-		t.Errorf("first citations %d/%d (own %d): the figure fell or was not computed", rep.FirstOnLabel, rep.FirstScored, rep.FirstOnLabelOwn)
+	if rep.FirstScored < 800 || rep.FirstOnLabel > rep.FirstOnLabelOwn || float64(rep.FirstOnLabel) < 0.85*float64(rep.FirstScored) {
+		t.Errorf("first citations %d/%d (own %d): below the bar of 0.85, or not computed", rep.FirstOnLabel, rep.FirstScored, rep.FirstOnLabelOwn)
 	}
 	c := rep.Corrected
 	t.Logf("accuracy %.3f, missing precision %.3f, recall %.3f", c.Accuracy(), c.Precision(), c.Recall())
