@@ -80,6 +80,12 @@ type Catalog struct {
 	// contracts under the Swiss Federal Act on Data Protection
 	// ("Bearbeitung" for "Verarbeitung", "Personendaten").
 	SwissTerms [][]string `yaml:"swiss_terms"`
+	// EnglishTerms are pairs [GDPR word part, other word part]: an English
+	// term holding the first also matches with the second in its place,
+	// for contracts written under laws that name personal data otherwise
+	// ("personal information" in South Africa's POPIA, China's PIPL,
+	// Canada's PIPEDA and Australia's Privacy Act).
+	EnglishTerms [][]string `yaml:"english_terms"`
 	// InformalWords are pairs [informal word, formal word]: in a German
 	// text every token of the first is read as the second, once, when the
 	// document is indexed ("dir" as "Ihnen", "deine" as "Ihre", "du" as

@@ -60,11 +60,11 @@ func New(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
 	// English rules hold no German words: only German rules (and rules of
-	// both languages) get the Swiss spellings, which also spares the
-	// start-up the scans of every English term.
+	// both languages) get the Swiss spellings; English rules get the
+	// English variants ("personal information" for "personal data").
 	swissFor := func(rule *catalog.Rule, terms []string) []string {
 		if rule.Lang == "en" {
-			return terms
+			return withSwissSpelling(terms, c.EnglishTerms)
 		}
 		return withSwissSpelling(terms, c.SwissTerms)
 	}
@@ -147,7 +147,8 @@ func groupCost(terms []string) int {
 // "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss". It also
 // adds the Swiss law's words for the GDPR's (pairs of word parts, from the
 // catalog): "bearbeit*" beside "verarbeit*", "personendaten" beside
-// "personenbezogene daten".
+// "personenbezogene daten". For English rules the pairs are the catalog's
+// English variants ("personal information" beside "personal data").
 func withSwissSpelling(terms []string, swiss [][]string) []string {
 	out := terms
 	add := func(t string) {

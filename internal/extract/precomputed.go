@@ -1521,6 +1521,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"s.r.o.",
 			"Pte. Ltd.",
 			"Pty Ltd",
+			"(Pty) Ltd",
+			"(Pty) Limited",
 			"ULC",
 			"Unlimited Company",
 			"DAC",
