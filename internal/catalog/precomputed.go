@@ -978,6 +978,11 @@ var precomputedCatalog = &Catalog{
 							"*leistung*",
 						},
 					},
+					None: []string{
+						"nicht gegenstand",
+						"kein gegenstand",
+						"keine gegenstand",
+					},
 					Why: "the subject matter is stated",
 				},
 				{
