@@ -35,7 +35,7 @@ var (
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter(?:in)?|verantwortliche[r]?|auftragnehmer(?:in)?|auftraggeber(?:in)?)\b`)
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
@@ -508,7 +508,9 @@ func (x *extractor) defUnits(n int) []defUnit {
 	for k, w := range defWords[len(defOpeners):] {
 		for _, at := range found[len(defOpeners)+k] {
 			a := runeStart(text, max(0, at-40))
-			win := text[a:min(n, at+len(w)+1)]
+			// Two bytes more take in a feminine ending ("handelt als
+			// Auftragsverarbeiterin").
+			win := text[a:min(n, at+len(w)+3)]
 			lw := x.lower[a:min(n, at+len(w)+1)]
 			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
 				continue
@@ -840,6 +842,22 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 			}
 		}
 		return r, false
+	}
+	if u.statement && !u.shortOnly {
+		// "Norland District Council, Civic Centre, Norland NL1 1AA,
+		// acting as controller", "Die Datenwerk AG, Speditionstraße 15,
+		// 40221 Düsseldorf, handelt als Auftragsverarbeiterin": a party
+		// block with its address, set off by a comma before the role.
+		if t := strings.TrimRight(phrase, " "); strings.HasSuffix(t, ",") {
+			t = strings.TrimPrefix(strings.TrimLeft(t[:len(t)-1], " ,.;"), "and ")
+			t = strings.TrimPrefix(t, "und ")
+			off := b + strings.Index(phrase, t)
+			if pr := x.partyFromLines([]line{{start: off, end: off + len(t), text: t}}, false); pr.party != nil && (pr.party.Postcode != "" || pr.party.City != "" || pr.party.Street != "") {
+				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
+				r.party = pr.party
+				return r, true
+			}
+		}
 	}
 	if u.statement {
 		end := u.start
