@@ -279,14 +279,18 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	// in German they are also read as the party words the rules name
 	// (definedAliases).
 	var defined map[string]Party
+	var low string
 	if af.german {
-		low := prefilter.Lower(doc.Text)
+		low = prefilter.Lower(doc.Text)
 		defined = af.definedParties(doc.Text, low)
 		if da := definedAliases(doc.Text, low, defined); da != nil {
 			informal = append(slices.Clip(informal), da...)
 		}
 	}
 	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
+	if low != "" {
+		in.Index.UseLower(low)
+	}
 	if !af.german {
 		defined = af.definedParties(doc.Text, in.Index.Lower())
 	}
