@@ -279,6 +279,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			if f.german && prev == "der" && feminine(t) {
 				continue
 			}
+			// "…, unterrichtet sie die Kanzlei unverzüglich": after a
+			// subject pronoun the party is the object.
+			if f.german && prev == "die" && i >= 2 && !toks[i-1].Comma && (toks[i-2].Text == "sie" || toks[i-2].Text == "er") {
+				skipped = i
+				continue
+			}
 			// "the processor's sub-processor", "processor personnel",
 			// "Customer Personal Data".
 			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
@@ -296,9 +302,11 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 	return Nobody
 }
 
-// enTold are the participles of telling: a party that is their passive
-// subject is told something, by a party not named or named after "by".
-var enTold = set("notified informed told advised alerted warned apprised consulted")
+// enTold are the participles of telling and helping: a party that is their
+// passive
+// subject is told something or helped, by a party not named or named after
+// "by".
+var enTold = set("notified informed told advised alerted warned apprised consulted assisted supported helped")
 
 // toldParty reports a party word at i that is the subject of a passive
 // verb of telling: "the Trust shall be notified of the legal requirement",

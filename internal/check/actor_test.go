@@ -17,6 +17,10 @@ func TestActor(t *testing.T) {
 		want       Party
 	}{
 		{"en", "The processor shall delete all data.", Processor},
+		{"en", "Requests shall be forwarded to the controller, and the controller shall be assisted in responding to them.", Nobody},
+		{"en", "The controller shall assist the processor in testing the backups.", Controller},
+		{"de", "Stellt die Dienstleisterin fest, dass Daten abhandengekommen sind, unbefugt eingesehen wurden, unterrichtet sie die Auftraggeberin unverzüglich.", Processor},
+		{"de", "Die Auftraggeberin löscht die Konten selbst.", Controller},
 		{"en", "Controller shall delete all data.", Controller},
 		{"en", "At the choice of the controller, the processor shall delete all data.", Processor},
 		{"en", "If the controller so requests, processor will return the data.", Processor},

@@ -14,6 +14,7 @@ import (
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
+	"github.com/art28/art28/internal/prefilter"
 	"github.com/art28/art28/internal/segment"
 )
 
@@ -275,9 +276,26 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			informal = append(slices.Clip(informal), ab...)
 		}
 	}
+	// Terms the contract defines for its parties act like party words;
+	// in German they are also read as the party words the rules name
+	// (definedAliases).
+	var defined map[string]Party
+	var low string
+	if af.german {
+		low = prefilter.Lower(doc.Text)
+		defined = af.definedParties(doc.Text, low)
+		if da := definedAliases(doc.Text, low, defined); da != nil {
+			informal = append(slices.Clip(informal), da...)
+		}
+	}
 	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
-	// Terms the contract defines for its parties act like party words.
-	in.defined = af.definedParties(doc.Text, in.Index.Lower())
+	if low != "" {
+		in.Index.UseLower(low)
+	}
+	if !af.german {
+		defined = af.definedParties(doc.Text, in.Index.Lower())
+	}
+	in.defined = defined
 	af = af.withParties(in.defined)
 	if af.german {
 		if fv := formalAddress(doc.Text); fv || in.Index.Aliased() {

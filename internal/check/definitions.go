@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/art28/art28/internal/lexicon"
@@ -22,7 +23,14 @@ var (
 	// reDefinition reads a quoted term in parentheses, optionally after
 	// "nachfolgend", "hereinafter" and the like, at the start of a window
 	// that begins with "(".
-	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚']([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+	// An article inside the quotation marks is no part of the term:
+	// („die Schule“), (hereinafter "the Brand").
+	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+
+	// reDefiner finds the word that opens a definition set off by dashes
+	// or commas instead of parentheses: "Turnverein Eichenau e. V. – im
+	// Folgenden „Verein“ –", "Acme Ltd, hereinafter "Acme", …".
+	reDefiner = regexp.MustCompile(`(?:[–—-]|,)\s*(?:nachfolgend|nachstehend|im folgenden|hereinafter|hereafter)\b`)
 )
 
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
@@ -180,24 +188,7 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		p       Party
 	}
 	var defs []quotedDef
-	for from := 0; ; {
-		k := strings.IndexByte(lower[from:], '(')
-		if k < 0 {
-			break
-		}
-		at := from + k
-		from = at + 1
-		win := lower[at:min(len(lower), at+120)]
-		if !hasQuote(win[:min(len(win), 48)]) {
-			continue
-		}
-		m := reDefinition.FindStringSubmatchIndex(win)
-		if m == nil {
-			continue
-		}
-		for x := range m {
-			m[x] += at
-		}
+	for _, m := range definitionSpans(lower) {
 		term := lower[m[2]:m[3]]
 		if len(defs) < 8 {
 			defs = append(defs, quotedDef{at: m[0], end: m[1], term: term, p: f.party[term]})
@@ -253,7 +244,7 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		a, b := defs[0], defs[1]
 		head := lower[max(0, a.at-300):a.at]
 		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) &&
-			(strings.Contains(head, "zwischen") || strings.Contains(head, "between")) {
+			(strings.Contains(head, "zwischen") || strings.Contains(head, "between") || concludes(lower[b.end:min(len(lower), b.end+60)])) {
 			known, open := a, b
 			if a.p == Nobody {
 				known, open = b, a
@@ -269,8 +260,10 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		// The party whose instructions the other follows, or on whose
 		// behalf it processes ("auf dokumentierte Weisung des
 		// Pflegedienstes"), is the controller.
-		if a.p == Nobody && b.p == Nobody && a.term != b.term && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) &&
-			(strings.Contains(head, "zwischen") || strings.Contains(head, "between")) {
+		// The head need not say "zwischen": "Die Hosting Nord UG –
+		// nachstehend „Betreiber“ – und der Segelclub – nachstehend
+		// „Club“ – schließen …"; the instruction cues decide.
+		if a.p == Nobody && b.p == Nobody && a.term != b.term && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) {
 			ca, cb := controllerMarks(lower, a.term), controllerMarks(lower, b.term)
 			if (ca > 0) != (cb > 0) {
 				ctrl, proc := a, b
@@ -304,6 +297,57 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		if p == Nobody {
 			delete(out, t)
 		}
+	}
+	return out
+}
+
+// definitionSpans returns, in text order, the submatch offsets of
+// reDefinition for every quoted definition of lower: in parentheses, and
+// set off by dashes or commas after "im Folgenden", "nachstehend",
+// "hereinafter" (read as if a parenthesis opened before the word).
+func definitionSpans(lower string) [][]int {
+	var out [][]int
+	for from := 0; ; {
+		k := strings.IndexByte(lower[from:], '(')
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 1
+		win := lower[at:min(len(lower), at+120)]
+		if !hasQuote(win[:min(len(win), 48)]) {
+			continue
+		}
+		m := reDefinition.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for x := range m {
+			m[x] += at
+		}
+		out = append(out, m)
+	}
+	extra := false
+	for _, d := range reDefiner.FindAllStringIndex(lower, 16) {
+		// The definer word itself, after the dash or comma.
+		at := d[0]
+		for at < d[1] && (lower[at] < 'a' || lower[at] > 'z') {
+			at++
+		}
+		win := "(" + lower[at:min(len(lower), at+120)]
+		m := reDefinition.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for x := range m {
+			m[x] += at - 1
+		}
+		m[0] = at
+		out = append(out, m)
+		extra = true
+	}
+	if extra {
+		slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	}
 	return out
 }
@@ -607,4 +651,98 @@ func joinsParties(s string) bool {
 		}
 	}
 	return false
+}
+
+// definedAliases returns the index aliases that read a German contract's
+// own party terms as the catalog's party words: "die Schule" as "die
+// Auftraggeberin", "der Club" and "des Clubs" as "der Auftraggeber",
+// "Medisoft" as "Auftragnehmer". The rules name the party they need
+// ("ermöglicht dem Auftraggeber Überprüfungen"), so a contract that
+// defines its own words for the parties is read like one that uses the
+// party words. A term whose every article is "die" is feminine and takes
+// the feminine party word, so that "der Schule" stays dative. Only the
+// term as the text writes it (with its capital) is read so.
+func definedAliases(text, lower string, defined map[string]Party) [][]string {
+	var out [][]string
+	for term, p := range defined {
+		at := indexWord(lower, term)
+		if at < 0 || len(text) < at+len(term) {
+			continue
+		}
+		written := text[at : at+len(term)]
+		if strings.ToLower(written) != term || strings.IndexByte(written, ' ') >= 0 {
+			continue
+		}
+		fem := strings.Contains(lower, "die "+term+" ") || strings.Contains(lower, "die "+term+",") || strings.Contains(lower, "die "+term+".")
+		for _, a := range []string{"dem ", "den ", "des ", "das "} {
+			if strings.Contains(lower, a+term+" ") || strings.Contains(lower, a+term+"s ") {
+				fem = false
+			}
+		}
+		var as string
+		switch {
+		case p == Processor && fem:
+			as = "auftragnehmerin"
+		case p == Processor:
+			as = "auftragnehmer"
+		case p == Controller && fem:
+			as = "auftraggeberin"
+		case p == Controller:
+			as = "auftraggeber"
+		default:
+			continue
+		}
+		out = append(out, []string{"=" + written, as})
+		if !fem {
+			out = append(out, []string{"=" + written + "s", as + "s"})
+		}
+	}
+	// Map order would make the aliases' order vary between runs.
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+// indexWord returns the offset of the first occurrence of w in s as a
+// whole word, or -1.
+func indexWord(s, w string) int {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return -1
+		}
+		at := from + k
+		end := at + len(w)
+		if (at == 0 || !wordByte(s[at-1])) && (end == len(s) || !wordByte(s[end])) {
+			return at
+		}
+		from = at + 1
+	}
+}
+
+// concludes reports whether s, the text right after the second party's
+// definition in a contract's head, holds one of the lexicon's concluding
+// verbs as the start of a word ("… (nachfolgend „der Auftragnehmer“)
+// vereinbaren:").
+func concludes(s string) bool {
+	for _, v := range lexicon.ConcludingVerbs() {
+		if k := indexWordStart(s, v); k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexWordStart returns the offset of the first occurrence of w in s
+// that starts a word, or -1.
+func indexWordStart(s, w string) int {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return -1
+		}
+		if at := from + k; at == 0 || !wordByte(s[at-1]) {
+			return at
+		}
+		from += k + 1
+	}
 }

@@ -38,6 +38,11 @@ func TestDefinedParties(t *testing.T) {
 		{"en", `Acme Cloud Ltd ("Acme", "Processor" or "Controller")`, nil},
 		{"de", "Muster GmbH (nachfolgend „Auftragnehmer“ oder „Muster“)", map[string]Party{"muster": Processor}},
 		{"de", "Vertrag zwischen den Parteien (gemeinsam „Parteien“)", nil},
+		{"de", "Die Gesamtschule Am Wall (nachfolgend „die Schule“) und die Lernraum Digital GmbH (nachfolgend „der Auftragnehmer“) vereinbaren:", map[string]Party{"schule": Controller}},
+		{"de", "Die Hosting Nord UG – nachstehend „Betreiber“ – und der Segelclub Warnow e. V. – nachstehend „Club“ – schließen diesen Vertrag. Der Betreiber verarbeitet Daten im Auftrag des Clubs.", map[string]Party{"betreiber": Processor, "club": Controller}},
+		{"de", "Die Hosting Nord UG – nachstehend „Betreiber“ – und der Segelclub Warnow e. V. – nachstehend „Club“ – schließen diesen Vertrag.", nil},
+		{"de", "Die Muster GmbH (nachfolgend „die Plattform“) und die Beispiel AG (nachfolgend „die Agentur“) beschreiben die Leistungen.", nil},
+		{"en", `This agreement is made between Solent Ltd (hereinafter "the Brand") and Pixelpine Ltd (hereinafter "the Agency"). The Agency processes data on behalf of the Brand.`, map[string]Party{"brand": Controller, "agency": Processor}},
 		{"de", "Muster GmbH („Auftragnehmer“, zusammen mit dem Kunden die „Vertragspartner“)", nil},
 		{"de", "Der Kunde (im Folgenden „Mandant“) beauftragt die Kanzlei.", nil}, // already a party word
 		{"de", "Vertrag zwischen Auftraggeber und Auftragnehmer (nachfolgend „AVV“)", nil},

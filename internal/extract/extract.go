@@ -106,6 +106,10 @@ type extractor struct {
 	joined map[int]bool
 	// lower is text lower-cased with the same byte offsets.
 	lower string
+	// reversed is 1 when the text speaks as the controller to its
+	// processor ("We are the controller and you are our processor"), -1
+	// when not, 0 before reversedVoice first asks.
+	reversed int8
 }
 
 // line is one non-empty trimmed line of the text.

@@ -35,7 +35,7 @@ var (
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?|auftragnehmer|auftraggeber)\b`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter(?:in)?|verantwortliche[r]?|auftragnehmer(?:in)?|auftraggeber(?:in)?)\b`)
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
@@ -149,6 +149,9 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	}
 	out = append(out, x.roleIsReadings(n)...)
 	out = append(out, x.pronounReadings(n)...)
+	if r, ok := x.firstPersonReading(n); ok {
+		out = append(out, r)
+	}
 	return out, shorts
 }
 
@@ -337,7 +340,7 @@ func (x *extractor) pronounReadings(n int) []partyReading {
 	for _, m := range pronDefMatches(pk, x.text[:n]) {
 		w := strings.ToLower(x.text[m[2]:m[3]])
 		role := "controller"
-		if pk.self[w] {
+		if pk.self[w] != x.reversedVoice() {
 			role = "processor"
 		}
 		start := m[1]
@@ -508,7 +511,9 @@ func (x *extractor) defUnits(n int) []defUnit {
 	for k, w := range defWords[len(defOpeners):] {
 		for _, at := range found[len(defOpeners)+k] {
 			a := runeStart(text, max(0, at-40))
-			win := text[a:min(n, at+len(w)+1)]
+			// Two bytes more take in a feminine ending ("handelt als
+			// Auftragsverarbeiterin").
+			win := text[a:min(n, at+len(w)+3)]
 			lw := x.lower[a:min(n, at+len(w)+1)]
 			if !strings.Contains(lw, " is ") && !strings.Contains(lw, " ist ") && !strings.Contains(lw, " act") && !strings.Contains(lw, " als ") {
 				continue
@@ -716,14 +721,26 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			continue
 		}
 		if pk.pronoun[lt] && !pk.self[lt] {
-			// („Customer“, „you“): the other party's pronoun.
+			// („Customer“, „you“): the other party's pronoun; in a
+			// controller's reversed voice ("you are our processor") „you“
+			// marks the processor.
+			if (lt == "you" || lt == "your") && x.reversedVoice() {
+				if role != "" && role != "processor" {
+					return "", nil, false
+				}
+				role = "processor"
+			}
 			continue
 		}
 		if pk.self[lt] {
-			if role != "" && role != "processor" {
+			self := "processor"
+			if x.reversedVoice() {
+				self = "controller" // "We are the controller"
+			}
+			if role != "" && role != self {
 				return "", nil, false
 			}
-			role = "processor"
+			role = self
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(t); pk.generic[lt] && unicode.IsUpper(r) && !strings.Contains(t, " ") {
@@ -841,6 +858,22 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		}
 		return r, false
 	}
+	if u.statement && !u.shortOnly {
+		// "Norland District Council, Civic Centre, Norland NL1 1AA,
+		// acting as controller", "Die Datenwerk AG, Speditionstraße 15,
+		// 40221 Düsseldorf, handelt als Auftragsverarbeiterin": a party
+		// block with its address, set off by a comma before the role.
+		if t := strings.TrimRight(phrase, " "); strings.HasSuffix(t, ",") {
+			t = strings.TrimPrefix(strings.TrimLeft(t[:len(t)-1], " ,.;"), "and ")
+			t = strings.TrimPrefix(t, "und ")
+			off := b + strings.Index(phrase, t)
+			if pr := x.partyFromLines([]line{{start: off, end: off + len(t), text: t}}, false); pr.party != nil && (pr.party.Postcode != "" || pr.party.City != "" || pr.party.Street != "") {
+				pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
+				r.party = pr.party
+				return r, true
+			}
+		}
+	}
 	if u.statement {
 		end := u.start
 		// "… mean Acme Ltd, which is the processor": the name before the
@@ -881,6 +914,26 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	// address between, is the name ("…regelt die Leistungen der Beispiel
 	// AG (nachfolgend Auftragnehmer)"). A long phrase's note says nothing.
 	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}}, false)
+	if pr.party != nil && x.k.party.legalRe.FindStringIndex(" "+pr.party.Name) == nil {
+		// "Ich, Petra Lindner, …, erledige für meinen Mandanten, die
+		// Schreinerei Holzmann GmbH, Neckarhalde 7, 72070 Tübingen
+		// (nachfolgend „Mandant“)": a company with its legal form whose
+		// address runs up to the definition is the party defined, not the
+		// person who opens the sentence.
+		st, en, ok := x.nameBefore(x.text[:u.start], u.start)
+		if !ok {
+			st, en, ok = x.nameWithin(x.text[:u.start], u.start)
+		}
+		if ok && st > b {
+			if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal && nr.name != pr.party.Name {
+				r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
+				if a := x.k.ParseAddress(collapse(x.text[st+nr.end:u.start]), x.lang); a.Postcode != "" || a.Country != "" {
+					r.party.Street, r.party.Postcode, r.party.City, r.party.Country = a.Street, a.Postcode, a.City, a.Country
+				}
+				return r, true
+			}
+		}
+	}
 	if pr.party != nil {
 		pr.party.Evidence = x.evidencePtr(pr.party.Evidence.Start, u.end)
 		r.party = pr.party
@@ -1066,3 +1119,66 @@ func (x *extractor) genericBefore(at int) bool {
 func (x *extractor) defParty(start, end, defEnd int, nr nameRead) *model.Party {
 	return &model.Party{Name: x.text[start:end], Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start, defEnd)}
 }
+
+// reWeController and reYouProcessor are the statements of a controller
+// writing to its processor: "We are the controller", "you are our
+// processor", "you will act as our data processor".
+var (
+	reWeController = lazyRegexp(`(?:^|[^\p{L}])we\s+(?:are|act as|will act as|will be)\s+(?:the\s+|a\s+)?(?:data\s+)?controller\b`)
+	reYouProcessor = lazyRegexp(`(?:^|[^\p{L}])you\s+(?:are|act as|will act as|will be)\s+(?:our\s+|the\s+|a\s+)?(?:data\s+)?processor\b`)
+)
+
+// reversedVoice reports whether the text states both that "we" are the
+// controller and that "you" are the processor: then "we" defines the
+// controller and "you" the processor. A vendor's usual "you are the
+// controller and we are your processor" never reverses.
+func (x *extractor) reversedVoice() bool {
+	if x.reversed == 0 {
+		x.reversed = -1
+		if reWeController().MatchString(x.lower) && reYouProcessor().MatchString(x.lower) {
+			x.reversed = 1
+		}
+	}
+	return x.reversed == 1
+}
+
+// reFirstPersonHead is a sole trader introducing itself in the first
+// person at the start of a line: "Ich, Petra Lindner, selbständige
+// Buchhalterin, …". The name runs to the next comma.
+var reFirstPersonHead = lazyRegexp(`(?m)^[ \t]*(?:Ich|I),[ \t]+([^,\n]{3,60}),`)
+
+// firstPersonReading reads the processor of a contract written in the
+// first person singular by the one who does the work ("Ich, Petra
+// Lindner, …, erledige für meinen Mandanten …"): the name after "Ich,"
+// in the first n bytes, when the text goes on in the first person (three
+// times "ich"/"I" or more). A controller's own reversed voice is left
+// alone.
+func (x *extractor) firstPersonReading(n int) (partyReading, bool) {
+	m := reFirstPersonHead().FindStringSubmatchIndex(x.text[:n])
+	if m == nil || x.reversedVoice() {
+		return partyReading{}, false
+	}
+	self := " ich "
+	if !strings.HasPrefix(strings.TrimSpace(x.text[m[0]:m[2]]), "Ich") {
+		self = " i "
+	}
+	if strings.Count(x.lower, self) < 2 {
+		return partyReading{}, false
+	}
+	nr := x.readName(x.text[m[2]:m[3]])
+	if nr.name == "" || len(strings.Fields(nr.name)) < 2 {
+		return partyReading{}, false
+	}
+	p := &model.Party{Name: nr.name, Owner: nr.owner, Evidence: x.evidencePtr(m[2]+nr.start, m[2]+nr.end)}
+	// The address up to the first postcode and town after the name, not
+	// into the other party's address later in the sentence.
+	rest := x.text[m[3]:min(n, m[3]+120)]
+	if k := rePostcodeTown().FindStringIndex(rest); k != nil {
+		a := x.k.ParseAddress(collapse(strings.Trim(rest[:k[1]], ", ")), x.lang)
+		p.Street, p.Postcode, p.City, p.Country = a.Street, a.Postcode, a.City, a.Country
+	}
+	return partyReading{role: "processor", party: p, at: m[0], src: "definition"}, true
+}
+
+// rePostcodeTown is a postcode of four or five digits and its town.
+var rePostcodeTown = lazyRegexp(`\b\d{4,5}\s+\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im|in der|ob der)\s\p{Lu}[\p{L}]+)?`)

@@ -1165,7 +1165,7 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		if len(ln.text) > 60 {
 			continue
 		}
-		if ln.start > len(x.text)/2 && (ln.text[0] == 'F' || ln.text[0] == 'f') {
+		if ln.start > len(x.text)/2 && (ln.text[0] == 'F' || ln.text[0] == 'f' || ln.text[0] == 'S' || ln.text[0] == 's') {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
@@ -1213,6 +1213,8 @@ func (x *extractor) abbrevLabel(t string) bool {
 // blank line run or the next block's role line.
 func (x *extractor) signedFor(i int) (partyReading, bool) {
 	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
+	// "Signed for and on behalf of the processor:".
+	t = strings.TrimPrefix(t, "signed ")
 	if len(t) > 40 {
 		return partyReading{}, false
 	}
@@ -1242,7 +1244,17 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		}
 		r := x.partyFromLines([]line{ln}, false)
 		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
-			return partyReading{}, false
+			// "Omar Haddad, CEO, Quayside Print Ltd": the signatory and
+			// the title before the company, after the last comma.
+			c := strings.LastIndex(ln.text, ", ")
+			if c < 0 {
+				return partyReading{}, false
+			}
+			tail := line{start: ln.start + c + 2, end: ln.end, text: ln.text[c+2:]}
+			r = x.partyFromLines([]line{tail}, false)
+			if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+				return partyReading{}, false
+			}
 		}
 		r.role, r.at, r.src = role, ln.start, "signature"
 		return r, true

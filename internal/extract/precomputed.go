@@ -1484,6 +1484,7 @@ var precomputedKnowledge = &knowledgeFiles{
 			"e.K.",
 			"e. K.",
 			"e.V.",
+			"e. V.",
 			"eG",
 			"PartG mbB",
 			"PartG",

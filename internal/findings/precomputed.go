@@ -65,6 +65,7 @@ var precomputedRules = []*Rule{
 			},
 			{
 				"auftraggeber",
+				"auftraggeberin",
 				"verantwortliche*",
 				"kunde*",
 				"kunden",
@@ -159,6 +160,7 @@ var precomputedRules = []*Rule{
 			},
 			{
 				"auftraggeber",
+				"auftraggeberin",
 				"verantwortliche*",
 				"kunde*",
 				"kunden",
@@ -608,7 +610,9 @@ var precomputedRules = []*Rule{
 			{
 				"auftraggeber",
 				"auftraggebers",
+				"auftraggeberin",
 				"kunde",
+				"kundin",
 				"kunden",
 				"controller",
 				"customer",
@@ -2287,6 +2291,7 @@ var precomputedRules = []*Rule{
 		All: [][]string{
 			{
 				"auftraggeber",
+				"auftraggeberin",
 				"verantwortliche",
 				"verantwortlicher",
 				"controller",

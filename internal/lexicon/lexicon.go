@@ -20,6 +20,7 @@ type words struct {
 	NumberWords map[string]int `yaml:"number_words"`
 	Months      map[string]int `yaml:"months"`
 	Instruction []string       `yaml:"instruction_cues"`
+	Concluding  []string       `yaml:"concluding_verbs"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -81,6 +82,11 @@ func Month(name string) (int, bool) {
 // giving instructions is named ("weisung des", "instructions of the").
 // The slice is shared and must not be modified.
 func InstructionCues() []string { return mustLoad().Instruction }
+
+// ConcludingVerbs returns the lower-case verbs with which the two parties
+// named in a contract's head conclude it ("vereinbaren", "schließen",
+// "agree"). The slice is shared and must not be modified.
+func ConcludingVerbs() []string { return mustLoad().Concluding }
 
 // Lines returns the entries of an embedded plain word list: one entry a
 // line, white space trimmed, blank lines and lines starting with # (the

@@ -935,6 +935,15 @@ func (ix *Index) Articles(i int) map[int]bool {
 	return m
 }
 
+// UseLower hands the index the lower-cased text a caller has already
+// built (prefilter.Lower of the same text), so that Lower does not build
+// it a second time. A string of another length is ignored.
+func (ix *Index) UseLower(lower string) {
+	if ix.lower == "" && len(lower) == len(ix.text) {
+		ix.lower = lower
+	}
+}
+
 // Lower returns the document text lower-cased without changing its length
 // (ASCII, and the German umlauts); byte offsets stay valid.
 func (ix *Index) Lower() string {
