@@ -347,19 +347,7 @@ var precomputedCatalog = &Catalog{
 			"geltendes recht",
 		},
 		"de_neg": {
-			"nicht verpflichtet",
-			"keine pflicht",
-			"keine verpflichtung",
-			"nicht zur",
-			"ist nicht gehalten",
-			"nicht geschuldet",
-			"erfolgt nicht",
-			"erfolgt keine",
-			"findet keine",
-			"keine unterstützung",
-			"keine mitwirkung",
-			"schuldet ... keine",
-			"haftet nicht",
+			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
 		},
 		"de_return": {
 			"rückgabe",
@@ -470,6 +458,16 @@ var precomputedCatalog = &Catalog{
 			"externe* dienstleister*",
 			"weitere* dienstleister*",
 			"andere* dienstleister*",
+			"neue* dienstleister*",
+			"eure* dienstleister*",
+			"dienstleister von euch",
+			"dienstleister von uns",
+		},
+		"de_subproc_own_liability": {
+			"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:der |jeder |ein )?(?:unterauftrag\\w*|subunternehmer\\w*|nachunternehmer\\w*)\\s+(?:haftet|haften|ist|sind|bleibt|bleiben)\\b[^;]*\\b(?:eigene\\w*|selbst)\\b",
+		},
+		"de_subproc_subject": {
+			"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:der |die |jeder |jede |ein |eine )?(?:weitere\\s+)?(?:unterauftrag\\w*|subunternehmer\\w*|nachunternehmer\\w*|subdienstleister\\w*|sub-\\w+)\\s+(?:meldet|melden|informiert|informieren|weist|weisen|verarbeitet|verarbeiten|darf|dürfen|stellt|stellen|gestattet|gestatten|ermöglicht|ermöglichen|setzt|setzen|gibt|geben|löscht|löschen|unterstützt|unterstützen|teilt|teilen|muss|müssen)\\b[^;]*\\b(?:auftragnehmer\\w*|auftragsverarbeiter\\w*|dienstleister\\w*|anbieter\\w*)\\b",
 		},
 		"de_towards_controller": {
 			"gegenüber dem auftraggeber",
@@ -642,15 +640,7 @@ var precomputedCatalog = &Catalog{
 			"warns",
 		},
 		"en_neg": {
-			"not be obliged",
-			"not be required",
-			"not obligated",
-			"no obligation",
-			"not required to",
-			"is not obliged",
-			"shall not be liable",
-			"under no obligation",
-			"not responsible for",
+			"re:^(?:[^p]|p[^r]|pr[^o]|pro[^v]|prov[^i]|provi[^d]|provid[^e]|provide[^d]|provided[^ ,]|provided [^t]|provided t[^h]|provided th[^a]|provided tha[^t])*?\\b(?:not be obliged|not be required|not obligated|no obligation|not required to|is not obliged|shall not be liable|under no obligation|not responsible for)\\b",
 		},
 		"en_return": {
 			"return*",
@@ -724,6 +714,12 @@ var precomputedCatalog = &Catalog{
 			"another person to process",
 			"third part* to process",
 			"third part* to carry out ... processing",
+		},
+		"en_subproc_own_liability": {
+			"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:the |each |every |any |a |all )?(?:sub-?processors?|sub-?contractors?)\\s+(?:is|are|shall be|will be|remains?|shall remain)\\s+(?:\\w+\\s+)?(?:liable|responsible)\\b",
+		},
+		"en_subproc_subject": {
+			"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:the |each |every |any |a |such |all )?(?:sub-?processors?|sub-?contractors?)\\s+(?:(?:shall|will|must|may)\\s+(?:not\\s+)?)?(?:notif\\w*|inform\\w*|report\\w*|allow\\w*|permit\\w*|make|makes|provide\\w*|process|processes|engage\\w*|appoint\\w*|submit\\w*|grant\\w*|demonstrate\\w*|assist\\w*|cooperate\\w*|comply|complies|act|acts|delete\\w*|return\\w*)\\b[^;]*\\b(?:processor|contractor|supplier|vendor|provider)\\b",
 		},
 	},
 	SwissTerms: [][]string{
@@ -1376,6 +1372,40 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor's work for the controller is described in the section on the order",
 				},
 				{
+					Name:   "faq-worum-geht-es-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"betreiben",
+							"betreibt",
+							"bereitstellen",
+							"bereitstellt",
+							"hosten",
+							"hostet",
+							"erbringen",
+							"erbringt",
+							"verarbeiten",
+							"verarbeitet",
+						},
+						{
+							"daten",
+							"*daten",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:frage:\\s*)?worum geht(?:\\W?s| es)\\b",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "a FAQ page answers \"Worum geht es in diesem Vertrag?\" with the service the processor runs for the customer",
+				},
+				{
 					Name:   "subject-matter-en",
 					Lang:   "en",
 					Status: "met",
@@ -1407,7 +1437,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?subject[- ]matter(?: of (?:the )?(?:processing|agreement|dpa|services?))?\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?subject[- ]matter(?: of (?:the )?(?:processing|agreement|dpa|services?))?\\s*[:|]\\s*\\S",
 						},
 					},
 				},
@@ -1809,6 +1839,41 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 				},
+				{
+					Name:   "faq-what-is-it-about-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"run",
+							"runs",
+							"provide",
+							"provides",
+							"host",
+							"hosts",
+							"operate",
+							"operates",
+							"handle",
+							"handles",
+							"process",
+							"processes",
+						},
+						{
+							"data",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:q:\\s*)?what (?:is|does) (?:this|the) (?:agreement|dpa|addendum|contract)(?: \\w+)? (?:about|cover)\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Fallback: true,
+					Why:      "a Q&A page answers \"What is this agreement about?\" with the service the processor runs for the customer",
+				},
 			},
 		},
 		{
@@ -1869,6 +1934,9 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"nutzt",
+							"nutzen",
+							"nutzt .... dienst",
 							"läuft",
 							"gilt",
 							"besteht",
@@ -1884,6 +1952,12 @@ var precomputedCatalog = &Catalog{
 							"für den zeitraum",
 						},
 						{
+							"dienst",
+							"dienstes",
+							"dienste",
+							"plattform",
+							"app",
+							"software",
 							"abonnement*",
 							"*abonnement*",
 							"abo",
@@ -2491,6 +2565,45 @@ var precomputedCatalog = &Catalog{
 						"instruct*",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "so-long-as-processing-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"so long as",
+						},
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+						},
+						{
+							"this dpa",
+							"this agreement",
+							"this addendum",
+							"this schedule",
+							"continue*",
+							"remain*",
+							"in force",
+							"in effect",
+						},
+					},
+					None: []string{
+						"audit*",
+						"@en_subproc",
+						"instruct*",
+						"notif*",
+						"breach*",
+						"incident*",
+						"certif*",
+						"retain*",
+					},
+					Fallback: true,
+					Why:      "the document lasts \"for so long as\" the processor processes the data (\"This DPA shall … continue in full force and effect for so long as Acme Processes any Customer Personal Data\"); a fallback, so that the clause stating the duration in the main rules' words is still cited first",
 				},
 			},
 		},
@@ -3360,6 +3473,47 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor's concrete activity for the controller is described in the section on the order",
 				},
 				{
+					Name:   "faq-was-macht-ihr-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"speicher*",
+							"hosten",
+							"hostet",
+							"sichern",
+							"sichert",
+							"versend*",
+							"auswert*",
+							"analysier*",
+							"durchsuchbar",
+							"anzeig*",
+							"zeigen",
+							"zeigt",
+							"verarbeit*",
+							"übertragen",
+							"übermitteln",
+						},
+						{
+							"wir",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:frage:\\s*)?was (?:macht|machen|tut|tun) (?:ihr|sie|wir) mit (?:meinen|unseren|deinen|ihren|den) (?:personenbezogenen )?daten\\b",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"nicht",
+						"niemals",
+					},
+					Fallback: true,
+					Why:      "a FAQ page answers \"Was macht ihr mit meinen Daten?\" with the operations (\"Wir speichern sie, machen sie durchsuchbar und zeigen sie …\")",
+				},
+				{
 					Name:   "purpose-en",
 					Lang:   "en",
 					Status: "met",
@@ -3918,6 +4072,48 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 					Entry:    true,
 				},
+				{
+					Name:   "as-necessary-for-services-en",
+					Lang:   "en",
+					Status: "partial",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+						},
+						{
+							"as necessary to perform",
+							"as necessary to provide",
+							"as necessary for the performance of",
+							"as necessary for the provision of",
+							"to the extent necessary to perform",
+							"to the extent necessary to provide",
+							"as required to perform",
+							"as required to provide",
+							"as needed to perform",
+							"as needed to provide",
+						},
+						{
+							"services",
+							"service",
+							"agreement",
+							"contract",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"disclos*",
+						"retain*",
+						"retention",
+						"delet*",
+					},
+					Fallback: true,
+					Why:      "the data are processed as necessary to perform the services (\"Acme will Process Customer Personal Data as necessary to perform the Services pursuant to the Agreement\"); the purpose follows from the services, which are not described",
+				},
 			},
 		},
 		{
@@ -3965,6 +4161,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:keine besonderen kategorien|besondere kategorien[^;]*\\b(?:nicht|keine)\\b)",
 						"@de_annex_ref",
 					},
 					Why: "the types of personal data are named",
@@ -4057,6 +4254,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:keine besonderen kategorien|besondere kategorien[^;]*\\b(?:nicht|keine)\\b)",
 						"@de_annex_ref",
 						"@de_neg",
 					},
@@ -4195,6 +4393,9 @@ var precomputedCatalog = &Catalog{
 							"types of customer data",
 							"categories of customer data",
 						},
+					},
+					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:no special categor|special categories of (?:personal )?data[^;,]*\\b(?:not|no)\\b)",
 					},
 				},
 				{
@@ -4448,7 +4649,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*[:|]\\s*\\S",
 						},
 					},
 					Fallback: true,
@@ -4533,6 +4734,7 @@ var precomputedCatalog = &Catalog{
 					Topic: [][]string{
 						{
 							"re:^(?:personal data|data|(?:categories|types|kinds) of (?:personal )?data|data categories|data types|personal data (?:concerned|processed))$",
+							"re:^(?:q:\\s*)?(?:what|which) (?:kinds? of |types? of |categories of )?(?:personal )?data (?:do|does|will|can|is|are)\\b[^.]*\\?$",
 						},
 					},
 					None: []string{
@@ -4658,6 +4860,7 @@ var precomputedCatalog = &Catalog{
 							"kategorien von personen",
 							"folgende betroffene",
 							"kategorien der durch die verarbeitung betroffenen",
+							"kategorien der .... betroffenen umfass*",
 						},
 					},
 					None: []string{
@@ -4756,6 +4959,7 @@ var precomputedCatalog = &Catalog{
 							"*personenkategorien",
 							"kategorien betroffener",
 							"betroffene personen umfass*",
+							"kategorien der .... betroffenen umfass*",
 							"wer ist betroffen",
 							"wer ist .... betroffen",
 							"wer sind die betroffenen",
@@ -4801,7 +5005,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*:\\s*\\pL",
+							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*[:|]\\s*(?:[☒☐✓✔✗]\\s*)?\\pL",
 						},
 					},
 					Entry: true,
@@ -4946,6 +5150,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"data subjects may exercise",
 						"data subject request*",
 						"data subject right*",
 					},
@@ -4957,6 +5162,10 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"group of data subjects",
+							"groups of data subjects",
+							"circle of data subjects",
+							"data subjects affected",
 							"categories of data subjects",
 							"category of data subjects",
 							"categories of data subject",
@@ -5000,6 +5209,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"people",
+							"contacts",
 							"employee*",
 							"customer*",
 							"user*",
@@ -5027,6 +5238,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
+							"re:^(?:q:\\s*)?whose (?:personal )?data (?:do|does|will|can) (?:you|we|it|they|the \\w+) (?:process|collect|store|handle|use)\\b[^.]*\\?$",
 							"categories of data subjects",
 							"category of data subjects",
 							"categories of data subject",
@@ -5439,6 +5651,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"verstößt",
 						"verstoß*",
@@ -5550,6 +5763,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"infring*",
 						"violat*",
@@ -5849,6 +6063,9 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"nur bei gesetzlicher",
+							"nur bei gesetzlichen",
+							"nur bei rechtlicher",
 							"es sei denn",
 							"außer",
 							"soweit",
@@ -5900,6 +6117,11 @@ var precomputedCatalog = &Catalog{
 							"angeordnet",
 						},
 						{
+							"verwendet",
+							"verwenden",
+							"andere zwecke",
+							"anderen zwecke",
+							"anderen zwecken",
 							"weisung*",
 							"*weisung",
 							"*weisungen",
@@ -7045,6 +7267,48 @@ var precomputedCatalog = &Catalog{
 					Why:      "the staff are bound by confidentiality agreements",
 				},
 				{
+					Name:   "erklaerung-unterschrieben-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"verschwiegenheitserklärung*",
+							"vertraulichkeitserklärung*",
+							"geheimhaltungserklärung*",
+							"*verschwiegenheitserklärung",
+							"*vertraulichkeitserklärung",
+							"verschwiegenheitsvereinbarung*",
+							"vertraulichkeitsvereinbarung*",
+							"geheimhaltungsvereinbarung*",
+						},
+						{
+							"unterschrieben",
+							"unterzeichnet",
+							"unterschreiben",
+							"unterzeichnen",
+							"abgegeben",
+							"abgeben",
+						},
+						{
+							"@de_staff",
+							"wer",
+							"jede",
+							"jeder",
+							"alle",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"kunde",
+						"kundin",
+						"auftraggeber",
+						"verantwortliche*",
+					},
+					Fallback: true,
+					Why:      "the persons with access have signed a confidentiality undertaking (\"Wer bei uns deine Daten sehen kann, hat eine Verschwiegenheitserklärung unterschrieben\")",
+				},
+				{
 					Name:   "staff-confidentiality-en",
 					Lang:   "en",
 					Status: "met",
@@ -7088,6 +7352,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:the )?(?:controller|customer|client)['’]s (?:employees|staff|personnel|users|authori[sz]ed users)\\b",
 						"@en_neg",
 						"confidential information only to",
 						"disclose confidential information",
@@ -7392,6 +7657,7 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"protective measures",
 							"technical and organi*",
 							"security measures",
 							"appropriate measures",
@@ -7410,6 +7676,9 @@ var precomputedCatalog = &Catalog{
 							"security policies",
 						},
 						{
+							"are in place",
+							"is in place",
+							"be in place",
 							"implement*",
 							"maintain*",
 							"take",
@@ -7572,6 +7841,8 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"in falsche hände",
+							"in falschen händen",
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
@@ -8039,6 +8310,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"nicht berechtigt",
 						"nicht befugt",
@@ -8185,6 +8457,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 					},
 				},
@@ -8323,6 +8596,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"assign",
 						"assignment",
@@ -8358,6 +8632,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"withdraw*",
 						"revoke*",
@@ -9328,12 +9603,20 @@ var precomputedCatalog = &Catalog{
 							"@en_subproc",
 						},
 						{
+							"contractually",
+							"by contract",
 							"written agreement",
 							"written contract",
 							"contract",
 							"agreement",
 						},
 						{
+							"also apply to",
+							"apply also to",
+							"also applies to",
+							"applies also to",
+							"also be binding on",
+							"also bind",
 							"gives effect to the terms",
 							"give effect to the terms",
 							"such that they apply",
@@ -9435,6 +9718,11 @@ var precomputedCatalog = &Catalog{
 							"*zurechnen",
 						},
 						{
+							"in demselben umfang",
+							"im selben umfang",
+							"im gleichen umfang",
+							"handlungen und unterlassungen",
+							"tun und unterlassen",
 							"voll*",
 							"@de_towards_controller",
 							"einhaltung der pflichten",
@@ -9464,6 +9752,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_own_liability",
 						"@de_neg",
 						"haftet nicht",
 						"keine haftung",
@@ -9644,6 +9933,12 @@ var precomputedCatalog = &Catalog{
 							"accountable",
 						},
 						{
+							"fails to fulfil",
+							"fail to fulfil",
+							"fails to comply",
+							"fail to comply",
+							"fails to meet",
+							"fail to meet",
 							"fully",
 							"full",
 							"remain*",
@@ -9658,6 +9953,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_own_liability",
 						"@en_neg",
 						"not be liable",
 						"no liability",
@@ -10087,6 +10383,58 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor assists with the rights of the people whose data it processes, named by their role",
 				},
 				{
+					Name:   "ersuchen-berichtigen-loeschen-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"berichtig*",
+							"zu berichtigen",
+							"korrigier*",
+							"zu korrigieren",
+							"einzuschränken",
+							"einschränk*",
+							"sperr*",
+							"zu sperren",
+						},
+						{
+							"lösch*",
+							"zu löschen",
+						},
+						{
+							"ersuchen",
+							"anfrage",
+							"anfragen",
+							"aufforderung*",
+							"verlangen",
+							"anweisung*",
+						},
+						{
+							"nachkommen",
+							"nachzukommen",
+							"kommt .... nach",
+							"vornehmen",
+							"vorzunehmen",
+							"umsetzen",
+							"umzusetzen",
+							"ausführen",
+							"auszuführen",
+						},
+						{
+							"nicht selbst",
+							"selbst nicht",
+							"nicht in der lage",
+							"nicht möglich",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "where the controller cannot correct, restrict or erase the data itself, the processor acts on its request (the German text of US terms, \"Soweit die Kundin … nicht selbst in der Lage ist, Kundendaten zu berichtigen … oder zu löschen, wird … jedem … Ersuchen der Kundin nachkommen\"); part of the assistance with data subject requests",
+				},
+				{
 					Name:   "assist-requests-en",
 					Lang:   "en",
 					Status: "met",
@@ -10472,7 +10820,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:\\bwith the (?:support|assistance|help|cooperation|co-operation) of (?:the )?(?:processor|supplier|vendor|provider|service provider|contractor|data processor|us)\\b",
+							"re:\\b(?:with (?:the )?(?:support|assistance|help|cooperation|co-operation) (?:of|by|from)|(?:support|assistance|help) (?:by|from)) (?:the )?(?:processor|supplier|vendor|provider|service provider|contractor|data processor|us)\\b",
 						},
 						{
 							"data subject*",
@@ -10854,6 +11202,8 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"fakten",
+							"details",
 							"informationen",
 							"*informationen",
 							"angaben",
@@ -10874,6 +11224,10 @@ var precomputedCatalog = &Catalog{
 							"geben",
 						},
 						{
+							"meldung* ... datenschutzaufsicht",
+							"meldung* ... datenschutzbehörde*",
+							"meldung* ... datenschutzaufsichtsbehörde*",
+							"meldung* an die behörde",
 							"meldepflicht*",
 							"*meldepflicht*",
 							"meldung an die aufsichtsbehörde",
@@ -11245,6 +11599,24 @@ var precomputedCatalog = &Catalog{
 						"individuals",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "information-for-art33-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"@en_assist_breach",
+						},
+						{
+							"art:33",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Fallback: true,
+					Why:      "the processor gives the information the controller needs for its notification under Art. 33 (\"We give you the facts you need for your notification under Article 33 GDPR\")",
 				},
 			},
 		},
@@ -11666,6 +12038,7 @@ var precomputedCatalog = &Catalog{
 							"@en_breach",
 						},
 						{
+							"persons affected",
 							"data subject*",
 							"data sub-*",
 							"individuals",
@@ -11838,6 +12211,8 @@ var precomputedCatalog = &Catalog{
 							"information",
 						},
 						{
+							"given",
+							"made available",
 							"provide*",
 							"make* available",
 							"supply",
@@ -12234,6 +12609,8 @@ var precomputedCatalog = &Catalog{
 							"information",
 						},
 						{
+							"given",
+							"made available",
 							"provide*",
 							"make* available",
 							"supply",
@@ -13393,6 +13770,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"zur verfügung stehend*",
 					},
@@ -13579,6 +13957,11 @@ var precomputedCatalog = &Catalog{
 					Status: "partial",
 					All: [][]string{
 						{
+							"schicken",
+							"schickt",
+							"senden",
+							"sendet",
+							"zusenden",
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
@@ -13651,6 +14034,47 @@ var precomputedCatalog = &Catalog{
 					Why:      "the controller receives the information needed to demonstrate compliance",
 				},
 				{
+					Name:   "nachweis-durch-zertifizierung-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"nachweis*",
+							"*nachweis",
+						},
+						{
+							"verhaltensregeln",
+							"zertifizierung*",
+							"*zertifizierung",
+							"zertifikat*",
+							"art:40",
+							"art:42",
+							"genehmigte*",
+						},
+						{
+							"erbracht",
+							"erbringen",
+							"zu erbringen",
+							"erfolgen",
+							"erfolgt",
+							"geführt",
+							"führen",
+						},
+						{
+							"einhaltung",
+							"pflichten",
+							"*pflichten",
+							"maßnahmen",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "the proof of compliance may be given by approved codes of conduct or a certification (Art. 28(5), Art. 40, 42), the classic AVV's \"Der Nachweis … kann … erbracht werden\"; how it is proved, not a duty to give all information",
+				},
+				{
 					Name:   "information-en",
 					Lang:   "en",
 					Status: "met",
@@ -13719,6 +14143,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"ensur* ... compliance with ... controller",
 						"insurance",
@@ -13768,6 +14193,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"ensur* ... compliance with ... controller",
 					},
@@ -13900,6 +14326,64 @@ var precomputedCatalog = &Catalog{
 						"marketing",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "certificates-on-request-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"share",
+							"shares",
+							"send",
+							"sends",
+							"provide",
+							"provides",
+							"make available",
+							"makes available",
+							"give",
+							"gives",
+							"furnish",
+							"furnishes",
+							"supply",
+							"supplies",
+						},
+						{
+							"certificate",
+							"certificates",
+							"certification*",
+							"audit report*",
+							"soc 2",
+							"soc2",
+							"attestation*",
+							"penetration test*",
+							"pen test*",
+						},
+						{
+							"on request",
+							"upon request",
+							"on your request",
+							"upon your request",
+							"at your request",
+							"if you ask",
+							"on demand",
+							"on written request",
+							"upon written request",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"data subject*",
+						"breach*",
+						"incident*",
+						"right to audit",
+						"audit right*",
+						"right of audit",
+						"limited to",
+					},
+					Fallback: true,
+					Why:      "the processor sends single proofs on request (a certificate, an audit or penetration test report), not all the information needed to demonstrate compliance",
 				},
 			},
 		},
@@ -14285,6 +14769,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
 						"summary of ... audit*",
@@ -14361,6 +14846,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
 						"summary of ... audit*",
@@ -14755,6 +15241,10 @@ var precomputedCatalog = &Catalog{
 							"aufmerksam",
 						},
 						{
+							"vorgabe",
+							"vorgaben",
+							"*vorgaben",
+							"anweisung*",
 							"weisung*",
 							"*weisung",
 							"*weisungen",
@@ -14769,6 +15259,8 @@ var precomputedCatalog = &Catalog{
 							"bedenklich",
 						},
 						{
+							"rechtlich bedenklich",
+							"rechtlich ... bedenklich",
 							"datenschutz*",
 							"*datenschutz*",
 							"*datenschutzrecht*",
@@ -15036,6 +15528,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"weisung*",
 						"*weisung",
@@ -15066,6 +15559,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"weisung*",
 						"*weisung",
@@ -15167,6 +15661,48 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor reports breaches, named by everyday words (an attack, a lost device, a leak), within a time limit",
 				},
 				{
+					Name:   "erfaehrst-es-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"erfährst",
+							"erfahren sie es",
+							"erfahren sie davon",
+							"hörst von uns",
+							"hören sie von uns",
+						},
+						{
+							"betroffen",
+							"datenpanne*",
+							"*datenpanne",
+							"vorfall",
+							"sicherheitsvorfall",
+							"*vorfall",
+							"schiefgeht",
+							"schief geht",
+							"verletzung*",
+						},
+						{
+							"stunden",
+							"unverzüglich",
+							"sofort",
+							"umgehend",
+							"spätestens",
+							"innerhalb",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"weisung*",
+						"vertragsverletzung*",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "the startup voice from the controller's side (\"Wenn bei uns etwas schiefgeht und deine Daten betroffen sind, erfährst du es spätestens nach 24 Stunden\"), as hear-from-us-en",
+				},
+				{
 					Name:   "notify-breach-en",
 					Lang:   "en",
 					Status: "met",
@@ -15199,6 +15735,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"in its opinion",
 						"in our opinion",
@@ -15260,6 +15797,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"in its opinion",
 						"in our opinion",
@@ -15317,6 +15855,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"opinion",
 						"instruction*",
