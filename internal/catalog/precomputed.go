@@ -954,6 +954,9 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"gilt für die verarbeitung",
+							"gilt für jede verarbeitung",
+							"gelten für die verarbeitung",
 							"gegenstand",
 							"*gegenstand",
 							"gegenstand*",
@@ -1427,6 +1430,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"non-payment",
+						"suspend*",
 						"acceptable use",
 					},
 				},
@@ -2092,6 +2097,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -2182,6 +2189,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -2201,6 +2210,8 @@ var precomputedCatalog = &Catalog{
 							"as long as",
 						},
 						{
+							"remains in force",
+							"remains in effect",
 							"duration of the processing",
 							"duration of processing",
 							"duration of the data processing",
@@ -2250,6 +2261,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -4841,6 +4854,10 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"betrifft folgende personen",
+							"betrifft die folgenden personen",
+							"betrifft folgende personengruppen",
+							"betreffen folgende personen",
 							"kategorien betroffener personen",
 							"kategorien der betroffenen",
 							"kreis der betroffenen",
@@ -7513,6 +7530,11 @@ var precomputedCatalog = &Catalog{
 							"toms",
 						},
 						{
+							"unterhält",
+							"unterhalten",
+							"aufrechterhält",
+							"aufrechterhalten",
+							"aufrechtzuerhalten",
 							"gelten .... fort",
 							"gilt .... fort",
 							"passt .... an",
@@ -8385,6 +8407,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"nicht",
 						"keine",
@@ -9933,6 +9956,12 @@ var precomputedCatalog = &Catalog{
 							"accountable",
 						},
 						{
+							"breach by its",
+							"breaches by its",
+							"breach by any",
+							"breaches by any",
+							"breach by the",
+							"breaches by the",
 							"fails to fulfil",
 							"fail to fulfil",
 							"fails to comply",
@@ -11000,6 +11029,54 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Why:      "assistance only as far as the processor finds it reasonable",
+				},
+				{
+					Name:   "informationen-fuer-art32-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"informationen",
+							"*informationen",
+							"angaben",
+							"auskünfte",
+							"infos",
+							"unterlagen",
+						},
+						{
+							"zur verfügung",
+							"bereitstell*",
+							"stellt .... bereit",
+							"stellen .... bereit",
+							"liefert",
+							"liefern",
+							"gibt",
+							"geben",
+							"übermittelt",
+							"übermitteln",
+						},
+						{
+							"art:32",
+						},
+						{
+							"benötigt",
+							"benötigen",
+							"braucht",
+							"brauchst",
+							"erforderlich*",
+							"zur erfüllung",
+							"um .... zu erfüllen",
+							"um .... einzuhalten",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"@de_discretion",
+						"re:\\b32\\s*(abs(atz|\\.)?\\s*4|\\(4\\))",
+					},
+					Fallback: true,
+					Why:      "the processor gives the information the controller needs to meet its duties under Art. 32 (\"stellt … die Informationen über ihre Sicherheitsmaßnahmen zur Verfügung, die die Kundin zur Erfüllung ihrer Pflichten nach Art. 32 DSGVO benötigt\")",
 				},
 				{
 					Name:   "assist-article-en",
@@ -14769,6 +14846,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:any |the |each |such )?(?:third-party |independent |external )?auditors?\\b[^;]*\\b(?:must|shall|will|is required to|are required to) (?:sign|execute|enter into|be bound|agree)\\b",
 						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
@@ -14846,6 +14924,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:any |the |each |such )?(?:third-party |independent |external )?auditors?\\b[^;]*\\b(?:must|shall|will|is required to|are required to) (?:sign|execute|enter into|be bound|agree)\\b",
 						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
@@ -15667,6 +15746,11 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"e-mail von uns",
+							"mail von uns",
+							"nachricht von uns",
+							"mitteilung von uns",
+							"bescheid von uns",
 							"erfährst",
 							"erfahren sie es",
 							"erfahren sie davon",
@@ -15876,6 +15960,11 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"email from us",
+							"e-mail from us",
+							"message from us",
+							"notification from us",
+							"notice from us",
 							"hear from us",
 							"hear from the processor",
 							"hear from the supplier",
