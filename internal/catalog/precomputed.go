@@ -349,19 +349,7 @@ var precomputedCatalog = &Catalog{
 			"geltendes recht",
 		},
 		"de_neg": {
-			"nicht verpflichtet",
-			"keine pflicht",
-			"keine verpflichtung",
-			"nicht zur",
-			"ist nicht gehalten",
-			"nicht geschuldet",
-			"erfolgt nicht",
-			"erfolgt keine",
-			"findet keine",
-			"keine unterstützung",
-			"keine mitwirkung",
-			"schuldet ... keine",
-			"haftet nicht",
+			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
 		},
 		"de_return": {
 			"rückgabe",
@@ -476,6 +464,16 @@ var precomputedCatalog = &Catalog{
 			"externe* dienstleister*",
 			"weitere* dienstleister*",
 			"andere* dienstleister*",
+			"neue* dienstleister*",
+			"eure* dienstleister*",
+			"dienstleister von euch",
+			"dienstleister von uns",
+		},
+		"de_subproc_own_liability": {
+			"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:der |jeder |ein )?(?:unterauftrag\\w*|subunternehmer\\w*|nachunternehmer\\w*)\\s+(?:haftet|haften|ist|sind|bleibt|bleiben)\\b[^;]*\\b(?:eigene\\w*|selbst)\\b",
+		},
+		"de_subproc_subject": {
+			"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:der |die |jeder |jede |ein |eine )?(?:weitere\\s+)?(?:unterauftrag\\w*|subunternehmer\\w*|nachunternehmer\\w*|subdienstleister\\w*|sub-\\w+)\\s+(?:meldet|melden|informiert|informieren|weist|weisen|verarbeitet|verarbeiten|darf|dürfen|stellt|stellen|gestattet|gestatten|ermöglicht|ermöglichen|setzt|setzen|gibt|geben|löscht|löschen|unterstützt|unterstützen|teilt|teilen|muss|müssen)\\b[^;]*\\b(?:auftragnehmer\\w*|auftragsverarbeiter\\w*|dienstleister\\w*|anbieter\\w*)\\b",
 		},
 		"de_towards_controller": {
 			"gegenüber dem auftraggeber",
@@ -660,15 +658,7 @@ var precomputedCatalog = &Catalog{
 			"warns",
 		},
 		"en_neg": {
-			"not be obliged",
-			"not be required",
-			"not obligated",
-			"no obligation",
-			"not required to",
-			"is not obliged",
-			"shall not be liable",
-			"under no obligation",
-			"not responsible for",
+			"re:^(?:[^p]|p[^r]|pr[^o]|pro[^v]|prov[^i]|provi[^d]|provid[^e]|provide[^d]|provided[^ ,]|provided [^t]|provided t[^h]|provided th[^a]|provided tha[^t])*?\\b(?:not be obliged|not be required|not obligated|no obligation|not required to|is not obliged|shall not be liable|under no obligation|not responsible for)\\b",
 		},
 		"en_return": {
 			"return*",
@@ -749,6 +739,12 @@ var precomputedCatalog = &Catalog{
 			"another person to process",
 			"third part* to process",
 			"third part* to carry out ... processing",
+		},
+		"en_subproc_own_liability": {
+			"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:the |each |every |any |a |all )?(?:sub-?processors?|sub-?contractors?)\\s+(?:is|are|shall be|will be|remains?|shall remain)\\s+(?:\\w+\\s+)?(?:liable|responsible)\\b",
+		},
+		"en_subproc_subject": {
+			"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:the |each |every |any |a |such |all )?(?:sub-?processors?|sub-?contractors?)\\s+(?:(?:shall|will|must|may)\\s+(?:not\\s+)?)?(?:notif\\w*|inform\\w*|report\\w*|allow\\w*|permit\\w*|make|makes|provide\\w*|process|processes|engage\\w*|appoint\\w*|submit\\w*|grant\\w*|demonstrate\\w*|assist\\w*|cooperate\\w*|comply|complies|act|acts|delete\\w*|return\\w*)\\b[^;]*\\b(?:processor|contractor|supplier|vendor|provider)\\b",
 		},
 	},
 	SwissTerms: [][]string{
@@ -989,6 +985,9 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"gilt für die verarbeitung",
+							"gilt für jede verarbeitung",
+							"gelten für die verarbeitung",
 							"gegenstand",
 							"*gegenstand",
 							"gegenstand*",
@@ -1412,6 +1411,40 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor's work for the controller is described in the section on the order",
 				},
 				{
+					Name:   "faq-worum-geht-es-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"betreiben",
+							"betreibt",
+							"bereitstellen",
+							"bereitstellt",
+							"hosten",
+							"hostet",
+							"erbringen",
+							"erbringt",
+							"verarbeiten",
+							"verarbeitet",
+						},
+						{
+							"daten",
+							"*daten",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:frage:\\s*)?worum geht(?:\\W?s| es)\\b",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "a FAQ page answers \"Worum geht es in diesem Vertrag?\" with the service the processor runs for the customer",
+				},
+				{
 					Name:   "subject-matter-en",
 					Lang:   "en",
 					Status: "met",
@@ -1433,6 +1466,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"non-payment",
+						"suspend*",
 						"acceptable use",
 					},
 				},
@@ -1947,6 +1982,41 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 					Entry:    true,
 				},
+				{
+					Name:   "faq-what-is-it-about-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"run",
+							"runs",
+							"provide",
+							"provides",
+							"host",
+							"hosts",
+							"operate",
+							"operates",
+							"handle",
+							"handles",
+							"process",
+							"processes",
+						},
+						{
+							"data",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:q:\\s*)?what (?:is|does) (?:this|the) (?:agreement|dpa|addendum|contract)(?: \\w+)? (?:about|cover)\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Fallback: true,
+					Why:      "a Q&A page answers \"What is this agreement about?\" with the service the processor runs for the customer",
+				},
 			},
 		},
 		{
@@ -2007,6 +2077,9 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"nutzt",
+							"nutzen",
+							"nutzt .... dienst",
 							"läuft",
 							"gilt",
 							"besteht",
@@ -2022,6 +2095,12 @@ var precomputedCatalog = &Catalog{
 							"für den zeitraum",
 						},
 						{
+							"dienst",
+							"dienstes",
+							"dienste",
+							"plattform",
+							"app",
+							"software",
 							"abonnement*",
 							"*abonnement*",
 							"abo",
@@ -2156,6 +2235,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -2246,6 +2327,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -2265,6 +2348,8 @@ var precomputedCatalog = &Catalog{
 							"as long as",
 						},
 						{
+							"remains in force",
+							"remains in effect",
 							"duration of the processing",
 							"duration of processing",
 							"duration of the data processing",
@@ -2314,6 +2399,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"remains in force",
+							"remains in effect",
 							"duration",
 							"term of this",
 							"remain in effect",
@@ -2648,6 +2735,45 @@ var precomputedCatalog = &Catalog{
 						"appendix",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "so-long-as-processing-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"so long as",
+						},
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+						},
+						{
+							"this dpa",
+							"this agreement",
+							"this addendum",
+							"this schedule",
+							"continue*",
+							"remain*",
+							"in force",
+							"in effect",
+						},
+					},
+					None: []string{
+						"audit*",
+						"@en_subproc",
+						"instruct*",
+						"notif*",
+						"breach*",
+						"incident*",
+						"certif*",
+						"retain*",
+					},
+					Fallback: true,
+					Why:      "the document lasts \"for so long as\" the processor processes the data (\"This DPA shall … continue in full force and effect for so long as Acme Processes any Customer Personal Data\"); a fallback, so that the clause stating the duration in the main rules' words is still cited first",
 				},
 			},
 		},
@@ -3517,6 +3643,47 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor's concrete activity for the controller is described in the section on the order",
 				},
 				{
+					Name:   "faq-was-macht-ihr-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"speicher*",
+							"hosten",
+							"hostet",
+							"sichern",
+							"sichert",
+							"versend*",
+							"auswert*",
+							"analysier*",
+							"durchsuchbar",
+							"anzeig*",
+							"zeigen",
+							"zeigt",
+							"verarbeit*",
+							"übertragen",
+							"übermitteln",
+						},
+						{
+							"wir",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:frage:\\s*)?was (?:macht|machen|tut|tun) (?:ihr|sie|wir) mit (?:meinen|unseren|deinen|ihren|den) (?:personenbezogenen )?daten\\b",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"nicht",
+						"niemals",
+					},
+					Fallback: true,
+					Why:      "a FAQ page answers \"Was macht ihr mit meinen Daten?\" with the operations (\"Wir speichern sie, machen sie durchsuchbar und zeigen sie …\")",
+				},
+				{
 					Name:   "purpose-en",
 					Lang:   "en",
 					Status: "met",
@@ -4101,6 +4268,48 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 				},
+				{
+					Name:   "as-necessary-for-services-en",
+					Lang:   "en",
+					Status: "partial",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+						},
+						{
+							"as necessary to perform",
+							"as necessary to provide",
+							"as necessary for the performance of",
+							"as necessary for the provision of",
+							"to the extent necessary to perform",
+							"to the extent necessary to provide",
+							"as required to perform",
+							"as required to provide",
+							"as needed to perform",
+							"as needed to provide",
+						},
+						{
+							"services",
+							"service",
+							"agreement",
+							"contract",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"disclos*",
+						"retain*",
+						"retention",
+						"delet*",
+					},
+					Fallback: true,
+					Why:      "the data are processed as necessary to perform the services (\"Acme will Process Customer Personal Data as necessary to perform the Services pursuant to the Agreement\"); the purpose follows from the services, which are not described",
+				},
 			},
 		},
 		{
@@ -4148,6 +4357,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:keine besonderen kategorien|besondere kategorien[^;]*\\b(?:nicht|keine)\\b)",
 						"@de_annex_ref",
 					},
 					Why: "the types of personal data are named",
@@ -4240,6 +4450,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?\\d{1,2}[.)]\\s*)?(?:keine besonderen kategorien|besondere kategorien[^;]*\\b(?:nicht|keine)\\b)",
 						"@de_annex_ref",
 						"@de_neg",
 					},
@@ -4378,6 +4589,9 @@ var precomputedCatalog = &Catalog{
 							"types of customer data",
 							"categories of customer data",
 						},
+					},
+					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:no special categor|special categories of (?:personal )?data[^;,]*\\b(?:not|no)\\b)",
 					},
 				},
 				{
@@ -4631,7 +4845,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*[:|]\\s*\\S",
 						},
 					},
 					Fallback: true,
@@ -4716,6 +4930,7 @@ var precomputedCatalog = &Catalog{
 					Topic: [][]string{
 						{
 							"re:^(?:personal data|data|(?:categories|types|kinds) of (?:personal )?data|data categories|data types|personal data (?:concerned|processed))$",
+							"re:^(?:q:\\s*)?(?:what|which) (?:kinds? of |types? of |categories of )?(?:personal )?data (?:do|does|will|can|is|are)\\b[^.]*\\?$",
 						},
 					},
 					None: []string{
@@ -4822,6 +5037,10 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"betrifft folgende personen",
+							"betrifft die folgenden personen",
+							"betrifft folgende personengruppen",
+							"betreffen folgende personen",
 							"kategorien betroffener personen",
 							"kategorien der betroffenen",
 							"kreis der betroffenen",
@@ -4841,6 +5060,7 @@ var precomputedCatalog = &Catalog{
 							"kategorien von personen",
 							"folgende betroffene",
 							"kategorien der durch die verarbeitung betroffenen",
+							"kategorien der .... betroffenen umfass*",
 						},
 					},
 					None: []string{
@@ -4939,6 +5159,7 @@ var precomputedCatalog = &Catalog{
 							"*personenkategorien",
 							"kategorien betroffener",
 							"betroffene personen umfass*",
+							"kategorien der .... betroffenen umfass*",
 							"wer ist betroffen",
 							"wer ist .... betroffen",
 							"wer sind die betroffenen",
@@ -4984,7 +5205,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*:\\s*\\pL",
+							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*[:|]\\s*(?:[☒☐✓✔✗]\\s*)?\\pL",
 						},
 					},
 					Entry: true,
@@ -5129,6 +5350,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"data subjects may exercise",
 						"data subject request*",
 						"data subject right*",
 					},
@@ -5140,6 +5362,10 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"group of data subjects",
+							"groups of data subjects",
+							"circle of data subjects",
+							"data subjects affected",
 							"categories of data subjects",
 							"category of data subjects",
 							"categories of data subject",
@@ -5183,6 +5409,8 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"people",
+							"contacts",
 							"employee*",
 							"customer*",
 							"user*",
@@ -5210,6 +5438,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
+							"re:^(?:q:\\s*)?whose (?:personal )?data (?:do|does|will|can) (?:you|we|it|they|the \\w+) (?:process|collect|store|handle|use)\\b[^.]*\\?$",
 							"categories of data subjects",
 							"category of data subjects",
 							"categories of data subject",
@@ -5642,6 +5871,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"verstößt",
 						"verstoß*",
@@ -5754,6 +5984,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"infring*",
 						"violat*",
@@ -6086,6 +6317,9 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"nur bei gesetzlicher",
+							"nur bei gesetzlichen",
+							"nur bei rechtlicher",
 							"es sei denn",
 							"außer",
 							"soweit",
@@ -6137,6 +6371,11 @@ var precomputedCatalog = &Catalog{
 							"angeordnet",
 						},
 						{
+							"verwendet",
+							"verwenden",
+							"andere zwecke",
+							"anderen zwecke",
+							"anderen zwecken",
 							"weisung*",
 							"*weisung",
 							"*weisungen",
@@ -7280,6 +7519,48 @@ var precomputedCatalog = &Catalog{
 					Why:      "the staff are bound by confidentiality agreements",
 				},
 				{
+					Name:   "erklaerung-unterschrieben-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"verschwiegenheitserklärung*",
+							"vertraulichkeitserklärung*",
+							"geheimhaltungserklärung*",
+							"*verschwiegenheitserklärung",
+							"*vertraulichkeitserklärung",
+							"verschwiegenheitsvereinbarung*",
+							"vertraulichkeitsvereinbarung*",
+							"geheimhaltungsvereinbarung*",
+						},
+						{
+							"unterschrieben",
+							"unterzeichnet",
+							"unterschreiben",
+							"unterzeichnen",
+							"abgegeben",
+							"abgeben",
+						},
+						{
+							"@de_staff",
+							"wer",
+							"jede",
+							"jeder",
+							"alle",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"kunde",
+						"kundin",
+						"auftraggeber",
+						"verantwortliche*",
+					},
+					Fallback: true,
+					Why:      "the persons with access have signed a confidentiality undertaking (\"Wer bei uns deine Daten sehen kann, hat eine Verschwiegenheitserklärung unterschrieben\")",
+				},
+				{
 					Name:   "staff-confidentiality-en",
 					Lang:   "en",
 					Status: "met",
@@ -7323,6 +7604,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:the )?(?:controller|customer|client)['’]s (?:employees|staff|personnel|users|authori[sz]ed users)\\b",
 						"@en_neg",
 						"confidential information only to",
 						"disclose confidential information",
@@ -7483,6 +7765,11 @@ var precomputedCatalog = &Catalog{
 							"toms",
 						},
 						{
+							"unterhält",
+							"unterhalten",
+							"aufrechterhält",
+							"aufrechterhalten",
+							"aufrechtzuerhalten",
 							"gelten .... fort",
 							"gilt .... fort",
 							"passt .... an",
@@ -7627,6 +7914,7 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"protective measures",
 							"technical and organi*",
 							"security measures",
 							"appropriate measures",
@@ -7648,6 +7936,9 @@ var precomputedCatalog = &Catalog{
 							"measures appropriate to that risk",
 						},
 						{
+							"are in place",
+							"is in place",
+							"be in place",
 							"implement*",
 							"maintain*",
 							"take",
@@ -7844,6 +8135,8 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"in falsche hände",
+							"in falschen händen",
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
@@ -8354,6 +8647,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"nicht berechtigt",
 						"nicht befugt",
@@ -8428,6 +8722,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"nicht",
 						"keine",
@@ -8500,6 +8795,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 					},
 				},
@@ -8638,6 +8934,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"assign",
 						"assignment",
@@ -8673,6 +8970,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"withdraw*",
 						"revoke*",
@@ -9726,12 +10024,20 @@ var precomputedCatalog = &Catalog{
 							"@en_subproc",
 						},
 						{
+							"contractually",
+							"by contract",
 							"written agreement",
 							"written contract",
 							"contract",
 							"agreement",
 						},
 						{
+							"also apply to",
+							"apply also to",
+							"also applies to",
+							"applies also to",
+							"also be binding on",
+							"also bind",
 							"gives effect to the terms",
 							"give effect to the terms",
 							"such that they apply",
@@ -9833,6 +10139,11 @@ var precomputedCatalog = &Catalog{
 							"*zurechnen",
 						},
 						{
+							"in demselben umfang",
+							"im selben umfang",
+							"im gleichen umfang",
+							"handlungen und unterlassungen",
+							"tun und unterlassen",
 							"voll*",
 							"@de_towards_controller",
 							"einhaltung der pflichten",
@@ -9862,6 +10173,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_own_liability",
 						"@de_neg",
 						"haftet nicht",
 						"keine haftung",
@@ -10042,6 +10354,18 @@ var precomputedCatalog = &Catalog{
 							"accountable",
 						},
 						{
+							"breach by its",
+							"breaches by its",
+							"breach by any",
+							"breaches by any",
+							"breach by the",
+							"breaches by the",
+							"fails to fulfil",
+							"fail to fulfil",
+							"fails to comply",
+							"fail to comply",
+							"fails to meet",
+							"fail to meet",
 							"fully",
 							"full",
 							"remain*",
@@ -10056,6 +10380,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_own_liability",
 						"@en_neg",
 						"not be liable",
 						"no liability",
@@ -10485,6 +10810,58 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor assists with the rights of the people whose data it processes, named by their role",
 				},
 				{
+					Name:   "ersuchen-berichtigen-loeschen-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"berichtig*",
+							"zu berichtigen",
+							"korrigier*",
+							"zu korrigieren",
+							"einzuschränken",
+							"einschränk*",
+							"sperr*",
+							"zu sperren",
+						},
+						{
+							"lösch*",
+							"zu löschen",
+						},
+						{
+							"ersuchen",
+							"anfrage",
+							"anfragen",
+							"aufforderung*",
+							"verlangen",
+							"anweisung*",
+						},
+						{
+							"nachkommen",
+							"nachzukommen",
+							"kommt .... nach",
+							"vornehmen",
+							"vorzunehmen",
+							"umsetzen",
+							"umzusetzen",
+							"ausführen",
+							"auszuführen",
+						},
+						{
+							"nicht selbst",
+							"selbst nicht",
+							"nicht in der lage",
+							"nicht möglich",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "where the controller cannot correct, restrict or erase the data itself, the processor acts on its request (the German text of US terms, \"Soweit die Kundin … nicht selbst in der Lage ist, Kundendaten zu berichtigen … oder zu löschen, wird … jedem … Ersuchen der Kundin nachkommen\"); part of the assistance with data subject requests",
+				},
+				{
 					Name:   "assist-requests-en",
 					Lang:   "en",
 					Status: "met",
@@ -10874,7 +11251,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:\\bwith the (?:support|assistance|help|cooperation|co-operation) of (?:the )?(?:processor|supplier|vendor|provider|service provider|contractor|data processor|us)\\b",
+							"re:\\b(?:with (?:the )?(?:support|assistance|help|cooperation|co-operation) (?:of|by|from)|(?:support|assistance|help) (?:by|from)) (?:the )?(?:processor|supplier|vendor|provider|service provider|contractor|data processor|us)\\b",
 						},
 						{
 							"data subject*",
@@ -11188,6 +11565,54 @@ var precomputedCatalog = &Catalog{
 					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
+					Name:   "informationen-fuer-art32-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"informationen",
+							"*informationen",
+							"angaben",
+							"auskünfte",
+							"infos",
+							"unterlagen",
+						},
+						{
+							"zur verfügung",
+							"bereitstell*",
+							"stellt .... bereit",
+							"stellen .... bereit",
+							"liefert",
+							"liefern",
+							"gibt",
+							"geben",
+							"übermittelt",
+							"übermitteln",
+						},
+						{
+							"art:32",
+						},
+						{
+							"benötigt",
+							"benötigen",
+							"braucht",
+							"brauchst",
+							"erforderlich*",
+							"zur erfüllung",
+							"um .... zu erfüllen",
+							"um .... einzuhalten",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"@de_discretion",
+						"re:\\b32\\s*(abs(atz|\\.)?\\s*4|\\(4\\))",
+					},
+					Fallback: true,
+					Why:      "the processor gives the information the controller needs to meet its duties under Art. 32 (\"stellt … die Informationen über ihre Sicherheitsmaßnahmen zur Verfügung, die die Kundin zur Erfüllung ihrer Pflichten nach Art. 32 DSGVO benötigt\")",
+				},
+				{
 					Name:   "assist-article-en",
 					Lang:   "en",
 					Status: "met",
@@ -11388,6 +11813,8 @@ var precomputedCatalog = &Catalog{
 					Status: "met",
 					All: [][]string{
 						{
+							"fakten",
+							"details",
 							"informationen",
 							"*informationen",
 							"angaben",
@@ -11408,6 +11835,10 @@ var precomputedCatalog = &Catalog{
 							"geben",
 						},
 						{
+							"meldung* ... datenschutzaufsicht",
+							"meldung* ... datenschutzbehörde*",
+							"meldung* ... datenschutzaufsichtsbehörde*",
+							"meldung* an die behörde",
 							"meldepflicht*",
 							"*meldepflicht*",
 							"meldung an die aufsichtsbehörde",
@@ -11779,6 +12210,24 @@ var precomputedCatalog = &Catalog{
 						"individuals",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "information-for-art33-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"@en_assist_breach",
+						},
+						{
+							"art:33",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Fallback: true,
+					Why:      "the processor gives the information the controller needs for its notification under Art. 33 (\"We give you the facts you need for your notification under Article 33 GDPR\")",
 				},
 			},
 		},
@@ -12200,6 +12649,7 @@ var precomputedCatalog = &Catalog{
 							"@en_breach",
 						},
 						{
+							"persons affected",
 							"data subject*",
 							"data sub-*",
 							"individuals",
@@ -12372,6 +12822,8 @@ var precomputedCatalog = &Catalog{
 							"information",
 						},
 						{
+							"given",
+							"made available",
 							"provide*",
 							"make* available",
 							"supply",
@@ -12791,6 +13243,8 @@ var precomputedCatalog = &Catalog{
 							"information",
 						},
 						{
+							"given",
+							"made available",
 							"provide*",
 							"make* available",
 							"supply",
@@ -14034,6 +14488,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"zur verfügung stehend*",
 					},
@@ -14220,6 +14675,11 @@ var precomputedCatalog = &Catalog{
 					Status: "partial",
 					All: [][]string{
 						{
+							"schicken",
+							"schickt",
+							"senden",
+							"sendet",
+							"zusenden",
 							"vorleg*",
 							"vorzulegen",
 							"legt .... vor",
@@ -14292,6 +14752,47 @@ var precomputedCatalog = &Catalog{
 					Why:      "the controller receives the information needed to demonstrate compliance",
 				},
 				{
+					Name:   "nachweis-durch-zertifizierung-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"nachweis*",
+							"*nachweis",
+						},
+						{
+							"verhaltensregeln",
+							"zertifizierung*",
+							"*zertifizierung",
+							"zertifikat*",
+							"art:40",
+							"art:42",
+							"genehmigte*",
+						},
+						{
+							"erbracht",
+							"erbringen",
+							"zu erbringen",
+							"erfolgen",
+							"erfolgt",
+							"geführt",
+							"führen",
+						},
+						{
+							"einhaltung",
+							"pflichten",
+							"*pflichten",
+							"maßnahmen",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "the proof of compliance may be given by approved codes of conduct or a certification (Art. 28(5), Art. 40, 42), the classic AVV's \"Der Nachweis … kann … erbracht werden\"; how it is proved, not a duty to give all information",
+				},
+				{
 					Name:   "information-en",
 					Lang:   "en",
 					Status: "met",
@@ -14360,6 +14861,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"ensur* ... compliance with ... controller",
 						"insurance",
@@ -14409,6 +14911,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"ensur* ... compliance with ... controller",
 					},
@@ -14541,6 +15044,64 @@ var precomputedCatalog = &Catalog{
 						"marketing",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "certificates-on-request-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"share",
+							"shares",
+							"send",
+							"sends",
+							"provide",
+							"provides",
+							"make available",
+							"makes available",
+							"give",
+							"gives",
+							"furnish",
+							"furnishes",
+							"supply",
+							"supplies",
+						},
+						{
+							"certificate",
+							"certificates",
+							"certification*",
+							"audit report*",
+							"soc 2",
+							"soc2",
+							"attestation*",
+							"penetration test*",
+							"pen test*",
+						},
+						{
+							"on request",
+							"upon request",
+							"on your request",
+							"upon your request",
+							"at your request",
+							"if you ask",
+							"on demand",
+							"on written request",
+							"upon written request",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"data subject*",
+						"breach*",
+						"incident*",
+						"right to audit",
+						"audit right*",
+						"right of audit",
+						"limited to",
+					},
+					Fallback: true,
+					Why:      "the processor sends single proofs on request (a certificate, an audit or penetration test report), not all the information needed to demonstrate compliance",
 				},
 			},
 		},
@@ -14926,6 +15487,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:any |the |each |such )?(?:third-party |independent |external )?auditors?\\b[^;]*\\b(?:must|shall|will|is required to|are required to) (?:sign|execute|enter into|be bound|agree)\\b",
+						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
 						"summary of ... audit*",
@@ -15005,6 +15568,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:\\(?[a-z0-9]{1,3}[.)]\\s*)?(?:any |the |each |such )?(?:third-party |independent |external )?auditors?\\b[^;]*\\b(?:must|shall|will|is required to|are required to) (?:sign|execute|enter into|be bound|agree)\\b",
+						"@en_subproc_subject",
 						"@en_neg",
 						"terminat*",
 						"summary of ... audit*",
@@ -15460,6 +16025,10 @@ var precomputedCatalog = &Catalog{
 							"aufmerksam",
 						},
 						{
+							"vorgabe",
+							"vorgaben",
+							"*vorgaben",
+							"anweisung*",
 							"weisung*",
 							"*weisung",
 							"*weisungen",
@@ -15474,6 +16043,8 @@ var precomputedCatalog = &Catalog{
 							"bedenklich",
 						},
 						{
+							"rechtlich bedenklich",
+							"rechtlich ... bedenklich",
 							"datenschutz*",
 							"*datenschutz*",
 							"*datenschutzrecht*",
@@ -15741,6 +16312,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"weisung*",
 						"*weisung",
@@ -15771,6 +16343,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@de_subproc_subject",
 						"@de_neg",
 						"weisung*",
 						"*weisung",
@@ -15872,6 +16445,53 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor reports breaches, named by everyday words (an attack, a lost device, a leak), within a time limit",
 				},
 				{
+					Name:   "erfaehrst-es-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"e-mail von uns",
+							"mail von uns",
+							"nachricht von uns",
+							"mitteilung von uns",
+							"bescheid von uns",
+							"erfährst",
+							"erfahren sie es",
+							"erfahren sie davon",
+							"hörst von uns",
+							"hören sie von uns",
+						},
+						{
+							"betroffen",
+							"datenpanne*",
+							"*datenpanne",
+							"vorfall",
+							"sicherheitsvorfall",
+							"*vorfall",
+							"schiefgeht",
+							"schief geht",
+							"verletzung*",
+						},
+						{
+							"stunden",
+							"unverzüglich",
+							"sofort",
+							"umgehend",
+							"spätestens",
+							"innerhalb",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"weisung*",
+						"vertragsverletzung*",
+						"@de_subproc",
+					},
+					Fallback: true,
+					Why:      "the startup voice from the controller's side (\"Wenn bei uns etwas schiefgeht und deine Daten betroffen sind, erfährst du es spätestens nach 24 Stunden\"), as hear-from-us-en",
+				},
+				{
 					Name:   "notify-breach-en",
 					Lang:   "en",
 					Status: "met",
@@ -15905,6 +16525,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"in its opinion",
 						"in our opinion",
@@ -15966,6 +16587,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"in its opinion",
 						"in our opinion",
@@ -16028,6 +16650,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"@en_subproc_subject",
 						"@en_neg",
 						"opinion",
 						"instruction*",
@@ -16048,6 +16671,11 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
+							"email from us",
+							"e-mail from us",
+							"message from us",
+							"notification from us",
+							"notice from us",
 							"hear from us",
 							"hear from the processor",
 							"hear from the supplier",
