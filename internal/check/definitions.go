@@ -26,11 +26,6 @@ var (
 	// An article inside the quotation marks is no part of the term:
 	// („die Schule“), (hereinafter "the Brand").
 	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
-
-	// reDefiner finds the word that opens a definition set off by dashes
-	// or commas instead of parentheses: "Turnverein Eichenau e. V. – im
-	// Folgenden „Verein“ –", "Acme Ltd, hereinafter "Acme", …".
-	reDefiner = regexp.MustCompile(`(?:[–—-]|,)\s*(?:nachfolgend|nachstehend|im folgenden|hereinafter|hereafter)\b`)
 )
 
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
@@ -328,7 +323,7 @@ func definitionSpans(lower string) [][]int {
 		out = append(out, m)
 	}
 	extra := false
-	for _, d := range reDefiner.FindAllStringIndex(lower, 16) {
+	for _, d := range definerSpans(lower, 16) {
 		// The definer word itself, after the dash or comma.
 		at := d[0]
 		for at < d[1] && (lower[at] < 'a' || lower[at] > 'z') {
@@ -348,6 +343,53 @@ func definitionSpans(lower string) [][]int {
 	}
 	if extra {
 		slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	}
+	return out
+}
+
+// definerWords open a definition set off by dashes or commas instead of
+// parentheses: "Turnverein Eichenau e. V. – im Folgenden „Verein“ –",
+// "Acme Ltd, hereinafter "Acme", …". Lower case, as the text is read.
+var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "hereinafter", "hereafter"}
+
+// definerSpans returns up to n spans, in text order, that run from a dash
+// or comma to the end of a definer word after it, with only white space
+// between the two and the word not running on into a longer word. A
+// literal scan: a regular expression starting with a character class
+// would be tried at every byte of the contract.
+func definerSpans(lower string, n int) [][]int {
+	var out [][]int
+	for _, w := range definerWords {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			end := at + len(w)
+			from = end
+			if end < len(lower) && wordByte(lower[end]) {
+				continue
+			}
+			b := at
+			for b > 0 && (lower[b-1] == ' ' || lower[b-1] == '\t' || lower[b-1] == '\n' || lower[b-1] == '\r') {
+				b--
+			}
+			start := -1
+			switch {
+			case b > 0 && (lower[b-1] == ',' || lower[b-1] == '-'):
+				start = b - 1
+			case b >= len("–") && (strings.HasSuffix(lower[:b], "–") || strings.HasSuffix(lower[:b], "—")):
+				start = b - len("–")
+			}
+			if start >= 0 {
+				out = append(out, []int{start, end})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
+	if len(out) > n {
+		out = out[:n]
 	}
 	return out
 }
