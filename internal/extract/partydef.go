@@ -1154,6 +1154,14 @@ var reFirstPersonHead = lazyRegexp(`(?m)^[ \t]*(?:Ich|I),[ \t]+([^,\n]{3,60}),`)
 // times "ich"/"I" or more). A controller's own reversed voice is left
 // alone.
 func (x *extractor) firstPersonReading(n int) (partyReading, bool) {
+	// The expression is anchored at every line start; most contracts have
+	// neither the head nor the voice, which two literal scans tell.
+	if !strings.Contains(x.text[:n], "I,") && !strings.Contains(x.text[:n], "Ich,") {
+		return partyReading{}, false
+	}
+	if strings.Count(x.lower, " ich ") < 2 && strings.Count(x.lower, " i ") < 2 {
+		return partyReading{}, false
+	}
 	m := reFirstPersonHead().FindStringSubmatchIndex(x.text[:n])
 	if m == nil || x.reversedVoice() {
 		return partyReading{}, false
