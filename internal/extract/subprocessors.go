@@ -1498,6 +1498,11 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 			head = head[:i]
 		}
 		if !x.hasLegalForm(m[2]) && x.serviceWords(head) && !x.serviceWords(m[1]) {
+			if x.nounLabel(m[1]) {
+				// "Änderungen: Ankündigung 30 Tage vorab per E-Mail":
+				// a label of a key-point list, not a name.
+				return "", "", "", false
+			}
 			// "Google Analytics: Webanalyse (USA)": the name comes first.
 			t = m[1] + " – " + m[2]
 		} else {
@@ -1862,6 +1867,22 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 		return "", ""
 	}
 	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])
+}
+
+// nounLabel reports whether s is one word with a noun ending of the
+// lexicon's noun_endings ("Änderungen", "Haftung", "Verpflichtung"): a
+// label before a colon, never a company's name.
+func (x *extractor) nounLabel(s string) bool {
+	if strings.ContainsAny(s, " \t") {
+		return false
+	}
+	low := prefilter.Lower(s)
+	for _, suf := range x.k.nounEndings {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeWord reports whether s is a country, a listed city or, when
