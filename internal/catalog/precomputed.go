@@ -1382,7 +1382,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "arbeit-unter-leistung-de",
 					Lang:   "de",
 					Status: "met",
-					Actor:  "processor",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"übernimmt",
@@ -3513,7 +3513,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "arbeit-unter-leistung-de",
 					Lang:   "de",
 					Status: "met",
-					Actor:  "processor",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"übernimmt",
