@@ -545,8 +545,24 @@ func (f *actorFinder) pronounFirst(toks []match.Token) bool {
 	for i < len(toks) && i < 3 && isListLabel(toks[i].Text) {
 		i++
 	}
-	return f.german && i < len(toks) && dePronouns[toks[i].Text]
+	return f.german && i < len(toks) && (dePronouns[toks[i].Text] || sheFirst(toks, i))
 }
+
+// sheFirst reports whether token i is "sie" followed by a verb in the third
+// person singular ("Sie unterstützt die Auftraggeberin …", "Sie kann …"):
+// "she", a feminine party of the sentence before ("die Auftragnehmerin",
+// "die Kanzlei"), not the formal "Sie" (which takes the plural:
+// "Sie unterstützen", "Sie können") nor "they".
+func sheFirst(toks []match.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i].Text != "sie" || toks[i].Comma {
+		return false
+	}
+	v := toks[i+1].Text
+	return deSingularModals[v] || len(v) > 3 && strings.HasSuffix(v, "t") && !strings.HasSuffix(v, "en") && !strings.HasSuffix(v, "st")
+}
+
+// deSingularModals are third-person singular verbs that do not end in -t.
+var deSingularModals = set("kann muss darf soll will mag wird")
 
 // dePronouns are subject pronouns that refer back to the party of the
 // previous sentence ("Er hat das Recht, ...", "Dieser informiert ...").
@@ -563,6 +579,6 @@ func (f *actorFinder) pronounSubject(toks []match.Token) bool {
 		i++
 	}
 	// "Er hat ..." or, verb second, "Dabei hat er ...".
-	return i < len(toks) && dePronouns[toks[i].Text] ||
+	return i < len(toks) && (dePronouns[toks[i].Text] || sheFirst(toks, i)) ||
 		i+2 < len(toks) && toks[i+2].Text == "er" && !toks[i+1].Comma && !toks[i+2].Comma
 }

@@ -145,6 +145,12 @@ func TestPronounSubject(t *testing.T) {
 		{"Der Auftraggeber prüft die Maßnahmen. Er hat das Recht, Inspektionen durchzuführen.", Controller},
 		{"Der Auftragnehmer prüft seine Subunternehmer. Er ist berechtigt, Kontrollen durchzuführen.", Processor},
 		{"Der Auftragnehmer prüft seine Subunternehmer. Dabei ist er berechtigt, Kontrollen durchzuführen.", Processor},
+		// "Sie" with a verb in the singular is "she": the feminine party before.
+		{"Die Auftragnehmerin meldet Verletzungen unverzüglich. Sie unterstützt die Auftraggeberin bei der Einhaltung der Pflichten aus Art. 32.", Processor},
+		{"Die Auftraggeberin prüft die Maßnahmen. Sie kann Inspektionen durchführen.", Controller},
+		// The formal "Sie" takes the plural: no party carried over.
+		{"Die Auftragnehmerin meldet Verletzungen unverzüglich. Sie unterstützen uns bei der Einhaltung der Pflichten aus Art. 32.", Nobody},
+		{"Die Auftragnehmerin meldet Verletzungen unverzüglich. Sie können Inspektionen durchführen.", Nobody},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

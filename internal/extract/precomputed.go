@@ -1393,6 +1393,9 @@ var precomputedKnowledge = &knowledgeFiles{
 				"is",
 				"sind",
 				"ist",
+				"im auftrag des auftragnehmers",
+				"im auftrag der auftragnehmerin",
+				"im auftrag des auftragsverarbeiters",
 			},
 			"governing_law": {
 				"gilt",

@@ -1498,6 +1498,11 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 			head = head[:i]
 		}
 		if !x.hasLegalForm(m[2]) && x.serviceWords(head) && !x.serviceWords(m[1]) {
+			if x.nounLabel(m[1]) {
+				// "Änderungen: Ankündigung 30 Tage vorab per E-Mail":
+				// a label of a key-point list, not a name.
+				return "", "", "", false
+			}
 			// "Google Analytics: Webanalyse (USA)": the name comes first.
 			t = m[1] + " – " + m[2]
 		} else {
@@ -1864,6 +1869,22 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])
 }
 
+// nounLabel reports whether s is one word with a noun ending of the
+// lexicon's noun_endings ("Änderungen", "Haftung", "Verpflichtung"): a
+// label before a colon, never a company's name.
+func (x *extractor) nounLabel(s string) bool {
+	if strings.ContainsAny(s, " \t") {
+		return false
+	}
+	low := prefilter.Lower(s)
+	for _, suf := range x.k.nounEndings {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeWord reports whether s is a country, a listed city or, when
 // unknown is set, one capitalised word that reads as a town (no service
 // or category word, no German noun ending, no capitals after the first).
@@ -1919,7 +1940,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
