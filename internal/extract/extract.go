@@ -106,6 +106,9 @@ type extractor struct {
 	joined map[int]bool
 	// lower is text lower-cased with the same byte offsets.
 	lower string
+	// spaceLines holds the starts of the lines read as rows of a table
+	// whose columns runs of spaces set apart (spaceTables).
+	spaceLines map[int]bool
 }
 
 // line is one non-empty trimmed line of the text.

@@ -172,8 +172,12 @@ type table struct {
 	block int // index of the block holding the first row
 	start int // offset of the first row
 	end   int // offset after the last row
-	// pipe marks rows joined by " | " that the parser left as prose.
-	pipe bool
+	// pipe marks rows joined by " | " that the parser left as prose;
+	// spaced rows whose cells runs of spaces set apart (spaceTables).
+	pipe, spaced bool
+	// wrapped holds, by row and column, the further lines of a cell that
+	// wraps in a spaced table.
+	wrapped map[[2]int][]span
 }
 
 func (x *extractor) tables() []table {
@@ -209,7 +213,38 @@ func (x *extractor) tables() []table {
 			cur = nil
 		}
 	}
-	return append(ts, x.pipeTables()...)
+	ts = append(ts, x.pipeTables()...)
+	return append(ts, x.spaceTables()...)
+}
+
+// afterCompanyComma reports whether before ends in a company's legal form
+// and a comma ("Mailgun Technologies, Inc., "): what follows is the
+// company's place, not another company.
+func (x *extractor) afterCompanyComma(before string) bool {
+	p := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(p, ",") {
+		return false
+	}
+	p = strings.TrimSuffix(p, ",")
+	for _, m := range x.k.legalRe.Plain().FindAllStringSubmatchIndex(p[max(0, len(p)-60):], -1) {
+		if m[3] == min(len(p), 60) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowSpan returns where a row's filled cells start and end, with the
+// wrapped lines of its cells (row r of its table).
+func rowSpan(row []span, wrapped map[[2]int][]span, r int) (int, int) {
+	start, end := row[0].start, row[len(row)-1].end
+	for c, s := range row {
+		start, end = min(start, s.start), max(end, s.end)
+		for _, w := range wrapped[[2]int{r, c}] {
+			end = max(end, w.end)
+		}
+	}
+	return start, end
 }
 
 // pipeRowSpans reads the cells of a Markdown row with outer pipes that
@@ -357,7 +392,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			}
 		}
 		near := ctx
-		if t.pipe {
+		if t.pipe || t.spaced {
 			// Rows joined by " | " are often TOM or data tables: only the
 			// lead-in right before them or the section tells.
 			near = lastParagraphs(ctx)
@@ -398,10 +433,13 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		// column need not hold names: only a legal form marks a company.
 		unknownHead := !isHeader && x.titleRow(header)
 		var tableNames []string
-		for _, row := range rows {
+		for ri, row := range rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
 				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
+				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
+					cells[i] += " " + strings.TrimSpace(x.text[w.start:w.end])
+				}
 			}
 			nc := nameCol
 			if nc < 0 || nc >= len(cells) || reNumCell.MatchString(cells[nc]) {
@@ -430,7 +468,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
-			if (t.pipe || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
+			if (t.pipe || t.spaced || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
@@ -443,7 +481,8 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			tableNames = append(tableNames, name)
-			e := &spEntry{other: other, start: row[0].start, end: row[len(row)-1].end}
+			rs, re := rowSpan(row, t.wrapped, ri+len(t.rows)-len(rows))
+			e := &spEntry{other: other, start: rs, end: re}
 			e.sp.Name = name
 			e.sp.Country = nameCountry
 			rowText := x.text[e.start:e.end]
@@ -888,6 +927,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}()
 	for i, b := range x.doc.Blocks {
+		if x.spaceLines[b.Start] && b.Kind == document.Heading {
+			// A row of a table set apart by spaces, read by spaceTables.
+			cur = nil
+			continue
+		}
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
@@ -974,6 +1018,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		// A paragraph may hold several soft-wrapped lines, one entry each.
 		for _, ln := range x.splitDashRuns(splitLines(x.text[b.Start:b.End])) {
 			ls, le := b.Start+ln.start, b.Start+ln.end
+			if x.spaceLines[ls] {
+				cur = nil
+				continue
+			}
 			if len(ln.text) > 400 || isPipeRow(ln.text) {
 				// Rows joined by " | " are read as tables.
 				cur = nil
@@ -1539,6 +1587,12 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 			// "Vercel (hosting, United States)", "Hetzner (Hosting)": the
 			// service and its place in the parentheses.
 			if _, place := x.trailingPlace(inner); place != "" || x.serviceWords(inner) && !x.hasLegalForm(inner) && !strings.ContainsAny(inner, "0123456789") {
+				return name, serv, inner + r[c+1:], true
+			}
+			if after := strings.TrimLeft(r[c+1:], " "); len(inner) < 60 && !x.hasLegalForm(inner) && (strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "- ")) {
+				// "Amazon Web Services (Rechenzentrum Frankfurt am
+				// Main) – Hosting": a note on the site, then the service
+				// after a dash.
 				return name, serv, inner + r[c+1:], true
 			}
 			return "", "", "", false
@@ -2126,6 +2180,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		}
 		if a, _ := x.k.legalForm(s[m[5]+1 : min(len(s), m[5]+40)]); a >= 0 && a <= 2 {
 			// "Wolters Kluwer (UK) Limited": the legal form follows.
+			continue
+		}
+		if x.afterCompanyComma(s[:m[2]]) {
+			// "der Mailgun Technologies, Inc., San Antonio (USA)": the
+			// company's town.
 			continue
 		}
 		country := ""

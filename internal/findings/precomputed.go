@@ -2111,6 +2111,50 @@ var precomputedRules = []*Rule{
 				AfterRow:  true,
 			},
 			{
+				ID:     "empty-row-two",
+				Regexp: "^[ \\t]*(\\|[ \\t]*\\|[ \\t]*\\|)[ \\t]*$",
+				Needs: []string{
+					"|  |",
+					"| |",
+					"||",
+					"|\t|",
+				},
+				WholeLine: true,
+				AfterRow:  true,
+				Header:    "(?i)unterauftrag|subunternehm|sub-?processor|dienstleister|leistung|service|anschrift|adresse|address|sitz\\b|zweck|purpose|kategorie|categor|datenart|data type",
+			},
+			{
+				ID:      "ellipsis-cell",
+				Regexp:  "(?:^|[|\\t])[ \\t]*(…+|\\.{3,})[ \\t]*(?:[|\\t]|$)",
+				NotLine: "^[\\s.…|_·-]*$",
+				Needs: []string{
+					"…",
+					"...",
+				},
+				WholeLine: true,
+			},
+			{
+				ID:     "ellipsis-item",
+				Regexp: "^[ \\t]*[-•*–][ \\t]+(…+|\\.{3,})[ \\t]*$",
+				Needs: []string{
+					"…",
+					"...",
+				},
+				WholeLine: true,
+			},
+			{
+				ID:     "tbd-cell",
+				Regexp: "(?:^|[|\\t:])[ \\t]*((?i:tbd|tba|t\\.b\\.d\\.?|t\\.b\\.a\\.?))[ \\t]*(?:[|\\t]|$)",
+				Needs: []string{
+					"TBD",
+					"tbd",
+					"Tbd",
+					"TBA",
+					"tba",
+					"t.b.d",
+				},
+			},
+			{
 				ID:     "empty-numbered-row",
 				Regexp: "^[ \\t]*(\\|[ \\t]*\\d{1,3}\\.?[ \\t]*\\|(?:[ \\t]*\\|){2,}[^|\\n]*\\p{L}[^|\\n]*\\|.*)$",
 				Needs: []string{
@@ -2219,6 +2263,10 @@ var precomputedRules = []*Rule{
 					"Anzahl der Rechenzentren: XX",
 					"Hauptvertrag Nr. XX vom 1. März 2026",
 					"| Nr. | Name | Sitz | Leistung |\n|---|---|---|---|\n| 2 |  |  | Telefonsupport |",
+					"| Unterauftragnehmer | Leistung |\n|---|---|\n|  |  |",
+					"| Firma | Leistung |\n|---|---|\n| Hetzner Online GmbH | Hosting |\n| … | Support |",
+					"Unterauftragnehmer:\n- Strato AG – Hosting\n- …",
+					"Sitz\tLeistung\ntbd\tSupport",
 				},
 				"en": {
 					"The processor shall notify the controller within ___ hours.",
@@ -2248,6 +2296,10 @@ var precomputedRules = []*Rule{
 					"XX. Schlussbestimmungen",
 					"| Firma | Sitz | Leistung |\n|---|---|---|\n| Hetzner Online GmbH | Gunzenhausen | Hosting |\n|  |  | Datensicherung |",
 					"Größe XXL",
+					".....\nAuftraggeber, Ort, Datum",
+					"…….\t…….\nAuftraggeber\tAuftragnehmer",
+					"Es gelten die Buchstaben (a)…(c).",
+					"Nach Art. 28 Abs. 3 DSGVO „erfolgt die Verarbeitung … auf der Grundlage eines Vertrags“.",
 				},
 				"en": {
 					"The processor shall, within 30 days … delete the data.",
@@ -2258,6 +2310,8 @@ var precomputedRules = []*Rule{
 					"Signature: ______________",
 					"Name (written out in full): … Example Operations AB",
 					"Access is logged <br> and reviewed.",
+					"| Customer | Supplier |\n|---|---|\n|  |  |",
+					"Clauses 8(a)...(c) apply.",
 				},
 			},
 		},
