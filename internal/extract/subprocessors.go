@@ -461,7 +461,20 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			if a, e := x.k.legalForm(name); a == 0 && strings.TrimSpace(name[e:]) == "" || strings.HasPrefix(name, "Co. ") {
-				// "Inc." or "Co. KG" alone: a name torn across columns.
+				// "Inc." or "Co. KG" alone: a name torn across columns,
+				// or wrapped onto a row of its own under a name without
+				// its legal form ("Microsoft Ireland Operations" above
+				// "Limited").
+				if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && nc == nameCol && !x.hasLegalForm(out[prev].sp.Name) {
+					e := out[prev]
+					e.sp.Name += " " + name
+					tableNames[len(tableNames)-1] = e.sp.Name
+					e.text.WriteString(" " + strings.Join(cells, " "))
+					e.end = max(e.end, row[len(row)-1].end)
+					if e.sp.Service != "" && servCol >= 0 && servCol < len(cells) && servCol != nc && cells[servCol] != "" {
+						e.sp.Service += " " + cells[servCol]
+					}
+				}
 				continue
 			}
 			if reRefLabel.MatchString(name) {
@@ -1291,10 +1304,53 @@ func (x *extractor) splitDashRuns(lines []line) []line {
 	for _, ln := range lines {
 		subs := x.dashRun(ln)
 		if subs == nil {
-			out = append(out, ln)
+			out = append(out, splitLabelRuns(ln)...)
 			continue
 		}
 		out = append(out, subs...)
+	}
+	return out
+}
+
+// reMidNameLabel is a name label inside a line ("… Cloud-Hosting
+// Unterauftragnehmer: Userlike UG", "Unterauftragnehmer 1 Firma: …");
+// reEntryOnly an entry's number label alone ("Unterauftragnehmer 1").
+var (
+	reMidNameLabel = prefilter.MustCompile(`(?i)(?:^|\s)((?:firma|name|unternehmen|company|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|sub-?contractor)\s*:)`)
+	reEntryOnly    = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}$`)
+)
+
+// splitLabelRuns splits a line that a PDF reader joined from the lines of
+// labelled entries: before each further name label ("Unterauftragnehmer:
+// STACKIT GmbH & Co. KG, … Unterauftragnehmer: Userlike UG …"), and
+// after an entry's number label standing before one ("Unterauftragnehmer
+// 1 Firma: Telekom Deutschland GmbH …").
+func splitLabelRuns(ln line) []line {
+	if !strings.Contains(ln.text, ":") {
+		return []line{ln}
+	}
+	ms := reMidNameLabel.FindAllStringSubmatchIndex(ln.text, -1)
+	var cuts []int
+	for i, m := range ms {
+		switch {
+		case m[2] == 0:
+		case i > 0 || reEntryOnly.MatchString(strings.TrimSpace(ln.text[:m[2]])):
+			cuts = append(cuts, m[2])
+		}
+	}
+	if len(cuts) == 0 {
+		return []line{ln}
+	}
+	var out []line
+	prev := 0
+	for _, c := range append(cuts, len(ln.text)) {
+		t := strings.TrimSpace(ln.text[prev:c])
+		if t != "" && !reEntryOnly.MatchString(t) {
+			// (The entry's number label alone says nothing more.)
+			a := prev + strings.Index(ln.text[prev:c], t)
+			out = append(out, line{start: ln.start + a, end: ln.start + a + len(t), text: t})
+		}
+		prev = c
 	}
 	return out
 }
