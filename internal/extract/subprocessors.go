@@ -20,13 +20,13 @@ var (
 	reServHead  = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
 	reLocHead   = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell   = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
-	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office|straße|strasse|street|plz/ort|plz und ort|plz, ort|postleitzahl und ort)\s*:\s*(.+)$`)
+	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
 	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
 	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -553,6 +553,17 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			if e.sp.Country == "" {
 				e.sp.Country = x.k.CountryOf(rowText)
 			}
+			if e.sp.Country == "" && e.sp.City == "" && x.germanCompany(name) {
+				// "Hetzner Online GmbH | Gunzenhausen | Hosting": a town the
+				// place list does not know, in its own cell, as in
+				// newListEntry.
+				for i, c := range cells {
+					if i != nc && c != e.sp.Service && reTownWord.MatchString(c) && !x.serviceWords(c) && !x.headerWord(c) {
+						e.sp.City, e.sp.Country = c, "DE"
+						break
+					}
+				}
+			}
 			out = append(out, e)
 		}
 	}
@@ -1068,6 +1079,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					// "Sitz: Weg 1, 12345 Ort Leistung: Lohnabrechnung".
 					m[1] = strings.TrimRight(im[1], " ,;")
 					cur.sp.Service = collapse(strings.TrimSpace(im[2]))
+				}
+				if a := cur.sp.Address; a != "" && cur.sp.City == "" && !strings.Contains(a, m[1]) {
+					// "Straße: Industriestr. 25" then "PLZ/Ort: 91710
+					// Gunzenhausen": one address over two labelled lines.
+					m[1] = a + ", " + m[1]
 				}
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
