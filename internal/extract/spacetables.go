@@ -59,17 +59,18 @@ func (x *extractor) spaceTables() []table {
 		}
 		cur = nil
 	}
-	x.spaceLines = map[int]bool{}
 	var pending []int // line starts of the table being read
 	bi := 0
 	for _, ln := range x.lines {
+		if cur == nil && !strings.Contains(ln.text, "   ") {
+			// (Most lines: no table starts here.)
+			continue
+		}
 		cells := spaceCells(x.text, ln)
 		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
 		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) || x.inTableBlock(ln.start) {
 			if cur != nil && len(cur.rows) >= 2 {
-				for _, s := range pending {
-					x.spaceLines[s] = true
-				}
+				x.markSpaceLines(pending)
 			}
 			flush()
 			pending = nil
@@ -132,9 +133,7 @@ func (x *extractor) spaceTables() []table {
 		pending = append(pending, ln.start)
 	}
 	if cur != nil && len(cur.rows) >= 2 {
-		for _, s := range pending {
-			x.spaceLines[s] = true
-		}
+		x.markSpaceLines(pending)
 	}
 	flush()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
@@ -163,4 +162,14 @@ func (t *table) addWrap(row, col int, c span) {
 	}
 	k := [2]int{row, col}
 	t.wrapped[k] = append(t.wrapped[k], c)
+}
+
+// markSpaceLines records the line starts of a spaced table.
+func (x *extractor) markSpaceLines(starts []int) {
+	if x.spaceLines == nil {
+		x.spaceLines = map[int]bool{}
+	}
+	for _, s := range starts {
+		x.spaceLines[s] = true
+	}
 }

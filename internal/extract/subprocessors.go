@@ -1333,6 +1333,7 @@ func (x *extractor) splitDashRuns(lines []line) []line {
 // reEntryOnly an entry's number label alone ("Unterauftragnehmer 1").
 var (
 	reMidNameLabel = prefilter.MustCompile(`(?i)(?:^|\s)((?:firma|name|unternehmen|company|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|sub-?contractor)\s*:)`)
+	reMidFieldLabel = prefilter.MustCompile(`(?i)[^\s,;]\s+((?:adresse|anschrift|address|sitz|straße|strasse|street|plz/ort|plz und ort|land|country|ort der verarbeitung|standort|serverstandort|art der leistung|leistung|tätigkeit|zweck|purpose)\s*:)`)
 	reEntryOnly    = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}$`)
 )
 
@@ -1345,14 +1346,31 @@ func splitLabelRuns(ln line) []line {
 	if !strings.Contains(ln.text, ":") {
 		return []line{ln}
 	}
+	// A line opening with a label: its own label is no cut.
+	first := -1
+	if reNameLabel.MatchString(ln.text) || reAddrLabel.MatchString(ln.text) || reLocLine.MatchString(ln.text) || reServLabel.MatchString(ln.text) {
+		first = strings.IndexByte(ln.text, ':')
+	}
 	ms := reMidNameLabel.FindAllStringSubmatchIndex(ln.text, -1)
 	var cuts []int
 	for i, m := range ms {
 		switch {
-		case m[2] == 0:
-		case i > 0 || reEntryOnly.MatchString(strings.TrimSpace(ln.text[:m[2]])):
+		case m[2] == 0 || m[2] < first:
+		case i > 0 || first >= 0 || reEntryOnly.MatchString(strings.TrimSpace(ln.text[:m[2]])):
 			cuts = append(cuts, m[2])
 		}
+	}
+	if first >= 0 || len(cuts) > 0 {
+		// "Name der Firma: Hetzner Online GmbH Straße: … PLZ/Ort: …
+		// Land: Deutschland": the field labels of a block joined without
+		// commas each open a line of their own (an entry written on one
+		// line puts a comma before them and is read as it stands).
+		for _, m := range reMidFieldLabel.FindAllStringSubmatchIndex(ln.text, -1) {
+			if m[2] > first && (len(cuts) == 0 || m[2] > cuts[0] || first >= 0) {
+				cuts = append(cuts, m[2])
+			}
+		}
+		sort.Ints(cuts)
 	}
 	if len(cuts) == 0 {
 		return []line{ln}
