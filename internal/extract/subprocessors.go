@@ -1332,9 +1332,9 @@ func (x *extractor) splitDashRuns(lines []line) []line {
 // Unterauftragnehmer: Userlike UG", "Unterauftragnehmer 1 Firma: …");
 // reEntryOnly an entry's number label alone ("Unterauftragnehmer 1").
 var (
-	reMidNameLabel = prefilter.MustCompile(`(?i)(?:^|\s)((?:firma|name|unternehmen|company|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|sub-?contractor)\s*:)`)
+	reMidNameLabel  = prefilter.MustCompile(`(?i)(?:^|\s)((?:firma|name|unternehmen|company|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|sub-?contractor)\s*:)`)
 	reMidFieldLabel = prefilter.MustCompile(`(?i)[^\s,;]\s+((?:adresse|anschrift|address|sitz|straße|strasse|street|plz/ort|plz und ort|land|country|ort der verarbeitung|standort|serverstandort|art der leistung|leistung|tätigkeit|zweck|purpose)\s*:)`)
-	reEntryOnly    = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}$`)
+	reEntryOnly     = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}$`)
 )
 
 // splitLabelRuns splits a line that a PDF reader joined from the lines of
