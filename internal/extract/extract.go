@@ -109,6 +109,9 @@ type extractor struct {
 	// spaceLines holds the starts of the lines read as rows of a table
 	// whose columns runs of spaces set apart (spaceTables).
 	spaceLines map[int]bool
+	// subAnnexRefs holds, lower-cased, the annexes that a sentence on
+	// sub-processors refers to (referredSubAnnex).
+	subAnnexRefs map[string]bool
 }
 
 // line is one non-empty trimmed line of the text.

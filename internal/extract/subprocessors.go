@@ -843,7 +843,48 @@ func (x *extractor) setLocation(sp *model.Subprocessor, loc string) {
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
 func (x *extractor) inSubContext(b document.Block) bool {
-	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex))
+	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex)) ||
+		b.Annex != "" && x.referredSubAnnex(b.Annex)
+}
+
+// reAnnexRef is a reference to an annex: "Anlage 3", "Annex II".
+var reAnnexRef = prefilter.MustCompile(`(?i)\b(?:anlage|anhang|annex|appendix|schedule)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b`)
+
+// referredSubAnnex reports whether an annex whose title is its label
+// alone ("Anlage 3") is the one a sentence on sub-processors refers to
+// ("Die in Anlage 3 genannten Unternehmen sind als Unterauftragnehmer
+// tätig"): a sentence naming sub-processors and this annex and no other.
+func (x *extractor) referredSubAnnex(annex string) bool {
+	if x.subAnnexRefs == nil {
+		x.subAnnexRefs = map[string]bool{}
+		for i := range x.in.Sentences {
+			if x.in.Sentences[i].Heading {
+				continue
+			}
+			lower := x.sentenceLower(i)
+			if !strings.Contains(lower, "anlage") && !strings.Contains(lower, "anhang") && !strings.Contains(lower, "annex") && !strings.Contains(lower, "appendix") && !strings.Contains(lower, "schedule") {
+				continue
+			}
+			refs := reAnnexRef.FindAllString(lower, 3)
+			if len(refs) == 0 || !x.k.isSub(lower) {
+				continue
+			}
+			one := strings.Join(strings.Fields(refs[0]), " ")
+			same := true
+			for _, r := range refs[1:] {
+				same = same && strings.Join(strings.Fields(r), " ") == one
+			}
+			if same {
+				x.subAnnexRefs[one] = true
+			}
+		}
+	}
+	key := strings.Join(strings.Fields(strings.ToLower(annex)), " ")
+	if !x.subAnnexRefs[key] {
+		return false
+	}
+	t := strings.TrimSpace(x.annexTitle(annex))
+	return strings.Trim(strings.TrimSpace(strings.TrimPrefix(t, annex)), ":.–—- ") == ""
 }
 
 // annexSubsection reports whether a section is numbered as a part of the
