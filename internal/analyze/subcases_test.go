@@ -22,9 +22,9 @@ func TestSubprocessorCasePlaceholders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, hit := 0, 0
+	n, hit, neg, quiet := 0, 0, 0, 0
 	for _, c := range cases {
-		if len(c.Placeholders) == 0 {
+		if len(c.Placeholders) == 0 && len(c.NotPlaceholders) == 0 {
 			continue
 		}
 		var doc *document.Document
@@ -38,30 +38,26 @@ func TestSubprocessorCasePlaceholders(t *testing.T) {
 		res := a.Analyze(doc, []byte(c.Text), Options{})
 		for _, ph := range c.Placeholders {
 			n++
-			at := strings.Index(doc.Text, ph)
-			if at < 0 {
+			cited, ok := templateCitesLine(doc.Text, ph, res.Findings)
+			switch {
+			case !ok:
 				t.Errorf("%s: placeholder %q not in the text", c.Name, ph)
-				continue
-			}
-			ls := strings.LastIndexByte(doc.Text[:at], '\n') + 1
-			le := strings.IndexByte(doc.Text[at:], '\n')
-			if le < 0 {
-				le = len(doc.Text)
-			} else {
-				le += at
-			}
-			found := false
-			for _, f := range res.Findings {
-				for _, ev := range f.Evidence {
-					if ev.Start < le && ev.End > ls && strings.HasPrefix(f.ID, "template") {
-						found = true
-					}
-				}
-			}
-			if found {
+			case cited:
 				hit++
-			} else {
+			default:
 				t.Errorf("%s: placeholder %q not reported", c.Name, ph)
+			}
+		}
+		for _, ph := range c.NotPlaceholders {
+			neg++
+			cited, ok := templateCitesLine(doc.Text, ph, res.Findings)
+			switch {
+			case !ok:
+				t.Errorf("%s: text %q not in the text", c.Name, ph)
+			case cited:
+				t.Errorf("%s: %q is no placeholder but a template finding cites its line", c.Name, ph)
+			default:
+				quiet++
 			}
 		}
 		for _, s := range res.Subprocessors {
@@ -75,7 +71,35 @@ func TestSubprocessorCasePlaceholders(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("placeholders reported: %d/%d", hit, n)
+	t.Logf("placeholders reported: %d/%d; not placeholders left alone: %d/%d", hit, n, quiet, neg)
+}
+
+// templateCitesLine reports whether a template finding cites the line of
+// text holding the first occurrence of ph; ok is false when ph is not in
+// text.
+func templateCitesLine(text, ph string, fs []model.Finding) (cited, ok bool) {
+	at := strings.Index(text, ph)
+	if at < 0 {
+		return false, false
+	}
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	le := strings.IndexByte(text[at:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += at
+	}
+	for _, f := range fs {
+		if !strings.HasPrefix(f.ID, "template") {
+			continue
+		}
+		for _, ev := range f.Evidence {
+			if ev.Start < le && ev.End > ls {
+				return true, true
+			}
+		}
+	}
+	return false, true
 }
 
 func partyText(p *model.Party) string {

@@ -17,8 +17,10 @@ type Case struct {
 	// Subs are the sub-processors, each a name and an ISO country code
 	// (empty when the text names no country).
 	Subs [][2]string
-	// Placeholders are unfilled blanks that a finding must quote.
-	Placeholders []string
+	// Placeholders are unfilled blanks that a finding must quote;
+	// NotPlaceholders are texts whose line no template finding may cite
+	// (an ellipsis in a quotation, a footnote mark).
+	Placeholders, NotPlaceholders []string
 	// Text is the excerpt.
 	Text string
 }
@@ -80,8 +82,8 @@ func splitCases(s string) ([]RawCase, error) {
 }
 
 // ReadCases reads every *.cases file of dir. A case opens with a line
-// "=== NAME FORMAT", holds "expect: Name | CC" and "placeholder: TEXT"
-// lines, and a line "---" before its text, which runs to the next "===".
+// "=== NAME FORMAT", holds "expect: Name | CC", "placeholder: TEXT" and
+// "notplaceholder: TEXT" lines, and a line "---" before its text, which runs to the next "===".
 // Lines starting with "#" before the first case are comments.
 func ReadCases(dir string) ([]Case, error) {
 	raw, err := ReadRawCases(dir)
@@ -103,6 +105,8 @@ func parseCases(raw []RawCase) ([]Case, error) {
 			case strings.HasPrefix(l, "expect:"):
 				name, cc, _ := strings.Cut(strings.TrimPrefix(l, "expect:"), "|")
 				c.Subs = append(c.Subs, [2]string{strings.TrimSpace(name), strings.TrimSpace(cc)})
+			case strings.HasPrefix(l, "notplaceholder:"):
+				c.NotPlaceholders = append(c.NotPlaceholders, strings.TrimSpace(strings.TrimPrefix(l, "notplaceholder:")))
 			case strings.HasPrefix(l, "placeholder:"):
 				c.Placeholders = append(c.Placeholders, strings.TrimSpace(strings.TrimPrefix(l, "placeholder:")))
 			default:

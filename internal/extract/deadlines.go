@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
@@ -224,7 +225,10 @@ func (x *extractor) deadlines() model.Deadlines {
 		sec := x.doc.SectionAt(sent.Start)
 		sub := x.k.cue("deadline_subprocessor").In(lower) && reSubWord.MatchString(s) ||
 			x.subSection(sec) || x.providerSection(sec)
-		if loc := reBreach.FindStringIndex(lower); loc != nil && reNotify.MatchString(lower) && !sub {
+		// A cell of a table row ("Meldung von Datenschutzverletzungen |
+		// innerhalb von 12 Stunden") is read with the row's other cells.
+		row := x.rowLower(sent.Block, lower)
+		if reBreach.MatchString(row) && reNotify.MatchString(row) && !sub {
 			for _, du := range ds {
 				if (du.unit == "hours" || du.unit == "days") && !authorityPeriod(lower, du) {
 					set("breach_notice_hours", &d.BreachNoticeHours, du, du.hours(), i)
@@ -262,7 +266,10 @@ func (x *extractor) deadlines() model.Deadlines {
 			}
 		}
 		if x.k.cue("deletion").In(lower) && reDelete.MatchString(lower) && (reEndOf.MatchString(lower) || x.prevSentenceEnds(i)) && !sub {
-			set("deletion_days", &d.DeletionDays, ds[0], ds[0].days(), i)
+			// The span nearest the deletion word: "terminate … on three
+			// (3) months' notice, and … delete … within thirty (30) days".
+			du := closest(ds, reDelete.FindStringIndex(lower)[0])
+			set("deletion_days", &d.DeletionDays, du, du.days(), i)
 		}
 		if x.k.cue("audit").In(lower) && reAudit.MatchString(lower) && !sub && !reBreach.MatchString(lower) {
 			// The span nearest the announcement: "höchstens einmal in
@@ -300,6 +307,20 @@ func (x *extractor) deadlines() model.Deadlines {
 		d.Notes["subprocessor_objection_days"] = "no objection period for sub-processor changes found"
 	}
 	return d
+}
+
+// rowLower returns the lower-cased text of the table row holding block
+// bi when it is a table cell, else lower.
+func (x *extractor) rowLower(bi int, lower string) string {
+	if bi < 0 || bi >= len(x.doc.Blocks) || x.doc.Blocks[bi].Kind != document.TableCell {
+		return lower
+	}
+	for j := bi; j >= 0; j-- {
+		if b := x.doc.Blocks[j]; b.Kind == document.TableRow {
+			return x.lower[b.Start:b.End]
+		}
+	}
+	return lower
 }
 
 // providerSection reports whether a section introduces a list of service

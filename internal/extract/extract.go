@@ -110,6 +110,12 @@ type extractor struct {
 	// processor ("We are the controller and you are our processor"), -1
 	// when not, 0 before reversedVoice first asks.
 	reversed int8
+	// spaceLines holds the starts of the lines read as rows of a table
+	// whose columns runs of spaces set apart (spaceTables).
+	spaceLines map[int]bool
+	// subAnnexRefs holds, lower-cased, the annexes that a sentence on
+	// sub-processors refers to (referredSubAnnex).
+	subAnnexRefs map[string]bool
 }
 
 // line is one non-empty trimmed line of the text.

@@ -20,13 +20,13 @@ var (
 	reServHead  = prefilter.MustCompile(`(?i)leistung|service|tätigkeit|zweck|purpose|beschreibung|description|gegenstand|verarbeitung|processing|aufgabe|funktion`)
 	reLocHead   = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell   = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
-	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+)$`)
-	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office|straße|strasse|street|plz/ort|plz und ort|plz, ort|postleitzahl und ort)\s*:\s*(.+)$`)
+	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
 	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
 	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -172,8 +172,12 @@ type table struct {
 	block int // index of the block holding the first row
 	start int // offset of the first row
 	end   int // offset after the last row
-	// pipe marks rows joined by " | " that the parser left as prose.
-	pipe bool
+	// pipe marks rows joined by " | " that the parser left as prose;
+	// spaced rows whose cells runs of spaces set apart (spaceTables).
+	pipe, spaced bool
+	// wrapped holds, by row and column, the further lines of a cell that
+	// wraps in a spaced table.
+	wrapped map[[2]int][]span
 }
 
 func (x *extractor) tables() []table {
@@ -209,7 +213,38 @@ func (x *extractor) tables() []table {
 			cur = nil
 		}
 	}
-	return append(ts, x.pipeTables()...)
+	ts = append(ts, x.pipeTables()...)
+	return append(ts, x.spaceTables()...)
+}
+
+// afterCompanyComma reports whether before ends in a company's legal form
+// and a comma ("Mailgun Technologies, Inc., "): what follows is the
+// company's place, not another company.
+func (x *extractor) afterCompanyComma(before string) bool {
+	p := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(p, ",") {
+		return false
+	}
+	p = strings.TrimSuffix(p, ",")
+	for _, m := range x.k.legalRe.Plain().FindAllStringSubmatchIndex(p[max(0, len(p)-60):], -1) {
+		if m[3] == min(len(p), 60) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowSpan returns where a row's filled cells start and end, with the
+// wrapped lines of its cells (row r of its table).
+func rowSpan(row []span, wrapped map[[2]int][]span, r int) (int, int) {
+	start, end := row[0].start, row[len(row)-1].end
+	for c, s := range row {
+		start, end = min(start, s.start), max(end, s.end)
+		for _, w := range wrapped[[2]int{r, c}] {
+			end = max(end, w.end)
+		}
+	}
+	return start, end
 }
 
 // pipeRowSpans reads the cells of a Markdown row with outer pipes that
@@ -357,7 +392,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			}
 		}
 		near := ctx
-		if t.pipe {
+		if t.pipe || t.spaced {
 			// Rows joined by " | " are often TOM or data tables: only the
 			// lead-in right before them or the section tells.
 			near = lastParagraphs(ctx)
@@ -398,10 +433,13 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		// column need not hold names: only a legal form marks a company.
 		unknownHead := !isHeader && x.titleRow(header)
 		var tableNames []string
-		for _, row := range rows {
+		for ri, row := range rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
 				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
+				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
+					cells[i] += " " + strings.TrimSpace(x.text[w.start:w.end])
+				}
 			}
 			nc := nameCol
 			if nc < 0 || nc >= len(cells) || reNumCell.MatchString(cells[nc]) {
@@ -423,14 +461,27 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			if a, e := x.k.legalForm(name); a == 0 && strings.TrimSpace(name[e:]) == "" || strings.HasPrefix(name, "Co. ") {
-				// "Inc." or "Co. KG" alone: a name torn across columns.
+				// "Inc." or "Co. KG" alone: a name torn across columns,
+				// or wrapped onto a row of its own under a name without
+				// its legal form ("Microsoft Ireland Operations" above
+				// "Limited").
+				if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && nc == nameCol && !x.hasLegalForm(out[prev].sp.Name) {
+					e := out[prev]
+					e.sp.Name += " " + name
+					tableNames[len(tableNames)-1] = e.sp.Name
+					e.text.WriteString(" " + strings.Join(cells, " "))
+					e.end = max(e.end, row[len(row)-1].end)
+					if e.sp.Service != "" && servCol >= 0 && servCol < len(cells) && servCol != nc && cells[servCol] != "" {
+						e.sp.Service += " " + cells[servCol]
+					}
+				}
 				continue
 			}
 			if reRefLabel.MatchString(name) {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
-			if (t.pipe || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
+			if (t.pipe || t.spaced || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
 			}
@@ -443,7 +494,8 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			tableNames = append(tableNames, name)
-			e := &spEntry{other: other, start: row[0].start, end: row[len(row)-1].end}
+			rs, re := rowSpan(row, t.wrapped, ri+len(t.rows)-len(rows))
+			e := &spEntry{other: other, start: rs, end: re}
 			e.sp.Name = name
 			e.sp.Country = nameCountry
 			rowText := x.text[e.start:e.end]
@@ -500,6 +552,17 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			}
 			if e.sp.Country == "" {
 				e.sp.Country = x.k.CountryOf(rowText)
+			}
+			if e.sp.Country == "" && e.sp.City == "" && x.germanCompany(name) {
+				// "Hetzner Online GmbH | Gunzenhausen | Hosting": a town the
+				// place list does not know, in its own cell, as in
+				// newListEntry.
+				for i, c := range cells {
+					if i != nc && c != e.sp.Service && reTownWord.MatchString(c) && !x.serviceWords(c) && !x.headerWord(c) {
+						e.sp.City, e.sp.Country = c, "DE"
+						break
+					}
+				}
 			}
 			out = append(out, e)
 		}
@@ -780,7 +843,48 @@ func (x *extractor) setLocation(sp *model.Subprocessor, loc string) {
 // inSubContext reports whether a block stands in a section or annex about
 // sub-processors.
 func (x *extractor) inSubContext(b document.Block) bool {
-	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex))
+	return x.subSection(b.Section) || x.subSection(b.Annex) || annexSubsection(b.Annex, b.Section) && x.subSection(x.annexTitle(b.Annex)) ||
+		b.Annex != "" && x.referredSubAnnex(b.Annex)
+}
+
+// reAnnexRef is a reference to an annex: "Anlage 3", "Annex II".
+var reAnnexRef = prefilter.MustCompile(`(?i)\b(?:anlage|anhang|annex|appendix|schedule)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b`)
+
+// referredSubAnnex reports whether an annex whose title is its label
+// alone ("Anlage 3") is the one a sentence on sub-processors refers to
+// ("Die in Anlage 3 genannten Unternehmen sind als Unterauftragnehmer
+// tätig"): a sentence naming sub-processors and this annex and no other.
+func (x *extractor) referredSubAnnex(annex string) bool {
+	if x.subAnnexRefs == nil {
+		x.subAnnexRefs = map[string]bool{}
+		for i := range x.in.Sentences {
+			if x.in.Sentences[i].Heading {
+				continue
+			}
+			lower := x.sentenceLower(i)
+			if !strings.Contains(lower, "anlage") && !strings.Contains(lower, "anhang") && !strings.Contains(lower, "annex") && !strings.Contains(lower, "appendix") && !strings.Contains(lower, "schedule") {
+				continue
+			}
+			refs := reAnnexRef.FindAllString(lower, 3)
+			if len(refs) == 0 || !x.k.isSub(lower) {
+				continue
+			}
+			one := strings.Join(strings.Fields(refs[0]), " ")
+			same := true
+			for _, r := range refs[1:] {
+				same = same && strings.Join(strings.Fields(r), " ") == one
+			}
+			if same {
+				x.subAnnexRefs[one] = true
+			}
+		}
+	}
+	key := strings.Join(strings.Fields(strings.ToLower(annex)), " ")
+	if !x.subAnnexRefs[key] {
+		return false
+	}
+	t := strings.TrimSpace(x.annexTitle(annex))
+	return strings.Trim(strings.TrimSpace(strings.TrimPrefix(t, annex)), ":.–—- ") == ""
 }
 
 // annexSubsection reports whether a section is numbered as a part of the
@@ -888,6 +992,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}()
 	for i, b := range x.doc.Blocks {
+		if x.spaceLines[b.Start] && b.Kind == document.Heading {
+			// A row of a table set apart by spaces, read by spaceTables.
+			cur = nil
+			continue
+		}
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
@@ -974,6 +1083,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		// A paragraph may hold several soft-wrapped lines, one entry each.
 		for _, ln := range x.splitDashRuns(splitLines(x.text[b.Start:b.End])) {
 			ls, le := b.Start+ln.start, b.Start+ln.end
+			if x.spaceLines[ls] {
+				cur = nil
+				continue
+			}
 			if len(ln.text) > 400 || isPipeRow(ln.text) {
 				// Rows joined by " | " are read as tables.
 				cur = nil
@@ -1007,6 +1120,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					// "Sitz: Weg 1, 12345 Ort Leistung: Lohnabrechnung".
 					m[1] = strings.TrimRight(im[1], " ,;")
 					cur.sp.Service = collapse(strings.TrimSpace(im[2]))
+				}
+				if a := cur.sp.Address; a != "" && cur.sp.City == "" && !strings.Contains(a, m[1]) {
+					// "Straße: Industriestr. 25" then "PLZ/Ort: 91710
+					// Gunzenhausen": one address over two labelled lines.
+					m[1] = a + ", " + m[1]
 				}
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
@@ -1243,10 +1361,71 @@ func (x *extractor) splitDashRuns(lines []line) []line {
 	for _, ln := range lines {
 		subs := x.dashRun(ln)
 		if subs == nil {
-			out = append(out, ln)
+			out = append(out, splitLabelRuns(ln)...)
 			continue
 		}
 		out = append(out, subs...)
+	}
+	return out
+}
+
+// reMidNameLabel is a name label inside a line ("… Cloud-Hosting
+// Unterauftragnehmer: Userlike UG", "Unterauftragnehmer 1 Firma: …");
+// reEntryOnly an entry's number label alone ("Unterauftragnehmer 1").
+var (
+	reMidNameLabel  = prefilter.MustCompile(`(?i)(?:^|\s)((?:firma|name|unternehmen|company|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|sub-?contractor)\s*:)`)
+	reMidFieldLabel = prefilter.MustCompile(`(?i)[^\s,;]\s+((?:adresse|anschrift|address|sitz|straße|strasse|street|plz/ort|plz und ort|land|country|ort der verarbeitung|standort|serverstandort|art der leistung|leistung|tätigkeit|zweck|purpose)\s*:)`)
+	reEntryOnly     = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}$`)
+)
+
+// splitLabelRuns splits a line that a PDF reader joined from the lines of
+// labelled entries: before each further name label ("Unterauftragnehmer:
+// STACKIT GmbH & Co. KG, … Unterauftragnehmer: Userlike UG …"), and
+// after an entry's number label standing before one ("Unterauftragnehmer
+// 1 Firma: Telekom Deutschland GmbH …").
+func splitLabelRuns(ln line) []line {
+	if !strings.Contains(ln.text, ":") {
+		return []line{ln}
+	}
+	// A line opening with a label: its own label is no cut.
+	first := -1
+	if reNameLabel.MatchString(ln.text) || reAddrLabel.MatchString(ln.text) || reLocLine.MatchString(ln.text) || reServLabel.MatchString(ln.text) {
+		first = strings.IndexByte(ln.text, ':')
+	}
+	ms := reMidNameLabel.FindAllStringSubmatchIndex(ln.text, -1)
+	var cuts []int
+	for i, m := range ms {
+		switch {
+		case m[2] == 0 || m[2] < first:
+		case i > 0 || first >= 0 || reEntryOnly.MatchString(strings.TrimSpace(ln.text[:m[2]])):
+			cuts = append(cuts, m[2])
+		}
+	}
+	if first >= 0 || len(cuts) > 0 {
+		// "Name der Firma: Hetzner Online GmbH Straße: … PLZ/Ort: …
+		// Land: Deutschland": the field labels of a block joined without
+		// commas each open a line of their own (an entry written on one
+		// line puts a comma before them and is read as it stands).
+		for _, m := range reMidFieldLabel.FindAllStringSubmatchIndex(ln.text, -1) {
+			if m[2] > first && (len(cuts) == 0 || m[2] > cuts[0] || first >= 0) {
+				cuts = append(cuts, m[2])
+			}
+		}
+		sort.Ints(cuts)
+	}
+	if len(cuts) == 0 {
+		return []line{ln}
+	}
+	var out []line
+	prev := 0
+	for _, c := range append(cuts, len(ln.text)) {
+		t := strings.TrimSpace(ln.text[prev:c])
+		if t != "" && !reEntryOnly.MatchString(t) {
+			// (The entry's number label alone says nothing more.)
+			a := prev + strings.Index(ln.text[prev:c], t)
+			out = append(out, line{start: ln.start + a, end: ln.start + a + len(t), text: t})
+		}
+		prev = c
 	}
 	return out
 }
@@ -1544,6 +1723,12 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 			// "Vercel (hosting, United States)", "Hetzner (Hosting)": the
 			// service and its place in the parentheses.
 			if _, place := x.trailingPlace(inner); place != "" || x.serviceWords(inner) && !x.hasLegalForm(inner) && !strings.ContainsAny(inner, "0123456789") {
+				return name, serv, inner + r[c+1:], true
+			}
+			if after := strings.TrimLeft(r[c+1:], " "); len(inner) < 60 && !x.hasLegalForm(inner) && (strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "- ")) {
+				// "Amazon Web Services (Rechenzentrum Frankfurt am
+				// Main) – Hosting": a note on the site, then the service
+				// after a dash.
 				return name, serv, inner + r[c+1:], true
 			}
 			return "", "", "", false
@@ -1940,7 +2125,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2147,6 +2332,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		}
 		if a, _ := x.k.legalForm(s[m[5]+1 : min(len(s), m[5]+40)]); a >= 0 && a <= 2 {
 			// "Wolters Kluwer (UK) Limited": the legal form follows.
+			continue
+		}
+		if x.afterCompanyComma(s[:m[2]]) {
+			// "der Mailgun Technologies, Inc., San Antonio (USA)": the
+			// company's town.
 			continue
 		}
 		country := ""

@@ -58,9 +58,14 @@ type BlankForm struct {
 	// AfterRow keeps only blanks whose line follows a table row (a line
 	// starting with "|"): a row of empty cells under a table's header.
 	AfterRow bool `yaml:"after_row"`
+	// Header keeps only blanks under a table (Markdown rows, a line
+	// starting with "|") whose first row matches it: an empty row under
+	// "Unterauftragnehmer | Leistung", not the empty signature row under
+	// "Auftraggeber | Auftragnehmer".
+	Header string `yaml:"header"`
 
-	re, unless   *prefilter.Regexp
-	not, notLine *regexp.Regexp
+	re, unless           *prefilter.Regexp
+	not, notLine, header *regexp.Regexp
 }
 
 func (f *BlankForm) compile() error {
@@ -80,7 +85,7 @@ func (f *BlankForm) compile() error {
 	for _, p := range []struct {
 		src string
 		dst **regexp.Regexp
-	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}} {
+	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.Header, &f.header}} {
 		if p.src == "" {
 			continue
 		}
@@ -111,6 +116,24 @@ func prevLineStart(text string, ls int) int {
 		end = s - 1
 	}
 	return ls
+}
+
+// tableHeader returns the first line of the run of lines starting with
+// "|" that ends with the line before ls, or "" if that line starts no
+// table row.
+func tableHeader(text string, ls int) string {
+	head := ""
+	for {
+		ps := prevLineStart(text, ls)
+		if ps == ls {
+			return head
+		}
+		l := text[ps : ls-1]
+		if !strings.HasPrefix(strings.TrimLeft(l, " \t"), "|") {
+			return head
+		}
+		head, ls = l, ps
+	}
 }
 
 // blanks runs the forms over the text. Evidence is sorted by position and
@@ -306,6 +329,9 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 			if ps := prevLineStart(text, ls); ps == ls || !strings.HasPrefix(strings.TrimLeft(text[ps:ls], " \t"), "|") {
 				continue
 			}
+		}
+		if f.header != nil && !f.header.MatchString(tableHeader(text, ls)) {
+			continue
 		}
 		h := span{s, e}
 		if f.FromLineStart || f.WholeLine {

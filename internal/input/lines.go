@@ -109,10 +109,11 @@ func (w *lineWriter) row(cells []string) {
 			any = true
 		}
 	}
-	if !any && (w.rows == 0 || len(cells) < 3) {
-		// An empty row is kept only under a written row of a table of
-		// three or more columns: cells left for entries under a header
-		// ("|  |  |  |"), an unfilled blank of the template.
+	if !any && (w.rows == 0 || len(cells) < 2) {
+		// An empty row is kept only under a written row: cells left for
+		// entries under a header ("|  |  |  |", "|  |  |"), an unfilled
+		// blank of the template when the header asks for entries (the
+		// findings tell it from a signature table's empty row).
 		return
 	}
 	w.rows++

@@ -70,18 +70,28 @@ func tableDOCX(lines []string) ([]byte, error) {
 // renderedGaps are the differences, by "format case" or case, that are
 // logged rather than failed, each with the reason.
 var renderedGaps = map[string]string{
-	"de-b02-dash-bullets":               "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Offenburg) gets no country",
-	"pdf de13-template-rows":            "the test PDF's WinAnsi font cannot show \"●\"",
-	"pdf de19-odt-paragraph-rows":       "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
-	"pdf de25-address-in-line":          "the PDF reader joins two entries that wrap onto one paragraph",
-	"pdf de28-blocks-bare-name":         "the PDF reader joins name, service and address lines into one paragraph",
-	"pdf de-c17-em-dash-service-first":  "the PDF reader joins one-line entries into one paragraph",
-	"pdf de-r4-03-blocks-labelled":      "the PDF reader joins the label lines of two blocks into one paragraph",
-	"pdf de-r4-05-flags":                "the test PDF's WinAnsi font cannot show the flags",
-	"pdf de-r4-18-placeholder-name":     "the PDF reader joins the blank entry and the filled one into one paragraph",
-	"pdf en-r4-02-blocks-labelled":      "the PDF reader joins the label lines of two blocks into one paragraph, and an English excerpt's US address without a state's postcode gives no country",
-	"docx-tabs de-r4-19-empty-cells-nr": "tab-separated rows cannot tell empty cells from tabs that align columns, so the service slides under the name column",
-	"odt-tabs de-r4-19-empty-cells-nr":  "tab-separated rows cannot tell empty cells from tabs that align columns, so the service slides under the name column",
+	"de-b02-dash-bullets":                     "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Offenburg) gets no country",
+	"pdf de13-template-rows":                  "the test PDF's WinAnsi font cannot show \"●\"",
+	"pdf de19-odt-paragraph-rows":             "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
+	"pdf de25-address-in-line":                "the PDF reader joins two entries that wrap onto one paragraph",
+	"pdf de28-blocks-bare-name":               "the PDF reader joins name, service and address lines into one paragraph",
+	"pdf de-c17-em-dash-service-first":        "the PDF reader joins one-line entries into one paragraph",
+	"pdf de-r4-03-blocks-labelled":            "the PDF reader joins the label lines of two blocks into one paragraph",
+	"pdf de-r4-05-flags":                      "the test PDF's WinAnsi font cannot show the flags",
+	"pdf de-r4-18-placeholder-name":           "the PDF reader joins the blank entry and the filled one into one paragraph",
+	"pdf en-r4-02-blocks-labelled":            "the PDF reader joins the label lines of two blocks into one paragraph, and an English excerpt's US address without a state's postcode gives no country",
+	"pdf de-r6-02-blocks-bare-names":          "the PDF reader joins name, service and address lines into one paragraph, and a name without a legal form has no end to read",
+	"pdf en-r6-03-blocks-bare-name":           "the PDF reader joins name, service and address lines into one paragraph, and a name without a legal form has no end to read",
+	"pdf de-r6p-09-bitte-ergaenzen-bullet":    "the test PDF's WinAnsi font cannot show \"●\"",
+	"pdf en-r6p-13-bullet-processor":          "the test PDF's WinAnsi font cannot show \"●\"",
+	"docx-tabs de-r6-04-pdf-columns-wrapped":  "rendering a PDF column dump line by line makes a wrapped cell a paragraph of its own, which ends the table; a word processor keeps it in its cell",
+	"docx-table de-r6-04-pdf-columns-wrapped": "rendering a PDF column dump line by line makes a wrapped cell a paragraph of its own, which ends the table; a word processor keeps it in its cell",
+	"pdf de-r6-04-pdf-columns-wrapped":        "the PDF reader keeps a wrapped cell's second line as a paragraph of its own, which ends the table; the rows after it lose their titles",
+	"odt-tabs de-r6-04-pdf-columns-wrapped":   "rendering a PDF column dump line by line makes a wrapped cell a paragraph of its own, which ends the table; a word processor keeps it in its cell",
+	"docx-tabs en-r6-02-pdf-columns":          "a row whose two columns the dump ran together has one tab fewer, and tab paragraphs of different widths are read as two tables, the second without its titles",
+	"odt-tabs en-r6-02-pdf-columns":           "a row whose two columns the dump ran together has one tab fewer, and tab paragraphs of different widths are read as two tables, the second without its titles",
+	"docx-tabs de-r4-19-empty-cells-nr":       "tab-separated rows cannot tell empty cells from tabs that align columns, so the service slides under the name column",
+	"odt-tabs de-r4-19-empty-cells-nr":        "tab-separated rows cannot tell empty cells from tabs that align columns, so the service slides under the name column",
 }
 
 // TestSubprocessorCasesRendered renders the sub-processor excerpts of
@@ -168,6 +178,10 @@ func TestSubprocessorCasesRendered(t *testing.T) {
 // holding placeholder ph (a row of empty cells is any such row).
 func placeholderReported(text, ph string, res *model.Result) bool {
 	at := strings.Index(text, ph)
+	if at < 0 && strings.Contains(ph, " | ") {
+		// "| … | … | Telefonsupport |" as caseLines renders the row.
+		at = strings.Index(text, strings.Join(caseLines(ph), ""))
+	}
 	if strings.Trim(ph, "| ") == "" {
 		at = -1
 		for off := 0; off < len(text); {

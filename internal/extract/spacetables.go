@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// spaceCells splits a line at runs of three or more spaces, as a PDF
+// reader writes a table's columns ("IONOS SE        Montabaur     Hosting"),
+// and returns the cells' spans (offsets into text), one for a line
+// without such a run. Lines with tabs or pipes are read elsewhere.
+func spaceCells(text string, ln line) []span {
+	if strings.ContainsAny(ln.text, "\t|") {
+		return nil
+	}
+	var out []span
+	t := ln.text
+	for i := 0; i < len(t); {
+		j := strings.Index(t[i:], "   ")
+		end := len(t)
+		if j >= 0 {
+			end = i + j
+		}
+		if a, e := i, end; e > a {
+			out = append(out, span{ln.start + a, ln.start + e})
+		}
+		if j < 0 {
+			break
+		}
+		i = end
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+	}
+	return out
+}
+
+// column returns the column of offset off within its physical line.
+func (x *extractor) column(off int) int {
+	return off - (strings.LastIndexByte(x.text[:off], '\n') + 1)
+}
+
+// spaceTables finds runs of lines whose cells are set apart by runs of
+// spaces, the form a PDF reader gives a table: two or more such lines,
+// blank lines between them allowed. A line that starts further right
+// than the first column, or whose first cell is a legal form alone
+// ("Limited" under "Microsoft Ireland Operations"), continues the row
+// above: each of its cells is added to the cell of the row above whose
+// column is nearest. Cells stand in the columns of the first row by their
+// position, so that a row with an empty cell keeps its columns. The lines
+// read here are left out of the list reader (x.spaceLines).
+func (x *extractor) spaceTables() []table {
+	var ts []table
+	var cur *table
+	var cols []int // the columns of the first row
+	flush := func() {
+		if cur != nil && len(cur.rows) >= 2 {
+			ts = append(ts, *cur)
+		}
+		cur = nil
+	}
+	var pending []int // line starts of the table being read
+	bi := 0
+	for _, ln := range x.lines {
+		if cur == nil && !strings.Contains(ln.text, "   ") {
+			// (Most lines: no table starts here.)
+			continue
+		}
+		cells := spaceCells(x.text, ln)
+		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
+		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) || x.inTableBlock(ln.start) {
+			if cur != nil && len(cur.rows) >= 2 {
+				x.markSpaceLines(pending)
+			}
+			flush()
+			pending = nil
+			continue
+		}
+		if cur == nil {
+			for bi+1 < len(x.doc.Blocks) && x.doc.Blocks[bi+1].Start <= ln.start {
+				bi++
+			}
+			cur = &table{block: bi, start: ln.start, spaced: true}
+			cols = cols[:0]
+			for _, c := range cells {
+				cols = append(cols, x.column(c.start))
+			}
+			cur.rows = append(cur.rows, cells)
+			cur.end = ln.end
+			pending = append(pending[:0], ln.start)
+			continue
+		}
+		first := strings.TrimSpace(x.text[cells[0].start:cells[0].end])
+		if a, e := x.k.legalForm(first); indented || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 {
+			// A wrapped cell: add each cell to the nearest column above.
+			r := len(cur.rows) - 1
+			prev := cur.rows[r]
+			for _, c := range cells {
+				k := nearestCol(cols, x.column(c.start))
+				if k >= len(prev) {
+					continue
+				}
+				if prev[k].end > prev[k].start {
+					cur.addWrap(r, k, c)
+				} else {
+					prev[k] = c
+				}
+			}
+			cur.end = ln.end
+			pending = append(pending, ln.start)
+			continue
+		}
+		row := make([]span, len(cols))
+		for i := range row {
+			row[i] = span{ln.start, ln.start}
+		}
+		for i, c := range cells {
+			k := i
+			if len(cells) != len(cols) {
+				k = nearestCol(cols, x.column(c.start))
+			}
+			if k >= len(row) {
+				k = len(row) - 1
+			}
+			if row[k].end > row[k].start {
+				cur.addWrap(len(cur.rows), k, c)
+			} else {
+				row[k] = c
+			}
+		}
+		cur.rows = append(cur.rows, row)
+		cur.end = ln.end
+		pending = append(pending, ln.start)
+	}
+	if cur != nil && len(cur.rows) >= 2 {
+		x.markSpaceLines(pending)
+	}
+	flush()
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
+	return ts
+}
+
+// nearestCol returns the index of the column start nearest to col.
+func nearestCol(cols []int, col int) int {
+	best, bd := 0, -1
+	for i, c := range cols {
+		d := c - col
+		if d < 0 {
+			d = -d
+		}
+		if bd < 0 || d < bd {
+			best, bd = i, d
+		}
+	}
+	return best
+}
+
+// addWrap records span c as a continuation of cell (row, col).
+func (t *table) addWrap(row, col int, c span) {
+	if t.wrapped == nil {
+		t.wrapped = map[[2]int][]span{}
+	}
+	k := [2]int{row, col}
+	t.wrapped[k] = append(t.wrapped[k], c)
+}
+
+// markSpaceLines records the line starts of a spaced table.
+func (x *extractor) markSpaceLines(starts []int) {
+	if x.spaceLines == nil {
+		x.spaceLines = map[int]bool{}
+	}
+	for _, s := range starts {
+		x.spaceLines[s] = true
+	}
+}
