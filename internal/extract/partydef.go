@@ -256,13 +256,18 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 		}
 		partyTable, pending = false, nil
 	}
-	for _, ln := range x.lines {
+	for li, ln := range x.lines {
 		if ln.start >= n {
 			break
 		}
 		t := strings.TrimSpace(ln.text)
 		if !strings.HasPrefix(t, "|") {
 			flush()
+			if r, ok := x.placeLabel(li); ok {
+				if _, dup := out[strings.ToLower(r.short)]; !dup {
+					out[strings.ToLower(r.short)] = r
+				}
+			}
 			continue
 		}
 		cs := cells(ln.text)
@@ -296,6 +301,65 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 	}
 	flush()
 	return out
+}
+
+// rePlaceLabel is a label line that names a party by its place rather
+// than its role: the label, what it carries in parentheses, and the
+// value after the colon ("Party A: Valmora Retail S.p.A.", "Party B
+// (Entrusted Party): …", "甲方 (Party A)：…").
+var rePlaceLabel = lazyRegexp(`^\**([^\s:：()（）*][^:：()（）*]{0,30}?)\s*(?:[(（]([^()（）]{1,40})[)）])?\s*\**\s*[:：]\s*\**\s*(\S.*)$`)
+
+// placeLabel reads a line that names a party by its place in the
+// contract ("Party A: Valmora Retail S.p.A.", "甲方 (Party A)：…"): a
+// party_table_heads word with a letter or number, or a party_labels
+// word. The short name is the letter form ("Party A"), which a later
+// role statement ("Party A is the controller") gives its role. The
+// value must be a company by its legal form or an address.
+func (x *extractor) placeLabel(li int) (partyReading, bool) {
+	pk := x.k.party
+	ln := x.lines[li]
+	t := strings.TrimSpace(ln.text)
+	m := rePlaceLabel().FindStringSubmatchIndex(t)
+	if m == nil {
+		return partyReading{}, false
+	}
+	lettered := func(s string) bool {
+		ws := strings.Fields(s)
+		if len(ws) != 2 || !pk.tableHead[strings.ToLower(ws[0])] {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(ws[1])
+		return n == len(ws[1]) && unicode.IsUpper(r) || strings.Trim(ws[1], "0123456789") == ""
+	}
+	label := t[m[2]:m[3]]
+	short := ""
+	switch {
+	case lettered(label):
+		short = label
+	case pk.partyLbl[label]:
+		short = label
+		if m[4] >= 0 && lettered(t[m[4]:m[5]]) {
+			short = t[m[4]:m[5]]
+		}
+	default:
+		return partyReading{}, false
+	}
+	off := ln.start + len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
+	b := []line{{start: off + m[6], end: ln.end, text: t[m[6]:]}}
+	// The block's field lines below ("Address: …").
+	for j := li + 1; j < len(x.lines) && j <= li+4; j++ {
+		lt := strings.TrimSpace(x.lines[j].text)
+		f := reFieldLabel.FindStringSubmatch(lt)
+		if f == nil || !pk.otherLbl[strings.ToLower(strings.TrimSpace(f[1]))] {
+			break
+		}
+		b = append(b, x.lines[j])
+	}
+	pr := x.partyFromLines(b, false)
+	if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+		return partyReading{}, false
+	}
+	return partyReading{party: pr.party, short: short, at: ln.start, src: "definition"}, true
 }
 
 // reOfObject is the object of a processor statement: "of Brightline",

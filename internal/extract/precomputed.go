@@ -1930,6 +1930,11 @@ var precomputedKnowledge = &knowledgeFiles{
 			"parties",
 			"capacity",
 		},
+		PartyLabels: []string{
+			"甲方",
+			"乙方",
+			"丙方",
+		},
 		CutMarkers: []string{
 			"vertreten durch",
 			"gesetzlich vertreten",
@@ -2440,6 +2445,9 @@ var precomputedKnowledge = &knowledgeFiles{
 			"Oyj",
 			"P.C.",
 			"P.A.",
+			"Co., Ltd.",
+			"Co., Ltd",
+			"Co., Limited",
 			"GmbH i.G.",
 			"GmbH i. G.",
 			"AG i.G.",
