@@ -56,7 +56,7 @@ var nameStop = map[string]bool{
 	// Web Services SARL", "currently include Acme Ltd".
 	"dazu": true, "hierzu": true, "gehören": true, "gehört": true, "zählen": true, "zählt": true, "derzeit": true, "aktuell": true,
 	"zurzeit": true, "gegenwärtig": true, "insbesondere": true, "namentlich": true, "nämlich": true, "sind": true, "werden": true,
-	"currently": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
+	"currently": true, "that": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
 	// The plural of "Firma" and the like before a list of names: "sind
 	// dies die Firmen Hetzner Online GmbH und …", "the companies Acme Ltd".
 	"firmen": true, "unternehmen": true, "gesellschaften": true, "companies": true, "dienstleister": true,

@@ -356,7 +356,7 @@ func (x *extractor) placeLabel(li int) (partyReading, bool) {
 		b = append(b, x.lines[j])
 	}
 	pr := x.partyFromLines(b, false)
-	if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+	if pr.party == nil || pr.party.Postcode == "" && pr.party.Country == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
 		return partyReading{}, false
 	}
 	return partyReading{party: pr.party, short: short, at: ln.start, src: "definition"}, true
@@ -748,7 +748,12 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			continue
 		}
 		quoted := reQuoteChars().MatchString(t) || strings.ContainsAny(t, "'‘’")
-		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.")
+		if w, _, _ := strings.Cut(strings.ToLower(t), " "); !quoted && quotedAny && pk.notInName[w] {
+			// (**"the School"**, which includes each academy …): a
+			// relative clause after the defined term ends it.
+			break
+		}
+		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.*")
 		lt := strings.ToLower(t)
 		for _, a := range []string{"der ", "die ", "das ", "the ", "als ", "as ", "auch ", "a "} {
 			if strings.HasPrefix(lt, a) {
@@ -788,11 +793,17 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			// („Customer“, „you“): the other party's pronoun; in a
 			// controller's reversed voice ("you are our processor") „you“
 			// marks the processor.
-			if (lt == "you" || lt == "your") && x.reversedVoice() {
-				if role != "" && role != "processor" {
+			if lt == "you" || lt == "your" {
+				// In the vendor's voice ("we", "us") „you“ is the
+				// customer, the controller.
+				you := "controller"
+				if x.reversedVoice() {
+					you = "processor"
+				}
+				if role != "" && role != you {
 					return "", nil, false
 				}
-				role = "processor"
+				role = you
 			}
 			continue
 		}
@@ -978,7 +989,9 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	// address between, is the name ("…regelt die Leistungen der Beispiel
 	// AG (nachfolgend Auftragnehmer)"). A long phrase's note says nothing.
 	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}}, false)
-	if pr.party != nil && x.k.party.legalRe.FindStringIndex(" "+pr.party.Name) == nil {
+	if pr.party != nil && (x.k.party.legalRe.FindStringIndex(" "+pr.party.Name) == nil || startsLower(pr.party.Name)) {
+		// A name that opens with a lower-case word is the end of a
+		// sentence ("provides to Kestrel Joinery Ltd, Unit 7, … (\"you\")").
 		// "Ich, Petra Lindner, …, erledige für meinen Mandanten, die
 		// Schreinerei Holzmann GmbH, Neckarhalde 7, 72070 Tübingen
 		// (nachfolgend „Mandant“)": a company with its legal form whose
@@ -1246,3 +1259,9 @@ func (x *extractor) firstPersonReading(n int) (partyReading, bool) {
 
 // rePostcodeTown is a postcode of four or five digits and its town.
 var rePostcodeTown = lazyRegexp(`\b\d{4,5}\s+\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im|in der|ob der)\s\p{Lu}[\p{L}]+)?`)
+
+// startsLower reports whether s opens with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}

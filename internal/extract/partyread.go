@@ -156,7 +156,7 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		sr := cs[i].r
 		// A party read without a legal form or an address is as likely
 		// a defined term as a party.
-		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" {
+		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
 			return false
 		}
 		if r := x.statedRole(sr.short); r != "" {
