@@ -106,6 +106,16 @@ func (x *extractor) walkBack(s string, at int) int {
 			break
 		}
 		w := s[k:j]
+		if len(w) > 3 && w[0] == '(' && w[len(w)-1] == ')' && !strings.ContainsAny(w[1:len(w)-1], "()") {
+			// "Sage (UK) Limited", "Alibaba Cloud (Singapore) Private
+			// Limited": a place in parentheses inside the name.
+			if r, _ := utf8.DecodeRuneInString(w[1:]); unicode.IsUpper(r) {
+				start = k
+				words++
+				i = k
+				continue
+			}
+		}
 		if nameStop[strings.ToLower(w)] || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
 			break
 		}
