@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|sicherheitsverletzung|verletzung(?:en)? der sicherheit|hackerangriff|cyberangriff|datenleck|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33`)
-	reNotify    = prefilter.MustCompile(`inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report|bescheid`)
+	reBreach    = prefilter.MustCompile(`verletzung(?:en)? des schutzes|datenschutzverletzung|datenpanne|sicherheitsvorfall|sicherheitsverletzung|verletzung(?:en)? der sicherheit|hackerangriff|cyberangriff|datenleck|vorfall|vorfälle|data breach|security breach|breach of (?:personal data|security)|incident|art\.?\s*33|accessed or acquired by (?:an|any) unauthori[sz]ed person|security compromise`)
+	reNotify    = prefilter.MustCompile(`\btell\b|inform|meld|mitteil|mitgeteilt|benachrichtig|unterricht|notif|anzeig|\bzeigt\b|\bteil(?:t|en)\b|report|bescheid`)
 	reObject    = prefilter.MustCompile(`einspruch|widerspruch|widersprechen|einwand|einwände|\bobject`)
 	reAdvance   = prefilter.MustCompile(`\bvor\b|\bbevor\b|vorab|im voraus|vorher|prior|in advance|before`)
 	reTerminate = prefilter.MustCompile(`(?:^|[^n])kündig|notice period|terminat`) // not "Ankündigungsfrist"
@@ -28,7 +28,10 @@ var (
 	// reSeparableNotice is a German notice verb split around its object
 	// ("teilt … vorher mit", "kündigt … vorab an").
 	reSeparableNotice = prefilter.MustCompile(`\b(?:teilt|teilen) .{0,80}\bmit\b|\b(?:kündigt|kündigen|zeigt|zeigen) .{0,80}\ban\b`)
-	reUndue           = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
+	// reImmediate is a notice "immediately" ("sofort", "umgehend"),
+	// which gives no number of hours.
+	reImmediate = prefilter.MustCompile(`immediately|\bsofort\b|umgehend`)
+	reUndue     = prefilter.MustCompile(`unverzüglich|without undue delay|promptly|immediately`)
 	// reWithinNotice is an objection period given as the notice period.
 	reWithinNotice = prefilter.MustCompile(`innerhalb (?:der|dieser) (?:ankündigungs|mitteilungs|informations|benachrichtigungs)?frist|within (?:the|this|that|such) (?:notice )?period`)
 	// reToAuthority names the supervisory authority as the recipient of
@@ -69,9 +72,9 @@ type duration struct {
 	text       string
 	// perWeek is, for days that are not calendar days, how many of them a
 	// week has: 6 for Werktage (all days but Sundays and public holidays
-	// in German usage), 5 for Arbeitstage, business and working days. They
-	// count as calendar days at seven per perWeek, rounded up, since a
-	// weekend can fall into the period. 0 for calendar days.
+	// in German usage), 5 for Arbeitstage, business, working and school
+	// days. They count as calendar days at seven per perWeek, rounded
+	// up, since a weekend can fall into the period. 0 for calendar days.
 	perWeek int
 }
 
@@ -108,7 +111,7 @@ func (d duration) days() int {
 func (k *Knowledge) durationRe() *prefilter.Regexp { return k.durRe }
 
 func compileDuration(numberRe string) (*prefilter.Regexp, error) {
-	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`, prefilter.PreferPrefix)
+	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|school|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`, prefilter.PreferPrefix)
 }
 
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
@@ -161,13 +164,15 @@ func (k *Knowledge) durations(s, lower string) []duration {
 }
 
 // workdaysPerWeek returns, for a lower-cased duration, how many of its
-// days a week has: 6 for Werktage, 5 for Arbeitstage, business and working
-// days, 0 for calendar days (see duration.perWeek).
+// days a week has: 6 for Werktage, 5 for Arbeitstage, business, working and
+// school days ("20 school days", term time only: counted like working days,
+// which may understate the period over a holiday), 0 for calendar days (see
+// duration.perWeek).
 func workdaysPerWeek(lower string) int {
 	switch {
 	case strings.Contains(lower, "werk"):
 		return 6
-	case strings.Contains(lower, "arbeits") || strings.Contains(lower, "business") || strings.Contains(lower, "working"):
+	case strings.Contains(lower, "arbeits") || strings.Contains(lower, "business") || strings.Contains(lower, "working") || strings.Contains(lower, "school"):
 		return 5
 	}
 	return 0
@@ -285,6 +290,11 @@ func (x *extractor) deadlines() model.Deadlines {
 			s := x.in.Sentences[breachUndue]
 			d.Evidence["breach_notice_hours"] = x.evidence(s.Start, s.End)
 			d.Notes["breach_notice_hours"] = "no deadline in hours; only \"without undue delay\" (unverzüglich)"
+			if reImmediate.MatchString(x.sentenceLower(breachUndue)) && !strings.Contains(x.sentenceLower(breachUndue), "undue") {
+				// "shall notify … immediately": no number of hours either;
+				// the note quotes the word.
+				d.Notes["breach_notice_hours"] = "no deadline in hours; only \"immediately\" (sofort)"
+			}
 		} else {
 			d.Notes["breach_notice_hours"] = "no breach notification deadline found"
 		}

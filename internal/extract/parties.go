@@ -56,7 +56,7 @@ var nameStop = map[string]bool{
 	// Web Services SARL", "currently include Acme Ltd".
 	"dazu": true, "hierzu": true, "gehören": true, "gehört": true, "zählen": true, "zählt": true, "derzeit": true, "aktuell": true,
 	"zurzeit": true, "gegenwärtig": true, "insbesondere": true, "namentlich": true, "nämlich": true, "sind": true, "werden": true,
-	"currently": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
+	"currently": true, "that": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
 	// The plural of "Firma" and the like before a list of names: "sind
 	// dies die Firmen Hetzner Online GmbH und …", "the companies Acme Ltd".
 	"firmen": true, "unternehmen": true, "gesellschaften": true, "companies": true, "dienstleister": true,
@@ -106,6 +106,16 @@ func (x *extractor) walkBack(s string, at int) int {
 			break
 		}
 		w := s[k:j]
+		if len(w) > 3 && w[0] == '(' && w[len(w)-1] == ')' && !strings.ContainsAny(w[1:len(w)-1], "()") {
+			// "Sage (UK) Limited", "Alibaba Cloud (Singapore) Private
+			// Limited": a place in parentheses inside the name.
+			if r, _ := utf8.DecodeRuneInString(w[1:]); unicode.IsUpper(r) {
+				start = k
+				words++
+				i = k
+				continue
+			}
+		}
 		if nameStop[strings.ToLower(w)] || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
 			break
 		}

@@ -256,13 +256,18 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 		}
 		partyTable, pending = false, nil
 	}
-	for _, ln := range x.lines {
+	for li, ln := range x.lines {
 		if ln.start >= n {
 			break
 		}
 		t := strings.TrimSpace(ln.text)
 		if !strings.HasPrefix(t, "|") {
 			flush()
+			if r, ok := x.placeLabel(li); ok {
+				if _, dup := out[strings.ToLower(r.short)]; !dup {
+					out[strings.ToLower(r.short)] = r
+				}
+			}
 			continue
 		}
 		cs := cells(ln.text)
@@ -296,6 +301,65 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 	}
 	flush()
 	return out
+}
+
+// rePlaceLabel is a label line that names a party by its place rather
+// than its role: the label, what it carries in parentheses, and the
+// value after the colon ("Party A: Valmora Retail S.p.A.", "Party B
+// (Entrusted Party): …", "甲方 (Party A)：…").
+var rePlaceLabel = lazyRegexp(`^\**([^\s:：()（）*][^:：()（）*]{0,30}?)\s*(?:[(（]([^()（）]{1,40})[)）])?\s*\**\s*[:：]\s*\**\s*(\S.*)$`)
+
+// placeLabel reads a line that names a party by its place in the
+// contract ("Party A: Valmora Retail S.p.A.", "甲方 (Party A)：…"): a
+// party_table_heads word with a letter or number, or a party_labels
+// word. The short name is the letter form ("Party A"), which a later
+// role statement ("Party A is the controller") gives its role. The
+// value must be a company by its legal form or an address.
+func (x *extractor) placeLabel(li int) (partyReading, bool) {
+	pk := x.k.party
+	ln := x.lines[li]
+	t := strings.TrimSpace(ln.text)
+	m := rePlaceLabel().FindStringSubmatchIndex(t)
+	if m == nil {
+		return partyReading{}, false
+	}
+	lettered := func(s string) bool {
+		ws := strings.Fields(s)
+		if len(ws) != 2 || !pk.tableHead[strings.ToLower(ws[0])] {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(ws[1])
+		return n == len(ws[1]) && unicode.IsUpper(r) || strings.Trim(ws[1], "0123456789") == ""
+	}
+	label := t[m[2]:m[3]]
+	short := ""
+	switch {
+	case lettered(label):
+		short = label
+	case pk.partyLbl[label]:
+		short = label
+		if m[4] >= 0 && lettered(t[m[4]:m[5]]) {
+			short = t[m[4]:m[5]]
+		}
+	default:
+		return partyReading{}, false
+	}
+	off := ln.start + len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
+	b := []line{{start: off + m[6], end: ln.end, text: t[m[6]:]}}
+	// The block's field lines below ("Address: …").
+	for j := li + 1; j < len(x.lines) && j <= li+4; j++ {
+		lt := strings.TrimSpace(x.lines[j].text)
+		f := reFieldLabel.FindStringSubmatch(lt)
+		if f == nil || !pk.otherLbl[strings.ToLower(strings.TrimSpace(f[1]))] {
+			break
+		}
+		b = append(b, x.lines[j])
+	}
+	pr := x.partyFromLines(b, false)
+	if pr.party == nil || pr.party.Postcode == "" && pr.party.Country == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+		return partyReading{}, false
+	}
+	return partyReading{party: pr.party, short: short, at: ln.start, src: "definition"}, true
 }
 
 // reOfObject is the object of a processor statement: "of Brightline",
@@ -684,7 +748,12 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			continue
 		}
 		quoted := reQuoteChars().MatchString(t) || strings.ContainsAny(t, "'‘’")
-		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.")
+		if w, _, _ := strings.Cut(strings.ToLower(t), " "); !quoted && quotedAny && pk.notInName[w] {
+			// (**"the School"**, which includes each academy …): a
+			// relative clause after the defined term ends it.
+			break
+		}
+		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.*")
 		lt := strings.ToLower(t)
 		for _, a := range []string{"der ", "die ", "das ", "the ", "als ", "as ", "auch ", "a "} {
 			if strings.HasPrefix(lt, a) {
@@ -724,11 +793,17 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			// („Customer“, „you“): the other party's pronoun; in a
 			// controller's reversed voice ("you are our processor") „you“
 			// marks the processor.
-			if (lt == "you" || lt == "your") && x.reversedVoice() {
-				if role != "" && role != "processor" {
+			if lt == "you" || lt == "your" {
+				// In the vendor's voice ("we", "us") „you“ is the
+				// customer, the controller.
+				you := "controller"
+				if x.reversedVoice() {
+					you = "processor"
+				}
+				if role != "" && role != you {
 					return "", nil, false
 				}
-				role = "processor"
+				role = you
 			}
 			continue
 		}
@@ -914,7 +989,9 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	// address between, is the name ("…regelt die Leistungen der Beispiel
 	// AG (nachfolgend Auftragnehmer)"). A long phrase's note says nothing.
 	pr := x.partyFromLines([]line{{start: b, end: u.start, text: phrase}}, false)
-	if pr.party != nil && x.k.party.legalRe.FindStringIndex(" "+pr.party.Name) == nil {
+	if pr.party != nil && (x.k.party.legalRe.FindStringIndex(" "+pr.party.Name) == nil || startsLower(pr.party.Name)) {
+		// A name that opens with a lower-case word is the end of a
+		// sentence ("provides to Kestrel Joinery Ltd, Unit 7, … (\"you\")").
 		// "Ich, Petra Lindner, …, erledige für meinen Mandanten, die
 		// Schreinerei Holzmann GmbH, Neckarhalde 7, 72070 Tübingen
 		// (nachfolgend „Mandant“)": a company with its legal form whose
@@ -1190,3 +1267,9 @@ func (x *extractor) firstPersonReading(n int) (partyReading, bool) {
 
 // rePostcodeTown is a postcode of four or five digits and its town.
 var rePostcodeTown = lazyRegexp(`\b\d{4,5}\s+\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|im|in der|ob der)\s\p{Lu}[\p{L}]+)?`)
+
+// startsLower reports whether s opens with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}

@@ -28,6 +28,7 @@ type partyFile struct {
 	OtherLabels       []string            `yaml:"other_labels"`
 	AddressLabels     []string            `yaml:"address_labels"`
 	PartyTableHeads   []string            `yaml:"party_table_heads"`
+	PartyLabels       []string            `yaml:"party_labels"`
 	CutMarkers        []string            `yaml:"cut_markers"`
 	OwnerMarkers      []string            `yaml:"owner_markers"`
 	SoleTraderNotes   []string            `yaml:"sole_trader_notes"`
@@ -69,6 +70,7 @@ type partyKnowledge struct {
 	otherLbl  map[string]bool
 	addrLbl   map[string]bool // the other labels whose value is an address
 	tableHead map[string]bool // "Rolle": the first head cell of a party table
+	partyLbl  map[string]bool // "甲方": a party's label by its place ("Party A")
 	collect   map[string]bool
 	fragStart map[string]bool
 	self      map[string]bool
@@ -128,7 +130,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	pk.abbrev = map[string]string{}
@@ -149,7 +151,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
 	pk.roleRe = mustParty(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
-	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `):?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)

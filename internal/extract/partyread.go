@@ -156,7 +156,7 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		sr := cs[i].r
 		// A party read without a legal form or an address is as likely
 		// a defined term as a party.
-		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" {
+		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
 			return false
 		}
 		if r := x.statedRole(sr.short); r != "" {
@@ -205,7 +205,7 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 
 // reStatedRole is a role stated right after a party's short name: " is
 // the processor", " acts as controller", " ist Auftragsverarbeiter".
-var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:the\s+|a\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
+var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:the\s+|a\s+|its\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
 
 // statedRole returns the role the text gives a short name in so many
 // words ("Acme is the processor"), or "" when it gives none or both.

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	reSubWord   = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|sub-?dienstleist|subauftragnehm|nachauftragnehm|(?:other|another|further) processors?\b`)
+	reSubWord   = prefilter.MustCompile(`(?i)unterauftrag|subunternehm|weitere(?:n|r)? auftragsverarbeiter|sub-?processor|sub-?contractor|sub-?auftragsverarbeit|sub-?prozessor|nachunternehm|unterbeauftrag|sub-?dienstleist|subauftragnehm|nachauftragnehm|(?:other|another|further) processors?\b|sub-?operator|re-?entrust`)
 	reNameHead  = prefilter.MustCompile(`(?i)^(?:name|firma|unternehmen|company|entity|anbieter|dienstleister|unterauftrag|subunternehm|sub-?processor|sub-?prozessor|sub-?auftragsverarbeiter|auftragsverarbeiter|weitere auftragsverarbeiter|empfänger|recipient|provider|vendor|partner)`)
 	reAddrHead  = prefilter.MustCompile(`(?i)anschrift|adresse|address|sitz|headquarter`)
 	reCountryHd = prefilter.MustCompile(`(?i)^(?:land|country|staat)$`)
@@ -2125,7 +2125,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2164,7 +2164,34 @@ func (x *extractor) subRowLabel(start int, low string) int {
 // sub-processors: "The Trust consents to the Consultant engaging X Ltd",
 // "… and Customer authorises their use", "Der Verein stimmt dem Einsatz
 // der X GmbH zu", "ist mit dem Einsatz der X GmbH einverstanden".
-var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b`)
+var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b`)
+
+// inParenAfter reports whether offset at of rest lies inside a
+// parenthesis that opens rest ("(colocation in Cape Town, South Africa)").
+func inParenAfter(rest string, at int) bool {
+	t := strings.TrimLeft(rest, " ,")
+	if !strings.HasPrefix(t, "(") {
+		return false
+	}
+	o := len(rest) - len(t)
+	c := strings.IndexByte(rest[o:], ')')
+	return c > 0 && at <= o+c && !strings.Contains(rest[o+1:o+c], "(")
+}
+
+// reConsentNext is the controller's consent to the providers the sentence
+// before names: "We use Sage (UK) Limited for our payroll software … You
+// agree that we may use them.", "You consent to our use of these
+// providers."
+var reConsentNext = prefilter.MustCompile(`^(?:you|the (?:customer|client|controller)|customer|client)\s+(?:hereby\s+)?(?:agrees?|consents?|authori[sz]es?|approves?)\b[^.;]{0,40}\b(?:them|these providers|these companies|their use|each of them)\b`)
+
+// consentNext reports whether the sentence after sentence i, in the same
+// block, consents to the providers sentence i names.
+func (x *extractor) consentNext(i int) bool {
+	if i+1 >= len(x.in.Sentences) || x.in.Sentences[i+1].Block != x.in.Sentences[i].Block {
+		return false
+	}
+	return reConsentNext.MatchString(x.sentenceLower(i + 1))
+}
 
 // subprocessorSentences finds companies named in sentences that engage a
 // sub-processor: "Als Unterauftragnehmer setzt der Auftragnehmer die
@@ -2199,11 +2226,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			if !isCandidate(engage, i) {
 				continue
 			}
-			if !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) {
+			if !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) && !x.consentNext(i) {
 				continue
 			}
 			inSection = true
-		} else if isCandidate(engage, i) && reConsentToUse.MatchString(x.sentenceLower(i)) {
+		} else if isCandidate(engage, i) && (reConsentToUse.MatchString(x.sentenceLower(i)) || x.consentNext(i)) {
 			inSection = true
 		}
 		s := x.sentenceText(i)
@@ -2279,7 +2306,10 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			if loc := rePostcodeCity.FindStringIndex(rest); loc != nil && loc[0] < 60 {
 				x.fillAddress(&e.sp, strings.Trim(rest[:loc[1]], " ,;"))
 				e.end = sent.Start + m[3] + loc[1]
-			} else if c := x.k.countryRe.FindStringSubmatchIndex(rest); c != nil && c[2] < 40 {
+			} else if c := x.k.countryRe.FindStringSubmatchIndex(rest); c != nil && (c[2] < 40 || inParenAfter(rest, c[3])) {
+				// "Teraco … (Pty) Ltd (colocation of the Operator's servers
+				// in Cape Town, South Africa)": a country in the
+				// parenthesis right after the name.
 				e.sp.Country = x.k.countryName[strings.ToLower(rest[c[2]:c[3]])]
 			} else if c := x.k.cityRe.FindStringIndex(rest); c != nil && c[0] < 4 {
 				// "die DATEV eG, Nürnberg, für …".
@@ -2450,12 +2480,24 @@ func capitalRun(s string, start, at int) int {
 			break
 		}
 		w := s[k:j]
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" {
+		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "("))
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" || w[0] == '(' && w[len(w)-1] != ')' {
 			break
 		}
 		run = k
 		i = k
+	}
+	// "Sage (UK) Limited": a place in parentheses inside the run, never
+	// at its start.
+	for run < at && s[run] == '(' {
+		e := strings.IndexByte(s[run:at], ' ')
+		if e < 0 {
+			return at
+		}
+		run += e
+		for run < at && s[run] == ' ' {
+			run++
+		}
 	}
 	return run
 }
