@@ -15739,6 +15739,8 @@ var precomputedCatalog = &Catalog{
 							"may ... audit",
 							"may ... carry out an audit",
 							"may ... conduct an audit",
+							"can ... inspect",
+							"can ... audit",
 						},
 					},
 					None: []string{

@@ -12,6 +12,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
@@ -348,7 +349,37 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 	}
+	// "Can we audit you? Yes: once a year …": a question that asks the
+	// vendor for leave is the customer's, and so is the elliptical answer
+	// that takes it as its lead-in (Actor).
+	for i := 0; i+1 < len(sents); i++ {
+		if sents[i+1].LeadIn == i && asksPermission(doc.Text[sents[i].Start:sents[i].End]) {
+			in.actors[i] = Controller
+		}
+	}
 	return in
+}
+
+// asksPermission reports whether s is a question in which the reader of
+// a FAQ asks the vendor for leave: "Can we audit you?", "Q: May we …?",
+// "Dürfen wir euch prüfen?" (lexicon: asking_permission).
+func asksPermission(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !strings.HasSuffix(s, "?") {
+		return false
+	}
+	for _, l := range []string{"q:", "frage:", "f:"} {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	for _, o := range lexicon.AskingPermission() {
+		if strings.HasPrefix(s, o+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // Actor returns the acting party of sentence i.
