@@ -16504,6 +16504,8 @@ var precomputedCatalog = &Catalog{
 							"report*",
 							"alert*",
 							"let you know",
+							"notice of",
+							"notices of",
 						},
 						{
 							"breach*",
