@@ -22,6 +22,7 @@ type words struct {
 	Instruction []string       `yaml:"instruction_cues"`
 	Concluding  []string       `yaml:"concluding_verbs"`
 	Asking      []string       `yaml:"asking_permission"`
+	AskingOf    []string       `yaml:"asking_vendor"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -93,6 +94,12 @@ func ConcludingVerbs() []string { return mustLoad().Concluding }
 // which a FAQ's reader, the customer, asks the vendor for leave ("can
 // we", "dürfen wir"). The slice is shared and must not be modified.
 func AskingPermission() []string { return mustLoad().Asking }
+
+// AskingVendor returns the lower-case openings of a yes/no question a
+// FAQ's reader asks the vendor about its own conduct ("will you", "* ihr",
+// where "*" is any one word). The slice is shared and must not be
+// modified.
+func AskingVendor() []string { return mustLoad().AskingOf }
 
 // Lines returns the entries of an embedded plain word list: one entry a
 // line, white space trimmed, blank lines and lines starting with # (the
