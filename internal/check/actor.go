@@ -45,7 +45,14 @@ type actorFinder struct {
 	text string
 	// formalVoice is set when the text addresses its reader as "Sie".
 	formalVoice bool
+	// names are the party words the document itself defines beyond the
+	// catalog's generic ones: the parties' names ("acme").
+	names map[string]bool
 }
+
+// companyName reports whether w is a party's own name defined by the
+// document ("Acme"), not a generic party word.
+func (f *actorFinder) companyName(w string) bool { return f.names[w] }
 
 func newActorFinder(c *catalog.Catalog, lang string) *actorFinder {
 	f := &actorFinder{processor: map[string]bool{}, controller: map[string]bool{}, subordinators: map[string]bool{}, german: lang == "de"}
@@ -177,6 +184,12 @@ func (f *actorFinder) find(toks []match.Token) Party {
 				// Auftragnehmer der Auffassung, dass eine Weisung …
 				// verstößt, hat er …".
 				if f.german && deNested[toks[i].Text] {
+					continue
+				}
+				// An infinitive clause inside the leading one:
+				// "Sollte der Auftragnehmer verpflichtet sein, die
+				// Kundin … zu unterrichten, so …".
+				if f.german && infinitiveClause(toks, i) {
 					continue
 				}
 				break
@@ -336,6 +349,21 @@ var enModal = set("shall will must may should can")
 // refer back to a party named before them.
 var enSubjectPronouns = set("it he she they")
 
+// infinitiveClause reports whether the German clause that starts at the
+// comma before token i is an infinitive clause ("…, Daten ohne Weisung zu
+// verarbeiten, …", "…, um … zu erfüllen, …") followed by a further clause,
+// so that it belongs to the leading clause before it.
+func infinitiveClause(toks []match.Token, i int) bool {
+	k := i
+	for k+1 < len(toks) && !toks[k+1].Comma {
+		k++
+	}
+	if k+1 >= len(toks) || k == i {
+		return false
+	}
+	return toks[k-1].Text == "zu" || toks[i].Text == "um"
+}
+
 // deNested open a clause nested inside a German leading clause.
 var deNested = set("dass ob weil da die der das welche welcher welches")
 
@@ -469,6 +497,17 @@ func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party)
 			j = i + 1
 		case (t == "durch" || t == "von") && i+2 < len(toks) && (toks[i+1].Text == "den" || toks[i+1].Text == "dem"):
 			j = i + 2
+		// "von der Kundin", "durch die Acme GmbH": a feminine party
+		// word or a company named by its short name.
+		case t == "von" && i+2 < len(toks) && toks[i+1].Text == "der" || t == "durch" && i+2 < len(toks) && toks[i+1].Text == "die":
+			j = i + 2
+			if f.partyOf(toks[j].Text) == Nobody || !feminine(toks[j].Text) && !f.companyName(toks[j].Text) {
+				continue
+			}
+		// "von Acme unterstützt": a name (read as its party word, see
+		// definedAliases) without article.
+		case (t == "von" || t == "durch") && i+1 < len(toks) && f.partyOf(toks[i+1].Text) != Nobody:
+			j = i + 1
 		default:
 			continue
 		}

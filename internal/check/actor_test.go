@@ -88,6 +88,12 @@ func TestActor(t *testing.T) {
 		{"de", "Anfragen Betroffener werden vom Auftraggeber beantwortet.", Controller},
 		{"de", "Die Daten werden durch den Auftragnehmer gelöscht.", Processor},
 		{"de", "Die vom Auftraggeber übermittelten Daten werden gelöscht.", Nobody},
+		// The agent after "von der", "durch die" or without article.
+		{"de", "Der Auftraggeber wird von der Auftragnehmerin unterstützt.", Processor},
+		{"de", "Die Auftragnehmerin wird von der Kundin unterstützt.", Controller},
+		{"de", "Der Kunde wird durch die Dienstleisterin unterstützt.", Processor},
+		{"de", "Der Auftraggeber wird von Auftragnehmer unterstützt.", Processor},
+		{"de", "Die von der Auftragnehmerin bereitgestellten Unterlagen werden geprüft.", Nobody},
 		{"de", "Weitere Auftragsverarbeiter erhalten Zugang nur mit Zustimmung.", Nobody},
 		{"de", "Kommt der weitere Auftragsverarbeiter seinen Pflichten nicht nach, so haftet der erste Auftragsverarbeiter.", Processor},
 		// Inner conditional clauses do not hold the subject.
@@ -96,6 +102,10 @@ func TestActor(t *testing.T) {
 		// A leading clause with a nested "dass" clause; "sie" after the verb.
 		{"de", "Ist die Auftragnehmerin der Auffassung, dass eine Weisung gegen Datenschutzvorschriften verstößt, hat sie die Auftraggeberin unverzüglich darauf hinzuweisen.", Processor},
 		{"de", "Verlangt der Auftraggeber, dass Daten gelöscht werden, löscht der Auftragnehmer sie.", Processor},
+		// An infinitive clause inside the leading clause.
+		{"de", "Wenn die Auftragnehmerin verpflichtet ist, unverzüglich die Kundin über eine Anfrage zu unterrichten, so geschieht dies schriftlich.", Processor},
+		{"de", "Sollte der Auftraggeber verpflichtet sein, Auskünfte zu erteilen, unterstützt ihn der Auftragnehmer.", Processor},
+		{"de", "Sollte der Auftragnehmer verpflichtet sein, Daten zu übermitteln, kann der Auftraggeber widersprechen.", Controller},
 		// Assent: the party of the "dass" clause acts.
 		{"de", "Der Auftragsverarbeiter erklärt sich damit einverstanden, dass der Verantwortliche berechtigt ist, Kontrollen durchzuführen.", Controller},
 		{"de", "Der Kunde ist einverstanden, dass der Anbieter weitere Auftragsverarbeiter einsetzt.", Processor},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
@@ -348,7 +349,57 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 	}
+	// "Can we audit you? Yes: once a year …": a question that asks the
+	// vendor for leave is the customer's, and so is the elliptical answer
+	// that takes it as its lead-in (Actor).
+	// "Will you use our data …? Only where …": a question about the
+	// vendor's own conduct names the vendor "you".
+	for i := 0; i+1 < len(sents); i++ {
+		if sents[i+1].LeadIn != i {
+			continue
+		}
+		switch q := doc.Text[sents[i].Start:sents[i].End]; {
+		case asks(q, lexicon.AskingPermission()):
+			in.actors[i] = Controller
+		case asks(q, lexicon.AskingVendor()):
+			in.actors[i] = Processor
+		}
+	}
 	return in
+}
+
+// asksPermission reports whether s is a question in which the reader of
+// a FAQ asks the vendor for leave: "Can we audit you?", "Q: May we …?",
+// "Dürfen wir euch prüfen?" (lexicon: asking_permission).
+func asksPermission(s string) bool { return asks(s, lexicon.AskingPermission()) }
+
+// asks reports whether s is a question that opens, after a "Q:"/"Frage:"
+// label, with one of the openings; "*" in an opening stands for any one
+// word.
+func asks(s string, openings []string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !strings.HasSuffix(s, "?") {
+		return false
+	}
+	for _, l := range []string{"q:", "frage:", "f:"} {
+		if rest, ok := strings.CutPrefix(s, l); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	for _, o := range openings {
+		if rest, ok := strings.CutPrefix(o, "* "); ok {
+			i := strings.IndexByte(s, ' ')
+			if i <= 0 || !strings.HasPrefix(s[i+1:], rest+" ") {
+				continue
+			}
+			return true
+		}
+		if strings.HasPrefix(s, o+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // Actor returns the acting party of sentence i.
@@ -358,10 +409,18 @@ func (in *Input) Actor(i int) Party {
 	// it opens with a party of its own, party words inside it are objects
 	// or subjects of subordinate clauses ("notify the controller", "any
 	// notifications that the controller is required to make").
-	if l := in.Sentences[i].LeadIn; l >= 0 && (p == Nobody || !in.opens[i]) {
+	if l := in.Sentences[i].LeadIn; l >= 0 && (p == Nobody || !in.opens[i] && !in.question(l)) {
 		return in.actors[l]
 	}
 	return p
+}
+
+// question reports whether sentence i is a question ("Was passiert mit
+// meinen Daten?"): an answer after it is a sentence of its own, whose
+// party words are its subjects, not objects of the question.
+func (in *Input) question(i int) bool {
+	s := in.Sentences[i]
+	return strings.HasSuffix(strings.TrimSpace(in.Doc.Text[s.Start:s.End]), "?")
 }
 
 // Check returns one verdict per catalog requirement, in catalog order.

@@ -515,7 +515,14 @@ func (f *actorFinder) withParties(extra map[string]Party) *actorFinder {
 	for w := range f.controller {
 		g.controller[w] = true
 	}
+	g.names = make(map[string]bool, len(f.names)+len(extra))
+	for w := range f.names {
+		g.names[w] = true
+	}
 	for w, p := range extra {
+		if f.party[w] == Nobody {
+			g.names[w] = true
+		}
 		g.party[w] = p
 		if p == Processor {
 			g.processor[w] = true

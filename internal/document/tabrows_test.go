@@ -84,6 +84,10 @@ func TestLabelValueIsNoHeading(t *testing.T) {
 		{"Teil B: Besondere Bestimmungen", true},
 		{"Zweck der Verarbeitung: [XY]", true},
 		{"Name: ________", true},
+		// A form entry ending in a ticked box states something.
+		{"Mitarbeitende an die Weisungen gebunden: ☒", false},
+		{"Employees bound by instructions [x]", false},
+		{"Employees bound by instructions ☐", true},
 	} {
 		if _, ok := headingLike(tc.line); ok != tc.heading {
 			t.Errorf("%q: heading %v, want %v", tc.line, ok, tc.heading)

@@ -530,6 +530,10 @@ func headingLike(s string) (int, bool) {
 		// "1." alone or "§ 3." alone are headings only with a title.
 		return 0, false
 	}
+	if endsTicked(s) {
+		// "Mitarbeitende an Weisungen gebunden: ☒": a ticked form entry.
+		return 0, false
+	}
 	if strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
 		// "Neon Inc. | Datenbank | EU": a table row exported as text.
 		return 0, false
@@ -614,6 +618,24 @@ func blankValue(v string) bool {
 		}
 	}
 	return true
+}
+
+//go:embed data/ticked_marks.txt
+var tickedMarkData string
+
+// tickedMarks are the marks of a ticked checkbox (data/ticked_marks.txt).
+var tickedMarks = lexicon.Lines(tickedMarkData)
+
+// endsTicked reports whether a line ends in a ticked checkbox: "…: ☒",
+// "… [x]".
+func endsTicked(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, m := range tickedMarks {
+		if strings.HasSuffix(s, m) && len(s) > len(m) {
+			return true
+		}
+	}
+	return false
 }
 
 //go:embed data/structure_words.txt

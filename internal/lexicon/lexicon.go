@@ -21,6 +21,8 @@ type words struct {
 	Months      map[string]int `yaml:"months"`
 	Instruction []string       `yaml:"instruction_cues"`
 	Concluding  []string       `yaml:"concluding_verbs"`
+	Asking      []string       `yaml:"asking_permission"`
+	AskingOf    []string       `yaml:"asking_vendor"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -87,6 +89,17 @@ func InstructionCues() []string { return mustLoad().Instruction }
 // named in a contract's head conclude it ("vereinbaren", "schließen",
 // "agree"). The slice is shared and must not be modified.
 func ConcludingVerbs() []string { return mustLoad().Concluding }
+
+// AskingPermission returns the lower-case openings of a question in
+// which a FAQ's reader, the customer, asks the vendor for leave ("can
+// we", "dürfen wir"). The slice is shared and must not be modified.
+func AskingPermission() []string { return mustLoad().Asking }
+
+// AskingVendor returns the lower-case openings of a yes/no question a
+// FAQ's reader asks the vendor about its own conduct ("will you", "* ihr",
+// where "*" is any one word). The slice is shared and must not be
+// modified.
+func AskingVendor() []string { return mustLoad().AskingOf }
 
 // Lines returns the entries of an embedded plain word list: one entry a
 // line, white space trimmed, blank lines and lines starting with # (the
