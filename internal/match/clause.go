@@ -57,7 +57,7 @@ func (ix *Index) TermHas(id TermID, i int) bool {
 	e := terms[id]
 	switch e.kind {
 	case regexKind:
-		return ix.regexHas(e.arg, i)
+		return ix.regexAt(id, e.arg, i)
 	case phraseKind:
 		return ix.phraseHas(e.phrase, i)
 	case wordKind:
@@ -101,6 +101,30 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 		}
 	}
 	return false
+}
+
+// regexAt is regexHas for the registered expression term id, run once
+// per sentence: the answer is kept (see Index.asked).
+func (ix *Index) regexAt(id TermID, expr string, i int) bool {
+	if int(id) >= len(ix.asked) {
+		n := len(registered())
+		ix.asked = append(ix.asked, make([]Bits, n-len(ix.asked))...)
+		ix.held = append(ix.held, make([]Bits, n-len(ix.held))...)
+	}
+	asked := ix.asked[id]
+	if asked == nil {
+		asked = NewBits(ix.n)
+		ix.asked[id], ix.held[id] = asked, NewBits(ix.n)
+	}
+	if asked.Has(i) {
+		return ix.held[id].Has(i)
+	}
+	asked.Set(i)
+	ok := ix.regexHas(expr, i)
+	if ok {
+		ix.held[id].Set(i)
+	}
+	return ok
 }
 
 // regexHas reports whether the lower-cased sentence i holds a match of
