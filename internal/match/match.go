@@ -518,8 +518,8 @@ type Index struct {
 	// ask about the same sentences again (an exclusion shared by many
 	// rules), and running it once each suffices.
 	asked, held []Bits
-	joined      string       // the words joined by newlines, for infix terms (see infixMatches)
-	joinedAt    []int32      // id -> offset of the word in joined
+	joined      string  // the words joined by newlines, for infix terms (see infixMatches)
+	joinedAt    []int32 // id -> offset of the word in joined
 	// joinedFreq counts each byte of joined, to seek an infix by its
 	// rarest byte.
 	joinedFreq [256]int32
