@@ -103,28 +103,30 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 	return false
 }
 
+// askedSet holds the sentences an expression term was run on (asked)
+// and those it matched (held).
+type askedSet struct{ asked, held Bits }
+
 // regexAt is regexHas for the registered expression term id, run once
 // per sentence: the answer is kept (see Index.asked).
 func (ix *Index) regexAt(id TermID, expr string, i int) bool {
-	if int(id) >= len(ix.asked) {
-		n := len(registered())
-		ix.asked = append(ix.asked, make([]Bits, n-len(ix.asked))...)
-		ix.held = append(ix.held, make([]Bits, n-len(ix.held))...)
+	m, ok := ix.asked[id]
+	if !ok {
+		if ix.asked == nil {
+			ix.asked = make(map[TermID]askedSet)
+		}
+		m = askedSet{NewBits(ix.n), NewBits(ix.n)}
+		ix.asked[id] = m
 	}
-	asked := ix.asked[id]
-	if asked == nil {
-		asked = NewBits(ix.n)
-		ix.asked[id], ix.held[id] = asked, NewBits(ix.n)
+	if m.asked.Has(i) {
+		return m.held.Has(i)
 	}
-	if asked.Has(i) {
-		return ix.held[id].Has(i)
+	m.asked.Set(i)
+	has := ix.regexHas(expr, i)
+	if has {
+		m.held.Set(i)
 	}
-	asked.Set(i)
-	ok := ix.regexHas(expr, i)
-	if ok {
-		ix.held[id].Set(i)
-	}
-	return ok
+	return has
 }
 
 // regexHas reports whether the lower-cased sentence i holds a match of

@@ -513,13 +513,14 @@ type Index struct {
 	lower       string       // lower-cased text of the same length, built on first use
 	arts        []articleRef // article references, by sentence; nil until asked
 	cache       []Bits       // TermID -> sentences, nil until asked
-	// asked and held memoise, by TermID, the sentences an expression
-	// term was run on one by one (TermHas) and those it matched: rules
-	// ask about the same sentences again (an exclusion shared by many
-	// rules), and running it once each suffices.
-	asked, held []Bits
-	joined      string  // the words joined by newlines, for infix terms (see infixMatches)
-	joinedAt    []int32 // id -> offset of the word in joined
+	// asked memoises, by TermID, the sentences an expression term was
+	// run on one by one (TermHas) and those it matched: rules ask about
+	// the same sentences again (an exclusion shared by many rules), and
+	// running it once each suffices. A map: few of the registered terms
+	// are expressions asked so.
+	asked    map[TermID]askedSet
+	joined   string  // the words joined by newlines, for infix terms (see infixMatches)
+	joinedAt []int32 // id -> offset of the word in joined
 	// joinedFreq counts each byte of joined, to seek an infix by its
 	// rarest byte.
 	joinedFreq [256]int32
@@ -811,6 +812,7 @@ func (ix *Index) ForgetTerms() {
 		return
 	}
 	clear(ix.cache)
+	ix.asked = nil
 }
 
 // NewBits returns an empty set for the index's sentences, valid until the
@@ -827,7 +829,7 @@ func (ix *Index) Release() {
 	ix.buf.cache = ix.cache
 	buf := ix.buf
 	ix.buf, ix.toks, ix.tokOff, ix.cache, ix.occOff, ix.occ = nil, nil, nil, nil, nil, nil
-	ix.asked, ix.held = nil, nil
+	ix.asked = nil
 	// A large document's arrays are not kept: they would stay with the
 	// process for a batch of ordinary contracts, or until its end.
 	if cap(buf.toks) > maxPooledTokens {
