@@ -350,7 +350,13 @@ func definitionSpans(lower string) [][]int {
 // definerWords open a definition set off by dashes or commas instead of
 // parentheses: "Turnverein Eichenau e. V. – im Folgenden „Verein“ –",
 // "Acme Ltd, hereinafter "Acme", …". Lower case, as the text is read.
-var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "hereinafter", "hereafter"}
+var definerWords = []struct {
+	word string
+	// rare is the offset of the word's byte definerSpans seeks first
+	// (see indexFrom): the "f" or "c" that few places of a contract
+	// hold, not the "n", "i" or "h" at its start.
+	rare int
+}{{"nachfolgend", 4}, {"nachstehend", 2}, {"im folgenden", 3}, {"hereinafter", 7}, {"hereafter", 5}}
 
 // definerSpans returns up to n spans, in text order, that run from a dash
 // or comma to the end of a definer word after it, with only white space
@@ -359,13 +365,13 @@ var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "herei
 // would be tried at every byte of the contract.
 func definerSpans(lower string, n int) [][]int {
 	var out [][]int
-	for _, w := range definerWords {
+	for _, dw := range definerWords {
+		w := dw.word
 		for from := 0; ; {
-			k := strings.Index(lower[from:], w)
-			if k < 0 {
+			at := indexFrom(lower, from, w, dw.rare)
+			if at < 0 {
 				break
 			}
-			at := from + k
 			end := at + len(w)
 			from = end
 			if end < len(lower) && wordByte(lower[end]) {
@@ -660,8 +666,37 @@ func subprocessorWord(w string) bool {
 // commissioning the processing: after one of the lexicon's instruction
 // cues ("weisung des ", "on behalf of the ").
 func controllerMarks(lower, term string) int {
+	cues := lexicon.InstructionCues()
+	if term == "" || len(cues) > 32 {
+		return controllerMarksEach(lower, term, cues)
+	}
+	// One scan for the term, each occurrence tested for a cue before it,
+	// counting as the search for each cue with the term would: an
+	// occurrence of the cue's phrase starting at or after the term of the
+	// one counted last.
+	var from [32]int
 	n := 0
-	for _, c := range lexicon.InstructionCues() {
+	for t := 0; ; t++ {
+		k := strings.Index(lower[t:], term)
+		if k < 0 {
+			return n
+		}
+		t += k
+		for j, c := range cues {
+			ps := t - len(c) - 1
+			if ps >= from[j] && ps >= 0 && lower[t-1] == ' ' && lower[ps:t-1] == c {
+				n++
+				from[j] = t
+			}
+		}
+	}
+}
+
+// controllerMarksEach is controllerMarks seeking each cue's phrase with
+// the term through the whole text.
+func controllerMarksEach(lower, term string, cues []string) int {
+	n := 0
+	for _, c := range cues {
 		p := c + " " + term
 		for from := 0; ; {
 			k := strings.Index(lower[from:], p)
