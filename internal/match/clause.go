@@ -104,25 +104,56 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 }
 
 // askedSet holds the sentences an expression term was run on (asked)
-// and those it matched (held).
-type askedSet struct{ asked, held Bits }
+// and those it matched (held), with the expression and, once the term
+// has been asked about often enough, the sentences that may hold a match
+// (cand, see literalSentences): one look-up then replaces the test of a
+// sentence's words.
+type askedSet struct {
+	asked, held Bits
+	re          *regex
+	calls       int
+	cand        Bits
+	noCand      bool // literalSentences cannot tell the candidates
+}
+
+// candAfter is the number of sentences a term is asked about one by one
+// before its candidate sentences are found all at once.
+const candAfter = 8
 
 // regexAt is regexHas for the registered expression term id, run once
 // per sentence: the answer is kept (see Index.asked).
 func (ix *Index) regexAt(id TermID, expr string, i int) bool {
-	m, ok := ix.asked[id]
-	if !ok {
-		if ix.asked == nil {
-			ix.asked = make(map[TermID]askedSet)
+	m := ix.asked[id]
+	if m == nil {
+		re := compileRegex(expr)
+		if re == nil {
+			return false
 		}
-		m = askedSet{NewBits(ix.n), NewBits(ix.n)}
+		if ix.asked == nil {
+			ix.asked = make(map[TermID]*askedSet)
+		}
+		m = &askedSet{asked: NewBits(ix.n), held: NewBits(ix.n), re: re}
 		ix.asked[id] = m
 	}
 	if m.asked.Has(i) {
 		return m.held.Has(i)
 	}
 	m.asked.Set(i)
-	has := ix.regexHas(expr, i)
+	if m.calls++; m.calls > candAfter && m.cand == nil && !m.noCand {
+		m.cand, m.noCand = nil, true
+		if cand, ok := ix.literalSentences(m.re); ok {
+			m.cand, m.noCand = cand, false
+		}
+	}
+	var has bool
+	if m.cand != nil {
+		if m.cand.Has(i) {
+			sp := ix.spans[i]
+			has = m.re.MatchString(ix.Lower()[sp.start:sp.end])
+		}
+	} else {
+		has = ix.regexHas(m.re, i)
+	}
 	if has {
 		m.held.Set(i)
 	}
@@ -130,14 +161,10 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 }
 
 // regexHas reports whether the lower-cased sentence i holds a match of
-// expr, as regexTerm decides it: where regexTerm tries only the
-// sentences with a word holding one of the expression's literal runs, so
-// does this.
-func (ix *Index) regexHas(expr string, i int) bool {
-	re := compileRegex(expr)
-	if re == nil {
-		return false
-	}
+// re, as regexTerm decides it: where regexTerm tries only the sentences
+// with a word holding one of the expression's literal runs, so does
+// this.
+func (ix *Index) regexHas(re *regex, i int) bool {
 	if runs, ok := re.literalRuns(); ok {
 		cand := false
 		toks := ix.sentence(i)

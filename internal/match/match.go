@@ -518,7 +518,7 @@ type Index struct {
 	// the same sentences again (an exclusion shared by many rules), and
 	// running it once each suffices. A map: few of the registered terms
 	// are expressions asked so.
-	asked    map[TermID]askedSet
+	asked    map[TermID]*askedSet
 	joined   string  // the words joined by newlines, for infix terms (see infixMatches)
 	joinedAt []int32 // id -> offset of the word in joined
 	// joinedFreq counts each byte of joined, to seek an infix by its
