@@ -1470,7 +1470,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		ix.buf.unbits(cand)
 		return b
 	}
-	if ix.ordered() {
+	if ix.ordered() && !re.re.AtStart() {
 		// Only sentences holding one of the expression's literals can
 		// match: one scan of the text finds them.
 		i := 0
@@ -1495,6 +1495,9 @@ func (ix *Index) regexTerm(expr string) Bits {
 			return b
 		}
 	}
+	// An expression anchored at the start of a sentence is ruled out by
+	// the sentence's first bytes, which costs less than a scan of the
+	// text for its literals.
 	for i, sp := range ix.spans {
 		if re.MatchString(lower[sp.start:sp.end]) {
 			b.Set(i)
