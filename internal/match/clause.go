@@ -139,6 +139,10 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 		return m.held.Has(i)
 	}
 	m.asked.Set(i)
+	sp := ix.spans[i]
+	if !m.re.re.LeadOK(ix.Lower()[sp.start:sp.end]) {
+		return false // an expression anchored at the start, ruled out by the first byte
+	}
 	if m.calls++; m.calls > candAfter && m.cand == nil && !m.noCand {
 		m.cand, m.noCand = nil, true
 		if cand, ok := ix.literalSentences(m.re); ok {
@@ -148,7 +152,6 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 	var has bool
 	if m.cand != nil {
 		if m.cand.Has(i) {
-			sp := ix.spans[i]
 			has = m.re.MatchString(ix.Lower()[sp.start:sp.end])
 		}
 	} else {
