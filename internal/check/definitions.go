@@ -136,7 +136,9 @@ func indexFrom(s string, from int, w string, k int) int {
 		if j < 0 {
 			return -1
 		}
-		if p := i + j - k; strings.HasPrefix(s[p:], w) {
+		// The first byte is compared before the rest: most places of
+		// a rare byte start no occurrence.
+		if p := i + j - k; s[p] == w[0] && strings.HasPrefix(s[p:], w) {
 			return p
 		}
 		i += j + 1
