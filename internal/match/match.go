@@ -1150,7 +1150,9 @@ func (ix *Index) infixMatches(core string, m Bits) {
 		if k < 0 {
 			return
 		}
-		if !strings.HasPrefix(joined[from+k:], core) {
+		// The first byte before the rest: most places of the rare byte
+		// start no occurrence.
+		if joined[from+k] != core[0] || !strings.HasPrefix(joined[from+k:], core) {
 			from += k + 1
 			continue
 		}
