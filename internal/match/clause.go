@@ -95,6 +95,17 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 		return false
 	}
 	toks := ix.sentence(i)
+	if words[0].gap == 0 {
+		// The first word is tested here, phraseAt called only where it
+		// holds.
+		first := vm[0]
+		for s, t := range toks {
+			if first.has(t.id()) && phraseAt(toks, s, words, vm, 0) {
+				return true
+			}
+		}
+		return false
+	}
 	for s := range toks {
 		if phraseAt(toks, s, words, vm, 0) {
 			return true
