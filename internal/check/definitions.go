@@ -352,49 +352,59 @@ func definitionSpans(lower string) [][]int {
 // definerWords open a definition set off by dashes or commas instead of
 // parentheses: "Turnverein Eichenau e. V. – im Folgenden „Verein“ –",
 // "Acme Ltd, hereinafter "Acme", …". Lower case, as the text is read.
-var definerWords = []struct {
-	word string
-	// rare is the offset of the word's byte definerSpans seeks first
-	// (see indexFrom): the "f" or "c" that few places of a contract
-	// hold, not the "n", "i" or "h" at its start.
-	rare int
-}{{"nachfolgend", 4}, {"nachstehend", 2}, {"im folgenden", 3}, {"hereinafter", 7}, {"hereafter", 5}}
+var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "hereinafter", "hereafter"}
 
 // definerSpans returns up to n spans, in text order, that run from a dash
 // or comma to the end of a definer word after it, with only white space
 // between the two and the word not running on into a longer word. A
 // literal scan: a regular expression starting with a character class
-// would be tried at every byte of the contract.
+// would be tried at every byte of the contract. The commas, hyphens and
+// dashes are sought, which a contract has fewer of than the definer
+// words' letters, and the words after them tested.
 func definerSpans(lower string, n int) [][]int {
 	var out [][]int
-	for _, dw := range definerWords {
-		w := dw.word
-		for from := 0; ; {
-			at := indexFrom(lower, from, w, dw.rare)
-			if at < 0 {
-				break
-			}
-			end := at + len(w)
-			from = end
-			if end < len(lower) && wordByte(lower[end]) {
+	// after tests the word after the separator ending at offset end
+	// (white space between) and adds the span from start.
+	after := func(start, end int) {
+		at := end
+		for at < len(lower) && (lower[at] == ' ' || lower[at] == '\t' || lower[at] == '\n' || lower[at] == '\r') {
+			at++
+		}
+		if at == len(lower) || lower[at] != 'n' && lower[at] != 'i' && lower[at] != 'h' {
+			return
+		}
+		for _, w := range definerWords {
+			if lower[at] != w[0] || !strings.HasPrefix(lower[at:], w) {
 				continue
 			}
-			b := at
-			for b > 0 && (lower[b-1] == ' ' || lower[b-1] == '\t' || lower[b-1] == '\n' || lower[b-1] == '\r') {
-				b--
+			if e := at + len(w); e == len(lower) || !wordByte(lower[e]) {
+				out = append(out, []int{start, e})
 			}
-			start := -1
-			switch {
-			case b > 0 && (lower[b-1] == ',' || lower[b-1] == '-'):
-				start = b - 1
-			case b >= len("–") && (strings.HasSuffix(lower[:b], "–") || strings.HasSuffix(lower[:b], "—")):
-				start = b - len("–")
-			}
-			if start >= 0 {
-				out = append(out, []int{start, end})
-			}
+			return // no definer word is the start of another
 		}
 	}
+	for _, sep := range []byte{',', '-'} {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(lower[i:], sep)
+			if k < 0 {
+				break
+			}
+			i += k
+			after(i, i+1)
+		}
+	}
+	// "–" and "—": 0xE2 0x80 0x93 and 0x94.
+	for i := 0; ; i++ {
+		k := strings.IndexByte(lower[i:], 0xE2)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 < len(lower) && lower[i+1] == 0x80 && (lower[i+2] == 0x93 || lower[i+2] == 0x94) {
+			after(i, i+3)
+		}
+	}
+	// Each span starts at its own separator: the order is the text's.
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	if len(out) > n {
 		out = out[:n]
