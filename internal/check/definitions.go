@@ -81,7 +81,9 @@ func isRoleName(lower string, at int) (int, int) {
 		}
 	}
 	for _, l := range isLinks {
-		if !strings.HasSuffix(s, l) {
+		// The byte before the final space first: most places end in
+		// no link.
+		if len(s) < len(l) || s[len(s)-2] != l[len(l)-2] || !strings.HasSuffix(s, l) {
 			continue
 		}
 		b := len(s) - len(l)
