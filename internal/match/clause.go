@@ -114,17 +114,20 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 	return false
 }
 
-// askedSet holds the sentences an expression term was run on (asked)
-// and those it matched (held), with the expression and, once the term
+// askedSet holds the sentences an expression term was run on and
+// whether each matched, with the expression and, once the term
 // has been asked about often enough, the sentences that may hold a match
 // (cand, see literalSentences): one look-up then replaces the test of a
 // sentence's words.
 type askedSet struct {
-	asked, held Bits
-	re          *regex
-	calls       int
-	cand        Bits
-	noCand      bool // literalSentences cannot tell the candidates
+	// answers holds the sentences asked about and whether each matched:
+	// a map, whose size follows the questions, not the document's
+	// sentences (a large document asks about few of them per term).
+	answers map[int32]bool
+	re      *regex
+	calls   int
+	cand    Bits
+	noCand  bool // literalSentences cannot tell the candidates
 }
 
 // candAfter is the number of sentences a term is asked about one by one
@@ -143,15 +146,15 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 		if ix.asked == nil {
 			ix.asked = make(map[TermID]*askedSet)
 		}
-		m = &askedSet{asked: NewBits(ix.n), held: NewBits(ix.n), re: re}
+		m = &askedSet{answers: make(map[int32]bool), re: re}
 		ix.asked[id] = m
 	}
-	if m.asked.Has(i) {
-		return m.held.Has(i)
+	if has, ok := m.answers[int32(i)]; ok {
+		return has
 	}
-	m.asked.Set(i)
 	sp := ix.spans[i]
 	if !m.re.re.LeadOK(ix.Lower()[sp.start:sp.end]) {
+		m.answers[int32(i)] = false
 		return false // an expression anchored at the start, ruled out by the first byte
 	}
 	if m.calls++; m.calls > candAfter && m.cand == nil && !m.noCand {
@@ -168,9 +171,7 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 	} else {
 		has = ix.regexHas(m.re, i)
 	}
-	if has {
-		m.held.Set(i)
-	}
+	m.answers[int32(i)] = has
 	return has
 }
 
