@@ -81,7 +81,9 @@ func isRoleName(lower string, at int) (int, int) {
 		}
 	}
 	for _, l := range isLinks {
-		if !strings.HasSuffix(s, l) {
+		// The byte before the final space first: most places end in
+		// no link.
+		if len(s) < len(l) || s[len(s)-2] != l[len(l)-2] || !strings.HasSuffix(s, l) {
 			continue
 		}
 		b := len(s) - len(l)
@@ -136,7 +138,9 @@ func indexFrom(s string, from int, w string, k int) int {
 		if j < 0 {
 			return -1
 		}
-		if p := i + j - k; strings.HasPrefix(s[p:], w) {
+		// The first byte is compared before the rest: most places of
+		// a rare byte start no occurrence.
+		if p := i + j - k; s[p] == w[0] && strings.HasPrefix(s[p:], w) {
 			return p
 		}
 		i += j + 1
@@ -356,37 +360,53 @@ var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "herei
 // or comma to the end of a definer word after it, with only white space
 // between the two and the word not running on into a longer word. A
 // literal scan: a regular expression starting with a character class
-// would be tried at every byte of the contract.
+// would be tried at every byte of the contract. The commas, hyphens and
+// dashes are sought, which a contract has fewer of than the definer
+// words' letters, and the words after them tested.
 func definerSpans(lower string, n int) [][]int {
 	var out [][]int
-	for _, w := range definerWords {
-		for from := 0; ; {
-			k := strings.Index(lower[from:], w)
+	// after tests the word after the separator ending at offset end
+	// (white space between) and adds the span from start.
+	after := func(start, end int) {
+		at := end
+		for at < len(lower) && (lower[at] == ' ' || lower[at] == '\t' || lower[at] == '\n' || lower[at] == '\r') {
+			at++
+		}
+		if at == len(lower) || lower[at] != 'n' && lower[at] != 'i' && lower[at] != 'h' {
+			return
+		}
+		for _, w := range definerWords {
+			if lower[at] != w[0] || !strings.HasPrefix(lower[at:], w) {
+				continue
+			}
+			if e := at + len(w); e == len(lower) || !wordByte(lower[e]) {
+				out = append(out, []int{start, e})
+			}
+			return // no definer word is the start of another
+		}
+	}
+	for _, sep := range []byte{',', '-'} {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(lower[i:], sep)
 			if k < 0 {
 				break
 			}
-			at := from + k
-			end := at + len(w)
-			from = end
-			if end < len(lower) && wordByte(lower[end]) {
-				continue
-			}
-			b := at
-			for b > 0 && (lower[b-1] == ' ' || lower[b-1] == '\t' || lower[b-1] == '\n' || lower[b-1] == '\r') {
-				b--
-			}
-			start := -1
-			switch {
-			case b > 0 && (lower[b-1] == ',' || lower[b-1] == '-'):
-				start = b - 1
-			case b >= len("–") && (strings.HasSuffix(lower[:b], "–") || strings.HasSuffix(lower[:b], "—")):
-				start = b - len("–")
-			}
-			if start >= 0 {
-				out = append(out, []int{start, end})
-			}
+			i += k
+			after(i, i+1)
 		}
 	}
+	// "–" and "—": 0xE2 0x80 0x93 and 0x94.
+	for i := 0; ; i++ {
+		k := strings.IndexByte(lower[i:], 0xE2)
+		if k < 0 {
+			break
+		}
+		i += k
+		if i+2 < len(lower) && lower[i+1] == 0x80 && (lower[i+2] == 0x93 || lower[i+2] == 0x94) {
+			after(i, i+3)
+		}
+	}
+	// Each span starts at its own separator: the order is the text's.
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
 	if len(out) > n {
 		out = out[:n]
@@ -667,8 +687,37 @@ func subprocessorWord(w string) bool {
 // commissioning the processing: after one of the lexicon's instruction
 // cues ("weisung des ", "on behalf of the ").
 func controllerMarks(lower, term string) int {
+	cues := lexicon.InstructionCues()
+	if term == "" || len(cues) > 32 {
+		return controllerMarksEach(lower, term, cues)
+	}
+	// One scan for the term, each occurrence tested for a cue before it,
+	// counting as the search for each cue with the term would: an
+	// occurrence of the cue's phrase starting at or after the term of the
+	// one counted last.
+	var from [32]int
 	n := 0
-	for _, c := range lexicon.InstructionCues() {
+	for t := 0; ; t++ {
+		k := strings.Index(lower[t:], term)
+		if k < 0 {
+			return n
+		}
+		t += k
+		for j, c := range cues {
+			ps := t - len(c) - 1
+			if ps >= from[j] && ps >= 0 && lower[t-1] == ' ' && lower[ps:t-1] == c {
+				n++
+				from[j] = t
+			}
+		}
+	}
+}
+
+// controllerMarksEach is controllerMarks seeking each cue's phrase with
+// the term through the whole text.
+func controllerMarksEach(lower, term string, cues []string) int {
+	n := 0
+	for _, c := range cues {
 		p := c + " " + term
 		for from := 0; ; {
 			k := strings.Index(lower[from:], p)

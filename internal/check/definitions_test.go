@@ -7,6 +7,7 @@ import (
 
 	"github.com/art28/art28/internal/catalog"
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/prefilter"
 	"github.com/art28/art28/internal/segment"
@@ -229,4 +230,45 @@ func FuzzIndexFrom(f *testing.F) {
 			t.Fatalf("indexFrom(%q, %d, %q, %d) = %d, want %d", s, from, w, k, got, want)
 		}
 	})
+}
+
+// TestControllerMarksScan checks the one-scan count of controllerMarks
+// against the search for each cue with the term.
+func TestControllerMarksScan(t *testing.T) {
+	for _, tc := range []struct {
+		lower, term string
+		want        int
+	}{
+		{"auf weisung des clubs handelt der betreiber", "club", 1},
+		{"im auftrag des clubs und nach weisung des clubs, weisung des club", "club", 3},
+		{"instructions of the trust. instructions of trust", "trust", 2},
+		{"weisung des aa aa weisung des aaa", "aa", 2},
+		{"der club weist an", "club", 0},
+		{"on behalf of the club", "", 1},
+		{"", "club", 0},
+	} {
+		got := controllerMarks(tc.lower, tc.term)
+		each := controllerMarksEach(tc.lower, tc.term, lexicon.InstructionCues())
+		if got != each || got != tc.want {
+			t.Errorf("controllerMarks(%q, %q) = %d, each cue sought: %d, want %d", tc.lower, tc.term, got, each, tc.want)
+		}
+	}
+}
+
+// TestDefinerSpans checks the spans of definitions set off by dashes or
+// commas.
+func TestDefinerSpans(t *testing.T) {
+	for _, tc := range []struct {
+		lower string
+		want  [][]int
+	}{
+		{"acme ltd, hereinafter \"acme\"", [][]int{{8, 21}}},
+		{"verein – im folgenden „verein“ –, nachstehend", [][]int{{7, 23}, {40, 53}}},
+		{"die nachfolgende regel, hereafter", [][]int{{22, 33}}},
+		{"kein definierer hier", nil},
+	} {
+		if got := definerSpans(tc.lower, 16); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("definerSpans(%q) = %v, want %v", tc.lower, got, tc.want)
+		}
+	}
 }

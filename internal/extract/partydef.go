@@ -1200,10 +1200,44 @@ func (x *extractor) defParty(start, end, defEnd int, nr nameRead) *model.Party {
 // reWeController and reYouProcessor are the statements of a controller
 // writing to its processor: "We are the controller", "you are our
 // processor", "you will act as our data processor".
-var (
-	reWeController = lazyRegexp(`(?:^|[^\p{L}])we\s+(?:are|act as|will act as|will be)\s+(?:the\s+|a\s+)?(?:data\s+)?controller\b`)
-	reYouProcessor = lazyRegexp(`(?:^|[^\p{L}])you\s+(?:are|act as|will act as|will be)\s+(?:our\s+|the\s+|a\s+)?(?:data\s+)?processor\b`)
+// Each is sought where its first word starts a word (see wordThen):
+// the expression run over the whole text could not skip to it.
+const (
+	weController = `we\s+(?:are|act as|will act as|will be)\s+(?:the\s+|a\s+)?(?:data\s+)?controller\b`
+	youProcessor = `you\s+(?:are|act as|will act as|will be)\s+(?:our\s+|the\s+|a\s+)?(?:data\s+)?processor\b`
 )
+
+var (
+	reWeController   = lazyRegexp(`(?:^|[^\p{L}])` + weController)
+	reYouProcessor   = lazyRegexp(`(?:^|[^\p{L}])` + youProcessor)
+	reWeControllerAt = lazyRegexp(`\A` + weController)
+	reYouProcessorAt = lazyRegexp(`\A` + youProcessor)
+)
+
+// wordThen reports whether re, an expression of the form
+// (?:^|[^\p{L}])word…, matches s, given at, the same expression without
+// its first group anchored at the start of its input: at is tried only
+// where word occurs after a rune that is not a letter (or at the start).
+// A text that is not valid UTF-8 is given to re as it is.
+func wordThen(s, word string, re, at *regexp.Regexp) bool {
+	if !utf8.ValidString(s) {
+		return re.MatchString(s)
+	}
+	for from := 0; ; {
+		k := strings.Index(s[from:], word)
+		if k < 0 {
+			return false
+		}
+		p := from + k
+		from = p + 1
+		if r, _ := utf8.DecodeLastRuneInString(s[:p]); p > 0 && unicode.IsLetter(r) {
+			continue
+		}
+		if at.MatchString(s[p:]) {
+			return true
+		}
+	}
+}
 
 // reversedVoice reports whether the text states both that "we" are the
 // controller and that "you" are the processor: then "we" defines the
@@ -1212,7 +1246,7 @@ var (
 func (x *extractor) reversedVoice() bool {
 	if x.reversed == 0 {
 		x.reversed = -1
-		if reWeController().MatchString(x.lower) && reYouProcessor().MatchString(x.lower) {
+		if wordThen(x.lower, "we", reWeController(), reWeControllerAt()) && wordThen(x.lower, "you", reYouProcessor(), reYouProcessorAt()) {
 			x.reversed = 1
 		}
 	}

@@ -57,7 +57,7 @@ func (ix *Index) TermHas(id TermID, i int) bool {
 	e := terms[id]
 	switch e.kind {
 	case regexKind:
-		return ix.regexHas(e.arg, i)
+		return ix.regexAt(id, e.arg, i)
 	case phraseKind:
 		return ix.phraseHas(e.phrase, i)
 	case wordKind:
@@ -95,6 +95,17 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 		return false
 	}
 	toks := ix.sentence(i)
+	if words[0].gap == 0 {
+		// The first word is tested here, phraseAt called only where it
+		// holds.
+		first := vm[0]
+		for s, t := range toks {
+			if first.has(t.id()) && phraseAt(toks, s, words, vm, 0) {
+				return true
+			}
+		}
+		return false
+	}
 	for s := range toks {
 		if phraseAt(toks, s, words, vm, 0) {
 			return true
@@ -103,15 +114,72 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 	return false
 }
 
-// regexHas reports whether the lower-cased sentence i holds a match of
-// expr, as regexTerm decides it: where regexTerm tries only the
-// sentences with a word holding one of the expression's literal runs, so
-// does this.
-func (ix *Index) regexHas(expr string, i int) bool {
-	re := compileRegex(expr)
-	if re == nil {
-		return false
+// askedSet holds the sentences an expression term was run on and
+// whether each matched, with the expression and, once the term
+// has been asked about often enough, the sentences that may hold a match
+// (cand, see literalSentences): one look-up then replaces the test of a
+// sentence's words.
+type askedSet struct {
+	// answers holds the sentences asked about and whether each matched:
+	// a map, whose size follows the questions, not the document's
+	// sentences (a large document asks about few of them per term).
+	answers map[int32]bool
+	re      *regex
+	calls   int
+	cand    Bits
+	noCand  bool // literalSentences cannot tell the candidates
+}
+
+// candAfter is the number of sentences a term is asked about one by one
+// before its candidate sentences are found all at once.
+const candAfter = 8
+
+// regexAt is regexHas for the registered expression term id, run once
+// per sentence: the answer is kept (see Index.asked).
+func (ix *Index) regexAt(id TermID, expr string, i int) bool {
+	m := ix.asked[id]
+	if m == nil {
+		re := compileRegex(expr)
+		if re == nil {
+			return false
+		}
+		if ix.asked == nil {
+			ix.asked = make(map[TermID]*askedSet)
+		}
+		m = &askedSet{answers: make(map[int32]bool), re: re}
+		ix.asked[id] = m
 	}
+	if has, ok := m.answers[int32(i)]; ok {
+		return has
+	}
+	sp := ix.spans[i]
+	if !m.re.re.LeadOK(ix.Lower()[sp.start:sp.end]) {
+		m.answers[int32(i)] = false
+		return false // an expression anchored at the start, ruled out by the first byte
+	}
+	if m.calls++; m.calls > candAfter && m.cand == nil && !m.noCand {
+		m.cand, m.noCand = nil, true
+		if cand, ok := ix.literalSentences(m.re); ok {
+			m.cand, m.noCand = cand, false
+		}
+	}
+	var has bool
+	if m.cand != nil {
+		if m.cand.Has(i) {
+			has = m.re.MatchString(ix.Lower()[sp.start:sp.end])
+		}
+	} else {
+		has = ix.regexHas(m.re, i)
+	}
+	m.answers[int32(i)] = has
+	return has
+}
+
+// regexHas reports whether the lower-cased sentence i holds a match of
+// re, as regexTerm decides it: where regexTerm tries only the sentences
+// with a word holding one of the expression's literal runs, so does
+// this.
+func (ix *Index) regexHas(re *regex, i int) bool {
 	if runs, ok := re.literalRuns(); ok {
 		cand := false
 		toks := ix.sentence(i)

@@ -513,8 +513,14 @@ type Index struct {
 	lower       string       // lower-cased text of the same length, built on first use
 	arts        []articleRef // article references, by sentence; nil until asked
 	cache       []Bits       // TermID -> sentences, nil until asked
-	joined      string       // the words joined by newlines, for infix terms (see infixMatches)
-	joinedAt    []int32      // id -> offset of the word in joined
+	// asked memoises, by TermID, the sentences an expression term was
+	// run on one by one (TermHas) and those it matched: rules ask about
+	// the same sentences again (an exclusion shared by many rules), and
+	// running it once each suffices. A map: few of the registered terms
+	// are expressions asked so.
+	asked    map[TermID]*askedSet
+	joined   string  // the words joined by newlines, for infix terms (see infixMatches)
+	joinedAt []int32 // id -> offset of the word in joined
 	// joinedFreq counts each byte of joined, to seek an infix by its
 	// rarest byte.
 	joinedFreq [256]int32
@@ -806,6 +812,7 @@ func (ix *Index) ForgetTerms() {
 		return
 	}
 	clear(ix.cache)
+	ix.asked = nil
 }
 
 // NewBits returns an empty set for the index's sentences, valid until the
@@ -822,6 +829,7 @@ func (ix *Index) Release() {
 	ix.buf.cache = ix.cache
 	buf := ix.buf
 	ix.buf, ix.toks, ix.tokOff, ix.cache, ix.occOff, ix.occ = nil, nil, nil, nil, nil, nil
+	ix.asked = nil
 	// A large document's arrays are not kept: they would stay with the
 	// process for a batch of ordinary contracts, or until its end.
 	if cap(buf.toks) > maxPooledTokens {
@@ -1142,7 +1150,9 @@ func (ix *Index) infixMatches(core string, m Bits) {
 		if k < 0 {
 			return
 		}
-		if !strings.HasPrefix(joined[from+k:], core) {
+		// The first byte before the rest: most places of the rare byte
+		// start no occurrence.
+		if joined[from+k] != core[0] || !strings.HasPrefix(joined[from+k:], core) {
 			from += k + 1
 			continue
 		}
@@ -1462,7 +1472,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 		ix.buf.unbits(cand)
 		return b
 	}
-	if ix.ordered() {
+	if ix.ordered() && !re.re.AtStart() {
 		// Only sentences holding one of the expression's literals can
 		// match: one scan of the text finds them.
 		i := 0
@@ -1487,6 +1497,9 @@ func (ix *Index) regexTerm(expr string) Bits {
 			return b
 		}
 	}
+	// An expression anchored at the start of a sentence is ruled out by
+	// the sentence's first bytes, which costs less than a scan of the
+	// text for its literals.
 	for i, sp := range ix.spans {
 		if re.MatchString(lower[sp.start:sp.end]) {
 			b.Set(i)

@@ -43,7 +43,11 @@ func (r *regex) possible(s string) bool {
 }
 
 // MatchString reports whether s contains a match of the expression.
-func (r *regex) MatchString(s string) bool { return r.possible(s) && r.re.MatchString(s) }
+// The first bytes of s are looked at first: an expression anchored at
+// the start rules out most sentences by them.
+func (r *regex) MatchString(s string) bool {
+	return r.re.LeadOK(s) && r.possible(s) && r.re.MatchString(s)
+}
 
 // compileRegex returns expr with its literal prefilter (which rules out
 // most sentences without running the expression), once per process; the

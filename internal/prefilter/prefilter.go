@@ -303,6 +303,18 @@ func (r *Regexp) Literals(s string, yield func(p int) (next int)) (ok bool) {
 	}
 }
 
+// AtStart reports whether every match starts at the start of the text
+// (the expression begins with ^ or \A outside multi-line mode): such an
+// expression is ruled out for most texts by their first bytes (LeadOK)
+// or its starting literals, without a scan of the text.
+func (r *Regexp) AtStart() bool { return r.get().begin }
+
+// LeadOK reports whether s starts with a byte a match can start with,
+// for an expression that matches only at the start of the text and has
+// no starting literals; true for any other expression. It is a necessary
+// condition for a match that costs one look-up.
+func (r *Regexp) LeadOK(s string) bool { return r.get().leadOK(s) }
+
 // leadOK reports whether a match may start at the start of s, for an
 // expression that matches only there: whether s starts with a byte a match
 // can start with.
