@@ -30,3 +30,31 @@ func TestAnswerQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionLines: a question on a line of its own (a heading to the
+// document reader) followed directly by its answer is the question of a
+// Q&A pair; before another question or a heading it stays a title.
+func TestQuestionLines(t *testing.T) {
+	cases := []struct {
+		name, text string
+		heading    bool // of the first sentence
+		lead       int  // of the second sentence
+	}{
+		{"answered", "Löscht ihr meine Daten?\n\nJa, 30 Tage nach Vertragsende.", false, 0},
+		{"answered in English", "Do you delete my data?\nYes, 30 days after the end of the contract.", false, 0},
+		{"before a question", "Fragen und Antworten?\n\nLöscht ihr meine Daten?\n\nJa.", true, -1},
+		{"not a question", "Löschung\n\nWir löschen alle Daten.", true, -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := document.ParseText("q.txt", "text", tc.text)
+			s := Split(doc)
+			if len(s) < 2 {
+				t.Fatalf("%d sentences", len(s))
+			}
+			if s[0].Heading != tc.heading || s[1].LeadIn != tc.lead {
+				t.Errorf("heading %v lead %d, want %v %d", s[0].Heading, s[1].LeadIn, tc.heading, tc.lead)
+			}
+		})
+	}
+}

@@ -96,15 +96,24 @@ func Split(doc *document.Document) []Sentence {
 // answer (the sentence after it) opens with "Nein"/"No" is Open, and an
 // answer takes the question as its lead-in, so that "Wer ist betroffen?"
 // → "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
+// A question on a line of its own, which the document reader takes for
+// a heading, is read the same way when its answer follows it directly
+// (FAQ pages: "Löscht ihr meine Daten?" → "Ja, 30 Tage nach
+// Vertragsende."): it is the question of a Q&A pair, not a title, as
+// if question and answer stood on one line.
 func answerQuestions(text string, out []Sentence) {
 	for i := range out {
 		q := strings.TrimSpace(text[out[i].Start:out[i].End])
-		if out[i].Heading || !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
+		if !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
 			continue
 		}
 		a := strings.TrimSpace(text[out[i+1].Start:out[i+1].End])
+		if strings.HasSuffix(a, "?") {
+			continue
+		}
+		out[i].Heading = false
 		out[i].Open = denies(a)
-		if out[i+1].LeadIn < 0 && !strings.HasSuffix(a, "?") {
+		if out[i+1].LeadIn < 0 {
 			out[i+1].LeadIn = i
 		}
 	}
