@@ -113,10 +113,30 @@ func answerQuestions(text string, out []Sentence) {
 		}
 		out[i].Heading = false
 		out[i].Open = denies(a)
+		if out[i].Open && !restricts(a) {
+			// "Dürft ihr …? Nein, das ist nicht möglich.": a refusal
+			// does not take the question's matter as its own.
+			continue
+		}
 		if out[i+1].LeadIn < 0 {
 			out[i+1].LeadIn = i
 		}
 	}
+}
+
+// restricts reports whether a denying answer goes on to grant the
+// question's matter within limits: "Nein – nur nach deinen Weisungen",
+// "No, only where a law requires us to" (lexicon: restricting_answers).
+func restricts(a string) bool {
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(a), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	for _, w := range lexicon.RestrictingAnswers() {
+		if strings.Contains(words, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // denies reports whether an answer opens with "Nein" or "No" as a word.
