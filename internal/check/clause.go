@@ -49,7 +49,13 @@ func (f *actorFinder) splitClauses(text string, toks []match.Token) [][2]int {
 // multi reports whether the sentence has several clauses at all; when it
 // has not, the sentence's actor decides.
 func (ch *Checker) clauseFits(in *Input, rule *catalog.Rule, cr *compiledRule, i int) (fits, multi bool) {
-	if in.finder == nil || !in.finder.german || len(cr.all) == 0 || in.Sentences[i].LeadIn >= 0 {
+	if in.finder == nil || !in.finder.german || len(cr.all) == 0 {
+		return false, false
+	}
+	if l := in.Sentences[i].LeadIn; l >= 0 && !in.question(l) {
+		// A list item's clauses continue its lead-in; an answer's
+		// clauses are its own ("Was passiert …? Du kannst alles
+		// exportieren; danach löschen wir sie.").
 		return false, false
 	}
 	cs := in.clauses(i)

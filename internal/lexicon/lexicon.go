@@ -23,6 +23,7 @@ type words struct {
 	Concluding  []string       `yaml:"concluding_verbs"`
 	Asking      []string       `yaml:"asking_permission"`
 	AskingOf    []string       `yaml:"asking_vendor"`
+	Restricting []string       `yaml:"restricting_answers"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -115,3 +116,10 @@ func Lines(data string) []string {
 	}
 	return out
 }
+
+// RestrictingAnswers returns the lower-case words with which an answer
+// that opens with "No"/"Nein" goes on to grant the question's matter
+// within limits ("Nein – nur nach deinen Weisungen", "No, only where
+// …"), rather than refusing it. The slice is shared and must not be
+// modified.
+func RestrictingAnswers() []string { return mustLoad().Restricting }

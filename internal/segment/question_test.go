@@ -7,7 +7,7 @@ import (
 )
 
 // TestAnswerQuestions: a question answered "Nein" is never evidence, and
-// an answer takes the question as its lead-in.
+// an answer takes the question as its lead-in unless it refuses.
 func TestAnswerQuestions(t *testing.T) {
 	// Questions and answers in one paragraph each (a short question on a
 	// line of its own is a heading, as in FAQ pages).
@@ -23,10 +23,40 @@ func TestAnswerQuestions(t *testing.T) {
 	want := []struct {
 		open bool
 		lead int
-	}{{true, -1}, {false, 0}, {false, -1}, {false, 2}, {false, -1}, {false, 4}, {false, -1}, {false, 6}}
+	}{{true, -1}, {false, -1}, {false, -1}, {false, 2}, {false, -1}, {false, 4}, {false, -1}, {false, 6}}
 	for i, w := range want {
 		if s[i].Open != w.open || s[i].LeadIn != w.lead {
 			t.Errorf("sentence %d %q: open %v lead %d heading %v, want %v %d", i, text[s[i].Start:s[i].End], s[i].Open, s[i].LeadIn, s[i].Heading, w.open, w.lead)
 		}
+	}
+}
+
+// TestQuestionLines: a question on a line of its own (a heading to the
+// document reader) followed directly by its answer is the question of a
+// Q&A pair; before another question or a heading it stays a title.
+func TestQuestionLines(t *testing.T) {
+	cases := []struct {
+		name, text string
+		heading    bool // of the first sentence
+		lead       int  // of the second sentence
+	}{
+		{"answered", "Löscht ihr meine Daten?\n\nJa, 30 Tage nach Vertragsende.", false, 0},
+		{"answered in English", "Do you delete my data?\nYes, 30 days after the end of the contract.", false, 0},
+		{"before a question", "Fragen und Antworten?\n\nLöscht ihr meine Daten?\n\nJa.", true, -1},
+		{"refused", "Dürfen wir euch besichtigen?\nNein, das ist nicht möglich.", false, -1},
+		{"granted within limits", "Nutzt ihr meine Daten?\nNein – nur nach deinen Weisungen.", false, 0},
+		{"not a question", "Löschung\n\nWir löschen alle Daten.", true, -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := document.ParseText("q.txt", "text", tc.text)
+			s := Split(doc)
+			if len(s) < 2 {
+				t.Fatalf("%d sentences", len(s))
+			}
+			if s[0].Heading != tc.heading || s[1].LeadIn != tc.lead {
+				t.Errorf("heading %v lead %d, want %v %d", s[0].Heading, s[1].LeadIn, tc.heading, tc.lead)
+			}
+		})
 	}
 }

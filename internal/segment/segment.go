@@ -96,18 +96,47 @@ func Split(doc *document.Document) []Sentence {
 // answer (the sentence after it) opens with "Nein"/"No" is Open, and an
 // answer takes the question as its lead-in, so that "Wer ist betroffen?"
 // → "Mandanten, Mitarbeitende der Kanzlei" reads as one statement.
+// A question on a line of its own, which the document reader takes for
+// a heading, is read the same way when its answer follows it directly
+// (FAQ pages: "Löscht ihr meine Daten?" → "Ja, 30 Tage nach
+// Vertragsende."): it is the question of a Q&A pair, not a title, as
+// if question and answer stood on one line.
 func answerQuestions(text string, out []Sentence) {
 	for i := range out {
 		q := strings.TrimSpace(text[out[i].Start:out[i].End])
-		if out[i].Heading || !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
+		if !strings.HasSuffix(q, "?") || i+1 >= len(out) || out[i+1].Heading {
 			continue
 		}
 		a := strings.TrimSpace(text[out[i+1].Start:out[i+1].End])
+		if strings.HasSuffix(a, "?") {
+			continue
+		}
+		out[i].Heading = false
 		out[i].Open = denies(a)
-		if out[i+1].LeadIn < 0 && !strings.HasSuffix(a, "?") {
+		if out[i].Open && !restricts(a) {
+			// "Dürft ihr …? Nein, das ist nicht möglich.": a refusal
+			// does not take the question's matter as its own.
+			continue
+		}
+		if out[i+1].LeadIn < 0 {
 			out[i+1].LeadIn = i
 		}
 	}
+}
+
+// restricts reports whether a denying answer goes on to grant the
+// question's matter within limits: "Nein – nur nach deinen Weisungen",
+// "No, only where a law requires us to" (lexicon: restricting_answers).
+func restricts(a string) bool {
+	words := " " + strings.Join(strings.FieldsFunc(strings.ToLower(a), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ") + " "
+	for _, w := range lexicon.RestrictingAnswers() {
+		if strings.Contains(words, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // denies reports whether an answer opens with "Nein" or "No" as a word.
