@@ -930,7 +930,24 @@ func (x *extractor) stopLine2(ln line) bool {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
-	return kind == "lead" || kind == "trailer"
+	return kind == "lead" || kind == "trailer" || framedDefinition(t)
+}
+
+// framedDefinition reports whether a line is a definition of its own
+// between dashes or in parentheses ("– nachfolgend „Praxis“ –", "- nachstehend
+// "Tanzschule" genannt -"): it closes the block above it, whatever the
+// word it defines, so the next party's block never runs into it.
+func framedDefinition(t string) bool {
+	if !framed(t) {
+		return false
+	}
+	lb := strings.ToLower(strings.Trim(t, " (–—-[„“\"':"))
+	for _, w := range defOpeners {
+		if strings.HasPrefix(lb, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockBefore returns up to eight block lines before label line i.
