@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -270,7 +271,7 @@ func (x *extractor) givesInstructions(s string) bool {
 			}
 			b := strings.TrimRight(before[:len(before)-len(mid)], " ")
 			for _, c := range pk.instrCue {
-				if strings.HasSuffix(b, c) {
+				if strings.HasSuffix(b, c) && !x.thirdFirmBehalf(c, at) {
 					return true
 				}
 			}
@@ -292,6 +293,31 @@ func (x *extractor) givesInstructions(s string) bool {
 			}
 		}
 	}
+}
+
+// thirdFirmBehalf reports whether the cue c before the short name at
+// offset at says for whom a third firm works: a behalf cue ("im Auftrag
+// des Labors holt der Kurierdienst Blitz GmbH … ab") in a sentence that
+// names a company by its legal form.
+func (x *extractor) thirdFirmBehalf(c string, at int) bool {
+	if !slices.Contains(x.k.party.behalf, c) {
+		return false
+	}
+	start := max(0, at-200)
+	if j := strings.LastIndexAny(x.text[start:at], ".;\n"); j >= 0 {
+		start += j + 1
+	}
+	end := min(len(x.text), at+300)
+	if j := strings.IndexAny(x.text[at:end], ";\n"); j >= 0 {
+		end = at + j
+	}
+	for _, j := range sentenceStarts(x.text[at:end]) {
+		if j > 0 {
+			end = at + j
+			break
+		}
+	}
+	return x.k.party.legalRe.FindStringIndex(x.text[start:end]) != nil
 }
 
 // otherShortParty returns the other of exactly two companies defined by
