@@ -57,9 +57,13 @@ func (x *extractor) parties() model.Parties {
 	if p.Processor == nil && p.Controller != nil {
 		if o := x.otherShortParty(shorts, p.Controller.Key); o != nil {
 			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		} else if o := x.otherHeadParty(shorts, p.Controller); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
 		}
 	} else if p.Controller == nil && p.Processor != nil {
 		if o := x.otherShortParty(shorts, p.Processor.Key); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		} else if o := x.otherHeadParty(shorts, p.Processor); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
@@ -318,6 +322,50 @@ func (x *extractor) thirdFirmBehalf(c string, at int) bool {
 		}
 	}
 	return x.k.party.legalRe.FindStringIndex(x.text[start:end]) != nil
+}
+
+// otherHeadParty returns the one party the head defines by a short name
+// of its own beside the known party ("Die Hochschule für Technik Waldtal,
+// Körperschaft des öffentlichen Rechts, …, 79100 Waldtal – nachfolgend
+// „Hochschule“ – und die Prüfungsportal GmbH, … – nachfolgend
+// „Dienstleisterin“ –"). A public body or a practice has no legal form,
+// so its address must stand with it, and its definition within a few
+// lines of the known party's. Nil when there is none or more than one.
+func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.Party) *model.Party {
+	if known == nil || known.Evidence == nil {
+		return nil
+	}
+	var found *partyReading
+	for _, sr := range shorts {
+		if sr.party == nil || sr.role != "" || sr.party.Evidence == nil {
+			continue
+		}
+		if sameKey(vendorKey(x.k.party, sr.party.Name), known.Key) {
+			continue
+		}
+		if found != nil {
+			if !sameKey(vendorKey(x.k.party, found.party.Name), vendorKey(x.k.party, sr.party.Name)) {
+				return nil
+			}
+			if sr.short >= found.short {
+				continue
+			}
+		}
+		r := sr
+		found = &r
+	}
+	if found == nil || found.party.Postcode == "" {
+		return nil
+	}
+	if d := found.party.Evidence.Start - known.Evidence.Start; d > 600 || d < -600 {
+		return nil
+	}
+	o := *found.party
+	o.Key = vendorKey(x.k.party, o.Name)
+	if o.ShortName == "" {
+		o.ShortName = found.short
+	}
+	return &o
 }
 
 // otherShortParty returns the other of exactly two companies defined by
@@ -952,11 +1000,24 @@ var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {
 	t := ln.text
-	if len(t) > 120 && !x.joinedBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+	if len(t) > 120 && !x.joinedBlockLine(ln) && !x.commaBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
 	return kind == "lead" || kind == "trailer" || framedDefinition(t)
+}
+
+// commaBlockLine reports whether a long line is a party's whole block
+// written as one comma-separated line, without a verb: its name first,
+// its address last ("Die Pädagogische Hochschule Oberrhein, Körperschaft
+// des öffentlichen Rechts, vertreten durch die Rektorin, Kanzleistraße 9,
+// 77933 Lahr,").
+func (x *extractor) commaBlockLine(ln line) bool {
+	t := ln.text
+	if len(t) > 250 || strings.Count(t, ",") < 2 || !hasDigitRun(t, 4) || reLongProse.MatchString(t) || !rePostcodeCity.MatchString(t) {
+		return false
+	}
+	return x.readName(t).name != ""
 }
 
 // framedDefinition reports whether a line is a definition of its own

@@ -2325,7 +2325,6 @@ var precomputedKnowledge = &knowledgeFiles{
 			"des",
 			"das",
 			"mit",
-			"für",
 			"zwischen",
 			"between",
 			"with",
