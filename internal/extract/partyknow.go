@@ -42,6 +42,7 @@ type partyFile struct {
 	Self              []string            `yaml:"self"`
 	InstructionOwner  []string            `yaml:"instruction_owner"`
 	BehalfCues        []string            `yaml:"behalf_cues"`
+	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
@@ -65,6 +66,7 @@ type partyKnowledge struct {
 	instrCue  []string          // "weisung des": lower-case phrases before the party giving instructions
 	instrOwn  []string          // "'s instructions": lower-case phrases after it
 	behalf    []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
+	letter    letterFile        // a letter's openings and voice cues, lower case
 	generic   map[string]bool
 	article   map[string]bool
 	title     map[string]bool
@@ -136,6 +138,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	pk.behalf = lowerAll(f.BehalfCues)
+	pk.letter = letterFile{Openings: lowerAll(f.Letter.Openings), AddresseeLeads: lowerAll(f.Letter.AddresseeLeads),
+		SenderProcesses: lowerAll(f.Letter.SenderProcesses), SenderInstructs: lowerAll(f.Letter.SenderInstructs), Subject: lowerAll(f.Letter.Subject)}
 	pk.abbrev = map[string]string{}
 	for r, ws := range f.RoleAbbreviations {
 		if r != "processor" && r != "controller" {

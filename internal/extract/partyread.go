@@ -24,7 +24,7 @@ type partyReading struct {
 }
 
 // Reading sources in the order they are trusted.
-var partySources = []string{"block", "annex", "definition", "signature", "title"}
+var partySources = []string{"block", "annex", "definition", "signature", "letter", "title"}
 
 // parties reads processor and controller from the ways contracts
 // introduce them (party blocks, "zwischen … und …" with role definitions,
@@ -44,6 +44,7 @@ func (x *extractor) parties() model.Parties {
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
 	rs = append(rs, x.signatureReadings(limit)...)
+	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
 	var p model.Parties
 	var src string
