@@ -1134,6 +1134,12 @@ var precomputedKnowledge = &knowledgeFiles{
 				"these",
 				"following",
 				"below",
+				"andere",
+				"anderen",
+				"externe",
+				"externen",
+				"other",
+				"external",
 			},
 			"provider_lead_not": {
 				"eigenverantwortlich",
