@@ -331,7 +331,8 @@ func (x *extractor) thirdFirmBehalf(c string, at int) bool {
 // „Hochschule“ – und die Prüfungsportal GmbH, … – nachfolgend
 // „Dienstleisterin“ –"). A public body or a practice has no legal form,
 // so its address must stand with it, and its definition within a few
-// lines of the known party's. Nil when there is none or more than one.
+// lines of the known party's, joined to it by "und" or "beauftragt" with
+// no heading between. Nil when there is none or more than one.
 func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.Party) *model.Party {
 	if known == nil || known.Evidence == nil {
 		return nil
@@ -358,8 +359,16 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 	if found == nil || found.party.Postcode == "" {
 		return nil
 	}
-	if d := found.party.Evidence.Start - known.Evidence.Start; d > 600 || d < -600 {
+	a, b := min(found.party.Evidence.Start, known.Evidence.Start), max(found.party.Evidence.Start, known.Evidence.Start)
+	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) {
 		return nil
+	}
+	for _, l := range splitLines(x.text[a:b]) {
+		if headingish(l.text) || strings.HasPrefix(l.text, "§") {
+			// A section between them: the other is named in the body
+			// (a sub-processor), not in the head.
+			return nil
+		}
 	}
 	o := *found.party
 	o.Key = vendorKey(x.k.party, o.Name)
@@ -368,6 +377,10 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 	}
 	return &o
 }
+
+// reHeadJoin is a word that joins the two parties of a contract's head
+// ("… – nachfolgend „Praxis“ – und die …", "… beauftragt die …").
+var reHeadJoin = lazyRegexp(`(?i)(?:^|\s)(?:und|sowie|and|beauftragt|beauftragen|zwischen|between)(?:\s|$)`)
 
 // otherShortParty returns the other of exactly two companies defined by
 // short names in the contract's head when one of them has the given key,
