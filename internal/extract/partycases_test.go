@@ -57,7 +57,13 @@ func caseNameKey(s string) string {
 
 // knownPartyGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
-var knownPartyGaps = map[string]string{}
+var knownPartyGaps = map[string]string{
+	"de-r9-08-parteien-sind-roles":            "roles given by \"als Verantwortliche\" / \"als Auftragsverarbeiterin\" after each party's address in a head without \"zwischen\" are not read (branch pendx9)",
+	"de-r9-17-city-aoer":                      "a town defined by \"(nachfolgend „Stadt“)\": the generic head word as its own short name is not read as a short name (branch pendx9)",
+	"de-r9-23-letter-sender-letterhead-lines": "the addressee \"Zahnärzte am Dom Dr. Hahn und Dr. Kraus\" (a practice without legal form naming two doctors) is read as a fragment, so the letter names neither party (branch pendx9)",
+	"de-r9-27-im-namen-des-processor-courier": "the courier's \"Im Auftrag des Labors\" no longer makes the laboratory the controller, but nothing else gives the two short-named parties' roles (branch pendx9)",
+	"de-r9-29-auftrag-des-controller-still":   "a first sentence \"Die X GmbH … verarbeitet … im Auftrag der Y GmbH …\" without a party head is not read as the parties (branch pendx9)",
+}
 
 // TestPartyCases scores party extraction on the excerpts of
 // testdata/parties: every expected name must be read (a name that starts

@@ -148,6 +148,7 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	if blankRun(t) || pk.ph.MatchString(t) || x.k.IsPlaceholder(t) {
 		return nameRead{note: notePlaceholder}
 	}
+
 	// Articles and generic heads: "der Kunde", "dem Kunden der X GmbH",
 	// "die Firma Muster GmbH" (an apposition keeps the name).
 	hadArticle := false
@@ -269,6 +270,11 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 		p.trim(tailMarks)
 	}
 	name := p.text()
+	if lt := strings.ToLower(strings.Trim(name, " .,;:")); pk.nameLabel[lt] || pk.otherLbl[lt] {
+		// "Verantwortlicher: Name, Anschrift, Vertreter": a form's
+		// field names where the party's data are to go.
+		return nameRead{note: notePlaceholder}
+	}
 	if note := x.notAName(name, r.legal); note != "" {
 		if (note == noteNoName || note == noteFragment) && pk.refRe.MatchString(phrase) {
 			note = noteReference
@@ -480,8 +486,12 @@ func (x *extractor) notAName(name string, legal bool) string {
 	if len(words) <= 2 {
 		// "IT-Dienstleister", "Websitebetreiber": a compound of a role or
 		// generic word describes the party.
-		for _, w := range words {
-			if x.roleCompound(strings.ToLower(strings.Trim(w, ",.;()"))) {
+		// A compound of a generic word before a capitalised proper name
+		// is the business's name ("Fahrschule Lenz", "Malerbetrieb
+		// Vogt"); a compound of a role word never is.
+		for i, w := range words {
+			lw := strings.ToLower(strings.Trim(w, ",.;()"))
+			if x.roleCompound(lw, i+1 < len(words) && x.ownName(words[i+1])) {
 				return noteGeneric
 			}
 		}
@@ -519,7 +529,9 @@ func isTitleCompound(w string, pk *partyKnowledge) bool {
 
 // roleCompound reports whether w ends in a role or generic word of at
 // least six letters ("it-dienstleister", "hostinganbieter").
-func (x *extractor) roleCompound(w string) bool {
+//
+// With roleOnly it counts compounds of role words alone.
+func (x *extractor) roleCompound(w string, roleOnly bool) bool {
 	for i := 1; i < len(w); i++ {
 		if w[i-1]&0xC0 == 0x80 && w[i]&0xC0 == 0x80 {
 			continue
@@ -528,11 +540,25 @@ func (x *extractor) roleCompound(w string) bool {
 		if len(suf) < 6 {
 			break
 		}
-		if _, ok := x.k.party.role[suf]; ok || x.k.party.generic[suf] {
+		if _, ok := x.k.party.role[suf]; ok || !roleOnly && x.k.party.generic[suf] {
 			return true
 		}
 	}
 	return false
+}
+
+// ownName reports whether w is a capitalised word that is neither a role
+// nor a generic word nor a compound of one: a proper name ("Lenz").
+func (x *extractor) ownName(w string) bool {
+	w = strings.Trim(w, ",.;()")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	lw := strings.ToLower(w)
+	_, isRole := x.k.party.role[lw]
+	pk := x.k.party
+	return !isRole && !pk.generic[lw] && !pk.article[lw] && !pk.nonName[lw] && !pk.title[lw] && !x.roleCompound(lw, false)
 }
 
 // namedAfterFor reports whether the words after "für"/"for" in a party

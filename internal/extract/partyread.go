@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,7 @@ type partyReading struct {
 }
 
 // Reading sources in the order they are trusted.
-var partySources = []string{"block", "annex", "definition", "signature", "title"}
+var partySources = []string{"block", "annex", "definition", "signature", "letter", "title"}
 
 // parties reads processor and controller from the ways contracts
 // introduce them (party blocks, "zwischen … und …" with role definitions,
@@ -43,6 +44,7 @@ func (x *extractor) parties() model.Parties {
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
 	rs = append(rs, x.signatureReadings(limit)...)
+	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
 	var p model.Parties
 	var src string
@@ -56,9 +58,13 @@ func (x *extractor) parties() model.Parties {
 	if p.Processor == nil && p.Controller != nil {
 		if o := x.otherShortParty(shorts, p.Controller.Key); o != nil {
 			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		} else if o := x.otherHeadParty(shorts, p.Controller); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
 		}
 	} else if p.Controller == nil && p.Processor != nil {
 		if o := x.otherShortParty(shorts, p.Processor.Key); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		} else if o := x.otherHeadParty(shorts, p.Processor); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
@@ -270,7 +276,7 @@ func (x *extractor) givesInstructions(s string) bool {
 			}
 			b := strings.TrimRight(before[:len(before)-len(mid)], " ")
 			for _, c := range pk.instrCue {
-				if strings.HasSuffix(b, c) {
+				if strings.HasSuffix(b, c) && !x.thirdFirmBehalf(c, at) {
 					return true
 				}
 			}
@@ -293,6 +299,88 @@ func (x *extractor) givesInstructions(s string) bool {
 		}
 	}
 }
+
+// thirdFirmBehalf reports whether the cue c before the short name at
+// offset at says for whom a third firm works: a behalf cue ("im Auftrag
+// des Labors holt der Kurierdienst Blitz GmbH … ab") in a sentence that
+// names a company by its legal form.
+func (x *extractor) thirdFirmBehalf(c string, at int) bool {
+	if !slices.Contains(x.k.party.behalf, c) {
+		return false
+	}
+	start := max(0, at-200)
+	if j := strings.LastIndexAny(x.text[start:at], ".;\n"); j >= 0 {
+		start += j + 1
+	}
+	end := min(len(x.text), at+300)
+	if j := strings.IndexAny(x.text[at:end], ";\n"); j >= 0 {
+		end = at + j
+	}
+	for _, j := range sentenceStarts(x.text[at:end]) {
+		if j > 0 {
+			end = at + j
+			break
+		}
+	}
+	return x.k.party.legalRe.FindStringIndex(x.text[start:end]) != nil
+}
+
+// otherHeadParty returns the one party the head defines by a short name
+// of its own beside the known party ("Die Hochschule für Technik Waldtal,
+// Körperschaft des öffentlichen Rechts, …, 79100 Waldtal – nachfolgend
+// „Hochschule“ – und die Prüfungsportal GmbH, … – nachfolgend
+// „Dienstleisterin“ –"). A public body or a practice has no legal form,
+// so its address must stand with it, and its definition within a few
+// lines of the known party's, joined to it by "und" or "beauftragt" with
+// no heading between. Nil when there is none or more than one.
+func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.Party) *model.Party {
+	if known == nil || known.Evidence == nil {
+		return nil
+	}
+	var found *partyReading
+	for _, sr := range shorts {
+		if sr.party == nil || sr.role != "" || sr.party.Evidence == nil {
+			continue
+		}
+		if sameKey(vendorKey(x.k.party, sr.party.Name), known.Key) {
+			continue
+		}
+		if found != nil {
+			if !sameKey(vendorKey(x.k.party, found.party.Name), vendorKey(x.k.party, sr.party.Name)) {
+				return nil
+			}
+			if sr.short >= found.short {
+				continue
+			}
+		}
+		r := sr
+		found = &r
+	}
+	if found == nil || found.party.Postcode == "" {
+		return nil
+	}
+	a, b := min(found.party.Evidence.Start, known.Evidence.Start), max(found.party.Evidence.Start, known.Evidence.Start)
+	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) {
+		return nil
+	}
+	for _, l := range splitLines(x.text[a:b]) {
+		if headingish(l.text) || strings.HasPrefix(l.text, "§") {
+			// A section between them: the other is named in the body
+			// (a sub-processor), not in the head.
+			return nil
+		}
+	}
+	o := *found.party
+	o.Key = vendorKey(x.k.party, o.Name)
+	if o.ShortName == "" {
+		o.ShortName = found.short
+	}
+	return &o
+}
+
+// reHeadJoin is a word that joins the two parties of a contract's head
+// ("… – nachfolgend „Praxis“ – und die …", "… beauftragt die …").
+var reHeadJoin = lazyRegexp(`(?i)(?:^|\s)(?:und|sowie|and|beauftragt|beauftragen|zwischen|between)(?:\s|$)`)
 
 // otherShortParty returns the other of exactly two companies defined by
 // short names in the contract's head when one of them has the given key,
@@ -926,11 +1014,41 @@ var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {
 	t := ln.text
-	if len(t) > 120 && !x.joinedBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
+	if len(t) > 120 && !x.joinedBlockLine(ln) && !x.commaBlockLine(ln) || strings.HasPrefix(t, "#") || reSeparator2.MatchString(t) || reSeparatorLine.MatchString(t) {
 		return true
 	}
 	kind, _, _ := x.labelKind(t)
-	return kind == "lead" || kind == "trailer"
+	return kind == "lead" || kind == "trailer" || framedDefinition(t)
+}
+
+// commaBlockLine reports whether a long line is a party's whole block
+// written as one comma-separated line, without a verb: its name first,
+// its address last ("Die Pädagogische Hochschule Oberrhein, Körperschaft
+// des öffentlichen Rechts, vertreten durch die Rektorin, Kanzleistraße 9,
+// 77933 Lahr,").
+func (x *extractor) commaBlockLine(ln line) bool {
+	t := ln.text
+	if len(t) > 250 || strings.Count(t, ",") < 2 || !hasDigitRun(t, 4) || reLongProse.MatchString(t) || !rePostcodeCity.MatchString(t) {
+		return false
+	}
+	return x.readName(t).name != ""
+}
+
+// framedDefinition reports whether a line is a definition of its own
+// between dashes or in parentheses ("– nachfolgend „Praxis“ –", "- nachstehend
+// "Tanzschule" genannt -"): it closes the block above it, whatever the
+// word it defines, so the next party's block never runs into it.
+func framedDefinition(t string) bool {
+	if !framed(t) {
+		return false
+	}
+	lb := strings.ToLower(strings.Trim(t, " (–—-[„“\"':"))
+	for _, w := range defOpeners {
+		if strings.HasPrefix(lb, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockBefore returns up to eight block lines before label line i.

@@ -73,6 +73,8 @@ var renderedGaps = map[string]string{
 	"en-r8-03-sub-operators-list":             "the text form's known gap (internal/extract knownCaseGaps): a list entry with \"c/o\" between brand and company is not read",
 	"en-r8-05-neg-sub-operators-none":         "the text form's known gap (internal/extract knownCaseGaps): a company in a sentence forbidding sub-operators without consent is read",
 	"en-r8-13-we-use-brand-names":             "the text form's known gap (internal/extract knownCaseGaps): brand names without a legal form or parenthesis are not read",
+	"r9-02-andere-firmen-bullets":             "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Gießen) gets no country",
+	"r9-03-externe-unternehmen-sentence":      "the text form's known gap (internal/extract knownCaseGaps): one provider in a sentence without a list is not read",
 	"de-b02-dash-bullets":                     "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Offenburg) gets no country",
 	"pdf de13-template-rows":                  "the test PDF's WinAnsi font cannot show \"●\"",
 	"pdf de19-odt-paragraph-rows":             "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
