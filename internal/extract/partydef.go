@@ -319,6 +319,10 @@ func (x *extractor) placeLabel(li int) (partyReading, bool) {
 	pk := x.k.party
 	ln := x.lines[li]
 	t := strings.TrimSpace(ln.text)
+	// Most lines have no colon; the expression needs one after the label.
+	if !strings.ContainsRune(t, ':') && !strings.ContainsRune(t, '：') {
+		return partyReading{}, false
+	}
 	m := rePlaceLabel().FindStringSubmatchIndex(t)
 	if m == nil {
 		return partyReading{}, false
