@@ -684,6 +684,20 @@ var precomputedCatalog = &Catalog{
 			"provides no assistance",
 			"provide no assistance",
 		},
+		"en_own_discretion": {
+			"where reasonable",
+			"if reasonable",
+			"where practicable",
+			"if practicable",
+			"at its discretion",
+			"at its sole discretion",
+			"at our discretion",
+			"at our sole discretion",
+			"where it considers appropriate",
+			"if it considers appropriate",
+			"where we consider appropriate",
+			"if we consider appropriate",
+		},
 		"en_return": {
 			"return*",
 			"hand over",
@@ -12479,6 +12493,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -12503,6 +12518,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 						"data subject*",
 						"request*",
 					},
@@ -12528,6 +12544,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -12548,9 +12565,60 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 					Fallback: true,
 					Why:      "assistance with the controller's security obligations, in a list with other duties",
+				},
+				{
+					Name:   "assist-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+							"ensur* ... compliance",
+							"compliance with",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"art:32",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+				},
+				{
+					Name:   "assist-topic-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"security of processing",
+							"security of the processing",
+							"security obligations",
+							"obligations ... security",
+							"ensuring ... security",
+							"security of ... personal data",
+							"implement* ... security measures",
+							"implementation of ... security measures",
+							"security requirements",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"data subject*",
+						"request*",
+					},
 				},
 			},
 		},
@@ -14466,6 +14534,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14490,6 +14559,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14512,6 +14582,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14545,6 +14616,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 					Fallback: true,
 				},
@@ -14575,10 +14647,59 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 						"carries out itself",
 						"carry out itself",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "assist-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+							"ensur* ... compliance",
+							"compliance with",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"art:36",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+				},
+				{
+					Name:   "assist-topic-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"prior consultation*",
+							"consult* ... supervisory",
+							"consult* ... authorit*",
+							"consultation* ... authorit*",
+							"consultation* ... regulator*",
+							"consult* ... regulator*",
+							"regulatory consultation*",
+							"consult* ... commissioner*",
+							"consultation* ... commissioner*",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
 				},
 			},
 		},
