@@ -350,12 +350,7 @@ var precomputedCatalog = &Catalog{
 		},
 		"de_neg": {
 			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
-			"unterstützt nicht bei",
-			"unterstützen nicht bei",
-			"unterstützen wir nicht bei",
-			"wirkt nicht mit",
-			"wirken nicht mit",
-			"wirken wir nicht mit",
+			"re:\\b(?:unterstützt|unterstützen|wirkt|wirken)\\s+(?:\\S+\\s+){0,2}?nicht\\s+(?:mit|bei)\\b",
 		},
 		"de_return": {
 			"rückgabe",
