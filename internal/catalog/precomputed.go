@@ -350,6 +350,7 @@ var precomputedCatalog = &Catalog{
 		},
 		"de_neg": {
 			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
+			"re:\\b(?:unterstützt|unterstützen|wirkt|wirken)\\s+(?:\\S+\\s+){0,2}?nicht\\s+(?:mit|bei)\\b",
 		},
 		"de_return": {
 			"rückgabe",
@@ -667,6 +668,30 @@ var precomputedCatalog = &Catalog{
 		},
 		"en_neg": {
 			"re:^(?:[^p]|p[^r]|pr[^o]|pro[^v]|prov[^i]|provi[^d]|provid[^e]|provide[^d]|provided[^ ,]|provided [^t]|provided t[^h]|provided th[^a]|provided tha[^t])*?\\b(?:not be obliged|not be required|not obligated|no obligation|not required to|is not obliged|shall not be liable|under no obligation|not responsible for)\\b",
+			"does not assist",
+			"do not assist",
+			"will not assist",
+			"shall not assist",
+			"cannot assist",
+			"does not provide assistance",
+			"do not provide assistance",
+			"will not provide assistance",
+			"provides no assistance",
+			"provide no assistance",
+		},
+		"en_own_discretion": {
+			"where reasonable",
+			"if reasonable",
+			"where practicable",
+			"if practicable",
+			"at its discretion",
+			"at its sole discretion",
+			"at our discretion",
+			"at our sole discretion",
+			"where it considers appropriate",
+			"if it considers appropriate",
+			"where we consider appropriate",
+			"if we consider appropriate",
 		},
 		"en_return": {
 			"return*",
@@ -12707,6 +12732,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -12731,6 +12757,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 						"data subject*",
 						"request*",
 					},
@@ -12756,6 +12783,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -12776,9 +12804,60 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 					Fallback: true,
 					Why:      "assistance with the controller's security obligations, in a list with other duties",
+				},
+				{
+					Name:   "assist-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+							"ensur* ... compliance",
+							"compliance with",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"art:32",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+				},
+				{
+					Name:   "assist-topic-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"security of processing",
+							"security of the processing",
+							"security obligations",
+							"obligations ... security",
+							"ensuring ... security",
+							"security of ... personal data",
+							"implement* ... security measures",
+							"implementation of ... security measures",
+							"security requirements",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"data subject*",
+						"request*",
+					},
 				},
 			},
 		},
@@ -14694,6 +14773,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14718,6 +14798,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14740,6 +14821,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 				},
 				{
@@ -14773,6 +14855,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 					},
 					Fallback: true,
 				},
@@ -14803,10 +14886,59 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_own_discretion",
 						"carries out itself",
 						"carry out itself",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "assist-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+							"ensur* ... compliance",
+							"compliance with",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"art:36",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+				},
+				{
+					Name:   "assist-topic-discretion-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_assist",
+						},
+						{
+							"@en_own_discretion",
+						},
+						{
+							"prior consultation*",
+							"consult* ... supervisory",
+							"consult* ... authorit*",
+							"consultation* ... authorit*",
+							"consultation* ... regulator*",
+							"consult* ... regulator*",
+							"regulatory consultation*",
+							"consult* ... commissioner*",
+							"consultation* ... commissioner*",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
 				},
 			},
 		},
@@ -16411,6 +16543,10 @@ var precomputedCatalog = &Catalog{
 						"*bericht* .... einsehen",
 						"*rechte .... ausgeübt werden",
 						"*recht .... ausgeübt wird",
+						"*rechte .... ersetzen",
+						"*rechte .... ersetzt",
+						"*recht .... ersetzt",
+						"*recht .... ersetzen",
 						"sind ausgeschlossen",
 						"ist ausgeschlossen",
 					},
@@ -16663,6 +16799,59 @@ var precomputedCatalog = &Catalog{
 					Why:      "the audit right is exercised by certificates and reports only, or inspections are excluded",
 				},
 				{
+					Name:   "nachweis-statt-pruefung-de",
+					Lang:   "de",
+					Status: "partial",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"anstelle",
+							"an stelle",
+							"statt",
+							"anstatt",
+							"ersetz*",
+						},
+						{
+							"audit*",
+							"*audit*",
+							"kontroll*",
+							"*kontrolle",
+							"*kontrollen",
+							"prüfung*",
+							"*prüfungen",
+							"prüfrecht*",
+							"prüfungsrecht*",
+							"inspektion*",
+							"vor-ort-prüfung*",
+							"vor-ort-kontroll*",
+						},
+						{
+							"zertifikat*",
+							"*zertifikat*",
+							"zertifizierung*",
+							"*zertifizierung*",
+							"prüfbericht*",
+							"*prüfbericht*",
+							"auditbericht*",
+							"*bericht",
+							"*berichte",
+							"testat*",
+							"bescheinigung*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"unterauftrag*",
+						"kündig*",
+						"zugangskontroll*",
+						"zutrittskontroll*",
+						"zugriffskontroll*",
+					},
+					Fallback: true,
+					Why:      "certificates or audit reports are offered in place of the controller's audits",
+				},
+				{
 					Name:   "kontrollen-eintrag-de",
 					Lang:   "de",
 					Status: "met",
@@ -16806,6 +16995,11 @@ var precomputedCatalog = &Catalog{
 						"limited to ... certificat*",
 						"restricted to review*",
 						"restricted to ... report*",
+						"instead of ... audit*",
+						"in lieu of ... audit*",
+						"in place of ... audit*",
+						"instead of ... inspection*",
+						"in lieu of ... inspection*",
 					},
 				},
 				{
@@ -16890,6 +17084,11 @@ var precomputedCatalog = &Catalog{
 						"limited to ... certificat*",
 						"restricted to review*",
 						"restricted to ... report*",
+						"instead of ... audit*",
+						"in lieu of ... audit*",
+						"in place of ... audit*",
+						"instead of ... inspection*",
+						"in lieu of ... inspection*",
 						"authority has the right",
 						"authorities have the right",
 						"authority may audit",
@@ -17670,6 +17869,7 @@ var precomputedCatalog = &Catalog{
 						"weisung*",
 						"*weisung",
 						"*weisungen",
+						"re:\\b(?:benachrichtig\\w*|informier\\w*|unterricht\\w*|meldet|melden)\\s+(?:die\\s+|alle\\s+)?betroffenen?\\s+(?:personen|person)\\b",
 					},
 					Why: "breaches are to be reported, but no promptness is stipulated",
 				},
