@@ -2320,6 +2320,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"dir",
 		},
 		PronounVerbs: []string{
+			"are to",
+			"is to",
 			"means",
 			"mean",
 			"shall mean",
@@ -2340,6 +2342,14 @@ var precomputedKnowledge = &knowledgeFiles{
 			"stehen für",
 			"ist",
 			"sind",
+		},
+		NamingVerbs: []string{
+			"nennen wir",
+			"bezeichnen wir",
+			"nenne ich",
+			"we call",
+			"we shall call",
+			"we will call",
 		},
 		Pronouns: []string{
 			"wir",
