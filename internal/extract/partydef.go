@@ -703,7 +703,12 @@ func (x *extractor) namingUnits(text string) []defUnit {
 			}
 			prev := from
 			for _, m := range reNamedQuote().FindAllStringIndex(seg, 3) {
-				role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
+				q := seg[m[0]:m[1]]
+				// „den Anbieter“: the object's article.
+				if _, n := utf8.DecodeRuneInString(q); strings.HasPrefix(q[n:], "den ") || strings.HasPrefix(q[n:], "dem ") {
+					q = q[:n] + q[n+4:]
+				}
+				role, shorts, ok := x.parseDef(q)
 				if !ok {
 					break
 				}
@@ -985,7 +990,7 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 		}
 		t = strings.Trim(reQuoteChars().ReplaceAllString(t, ""), " '’‘:.*")
 		lt := strings.ToLower(t)
-		for _, a := range []string{"der ", "die ", "das ", "den ", "dem ", "the ", "als ", "as ", "auch ", "a "} {
+		for _, a := range []string{"der ", "die ", "das ", "the ", "als ", "as ", "auch ", "a "} {
 			if strings.HasPrefix(lt, a) {
 				lt, t = lt[len(a):], t[len(a):]
 			}
