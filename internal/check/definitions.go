@@ -324,11 +324,6 @@ type quotedDef struct {
 	p       Party
 }
 
-// namingWords open a plain-language sentence that gives a party named
-// after them the quoted term after it ("nennen wir die Muster GbR „die
-// Praxis“", "we call Acme Ltd "the Supplier"").
-var namingWords = []string{"nennen wir ", "bezeichnen wir ", "nenne ich ", "we call ", "we shall call ", "we will call "}
-
 // reNamedTerm is a quoted term in a naming sentence, without its
 // article.
 var reNamedTerm = regexp.MustCompile(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
@@ -356,7 +351,8 @@ func plainTerms(text, lower string) []quotedDef {
 		seen[term] = true
 		out = append(out, quotedDef{at: at, end: at + len(term), term: term})
 	}
-	for _, w := range namingWords {
+	for _, v := range lexicon.NamingVerbs() {
+		w := v + " "
 		for from := 0; ; {
 			k := strings.Index(lower[from:], w)
 			if k < 0 {
@@ -382,7 +378,7 @@ func plainTerms(text, lower string) []quotedDef {
 		if e := strings.Index(blk, "\n\n"); e >= 0 {
 			blk = blk[:e]
 		}
-		if !reBlockParty.MatchString(blk) {
+		if !blockParty(blk) {
 			continue
 		}
 		use(m[2], lower[m[2]:m[3]])
@@ -390,8 +386,36 @@ func plainTerms(text, lower string) []quotedDef {
 	return out
 }
 
-// reBlockParty is a legal form or a postcode in a party block.
-var reBlockParty = regexp.MustCompile(`\b(?:GmbH|AG|UG|KG|OHG|GbR|PartG|e\. ?V\.|mbB|Ltd|Limited|LLP|LLC|Inc|plc|CIO|\d{5}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b`)
+// alnumByte reports whether c is a letter or digit of a word, in either
+// case (bytes of a multi-byte letter count).
+func alnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// rePostcode is a German five-digit or a British postcode.
+var rePostcode = regexp.MustCompile(`\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b`)
+
+// blockParty reports whether a party block names a company by one of the
+// lexicon's legal forms (as a word) or holds a postcode.
+func blockParty(blk string) bool {
+	if rePostcode.MatchString(blk) {
+		return true
+	}
+	for _, f := range lexicon.BlockLegalForms() {
+		for from := 0; ; {
+			k := strings.Index(blk[from:], f)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(f)
+			if (at == 0 || !alnumByte(blk[at-1])) && (from == len(blk) || !alnumByte(blk[from])) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // definitionSpans returns, in text order, the submatch offsets of
 // reDefinition for every quoted definition of lower: in parentheses, and

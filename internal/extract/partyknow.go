@@ -45,7 +45,6 @@ type partyFile struct {
 	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
-	NamingVerbs       []string            `yaml:"naming_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
 	NonNames          []string            `yaml:"non_names"`
@@ -142,7 +141,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	for _, a := range lexicon.InstructionAfter() {
 		pk.instrOwn = append(pk.instrOwn, " "+a)
 	}
-	pk.naming = lowerAll(f.NamingVerbs)
+	pk.naming = lexicon.NamingVerbs()
 	pk.behalf = lowerAll(f.BehalfCues)
 	pk.letter = letterFile{Openings: lowerAll(f.Letter.Openings), AddresseeLeads: lowerAll(f.Letter.AddresseeLeads),
 		SenderProcesses: lowerAll(f.Letter.SenderProcesses), SenderInstructs: lowerAll(f.Letter.SenderInstructs), Subject: lowerAll(f.Letter.Subject)}

@@ -2343,14 +2343,6 @@ var precomputedKnowledge = &knowledgeFiles{
 			"ist",
 			"sind",
 		},
-		NamingVerbs: []string{
-			"nennen wir",
-			"bezeichnen wir",
-			"nenne ich",
-			"we call",
-			"we shall call",
-			"we will call",
-		},
 		Pronouns: []string{
 			"wir",
 			"we",
