@@ -181,11 +181,6 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 	}
 	// The parenthesised definitions in text order, for "zwischen A („Kunde“)
 	// und B („Agentur“)" below.
-	type quotedDef struct {
-		at, end int
-		term    string
-		p       Party
-	}
 	var defs []quotedDef
 	for _, m := range definitionSpans(lower) {
 		term := lower[m[2]:m[3]]
@@ -274,6 +269,28 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 			}
 		}
 	}
+	// Plain-language definitions: "In diesem Vertrag nennen wir die
+	// Muster GbR „die Praxis“", a block under "Die Praxis:". The term's
+	// party is the one whose instructions the other follows; of two such
+	// terms the other is the processor.
+	if plain := plainTerms(text, lower); len(plain) > 0 {
+		var ctrl []string
+		var open []quotedDef
+		for _, d := range plain {
+			if f.party[d.term] != Nobody {
+				continue
+			}
+			if controllerMarks(lower, d.term) > 0 {
+				ctrl = append(ctrl, d.term)
+				add(d.at, d.term, Controller)
+			} else {
+				open = append(open, d)
+			}
+		}
+		if len(ctrl) == 1 && len(open) == 1 && len(plain) == 2 {
+			add(open[0].at, open[0].term, Processor)
+		}
+	}
 	for _, rw := range roleWords {
 		// The role word after a space (not the words that merely contain
 		// it). The word is sought and the space tested: a search for the
@@ -298,6 +315,106 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 		}
 	}
 	return out
+}
+
+// quotedDef is a term a contract defines for a party, at its offset.
+type quotedDef struct {
+	at, end int
+	term    string
+	p       Party
+}
+
+// reNamedTerm is a quoted term in a naming sentence, without its
+// article.
+var reNamedTerm = regexp.MustCompile(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
+
+// reTermLabel is a label line that is the contract's own word for a
+// party, with its article ("Die Praxis:", "The Charity:"), above the
+// party's block.
+var reTermLabel = regexp.MustCompile(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+
+// plainTerms returns the terms lower defines in plain language, at their
+// offsets: quoted after a naming word in the same sentence, and label
+// lines with an article above a party block (a line with a company's
+// legal form or a postcode in the lines below). Only terms written with a
+// capital that the text uses again count.
+func plainTerms(text, lower string) []quotedDef {
+	var out []quotedDef
+	seen := map[string]bool{}
+	use := func(at int, term string) {
+		if seen[term] || at+len(term) > len(text) || strings.ToLower(text[at:at+len(term)]) == text[at:at+len(term)] {
+			return
+		}
+		if strings.Count(lower, term) < 2 || len(out) >= 4 {
+			return
+		}
+		seen[term] = true
+		out = append(out, quotedDef{at: at, end: at + len(term), term: term})
+	}
+	for _, v := range lexicon.NamingVerbs() {
+		w := v + " "
+		for from := 0; ; {
+			k := strings.Index(lower[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k + len(w)
+			from = at
+			if at-len(w) > 0 && wordByte(lower[at-len(w)-1]) {
+				continue
+			}
+			seg := lower[at:min(len(lower), at+300)]
+			if e := strings.IndexByte(seg, '\n'); e >= 0 {
+				seg = seg[:e]
+			}
+			for _, m := range reNamedTerm.FindAllStringSubmatchIndex(seg, 3) {
+				use(at+m[4], seg[m[4]:m[5]])
+			}
+		}
+	}
+	for _, m := range reTermLabel.FindAllStringSubmatchIndex(lower[:min(len(lower), 6000)], -1) {
+		// The block's first lines must name a company or a place.
+		blk := text[m[1]-1 : min(len(text), m[1]+200)]
+		if e := strings.Index(blk, "\n\n"); e >= 0 {
+			blk = blk[:e]
+		}
+		if !blockParty(blk) {
+			continue
+		}
+		use(m[2], lower[m[2]:m[3]])
+	}
+	return out
+}
+
+// alnumByte reports whether c is a letter or digit of a word, in either
+// case (bytes of a multi-byte letter count).
+func alnumByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// rePostcode is a German five-digit or a British postcode.
+var rePostcode = regexp.MustCompile(`\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b`)
+
+// blockParty reports whether a party block names a company by one of the
+// lexicon's legal forms (as a word) or holds a postcode.
+func blockParty(blk string) bool {
+	if rePostcode.MatchString(blk) {
+		return true
+	}
+	for _, f := range lexicon.BlockLegalForms() {
+		for from := 0; ; {
+			k := strings.Index(blk[from:], f)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(f)
+			if (at == 0 || !alnumByte(blk[at-1])) && (from == len(blk) || !alnumByte(blk[from])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definitionSpans returns, in text order, the submatch offsets of
@@ -685,8 +802,35 @@ func subprocessorWord(w string) bool {
 // controllerMarks counts the places where lower names term (a party's own
 // word, genitive endings allowed) as the party giving instructions or
 // commissioning the processing: after one of the lexicon's instruction
-// cues ("weisung des ", "on behalf of the ").
+// cues ("weisung des ", "on behalf of the "), or before one of its
+// plain-language phrases ("die Praxis es dokumentiert vorgibt").
 func controllerMarks(lower, term string) int {
+	return cueMarks(lower, term) + afterMarks(lower, term)
+}
+
+// afterMarks counts the places where term is followed by one of the
+// lexicon's instruction_after phrases.
+func afterMarks(lower, term string) int {
+	n := 0
+	if term == "" {
+		return 0
+	}
+	for from := 0; ; {
+		k := strings.Index(lower[from:], term)
+		if k < 0 {
+			return n
+		}
+		from += k + len(term)
+		for _, a := range lexicon.InstructionAfter() {
+			if strings.HasPrefix(lower[from:], " "+a) {
+				n++
+			}
+		}
+	}
+}
+
+// cueMarks counts the places where term follows an instruction cue.
+func cueMarks(lower, term string) int {
 	cues := lexicon.InstructionCues()
 	if term == "" || len(cues) > 32 {
 		return controllerMarksEach(lower, term, cues)

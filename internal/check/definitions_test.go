@@ -58,6 +58,12 @@ func TestDefinedParties(t *testing.T) {
 		{"en", `servers are housed in nondescript facilities (the "Facilities")`, nil},
 		{"en", `if the processor adds a new sub-processor ("Change Notice")`, nil},
 		{"en", `Brightwave Ltd, 1 High Street, London ("Supplier")`, nil},
+		// Plain-language definitions: a naming sentence, a label line.
+		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“. Wir verarbeiten die Daten nur so, wie die Praxis es uns dokumentiert vorgibt.", map[string]Party{"praxis": Controller}},
+		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“ und die Beispiel GmbH „das Labor“. Das Labor verarbeitet die Daten nur auf Weisung der Praxis.", map[string]Party{"praxis": Controller, "labor": Processor}},
+		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“. Die Praxis bezahlt monatlich.", nil}, // no voice of instructions
+		{"en", "The Charity:\nRiverside Food Bank CIO\n22 Wharf Road\n\nThe Supplier handles the data only as the Charity documents its instructions.", map[string]Party{"charity": Controller}},
+		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil}, // no party block under the label
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)

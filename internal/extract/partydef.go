@@ -28,6 +28,9 @@ type defUnit struct {
 	// before may precede, never a company read from the text (a list of
 	// sub-processors names companies "als Auftragsverarbeiter" too).
 	shortOnly bool
+	// from is where the phrase naming the party may start at the
+	// earliest: after the words of a naming sentence ("nennen wir"), or 0.
+	from int
 }
 
 var (
@@ -263,7 +266,11 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 		t := strings.TrimSpace(ln.text)
 		if !strings.HasPrefix(t, "|") {
 			flush()
-			if r, ok := x.placeLabel(li); ok {
+			r, ok := x.placeLabel(li)
+			if !ok {
+				r, ok = x.termLabel(li)
+			}
+			if ok {
 				if _, dup := out[strings.ToLower(r.short)]; !dup {
 					out[strings.ToLower(r.short)] = r
 				}
@@ -435,13 +442,33 @@ func (x *extractor) pronounReadings(n int) []partyReading {
 		}
 		switch {
 		case nr.name != "" && nr.legal:
-			p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(m[0], start+nr.end)}
+			p := &model.Party{Name: x.undotted(nr.name), Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(m[0], start+nr.end)}
 			out = append(out, partyReading{role: role, party: p, at: m[0], src: "definition"})
 		case nr.note == noteGeneric:
 			out = append(out, partyReading{role: role, note: nr.note, at: m[0], src: "definition"})
 		}
 	}
 	return out
+}
+
+// undotted returns name without a final full stop when the text writes
+// the name without it elsewhere ("are to Acme Ltd. We …" after "between
+// … and Acme Ltd, 12 Mill Lane"): the stop ends the sentence.
+func (x *extractor) undotted(name string) string {
+	n, ok := strings.CutSuffix(name, ".")
+	if !ok || n == "" {
+		return name
+	}
+	for from := 0; ; {
+		i := strings.Index(x.text[from:], n)
+		if i < 0 {
+			return name
+		}
+		from += i + len(n)
+		if from >= len(x.text) || x.text[from] != '.' {
+			return n
+		}
+	}
 }
 
 // pronDefMatches returns what pk.pronDefRe.FindAllStringSubmatchIndex(s,
@@ -618,6 +645,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 		}
 	}
 	us = append(us, x.dashRoleUnits(text)...)
+	us = append(us, x.namingUnits(text)...)
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
 	var out []defUnit
@@ -628,6 +656,209 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// reNamedQuote is a quoted short name in a naming sentence: „die Praxis“,
+// "the Supplier".
+var reNamedQuote = lazyRegexp(`[„“”"«]([^„“”"«»\n]{1,40})[“”"»]`)
+
+// reNamingEnd is the end of a naming sentence: a full stop after a word
+// of three letters or more or after a quote, before a capital ("Dr."
+// ends no sentence).
+var reNamingEnd = lazyRegexp(`(?:\p{L}{3,}|[“”"»)])(\.)\s+\p{Lu}`)
+
+// namingUnits finds the short names a plain-language sentence gives the
+// parties named in it: "In diesem Vertrag nennen wir die Muster GmbH,
+// Weg 1, 12345 Ort, „die Praxis“ und die Beispiel AG „den Anbieter“",
+// "In this agreement we call Acme Ltd "the Supplier"". Each quoted name
+// is a definition whose party is the phrase between the naming words (or
+// the quote before) and the quote; a phrase without a company's name
+// defines nothing.
+func (x *extractor) namingUnits(text string) []defUnit {
+	var us []defUnit
+	low := x.lower[:len(text)]
+	for _, v := range x.k.party.naming {
+		for from := 0; ; {
+			i := strings.Index(low[from:], v)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(v)
+			if i > 0 {
+				if r, _ := utf8.DecodeLastRuneInString(low[:i]); unicode.IsLetter(r) {
+					continue
+				}
+			}
+			if from >= len(low) || low[from] != ' ' {
+				continue
+			}
+			end := min(len(text), from+300)
+			seg := text[from:end]
+			if e := strings.IndexByte(seg, '\n'); e >= 0 {
+				seg = seg[:e]
+			}
+			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+				seg = seg[:e[3]]
+			}
+			prev := from
+			for _, m := range reNamedQuote().FindAllStringIndex(seg, 3) {
+				q := seg[m[0]:m[1]]
+				// „den Anbieter“: the object's article.
+				if _, n := utf8.DecodeRuneInString(q); strings.HasPrefix(q[n:], "den ") || strings.HasPrefix(q[n:], "dem ") {
+					q = q[:n] + q[n+4:]
+				}
+				role, shorts, ok := x.parseDef(q)
+				if !ok {
+					break
+				}
+				u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
+				if w := reDescribed().FindStringSubmatch(text[prev:u.start]); w != nil {
+					// "we call the practice "the Practice"": the party the
+					// head describes as one ("between Acme LLP, …, a dental
+					// practice, and …").
+					u.inner = x.describedParty(text[:i], strings.ToLower(w[1]))
+				}
+				us = append(us, u)
+				prev = from + m[1]
+			}
+		}
+	}
+	return us
+}
+
+// reDescribed is the phrase of a naming sentence that names a party by
+// what it is ("the practice", "die Gemeinschaftspraxis") rather than by
+// its name.
+var reDescribed = lazyRegexp(`^\s*(?:the|die|der|das|den)\s+(\p{Ll}[\p{L}-]{2,30})\s*$`)
+
+// describedParty returns the span of the one company of a head "between
+// A, …, a dental practice, and B" that the head describes by the noun,
+// or 0, 0. The company must carry its legal form.
+func (x *extractor) describedParty(head, noun string) [2]int {
+	loc := reBetween().FindAllStringIndex(head, -1)
+	if len(loc) == 0 {
+		return [2]int{}
+	}
+	b := loc[len(loc)-1][1]
+	var found [2]int
+	n := 0
+	seg := head[b:]
+	for _, m := range reDescription().FindAllStringSubmatchIndex(seg, -1) {
+		if strings.ToLower(seg[m[4]:m[5]]) != noun {
+			continue
+		}
+		// The company is the text from the segment's start or the last
+		// "and" before the description up to its first comma.
+		a := 0
+		if j := reAndWord().FindAllStringIndex(seg[:m[0]], -1); len(j) > 0 {
+			a = j[len(j)-1][1]
+		}
+		name := seg[a:m[0]]
+		if c := strings.IndexByte(name, ','); c > 0 {
+			name = name[:c]
+		}
+		name = strings.TrimSpace(name)
+		if name == "" || !x.k.party.legalRe.MatchString(" "+name) {
+			continue
+		}
+		st := b + a + strings.Index(seg[a:], name)
+		found = [2]int{st, st + len(name)}
+		n++
+	}
+	if n != 1 {
+		return [2]int{}
+	}
+	return found
+}
+
+var (
+	// reDescription is ", a dental practice," after a company in a head.
+	reDescription = lazyRegexp(`,\s+(a|an|eine|ein|einer)\s+(?:[\p{L}-]+\s+)?(\p{Ll}[\p{L}-]{2,30})\s*(?:,|$)`)
+	// reAndWord is "and"/"und" as a word.
+	reAndWord = lazyRegexp(`(?i)(?:^|\s)(?:and|und)\s`)
+)
+
+// termLabel reads a party block under a label line that is the
+// contract's own word for the party ("Die Praxis:" above "Muster GbR",
+// its street and town): a capitalised word, with an article or without,
+// that is no field label (a role word or a name label only with its
+// article: "The Contractor:"), and that the text uses again after the
+// block. The block must name a company by its legal form or its address. A
+// later statement or the voice of the instructions gives the role.
+func (x *extractor) termLabel(li int) (partyReading, bool) {
+	pk := x.k.party
+	if li >= 60 {
+		return partyReading{}, false
+	}
+	t := strings.TrimSpace(x.lines[li].text)
+	if !strings.HasSuffix(t, ":") {
+		return partyReading{}, false
+	}
+	ws := strings.Fields(strings.TrimSuffix(t, ":"))
+	// With an article the label is the contract's word for the party
+	// ("Die Praxis:"), even where it is also a field label for a name
+	// ("Praxis: Dr. Muster").
+	articled := len(ws) == 2 && pk.article[strings.ToLower(ws[0])]
+	if articled {
+		ws = ws[1:]
+	}
+	if len(ws) != 1 {
+		return partyReading{}, false
+	}
+	term := ws[0]
+	lt := strings.ToLower(term)
+	r, _ := utf8.DecodeRuneInString(term)
+	if !unicode.IsUpper(r) || strings.IndexFunc(term, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' }) >= 0 {
+		return partyReading{}, false
+	}
+	if _, isRole := pk.role[lt]; isRole && !articled || pk.nameLabel[lt] && !articled || pk.otherLbl[lt] || pk.addrLbl[lt] || pk.title[lt] || pk.nonName[lt] || pk.partyLbl[term] || pk.tableHead[lt] || pk.pronoun[lt] {
+		return partyReading{}, false
+	}
+	var b []line
+	for j := li + 1; j < len(x.lines) && j <= li+5; j++ {
+		// The block ends at an empty line, which splitLines leaves out.
+		if gap := x.text[min(x.lines[j-1].end, x.lines[j].start):x.lines[j].start]; strings.TrimSpace(x.lines[j].text) == "" || strings.Count(gap, "\n") > 1 {
+			break
+		}
+		b = append(b, x.lines[j])
+	}
+	if len(b) == 0 {
+		return partyReading{}, false
+	}
+	rest := x.lower[min(len(x.lower), b[len(b)-1].end):]
+	if !hasWord(rest, lt) {
+		return partyReading{}, false
+	}
+	pr := x.partyFromLines(b, false)
+	if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+		return partyReading{}, false
+	}
+	return partyReading{party: pr.party, short: term, at: x.lines[li].start, src: "definition"}, true
+}
+
+// hasWord reports whether the lower-case text s holds the word w,
+// not as part of a longer word.
+func hasWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		if from < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[from:]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		return true
+	}
 }
 
 // lineOnly reports whether a definition stands alone on its line
@@ -871,6 +1102,9 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	b := max(ls, u.start-500)
 	if prevEnd > b && prevEnd <= u.start {
 		b = prevEnd
+	}
+	if u.from > b && u.from <= u.start {
+		b = u.from
 	}
 	if locs := reBetween().FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
 		b += locs[len(locs)-1][1]

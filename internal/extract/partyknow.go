@@ -65,6 +65,7 @@ type partyKnowledge struct {
 	abbrev    map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
 	instrCue  []string          // "weisung des": lower-case phrases before the party giving instructions
 	instrOwn  []string          // "'s instructions": lower-case phrases after it
+	naming    []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
 	behalf    []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
 	letter    letterFile        // a letter's openings and voice cues, lower case
 	generic   map[string]bool
@@ -137,6 +138,10 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
+	for _, a := range lexicon.InstructionAfter() {
+		pk.instrOwn = append(pk.instrOwn, " "+a)
+	}
+	pk.naming = lexicon.NamingVerbs()
 	pk.behalf = lowerAll(f.BehalfCues)
 	pk.letter = letterFile{Openings: lowerAll(f.Letter.Openings), AddresseeLeads: lowerAll(f.Letter.AddresseeLeads),
 		SenderProcesses: lowerAll(f.Letter.SenderProcesses), SenderInstructs: lowerAll(f.Letter.SenderInstructs), Subject: lowerAll(f.Letter.Subject)}

@@ -2320,6 +2320,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"dir",
 		},
 		PronounVerbs: []string{
+			"are to",
+			"is to",
 			"means",
 			"mean",
 			"shall mean",

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -20,6 +21,9 @@ type words struct {
 	NumberWords map[string]int `yaml:"number_words"`
 	Months      map[string]int `yaml:"months"`
 	Instruction []string       `yaml:"instruction_cues"`
+	InstrAfter  []string       `yaml:"instruction_after"`
+	Naming      []string       `yaml:"naming_verbs"`
+	BlockForms  []string       `yaml:"block_legal_forms"`
 	Concluding  []string       `yaml:"concluding_verbs"`
 	Asking      []string       `yaml:"asking_permission"`
 	AskingOf    []string       `yaml:"asking_vendor"`
@@ -46,7 +50,7 @@ func decode(data []byte) (*words, error) {
 			return nil, fmt.Errorf("lexicon: words.yaml: month %q: want lower case and 1 to 12", k)
 		}
 	}
-	for _, c := range w.Instruction {
+	for _, c := range append(append(slices.Clip(w.Instruction), w.InstrAfter...), w.Naming...) {
 		if c != strings.ToLower(c) || strings.TrimSpace(c) != c || c == "" {
 			return nil, fmt.Errorf("lexicon: words.yaml: instruction cue %q: want lower case without outer spaces", c)
 		}
@@ -85,6 +89,23 @@ func Month(name string) (int, bool) {
 // giving instructions is named ("weisung des", "instructions of the").
 // The slice is shared and must not be modified.
 func InstructionCues() []string { return mustLoad().Instruction }
+
+// InstructionAfter returns the lower-case phrases that follow the party
+// giving instructions in plain language ("wie die Praxis es dokumentiert
+// vorgibt", "as the Charity documents its instructions"). The slice is
+// shared and must not be modified.
+func InstructionAfter() []string { return mustLoad().InstrAfter }
+
+// NamingVerbs returns the lower-case words of a plain-language sentence
+// that gives the party named after them the quoted term after it
+// ("nennen wir", "we call"). The slice is shared and must not be
+// modified.
+func NamingVerbs() []string { return mustLoad().Naming }
+
+// BlockLegalForms returns the legal forms, as written, that mark a party
+// block's company line under a label line ("GmbH", "Ltd"). The slice is
+// shared and must not be modified.
+func BlockLegalForms() []string { return mustLoad().BlockForms }
 
 // ConcludingVerbs returns the lower-case verbs with which the two parties
 // named in a contract's head conclude it ("vereinbaren", "schließen",
