@@ -47,13 +47,17 @@ func largeText(tb testing.TB, n int) []byte {
 
 // maxLiveBytesPerByte bounds the heap that analysing and reporting a text
 // keep live, per byte of text, the text itself included. The check
-// command's soft heap limit is 150 MB plus 9 bytes per input byte
-// (internal/cli): with a live heap below 9 bytes per byte the collector
-// always has the 150 MB to work in, so a run stays within 9 bytes per
+// command's soft heap limit is 150 MB plus 10 bytes per input byte
+// (internal/cli): with a live heap below 10 bytes per byte the collector
+// always has the 150 MB to work in, so a run stays within 10 bytes per
 // input byte plus a constant and the collector never runs continuously.
 // (A 20 MB text of concatenated contracts keeps about 6.6 bytes per byte
-// live, this generated text of short sentences 7.2 to 8.)
-const maxLiveBytesPerByte = 9
+// live; this generated text of short sentences 8.5 to 8.8 on an idle
+// machine, December 2026, and up to 9.3 on a loaded one, where the
+// live-heap metric also counts what is allocated during a concurrent
+// mark. The bound was 9 until the rules and extraction of issue 10's
+// seventh round brought the loaded figure to it.)
+const maxLiveBytesPerByte = 10
 
 // TestMemoryPerByte analyses a generated 8 MB text and writes its JSON
 // report, sampling the live heap after every collection, and fails when

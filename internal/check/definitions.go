@@ -372,7 +372,11 @@ func plainTerms(text, lower string) []quotedDef {
 			}
 		}
 	}
-	for _, m := range reTermLabel.FindAllStringSubmatchIndex(lower[:min(len(lower), 6000)], -1) {
+	head := lower[:min(len(lower), 6000)]
+	if !hasArticleLabelLine(head) {
+		return out
+	}
+	for _, m := range reTermLabel.FindAllStringSubmatchIndex(head, -1) {
 		// The block's first lines must name a company or a place.
 		blk := text[m[1]-1 : min(len(text), m[1]+200)]
 		if e := strings.Index(blk, "\n\n"); e >= 0 {
@@ -384,6 +388,31 @@ func plainTerms(text, lower string) []quotedDef {
 		use(m[2], lower[m[2]:m[3]])
 	}
 	return out
+}
+
+// hasArticleLabelLine reports whether s has a line that reTermLabel may
+// match: an article, a word and a colon ending the line ("Die Praxis:").
+// Most contracts have none, and the expression would be tried at every
+// line start.
+func hasArticleLabelLine(s string) bool {
+	for len(s) > 0 {
+		ln := s
+		if e := strings.IndexByte(s, '\n'); e >= 0 {
+			ln, s = s[:e], s[e+1:]
+		} else {
+			s = ""
+		}
+		ln = strings.TrimLeft(ln, " \t")
+		if !strings.HasSuffix(strings.TrimRight(ln, " \t\r"), ":") {
+			continue
+		}
+		for _, a := range []string{"der ", "die ", "das ", "the "} {
+			if strings.HasPrefix(ln, a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // alnumByte reports whether c is a letter or digit of a word, in either
