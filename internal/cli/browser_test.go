@@ -209,7 +209,15 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(css(`#f-third`)),
 		chromedp.Click(css(`#f-third`)),
-		chromedp.Click(css(`#apply`)),
+	)
+	// The unfiltered page has the same table, so waiting for it after the
+	// click could pass on the old page and the screenshot then be taken
+	// while the browser navigates (a hang of the whole test, seen in CI):
+	// RunResponse waits for the filtered page to load.
+	if _, err := chromedp.RunResponse(bctx, chromedp.Click(css(`#apply`))); err != nil {
+		t.Fatalf("apply filter: %v\nserver log:\n%s", err, tail(stderr.String(), 2000))
+	}
+	run("filtered portfolio",
 		chromedp.WaitVisible(css(`#contracts`)),
 		shot("portfolio-third-country"),
 	)
