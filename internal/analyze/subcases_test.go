@@ -82,24 +82,7 @@ func templateCitesLine(text, ph string, fs []model.Finding) (cited, ok bool) {
 	if at < 0 {
 		return false, false
 	}
-	ls := strings.LastIndexByte(text[:at], '\n') + 1
-	le := strings.IndexByte(text[at:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += at
-	}
-	for _, f := range fs {
-		if !strings.HasPrefix(f.ID, "template") {
-			continue
-		}
-		for _, ev := range f.Evidence {
-			if ev.Start < le && ev.End > ls {
-				return true, true
-			}
-		}
-	}
-	return false, true
+	return corpustest.TemplateCitesLine(text, at, fs), true
 }
 
 func partyText(p *model.Party) string {

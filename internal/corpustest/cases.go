@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/art28/art28/internal/model"
 )
 
 // Case is one excerpt of a case file (testdata/subs/*.cases in
@@ -201,3 +203,26 @@ func (s Score) String() string {
 
 // PlaceholderName matches a name that is a template's blank, not a name.
 var PlaceholderName = regexp.MustCompile(`[\[\]<>{}_…●]|\$\{|\.\.\.|(?i)freie eingabe|bitte|xx\.xx|^(?:tbd|tba|n\.\s?n\.)$`)
+
+// TemplateCitesLine reports whether a template finding (an id starting
+// with "template") quotes evidence on the line of text holding offset at.
+func TemplateCitesLine(text string, at int, fs []model.Finding) bool {
+	ls := strings.LastIndexByte(text[:at], '\n') + 1
+	le := strings.IndexByte(text[at:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += at
+	}
+	for _, f := range fs {
+		if !strings.HasPrefix(f.ID, "template") {
+			continue
+		}
+		for _, ev := range f.Evidence {
+			if ev.Start < le && ev.End > ls {
+				return true
+			}
+		}
+	}
+	return false
+}

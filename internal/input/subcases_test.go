@@ -204,19 +204,5 @@ func placeholderReported(text, ph string, res *model.Result) bool {
 	if at < 0 {
 		return false
 	}
-	ls := strings.LastIndexByte(text[:at], '\n') + 1
-	le := strings.IndexByte(text[at:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += at
-	}
-	for _, f := range res.Findings {
-		for _, ev := range f.Evidence {
-			if strings.HasPrefix(f.ID, "template") && ev.Start < le && ev.End > ls {
-				return true
-			}
-		}
-	}
-	return false
+	return corpustest.TemplateCitesLine(text, at, res.Findings)
 }
