@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
@@ -497,10 +498,16 @@ func definitionSpans(lower string) [][]int {
 	return out
 }
 
-// definerWords open a definition set off by dashes or commas instead of
-// parentheses: "Turnverein Eichenau e. V. – im Folgenden „Verein“ –",
-// "Acme Ltd, hereinafter "Acme", …". Lower case, as the text is read.
-var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "hereinafter", "hereafter"}
+// definerFirst marks the first bytes of the definer words (lexicon:
+// definer_words), which open a definition set off by dashes or commas
+// instead of parentheses: "Turnverein Eichenau e. V. – im Folgenden
+// „Verein“ –", "Acme Ltd, hereinafter "Acme", …".
+var definerFirst = sync.OnceValue(func() (first [256]bool) {
+	for _, w := range lexicon.DefinerWords() {
+		first[w[0]] = true
+	}
+	return first
+})
 
 // definerSpans returns up to n spans, in text order, that run from a dash
 // or comma to the end of a definer word after it, with only white space
@@ -511,6 +518,7 @@ var definerWords = []string{"nachfolgend", "nachstehend", "im folgenden", "herei
 // words' letters, and the words after them tested.
 func definerSpans(lower string, n int) [][]int {
 	var out [][]int
+	first := definerFirst()
 	// after tests the word after the separator ending at offset end
 	// (white space between) and adds the span from start.
 	after := func(start, end int) {
@@ -518,17 +526,17 @@ func definerSpans(lower string, n int) [][]int {
 		for at < len(lower) && (lower[at] == ' ' || lower[at] == '\t' || lower[at] == '\n' || lower[at] == '\r') {
 			at++
 		}
-		if at == len(lower) || lower[at] != 'n' && lower[at] != 'i' && lower[at] != 'h' {
+		if at == len(lower) || !first[lower[at]] {
 			return
 		}
-		for _, w := range definerWords {
+		for _, w := range lexicon.DefinerWords() {
 			if lower[at] != w[0] || !strings.HasPrefix(lower[at:], w) {
 				continue
 			}
 			if e := at + len(w); e == len(lower) || !wordByte(lower[e]) {
 				out = append(out, []int{start, e})
 			}
-			return // no definer word is the start of another
+			return // no definer word is the start of another (lexicon test)
 		}
 	}
 	for _, sep := range []byte{',', '-'} {

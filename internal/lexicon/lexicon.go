@@ -28,6 +28,8 @@ type words struct {
 	Asking      []string       `yaml:"asking_permission"`
 	AskingOf    []string       `yaml:"asking_vendor"`
 	Restricting []string       `yaml:"restricting_answers"`
+	Denying     []string       `yaml:"denying_answers"`
+	Definers    []string       `yaml:"definer_words"`
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -50,9 +52,16 @@ func decode(data []byte) (*words, error) {
 			return nil, fmt.Errorf("lexicon: words.yaml: month %q: want lower case and 1 to 12", k)
 		}
 	}
-	for _, c := range append(append(slices.Clip(w.Instruction), w.InstrAfter...), w.Naming...) {
+	for _, c := range slices.Concat(w.Instruction, w.InstrAfter, w.Naming, w.Denying, w.Definers) {
 		if c != strings.ToLower(c) || strings.TrimSpace(c) != c || c == "" {
 			return nil, fmt.Errorf("lexicon: words.yaml: instruction cue %q: want lower case without outer spaces", c)
+		}
+	}
+	for _, a := range w.Definers {
+		for _, b := range w.Definers {
+			if a != b && strings.HasPrefix(b, a) {
+				return nil, fmt.Errorf("lexicon: words.yaml: definer word %q starts %q: the definition scan takes the first that fits", a, b)
+			}
 		}
 	}
 	return &w, nil
@@ -144,3 +153,13 @@ func Lines(data string) []string {
 // …"), rather than refusing it. The slice is shared and must not be
 // modified.
 func RestrictingAnswers() []string { return mustLoad().Restricting }
+
+// DenyingAnswers returns the lower-case words with which an answer
+// refuses the question before it ("nein", "no"). The slice is shared and
+// must not be modified.
+func DenyingAnswers() []string { return mustLoad().Denying }
+
+// DefinerWords returns the lower-case words that open a party's
+// definition set off by dashes or commas ("nachfolgend", "hereinafter").
+// The slice is shared and must not be modified.
+func DefinerWords() []string { return mustLoad().Definers }

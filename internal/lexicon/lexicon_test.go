@@ -29,6 +29,8 @@ func TestDecodeRejects(t *testing.T) {
 		"number_words: {Zwei: 2}\nmonths: {}\n",
 		"number_words: {}\nmonths: {smarch: 13}\n",
 		"number_words: {}\nmonths: {}\nweekdays: {}\n",
+		"number_words: {}\nmonths: {}\ndenying_answers: [Nein]\n",
+		"number_words: {}\nmonths: {}\ndefiner_words: [hereafter, hereafter in]\n",
 	} {
 		if _, err := decode([]byte(bad)); err == nil || !strings.Contains(err.Error(), "words.yaml") {
 			t.Errorf("decode(%q) = %v, want an error naming the file", bad, err)

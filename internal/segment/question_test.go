@@ -45,6 +45,8 @@ func TestQuestionLines(t *testing.T) {
 		{"before a question", "Fragen und Antworten?\n\nLöscht ihr meine Daten?\n\nJa.", true, -1},
 		{"refused", "Dürfen wir euch besichtigen?\nNein, das ist nicht möglich.", false, -1},
 		{"granted within limits", "Nutzt ihr meine Daten?\nNein – nur nach deinen Weisungen.", false, 0},
+		{"refused in English", "Can we inspect your data centres?\nNO, that is not possible.", false, -1},
+		{"a word starting with no", "Who sees the data?\nNobody outside our support team.", false, 0},
 		{"not a question", "Löschung\n\nWir löschen alle Daten.", true, -1},
 	}
 	for _, tc := range cases {

@@ -139,10 +139,11 @@ func restricts(a string) bool {
 	return false
 }
 
-// denies reports whether an answer opens with "Nein" or "No" as a word.
+// denies reports whether an answer opens with a refusing word ("Nein",
+// "No"; lexicon: denying_answers) as a word, in any case.
 func denies(a string) bool {
-	for _, w := range []string{"Nein", "nein", "NEIN", "No", "no", "NO"} {
-		if strings.HasPrefix(a, w) && (len(a) == len(w) || !unicode.IsLetter(rune(a[len(w)]))) {
+	for _, w := range lexicon.DenyingAnswers() {
+		if len(a) >= len(w) && strings.EqualFold(a[:len(w)], w) && (len(a) == len(w) || !unicode.IsLetter(rune(a[len(w)]))) {
 			return true
 		}
 	}
