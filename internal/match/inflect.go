@@ -9,7 +9,10 @@ import "strings"
 //	             noun, adjective and verb endings, see inflections)
 //	sicherstell* a prefix term also matches the German zu-infinitive, whose
 //	             "zu" stands after a separable prefix inside the prefix:
-//	             "sicherzustellen", "umzusetzen", "hinzuzuziehen"
+//	             "sicherzustellen", "umzusetzen", "hinzuzuziehen", and the
+//	             past participle of a separable verb, whose "ge" stands
+//	             there: "vorleg*" "vorgelegt", "mitteil*" "mitgeteilt",
+//	             "bereitstell*" "bereitgestellt" (clause round 8)
 //
 // Both are decided on the document's vocabulary once per term, so they cost
 // no more than a prefix term.
@@ -40,6 +43,27 @@ func zuInfinitive(w, prefix string) bool {
 		if w[i] == 'z' && w[i+1] == 'u' && w[:i] == prefix[:i] && strings.HasPrefix(w[i+2:], prefix[i:]) {
 			return true
 		}
+	}
+	return false
+}
+
+// geParticiple reports whether w is the past participle of a separable
+// verb starting with prefix: "vorgelegt" for "vorleg", "mitgeteilt" for
+// "mitteil", "eingesetzten" for "einsetz". The "ge" must follow at least
+// two letters (the separable prefix), at least three letters of the
+// prefix must follow it, and the word must go on like a participle (a
+// "t" or "en" right after the prefix, or the prefix ending in one).
+func geParticiple(w, prefix string) bool {
+	if len(prefix) < 5 || len(w) < len(prefix)+3 || w[:2] != prefix[:2] {
+		return false
+	}
+	for i := 2; i+3 <= len(prefix) && i+2 < len(w); i++ {
+		if w[i] != 'g' || w[i+1] != 'e' || w[:i] != prefix[:i] || !strings.HasPrefix(w[i+2:], prefix[i:]) {
+			continue
+		}
+		rest := w[i+2+len(prefix)-i:]
+		return strings.HasPrefix(rest, "t") || strings.HasPrefix(rest, "en") ||
+			rest == "" || strings.HasSuffix(prefix, "t")
 	}
 	return false
 }

@@ -1080,7 +1080,7 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 		}
 	case !p.pre && p.suf:
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
-			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
+			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && (zuInfinitive(w, p.core) || geParticiple(w, p.core)) {
 				m.Set(int(id))
 			}
 		})
