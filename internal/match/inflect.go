@@ -47,6 +47,18 @@ func zuInfinitive(w, prefix string) bool {
 	return false
 }
 
+// maxParticle is the longest separable prefix geParticiple reads before
+// the "ge" ("bereit", "sicher", "zurück" in its bytes; not "zusammen").
+const maxParticle = 6
+
+// mayBeParticiple is geParticiple's cheap first test, inlined where the
+// vocabulary is scanned: a "ge" after two to six letters. w holds at
+// least eight bytes (a prefix of five and three more).
+func mayBeParticiple(w string) bool {
+	return w[2] == 'g' && w[3] == 'e' || w[3] == 'g' && w[4] == 'e' || w[4] == 'g' && w[5] == 'e' ||
+		w[5] == 'g' && w[6] == 'e' || w[6] == 'g' && w[7] == 'e'
+}
+
 // geParticiple reports whether w is the past participle of a separable
 // verb starting with prefix: "vorgelegt" for "vorleg", "mitgeteilt" for
 // "mitteil", "eingesetzten" for "einsetz". The "ge" must follow at least
@@ -57,8 +69,12 @@ func geParticiple(w, prefix string) bool {
 	if len(prefix) < 5 || len(w) < len(prefix)+3 || w[:2] != prefix[:2] {
 		return false
 	}
-	for i := 2; i+3 <= len(prefix) && i+2 < len(w); i++ {
-		if w[i] != 'g' || w[i+1] != 'e' || w[:i] != prefix[:i] || !strings.HasPrefix(w[i+2:], prefix[i:]) {
+	for i := 2; i <= maxParticle && i+3 <= len(prefix) && i+2 < len(w); i++ {
+		// w[:i] must equal prefix[:i]: stop at the first difference.
+		if w[i-1] != prefix[i-1] {
+			return false
+		}
+		if w[i] != 'g' || w[i+1] != 'e' || !strings.HasPrefix(w[i+2:], prefix[i:]) {
 			continue
 		}
 		rest := w[i+2+len(prefix)-i:]
