@@ -172,9 +172,20 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	}
 	start := 0
 	if first < len(toks) && (f.subordinators[toks[first].Text] || f.german && f.verbFirst(toks[first:])) {
+		insertion := false
 		for i := first + 1; i < len(toks); i++ {
 			if toks[i].Comma {
 				start = i
+				// The comma closing an insertion ("…, gleich aus
+				// welchem Grund, …") goes on with the leading clause.
+				if insertion {
+					insertion = false
+					continue
+				}
+				if f.german && toks[i].Text == "gleich" {
+					insertion = true
+					continue
+				}
 				// A coordinated second condition: "To the extent that
 				// ..., and controller does not ..., we will ...".
 				if !f.german && (toks[i].Text == "and" || toks[i].Text == "or") {
@@ -199,8 +210,14 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	// "Ist die Auftragnehmerin der Auffassung, …, hat sie die
 	// Auftraggeberin … hinzuweisen": a pronoun right after the main
 	// clause's verb refers to the party of the leading clause.
+	// In the passive the agent acts all the same: "Sofern der
+	// Auftraggeber … zu melden hat, wird er hierbei vom Auftragnehmer
+	// unterstützt" (clause round 8c).
 	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er") {
 		if p := f.scan(toks[:start], first); p != Nobody {
+			if a := f.passiveAgent(toks, start, p); a != Nobody {
+				return a
+			}
 			return p
 		}
 	}
@@ -535,6 +552,21 @@ func participleEnds(toks []match.Token, j int) bool {
 	k := j
 	for k+1 < len(toks) && !toks[k+1].Comma {
 		k++
+	}
+	// An inner conditional clause before the participle: "wird er vom
+	// Auftragnehmer, soweit dieser … verfügt, unterstützt" (clause round
+	// 8c). The clause's own end is read after it.
+	if k+1 < len(toks) && deInnerSub[toks[k+1].Text] {
+		m := k + 1
+		for m+1 < len(toks) && !toks[m+1].Comma {
+			m++
+		}
+		if m+1 < len(toks) {
+			k = m + 1
+			for k+1 < len(toks) && !toks[k+1].Comma {
+				k++
+			}
+		}
 	}
 	if deWerden[toks[k].Text] && k > j {
 		k-- // "..., die vom Auftragnehmer informiert werden"

@@ -101,6 +101,13 @@ func TestActor(t *testing.T) {
 		{"de", "Die Daten sind zu löschen, sobald der Kunde dies verlangt.", Nobody},
 		// A leading clause with a nested "dass" clause; "sie" after the verb.
 		{"de", "Ist die Auftragnehmerin der Auffassung, dass eine Weisung gegen Datenschutzvorschriften verstößt, hat sie die Auftraggeberin unverzüglich darauf hinzuweisen.", Processor},
+		// Clause round 8c: the passive agent after a pronoun that refers
+		// to the leading clause, an inner clause before the participle,
+		// an insertion inside the leading clause.
+		{"de", "Sofern der Auftraggeber eine Verletzung der Aufsichtsbehörde zu melden hat, wird er hierbei vom Auftragnehmer unterstützt.", Processor},
+		{"de", "Sofern der Auftraggeber eine Verletzung zu melden hat, wird er vom Auftragnehmer, soweit dieser über die Informationen verfügt, unterstützt.", Processor},
+		{"de", "Sofern der Auftraggeber, gleich aus welchem Grund, eine Verletzung zu melden hat, wird er hierbei vom Auftragnehmer unterstützt.", Processor},
+		{"de", "Sofern der Auftragnehmer, gleich aus welchem Grund, verhindert ist, meldet der Auftraggeber den Vorfall selbst.", Controller},
 		{"de", "Verlangt der Auftraggeber, dass Daten gelöscht werden, löscht der Auftragnehmer sie.", Processor},
 		// An infinitive clause inside the leading clause.
 		{"de", "Wenn die Auftragnehmerin verpflichtet ist, unverzüglich die Kundin über eine Anfrage zu unterrichten, so geschieht dies schriftlich.", Processor},

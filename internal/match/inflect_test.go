@@ -57,6 +57,30 @@ func TestZuInfinitive(t *testing.T) {
 	}
 }
 
+func TestGeParticiple(t *testing.T) {
+	tests := []struct {
+		w, prefix string
+		want      bool
+	}{
+		{"vorgelegt", "vorleg", true},
+		{"mitgeteilt", "mitteil", true},
+		{"bereitgestellten", "bereitstell", true},
+		{"eingesetzt", "einsetz", true},
+		{"zugestimmt", "zustimm", true},
+		{"angezeigt", "anzeig", true},
+		{"vorlegen", "vorleg", false}, // a plain prefix match, not this rule
+		{"angegeben", "angeb", true},
+		{"vergeblich", "verbl", false},
+		{"abgelehnt", "ablehnung", false}, // the prefix is longer than the stem
+		{"ausgeschlossen", "aussch", false},
+	}
+	for _, tt := range tests {
+		if got := geParticiple(tt.w, tt.prefix); got != tt.want {
+			t.Errorf("geParticiple(%q, %q) = %v", tt.w, tt.prefix, got)
+		}
+	}
+}
+
 func TestTermInSpan(t *testing.T) {
 	ix := index("Der Kunde kann die Daten exportieren; danach löscht der Anbieter sie nach Vertragsende.")
 	toks := ix.Tokens(0)

@@ -21,6 +21,7 @@
 package match
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -1079,8 +1080,14 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 			m.Set(int(id))
 		}
 	case !p.pre && p.suf:
+		// Only prefixes of five letters or more have participles read
+		// (see geParticiple), which hold three letters more.
+		geMin := len(p.core) + 3
+		if len(p.core) < 5 {
+			geMin = math.MaxInt
+		}
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
-			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
+			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && (zuInfinitive(w, p.core) || len(w) >= geMin && mayBeParticiple(w) && geParticiple(w, p.core)) {
 				m.Set(int(id))
 			}
 		})
