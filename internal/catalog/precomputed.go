@@ -11397,7 +11397,11 @@ var precomputedCatalog = &Catalog{
 						"means a",
 						"shall mean",
 						"term ... means",
-						"re:\\b(?:bound|bind|binds|imposes?|imposed)\\b[^.;]{0,20}\\b(?:confidentiality|secrecy|non-disclosure) (?:obligations?|undertakings?|agreements?|duties)\\W*$",
+						"bound by confidentiality",
+						"bound by written confidentiality",
+						"bound by secrecy",
+						"bound by written secrecy",
+						"bound by non-disclosure",
 					},
 				},
 				{
@@ -16615,7 +16619,9 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_subproc_subject",
 						"@en_neg",
-						"re:\\b(?:solely|only|exclusively)\\b[^.;]{0,60}\\bcertificat",
+						"solely .... certificat*",
+						"only .... certificat*",
+						"exclusively .... certificat*",
 						"ensur* ... compliance with ... controller",
 						"insurance",
 						"financial resources",
@@ -16666,7 +16672,9 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_subproc_subject",
 						"@en_neg",
-						"re:\\b(?:solely|only|exclusively)\\b[^.;]{0,60}\\bcertificat",
+						"solely .... certificat*",
+						"only .... certificat*",
+						"exclusively .... certificat*",
 						"ensur* ... compliance with ... controller",
 					},
 				},
@@ -16805,7 +16813,9 @@ var precomputedCatalog = &Catalog{
 					Status: "partial",
 					All: [][]string{
 						{
-							"re:\\b(?:solely|only|exclusively)\\b[^.;]{0,60}\\bcertificat",
+							"solely .... certificat*",
+							"only .... certificat*",
+							"exclusively .... certificat*",
 						},
 						{
 							"demonstrat*",
