@@ -300,6 +300,11 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 				skipped = i
 				continue
 			}
+			// "a merchant's customer", "a customer": someone's customer
+			// or some customer, not the party of the contract.
+			if !f.german && (toks[i-1].Possessive || toks[i-1].Text == "s" && i >= 2 && toks[i-2].Possessive || toks[i-1].Text == "a" || toks[i-1].Text == "an") {
+				continue
+			}
 			// "ein Kunde", "eine Kundin": some customer, not the party
 			// of the contract, which is always named with "der"/"die".
 			if f.german && (prev == "ein" || prev == "eine") {
@@ -330,6 +335,48 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		return p
 	}
 	return Nobody
+}
+
+// enRequire are the verbs by which a party calls on the other party to
+// act: "Customer may require Acme to …", "the Bank may direct the Service
+// Provider to …".
+var enRequire = set("require requires request requests ask asks instruct instructs direct directs oblige obliges compel call")
+
+// requiredParty reports an English sentence whose subject, the controller,
+// requires the processor to act: the first controller word that is not
+// possessive, a verb of enRequire within a few words ("may at any time
+// require", "shall be entitled to request"), then the processor as its
+// object followed by "to" ("require Acme to return all data"), or as the
+// subject of a clause joined by "and" ("Customer may request, and
+// Provider shall deliver, …").
+func (f *actorFinder) requiredParty(toks []match.Token) bool {
+	for i := range toks {
+		if toks[i].Possessive || f.partyOf(toks[i].Text) != Controller {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			if !enRequire[toks[j].Text] {
+				continue
+			}
+			for k := j + 1; k+1 < len(toks) && k <= j+3; k++ {
+				if f.partyOf(toks[k].Text) == Processor && !toks[k].Possessive {
+					n := k + 1
+					if toks[n].Text == "upon" || toks[n].Text == "on" {
+						n++
+					}
+					// "Customer may request, and Provider shall deliver
+					// …": the processor opens a coordinated clause.
+					if n < len(toks) && toks[k-1].Text == "and" && toks[k-1].Comma && enModal[toks[n].Text] {
+						return true
+					}
+					return n < len(toks) && toks[n].Text == "to"
+				}
+			}
+			return false
+		}
+		return false
+	}
+	return false
 }
 
 // enTold are the participles of telling and helping: a party that is their

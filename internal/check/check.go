@@ -191,6 +191,11 @@ type Input struct {
 	actors    []Party
 	// opens marks sentences whose subject is a party word at their start.
 	opens []bool
+	// required marks English sentences in which the controller, as their
+	// subject, may require the processor to act ("Customer may require
+	// Acme to return …"): a right of the controller that states the
+	// processor's duty (requiredParty); nil when the document has none.
+	required []bool
 	// defines marks definitions („Weisung“ bezeichnet …, “Third Country”
 	// means …), which state no duty (definitions.go): defAll for German
 	// ones, which no rule reads, defDuty for English ones, which only the
@@ -330,6 +335,12 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		if !af.german && in.actors[i] == Controller && af.requiredParty(toks) {
+			if in.required == nil {
+				in.required = make([]bool, len(sents))
+			}
+			in.required[i] = true
+		}
 		if definesTerm(doc.Text, toks, af.german) {
 			if in.defines == nil {
 				in.defines = make([]uint8, len(sents))
@@ -545,7 +556,7 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 				return
 			}
 		}
-		fits := actorFits(rule.Actor, in.Actor(i))
+		fits := in.actorFits(rule.Actor, i)
 		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
 			fits = ok // clause.go: the clauses of "…; …" decide
 		}
@@ -673,7 +684,7 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 			return false
 		}
 	}
-	fits := actorFits(rule.Actor, in.Actor(i))
+	fits := in.actorFits(rule.Actor, i)
 	if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
 		fits = ok
 	}
@@ -691,6 +702,21 @@ func (ch *Checker) groupHas(in *Input, gi, i int) bool {
 		if in.Index.TermHas(t, i) {
 			return true
 		}
+	}
+	return false
+}
+
+// actorFits reports whether sentence i fits a rule's actor. The
+// controller's right to require the processor to act is also the
+// processor's duty ("Customer may require Acme to delete …"), so such a
+// sentence fits the processor's rules as well as the controller's.
+func (in *Input) actorFits(want string, i int) bool {
+	got := in.Actor(i)
+	if actorFits(want, got) {
+		return true
+	}
+	if in.required != nil && got == Controller && in.required[i] && in.Sentences[i].LeadIn < 0 {
+		return actorFits(want, Processor)
 	}
 	return false
 }
