@@ -529,8 +529,21 @@ type Index struct {
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
 	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
-	// bucketsBuilt is set once heads and tails are built.
-	bucketsBuilt bool
+	// headsBuilt and tailsBuilt are set once heads and tails are built.
+	headsBuilt, tailsBuilt bool
+	// heads3 holds the ids by their first three bytes, for prefix terms
+	// of three bytes or more (see eachPrefix), built on first use.
+	heads3      keyBuckets
+	heads3Built bool
+	// zuWords are the ids of the words that may be a zu-infinitive (see
+	// zuInfinitive), found on first use; zuBuilt is set then.
+	zuWords []int32
+	zuBuilt bool
+	// pairs lists the ids of the words by the byte pairs they hold, for
+	// infix terms (see infixMatches), built on first use.
+	pairs keyBuckets
+	// pairsBuilt is set once pairs is built.
+	pairsBuilt bool
 	// aliased is set when NewIndexAliased read a word as another.
 	aliased bool
 	n       int
@@ -679,15 +692,127 @@ func (ix *Index) Aliased() bool { return ix.aliased }
 // two bytes, built on first use: an index asked only exact words (the
 // lines of a cited sentence) never needs them.
 func (ix *Index) bucketsOf(tails bool) *buckets {
-	if !ix.bucketsBuilt {
-		ix.heads = newBuckets(ix.words, headKey)
-		ix.tails = newBuckets(ix.words, tailKey)
-		ix.bucketsBuilt = true
-	}
 	if tails {
+		if !ix.tailsBuilt {
+			ix.tails = newBuckets(ix.words, tailKey)
+			ix.tailsBuilt = true
+		}
 		return &ix.tails
 	}
+	if !ix.headsBuilt {
+		ix.heads = newBuckets(ix.words, headKey)
+		ix.headsBuilt = true
+	}
 	return &ix.heads
+}
+
+// eachPrefix calls f for every word that starts with core, which has at
+// least three bytes: the words of core's bucket of heads3, which holds
+// far fewer words than one of heads.
+func (ix *Index) eachPrefix(core string, f func(id int32, w string)) {
+	if !ix.heads3Built {
+		ix.heads3 = newKeyBuckets(ix.words, false)
+		ix.heads3Built = true
+	}
+	words := ix.words
+	for _, id := range ix.heads3.of(head3Key(core)) {
+		if w := words[id]; strings.HasPrefix(w, core) {
+			f(id, w)
+		}
+	}
+}
+
+// head3Key is the key of a word of at least three bytes: its first
+// three.
+func head3Key(w string) uint32 { return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) }
+
+// pairKey is the key of a pair of bytes.
+func pairKey(a, b byte) uint32 { return uint32(a)<<8 | uint32(b) }
+
+// keyBuckets groups word ids by keys, each word under every key it
+// yields (once per bucket). The buckets are a hash table of keys: a
+// bucket holds the words of every key that falls into it.
+type keyBuckets struct {
+	off  []int32 // ids of bucket k: ids[off[k]:off[k+1]]
+	ids  []int32
+	mask uint32 // the number of buckets, a power of two, minus one
+}
+
+// of returns the ids of the bucket of key k (a superset of the words
+// under k).
+func (b *keyBuckets) of(k uint32) []int32 {
+	k = bucketHash(k) & b.mask
+	return b.ids[b.off[k]:b.off[k+1]]
+}
+
+// bucketHash spreads a key over the buckets.
+func bucketHash(k uint32) uint32 { return (k * 2654435761) >> 12 }
+
+// newKeyBuckets groups the words by their keys, in about as many buckets
+// as words: with pairs every pair of bytes of a word of at least two bytes
+// is a key (pairKey), otherwise the first three bytes of a word of at
+// least three (head3Key).
+func newKeyBuckets(words []string, pairs bool) keyBuckets {
+	n := 16
+	for n < len(words) && n < 1<<14 {
+		n <<= 1
+	}
+	b := keyBuckets{off: make([]int32, n+1), mask: uint32(n - 1)}
+	last := make([]int32, n) // the last word put in each bucket, plus one
+	// Two passes: count the words per bucket, then put them in.
+	var fill []int32
+	for pass := 0; pass < 2; pass++ {
+		for id, w := range words {
+			cur := int32(id + 1)
+			if pairs {
+				for j := 0; j+1 < len(w); j++ {
+					k := bucketHash(pairKey(w[j], w[j+1])) & b.mask
+					if last[k] == cur {
+						continue
+					}
+					last[k] = cur
+					if pass == 0 {
+						b.off[k+1]++
+					} else {
+						b.ids[fill[k]] = int32(id)
+						fill[k]++
+					}
+				}
+			} else if len(w) >= 3 {
+				k := bucketHash(head3Key(w)) & b.mask
+				if pass == 0 {
+					b.off[k+1]++
+				} else {
+					b.ids[fill[k]] = int32(id)
+					fill[k]++
+				}
+			}
+		}
+		if pass == 0 {
+			for k := 1; k <= n; k++ {
+				b.off[k] += b.off[k-1]
+			}
+			b.ids = make([]int32, b.off[n])
+			fill = make([]int32, n)
+			copy(fill, b.off[:n])
+			clear(last)
+		}
+	}
+	return b
+}
+
+// zuCandidates returns the ids of the words that may be a zu-infinitive:
+// those ending in "n" with a "zu" from their third byte on.
+func (ix *Index) zuCandidates() []int32 {
+	if !ix.zuBuilt {
+		ix.zuBuilt = true
+		for id, w := range ix.words {
+			if len(w) > 4 && w[len(w)-1] == 'n' && strings.Contains(w[2:], "zu") {
+				ix.zuWords = append(ix.zuWords, int32(id))
+			}
+		}
+	}
+	return ix.zuWords
 }
 
 // articles returns the article references of the sentences, ordered by
@@ -1068,6 +1193,12 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	}
 	m := ix.buf.bits(len(ix.words))
 	switch {
+	case p.infl && len(p.core) >= 3:
+		ix.eachPrefix(p.core, func(id int32, w string) {
+			if inflections[w[len(p.core):]] {
+				m.Set(int(id))
+			}
+		})
 	case p.infl:
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
 			if inflected(w, p.core) {
@@ -1077,6 +1208,15 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	case !p.pre && !p.suf:
 		if id, ok := ix.vocab.id(p.core); ok {
 			m.Set(int(id))
+		}
+	case !p.pre && p.suf && len(p.core) >= 3:
+		// The words starting with the core, then the zu-infinitives
+		// (which the core's first two bytes start too).
+		ix.eachPrefix(p.core, func(id int32, _ string) { m.Set(int(id)) })
+		for _, id := range ix.zuCandidates() {
+			if w := ix.words[id]; len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
+				m.Set(int(id))
+			}
 		}
 	case !p.pre && p.suf:
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
@@ -1111,6 +1251,26 @@ func (ix *Index) infixMatches(core string, m Bits) {
 		for id, w := range ix.words {
 			if strings.Contains(w, core) {
 				m.Set(id)
+			}
+		}
+		return
+	}
+	if len(core) >= 2 {
+		// The words holding core's rarest byte pair hold every word that
+		// contains core.
+		if !ix.pairsBuilt {
+			ix.pairs = newKeyBuckets(ix.words, true)
+			ix.pairsBuilt = true
+		}
+		best := ix.pairs.of(pairKey(core[0], core[1]))
+		for j := 1; j+1 < len(core) && len(best) > 0; j++ {
+			if c := ix.pairs.of(pairKey(core[j], core[j+1])); len(c) < len(best) {
+				best = c
+			}
+		}
+		for _, id := range best {
+			if strings.Contains(ix.words[id], core) {
+				m.Set(int(id))
 			}
 		}
 		return
