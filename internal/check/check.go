@@ -294,7 +294,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		in.Index.UseLower(low)
 	}
 	if !af.german {
-		defined = af.definedParties(doc.Text, in.Index.Lower())
+		defined = af.definedPartiesIn(doc.Text, in.Index.Lower(), in.Index)
 	}
 	in.defined = defined
 	af = af.withParties(in.defined)

@@ -529,6 +529,7 @@ type Index struct {
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
 	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
+	covers      uint8 // 1: the spans cover the text (see Covers), 2: not; 0: not known yet
 	// headsBuilt and tailsBuilt are set once heads and tails are built.
 	headsBuilt, tailsBuilt bool
 	// heads3 holds the ids by their first three bytes, for prefix terms
@@ -969,6 +970,42 @@ const maxPooledTokens = 1 << 18
 
 // postings returns the sentences holding token id.
 func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.postOff[id+1]] }
+
+// HasWord reports whether a token of the text is the lower-cased word w
+// (as the index reads it: a word aliased to another is that other).
+func (ix *Index) HasWord(w string) bool {
+	id, ok := ix.vocab.id(w)
+	return ok && ix.postOff[id+1] > ix.postOff[id]
+}
+
+// Covers reports whether the sentences cover the text: they follow each
+// other without overlapping, and the text between them is blank. Then a
+// word of the text is a token of a sentence.
+func (ix *Index) Covers() bool {
+	if ix.covers == 0 {
+		ix.covers = 2
+		if ix.ordered() {
+			ix.covers = 1
+			from := 0
+			for k := 0; k <= len(ix.spans) && ix.covers == 1; k++ {
+				to := len(ix.text)
+				if k < len(ix.spans) {
+					to = int(ix.spans[k].start)
+				}
+				for _, c := range []byte(ix.text[from:to]) {
+					if c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+						ix.covers = 2
+						break
+					}
+				}
+				if k < len(ix.spans) {
+					from = int(ix.spans[k].end)
+				}
+			}
+		}
+	}
+	return ix.covers == 1
+}
 
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
