@@ -540,17 +540,22 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 			return // a definition names a topic, it stipulates nothing
 		}
+		// The sentence's actor is tested before the exclusions, which may
+		// cost an expression's run; where the clauses of "…; …" decide
+		// (clause.go), they are tested last.
+		multi := ch.clauseMulti(in, cr, i)
+		if !multi && !actorFits(rule.Actor, in.Actor(i)) {
+			return
+		}
 		for _, t := range cr.none {
 			if in.Index.TermAt(t, i) {
 				return
 			}
 		}
-		fits := actorFits(rule.Actor, in.Actor(i))
-		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
-			fits = ok // clause.go: the clauses of "…; …" decide
-		}
-		if !fits {
-			return
+		if multi {
+			if ok, _ := ch.clauseFits(in, rule, cr, i); !ok {
+				return
+			}
 		}
 		hits = append(hits, i)
 	}
@@ -632,6 +637,15 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 	if s.Heading || s.Open {
 		return false
 	}
+	// The tests that cost no look-up first: the conditions are all
+	// required, and the groups' terms may cost an expression's run.
+	if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
+		return false
+	}
+	multi := ch.clauseMulti(in, cr, i)
+	if !multi && !actorFits(rule.Actor, in.Actor(i)) {
+		return false
+	}
 	own := true
 	for _, gi := range cr.all {
 		if !ch.groupHas(in, gi, i) {
@@ -665,19 +679,16 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 	if cr.noneTopic >= 0 && ch.topicBits(in, cr.noneTopic, false).Has(i) {
 		return false
 	}
-	if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
-		return false
-	}
 	for _, t := range cr.none {
 		if in.Index.TermHas(t, i) {
 			return false
 		}
 	}
-	fits := actorFits(rule.Actor, in.Actor(i))
-	if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
-		fits = ok
+	if multi {
+		ok, _ := ch.clauseFits(in, rule, cr, i)
+		return ok
 	}
-	return fits
+	return true
 }
 
 // groupHas reports whether sentence i holds a term of the checker's group
