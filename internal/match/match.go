@@ -850,6 +850,12 @@ type buffers struct {
 	// lists.
 	cached  []TermID
 	vcached []int32
+	// wordIDs holds, by TermID, the vocabulary id of an exact word term
+	// looked up in the current document: 0 when not looked up, 1 when
+	// the document lacks the word, the id plus 2 otherwise; widded lists
+	// the entries set.
+	wordIDs []int32
+	widded  []TermID
 }
 
 var bufferPool sync.Pool // *buffers
@@ -869,6 +875,10 @@ func getBuffers(tokens int) *buffers {
 	for _, id := range b.vcached {
 		b.vcache[id] = nil
 	}
+	for _, id := range b.widded {
+		b.wordIDs[id] = 0
+	}
+	b.widded = b.widded[:0]
 	b.cached, b.vcached = b.cached[:0], b.vcached[:0]
 	if len(b.slab) > 1 {
 		// Keep one chunk in use; the others (a larger document's) wait
@@ -1388,13 +1398,34 @@ func (m idMatcher) has(id int32) bool {
 
 func (ix *Index) idMatcher(p wordPattern) idMatcher {
 	if p.exact() {
-		id, ok := ix.vocab.id(p.core)
-		if !ok {
-			id = -1
-		}
-		return idMatcher{exact: true, id: id}
+		return idMatcher{exact: true, id: ix.wordID(p)}
 	}
 	return idMatcher{set: ix.vocabMatches(p)}
+}
+
+// wordID returns the vocabulary id of the exact word pattern p, -1 when
+// the document lacks it. The id is kept by the word's term (p.id): a word
+// is looked up once per document, not once per phrase holding it.
+func (ix *Index) wordID(p wordPattern) int32 {
+	wi := ix.buf.wordIDs
+	if int(p.id) < len(wi) {
+		if v := wi[p.id]; v != 0 {
+			return v - 2
+		}
+	}
+	id, ok := ix.vocab.id(p.core)
+	if !ok {
+		id = -1
+	}
+	if terms := registered(); int(p.id) < len(terms) && terms[p.id].kind == wordKind && terms[p.id].word.core == p.core {
+		if int(p.id) >= len(wi) {
+			wi = append(wi, make([]int32, len(terms)-len(wi))...)
+			ix.buf.wordIDs = wi
+		}
+		wi[p.id] = id + 2
+		ix.buf.widded = append(ix.buf.widded, p.id)
+	}
+	return id
 }
 
 // buckets groups token ids by a two-byte key, so that a prefix or suffix
@@ -1456,7 +1487,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 func (ix *Index) wordTerm(p wordPattern) Bits {
 	b := ix.NewBits()
 	if p.exact() {
-		if id, ok := ix.vocab.id(p.core); ok {
+		if id := ix.wordID(p); id >= 0 {
 			b.setAll(ix.postings(id))
 		}
 		return b
@@ -1467,6 +1498,14 @@ func (ix *Index) wordTerm(p wordPattern) Bits {
 
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
+	// Most phrases hold an exact word the document lacks: tested first,
+	// from the words' (cached) sets, before anything is set up. Nil is
+	// the empty set (TermByID shares one for it).
+	for wi := range words {
+		if w := &words[wi]; w.gap == 0 && w.exact() && ix.TermByID(w.id).Empty() {
+			return nil
+		}
+	}
 	// The candidates live only during this call: one set serves every
 	// phrase (a fresh one should a term asked for meanwhile be a phrase).
 	var cand Bits
@@ -1491,7 +1530,8 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// Exact words first: they cost a look-up, and when one is missing the
 	// patterns need not be matched against the vocabulary at all.
 	for pass := 0; pass < 2; pass++ {
-		for wi, w := range words {
+		for wi := range words {
+			w := &words[wi]
 			if w.gap > 0 || w.exact() != (pass == 0) {
 				continue
 			}
@@ -1505,7 +1545,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 			if cand.Empty() {
 				return ix.NewBits()
 			}
-			vm[wi] = ix.idMatcher(w)
+			vm[wi] = ix.idMatcher(*w)
 		}
 	}
 	out := ix.NewBits()

@@ -110,6 +110,9 @@ func Register(t string) TermID {
 	// slice: readers of that slice never look past its length, and they
 	// see the new element only through the new slice published after it.
 	id = TermID(len(terms))
+	if e.kind == wordKind {
+		e.word.id = id // the word knows its term (see Index.idMatcher)
+	}
 	next := append(terms, e)
 	registry.terms.Store(&next)
 	if registry.ids == nil {
