@@ -1769,15 +1769,17 @@ func (ix *Index) literalSentences(re *regex) (Bits, bool) {
 
 // literalRuns returns, for each literal of the expression, its longest
 // run of ASCII letters and digits as an infix word pattern, found once.
-// ok is false when a literal has no such run, the expression has no
-// usable literals or more than eight.
+// A run that contains another of them is left out: every word holding it
+// holds the other, whose words are candidates already. ok is false when a
+// literal has no such run, the expression has no usable literals or more
+// than maxRuns runs are left.
 func (r *regex) literalRuns() ([]wordPattern, bool) {
 	r.runsOnce.Do(func() {
 		lits, ok := r.re.Required()
-		if !ok || len(lits) > 8 {
+		if !ok {
 			return
 		}
-		runs := make([]wordPattern, 0, len(lits))
+		var runs []string
 		for _, l := range lits {
 			run := ""
 			for i := 0; i < len(l); {
@@ -1793,12 +1795,35 @@ func (r *regex) literalRuns() ([]wordPattern, bool) {
 			if run == "" {
 				return
 			}
-			runs = append(runs, parseWord("*"+run+"*"))
+			runs = append(runs, run)
 		}
-		r.runs = runs
+		// Shortest first: a run is kept unless one kept before it is
+		// part of it.
+		slices.SortStableFunc(runs, func(a, b string) int { return len(a) - len(b) })
+		var kept []wordPattern
+		for _, run := range runs {
+			covered := false
+			for _, k := range kept {
+				if strings.Contains(run, k.core) {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				kept = append(kept, parseWord("*"+run+"*"))
+			}
+		}
+		if len(kept) > maxRuns {
+			return
+		}
+		r.runs = kept
 	})
 	return r.runs, r.runs != nil
 }
+
+// maxRuns is the number of literal runs up to which an expression's
+// candidate sentences are found from the vocabulary (literalSentences).
+const maxRuns = 32
 
 // ordered reports whether the sentence spans follow each other in the text
 // without overlapping.
