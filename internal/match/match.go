@@ -347,7 +347,9 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 		} else {
 			t.Text = lower(text[i:j])
 		}
-		t.Possessive = possessiveAt(text, j, end)
+		if j < end && (text[j] == '\'' || text[j] == 0xE2) { // (most words are followed by neither)
+			t.Possessive = possessiveAt(text, j, end)
+		}
 		toks = append(toks, t)
 		comma = false
 		i = j
