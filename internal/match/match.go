@@ -990,33 +990,44 @@ func (ix *Index) HasWord(w string) bool {
 	return ok && ix.postOff[id+1] > ix.postOff[id]
 }
 
-// Covers reports whether the sentences cover the text: they follow each
-// other without overlapping, and the text between them is blank. Then a
-// word of the text is a token of a sentence.
+// Covers reports whether every run of ASCII letters and digits of the
+// text lies within one sentence: the sentences follow each other without
+// overlapping, the text between them holds no such byte (blanks, bullets
+// and dashes only), and no sentence starts or ends inside a run. Then an
+// ASCII word of the text between two spaces is a token of a sentence.
 func (ix *Index) Covers() bool {
 	if ix.covers == 0 {
 		ix.covers = 2
-		if ix.ordered() {
+		if ix.ordered() && ix.covered() {
 			ix.covers = 1
-			from := 0
-			for k := 0; k <= len(ix.spans) && ix.covers == 1; k++ {
-				to := len(ix.text)
-				if k < len(ix.spans) {
-					to = int(ix.spans[k].start)
-				}
-				for _, c := range []byte(ix.text[from:to]) {
-					if c != ' ' && c != '\n' && c != '\t' && c != '\r' {
-						ix.covers = 2
-						break
-					}
-				}
-				if k < len(ix.spans) {
-					from = int(ix.spans[k].end)
-				}
-			}
 		}
 	}
 	return ix.covers == 1
+}
+
+// covered is Covers for ordered spans.
+func (ix *Index) covered() bool {
+	text := ix.text
+	split := func(at int) bool { return at > 0 && at < len(text) && isASCIIWord(text[at-1]) && isASCIIWord(text[at]) && text[at-1] < utf8.RuneSelf && text[at] < utf8.RuneSelf }
+	from := 0
+	for k := 0; k <= len(ix.spans); k++ {
+		to := len(text)
+		if k < len(ix.spans) {
+			to = int(ix.spans[k].start)
+		}
+		for i := from; i < to; i++ {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				return false
+			}
+		}
+		if k < len(ix.spans) {
+			if split(to) || split(int(ix.spans[k].end)) {
+				return false
+			}
+			from = int(ix.spans[k].end)
+		}
+	}
+	return true
 }
 
 // Len returns the number of sentences.
