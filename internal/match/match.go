@@ -753,52 +753,43 @@ func bucketHash(k uint32) uint32 { return (k * 2654435761) >> 12 }
 
 // newKeyBuckets groups the words by their keys, in about as many buckets
 // as words: with pairs every pair of bytes of a word of at least two bytes
-// is a key (pairKey), otherwise the first three bytes of a word of at
-// least three (head3Key).
+// is a key (pairKey; a word holding a pair twice is in its bucket twice),
+// otherwise the first three bytes of a word of at least three (head3Key).
 func newKeyBuckets(words []string, pairs bool) keyBuckets {
 	n := 16
 	for n < len(words) && n < 1<<14 {
 		n <<= 1
 	}
 	b := keyBuckets{off: make([]int32, n+1), mask: uint32(n - 1)}
-	last := make([]int32, n) // the last word put in each bucket, plus one
+	mask := b.mask
 	// Two passes: count the words per bucket, then put them in.
-	var fill []int32
-	for pass := 0; pass < 2; pass++ {
-		for id, w := range words {
-			cur := int32(id + 1)
-			if pairs {
-				for j := 0; j+1 < len(w); j++ {
-					k := bucketHash(pairKey(w[j], w[j+1])) & b.mask
-					if last[k] == cur {
-						continue
-					}
-					last[k] = cur
-					if pass == 0 {
-						b.off[k+1]++
-					} else {
-						b.ids[fill[k]] = int32(id)
-						fill[k]++
-					}
-				}
-			} else if len(w) >= 3 {
-				k := bucketHash(head3Key(w)) & b.mask
-				if pass == 0 {
-					b.off[k+1]++
-				} else {
-					b.ids[fill[k]] = int32(id)
-					fill[k]++
-				}
+	count := b.off[1:]
+	for _, w := range words {
+		if pairs {
+			for j := 0; j+1 < len(w); j++ {
+				count[bucketHash(pairKey(w[j], w[j+1]))&mask]++
 			}
+		} else if len(w) >= 3 {
+			count[bucketHash(head3Key(w))&mask]++
 		}
-		if pass == 0 {
-			for k := 1; k <= n; k++ {
-				b.off[k] += b.off[k-1]
+	}
+	for k := 1; k <= n; k++ {
+		b.off[k] += b.off[k-1]
+	}
+	b.ids = make([]int32, b.off[n])
+	fill := make([]int32, n)
+	copy(fill, b.off[:n])
+	for id, w := range words {
+		if pairs {
+			for j := 0; j+1 < len(w); j++ {
+				k := bucketHash(pairKey(w[j], w[j+1])) & mask
+				b.ids[fill[k]] = int32(id)
+				fill[k]++
 			}
-			b.ids = make([]int32, b.off[n])
-			fill = make([]int32, n)
-			copy(fill, b.off[:n])
-			clear(last)
+		} else if len(w) >= 3 {
+			k := bucketHash(head3Key(w)) & mask
+			b.ids[fill[k]] = int32(id)
+			fill[k]++
 		}
 	}
 	return b
@@ -1328,10 +1319,12 @@ func (ix *Index) infixMatches(core string, m Bits) {
 				best = c
 			}
 		}
+		prev := int32(-1)
 		for _, id := range best {
-			if strings.Contains(ix.words[id], core) {
+			if id != prev && strings.Contains(ix.words[id], core) {
 				m.Set(int(id))
 			}
+			prev = id // (a word holding the pair twice is there twice in a row)
 		}
 		return
 	}
