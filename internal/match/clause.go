@@ -139,7 +139,7 @@ const candAfter = 8
 func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 	m := ix.asked[id]
 	if m == nil {
-		re := compileRegex(expr)
+		re := registered()[id].compiled() // the expression of expr
 		if re == nil {
 			return false
 		}

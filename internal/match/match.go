@@ -1158,7 +1158,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	var b Bits
 	switch e.kind {
 	case regexKind:
-		b = ix.regexTerm(e.arg)
+		b = ix.regexTermOf(e.compiled())
 	case articleKind:
 		b = ix.articleTerm(e.arg)
 	case phraseKind:
@@ -1694,11 +1694,11 @@ func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int)
 	return true
 }
 
-// regexTerm runs a regular expression over every lower-cased sentence (its
+// regexTermOf runs a compiled expression (nil when it does not compile)
+// over every lower-cased sentence (its
 // prefilter skips those lacking the literals every match contains).
-func (ix *Index) regexTerm(expr string) Bits {
+func (ix *Index) regexTermOf(re *regex) Bits {
 	b := ix.NewBits()
-	re := compileRegex(expr)
 	if re == nil {
 		return b // the catalog validates expressions; never reached
 	}
