@@ -999,7 +999,9 @@ func (ix *Index) Covers() bool {
 // covered is Covers for ordered spans.
 func (ix *Index) covered() bool {
 	text := ix.text
-	split := func(at int) bool { return at > 0 && at < len(text) && isASCIIWord(text[at-1]) && isASCIIWord(text[at]) && text[at-1] < utf8.RuneSelf && text[at] < utf8.RuneSelf }
+	split := func(at int) bool {
+		return at > 0 && at < len(text) && isASCIIWord(text[at-1]) && isASCIIWord(text[at]) && text[at-1] < utf8.RuneSelf && text[at] < utf8.RuneSelf
+	}
 	from := 0
 	for k := 0; k <= len(ix.spans); k++ {
 		to := len(text)
@@ -1695,8 +1697,8 @@ func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int)
 }
 
 // regexTermOf runs a compiled expression (nil when it does not compile)
-// over every lower-cased sentence (its
-// prefilter skips those lacking the literals every match contains).
+// over every lower-cased sentence (its prefilter skips those lacking the
+// literals every match contains).
 func (ix *Index) regexTermOf(re *regex) Bits {
 	b := ix.NewBits()
 	if re == nil {
