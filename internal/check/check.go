@@ -227,6 +227,10 @@ type Input struct {
 	// coverBits is the ranker's buffer of the current requirement's term
 	// sets (evidence.go, coverage).
 	coverBits []match.Bits
+	// rankHits, rankScore and rankQuotes are the ranker's maps, reused
+	// from requirement to requirement (verdict).
+	rankHits              map[*catalog.Rule][]int
+	rankScore, rankQuotes map[int]int
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -483,7 +487,12 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		alive = alive[:n]
 		return n > 0 || !own.Empty()
 	}
-	groups := make([]match.Bits, len(cr.all))
+	var groupStack [8]match.Bits // rules have few groups: no allocation
+	groups := groupStack[:0]
+	if len(cr.all) > len(groupStack) {
+		groups = make([]match.Bits, 0, len(cr.all))
+	}
+	groups = groups[:len(cr.all)]
 	for _, k := range cr.order {
 		if in.groups != nil && in.groups[cr.all[k]] != nil {
 			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
@@ -515,7 +524,12 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		}
 		narrowed = true
 	}
-	topics := make([]match.Bits, len(cr.topic))
+	var topicStack [4]match.Bits
+	topics := topicStack[:0]
+	if len(cr.topic) > len(topicStack) {
+		topics = make([]match.Bits, 0, len(cr.topic))
+	}
+	topics = topics[:len(cr.topic)]
 	for k, gi := range cr.topic {
 		// A section's opening paragraph sets the subject of the clauses
 		// after it, not of the entries of a description (entry rules) or
@@ -730,7 +744,15 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	best := 0
 	var sents []int
 	var names []string
-	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
+	// The ranker's maps are the input's, emptied for each requirement.
+	if in.rankHits == nil {
+		in.rankHits, in.rankScore, in.rankQuotes = map[*catalog.Rule][]int{}, map[int]int{}, map[int]int{}
+	} else {
+		clear(in.rankHits)
+		clear(in.rankScore)
+		clear(in.rankQuotes)
+	}
+	rk := &ranker{ch: ch, in: in, req: r, hits: in.rankHits, score: in.rankScore, quotes: in.rankQuotes}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return
