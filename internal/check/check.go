@@ -231,6 +231,9 @@ type Input struct {
 	// from requirement to requirement (verdict).
 	rankHits              map[*catalog.Rule][]int
 	rankScore, rankQuotes map[int]int
+	// cite holds the sentences of the ranking sets (evidence.go), found
+	// on first use.
+	cite *citeSets
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -444,7 +447,7 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 // those of a small one, carved from the index's buffers, stay until the
 // index is released; Matches would build them again if asked.
 func (in *Input) releaseSets() {
-	in.groups, in.topics, in.scopes, in.own, in.seen = nil, nil, nil, nil, nil
+	in.groups, in.topics, in.scopes, in.own, in.seen, in.cite = nil, nil, nil, nil, nil, nil
 	in.Index.ForgetTerms()
 }
 
