@@ -180,7 +180,7 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 // with a word holding one of the expression's literal runs, so does
 // this.
 func (ix *Index) regexHas(re *regex, i int) bool {
-	if runs, ok := re.literalRuns(); ok {
+	if runs, ok := re.literalRuns(ix.aliased); ok {
 		cand := false
 		toks := ix.sentence(i)
 		for _, run := range runs {

@@ -1762,7 +1762,7 @@ func (ix *Index) regexTermOf(re *regex) Bits {
 // literal, found from the vocabulary instead of the text. ok is false when
 // a literal has no such run or re has no usable literals.
 func (ix *Index) literalSentences(re *regex) (Bits, bool) {
-	runs, ok := re.literalRuns()
+	runs, ok := re.literalRuns(ix.aliased)
 	if !ok {
 		return nil, false
 	}
@@ -1781,57 +1781,78 @@ func (ix *Index) literalSentences(re *regex) (Bits, bool) {
 // holds the other, whose words are candidates already. ok is false when a
 // literal has no such run, the expression has no usable literals or more
 // than maxRuns runs are left.
-func (r *regex) literalRuns() ([]wordPattern, bool) {
-	r.runsOnce.Do(func() {
-		lits, ok := r.re.Required()
-		if !ok {
-			return
-		}
-		var runs []string
-		for _, l := range lits {
-			run := ""
-			for i := 0; i < len(l); {
-				j := i
-				for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
-					j++
-				}
-				if j-i > len(run) {
-					run = l[i:j]
-				}
-				i = j + 1
-			}
-			if run == "" {
-				return
-			}
-			runs = append(runs, run)
-		}
-		// Shortest first: a run is kept unless one kept before it is
-		// part of it.
-		slices.SortStableFunc(runs, func(a, b string) int { return len(a) - len(b) })
-		var kept []wordPattern
-		for _, run := range runs {
-			covered := false
-			for _, k := range kept {
-				if strings.Contains(run, k.core) {
-					covered = true
-					break
-				}
-			}
-			if !covered {
-				kept = append(kept, parseWord("*"+run+"*"))
-			}
-		}
-		if len(kept) > maxRuns {
-			return
-		}
-		r.runs = kept
-	})
+//
+// For an aliased index (a word of the text read as another: its own word
+// has no sentences) the runs are those of up to eight literals, each
+// literal's own, as they were before runs were reduced: where a literal's
+// run is an aliased word the candidates may miss a sentence that holds it,
+// and the reduced runs would miss others.
+func (r *regex) literalRuns(aliased bool) ([]wordPattern, bool) {
+	r.runsOnce.Do(r.findRuns)
+	if aliased {
+		return r.eachRuns, r.eachRuns != nil
+	}
 	return r.runs, r.runs != nil
 }
 
+// findRuns sets runs and eachRuns (see literalRuns).
+func (r *regex) findRuns() {
+	lits, ok := r.re.Required()
+	if !ok {
+		return
+	}
+	var runs []string
+	for _, l := range lits {
+		run := ""
+		for i := 0; i < len(l); {
+			j := i
+			for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
+				j++
+			}
+			if j-i > len(run) {
+				run = l[i:j]
+			}
+			i = j + 1
+		}
+		if run == "" {
+			return
+		}
+		runs = append(runs, run)
+	}
+	if len(runs) <= maxEachRuns {
+		for _, run := range runs {
+			r.eachRuns = append(r.eachRuns, parseWord("*"+run+"*"))
+		}
+	}
+	// Shortest first: a run is kept unless one kept before it is
+	// part of it.
+	slices.SortStableFunc(runs, func(a, b string) int { return len(a) - len(b) })
+	var kept []wordPattern
+	for _, run := range runs {
+		covered := false
+		for _, k := range kept {
+			if strings.Contains(run, k.core) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			kept = append(kept, parseWord("*"+run+"*"))
+		}
+	}
+	if len(kept) > maxRuns {
+		return
+	}
+	r.runs = kept
+}
+
 // maxRuns is the number of literal runs up to which an expression's
-// candidate sentences are found from the vocabulary (literalSentences).
-const maxRuns = 32
+// candidate sentences are found from the vocabulary (literalSentences);
+// maxEachRuns, that of the runs for an aliased index.
+const (
+	maxRuns     = 32
+	maxEachRuns = 8
+)
 
 // ordered reports whether the sentence spans follow each other in the text
 // without overlapping.
