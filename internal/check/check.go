@@ -232,6 +232,13 @@ type Input struct {
 	// coverBits is the ranker's buffer of the current requirement's term
 	// sets (evidence.go, coverage).
 	coverBits []match.Bits
+	// rankHits, rankScore and rankQuotes are the ranker's maps, reused
+	// from requirement to requirement (verdict).
+	rankHits              map[*catalog.Rule][]int
+	rankScore, rankQuotes map[int]int
+	// cite holds the sentences of the ranking sets (evidence.go), found
+	// on first use.
+	cite *citeSets
 }
 
 // group returns the sentences matching any term of the checker's group
@@ -299,7 +306,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		in.Index.UseLower(low)
 	}
 	if !af.german {
-		defined = af.definedParties(doc.Text, in.Index.Lower())
+		defined = af.definedPartiesIn(doc.Text, in.Index.Lower(), in.Index)
 	}
 	in.defined = defined
 	af = af.withParties(in.defined)
@@ -451,7 +458,7 @@ func (ch *Checker) Check(in *Input) []model.Verdict {
 // those of a small one, carved from the index's buffers, stay until the
 // index is released; Matches would build them again if asked.
 func (in *Input) releaseSets() {
-	in.groups, in.topics, in.scopes, in.own, in.seen = nil, nil, nil, nil, nil
+	in.groups, in.topics, in.scopes, in.own, in.seen, in.cite = nil, nil, nil, nil, nil, nil
 	in.Index.ForgetTerms()
 }
 
@@ -494,7 +501,12 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		alive = alive[:n]
 		return n > 0 || !own.Empty()
 	}
-	groups := make([]match.Bits, len(cr.all))
+	var groupStack [8]match.Bits // rules have few groups: no allocation
+	groups := groupStack[:0]
+	if len(cr.all) > len(groupStack) {
+		groups = make([]match.Bits, 0, len(cr.all))
+	}
+	groups = groups[:len(cr.all)]
 	for _, k := range cr.order {
 		if in.groups != nil && in.groups[cr.all[k]] != nil {
 			if groups[k] = ch.group(in, cr.all[k]); groups[k].Empty() || !narrow(groups[k]) {
@@ -526,7 +538,12 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		}
 		narrowed = true
 	}
-	topics := make([]match.Bits, len(cr.topic))
+	var topicStack [4]match.Bits
+	topics := topicStack[:0]
+	if len(cr.topic) > len(topicStack) {
+		topics = make([]match.Bits, 0, len(cr.topic))
+	}
+	topics = topics[:len(cr.topic)]
 	for k, gi := range cr.topic {
 		// A section's opening paragraph sets the subject of the clauses
 		// after it, not of the entries of a description (entry rules) or
@@ -551,17 +568,22 @@ func (ch *Checker) Matches(in *Input, rule *catalog.Rule) []int {
 		if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
 			return // a definition names a topic, it stipulates nothing
 		}
+		// The sentence's actor is tested before the exclusions, which may
+		// cost an expression's run; where the clauses of "…; …" decide
+		// (clause.go), they are tested last.
+		multi := ch.clauseMulti(in, cr, i)
+		if !multi && !in.actorFits(rule.Actor, i) {
+			return
+		}
 		for _, t := range cr.none {
 			if in.Index.TermAt(t, i) {
 				return
 			}
 		}
-		fits := in.actorFits(rule.Actor, i)
-		if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
-			fits = ok // clause.go: the clauses of "…; …" decide
-		}
-		if !fits {
-			return
+		if multi {
+			if ok, _ := ch.clauseFits(in, rule, cr, i); !ok {
+				return
+			}
 		}
 		hits = append(hits, i)
 	}
@@ -643,6 +665,15 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 	if s.Heading || s.Open {
 		return false
 	}
+	// The tests that cost no look-up first: the conditions are all
+	// required, and the groups' terms may cost an expression's run.
+	if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
+		return false
+	}
+	multi := ch.clauseMulti(in, cr, i)
+	if !multi && !in.actorFits(rule.Actor, i) {
+		return false
+	}
 	own := true
 	for _, gi := range cr.all {
 		if !ch.groupHas(in, gi, i) {
@@ -676,19 +707,16 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 	if cr.noneTopic >= 0 && ch.topicBits(in, cr.noneTopic, false).Has(i) {
 		return false
 	}
-	if !cr.definition && in.defines != nil && in.defines[i] != 0 && (in.defines[i] == defAll || !cr.describes) {
-		return false
-	}
 	for _, t := range cr.none {
 		if in.Index.TermHas(t, i) {
 			return false
 		}
 	}
-	fits := in.actorFits(rule.Actor, i)
-	if ok, multi := ch.clauseFits(in, rule, cr, i); multi {
-		fits = ok
+	if multi {
+		ok, _ := ch.clauseFits(in, rule, cr, i)
+		return ok
 	}
-	return fits
+	return true
 }
 
 // groupHas reports whether sentence i holds a term of the checker's group
@@ -745,7 +773,15 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	best := 0
 	var sents []int
 	var names []string
-	rk := &ranker{ch: ch, in: in, req: r, hits: map[*catalog.Rule][]int{}, score: map[int]int{}, quotes: map[int]int{}}
+	// The ranker's maps are the input's, emptied for each requirement.
+	if in.rankHits == nil {
+		in.rankHits, in.rankScore, in.rankQuotes = map[*catalog.Rule][]int{}, map[int]int{}, map[int]int{}
+	} else {
+		clear(in.rankHits)
+		clear(in.rankScore)
+		clear(in.rankQuotes)
+	}
+	rk := &ranker{ch: ch, in: in, req: r, hits: in.rankHits, score: in.rankScore, quotes: in.rankQuotes}
 	consider := func(st catalog.Status, hits []int, name string) {
 		if len(hits) == 0 {
 			return

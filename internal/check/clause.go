@@ -44,24 +44,31 @@ func (f *actorFinder) splitClauses(text string, toks []match.Token) [][2]int {
 	return append(out, [2]int{from, len(toks)})
 }
 
-// clauseFits reports whether a clause of sentence i has an actor that fits
-// the rule and holds a term of one of the rule's groups.
-// multi reports whether the sentence has several clauses at all; when it
-// has not, the sentence's actor decides.
-func (ch *Checker) clauseFits(in *Input, rule *catalog.Rule, cr *compiledRule, i int) (fits, multi bool) {
+// clauseMulti reports whether the clauses of sentence i decide whether
+// the rule's actor fits (clauseFits reports multi): a German sentence of
+// several main clauses, not a list item continuing its lead-in.
+func (ch *Checker) clauseMulti(in *Input, cr *compiledRule, i int) bool {
 	if in.finder == nil || !in.finder.german || len(cr.all) == 0 {
-		return false, false
+		return false
 	}
 	if l := in.Sentences[i].LeadIn; l >= 0 && !in.question(l) {
 		// A list item's clauses continue its lead-in; an answer's
 		// clauses are its own ("Was passiert …? Du kannst alles
 		// exportieren; danach löschen wir sie.").
+		return false
+	}
+	return in.clauses(i) != nil
+}
+
+// clauseFits reports whether a clause of sentence i has an actor that fits
+// the rule and holds a term of one of the rule's groups.
+// multi reports whether the sentence has several clauses at all; when it
+// has not, the sentence's actor decides.
+func (ch *Checker) clauseFits(in *Input, rule *catalog.Rule, cr *compiledRule, i int) (fits, multi bool) {
+	if !ch.clauseMulti(in, cr, i) {
 		return false, false
 	}
 	cs := in.clauses(i)
-	if cs == nil {
-		return false, false
-	}
 	toks := in.Index.Tokens(i)
 	for _, c := range cs {
 		if !actorFits(rule.Actor, in.finder.find(toks[c[0]:c[1]])) {

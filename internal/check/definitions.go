@@ -157,6 +157,13 @@ var notPartyTerms = set("it this that which who he she there each either neither
 // a party. Terms that are already party words or name the contract are
 // left out.
 func (f *actorFinder) definedParties(text, lower string) map[string]Party {
+	return f.definedPartiesIn(text, lower, nil)
+}
+
+// definedPartiesIn is definedParties with the index of the text, whose
+// vocabulary rules out naming phrases without a scan of the text (nil:
+// the text is scanned for each).
+func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[string]Party {
 	var out map[string]Party
 	add := func(at int, term string, p Party) {
 		// A name is written with a capital: "Infracost", "sharePAD", not
@@ -274,7 +281,7 @@ func (f *actorFinder) definedParties(text, lower string) map[string]Party {
 	// Muster GbR „die Praxis“", a block under "Die Praxis:". The term's
 	// party is the one whose instructions the other follows; of two such
 	// terms the other is the processor.
-	if plain := plainTerms(text, lower); len(plain) > 0 {
+	if plain := plainTerms(text, lower, ix); len(plain) > 0 {
 		var ctrl []string
 		var open []quotedDef
 		for _, d := range plain {
@@ -325,6 +332,25 @@ type quotedDef struct {
 	p       Party
 }
 
+// laterWordsIn reports whether the index's vocabulary holds every word of
+// the phrase v after its first, or whether it cannot tell: a word between
+// two spaces in the lower-cased text (the phrase followed by a space) is a
+// token of its own, so where the sentences cover the text, the text holds
+// v only if they are all words of the index. (The first word may end a
+// longer token: "sub-we".)
+func laterWordsIn(ix *match.Index, v string) bool {
+	if !ix.Covers() {
+		return true // a word outside the sentences is not in the index
+	}
+	words := strings.Fields(v)
+	for _, w := range words[min(1, len(words)):] {
+		if !ix.HasWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // reNamedTerm is a quoted term in a naming sentence, without its
 // article.
 var reNamedTerm = regexp.MustCompile(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
@@ -339,7 +365,7 @@ var reTermLabel = regexp.MustCompile(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L
 // lines with an article above a party block (a line with a company's
 // legal form or a postcode in the lines below). Only terms written with a
 // capital that the text uses again count.
-func plainTerms(text, lower string) []quotedDef {
+func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 	var out []quotedDef
 	seen := map[string]bool{}
 	use := func(at int, term string) {
@@ -353,6 +379,9 @@ func plainTerms(text, lower string) []quotedDef {
 		out = append(out, quotedDef{at: at, end: at + len(term), term: term})
 	}
 	for _, v := range lexicon.NamingVerbs() {
+		if ix != nil && !laterWordsIn(ix, v) {
+			continue
+		}
 		w := v + " "
 		for from := 0; ; {
 			k := strings.Index(lower[from:], w)

@@ -136,7 +136,7 @@ var notDefiner = set("by all any reasonable appropriate other technical electron
 // its meaning ("Processing: any operation …").
 func (rk *ranker) definition(ix *match.Index, k int, text string) bool {
 	ct := rk.ch.cite
-	if anyIndexTerm(ix, ct.definition, k) {
+	if rk.citeSets(ix).definition.Has(k) {
 		return true
 	}
 	// Only the first words are read: a phrase may start among the first
@@ -515,7 +515,6 @@ func (rk *ranker) groupsIn(clause *match.Index, rule *catalog.Rule, i int) bool 
 // an overview of the annex topics, an operative clause or a bare title.
 // ix indexes the quote as its k-th span.
 func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
-	ct := rk.ch.cite
 	s := 0
 	if rk.definition(ix, k, text) {
 		s += weightDefinition
@@ -523,21 +522,54 @@ func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
 	if tocLine(text) {
 		s += weightTOC
 	}
-	topics := 0
-	for _, t := range ct.overview {
-		if ix.TermByID(t).Has(k) {
-			topics++
-		}
-	}
-	if topics >= overviewTopics {
+	cs := rk.citeSets(ix)
+	if cs.overview.Has(k) {
 		s += weightOverview
 	}
-	if anyIndexTerm(ix, ct.operative, k) {
+	if cs.operative.Has(k) {
 		s += weightOperative
 	} else if headingLike(text) {
 		s += weightHeading
 	}
 	return s
+}
+
+// citeSets are the sentences of a document holding a term of the
+// ranking sets: any of cite_definition, any of cite_operative, and
+// overviewTopics or more of the topics of cite_overview.
+type citeSets struct {
+	ix                              *match.Index
+	definition, operative, overview match.Bits
+}
+
+// citeSets returns the ranking sets of the document's index ix, found on
+// first use: textScore asks about every ranked sentence.
+func (rk *ranker) citeSets(ix *match.Index) *citeSets {
+	in := rk.in
+	if in.cite != nil && in.cite.ix == ix {
+		return in.cite
+	}
+	ct := rk.ch.cite
+	cs := &citeSets{ix: ix}
+	union := func(terms []match.TermID) match.Bits {
+		b := ix.NewBits()
+		for _, t := range terms {
+			b.Or(ix.TermByID(t))
+		}
+		return b
+	}
+	cs.definition, cs.operative = union(ct.definition), union(ct.operative)
+	count := make([]uint8, ix.Len())
+	cs.overview = ix.NewBits()
+	for _, t := range ct.overview {
+		ix.TermByID(t).Each(func(i int) {
+			if count[i]++; count[i] == overviewTopics {
+				cs.overview.Set(i)
+			}
+		})
+	}
+	in.cite = cs
+	return cs
 }
 
 func anyIndexTerm(ix *match.Index, terms []match.TermID, k int) bool {

@@ -139,7 +139,7 @@ const candAfter = 8
 func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 	m := ix.asked[id]
 	if m == nil {
-		re := compileRegex(expr)
+		re := registered()[id].compiled() // the expression of expr
 		if re == nil {
 			return false
 		}
@@ -180,7 +180,7 @@ func (ix *Index) regexAt(id TermID, expr string, i int) bool {
 // with a word holding one of the expression's literal runs, so does
 // this.
 func (ix *Index) regexHas(re *regex, i int) bool {
-	if runs, ok := re.literalRuns(); ok {
+	if runs, ok := re.literalRuns(ix.aliased); ok {
 		cand := false
 		toks := ix.sentence(i)
 		for _, run := range runs {

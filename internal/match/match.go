@@ -21,7 +21,6 @@
 package match
 
 import (
-	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -348,7 +347,9 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 		} else {
 			t.Text = lower(text[i:j])
 		}
-		t.Possessive = possessiveAt(text, j, end)
+		if j < end && (text[j] == '\'' || text[j] == 0xE2) { // (most words are followed by neither)
+			t.Possessive = possessiveAt(text, j, end)
+		}
 		toks = append(toks, t)
 		comma = false
 		i = j
@@ -530,8 +531,27 @@ type Index struct {
 	scratchBusy bool
 	empty       Bits  // the shared result of terms that match nothing
 	order       uint8 // 1: spans ordered without overlap, 2: not; 0: not known yet
-	// bucketsBuilt is set once heads and tails are built.
-	bucketsBuilt bool
+	covers      uint8 // 1: the spans cover the text (see Covers), 2: not; 0: not known yet
+	// headsBuilt and tailsBuilt are set once heads and tails are built.
+	headsBuilt, tailsBuilt bool
+	// heads3 holds the ids by their first three bytes, for prefix terms
+	// of three bytes or more (see eachPrefix), built on first use.
+	heads3      keyBuckets
+	heads3Built bool
+	// zuWords are the ids of the words that may be a zu-infinitive (see
+	// zuInfinitive), found on first use; zuBuilt is set then.
+	zuWords []int32
+	zuBuilt bool
+	// geWords are the ids of the words that may be the past participle
+	// of a separable verb (see geParticiple), found on first use; geBuilt
+	// is set then.
+	geWords []int32
+	geBuilt bool
+	// pairs lists the ids of the words by the byte pairs they hold, for
+	// infix terms (see infixMatches), built on first use.
+	pairs keyBuckets
+	// pairsBuilt is set once pairs is built.
+	pairsBuilt bool
 	// aliased is set when NewIndexAliased read a word as another.
 	aliased bool
 	n       int
@@ -680,15 +700,133 @@ func (ix *Index) Aliased() bool { return ix.aliased }
 // two bytes, built on first use: an index asked only exact words (the
 // lines of a cited sentence) never needs them.
 func (ix *Index) bucketsOf(tails bool) *buckets {
-	if !ix.bucketsBuilt {
-		ix.heads = newBuckets(ix.words, headKey)
-		ix.tails = newBuckets(ix.words, tailKey)
-		ix.bucketsBuilt = true
-	}
 	if tails {
+		if !ix.tailsBuilt {
+			ix.tails = newBuckets(ix.words, tailKey)
+			ix.tailsBuilt = true
+		}
 		return &ix.tails
 	}
+	if !ix.headsBuilt {
+		ix.heads = newBuckets(ix.words, headKey)
+		ix.headsBuilt = true
+	}
 	return &ix.heads
+}
+
+// eachPrefix calls f for every word that starts with core, which has at
+// least three bytes: the words of core's bucket of heads3, which holds
+// far fewer words than one of heads.
+func (ix *Index) eachPrefix(core string, f func(id int32, w string)) {
+	if !ix.heads3Built {
+		ix.heads3 = newKeyBuckets(ix.words, false)
+		ix.heads3Built = true
+	}
+	words := ix.words
+	for _, id := range ix.heads3.of(head3Key(core)) {
+		if w := words[id]; strings.HasPrefix(w, core) {
+			f(id, w)
+		}
+	}
+}
+
+// head3Key is the key of a word of at least three bytes: its first
+// three.
+func head3Key(w string) uint32 { return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) }
+
+// pairKey is the key of a pair of bytes.
+func pairKey(a, b byte) uint32 { return uint32(a)<<8 | uint32(b) }
+
+// keyBuckets groups word ids by keys, each word under every key it
+// yields (once per bucket). The buckets are a hash table of keys: a
+// bucket holds the words of every key that falls into it.
+type keyBuckets struct {
+	off  []int32 // ids of bucket k: ids[off[k]:off[k+1]]
+	ids  []int32
+	mask uint32 // the number of buckets, a power of two, minus one
+}
+
+// of returns the ids of the bucket of key k (a superset of the words
+// under k).
+func (b *keyBuckets) of(k uint32) []int32 {
+	k = bucketHash(k) & b.mask
+	return b.ids[b.off[k]:b.off[k+1]]
+}
+
+// bucketHash spreads a key over the buckets.
+func bucketHash(k uint32) uint32 { return (k * 2654435761) >> 12 }
+
+// newKeyBuckets groups the words by their keys, in about as many buckets
+// as words: with pairs every pair of bytes of a word of at least two bytes
+// is a key (pairKey; a word holding a pair twice is in its bucket twice),
+// otherwise the first three bytes of a word of at least three (head3Key).
+func newKeyBuckets(words []string, pairs bool) keyBuckets {
+	n := 16
+	for n < len(words) && n < 1<<14 {
+		n <<= 1
+	}
+	b := keyBuckets{off: make([]int32, n+1), mask: uint32(n - 1)}
+	mask := b.mask
+	// Two passes: count the words per bucket, then put them in.
+	count := b.off[1:]
+	for _, w := range words {
+		if pairs {
+			for j := 0; j+1 < len(w); j++ {
+				count[bucketHash(pairKey(w[j], w[j+1]))&mask]++
+			}
+		} else if len(w) >= 3 {
+			count[bucketHash(head3Key(w))&mask]++
+		}
+	}
+	for k := 1; k <= n; k++ {
+		b.off[k] += b.off[k-1]
+	}
+	b.ids = make([]int32, b.off[n])
+	fill := make([]int32, n)
+	copy(fill, b.off[:n])
+	for id, w := range words {
+		if pairs {
+			for j := 0; j+1 < len(w); j++ {
+				k := bucketHash(pairKey(w[j], w[j+1])) & mask
+				b.ids[fill[k]] = int32(id)
+				fill[k]++
+			}
+		} else if len(w) >= 3 {
+			k := bucketHash(head3Key(w)) & mask
+			b.ids[fill[k]] = int32(id)
+			fill[k]++
+		}
+	}
+	return b
+}
+
+// zuCandidates returns the ids of the words that may be a zu-infinitive:
+// those ending in "n" with a "zu" from their third byte on.
+func (ix *Index) zuCandidates() []int32 {
+	if !ix.zuBuilt {
+		ix.zuBuilt = true
+		for id, w := range ix.words {
+			if len(w) > 4 && w[len(w)-1] == 'n' && strings.Contains(w[2:], "zu") {
+				ix.zuWords = append(ix.zuWords, int32(id))
+			}
+		}
+	}
+	return ix.zuWords
+}
+
+// geCandidates returns the ids of the words that may be the past
+// participle of a separable verb: eight bytes or more (a prefix term of
+// five and three more) with a "ge" after two to six letters.
+func (ix *Index) geCandidates() []int32 {
+	if !ix.geBuilt {
+		ix.geBuilt = true
+		for id, w := range ix.words {
+			if len(w) >= 8 && mayBeParticiple(w) {
+				ix.geWords = append(ix.geWords, int32(id))
+			}
+		}
+	}
+	return ix.geWords
 }
 
 // articles returns the article references of the sentences, ordered by
@@ -725,6 +863,12 @@ type buffers struct {
 	// lists.
 	cached  []TermID
 	vcached []int32
+	// wordIDs holds, by TermID, the vocabulary id of an exact word term
+	// looked up in the current document: 0 when not looked up, 1 when
+	// the document lacks the word, the id plus 2 otherwise; widded lists
+	// the entries set.
+	wordIDs []int32
+	widded  []TermID
 }
 
 var bufferPool sync.Pool // *buffers
@@ -744,6 +888,10 @@ func getBuffers(tokens int) *buffers {
 	for _, id := range b.vcached {
 		b.vcache[id] = nil
 	}
+	for _, id := range b.widded {
+		b.wordIDs[id] = 0
+	}
+	b.widded = b.widded[:0]
 	b.cached, b.vcached = b.cached[:0], b.vcached[:0]
 	if len(b.slab) > 1 {
 		// Keep one chunk in use; the others (a larger document's) wait
@@ -845,6 +993,55 @@ const maxPooledTokens = 1 << 18
 
 // postings returns the sentences holding token id.
 func (ix *Index) postings(id int32) []int32 { return ix.post[ix.postOff[id]:ix.postOff[id+1]] }
+
+// HasWord reports whether a token of the text is the lower-cased word w
+// (as the index reads it: a word aliased to another is that other).
+func (ix *Index) HasWord(w string) bool {
+	id, ok := ix.vocab.id(w)
+	return ok && ix.postOff[id+1] > ix.postOff[id]
+}
+
+// Covers reports whether every run of ASCII letters and digits of the
+// text lies within one sentence: the sentences follow each other without
+// overlapping, the text between them holds no such byte (blanks, bullets
+// and dashes only), and no sentence starts or ends inside a run. Then an
+// ASCII word of the text between two spaces is a token of a sentence.
+func (ix *Index) Covers() bool {
+	if ix.covers == 0 {
+		ix.covers = 2
+		if ix.ordered() && ix.covered() {
+			ix.covers = 1
+		}
+	}
+	return ix.covers == 1
+}
+
+// covered is Covers for ordered spans.
+func (ix *Index) covered() bool {
+	text := ix.text
+	split := func(at int) bool {
+		return at > 0 && at < len(text) && isASCIIWord(text[at-1]) && isASCIIWord(text[at]) && text[at-1] < utf8.RuneSelf && text[at] < utf8.RuneSelf
+	}
+	from := 0
+	for k := 0; k <= len(ix.spans); k++ {
+		to := len(text)
+		if k < len(ix.spans) {
+			to = int(ix.spans[k].start)
+		}
+		for i := from; i < to; i++ {
+			if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+				return false
+			}
+		}
+		if k < len(ix.spans) {
+			if split(to) || split(int(ix.spans[k].end)) {
+				return false
+			}
+			from = int(ix.spans[k].end)
+		}
+	}
+	return true
+}
 
 // Len returns the number of sentences.
 func (ix *Index) Len() int { return ix.n }
@@ -983,7 +1180,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	var b Bits
 	switch e.kind {
 	case regexKind:
-		b = ix.regexTerm(e.arg)
+		b = ix.regexTermOf(e.compiled())
 	case articleKind:
 		b = ix.articleTerm(e.arg)
 	case phraseKind:
@@ -1069,6 +1266,12 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 	}
 	m := ix.buf.bits(len(ix.words))
 	switch {
+	case p.infl && len(p.core) >= 3:
+		ix.eachPrefix(p.core, func(id int32, w string) {
+			if inflections[w[len(p.core):]] {
+				m.Set(int(id))
+			}
+		})
 	case p.infl:
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
 			if inflected(w, p.core) {
@@ -1079,15 +1282,27 @@ func (ix *Index) vocabMatches(p wordPattern) Bits {
 		if id, ok := ix.vocab.id(p.core); ok {
 			m.Set(int(id))
 		}
-	case !p.pre && p.suf:
-		// Only prefixes of five letters or more have participles read
-		// (see geParticiple), which hold three letters more.
-		geMin := len(p.core) + 3
-		if len(p.core) < 5 {
-			geMin = math.MaxInt
+	case !p.pre && p.suf && len(p.core) >= 3:
+		// The words starting with the core, then the zu-infinitives
+		// (which the core's first two bytes start too) and participles.
+		ix.eachPrefix(p.core, func(id int32, _ string) { m.Set(int(id)) })
+		for _, id := range ix.zuCandidates() {
+			if w := ix.words[id]; len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
+				m.Set(int(id))
+			}
 		}
+		if len(p.core) >= 5 {
+			// The participles of separable verbs (geParticiple).
+			for _, id := range ix.geCandidates() {
+				if w := ix.words[id]; len(w) >= len(p.core)+3 && geParticiple(w, p.core) {
+					m.Set(int(id))
+				}
+			}
+		}
+	case !p.pre && p.suf:
+		// A core this short has no participles read (geParticiple).
 		ix.bucketsOf(false).each(ix.words, p.core, headKey, func(id int32, w string) {
-			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && (zuInfinitive(w, p.core) || len(w) >= geMin && mayBeParticiple(w) && geParticiple(w, p.core)) {
+			if strings.HasPrefix(w, p.core) || len(w) >= len(p.core)+2 && zuInfinitive(w, p.core) {
 				m.Set(int(id))
 			}
 		})
@@ -1119,6 +1334,28 @@ func (ix *Index) infixMatches(core string, m Bits) {
 			if strings.Contains(w, core) {
 				m.Set(id)
 			}
+		}
+		return
+	}
+	if len(core) >= 2 {
+		// The words holding core's rarest byte pair hold every word that
+		// contains core.
+		if !ix.pairsBuilt {
+			ix.pairs = newKeyBuckets(ix.words, true)
+			ix.pairsBuilt = true
+		}
+		best := ix.pairs.of(pairKey(core[0], core[1]))
+		for j := 1; j+1 < len(core) && len(best) > 0; j++ {
+			if c := ix.pairs.of(pairKey(core[j], core[j+1])); len(c) < len(best) {
+				best = c
+			}
+		}
+		prev := int32(-1)
+		for _, id := range best {
+			if id != prev && strings.Contains(ix.words[id], core) {
+				m.Set(int(id))
+			}
+			prev = id // (a word holding the pair twice is there twice in a row)
 		}
 		return
 	}
@@ -1198,13 +1435,34 @@ func (m idMatcher) has(id int32) bool {
 
 func (ix *Index) idMatcher(p wordPattern) idMatcher {
 	if p.exact() {
-		id, ok := ix.vocab.id(p.core)
-		if !ok {
-			id = -1
-		}
-		return idMatcher{exact: true, id: id}
+		return idMatcher{exact: true, id: ix.wordID(p)}
 	}
 	return idMatcher{set: ix.vocabMatches(p)}
+}
+
+// wordID returns the vocabulary id of the exact word pattern p, -1 when
+// the document lacks it. The id is kept by the word's term (p.id): a word
+// is looked up once per document, not once per phrase holding it.
+func (ix *Index) wordID(p wordPattern) int32 {
+	wi := ix.buf.wordIDs
+	if int(p.id) < len(wi) {
+		if v := wi[p.id]; v != 0 {
+			return v - 2
+		}
+	}
+	id, ok := ix.vocab.id(p.core)
+	if !ok {
+		id = -1
+	}
+	if terms := registered(); int(p.id) < len(terms) && terms[p.id].kind == wordKind && terms[p.id].word.core == p.core {
+		if int(p.id) >= len(wi) {
+			wi = append(wi, make([]int32, len(terms)-len(wi))...)
+			ix.buf.wordIDs = wi
+		}
+		wi[p.id] = id + 2
+		ix.buf.widded = append(ix.buf.widded, p.id)
+	}
+	return id
 }
 
 // buckets groups token ids by a two-byte key, so that a prefix or suffix
@@ -1266,7 +1524,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 func (ix *Index) wordTerm(p wordPattern) Bits {
 	b := ix.NewBits()
 	if p.exact() {
-		if id, ok := ix.vocab.id(p.core); ok {
+		if id := ix.wordID(p); id >= 0 {
 			b.setAll(ix.postings(id))
 		}
 		return b
@@ -1277,6 +1535,14 @@ func (ix *Index) wordTerm(p wordPattern) Bits {
 
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
+	// Most phrases hold an exact word the document lacks: tested first,
+	// from the words' (cached) sets, before anything is set up. Nil is
+	// the empty set (TermByID shares one for it).
+	for wi := range words {
+		if w := &words[wi]; w.gap == 0 && w.exact() && ix.TermByID(w.id).Empty() {
+			return nil
+		}
+	}
 	// The candidates live only during this call: one set serves every
 	// phrase (a fresh one should a term asked for meanwhile be a phrase).
 	var cand Bits
@@ -1301,7 +1567,8 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// Exact words first: they cost a look-up, and when one is missing the
 	// patterns need not be matched against the vocabulary at all.
 	for pass := 0; pass < 2; pass++ {
-		for wi, w := range words {
+		for wi := range words {
+			w := &words[wi]
 			if w.gap > 0 || w.exact() != (pass == 0) {
 				continue
 			}
@@ -1315,7 +1582,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 			if cand.Empty() {
 				return ix.NewBits()
 			}
-			vm[wi] = ix.idMatcher(w)
+			vm[wi] = ix.idMatcher(*w)
 		}
 	}
 	out := ix.NewBits()
@@ -1458,11 +1725,11 @@ func phraseAt(toks []token, ti int, words []wordPattern, vm []idMatcher, wi int)
 	return true
 }
 
-// regexTerm runs a regular expression over every lower-cased sentence (its
-// prefilter skips those lacking the literals every match contains).
-func (ix *Index) regexTerm(expr string) Bits {
+// regexTermOf runs a compiled expression (nil when it does not compile)
+// over every lower-cased sentence (its prefilter skips those lacking the
+// literals every match contains).
+func (ix *Index) regexTermOf(re *regex) Bits {
 	b := ix.NewBits()
-	re := compileRegex(expr)
 	if re == nil {
 		return b // the catalog validates expressions; never reached
 	}
@@ -1524,7 +1791,7 @@ func (ix *Index) regexTerm(expr string) Bits {
 // literal, found from the vocabulary instead of the text. ok is false when
 // a literal has no such run or re has no usable literals.
 func (ix *Index) literalSentences(re *regex) (Bits, bool) {
-	runs, ok := re.literalRuns()
+	runs, ok := re.literalRuns(ix.aliased)
 	if !ok {
 		return nil, false
 	}
@@ -1539,36 +1806,82 @@ func (ix *Index) literalSentences(re *regex) (Bits, bool) {
 
 // literalRuns returns, for each literal of the expression, its longest
 // run of ASCII letters and digits as an infix word pattern, found once.
-// ok is false when a literal has no such run, the expression has no
-// usable literals or more than eight.
-func (r *regex) literalRuns() ([]wordPattern, bool) {
-	r.runsOnce.Do(func() {
-		lits, ok := r.re.Required()
-		if !ok || len(lits) > 8 {
-			return
-		}
-		runs := make([]wordPattern, 0, len(lits))
-		for _, l := range lits {
-			run := ""
-			for i := 0; i < len(l); {
-				j := i
-				for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
-					j++
-				}
-				if j-i > len(run) {
-					run = l[i:j]
-				}
-				i = j + 1
-			}
-			if run == "" {
-				return
-			}
-			runs = append(runs, parseWord("*"+run+"*"))
-		}
-		r.runs = runs
-	})
+// A run that contains another of them is left out: every word holding it
+// holds the other, whose words are candidates already. ok is false when a
+// literal has no such run, the expression has no usable literals or more
+// than maxRuns runs are left.
+//
+// For an aliased index (a word of the text read as another: its own word
+// has no sentences) the runs are those of up to eight literals, each
+// literal's own, as they were before runs were reduced: where a literal's
+// run is an aliased word the candidates may miss a sentence that holds it,
+// and the reduced runs would miss others.
+func (r *regex) literalRuns(aliased bool) ([]wordPattern, bool) {
+	r.runsOnce.Do(r.findRuns)
+	if aliased {
+		return r.eachRuns, r.eachRuns != nil
+	}
 	return r.runs, r.runs != nil
 }
+
+// findRuns sets runs and eachRuns (see literalRuns).
+func (r *regex) findRuns() {
+	lits, ok := r.re.Required()
+	if !ok {
+		return
+	}
+	var runs []string
+	for _, l := range lits {
+		run := ""
+		for i := 0; i < len(l); {
+			j := i
+			for j < len(l) && l[j] < utf8.RuneSelf && asciiWord[l[j]] && !(l[j] >= 'A' && l[j] <= 'Z') {
+				j++
+			}
+			if j-i > len(run) {
+				run = l[i:j]
+			}
+			i = j + 1
+		}
+		if run == "" {
+			return
+		}
+		runs = append(runs, run)
+	}
+	if len(runs) <= maxEachRuns {
+		for _, run := range runs {
+			r.eachRuns = append(r.eachRuns, parseWord("*"+run+"*"))
+		}
+	}
+	// Shortest first: a run is kept unless one kept before it is
+	// part of it.
+	slices.SortStableFunc(runs, func(a, b string) int { return len(a) - len(b) })
+	var kept []wordPattern
+	for _, run := range runs {
+		covered := false
+		for _, k := range kept {
+			if strings.Contains(run, k.core) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			kept = append(kept, parseWord("*"+run+"*"))
+		}
+	}
+	if len(kept) > maxRuns {
+		return
+	}
+	r.runs = kept
+}
+
+// maxRuns is the number of literal runs up to which an expression's
+// candidate sentences are found from the vocabulary (literalSentences);
+// maxEachRuns, that of the runs for an aliased index.
+const (
+	maxRuns     = 32
+	maxEachRuns = 8
+)
 
 // ordered reports whether the sentence spans follow each other in the text
 // without overlapping.

@@ -18,6 +18,8 @@ type regex struct {
 	// derived once (see literalRuns).
 	runs     []wordPattern
 	runsOnce sync.Once
+	// eachRuns are the runs for an aliased index (see literalRuns).
+	eachRuns []wordPattern
 	// needs lists sets of literals: every match contains one literal of
 	// each set, so a sentence lacking all of a set's literals is skipped
 	// without running the expression.

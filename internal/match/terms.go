@@ -29,6 +29,23 @@ type entry struct {
 	arg    string        // the expression of "re:", the list of "art:"
 	word   wordPattern   // a single word pattern
 	phrase []wordPattern // the words of a phrase
+	// re is the compiled expression of "re:", set on first use (see
+	// compiled).
+	re atomic.Pointer[regex]
+}
+
+// compiled returns the entry's expression (compileRegex), kept by the
+// entry: the expressions' table is keyed by their text, long strings to
+// hash on every look-up.
+func (e *entry) compiled() *regex {
+	if r := e.re.Load(); r != nil {
+		return r
+	}
+	r := compileRegex(e.arg)
+	if r != nil {
+		e.re.Store(r)
+	}
+	return r
 }
 
 // termKind tells how a term is answered.
@@ -110,6 +127,9 @@ func Register(t string) TermID {
 	// slice: readers of that slice never look past its length, and they
 	// see the new element only through the new slice published after it.
 	id = TermID(len(terms))
+	if e.kind == wordKind {
+		e.word.id = id // the word knows its term (see Index.idMatcher)
+	}
 	next := append(terms, e)
 	registry.terms.Store(&next)
 	if registry.ids == nil {
