@@ -62,7 +62,7 @@ func (x *extractor) spaceTables() []table {
 	var pending []int // line starts of the table being read
 	bi := 0
 	for _, ln := range x.lines {
-		if cur == nil && !strings.Contains(ln.text, "   ") {
+		if cur == nil && !hasSpaceRun(ln.text) {
 			// (Most lines: no table starts here.)
 			continue
 		}
@@ -172,4 +172,26 @@ func (x *extractor) markSpaceLines(starts []int) {
 	for _, s := range starts {
 		x.spaceLines[s] = true
 	}
+}
+
+// hasSpaceRun reports whether s holds three spaces in a row. Every third
+// byte is looked at, as any run of three holds one of them: a search for
+// "   " would stop at every space.
+func hasSpaceRun(s string) bool {
+	for j := 2; j < len(s); j += 3 {
+		if s[j] != ' ' {
+			continue
+		}
+		a, b := j, j
+		for a > j-2 && s[a-1] == ' ' {
+			a--
+		}
+		for b < j+2 && b+1 < len(s) && s[b+1] == ' ' {
+			b++
+		}
+		if b-a >= 2 {
+			return true
+		}
+	}
+	return false
 }

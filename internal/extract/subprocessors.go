@@ -850,6 +850,10 @@ func (x *extractor) inSubContext(b document.Block) bool {
 // reAnnexRef is a reference to an annex: "Anlage 3", "Annex II".
 var reAnnexRef = prefilter.MustCompile(`(?i)\b(?:anlage|anhang|annex|appendix|schedule)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b`)
 
+// annexWords are the words of a reference to an annex, one of which a
+// sentence must hold for reAnnexRef to be run on it.
+var annexWords = prefilter.NewWords("anlage", "anhang", "annex", "appendix", "schedule")
+
 // referredSubAnnex reports whether an annex whose title is its label
 // alone ("Anlage 3") is the one a sentence on sub-processors refers to
 // ("Die in Anlage 3 genannten Unternehmen sind als Unterauftragnehmer
@@ -862,7 +866,7 @@ func (x *extractor) referredSubAnnex(annex string) bool {
 				continue
 			}
 			lower := x.sentenceLower(i)
-			if !strings.Contains(lower, "anlage") && !strings.Contains(lower, "anhang") && !strings.Contains(lower, "annex") && !strings.Contains(lower, "appendix") && !strings.Contains(lower, "schedule") {
+			if !annexWords.In(lower) {
 				continue
 			}
 			refs := reAnnexRef.FindAllString(lower, 3)
@@ -2110,6 +2114,10 @@ func hasLowerWord(s string) bool {
 
 // subprocessorURL returns a link in a sentence about sub-processors.
 func (x *extractor) subprocessorURL() string {
+	if !strings.Contains(x.lower, "http") {
+		// (Most texts: every sentence is a part of x.lower.)
+		return ""
+	}
 	for i := range x.in.Sentences {
 		if !strings.Contains(x.sentenceLower(i), "http") {
 			continue
