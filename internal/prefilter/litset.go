@@ -32,13 +32,13 @@ type litSet struct {
 	pre, mask []uint64
 	// skip, when every literal has win bytes or more (win >= minSkip),
 	// holds for each pair of bytes (coded by skipCode, with fold by
-	// skipFoldCode, and hashed by skipHash) how far a window of win bytes of the text ending with
-	// that pair can move on without passing the start of a literal: the
-	// least win-1-j over the literals whose bytes j-1 and j (j < win)
-	// fold to a pair of the same hash, and win-1 when there are none
-	// (multi-pattern Horspool on pairs, after Wu and Manber); the table
-	// holds win-1 less the shift. nil: no skip table; fold is the mode it
-	// was built for.
+	// skipFoldCode, and hashed by skipHash) how far a window of win
+	// bytes of the text ending with that pair can move on without
+	// passing the start of a literal: the least win-1-j over the
+	// literals whose bytes j-1 and j (j < win) have the same hash, and
+	// win-1 when there are none (multi-pattern Horspool on pairs, after
+	// Wu and Manber). nil: no skip table; fold is the mode it was built
+	// for.
 	skip *[skipSize]uint8
 	win  int
 	fold bool
@@ -117,13 +117,15 @@ func (ls *litSet) buildSkip(fold bool) {
 	if fold {
 		code = &skipFoldCode
 	}
-	// The table holds m-1 less the shift, so that a new (zeroed) table
-	// gives every pair the longest shift.
 	t := new([skipSize]uint8)
+	t[0] = uint8(m - 1)
+	for n := 1; n < skipSize; n *= 2 {
+		copy(t[n:], t[:n])
+	}
 	for _, l := range ls.lits {
 		for j := 1; j < m; j++ {
 			h := skipHash(code[l[j-1]], code[l[j]])
-			t[h] = max(t[h], uint8(j))
+			t[h] = min(t[h], uint8(m-1-j))
 		}
 	}
 	ls.skip, ls.win, ls.fold = t, m, fold
@@ -238,11 +240,11 @@ func (ls *litSet) nextSkip(s string, i int, fold bool) int {
 	}
 	// e is the last byte of the window.
 	for e := i + w - 1; e > 0 && e < len(s); {
-		if k := w - 1 - int(t[skipHash(code[s[e-1]], code[s[e]])&(skipSize-1)]); k != 0 {
+		if k := int(t[skipHash(code[s[e-1]], code[s[e]])&(skipSize-1)]); k != 0 {
 			e += k
 			continue
 		}
-		if i := e - w + 1; ls.at(s, i, fold) {
+		if i := e - w + 1; ls.first[s[i]] && ls.at(s, i, fold) {
 			return i
 		}
 		e++
