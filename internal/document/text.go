@@ -888,10 +888,20 @@ func plainInline(text string) string {
 }
 
 // countFields returns len(strings.Fields(s)) without building the fields.
+// ASCII bytes are classed by a table, without decoding.
 func countFields(s string) int {
 	n, inField := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += w
+		}
+		if space {
 			inField = false
 		} else if !inField {
 			inField = true
@@ -900,3 +910,11 @@ func countFields(s string) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()

@@ -30,11 +30,24 @@ func FuzzAllIndexes(f *testing.F) {
 		if slices.Contains(words, "") {
 			return
 		}
-		got := allIndexes(s, words)
+		got := newWordScan(words).allIndexes(s)
 		for k, w := range words {
 			if want := allIndexRef(s, w); !slices.Equal(got[k], want) {
 				t.Fatalf("allIndexes(%q, %q)[%d] = %v, want %v", s, words, k, got[k], want)
 			}
+		}
+	})
+}
+
+// FuzzHasSpaceRun checks the look at every third byte against a search
+// for three spaces.
+func FuzzHasSpaceRun(f *testing.F) {
+	for _, s := range []string{"", " ", "   ", "a   b", "ab  c  d", "Name    Sitz", "x \t  y", "abcd   "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasSpaceRun(s), strings.Contains(s, "   "); got != want {
+			t.Fatalf("hasSpaceRun(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

@@ -116,6 +116,9 @@ type extractor struct {
 	// subAnnexRefs holds, lower-cased, the annexes that a sentence on
 	// sub-processors refers to (referredSubAnnex).
 	subAnnexRefs map[string]bool
+	// subAnnexes caches referredSubAnnex by annex (it is asked for every
+	// block of an annex).
+	subAnnexes map[string]bool
 }
 
 // line is one non-empty trimmed line of the text.

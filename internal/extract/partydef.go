@@ -587,7 +587,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 	// processor" ends in a role word. The expressions run only on short
 	// windows around them.
 	// The words' occurrences, found in one pass over the text.
-	found := allIndexes(x.lower[:n], defWords)
+	found := defScan.allIndexes(x.lower[:n])
 	for k := range defOpeners {
 		for _, at := range found[k] {
 			a := runeStart(text, max(0, at-4))
@@ -677,14 +677,11 @@ var reNamingEnd = lazyRegexp(`(?:\p{L}{3,}|[“”"»)])(\.)\s+\p{Lu}`)
 func (x *extractor) namingUnits(text string) []defUnit {
 	var us []defUnit
 	low := x.lower[:len(text)]
-	for _, v := range x.k.party.naming {
-		for from := 0; ; {
-			i := strings.Index(low[from:], v)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(v)
+	// The naming words' occurrences, found in one pass over the text.
+	found := x.k.party.namingScan.allIndexes(low)
+	for k, v := range x.k.party.naming {
+		for _, i := range found[k] {
+			from := i + len(v)
 			if i > 0 {
 				if r, _ := utf8.DecodeLastRuneInString(low[:i]); unicode.IsLetter(r) {
 					continue
@@ -911,23 +908,38 @@ var defOpeners = []string{"im folgenden", "nachfolgend", "nachstehend", "hereina
 // words of "is the processor".
 var defWords = append(slices.Clip(defOpeners), "processor", "controller", "auftragsverarbeiter", "verantwortliche", "auftragnehmer", "auftraggeber")
 
-// allIndexes returns, for each of the words (not empty), the offsets of
-// its occurrences in s, each after the end of the one before. They are
-// found in one pass over s: a search per word would cost a call at every
-// occurrence of its first letter.
-func allIndexes(s string, words []string) [][]int {
-	var byFirst [256][]int // the words by their first byte
-	for k, w := range words {
-		byFirst[w[0]] = append(byFirst[w[0]], k)
+// defScan finds defWords.
+var defScan = newWordScan(defWords)
+
+// wordScan is a list of words (lower case, not empty) that all are sought
+// in one pass over a text.
+type wordScan struct {
+	words   []string
+	set     *prefilter.Words
+	byFirst [256][]int // the words by their first byte
+}
+
+func newWordScan(words []string) *wordScan {
+	w := &wordScan{words: words, set: prefilter.NewWords(words...)}
+	for k, s := range words {
+		w.byFirst[s[0]] = append(w.byFirst[s[0]], k)
 	}
-	out := make([][]int, len(words))
-	next := make([]int, len(words)) // where the next occurrence may start
-	for i := 0; i < len(s); i++ {
-		for _, k := range byFirst[s[i]] {
-			w := words[k]
-			if i >= next[k] && (len(w) == 1 || i+1 < len(s) && s[i+1] == w[1]) && strings.HasPrefix(s[i:], w) {
+	return w
+}
+
+// allIndexes returns, for each of the words, the offsets of its
+// occurrences in s, each after the end of the one before. They are found
+// in one pass over s, which visits only the offsets at which one of the
+// words starts: a search per word would cost a call at every occurrence
+// of its first letter.
+func (w *wordScan) allIndexes(s string) [][]int {
+	out := make([][]int, len(w.words))
+	next := make([]int, len(w.words)) // where the next occurrence may start
+	for i := w.set.Next(s, 0); i >= 0; i = w.set.Next(s, i+1) {
+		for _, k := range w.byFirst[s[i]] {
+			if i >= next[k] && strings.HasPrefix(s[i:], w.words[k]) {
 				out[k] = append(out[k], i)
-				next[k] = i + len(words[k])
+				next[k] = i + len(w.words[k])
 			}
 		}
 	}

@@ -61,35 +61,36 @@ type partyFile struct {
 
 // partyKnowledge is the compiled party knowledge.
 type partyKnowledge struct {
-	role      map[string]string // lower-case role word -> processor/controller
-	abbrev    map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
-	instrCue  []string          // "weisung des": lower-case phrases before the party giving instructions
-	instrOwn  []string          // "'s instructions": lower-case phrases after it
-	naming    []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
-	behalf    []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
-	letter    letterFile        // a letter's openings and voice cues, lower case
-	generic   map[string]bool
-	article   map[string]bool
-	title     map[string]bool
-	nameLabel map[string]bool
-	otherLbl  map[string]bool
-	addrLbl   map[string]bool // the other labels whose value is an address
-	tableHead map[string]bool // "Rolle": the first head cell of a party table
-	partyLbl  map[string]bool // "甲方": a party's label by its place ("Party A")
-	collect   map[string]bool
-	fragStart map[string]bool
-	self      map[string]bool
-	addressee map[string]bool
-	pronoun   map[string]bool
-	notInName map[string]bool
-	nonName   map[string]bool
-	salute    map[string]bool
-	degree    map[string]bool // "med.", "rer.": lower-case parts of a degree
-	joiner    map[string]bool // "&", "von": lower-case words inside a name
-	place     map[string]bool // "am", "zum": a place in a name
-	template  map[string]bool
-	streetTyp map[string]bool // "straße", "weg": a street's type word
-	streetLed map[string]bool // "am", "unter": a word opening a street
+	role       map[string]string // lower-case role word -> processor/controller
+	abbrev     map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
+	instrCue   []string          // "weisung des": lower-case phrases before the party giving instructions
+	instrOwn   []string          // "'s instructions": lower-case phrases after it
+	naming     []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
+	namingScan *wordScan         // finds naming
+	behalf     []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
+	letter     letterFile        // a letter's openings and voice cues, lower case
+	generic    map[string]bool
+	article    map[string]bool
+	title      map[string]bool
+	nameLabel  map[string]bool
+	otherLbl   map[string]bool
+	addrLbl    map[string]bool // the other labels whose value is an address
+	tableHead  map[string]bool // "Rolle": the first head cell of a party table
+	partyLbl   map[string]bool // "甲方": a party's label by its place ("Party A")
+	collect    map[string]bool
+	fragStart  map[string]bool
+	self       map[string]bool
+	addressee  map[string]bool
+	pronoun    map[string]bool
+	notInName  map[string]bool
+	nonName    map[string]bool
+	salute     map[string]bool
+	degree     map[string]bool // "med.", "rer.": lower-case parts of a degree
+	joiner     map[string]bool // "&", "von": lower-case words inside a name
+	place      map[string]bool // "am", "zum": a place in a name
+	template   map[string]bool
+	streetTyp  map[string]bool // "straße", "weg": a street's type word
+	streetLed  map[string]bool // "am", "unter": a word opening a street
 
 	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
@@ -142,6 +143,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		pk.instrOwn = append(pk.instrOwn, " "+a)
 	}
 	pk.naming = lexicon.NamingVerbs()
+	pk.namingScan = newWordScan(pk.naming)
 	pk.behalf = lowerAll(f.BehalfCues)
 	pk.letter = letterFile{Openings: lowerAll(f.Letter.Openings), AddresseeLeads: lowerAll(f.Letter.AddresseeLeads),
 		SenderProcesses: lowerAll(f.Letter.SenderProcesses), SenderInstructs: lowerAll(f.Letter.SenderInstructs), Subject: lowerAll(f.Letter.Subject)}

@@ -1498,12 +1498,16 @@ var (
 	reNameEntry = prefilter.MustCompile(`(?i)^\s*(?:\d{1,2}[.)]\s*)?(?:name|firma)\s*:\s*(\S.*)$`)
 )
 
+// roleLabelWords are the labels of reRoleLine, one of which the text must
+// hold for annexReadings to run it on every line.
+var roleLabelWords = prefilter.NewWords("role", "funktion", "rolle")
+
 // annexReadings reads the list of parties of the standard contractual
 // clauses' Annex I ("Data importer(s): 1. Name: … Address: … Role
 // (controller/processor): Processor"), wherever it stands: each role entry
 // names the party whose "Name:" entry comes before it.
 func (x *extractor) annexReadings() []partyReading {
-	if !strings.Contains(x.lower, "role") && !strings.Contains(x.lower, "funktion") && !strings.Contains(x.lower, "rolle") {
+	if !roleLabelWords.In(x.lower) {
 		return nil
 	}
 	var out []partyReading

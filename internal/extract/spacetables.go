@@ -62,7 +62,7 @@ func (x *extractor) spaceTables() []table {
 	var pending []int // line starts of the table being read
 	bi := 0
 	for _, ln := range x.lines {
-		if cur == nil && !strings.Contains(ln.text, "   ") {
+		if cur == nil && !hasSpaceRun(ln.text) {
 			// (Most lines: no table starts here.)
 			continue
 		}
@@ -171,5 +171,34 @@ func (x *extractor) markSpaceLines(starts []int) {
 	}
 	for _, s := range starts {
 		x.spaceLines[s] = true
+	}
+}
+
+// hasSpaceRun reports whether s holds three spaces in a row. Eight bytes
+// are tested at once (their spaces marked in the high bits, then three
+// marks in a row sought), stepping by six so that every run of three
+// starts within the first six bytes of some word; a search for "   "
+// would stop at every space.
+func hasSpaceRun(s string) bool {
+	if len(s) < 8 {
+		return strings.Contains(s, "   ")
+	}
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	for i := 0; ; i += 6 {
+		// The last word ends the text (overlapping the one before).
+		i = min(i, len(s)-8)
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		x := w ^ ' '*ones
+		// The high bit of each byte of x that is zero (exact: no
+		// borrow from one byte into the next).
+		z := ^((x&^high + ^high) | x) & high
+		if z&(z>>8)&(z>>16) != 0 {
+			return true
+		}
+		if i == len(s)-8 {
+			return false
+		}
 	}
 }

@@ -850,6 +850,10 @@ func (x *extractor) inSubContext(b document.Block) bool {
 // reAnnexRef is a reference to an annex: "Anlage 3", "Annex II".
 var reAnnexRef = prefilter.MustCompile(`(?i)\b(?:anlage|anhang|annex|appendix|schedule)\s+(?:\d{1,2}|[IVX]{1,4}|[A-H])\b`)
 
+// annexWords are the words of a reference to an annex, one of which a
+// sentence must hold for reAnnexRef to be run on it.
+var annexWords = prefilter.NewWords("anlage", "anhang", "annex", "appendix", "schedule")
+
 // referredSubAnnex reports whether an annex whose title is its label
 // alone ("Anlage 3") is the one a sentence on sub-processors refers to
 // ("Die in Anlage 3 genannten Unternehmen sind als Unterauftragnehmer
@@ -862,7 +866,7 @@ func (x *extractor) referredSubAnnex(annex string) bool {
 				continue
 			}
 			lower := x.sentenceLower(i)
-			if !strings.Contains(lower, "anlage") && !strings.Contains(lower, "anhang") && !strings.Contains(lower, "annex") && !strings.Contains(lower, "appendix") && !strings.Contains(lower, "schedule") {
+			if !annexWords.In(lower) {
 				continue
 			}
 			refs := reAnnexRef.FindAllString(lower, 3)
@@ -879,12 +883,19 @@ func (x *extractor) referredSubAnnex(annex string) bool {
 			}
 		}
 	}
-	key := strings.Join(strings.Fields(strings.ToLower(annex)), " ")
-	if !x.subAnnexRefs[key] {
-		return false
+	v, ok := x.subAnnexes[annex]
+	if !ok {
+		v = x.subAnnexRefs[strings.Join(strings.Fields(strings.ToLower(annex)), " ")]
+		if v {
+			t := strings.TrimSpace(x.annexTitle(annex))
+			v = strings.Trim(strings.TrimSpace(strings.TrimPrefix(t, annex)), ":.–—- ") == ""
+		}
+		if x.subAnnexes == nil {
+			x.subAnnexes = map[string]bool{}
+		}
+		x.subAnnexes[annex] = v
 	}
-	t := strings.TrimSpace(x.annexTitle(annex))
-	return strings.Trim(strings.TrimSpace(strings.TrimPrefix(t, annex)), ":.–—- ") == ""
+	return v
 }
 
 // annexSubsection reports whether a section is numbered as a part of the
@@ -2110,8 +2121,23 @@ func hasLowerWord(s string) bool {
 
 // subprocessorURL returns a link in a sentence about sub-processors.
 func (x *extractor) subprocessorURL() string {
+	// next is the first "http" of x.lower from from on (-1: none, -2:
+	// not sought yet): a sentence (a part of x.lower) holds one when next
+	// is the first from its start and ends in it, so the text is searched
+	// once when the sentences come in order.
+	from, next := 0, -2
 	for i := range x.in.Sentences {
-		if !strings.Contains(x.sentenceLower(i), "http") {
+		st := x.in.Sentences[i]
+		if st.Start < 0 || st.End > len(x.lower) || st.End < st.Start {
+			continue
+		}
+		if next == -2 || st.Start < from || next >= 0 && next < st.Start {
+			from, next = st.Start, strings.Index(x.lower[st.Start:], "http")
+			if next >= 0 {
+				next += st.Start
+			}
+		}
+		if next < 0 || next+len("http") > st.End {
 			continue
 		}
 		s := x.sentenceText(i)

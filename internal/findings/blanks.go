@@ -219,51 +219,76 @@ func (f *BlankForm) matches(text string, lines map[string][]int) [][]int {
 	return out
 }
 
-// linesWithAll returns linesWith(text, n) for each of needs, the needs
-// sharing a first byte found by one scan for that byte: the forms' needs
-// are about thirty literals with about a dozen first bytes.
+// linesWithAll returns linesWith(text, n) for each of needs, all found
+// in one pass over the text: the forms' needs are about thirty literals,
+// several of whose first bytes are common ('.', ':', 't'), so one scan
+// per first byte would stop at most bytes of the text. A position is
+// compared with the needs only when its first byte starts one and, unless
+// a need is that byte alone, its second byte follows it in one.
 func linesWithAll(text string, needs []string) map[string][]int {
 	lines := make(map[string][]int, len(needs))
-	var byFirst [256][]string
-	var firsts []byte
+	var group []string // the distinct needs
 	for _, n := range needs {
 		if _, ok := lines[n]; ok || n == "" {
 			continue
 		}
 		lines[n] = nil
-		c := n[0]
-		if byFirst[c] == nil {
-			firsts = append(firsts, c)
-		}
-		byFirst[c] = append(byFirst[c], n)
+		group = append(group, n)
 	}
-	for _, c := range firsts {
-		group := byFirst[c]
-		// next[k]: where group[k] may be found again, past the end of the
-		// last line that held it (each line is listed once).
-		next := make([]int, len(group))
-		for i := 0; i < len(text); i++ {
-			k := strings.IndexByte(text[i:], c)
-			if k < 0 {
-				break
+	// first[c]: 1 + the row of byFirst for the needs starting with byte
+	// c, 0 when none does. pair[row] holds their second bytes (all when
+	// one of them is c alone).
+	var first [256]uint16
+	var byFirst [][]int
+	var pair [][4]uint64
+	for g, n := range group {
+		c := n[0]
+		if first[c] == 0 {
+			byFirst = append(byFirst, nil)
+			pair = append(pair, [4]uint64{})
+			first[c] = uint16(len(byFirst))
+		}
+		r := first[c] - 1
+		byFirst[r] = append(byFirst[r], g)
+		if len(n) == 1 {
+			pair[r] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		} else {
+			pair[r][n[1]/64] |= 1 << (n[1] % 64)
+		}
+	}
+	// next[g]: where group[g] may be found again, past the end of the
+	// last line that held it (each line is listed once).
+	next := make([]int, len(group))
+	for i := 0; i < len(text); i++ {
+		f := first[text[i]]
+		if f == 0 {
+			continue
+		}
+		r := f - 1
+		if p := &pair[r]; p[0] != ^uint64(0) {
+			if i+1 == len(text) {
+				continue
 			}
-			i += k
-			ls, le := -1, -1
-			for g, n := range group {
-				if i < next[g] || !strings.HasPrefix(text[i:], n) {
-					continue
-				}
-				if ls < 0 {
-					ls = strings.LastIndexByte(text[:i], '\n') + 1
-					if le = strings.IndexByte(text[i:], '\n'); le < 0 {
-						le = len(text)
-					} else {
-						le += i + 1
-					}
-				}
-				lines[n] = append(lines[n], ls)
-				next[g] = le
+			if c1 := text[i+1]; p[c1/64]&(1<<(c1%64)) == 0 {
+				continue
 			}
+		}
+		ls, le := -1, -1
+		for _, g := range byFirst[r] {
+			n := group[g]
+			if i < next[g] || !strings.HasPrefix(text[i:], n) {
+				continue
+			}
+			if ls < 0 {
+				ls = strings.LastIndexByte(text[:i], '\n') + 1
+				if le = strings.IndexByte(text[i:], '\n'); le < 0 {
+					le = len(text)
+				} else {
+					le += i + 1
+				}
+			}
+			lines[n] = append(lines[n], ls)
+			next[g] = le
 		}
 	}
 	return lines

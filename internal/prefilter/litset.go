@@ -30,6 +30,105 @@ type litSet struct {
 	// shorter, the mask covering them), for at to compare with eight bytes
 	// of the text at once.
 	pre, mask []uint64
+	// skip, when every literal has win bytes or more (win >= minSkip),
+	// holds for each pair of bytes (coded by skipCode, with fold by
+	// skipFoldCode, and hashed by skipHash) how far a window of win
+	// bytes of the text ending with that pair can move on without
+	// passing the start of a literal: the least win-1-j over the
+	// literals whose bytes j-1 and j (j < win) have the same hash, and
+	// win-1 when there are none (multi-pattern Horspool on pairs, after
+	// Wu and Manber). nil: no skip table; fold is the mode it was built
+	// for.
+	skip *[skipSize]uint8
+	win  int
+	fold bool
+}
+
+// skipSize is the number of hashes of pairs of bytes in a skip table.
+const skipSize = 1 << 12
+
+// minSkip is the least length of the literals for which a skip table is
+// built: with shorter ones, the shifts are too short to pay for a table.
+const minSkip = 3
+
+// skipFew is the least length of the literals for which a set of four
+// or fewer is sought by the skip table rather than one literal at a time.
+const skipFew = 4
+
+// maxWin bounds the window of a skip table (shifts fit a byte).
+const maxWin = 64
+
+// skipHash hashes two bytes, given by their codes (skipCode or
+// skipFoldCode), into a skip table. Pairs with the same hash share the
+// least shift, which keeps the table small at the cost of shorter shifts.
+func skipHash(a, b uint8) uint { return uint(a)<<6 | uint(b) }
+
+// skipCode gives each byte a code of six bits: one of its own for the
+// letters and for the bytes common in contracts, a shared one for the
+// others.
+var skipCode = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 63
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = uint8(c-'a') + 1
+		t[c-'a'+'A'] = uint8(c-'a') + 27
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 53
+	}
+	for i, c := range []byte(" .-,\xC3\xA4\xB6\xBC\x9F") {
+		t[c] = uint8(54 + i)
+	}
+	return t
+}()
+
+// skipFoldCode is skipCode for a skip table built with fold: the code of
+// a folded form of each byte. A byte of the text and the byte of a
+// literal it stands for (by foldAt, in its context) have the same form:
+// ASCII capitals become small letters, and the second bytes of Ä, Ö, Ü
+// become those of ä, ö, ü also where they follow another byte than 0xC3
+// (and the small forms stay). The table is built from the literals' codes
+// so it only ever shifts less than the text allows.
+var skipFoldCode = func() (t [256]uint8) {
+	for c := range t {
+		f := byte(c)
+		switch {
+		case f >= 'A' && f <= 'Z':
+			f += 'a' - 'A'
+		case f == 0x84 || f == 0x96 || f == 0x9C:
+			f += 0x20
+		}
+		t[c] = skipCode[f]
+	}
+	return t
+}()
+
+// buildSkip builds the skip table when every literal is long enough.
+func (ls *litSet) buildSkip(fold bool) {
+	m := maxWin
+	for _, l := range ls.lits {
+		m = min(m, len(l))
+	}
+	if m < minSkip {
+		return
+	}
+	code := &skipCode
+	if fold {
+		code = &skipFoldCode
+	}
+	t := new([skipSize]uint8)
+	t[0] = uint8(m - 1)
+	for n := 1; n < skipSize; n *= 2 {
+		copy(t[n:], t[:n])
+	}
+	for _, l := range ls.lits {
+		for j := 1; j < m; j++ {
+			h := skipHash(code[l[j-1]], code[l[j]])
+			t[h] = min(t[h], uint8(m-1-j))
+		}
+	}
+	ls.skip, ls.win, ls.fold = t, m, fold
 }
 
 func newLitSet(lits []string, fold bool) *litSet {
@@ -49,6 +148,7 @@ func newLitSet(lits []string, fold bool) *litSet {
 		}
 	}
 	ls.from[256] = uint16(k)
+	ls.buildSkip(fold)
 	short := false
 	for _, l := range lits {
 		c := l[0]
@@ -101,6 +201,9 @@ func (ls *litSet) addPair(c0, c1 byte) {
 // next returns the first offset from i on at which one of the literals
 // occurs in s (with fold: in Lower(s)), or -1.
 func (ls *litSet) next(s string, i int, fold bool) int {
+	if ls.skip != nil && ls.fold == fold {
+		return ls.nextSkip(s, i, fold)
+	}
 	if ls.pairRow == nil {
 		for ; i < len(s); i++ {
 			if ls.first[s[i]] && ls.at(s, i, fold) {
@@ -127,10 +230,32 @@ func (ls *litSet) next(s string, i int, fold bool) int {
 	return -1
 }
 
+// nextSkip is next by the skip table: a window of ls.win bytes from i
+// on is tried only where the pair of bytes it ends with gives no shift.
+func (ls *litSet) nextSkip(s string, i int, fold bool) int {
+	t, w := ls.skip[:], ls.win
+	code := &skipCode
+	if fold {
+		code = &skipFoldCode
+	}
+	// e is the last byte of the window.
+	for e := i + w - 1; e > 0 && e < len(s); {
+		if k := int(t[skipHash(code[s[e-1]], code[s[e]])&(skipSize-1)]); k != 0 {
+			e += k
+			continue
+		}
+		if i := e - w + 1; ls.first[s[i]] && ls.at(s, i, fold) {
+			return i
+		}
+		e++
+	}
+	return -1
+}
+
 // index returns the first offset of s at which one of the literals occurs,
 // or -1. Without leftmost, any occurrence will do.
 func (ls *litSet) index(s string, fold, leftmost bool) int {
-	if len(ls.lits) <= 4 {
+	if len(ls.lits) <= 4 && (ls.skip == nil || ls.win < skipFew) {
 		at := -1
 		for _, l := range ls.lits {
 			u := s

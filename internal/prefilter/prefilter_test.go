@@ -235,6 +235,36 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestWordsNext checks that Next visits every offset at which a word
+// starts, against strings.HasPrefix at every offset.
+func TestWordsNext(t *testing.T) {
+	texts := []string{"within 24 hours, binnen drei arbeitstagen, innerhalb von zwei wochen", "hourhourtagtag", "std", "", "jahrjahr monatmonth"}
+	for _, w := range []*prefilter.Words{
+		prefilter.NewWords("hour", "tag"),
+		prefilter.NewWords("stund", "std", "hour", "hrs", "tag", "day", "woch", "week", "monat", "month", "jahr"),
+		prefilter.NewWords("t", "ta", "tag"),
+		prefilter.NewWords(),
+	} {
+		for _, s := range texts {
+			var want, got []int
+			for i := range len(s) {
+				for _, l := range w.List() {
+					if strings.HasPrefix(s[i:], l) {
+						want = append(want, i)
+						break
+					}
+				}
+			}
+			for i := w.Next(s, 0); i >= 0; i = w.Next(s, i+1) {
+				got = append(got, i)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%v in %q: Next visits %v, want %v", w, s, got, want)
+			}
+		}
+	}
+}
+
 // TestLiterals checks that every match of an expression holds an offset
 // Literals reports, also when the caller skips ahead, so that parts of a
 // text without one may be skipped.

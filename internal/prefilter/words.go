@@ -35,6 +35,16 @@ func (w *Words) In(s string) bool {
 	return w.set.index(s, false, false) >= 0
 }
 
+// Next returns the first offset from i on at which one of the words
+// occurs in s, or -1: calling it again from that offset plus one visits
+// every offset at which a word starts.
+func (w *Words) Next(s string, i int) int {
+	if w == nil || len(w.set.lits) == 0 || i >= len(s) {
+		return -1
+	}
+	return w.set.next(s, max(i, 0), false)
+}
+
 // List returns the words, sorted.
 func (w *Words) List() []string { return slices.Clone(w.set.lits) }
 
