@@ -90,7 +90,7 @@ func TestClauseRounds(t *testing.T) {
 				wantPresent := k.Status != string(catalog.Missing)
 				gotPresent := got != string(catalog.Missing)
 				if report {
-					fmt.Printf("CLAUSE\t%s\t%s\t%s\t%s\t%s\t%t\n", base, k.Req, k.Lang, k.Status, got, k.Known != "")
+					fmt.Printf("CLAUSE\t%s\t%s\t%s\t%s\t%s\t%t\t%d\t%v\t%q\n", base, k.Req, k.Lang, k.Status, got, k.Known != "", i+1, rules, k.Text)
 				}
 				if wantPresent != gotPresent {
 					if k.Known != "" {
