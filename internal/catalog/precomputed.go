@@ -17104,6 +17104,7 @@ var precomputedCatalog = &Catalog{
 						"@de_subproc",
 						"betroffen*",
 						"aufsichtsbehörde*",
+						"zur verfügung stehend*",
 					},
 					Fallback: true,
 					Why:      "information and evidence provided in the paragraph or section on checking compliance",
