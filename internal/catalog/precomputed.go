@@ -10960,13 +10960,8 @@ var precomputedCatalog = &Catalog{
 							"@en_subproc",
 						},
 						{
-							"object",
-							"objects",
-							"objected",
-							"objecting",
-							"objection*",
+							"object*",
 							"raise ... concerns",
-							"raise ... objection*",
 						},
 						{
 							"new",
@@ -11041,7 +11036,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "notice-part-en",
 					Lang:   "en",
 					Status: "part",
-					Actor:  "not-controller",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"@en_subproc",
@@ -11086,6 +11081,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"object*",
 						"without notice",
 						"without prior notice",
 						"without any notice",
@@ -11101,11 +11097,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"object",
-							"objects",
-							"objected",
-							"objecting",
-							"objection*",
+							"object*",
 							"disagree",
 							"disagrees",
 							"do not agree",
@@ -11113,7 +11105,6 @@ var precomputedCatalog = &Catalog{
 							"oppose",
 							"opposes",
 							"raise ... concerns",
-							"raise ... objection*",
 						},
 					},
 					Topic: [][]string{
@@ -11133,11 +11124,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"object",
-							"objects",
-							"objected",
-							"objecting",
-							"objection*",
+							"object*",
 							"raise ... concerns",
 						},
 					},
