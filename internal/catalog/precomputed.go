@@ -11130,6 +11130,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"@en_subproc",
 						"data subject*",
 						"individual*",
 						"consumer*",
