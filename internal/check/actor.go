@@ -633,12 +633,28 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 	if i < len(toks) && (toks[i].Text == "sich" || toks[i].Text == "es") {
 		i++
 	}
-	if i+1 >= len(toks) || (toks[i].Text != "der" && toks[i].Text != "ein") || toks[i].Comma || toks[i+1].Comma {
+	if i+1 >= len(toks) || toks[i].Comma || toks[i+1].Comma {
 		return false
 	}
 	w := toks[i+1].Text
-	return f.partyOf(w) != Nobody && !feminine(w)
+	switch toks[i].Text {
+	case "der", "ein":
+		return f.partyOf(w) != Nobody && !feminine(w)
+	case "die", "eine":
+		// "Plant die Auftraggeberin eine DSFA, stellt die
+		// Auftragnehmerin ihr … zur Verfügung": a feminine party word
+		// after "die" is nominative or accusative, so the first word
+		// must look like a verb in the third person ("plant",
+		// "erstellt", "wendet"), not a preposition ("für die Kundin").
+		v := toks[0].Text
+		return feminine(w) && f.partyOf(w) != Nobody && len(v) > 3 && strings.HasSuffix(v, "t") && !verbFirstNotVerb[v]
+	}
+	return false
 }
+
+// verbFirstNotVerb holds words ending in "t" that open a German sentence
+// without being a verb.
+var verbFirstNotVerb = map[string]bool{"seit": true, "statt": true, "anstatt": true, "nicht": true, "jetzt": true, "erst": true, "zuerst": true, "zuletzt": true, "insbesondere": true, "soweit": true, "sobald": true, "damit": true, "somit": true, "bereits": true, "zunächst": true, "sofort": true, "derzeit": true, "jederzeit": true, "samt": true}
 
 // feminine reports a feminine party word ("Auftragnehmerin", "Kundin",
 // "Kundenorganisation", "Gesellschaft"), which is nominative after "die",
