@@ -1,7 +1,9 @@
 package check
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/art28/art28/internal/match"
 )
@@ -111,4 +113,87 @@ func firstPerson(text string) bool {
 // digit or a byte of a multi-byte UTF-8 character (umlauts, ß).
 func letterByte(b byte) bool {
 	return b >= 0x80 || isWordByte(b)
+}
+
+// firstPersonEn reports whether an English text speaks in the first
+// person singular: the word "I" stands before a lower-case word at least
+// three times ("I will tell you", "If I think …"). An "I" after "Annex",
+// "Schedule", "Part" and the like is a numeral ("Annex I sets out").
+func firstPersonEn(text string) bool {
+	n := 0
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "I ")
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + 2
+		if at > 0 && text[at-1] != ' ' && text[at-1] != '\n' && text[at-1] != '\t' && text[at-1] != '(' && text[at-1] != '"' {
+			continue
+		}
+		if from >= len(text) || text[from] < 'a' || text[from] > 'z' {
+			continue
+		}
+		if numeralHead(text[:at]) {
+			continue
+		}
+		if n++; n >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralHeads are the words after which "I" is a roman numeral.
+var numeralHeads = set("annex schedule part appendix article section chapter exhibit phase tier type level class title volume book attachment clause module")
+
+// numeralHead reports whether the word that ends s (before its last
+// space) is one of numeralHeads.
+func numeralHead(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	i := strings.LastIndexAny(s, " \t\n(")
+	return numeralHeads[strings.ToLower(s[i+1:])]
+}
+
+// firstPersonVerbs returns index aliases that read the verbs of a German
+// text in the first person singular as the plural of the "wir" voice:
+// a lower-case word of four letters or more ending in "e" right before or
+// after "ich" ("sage ich", "ich lösche", "weise ich … hin") is read as
+// the word with "n" ("sagen", "löschen", "weisen"). Only the lower-case
+// form is aliased: a capitalised word there is a noun ("die Weise") or
+// opens the sentence. Sorted, for the same index every run.
+func firstPersonVerbs(text string) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
+	try := func(w string) {
+		if len(w) < 4 || w[len(w)-1] != 'e' || w[0] < 'a' || w[0] > 'z' || seen[w] {
+			return
+		}
+		seen[w] = true
+		out = append(out, []string{"=" + w, w + "n"})
+	}
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "ch")
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 2
+		if at < 1 || (text[at-1] != 'i' && text[at-1] != 'I') || at >= 2 && letterByte(text[at-2]) || from < len(text) && letterByte(text[from]) {
+			continue
+		}
+		st := at - 1
+		// The word after "ich".
+		rest := strings.TrimLeft(text[from:min(len(text), from+40)], " ")
+		if e := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); e > 0 {
+			try(rest[:e])
+		}
+		// The word before it.
+		head := strings.TrimRight(text[max(0, st-40):st], " ")
+		if b := strings.LastIndexFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }); b < len(head)-1 {
+			try(head[b+1:])
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }

@@ -121,6 +121,16 @@ func answerQuestions(text string, out []Sentence) {
 		if out[i+1].LeadIn < 0 {
 			out[i+1].LeadIn = i
 		}
+		// The answer's further sentences in the same paragraph answer the
+		// same question: its subject stays theirs ("Wer bei uns darf die
+		// Daten sehen?" → "Nur Mitarbeiter, … . Alle haben sich …
+		// verpflichtet.").
+		for j := i + 2; j < len(out) && out[j].Block == out[i+1].Block && out[j].LeadIn < 0 && !out[j].Heading; j++ {
+			if strings.HasSuffix(strings.TrimSpace(text[out[j].Start:out[j].End]), "?") {
+				break
+			}
+			out[j].LeadIn = i
+		}
 	}
 }
 
