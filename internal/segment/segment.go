@@ -115,7 +115,16 @@ func answerQuestions(text string, out []Sentence) {
 		out[i].Open = denies(a)
 		if out[i].Open && !restricts(a) {
 			// "Dürft ihr …? Nein, das ist nicht möglich.": a refusal
-			// does not take the question's matter as its own.
+			// does not take the question's matter as its own. A bare
+			// "Nein." followed by limits in the same paragraph ("Ziehe
+			// ich andere Firmen hinzu? Nein. Falls das nötig wird, nur
+			// mit vorheriger Zustimmung …") grants the matter within
+			// them: the limits take the question as their lead-in.
+			if bareDenial(a) && i+2 < len(out) && out[i+2].Block == out[i+1].Block && restricts(text[out[i+2].Start:out[i+2].End]) {
+				for j := i + 2; j < len(out) && out[j].Block == out[i+1].Block && out[j].LeadIn < 0 && !out[j].Heading; j++ {
+					out[j].LeadIn = i
+				}
+			}
 			continue
 		}
 		if out[i+1].LeadIn < 0 {
@@ -147,6 +156,12 @@ func restricts(a string) bool {
 		}
 	}
 	return false
+}
+
+// bareDenial reports whether an answer is "Nein"/"No" alone.
+func bareDenial(a string) bool {
+	a = strings.TrimRight(strings.TrimSpace(a), ".!–- ")
+	return a == "Nein" || a == "No" || a == "nein" || a == "no" || a == "NEIN" || a == "NO"
 }
 
 // denies reports whether an answer opens with "Nein" or "No" as a word.
