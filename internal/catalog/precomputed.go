@@ -4362,6 +4362,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "frage-was-mit-den-daten-de",
 					Lang:   "de",
 					Status: "met",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"nur damit",
@@ -5151,6 +5152,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "question-what-with-data-en",
 					Lang:   "en",
 					Status: "met",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"so that",
@@ -9735,6 +9737,49 @@ var precomputedCatalog = &Catalog{
 					Why:      "the risks of Art. 32(2) are named by verbs (lost, altered, seen by unauthorised persons)",
 				},
 				{
+					Name:   "risiken-alltagssprache-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"niemand unbefugtes",
+							"niemand unbefugter",
+							"kein unbefugter",
+							"keine unbefugten",
+							"unbefugte",
+							"unbefugten",
+							"niemand ohne berechtigung",
+							"niemand",
+							"der nicht befugt",
+						},
+						{
+							"sehen",
+							"einsehen",
+							"lesen",
+							"verändern",
+							"ändern",
+							"kenntnis",
+						},
+						{
+							"verloren",
+							"verlust",
+							"zerstört",
+							"zerstörung",
+							"vernichtet",
+							"vernichtung",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"meld*",
+						"informier*",
+						"benachrichtig*",
+					},
+					Fallback: true,
+					Why:      "the protection aims, in plain words, at unauthorised access and alteration, loss and destruction",
+				},
+				{
 					Name:   "risks-en",
 					Lang:   "en",
 					Status: "met",
@@ -10137,6 +10182,44 @@ var precomputedCatalog = &Catalog{
 						"remedial",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "risks-everyday-words-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"nobody without permission",
+							"no one without permission",
+							"nobody unauthori*",
+							"no one unauthori*",
+							"nobody who is not authori*",
+							"no unauthori* person*",
+						},
+						{
+							"see",
+							"read",
+							"change",
+							"alter",
+							"access",
+						},
+						{
+							"lost",
+							"loss",
+							"destroyed",
+							"destruction",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"notif*",
+						"tell",
+						"inform*",
+						"report*",
+					},
+					Fallback: true,
+					Why:      "the protection aims, in plain words, at unauthorised access and alteration, loss and destruction",
 				},
 			},
 			Combos: []Combo{

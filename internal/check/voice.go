@@ -81,9 +81,11 @@ func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
 }
 
 // firstPerson reports whether a German text speaks in the first person
-// singular: the word "ich" ("Ich", "ich") occurs at least three times. A
-// single "ich" is a signature line or a quoted pledge, not the voice of
-// the contract.
+// singular: the word "ich" ("Ich", "ich") occurs at least twice (three
+// times before branch voice10; two already make a clause of the speaker's
+// own: "Halte ich eine Weisung für rechtswidrig, weise ich …"). A single
+// "ich" is a signature line or a quoted pledge, not the voice of the
+// contract.
 func firstPerson(text string) bool {
 	n := 0
 	for from := 0; from < len(text); {
@@ -102,7 +104,7 @@ func firstPerson(text string) bool {
 		if at+2 < len(text) && letterByte(text[at+2]) {
 			continue
 		}
-		if n++; n >= 3 {
+		if n++; n >= 2 {
 			return true
 		}
 	}
@@ -117,7 +119,7 @@ func letterByte(b byte) bool {
 
 // firstPersonEn reports whether an English text speaks in the first
 // person singular: the word "I" stands before a lower-case word at least
-// three times ("I will tell you", "If I think …"). An "I" after "Annex",
+// twice ("I will tell you", "If I think …"). An "I" after "Annex",
 // "Schedule", "Part" and the like is a numeral ("Annex I sets out").
 func firstPersonEn(text string) bool {
 	n := 0
@@ -137,7 +139,7 @@ func firstPersonEn(text string) bool {
 		if numeralHead(text[:at]) {
 			continue
 		}
-		if n++; n >= 3 {
+		if n++; n >= 2 {
 			return true
 		}
 	}
