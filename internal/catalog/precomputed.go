@@ -2773,6 +2773,36 @@ var precomputedCatalog = &Catalog{
 					Why:      "the answer to \"how long\" or the agreement's validity ties the term to the service",
 				},
 				{
+					Name:   "vereinbarung-gilt-solange-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"vereinbarung",
+							"vertrag",
+							"avv",
+							"auftragsverarbeitungsvertrag",
+						},
+						{
+							"gilt",
+							"gelten",
+						},
+						{
+							"solange",
+							"so lange",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"aufbewahr*",
+						"speicher*",
+						"lösch*",
+					},
+					Fallback: true,
+					Why:      "the agreement applies as long as the service lasts",
+				},
+				{
 					Name:   "duration-en",
 					Lang:   "en",
 					Status: "met",
@@ -3350,6 +3380,43 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Why:      "the answer to a question about how long the agreement applies ties the term to the service",
+				},
+				{
+					Name:   "terms-apply-until-ends-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"these terms",
+							"this agreement",
+							"this dpa",
+							"these clauses",
+							"this addendum",
+						},
+						{
+							"apply",
+							"applies",
+						},
+						{
+							"until",
+						},
+						{
+							"ends",
+							"end",
+							"terminat*",
+							"expir*",
+							"cancel*",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"retain*",
+						"store*",
+						"delete*",
+					},
+					Fallback: true,
+					Why:      "the terms apply until the underlying agreement ends",
 				},
 			},
 		},
@@ -9522,6 +9589,37 @@ var precomputedCatalog = &Catalog{
 					Why:      "the processor keeps to a security guideline or standard",
 				},
 				{
+					Name:   "frage-wie-geschuetzt-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"wie schützen wir",
+							"wie schütze ich",
+							"wie sind die daten geschützt",
+							"wie werden die daten geschützt",
+							"wie schützt der",
+							"wie schützt die",
+						},
+						{
+							"maßnahmen",
+							"*maßnahmen",
+						},
+						{
+							"angemessen*",
+							"risiko",
+							"art:32",
+							"stand der technik",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Fallback: true,
+					Why:      "the answer to how the data are protected names measures appropriate to the risk or under Art. 32",
+				},
+				{
 					Name:   "toms-en",
 					Lang:   "en",
 					Status: "met",
@@ -9662,6 +9760,36 @@ var precomputedCatalog = &Catalog{
 						"subprocessor*",
 					},
 					Cite: true,
+				},
+				{
+					Name:   "question-how-protected-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"how is the data protected",
+							"how are the data protected",
+							"how do we protect",
+							"how we protect",
+							"how is your data protected",
+						},
+						{
+							"measures",
+							"safeguards",
+						},
+						{
+							"appropriate",
+							"risk",
+							"art:32",
+							"state of the art",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Fallback: true,
+					Why:      "the answer to how the data are protected names measures appropriate to the risk or under Art. 32",
 				},
 			},
 		},
@@ -13928,6 +14056,9 @@ var precomputedCatalog = &Catalog{
 							"übermitteln",
 							"liefern",
 							"liefert",
+							"mit allen angaben",
+							"mit allen informationen",
+							"mit allen infos",
 						},
 						{
 							"meldung",

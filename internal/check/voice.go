@@ -185,6 +185,19 @@ func firstPersonVerbs(text string) [][]string {
 			continue
 		}
 		st := at - 1
+		// The verb at the end of the clause "ich" opens ("ob ich ihr alle
+		// Daten zurückgebe oder sie lösche"): the word before the
+		// clause's punctuation or "und"/"oder", within ten words.
+		clause := text[from:min(len(text), from+120)]
+		if e := strings.IndexAny(clause, ",.;:!?"); e >= 0 {
+			clause = clause[:e]
+		}
+		ws := strings.Fields(clause)
+		for k := 0; k < len(ws) && k < 10; k++ {
+			if k+1 == len(ws) || ws[k+1] == "und" || ws[k+1] == "oder" {
+				try(ws[k])
+			}
+		}
 		// The word after "ich".
 		rest := strings.TrimLeft(text[from:min(len(text), from+40)], " ")
 		if e := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); e > 0 {
