@@ -1585,13 +1585,14 @@ func runeStart(s string, i int) int {
 }
 
 // firstPersonText reports whether the text speaks in the first person
-// singular: "ich" or "I" as a word at least three times.
+// singular: "ich" or "I" as a word at least twice (as the checker's
+// firstPerson).
 func (x *extractor) firstPersonText() bool {
 	n := strings.Count(x.lower, " ich ") + strings.Count(x.lower, "\nich ")
-	if n >= 3 {
+	if n >= 2 {
 		return true
 	}
-	return strings.Count(x.text, " I ")+strings.Count(x.text, "\nI ") >= 3
+	return strings.Count(x.text, " I ")+strings.Count(x.text, "\nI ") >= 2
 }
 
 // usedAfter reports whether the text uses a short name read on a label
