@@ -157,6 +157,11 @@ func numeralHead(s string) bool {
 	return numeralHeads[strings.ToLower(s[i+1:])]
 }
 
+// notVerbsE are words ending in "e" that stand next to "ich" without
+// being its verb: conjunctions, determiners, pronouns and adverbs
+// ("solange ich", "setze ich keine anderen Firmen ein", "ich gerne").
+var notVerbsE = set("solange ohne alle diese jede jene keine eine meine deine seine ihre unsere eure welche solche manche einige beide andere weitere gleiche ganze gerne alleine bitte lange heute selbe derselbe dieselbe nahe")
+
 // firstPersonVerbs returns index aliases that read the verbs of a German
 // text in the first person singular as the plural of the "wir" voice:
 // a lower-case word of four letters or more ending in "e" right before or
@@ -168,7 +173,7 @@ func firstPersonVerbs(text string) [][]string {
 	seen := map[string]bool{}
 	var out [][]string
 	try := func(w string) {
-		if len(w) < 4 || w[len(w)-1] != 'e' || w[0] < 'a' || w[0] > 'z' || seen[w] {
+		if len(w) < 4 || w[len(w)-1] != 'e' || w[0] < 'a' || w[0] > 'z' || seen[w] || notVerbsE[w] {
 			return
 		}
 		seen[w] = true
