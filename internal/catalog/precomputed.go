@@ -2756,7 +2756,9 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
-							"wie lange",
+							"wie lange gilt",
+							"wie lange läuft",
+							"wie lange besteht",
 							"vereinbarung gilt",
 							"vertrag gilt",
 							"vereinbarung .... gilt",
