@@ -1076,6 +1076,9 @@ func hasWordAfter(lower string, d quotedDef) bool {
 // form, within the first 40 lines, the two no more than two lines apart.
 // Any other number of such lines gives none.
 func labelTerms(text, lower string) []quotedDef {
+	if len(lower) != len(text) {
+		return nil // offsets of the text would not hold in lower
+	}
 	var out []quotedDef
 	lastLine := -10
 	line := 0

@@ -1598,6 +1598,9 @@ func (x *extractor) firstPersonText() bool {
 // usedAfter reports whether the text uses a short name read on a label
 // line again after that line, as a word ("die Praxis", "the studio").
 func (x *extractor) usedAfter(r partyReading) bool {
+	if len(x.lower) != len(x.text) {
+		return false
+	}
 	at := r.at
 	if nl := strings.IndexByte(x.lower[min(at, len(x.lower)):], '\n'); nl >= 0 {
 		at += nl
@@ -1615,6 +1618,9 @@ var selfQuotes = []string{"„wir“", "\"wir\"", "„ich“", "\"ich\"", "\"we\
 // selfNamed reports whether the sentence that defines the text's own
 // voice names the label short as that voice.
 func (x *extractor) selfNamed(short string) bool {
+	if len(x.lower) != len(x.text) {
+		return false // offsets of the text would not hold in lower
+	}
 	ls := strings.ToLower(short)
 	for _, q := range selfQuotes {
 		i := strings.Index(x.text, q)
