@@ -97,6 +97,10 @@ type Catalog struct {
 	// betreue die EDV der Praxis", "Wenn ich glaube, dass …") is read as
 	// the processor's "wir" voice, once, when the document is indexed.
 	FirstPersonWords [][]string `yaml:"first_person_words"`
+	// FirstPersonWordsEn are the English pairs: a text in which a sole
+	// trader speaks as "I" ("I only process your data as you instruct
+	// me") is read as the processor's "we" voice.
+	FirstPersonWordsEn [][]string `yaml:"first_person_words_en"`
 	// Order lists the requirement ids in report order; each has a file
 	// requirements/<id>.yaml.
 	Order []string `yaml:"requirements"`

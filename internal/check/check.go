@@ -283,11 +283,18 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		// A sole trader's "ich" read as the processor's "wir".
 		if firstPerson(doc.Text) {
 			informal = append(slices.Clip(informal), ch.cat.FirstPersonWords...)
+			// "weise ich … hin", "ich lösche": the verb's first person
+			// singular read as the plural the "wir" rules name.
+			informal = append(informal, firstPersonVerbs(doc.Text)...)
 		}
 		// "Auftragnehmer (AN)": "der AN" read as "der Auftragnehmer".
 		if ab := af.abbreviatedParties(doc.Text); ab != nil {
 			informal = append(slices.Clip(informal), ab...)
 		}
+	}
+	// English: a sole trader's "I" read as the vendor's "we".
+	if !af.german && firstPersonEn(doc.Text) {
+		informal = ch.cat.FirstPersonWordsEn
 	}
 	// Terms the contract defines for its parties act like party words;
 	// in German they are also read as the party words the rules name

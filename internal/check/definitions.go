@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
@@ -297,6 +298,39 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 		}
 		if len(ctrl) == 1 && len(open) == 1 && len(plain) == 2 {
 			add(open[0].at, open[0].term, Processor)
+		}
+	}
+	// Label lines: "Praxis: Zahnarztpraxis Dr. X, …, 26122 Oldenburg"
+	// above "IT-Betreuung: Y IT-Service, …". The label is the contract's
+	// word for the party; a role word, the voice of the instructions or
+	// the first person gives its role, the other label the other role.
+	if ls := labelTerms(text, lower); len(ls) == 2 {
+		a, b := ls[0], ls[1]
+		pa, pb := f.party[a.term], f.party[b.term]
+		if pa == Nobody && controllerMarks(lower, a.term) > 0 {
+			pa = Controller
+		}
+		if pb == Nobody && controllerMarks(lower, b.term) > 0 {
+			pb = Controller
+		}
+		if pa == Nobody && pb == Nobody && (firstPerson(text) || firstPersonEn(text)) {
+			// The speaker never names itself by its label.
+			ua, ub := hasWordAfter(lower, a), hasWordAfter(lower, b)
+			if ua && !ub {
+				pa = Controller
+			} else if ub && !ua {
+				pb = Controller
+			}
+		}
+		switch {
+		case pa == Nobody && pb != Nobody:
+			pa = otherParty(pb)
+		case pb == Nobody && pa != Nobody:
+			pb = otherParty(pa)
+		}
+		if pa != pb {
+			add(a.at, a.term, pa)
+			add(b.at, b.term, pb)
 		}
 	}
 	for _, rw := range roleWords {
@@ -1054,3 +1088,72 @@ func indexWordStart(s, w string) int {
 		from += k + 1
 	}
 }
+
+// otherParty returns the other of the two parties.
+func otherParty(p Party) Party {
+	if p == Processor {
+		return Controller
+	}
+	return Processor
+}
+
+// hasWordAfter reports whether lower uses the label's term as a word
+// after the label's line.
+func hasWordAfter(lower string, d quotedDef) bool {
+	nl := strings.IndexByte(lower[d.end:], '\n')
+	if nl < 0 {
+		return false
+	}
+	return indexWord(lower[d.end+nl:], d.term) >= 0
+}
+
+// labelTerms returns the two labels of a head's party lines ("Praxis:
+// Zahnarztpraxis …, 26122 Oldenburg", "Client: Harbour Legal LLP, …"):
+// a capitalised word, a colon and a party with a postcode or a legal
+// form, within the first 40 lines, the two no more than two lines apart.
+// Any other number of such lines gives none.
+func labelTerms(text, lower string) []quotedDef {
+	if len(lower) != len(text) {
+		return nil // offsets of the text would not hold in lower
+	}
+	var out []quotedDef
+	lastLine := -10
+	line := 0
+	for start := 0; start < len(text) && line < 40; line++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		ln := text[start:end]
+		lstart := start
+		start = end + 1
+		c := strings.IndexByte(ln, ':')
+		if c < 3 || c > 32 || c+2 >= len(ln) || (ln[c+1] != ' ' && ln[c+1] != '\t') {
+			continue
+		}
+		off := len(ln) - len(strings.TrimLeft(ln, " \t"))
+		label := ln[off:c]
+		if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 || strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+			continue
+		}
+		if !blockParty(ln[c+1:]) || labelNotParty[strings.ToLower(label)] {
+			continue
+		}
+		if len(out) > 0 && line-lastLine > 2 {
+			return nil
+		}
+		lastLine = line
+		at := lstart + off
+		out = append(out, quotedDef{at: at, end: at + len(label), term: lower[at : at+len(label)]})
+		if len(out) > 2 {
+			return nil
+		}
+	}
+	return out
+}
+
+// labelNotParty are labels of a party block's fields, never a party's
+// word.
+var labelNotParty = set("name firma firmenname unternehmen organisation company anschrift adresse address sitz ort datum date kontakt contact telefon tel fax email e-mail vertreten inhaber inhaberin geschäftsführer geschäftsführerin registergericht steuernummer website")

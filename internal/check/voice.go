@@ -1,7 +1,9 @@
 package check
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/art28/art28/internal/match"
 )
@@ -79,9 +81,11 @@ func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
 }
 
 // firstPerson reports whether a German text speaks in the first person
-// singular: the word "ich" ("Ich", "ich") occurs at least three times. A
-// single "ich" is a signature line or a quoted pledge, not the voice of
-// the contract.
+// singular: the word "ich" ("Ich", "ich") occurs at least twice (three
+// times before branch voice10; two already make a clause of the speaker's
+// own: "Halte ich eine Weisung für rechtswidrig, weise ich …"). A single
+// "ich" is a signature line or a quoted pledge, not the voice of the
+// contract.
 func firstPerson(text string) bool {
 	n := 0
 	for from := 0; from < len(text); {
@@ -100,7 +104,7 @@ func firstPerson(text string) bool {
 		if at+2 < len(text) && letterByte(text[at+2]) {
 			continue
 		}
-		if n++; n >= 3 {
+		if n++; n >= 2 {
 			return true
 		}
 	}
@@ -111,4 +115,105 @@ func firstPerson(text string) bool {
 // digit or a byte of a multi-byte UTF-8 character (umlauts, ß).
 func letterByte(b byte) bool {
 	return b >= 0x80 || isWordByte(b)
+}
+
+// firstPersonEn reports whether an English text speaks in the first
+// person singular: the word "I" stands before a lower-case word at least
+// twice ("I will tell you", "If I think …"). An "I" after "Annex",
+// "Schedule", "Part" and the like is a numeral ("Annex I sets out").
+func firstPersonEn(text string) bool {
+	n := 0
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "I ")
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + 2
+		if at > 0 && text[at-1] != ' ' && text[at-1] != '\n' && text[at-1] != '\t' && text[at-1] != '(' && text[at-1] != '"' {
+			continue
+		}
+		if from >= len(text) || text[from] < 'a' || text[from] > 'z' {
+			continue
+		}
+		if numeralHead(text[:at]) {
+			continue
+		}
+		if n++; n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralHeads are the words after which "I" is a roman numeral.
+var numeralHeads = set("annex schedule part appendix article section chapter exhibit phase tier type level class title volume book attachment clause module")
+
+// numeralHead reports whether the word that ends s (before its last
+// space) is one of numeralHeads.
+func numeralHead(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	i := strings.LastIndexAny(s, " \t\n(")
+	return numeralHeads[strings.ToLower(s[i+1:])]
+}
+
+// notVerbsE are words ending in "e" that stand next to "ich" without
+// being its verb: conjunctions, determiners, pronouns and adverbs
+// ("solange ich", "setze ich keine anderen Firmen ein", "ich gerne").
+var notVerbsE = set("solange ohne alle diese jede jene keine eine meine deine seine ihre unsere eure welche solche manche einige beide andere weitere gleiche ganze gerne alleine bitte lange heute selbe derselbe dieselbe nahe")
+
+// firstPersonVerbs returns index aliases that read the verbs of a German
+// text in the first person singular as the plural of the "wir" voice:
+// a lower-case word of four letters or more ending in "e" right before or
+// after "ich" ("sage ich", "ich lösche", "weise ich … hin") is read as
+// the word with "n" ("sagen", "löschen", "weisen"). Only the lower-case
+// form is aliased: a capitalised word there is a noun ("die Weise") or
+// opens the sentence. Sorted, for the same index every run.
+func firstPersonVerbs(text string) [][]string {
+	seen := map[string]bool{}
+	var out [][]string
+	try := func(w string) {
+		if len(w) < 4 || w[len(w)-1] != 'e' || w[0] < 'a' || w[0] > 'z' || seen[w] || notVerbsE[w] {
+			return
+		}
+		seen[w] = true
+		out = append(out, []string{"=" + w, w + "n"})
+	}
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "ch")
+		if k < 0 {
+			break
+		}
+		at := from + k
+		from = at + 2
+		if at < 1 || (text[at-1] != 'i' && text[at-1] != 'I') || at >= 2 && letterByte(text[at-2]) || from < len(text) && letterByte(text[from]) {
+			continue
+		}
+		st := at - 1
+		// The verb at the end of the clause "ich" opens ("ob ich ihr alle
+		// Daten zurückgebe oder sie lösche"): the word before the
+		// clause's punctuation or "und"/"oder", within ten words.
+		clause := text[from:min(len(text), from+120)]
+		if e := strings.IndexAny(clause, ",.;:!?"); e >= 0 {
+			clause = clause[:e]
+		}
+		ws := strings.Fields(clause)
+		for k := 0; k < len(ws) && k < 10; k++ {
+			if k+1 == len(ws) || ws[k+1] == "und" || ws[k+1] == "oder" {
+				try(ws[k])
+			}
+		}
+		// The word after "ich".
+		rest := strings.TrimLeft(text[from:min(len(text), from+40)], " ")
+		if e := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); e > 0 {
+			try(rest[:e])
+		}
+		// The word before it.
+		head := strings.TrimRight(text[max(0, st-40):st], " ")
+		if b := strings.LastIndexFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }); b < len(head)-1 {
+			try(head[b+1:])
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }

@@ -47,7 +47,8 @@ func TestPartyReadings(t *testing.T) {
 func TestFirstPerson(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Ich betreue. Ich helfe. ich lösche.": true,
-		"Ich betreue. Ich helfe.":             false,
+		"Ich betreue. Ich helfe.":             true,
+		"Ich bestätige den Erhalt.":           false,
 		"ich, Ich, ich":                       true,
 		"Dich mich dich ich":                  false,
 		"Technisch, ich? Stich. Sich.":        false,

@@ -58,6 +58,7 @@ func caseNameKey(s string) string {
 // knownPartyGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownPartyGaps = map[string]string{
+	"de-v10-01-ich-labels":                    "the labels \"Physiotherapie:\" and \"Webdesign:\" are not used again (the text says \"die Praxis\"), so neither the voice nor the instructions give the label lines their roles (branch voice10)",
 	"de-r9-08-parteien-sind-roles":            "roles given by \"als Verantwortliche\" / \"als Auftragsverarbeiterin\" after each party's address in a head without \"zwischen\" are not read (branch pendx9)",
 	"de-r9-17-city-aoer":                      "a town defined by \"(nachfolgend „Stadt“)\": the generic head word as its own short name is not read as a short name (branch pendx9)",
 	"de-r9-23-letter-sender-letterhead-lines": "the addressee \"Zahnärzte am Dom Dr. Hahn und Dr. Kraus\" (a practice without legal form naming two doctors) is read as a fragment, so the letter names neither party (branch pendx9)",

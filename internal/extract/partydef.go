@@ -307,6 +307,81 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 		pending = append(pending, partyReading{party: pr.party, short: term, at: ln.start, src: "definition"})
 	}
 	flush()
+	for _, r := range x.inlineLabels(n) {
+		if _, dup := out[strings.ToLower(r.short)]; !dup {
+			out[strings.ToLower(r.short)] = r
+		}
+	}
+	return out
+}
+
+// reInlineLabel is a party's line that opens with a label of one or two
+// words and a colon and goes on with the party: "Praxis: Zahnarztpraxis
+// Dr. Sommer, Bahnhofstraße 3, 26122 Oldenburg", "Web designer: Tom
+// Okafor Web Design, 27 Cardigan Road, Leeds LS6 3AE".
+var reInlineLabel = lazyRegexp(`^(\p{Lu}[\p{L}\-]{1,30}(?: [\p{L}\-]{2,20})?)[ \t]*:[ \t]+(\S.*)$`)
+
+// namedBodyLabel reports whether a name label is also a word for the
+// kind of party ("Praxis:", "Verein:", "Kanzlei:", a role word), which a
+// contract goes on to use for the party, rather than a form's field
+// label for any name ("Name:", "Firma:", "Company:").
+func namedBodyLabel(ll string) bool {
+	switch ll {
+	case "name", "firma", "firmenname", "kundenname", "unternehmen", "organisation", "name der organisation", "company", "company name", "legal name", "entity", "full legal name", "name des unternehmens", "name/firma", "firma/name", "firma / name", "institution":
+		return false
+	}
+	return true
+}
+
+// inlineLabels reads the two party lines of a sole trader's or a plain
+// contract's head that name each party after a label of its own ("Praxis:
+// …" above "IT-Betreuung: …", "Client: …" above "Translator: …"): two
+// lines, no more than two lines apart, within the first 40 lines, each a
+// party with an address or a legal form, at least one label no role
+// word. The label is the party's short name; the role words, the voice of
+// the instructions or the first person give the roles (shortRoles).
+func (x *extractor) inlineLabels(n int) []partyReading {
+	pk := x.k.party
+	var out []partyReading
+	last := -10
+	unknown := false
+	for li, ln := range x.lines {
+		if ln.start >= n || li >= 40 {
+			break
+		}
+		t := strings.TrimSpace(ln.text)
+		if !strings.Contains(t, ": ") && !strings.Contains(t, ":\t") {
+			continue
+		}
+		m := reInlineLabel().FindStringSubmatchIndex(t)
+		if m == nil {
+			continue
+		}
+		label := t[m[2]:m[3]]
+		ll := strings.ToLower(label)
+		if pk.nameLabel[ll] && !namedBodyLabel(ll) || pk.otherLbl[ll] || pk.addrLbl[ll] || pk.title[ll] || pk.nonName[ll] || pk.partyLbl[label] || pk.tableHead[ll] || pk.pronoun[ll] {
+			continue
+		}
+		off := ln.start + len(ln.text) - len(strings.TrimLeft(ln.text, " \t"))
+		pr := x.partyFromLines([]line{{start: off + m[4], end: ln.end, text: t[m[4]:]}}, false)
+		if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+			continue
+		}
+		if len(out) > 0 && li-last > 2 {
+			return nil // party lines far apart: not the head's pair
+		}
+		if _, isRole := pk.role[ll]; !isRole {
+			unknown = true
+		}
+		last = li
+		out = append(out, partyReading{party: pr.party, short: label, at: ln.start, src: "definition"})
+		if len(out) > 2 {
+			return nil
+		}
+	}
+	if len(out) != 2 || !unknown {
+		return nil
+	}
 	return out
 }
 

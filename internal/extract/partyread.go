@@ -173,6 +173,32 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 			cs[i].role = r
 		} else if x.givesInstructions(strings.ToLower(sr.short)) {
 			cs[i].role = "controller"
+		} else if r, ok := pk.role[strings.ToLower(sr.short)]; ok && (r == "processor" || r == "controller") {
+			// "Client: …" beside "Translator: …": a label that is a role
+			// word.
+			cs[i].role = r
+		}
+	}
+	if len(cs) == 2 && cs[0].role == "" && cs[1].role == "" {
+		// A contract in the first person: the speaker never names itself
+		// by its label, while it names the other party by its label
+		// ("… wie die Praxis es mir sagt"): the label used again after
+		// the head is the controller's.
+		sa, sb := x.selfNamed(cs[0].r.short), x.selfNamed(cs[1].r.short)
+		switch {
+		case sa && !sb:
+			// "Mit „wir“ ist in diesem Vertrag die Webagentur gemeint."
+			cs[0].role, cs[1].role = "processor", "controller"
+		case sb && !sa:
+			cs[1].role, cs[0].role = "processor", "controller"
+		case x.firstPersonText():
+			ua, ub := x.usedAfter(cs[0].r), x.usedAfter(cs[1].r)
+			switch {
+			case ua && !ub:
+				cs[0].role, cs[1].role = "controller", "processor"
+			case ub && !ua:
+				cs[1].role, cs[0].role = "controller", "processor"
+			}
 		}
 	}
 	if len(cs) == 2 {
@@ -496,6 +522,12 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 		other := vendorKey(x.k.party, r.party.Name)
 		if sr, ok := shorts[strings.ToLower(r.party.Name)]; ok && sr.party != nil {
 			other = vendorKey(x.k.party, sr.party.Name)
+		}
+		if r.party.Name != chosen.Name && len(strings.Fields(r.party.Name)) >= 2 && (chosen.Owner == r.party.Name || hasWord(strings.ToLower(chosen.Name), strings.ToLower(r.party.Name))) {
+			// "Ich, Kai Brandt, …" beside "IT-Hilfe Kai Brandt, Inhaber
+			// Kai Brandt": the sole trader and the firm that bears the
+			// owner's name are one party.
+			continue
 		}
 		if !sameKey(other, chosen.Key) && !sameKey(other, vendorKey(x.k.party, chosen.ShortName)) {
 			return nil, fmt.Sprintf("readings disagree: %q and %q are both named as the %s; none is reported", chosen.Name, r.party.Name, role), ""
@@ -1554,4 +1586,68 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// firstPersonText reports whether the text speaks in the first person
+// singular: "ich" or "I" as a word at least twice (as the checker's
+// firstPerson).
+func (x *extractor) firstPersonText() bool {
+	n := strings.Count(x.lower, " ich ") + strings.Count(x.lower, "\nich ")
+	if n >= 2 {
+		return true
+	}
+	return strings.Count(x.text, " I ")+strings.Count(x.text, "\nI ") >= 2
+}
+
+// usedAfter reports whether the text uses a short name read on a label
+// line again after that line, as a word ("die Praxis", "the studio").
+func (x *extractor) usedAfter(r partyReading) bool {
+	if len(x.lower) != len(x.text) {
+		return false
+	}
+	at := r.at
+	if nl := strings.IndexByte(x.lower[min(at, len(x.lower)):], '\n'); nl >= 0 {
+		at += nl
+	} else {
+		return false
+	}
+	return hasWord(x.lower[at:], strings.ToLower(r.short))
+}
+
+// selfQuotes are the quoted pronouns of a sentence that says whom the
+// text's own voice means ("Mit „wir“ ist … die Webagentur gemeint", "In
+// this agreement "I" and "me" mean …").
+var selfQuotes = []string{"„wir“", "\"wir\"", "„ich“", "\"ich\"", "\"we\"", "“we”", "\"I\"", "“I”"}
+
+// selfNamed reports whether the sentence that defines the text's own
+// voice names the label short as that voice.
+func (x *extractor) selfNamed(short string) bool {
+	if len(x.lower) != len(x.text) {
+		return false // offsets of the text would not hold in lower
+	}
+	ls := strings.ToLower(short)
+	for _, q := range selfQuotes {
+		i := strings.Index(x.text, q)
+		if i < 0 || i > 8000 {
+			continue
+		}
+		start := strings.LastIndexAny(x.text[:i], ".\n") + 1
+		end := i + strings.IndexAny(x.text[i:], ".\n")
+		if end < i {
+			end = len(x.text)
+		}
+		// The voice is named before the other party is ("… mean Tom
+		// Okafor …, and "the studio" means …"): up to a second quote.
+		seg := x.lower[start:end]
+		if k := strings.Index(seg[i-start+len(q):], " and "); k >= 0 {
+			seg = seg[:i-start+len(q)+k]
+		}
+		if k := strings.Index(seg[i-start+len(q):], ", mit "); k >= 0 {
+			seg = seg[:i-start+len(q)+k]
+		}
+		if hasWord(seg, ls) {
+			return true
+		}
+	}
+	return false
 }

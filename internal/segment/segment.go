@@ -115,11 +115,30 @@ func answerQuestions(text string, out []Sentence) {
 		out[i].Open = denies(a)
 		if out[i].Open && !restricts(a) {
 			// "Dürft ihr …? Nein, das ist nicht möglich.": a refusal
-			// does not take the question's matter as its own.
+			// does not take the question's matter as its own. A bare
+			// "Nein." followed by limits in the same paragraph ("Ziehe
+			// ich andere Firmen hinzu? Nein. Falls das nötig wird, nur
+			// mit vorheriger Zustimmung …") grants the matter within
+			// them: the limits take the question as their lead-in.
+			if bareDenial(a) && i+2 < len(out) && out[i+2].Block == out[i+1].Block && restricts(text[out[i+2].Start:out[i+2].End]) {
+				for j := i + 2; j < len(out) && out[j].Block == out[i+1].Block && out[j].LeadIn < 0 && !out[j].Heading; j++ {
+					out[j].LeadIn = i
+				}
+			}
 			continue
 		}
 		if out[i+1].LeadIn < 0 {
 			out[i+1].LeadIn = i
+		}
+		// The answer's further sentences in the same paragraph answer the
+		// same question: its subject stays theirs ("Wer bei uns darf die
+		// Daten sehen?" → "Nur Mitarbeiter, … . Alle haben sich …
+		// verpflichtet.").
+		for j := i + 2; j < len(out) && out[j].Block == out[i+1].Block && out[j].LeadIn < 0 && !out[j].Heading; j++ {
+			if strings.HasSuffix(strings.TrimSpace(text[out[j].Start:out[j].End]), "?") {
+				break
+			}
+			out[j].LeadIn = i
 		}
 	}
 }
@@ -133,6 +152,18 @@ func restricts(a string) bool {
 	}), " ") + " "
 	for _, w := range lexicon.RestrictingAnswers() {
 		if strings.Contains(words, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// bareDenial reports whether an answer is a refusing word ("Nein",
+// "No"; lexicon: denying_answers) alone.
+func bareDenial(a string) bool {
+	a = strings.TrimRight(strings.TrimSpace(a), ".!–- ")
+	for _, w := range lexicon.DenyingAnswers() {
+		if strings.EqualFold(a, w) {
 			return true
 		}
 	}
