@@ -1201,6 +1201,19 @@ func (ix *Index) TermByID(id TermID) Bits {
 	return b
 }
 
+// OrTerms adds to b the sentences of each of the registered terms ids,
+// as b.Or(ix.TermByID(id)) for each does; the sets found before are taken
+// without a call.
+func (ix *Index) OrTerms(b Bits, ids []TermID) {
+	for _, id := range ids {
+		if c := ix.cache; uint(id) < uint(len(c)) && c[id] != nil {
+			b.Or(c[id])
+			continue
+		}
+		b.Or(ix.TermByID(id))
+	}
+}
+
 // wordPattern is one word of a term: an exact word, or a prefix, suffix
 // or infix with "*".
 type wordPattern struct {
