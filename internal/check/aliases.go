@@ -3,7 +3,6 @@ package check
 import (
 	"iter"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,61 +130,23 @@ const aliasWords = 32
 // from the name, which opens the sentence after its list labels.
 const shortAliasWords = 16
 
-// sentTokens holds the tokens of every sentence of a document, built
-// once for Prepare's two passes over them (aliases, then the actors): the
-// index keeps compact tokens, and the buffer, pooled, is reused from
-// document to document.
-type sentTokens struct {
-	toks []match.Token
-	off  []int32 // sentence i's tokens are toks[off[i]:off[i+1]]
-}
-
-var sentTokensPool sync.Pool // *sentTokens
-
-// newSentTokens builds the tokens of the n sentences of ix; release hands
-// the buffer back.
-func newSentTokens(ix *match.Index, n int) *sentTokens {
-	st, _ := sentTokensPool.Get().(*sentTokens)
-	if st == nil {
-		st = &sentTokens{}
-	}
-	st.toks, st.off = st.toks[:0], append(st.off[:0], 0)
-	for i := range n {
-		st.toks = ix.AppendTokens(st.toks, i)
-		st.off = append(st.off, int32(len(st.toks)))
-	}
-	return st
-}
-
-// release clears the tokens (which refer to the document's text) and
-// hands the buffer back.
-func (st *sentTokens) release() {
-	clear(st.toks)
-	sentTokensPool.Put(st)
-}
-
-// sentence returns the tokens of sentence i; appending to them copies.
-func (st *sentTokens) sentence(i int) []match.Token {
-	a, b := st.off[i], st.off[i+1]
-	return st.toks[a:b:b]
-}
-
-// prefixes yields the tokens of every sentence in turn, for aliases:
-// only the first words tokens unless more than a few list labels open
-// the sentence (then all of them), which gives aliases the same results
-// as the whole sentence.
-func (st *sentTokens) prefixes(words int) iter.Seq[[]match.Token] {
+// sentenceTokens yields the tokens of every sentence in turn, for aliases,
+// in one reused slice: the index keeps compact tokens, and building full
+// Tokens for all sentences at once would cost several bytes per input
+// byte. Only the first words tokens are built unless more than a few
+// list labels open the sentence (then all of them), which gives aliases
+// the same results as the whole sentence.
+func (in *Input) sentenceTokens(words int) iter.Seq[[]match.Token] {
 	return func(yield func([]match.Token) bool) {
-		for i := range len(st.off) - 1 {
-			toks := st.sentence(i)
-			if len(toks) > words {
-				k := 0
-				for k < words-1 && isListLabel(toks[k].Text) {
-					k++
-				}
-				if k <= words-8 {
-					toks = toks[:words:words]
-				}
+		var toks []match.Token
+		for i := range in.Sentences {
+			toks = in.Index.AppendTokenPrefix(toks[:0], i, words)
+			k := 0
+			for k < len(toks)-1 && isListLabel(toks[k].Text) {
+				k++
+			}
+			if k > words-8 {
+				toks = in.Index.AppendTokens(toks[:0], i)
 			}
 			if !yield(toks) {
 				return

@@ -315,12 +315,8 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	}
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
-	// The tokens of every sentence, for English built once for both.
-	var all *sentTokens
 	if !af.german {
-		all = newSentTokens(in.Index, len(sents))
-		defer all.release()
-		af = af.withParties(af.aliases(doc.Text, all.prefixes))
+		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens))
 		if reversedVoice(in.Index.Lower()) {
 			af = af.withParties(map[string]Party{"we": Controller, "you": Processor})
 		}
@@ -333,11 +329,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		if sents[i].LeadIn >= 0 {
 			in.listItems = append(in.listItems, i)
 		}
-		if all != nil {
-			toks = all.sentence(i)
-		} else {
-			toks = in.Index.AppendTokens(toks[:0], i)
-		}
+		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
 		if af.german {
 			if cs := af.splitClauses(doc.Text, toks); cs != nil {
