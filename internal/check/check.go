@@ -256,9 +256,7 @@ func (ch *Checker) group(in *Input, gi int) match.Bits {
 		b = in.Index.TermByID(ts[0])
 	} else {
 		b = in.Index.NewBits()
-		for _, t := range ts {
-			b.Or(in.Index.TermByID(t))
-		}
+		in.Index.OrTerms(b, ts)
 	}
 	in.groups[gi] = b
 	return b

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -197,17 +198,76 @@ func alternation(words []string) string {
 	// Longest first; equal lengths in byte order, so the expression does
 	// not depend on map order and its analysis is found in the embedded
 	// table (package prefilter).
-	sort.Slice(ws, func(i, j int) bool {
-		if len(ws[i]) != len(ws[j]) {
-			return len(ws[i]) > len(ws[j])
-		}
-		return ws[i] < ws[j]
-	})
+	sort.Slice(ws, func(i, j int) bool { return longerFirst(ws[i], ws[j]) })
+	ws = trieOrder(ws)
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = regexp.QuoteMeta(w)
 	}
 	return strings.Join(q, "|")
+}
+
+// longerFirst is the order of the words of an alternation: the longest
+// first, equal lengths in byte order. Of two words that can match at the
+// same place (one a prefix of the other), the longer is preferred.
+func longerFirst(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a < b
+}
+
+// trieOrder returns the words, sorted by longerFirst, in an order that
+// package regexp's parser turns into far fewer alternatives: words with a
+// common beginning next to each other, so that it is factored out
+// ("vereinigte staaten|vereinigtes königreich" is "vereinigte(?:
+// staaten|s königreich)"), and the matcher tries one branch per distinct
+// beginning instead of every word. The words are ordered by their runes
+// folded (as (?i) compares them), a word before the words it begins.
+// Only words one of which begins the other can match at the same place,
+// so the order of the others does not change what the alternation
+// matches; for those, trieOrder keeps the order of ws, and returns ws
+// itself when the new order would not.
+func trieOrder(ws []string) []string {
+	keys := make(map[string]string, len(ws))
+	for _, w := range ws {
+		keys[w] = foldKey(w)
+	}
+	out := slices.Clone(ws)
+	slices.SortStableFunc(out, func(a, b string) int {
+		ka, kb := keys[a], keys[b]
+		n := min(len(ka), len(kb))
+		if c := strings.Compare(ka[:n], kb[:n]); c != 0 {
+			return c
+		}
+		// One key begins the other: the longer first; equal keys in
+		// the order of ws (the sort is stable).
+		return len(kb) - len(ka)
+	})
+	// The words whose keys begin with a word's key come right before it:
+	// each of them must come before it in ws as well.
+	for i, w := range out {
+		for j := i - 1; j >= 0 && strings.HasPrefix(keys[out[j]], keys[w]); j-- {
+			if !longerFirst(out[j], w) {
+				return ws
+			}
+		}
+	}
+	return out
+}
+
+// foldKey returns w with each rune replaced by the least rune of its
+// case-folding orbit, as package regexp compares (?i) literals.
+func foldKey(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
 }
 
 // compileKnowledge decodes and compiles the knowledge from the YAML of

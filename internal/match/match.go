@@ -51,7 +51,7 @@ type Token struct {
 
 // Tokenize splits text[start:end] into tokens.
 func Tokenize(text string, start, end int) []Token {
-	return appendTokens(nil, text, start, end, nil)
+	return appendTokens(nil, text, start, end, nil, nil)
 }
 
 // vocabulary gives every distinct lower-cased word an id and keeps one
@@ -272,8 +272,10 @@ func appendLower(buf []byte, s string) []byte {
 }
 
 // appendTokens appends the tokens of text[start:end] to toks. With a
-// vocabulary, token texts come from it and carry their ids.
-func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []Token {
+// vocabulary, token texts come from it and carry their ids. With a
+// compact sink (and a vocabulary), the tokens are appended to it in the
+// index's compact form instead, and toks is returned as it is.
+func appendTokens(toks []Token, text string, start, end int, v *vocabulary, cs *compactSink) []Token {
 	s := text[:end]
 	i := start
 	comma := false
@@ -350,7 +352,11 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary) []To
 		if j < end && (text[j] == '\'' || text[j] == 0xE2) { // (most words are followed by neither)
 			t.Possessive = possessiveAt(text, j, end)
 		}
-		toks = append(toks, t)
+		if cs != nil {
+			cs.toks = append(cs.toks, compact(&t, cs.oddEnds))
+		} else {
+			toks = append(toks, t)
+		}
 		comma = false
 		i = j
 	}
@@ -590,23 +596,19 @@ func NewIndexAliased(text string, spans []Span, aliases [][]string) *Index {
 	// is capped, the table grows when needed.
 	v := b.vocab.reset(min(len(text)/40, 1<<15) + 16)
 	b.vocab = v
-	scratch := ix.buf.scratch
+	cs := compactSink{toks: all, oddEnds: ix.oddEnds}
 	for i, sp := range spans {
-		scratch = appendTokens(scratch[:0], text, sp.Start, sp.End, v)
-		n := len(all)
-		all = slices.Grow(all, len(scratch))[:n+len(scratch)]
-		for k := range scratch {
-			all[n+k] = compact(&scratch[k], ix.oddEnds)
-		}
-		ix.tokOff[i+1] = int32(len(all))
+		appendTokens(nil, text, sp.Start, sp.End, v, &cs)
+		ix.tokOff[i+1] = int32(len(cs.toks))
 	}
+	all = cs.toks
 	// The array is sized for a text of short words. A large document's
 	// array is not pooled (see Release): it is cut to its tokens, since it
 	// stays live for as long as the document is analysed.
 	if cap(all) > maxPooledTokens && cap(all)-len(all) > len(all)/8 {
 		all = slices.Clone(all)
 	}
-	ix.buf.toks, ix.buf.scratch = all, scratch[:0]
+	ix.buf.toks = all
 	ix.toks = all
 	if len(aliases) > 0 {
 		ix.alias(v, aliases)
@@ -842,11 +844,10 @@ func (ix *Index) articles() []articleRef {
 // hand them back through bufferPool: reusing them spares the garbage
 // collector most of its work in a batch run.
 type buffers struct {
-	toks    []token    // all sentences' tokens
-	scratch []Token    // one sentence's tokens while indexing
-	cache   []Bits     // term results by TermID
-	slab    [][]uint64 // chunks the term results are carved from
-	used    int        // words used in the last chunk of slab
+	toks  []token    // all sentences' tokens
+	cache []Bits     // term results by TermID
+	slab  [][]uint64 // chunks the term results are carved from
+	used  int        // words used in the last chunk of slab
 	// spare holds chunks of earlier documents for reuse.
 	spare [][]uint64
 	// The arrays of the last index, for the next (see NewIndex).
@@ -1073,6 +1074,13 @@ const (
 // id returns the token's vocabulary id.
 func (t token) id() int32 { return int32(t.idf & idMask) }
 
+// compactSink receives the tokens of a text in the form the index keeps
+// them (see appendTokens).
+type compactSink struct {
+	toks    []token
+	oddEnds map[int32]int32
+}
+
 // compact returns t as the index keeps it; a token whose end its word
 // does not tell has the end recorded in oddEnds.
 func compact(t *Token, oddEnds map[int32]int32) token {
@@ -1199,6 +1207,19 @@ func (ix *Index) TermByID(id TermID) Bits {
 	ix.cache[id] = b
 	ix.buf.cached = append(ix.buf.cached, id)
 	return b
+}
+
+// OrTerms adds to b the sentences of each of the registered terms ids,
+// as b.Or(ix.TermByID(id)) for each does; the sets found before are taken
+// without a call.
+func (ix *Index) OrTerms(b Bits, ids []TermID) {
+	for _, id := range ids {
+		if c := ix.cache; uint(id) < uint(len(c)) && c[id] != nil {
+			b.Or(c[id])
+			continue
+		}
+		b.Or(ix.TermByID(id))
+	}
 }
 
 // wordPattern is one word of a term: an exact word, or a prefix, suffix

@@ -48,6 +48,11 @@ type Analysis struct {
 	// opens with a part of bounded width, such as (?:^|[^\p{L}]), before
 	// its starting literals.
 	Lead int
+	// NoContext, with Prefix or Starts, means the expression has no
+	// assertion that looks at the text before it (^, \A, \b, \B): it
+	// matches at an offset of a text as at the start of the rest, and
+	// needs no rune of context (see compiled.matchAt).
+	NoContext bool
 }
 
 // Analyze parses expr and derives its literals for the options opt, as
@@ -106,7 +111,25 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 			a.Starts, a.Lead = dropRedundant(starts, true), lead
 		}
 	}
+	if a.Prefix || a.Starts != nil {
+		a.NoContext = !looksBack(st)
+	}
 	return a, nil
+}
+
+// looksBack reports whether re has an assertion that depends on the text
+// before the place where it is tested.
+func looksBack(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksBack(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // compile returns what a Regexp for expr with options opt needs to match:
@@ -135,7 +158,7 @@ func build(expr string, a *Analysis) *compiled {
 	if a.Lits == nil {
 		return c
 	}
-	c.prefix, c.variants, c.before = a.Prefix, a.Variants, a.Lead
+	c.prefix, c.variants, c.before, c.noContext = a.Prefix, a.Variants, a.Lead, a.NoContext
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {

@@ -104,8 +104,10 @@ type compiled struct {
 	starts *litSet
 	// before is Analysis.Lead: with prefix, a match starts at most
 	// before runes before a literal.
-	before     int
-	maxLit     int // the length of the longest literal
+	before int
+	maxLit int // the length of the longest literal
+	// noContext is Analysis.NoContext: anchored serves at any offset.
+	noContext  bool
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
 	// lead tells the bytes a match can start with, for an expression
@@ -457,11 +459,13 @@ func (c *compiled) findLead(s string, ls *litSet, from int, submatch bool) []int
 
 // matchAt returns the spans of the match that starts at offset p of s, or
 // nil: the expression anchored at p, with the rune before p as context for
-// assertions. Without submatch only m[0:2] is meaningful.
+// assertions (an expression without assertions that look back runs on the
+// rest of s from p, which needs no second compiled form). Without
+// submatch only m[0:2] is meaningful.
 func (c *compiled) matchAt(s string, p int, submatch bool) []int {
 	var re *regexp.Regexp
 	ctx := 0
-	if p > 0 {
+	if p > 0 && !c.noContext {
 		_, w := utf8.DecodeLastRuneInString(s[:p])
 		re, ctx = c.anchoredAt(), w
 	} else {

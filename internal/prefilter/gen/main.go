@@ -78,6 +78,9 @@ func source(es []prefilter.Entry) ([]byte, error) {
 		if a.Lead > 0 {
 			fmt.Fprintf(&b, ", Lead: %d", a.Lead)
 		}
+		if a.NoContext {
+			b.WriteString(", NoContext: true")
+		}
 		b.WriteString("}},\n")
 	}
 	b.WriteString("}\n")
