@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 	"github.com/art28/art28/internal/segment"
@@ -2234,10 +2235,27 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	if cand != nil {
 		cand.And(engage)
 	}
+	// Running text that names the firm holding or sending the data
+	// ("liegt auf Servern der …", "operated by …"): no index, no reading.
+	hosts := x.candidates("hosting_phrases")
+	if hosts == nil && len(x.in.Sentences) > 0 {
+		// No word index given (a caller outside the pipeline): one for
+		// the phrases alone.
+		spans := make([]match.Span, len(x.in.Sentences))
+		for i, s := range x.in.Sentences {
+			spans[i] = match.Span{Start: s.Start, End: s.End}
+		}
+		ix := match.NewIndexAliased(x.text, spans, nil)
+		hosts = ix.NewBits()
+		for _, t := range x.k.termList("hosting_phrases") {
+			hosts.Or(ix.TermByID(t))
+		}
+	}
 	for i, sent := range x.in.Sentences {
 		if sent.Heading {
 			continue
 		}
+		hosted := hosts != nil && hosts.Has(i)
 		// A sentence naming sub-processors, or engaging a company within
 		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
@@ -2246,7 +2264,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
 		rowAfter := x.subRowLabel(sent.Start, x.sentenceLower(i))
-		if rowAfter >= 0 {
+		if rowAfter >= 0 || hosted {
 			inSection = true
 		} else if !isCandidate(cand, i) {
 			if !isCandidate(engage, i) {
@@ -2271,6 +2289,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
+		} else if hosted {
+			after = 0
 		} else if !reEngageLow.MatchString(low) {
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
@@ -2304,7 +2324,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			if start < after {
 				continue
 			}
-			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) {
+			if start >= m[2] || reExampleCue.MatchString(s[max(0, start-40):start]) || reParentCue.MatchString(s[max(0, start-40):start]) && !(hosted && operatedBy(s[:start])) {
 				// "z. B. die Muster GmbH": an example; "a subsidiary of
 				// Acme, Inc.": the parent of an engaged company.
 				continue
@@ -2356,9 +2376,23 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			}
 			out = append(out, e)
 		}
+		if hosted && !x.k.isSub(low) && rowAfter < 0 {
+			// Running text read for where the data are held: only
+			// companies with a legal form ("… hosted by Whereby who are
+			// based in the European Economic Area (EEA)").
+			continue
+		}
 		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
 	}
 	return out
+}
+
+// operatedBy reports whether the text before a name ends in "operated
+// by": in running text on where the data are held or sent ("sent through
+// Postmark, operated by ActiveCampaign LLC") the operator is the
+// company that holds them, not a parent beside an engaged company.
+func operatedBy(before string) bool {
+	return strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), "operated by")
 }
 
 // reBareParen is a name of one to three capitalised words with a
