@@ -99,6 +99,10 @@ var (
 		" weitere weiteren weiterer andere anderen anderer")
 )
 
+// dePrepositions take an article and a party as their object ("an die
+// Einrichtung", "für die Kundin"), never the subject.
+var dePrepositions = set("an auf durch für gegen gegenüber mit ohne um über von bei aus nach zu seitens zwischen")
+
 var determiners = set("the a an its their such any each relevant applicable respective")
 
 // enObjectVerbs are stems of English verbs whose following party word is
@@ -312,6 +316,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			}
 			// "der Auftragnehmerin" is dative or genitive.
 			if f.german && prev == "der" && feminine(t) {
+				continue
+			}
+			// "…, leitet er das Ersuchen an die Einrichtung weiter": a
+			// party after a preposition and its article is an object.
+			if f.german && (prev == "die" || prev == "das") && i >= 2 && !toks[i-1].Comma && dePrepositions[toks[i-2].Text] {
+				skipped = i
 				continue
 			}
 			// "…, unterrichtet sie die Kanzlei unverzüglich": after a
