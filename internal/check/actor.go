@@ -111,7 +111,9 @@ var determiners = set("the a an its their such any each relevant applicable resp
 // starts with such a verb has no subject of its own.
 var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
 	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
-	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let"}
+	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let",
+	// "return the client files", "delete the customer records" (status11).
+	"return", "transfer", "delet", "eras", "destroy", "forward"}
 
 // enAssentVerbs introduce a clause whose subject carries the obligation:
 // in "Controller agrees that Processor will assist", Processor acts.
