@@ -99,6 +99,10 @@ var (
 		" weitere weiteren weiterer andere anderen anderer")
 )
 
+// dePrepositions take an article and a party as their object ("an die
+// Einrichtung", "für die Kundin"), never the subject.
+var dePrepositions = set("an auf durch für gegen gegenüber mit ohne um über von bei aus nach zu seitens zwischen")
+
 var determiners = set("the a an its their such any each relevant applicable respective")
 
 // enObjectVerbs are stems of English verbs whose following party word is
@@ -107,7 +111,9 @@ var determiners = set("the a an its their such any each relevant applicable resp
 // starts with such a verb has no subject of its own.
 var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
 	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
-	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let"}
+	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let",
+	// "return the client files", "delete the customer records" (status11).
+	"return", "transfer", "delet", "eras", "destroy", "forward"}
 
 // enAssentVerbs introduce a clause whose subject carries the obligation:
 // in "Controller agrees that Processor will assist", Processor acts.
@@ -312,6 +318,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			}
 			// "der Auftragnehmerin" is dative or genitive.
 			if f.german && prev == "der" && feminine(t) {
+				continue
+			}
+			// "…, leitet er das Ersuchen an die Einrichtung weiter": a
+			// party after a preposition and its article is an object.
+			if f.german && (prev == "die" || prev == "das") && i >= 2 && !toks[i-1].Comma && dePrepositions[toks[i-2].Text] {
+				skipped = i
 				continue
 			}
 			// "…, unterrichtet sie die Kanzlei unverzüglich": after a

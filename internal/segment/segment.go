@@ -241,10 +241,11 @@ func splitSpan(text string, start, end int) [][2]int {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '.' || r == '!' || r == '?' || r == '…' {
 			j := i + size
-			// Absorb closing quotes and brackets and further dots.
+			// Absorb closing quotes and brackets, further dots and the
+			// closing "**" of a Markdown run-in title ("**Requests.**").
 			for j < end {
 				r2, sz := utf8.DecodeRuneInString(text[j:])
-				if strings.ContainsRune(".!?)\"”’'»]", r2) {
+				if strings.ContainsRune(".!?)\"”’'»]*", r2) {
 					j += sz
 					continue
 				}

@@ -31,6 +31,7 @@ func TestSplit(t *testing.T) {
 		{"english", "See Sec. 5 and No. 3, e.g. audits, i.e. inspections. Processor shall assist.", []string{"See Sec. 5 and No. 3, e.g. audits, i.e. inspections.", "Processor shall assist."}},
 		{"ordinal date", "Der Vertrag gilt ab dem 1. Januar 2025. Er endet.", []string{"Der Vertrag gilt ab dem 1. Januar 2025.", "Er endet."}},
 		{"question and quote", "Is it valid? “Yes.” Then go.", []string{"Is it valid?", "“Yes.”", "Then go."}},
+		{"markdown run-in title", "**Customer requests.** If a customer asks, we forward it.", []string{"**Customer requests.**", "If a customer asks, we forward it."}},
 		{"lines are blocks", "First line without stop\nSecond line.", []string{"First line without stop", "Second line."}},
 	}
 	for _, tt := range tests {
