@@ -1407,6 +1407,8 @@ var precomputedKnowledge = &knowledgeFiles{
 				"authorizes",
 				"authorised the following",
 				"authorized the following",
+				"rely on",
+				"relies on",
 				"agrees",
 				"are",
 				"is",

@@ -1829,7 +1829,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 			// "Fly.io, Inc.", "Cloudflare, Inc."
 			wb = len(p) - 1
 		}
-		if reLongProse.MatchString(prefix) {
+		if reLongProse.MatchString(prefix) || pronounClause(prefix) {
 			return "", "", false
 		}
 		if st := x.walkBack(t, wb); st != 0 {
@@ -1890,6 +1890,23 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// pronounClause reports whether the text before a legal form opens with
+// a pronoun and a word in lower case: "We engage Lisboa Contact Center,
+// Lda. (…) and …" is a sentence, not a list entry ("We Are Social Ltd"
+// is a name).
+func pronounClause(prefix string) bool {
+	f := strings.Fields(prefix)
+	if len(f) < 3 {
+		return false
+	}
+	switch f[0] {
+	case "We", "Wir", "I", "Ich", "Our", "Unser", "Unsere", "Sie", "You":
+		r, _ := utf8.DecodeRuneInString(f[1])
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // serviceBeforeDash reports whether the text before a company's name is a
@@ -2152,7 +2169,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
