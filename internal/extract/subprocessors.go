@@ -1832,7 +1832,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if reLongProse.MatchString(prefix) || pronounClause(prefix) {
 			return "", "", false
 		}
-		if st := x.walkBack(t, wb); st != 0 {
+		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) {
 			for _, d := range []string{" — ", " – ", " - "} {
 				if i := strings.Index(t[:a], d); i > 0 {
 					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
@@ -1890,6 +1890,34 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// joinedName reports whether the text before a legal form that opens a
+// list entry is one name of capitalised words joined by "and", "und" or
+// "&": "Baker and Lowe Print Services Ltd", "Weber & Söhne
+// Aktenvernichtung GmbH". Two to eight words, each capitalised or a
+// joining word, the first and the last capitalised.
+func joinedName(prefix string) bool {
+	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
+	if len(f) < 3 || len(f) > 8 {
+		return false
+	}
+	joins := 0
+	for i, w := range f {
+		switch w {
+		case "and", "und", "&":
+			if i == 0 || i == len(f)-1 {
+				return false
+			}
+			joins++
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") {
+			return false
+		}
+	}
+	return joins == 1
 }
 
 // pronounClause reports whether the text before a legal form opens with
