@@ -632,7 +632,11 @@ func (x *extractor) notEntity(name string) bool {
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
-var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|§)\s*[\dA-Z]{0,4}[.:]?$`)
+//
+// "Table", "Tabelle 2", "Figure 1": the label of a table or a figure
+// (a numbered heading "9. Table – Processing, Personal Data and Data
+// Subjects" after a list of sub-processors is no entry).
+var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|table|tabelle|figure|abbildung|§)\s*[\dA-Z]{0,4}[.:]?$`)
 
 // onlyCell reports whether cell i is the only non-empty cell of a row.
 func onlyCell(cells []string, i int) bool {
@@ -1719,7 +1723,7 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
-	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
+	if reLongProse.MatchString(name) || reRefLabel.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
 		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
 		return "", "", "", false
 	}
