@@ -10,7 +10,7 @@ import (
 
 // Lines of a party block (internal/extract/partyread.go).
 var (
-	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
+	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:(?:und|and|zwischen|between)\s*(?:/\s*(?:und|and|zwischen|between)|\((?:und|and|zwischen|between)\))|und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
 	reRepresented   = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
 	rePhone         = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
 	reEmail         = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
