@@ -2473,6 +2473,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 			// "Wolters Kluwer (UK) Limited": the legal form follows.
 			continue
 		}
+		if r := strings.TrimLeft(s[m[5]+1:min(len(s), m[5]+4)], " "); r != "" && r[0] >= '0' && r[0] <= '9' {
+			// "Commission Implementing Decision (EU) 2021/914",
+			// "Regulation (EU) 2016/679": a legal act and its number.
+			continue
+		}
 		if x.afterCompanyComma(s[:m[2]]) {
 			// "der Mailgun Technologies, Inc., San Antonio (USA)": the
 			// company's town.
