@@ -482,6 +482,11 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
+			if !x.hasLegalForm(name) && x.lowerWords(name) >= 2 {
+				// "Subject matter of the processing | …", "Duration of the
+				// processing | …": a row label of a details table.
+				continue
+			}
 			if (t.pipe || t.spaced || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
@@ -1922,6 +1927,20 @@ func joinedName(prefix string) bool {
 		}
 	}
 	return joins == 1
+}
+
+// lowerWords counts the words of a name that start in lower case and
+// are no joining word of names ("of", "und", "de", "&"): a company's name
+// without a legal form has at most one ("netcup"), a row label of a
+// details table several ("Subject matter of the processing").
+func (x *extractor) lowerWords(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !x.k.party.joiner[w] && !strings.Contains(w, ".") {
+			n++
+		}
+	}
+	return n
 }
 
 // pronounClause reports whether the text before a legal form opens with
