@@ -10,7 +10,7 @@ import (
 
 // Lines of a party block (internal/extract/partyread.go).
 var (
-	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
+	reSeparatorLine = prefilter.MustCompile(`(?i)^(?:(?:und|and|zwischen|between)\s*(?:/\s*(?:und|and|zwischen|between)|\((?:und|and|zwischen|between)\))|und|and|zwischen|between|sowie|-?\s*nachfolgend.*|vertrag.*|vereinbarung.*|schließen.*|conclude.*|by and between)$`)
 	reRepresented   = prefilter.MustCompile(`(?i)^(?:vertreten durch|gesetzlich vertreten durch|vertr\. d\.|represented by|geschäftsführer(?:in)?|managing director|ceo|inhaber(?:in)?)\s*[:.]?\s*(.+)$`)
 	rePhone         = prefilter.MustCompile(`(?i)^(?:tel(?:efon)?|phone|fon)\.?\s*[:.]?\s*(\+?[\d ()/\-]{5,})`)
 	reEmail         = prefilter.MustCompile(`[\p{L}\d._%+\-]+@[\p{L}\d.\-]+\.[a-z]{2,}`)
@@ -116,6 +116,14 @@ func (x *extractor) walkBack(s string, at int) int {
 				continue
 			}
 		}
+		if w == "and" || w == "und" || w == "&" {
+			if st := x.joinedLabelName(s, k); st >= 0 {
+				// "Authority: Northfield and Ashby NHS Foundation Trust":
+				// a name that joins two words and opens a label's value.
+				start = st
+				break
+			}
+		}
 		if nameStop[strings.ToLower(w)] || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
 			break
 		}
@@ -137,6 +145,49 @@ func (x *extractor) walkBack(s string, at int) int {
 // 09876543) with its registered office at", ", a Delaware corporation with
 // offices at", ", eine Gesellschaft mit Sitz in".
 var reIncorporation = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?) (?:[\p{L}-]+ ){0,4}(?:company|corporation|limited liability company|partnership|entity|body corporate|gesellschaft|unternehmen)\b(?: (?:registered|incorporated|organi[sz]ed|existing|established|eingetragen)[^()\n]{0,60}?)?(?: ?\([^()\n]{0,40}\))?,?(?: (?:with|having) (?:its )?(?:registered (?:office|address)|principal (?:place of business|office)|head office|offices?|seat|address) (?:at|in)\b| mit (?:Sitz|Geschäftssitz) in\b)?`)
+
+// joinedLabelName returns where a name starts whose words before the
+// joining word at offset at ("and", "und", "&") are one to three
+// capitalised words, none a legal form, a role or a generic word, right
+// after a label's colon or at the start of a line: "Authority: Northfield
+// and Ashby NHS Foundation Trust", "Parties: Calder and Holme Valley NHS
+// Foundation Trust (…)". Elsewhere ("between John Smith and Acme Ltd")
+// the joining word may stand between two parties; -1 then.
+func (x *extractor) joinedLabelName(s string, at int) int {
+	pk := x.k.party
+	i := at
+	for n := 0; n < 4; n++ {
+		j := i
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j == 0 || s[j-1] == '\n' {
+			return -1
+		}
+		k := j
+		for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
+			k--
+		}
+		w := s[k:j]
+		if strings.HasSuffix(w, ":") {
+			if n == 0 {
+				return -1
+			}
+			return i
+		}
+		lw := strings.ToLower(w)
+		_, isRole := pk.role[lw]
+		if r, _ := utf8.DecodeRuneInString(w); n == 3 || !unicode.IsUpper(r) || isRole || pk.generic[lw] || pk.article[lw] || nameStop[lw] ||
+			strings.ContainsAny(w, ",;.()\"“”„") || pk.legalRe.MatchString(" "+w+" ") {
+			return -1
+		}
+		i = k
+		if k == 0 || s[k-1] == '\n' {
+			return i
+		}
+	}
+	return -1
+}
 
 // nameWithin finds the last company name in the 200 bytes before at when
 // only an address lies between it and at ("der Muster GmbH, Weg 1, 12345

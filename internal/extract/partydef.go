@@ -38,7 +38,7 @@ var (
 	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
-	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter(?:in)?|verantwortliche[r]?|auftragnehmer(?:in)?|auftraggeber(?:in)?)\b`)
+	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?["“„]?(?:data\s+)?(processor|controller|auftragsverarbeiter(?:in)?|verantwortliche[r]?|auftragnehmer(?:in)?|auftraggeber(?:in)?)\b`)
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).

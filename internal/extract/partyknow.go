@@ -37,6 +37,7 @@ type partyFile struct {
 	References        []string            `yaml:"references"`
 	Placeholders      []string            `yaml:"placeholders"`
 	TitleWords        []string            `yaml:"title_words"`
+	TitleHeads        []string            `yaml:"title_heads"`
 	TemplateWords     []string            `yaml:"template_words"`
 	FragmentStarts    []string            `yaml:"fragment_starts"`
 	Self              []string            `yaml:"self"`
@@ -84,6 +85,7 @@ type partyKnowledge struct {
 	pronoun    map[string]bool
 	notInName  map[string]bool
 	nonName    map[string]bool
+	titleHead  map[string]bool // "agreement", "vertrag": a title's last word
 	salute     map[string]bool
 	degree     map[string]bool // "med.", "rer.": lower-case parts of a degree
 	joiner     map[string]bool // "&", "von": lower-case words inside a name
@@ -135,7 +137,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		}
 		return m
 	}
-	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords),
+	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords), titleHead: set(f.TitleHeads),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)

@@ -443,6 +443,11 @@ func (x *extractor) notAName(name string, legal bool) string {
 		}
 		named++
 	}
+	if last := strings.ToLower(strings.Trim(words[len(words)-1], ",.;()")); !legal && len(words) > 1 && (pk.titleHead[last] || isTitleCompound(last, pk)) {
+		// "Data Processing Agreement", "Vertrag über die
+		// Auftragsverarbeitung / Data Processing Agreement": a title.
+		return noteTitle
+	}
 	if named == 0 {
 		switch {
 		case titles > 0 && titles >= roles:

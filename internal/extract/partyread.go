@@ -1041,7 +1041,10 @@ func isTrailerLead(lb string) bool {
 	return false
 }
 
-var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by and between|–\s*und\s*–|-\s*und\s*-)(?:\s+(?:der|dem|den|die|dem/der|der/dem|the))?\s*[:,]?$`)
+// reSeparator2 matches a line that joins two parties or opens the first:
+// "und", "zwischen der", and a bilingual contract's "zwischen / between",
+// "und / and", "zwischen (between)".
+var reSeparator2 = prefilter.MustCompile(`(?i)^(?:und|and|sowie|zwischen|between|by and between|–\s*und\s*–|-\s*und\s*-)(?:\s*/\s*(?:und|and|zwischen|between|by and between)|\s*\((?:und|and|zwischen|between|by and between)\))?(?:\s+(?:der|dem|den|die|dem/der|der/dem|the))?\s*[:,]?$`)
 
 // stopLine2 reports whether a line ends a party block.
 func (x *extractor) stopLine2(ln line) bool {

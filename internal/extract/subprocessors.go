@@ -482,6 +482,11 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				// "Anlage 2 | Genehmigte Subunternehmer": a list of annexes.
 				continue
 			}
+			if !x.hasLegalForm(name) && x.lowerWords(name) >= 2 {
+				// "Subject matter of the processing | …", "Duration of the
+				// processing | …": a row label of a details table.
+				continue
+			}
 			if (t.pipe || t.spaced || unknownHead) && nameCol < 0 && !x.hasLegalForm(name) {
 				// Without a name column only a legal form marks a company.
 				continue
@@ -632,7 +637,11 @@ func (x *extractor) notEntity(name string) bool {
 }
 
 // reRefLabel matches a cell that is a reference label, not a name.
-var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|§)\s*[\dA-Z]{0,4}[.:]?$`)
+//
+// "Table", "Tabelle 2", "Figure 1": the label of a table or a figure
+// (a numbered heading "9. Table – Processing, Personal Data and Data
+// Subjects" after a list of sub-processors is no entry).
+var reRefLabel = prefilter.MustCompile(`(?i)^(?:anlage|anhang|annex|appendix|schedule|exhibit|attachment|ziffer|section|clause|table|tabelle|figure|abbildung|§)\s*[\dA-Z]{0,4}[.:]?$`)
 
 // onlyCell reports whether cell i is the only non-empty cell of a row.
 func onlyCell(cells []string, i int) bool {
@@ -1719,7 +1728,7 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
-	if reLongProse.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
+	if reLongProse.MatchString(name) || reRefLabel.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
 		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
 		return "", "", "", false
 	}
@@ -1829,10 +1838,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 			// "Fly.io, Inc.", "Cloudflare, Inc."
 			wb = len(p) - 1
 		}
-		if reLongProse.MatchString(prefix) {
+		if reLongProse.MatchString(prefix) || pronounClause(prefix) {
 			return "", "", false
 		}
-		if st := x.walkBack(t, wb); st != 0 {
+		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) {
 			for _, d := range []string{" — ", " – ", " - "} {
 				if i := strings.Index(t[:a], d); i > 0 {
 					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
@@ -1890,6 +1899,65 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// joinedName reports whether the text before a legal form that opens a
+// list entry is one name of capitalised words joined by "and", "und" or
+// "&": "Baker and Lowe Print Services Ltd", "Weber & Söhne
+// Aktenvernichtung GmbH". Two to eight words, each capitalised or a
+// joining word, the first and the last capitalised.
+func joinedName(prefix string) bool {
+	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
+	if len(f) < 3 || len(f) > 8 {
+		return false
+	}
+	joins := 0
+	for i, w := range f {
+		switch w {
+		case "and", "und", "&":
+			if i == 0 || i == len(f)-1 {
+				return false
+			}
+			joins++
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") {
+			return false
+		}
+	}
+	return joins == 1
+}
+
+// lowerWords counts the words of a name that start in lower case and
+// are no joining word of names ("of", "und", "de", "&"): a company's name
+// without a legal form has at most one ("netcup"), a row label of a
+// details table several ("Subject matter of the processing").
+func (x *extractor) lowerWords(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !x.k.party.joiner[w] && !strings.Contains(w, ".") {
+			n++
+		}
+	}
+	return n
+}
+
+// pronounClause reports whether the text before a legal form opens with
+// a pronoun and a word in lower case: "We engage Lisboa Contact Center,
+// Lda. (…) and …" is a sentence, not a list entry ("We Are Social Ltd"
+// is a name).
+func pronounClause(prefix string) bool {
+	f := strings.Fields(prefix)
+	if len(f) < 3 {
+		return false
+	}
+	switch f[0] {
+	case "We", "Wir", "I", "Ich", "Our", "Unser", "Unsere", "Sie", "You":
+		r, _ := utf8.DecodeRuneInString(f[1])
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // serviceBeforeDash reports whether the text before a company's name is a
@@ -2152,7 +2220,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2422,6 +2490,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		}
 		if a, _ := x.k.legalForm(s[m[5]+1 : min(len(s), m[5]+40)]); a >= 0 && a <= 2 {
 			// "Wolters Kluwer (UK) Limited": the legal form follows.
+			continue
+		}
+		if r := strings.TrimLeft(s[m[5]+1:min(len(s), m[5]+4)], " "); r != "" && r[0] >= '0' && r[0] <= '9' {
+			// "Commission Implementing Decision (EU) 2021/914",
+			// "Regulation (EU) 2016/679": a legal act and its number.
 			continue
 		}
 		if x.afterCompanyComma(s[:m[2]]) {
