@@ -12,10 +12,61 @@ type Address struct {
 }
 
 var (
-	rePostcodeCity = prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)
+	rePostcodeCity = postcodeRe{prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)}
 	reStreet       = prefilter.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
 	reNumStreet    = prefilter.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
 )
+
+// postcodeRe is rePostcodeCity's expression, run only on a text that
+// holds what every match holds: a run of four or five digits after the
+// start of the text, a white space, comma, "(" or "-" (that of a country
+// prefix), and before white space (\s, ASCII). A text without one, most
+// texts, is not searched for a match at each of its digits.
+type postcodeRe struct{ re *prefilter.Regexp }
+
+// possible reports whether s holds such a run of digits.
+func (p postcodeRe) possible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if n := j - i; (n == 4 || n == 5) && j < len(s) && isPerlSpace(rune(s[j])) &&
+			(i == 0 || strings.IndexByte(" \t\n\f\r,(-", s[i-1]) >= 0) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func (p postcodeRe) String() string { return p.re.String() }
+
+func (p postcodeRe) MatchString(s string) bool { return p.possible(s) && p.re.MatchString(s) }
+
+func (p postcodeRe) FindStringIndex(s string) []int {
+	if !p.possible(s) {
+		return nil
+	}
+	return p.re.FindStringIndex(s)
+}
+
+func (p postcodeRe) FindStringSubmatchIndex(s string) []int {
+	if !p.possible(s) {
+		return nil
+	}
+	return p.re.FindStringSubmatchIndex(s)
+}
+
+func (p postcodeRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !p.possible(s) {
+		return nil
+	}
+	return p.re.FindAllStringSubmatchIndex(s, n)
+}
 
 // ParseAddress reads street, postcode, city and country from a one-line
 // address. lang is the contract language; in a German contract a bare

@@ -100,7 +100,7 @@ type Knowledge struct {
 	// whose names carry no place, by companyKey of the name.
 	companies   map[string]string
 	postcodes   []*postcodeRule
-	legalRe     *prefilter.Regexp
+	legalRe     *wordAlt
 	placeholder []*prefilter.Regexp
 	placeNameRe *prefilter.Regexp // a place name the country table does not list
 	placeConn   []string          // " am ", " an der ": place_connectors between spaces
@@ -194,17 +194,22 @@ func decodeStrict(name string, data []byte, v any) error {
 }
 
 func alternation(words []string) string {
-	ws := append([]string{}, words...)
-	// Longest first; equal lengths in byte order, so the expression does
-	// not depend on map order and its analysis is found in the embedded
-	// table (package prefilter).
-	sort.Slice(ws, func(i, j int) bool { return longerFirst(ws[i], ws[j]) })
-	ws = trieOrder(ws)
+	ws := altWords(words)
 	q := make([]string, len(ws))
 	for i, w := range ws {
 		q[i] = regexp.QuoteMeta(w)
 	}
 	return strings.Join(q, "|")
+}
+
+// altWords returns the words in the order alternation lists them.
+func altWords(words []string) []string {
+	ws := append([]string{}, words...)
+	// Longest first; equal lengths in byte order, so the expression does
+	// not depend on map order and its analysis is found in the embedded
+	// table (package prefilter).
+	sort.Slice(ws, func(i, j int) bool { return longerFirst(ws[i], ws[j]) })
+	return trieOrder(ws)
 }
 
 // longerFirst is the order of the words of an alternation: the longest
@@ -364,7 +369,8 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		q.re = re
 		k.postcodes = append(k.postcodes, &q)
 	}
-	k.legalRe = prefilter.MustCompile(`(?:^|[\s,])(` + alternation(lf.LegalForms) + `)(?:$|[\s,;:)/.“”"'])`)
+	k.legalRe = newWordAlt(prefilter.MustCompile(`(?:^|[\s,])(`+alternation(lf.LegalForms)+`)(?:$|[\s,;:)/.“”"'])`),
+		altWords(lf.LegalForms), false, lexLegalLead, legalTrail)
 	pk, err := compileParties(&f.Parties, lf.LegalForms)
 	if err != nil {
 		return nil, err

@@ -94,7 +94,7 @@ type partyKnowledge struct {
 	streetTyp  map[string]bool // "straße", "weg": a street's type word
 	streetLed  map[string]bool // "am", "unter": a word opening a street
 
-	roleRe      *prefilter.Regexp // a role word, whole word, case-insensitive
+	roleRe      *wordAlt          // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
 	openerRe    *prefilter.Regexp // definition openers at the start
 	closerRe    *prefilter.Regexp // definition closers at the end
@@ -108,7 +108,7 @@ type partyKnowledge struct {
 	refRe       *prefilter.Regexp // reference elsewhere
 	phRe        *prefilter.Regexp // template placeholder phrase
 	ph          *phraseSet        // phRe as a literal search
-	legalRe     *prefilter.Regexp // legal form at a word end (lexicon and party forms)
+	legalRe     *wordAlt          // legal form at a word end (lexicon and party forms)
 	keyForms    []keyForm
 	// fieldRe are the labels of a joined party block's fields by the
 	// value they take (inline_fields): "text", "number", "register",
@@ -166,7 +166,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		}
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
-	pk.roleRe = mustParty(`(?i)(?:^|[^\p{L}\-])(` + words(roles) + `)(?:$|[^\p{L}])`)
+	pk.roleRe = newWordAlt(mustParty(`(?i)(?:^|[^\p{L}\-])(`+words(roles)+`)(?:$|[^\p{L}])`), altWords(lowerAll(roles)), true, roleLead, roleTrail)
 	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `):?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
@@ -183,7 +183,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
-	pk.legalRe = mustParty(`(?:^|[\s,(])(` + alternation(forms) + `)(?:$|[\s,;:)/.“”"'])`)
+	pk.legalRe = newWordAlt(mustParty(`(?:^|[\s,(])(`+alternation(forms)+`)(?:$|[\s,;:)/.“”"'])`), altWords(forms), false, legalLead, legalTrail)
 	// What follows a field label: a name or the end ("vertreten durch:"),
 	// a number ("Tel. +49 …", "Kd-Nr. 203523"), anything but a letter
 	// ("HRB 1234"), a colon ("Web:").
@@ -225,8 +225,8 @@ func mustParty(expr string) *prefilter.Regexp {
 
 // partyPatterns returns the compiled patterns of the party knowledge.
 func (pk *partyKnowledge) partyPatterns() []*prefilter.Regexp {
-	return []*prefilter.Regexp{pk.roleRe, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.pronDefRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
-		pk.phRe, pk.legalRe}
+	return []*prefilter.Regexp{pk.roleRe.re, pk.connectorRe, pk.openerRe, pk.closerRe, pk.cutRe, pk.pronDefRe, pk.ownerRe, pk.soleRe, pk.brandRe, pk.brandOfRe, pk.refRe,
+		pk.phRe, pk.legalRe.re}
 }
 
 func lowerAll(ws []string) []string {

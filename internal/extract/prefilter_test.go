@@ -50,9 +50,9 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := []*prefilter.Regexp{k.durRe, k.legalRe, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
+	res := []*prefilter.Regexp{k.durRe, k.legalRe.re, k.countryRe, k.cityRe, reBreach, reNotify, reObject, reAdvance, reTerminate, reDelete, reEndOf,
 		reAudit, reAnnounce, reAtLeast, reSeparableNotice, reUndue, reSubWord, reLaw, reCourt, reLawOf, reCourtFor, reVersion, reMonthYear,
-		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity, reStreet, reNumStreet, reLongProse,
+		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity.re, reStreet, reNumStreet, reLongProse,
 		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
 		reLocLabel, reListMarker, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,

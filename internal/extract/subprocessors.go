@@ -2468,6 +2468,111 @@ func operatedBy(before string) bool {
 // Irland)".
 var reBareParen = prefilter.MustCompile(`(?:^|[\s,;:])(\p{Lu}[\p{L}\d.&+-]*(?: \p{Lu}[\p{L}\d.&+-]*){0,2}) \(([^()]{2,60})\)`)
 
+// bareParens returns reBareParen.FindAllStringSubmatchIndex(s, -1),
+// found from the occurrences of " (" rather than by running the
+// expression from every offset of s: the name before one is the one to
+// three runs of name characters that end there, each starting with a
+// capital and parted by single spaces, as many as the character before
+// the first allows (a space, comma, semicolon, colon or the start of s,
+// not before the end of the last match); the parenthesis holds 2 to 60
+// runes up to the first ")" and no "(". A text that is not valid UTF-8
+// (where runes counted backwards may differ from those package regexp
+// reads) is left to the expression.
+func bareParens(s string) [][]int {
+	if !utf8.ValidString(s) {
+		return reBareParen.FindAllStringSubmatchIndex(s, -1)
+	}
+	var out [][]int
+	last := 0 // where the last match ended
+	for at := 0; ; {
+		k := strings.Index(s[at:], " (")
+		if k < 0 {
+			return out
+		}
+		p := at + k // the space before "("
+		m := bareParenAt(s, p, last)
+		if m == nil {
+			at = p + 1
+			continue
+		}
+		out = append(out, m)
+		last, at = m[1], m[1]
+	}
+}
+
+// bareParenAt returns the spans of reBareParen's match whose " (" is at
+// offset p of s, starting at from or later, or nil (see bareParens).
+func bareParenAt(s string, p, from int) []int {
+	// The parenthesis: 2 to 60 runes other than "(" and ")", then ")".
+	open := p + 2
+	n, end := 0, -1
+	for i, r := range s[open:] {
+		if r == ')' {
+			end = open + i
+			break
+		}
+		if r == '(' || n == 60 {
+			return nil
+		}
+		n++
+	}
+	if end < 0 || n < 2 {
+		return nil
+	}
+	// The name: up to three runs, the last ending at p. starts[k] is
+	// where run k (counted back from p) starts.
+	var starts [3]int
+	words := 0
+	for at := p; words < 3; {
+		q := at
+		for q > 0 {
+			r, w := utf8.DecodeLastRuneInString(s[:q])
+			if !bareNameRune(r) {
+				break
+			}
+			q -= w
+		}
+		if q == at {
+			break // no run
+		}
+		r, _ := utf8.DecodeRuneInString(s[q:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		starts[words] = q
+		words++
+		// Another run before needs one space before this one and a
+		// run before the space.
+		if q < 2 || s[q-1] != ' ' {
+			break
+		}
+		at = q - 1
+	}
+	// The leftmost start: the most runs whose start has a lead (a
+	// separator at from or later, or the start of s when the search
+	// starts there). Between runs the lead is their space.
+	for ; words > 0; words-- {
+		q := starts[words-1]
+		if q == 0 && from == 0 {
+			return []int{0, end + 1, 0, p, open, end}
+		}
+		if q-1 >= from && q > 0 && strings.IndexByte(" \t\n\f\r,;:", s[q-1]) >= 0 {
+			return []int{q - 1, end + 1, q, p, open, end}
+		}
+	}
+	return nil
+}
+
+// bareNameRune reports whether r is one of reBareParen's name
+// characters: [\p{L}\d.&+-].
+func bareNameRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '&' || r == '+' || r == '-'
+	}
+	return unicode.IsLetter(r)
+}
+
 // bareNamesInSentence reads the companies without a legal form that a
 // sentence engaging sub-processors names with their service in
 // parentheses: "Derzeit setzen wir Hetzner (Hosting), Brevo (Newsletter)
@@ -2480,7 +2585,7 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		return nil
 	}
 	var out []*spEntry
-	for _, m := range reBareParen.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range bareParens(s) {
 		if m[2] < after {
 			continue
 		}
