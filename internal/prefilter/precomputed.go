@@ -273,7 +273,7 @@ var precomputedTable = []Entry{
 	{Expr: "^(\\p{Lu}\\p{Ll}{2,}(?:-\\p{Lu}\\p{Ll}{2,})?)\\s*\\(([^()]{2,60})\\)\\s*[.;]?$", Opt: 0, Analysis: &Analysis{Lits: []string{"("}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^<[^>]*>$", Opt: 0, Analysis: &Analysis{Lits: []string{"<"}, Fold: false, Prefix: true, Begin: true}},
 	{Expr: "^[(–—-]\\s*(?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\\s*(?:auch\\s*|kurz\\s*)?[„\"“]([^„\"“”]{2,40})[“”\"]\\s*(?:genannt\\s*|called\\s*)?[)–—-]$", Opt: 0, Analysis: &Analysis{Lits: []string{"hereafter", "hereinafter", "im folgenden", "nachfolgend", "nachstehend"}, Fold: false, Prefix: false, Begin: true}},
-	{Expr: "^[\\W\\d]*betroffene[^.;]{0,30}$", Opt: 0, Analysis: &Analysis{Lits: []string{"betroffene"}, Fold: false, Prefix: false, Begin: true}},
+	{Expr: "^[\\W\\d]*betroffenen?(?:[^\\pL][^.;]{0,30})?$", Opt: 0, Analysis: &Analysis{Lits: []string{"betroffene"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^[\\s\\-–—_.…·*]*$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^[\\s\\d.()§]{0,12}(?:„|\"|“|”|‚|'|‘)[^\"“”'‘’\\n]+(?:“|”|\"|'|‘|’)\\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind)\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"bedeutet", "bezeichnet", "ist", "means", "meint", "refers to", "shall mean", "sind"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^[^:]{2,60}:\\s*", Opt: 0, Analysis: &Analysis{Lits: []string{":"}, Fold: false, Prefix: false, Begin: true}},
