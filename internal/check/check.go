@@ -71,7 +71,22 @@ func New(c *catalog.Catalog) *Checker {
 		return withSwissSpelling(terms, c.SwissTerms)
 	}
 	var rule *catalog.Rule
+	// rawKey names a list of terms as written in a rule, with the
+	// spelling variants it gets: the same list in many rules (a shared
+	// set, a common group) is expanded and registered once.
+	rawKey := func(g []string) string {
+		variants := "de\x01"
+		if rule.Lang == "en" {
+			variants = "en\x01"
+		}
+		return variants + strings.Join(g, "\x00")
+	}
+	rawGroups := map[string]int{}
 	groupOf := func(g []string) int {
+		rk := rawKey(g)
+		if gi, ok := rawGroups[rk]; ok {
+			return gi
+		}
 		terms := swissFor(rule, c.ExpandSets(g))
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
@@ -81,7 +96,18 @@ func New(c *catalog.Catalog) *Checker {
 			ch.groups = append(ch.groups, match.RegisterAll(terms))
 			ch.costs = append(ch.costs, groupCost(terms))
 		}
+		rawGroups[rk] = gi
 		return gi
+	}
+	rawNone := map[string][]match.TermID{}
+	noneOf := func(g []string) []match.TermID {
+		rk := rawKey(g)
+		ids, ok := rawNone[rk]
+		if !ok {
+			ids = match.RegisterAll(swissFor(rule, c.ExpandSets(g)))
+			rawNone[rk] = ids
+		}
+		return ids
 	}
 	for _, r := range c.Requirements {
 		// The descriptive requirements are those of Art. 28(3) first
@@ -89,7 +115,7 @@ func New(c *catalog.Catalog) *Checker {
 		// of data, categories of data subjects).
 		describes := strings.HasSuffix(r.Article, "sentence 1")
 		for _, rule = range r.Rules {
-			cr := &compiledRule{none: match.RegisterAll(swissFor(rule, c.ExpandSets(rule.None)))}
+			cr := &compiledRule{none: noneOf(rule.None)}
 			cr.describes = describes
 			cr.definition = rule.Definition
 			for _, g := range rule.All {
