@@ -2138,9 +2138,12 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 // lexicon's noun_endings ("Änderungen", "Haftung", "Verpflichtung"): a
 // label before a colon, never a company's name.
 func (x *extractor) nounLabel(s string) bool {
-	if strings.ContainsAny(s, " \t") {
-		return false
-	}
+	return !strings.ContainsAny(s, " \t") && x.nounEnding(s)
+}
+
+// nounEnding reports whether s ends with one of the lexicon's
+// noun_endings, in any case.
+func (x *extractor) nounEnding(s string) bool {
 	low := prefilter.Lower(s)
 	for _, suf := range x.k.nounEndings {
 		if strings.HasSuffix(low, suf) {
@@ -2160,16 +2163,7 @@ func (x *extractor) placeWord(s string, unknown bool) bool {
 	if x.k.CountryOf(s) != "" || x.k.cityRe.MatchString(s) && len(strings.Fields(s)) <= 3 {
 		return true
 	}
-	if !unknown || !reTownWord.MatchString(s) || x.serviceWords(s) || x.categoryName(s) {
-		return false
-	}
-	low := prefilter.Lower(s)
-	for _, suf := range x.k.nounEndings {
-		if strings.HasSuffix(low, suf) {
-			return false
-		}
-	}
-	return true
+	return unknown && reTownWord.MatchString(s) && !x.serviceWords(s) && !x.categoryName(s) && !x.nounEnding(s)
 }
 
 // reTownWord is one word that may be a town's name: capitalised, the
