@@ -14126,6 +14126,7 @@ var precomputedCatalog = &Catalog{
 						"nur nach",
 						"@de_neg",
 					},
+					NoLeadIn: true,
 				},
 				{
 					Name:   "einsatz-genehmigt-teil-de",
@@ -14174,6 +14175,7 @@ var precomputedCatalog = &Catalog{
 						"einzeln*",
 						"@de_neg",
 					},
+					NoLeadIn: true,
 				},
 				{
 					Name:   "notice-of-changes-en",
@@ -14610,6 +14612,7 @@ var precomputedCatalog = &Catalog{
 						"where ... general",
 						"if ... general",
 					},
+					NoLeadIn: true,
 				},
 				{
 					Name:   "engagement-consent-part-en",
@@ -14671,6 +14674,7 @@ var precomputedCatalog = &Catalog{
 						"not",
 						"no",
 					},
+					NoLeadIn: true,
 				},
 				{
 					Name:   "list-changes-en",
