@@ -14034,7 +14034,8 @@ var precomputedCatalog = &Catalog{
 						"widersprechen",
 						"@de_neg",
 					},
-					Why: "third parties engaged for the processing need the controller's prior consent",
+					Fallback: true,
+					Why:      "third parties engaged for the processing need the controller's prior consent",
 				},
 				{
 					Name:   "einsatz-nur-mit-zustimmung-teil-de",
@@ -14127,6 +14128,7 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					NoLeadIn: true,
+					Fallback: true,
 				},
 				{
 					Name:   "einsatz-genehmigt-teil-de",
@@ -14176,6 +14178,7 @@ var precomputedCatalog = &Catalog{
 						"@de_neg",
 					},
 					NoLeadIn: true,
+					Fallback: true,
 				},
 				{
 					Name:   "notice-of-changes-en",
@@ -14613,6 +14616,7 @@ var precomputedCatalog = &Catalog{
 						"if ... general",
 					},
 					NoLeadIn: true,
+					Fallback: true,
 				},
 				{
 					Name:   "engagement-consent-part-en",
@@ -14675,6 +14679,7 @@ var precomputedCatalog = &Catalog{
 						"no",
 					},
 					NoLeadIn: true,
+					Fallback: true,
 				},
 				{
 					Name:   "list-changes-en",
