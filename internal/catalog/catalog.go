@@ -141,10 +141,16 @@ type Requirement struct {
 	Examples []Example `yaml:"examples"`
 }
 
-// Combo yields Status when every rule named in Rules matched.
+// Combo yields Status when every rule named in Rules matched and no rule
+// named in Unless matched anywhere in the document.
 type Combo struct {
 	Status Status   `yaml:"status"`
 	Rules  []string `yaml:"rules"`
+	// Unless names rules of the requirement whose match anywhere in the
+	// document cancels the combo: a general authorisation given in one
+	// clause keeps a later "no other sub-processor without prior consent"
+	// from making the change notices not applicable.
+	Unless []string `yaml:"unless,omitempty"`
 }
 
 // Rule matches sentences. A sentence matches when every group in All has at
@@ -440,7 +446,7 @@ func (c *Catalog) validate(r *Requirement) error {
 		if !validStatus[cb.Status] || cb.Status == Part {
 			return fmt.Errorf("combo status %q", cb.Status)
 		}
-		for _, n := range cb.Rules {
+		for _, n := range append(append([]string{}, cb.Rules...), cb.Unless...) {
 			if !names[n] {
 				return fmt.Errorf("combo names unknown rule %q", n)
 			}

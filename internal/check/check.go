@@ -875,6 +875,11 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 			}
 			all = append(all, rk.best(hits))
 		}
+		for _, n := range cb.Unless {
+			if ok && len(rk.namedHits(n)) > 0 {
+				ok = false
+			}
+		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
 		}

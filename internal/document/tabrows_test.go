@@ -112,3 +112,28 @@ func TestNumberedListAfterLeadIn(t *testing.T) {
 		t.Errorf("clause (2) after a lead-in read as a list item")
 	}
 }
+
+// TestHeadLabelLineBeforeHeading keeps a party's label line in a contract's
+// head ("Buchhaltung: Buchhaltungsservice …, 34119 Kassel") apart from the
+// heading after the blank line below it, while a long sentence broken
+// across a gap still continues (branch pend12).
+func TestHeadLabelLineBeforeHeading(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		block string // the text of the second block
+	}{
+		{"Betrieb: Malerbetrieb Krause GmbH, Lindenweg 12, 34117 Kassel\nBuchhaltung: Buchhaltungsservice Sabine Ott, Inhaberin Sabine Ott, Wilhelmshöher Allee 200, 34119 Kassel\n\nMeine Leistung\nIch buche die laufenden Geschäftsvorfälle.",
+			"Buchhaltung: Buchhaltungsservice Sabine Ott, Inhaberin Sabine Ott, Wilhelmshöher Allee 200, 34119 Kassel"},
+		{"Einleitung\nDer Auftragnehmer verarbeitet die Daten des Auftraggebers ausschließlich im Rahmen der getroffenen Vereinbarungen und\n\nnach den dokumentierten Weisungen des Auftraggebers.",
+			"Der Auftragnehmer verarbeitet die Daten des Auftraggebers ausschließlich im Rahmen der getroffenen Vereinbarungen und\n\nnach den dokumentierten Weisungen des Auftraggebers."},
+	} {
+		d := ParseText("x.txt", "text", tc.text)
+		if len(d.Blocks) < 2 || d.BlockText(1) != tc.block {
+			var got []string
+			for i := range d.Blocks {
+				got = append(got, d.BlockText(i))
+			}
+			t.Errorf("%q: blocks %q, want second %q", tc.text, got, tc.block)
+		}
+	}
+}

@@ -433,6 +433,17 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 		return false
 	}
 	if gap {
+		// A label line of a contract's head ("Buchhaltung: Buchhaltungsservice
+		// Sabine Ott, Inhaberin …, 34119 Kassel") before a blank line and a
+		// heading ("Meine Leistung") is no sentence broken across the gap.
+		if isLabelValue(lastLine) {
+			if _, h := headingLike(next); h {
+				return false
+			}
+			if _, h := shortTitle(next); h {
+				return false
+			}
+		}
 		// A sentence broken across a page or paragraph gap: the previous
 		// line is long prose without end punctuation.
 		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && countFields(lastLine) >= 8)
