@@ -30,6 +30,13 @@ type words struct {
 	Restricting []string       `yaml:"restricting_answers"`
 	Denying     []string       `yaml:"denying_answers"`
 	Definers    []string       `yaml:"definer_words"`
+	// WordSets are lists of single words, written on one line each,
+	// separated by spaces; PhraseSets are lists whose entries may hold
+	// spaces. Both are read by name (List, Set).
+	WordSets   map[string]string   `yaml:"word_sets"`
+	PhraseSets map[string][]string `yaml:"phrase_sets"`
+	// lists holds the entries of WordSets and PhraseSets by name.
+	lists map[string][]string
 }
 
 // load decodes the embedded word lists once, on first use.
@@ -64,7 +71,42 @@ func decode(data []byte) (*words, error) {
 			}
 		}
 	}
+	if err := w.buildLists(); err != nil {
+		return nil, err
+	}
 	return &w, nil
+}
+
+// buildLists splits the word sets into words and checks every entry of
+// the word and phrase sets: lower case, no outer or double spaces, not
+// empty, no entry twice in one list, no name used for both kinds.
+func (w *words) buildLists() error {
+	w.lists = map[string][]string{}
+	for name, line := range w.WordSets {
+		w.lists[name] = strings.Fields(line)
+	}
+	for name, list := range w.PhraseSets {
+		if _, dup := w.lists[name]; dup {
+			return fmt.Errorf("lexicon: words.yaml: %q is both a word set and a phrase set", name)
+		}
+		w.lists[name] = list
+	}
+	for name, list := range w.lists {
+		if len(list) == 0 {
+			return fmt.Errorf("lexicon: words.yaml: list %q is empty", name)
+		}
+		seen := map[string]bool{}
+		for _, e := range list {
+			if e == "" || e != strings.ToLower(e) || strings.TrimSpace(e) != e || strings.Contains(e, "  ") {
+				return fmt.Errorf("lexicon: words.yaml: list %q: entry %q: want lower case without outer or double spaces", name, e)
+			}
+			if seen[e] {
+				return fmt.Errorf("lexicon: words.yaml: list %q: %q twice", name, e)
+			}
+			seen[e] = true
+		}
+	}
+	return nil
 }
 
 // mustLoad returns the word lists; the embedded file is checked by the
@@ -163,3 +205,26 @@ func DenyingAnswers() []string { return mustLoad().Denying }
 // definition set off by dashes or commas ("nachfolgend", "hereinafter").
 // The slice is shared and must not be modified.
 func DefinerWords() []string { return mustLoad().Definers }
+
+// List returns the entries of the word or phrase set name of words.yaml
+// (word_sets, phrase_sets) in the order written. It panics if there is no
+// such list: the names are fixed in the code that reads them, and every
+// package's tests load its lists. The slice is shared and must not be
+// modified.
+func List(name string) []string {
+	l, ok := mustLoad().lists[name]
+	if !ok {
+		panic(fmt.Sprintf("lexicon: words.yaml has no word or phrase set %q", name))
+	}
+	return l
+}
+
+// Set returns the entries of List(name) as a new set.
+func Set(name string) map[string]bool {
+	l := List(name)
+	m := make(map[string]bool, len(l))
+	for _, e := range l {
+		m[e] = true
+	}
+	return m
+}

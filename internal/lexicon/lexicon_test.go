@@ -1,6 +1,11 @@
 package lexicon
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,5 +48,66 @@ func TestLines(t *testing.T) {
 	want := []string{"teil", "part", "z.b."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
+
+func TestListsDecodeRejects(t *testing.T) {
+	for _, bad := range []string{
+		"word_sets: {a: der Die}\n",
+		"word_sets: {a: der die der}\n",
+		"word_sets: {a: \"\"}\n",
+		"phrase_sets: {a: [für  den]}\n",
+		"phrase_sets: {a: [\" für\"]}\n",
+		"word_sets: {a: der}\nphrase_sets: {a: [die]}\n",
+	} {
+		if _, err := decode([]byte(bad)); err == nil || !strings.Contains(err.Error(), "words.yaml") {
+			t.Errorf("decode(%q) = %v, want an error naming the file", bad, err)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		has  string
+	}{
+		{"de_prepositions", "gegenüber"},
+		{"en_require", "instruct"},
+		{"signature_leads", "for and on behalf of the"},
+	} {
+		if !slices.Contains(List(c.name), c.has) || !Set(c.name)[c.has] {
+			t.Errorf("List(%q) lacks %q", c.name, c.has)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("List of an unknown name did not panic")
+		}
+	}()
+	List("no_such_list")
+}
+
+// TestListsRead checks that every word and phrase set of words.yaml is
+// read by some package: a list nobody reads is dead data.
+func TestListsRead(t *testing.T) {
+	used := map[string]bool{}
+	re := regexp.MustCompile(`lexicon\.(?:List|Set)\("([a-z_]+)"\)`)
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			used[string(m[1])] = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range mustLoad().lists {
+		if !used[name] {
+			t.Errorf("words.yaml: list %q is read by no package under internal/", name)
+		}
 	}
 }

@@ -343,7 +343,9 @@ func isDigits(s string) bool {
 	return true
 }
 
-var months = []string{"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+// months are the German month names, sought as a word's beginning
+// (lexicon: de_month_names).
+var months = lexicon.List("de_month_names")
 
 func isMonth(s string) bool {
 	s = strings.ToLower(s)
