@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 )
@@ -1131,12 +1132,7 @@ func labelTerms(text, lower string) []quotedDef {
 	lastLine := -10
 	line := 0
 	for start := 0; start < len(text) && line < 40; line++ {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		end := document.LineEnd(text, start)
 		ln := text[start:end]
 		lstart := start
 		start = end + 1

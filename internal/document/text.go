@@ -31,20 +31,28 @@ type line struct {
 	text       string
 }
 
+// LineEnd returns the end of the line of text that holds offset at:
+// the offset of the next newline at or after at, or len(text).
+func LineEnd(text string, at int) int {
+	if i := strings.IndexByte(text[at:], '\n'); i >= 0 {
+		return at + i
+	}
+	return len(text)
+}
+
+// LineAt returns the bounds of the line of text that holds offset at:
+// from the byte after the newline before at to LineEnd (the newline
+// itself is not part of the line).
+func LineAt(text string, at int) (start, end int) {
+	return strings.LastIndexByte(text[:at], '\n') + 1, LineEnd(text, at)
+}
+
 // splitLines returns the lines of s with their offsets.
 func splitLines(s string) []line {
 	var ls []line
-	start := 0
-	for start <= len(s) {
-		i := strings.IndexByte(s[start:], '\n')
-		end := len(s)
-		if i >= 0 {
-			end = start + i
-		}
+	for start := 0; start <= len(s); {
+		end := LineEnd(s, start)
 		ls = append(ls, line{start: start, end: end, text: s[start:end]})
-		if i < 0 {
-			break
-		}
 		start = end + 1
 	}
 	return ls

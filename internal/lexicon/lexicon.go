@@ -12,10 +12,32 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/art28/art28/internal/compiled"
 )
+
+//go:generate go run ./gen
 
 //go:embed data/words.yaml
 var wordsYAML []byte
+
+// precomputedFile holds words.yaml, decoded, as a Go composite literal
+// (precomputedWords), so a process parses no YAML to read the word lists.
+// words.yaml stays the source; `go generate ./internal/lexicon` rewrites
+// this file and TestCompiledUpToDate fails when it is stale.
+const precomputedFile = "precomputed.go"
+
+// Compile returns the compiled form of words.yaml: the source of
+// precomputedFile.
+func Compile() ([]byte, error) {
+	w, err := decode(wordsYAML)
+	if err != nil {
+		return nil, err
+	}
+	return compiled.GoSource("github.com/art28/art28/internal/lexicon", "lexicon", "./gen",
+		"precomputedWords is words.yaml, decoded (see precomputedFile).",
+		"precomputedWords", w)
+}
 
 type words struct {
 	NumberWords map[string]int `yaml:"number_words"`
@@ -35,12 +57,18 @@ type words struct {
 	// spaces. Both are read by name (List, Set).
 	WordSets   map[string]string   `yaml:"word_sets"`
 	PhraseSets map[string][]string `yaml:"phrase_sets"`
-	// lists holds the entries of WordSets and PhraseSets by name.
+	// lists holds the entries of WordSets and PhraseSets by name
+	// (splitLists; not part of the compiled form).
 	lists map[string][]string
 }
 
-// load decodes the embedded word lists once, on first use.
-var load = sync.OnceValues(func() (*words, error) { return decode(wordsYAML) })
+// load takes the word lists from their compiled form once, on first use,
+// and splits the word sets into words.
+var load = sync.OnceValues(func() (*words, error) {
+	w := *precomputedWords
+	w.lists = w.splitLists()
+	return &w, nil
+})
 
 func decode(data []byte) (*words, error) {
 	var w words
@@ -71,27 +99,35 @@ func decode(data []byte) (*words, error) {
 			}
 		}
 	}
-	if err := w.buildLists(); err != nil {
+	if err := w.checkLists(); err != nil {
 		return nil, err
 	}
 	return &w, nil
 }
 
-// buildLists splits the word sets into words and checks every entry of
-// the word and phrase sets: lower case, no outer or double spaces, not
-// empty, no entry twice in one list, no name used for both kinds.
-func (w *words) buildLists() error {
-	w.lists = map[string][]string{}
+// splitLists returns the word sets split into words and the phrase sets,
+// by name.
+func (w *words) splitLists() map[string][]string {
+	lists := make(map[string][]string, len(w.WordSets)+len(w.PhraseSets))
 	for name, line := range w.WordSets {
-		w.lists[name] = strings.Fields(line)
+		lists[name] = strings.Fields(line)
 	}
 	for name, list := range w.PhraseSets {
-		if _, dup := w.lists[name]; dup {
+		lists[name] = list
+	}
+	return lists
+}
+
+// checkLists checks every entry of the word and phrase sets: lower case,
+// no outer or double spaces, not empty, no entry twice in one list, no
+// name used for both kinds.
+func (w *words) checkLists() error {
+	for name := range w.PhraseSets {
+		if _, dup := w.WordSets[name]; dup {
 			return fmt.Errorf("lexicon: words.yaml: %q is both a word set and a phrase set", name)
 		}
-		w.lists[name] = list
 	}
-	for name, list := range w.lists {
+	for name, list := range w.splitLists() {
 		if len(list) == 0 {
 			return fmt.Errorf("lexicon: words.yaml: list %q is empty", name)
 		}
@@ -109,8 +145,8 @@ func (w *words) buildLists() error {
 	return nil
 }
 
-// mustLoad returns the word lists; the embedded file is checked by the
-// tests, so an error is a build defect.
+// mustLoad returns the word lists; words.yaml and its compiled form are
+// checked by the tests, so an error is a build defect.
 func mustLoad() *words {
 	w, err := load()
 	if err != nil {
