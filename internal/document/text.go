@@ -34,10 +34,11 @@ type line struct {
 // LineEnd returns the end of the line of text that holds offset at:
 // the offset of the next newline at or after at, or len(text).
 func LineEnd(text string, at int) int {
-	if i := strings.IndexByte(text[at:], '\n'); i >= 0 {
-		return at + i
+	i := strings.IndexByte(text[at:], '\n')
+	if i < 0 {
+		return len(text)
 	}
-	return len(text)
+	return at + i
 }
 
 // LineAt returns the bounds of the line of text that holds offset at:
@@ -50,9 +51,17 @@ func LineAt(text string, at int) (start, end int) {
 // splitLines returns the lines of s with their offsets.
 func splitLines(s string) []line {
 	var ls []line
-	for start := 0; start <= len(s); {
-		end := LineEnd(s, start)
+	start := 0
+	for start <= len(s) {
+		i := strings.IndexByte(s[start:], '\n')
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+		}
 		ls = append(ls, line{start: start, end: end, text: s[start:end]})
+		if i < 0 {
+			break
+		}
 		start = end + 1
 	}
 	return ls

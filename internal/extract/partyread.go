@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -1319,7 +1318,7 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		if len(ln.text) > 60 {
 			continue
 		}
-		if ln.start > len(x.text)/2 && signatureFirst()[ln.text[0]] {
+		if ln.start > len(x.text)/2 && signatureFirst[ln.text[0]] {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
@@ -1360,11 +1359,14 @@ func (x *extractor) abbrevLabel(t string) bool {
 	return ok
 }
 
-// signatureFirst marks the first bytes, in either case, of the words
-// that open a signature block by a role (lexicon: signature_leads): a
-// line starting otherwise is not tested.
-var signatureFirst = sync.OnceValue(func() (first [256]bool) {
-	for _, p := range lexicon.List("signature_leads") {
+// signatureLeads are the words that open a signature block by a role
+// ("Für den", "Signed on behalf of the"; lexicon: signature_leads).
+var signatureLeads = lexicon.List("signature_leads")
+
+// signatureFirst marks the first bytes, in either case, of
+// signatureLeads: a line starting otherwise is not tested.
+var signatureFirst = func() (first [256]bool) {
+	for _, p := range signatureLeads {
 		c := p[0]
 		first[c] = true
 		if c >= 'a' && c <= 'z' {
@@ -1372,7 +1374,7 @@ var signatureFirst = sync.OnceValue(func() (first [256]bool) {
 		}
 	}
 	return first
-})
+}()
 
 // signedFor reads a signature block opened by a role ("Für den
 // Auftraggeber:", "For the Processor:") whose company stands under the
@@ -1386,7 +1388,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		return partyReading{}, false
 	}
 	rest, lead := "", 0
-	for _, p := range lexicon.List("signature_leads") {
+	for _, p := range signatureLeads {
 		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
 			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
 		}
