@@ -36,6 +36,10 @@ var (
 var (
 	isLinks    = spaced(lexicon.List("role_links"), " ")
 	isArticles = spaced(lexicon.List("role_articles"), "")
+	// deNotFeminineArticles are the articles, each with its space, that a
+	// feminine singular noun does not take (lexicon:
+	// de_not_feminine_articles).
+	deNotFeminineArticles = spaced(lexicon.List("de_not_feminine_articles"), "")
 )
 
 // hasQuote reports whether s holds one of the quotation marks „ " “ » ‚
@@ -464,6 +468,15 @@ func spaced(words []string, lead string) []string {
 	out := make([]string, len(words))
 	for i, w := range words {
 		out[i] = lead + w + " "
+	}
+	return out
+}
+
+// suffixed returns each of words with end after it.
+func suffixed(words []string, end string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w + end
 	}
 	return out
 }
@@ -899,11 +912,16 @@ func definesTerm(text string, toks []match.Token, german bool) bool {
 	return false
 }
 
+// deSubprocessorBeginnings are the beginnings of German words naming a
+// sub-processor or another processor (lexicon:
+// de_subprocessor_beginnings).
+var deSubprocessorBeginnings = lexicon.List("de_subprocessor_beginnings")
+
 // subprocessorWord reports a German word naming a sub-processor or another
 // processor ("Unterauftragnehmer", "Subunternehmer", "Nachunternehmer"),
 // which is no short name of a party.
 func subprocessorWord(w string) bool {
-	for _, p := range []string{"unter", "sub", "nach", "weitere", "andere", "auftragsverarbeiter"} {
+	for _, p := range deSubprocessorBeginnings {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -1028,7 +1046,7 @@ func definedAliases(text, lower string, defined map[string]Party) [][]string {
 			continue
 		}
 		fem := strings.Contains(lower, "die "+term+" ") || strings.Contains(lower, "die "+term+",") || strings.Contains(lower, "die "+term+".")
-		for _, a := range []string{"dem ", "den ", "des ", "das "} {
+		for _, a := range deNotFeminineArticles {
 			if strings.Contains(lower, a+term+" ") || strings.Contains(lower, a+term+"s ") {
 				fem = false
 			}
