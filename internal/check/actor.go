@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/art28/art28/internal/lexicon"
 	"strings"
 
 	"github.com/art28/art28/internal/catalog"
@@ -90,38 +91,29 @@ func (f *actorFinder) partyOf(w string) Party {
 
 // Words that mark a party mention as not being the subject.
 var (
-	enNotSubject = set("of to with from for on upon against between towards toward at via than under about without into onto behalf sub " +
-		// Inner subordinate clauses: "assist the controller, to the
-		// extent controller does not have the information".
-		"extent if unless where when whenever whether once because since while although though as until")
-	deNotSubject = set("dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach" +
-		// "weitere Auftragsverarbeiter" are sub-processors, not the processor.
-		" weitere weiteren weiterer andere anderen anderer")
+	enNotSubject = lexicon.Set("en_not_subject")
+	deNotSubject = lexicon.Set("de_not_subject")
 )
 
 // dePrepositions take an article and a party as their object ("an die
 // Einrichtung", "für die Kundin"), never the subject.
-var dePrepositions = set("an auf durch für gegen gegenüber mit ohne um über von bei aus nach zu seitens zwischen")
+var dePrepositions = lexicon.Set("de_prepositions")
 
-var determiners = set("the a an its their such any each relevant applicable respective")
+var determiners = lexicon.Set("determiners")
 
 // enObjectVerbs are stems of English verbs whose following party word is
 // their object, not the sentence's subject: "assist Controller",
 // "notify the customer", "provide Controller with". A list item that
 // starts with such a verb has no subject of its own.
-var enObjectVerbs = []string{"assist", "notif", "inform", "provid", "allow", "permit", "enabl", "help", "support",
-	"advis", "tell", "alert", "giv", "grant", "offer", "requir", "request", "ask", "indemnif", "reimburs",
-	"contact", "warn", "remind", "compensat", "invoic", "send", "sends", "let",
-	// "return the client files", "delete the customer records" (status11).
-	"return", "transfer", "delet", "eras", "destroy", "forward"}
+var enObjectVerbs = lexicon.List("en_object_verbs")
 
 // enAssentVerbs introduce a clause whose subject carries the obligation:
 // in "Controller agrees that Processor will assist", Processor acts.
-var enAssentVerbs = []string{"agree", "acknowledg", "accept", "understand", "confirm", "recogni", "note", "notes", "warrant", "represent"}
+var enAssentVerbs = lexicon.List("en_assent_verbs")
 
 // enBe are forms of "to be" that make a passive: "sub-processors are
 // engaged by the processor" names the processor as the actor.
-var enBe = set("is are be been was were being")
+var enBe = lexicon.Set("en_be")
 
 // agentBy reports a party word at i after "by" that is not the agent of a
 // passive main verb: "assistance requested by controller", "inspections
@@ -144,22 +136,6 @@ func hasStem(stems []string, w string) bool {
 		}
 	}
 	return false
-}
-
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	w := ""
-	for _, r := range words + " " {
-		if r == ' ' {
-			if w != "" {
-				m[w] = true
-			}
-			w = ""
-			continue
-		}
-		w += string(r)
-	}
-	return m
 }
 
 // find returns the acting party of a sentence: the first party word that
@@ -352,7 +328,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 // enRequire are the verbs by which a party calls on the other party to
 // act: "Customer may require Acme to …", "the Bank may direct the Service
 // Provider to …".
-var enRequire = set("require requires request requests ask asks instruct instructs direct directs oblige obliges compel call")
+var enRequire = lexicon.Set("en_require")
 
 // requiredParty reports an English sentence whose subject, the controller,
 // requires the processor to act: the first controller word that is not
@@ -395,7 +371,7 @@ func (f *actorFinder) requiredParty(toks []match.Token) bool {
 // passive
 // subject is told something or helped, by a party not named or named after
 // "by".
-var enTold = set("notified informed told advised alerted warned apprised consulted assisted supported helped")
+var enTold = lexicon.Set("en_told")
 
 // toldParty reports a party word at i that is the subject of a passive
 // verb of telling: "the Trust shall be notified of the legal requirement",
@@ -419,11 +395,11 @@ func toldParty(toks []match.Token, i int) bool {
 }
 
 // enModal are the English modal verbs before a passive "be".
-var enModal = set("shall will must may should can")
+var enModal = lexicon.Set("en_modal")
 
 // enSubjectPronouns are English subject pronouns of the third person that
 // refer back to a party named before them.
-var enSubjectPronouns = set("it he she they")
+var enSubjectPronouns = lexicon.Set("en_subject_pronouns")
 
 // infinitiveClause reports whether the German clause that starts at the
 // comma before token i is an infinitive clause ("…, Daten ohne Weisung zu
@@ -441,19 +417,19 @@ func infinitiveClause(toks []match.Token, i int) bool {
 }
 
 // deNested open a clause nested inside a German leading clause.
-var deNested = set("dass ob weil da die der das welche welcher welches")
+var deNested = lexicon.Set("de_nested")
 
 // deInnerLead are adverbs that may stand before the word opening an inner
 // clause: "zum Beispiel wenn", "etwa falls", "insbesondere soweit".
-var deInnerLead = set("zum beispiel etwa insbesondere beispielsweise vor allem also auch nur z b")
+var deInnerLead = lexicon.Set("de_inner_lead")
 
 // deInnerSub open an inner conditional clause in German.
-var deInnerSub = set("wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei")
+var deInnerSub = lexicon.Set("de_inner_sub")
 
 // deAssent are German words of assent after which a "dass" clause names
 // the party that acts: "Der Auftragsverarbeiter erklärt sich damit
 // einverstanden, dass der Verantwortliche berechtigt ist, …".
-var deAssent = set("einverstanden akzeptiert akzeptieren erkennt erkennen vereinbaren vereinbart bestätigt bestätigen")
+var deAssent = lexicon.Set("de_assent")
 
 // assented returns the subject of a "that" clause after a party's verb of
 // assent ("Customer acknowledges and agrees that Processor may ..."), or
@@ -519,7 +495,7 @@ func (f *actorFinder) opensWithParty(text string, toks []match.Token) bool {
 	return false
 }
 
-var enModals = set("shall will must may should agrees undertakes")
+var enModals = lexicon.Set("en_modals")
 
 // isListLabel reports whether a token can be the label of a list item or
 // numbered paragraph: a number, a single letter or a small roman numeral.
@@ -538,7 +514,7 @@ func isListLabel(t string) bool {
 	return t != ""
 }
 
-var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")
+var romanLabels = lexicon.Set("roman_labels")
 
 // German passive with a named agent: "Der Auftraggeber wird vom
 // Auftragnehmer unterstützt" puts the obligation on the agent. The agent
@@ -546,8 +522,8 @@ var romanLabels = set("ii iii iv v vi vii viii ix x xi xii")
 // between), and must not be attributive ("die vom Auftragnehmer
 // bereitgestellten Daten").
 var (
-	deWerden      = set("wird werden wurde wurden")
-	deAttributive = set("der die das den dem des ein eine einer einem eines ihm ihr ihnen uns")
+	deWerden      = lexicon.Set("de_werden")
+	deAttributive = lexicon.Set("de_attributive")
 )
 
 func (f *actorFinder) passiveAgent(toks []match.Token, start int, subject Party) Party {
@@ -666,7 +642,7 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 
 // verbFirstNotVerb holds words ending in "t" that open a German sentence
 // without being a verb.
-var verbFirstNotVerb = map[string]bool{"seit": true, "statt": true, "anstatt": true, "nicht": true, "jetzt": true, "erst": true, "zuerst": true, "zuletzt": true, "insbesondere": true, "soweit": true, "sobald": true, "damit": true, "somit": true, "bereits": true, "zunächst": true, "sofort": true, "derzeit": true, "jederzeit": true, "samt": true}
+var verbFirstNotVerb = lexicon.Set("de_verb_first_not_verb")
 
 // feminine reports a feminine party word ("Auftragnehmerin", "Kundin",
 // "Kundenorganisation", "Gesellschaft"), which is nominative after "die",
@@ -675,13 +651,17 @@ func feminine(w string) bool {
 	if strings.HasSuffix(w, "in") && !strings.HasSuffix(w, "ein") {
 		return true
 	}
-	for _, s := range []string{"ung", "ion", "schaft", "heit", "keit", "tät", "ei"} {
+	for _, s := range deFeminineEndings {
 		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
 }
+
+// deFeminineEndings are the endings of feminine German nouns other than
+// "-in" (lexicon: de_feminine_endings).
+var deFeminineEndings = lexicon.List("de_feminine_endings")
 
 // pronounFirst reports a German sentence that opens with a subject
 // pronoun ("Er unterstützt die Kundenorganisation …"): party words after
@@ -708,11 +688,11 @@ func sheFirst(toks []match.Token, i int) bool {
 }
 
 // deSingularModals are third-person singular verbs that do not end in -t.
-var deSingularModals = set("kann muss darf soll will mag wird")
+var deSingularModals = lexicon.Set("de_singular_modals")
 
 // dePronouns are subject pronouns that refer back to the party of the
 // previous sentence ("Er hat das Recht, ...", "Dieser informiert ...").
-var dePronouns = set("er dieser")
+var dePronouns = lexicon.Set("de_pronouns")
 
 // pronounSubject reports a German sentence whose subject is a pronoun:
 // first, or right after the verb in second place.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/art28/art28/internal/lexicon"
 	"iter"
 	"strings"
 	"unicode"
@@ -193,7 +194,7 @@ func capitalised(text string, t match.Token) bool {
 }
 
 // roleVerbs open a role statement after a name: "Acme is the processor".
-var roleVerbs = set("is acts act as")
+var roleVerbs = lexicon.Set("role_verbs")
 
 // roleStatement reads "Acme is the processor", "Acme acts as a data
 // processor", "Acme shall act as processor" at the start of a sentence,
@@ -339,13 +340,7 @@ func properName(s string) bool {
 }
 
 // contractTerms are capitalised defined terms that name no party.
-var contractTerms = set("agreement dpa addendum services service data affiliate affiliates party parties term " +
-	"effective clauses schedule annex appendix exhibit order platform software products product documentation " +
-	"instructions instruction breach incident subprocessor sub-processor subprocessors sub-processors personnel " +
-	"user users group transfer transfers laws law gdpr ccpa scc sccs terms policy account content " +
-	// Words that open sentences and name nobody.
-	"this that these those which who whom what each either neither such there here its they their then " +
-	"where when whenever unless upon all any both none nothing notwithstanding except subject without")
+var contractTerms = lexicon.Set("contract_terms")
 
 // Reversed voice. A controller that writes to its supplier speaks as "we"
 // and addresses the processor as "you": '"we", "us" and "our" mean the

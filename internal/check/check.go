@@ -422,6 +422,10 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 // "Dürfen wir euch prüfen?" (lexicon: asking_permission).
 func asksPermission(s string) bool { return asks(s, lexicon.AskingPermission()) }
 
+// questionLabels are the labels of a FAQ's question with their colon
+// ("Q:", "Frage:"; lexicon: question_labels).
+var questionLabels = suffixed(lexicon.List("question_labels"), ":")
+
 // asks reports whether s is a question that opens, after a "Q:"/"Frage:"
 // label, with one of the openings; "*" in an opening stands for any one
 // word.
@@ -430,7 +434,7 @@ func asks(s string, openings []string) bool {
 	if !strings.HasSuffix(s, "?") {
 		return false
 	}
-	for _, l := range []string{"q:", "frage:", "f:"} {
+	for _, l := range questionLabels {
 		if rest, ok := strings.CutPrefix(s, l); ok {
 			s = strings.TrimSpace(rest)
 			break

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 )
@@ -33,8 +34,12 @@ var (
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
 // processor"; isArticles may follow them.
 var (
-	isLinks    = []string{" ist ", " handelt als ", " tritt als ", " fungiert als ", " is ", " acts as ", " shall act as ", " will act as "}
-	isArticles = []string{"data ", "der ", "die ", "the ", "a ", "an "}
+	isLinks    = spaced(lexicon.List("role_links"), " ")
+	isArticles = spaced(lexicon.List("role_articles"), "")
+	// deNotFeminineArticles are the articles, each with its space, that a
+	// feminine singular noun does not take (lexicon:
+	// de_not_feminine_articles).
+	deNotFeminineArticles = spaced(lexicon.List("de_not_feminine_articles"), "")
 )
 
 // hasQuote reports whether s holds one of the quotation marks „ " “ » ‚
@@ -113,7 +118,7 @@ func isRoleName(lower string, at int) (int, int) {
 
 // deAlsVerbs stand before the name in "handelt Caelex als
 // Auftragsverarbeiter".
-var deAlsVerbs = set("handelt tritt fungiert wird gilt agiert")
+var deAlsVerbs = lexicon.Set("de_als_verbs")
 
 // roleWords are the role nouns of "X ist Auftragsverarbeiter" and their
 // parties.
@@ -152,7 +157,7 @@ func indexFrom(s string, from int, w string, k int) int {
 
 // notPartyTerms are defined terms that name the contract or the service,
 // never a party.
-var notPartyTerms = set("it this that which who he she there each either neither es er sie dies dieser diese jeder jede avv vertrag vereinbarung hauptvertrag leistungsvertrag dpa agreement contract addendum services service leistungen dienst parteien parties party partei daten data dsgvo gdpr agb terms anlage annex schedule")
+var notPartyTerms = lexicon.Set("not_party_terms")
 
 // definedParties returns the party of every term the document defines for
 // a party. Terms that are already party words or name the contract are
@@ -454,6 +459,28 @@ func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 	return out
 }
 
+// labelLineArticles are the articles of a label line ("Die Praxis:"),
+// each with its space (lexicon: label_line_articles).
+var labelLineArticles = spaced(lexicon.List("label_line_articles"), "")
+
+// spaced returns each of words with lead before it and a space after it.
+func spaced(words []string, lead string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = lead + w + " "
+	}
+	return out
+}
+
+// suffixed returns each of words with end after it.
+func suffixed(words []string, end string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w + end
+	}
+	return out
+}
+
 // hasArticleLabelLine reports whether s has a line that reTermLabel may
 // match: an article, a word and a colon ending the line ("Die Praxis:").
 // Most contracts have none, and the expression would be tried at every
@@ -470,7 +497,7 @@ func hasArticleLabelLine(s string) bool {
 		if !strings.HasSuffix(strings.TrimRight(ln, " \t\r"), ":") {
 			continue
 		}
-		for _, a := range []string{"der ", "die ", "das ", "the "} {
+		for _, a := range labelLineArticles {
 			if strings.HasPrefix(ln, a) {
 				return true
 			}
@@ -726,8 +753,6 @@ func wordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '-'
 }
 
-var joinWords = set("und and zwischen between mit with of von des der dem den to for für")
-
 func isWordStart(s string) bool {
 	c := s[0]
 	return c >= 'a' && c <= 'z' || c >= 0x80
@@ -788,22 +813,22 @@ func lastWord(s string) string {
 
 // deDefiningVerbs follow the quoted term of a German definition:
 // „Weisung“ bezeichnet jede dokumentierte Anordnung …
-var deDefiningVerbs = set("bezeichnet bezeichnen bedeutet bedeuten meint meinen")
+var deDefiningVerbs = lexicon.Set("de_defining_verbs")
 
 // defArticles follow "ist"/"sind" in a definition: „Verletzung des
 // Schutzes …“ ist jede …, Betroffene Person ist jede …
-var defArticles = set("jede jeder jedes jeden alle")
+var defArticles = lexicon.Set("def_articles")
 
 // defIndefinite follow "ist" after a quoted term of two words or more
 // („Verletzung des Schutzes personenbezogener Daten“ ist eine Verletzung
 // …); after a single quoted word they describe a product („Terminfix“ ist
 // eine Software …).
-var defIndefinite = set("ein eine einer")
+var defIndefinite = lexicon.Set("def_indefinite")
 
 // defNotSubject open sentences that are no definitions although a
 // defining verb follows ("This means that …", "Der Auftragnehmer ist
 // jeder …" is rare but a duty).
-var defNotSubject = set("this that it which what there der die das the this dies diese dieser")
+var defNotSubject = lexicon.Set("def_not_subject")
 
 // definesTermQuotes close the quoted term of a definition.
 const definesTermQuotes = "“”\"»«‘’'"
@@ -887,11 +912,16 @@ func definesTerm(text string, toks []match.Token, german bool) bool {
 	return false
 }
 
+// deSubprocessorBeginnings are the beginnings of German words naming a
+// sub-processor or another processor (lexicon:
+// de_subprocessor_beginnings).
+var deSubprocessorBeginnings = lexicon.List("de_subprocessor_beginnings")
+
 // subprocessorWord reports a German word naming a sub-processor or another
 // processor ("Unterauftragnehmer", "Subunternehmer", "Nachunternehmer"),
 // which is no short name of a party.
 func subprocessorWord(w string) bool {
-	for _, p := range []string{"unter", "sub", "nach", "weitere", "andere", "auftragsverarbeiter"} {
+	for _, p := range deSubprocessorBeginnings {
 		if strings.HasPrefix(w, p) {
 			return true
 		}
@@ -1016,7 +1046,7 @@ func definedAliases(text, lower string, defined map[string]Party) [][]string {
 			continue
 		}
 		fem := strings.Contains(lower, "die "+term+" ") || strings.Contains(lower, "die "+term+",") || strings.Contains(lower, "die "+term+".")
-		for _, a := range []string{"dem ", "den ", "des ", "das "} {
+		for _, a := range deNotFeminineArticles {
 			if strings.Contains(lower, a+term+" ") || strings.Contains(lower, a+term+"s ") {
 				fem = false
 			}
@@ -1120,12 +1150,7 @@ func labelTerms(text, lower string) []quotedDef {
 	lastLine := -10
 	line := 0
 	for start := 0; start < len(text) && line < 40; line++ {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		end := document.LineEnd(text, start)
 		ln := text[start:end]
 		lstart := start
 		start = end + 1
@@ -1156,4 +1181,4 @@ func labelTerms(text, lower string) []quotedDef {
 
 // labelNotParty are labels of a party block's fields, never a party's
 // word.
-var labelNotParty = set("name firma firmenname unternehmen organisation company anschrift adresse address sitz ort datum date kontakt contact telefon tel fax email e-mail vertreten inhaber inhaberin geschäftsführer geschäftsführerin registergericht steuernummer website")
+var labelNotParty = lexicon.Set("label_not_party")

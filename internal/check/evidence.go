@@ -2,6 +2,7 @@ package check
 
 import (
 	"cmp"
+	"github.com/art28/art28/internal/lexicon"
 	"slices"
 	"sort"
 	"strings"
@@ -128,7 +129,7 @@ func (f *wordFilter) may(w string) bool {
 
 // notDefiner are words before "means" that make it a noun ("by electronic
 // means", "all reasonable means").
-var notDefiner = set("by all any reasonable appropriate other technical electronic automated such the a an suitable necessary no")
+var notDefiner = lexicon.Set("not_definer")
 
 // definition reports a sentence that defines a term: one of the anywhere
 // phrases, an early phrase among the first words with no modal verb
@@ -174,7 +175,7 @@ func wordsAt(toks []match.Token, k int, words []string) bool {
 }
 
 // colonMeaning are the words that open a definition after "Term:".
-var colonMeaning = set("a an the any all each every means ein eine jede jeder alle")
+var colonMeaning = lexicon.Set("colon_meaning")
 
 // termColon reports "Processing: any operation …", "PIA: the data
 // protection impact assessment …": at most four words, a colon, then an
@@ -220,7 +221,7 @@ const runInWords = 8
 
 // runInModals are the verbs that state a duty in the clause after a run-in
 // title, English and German.
-var runInModals = set("shall will must muss müssen wird werden darf dürfen verpflichtet verpflichten")
+var runInModals = lexicon.Set("run_in_modals")
 
 // tocLine reports a table-of-contents line: a title, a dot leader or wide
 // gap, and a page number at the end ("5. Audits ........ 12").

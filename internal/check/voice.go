@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/art28/art28/internal/lexicon"
 	"slices"
 	"strings"
 	"unicode"
@@ -45,7 +46,7 @@ func formalAddress(text string) bool {
 
 // deSieVerbs are verbs after which a sentence-initial "Sie" is a person:
 // "Sie können widersprechen", "Sie erteilen uns Weisungen".
-var deSieVerbs = set("können kann dürfen müssen erteilen erteilt verpflichten stimmen genehmigen willigen beauftragen informieren benennen haben tragen sorgen stellen bleiben sind")
+var deSieVerbs = lexicon.Set("de_sie_verbs")
 
 // formal returns a copy of the finder that reads the formal "Sie" of text
 // as the controller (formalVoice), and the informal "du" the index reads
@@ -147,7 +148,7 @@ func firstPersonEn(text string) bool {
 }
 
 // numeralHeads are the words after which "I" is a roman numeral.
-var numeralHeads = set("annex schedule part appendix article section chapter exhibit phase tier type level class title volume book attachment clause module")
+var numeralHeads = lexicon.Set("numeral_heads")
 
 // numeralHead reports whether the word that ends s (before its last
 // space) is one of numeralHeads.
@@ -160,7 +161,7 @@ func numeralHead(s string) bool {
 // notVerbsE are words ending in "e" that stand next to "ich" without
 // being its verb: conjunctions, determiners, pronouns and adverbs
 // ("solange ich", "setze ich keine anderen Firmen ein", "ich gerne").
-var notVerbsE = set("solange ohne alle diese jede jene keine eine meine deine seine ihre unsere eure welche solche manche einige beide andere weitere gleiche ganze gerne alleine bitte lange heute selbe derselbe dieselbe nahe")
+var notVerbsE = lexicon.Set("not_verbs_e")
 
 // firstPersonVerbs returns index aliases that read the verbs of a German
 // text in the first person singular as the plural of the "wir" voice:

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 )
 
@@ -207,13 +208,7 @@ var PlaceholderName = regexp.MustCompile(`[\[\]<>{}_…●]|\$\{|\.\.\.|(?i)frei
 // TemplateCitesLine reports whether a template finding (an id starting
 // with "template") quotes evidence on the line of text holding offset at.
 func TemplateCitesLine(text string, at int, fs []model.Finding) bool {
-	ls := strings.LastIndexByte(text[:at], '\n') + 1
-	le := strings.IndexByte(text[at:], '\n')
-	if le < 0 {
-		le = len(text)
-	} else {
-		le += at
-	}
+	ls, le := document.LineAt(text, at)
 	for _, f := range fs {
 		if !strings.HasPrefix(f.ID, "template") {
 			continue

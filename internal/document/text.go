@@ -31,6 +31,23 @@ type line struct {
 	text       string
 }
 
+// LineEnd returns the end of the line of text that holds offset at:
+// the offset of the next newline at or after at, or len(text).
+func LineEnd(text string, at int) int {
+	i := strings.IndexByte(text[at:], '\n')
+	if i < 0 {
+		return len(text)
+	}
+	return at + i
+}
+
+// LineAt returns the bounds of the line of text that holds offset at:
+// from the byte after the newline before at to LineEnd (the newline
+// itself is not part of the line).
+func LineAt(text string, at int) (start, end int) {
+	return strings.LastIndexByte(text[:at], '\n') + 1, LineEnd(text, at)
+}
+
 // splitLines returns the lines of s with their offsets.
 func splitLines(s string) []line {
 	var ls []line
@@ -503,11 +520,7 @@ func restatesNumber(line, next string) bool {
 
 // functionWords are words a title never ends with: articles,
 // prepositions, conjunctions.
-var functionWords = map[string]bool{
-	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true, "ein": true, "eine": true, "einer": true, "eines": true, "einem": true, "einen": true,
-	"und": true, "oder": true, "wenn": true, "dass": true, "von": true, "vom": true, "zu": true, "zur": true, "zum": true, "mit": true, "bei": true, "für": true, "auf": true, "an": true, "am": true, "im": true, "in": true, "nach": true, "über": true, "durch": true, "gegen": true, "sowie": true, "ob": true, "als": true, "wie": true,
-	"the": true, "a": true, "of": true, "and": true, "or": true, "to": true, "for": true, "with": true, "by": true, "on": true, "that": true, "which": true, "if": true, "under": true, "from": true, "at": true, "as": true,
-}
+var functionWords = lexicon.Set("title_end_words")
 
 // endsInFunctionWord reports whether the last word of s is a lower-case
 // function word.
@@ -806,19 +819,10 @@ func shorten(s string, n int) string {
 var reTitleNumber = prefilter.MustCompile(`^(?:\d{1,2}|\(\d{1,2}\)|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)\s+`)
 
 // clauseStart holds words that open a sentence rather than a title.
-var clauseStart = map[string]bool{
-	"der": true, "die": true, "das": true, "den": true, "dem": true, "ein": true, "eine": true, "er": true, "sie": true, "es": true,
-	"dies": true, "diese": true, "dieser": true, "wir": true, "soweit": true, "sofern": true, "wenn": true, "falls": true,
-	"the": true, "a": true, "an": true, "this": true, "each": true, "any": true, "we": true, "if": true, "where": true,
-}
+var clauseStart = lexicon.Set("clause_start")
 
 // titleWords are function words that occur in titles.
-var titleWords = map[string]bool{
-	"und": true, "oder": true, "sowie": true, "der": true, "die": true, "das": true, "des": true, "dem": true, "den": true,
-	"von": true, "vom": true, "zur": true, "zum": true, "zu": true, "für": true, "bei": true, "mit": true, "nach": true,
-	"im": true, "in": true, "an": true, "auf": true, "über": true, "gemäß": true, "bzw.": true, "and": true, "of": true,
-	"the": true, "for": true, "to": true, "on": true,
-}
+var titleWords = lexicon.Set("title_words")
 
 // shortTitle recognises a title behind a number without a dot or in
 // parentheses: "7 Kontrollrechte des Auftraggebers", "(2) Dauer", "(1) Art

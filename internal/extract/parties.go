@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -48,19 +49,7 @@ var (
 
 func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
 
-var nameStop = map[string]bool{
-	"der": true, "die": true, "das": true, "des": true, "dem": true, "den": true, "durch": true, "von": true, "mit": true, "zwischen": true,
-	"und": true, "sowie": true, "bei": true, "für": true, "an": true, "the": true, "by": true, "of": true, "between": true, "and": true,
-	"with": true, "to": true, "for": true, "firma": true, "company": true, "is": true, "ist": true, "wird": true, "as": true, "als": true,
-	// Words that introduce names in a list: "derzeit gehören dazu Muster
-	// Web Services SARL", "currently include Acme Ltd".
-	"dazu": true, "hierzu": true, "gehören": true, "gehört": true, "zählen": true, "zählt": true, "derzeit": true, "aktuell": true,
-	"zurzeit": true, "gegenwärtig": true, "insbesondere": true, "namentlich": true, "nämlich": true, "sind": true, "werden": true,
-	"currently": true, "that": true, "include": true, "includes": true, "including": true, "are": true, "namely": true,
-	// The plural of "Firma" and the like before a list of names: "sind
-	// dies die Firmen Hetzner Online GmbH und …", "the companies Acme Ltd".
-	"firmen": true, "unternehmen": true, "gesellschaften": true, "companies": true, "dienstleister": true,
-}
+var nameStop = lexicon.Set("name_stop_words")
 
 // nameBefore finds a company name (ending in a legal form) that ends right
 // before offset at (after optional spaces) in s.

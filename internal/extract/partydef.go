@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
@@ -979,8 +980,8 @@ func (x *extractor) dashRoleUnits(text string) []defUnit {
 }
 
 // defOpeners are the lower-case words that open a dash or comma
-// definition (reDashDef, reCommaDef).
-var defOpeners = []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"}
+// definition (reDashDef, reCommaDef; lexicon: definition_openers).
+var defOpeners = lexicon.List("definition_openers")
 
 // defWords are the words defUnits looks for: the openers, then the role
 // words of "is the processor".

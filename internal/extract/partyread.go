@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
@@ -1000,8 +1001,7 @@ func (x *extractor) otherTableRow(rs []partyReading, other string) []partyReadin
 
 // nameOfRole are the words before a role word that make a field label
 // of the party's name ("Name des Auftraggebers:").
-var nameOfRole = map[string]bool{"name des": true, "name der": true, "firma des": true, "firma der": true, "bezeichnung des": true,
-	"bezeichnung der": true, "name of the": true, "name of": true, "legal name of the": true}
+var nameOfRole = lexicon.Set("name_of_role_labels")
 
 // framed reports whether a label line is framed by dashes or parentheses
 // ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
@@ -1023,7 +1023,7 @@ var reQuotedTerm = lazyRegexp(`[„"“][^„"“”]{1,40}[“”"],?`)
 // trailing label ("– nachfolgend „", "(im Folgenden:", "hereinafter the").
 func isTrailerLead(lb string) bool {
 	lb = strings.Trim(lb, " (–—-[„“\"':")
-	for _, w := range []string{"im folgenden", "nachfolgend", "nachstehend", "hereinafter", "hereafter", "in der folge"} {
+	for _, w := range defOpeners {
 		if strings.HasPrefix(lb, w) {
 			// "nachfolgend „Universität“ oder „": other defined terms
 			// before the role word.
@@ -1318,7 +1318,7 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		if len(ln.text) > 60 {
 			continue
 		}
-		if ln.start > len(x.text)/2 && (ln.text[0] == 'F' || ln.text[0] == 'f' || ln.text[0] == 'S' || ln.text[0] == 's') {
+		if ln.start > len(x.text)/2 && signatureFirst[ln.text[0]] {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
@@ -1359,6 +1359,23 @@ func (x *extractor) abbrevLabel(t string) bool {
 	return ok
 }
 
+// signatureLeads are the words that open a signature block by a role
+// ("Für den", "Signed on behalf of the"; lexicon: signature_leads).
+var signatureLeads = lexicon.List("signature_leads")
+
+// signatureFirst marks the first bytes, in either case, of
+// signatureLeads: a line starting otherwise is not tested.
+var signatureFirst = func() (first [256]bool) {
+	for _, p := range signatureLeads {
+		c := p[0]
+		first[c] = true
+		if c >= 'a' && c <= 'z' {
+			first[c-'a'+'A'] = true
+		}
+	}
+	return first
+}()
+
 // signedFor reads a signature block opened by a role ("Für den
 // Auftraggeber:", "For the Processor:") whose company stands under the
 // signature line ("______", "Ort, Datum, Unterschrift", "Hotel Seeblick
@@ -1367,15 +1384,13 @@ func (x *extractor) abbrevLabel(t string) bool {
 func (x *extractor) signedFor(i int) (partyReading, bool) {
 	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
 	// "Signed for and on behalf of the processor:".
-	t = strings.TrimPrefix(t, "signed ")
-	if len(t) > 40 {
+	if len(strings.TrimPrefix(t, "signed ")) > 40 {
 		return partyReading{}, false
 	}
-	rest := ""
-	for _, p := range []string{"für den ", "für die ", "für ", "for the ", "on behalf of the ", "for and on behalf of the "} {
-		if strings.HasPrefix(t, p) {
-			rest = strings.TrimSpace(t[len(p):])
-			break
+	rest, lead := "", 0
+	for _, p := range signatureLeads {
+		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
+			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
 		}
 	}
 	role, ok := x.k.party.role[rest]

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/art28/art28/internal/document"
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/match"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
@@ -1979,12 +1980,7 @@ func serviceBeforeDash(pre string) (string, bool) {
 // nameLinks are the words that may follow a company's name in an
 // entry: "X GmbH für das Hosting", "X Inc. with its seat in", "X SE mit
 // Sitz in".
-var nameLinks = map[string]bool{
-	"für": true, "fuer": true, "for": true, "in": true, "mit": true, "with": true, "aus": true, "from": true, "zur": true, "zum": true,
-	"als": true, "as": true, "und": true, "and": true, "oder": true, "or": true, "bzw.": true, "sowie": true, "c/o": true,
-	"vertreten": true, "represented": true, "located": true, "based": true, "registered": true, "eingetragen": true,
-	"ansässig": true, "incorporated": true,
-}
+var nameLinks = lexicon.Set("name_links")
 
 // proseAfterName reports whether the rest of a line after a company's
 // name continues a sentence: a lower-case word that links no place or
@@ -2793,9 +2789,7 @@ func isArticle(w string) bool {
 
 // lowerStop holds lower-case words that stand between an article and a
 // legal form without being a brand: "der oben genannten GmbH".
-var lowerStop = map[string]bool{"oben": true, "genannte": true, "genannten": true, "vorgenannte": true, "vorgenannten": true,
-	"beauftragte": true, "beauftragten": true, "jeweilige": true, "jeweiligen": true, "eingesetzte": true, "eingesetzten": true,
-	"above": true, "named": true, "said": true, "relevant": true, "respective": true, "same": true}
+var lowerStop = lexicon.Set("legal_form_fillers")
 
 // reNowNamed marks a sentence that names the companies engaged now:
 // "derzeit", "zurzeit", "gegenwärtig", "currently", "at present", or a

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
 	"github.com/art28/art28/internal/prefilter"
 )
@@ -201,12 +202,7 @@ func (f *BlankForm) matches(text string, lines map[string][]int) [][]int {
 			continue
 		}
 		prev = ls
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += ls
-		}
+		le := document.LineEnd(text, ls)
 		for _, m := range f.re.FindAllStringSubmatchIndex(text[ls:le], -1) {
 			for k := range m {
 				if m[k] >= 0 {
@@ -336,13 +332,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not.MatchString(text[s:e]) {
 			continue
 		}
-		ls := strings.LastIndexByte(text[:s], '\n') + 1
-		le := strings.IndexByte(text[s:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += s
-		}
+		ls, le := document.LineAt(text, s)
 		line := text[ls:le]
 		if f.LineStart && strings.TrimLeft(text[ls:m[0]], " \t") != "" {
 			continue

@@ -697,6 +697,9 @@ func annexKey(num string) string {
 	return n
 }
 
+// annexWords name an annex ("Anlage", "Schedule"; lexicon: annex_words).
+var annexWords = lexicon.List("annex_words")
+
 // missingAnnexes reports annexes the contract refers to but does not
 // contain.
 func missingAnnexes(st *state) ([]model.Evidence, []string) {
@@ -715,7 +718,7 @@ func missingAnnexes(st *state) ([]model.Evidence, []string) {
 	}
 	// Only sentences naming an annex are read.
 	cand := in.Index.NewBits()
-	for _, w := range []string{"anlage", "anhang", "annex", "appendix", "schedule", "attachment"} {
+	for _, w := range annexWords {
 		cand.Or(in.Index.Term(w))
 	}
 	var sents []int

@@ -3,21 +3,18 @@
 package lang
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/art28/art28/internal/lexicon"
 )
 
-var german = set("der die das und ist nicht mit von zu den des im dem eine einer eines werden wird auf für oder sind durch sich bei nach auch gemäß sowie diese dieser kann")
-var english = set("the and of to is in that be shall will with for by any this are or not as such on may which its from under all where")
-
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+// german and english are the common function words counted for each
+// language (lexicon: de_detection_words, en_detection_words).
+var (
+	german  = lexicon.Set("de_detection_words")
+	english = lexicon.Set("en_detection_words")
+)
 
 // Bits of functionWords.
 const (

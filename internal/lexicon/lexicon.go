@@ -12,10 +12,32 @@ import (
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/art28/art28/internal/compiled"
 )
+
+//go:generate go run ./gen
 
 //go:embed data/words.yaml
 var wordsYAML []byte
+
+// precomputedFile holds words.yaml, decoded, as a Go composite literal
+// (precomputedWords), so a process parses no YAML to read the word lists.
+// words.yaml stays the source; `go generate ./internal/lexicon` rewrites
+// this file and TestCompiledUpToDate fails when it is stale.
+const precomputedFile = "precomputed.go"
+
+// Compile returns the compiled form of words.yaml: the source of
+// precomputedFile.
+func Compile() ([]byte, error) {
+	w, err := decode(wordsYAML)
+	if err != nil {
+		return nil, err
+	}
+	return compiled.GoSource("github.com/art28/art28/internal/lexicon", "lexicon", "./gen",
+		"precomputedWords is words.yaml, decoded (see precomputedFile).",
+		"precomputedWords", w)
+}
 
 type words struct {
 	NumberWords map[string]int `yaml:"number_words"`
@@ -30,10 +52,23 @@ type words struct {
 	Restricting []string       `yaml:"restricting_answers"`
 	Denying     []string       `yaml:"denying_answers"`
 	Definers    []string       `yaml:"definer_words"`
+	// WordSets are lists of single words, written on one line each,
+	// separated by spaces; PhraseSets are lists whose entries may hold
+	// spaces. Both are read by name (List, Set).
+	WordSets   map[string]string   `yaml:"word_sets"`
+	PhraseSets map[string][]string `yaml:"phrase_sets"`
+	// lists holds the entries of WordSets and PhraseSets by name
+	// (splitLists; not part of the compiled form).
+	lists map[string][]string
 }
 
-// load decodes the embedded word lists once, on first use.
-var load = sync.OnceValues(func() (*words, error) { return decode(wordsYAML) })
+// load takes the word lists from their compiled form once, on first use,
+// and splits the word sets into words.
+var load = sync.OnceValues(func() (*words, error) {
+	w := *precomputedWords
+	w.lists = w.splitLists()
+	return &w, nil
+})
 
 func decode(data []byte) (*words, error) {
 	var w words
@@ -64,11 +99,54 @@ func decode(data []byte) (*words, error) {
 			}
 		}
 	}
+	if err := w.checkLists(); err != nil {
+		return nil, err
+	}
 	return &w, nil
 }
 
-// mustLoad returns the word lists; the embedded file is checked by the
-// tests, so an error is a build defect.
+// splitLists returns the word sets split into words and the phrase sets,
+// by name.
+func (w *words) splitLists() map[string][]string {
+	lists := make(map[string][]string, len(w.WordSets)+len(w.PhraseSets))
+	for name, line := range w.WordSets {
+		lists[name] = strings.Fields(line)
+	}
+	for name, list := range w.PhraseSets {
+		lists[name] = list
+	}
+	return lists
+}
+
+// checkLists checks every entry of the word and phrase sets: lower case,
+// no outer or double spaces, not empty, no entry twice in one list, no
+// name used for both kinds.
+func (w *words) checkLists() error {
+	for name := range w.PhraseSets {
+		if _, dup := w.WordSets[name]; dup {
+			return fmt.Errorf("lexicon: words.yaml: %q is both a word set and a phrase set", name)
+		}
+	}
+	for name, list := range w.splitLists() {
+		if len(list) == 0 {
+			return fmt.Errorf("lexicon: words.yaml: list %q is empty", name)
+		}
+		seen := map[string]bool{}
+		for _, e := range list {
+			if e == "" || e != strings.ToLower(e) || strings.TrimSpace(e) != e || strings.Contains(e, "  ") {
+				return fmt.Errorf("lexicon: words.yaml: list %q: entry %q: want lower case without outer or double spaces", name, e)
+			}
+			if seen[e] {
+				return fmt.Errorf("lexicon: words.yaml: list %q: %q twice", name, e)
+			}
+			seen[e] = true
+		}
+	}
+	return nil
+}
+
+// mustLoad returns the word lists; words.yaml and its compiled form are
+// checked by the tests, so an error is a build defect.
 func mustLoad() *words {
 	w, err := load()
 	if err != nil {
@@ -163,3 +241,26 @@ func DenyingAnswers() []string { return mustLoad().Denying }
 // definition set off by dashes or commas ("nachfolgend", "hereinafter").
 // The slice is shared and must not be modified.
 func DefinerWords() []string { return mustLoad().Definers }
+
+// List returns the entries of the word or phrase set name of words.yaml
+// (word_sets, phrase_sets) in the order written. It panics if there is no
+// such list: the names are fixed in the code that reads them, and every
+// package's tests load its lists. The slice is shared and must not be
+// modified.
+func List(name string) []string {
+	l, ok := mustLoad().lists[name]
+	if !ok {
+		panic(fmt.Sprintf("lexicon: words.yaml has no word or phrase set %q", name))
+	}
+	return l
+}
+
+// Set returns the entries of List(name) as a new set.
+func Set(name string) map[string]bool {
+	l := List(name)
+	m := make(map[string]bool, len(l))
+	for _, e := range l {
+		m[e] = true
+	}
+	return m
+}

@@ -188,7 +188,7 @@ func endsAsListPart(t string) bool {
 		return true
 	}
 	tail := t[max(0, len(t)-6):]
-	for _, c := range []string{" and", " or", " und", " oder"} {
+	for _, c := range listConjunctions {
 		if len(tail) >= len(c) && strings.EqualFold(tail[len(tail)-len(c):], c) {
 			return true
 		}
@@ -343,7 +343,20 @@ func isDigits(s string) bool {
 	return true
 }
 
-var months = []string{"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"}
+// listConjunctions are the conjunctions that may end a list item that
+// goes on in the next, each with the space before it (lexicon:
+// list_conjunctions).
+var listConjunctions = func() []string {
+	var out []string
+	for _, c := range lexicon.List("list_conjunctions") {
+		out = append(out, " "+c)
+	}
+	return out
+}()
+
+// months are the German month names, sought as a word's beginning
+// (lexicon: de_month_names).
+var months = lexicon.List("de_month_names")
 
 func isMonth(s string) bool {
 	s = strings.ToLower(s)
