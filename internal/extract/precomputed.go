@@ -611,6 +611,13 @@ var precomputedKnowledge = &knowledgeFiles{
 					"Moldawien",
 				},
 			},
+			{
+				Code: "KE",
+				Names: []string{
+					"Kenya",
+					"Kenia",
+				},
+			},
 		},
 		Cities: map[string][]string{
 			"AT": {
@@ -774,6 +781,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			},
 			"IL": {
 				"Tel Aviv",
+				"Haifa",
+				"Jerusalem",
 			},
 			"IN": {
 				"Bangalore",
@@ -795,6 +804,17 @@ var precomputedKnowledge = &knowledgeFiles{
 				"Tokyo",
 				"Tokio",
 				"Osaka",
+				"Kyoto",
+				"Yokohama",
+				"Nagoya",
+				"Kobe",
+				"Sapporo",
+				"Fukuoka",
+			},
+			"KE": {
+				"Nairobi",
+				"Mombasa",
+				"Kisumu",
 			},
 			"LU": {
 				"Luxembourg",
@@ -821,6 +841,12 @@ var precomputedKnowledge = &knowledgeFiles{
 				"Stockholm",
 				"Göteborg",
 				"Malmö",
+				"Uppsala",
+				"Linköping",
+				"Örebro",
+				"Västerås",
+				"Umeå",
+				"Luleå",
 			},
 			"SG": {
 				"Singapore",

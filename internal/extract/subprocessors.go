@@ -739,6 +739,10 @@ func (x *extractor) nameCell(cell string) (string, string) {
 		inner := name[i+2 : len(name)-1]
 		if x.placeList(inner) {
 			name, country = strings.TrimSpace(name[:i]), x.placeCountry(inner)
+		} else if c, ok := x.k.cityCountry[strings.ToLower(strings.TrimSpace(inner))]; ok && x.hasLegalForm(name[:i]) {
+			// "Tabiji Guide Network Inc. (Kyoto)": a known city after
+			// a company with its legal form is the entry's place.
+			name, country = strings.TrimSpace(name[:i]), c
 		}
 	}
 	if country == "" {
