@@ -21028,6 +21028,8 @@ var precomputedCatalog = &Catalog{
 							"puts at the disposal",
 							"place at the disposal",
 							"places at the disposal",
+							"receive from",
+							"obtain from",
 						},
 						{
 							"information",
@@ -21171,6 +21173,8 @@ var precomputedCatalog = &Catalog{
 							"puts at the disposal",
 							"place at the disposal",
 							"places at the disposal",
+							"receive from",
+							"obtain from",
 						},
 						{
 							"information",
