@@ -265,6 +265,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		if toks[i].Possessive {
 			continue
 		}
+		// "Customer Personal Data will be processed by Acme …" opening
+		// the sentence: a noun compound, not the party (inside the
+		// sentence, see below).
+		if !f.german && i == 0 && i+1 < len(toks) && (toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
+			continue
+		}
 		if i > 0 && !toks[i].Comma {
 			prev := toks[i-1].Text
 			// Look past determiners and "data": "of the controller",
@@ -330,6 +336,14 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 // Provider to …".
 var enRequire = lexicon.Set("en_require")
 
+// enReceive are the verbs by which the controller receives what the
+// processor gives: "Customer is entitled to receive from Acme …".
+var enReceive = lexicon.Set("en_receive")
+
+// enHelpNouns name the processor's help the controller asks for:
+// "Customer may request Acme's assistance with …".
+var enHelpNouns = lexicon.Set("en_help_nouns")
+
 // requiredParty reports an English sentence whose subject, the controller,
 // requires the processor to act: the first controller word that is not
 // possessive, a verb of enRequire within a few words ("may at any time
@@ -343,10 +357,30 @@ func (f *actorFinder) requiredParty(toks []match.Token) bool {
 			continue
 		}
 		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			// "Customer is entitled to receive from Acme all
+			// information …": the processor gives.
+			if enReceive[toks[j].Text] && j+2 < len(toks) && toks[j+1].Text == "from" {
+				k := j + 2
+				if k+1 < len(toks) && determiners[toks[k].Text] {
+					k++
+				}
+				if f.partyOf(toks[k].Text) == Processor {
+					return true
+				}
+			}
 			if !enRequire[toks[j].Text] {
 				continue
 			}
 			for k := j + 1; k+1 < len(toks) && k <= j+3; k++ {
+				// "Customer may request Acme's assistance": the
+				// processor's help asked for.
+				if f.partyOf(toks[k].Text) == Processor && toks[k].Possessive {
+					n := k + 1
+					if toks[n].Text == "s" && n+1 < len(toks) {
+						n++
+					}
+					return enHelpNouns[toks[n].Text]
+				}
 				if f.partyOf(toks[k].Text) == Processor && !toks[k].Possessive {
 					n := k + 1
 					if toks[n].Text == "upon" || toks[n].Text == "on" {
@@ -388,6 +422,11 @@ func toldParty(toks []match.Token, i int) bool {
 		return false
 	}
 	j++
+	// "Customer is entitled to be notified by Acme": the right to be
+	// told is the passive of the other party's duty.
+	if j+2 < len(toks) && toks[j].Text == "entitled" && toks[j+1].Text == "to" && enBe[toks[j+2].Text] {
+		j += 3
+	}
 	if j < len(toks) && strings.HasSuffix(toks[j].Text, "ly") {
 		j++
 	}

@@ -30,6 +30,12 @@ func TestActor(t *testing.T) {
 		{"en", "If a breach occurs, it shall be reported to the controller.", Nobody},
 		{"en", "The controller’s instructions bind the processor.", Processor},
 		{"en", "Personal data shall be deleted after termination.", Nobody},
+		// styles12c: a noun compound opening the sentence, and the right to
+		// be told.
+		{"en", "Customer Personal Data will be processed by the processor only on documented instructions.", Processor},
+		{"en", "Customer Data shall be deleted after termination.", Nobody},
+		{"en", "Customer is entitled to be notified by the processor of any breach.", Processor},
+		{"en", "Customer is entitled to terminate the agreement.", Controller},
 		{"en", "Upon request by controller, processor shall provide information.", Processor},
 		{"en", "Sub-processors are engaged by the processor.", Processor},
 		{"en", "assist Controller in ensuring compliance with Articles 32 to 36;", Nobody},
@@ -200,6 +206,28 @@ func TestSplitClausesColon(t *testing.T) {
 		in := ch.Prepare(doc, segment.Split(doc), "de")
 		if got := len(in.clauses(0)); got != tt.want {
 			t.Errorf("%q: %d clauses, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRequiredParty checks the controller's rights that state the
+// processor's duty (styles12c).
+func TestRequiredParty(t *testing.T) {
+	c := catalog.Default()
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Customer may require the processor to return all data.", true},
+		{"Customer is entitled to receive from the processor all information necessary to demonstrate compliance.", true},
+		{"Customer may request the processor's assistance with any data protection impact assessment.", true},
+		{"Customer may request the processor's invoices for the past year.", false},
+		{"Customer is entitled to receive the reports by e-mail.", false},
+		{"Customer shall delete its test data.", false},
+	} {
+		f := newActorFinder(c, "en")
+		if got := f.requiredParty(match.Tokenize(tc.text, 0, len(tc.text))); got != tc.want {
+			t.Errorf("requiredParty(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

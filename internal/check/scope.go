@@ -66,6 +66,18 @@ func buildScopes(in *Input) *scopes {
 			b := in.Doc.Blocks[bi]
 			if b.Cell == 0 {
 				rowHead, rowBlock = [2]int32{r.from, r.to}, bi
+			} else if p := bi - 1; b.Cell == 1 && p >= 0 && in.Doc.Blocks[p].Kind == document.TableCell && in.Doc.Blocks[p].Cell == 0 &&
+				in.Doc.Blocks[p].Row == b.Row && rowNumber(in.Doc.Text[in.Doc.Blocks[p].Start:in.Doc.Blocks[p].End]) {
+				// A numbered row ("13 | Notify the Retailer of any
+				// personal data breach | Fulcrum | Without undue delay"):
+				// the number is no label, the cell after it is, and both
+				// set the topic of the cells after them.
+				if rowBlock == p {
+					r.rowHead = rowHead
+					rowHead[1] = r.to
+				} else {
+					rowHead, rowBlock = [2]int32{r.from, r.to}, p
+				}
 			} else if rowBlock >= 0 && in.Doc.Blocks[rowBlock].Row == b.Row && rowBlock < bi && bi-rowBlock <= b.Cell {
 				r.rowHead = rowHead
 			}
@@ -94,6 +106,24 @@ func buildScopes(in *Input) *scopes {
 		i = j
 	}
 	return sc
+}
+
+// rowNumber reports whether a table cell holds only a row number ("13",
+// "4.2", "(7)", "iv."), which labels nothing.
+func rowNumber(cell string) bool {
+	n := 0
+	for _, c := range cell {
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+		case c == '.' || c == '(' || c == ')' || c == ' ' || c == '\t' || c == '|':
+		case c == 'i' || c == 'v' || c == 'x':
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0 && n <= 6
 }
 
 // topicBits returns the sentences whose scope holds a term of group gi;

@@ -48,6 +48,11 @@ func TestQuestionLines(t *testing.T) {
 		{"refused in English", "Can we inspect your data centres?\nNO, that is not possible.", false, -1},
 		{"a word starting with no", "Who sees the data?\nNobody outside our support team.", false, 0},
 		{"not a question", "Löschung\n\nWir löschen alle Daten.", true, -1},
+		// styles12: an answer over several paragraphs keeps the question
+		// as the heading of its section, and its first paragraph takes it
+		// as lead-in.
+		{"answer runs on", "What happens if something goes wrong?\n\nIf we find out that your data has been lost, we will tell you.\n\nWe will also help you report it.", true, 0},
+		{"answer runs on to a question", "What happens if something goes wrong?\n\nWe will tell you.\n\nCan you check on us?\n\nYes.", false, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -111,7 +111,12 @@ func answerQuestions(text string, out []Sentence) {
 		if strings.HasSuffix(a, "?") {
 			continue
 		}
-		out[i].Heading = false
+		// A question on a line of its own whose answer runs on over
+		// further paragraphs ("What happens if something goes wrong?" →
+		// "If we find out … we will tell you …" → "We will also help
+		// you …") stays the heading of its section as well: the later
+		// paragraphs answer it too, and take their topic from it.
+		out[i].Heading = out[i].Heading && answerRunsOn(text, out, i+1)
 		out[i].Open = denies(a)
 		if out[i].Open && !restricts(a) {
 			// "Dürft ihr …? Nein, das ist nicht möglich.": a refusal
@@ -141,6 +146,20 @@ func answerQuestions(text string, out []Sentence) {
 			out[j].LeadIn = i
 		}
 	}
+}
+
+// answerRunsOn reports whether the answer that starts at sentence a goes
+// on in a further paragraph: the block after the answer's is neither a
+// heading nor a question.
+func answerRunsOn(text string, out []Sentence, a int) bool {
+	j := a
+	for j < len(out) && out[j].Block == out[a].Block {
+		j++
+	}
+	if j >= len(out) || out[j].Heading {
+		return false
+	}
+	return !strings.HasSuffix(strings.TrimSpace(text[out[j].Start:out[j].End]), "?")
 }
 
 // restricts reports whether a denying answer goes on to grant the
