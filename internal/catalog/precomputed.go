@@ -23017,9 +23017,12 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"@de_inform",
+						"gemeldet",
 						"@de_subproc_subject",
 						"aufsichtsbehörde*",
 						"betroffene*",
+						"patient*",
 						"weisung*",
 						"*weisung",
 						"*weisungen",
