@@ -344,14 +344,17 @@ var enReceive = lexicon.Set("en_receive")
 // "Customer may request Acme's assistance with …".
 var enHelpNouns = lexicon.Set("en_help_nouns")
 
-// requiredParty reports an English sentence whose subject, the controller,
-// requires the processor to act: the first controller word that is not
+// requiredParty reports a sentence whose subject, the controller,
+// requires the processor to act (German: requiredPartyDE). In English: the first controller word that is not
 // possessive, a verb of enRequire within a few words ("may at any time
 // require", "shall be entitled to request"), then the processor as its
 // object followed by "to" ("require Acme to return all data"), or as the
 // subject of a clause joined by "and" ("Customer may request, and
 // Provider shall deliver, …").
 func (f *actorFinder) requiredParty(toks []match.Token) bool {
+	if f.german {
+		return f.requiredPartyDE(toks)
+	}
 	for i := range toks {
 		if toks[i].Possessive || f.partyOf(toks[i].Text) != Controller {
 			continue
@@ -392,6 +395,45 @@ func (f *actorFinder) requiredParty(toks []match.Token) bool {
 						return true
 					}
 					return n < len(toks) && toks[n].Text == "to"
+				}
+			}
+			return false
+		}
+		return false
+	}
+	return false
+}
+
+// deRequire are the German verbs by which a party calls on the other
+// party to act: "Der Kunde kann verlangen, dass der Anbieter …".
+var deRequire = lexicon.Set("de_require")
+
+// requiredPartyDE is requiredParty for German: the first controller word,
+// a verb of deRequire within six words ("kann verlangen", "ist berechtigt
+// zu verlangen"), then ", dass" and the processor within three words as
+// the subject of that clause ("Der Kunde kann verlangen, dass der Anbieter
+// ihm alle Daten zurückgibt"), or "er"/"sie" when the processor stood
+// before the verb ("kann vom Dienstleister verlangen, dass er …").
+func (f *actorFinder) requiredPartyDE(toks []match.Token) bool {
+	for i := range toks {
+		if f.partyOf(toks[i].Text) != Controller {
+			continue
+		}
+		before := false
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			if f.partyOf(toks[j].Text) == Processor {
+				before = true
+			}
+			if !deRequire[toks[j].Text] {
+				continue
+			}
+			k := j + 1
+			if k >= len(toks) || toks[k].Text != "dass" || !toks[k].Comma {
+				return false
+			}
+			for m := k + 1; m < len(toks) && m <= k+3; m++ {
+				if f.partyOf(toks[m].Text) == Processor || before && (toks[m].Text == "er" || toks[m].Text == "sie") {
+					return true
 				}
 			}
 			return false

@@ -231,3 +231,31 @@ func TestRequiredParty(t *testing.T) {
 		}
 	}
 }
+
+// TestRequiredPartyDE checks the German reading of a controller's right
+// that states the processor's duty ("Der Kunde kann verlangen, dass der
+// Anbieter …", branch styles12de).
+func TestRequiredPartyDE(t *testing.T) {
+	c := catalog.Default()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Der Kunde kann verlangen, dass der Anbieter ihm nach Vertragsende alle Kundendaten zurückgibt.", true},
+		{"Der Auftraggeber ist berechtigt zu verlangen, dass der Auftragnehmer ihn bei Anfragen unterstützt.", true},
+		{"Der Auftraggeber kann vom Auftragnehmer verlangen, dass er die Daten löscht.", true},
+		{"Der Verantwortliche kann jederzeit verlangen, dass der Auftragsverarbeiter ihm die Informationen übermittelt.", true},
+		// The controller's own act after "dass", no "dass" at all, or the
+		// processor as the subject.
+		{"Der Kunde kann verlangen, dass seine Daten gelöscht werden.", false},
+		{"Der Kunde kann die Herausgabe der Daten verlangen.", false},
+		{"Der Anbieter kann verlangen, dass der Kunde die Rechnung bezahlt.", false},
+		{"Der Auftraggeber erklärt, dass der Auftragnehmer zuverlässig ist.", false},
+	}
+	for _, tt := range tests {
+		f := newActorFinder(c, "de")
+		if got := f.requiredParty(match.Tokenize(tt.text, 0, len(tt.text))); got != tt.want {
+			t.Errorf("%q: requiredParty %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -217,9 +217,10 @@ type Input struct {
 	actors    []Party
 	// opens marks sentences whose subject is a party word at their start.
 	opens []bool
-	// required marks English sentences in which the controller, as their
+	// required marks sentences in which the controller, as their
 	// subject, may require the processor to act ("Customer may require
-	// Acme to return …"): a right of the controller that states the
+	// Acme to return …", "Der Kunde kann verlangen, dass der Anbieter
+	// …"): a right of the controller that states the
 	// processor's duty (requiredParty); nil when the document has none.
 	required []bool
 	// defines marks definitions („Weisung“ bezeichnet …, “Third Country”
@@ -373,7 +374,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
-		if !af.german && in.actors[i] == Controller && af.requiredParty(toks) {
+		if in.actors[i] == Controller && af.requiredParty(toks) {
 			if in.required == nil {
 				in.required = make([]bool, len(sents))
 			}
