@@ -2831,5 +2831,18 @@ var precomputedKnowledge = &knowledgeFiles{
 			"kleine",
 			"kleiner",
 		},
+		AuthorityHeads: []string{
+			"amt",
+			"ministerium",
+			"behörde",
+			"präsidium",
+			"direktion",
+			"senatsverwaltung",
+			"landesverwaltung",
+			"bundesanstalt",
+			"landesanstalt",
+			"dienststelle",
+			"landesbetrieb",
+		},
 	},
 }
