@@ -557,7 +557,7 @@ func (x *extractor) authorityName(words []string) bool {
 	if r, _ := utf8.DecodeRuneInString(last); !unicode.IsUpper(r) {
 		return false
 	}
-	for _, w := range words[1:] {
+	for _, w := range words[2:] {
 		lw := strings.ToLower(strings.Trim(w, ",.;()"))
 		if _, isRole := pk.role[lw]; isRole || pk.notInName[lw] || pk.nonName[lw] {
 			return false
