@@ -251,8 +251,11 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 	if len(defs) >= 2 {
 		a, b := defs[0], defs[1]
 		head := lower[max(0, a.at-300):a.at]
-		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) &&
-			(strings.Contains(head, "zwischen") || strings.Contains(head, "between") || concludes(lower[b.end:min(len(lower), b.end+60)])) {
+		// Under a heading "Parteien" the two blocks follow each other
+		// without "und": a blank line joins them.
+		headed := partyHeading(head) && strings.Contains(lower[a.end:b.at], "\n\n")
+		if (a.p == Nobody) != (b.p == Nobody) && b.at-a.end < 300 && (joinsParties(lower[a.end:b.at]) || headed) &&
+			(headed || strings.Contains(head, "zwischen") || strings.Contains(head, "between") || concludes(lower[b.end:min(len(lower), b.end+60)])) {
 			known, open := a, b
 			if a.p == Nobody {
 				known, open = b, a
@@ -271,7 +274,7 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 		// The head need not say "zwischen": "Die Hosting Nord UG –
 		// nachstehend „Betreiber“ – und der Segelclub – nachstehend
 		// „Club“ – schließen …"; the instruction cues decide.
-		if a.p == Nobody && b.p == Nobody && a.term != b.term && b.at-a.end < 300 && joinsParties(lower[a.end:b.at]) {
+		if a.p == Nobody && b.p == Nobody && a.term != b.term && b.at-a.end < 300 && (joinsParties(lower[a.end:b.at]) || headed) {
 			ca, cb := controllerMarks(lower, a.term), controllerMarks(lower, b.term)
 			if (ca > 0) != (cb > 0) {
 				ctrl, proc := a, b
@@ -1098,6 +1101,22 @@ func indexWord(s, w string) int {
 func concludes(s string) bool {
 	for _, v := range lexicon.ConcludingVerbs() {
 		if k := indexWordStart(s, v); k >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// partyHeading reports whether head (lower case) has a line that is one of
+// the lexicon's party headings ("Parteien", "Vertragsparteien:"), under
+// which a contract lists its two parties as blocks.
+func partyHeading(head string) bool {
+	for line := range strings.SplitSeq(head, "\n") {
+		line = strings.TrimSuffix(strings.TrimSpace(line), ":")
+		if line == "" || len(line) > 24 {
+			continue
+		}
+		if slices.Contains(lexicon.PartyHeadings(), line) {
 			return true
 		}
 	}

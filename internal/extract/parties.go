@@ -51,6 +51,20 @@ func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
 
 var nameStop = lexicon.Set("name_stop_words")
 
+// descriptorCompound reports whether w is a compound of a word that
+// describes a company before its name ("die Hosting-Firma Muster GmbH",
+// "der IT-Dienstleister Beispiel AG", "Druckfirma"): the compound says what
+// the company does and is no part of its name.
+func descriptorCompound(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"firma", "firmen", "dienstleister"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameBefore finds a company name (ending in a legal form) that ends right
 // before offset at (after optional spaces) in s.
 func (x *extractor) nameBefore(s string, at int) (int, int, bool) {
@@ -113,7 +127,7 @@ func (x *extractor) walkBack(s string, at int) int {
 				break
 			}
 		}
-		if nameStop[strings.ToLower(w)] || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
+		if nameStop[strings.ToLower(w)] || descriptorCompound(w) || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
 			break
 		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLetter(r) && !unicode.IsDigit(r) {

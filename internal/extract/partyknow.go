@@ -58,6 +58,7 @@ type partyFile struct {
 	InlineFields      map[string][]string `yaml:"inline_fields"`
 	StreetTypes       []string            `yaml:"street_types"`
 	StreetLeads       []string            `yaml:"street_leads"`
+	AuthorityHeads    []string            `yaml:"authority_heads"`
 }
 
 // partyKnowledge is the compiled party knowledge.
@@ -71,6 +72,7 @@ type partyKnowledge struct {
 	behalf     []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
 	letter     letterFile        // a letter's openings and voice cues, lower case
 	generic    map[string]bool
+	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
 	article    map[string]bool
 	title      map[string]bool
 	nameLabel  map[string]bool
@@ -140,6 +142,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords), titleHead: set(f.TitleHeads),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
+	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	for _, a := range lexicon.InstructionAfter() {
 		pk.instrOwn = append(pk.instrOwn, " "+a)

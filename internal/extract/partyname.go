@@ -480,6 +480,9 @@ func (x *extractor) notAName(name string, legal bool) string {
 		}
 		return ""
 	}
+	if x.authorityName(words) {
+		return ""
+	}
 	// Without a legal form: a person, a sole trader's business or a brand
 	// written as a proper name: few words, each capitalised (or a joiner).
 	if len(words) > 6 || titles > 0 && named <= titles {
@@ -519,6 +522,48 @@ func (x *extractor) notAName(name string, legal bool) string {
 		return noteFragment
 	}
 	return ""
+}
+
+// authorityName reports whether words name a public body without a legal
+// form: a capitalised head word ending in one of the knowledge's authority
+// heads, then "für", "des" or "der" and its field, ending in a capitalised
+// word ("Landesamt für Flurneuordnung und ländliche Entwicklung
+// Ostmark-Lausitz", "Ministerium des Innern"). Such names hold lower-case
+// adjectives and run longer than a person's or a business's name.
+func (x *extractor) authorityName(words []string) bool {
+	pk := x.k.party
+	if len(words) < 3 || len(words) > 12 {
+		return false
+	}
+	if w := strings.ToLower(words[1]); w != "für" && w != "des" && w != "der" {
+		return false
+	}
+	head := strings.Trim(words[0], ",.;()")
+	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) {
+		return false
+	}
+	lh := strings.ToLower(head)
+	ok := false
+	for _, a := range pk.authority {
+		if strings.HasSuffix(lh, a) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ",.;()")
+	if r, _ := utf8.DecodeRuneInString(last); !unicode.IsUpper(r) {
+		return false
+	}
+	for _, w := range words[2:] {
+		lw := strings.ToLower(strings.Trim(w, ",.;()"))
+		if _, isRole := pk.role[lw]; isRole || pk.notInName[lw] || pk.nonName[lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // isTitleCompound reports whether w is a compound of a title word

@@ -2857,5 +2857,18 @@ var precomputedKnowledge = &knowledgeFiles{
 			"kleine",
 			"kleiner",
 		},
+		AuthorityHeads: []string{
+			"amt",
+			"ministerium",
+			"behörde",
+			"präsidium",
+			"direktion",
+			"senatsverwaltung",
+			"landesverwaltung",
+			"bundesanstalt",
+			"landesanstalt",
+			"dienststelle",
+			"landesbetrieb",
+		},
 	},
 }

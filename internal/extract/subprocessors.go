@@ -2253,7 +2253,11 @@ func (x *extractor) subRowLabel(start int, low string) int {
 // sub-processors: "The Trust consents to the Consultant engaging X Ltd",
 // "… and Customer authorises their use", "Der Verein stimmt dem Einsatz
 // der X GmbH zu", "ist mit dem Einsatz der X GmbH einverstanden".
-var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b`)
+var reConsentToUse = prefilter.MustCompile(`\bconsents? to (?:the \S+ )?(?:engaging|using|the use of)\b|\bauthori[sz]es? (?:their|its) use\b|\bapproves? the use of\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bdem einsatz\b.*\b(?:zu|einverstanden)\b|;\s*(?:der|die|das)\s+[\p{L}-]+\s+(?:ist|erklärt sich)\s+(?:damit|hiermit)\s+einverstanden\b`)
+
+// (The last alternative: the controller's assent closing the sentence
+// that engages the companies, "X setzt für das Hosting die A GmbH in B,
+// für … die C s.r.o. in D ein; der Kunde ist damit einverstanden".)
 
 // inParenAfter reports whether offset at of rest lies inside a
 // parenthesis that opens rest ("(colocation in Cape Town, South Africa)").

@@ -47,6 +47,7 @@ type words struct {
 	Naming      []string       `yaml:"naming_verbs"`
 	BlockForms  []string       `yaml:"block_legal_forms"`
 	Concluding  []string       `yaml:"concluding_verbs"`
+	Headings    []string       `yaml:"party_headings"`
 	Asking      []string       `yaml:"asking_permission"`
 	AskingOf    []string       `yaml:"asking_vendor"`
 	Restricting []string       `yaml:"restricting_answers"`
@@ -87,7 +88,7 @@ func decode(data []byte) (*words, error) {
 			return nil, fmt.Errorf("lexicon: words.yaml: month %q: want lower case and 1 to 12", k)
 		}
 	}
-	for _, c := range slices.Concat(w.Instruction, w.InstrAfter, w.Naming, w.Denying, w.Definers) {
+	for _, c := range slices.Concat(w.Instruction, w.InstrAfter, w.Naming, w.Denying, w.Definers, w.Headings) {
 		if c != strings.ToLower(c) || strings.TrimSpace(c) != c || c == "" {
 			return nil, fmt.Errorf("lexicon: words.yaml: instruction cue %q: want lower case without outer spaces", c)
 		}
@@ -198,6 +199,12 @@ func BlockLegalForms() []string { return mustLoad().BlockForms }
 // named in a contract's head conclude it ("vereinbaren", "schließen",
 // "agree"). The slice is shared and must not be modified.
 func ConcludingVerbs() []string { return mustLoad().Concluding }
+
+// PartyHeadings returns the lower-case heading lines ("Parteien",
+// "Vertragsparteien", "Parties") under which a contract's head lists its
+// two parties as blocks without "zwischen … und". The slice is shared and
+// must not be modified.
+func PartyHeadings() []string { return mustLoad().Headings }
 
 // AskingPermission returns the lower-case openings of a question in
 // which a FAQ's reader, the customer, asks the vendor for leave ("can

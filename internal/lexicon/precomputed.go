@@ -160,6 +160,16 @@ var precomputedWords = &words{
 		"enter into",
 		"conclude",
 	},
+	Headings: []string{
+		"parteien",
+		"die parteien",
+		"vertragsparteien",
+		"die vertragsparteien",
+		"vertragspartner",
+		"parties",
+		"the parties",
+		"contracting parties",
+	},
 	Asking: []string{
 		"can we",
 		"may we",
