@@ -1074,6 +1074,24 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			continue
 		}
 		if !x.inSubContext(b) && !leadSub {
+			if t := x.text[b.Start:b.End]; b.Kind == document.Paragraph && !strings.Contains(t, "\n") {
+				// "Sub-processors: A (Luxembourg); B (Ireland)": a line
+				// whose own lead-in names sub-processors.
+				if es := x.inlineList(strings.TrimSpace(t), b.Start, b.End); es != nil {
+					out = append(out, es...)
+					lastHit = i
+					cur = nil
+					continue
+				}
+			}
+			if b.Kind == document.Paragraph {
+				if es := x.numberedSubLines(b.Start, b.End); es != nil {
+					out = append(out, es...)
+					lastHit = i
+					cur = nil
+					continue
+				}
+			}
 			if b.Kind == document.Paragraph && b.End-b.Start < 300 {
 				// A lead-in: short or ending in a colon (tested first, it
 				// is cheaper than the cue words).
@@ -1162,6 +1180,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				cur.sp.Service = collapse(m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				continue
+			}
+			if es := x.inlineList(t, ls, le); es != nil {
+				// "Unterauftragnehmer: A, Ort; B, Ort; C": one entry per part.
+				out = append(out, es...)
+				last, lastBlock, lastHit = es[len(es)-1], i, i
+				cur = nil
 				continue
 			}
 			if name, rest, ok := x.entityLine(t, i); ok {
