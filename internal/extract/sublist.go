@@ -96,3 +96,12 @@ func (x *extractor) numberedSubLines(start, end int) []*spEntry {
 	}
 	return out
 }
+
+// safeguardDetail reports whether a line is an entry's labelled detail
+// on its transfer safeguard ("Garantie: nicht erforderlich (EU)"), where
+// "nicht erforderlich" says no safeguard is needed, not that the listed
+// companies are no processors.
+func (x *extractor) safeguardDetail(t string) bool {
+	c := strings.IndexByte(t, ':')
+	return c > 0 && c < 40 && !strings.Contains(t[c+1:], ":") && x.k.cue("safeguard_label").In(prefilter.Lower(t[:c]))
+}

@@ -1045,6 +1045,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = x.newListEntry(name, rest, t, b.Start, b.End)
 					out = append(out, last)
 					lastBlock, lastHit = i, i
+					// Labelled lines below it ("Sitz: Tartu, Estland")
+					// describe it.
+					cur = last
 				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
 					// (The line right after an entry is its service.)
 					// "Plausible Analytics" above its service and address.
@@ -1108,7 +1111,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			cur = nil
 			continue
 		}
-		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) {
+		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) && !x.safeguardDetail(strings.TrimSpace(x.text[b.Start:b.End])) {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub, leadProv = false, false
 			cur = nil
