@@ -1373,6 +1373,12 @@ func (x *extractor) blockName(t string, next []string) bool {
 		if x.addressLine(n) {
 			return true
 		}
+		if x.hasLegalForm(n) {
+			// "Druck der Kundenrechnungen" above "Paketlogistik Nord
+			// GmbH" and its address: the address is the next company's,
+			// the line is the service of the one before.
+			return false
+		}
 	}
 	return false
 }
