@@ -1660,6 +1660,11 @@ var precomputedKnowledge = &knowledgeFiles{
 			"LTD",
 			"LIMITED",
 			"GMBH",
+			"GMBH & CO. KG",
+			"GMBH & CO KG",
+			"GGMBH",
+			"e.G.",
+			"e. G.",
 		},
 		Placeholders: []string{
 			"^[\\s\\-–—_.…·*]*$",
@@ -2379,6 +2384,8 @@ var precomputedKnowledge = &knowledgeFiles{
 				"verarbeitung im auftrag",
 				"data processing agreement",
 				"art 28",
+				"article 28",
+				"data processing terms",
 			},
 			SenderProcesses: []string{
 				"ihren weisungen",
@@ -2642,6 +2649,10 @@ var precomputedKnowledge = &knowledgeFiles{
 			"corp": {
 				"corp.",
 				"corporation",
+			},
+			"eg": {
+				"e.g.",
+				"e. g.",
 			},
 			"ek": {
 				"e. k.",
