@@ -2122,8 +2122,13 @@ var precomputedKnowledge = &knowledgeFiles{
 		BrandMarkers: []string{
 			"im geschäftsverkehr unter dem namen",
 			"im geschäftsverkehr auftretend unter",
+			"handelnd unter der marke",
+			"handelnd unter dem namen",
+			"auftretend unter der marke",
 			"handelnd unter",
 			"unter der marke",
+			"trading under the brand",
+			"trading under the name",
 			"trading as",
 			"t/a",
 			"d/b/a",
