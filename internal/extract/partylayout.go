@@ -419,6 +419,14 @@ func hasDigitRun(s string, n int) bool {
 // „Auftragnehmer“)"): it returns where the label starts and its role, or
 // -1.
 func (x *extractor) trailingLabel(t string) (int, string) {
+	if cs := cells(t); len(cs) >= 3 {
+		// "| 2 | Fixflow Ltd. | 31 Prince of Wales Road, Norwich NR1 1BL
+		// | Processor |": a table row whose last cell is a role word.
+		l := cs[len(cs)-1]
+		if role := x.k.party.role[strings.ToLower(strings.TrimSpace(t[l[0]:l[1]]))]; role != "" {
+			return l[0], role
+		}
+	}
 	// A label ends in its closing dash or parenthesis.
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "-") {
 		return -1, ""
@@ -567,4 +575,20 @@ func (x *extractor) sentenceLineStart(at int) int {
 		return ps
 	}
 	return ls
+}
+
+// cellLines turns the cells of a row of line ln into lines of a party's
+// block, leaving out empty cells and a cell holding only a row number.
+func (x *extractor) cellLines(ln line, cs [][2]int) []line {
+	var out []line
+	for _, c := range cs {
+		t := ln.text[c[0]:c[1]]
+		v := strings.TrimSpace(strings.Trim(t, "| "))
+		if v == "" || isDigits(strings.TrimRight(v, ".)"), 3) {
+			continue
+		}
+		at := ln.start + c[0] + strings.Index(t, v)
+		out = append(out, line{start: at, end: at + len(v), text: v})
+	}
+	return out
 }
