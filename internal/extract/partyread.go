@@ -1333,6 +1333,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if ln.text[0] == '(' {
+			// Two columns of roles under two companies: read wherever
+			// they stand.
+			if rs := x.sideBySideRoles(i); rs != nil {
+				out = append(out, rs...)
+				continue
+			}
+		}
 		if ln.start <= limit {
 			continue
 		}
