@@ -105,3 +105,41 @@ func (x *extractor) safeguardDetail(t string) bool {
 	c := strings.IndexByte(t, ':')
 	return c > 0 && c < 40 && !strings.Contains(t[c+1:], ":") && x.k.cue("safeguard_label").In(prefilter.Lower(t[:c]))
 }
+
+// genitiveJoiners are the words that join the parts of one company name
+// as a genitive or purpose ("Rechenzentrum der Volksbanken Süd eG",
+// "Gesellschaft für Datenverarbeitung mbH", "Bank of Ireland").
+var genitiveJoiners = map[string]bool{"der": true, "des": true, "für": true, "of": true, "for": true}
+
+// genitiveName reports whether the text before a legal form that opens a
+// list entry is one name whose capitalised words are joined by one
+// genitive or purpose word: three to seven words, the first and the last
+// capitalised, the words before the joiner no service ("Hosting der
+// Hetzner Online GmbH", "Druck der …") and no noun of an action in
+// "-ung" ("Wartung der …").
+func (x *extractor) genitiveName(prefix string) bool {
+	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
+	if len(f) < 3 || len(f) > 7 {
+		return false
+	}
+	joins := 0
+	for i, w := range f {
+		if genitiveJoiners[w] {
+			if i == 0 || i == len(f)-1 {
+				return false
+			}
+			joins++
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") {
+			return false
+		}
+		if joins == 0 {
+			if lw := prefilter.Lower(w); x.serviceWords(lw) || strings.HasSuffix(lw, "ung") || strings.HasSuffix(lw, "ungen") {
+				return false
+			}
+		}
+	}
+	return joins == 1
+}

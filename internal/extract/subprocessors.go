@@ -1875,7 +1875,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if reLongProse.MatchString(prefix) || pronounClause(prefix) {
 			return "", "", false
 		}
-		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) {
+		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) && !x.genitiveName(t[:wb]) {
 			for _, d := range []string{" — ", " – ", " - "} {
 				if i := strings.Index(t[:a], d); i > 0 {
 					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
