@@ -2787,6 +2787,11 @@ func lowerBrand(s string, at int) int {
 	if !lowerWord(s[k:j]) {
 		return at
 	}
+	if k >= 2 && strings.IndexByte(",;:", s[k-2]) >= 0 && !lowerStop[strings.ToLower(s[k:j])] && !isArticle(s[k:j]) {
+		// "IONOS SE (Montabaur), sipgate GmbH (Düsseldorf)": a brand in
+		// lower case right after a list's separator.
+		return k
+	}
 	a := strings.LastIndexByte(s[:k-1], ' ') + 1
 	if isArticle(s[a : k-1]) {
 		return k
