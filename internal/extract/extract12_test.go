@@ -21,6 +21,7 @@ func TestExtract12Helpers(t *testing.T) {
 		{"– Rechenzentrum der Volksbanken Süd ", true},
 		{"Gesellschaft für Datenverarbeitung ", true},
 		{"Bank of Ireland ", true},
+		{"Signed for Halvorsen Retail ", false},      // a signature line
 		{"Hosting der Hetzner Online ", false},       // a service, then the company
 		{"Wartung der Telefonanlage Muster ", false}, // an action noun
 		{"der Volksbanken Süd ", false},              // the joiner first

@@ -109,14 +109,15 @@ func (x *extractor) safeguardDetail(t string) bool {
 // genitiveJoiners are the words that join the parts of one company name
 // as a genitive or purpose ("Rechenzentrum der Volksbanken Süd eG",
 // "Gesellschaft für Datenverarbeitung mbH", "Bank of Ireland").
-var genitiveJoiners = map[string]bool{"der": true, "des": true, "für": true, "of": true, "for": true}
+// ("for" is none: "Signed for Halvorsen Retail AS" is a signature line.)
+var genitiveJoiners = map[string]bool{"der": true, "des": true, "für": true, "of": true}
 
 // genitiveName reports whether the text before a legal form that opens a
 // list entry is one name whose capitalised words are joined by one
 // genitive or purpose word: three to seven words, the first and the last
-// capitalised, the words before the joiner no service ("Hosting der
-// Hetzner Online GmbH", "Druck der …") and no noun of an action in
-// "-ung" ("Wartung der …").
+// capitalised, none a party's role word, the words before the joiner no
+// service ("Hosting der Hetzner Online GmbH", "Druck der …") and no noun
+// of an action in "-ung" ("Wartung der …").
 func (x *extractor) genitiveName(prefix string) bool {
 	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
 	if len(f) < 3 || len(f) > 7 {
@@ -132,7 +133,8 @@ func (x *extractor) genitiveName(prefix string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") {
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") || x.k.party.role[prefilter.Lower(w)] != "" {
+			// (A role word: "Vertreter des Auftraggebers Muster GmbH".)
 			return false
 		}
 		if joins == 0 {
