@@ -67,6 +67,25 @@ func TestExtract12Helpers(t *testing.T) {
 			t.Errorf("bareListName(%q) = %v", n, got)
 		}
 	}
+	for _, tc := range []struct {
+		head, body string
+		want       int
+	}{
+		{"Unterauftragnehmer", "Hetzner, Mailchimp und Zoom", 3},
+		{"Derzeit setzt der Auftragnehmer folgende Unterauftragsverarbeiter ein", "Hetzner, Mailchimp und Zoom", 3},
+		{"We currently use the following sub-processors", "Vercel, Postmark and Sentry", 3},
+		{"Als Unterauftragnehmer kommen insbesondere in Betracht", "Rechenzentren, Druckereien und Callcenter", 0},
+		{"Unterauftragnehmer", "Hetzner", 0},
+	} {
+		if got := len(x.commaParts(tc.head, tc.body)); got != tc.want {
+			t.Errorf("commaParts(%q, %q): %d parts, want %d", tc.head, tc.body, got, tc.want)
+		}
+	}
+	for v, want := range map[string]bool{"keine.": true, "None": true, "entfällt": true, "Hetzner Online GmbH": false, "netcup GmbH": false} {
+		if got := noneValue(v); got != want {
+			t.Errorf("noneValue(%q) = %v", v, got)
+		}
+	}
 	got := splitColumns("(Auftraggeber)        (Auftragnehmer)")
 	if len(got) != 2 || got[0].text != "(Auftraggeber)" || got[1].text != "(Auftragnehmer)" || got[1].start != 22 {
 		t.Errorf("splitColumns = %+v", got)

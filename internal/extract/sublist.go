@@ -17,11 +17,11 @@ import (
 // part must read as an entry (a name with a legal form, or a bare name
 // alone or with its service and place in parentheses or after a dash),
 // else the line is left to the other readings. A comma inside a name
-// ("Stripe Payments Europe, Limited") stays inside it, since parts are
-// split at semicolons only.
+// ("Stripe Payments Europe, Limited") stays inside it: parts are split
+// at semicolons, and at commas only as commaParts says.
 func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 	c := strings.Index(t, ": ")
-	if c <= 0 || c > 80 || strings.Count(t, "; ") == 0 {
+	if c <= 0 || c > 80 || !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
 		return nil
 	}
 	head := prefilter.Lower(t[:c])
@@ -31,7 +31,9 @@ func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 	body := strings.TrimRight(strings.TrimSpace(t[c+2:]), ".")
 	parts := strings.Split(body, ";")
 	if len(parts) < 2 {
-		return nil
+		if parts = x.commaParts(head, body); parts == nil {
+			return nil
+		}
 	}
 	var out []*spEntry
 	for _, p := range parts {
@@ -41,6 +43,11 @@ func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 		}
 		serv := ""
 		// (No block index: a part has no next line of its own.)
+		if a, _ := x.k.legalForm(p); a == 0 {
+			// "Limited" of "Stripe Payments Europe, Limited" split at
+			// its comma: no list of names.
+			return nil
+		}
 		name, rest, ok := x.entityLine(p, len(x.doc.Blocks))
 		if !ok {
 			if name, serv, rest, ok = x.bareEntry(p); !ok {
@@ -49,6 +56,11 @@ func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 				}
 				name, rest = p, ""
 			}
+		}
+		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && x.placeWords(name[i+2:len(name)-1]) {
+			// "IONOS SE (Montabaur)": the town in parentheses is the
+			// entry's place, not a qualifier of its name.
+			name, rest = name[:i], name[i:]+rest
 		}
 		e := x.newListEntry(name, rest, t, start, end)
 		if serv != "" && e.sp.Service == "" {
@@ -144,4 +156,60 @@ func (x *extractor) genitiveName(prefix string) bool {
 		}
 	}
 	return joins == 1
+}
+
+// commaParts splits the body of a lead-in's line at its commas and its
+// last "und", "and" or "sowie" ("Hetzner, Mailchimp und Zoom"), when the
+// lead-in is a bare label ("Unterauftragnehmer:") or names the companies
+// engaged now ("folgende", "derzeit", "following", "currently"): a lead-in
+// such as "kommen insbesondere in Betracht" lists kinds of providers.
+// nil for fewer than two parts.
+func (x *extractor) commaParts(head, body string) []string {
+	if len(strings.Fields(head)) > 2 && !x.k.cue("provider_lead_list").In(head) && !reNowNamed.MatchString(head) {
+		return nil
+	}
+	last := -1
+	for _, j := range []string{" und ", " and ", " sowie "} {
+		if i := strings.LastIndex(body, j); i > last {
+			last = i
+		}
+	}
+	var parts []string
+	if last > 0 {
+		w := strings.IndexByte(body[last+1:], ' ') + last + 2
+		parts = append(strings.Split(body[:last], ", "), body[w:])
+	} else {
+		parts = strings.Split(body, ", ")
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// noneValues are the words by which a labelled field says there is none
+// ("Unterauftragnehmer: keine", "Sub-processors: none").
+var noneValues = map[string]bool{"keine": true, "kein": true, "keiner": true, "none": true, "nicht": true, "entfällt": true, "n/a": true, "no": true, "nil": true}
+
+// noneValue reports whether a labelled value opens with a word saying
+// there is none.
+func noneValue(v string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(v), " ")
+	return noneValues[strings.ToLower(strings.TrimRight(w, ".,;:"))]
+}
+
+// placeWords reports whether a short text is a place: one to three
+// capitalised words without digits or a legal form ("Montabaur",
+// "Frankfurt am Main" has a lower-case word and is read elsewhere).
+func (x *extractor) placeWords(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 || strings.ContainsAny(s, "0123456789,;:") || x.hasLegalForm(s) {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !x.serviceWords(s)
 }

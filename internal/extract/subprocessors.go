@@ -1857,8 +1857,9 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		t = labelled
 	}
 	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
-		if x.k.IsPlaceholder(m[1]) {
-			// "Name: [Vorname, Nachname]": a template's blank field.
+		if x.k.IsPlaceholder(m[1]) || noneValue(m[1]) {
+			// "Name: [Vorname, Nachname]": a template's blank field;
+			// "Unterauftragnehmer: keine.": none.
 			return "", "", false
 		}
 		name, rest := splitNameRest(x, m[1])
