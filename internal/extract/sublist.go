@@ -93,18 +93,23 @@ func (x *extractor) bareListName(name string) bool {
 // line names.
 func (x *extractor) numberedSubLines(start, end int) []*spEntry {
 	var out []*spEntry
-	for _, ln := range splitLines(x.text[start:end]) {
-		switch ln.text[0] {
-		case 'U', 'u', 'S', 's', 'D', 'd':
-		default:
-			continue // (cheaper than the pattern)
+	for ls := start; ls < end; {
+		le := strings.IndexByte(x.text[ls:end], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += ls
 		}
-		if !reEntryNumber.MatchString(ln.text) {
-			continue
+		t := strings.TrimSpace(x.text[ls:le])
+		// (The first letter is tested before the pattern: most lines
+		// of most paragraphs open with another.)
+		if t != "" && strings.IndexByte("UuSsDd", t[0]) >= 0 && reEntryNumber.MatchString(t) {
+			if name, rest, ok := x.entityLine(t, len(x.doc.Blocks)); ok {
+				at := ls + strings.Index(x.text[ls:le], t)
+				out = append(out, x.newListEntry(name, rest, t, at, at+len(t)))
+			}
 		}
-		if name, rest, ok := x.entityLine(ln.text, len(x.doc.Blocks)); ok {
-			out = append(out, x.newListEntry(name, rest, ln.text, start+ln.start, start+ln.end))
-		}
+		ls = le + 1
 	}
 	return out
 }
