@@ -1887,6 +1887,12 @@ var precomputedKnowledge = &knowledgeFiles{
 			"the parties are",
 			"the parties to this agreement are",
 			"parties to this agreement are",
+			"on the one part",
+			"and on the other part",
+			"on the other part",
+			"on the one hand",
+			"and on the other hand",
+			"on the other hand",
 		},
 		DefinitionOpeners: []string{
 			"im folgenden",
