@@ -1443,6 +1443,8 @@ var precomputedKnowledge = &knowledgeFiles{
 				"im auftrag des auftragnehmers",
 				"im auftrag der auftragnehmerin",
 				"im auftrag des auftragsverarbeiters",
+				"subcontract",
+				"entrust to",
 			},
 			"governing_law": {
 				"gilt",

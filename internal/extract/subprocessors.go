@@ -2214,7 +2214,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2716,6 +2716,15 @@ func capitalRun(s string, start, at int) int {
 			break
 		}
 		w := s[k:j]
+		if run < at && romanceParticle[w] {
+			// "Centros de Datos": the run goes on only to a capitalised
+			// word before the particle.
+			if p := capitalBefore(s, start, k); p >= 0 {
+				run, i = p, p
+				continue
+			}
+			break
+		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "("))
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" || w[0] == '(' && w[len(w)-1] != ')' {
 			break
@@ -2736,6 +2745,31 @@ func capitalRun(s string, start, at int) int {
 		}
 	}
 	return run
+}
+
+// romanceParticle holds the lower-case words inside Romance company
+// names ("Centros de Datos", "Seguras del Duero").
+var romanceParticle = lexicon.Set("romance_name_particles")
+
+// capitalBefore returns where the word before offset k of s starts when
+// it is a capitalised word without punctuation after it and starts at
+// start or later, or -1.
+func capitalBefore(s string, start, k int) int {
+	j := k
+	for j > start && s[j-1] == ' ' {
+		j--
+	}
+	b := j
+	for b > start && s[b-1] != ' ' {
+		b--
+	}
+	if b == j || strings.ContainsAny(s[j-1:j], ",;:.()") {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(s[b:j]); !unicode.IsUpper(r) {
+		return -1
+	}
+	return b
 }
 
 // lowerBrand returns where a name written in lower case starts that ends

@@ -279,6 +279,7 @@ var precomputedWords = &words{
 		"question_labels":            "q frage f",
 		"role_verbs":                 "is acts act as",
 		"roman_labels":               "ii iii iv v vi vii viii ix x xi xii",
+		"romance_name_particles":     "de del della delle dei degli di do dos du",
 		"run_in_modals":              "shall will must muss müssen wird werden darf dürfen verpflichtet verpflichten",
 		"title_end_words":            "der die das den dem des ein eine einer eines einem einen und oder wenn dass von vom zu zur zum mit bei für auf an am im in nach über durch gegen sowie ob als wie the a of and or to for with by on that which if under from at as",
 		"title_words":                "und oder sowie der die das des dem den von vom zur zum zu für bei mit nach im in an auf über gemäß bzw. and of the for to on",
