@@ -64,6 +64,8 @@ var knownPartyGaps = map[string]string{
 	"de-r9-23-letter-sender-letterhead-lines": "the addressee \"Zahnärzte am Dom Dr. Hahn und Dr. Kraus\" (a practice without legal form naming two doctors) is read as a fragment, so the letter names neither party (branch pendx9)",
 	"de-r9-27-im-namen-des-processor-courier": "the courier's \"Im Auftrag des Labors\" no longer makes the laboratory the controller, but nothing else gives the two short-named parties' roles (branch pendx9)",
 	"de-r9-29-auftrag-des-controller-still":   "a first sentence \"Die X GmbH … verarbeitet … im Auftrag der Y GmbH …\" without a party head is not read as the parties (branch pendx9)",
+	"en-x12-04-signatures-only-for-the":       "a signature block opened by \"For the Customer\" is read only in the second half of the text; the short excerpt puts it in its first half (branch extract12)",
+	"de-x12-37-signature-role-below-line":     "\"Klinik am Park Betriebs-GmbH\": a legal form joined to the name by a hyphen is not read as one, so the two side-by-side signature blocks are not read (branch extract12)",
 }
 
 // TestPartyCases scores party extraction on the excerpts of

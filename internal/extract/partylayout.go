@@ -419,6 +419,14 @@ func hasDigitRun(s string, n int) bool {
 // „Auftragnehmer“)"): it returns where the label starts and its role, or
 // -1.
 func (x *extractor) trailingLabel(t string) (int, string) {
+	if cs := cells(t); len(cs) >= 3 {
+		// "| 2 | Fixflow Ltd. | 31 Prince of Wales Road, Norwich NR1 1BL
+		// | Processor |": a table row whose last cell is a role word.
+		l := cs[len(cs)-1]
+		if role := x.k.party.role[strings.ToLower(strings.TrimSpace(t[l[0]:l[1]]))]; role != "" {
+			return l[0], role
+		}
+	}
 	// A label ends in its closing dash or parenthesis.
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "–") && !strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "-") {
 		return -1, ""
@@ -567,4 +575,73 @@ func (x *extractor) sentenceLineStart(at int) int {
 		return ps
 	}
 	return ls
+}
+
+// cellLines turns the cells of a row of line ln into lines of a party's
+// block, leaving out empty cells and a cell holding only a row number.
+func (x *extractor) cellLines(ln line, cs [][2]int) []line {
+	var out []line
+	for _, c := range cs {
+		t := ln.text[c[0]:c[1]]
+		v := strings.TrimSpace(strings.Trim(t, "| "))
+		if v == "" || isDigits(strings.TrimRight(v, ".)"), 3) {
+			continue
+		}
+		at := ln.start + c[0] + strings.Index(t, v)
+		out = append(out, line{start: at, end: at + len(v), text: v})
+	}
+	return out
+}
+
+// reColumnGap is the gap between two columns of a line: a tab or a run
+// of three or more spaces.
+var reColumnGap = lazyRegexp(`\t[ \t]*|   +`)
+
+// splitColumns splits a line at its column gaps into parts with their
+// offsets in the line.
+func splitColumns(t string) []line {
+	var out []line
+	from := 0
+	for _, m := range reColumnGap().FindAllStringIndex(t, -1) {
+		if m[0] > from {
+			out = append(out, line{start: from, end: m[0], text: t[from:m[0]]})
+		}
+		from = m[1]
+	}
+	if from < len(t) {
+		out = append(out, line{start: from, end: len(t), text: t[from:]})
+	}
+	return out
+}
+
+// sideBySideRoles reads two signature blocks side by side whose roles
+// stand in parentheses under the companies: line i holds the roles
+// ("(Auftraggeber)      (Auftragnehmer)"), the line above the companies
+// in the same columns ("Klinik am Park Betriebs-GmbH      Sterilgut
+// Service Ost GmbH"). Each company must have a legal form; nil otherwise.
+func (x *extractor) sideBySideRoles(i int) []partyReading {
+	if i == 0 || !strings.Contains(x.lines[i].text, "  ") && !strings.Contains(x.lines[i].text, "\t") {
+		return nil
+	}
+	ln, up := x.lines[i], x.lines[i-1]
+	rc, nc := splitColumns(ln.text), splitColumns(up.text)
+	if len(rc) != 2 || len(nc) != 2 {
+		return nil
+	}
+	pk := x.k.party
+	var out []partyReading
+	for k := range rc {
+		kind, role, _ := x.labelKind(rc[k].text)
+		if kind != "trailer" || k == 1 && out[0].role == role {
+			return nil
+		}
+		l := line{start: up.start + nc[k].start, end: up.start + nc[k].end, text: nc[k].text}
+		r := x.partyFromLines([]line{l}, false)
+		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			return nil
+		}
+		r.role, r.at, r.src = role, ln.start, "signature"
+		out = append(out, r)
+	}
+	return out
 }

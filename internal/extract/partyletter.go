@@ -60,7 +60,7 @@ func (x *extractor) letterReadings() []partyReading {
 	for _, b := range blocks {
 		has := false
 		for _, l := range b {
-			if rePostcodeCity.MatchString(l.text) {
+			if x.letterAddress(l.text) {
 				has = true
 			}
 		}
@@ -68,8 +68,14 @@ func (x *extractor) letterReadings() []partyReading {
 			addr = append(addr, b)
 		}
 	}
-	if len(addr) != 2 || addr[0][0].start != x.lines[0].start {
+	if len(addr) == 0 || len(addr) > 2 || addr[0][0].start != x.lines[0].start {
 		// The sender's block opens the letter, the addressee's follows.
+		return nil
+	}
+	if len(addr) == 1 && !x.k.cue("party_roles").In(x.lower[x.lines[open].start:x.lines[open].end]) {
+		// A letter without an addressee's block names its addressee
+		// only in the salutation ("Dear Customer,"): the sender alone is
+		// read; another salutation ("Dear Ms Brown,") reads nothing.
 		return nil
 	}
 	body := x.lower[x.lines[open].start:]
@@ -81,6 +87,17 @@ func (x *extractor) letterReadings() []partyReading {
 		return nil
 	}
 	sender := x.partyFromLines(addr[0], false)
+	sr, ar := "processor", "controller"
+	if instructs {
+		sr, ar = ar, sr
+	}
+	if len(addr) == 1 {
+		if sender.party == nil {
+			return nil
+		}
+		sender.role, sender.at, sender.src = sr, addr[0][0].start, "letter"
+		return []partyReading{sender}
+	}
 	to := addr[1]
 	for len(to) > 0 && containsWord(lk.AddresseeLeads, strings.ToLower(strings.TrimSpace(to[0].text))) {
 		to = to[1:]
@@ -89,13 +106,25 @@ func (x *extractor) letterReadings() []partyReading {
 	if sender.party == nil || addressee.party == nil {
 		return nil
 	}
-	sr, ar := "processor", "controller"
-	if instructs {
-		sr, ar = ar, sr
-	}
 	sender.role, sender.at, sender.src = sr, addr[0][0].start, "letter"
 	addressee.role, addressee.at, addressee.src = ar, to[0].start, "letter"
 	return []partyReading{sender, addressee}
+}
+
+// letterAddress reports whether a line of a letter's head holds a
+// postcode: German and other numeric ones before the town, or one of
+// the formats of countries.yaml that need no language ("Leeds LS1
+// 4AP").
+func (x *extractor) letterAddress(t string) bool {
+	if rePostcodeCity.MatchString(t) {
+		return true
+	}
+	for _, p := range x.k.postcodes {
+		if p.DefaultLang == "" && p.re.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAny reports whether s contains one of the phrases.

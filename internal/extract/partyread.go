@@ -647,10 +647,16 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			continue
 		}
 		var block []line
+		roleCell := false // the role is the last cell of a table row
 		switch kind {
 		case "inline":
 			head := strings.TrimRight(ln.text[:valueAt], " ")
 			block = []line{{start: ln.start, end: ln.start + len(head), text: head}}
+			if cs := cells(head); cs != nil {
+				// A table row ending in the role: its cells are the
+				// block's lines.
+				block, roleCell = x.cellLines(ln, cs), true
+			}
 		case "same":
 			v := ln.text[valueAt:]
 			if at, r2, v2 := x.secondLabel(v); at > 0 && r2 != role && !seen[r2] {
@@ -677,9 +683,10 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		}
 		r := x.partyFromLines(block, kind == "same")
 		if kind == "inline" {
-			if r.party == nil || r.party.Postcode == "" {
+			if r.party == nil || r.party.Postcode == "" && !roleCell {
 				// Only a party block with its address ends in its label; a
-				// sentence may end in a role in parentheses.
+				// sentence may end in a role in parentheses. (A table's
+				// role column labels its row.)
 				continue
 			}
 			// The evidence quotes the label too.
@@ -1323,6 +1330,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
 				out = append(out, r)
+				continue
+			}
+		}
+		if ln.text[0] == '(' {
+			// Two columns of roles under two companies: read wherever
+			// they stand.
+			if rs := x.sideBySideRoles(i); rs != nil {
+				out = append(out, rs...)
 				continue
 			}
 		}

@@ -1254,6 +1254,19 @@ var precomputedKnowledge = &knowledgeFiles{
 				"vertreter",
 				"representative",
 			},
+			"safeguard_label": {
+				"garantie",
+				"safeguard",
+				"transfer",
+				"übermittlung",
+				"rechtsgrundlage",
+				"mechanism",
+				"drittland",
+				"third country",
+				"angemessen",
+				"adequacy",
+				"schutzniveau",
+			},
 			"service_category": {
 				"betreiber",
 				"dienstleister",
@@ -1692,6 +1705,11 @@ var precomputedKnowledge = &knowledgeFiles{
 			"LTD",
 			"LIMITED",
 			"GMBH",
+			"GMBH & CO. KG",
+			"GMBH & CO KG",
+			"GGMBH",
+			"e.G.",
+			"e. G.",
 		},
 		Placeholders: []string{
 			"^[\\s\\-–—_.…·*]*$",
@@ -2155,8 +2173,13 @@ var precomputedKnowledge = &knowledgeFiles{
 		BrandMarkers: []string{
 			"im geschäftsverkehr unter dem namen",
 			"im geschäftsverkehr auftretend unter",
+			"handelnd unter der marke",
+			"handelnd unter dem namen",
+			"auftretend unter der marke",
 			"handelnd unter",
 			"unter der marke",
+			"trading under the brand",
+			"trading under the name",
 			"trading as",
 			"t/a",
 			"d/b/a",
@@ -2417,6 +2440,8 @@ var precomputedKnowledge = &knowledgeFiles{
 				"verarbeitung im auftrag",
 				"data processing agreement",
 				"art 28",
+				"article 28",
+				"data processing terms",
 			},
 			SenderProcesses: []string{
 				"ihren weisungen",
@@ -2680,6 +2705,10 @@ var precomputedKnowledge = &knowledgeFiles{
 			"corp": {
 				"corp.",
 				"corporation",
+			},
+			"eg": {
+				"e.g.",
+				"e. g.",
 			},
 			"ek": {
 				"e. k.",

@@ -91,7 +91,10 @@ func (x *extractor) spaceTables() []table {
 			continue
 		}
 		first := strings.TrimSpace(x.text[cells[0].start:cells[0].end])
-		if a, e := x.k.legalForm(first); indented || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 {
+		if a, e := x.k.legalForm(first); indented || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
+			len(cur.rows) > 1 && openCell(x.text[cur.rows[len(cur.rows)-1][0].start:cur.rows[len(cur.rows)-1][0].end]) {
+			// (Or the first cell above ends in a joining word:
+			// "Scanservice Lahn GmbH &" over "Co. KG".)
 			// A wrapped cell: add each cell to the nearest column above.
 			r := len(cur.rows) - 1
 			prev := cur.rows[r]
@@ -201,4 +204,12 @@ func hasSpaceRun(s string) bool {
 			return false
 		}
 	}
+}
+
+// openCell reports whether a cell ends in a word that joins it to the
+// next line ("Scanservice Lahn GmbH &", "Schmidt und", "Müller-"): a
+// name wrapped inside its cell.
+func openCell(c string) bool {
+	c = strings.TrimSpace(c)
+	return strings.HasSuffix(c, " &") || strings.HasSuffix(c, " und") || strings.HasSuffix(c, " and") || strings.HasSuffix(c, "-") && !strings.HasSuffix(c, " -")
 }

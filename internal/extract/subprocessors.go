@@ -1067,6 +1067,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = x.newListEntry(name, rest, t, b.Start, b.End)
 					out = append(out, last)
 					lastBlock, lastHit = i, i
+					// Labelled lines below it ("Sitz: Tartu, Estland")
+					// describe it.
+					cur = last
 				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
 					// (The line right after an entry is its service.)
 					// "Plausible Analytics" above its service and address.
@@ -1096,6 +1099,24 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			continue
 		}
 		if !x.inSubContext(b) && !leadSub {
+			if t := x.text[b.Start:b.End]; b.Kind == document.Paragraph && !strings.Contains(t, "\n") {
+				// "Sub-processors: A (Luxembourg); B (Ireland)": a line
+				// whose own lead-in names sub-processors.
+				if es := x.inlineList(strings.TrimSpace(t), b.Start, b.End); es != nil {
+					out = append(out, es...)
+					lastHit = i
+					cur = nil
+					continue
+				}
+			}
+			if b.Kind == document.Paragraph {
+				if es := x.numberedSubLines(b.Start, b.End); es != nil {
+					out = append(out, es...)
+					lastHit = i
+					cur = nil
+					continue
+				}
+			}
 			if b.Kind == document.Paragraph && b.End-b.Start < 300 {
 				// A lead-in: short or ending in a colon (tested first, it
 				// is cheaper than the cue words).
@@ -1113,7 +1134,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			cur = nil
 			continue
 		}
-		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) {
+		if b.Kind == document.Paragraph && x.k.notProc(x.lower[b.Start:b.End]) && !x.safeguardDetail(strings.TrimSpace(x.text[b.Start:b.End])) {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub, leadProv = false, false
 			cur = nil
@@ -1185,6 +1206,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				cur.sp.Service = collapse(m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				continue
+			}
+			if es := x.inlineList(t, ls, le); es != nil {
+				// "Unterauftragnehmer: A, Ort; B, Ort; C": one entry per part.
+				out = append(out, es...)
+				last, lastBlock, lastHit = es[len(es)-1], i, i
+				cur = nil
 				continue
 			}
 			if name, rest, ok := x.entityLine(t, i); ok {
@@ -1377,6 +1405,12 @@ func (x *extractor) blockName(t string, next []string) bool {
 	for _, n := range next {
 		if x.addressLine(n) {
 			return true
+		}
+		if x.hasLegalForm(n) {
+			// "Druck der Kundenrechnungen" above "Paketlogistik Nord
+			// GmbH" and its address: the address is the next company's,
+			// the line is the service of the one before.
+			return false
 		}
 	}
 	return false
@@ -1856,8 +1890,9 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		t = labelled
 	}
 	if m := reNameLabel.FindStringSubmatch(labelled); m != nil {
-		if x.k.IsPlaceholder(m[1]) {
-			// "Name: [Vorname, Nachname]": a template's blank field.
+		if x.k.IsPlaceholder(m[1]) || noneValue(m[1]) {
+			// "Name: [Vorname, Nachname]": a template's blank field;
+			// "Unterauftragnehmer: keine.": none.
 			return "", "", false
 		}
 		name, rest := splitNameRest(x, m[1])
@@ -1874,7 +1909,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		if reLongProse.MatchString(prefix) || pronounClause(prefix) {
 			return "", "", false
 		}
-		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) {
+		if st := x.walkBack(t, wb); st != 0 && !joinedName(t[:wb]) && !x.genitiveName(t[:wb]) {
 			for _, d := range []string{" — ", " – ", " - "} {
 				if i := strings.Index(t[:a], d); i > 0 {
 					if head, ok := serviceBeforeDash(t[:i+len(d)]); ok && !x.hasLegalForm(head) {
@@ -2846,6 +2881,11 @@ func lowerBrand(s string, at int) int {
 	}
 	if !lowerWord(s[k:j]) {
 		return at
+	}
+	if k >= 2 && strings.IndexByte(",;:", s[k-2]) >= 0 && !lowerStop[strings.ToLower(s[k:j])] && !isArticle(s[k:j]) {
+		// "IONOS SE (Montabaur), sipgate GmbH (Düsseldorf)": a brand in
+		// lower case right after a list's separator.
+		return k
 	}
 	a := strings.LastIndexByte(s[:k-1], ' ') + 1
 	if isArticle(s[a : k-1]) {

@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/art28/art28/internal/prefilter"
+)
+
+// inlineList reads a line that lists several sub-processors after a
+// lead-in and a colon, one entry per semicolon: "Unterauftragnehmer:
+// Hetzner Online GmbH, Gunzenhausen (Deutschland); Brevo SAS, Paris
+// (Frankreich)", "Sub-processors: Amazon Web Services EMEA SARL
+// (Luxembourg); Twilio Ireland Limited (Ireland)", "Unterauftragnehmer:
+// Hetzner; Mailchimp; Zoom." The lead-in must name sub-processors; every
+// part must read as an entry (a name with a legal form, or a bare name
+// alone or with its service and place in parentheses or after a dash),
+// else the line is left to the other readings. A comma inside a name
+// ("Stripe Payments Europe, Limited") stays inside it: parts are split
+// at semicolons, and at commas only as commaParts says.
+func (x *extractor) inlineList(t string, start, end int) []*spEntry {
+	c := strings.Index(t, ": ")
+	if c <= 0 || c > 80 || !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
+		return nil
+	}
+	head := prefilter.Lower(t[:c])
+	if !x.k.isSub(head) || x.k.notProc(head) {
+		return nil
+	}
+	body := strings.TrimRight(strings.TrimSpace(t[c+2:]), ".")
+	parts := strings.Split(body, ";")
+	if len(parts) < 2 {
+		if parts = x.commaParts(head, body); parts == nil {
+			return nil
+		}
+	}
+	var out []*spEntry
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return nil
+		}
+		serv := ""
+		// (No block index: a part has no next line of its own.)
+		if a, _ := x.k.legalForm(p); a == 0 {
+			// "Limited" of "Stripe Payments Europe, Limited" split at
+			// its comma: no list of names.
+			return nil
+		}
+		name, rest, ok := x.entityLine(p, len(x.doc.Blocks))
+		if !ok {
+			if name, serv, rest, ok = x.bareEntry(p); !ok {
+				if !x.bareListName(p) {
+					return nil
+				}
+				name, rest = p, ""
+			}
+		}
+		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && x.placeWords(name[i+2:len(name)-1]) {
+			// "IONOS SE (Montabaur)": the town in parentheses is the
+			// entry's place, not a qualifier of its name.
+			name, rest = name[:i], name[i:]+rest
+		}
+		e := x.newListEntry(name, rest, t, start, end)
+		if serv != "" && e.sp.Service == "" {
+			e.sp.Service = serv
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// bareListName reports whether a whole list part is a bare name: one to
+// four words, the first capitalised, no sentence, label, category,
+// country or placeholder ("Hetzner", "Google Analytics").
+func (x *extractor) bareListName(name string) bool {
+	if name == "" || len(name) > 40 || len(strings.Fields(name)) > 4 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !(reLongProse.MatchString(name) || reRefLabel.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) ||
+		x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) || x.serviceWords(name) ||
+		strings.ContainsAny(name, ".,:!?()") && !strings.Contains(name, ".io"))
+}
+
+// numberedSubLines reads the lines of a paragraph outside a section on
+// sub-processors that open with a numbered sub-processor label
+// ("Unterauftragnehmer 1: Hornetsecurity GmbH, Am Listholze 78, 30177
+// Hannover; Leistung: E-Mail-Filterung"): the label itself says what the
+// line names.
+func (x *extractor) numberedSubLines(start, end int) []*spEntry {
+	var out []*spEntry
+	for ls := start; ls < end; {
+		le := strings.IndexByte(x.text[ls:end], '\n')
+		if le < 0 {
+			le = end
+		} else {
+			le += ls
+		}
+		t := strings.TrimSpace(x.text[ls:le])
+		// (The first letter is tested before the pattern: most lines
+		// of most paragraphs open with another.)
+		if t != "" && strings.IndexByte("UuSsDd", t[0]) >= 0 && reEntryNumber.MatchString(t) {
+			if name, rest, ok := x.entityLine(t, len(x.doc.Blocks)); ok {
+				at := ls + strings.Index(x.text[ls:le], t)
+				out = append(out, x.newListEntry(name, rest, t, at, at+len(t)))
+			}
+		}
+		ls = le + 1
+	}
+	return out
+}
+
+// safeguardDetail reports whether a line is an entry's labelled detail
+// on its transfer safeguard ("Garantie: nicht erforderlich (EU)"), where
+// "nicht erforderlich" says no safeguard is needed, not that the listed
+// companies are no processors.
+func (x *extractor) safeguardDetail(t string) bool {
+	c := strings.IndexByte(t, ':')
+	return c > 0 && c < 40 && !strings.Contains(t[c+1:], ":") && x.k.cue("safeguard_label").In(prefilter.Lower(t[:c]))
+}
+
+// genitiveJoiners are the words that join the parts of one company name
+// as a genitive or purpose ("Rechenzentrum der Volksbanken Süd eG",
+// "Gesellschaft für Datenverarbeitung mbH", "Bank of Ireland").
+// ("for" is none: "Signed for Halvorsen Retail AS" is a signature line.)
+var genitiveJoiners = map[string]bool{"der": true, "des": true, "für": true, "of": true}
+
+// genitiveName reports whether the text before a legal form that opens a
+// list entry is one name whose capitalised words are joined by one
+// genitive or purpose word: three to seven words, the first and the last
+// capitalised, none a party's role word, the words before the joiner no
+// service ("Hosting der Hetzner Online GmbH", "Druck der …") and no noun
+// of an action in "-ung" ("Wartung der …").
+func (x *extractor) genitiveName(prefix string) bool {
+	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
+	if len(f) < 3 || len(f) > 7 {
+		return false
+	}
+	joins := 0
+	for i, w := range f {
+		if genitiveJoiners[w] {
+			if i == 0 || i == len(f)-1 {
+				return false
+			}
+			joins++
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") || x.k.party.role[prefilter.Lower(w)] != "" {
+			// (A role word: "Vertreter des Auftraggebers Muster GmbH".)
+			return false
+		}
+		if joins == 0 {
+			if lw := prefilter.Lower(w); x.serviceWords(lw) || strings.HasSuffix(lw, "ung") || strings.HasSuffix(lw, "ungen") {
+				return false
+			}
+		}
+	}
+	return joins == 1
+}
+
+// commaParts splits the body of a lead-in's line at its commas and its
+// last "und", "and" or "sowie" ("Hetzner, Mailchimp und Zoom"), when the
+// lead-in is a bare label ("Unterauftragnehmer:") or names the companies
+// engaged now ("folgende", "derzeit", "following", "currently"): a lead-in
+// such as "kommen insbesondere in Betracht" lists kinds of providers.
+// nil for fewer than two parts.
+func (x *extractor) commaParts(head, body string) []string {
+	if len(strings.Fields(head)) > 2 && !x.k.cue("provider_lead_list").In(head) && !reNowNamed.MatchString(head) {
+		return nil
+	}
+	last := -1
+	for _, j := range []string{" und ", " and ", " sowie "} {
+		if i := strings.LastIndex(body, j); i > last {
+			last = i
+		}
+	}
+	var parts []string
+	if last > 0 {
+		w := strings.IndexByte(body[last+1:], ' ') + last + 2
+		parts = append(strings.Split(body[:last], ", "), body[w:])
+	} else {
+		parts = strings.Split(body, ", ")
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// noneValues are the words by which a labelled field says there is none
+// ("Unterauftragnehmer: keine", "Sub-processors: none").
+var noneValues = map[string]bool{"keine": true, "kein": true, "keiner": true, "none": true, "nicht": true, "entfällt": true, "n/a": true, "no": true, "nil": true}
+
+// noneValue reports whether a labelled value opens with a word saying
+// there is none.
+func noneValue(v string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(v), " ")
+	return noneValues[strings.ToLower(strings.TrimRight(w, ".,;:"))]
+}
+
+// placeWords reports whether a short text is a place: one to three
+// capitalised words without digits or a legal form ("Montabaur",
+// "Frankfurt am Main" has a lower-case word and is read elsewhere).
+func (x *extractor) placeWords(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 3 || strings.ContainsAny(s, "0123456789,;:") || x.hasLegalForm(s) {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !x.serviceWords(s)
+}
