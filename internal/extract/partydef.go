@@ -38,8 +38,10 @@ var (
 	reDashDef = lazyRegexp(`(?im)(?:^|\s)[–—-]\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter|in der folge)[^–—\n()]{1,80}?)\s*(?:[–—]|\s-(?:\s|$)|$)`)
 	// An optional gloss in brackets may follow the defined word, as in
 	// translated Dutch models: hereinafter: "the Controller"
-	// (verwerkingsverantwoordelijke); (hold10).
-	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b[^,;\n()]{1,60}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:,|;|$|\.\s)`)
+	// (verwerkingsverantwoordelijke); (hold10). A comma may follow the
+	// opener, as in translated Spanish heads: ", hereinafter, THE
+	// CONTROLLER;" (pendx13).
+	reCommaDef = lazyRegexp(`(?i),\s*((?:im folgenden|nachfolgend|nachstehend|hereinafter|hereafter)\b,?[^,;\n()]{1,60}?)\s*(?:\([^()\n]{1,40}\)\s*)?(?:,|;|$|\.\s)`)
 	// reStateDef: "X ist Auftragsverarbeiter", "Die Kanzlei ist für diese
 	// Daten Verantwortliche".
 	reStateDef = lazyRegexp(`(?i)\s(?:is|ist|acts as|act as|acting as|handelt als|fungiert als)\s+(?:(?:für|for)\s+(?:\p{L}+\s+){1,2})?(?:the\s+|der\s+|die\s+|als\s+|a\s+|its\s+|their\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?["“„]?(?:data\s+)?(processor|controller|auftragsverarbeiter(?:in)?|verantwortliche[r]?|auftragnehmer(?:in)?|auftraggeber(?:in)?)\b`)

@@ -170,7 +170,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
 	pk.roleRe = newWordAlt(mustParty(`(?i)(?:^|[^\p{L}\-])(`+words(roles)+`)(?:$|[^\p{L}])`), altWords(lowerAll(roles)), true, roleLead, roleTrail)
-	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `):?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)

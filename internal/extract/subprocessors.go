@@ -79,7 +79,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		// the list of sub-processors) is a reading of the list, not the
 		// processor named elsewhere.
 		ownHere := ownAt >= e.start && ownAt < e.end
-		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) {
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) || signatureName(e.sp.Name) {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -116,6 +116,23 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 	}
 	return subs, others, x.subprocessorURL()
+}
+
+// signatureNameLeads open a signature line: "Signed for", "For and on
+// behalf of", "Witness" (lexicon: signature_name_leads).
+var signatureNameLeads = lexicon.List("signature_name_leads")
+
+// signatureName reports whether an entry's name is a signature line
+// ("Signed for Marram Outdoor Retail Limited"): a lead of
+// signature_name_leads followed by a space or a colon.
+func signatureName(name string) bool {
+	low := strings.ToLower(name)
+	for _, l := range signatureNameLeads {
+		if rest, ok := strings.CutPrefix(low, l); ok && rest != "" && (rest[0] == ' ' || rest[0] == ':') {
+			return true
+		}
+	}
+	return false
 }
 
 // reDefinedRole is a parenthesis right after a name: "Brightside Dental
@@ -1068,7 +1085,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 			leadSub = x.k.isSub(low) && !x.k.notProc(low)
 			leadProv = false
-			if !leadSub && strings.HasSuffix(t, ":") && x.providerLead(low) {
+			if !leadSub && (strings.HasSuffix(t, ":") && x.providerLead(low) || x.providerHeading(t, low)) {
 				leadSub, leadProv = true, true
 			}
 			if leadSub {
@@ -1107,8 +1124,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				if (strings.HasSuffix(t, ":") || len(t) < 80) && x.k.isSub(x.lower[b.Start:b.End]) && !x.k.notProc(x.lower[b.Start:b.End]) {
 					leadSub = true
 					lastHit = i
-				} else if strings.HasSuffix(t, ":") && x.providerLead(x.lower[b.Start:b.End]) {
-					// "Wir arbeiten mit diesen Dienstleistern zusammen:"
+				} else if strings.HasSuffix(t, ":") && x.providerLead(x.lower[b.Start:b.End]) || x.providerHeading(t, x.lower[b.Start:b.End]) {
+					// "Wir arbeiten mit diesen Dienstleistern zusammen:",
+					// "Who else works on your data?"
 					leadSub, leadProv = true, true
 					lastHit = i
 				}
@@ -1245,6 +1263,16 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// providerHeading reports whether a heading or a line of its own, t and
+// its lower-cased text low, names the processor's providers as a title
+// or a question ("Companies we use", "Who else works on your data?"):
+// short, holding a provider_heading cue and none of providers acting on
+// their own account.
+func (x *extractor) providerHeading(t, low string) bool {
+	return len(t) < 60 && !strings.Contains(t, "\n") && x.k.cue("provider_heading").In(low) &&
+		!x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
 }
 
 // providerLead reports whether a lower-cased lead-in ending in a colon
@@ -2095,6 +2123,9 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	addr, serv := rest, ""
 	if i := strings.Index(rest, ":"); i >= 0 {
 		addr, serv = rest[:i], rest[i+1:]
+	} else if serv0, place := x.dashPlace(rest); place != "" {
+		// "server hosting – Aberdeen, UK": the service, then the place.
+		addr, serv = place, serv0
 	} else if i := strings.Index(rest, " – "); i >= 0 {
 		addr, serv = rest[:i], rest[i+len(" – "):]
 	} else if s, place := x.trailingPlace(rest); place != "" {
@@ -2127,6 +2158,30 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	if sp.Country == "" && sp.Location != "" {
 		sp.Country = x.k.CountryOf(sp.Location)
 	}
+}
+
+// dashPlace splits the rest of a list entry "service – place" at its
+// last dash ("–", "—" or a spaced hyphen) when what follows is a place
+// the knowledge reads ("server hosting – Aberdeen, UK", "backup – Bergen,
+// Norway"); it returns "" for the place otherwise.
+func (x *extractor) dashPlace(rest string) (string, string) {
+	best, dl := -1, 0
+	for _, d := range []string{" – ", " — ", " - "} {
+		if i := strings.LastIndex(rest, d); i > best {
+			best, dl = i, len(d)
+		}
+	}
+	if best <= 0 {
+		return "", ""
+	}
+	serv, place := strings.TrimSpace(rest[:best]), strings.TrimRight(strings.TrimSpace(rest[best+dl:]), " .;")
+	if serv == "" || len(place) > 50 || strings.ContainsAny(place, "()") {
+		return "", ""
+	}
+	if !x.k.countryRe.MatchString(place) && !x.k.cityRe.MatchString(place) && !rePostcodeCity.MatchString(place) {
+		return "", ""
+	}
+	return serv, place
 }
 
 // reTownParen is one place word followed by a parenthesis and nothing
@@ -2249,7 +2304,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2699,9 +2754,10 @@ func (x *extractor) townAfter(rest string) string {
 // reSubCopula is the subject of a sentence that names the sub-processors
 // with a copula, up to the verb: "The sub-processors at the Commencement
 // Date are", "Als Unterauftragnehmer sind", "Unterauftragsverarbeiter ist
-// derzeit". A negation after the verb ("are not", "sind keine") does not
+// derzeit", "Die Unterverarbeiter zum Datum dieses Zusatzes sind" (a
+// translated vendor DPA). A negation after the verb ("are not", "sind keine") does not
 // match.
-var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|vendors|unterauftragsverarbeiter|unterauftragnehmer|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
+var reSubCopula = prefilter.MustCompile(`(?:sub-?processors?|sub-?contractors?|vendors|unterauftragsverarbeiter|unterauftragnehmer|unterverarbeiter|subunternehmer|weiteren? auftragsverarbeiter)\b[^.;:!?()\n]{0,50}?\b(?:are|is|sind|ist)\b`)
 
 // rePronounCopula opens a sentence that names, with a copula, the
 // sub-processors a sentence before it introduced: "They are", "These
@@ -2751,6 +2807,15 @@ func capitalRun(s string, start, at int) int {
 			break
 		}
 		w := s[k:j]
+		if run < at && romanceParticle[w] {
+			// "Centros de Datos": the run goes on only to a capitalised
+			// word before the particle.
+			if p := capitalBefore(s, start, k); p >= 0 {
+				run, i = p, p
+				continue
+			}
+			break
+		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(w, "("))
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && w != "&" && w != "+" || w[0] == '(' && w[len(w)-1] != ')' {
 			break
@@ -2771,6 +2836,31 @@ func capitalRun(s string, start, at int) int {
 		}
 	}
 	return run
+}
+
+// romanceParticle holds the lower-case words inside Romance company
+// names ("Centros de Datos", "Seguras del Duero").
+var romanceParticle = lexicon.Set("romance_name_particles")
+
+// capitalBefore returns where the word before offset k of s starts when
+// it is a capitalised word without punctuation after it and starts at
+// start or later, or -1.
+func capitalBefore(s string, start, k int) int {
+	j := k
+	for j > start && s[j-1] == ' ' {
+		j--
+	}
+	b := j
+	for b > start && s[b-1] != ' ' {
+		b--
+	}
+	if b == j || strings.ContainsAny(s[j-1:j], ",;:.()") {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(s[b:j]); !unicode.IsUpper(r) {
+		return -1
+	}
+	return b
 }
 
 // lowerBrand returns where a name written in lower case starts that ends
