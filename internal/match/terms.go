@@ -22,6 +22,9 @@ var registry struct {
 	terms atomic.Pointer[[]*entry] // TermID -> term
 }
 
+// registrySize is the room the term table starts with.
+const registrySize = 12000
+
 // entry is a registered term, parsed once.
 type entry struct {
 	text   string
@@ -133,7 +136,9 @@ func Register(t string) TermID {
 	next := append(terms, e)
 	registry.terms.Store(&next)
 	if registry.ids == nil {
-		registry.ids = map[string]TermID{}
+		// The embedded catalog and knowledge register about 9,000
+		// terms: room for them at once spares the map's growth steps.
+		registry.ids = make(map[string]TermID, registrySize)
 	}
 	registry.ids[t] = id
 	return id
