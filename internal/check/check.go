@@ -142,9 +142,10 @@ func New(c *catalog.Catalog) *Checker {
 		ch.actors[l] = newActorFinder(c, l)
 	}
 	ch.cite = newCiteTerms(c)
-	ch.reqTerms = map[*catalog.Requirement][]ruleTerm{}
+	ch.reqTerms = make(map[*catalog.Requirement][]ruleTerm, len(c.Requirements))
+	var sc termScratch
 	for _, r := range c.Requirements {
-		ch.reqTerms[r] = ch.requirementTerms(r)
+		ch.reqTerms[r] = ch.requirementTerms(r, &sc)
 	}
 	return ch
 }
