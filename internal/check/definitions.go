@@ -402,6 +402,14 @@ var reNamedTerm = regexp.MustCompile(`[„"“»]((?:(?:the|der|die|das|den|dem)
 // party's block.
 var reTermLabel = regexp.MustCompile(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
 
+// mayOpenQuote reports whether s may hold one of the opening quotation
+// marks of reNamedTerm (", „, “, »): a byte search for '"' and the first
+// bytes of the others, so that the expression is not run on a text it
+// cannot match.
+func mayOpenQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, 0xE2) >= 0 || strings.IndexByte(s, 0xC2) >= 0
+}
+
 // plainTerms returns the terms lower defines in plain language, at their
 // offsets: quoted after a naming word in the same sentence, and label
 // lines with an article above a party block (a line with a company's
@@ -438,6 +446,9 @@ func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 			seg := lower[at:min(len(lower), at+300)]
 			if e := strings.IndexByte(seg, '\n'); e >= 0 {
 				seg = seg[:e]
+			}
+			if !mayOpenQuote(seg) {
+				continue
 			}
 			for _, m := range reNamedTerm.FindAllStringSubmatchIndex(seg, 3) {
 				use(at+m[4], seg[m[4]:m[5]])

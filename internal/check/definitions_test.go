@@ -278,3 +278,16 @@ func TestDefinerSpans(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayOpenQuote checks that reNamedTerm never matches a text
+// mayOpenQuote rules out.
+func FuzzMayOpenQuote(f *testing.F) {
+	for _, s := range []string{`referred to as "Processor"`, "als „Auftragnehmer“", "»Kunde«", "“Customer”", "no quote here", "\xe2\x80", "\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayOpenQuote(s) && reNamedTerm.MatchString(s) {
+			t.Fatalf("%q matches but was ruled out", s)
+		}
+	})
+}
