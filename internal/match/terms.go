@@ -87,16 +87,11 @@ func newEntry(t string) *entry {
 	case strings.HasPrefix(t, "art:"):
 		e.kind, e.arg = articleKind, t[len("art:"):]
 	case strings.Contains(t, " "):
-		ws := strings.Fields(t)
-		if len(ws) > 0 {
-			e.phrase = make([]wordPattern, 0, len(ws))
-		}
-		for _, w := range ws {
-			p := parseWord(w)
-			if p.gap == 0 {
-				p.id = Register(w)
+		for w := range strings.FieldsSeq(t) {
+			if e.phrase == nil {
+				e.phrase = make([]wordPattern, 0, strings.Count(t, " ")+1)
 			}
-			e.phrase = append(e.phrase, p)
+			e.phrase = append(e.phrase, phraseWord(w))
 		}
 		if e.phrase != nil {
 			e.kind = phraseKind
@@ -105,6 +100,25 @@ func newEntry(t string) *entry {
 		e.word = parseWord(t)
 	}
 	return e
+}
+
+// phraseWord returns the pattern of word w of a phrase, with the id of w
+// as a term of its own (registered here) unless it is a gap. A word
+// registered as a word term has that pattern already: it is taken from
+// the term instead of parsed again.
+func phraseWord(w string) wordPattern {
+	if w == "..." || w == "...." {
+		return parseWord(w)
+	}
+	id := Register(w)
+	if terms := registered(); int(id) < len(terms) {
+		if e := terms[id]; e.kind == wordKind && e.text == w {
+			return e.word // e.word.id is id (Register)
+		}
+	}
+	p := parseWord(w)
+	p.id = id
+	return p
 }
 
 // Register returns the id of term t, registering it on first use. It is
