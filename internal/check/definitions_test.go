@@ -3,6 +3,7 @@ package check
 import (
 	"reflect"
 	"strings"
+	"regexp"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
@@ -286,8 +287,17 @@ func FuzzMayOpenQuote(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !mayOpenQuote(s) && reNamedTerm.MatchString(s) {
+		if !mayOpenQuote(s) && reNamedTerm().MatchString(s) {
 			t.Fatalf("%q matches but was ruled out", s)
 		}
 	})
+}
+
+// TestLazyExpressions compiles the expressions compiled on first use.
+func TestLazyExpressions(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{reAbbrev, reDefinition, reNamedTerm, reTermLabel, rePostcode, reCollective, reQuoted} {
+		if re() == nil {
+			t.Fatal("nil expression")
+		}
+	}
 }
