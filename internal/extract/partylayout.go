@@ -307,7 +307,7 @@ func (x *extractor) fieldAt(s string) (string, int) {
 	}
 	for _, kind := range []string{"text", "number", "register", "contact"} {
 		if re := pk.fieldRe[kind]; re != nil {
-			if m := re.FindStringIndex(s); m != nil {
+			if m := re().FindStringIndex(s); m != nil {
 				return kind, m[1]
 			}
 		}
