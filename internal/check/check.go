@@ -482,10 +482,13 @@ var questionLabels = suffixed(lexicon.List("question_labels"), ":")
 // label, with one of the openings; "*" in an opening stands for any one
 // word.
 func asks(s string, openings []string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
+	// The question mark first: no other rune lowers to "?", so only a
+	// question is lowered.
+	s = strings.TrimSpace(s)
 	if !strings.HasSuffix(s, "?") {
 		return false
 	}
+	s = strings.ToLower(s)
 	for _, l := range questionLabels {
 		if rest, ok := strings.CutPrefix(s, l); ok {
 			s = strings.TrimSpace(rest)

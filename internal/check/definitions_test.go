@@ -2,8 +2,8 @@ package check
 
 import (
 	"reflect"
-	"strings"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/art28/art28/internal/catalog"
@@ -300,4 +300,43 @@ func TestLazyExpressions(t *testing.T) {
 			t.Fatal("nil expression")
 		}
 	}
+}
+
+// FuzzAsks checks asks against lowering the sentence before testing for
+// the question mark, as it was first written.
+func FuzzAsks(f *testing.F) {
+	for _, s := range []string{"Q: Can we audit you?", "Dürfen wir euch prüfen?", "Frage: Können wir?", "no question", "  ?  ", "\xff?", "İ?"} {
+		f.Add(s)
+	}
+	openings := []string{"can we", "dürfen wir", "* we", "können wir"}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := func(s string) bool {
+			s = strings.ToLower(strings.TrimSpace(s))
+			if !strings.HasSuffix(s, "?") {
+				return false
+			}
+			for _, l := range []string{"q:", "frage:", "f:"} {
+				if rest, ok := strings.CutPrefix(s, l); ok {
+					s = strings.TrimSpace(rest)
+					break
+				}
+			}
+			for _, o := range openings {
+				if rest, ok := strings.CutPrefix(o, "* "); ok {
+					i := strings.IndexByte(s, ' ')
+					if i <= 0 || !strings.HasPrefix(s[i+1:], rest+" ") {
+						continue
+					}
+					return true
+				}
+				if strings.HasPrefix(s, o+" ") {
+					return true
+				}
+			}
+			return false
+		}(s)
+		if got := asks(s, openings); got != want {
+			t.Fatalf("asks(%q) = %t, want %t", s, got, want)
+		}
+	})
 }
