@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -16,7 +15,7 @@ import (
 
 // reAbbrev reads "(AN)", "(nachfolgend „AG“)", "(kurz: AN)" at the start of
 // a window that begins with "(".
-var reAbbrev = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|im Folgenden|kurz|auch|abgekürzt)[:\s]+)?[„"“»]?([A-ZÄÖÜ]{2,4})["“”«]?\s*\)`)
+var reAbbrev = lazyRe(`^\(\s*(?:(?:nachfolgend|im Folgenden|kurz|auch|abgekürzt)[:\s]+)?[„"“»]?([A-ZÄÖÜ]{2,4})["“”«]?\s*\)`)
 
 // abbreviatedParties returns the aliases ["=AN", "auftragnehmer"] for the
 // capitalised abbreviations text defines in parentheses right after a
@@ -32,7 +31,7 @@ func (f *actorFinder) abbreviatedParties(text string) [][]string {
 		}
 		at := from + k
 		from = at + 1
-		m := reAbbrev.FindStringSubmatch(text[at:min(len(text), at+40)])
+		m := reAbbrev().FindStringSubmatch(text[at:min(len(text), at+40)])
 		if m == nil || seen[m[1]] {
 			continue
 		}

@@ -64,11 +64,12 @@ func New(c *catalog.Catalog) *Checker {
 	// English rules hold no German words: only German rules (and rules of
 	// both languages) get the Swiss spellings; English rules get the
 	// English variants ("personal information" for "personal data").
-	swissFor := func(rule *catalog.Rule, terms []string) []string {
+	spell := newSpeller(c)
+	swissFor := func(rule *catalog.Rule, g []string) []string {
 		if rule.Lang == "en" {
-			return withSwissSpelling(terms, c.EnglishTerms)
+			return spell.expand(g, "en", c.EnglishTerms)
 		}
-		return withSwissSpelling(terms, c.SwissTerms)
+		return spell.expand(g, "de", c.SwissTerms)
 	}
 	var rule *catalog.Rule
 	// rawKey names a list of terms as written in a rule, with the
@@ -87,7 +88,7 @@ func New(c *catalog.Catalog) *Checker {
 		if gi, ok := rawGroups[rk]; ok {
 			return gi
 		}
-		terms := swissFor(rule, c.ExpandSets(g))
+		terms := swissFor(rule, g)
 		key := strings.Join(terms, "\x00")
 		gi, ok := groupIndex[key]
 		if !ok {
@@ -104,7 +105,7 @@ func New(c *catalog.Catalog) *Checker {
 		rk := rawKey(g)
 		ids, ok := rawNone[rk]
 		if !ok {
-			ids = match.RegisterAll(swissFor(rule, c.ExpandSets(g)))
+			ids = match.RegisterAll(swissFor(rule, g))
 			rawNone[rk] = ids
 		}
 		return ids
@@ -142,9 +143,10 @@ func New(c *catalog.Catalog) *Checker {
 		ch.actors[l] = newActorFinder(c, l)
 	}
 	ch.cite = newCiteTerms(c)
-	ch.reqTerms = map[*catalog.Requirement][]ruleTerm{}
+	ch.reqTerms = make(map[*catalog.Requirement][]ruleTerm, len(c.Requirements))
+	var sc termScratch
 	for _, r := range c.Requirements {
-		ch.reqTerms[r] = ch.requirementTerms(r)
+		ch.reqTerms[r] = ch.requirementTerms(r, &sc)
 	}
 	return ch
 }
@@ -171,38 +173,87 @@ func groupCost(terms []string) int {
 	return cost
 }
 
-// withSwissSpelling adds, for every term with "ß", the same term with
+// appendSpellings appends to dst, for term t with "ß", the same term with
 // "ss": Swiss contracts write "Massnahmen", "Verstösse", "gemäss". It also
-// adds the Swiss law's words for the GDPR's (pairs of word parts, from the
-// catalog): "bearbeit*" beside "verarbeit*", "personendaten" beside
+// appends the Swiss law's words for the GDPR's (pairs of word parts, from
+// the catalog): "bearbeit*" beside "verarbeit*", "personendaten" beside
 // "personenbezogene daten". For English rules the pairs are the catalog's
 // English variants ("personal information" beside "personal data").
-func withSwissSpelling(terms []string, swiss [][]string) []string {
-	out := terms
-	add := func(t string) {
-		if len(out) == len(terms) {
-			out = append([]string{}, terms...)
-		}
-		out = append(out, t)
+// Expressions get none.
+func appendSpellings(dst []string, t string, pairs [][]string, shortest int) []string {
+	if strings.HasPrefix(t, "re:") {
+		return dst
 	}
-	for _, t := range terms {
-		if strings.HasPrefix(t, "re:") {
-			continue
-		}
-		if strings.Contains(t, "ß") {
-			add(strings.ReplaceAll(t, "ß", "ss"))
-		}
-		for _, p := range swiss {
-			if len(p) == 2 && strings.Contains(t, p[0]) {
-				v := strings.ReplaceAll(t, p[0], p[1])
-				add(v)
-				if strings.Contains(v, "ß") {
-					add(strings.ReplaceAll(v, "ß", "ss"))
-				}
+	if strings.Contains(t, "ß") {
+		dst = append(dst, strings.ReplaceAll(t, "ß", "ss"))
+	}
+	if len(t) < shortest {
+		return dst // shorter than every left part
+	}
+	for _, p := range pairs {
+		if len(p) == 2 && len(t) >= len(p[0]) && strings.Contains(t, p[0]) {
+			v := strings.ReplaceAll(t, p[0], p[1])
+			dst = append(dst, v)
+			if strings.Contains(v, "ß") {
+				dst = append(dst, strings.ReplaceAll(v, "ß", "ss"))
 			}
 		}
 	}
-	return out
+	return dst
+}
+
+// shortestLeft returns the length of the shortest left part of the
+// pairs, -1 when there is none.
+func shortestLeft(pairs [][]string) int {
+	n := -1
+	for _, p := range pairs {
+		if len(p) == 2 && (n < 0 || len(p[0]) < n) {
+			n = len(p[0])
+		}
+	}
+	return n
+}
+
+// speller expands a term list's sets ("@name", catalog.ExpandSets) and
+// adds the spelling variants of its terms after them, each term in list
+// order (appendSpellings). Sets recur in many rules: each is expanded and
+// spelled once per list of pairs.
+type speller struct {
+	c    *catalog.Catalog
+	sets map[string]spelledSet // by the pairs' name and "@set"
+}
+
+// spelledSet is a set's terms and their spelling variants.
+type spelledSet struct{ terms, variants []string }
+
+func newSpeller(c *catalog.Catalog) *speller {
+	return &speller{c: c, sets: map[string]spelledSet{}}
+}
+
+// expand returns the terms of g with the sets expanded, followed by their
+// spelling variants under pairs; name names pairs.
+func (sp *speller) expand(g []string, name string, pairs [][]string) []string {
+	shortest := shortestLeft(pairs)
+	var terms, variants []string
+	for _, t := range g {
+		if !strings.HasPrefix(t, "@") {
+			terms = append(terms, t)
+			variants = appendSpellings(variants, t, pairs, shortest)
+			continue
+		}
+		k := name + "\x00" + t
+		set, ok := sp.sets[k]
+		if !ok {
+			set.terms = sp.c.ExpandSets([]string{t})
+			for _, u := range set.terms {
+				set.variants = appendSpellings(set.variants, u, pairs, shortest)
+			}
+			sp.sets[k] = set
+		}
+		terms = append(terms, set.terms...)
+		variants = append(variants, set.variants...)
+	}
+	return append(terms, variants...)
 }
 
 // Catalog returns the checker's catalog.
@@ -431,10 +482,13 @@ var questionLabels = suffixed(lexicon.List("question_labels"), ":")
 // label, with one of the openings; "*" in an opening stands for any one
 // word.
 func asks(s string, openings []string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
+	// The question mark first: no other rune lowers to "?", so only a
+	// question is lowered.
+	s = strings.TrimSpace(s)
 	if !strings.HasSuffix(s, "?") {
 		return false
 	}
+	s = strings.ToLower(s)
 	for _, l := range questionLabels {
 		if rest, ok := strings.CutPrefix(s, l); ok {
 			s = strings.TrimSpace(rest)

@@ -28,7 +28,7 @@ var (
 	// that begins with "(".
 	// An article inside the quotation marks is no part of the term:
 	// („die Schule“), (hereinafter "the Brand").
-	reDefinition = regexp.MustCompile(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+	reDefinition = lazyRe(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
 )
 
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
@@ -98,7 +98,7 @@ func isRoleName(lower string, at int) (int, int) {
 		// name defined right before the link is the name.
 		if b > 0 && s[b-1] == ')' {
 			if o := strings.LastIndexByte(s[:b], '('); o >= 0 && b-o <= 48 {
-				if m := reQuoted.FindStringSubmatchIndex(s[o:b]); m != nil && strings.TrimSpace(s[o+1:o+m[0]]) == "" {
+				if m := reQuoted().FindStringSubmatchIndex(s[o:b]); m != nil && strings.TrimSpace(s[o+1:o+m[0]]) == "" {
 					return off + o + m[2], off + o + m[3]
 				}
 			}
@@ -210,10 +210,10 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 				continue
 			}
 			rest := lower[m[1] : m[1]+end]
-			if k := reCollective.FindStringIndex(rest); k != nil {
+			if k := reCollective().FindStringIndex(rest); k != nil {
 				rest = rest[:k[0]] // "…, gemeinsam „Parteien“": both parties
 			}
-			for _, n := range reQuoted.FindAllStringSubmatchIndex(rest, 4) {
+			for _, n := range reQuoted().FindAllStringSubmatchIndex(rest, 4) {
 				add(m[1]+n[2], lower[m[1]+n[2]:m[1]+n[3]], q)
 			}
 			continue
@@ -395,12 +395,20 @@ func laterWordsIn(ix *match.Index, v string) bool {
 
 // reNamedTerm is a quoted term in a naming sentence, without its
 // article.
-var reNamedTerm = regexp.MustCompile(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
+var reNamedTerm = lazyRe(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
 
 // reTermLabel is a label line that is the contract's own word for a
 // party, with its article ("Die Praxis:", "The Charity:"), above the
 // party's block.
-var reTermLabel = regexp.MustCompile(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+var reTermLabel = lazyRe(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+
+// mayOpenQuote reports whether s may hold one of the opening quotation
+// marks of reNamedTerm (", „, “, »): a byte search for '"' and the first
+// bytes of the others, so that the expression is not run on a text it
+// cannot match.
+func mayOpenQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.IndexByte(s, 0xE2) >= 0 || strings.IndexByte(s, 0xC2) >= 0
+}
 
 // plainTerms returns the terms lower defines in plain language, at their
 // offsets: quoted after a naming word in the same sentence, and label
@@ -439,7 +447,10 @@ func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 			if e := strings.IndexByte(seg, '\n'); e >= 0 {
 				seg = seg[:e]
 			}
-			for _, m := range reNamedTerm.FindAllStringSubmatchIndex(seg, 3) {
+			if !mayOpenQuote(seg) {
+				continue
+			}
+			for _, m := range reNamedTerm().FindAllStringSubmatchIndex(seg, 3) {
 				use(at+m[4], seg[m[4]:m[5]])
 			}
 		}
@@ -448,7 +459,7 @@ func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 	if !hasArticleLabelLine(head) {
 		return out
 	}
-	for _, m := range reTermLabel.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range reTermLabel().FindAllStringSubmatchIndex(head, -1) {
 		// The block's first lines must name a company or a place.
 		blk := text[m[1]-1 : min(len(text), m[1]+200)]
 		if e := strings.Index(blk, "\n\n"); e >= 0 {
@@ -516,12 +527,12 @@ func alnumByte(c byte) bool {
 }
 
 // rePostcode is a German five-digit or a British postcode.
-var rePostcode = regexp.MustCompile(`\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b`)
+var rePostcode = lazyRe(`\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b`)
 
 // blockParty reports whether a party block names a company by one of the
 // lexicon's legal forms (as a word) or holds a postcode.
 func blockParty(blk string) bool {
-	if rePostcode.MatchString(blk) {
+	if rePostcode().MatchString(blk) {
 		return true
 	}
 	for _, f := range lexicon.BlockLegalForms() {
@@ -557,7 +568,7 @@ func definitionSpans(lower string) [][]int {
 		if !hasQuote(win[:min(len(win), 48)]) {
 			continue
 		}
-		m := reDefinition.FindStringSubmatchIndex(win)
+		m := reDefinition().FindStringSubmatchIndex(win)
 		if m == nil {
 			continue
 		}
@@ -574,7 +585,7 @@ func definitionSpans(lower string) [][]int {
 			at++
 		}
 		win := "(" + lower[at:min(len(lower), at+120)]
-		m := reDefinition.FindStringSubmatchIndex(win)
+		m := reDefinition().FindStringSubmatchIndex(win)
 		if m == nil {
 			continue
 		}
@@ -663,17 +674,17 @@ func definerSpans(lower string, n int) [][]int {
 
 // reCollective opens a term for both parties inside a definition's
 // parentheses ("…, gemeinsam „Parteien“").
-var reCollective = regexp.MustCompile(`\b(?:gemeinsam|zusammen|beide|together|collectively|jointly|each|jeweils)\b`)
+var reCollective = lazyRe(`\b(?:gemeinsam|zusammen|beide|together|collectively|jointly|each|jeweils)\b`)
 
 // reQuoted is a term in quotation marks.
-var reQuoted = regexp.MustCompile(`[„"“»‚']([\p{L}][\p{L}\- ]{0,38}[\p{L}])["“”«‘']`)
+var reQuoted = lazyRe(`[„"“»‚']([\p{L}][\p{L}\- ]{0,38}[\p{L}])["“”«‘']`)
 
 // quotedRole returns the party of the role words quoted in s (the inside
 // of a definition's parentheses), or Nobody when none or both parties are
 // quoted.
 func (f *actorFinder) quotedRole(s string) Party {
 	p := Nobody
-	for _, m := range reQuoted.FindAllStringSubmatch(s, 4) {
+	for _, m := range reQuoted().FindAllStringSubmatch(s, 4) {
 		q := f.party[m[1]]
 		if q == Nobody {
 			continue
@@ -1201,3 +1212,10 @@ func labelTerms(text, lower string) []quotedDef {
 // labelNotParty are labels of a party block's fields, never a party's
 // word.
 var labelNotParty = lexicon.Set("label_not_party")
+
+// lazyRe returns a function that compiles expr, a valid expression, on
+// its first call: a process that checks one document compiles only the
+// expressions its text reaches.
+func lazyRe(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -277,4 +278,65 @@ func TestDefinerSpans(t *testing.T) {
 			t.Errorf("definerSpans(%q) = %v, want %v", tc.lower, got, tc.want)
 		}
 	}
+}
+
+// FuzzMayOpenQuote checks that reNamedTerm never matches a text
+// mayOpenQuote rules out.
+func FuzzMayOpenQuote(f *testing.F) {
+	for _, s := range []string{`referred to as "Processor"`, "als „Auftragnehmer“", "»Kunde«", "“Customer”", "no quote here", "\xe2\x80", "\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayOpenQuote(s) && reNamedTerm().MatchString(s) {
+			t.Fatalf("%q matches but was ruled out", s)
+		}
+	})
+}
+
+// TestLazyExpressions compiles the expressions compiled on first use.
+func TestLazyExpressions(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{reAbbrev, reDefinition, reNamedTerm, reTermLabel, rePostcode, reCollective, reQuoted} {
+		if re() == nil {
+			t.Fatal("nil expression")
+		}
+	}
+}
+
+// FuzzAsks checks asks against lowering the sentence before testing for
+// the question mark, as it was first written.
+func FuzzAsks(f *testing.F) {
+	for _, s := range []string{"Q: Can we audit you?", "Dürfen wir euch prüfen?", "Frage: Können wir?", "no question", "  ?  ", "\xff?", "İ?"} {
+		f.Add(s)
+	}
+	openings := []string{"can we", "dürfen wir", "* we", "können wir"}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := func(s string) bool {
+			s = strings.ToLower(strings.TrimSpace(s))
+			if !strings.HasSuffix(s, "?") {
+				return false
+			}
+			for _, l := range []string{"q:", "frage:", "f:"} {
+				if rest, ok := strings.CutPrefix(s, l); ok {
+					s = strings.TrimSpace(rest)
+					break
+				}
+			}
+			for _, o := range openings {
+				if rest, ok := strings.CutPrefix(o, "* "); ok {
+					i := strings.IndexByte(s, ' ')
+					if i <= 0 || !strings.HasPrefix(s[i+1:], rest+" ") {
+						continue
+					}
+					return true
+				}
+				if strings.HasPrefix(s, o+" ") {
+					return true
+				}
+			}
+			return false
+		}(s)
+		if got := asks(s, openings); got != want {
+			t.Fatalf("asks(%q) = %t, want %t", s, got, want)
+		}
+	})
 }

@@ -1,9 +1,8 @@
 package check
 
 import (
-	"cmp"
 	"github.com/art28/art28/internal/lexicon"
-	"slices"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -326,32 +325,75 @@ type ruleTerm struct {
 func ruleBit(k int) uint64 { return 1 << min(k, 63) }
 
 // requirementTerms lists the distinct terms of the groups of r's rules,
-// in term order, each with the rules that hold it.
-func (ch *Checker) requirementTerms(r *catalog.Requirement) []ruleTerm {
-	var out []ruleTerm
+// in term order, each with the rules that hold it. sc is working space
+// kept from requirement to requirement (New builds the lists of all
+// requirements at start-up): the terms are collected by their ids, which
+// are small, instead of sorted.
+func (ch *Checker) requirementTerms(r *catalog.Requirement, sc *termScratch) []ruleTerm {
+	n := 0
 	for k, rule := range r.Rules {
 		cr := ch.rules[rule]
 		if cr == nil {
 			continue
 		}
+		bit := ruleBit(k)
 		for _, gi := range cr.all {
 			for _, t := range ch.groups[gi] {
-				out = append(out, ruleTerm{t, ruleBit(k)})
+				if sc.add(t, bit) {
+					n++
+				}
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b ruleTerm) int { return cmp.Compare(a.term, b.term) })
-	// One entry per term, with the rules of all its entries.
-	n := 0
-	for _, rt := range out {
-		if n > 0 && out[n-1].term == rt.term {
-			out[n-1].rules |= rt.rules
-			continue
-		}
-		out[n] = rt
-		n++
+	return sc.take(make([]ruleTerm, 0, n))
+}
+
+// termScratch collects the rules of terms by term id: rules[t] is the
+// rules holding term t, has marks the ids held. take empties it.
+type termScratch struct {
+	rules    []uint64
+	has      []uint64
+	low, top int // the words of has that may be set
+}
+
+// add records that the rules of bit hold term t, and reports whether t
+// is new.
+func (sc *termScratch) add(t match.TermID, bit uint64) bool {
+	i := int(t)
+	if i >= len(sc.rules) {
+		sc.rules = append(sc.rules, make([]uint64, i+1-len(sc.rules)+1024)...)
 	}
-	return slices.Clip(out[:n])
+	w := i >> 6
+	if w >= len(sc.has) {
+		sc.has = append(sc.has, make([]uint64, w+1-len(sc.has)+16)...)
+	}
+	if sc.top == 0 {
+		sc.low, sc.top = w, w+1
+	} else {
+		sc.low, sc.top = min(sc.low, w), max(sc.top, w+1)
+	}
+	old := sc.rules[i]
+	sc.rules[i] = old | bit
+	if old != 0 {
+		return false
+	}
+	sc.has[w] |= 1 << (i & 63)
+	return true
+}
+
+// take appends the terms recorded, in term order, to out and forgets
+// them.
+func (sc *termScratch) take(out []ruleTerm) []ruleTerm {
+	for w := sc.low; w < sc.top; w++ {
+		for word := sc.has[w]; word != 0; word &= word - 1 {
+			i := w<<6 | bits.TrailingZeros64(word)
+			out = append(out, ruleTerm{match.TermID(i), sc.rules[i]})
+			sc.rules[i] = 0
+		}
+		sc.has[w] = 0
+	}
+	sc.low, sc.top = 0, 0
+	return out
 }
 
 // coverage counts the distinct terms of the requirement's matching rules

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -234,13 +235,15 @@ func longerFirst(a, b string) bool {
 // matches; for those, trieOrder keeps the order of ws, and returns ws
 // itself when the new order would not.
 func trieOrder(ws []string) []string {
-	keys := make(map[string]string, len(ws))
-	for _, w := range ws {
-		keys[w] = foldKey(w)
+	// Each word with its key, sorted together: the comparison takes the
+	// keys from the pairs, not from a map.
+	type keyed struct{ w, k string }
+	ks := make([]keyed, len(ws))
+	for i, w := range ws {
+		ks[i] = keyed{w, foldKey(w)}
 	}
-	out := slices.Clone(ws)
-	slices.SortStableFunc(out, func(a, b string) int {
-		ka, kb := keys[a], keys[b]
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		ka, kb := a.k, b.k
 		n := min(len(ka), len(kb))
 		if c := strings.Compare(ka[:n], kb[:n]); c != 0 {
 			return c
@@ -251,24 +254,62 @@ func trieOrder(ws []string) []string {
 	})
 	// The words whose keys begin with a word's key come right before it:
 	// each of them must come before it in ws as well.
-	for i, w := range out {
-		for j := i - 1; j >= 0 && strings.HasPrefix(keys[out[j]], keys[w]); j-- {
-			if !longerFirst(out[j], w) {
+	for i, p := range ks {
+		for j := i - 1; j >= 0 && strings.HasPrefix(ks[j].k, p.k); j-- {
+			if !longerFirst(ks[j].w, p.w) {
 				return ws
 			}
 		}
+	}
+	out := make([]string, len(ks))
+	for i, p := range ks {
+		out[i] = p.w
 	}
 	return out
 }
 
 // foldKey returns w with each rune replaced by the least rune of its
-// case-folding orbit, as package regexp compares (?i) literals.
+// case-folding orbit, as package regexp compares (?i) literals. An ASCII
+// letter's least is its capital (the other runes of the orbits of k and s,
+// the Kelvin sign and the long s, are greater), so ASCII is mapped
+// without walking the orbit, and a word of ASCII without small letters is
+// its own key.
 func foldKey(w string) string {
+	ascii, small := true, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'a' <= c && c <= 'z' {
+			small = true
+		}
+	}
+	if ascii {
+		if !small {
+			return w
+		}
+		b := []byte(w)
+		for i, c := range b {
+			if 'a' <= c && c <= 'z' {
+				b[i] = c - ('a' - 'A')
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
+	b.Grow(len(w))
 	for _, r := range w {
 		m := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			m = min(m, f)
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				m = r - ('a' - 'A')
+			}
+		} else {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				m = min(m, f)
+			}
 		}
 		b.WriteRune(m)
 	}

@@ -115,7 +115,7 @@ type partyKnowledge struct {
 	// fieldRe are the labels of a joined party block's fields by the
 	// value they take (inline_fields): "text", "number", "register",
 	// "contact"; each matches at the start of a string.
-	fieldRe map[string]*regexp.Regexp
+	fieldRe map[string]func() *regexp.Regexp
 	// fieldHead holds the first two lower-case bytes of every field
 	// label: words that start otherwise are no label.
 	fieldHead map[string]bool
@@ -141,7 +141,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords), titleHead: set(f.TitleHeads),
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
-		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]*regexp.Regexp{}, fieldHead: map[string]bool{}}
+		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	for _, a := range lexicon.InstructionAfter() {
@@ -196,7 +196,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		if !ok {
 			return nil, fmt.Errorf("extract: parties.yaml: inline_fields: unknown kind %q", kind)
 		}
-		pk.fieldRe[kind] = regexp.MustCompile(`(?i)^(?:` + alternation(lowerAll(ws)) + `)` + after)
+		// Compiled on first use: few documents have joined field labels.
+		pk.fieldRe[kind] = lazyRegexp(`(?i)^(?:` + alternation(lowerAll(ws)) + `)` + after)
 		for _, w := range lowerAll(ws) {
 			pk.fieldHead[w[:min(2, len(w))]] = true
 		}

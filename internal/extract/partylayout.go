@@ -136,7 +136,7 @@ func (x *extractor) unfoldLine(l line) []line {
 				cuts[w] = kind
 			}
 		}
-		if _, ok := cuts[w]; !ok && (reEmail.MatchString(firstField(rest)) || strings.HasPrefix(strings.ToLower(rest), "www.")) &&
+		if _, ok := cuts[w]; !ok && (reEmail.MatchString(firstField(rest)) || hasWWW(rest)) &&
 			(i == 0 || !strings.HasSuffix(firstField(t[words[i-1]:]), ":")) {
 			// An e-mail or web address without its label.
 			cuts[w] = "contact"
@@ -307,7 +307,7 @@ func (x *extractor) fieldAt(s string) (string, int) {
 	}
 	for _, kind := range []string{"text", "number", "register", "contact"} {
 		if re := pk.fieldRe[kind]; re != nil {
-			if m := re.FindStringIndex(s); m != nil {
+			if m := re().FindStringIndex(s); m != nil {
 				return kind, m[1]
 			}
 		}
@@ -644,4 +644,11 @@ func (x *extractor) sideBySideRoles(i int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// hasWWW reports whether s starts with "www." in any case, as
+// strings.HasPrefix(strings.ToLower(s), "www.") does, without lowering
+// the rest of s (only "W" and "w" lower to "w").
+func hasWWW(s string) bool {
+	return len(s) >= 4 && s[3] == '.' && s[0]|0x20 == 'w' && s[1]|0x20 == 'w' && s[2]|0x20 == 'w'
 }

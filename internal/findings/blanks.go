@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -65,8 +67,10 @@ type BlankForm struct {
 	// "Auftraggeber | Auftragnehmer".
 	Header string `yaml:"header"`
 
-	re, unless           *prefilter.Regexp
-	not, notLine, header *regexp.Regexp
+	re, unless *prefilter.Regexp
+	// not, notLine and header compile their expressions on first use
+	// (nil when the form has none): most documents reach few forms.
+	not, notLine, header func() *regexp.Regexp
 }
 
 func (f *BlankForm) compile() error {
@@ -85,14 +89,18 @@ func (f *BlankForm) compile() error {
 	}
 	for _, p := range []struct {
 		src string
-		dst **regexp.Regexp
+		dst *func() *regexp.Regexp
 	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.Header, &f.header}} {
 		if p.src == "" {
 			continue
 		}
-		if *p.dst, err = regexp.Compile(p.src); err != nil {
+		// Parsing finds every error regexp.Compile reports (the same
+		// error); the expression is compiled when first used.
+		if _, err := syntax.Parse(p.src, syntax.Perl); err != nil {
 			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
 		}
+		src := p.src
+		*p.dst = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
 	}
 	if f.UnlessText != "" {
 		if f.unless, err = prefilter.Compile(f.UnlessText); err != nil {
@@ -329,7 +337,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		if len(m) >= 4 && m[2] >= 0 {
 			s, e = m[2], m[3]
 		}
-		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not.MatchString(text[s:e]) {
+		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not().MatchString(text[s:e]) {
 			continue
 		}
 		ls, le := document.LineAt(text, s)
@@ -337,7 +345,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		if f.LineStart && strings.TrimLeft(text[ls:m[0]], " \t") != "" {
 			continue
 		}
-		if f.notLine != nil && f.notLine.MatchString(line) {
+		if f.notLine != nil && f.notLine().MatchString(line) {
 			continue
 		}
 		if f.AfterRow {
@@ -345,7 +353,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 				continue
 			}
 		}
-		if f.header != nil && !f.header.MatchString(tableHeader(text, ls)) {
+		if f.header != nil && !f.header().MatchString(tableHeader(text, ls)) {
 			continue
 		}
 		h := span{s, e}
@@ -359,7 +367,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 			// The whole line with the label line above it; a signature
 			// label there makes it a signature line.
 			h = span{prevLineStart(text, ls), ls + len(strings.TrimRight(line, " \t\r"))}
-			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine.MatchString(above) {
+			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine().MatchString(above) {
 				continue
 			}
 		}

@@ -1267,7 +1267,8 @@ func patternID(w string) int32 {
 	id, ok := patternIDs.m[w]
 	if !ok {
 		if patternIDs.m == nil {
-			patternIDs.m = map[string]int32{}
+			// about half as many patterns as terms (registrySize)
+			patternIDs.m = make(map[string]int32, registrySize/2)
 		}
 		id = int32(len(patternIDs.m))
 		patternIDs.m[w] = id

@@ -22,6 +22,9 @@ var registry struct {
 	terms atomic.Pointer[[]*entry] // TermID -> term
 }
 
+// registrySize is the room the term table starts with.
+const registrySize = 12000
+
 // entry is a registered term, parsed once.
 type entry struct {
 	text   string
@@ -84,16 +87,11 @@ func newEntry(t string) *entry {
 	case strings.HasPrefix(t, "art:"):
 		e.kind, e.arg = articleKind, t[len("art:"):]
 	case strings.Contains(t, " "):
-		ws := strings.Fields(t)
-		if len(ws) > 0 {
-			e.phrase = make([]wordPattern, 0, len(ws))
-		}
-		for _, w := range ws {
-			p := parseWord(w)
-			if p.gap == 0 {
-				p.id = Register(w)
+		for w := range strings.FieldsSeq(t) {
+			if e.phrase == nil {
+				e.phrase = make([]wordPattern, 0, strings.Count(t, " ")+1)
 			}
-			e.phrase = append(e.phrase, p)
+			e.phrase = append(e.phrase, phraseWord(w))
 		}
 		if e.phrase != nil {
 			e.kind = phraseKind
@@ -102,6 +100,25 @@ func newEntry(t string) *entry {
 		e.word = parseWord(t)
 	}
 	return e
+}
+
+// phraseWord returns the pattern of word w of a phrase, with the id of w
+// as a term of its own (registered here) unless it is a gap. A word
+// registered as a word term has that pattern already: it is taken from
+// the term instead of parsed again.
+func phraseWord(w string) wordPattern {
+	if w == "..." || w == "...." {
+		return parseWord(w)
+	}
+	id := Register(w)
+	if terms := registered(); int(id) < len(terms) {
+		if e := terms[id]; e.kind == wordKind && e.text == w {
+			return e.word // e.word.id is id (Register)
+		}
+	}
+	p := parseWord(w)
+	p.id = id
+	return p
 }
 
 // Register returns the id of term t, registering it on first use. It is
@@ -133,7 +150,9 @@ func Register(t string) TermID {
 	next := append(terms, e)
 	registry.terms.Store(&next)
 	if registry.ids == nil {
-		registry.ids = map[string]TermID{}
+		// The embedded catalog and knowledge register about 9,000
+		// terms: room for them at once spares the map's growth steps.
+		registry.ids = make(map[string]TermID, registrySize)
 	}
 	registry.ids[t] = id
 	return id
