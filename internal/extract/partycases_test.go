@@ -65,7 +65,7 @@ var knownPartyGaps = map[string]string{
 	"de-r9-27-im-namen-des-processor-courier":           "the courier's \"Im Auftrag des Labors\" no longer makes the laboratory the controller, but nothing else gives the two short-named parties' roles (branch pendx9)",
 	"de-r9-29-auftrag-des-controller-still":             "a first sentence \"Die X GmbH … verarbeitet … im Auftrag der Y GmbH …\" without a party head is not read as the parties (branch pendx9)",
 	"en-x12-04-signatures-only-for-the":                 "a signature block opened by \"For the Customer\" is read only in the second half of the text; the short excerpt puts it in its first half (branch extract12)",
-	"en-h12-02-numbered-lines-the-trust-the-contractor": "\"(the Contractor)\" after a party line is not read as the processor's role (\"(the Supplier)\" is), and the other party's role is given only by \"for the Partnership as its processor\" (branch hold12en)",
+	"en-h12-02-numbered-lines-the-trust-the-contractor": "the Partnership's role is given only by \"for the Partnership as its processor\"; the other party of a two-party head is not made the controller (branch hold12en)",
 	"en-h12-06-annexure-title-between-only":             "parties named only in an annexure's title line \"to the … Agreement dated … between X and Y\" and by \"in which X is referred to as the \"Client\"\" are not read (branch hold12en)",
 	"de-x12-37-signature-role-below-line":               "\"Klinik am Park Betriebs-GmbH\": a legal form joined to the name by a hyphen is not read as one, so the two side-by-side signature blocks are not read (branch extract12)",
 }

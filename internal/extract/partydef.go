@@ -662,7 +662,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 			}
 			c, bare = `"`+strings.TrimSpace(c[strings.IndexByte(c, ' ')+1:])+`"`, true
 		}
-		if role, shorts, ok := x.parseDef(c); ok && (!bare || role == "" && len(shorts) == 1) {
+		if role, shorts, ok := x.parseDef(c); ok && (!bare || (role == "") == (len(shorts) == 1)) {
 			us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts})
 			continue
 		}
