@@ -51,6 +51,10 @@ var (
 	reAlsDef   = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
 	reDefSplit = lazyRegexp(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
 	reBetween  = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
+	// reQuotedThenWhich: a closing quote, then a relative clause.
+	reQuotedThenWhich = lazyRegexp(`["”“’]\s*,\s*(?:which|who)\b`)
+	// reBareTerm: an unquoted defined term "the Practice", "the Supplier".
+	reBareTerm = lazyRegexp(`^the\s+\p{Lu}[\p{L}-]+$`)
 )
 
 // definitionReadings reads the parties defined in running text in the
@@ -650,10 +654,17 @@ func (x *extractor) defUnits(n int) []defUnit {
 			continue
 		}
 		c := text[i+1 : j-1]
+		bare := false
 		if !strings.ContainsAny(c, "„“”\"'‚‘’«»") && !x.k.cue("party_roles").In(x.lower[i+1:j-1]) {
-			continue
+			// "…, of 3 Quay Street, Haverfordwest SA61 1BG (the
+			// Practice); and": a defined term without quotes after a
+			// party line, as English deeds write it.
+			if !reBareTerm().MatchString(c) || !x.partyLineEnd(i, j) {
+				continue
+			}
+			c, bare = `"`+strings.TrimSpace(c[strings.IndexByte(c, ' ')+1:])+`"`, true
 		}
-		if role, shorts, ok := x.parseDef(c); ok {
+		if role, shorts, ok := x.parseDef(c); ok && (!bare || (role == "") == (len(shorts) == 1)) {
 			us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts})
 			continue
 		}
@@ -963,6 +974,11 @@ func (x *extractor) dashRoleUnits(text string) []defUnit {
 			}
 			a := off + i
 			off = a + len(d)
+			if u, ok := x.dashQuotedUnit(text, a, off, d); ok {
+				us = append(us, u)
+				off = u.end
+				continue
+			}
 			rest := text[off:min(len(text), off+40)]
 			closeD := strings.TrimSpace(d)
 			j := strings.Index(rest, " "+closeD)
@@ -979,6 +995,59 @@ func (x *extractor) dashRoleUnits(text string) []defUnit {
 		}
 	}
 	return us
+}
+
+// dashQuotedUnit reads a quoted definition between dashes after a party,
+// or from a dash to the end of the line: "… (UID CHE-108.442.915) –
+// "Kessler" or the "Controller" –", "… – "HMS" or the "Processor".". a
+// is the opening dash's offset, off the offset after it and d the dash
+// with its spaces.
+func (x *extractor) dashQuotedUnit(text string, a, off int, d string) (defUnit, bool) {
+	if off >= len(text) || !reQuoteChars().MatchString(text[off:min(len(text), off+4)]) {
+		return defUnit{}, false
+	}
+	rest := text[off:min(len(text), off+80)]
+	end := -1
+	if j := strings.Index(rest, " "+strings.TrimSpace(d)); j > 0 {
+		end = j
+	}
+	if k := strings.IndexByte(rest, '\n'); k >= 0 && (end < 0 || k < end) {
+		end = k
+	} else if end < 0 && off+len(rest) == len(text) {
+		end = len(rest)
+	}
+	if end <= 0 {
+		return defUnit{}, false
+	}
+	c := strings.TrimRight(strings.TrimSpace(rest[:end]), ".,;")
+	if strings.ContainsAny(c, ";") {
+		return defUnit{}, false
+	}
+	role, shorts, ok := x.parseDef(c)
+	if !ok {
+		return defUnit{}, false
+	}
+	stop := off + end
+	if strings.HasPrefix(text[stop:], " "+strings.TrimSpace(d)) {
+		stop += 1 + len(strings.TrimSpace(d))
+	}
+	return defUnit{start: a + 1, end: stop, role: role, shorts: shorts}, true
+}
+
+// partyLineEnd reports whether the brackets from i to j close a party's
+// line: a company's legal form stands before them on the same line, and
+// only "; and", "and", "." or "," follow them there.
+func (x *extractor) partyLineEnd(i, j int) bool {
+	ls := strings.LastIndexByte(x.text[:i], '\n') + 1
+	le := strings.IndexByte(x.text[j:], '\n')
+	if le < 0 {
+		le = len(x.text) - j
+	}
+	tail := strings.ToLower(strings.Trim(x.text[j:j+le], " .,;"))
+	if tail != "" && tail != "and" {
+		return false
+	}
+	return x.k.legalRe.MatchString(x.text[ls:i] + " ")
 }
 
 // defOpeners are the lower-case words that open a dash or comma
@@ -1065,6 +1134,12 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 	}
 	if m := pk.closerRe.FindStringIndex(strings.ToLower(s)); m != nil {
 		s = s[:m[0]]
+	}
+	if m := reQuotedThenWhich().FindStringIndex(s); m != nil {
+		// (hereinafter "Client", which expression shall, unless repugnant
+		// to the context …, include its successors): the relative clause
+		// after the defined term is no part of the definition.
+		s = s[:m[0]+1]
 	}
 	if strings.TrimSpace(s) == "" || len(s) > 120 {
 		return "", nil, false
