@@ -18280,6 +18280,11 @@ var precomputedCatalog = &Catalog{
 						"not be liable",
 						"no liability",
 						"not liable",
+						"not answerable",
+						"not be answerable",
+						"not responsible",
+						"not be responsible",
+						"not accountable",
 					},
 				},
 				{
