@@ -114,6 +114,8 @@ var precomputedWords = &words{
 		"es uns dokumentiert vorgibt",
 		"es schriftlich vorgibt",
 		"es uns schriftlich vorgibt",
+		"es sagt",
+		"es uns sagt",
 		"documents its instructions",
 		"documents their instructions",
 	},
@@ -124,6 +126,8 @@ var precomputedWords = &words{
 		"we call",
 		"we shall call",
 		"we will call",
+		"heißt er",
+		"heißt sie",
 	},
 	BlockForms: []string{
 		"GmbH",
