@@ -66,6 +66,7 @@ var knownPartyGaps = map[string]string{
 	"de-r9-29-auftrag-des-controller-still":   "a first sentence \"Die X GmbH … verarbeitet … im Auftrag der Y GmbH …\" without a party head is not read as the parties (branch pendx9)",
 	"en-x12-04-signatures-only-for-the":       "a signature block opened by \"For the Customer\" is read only in the second half of the text; the short excerpt puts it in its first half (branch extract12)",
 	"de-x12-37-signature-role-below-line":     "\"Klinik am Park Betriebs-GmbH\": a legal form joined to the name by a hyphen is not read as one, so the two side-by-side signature blocks are not read (branch extract12)",
+	"de-h12-02-lines-im-folgenden":            "of two head lines, one defined by a role word („Dienstleisterin“) and one by a plain short name („Bank“), the other party is not given the controller's role when no instruction cue names it (the contract this excerpt follows has cues; branch hold12de)",
 }
 
 // TestPartyCases scores party extraction on the excerpts of
