@@ -63,6 +63,9 @@ func TestDefinedParties(t *testing.T) {
 		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“. Wir verarbeiten die Daten nur so, wie die Praxis es uns dokumentiert vorgibt.", map[string]Party{"praxis": Controller}},
 		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“ und die Beispiel GmbH „das Labor“. Das Labor verarbeitet die Daten nur auf Weisung der Praxis.", map[string]Party{"praxis": Controller, "labor": Processor}},
 		{"de", "In diesem Vertrag nennen wir die Muster GbR „die Praxis“. Die Praxis bezahlt monatlich.", nil}, // no voice of instructions
+		// "Im Vertrag heißt er/sie „…“" after each party's sentence (holdout12).
+		{"de", "Auftraggeber ist der Schachklub Rochade e.V. Im Vertrag heißt er „der Klub“. Auftragnehmer ist die Clubtools UG. Im Vertrag heißt sie „Clubtools“. Clubtools darf die Daten nur so verarbeiten, wie der Klub es sagt.", map[string]Party{"klub": Controller, "clubtools": Processor}},
+		{"de", "Auftraggeber ist der Schachklub Rochade e.V. Im Vertrag heißt er „der Klub“. Der Klub zahlt den Beitrag.", nil}, // no voice of instructions
 		{"en", "The Charity:\nRiverside Food Bank CIO\n22 Wharf Road\n\nThe Supplier handles the data only as the Charity documents its instructions.", map[string]Party{"charity": Controller}},
 		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil}, // no party block under the label
 	}

@@ -121,7 +121,7 @@ type Knowledge struct {
 
 // termListNames are the sentence_terms lists of lexicon.yaml the
 // extraction uses.
-var termListNames = []string{"deadline_units", "breach_prompt", "dpo", "governing_law", "tom_parameters", "subprocessor_words", "engagement_verbs", "hosting_phrases"}
+var termListNames = []string{"deadline_units", "breach_prompt", "dpo", "governing_law", "tom_parameters", "subprocessor_words", "engagement_verbs", "hosting_phrases", "provider_verbs"}
 
 // termList returns the registered index terms of sentence_terms list
 // name; compileKnowledge has checked that every name in termListNames

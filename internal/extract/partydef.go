@@ -1492,9 +1492,14 @@ func (x *extractor) describedBefore(phrase string, b, defEnd int) *model.Party {
 }
 
 // blockAbove returns the lines right above offset at, up to a blank line
-// (at most six): the party block a definition on its own line closes.
+// (at most six): the party block a definition on its own line closes. A
+// definition inside a line ("Im Vertrag heißt sie „Acme“") closes no
+// block: nil.
 func (x *extractor) blockAbove(at int) []line {
 	k := sort.Search(len(x.lines), func(i int) bool { return x.lines[i].start >= at })
+	if k > 0 && x.lines[k-1].end > at {
+		return nil
+	}
 	from := k
 	for from > 0 && k-from < 6 {
 		l := x.lines[from-1]

@@ -2394,17 +2394,23 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 	// Running text that names the firm holding or sending the data
 	// ("liegt auf Servern der …", "operated by …"): no index, no reading.
 	hosts := x.candidates("hosting_phrases")
+	// "Die Rechenzentrumsleistungen erbringt die X GmbH": a company
+	// performing part of the service, in a paragraph about sub-processors.
+	providers := x.candidates("provider_verbs")
 	if hosts == nil && len(x.in.Sentences) > 0 {
 		// No word index given (a caller outside the pipeline): one for
-		// the phrases alone.
+		// the phrases and verbs alone.
 		spans := make([]match.Span, len(x.in.Sentences))
 		for i, s := range x.in.Sentences {
 			spans[i] = match.Span{Start: s.Start, End: s.End}
 		}
 		ix := match.NewIndexAliased(x.text, spans, nil)
-		hosts = ix.NewBits()
+		hosts, providers = ix.NewBits(), ix.NewBits()
 		for _, t := range x.k.termList("hosting_phrases") {
 			hosts.Or(ix.TermByID(t))
+		}
+		for _, t := range x.k.termList("provider_verbs") {
+			providers.Or(ix.TermByID(t))
 		}
 	}
 	for i, sent := range x.in.Sentences {
@@ -2416,6 +2422,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// a section on them ("§ 7 Unterauftragsverhältnisse … (2) Darüber
 		// hinaus setzt der Auftragnehmer die DATEV eG für die Lohnbuchhaltung ein").
 		inSection := false
+		// A provider verb in a paragraph whose sentences before name
+		// sub-processors.
+		prov := providers != nil && providers.Has(i) && x.blockSubsBefore(sent)
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -2423,10 +2432,10 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		if rowAfter >= 0 || hosted {
 			inSection = true
 		} else if !isCandidate(cand, i) {
-			if !isCandidate(engage, i) {
+			if !prov && !isCandidate(engage, i) {
 				continue
 			}
-			if !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) && !x.consentNext(i) {
+			if !prov && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) && !reConsentToUse.MatchString(x.sentenceLower(i)) && !x.consentNext(i) {
 				continue
 			}
 			inSection = true
@@ -2445,7 +2454,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
-		} else if hosted {
+		} else if hosted || prov {
 			after = 0
 		} else if !reEngageLow.MatchString(low) {
 			m := reSubCopula.FindStringIndex(low)
@@ -2460,7 +2469,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			}
 			after = m[1]
 		}
-		if !inSection && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
+		if !inSection && !prov && !x.k.isSub(low) && !x.sentenceInSubSection(sent) && !x.blockAboutSubs(sent) {
 			continue
 		}
 		for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
@@ -2957,6 +2966,20 @@ func (x *extractor) blockAboutSubs(sent segment.Sentence) bool {
 		return false
 	}
 	if sl := x.lower[sent.Start:sent.End]; !strings.Contains(sl, ": ") && !reNowNamed.MatchString(sl) && !rePronounCopula.MatchString(sl) {
+		return false
+	}
+	return x.blockSubsBefore(sent)
+}
+
+// blockSubsBefore reports whether the paragraph or table row holding a
+// sentence (at most 1,500 bytes) names sub-processors before it and does
+// not say that its companies are no processors.
+func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
+	if sent.Block < 0 || sent.Block >= len(x.doc.Blocks) {
+		return false
+	}
+	b := x.doc.Blocks[sent.Block]
+	if b.End-b.Start > 1500 || sent.Start <= b.Start || sent.Start > b.End || b.End > len(x.lower) {
 		return false
 	}
 	low := x.lower[b.Start:sent.Start]
