@@ -153,6 +153,8 @@ func TestPartyIntroductions(t *testing.T) {
 			procNote: "not named", ctrlNote: "not named"},
 		{name: "list item is no label", lang: "de", text: "Zwischen der Muster Hosting GmbH (nachfolgend „Auftragnehmer“) und dem Kunden.\nKategorien betroffener Personen\n- Alle Personen, die Dienste nutzen\n- Mitarbeiter\n- Kunden\n",
 			processor: "Muster Hosting GmbH", ctrlNote: ""},
+		{name: "list item without its bullet is no label", lang: "de", text: "Zwischen der Muster Hosting GmbH (nachfolgend „Auftragnehmer“) und dem Kunden.\nKategorien betroffener Personen\n\nAlle Personen, die Dienste nutzen\n\nMitarbeiter\n\nKunden\n\nInteressenten\n",
+			processor: "Muster Hosting GmbH", ctrlNote: "no controller named"},
 		// English.
 		{name: "English vendor and customer", lang: "en", text: "This Data Processing Addendum is entered into by and between Contoso Cloud Inc., 500 Market Street, San Francisco, CA 94105, USA (\"Vendor\") and the customer identified in the Order Form (\"Customer\").\n",
 			processor: "Contoso Cloud Inc.", ctrlNote: "not named", country: "US"},

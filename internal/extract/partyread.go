@@ -804,6 +804,12 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 		if len(t) > 100 || !reLeadRest.MatchString(rest) || nameOfRole[lb] {
 			return "", "", 0
 		}
+		if before == "" && strings.EqualFold(strings.TrimSpace(t), "kunden") {
+			// "Kunden" alone on its line is the plural of a data
+			// subject category whose list lost its bullets (a PDF
+			// that sets them apart); a label is "Kunde" or "Kunden:".
+			return "", "", 0
+		}
 		return "lead", role, 0
 	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
 		// A framed label may carry the role's legal source ("– Verantwortlicher

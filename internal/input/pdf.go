@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"strconv"
@@ -536,6 +537,56 @@ var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–—*-]\s|\d{1
 // Auftragsverarbeiter"); after a finished sentence it starts a new block.
 var reAnnexStart = lazyRegexp(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b`)
 
+// shortLine is the largest share of its column's width that a line may
+// fill and still be taken as ended on purpose.
+const shortLine = 0.8
+
+// endsShort reports whether line prev of a text column from left to right
+// was ended on purpose: the first word of the line after it, next, would
+// have fitted in the room left before the column's right edge, so the
+// writer did not wrap there (a heading or list line set in body type, the
+// last line of a paragraph). The width of that word is estimated from
+// next's mean character width; a nearly full line never counts, since a
+// writer may wrap early before a long word.
+func endsShort(prev, next pdfLine, left, right float64) bool {
+	if !prev.box.valid() || !next.box.valid() || right <= left || strings.HasSuffix(prev.text, "-") {
+		return false
+	}
+	if prev.x1-left > shortLine*(right-left) {
+		return false
+	}
+	n := utf8.RuneCountInString(next.text)
+	word, _, _ := strings.Cut(strings.TrimSpace(next.text), " ")
+	if n == 0 || word == "" || next.x1 <= next.x0 {
+		return false
+	}
+	perChar := (next.x1 - next.x0) / float64(n)
+	// A space and the word, with two characters more for estimation
+	// error and justified spacing.
+	need := perChar * float64(utf8.RuneCountInString(word)+3)
+	return prev.x1+need < right
+}
+
+// columnEdges returns the left and right edges of the text column that
+// holds blk: the extent of blk's lines widened by every line of the page
+// that overlaps them horizontally, so that a block of short lines (a list,
+// a heading) is measured against the full lines of its column.
+func columnEdges(page *pdfPage, blk pdfBlock) (left, right float64) {
+	left, right = math.Inf(1), math.Inf(-1)
+	for _, l := range blk.lines {
+		left, right = min(left, l.x0), max(right, l.x1)
+	}
+	x0, x1 := left, right
+	for _, b := range page.blocks {
+		for _, l := range b.lines {
+			if l.box.valid() && l.x0 < x1 && l.x1 > x0 {
+				left, right = min(left, l.x0), max(right, l.x1)
+			}
+		}
+	}
+	return left, right
+}
+
 // pdfDocument turns the text blocks of each page into a document. A short
 // block in a clearly larger font than the body is a heading. Running
 // headers, footers and page numbers are removed; the lines of a block are
@@ -574,6 +625,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				}
 				continue
 			}
+			left, right := columnEdges(page, blk)
 			var cur []string
 			for k, l := range blk.lines {
 				if owner != nil && owner[first+k] >= 0 {
@@ -595,7 +647,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}

@@ -78,15 +78,8 @@ var renderedGaps = map[string]string{
 	"de-b02-dash-bullets":                     "an excerpt too short for its language to be told is read as English, where a GmbH in a town the table does not list (Offenburg) gets no country",
 	"pdf de13-template-rows":                  "the test PDF's WinAnsi font cannot show \"●\"",
 	"pdf de19-odt-paragraph-rows":             "the PDF reader reads rows set apart by empty lines as one table with a shifted column",
-	"pdf de25-address-in-line":                "the PDF reader joins two entries that wrap onto one paragraph",
-	"pdf de28-blocks-bare-name":               "the PDF reader joins name, service and address lines into one paragraph",
-	"pdf de-c17-em-dash-service-first":        "the PDF reader joins one-line entries into one paragraph",
-	"pdf de-r4-03-blocks-labelled":            "the PDF reader joins the label lines of two blocks into one paragraph",
 	"pdf de-r4-05-flags":                      "the test PDF's WinAnsi font cannot show the flags",
-	"pdf de-r4-18-placeholder-name":           "the PDF reader joins the blank entry and the filled one into one paragraph",
-	"pdf en-r4-02-blocks-labelled":            "the PDF reader joins the label lines of two blocks into one paragraph, and an English excerpt's US address without a state's postcode gives no country",
-	"pdf de-r6-02-blocks-bare-names":          "the PDF reader joins name, service and address lines into one paragraph, and a name without a legal form has no end to read",
-	"pdf en-r6-03-blocks-bare-name":           "the PDF reader joins name, service and address lines into one paragraph, and a name without a legal form has no end to read",
+	"pdf de-r4-18-placeholder-name":           "the PDF reader joins the blank entry and the filled one into one paragraph: the blank entry's line fills over 80% of the column, so it is taken for wrapped prose",
 	"pdf de-r6p-09-bitte-ergaenzen-bullet":    "the test PDF's WinAnsi font cannot show \"●\"",
 	"pdf en-r6p-13-bullet-processor":          "the test PDF's WinAnsi font cannot show \"●\"",
 	"docx-tabs de-r6-04-pdf-columns-wrapped":  "rendering a PDF column dump line by line makes a wrapped cell a paragraph of its own, which ends the table; a word processor keeps it in its cell",
@@ -100,11 +93,18 @@ var renderedGaps = map[string]string{
 	// extract12's PDF column dumps and blocks (7 December 2026): as
 	// de-r6-04, a cell wrapped onto a second line of the dump becomes a
 	// row or paragraph of its own when rendered line by line.
-	"de-s12-04-pdf-rows-split-name":                      "rendering a PDF column dump line by line makes the wrapped second line of a name (its legal form and the country) a row of its own, so the seat is not read with the name",
-	"en-s12-05-pdf-rows-split-service":                   "rendering a PDF column dump line by line makes a wrapped service cell a row of its own, which ends the table before the second entry",
-	"pdf en-s12-12-blocks-name-address-service":          "the PDF reader joins name, address and service lines into one paragraph (as en-r4-02, de-r6-02)",
-	"pdf de-s12-31-name-dash-service-indented-details":   "PDF rendering only: the seats on the indented detail lines are not read as the entries' places (cause not yet analysed; the text, DOCX and ODT forms pass)",
-	"pdf de-s12-41-numbered-labels-unterauftragnehmer-n": "PDF rendering only: the second \"Unterauftragnehmer 2:\" line is not read (cause not yet analysed; the text, DOCX and ODT forms pass)",
+	"de-s12-04-pdf-rows-split-name":    "rendering a PDF column dump line by line makes the wrapped second line of a name (its legal form and the country) a row of its own, so the seat is not read with the name",
+	"en-s12-05-pdf-rows-split-service": "rendering a PDF column dump line by line makes a wrapped service cell a row of its own, which ends the table before the second entry",
+	// pdf13 (7 December 2026): the PDF reader ends a paragraph after a
+	// line that the next line's first word would have fitted behind
+	// (endsShort), measured against the widest line of the column. These
+	// excerpts have no line that reaches the margin, so their own entry
+	// lines are the widest and read as wrapped prose; with one full prose
+	// line above them each is read (checked).
+	"pdf de-s12-31-name-dash-service-indented-details": "no line of the excerpt reaches the margin and \"Plausible Insights OÜ — Reichweitenmessung\" is the widest, so the PDF reader joins the indented \"Sitz: Tartu, Estland\" line to it as wrapped prose and the seat is not read as the entry's place",
+	"pdf en-px13-05-dash-lines-companies-we-use":       "no line of the excerpt reaches the margin and the dash lines are the widest, so the PDF reader joins the three \"name – service – place\" lines into one paragraph",
+	"pdf en-px13-06-dash-lines-question-heading":       "no line of the excerpt reaches the margin and the dash lines are the widest, so the PDF reader joins the two \"name — service — place\" lines into one paragraph",
+	"pdf en-px13-07-hyphen-lines-suppliers":            "no line of the excerpt reaches the margin and the hyphen lines are the widest, so the PDF reader joins the two \"name - service - place\" lines into one paragraph",
 }
 
 // TestSubprocessorCasesRendered renders the sub-processor excerpts of
