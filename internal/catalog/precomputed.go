@@ -21295,6 +21295,12 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@de_discretion",
 						"@de_neg",
+						"aufsichtsbehörde*",
+						"*aufsichtsbehörde*",
+						"landesamt*",
+						"*datenschutzaufsicht",
+						"landesbeauftragte*",
+						"zu melden",
 					},
 					Fallback: true,
 					Why:      "the processor helps with informing the people affected that the paragraph names",
