@@ -2062,8 +2062,9 @@ func proseAfterName(rest string) bool {
 }
 
 // reEntryNumber is the numbered label of an entry in a list of
-// sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –".
-var reEntryNumber = prefilter.MustCompile(`(?i)^(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?\d{1,3}\s*[:.–-]\s+`)
+// sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –", or a bare
+// "Nr. 1:" / "No. 2 –" (read only inside a section on sub-processors).
+var reEntryNumber = prefilter.MustCompile(`(?i)^(?:(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?|(?:nr|no)\.\s*)\d{1,3}\s*[:.–-]\s+`)
 
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
