@@ -530,8 +530,8 @@ func headingLevel(b pdfBlock, body float64) int {
 var reFieldStart = lazyRegexp(`^\p{Lu}[\p{L}-]{2,30}:\s`)
 
 // reItemStart matches a line that starts a new list item or clause inside a
-// text block: a bullet ("•", "–", "*"), "3.", "3.1", "(2)", "a)".
-var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–—*-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d)`)
+// text block: a bullet ("•", "–", "*"), "3.", "3.1", "(2)", "a)", a numbered entry label ("Nr. 2:", "No. 3 –").
+var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–—*-]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|\d{1,3}\.\s|\(?[a-z0-9]{1,4}\)\s|§\s*\d|(?:Nr|No)\.\s?\d{1,3}\s*[:.)–—-]?\s)`)
 
 // reAnnexStart matches a line that starts an annex ("Anlage 1 Weitere
 // Auftragsverarbeiter"); after a finished sentence it starts a new block.
