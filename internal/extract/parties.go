@@ -51,13 +51,17 @@ func looksRedacted(s string) bool { return reRedacted.MatchString(s) }
 
 var nameStop = lexicon.Set("name_stop_words")
 
+// descriptorEndings are the endings of words that describe a company
+// before its name.
+var descriptorEndings = lexicon.List("descriptor_word_endings")
+
 // descriptorCompound reports whether w is a compound of a word that
 // describes a company before its name ("die Hosting-Firma Muster GmbH",
 // "der IT-Dienstleister Beispiel AG", "Druckfirma"): the compound says what
 // the company does and is no part of its name.
 func descriptorCompound(w string) bool {
 	lw := strings.ToLower(w)
-	for _, suf := range []string{"firma", "firmen", "dienstleister"} {
+	for _, suf := range descriptorEndings {
 		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
 			return true
 		}

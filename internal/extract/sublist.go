@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/art28/art28/internal/lexicon"
 	"github.com/art28/art28/internal/prefilter"
 )
 
@@ -124,10 +125,8 @@ func (x *extractor) safeguardDetail(t string) bool {
 }
 
 // genitiveJoiners are the words that join the parts of one company name
-// as a genitive or purpose ("Rechenzentrum der Volksbanken Süd eG",
-// "Gesellschaft für Datenverarbeitung mbH", "Bank of Ireland").
-// ("for" is none: "Signed for Halvorsen Retail AS" is a signature line.)
-var genitiveJoiners = map[string]bool{"der": true, "des": true, "für": true, "of": true}
+// as a genitive or purpose ("Rechenzentrum der Volksbanken Süd eG").
+var genitiveJoiners = lexicon.Set("genitive_name_joiners")
 
 // genitiveName reports whether the text before a legal form that opens a
 // list entry is one name whose capitalised words are joined by one
@@ -194,7 +193,7 @@ func (x *extractor) commaParts(head, body string) []string {
 
 // noneValues are the words by which a labelled field says there is none
 // ("Unterauftragnehmer: keine", "Sub-processors: none").
-var noneValues = map[string]bool{"keine": true, "kein": true, "keiner": true, "none": true, "nicht": true, "entfällt": true, "n/a": true, "no": true, "nil": true}
+var noneValues = lexicon.Set("none_values")
 
 // noneValue reports whether a labelled value opens with a word saying
 // there is none.
