@@ -410,8 +410,9 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		q.re = re
 		k.postcodes = append(k.postcodes, &q)
 	}
-	k.legalRe = newWordAlt(prefilter.MustCompile(`(?:^|[\s,])(`+alternation(lf.LegalForms)+`)(?:$|[\s,;:)/.“”"'])`),
+	k.legalRe = newWordAlt(prefilter.MustCompile(`(?:^|[\s,]|\p{L}-)(`+alternation(lf.LegalForms)+`)(?:$|[\s,;:)/.“”"'])`),
 		altWords(lf.LegalForms), false, lexLegalLead, legalTrail)
+	k.legalRe.hyphen = true
 	pk, err := compileParties(&f.Parties, lf.LegalForms)
 	if err != nil {
 		return nil, err

@@ -67,7 +67,6 @@ var knownPartyGaps = map[string]string{
 	"en-x12-04-signatures-only-for-the":                 "a signature block opened by \"For the Customer\" is read only in the second half of the text; the short excerpt puts it in its first half (branch extract12)",
 	"en-h12-02-numbered-lines-the-trust-the-contractor": "the Partnership's role is given only by \"for the Partnership as its processor\"; the other party of a two-party head is not made the controller (branch hold12en)",
 	"en-h12-06-annexure-title-between-only":             "parties named only in an annexure's title line \"to the … Agreement dated … between X and Y\" and by \"in which X is referred to as the \"Client\"\" are not read (branch hold12en)",
-	"de-x12-37-signature-role-below-line":               "\"Klinik am Park Betriebs-GmbH\": a legal form joined to the name by a hyphen is not read as one, so the two side-by-side signature blocks are not read (branch extract12)",
 	"de-h12-02-lines-im-folgenden":                      "of two head lines, one defined by a role word („Dienstleisterin“) and one by a plain short name („Bank“), the other party is not given the controller's role when no instruction cue names it (the contract this excerpt follows has cues; branch hold12de)",
 }
 
