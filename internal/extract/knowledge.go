@@ -477,7 +477,27 @@ func (k *Knowledge) legalForm(s string) (int, int) {
 	if m == nil {
 		return -1, -1
 	}
-	return m[2], m[3]
+	return m[2], m[3] + legalStatusLen(s[m[3]:])
+}
+
+// legalStatus are the statuses read with a legal form ("GmbH i. L.").
+var legalStatus = lexicon.List("legal_form_status")
+
+// legalStatusLen returns the length of a status after a legal form
+// (" i. L." of "GmbH i. L., Hagen"), or 0.
+func legalStatusLen(rest string) int {
+	if len(rest) < 3 || rest[0] != ' ' {
+		return 0
+	}
+	for _, st := range legalStatus {
+		if len(rest) > len(st) && strings.EqualFold(rest[1:1+len(st)], st) {
+			n := 1 + len(st)
+			if n == len(rest) || strings.ContainsRune(" ,;:)", rune(rest[n])) {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // companyKey is a company's name in lower case without punctuation and

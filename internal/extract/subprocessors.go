@@ -1043,6 +1043,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
+			if lastHit == i-1 && pageFooter(t) {
+				// "Seite 4 von 6" between two entries: a page break
+				// leaves the list open.
+				lastHit = i
+				continue
+			}
 			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
@@ -1263,6 +1269,17 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// rePageFooter is a running page line with the document's title before
+// the page number ("AV-Vertrag Version 3.1 – Seite 7 von 9", "Data
+// Processing Agreement v2.0 – Page 9 of 12").
+var rePageFooter = lazyRegexp(`(?i)^.{0,60}\b(?:seite|page)\s+\d{1,3}\s*(?:von|of|/)\s*\d{1,3}$`)
+
+// pageFooter reports whether a line is one that a page break leaves
+// (a page number, or a running line ending in one).
+func pageFooter(t string) bool {
+	return len(t) <= 80 && (rePageLine().MatchString(t) || rePageFooter().MatchString(t))
 }
 
 // providerHeading reports whether a heading or a line of its own, t and

@@ -300,6 +300,16 @@ var precomputedWords = &words{
 			"hereafter",
 			"in der folge",
 		},
+		"legal_form_status": {
+			"i. l.",
+			"i.l.",
+			"in liquidation",
+			"in abwicklung",
+			"i. g.",
+			"i.g.",
+			"i. gr.",
+			"in gründung",
+		},
 		"name_of_role_labels": {
 			"name des",
 			"name der",
