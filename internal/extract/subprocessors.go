@@ -253,6 +253,37 @@ func (x *extractor) afterCompanyComma(before string) bool {
 	return false
 }
 
+// joinWrapped joins a line of a name to the line it continues: a word
+// broken at a hyphen goes on without a space, the hyphen kept before a
+// capital ("Mecklenburg-" and "Vorpommern GmbH") and dropped before a
+// small letter ("Kommunikations-" and "technik Oberrhein mbH"); a hyphen
+// before a conjunction stands for a left-out word ("Verwaltungs-" and
+// "und Abrechnungszentrum …") and keeps its space.
+func joinWrapped(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") {
+		first, _, _ := strings.Cut(b, " ")
+		r, _ := utf8.DecodeRuneInString(b)
+		switch {
+		case wrapConjunctions[strings.ToLower(first)]:
+		case unicode.IsUpper(r):
+			return a + b
+		case unicode.IsLower(r):
+			return a[:len(a)-1] + b
+		}
+	}
+	return a + " " + b
+}
+
+// wrapConjunctions are the words after which a hyphen at a line's end
+// stands for a left-out word ("Verwaltungs- und Abrechnungszentrum").
+var wrapConjunctions = lexicon.Set("hyphen_ellipsis_conjunctions")
+
 // rowSpan returns where a row's filled cells start and end, with the
 // wrapped lines of its cells (row r of its table).
 func rowSpan(row []span, wrapped map[[2]int][]span, r int) (int, int) {
@@ -457,7 +488,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			for i, c := range row {
 				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
 				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
-					cells[i] += " " + strings.TrimSpace(x.text[w.start:w.end])
+					cells[i] = joinWrapped(cells[i], strings.TrimSpace(x.text[w.start:w.end]))
 				}
 			}
 			nc := nameCol
@@ -1034,7 +1065,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 		}
 	}()
+	skip := -1 // a block read as the second line of the entry above
 	for i, b := range x.doc.Blocks {
+		if i == skip {
+			continue
+		}
 		if x.spaceLines[b.Start] && b.Kind == document.Heading {
 			// A row of a table set apart by spaces, read by spaceTables.
 			cur = nil
@@ -1052,7 +1087,20 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
-				if e := x.numberedEntry(strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.Start, b.End, i); e != nil {
+				body, end := strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.End
+				if next, ok := x.wrappedEntryLine(i, body); ok {
+					// "1. Gesellschaft für … Kommunikations-" over an
+					// indented "technik Oberrhein mbH, Offenburg – …".
+					nb := x.doc.Blocks[i+1]
+					if e := x.numberedEntry(joinWrapped(body, next), b.Start, nb.End, i); e != nil {
+						out = append(out, e)
+						last, lastBlock, lastHit = e, i+1, i+1
+						cur = nil
+						skip = i + 1
+						continue
+					}
+				}
+				if e := x.numberedEntry(body, b.Start, end, i); e != nil {
 					out = append(out, e)
 					last, lastBlock, lastHit = e, i, i
 					cur = nil
@@ -1329,6 +1377,35 @@ func (x *extractor) personEntry(t string) (string, string, bool) {
 		return "", "", false
 	}
 	return name, t[m[1]:], true
+}
+
+// wrappedEntryLine returns the text of block i+1 when it is the second
+// line of the numbered entry body of block i: it follows on the next
+// line, indented or starting in lower case, without a label of its own,
+// and only with it does the entry's name get a legal form ("1.
+// Association of Independent Pharmacy Data" over "   Services Limited,
+// Birmingham – …").
+func (x *extractor) wrappedEntryLine(i int, body string) (string, bool) {
+	if i+1 >= len(x.doc.Blocks) || len(body) > 120 {
+		return "", false
+	}
+	b, nb := x.doc.Blocks[i], x.doc.Blocks[i+1]
+	if nb.Label != "" || nb.Kind == document.TableRow || nb.Kind == document.TableCell || strings.Count(x.text[b.End:nb.Start], "\n") != 1 {
+		return "", false
+	}
+	nt := strings.TrimSpace(x.text[nb.Start:nb.End])
+	if nt == "" || len(nt) > 200 || strings.Contains(nt, "\n") {
+		return "", false
+	}
+	r, _ := utf8.DecodeRuneInString(nt)
+	if x.column(nb.Start) < 2 && !unicode.IsLower(r) {
+		return "", false
+	}
+	if x.hasLegalForm(body) && !openCell(body) {
+		return "", false
+	}
+	a, _ := x.k.legalForm(nt)
+	return nt, a >= 0 && a < 60
 }
 
 // isClauseLabel reports whether a label is a clause number of two or
