@@ -74,6 +74,12 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			// "______ (Name, Anschrift)": a template's blank.
 			continue
 		}
+		if x.partyRoleName(e.sp.Name) {
+			// "The Processor (Kestrel Apps Ltd) performs all processing
+			// itself": a party named by its role.
+			continue
+		}
+		e.sp.Name = trimAffiliateRemark(e.sp.Name)
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -116,6 +122,45 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 	}
 	return subs, others, x.subprocessorURL()
+}
+
+// partyRoleName reports whether an entry's name is a party's role word,
+// with an article, before a parenthesis ("The Processor (Kestrel Apps
+// Ltd)", "Der Auftragnehmer (Muster GmbH)"): the party itself.
+func (x *extractor) partyRoleName(name string) bool {
+	head, _, ok := strings.Cut(name, "(")
+	if !ok {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(head))
+	if len(f) > 0 && x.k.party.article[f[0]] {
+		f = f[1:]
+	}
+	return len(f) == 1 && x.k.party.role[f[0]] != ""
+}
+
+// affiliateRemarks are the words of a remark after a listed company that
+// says it belongs to the processor's group ("(Konzerngesellschaft)",
+// "(affiliate)"): no part of the company's name.
+var affiliateRemarks = lexicon.List("affiliate_remarks")
+
+// trimAffiliateRemark removes a closing remark of affiliateRemarks from a
+// name ("Brightwave GmbH (affiliate)" → "Brightwave GmbH").
+func trimAffiliateRemark(name string) string {
+	if !strings.HasSuffix(name, ")") {
+		return name
+	}
+	i := strings.LastIndexByte(name, '(')
+	if i <= 0 {
+		return name
+	}
+	rem := strings.ToLower(strings.TrimSpace(name[i+1 : len(name)-1]))
+	for _, a := range affiliateRemarks {
+		if rem == a {
+			return strings.TrimSpace(name[:i])
+		}
+	}
+	return name
 }
 
 // signatureNameLeads open a signature line: "Signed for", "For and on

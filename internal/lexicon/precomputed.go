@@ -294,6 +294,17 @@ var precomputedWords = &words{
 		"title_words":                  "und oder sowie der die das des dem den von vom zur zum zu für bei mit nach im in an auf über gemäß bzw. and of the for to on",
 	},
 	PhraseSets: map[string][]string{
+		"affiliate_remarks": {
+			"konzerngesellschaft",
+			"konzernunternehmen",
+			"tochtergesellschaft",
+			"schwestergesellschaft",
+			"verbundenes unternehmen",
+			"affiliate",
+			"group company",
+			"subsidiary",
+			"affiliated company",
+		},
 		"definition_openers": {
 			"im folgenden",
 			"nachfolgend",
