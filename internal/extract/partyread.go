@@ -1327,11 +1327,19 @@ func customerNoLine(t string) bool {
 // signature block or an annex): names only.
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
+	// lastProse is the last line of running text: signature blocks stand
+	// after it (or in the second half of a text).
+	lastProse := -1
+	for i, ln := range x.lines {
+		if len(ln.text) > 100 {
+			lastProse = i
+		}
+	}
 	for i, ln := range x.lines {
 		if len(ln.text) > 60 {
 			continue
 		}
-		if ln.start > len(x.text)/2 && signatureFirst[ln.text[0]] {
+		if (ln.start > len(x.text)/2 || i > lastProse) && signatureFirst[ln.text[0]] {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
