@@ -1039,6 +1039,10 @@ var precomputedKnowledge = &knowledgeFiles{
 				"beauftragt",
 				"officer",
 			},
+			"dpo_role": {
+				"datenschutzbeauftragt",
+				"data protection officer",
+			},
 			"duration_units": {
 				"stund",
 				"std",

@@ -2591,6 +2591,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// sub-processors names them anywhere; one that only says what
 		// they are ("The sub-processors at the Commencement Date are
 		// Acme Ltd (hosting) and …") names them after its verb.
+		if x.k.cue("dpo_role").In(low) && !reEngageLow.MatchString(strings.ReplaceAll(low, "datenschutzbeauftragt", "")) {
+			// "Datenschutzbeauftragter des Auftragnehmers ist die X
+			// GmbH": the officer, no sub-processor ("beauftragt" in the
+			// officer's title engages no one).
+			continue
+		}
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
