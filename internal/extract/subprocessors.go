@@ -1133,9 +1133,16 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
 				body, end := strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.End
-				if next, ok := x.wrappedEntryLine(i, body); ok {
+				next, sure, ok := x.wrappedEntryLine(i, body)
+				alone := (*spEntry)(nil)
+				if !ok || !sure {
+					alone = x.numberedEntry(body, b.Start, end, i)
+				}
+				if ok && alone == nil {
 					// "1. Gesellschaft für … Kommunikations-" over an
-					// indented "technik Oberrhein mbH, Offenburg – …".
+					// indented "technik Oberrhein mbH, Offenburg – …"; a
+					// first line that is no entry alone over "Services
+					// Limited, Birmingham – …".
 					nb := x.doc.Blocks[i+1]
 					if e := x.numberedEntry(joinWrapped(body, next), b.Start, nb.End, i); e != nil {
 						out = append(out, e)
@@ -1145,9 +1152,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 						continue
 					}
 				}
-				if e := x.numberedEntry(body, b.Start, end, i); e != nil {
-					out = append(out, e)
-					last, lastBlock, lastHit = e, i, i
+				if alone != nil {
+					out = append(out, alone)
+					last, lastBlock, lastHit = alone, i, i
 					cur = nil
 					continue
 				}
@@ -1424,33 +1431,38 @@ func (x *extractor) personEntry(t string) (string, string, bool) {
 	return name, t[m[1]:], true
 }
 
-// wrappedEntryLine returns the text of block i+1 when it is the second
-// line of the numbered entry body of block i: it follows on the next
-// line, indented or starting in lower case, without a label of its own,
-// and only with it does the entry's name get a legal form ("1.
-// Association of Independent Pharmacy Data" over "   Services Limited,
-// Birmingham – …").
-func (x *extractor) wrappedEntryLine(i int, body string) (string, bool) {
+// wrappedEntryLine returns the text of block i+1 when it may be the
+// second line of the numbered entry body of block i: it follows on the
+// next line or after one empty line, without a label of its own, and
+// only with it does the entry's name get a legal form ("1. Association of
+// Independent Pharmacy Data" over "   Services Limited, Birmingham – …");
+// sure tells whether it surely is (see there); ok whether it may be.
+func (x *extractor) wrappedEntryLine(i int, body string) (string, bool, bool) {
 	if i+1 >= len(x.doc.Blocks) || len(body) > 120 {
-		return "", false
+		return "", false, false
 	}
 	b, nb := x.doc.Blocks[i], x.doc.Blocks[i+1]
-	if nb.Label != "" || nb.Kind == document.TableRow || nb.Kind == document.TableCell || strings.Count(x.text[b.End:nb.Start], "\n") != 1 {
-		return "", false
+	gap := strings.Count(x.text[b.End:nb.Start], "\n")
+	if nb.Label != "" || nb.Kind == document.TableRow || nb.Kind == document.TableCell || gap < 1 || gap > 2 {
+		return "", false, false
 	}
 	nt := strings.TrimSpace(x.text[nb.Start:nb.End])
 	if nt == "" || len(nt) > 200 || strings.Contains(nt, "\n") {
-		return "", false
-	}
-	r, _ := utf8.DecodeRuneInString(nt)
-	if x.column(nb.Start) < 2 && !unicode.IsLower(r) {
-		return "", false
+		return "", false, false
 	}
 	if x.hasLegalForm(body) && !openCell(body) {
-		return "", false
+		return "", false, false
 	}
-	a, _ := x.k.legalForm(nt)
-	return nt, a >= 0 && a < 60
+	if a, _ := x.k.legalForm(nt); a < 0 || a >= 60 {
+		return "", false, false
+	}
+	// sure: the line goes on with the entry whatever the first line
+	// reads as alone: it is indented right below it, starts in lower case
+	// (also as a paragraph of its own, as a word processor's import makes
+	// it), or the first line ends in a hyphen or joining word.
+	r, _ := utf8.DecodeRuneInString(nt)
+	sure := unicode.IsLower(r) || x.column(nb.Start) >= 2 && gap == 1 || openCell(body)
+	return nt, sure, true
 }
 
 // isClauseLabel reports whether a label is a clause number of two or
@@ -2038,7 +2050,9 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		return name, rest, name != ""
 	}
 	a, e := x.k.legalForm(t[:min(len(t), 100)])
-	if a > 0 && a < 80 && strings.TrimSpace(t[:a]) != "" {
+	if a > 0 && a < 95 && strings.TrimSpace(t[:a]) != "" {
+		// (Long names reach far: "1. Gesellschaft für Informations-
+		// verarbeitung und Kommunikationstechnik Oberrhein mbH".)
 		prefix := t[:a]
 		wb := a
 		if p := strings.TrimRight(prefix, " "); strings.HasSuffix(p, ",") {
