@@ -132,7 +132,7 @@ func (k *Knowledge) termList(name string) []match.TermID { return k.terms[name] 
 var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
 	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor",
 	"service_category", "service_words", "provider_lead", "provider_lead_verbs", "provider_lead_list", "provider_lead_not", "provider_heading",
-	"provider_role", "provider_role_not", "noun_endings", "column_titles", "not_entity", "safeguard_label"}
+	"provider_role", "provider_role_not", "noun_endings", "column_titles", "not_entity", "safeguard_label", "dpo_role"}
 
 // cue returns the cue list name of lexicon.yaml (see there); compileKnowledge
 // has checked that every name in cueNames exists.
@@ -410,8 +410,9 @@ func compileFiles(f *knowledgeFiles) (*Knowledge, error) {
 		q.re = re
 		k.postcodes = append(k.postcodes, &q)
 	}
-	k.legalRe = newWordAlt(prefilter.MustCompile(`(?:^|[\s,])(`+alternation(lf.LegalForms)+`)(?:$|[\s,;:)/.“”"'])`),
+	k.legalRe = newWordAlt(prefilter.MustCompile(`(?:^|[\s,]|\p{L}-)(`+alternation(lf.LegalForms)+`)(?:$|[\s,;:)/.“”"'])`),
 		altWords(lf.LegalForms), false, lexLegalLead, legalTrail)
+	k.legalRe.hyphen = true
 	pk, err := compileParties(&f.Parties, lf.LegalForms)
 	if err != nil {
 		return nil, err
@@ -476,7 +477,27 @@ func (k *Knowledge) legalForm(s string) (int, int) {
 	if m == nil {
 		return -1, -1
 	}
-	return m[2], m[3]
+	return m[2], m[3] + legalStatusLen(s[m[3]:])
+}
+
+// legalStatus are the statuses read with a legal form ("GmbH i. L.").
+var legalStatus = lexicon.List("legal_form_status")
+
+// legalStatusLen returns the length of a status after a legal form
+// (" i. L." of "GmbH i. L., Hagen"), or 0.
+func legalStatusLen(rest string) int {
+	if len(rest) < 3 || rest[0] != ' ' {
+		return 0
+	}
+	for _, st := range legalStatus {
+		if len(rest) > len(st) && strings.EqualFold(rest[1:1+len(st)], st) {
+			n := 1 + len(st)
+			if n == len(rest) || strings.ContainsRune(" ,;:)", rune(rest[n])) {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // companyKey is a company's name in lower case without punctuation and

@@ -994,6 +994,44 @@ func (x *extractor) dashRoleUnits(text string) []defUnit {
 			off = end
 		}
 	}
+	// "der Marktgemeinde X, Marktplatz 1, 3999 X, vertreten durch den
+	// Bürgermeister, als Verantwortlicher" / "und der Y GesmbH, …, als
+	// Auftragsverarbeiter.": the role after a comma closes the party's
+	// line as a dash role does.
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], ", als ")
+		if i < 0 {
+			break
+		}
+		a := off + i
+		off = a + len(", als ")
+		rest := text[off:min(len(text), off+40)]
+		j := strings.IndexAny(rest, ".,;\n")
+		if j < 0 && off+len(rest) == len(text) {
+			j = len(rest)
+		}
+		if k := strings.Index(rest, " und "); k > 0 && (j < 0 || k < j) {
+			// "…, als Verantwortliche und die Y GmbH, …".
+			j = k
+		}
+		if j <= 0 {
+			continue
+		}
+		w := strings.ToLower(strings.TrimSpace(rest[:j]))
+		for _, art := range []string{"der ", "die ", "the "} {
+			w = strings.TrimPrefix(w, art)
+		}
+		role, ok := x.k.party.role[w]
+		if !ok || role == "processor" && x.processorOfAnother(text[off+j:min(len(text), off+j+60)]) {
+			continue
+		}
+		end := off + j
+		if after := strings.TrimLeft(text[end:min(len(text), end+8)], ".,; "); !(after == "" || strings.HasPrefix(after, "\n") || strings.HasPrefix(strings.ToLower(after), "und")) {
+			continue
+		}
+		us = append(us, defUnit{start: a, end: end, role: role})
+		off = end
+	}
 	return us
 }
 

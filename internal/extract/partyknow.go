@@ -186,7 +186,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)
-	pk.legalRe = newWordAlt(mustParty(`(?:^|[\s,(])(`+alternation(forms)+`)(?:$|[\s,;:)/.“”"'])`), altWords(forms), false, legalLead, legalTrail)
+	pk.legalRe = newWordAlt(mustParty(`(?:^|[\s,(]|\p{L}-)(`+alternation(forms)+`)(?:$|[\s,;:)/.“”"'])`), altWords(forms), false, legalLead, legalTrail)
+	pk.legalRe.hyphen = true
 	// What follows a field label: a name or the end ("vertreten durch:"),
 	// a number ("Tel. +49 …", "Kd-Nr. 203523"), anything but a letter
 	// ("HRB 1234"), a colon ("Web:").

@@ -459,7 +459,8 @@ var reCellSep = lazyRegexp(`\t+|\s*\|\s*`)
 // cells splits a row into its cells with their offsets in the row; nil
 // for a line that is no row.
 func cells(t string) [][2]int {
-	if !strings.Contains(t, "\t") && !strings.HasPrefix(t, "|") {
+	if !strings.Contains(t, "\t") && !strings.HasPrefix(t, "|") && !strings.Contains(t, " | ") {
+		// (A row without outer pipes: "Auftraggeber | Auftragnehmer".)
 		return nil
 	}
 	body, off := t, 0

@@ -61,11 +61,15 @@ func (x *extractor) parties() model.Parties {
 			p.Processor, p.ProcessorNote, src = o, "", "definition"
 		} else if o := x.otherHeadParty(shorts, p.Controller); o != nil {
 			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		} else if o := x.undefinedOtherParty(p.Controller); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
 		}
 	} else if p.Controller == nil && p.Processor != nil {
 		if o := x.otherShortParty(shorts, p.Processor.Key); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		} else if o := x.otherHeadParty(shorts, p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		} else if o := x.undefinedOtherParty(p.Processor); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
@@ -402,6 +406,57 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 	if o.ShortName == "" {
 		o.ShortName = found.short
 	}
+	return &o
+}
+
+// undefinedOtherParty returns the company that a head "zwischen A …
+// (nachfolgend „Kunde“) und der B GmbH, Weg 1, 12345 Ort" names after
+// the known party A without defining it: the paragraph right after A's
+// (no heading between) opens with "und"/"and", and B has a legal form.
+// Nil otherwise.
+func (x *extractor) undefinedOtherParty(known *model.Party) *model.Party {
+	if known == nil || known.Evidence == nil || known.Evidence.End > len(x.text) {
+		return nil
+	}
+	ks, ke := known.Evidence.Start, known.Evidence.End
+	if !reBetweenBefore.MatchString(x.text[max(0, ks-40):ks] + " ") {
+		return nil
+	}
+	// The end of the known party's paragraph, then the next one.
+	pe := strings.Index(x.text[ke:], "\n\n")
+	if pe < 0 || pe > 300 {
+		return nil
+	}
+	at := ke + pe
+	for at < len(x.text) && (x.text[at] == '\n' || x.text[at] == ' ') {
+		at++
+	}
+	end := strings.Index(x.text[at:], "\n\n")
+	if end < 0 {
+		end = len(x.text) - at
+	}
+	if end > 300 {
+		return nil
+	}
+	para := x.text[at : at+end]
+	low := strings.ToLower(para)
+	var rest string
+	for _, c := range []string{"und ", "and ", "sowie "} {
+		if strings.HasPrefix(low, c) {
+			rest = para[len(c):]
+		}
+	}
+	if rest == "" || strings.Contains(rest, "(") || strings.ContainsAny(rest, "„“\"") || strings.Contains(rest, "\n") {
+		// (A definition of its own is read elsewhere.)
+		return nil
+	}
+	off := at + len(para) - len(rest)
+	r := x.partyFromLines([]line{{start: off, end: off + len(rest), text: rest}}, false)
+	if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil || sameKey(vendorKey(x.k.party, r.party.Name), known.Key) {
+		return nil
+	}
+	o := *r.party
+	o.Key = vendorKey(x.k.party, o.Name)
 	return &o
 }
 
@@ -1327,11 +1382,19 @@ func customerNoLine(t string) bool {
 // signature block or an annex): names only.
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
+	// lastProse is the last line of running text: signature blocks stand
+	// after it (or in the second half of a text).
+	lastProse := -1
+	for i, ln := range x.lines {
+		if len(ln.text) > 100 {
+			lastProse = i
+		}
+	}
 	for i, ln := range x.lines {
 		if len(ln.text) > 60 {
 			continue
 		}
-		if ln.start > len(x.text)/2 && signatureFirst[ln.text[0]] {
+		if (ln.start > len(x.text)/2 || i > lastProse) && signatureFirst[ln.text[0]] {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {

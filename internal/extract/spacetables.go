@@ -68,7 +68,7 @@ func (x *extractor) spaceTables() []table {
 		}
 		cells := spaceCells(x.text, ln)
 		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
-		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) || x.inTableBlock(ln.start) {
+		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {
 			if cur != nil && len(cur.rows) >= 2 {
 				x.markSpaceLines(pending)
 			}
@@ -91,8 +91,8 @@ func (x *extractor) spaceTables() []table {
 			continue
 		}
 		first := strings.TrimSpace(x.text[cells[0].start:cells[0].end])
-		if a, e := x.k.legalForm(first); indented || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
-			len(cur.rows) > 1 && openCell(x.text[cur.rows[len(cur.rows)-1][0].start:cur.rows[len(cur.rows)-1][0].end]) {
+		if a, e := x.k.legalForm(first); indented || len(cells) == 1 || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
+			len(cur.rows) > 1 && openCell(x.lastOfCell(cur, len(cur.rows)-1, 0)) {
 			// (Or the first cell above ends in a joining word:
 			// "Scanservice Lahn GmbH &" over "Co. KG".)
 			// A wrapped cell: add each cell to the nearest column above.
@@ -141,6 +141,39 @@ func (x *extractor) spaceTables() []table {
 	flush()
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start < ts[j].start })
 	return ts
+}
+
+// wrappedNameLine reports whether a line of one cell in the first column
+// ends the name that the first cell of the row above began: that cell
+// ends in a hyphen or a joining word ("Datenverarbeitungszentrum
+// Mecklenburg-" over "Vorpommern GmbH"), or it has no legal form and the
+// line ends in one ("Association of Independent Pharmacy Data" over
+// "Services Limited").
+func (x *extractor) wrappedNameLine(cur *table, cols []int, cells []span) bool {
+	if cur == nil || len(cur.rows) < 2 || len(cells) != 1 || len(cols) < 2 {
+		return false
+	}
+	c := cells[0]
+	if c.end-c.start > 60 || x.column(c.start) > cols[0]+2 {
+		return false
+	}
+	above := x.lastOfCell(cur, len(cur.rows)-1, 0)
+	if openCell(above) {
+		return true
+	}
+	t := strings.TrimSpace(x.text[c.start:c.end])
+	_, e := x.k.legalForm(t)
+	return e > 0 && strings.TrimRight(t[e:], " .") == "" && !x.hasLegalForm(above)
+}
+
+// lastOfCell returns the text of the last line of cell (row, col): its
+// last wrapped line, or the cell.
+func (x *extractor) lastOfCell(t *table, row, col int) string {
+	if w := t.wrapped[[2]int{row, col}]; len(w) > 0 {
+		return x.text[w[len(w)-1].start:w[len(w)-1].end]
+	}
+	c := t.rows[row][col]
+	return x.text[c.start:c.end]
 }
 
 // nearestCol returns the index of the column start nearest to col.

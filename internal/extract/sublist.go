@@ -136,7 +136,7 @@ var genitiveJoiners = lexicon.Set("genitive_name_joiners")
 // of an action in "-ung" ("Wartung der …").
 func (x *extractor) genitiveName(prefix string) bool {
 	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
-	if len(f) < 3 || len(f) > 7 {
+	if len(f) < 3 || len(f) > 8 {
 		return false
 	}
 	joins := 0
@@ -148,18 +148,45 @@ func (x *extractor) genitiveName(prefix string) bool {
 			joins++
 			continue
 		}
+		if wrapConjunctions[w] && i > 0 && i < len(f)-1 && !genitiveJoiners[f[i-1]] {
+			// "Gesellschaft für Informationsverarbeitung und
+			// Kommunikationstechnik Oberrhein mbH", "Verwaltungs- und
+			// Abrechnungszentrum der …": two nouns joined.
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || strings.ContainsAny(w, ",;:()") || x.k.party.role[prefilter.Lower(w)] != "" {
 			// (A role word: "Vertreter des Auftraggebers Muster GmbH".)
 			return false
 		}
+		if strings.HasSuffix(w, "-") && i+2 < len(f) && wrapConjunctions[f[i+1]] {
+			// "Verwaltungs- und Abrechnungszentrum": the compound's head
+			// is the word after the conjunction.
+			continue
+		}
 		if joins == 0 {
-			if lw := prefilter.Lower(w); x.serviceWords(lw) || strings.HasSuffix(lw, "ung") || strings.HasSuffix(lw, "ungen") {
+			if lw := prefilter.Lower(w); !orgNoun(lw) && (x.serviceWords(lw) || strings.HasSuffix(lw, "ung") || strings.HasSuffix(lw, "ungen")) {
 				return false
 			}
 		}
 	}
 	return joins == 1
+}
+
+// orgNounEndings are the endings of compounds that name an organisation
+// ("Abrechnungszentrum", "Vereinigung"): such a word heads a company's
+// name even when it holds a service ("Abrechnungszentrum der Zahnärzte
+// Südwest eG").
+var orgNounEndings = lexicon.List("organisation_noun_endings")
+
+// orgNoun reports whether a lower-case word ends in an organisation noun.
+func orgNoun(lw string) bool {
+	for _, e := range orgNounEndings {
+		if strings.HasSuffix(lw, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // commaParts splits the body of a lead-in's line at its commas and its

@@ -74,6 +74,12 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			// "______ (Name, Anschrift)": a template's blank.
 			continue
 		}
+		if x.partyRoleName(e.sp.Name) {
+			// "The Processor (Kestrel Apps Ltd) performs all processing
+			// itself": a party named by its role.
+			continue
+		}
+		e.sp.Name = trimAffiliateRemark(e.sp.Name)
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -116,6 +122,45 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 	}
 	return subs, others, x.subprocessorURL()
+}
+
+// partyRoleName reports whether an entry's name is a party's role word,
+// with an article, before a parenthesis ("The Processor (Kestrel Apps
+// Ltd)", "Der Auftragnehmer (Muster GmbH)"): the party itself.
+func (x *extractor) partyRoleName(name string) bool {
+	head, _, ok := strings.Cut(name, "(")
+	if !ok {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(head))
+	if len(f) > 0 && x.k.party.article[f[0]] {
+		f = f[1:]
+	}
+	return len(f) == 1 && x.k.party.role[f[0]] != ""
+}
+
+// affiliateRemarks are the words of a remark after a listed company that
+// says it belongs to the processor's group ("(Konzerngesellschaft)",
+// "(affiliate)"): no part of the company's name.
+var affiliateRemarks = lexicon.List("affiliate_remarks")
+
+// trimAffiliateRemark removes a closing remark of affiliateRemarks from a
+// name ("Brightwave GmbH (affiliate)" → "Brightwave GmbH").
+func trimAffiliateRemark(name string) string {
+	if !strings.HasSuffix(name, ")") {
+		return name
+	}
+	i := strings.LastIndexByte(name, '(')
+	if i <= 0 {
+		return name
+	}
+	rem := strings.ToLower(strings.TrimSpace(name[i+1 : len(name)-1]))
+	for _, a := range affiliateRemarks {
+		if rem == a {
+			return strings.TrimSpace(name[:i])
+		}
+	}
+	return name
 }
 
 // signatureNameLeads open a signature line: "Signed for", "For and on
@@ -252,6 +297,37 @@ func (x *extractor) afterCompanyComma(before string) bool {
 	}
 	return false
 }
+
+// joinWrapped joins a line of a name to the line it continues: a word
+// broken at a hyphen goes on without a space, the hyphen kept before a
+// capital ("Mecklenburg-" and "Vorpommern GmbH") and dropped before a
+// small letter ("Kommunikations-" and "technik Oberrhein mbH"); a hyphen
+// before a conjunction stands for a left-out word ("Verwaltungs-" and
+// "und Abrechnungszentrum …") and keeps its space.
+func joinWrapped(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	if strings.HasSuffix(a, "-") && !strings.HasSuffix(a, " -") {
+		first, _, _ := strings.Cut(b, " ")
+		r, _ := utf8.DecodeRuneInString(b)
+		switch {
+		case wrapConjunctions[strings.ToLower(first)]:
+		case unicode.IsUpper(r):
+			return a + b
+		case unicode.IsLower(r):
+			return a[:len(a)-1] + b
+		}
+	}
+	return a + " " + b
+}
+
+// wrapConjunctions are the words after which a hyphen at a line's end
+// stands for a left-out word ("Verwaltungs- und Abrechnungszentrum").
+var wrapConjunctions = lexicon.Set("hyphen_ellipsis_conjunctions")
 
 // rowSpan returns where a row's filled cells start and end, with the
 // wrapped lines of its cells (row r of its table).
@@ -457,7 +533,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			for i, c := range row {
 				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
 				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
-					cells[i] += " " + strings.TrimSpace(x.text[w.start:w.end])
+					cells[i] = joinWrapped(cells[i], strings.TrimSpace(x.text[w.start:w.end]))
 				}
 			}
 			nc := nameCol
@@ -1034,7 +1110,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 		}
 	}()
+	skip := -1 // a block read as the second line of the entry above
 	for i, b := range x.doc.Blocks {
+		if i == skip {
+			continue
+		}
 		if x.spaceLines[b.Start] && b.Kind == document.Heading {
 			// A row of a table set apart by spaces, read by spaceTables.
 			cur = nil
@@ -1043,12 +1123,38 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		if b.Kind == document.Heading {
 			low := x.lower[b.Start:b.End]
 			t := strings.TrimSpace(x.text[b.Start:b.End])
+			if lastHit == i-1 && pageFooter(t) {
+				// "Seite 4 von 6" between two entries: a page break
+				// leaves the list open.
+				lastHit = i
+				continue
+			}
 			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
-				if e := x.numberedEntry(strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.Start, b.End, i); e != nil {
-					out = append(out, e)
-					last, lastBlock, lastHit = e, i, i
+				body, end := strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.End
+				next, sure, ok := x.wrappedEntryLine(i, body)
+				alone := (*spEntry)(nil)
+				if !ok || !sure {
+					alone = x.numberedEntry(body, b.Start, end, i)
+				}
+				if ok && alone == nil {
+					// "1. Gesellschaft für … Kommunikations-" over an
+					// indented "technik Oberrhein mbH, Offenburg – …"; a
+					// first line that is no entry alone over "Services
+					// Limited, Birmingham – …".
+					nb := x.doc.Blocks[i+1]
+					if e := x.numberedEntry(joinWrapped(body, next), b.Start, nb.End, i); e != nil {
+						out = append(out, e)
+						last, lastBlock, lastHit = e, i+1, i+1
+						cur = nil
+						skip = i + 1
+						continue
+					}
+				}
+				if alone != nil {
+					out = append(out, alone)
+					last, lastBlock, lastHit = alone, i, i
 					cur = nil
 					continue
 				}
@@ -1265,6 +1371,17 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	return out
 }
 
+// rePageFooter is a running page line with the document's title before
+// the page number ("AV-Vertrag Version 3.1 – Seite 7 von 9", "Data
+// Processing Agreement v2.0 – Page 9 of 12").
+var rePageFooter = lazyRegexp(`(?i)^.{0,60}\b(?:seite|page)\s+\d{1,3}\s*(?:von|of|/)\s*\d{1,3}$`)
+
+// pageFooter reports whether a line is one that a page break leaves
+// (a page number, or a running line ending in one).
+func pageFooter(t string) bool {
+	return len(t) <= 80 && (rePageLine().MatchString(t) || rePageFooter().MatchString(t))
+}
+
 // providerHeading reports whether a heading or a line of its own, t and
 // its lower-cased text low, names the processor's providers as a title
 // or a question ("Companies we use", "Who else works on your data?"):
@@ -1312,6 +1429,40 @@ func (x *extractor) personEntry(t string) (string, string, bool) {
 		return "", "", false
 	}
 	return name, t[m[1]:], true
+}
+
+// wrappedEntryLine returns the text of block i+1 when it may be the
+// second line of the numbered entry body of block i: it follows on the
+// next line or after one empty line, without a label of its own, and
+// only with it does the entry's name get a legal form ("1. Association of
+// Independent Pharmacy Data" over "   Services Limited, Birmingham – …");
+// sure tells whether it surely is (see there); ok whether it may be.
+func (x *extractor) wrappedEntryLine(i int, body string) (string, bool, bool) {
+	if i+1 >= len(x.doc.Blocks) || len(body) > 120 {
+		return "", false, false
+	}
+	b, nb := x.doc.Blocks[i], x.doc.Blocks[i+1]
+	gap := strings.Count(x.text[b.End:nb.Start], "\n")
+	if nb.Label != "" || nb.Kind == document.TableRow || nb.Kind == document.TableCell || gap < 1 || gap > 2 {
+		return "", false, false
+	}
+	nt := strings.TrimSpace(x.text[nb.Start:nb.End])
+	if nt == "" || len(nt) > 200 || strings.Contains(nt, "\n") {
+		return "", false, false
+	}
+	if x.hasLegalForm(body) && !openCell(body) {
+		return "", false, false
+	}
+	if a, _ := x.k.legalForm(nt); a < 0 || a >= 60 {
+		return "", false, false
+	}
+	// sure: the line goes on with the entry whatever the first line
+	// reads as alone: it is indented right below it, starts in lower case
+	// (also as a paragraph of its own, as a word processor's import makes
+	// it), or the first line ends in a hyphen or joining word.
+	r, _ := utf8.DecodeRuneInString(nt)
+	sure := unicode.IsLower(r) || x.column(nb.Start) >= 2 && gap == 1 || openCell(body)
+	return nt, sure, true
 }
 
 // isClauseLabel reports whether a label is a clause number of two or
@@ -1899,7 +2050,9 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		return name, rest, name != ""
 	}
 	a, e := x.k.legalForm(t[:min(len(t), 100)])
-	if a > 0 && a < 80 && strings.TrimSpace(t[:a]) != "" {
+	if a > 0 && a < 95 && strings.TrimSpace(t[:a]) != "" {
+		// (Long names reach far: "1. Gesellschaft für Informations-
+		// verarbeitung und Kommunikationstechnik Oberrhein mbH".)
 		prefix := t[:a]
 		wb := a
 		if p := strings.TrimRight(prefix, " "); strings.HasSuffix(p, ",") {
@@ -2452,6 +2605,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// sub-processors names them anywhere; one that only says what
 		// they are ("The sub-processors at the Commencement Date are
 		// Acme Ltd (hosting) and …") names them after its verb.
+		if x.k.cue("dpo_role").In(low) && !reEngageLow.MatchString(strings.ReplaceAll(low, "datenschutzbeauftragt", "")) {
+			// "Datenschutzbeauftragter des Auftragnehmers ist die X
+			// GmbH": the officer, no sub-processor ("beauftragt" in the
+			// officer's title engages no one).
+			continue
+		}
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter

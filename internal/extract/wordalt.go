@@ -22,6 +22,11 @@ type wordAlt struct {
 	re          *prefilter.Regexp
 	fold        bool
 	lead, trail func(r rune) bool
+	// hyphen adds the lead `\p{L}-` (a letter and a hyphen, the match
+	// starting at the letter): a legal form joined to the name by a
+	// hyphen ("Klinikum Seeblick Service-GmbH", "Brandl
+	// Verwaltungs-GmbH", "FZ-LLC").
+	hyphen bool
 	// byFirst lists, for each first rune of the words (with fold: its
 	// least case form, foldKey), the words' indexes in order.
 	words   []string
@@ -195,6 +200,14 @@ func (a *wordAlt) find(s string, from int) []int {
 					return []int{q, me, q + 1, ge}
 				}
 			}
+			if a.hyphen && q+2 < len(s) && s[q+1] == '-' && a.startByte[s[q+2]] {
+				// `\p{L}-` with an ASCII letter.
+				if c|0x20 >= 'a' && c|0x20 <= 'z' {
+					if ge, me := a.wordAt(s, q+2); ge >= 0 {
+						return []int{q, me, q + 2, ge}
+					}
+				}
+			}
 			q++
 			continue
 		}
@@ -202,6 +215,12 @@ func (a *wordAlt) find(s string, from int) []int {
 		if a.lead(r) {
 			if ge, me := a.wordAt(s, q+sz); ge >= 0 {
 				return []int{q, me, q + sz, ge}
+			}
+		}
+		if a.hyphen && q+sz+1 < len(s) && s[q+sz] == '-' && unicode.IsLetter(r) && a.startByte[s[q+sz+1]] {
+			// `\p{L}-` with a letter above 0x7F ("Müller-GmbH").
+			if ge, me := a.wordAt(s, q+sz+1); ge >= 0 {
+				return []int{q, me, q + sz + 1, ge}
 			}
 		}
 		q += sz

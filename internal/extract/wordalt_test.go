@@ -44,7 +44,7 @@ func checkAlt(t *testing.T, a *wordAlt, s string) {
 // FuzzWordAlt checks the word matchers against their expressions.
 func FuzzWordAlt(f *testing.F) {
 	for _, s := range []string{" Example GmbH", "Muster GmbH & Co. KG, Berlin", "(Acme Ltd.)", "der Auftragnehmer", "Auftraggeber-Pflichten",
-		"AUFTRAGNEHMER:", "Processor’s", "\u212Aunde", "ſub", "GmbH", "GmbHx", "x,AG", "Verantwortliche/r", "\xffAG \xff", "„Auftraggeber“"} {
+		"AUFTRAGNEHMER:", "Processor’s", "\u212Aunde", "ſub", "GmbH", "GmbHx", "x,AG", "Verantwortliche/r", "\xffAG \xff", "„Auftraggeber“", "Klinik Betriebs-GmbH", "x-AG", "Müller-GmbH,", "-GmbH", "E-Mail-Adresse"} {
 		f.Add(s)
 	}
 	var as []*wordAlt
