@@ -13564,6 +13564,11 @@ var precomputedCatalog = &Catalog{
 						"anliegen",
 						"hält sich an",
 						"halten sich an",
+						"verletzung*",
+						"benachrichtig*",
+						"vorfall*",
+						"*vorfall",
+						"*vorfälle",
 					},
 					NoneTopic: []string{
 						"pflichten des verantwortlichen",
@@ -13860,6 +13865,9 @@ var precomputedCatalog = &Catalog{
 						"is up to the",
 						"re:\\?\\s*$",
 						"review* ... measures of",
+						"breach*",
+						"incident*",
+						"notif*",
 					},
 					NoneTopic: []string{
 						"obligations of the controller",
