@@ -191,6 +191,15 @@ type Rule struct {
 	// sentence as evidence only weakly, so that the sentences of the main
 	// rules stay cited first.
 	Fallback bool `yaml:"fallback"`
+	// Net marks a rule of the requirement's safety net: it names the
+	// topic of the duty in any wording ("the processor will tell the
+	// customer about security incidents") and is read only where no other
+	// rule of the requirement matched. It can only give "partial", and the
+	// verdict is marked uncertain: the contract speaks of the duty in words
+	// the rules do not confirm, so a reviewer must read the clause, and
+	// "missing" is said only where the text does not touch the topic
+	// (docs/catalog.md, "Safety net").
+	Net bool `yaml:"net"`
 	// Entry marks a rule of a descriptive requirement (the data, the data
 	// subjects, the nature and purpose, the duration) whose sentences give
 	// the description itself: an annex entry ("Categories of data
@@ -426,6 +435,9 @@ func (c *Catalog) validate(r *Requirement) error {
 		if rule.Definition && rule.Status != Part {
 			return fmt.Errorf("%s: a definition rule is a combo part (status part)", where)
 		}
+		if rule.Net && (rule.Status != Partial || rule.Fallback || rule.Cite || rule.Entry || rule.Definition) {
+			return fmt.Errorf("%s: a net rule is partial and neither fallback, entry, definition nor citation rule", where)
+		}
 		if rule.Cite && (rule.Fallback || (rule.Status != Met && rule.Status != Partial)) {
 			return fmt.Errorf("%s: a citation rule is met or partial and no fallback", where)
 		}
@@ -442,9 +454,20 @@ func (c *Catalog) validate(r *Requirement) error {
 			}
 		}
 	}
+	nets := map[string]bool{}
+	for _, rule := range r.Rules {
+		if rule.Net {
+			nets[rule.Name] = true
+		}
+	}
 	for _, cb := range r.Combos {
 		if !validStatus[cb.Status] || cb.Status == Part {
 			return fmt.Errorf("combo status %q", cb.Status)
+		}
+		for _, n := range append(append([]string{}, cb.Rules...), cb.Unless...) {
+			if nets[n] {
+				return fmt.Errorf("combo names net rule %q", n)
+			}
 		}
 		for _, n := range append(append([]string{}, cb.Rules...), cb.Unless...) {
 			if !names[n] {

@@ -71,6 +71,10 @@ bench: []
 		{"empty group", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, status: met, all: [[]]}\n"}, "empty term group"},
 		{"lang clash", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: a, lang: de, status: met, all: [[x]]}\n"}, "in a en file"},
 		{"combo unknown rule", map[string]string{"requirements/audits.yaml": good + "combos: [{status: met, rules: [zz]}]\n"}, "unknown rule"},
+		{"net rule ok", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: n, status: partial, net: true, all: [[audit*]]}\n"}, ""},
+		{"net rule met", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: n, status: met, net: true, all: [[audit*]]}\n"}, "a net rule is partial"},
+		{"net fallback", map[string]string{"requirements/audits.yaml": good, "rules/en/audits.yaml": "rules:\n- {name: n, status: partial, net: true, fallback: true, all: [[audit*]]}\n"}, "a net rule is partial"},
+		{"net in combo", map[string]string{"requirements/audits.yaml": good + "combos: [{status: met, rules: [n]}]\n", "rules/en/audits.yaml": "rules:\n- {name: n, status: partial, net: true, all: [[audit*]]}\n"}, "combo names net rule"},
 		{"example status", map[string]string{"requirements/audits.yaml": good, "rules/de/audits.yaml": "examples:\n- {status: fine, text: x}\n"}, "example 1"},
 	}
 	for _, tt := range tests {

@@ -889,8 +889,12 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	}
 	// Fallback rules are matched only when asked (ranker.ruleHits): most
 	// cannot raise the status the main rules decided.
-	var fallbacks, cites []*catalog.Rule
+	var fallbacks, cites, nets []*catalog.Rule
 	for _, rule := range r.Rules {
+		if rule.Net {
+			nets = append(nets, rule)
+			continue
+		}
 		if rule.Cite {
 			cites = append(cites, rule)
 			continue
@@ -941,6 +945,18 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 		}
 		if ok {
 			consider(cb.Status, all, "combo:"+strings.Join(cb.Rules, "+"))
+		}
+	}
+	// The safety net is read only where nothing else matched: a contract
+	// that speaks of the duty in words no rule confirms gets an uncertain
+	// "partial" instead of "missing".
+	if best == 0 {
+		for _, rule := range nets {
+			if hits := rk.ruleHits(rule); len(hits) > 0 {
+				consider(rule.Status, hits, rule.Name)
+				rk.byNet = true
+				v.Uncertain = true
+			}
 		}
 	}
 	// Citation rules add their sentences to a verdict the other rules

@@ -269,6 +269,9 @@ type ranker struct {
 	// byFallback is set when a fallback rule decided the status; only then
 	// do fallback rules support a sentence.
 	byFallback bool
+	// byNet is set when the safety net decided the status (catalog.Rule
+	// Net); only then do net rules support a sentence.
+	byNet bool
 	// matchedSet holds the sentences any counting rule matches (see
 	// matched), nil until asked.
 	matchedSet match.Bits
@@ -287,6 +290,16 @@ func (rk *ranker) ruleHits(rule *catalog.Rule) []int {
 		rk.hits[rule] = hits
 	}
 	return hits
+}
+
+// counts reports whether the rule's sentences count for ranking and
+// citation: main rules always, fallback rules when one decided the status,
+// net rules when the net did.
+func (rk *ranker) counts(rule *catalog.Rule) bool {
+	if rule.Net {
+		return rk.byNet
+	}
+	return !rule.Fallback || rk.byFallback
 }
 
 // hitAt reports whether the rule matches sentence i. A rule not matched
@@ -407,7 +420,7 @@ func (rk *ranker) coverage(i int) int {
 		rk.termsReady = true
 		var hit uint64
 		for k, rule := range rk.req.Rules {
-			if !rule.Cite && (!rule.Fallback || rk.byFallback) && len(rk.ruleHits(rule)) > 0 {
+			if !rule.Cite && rk.counts(rule) && len(rk.ruleHits(rule)) > 0 {
 				hit |= ruleBit(k)
 			}
 		}
@@ -442,7 +455,7 @@ func (rk *ranker) sentenceScore(i int) int {
 	actor := in.Actor(i)
 	var clause *match.Index
 	for _, rule := range rk.req.Rules {
-		if rule.Fallback && !rk.byFallback {
+		if !rk.counts(rule) {
 			continue
 		}
 		if containsSorted(rk.ruleHits(rule), i) {
@@ -631,7 +644,7 @@ func (rk *ranker) matched(i int) bool {
 	if rk.matchedSet == nil {
 		rk.matchedSet = rk.in.Index.NewBits()
 		for _, rule := range rk.req.Rules {
-			if !rule.Cite && (!rule.Fallback || rk.byFallback) {
+			if !rule.Cite && rk.counts(rule) {
 				for _, k := range rk.ruleHits(rule) {
 					rk.matchedSet.Set(k)
 				}
@@ -851,7 +864,7 @@ func (rk *ranker) quote(i int) int {
 	score := make([]int, len(spans))
 	for _, rule := range rk.req.Rules {
 		cr := rk.ch.rules[rule]
-		if cr == nil || !rk.hitAt(rule, i) {
+		if cr == nil || (rule.Net && !rk.byNet) || !rk.hitAt(rule, i) {
 			continue
 		}
 		for _, gi := range cr.all {

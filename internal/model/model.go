@@ -66,6 +66,11 @@ type Verdict struct {
 	Evidence []Evidence `json:"evidence"`
 	// Rules names the catalog rules whose match decided the status.
 	Rules []string `json:"rules,omitempty"`
+	// Uncertain is set when only the requirement's safety net matched: the
+	// contract speaks of the duty, but in words the rules do not confirm as
+	// meeting it, so the status is "partial" and a reviewer should read
+	// the cited clause.
+	Uncertain bool `json:"uncertain,omitempty"`
 }
 
 // Finding is a risk or defect a reviewer should see.

@@ -218,3 +218,31 @@ func TestHTMLFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestUncertainStatus checks that every report marks a status only the
+// safety net gave, so a reviewer knows to read the cited clause.
+func TestUncertainStatus(t *testing.T) {
+	text := "The customer may look at how we work once a year."
+	r := &model.Result{
+		Document: model.DocumentInfo{Path: "c.txt", Language: "de"},
+		Requirements: []model.Verdict{{ID: "audits", Status: "partial", Level: "mandatory", Title: "Audits", Uncertain: true,
+			Evidence: []model.Evidence{{Text: text, Start: 0, End: len(text)}}},
+			{ID: "duration", Status: "partial", Level: "mandatory", Title: "Duration"}},
+	}
+	tests := []struct {
+		name string
+		rep  Reporter
+		want string
+	}{
+		{"text", Text{}, "teilweise?"},
+		{"markdown", Markdown{}, "teilweise (prüfen)"},
+		{"html", HTML{}, "teilweise (prüfen)"},
+		{"html note", HTML{}, "die Regeln nicht als Erfüllung bestätigen"},
+	}
+	for _, tt := range tests {
+		out := render(t, tt.rep, r, text, "de")
+		if n := strings.Count(out, tt.want); n != 1 {
+			t.Errorf("%s: %q occurs %d times, want once (only the uncertain verdict)", tt.name, tt.want, n)
+		}
+	}
+}

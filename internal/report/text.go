@@ -56,6 +56,9 @@ func writeText(b *strings.Builder, r *model.Result, opt Options) {
 	fmt.Fprintf(b, "%s: %s · sha256 %s\n\n", wd("language"), r.Document.Language, short(r.Document.SHA256, 12))
 	for _, v := range r.Requirements {
 		label := statusText(l, v.Status)
+		if v.Uncertain {
+			label += "?"
+		}
 		fmt.Fprintf(b, "  %-11s %-28s %s\n", paint(v.Status, pad(label, 11)), v.ID, requirementTitle(l, v))
 		if len(v.Evidence) > 0 {
 			e := v.Evidence[0]

@@ -36,6 +36,8 @@ type reqView struct {
 	ID, Anchor, Title, Article, Level, Status string
 	StatusLabel                               string
 	Mandatory                                 bool
+	// Uncertain marks a status only the safety net gave (model.Verdict).
+	Uncertain bool
 	// Evidence are the passages quoted in full; More are further passages,
 	// linked but not quoted, so a long checklist stays readable.
 	Evidence, More []evView
@@ -145,6 +147,10 @@ func newView(idx int, r *model.Result, text, lang string) *view {
 			Mandatory: q.Level == string(catalog.Mandatory),
 		}
 		rv.Title = requirementTitle(lang, q)
+		if q.Uncertain {
+			rv.Uncertain = true
+			rv.StatusLabel += " (" + tr(lang, "uncertain") + ")"
+		}
 		if c := cat.Requirement(q.ID); c != nil {
 			if q.Status == string(catalog.Missing) || q.Status == string(catalog.Partial) {
 				rv.Suggestion = strings.TrimSpace(c.Suggestion.In(lang))
