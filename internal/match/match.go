@@ -1487,6 +1487,15 @@ func (ix *Index) wordID(p wordPattern) int32 {
 	return id
 }
 
+// occursWord reports whether a sentence holds the exact word p, as
+// !TermByID(p.id).Empty() does, without building the word's set: a word
+// of the vocabulary has postings unless NewIndexAliased read all its
+// tokens as another word.
+func (ix *Index) occursWord(p wordPattern) bool {
+	id := ix.wordID(p)
+	return id >= 0 && ix.postOff[id+1] > ix.postOff[id]
+}
+
 // buckets groups token ids by a two-byte key, so that a prefix or suffix
 // term looks only at the words sharing its first or last two bytes instead
 // of the whole vocabulary (and the vocabulary need not be sorted).
@@ -1558,10 +1567,11 @@ func (ix *Index) wordTerm(p wordPattern) Bits {
 // phraseTerm answers a sequence of word patterns, "..." allowing a gap.
 func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// Most phrases hold an exact word the document lacks: tested first,
-	// from the words' (cached) sets, before anything is set up. Nil is
-	// the empty set (TermByID shares one for it).
+	// by the word's (cached) vocabulary id and postings, before anything
+	// is set up, also the word's own set. Nil is the empty set (TermByID
+	// shares one for it).
 	for wi := range words {
-		if w := &words[wi]; w.gap == 0 && w.exact() && ix.TermByID(w.id).Empty() {
+		if w := &words[wi]; w.gap == 0 && w.exact() && !ix.occursWord(*w) {
 			return nil
 		}
 	}

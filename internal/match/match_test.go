@@ -382,3 +382,34 @@ func TestIndexAliased(t *testing.T) {
 		ix.Release()
 	}
 }
+
+// TestOccursWord: a phrase's exact word occurs exactly when its own term
+// has sentences, also for a word every token of which is read as another
+// (NewIndexAliased keeps it in the vocabulary without postings).
+func TestOccursWord(t *testing.T) {
+	aliases := [][]string{{"dir", "ihnen"}, {"du", "sie"}}
+	texts := []string{
+		"Wir sagen dir Bescheid. Du entscheidest.",
+		"Wir sagen Ihnen Bescheid, Sie entscheiden.",
+		"The processor shall notify the controller.",
+		"",
+	}
+	words := []string{"dir", "ihnen", "du", "sie", "wir", "processor", "controller", "notify", "absent", "bescheid"}
+	for _, text := range texts {
+		spans := []Span{{0, len(text)}}
+		if i := strings.IndexByte(text, '.'); i > 0 && i+1 < len(text) {
+			spans = []Span{{0, i + 1}, {i + 2, len(text)}}
+		}
+		for _, al := range [][][]string{nil, aliases} {
+			ix := NewIndexAliased(text, spans, al)
+			for _, w := range words {
+				p := phraseWord(w)
+				want := !ix.TermByID(Register(w)).Empty()
+				if got := ix.occursWord(p); got != want {
+					t.Errorf("%q (aliases %v): occursWord(%q) = %v, want %v", text, al != nil, w, got, want)
+				}
+			}
+			ix.Release()
+		}
+	}
+}
