@@ -810,11 +810,16 @@ func (ch *Checker) matchesAt(in *Input, rule *catalog.Rule, i int) bool {
 }
 
 // groupHas reports whether sentence i holds a term of the checker's group
-// gi, looking the terms up in that sentence only unless the group's
-// sentences are known.
+// gi. A group of words and phrases is found in the whole document and
+// kept: the ranker asks about it for one cited sentence after another,
+// and its terms cost a look-up each. A group holding an expression is
+// looked up in sentence i only, unless its sentences are known.
 func (ch *Checker) groupHas(in *Input, gi, i int) bool {
 	if in.groups != nil && in.groups[gi] != nil {
 		return in.groups[gi].Has(i)
+	}
+	if ch.costs[gi] < regexCost {
+		return ch.group(in, gi).Has(i)
 	}
 	for _, t := range ch.groups[gi] {
 		if in.Index.TermHas(t, i) {
