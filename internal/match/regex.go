@@ -24,12 +24,25 @@ type regex struct {
 	// each set, so a sentence lacking all of a set's literals is skipped
 	// without running the expression.
 	needs [][]string
+	// needSets holds, for each set of needs with more than manyNeeds
+	// literals, the set as one prefilter.Words, sought in one pass.
+	needSets []*prefilter.Words
 }
+
+// manyNeeds is the number of literals above which a set of needs is
+// sought in one pass over a text rather than literal by literal.
+const manyNeeds = 8
 
 // possible reports whether s holds one literal of each of the sets every
 // match contains: a necessary condition for a match.
 func (r *regex) possible(s string) bool {
-	for _, set := range r.needs {
+	for k, set := range r.needs {
+		if ws := r.needSets[k]; ws != nil {
+			if !ws.In(s) {
+				return false
+			}
+			continue
+		}
 		found := false
 		for _, l := range set {
 			if strings.Contains(s, l) {
@@ -75,6 +88,12 @@ func compileRegex(expr string) *regex {
 		// of those literals, hence one of the set's.
 		if lits, ok := re.Required(); ok {
 			r.needs = slices.DeleteFunc(r.needs, func(set []string) bool { return covers(lits, set) })
+		}
+		r.needSets = make([]*prefilter.Words, len(r.needs))
+		for k, set := range r.needs {
+			if len(set) > manyNeeds && !slices.Contains(set, "") {
+				r.needSets[k] = prefilter.NewWords(set...)
+			}
 		}
 	}
 	actual, _ := regexes.LoadOrStore(expr, r)

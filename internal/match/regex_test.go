@@ -1,9 +1,11 @@
 package match
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"testing"
 )
 
@@ -95,5 +97,71 @@ func TestRegexTermSentences(t *testing.T) {
 	}
 	if hits < 6 {
 		t.Errorf("only %d matches: the text no longer exercises the terms", hits)
+	}
+}
+
+// TestPossibleManyNeeds: a set of more than manyNeeds literals, sought in
+// one pass, rules a text in or out as seeking each literal does.
+func TestPossibleManyNeeds(t *testing.T) {
+	e := `\b(?:notify|tell|inform|contact|write to|alert|warn|advise|reach out to|call)\b[^.;]{0,60}\b(?:families|parents|individuals|pupils|patients|clients|customers|people|persons|users)\b`
+	r := compileRegex(e)
+	if len(r.needs) == 0 || r.needSets == nil {
+		t.Fatalf("%q: needs %q, no set sought in one pass", e, r.needs)
+	}
+	big := 0
+	for k, set := range r.needs {
+		if len(set) > manyNeeds {
+			big++
+			if r.needSets[k] == nil {
+				t.Errorf("set %q not sought in one pass", set)
+			}
+		}
+	}
+	if big == 0 {
+		t.Fatalf("%q: no set of more than %d literals: %q", e, manyNeeds, r.needs)
+	}
+	possible := func(s string) bool { // the literal-by-literal test
+		for _, set := range r.needs {
+			found := false
+			for _, l := range set {
+				found = found || strings.Contains(s, l)
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	plain := regexp.MustCompile(e)
+	words := []string{"we", "will", "notify", "tell", "the", "families", "parents", "users", "call", "alert", "a", ".", ";", "reach out to", "people", "noti", "fy", "persons", "write", "to"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	matched, ruledOut := 0, 0
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(words[rng.IntN(len(words))])
+			if rng.IntN(4) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		if got, want := r.possible(s), possible(s); got != want {
+			t.Fatalf("possible(%q) = %v, want %v", s, got, want)
+		}
+		if plain.MatchString(s) && !r.possible(s) {
+			t.Fatalf("%q matches but is ruled out", s)
+		}
+		if got, want := r.MatchString(s), plain.MatchString(s); got != want {
+			t.Fatalf("MatchString(%q) = %v, want %v", s, got, want)
+		}
+		if plain.MatchString(s) {
+			matched++
+		}
+		if !possible(s) {
+			ruledOut++
+		}
+	}
+	if matched < 100 || ruledOut < 100 {
+		t.Errorf("%d texts match, %d are ruled out: the texts no longer exercise the test", matched, ruledOut)
 	}
 }
