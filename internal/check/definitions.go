@@ -399,8 +399,56 @@ var reNamedTerm = lazyRe(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}]
 
 // reTermLabel is a label line that is the contract's own word for a
 // party, with its article ("Die Praxis:", "The Charity:"), above the
-// party's block.
-var reTermLabel = lazyRe(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+// party's block, matched from the start of a line (termLabels).
+var reTermLabel = lazyRe(`\A[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+
+// termLabels returns the matches of reTermLabel at line starts of s, as
+// FindAllStringSubmatchIndex returns those of the expression in
+// multi-line mode ((?m)^ for \A): a match starts at a line start and ends
+// in the next line, so the matches are those at the line starts after the
+// last match's end. The expression is tried only on a line that opens
+// with one of its articles and ends in a colon, which every match's
+// first line does; run on the whole text, it was tried at every offset.
+func termLabels(s string) [][]int {
+	var out [][]int
+	next := 0 // the end of the last match
+	for ls := 0; ls < len(s); {
+		e := strings.IndexByte(s[ls:], '\n')
+		if e < 0 {
+			break // a match holds a line break
+		}
+		line := s[ls : ls+e]
+		if ls >= next && labelLine(line) {
+			if m := reTermLabel().FindStringSubmatchIndex(s[ls:]); m != nil {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += ls
+					}
+				}
+				out = append(out, m)
+				next = m[1]
+			}
+		}
+		ls += e + 1
+	}
+	return out
+}
+
+// labelLine reports whether line may be the first line of a match of
+// reTermLabel: after spaces and tabs an article and a space, and a colon
+// followed by nothing but spaces and tabs.
+func labelLine(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	if len(t) < 4 || t[3] != ' ' {
+		return false
+	}
+	switch t[:3] {
+	case "der", "die", "das", "the":
+	default:
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(t, " \t"), ":")
+}
 
 // mayOpenQuote reports whether s may hold one of the opening quotation
 // marks of reNamedTerm (", „, “, »): a byte search for '"' and the first
@@ -459,7 +507,7 @@ func plainTerms(text, lower string, ix *match.Index) []quotedDef {
 	if !hasArticleLabelLine(head) {
 		return out
 	}
-	for _, m := range reTermLabel().FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range termLabels(head) {
 		// The block's first lines must name a company or a place.
 		blk := text[m[1]-1 : min(len(text), m[1]+200)]
 		if e := strings.Index(blk, "\n\n"); e >= 0 {

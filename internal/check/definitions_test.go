@@ -1,8 +1,10 @@
 package check
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,6 +342,81 @@ func FuzzAsks(f *testing.F) {
 		}(s)
 		if got := asks(s, openings); got != want {
 			t.Fatalf("asks(%q) = %t, want %t", s, got, want)
+		}
+	})
+}
+
+// termLabelsRE is reTermLabel as it was run on the whole text.
+var termLabelsRE = regexp.MustCompile(`(?m)^[ \t]*(?:der|die|das|the) (\p{L}[\p{L}\-]{2,30}):[ \t]*\n[ \t]*\S`)
+
+// termLabelSeeds are texts for TestTermLabels and FuzzTermLabels.
+var termLabelSeeds = []string{
+	"die praxis:\nmuster gmbh\n",
+	"  the charity:  \n\tacme ltd\nthe provider:\n  beta gmbh",
+	"die praxis:\nder kunde:\nx",
+	"der kunde:\n\nx",
+	"die praxis:\r\nx",
+	"die  praxis:\nx",
+	"the übersetzer-büro:\nx\nthe a-b:\ny",
+	"die praxis: \n \t\u00a0x",
+	"xdie praxis:\nx",
+	"die praxis:\nx die kanzlei:\ny\ndie kanzlei:\nz",
+	"das ab:\nx",
+	"das abc:\nx",
+	"the " + strings.Repeat("a", 31) + ":\nx",
+	"the " + strings.Repeat("a", 32) + ":\nx",
+	"die praxis:",
+	"die praxis:\n",
+	"",
+	"\n\ndie praxis:\nx\n",
+	"die ärzte:\n\xffx",
+	"die praxis:\n\xff",
+}
+
+// TestTermLabels checks termLabels against the expression run on the
+// whole text in multi-line mode.
+func TestTermLabels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	// Lines built from an indent, an article, a word, a colon and an end,
+	// each often right, sometimes not.
+	pick := func(xs ...string) string { return xs[rng.IntN(len(xs))] }
+	texts := slices.Clone(termLabelSeeds)
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pick("", "", " ", "\t", "  ", "x"))
+			b.WriteString(pick("die ", "der ", "das ", "the ", "die  ", "dies ", "", "a "))
+			b.WriteString(pick("praxis", "kanzlei", "ärzte", "a-b", "ab", "x\xffy", "", "zwei worte", strings.Repeat("b", 31)))
+			b.WriteString(pick(":", ":", ": ", ":\t ", "", ":x", ":\r"))
+			b.WriteString(pick("\n", "\n", "\n", "", "\n\n"))
+			b.WriteString(pick("", " ", "\t", "muster gmbh", "\xff"))
+			if rng.IntN(3) > 0 {
+				b.WriteString("\n")
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := termLabelsRE.FindAllStringSubmatchIndex(s, -1)
+		if got := termLabels(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("termLabels(%q) = %v, want %v", s, got, want)
+		}
+		found += len(want)
+	}
+	if found < 100 {
+		t.Errorf("only %d matches: the texts no longer exercise termLabels", found)
+	}
+}
+
+func FuzzTermLabels(f *testing.F) {
+	for _, s := range termLabelSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := termLabelsRE.FindAllStringSubmatchIndex(s, -1)
+		if got := termLabels(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("termLabels(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
