@@ -48,9 +48,8 @@ var (
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
-	reAlsDef   = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
-	reDefSplit = lazyRegexp(`\s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*`)
-	reBetween  = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
+	reAlsDef  = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
+	reBetween = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
 	// reQuotedThenWhich: a closing quote, then a relative clause.
 	reQuotedThenWhich = lazyRegexp(`["”“’]\s*,\s*(?:which|who)\b`)
 	// reBareTerm: an unquoted defined term "the Practice", "the Supplier".
@@ -1183,7 +1182,7 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 		return "", nil, false
 	}
 	quotedAny := false
-	for _, t := range reDefSplit().Split(s, -1) {
+	for _, t := range splitDef(s) {
 		t = strings.TrimSpace(t)
 		if t == "" {
 			continue
@@ -1755,4 +1754,80 @@ var rePostcodeTown = lazyRegexp(`\b\d{4,5}\s+\p{Lu}[\p{L}\-]+(?:\s(?:am|an der|i
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLower(r)
+}
+
+// splitDef splits a definition's content at its separators, as the
+// expression \s*(?:,|;|/|\boder\b|\bor\b|\bbzw\.?|\bund\b|\band\b)\s*
+// splits it (regexp.Split with n < 0), which package regexp tried at every
+// offset: a separator with the white space around it, where \s is an
+// ASCII space, tab, line break, form feed or carriage return and \b
+// an edge of a run of ASCII letters, digits and underscores.
+func splitDef(s string) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var out []string
+	beg := 0
+	for i := 0; i < len(s); {
+		k := i
+		for k < len(s) && asciiSpace(s[k]) {
+			k++
+		}
+		n := defSeparator(s, k)
+		if n == 0 {
+			// No match starts in the white space before k (each would
+			// reach k) nor at k.
+			i = k + 1
+			continue
+		}
+		e := k + n
+		for e < len(s) && asciiSpace(s[e]) {
+			e++
+		}
+		out = append(out, s[beg:i])
+		beg, i = e, e
+	}
+	return append(out, s[beg:])
+}
+
+// defSeparator returns the length of the separator of splitDef at offset
+// k of s, 0 when there is none.
+func defSeparator(s string, k int) int {
+	if k >= len(s) {
+		return 0
+	}
+	switch s[k] {
+	case ',', ';', '/':
+		return 1
+	}
+	if k > 0 && asciiWordByte(s[k-1]) {
+		return 0 // \b before a word
+	}
+	word := func(w string) bool {
+		return strings.HasPrefix(s[k:], w) && (k+len(w) == len(s) || !asciiWordByte(s[k+len(w)]))
+	}
+	switch {
+	case word("oder"):
+		return 4
+	case word("or"):
+		return 2
+	case word("und"), word("and"):
+		return 3
+	case strings.HasPrefix(s[k:], "bzw"):
+		if k+3 < len(s) && s[k+3] == '.' {
+			return 4
+		}
+		return 3
+	}
+	return 0
+}
+
+// asciiSpace reports a byte of \s: space, tab, line feed, form feed,
+// carriage return.
+func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// asciiWordByte reports a byte of \w: an ASCII letter, digit or
+// underscore.
+func asciiWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
