@@ -400,6 +400,19 @@ func (x *extractor) inlineLabels(n int) []partyReading {
 // (Entrusted Party): …", "甲方 (Party A)：…").
 var rePlaceLabel = lazyRegexp(`^\**([^\s:：()（）*][^:：()（）*]{0,30}?)\s*(?:[(（]([^()（）]{1,40})[)）])?\s*\**\s*[:：]\s*\**\s*(\S.*)$`)
 
+// placeLabelText returns the label rePlaceLabel finds in t whenever it
+// matches t: after the leading asterisks, the text up to the first colon,
+// parenthesis or asterisk, without the white space (\s) before it. (The
+// label holds none of those marks, and only white space may stand between
+// it and the first of them.)
+func placeLabelText(t string) string {
+	t = strings.TrimLeft(t, "*")
+	if i := strings.IndexFunc(t, func(r rune) bool { return strings.ContainsRune(":：()（）*", r) }); i >= 0 {
+		t = t[:i]
+	}
+	return strings.TrimRight(t, " \t\n\f\r")
+}
+
 // placeLabel reads a line that names a party by its place in the
 // contract ("Party A: Valmora Retail S.p.A.", "甲方 (Party A)：…"): a
 // party_table_heads word with a letter or number, or a party_labels
@@ -414,10 +427,6 @@ func (x *extractor) placeLabel(li int) (partyReading, bool) {
 	if !strings.ContainsRune(t, ':') && !strings.ContainsRune(t, '：') {
 		return partyReading{}, false
 	}
-	m := rePlaceLabel().FindStringSubmatchIndex(t)
-	if m == nil {
-		return partyReading{}, false
-	}
 	lettered := func(s string) bool {
 		ws := strings.Fields(s)
 		if len(ws) != 2 || !pk.tableHead[strings.ToLower(ws[0])] {
@@ -425,6 +434,15 @@ func (x *extractor) placeLabel(li int) (partyReading, bool) {
 		}
 		r, n := utf8.DecodeRuneInString(ws[1])
 		return n == len(ws[1]) && unicode.IsUpper(r) || strings.Trim(ws[1], "0123456789") == ""
+	}
+	// The label a match has (placeLabelText) is tested before the
+	// expression runs: most lines with a colon are no party's label.
+	if l := placeLabelText(t); !lettered(l) && !pk.partyLbl[l] {
+		return partyReading{}, false
+	}
+	m := rePlaceLabel().FindStringSubmatchIndex(t)
+	if m == nil {
+		return partyReading{}, false
 	}
 	label := t[m[2]:m[3]]
 	short := ""
