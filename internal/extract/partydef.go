@@ -48,13 +48,17 @@ var (
 	// reAlsDef: "handelt Caelex als Auftragsverarbeiter", "die
 	// Dienstleisterin wird als Auftragsverarbeiterin tätig" (see
 	// defUnit.shortOnly).
-	reAlsDef  = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
-	reBetween = lazyRegexp(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
+	reAlsDef = lazyRegexp(`(?i)\sals\s+(?:der\s+|die\s+)?(auftragsverarbeiter(?:in)?|verantwortliche[r]?)\b`)
 	// reQuotedThenWhich: a closing quote, then a relative clause.
 	reQuotedThenWhich = lazyRegexp(`["”“’]\s*,\s*(?:which|who)\b`)
 	// reBareTerm: an unquoted defined term "the Practice", "the Supplier".
 	reBareTerm = lazyRegexp(`^the\s+\p{Lu}[\p{L}-]+$`)
 )
+
+// reBetween is "zwischen" or "between" as a word of its own (as the
+// head of a contract names its parties), behind a literal prefilter: most
+// texts it is run on hold neither word.
+var reBetween = prefilter.MustCompile(`(?i)(?:^|\s)(?:zwischen|between)(?:\s|$)`)
 
 // definitionReadings reads the parties defined in running text in the
 // first n bytes. It also returns the short names defined for a named
@@ -842,7 +846,7 @@ var reDescribed = lazyRegexp(`^\s*(?:the|die|der|das|den)\s+(\p{Ll}[\p{L}-]{2,30
 // A, …, a dental practice, and B" that the head describes by the noun,
 // or 0, 0. The company must carry its legal form.
 func (x *extractor) describedParty(head, noun string) [2]int {
-	loc := reBetween().FindAllStringIndex(head, -1)
+	loc := reBetween.FindAllStringSubmatchIndex(head, -1)
 	if len(loc) == 0 {
 		return [2]int{}
 	}
@@ -1329,7 +1333,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	if u.from > b && u.from <= u.start {
 		b = u.from
 	}
-	if locs := reBetween().FindAllStringIndex(x.text[b:u.start], -1); len(locs) > 0 {
+	if locs := reBetween.FindAllStringSubmatchIndex(x.text[b:u.start], -1); len(locs) > 0 {
 		b += locs[len(locs)-1][1]
 		// "between the Customer and Acme, Inc. ("Acme")": the other
 		// party by its role word comes first.

@@ -442,7 +442,7 @@ func (x *extractor) trailingLabel(t string) (int, string) {
 		if kind != "trailer" {
 			continue
 		}
-		if head := t[:i]; x.k.party.roleRe.MatchString(head) || reBetween().MatchString(head) {
+		if head := t[:i]; x.k.party.roleRe.MatchString(head) || reBetween.MatchString(head) {
 			// "zwischen A … – nachfolgend „Verantwortlicher“ – und B …":
 			// a sentence of both parties, read by the definitions.
 			return -1, ""

@@ -21,7 +21,7 @@ func TestPrefilterSound(t *testing.T) {
 		"ÄNDERUNG DER VERFÜGBARKEIT", "Verfügbarkeit", "VERFÜGBARKEIT", "\xffart 33\xfe", "GEWERKSCHAFT", "STRAFTATEN",
 		"Muster GmbH, Weg 1, 12345 Berlin", "Nu Mail LLC, 1 Main Street, Boston", "innerhalb von 24 STUNDEN",
 		"Gerichtsstand ist München", "governed by the laws of Ireland", "DATENSCHUTZBEAUFTRAGTER:", "[Name]", "___",
-		"Stand: Mai 2020", "\u017Ftand: Mai 2020", "Version 1.2 (Entwurf)", "xversion 3", "Name: X GmbH\nAdresse: Weg 1",
+		"Stand: Mai 2020", "\u017Ftand: Mai 2020", "ZWI\u017FCHEN der A und B", "between\nX", "Vertrag zwischen", "Version 1.2 (Entwurf)", "xversion 3", "Name: X GmbH\nAdresse: Weg 1",
 	}
 	files, _ := filepath.Glob("testdata/*.txt")
 	corpus, _ := filepath.Glob("../../../shared/corpus/*/*.txt")
@@ -56,7 +56,8 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
 		reLocLabel, reListMarker, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,
-		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo, reBrandParen, reIncorporation, k.placeNameRe}
+		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo, reBrandParen, reIncorporation, k.placeNameRe,
+		reBetween}
 	for _, c := range tomCategories {
 		res = append(res, c.re)
 	}
