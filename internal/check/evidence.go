@@ -425,11 +425,14 @@ func (rk *ranker) coverage(i int) int {
 			}
 		}
 		// The sentence sets of those terms, in a buffer the input keeps
-		// from verdict to verdict.
+		// from verdict to verdict; most terms occur nowhere, and an empty
+		// set counts for no sentence.
 		bits := rk.in.coverBits[:0]
 		for _, rt := range rk.ch.reqTerms[rk.req] {
 			if rt.rules&hit != 0 {
-				bits = append(bits, rk.in.Index.TermByID(rt.term))
+				if b := rk.in.Index.TermByID(rt.term); !b.Empty() {
+					bits = append(bits, b)
+				}
 			}
 		}
 		rk.in.coverBits = bits
