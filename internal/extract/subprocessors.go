@@ -1899,7 +1899,7 @@ func (x *extractor) nameCountry(name string) string {
 }
 
 // reServicePrefix is a service before a colon: "Hosting: Vercel Inc.".
-// servicePrefix limits the service to 31 characters (a bounded
+// servicePrefix limits the service to 64 characters ("Versand von Reservierungsbestätigungen per E-Mail") (a bounded
 // repetition in the expression would cost milliseconds to compile).
 var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]+):\s+(\S.*)$`)
 
@@ -1910,7 +1910,7 @@ func servicePrefix(t string) []string {
 		return nil
 	}
 	m := reServicePrefix.FindStringSubmatch(t)
-	if m == nil || utf8.RuneCountInString(m[1]) > 31 {
+	if m == nil || utf8.RuneCountInString(m[1]) > 64 {
 		return nil
 	}
 	return m
