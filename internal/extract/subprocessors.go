@@ -68,6 +68,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	}
 	subs, others := []model.Subprocessor{}, []model.Subprocessor{}
 	seen := map[string]bool{}
+	seenLoc := map[string]map[string]bool{}
 	docMech := ""
 	for _, e := range entries {
 		if blankName(e.sp.Name) {
@@ -89,10 +90,18 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
-		if seen[key] {
+		loc := strings.ToLower(strings.TrimSpace(e.sp.Location))
+		if seen[key] && (loc == "" || seenLoc[key][""] || seenLoc[key][loc]) {
+			// The same company read twice. Rows of one table at two
+			// locations ("| X GmbH | Erfurt |", "| X GmbH | Leipzig |")
+			// stay two entries.
 			continue
 		}
 		seen[key] = true
+		if seenLoc[key] == nil {
+			seenLoc[key] = map[string]bool{}
+		}
+		seenLoc[key][loc] = true
 		if e.sp.Country == "" {
 			// "Amazon Web Services EMEA SARL – Hosting": a large
 			// provider's entity whose seat its name does not say.
@@ -496,7 +505,12 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if !inSub {
 			continue
 		}
-		other := x.k.notProc(prefilter.Lower(lastParagraphs(ctx)))
+		// A header that names sub-processors ("| Unterauftragnehmer |
+		// Standort |") lists them even after a sentence on recipients
+		// that are none ("Die Paketdienste … sind keine
+		// Unterauftragnehmer"): that sentence is about the companies it
+		// names.
+		other := !headerSub && x.k.notProc(prefilter.Lower(lastParagraphs(ctx)))
 		rows := t.rows
 		if isHeader {
 			rows = rows[1:]
@@ -1885,7 +1899,7 @@ func (x *extractor) nameCountry(name string) string {
 }
 
 // reServicePrefix is a service before a colon: "Hosting: Vercel Inc.".
-// servicePrefix limits the service to 31 characters (a bounded
+// servicePrefix limits the service to 64 characters ("Versand von Reservierungsbestätigungen per E-Mail") (a bounded
 // repetition in the expression would cost milliseconds to compile).
 var reServicePrefix = prefilter.MustCompile(`^([\p{L}][\p{L} /&-]+):\s+(\S.*)$`)
 
@@ -1896,7 +1910,7 @@ func servicePrefix(t string) []string {
 		return nil
 	}
 	m := reServicePrefix.FindStringSubmatch(t)
-	if m == nil || utf8.RuneCountInString(m[1]) > 31 {
+	if m == nil || utf8.RuneCountInString(m[1]) > 64 {
 		return nil
 	}
 	return m
