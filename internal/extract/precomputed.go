@@ -1141,6 +1141,7 @@ var precomputedKnowledge = &knowledgeFiles{
 				"supplier",
 				"provider",
 				"vendor",
+				"contractor",
 				"kunde",
 				"customer",
 				"client",
