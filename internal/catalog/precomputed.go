@@ -26513,6 +26513,12 @@ var precomputedCatalog = &Catalog{
 						"maintain a record of",
 						"maintain records of",
 						"keep a log of",
+						"processing consists of",
+						"processing comprises",
+						"processing includes",
+						"processing involves",
+						"processing operations are",
+						"processing operations include",
 					},
 				},
 				{
@@ -26600,6 +26606,7 @@ var precomputedCatalog = &Catalog{
 							"deliver ... all personal data",
 							"send you all",
 							"send ... all your data",
+							"re:\\btransfers?\\b[^.;]{0,120}\\b(?:all|any|the) (?:other |remaining )?(?:[a-z]+ )?(?:personal )?data to (?:the |you\\b)",
 						},
 						{
 							"@en_end",
@@ -26722,6 +26729,11 @@ var precomputedCatalog = &Catalog{
 							"may retrieve its",
 							"may download their",
 							"may export their",
+							"send you an export",
+							"send you ... export of",
+							"give you an export",
+							"provide you with an export",
+							"hand you an export",
 						},
 					},
 					Topic: [][]string{
@@ -28123,6 +28135,7 @@ var precomputedCatalog = &Catalog{
 							"show ... meeting",
 							"show that ... meet*",
 							"show that ... compl*",
+							"re:\\b(?:show|check|prove|see) that\\b[^.;]{0,20}\\bkeep(?:ing|s)? to (?:this|these|the|our|its|my) (?:terms|document|agreement|dpa|addendum|contract|obligations|duties)\\b",
 						},
 					},
 					None: []string{
