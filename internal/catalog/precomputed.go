@@ -8345,7 +8345,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:personal data|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*[:|]\\s*\\S",
+							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:personal data|personal information|data|types? of data|data types?|kinds? of (?:personal )?data|personal data (?:concerned|processed|involved))\\s*[:|]\\s*\\S",
 						},
 					},
 					Fallback: true,
@@ -8358,7 +8358,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:what|which) (?:personal )?data(?: (?:we|it|the \\w+) (?:process|handle|use)s?)?\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:(?:what|which) (?:personal )?data(?: (?:we|it|the \\w+) (?:process|handle|use)s?)?|the (?:personal )?data (?:is|are))\\s*:\\s*\\S",
 						},
 						{
 							"name",
@@ -8388,8 +8388,67 @@ var precomputedCatalog = &Catalog{
 						"will",
 						"must",
 						"signature*",
+						"to be agreed",
+						"to be specified",
+						"to be completed",
+						"to be inserted",
+						"to be confirmed",
 					},
 					Fallback: true,
+				},
+				{
+					Name:   "types-run-in-label-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"name*",
+							"email*",
+							"e-mail*",
+							"address*",
+							"phone*",
+							"telephone*",
+							"contact details",
+							"contact data",
+							"contact information",
+							"date of birth",
+							"year of birth",
+							"ip address*",
+							"identification data",
+							"identifiers",
+							"usernames",
+							"passwords",
+							"login*",
+							"bank*",
+							"payment*",
+							"billing*",
+							"location data",
+							"usage data",
+							"medical history",
+							"health data",
+							"participant number*",
+							"employee number*",
+							"customer number*",
+						},
+					},
+					Topic: [][]string{
+						{
+							"re:^(?:[0-9.]+\\s+)?(?:(?:what|which) (?:personal )?data|(?:types|categories|kinds) of (?:personal )?data|personal data)\\.$",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"shall",
+						"will",
+						"must",
+						"notif*",
+						"signature*",
+						"means",
+						"shall mean",
+					},
+					Fallback: true,
+					Entry:    true,
 				},
 				{
 					Name:   "types-row-label-en",
@@ -9682,7 +9741,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
+							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:(?:categories|category|types|type) of )?data subjects?(?: concerned)?\\s*(?::|\\|)\\s*\\S",
 						},
 					},
 					Entry: true,
@@ -10064,7 +10123,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:(?:categories|category|types) of )?data subjects?(?: concerned)?\\.$",
+							"re:^(?:[0-9.]+\\s+)?(?:(?:(?:categories|category|types) of )?data subjects?(?: concerned)?|who the (?:personal )?data is about|whose (?:personal )?data|about whom)\\.$",
 						},
 					},
 					None: []string{
