@@ -20628,6 +20628,7 @@ var precomputedCatalog = &Catalog{
 						"@en_staff",
 						"means a",
 						"shall mean",
+						"re:\\bmeasures (?:that are )?(?:at least as protective|no less protective|equivalent)\\b",
 					},
 					Fallback: true,
 				},

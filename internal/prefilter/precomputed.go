@@ -259,6 +259,7 @@ var precomputedTable = []Entry{
 	{Expr: "\\binformation\\b(?:$|[^ ]| [^c]| c[^o]| co[^m])", Opt: 0, Analysis: &Analysis{Lits: []string{"information"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "\\bkunden(?:,| und| sowie| oder| bzw)", Opt: 0, Analysis: &Analysis{Lits: []string{"kunden bzw", "kunden oder", "kunden sowie", "kunden und", "kunden,"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "\\bleite[nt]?\\b.*\\bweiter\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"leite"}, Fold: false, Prefix: true, Begin: false}},
+	{Expr: "\\bmeasures (?:that are )?(?:at least as protective|no less protective|equivalent)\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"measures at least as protective", "measures equivalent", "measures no less protective", "measures that are at least as protective", "measures that are equivalent", "measures that are no less protective"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "\\bnicht\\s+(?:\\S+\\s+){0,3}?(?:gleich|dieselb|denselb)", Opt: 0, Analysis: &Analysis{Lits: []string{"nicht\t", "nicht\n", "nicht\f", "nicht\r", "nicht "}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "\\bnot (?:permitted|allowed)\\W*$", Opt: 0, Analysis: &Analysis{Lits: []string{"not allowed", "not permitted"}, Fold: false, Prefix: true, Begin: false}},
 	{Expr: "\\bnot (?:process|use)\\b[^.;]{0,60}\\bown purposes?\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"not process", "not use"}, Fold: false, Prefix: true, Begin: false}},
