@@ -33546,6 +33546,7 @@ var precomputedCatalog = &Catalog{
 						"staff data",
 						"employee data",
 						"personnel data",
+						"re:\\b(?:competent|supervisory|public|regulatory|governmental|government|tax|law enforcement) authorit",
 					},
 				},
 				{
@@ -33596,6 +33597,7 @@ var precomputedCatalog = &Catalog{
 						"staff data",
 						"employee data",
 						"personnel data",
+						"re:\\b(?:competent|supervisory|public|regulatory|governmental|government|tax|law enforcement) authorit",
 					},
 				},
 				{
@@ -33832,6 +33834,44 @@ var precomputedCatalog = &Catalog{
 						"issue instructions",
 						"security instructions",
 						"safety instructions",
+					},
+					Fallback: true,
+				},
+				{
+					Name:   "staff-secrecy-duties-trained-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"@en_staff",
+						},
+						{
+							"confidential*",
+							"secrecy",
+							"non-disclosure",
+						},
+						{
+							"trained",
+							"training",
+							"train",
+						},
+						{
+							"follow* ... procedures",
+							"follow* ... policies",
+							"comply* with ... data protection",
+							"observe* ... data protection",
+							"data protection obligations",
+							"data protection duties",
+							"data protection rules",
+							"bound to data protection",
+							"committed to data protection",
+							"procedures on the handling of personal data",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc_subject",
+						"re:^\\W*(?:the )?(?:controller|customer|client)[\\x27\\x{2019}]s (?:employees|staff|personnel)\\b",
 					},
 					Fallback: true,
 				},
