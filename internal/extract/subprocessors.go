@@ -1247,10 +1247,20 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				} else if strings.HasSuffix(t, ":") && x.providerLead(x.lower[b.Start:b.End]) || x.providerHeading(t, x.lower[b.Start:b.End]) {
 					// "Wir arbeiten mit diesen Dienstleistern zusammen:",
 					// "Who else works on your data?"
-					leadSub, leadProv = true, true
+					leadSub, leadProv = true, !x.consentLead(t, x.lower[b.Start:b.End])
 					lastHit = i
 				}
 			}
+			cur = nil
+			continue
+		}
+		if leadProv && b.Kind == document.Paragraph && x.consentLead(strings.TrimSpace(x.text[b.Start:b.End]), x.lower[b.Start:b.End]) {
+			// "Do you use other companies' tools?" then "Yes. You agree
+			// that I may use these four:": the client consents to the
+			// providers, who are sub-processors, named with or without a
+			// legal form.
+			leadProv = false
+			lastHit = i
 			cur = nil
 			continue
 		}
@@ -1401,9 +1411,27 @@ func pageFooter(t string) bool {
 // or a question ("Companies we use", "Who else works on your data?"):
 // short, holding a provider_heading cue and none of providers acting on
 // their own account.
+//
+// A short question that is a provider lead in itself ("Do you use other
+// companies' tools?") is one too.
 func (x *extractor) providerHeading(t, low string) bool {
-	return len(t) < 60 && !strings.Contains(t, "\n") && x.k.cue("provider_heading").In(low) &&
-		!x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
+	if len(t) >= 60 || strings.Contains(t, "\n") {
+		return false
+	}
+	if strings.HasSuffix(t, "?") && x.providerLead(low) {
+		return true
+	}
+	return x.k.cue("provider_heading").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
+}
+
+// consentLead reports whether a lead-in ending in a colon, t and its
+// lower-cased text low, gives the controller's consent to the providers
+// it lists ("You agree that I may use these four:", "You authorise us to
+// use the following providers:"): a provider_consent phrase and a
+// provider_lead_list word.
+func (x *extractor) consentLead(t, low string) bool {
+	return len(t) < 300 && strings.HasSuffix(t, ":") && x.k.cue("provider_consent").In(low) &&
+		x.k.cue("provider_lead_list").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
 }
 
 // providerLead reports whether a lower-cased lead-in ending in a colon
