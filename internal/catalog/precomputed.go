@@ -14662,8 +14662,6 @@ var precomputedCatalog = &Catalog{
 							"ändern",
 							"kenntnis",
 							"zugreifen",
-							"zugriff",
-							"zugang",
 						},
 						{
 							"verloren",
