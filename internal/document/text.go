@@ -462,7 +462,13 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 			}
 		}
 		// A sentence broken across a page or paragraph gap: the previous
-		// line is long prose without end punctuation.
+		// line is long prose without end punctuation. A line ending in a
+		// postal address ("Hanauer Landstraße 300, 60314 Frankfurt am Main,
+		// Deutschland") before a blank line and a capitalised line ends a
+		// block of lines (the next company of a list), it breaks no sentence.
+		if unicode.IsUpper(first) && EndsWithAddress(lastLine) {
+			return false
+		}
 		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && countFields(lastLine) >= 8)
 	}
 	if last == '-' || last == ',' || unicode.IsLower(first) {
@@ -933,3 +939,15 @@ var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// reAddressEnd is the end of a postal address: a comma, a postcode of
+// four or five digits with its town, and perhaps a country ("Hanauer
+// Landstraße 300, 60314 Frankfurt am Main, Deutschland"; also after a
+// service line a PDF reader joined to it).
+var reAddressEnd = regexp.MustCompile(`,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:am|an der|im|in der|ob der|bei|\p{Lu}[\p{L}.\-]*)){0,3}(?:,\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?){0,2}\s*$`)
+
+// EndsWithAddress reports whether line ends in a postal address: its last
+// part is a postcode and town set off by a comma, perhaps with a country.
+func EndsWithAddress(line string) bool {
+	return strings.Contains(line, ",") && reAddressEnd.MatchString(strings.TrimSpace(line))
+}

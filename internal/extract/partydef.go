@@ -168,7 +168,57 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	if r, ok := x.firstPersonReading(n); ok {
 		out = append(out, r)
 	}
+	out = append(out, x.selfAppositionReadings(n)...)
 	return out, shorts
+}
+
+// reSelfApposition is "und uns, der …" / "and us, the …": a word after
+// "and" set off by a comma and followed by an article. The word must be a
+// self pronoun and the article one of the articles (both in the data).
+var reSelfApposition = lazyRegexp(`(?i)(?:^|\s)(?:und|and)\s+(\p{L}+),\s+(\p{L}+)\s+`)
+
+// selfAppositionReadings reads the processor of a click-through head that
+// names the vendor only in an apposition to its own pronoun: "Dieser AVV
+// gilt zwischen dir als Kundin oder Kunde von Kalenderfuchs und uns, der
+// Kalenderfuchs GmbH, Lindenallee 4, 50968 Köln" (the customer unnamed).
+// Only in a sentence with "zwischen"/"between" before it, and only a name
+// with its legal form.
+func (x *extractor) selfAppositionReadings(n int) []partyReading {
+	pk := x.k.party
+	var out []partyReading
+	head := x.text[:n]
+	for _, m := range reSelfApposition().FindAllStringSubmatchIndex(head, -1) {
+		if !pk.self[strings.ToLower(head[m[2]:m[3]])] || !pk.article[strings.ToLower(head[m[4]:m[5]])] {
+			continue
+		}
+		// "zwischen"/"between" earlier in the same sentence.
+		from := max(0, m[0]-300)
+		before := head[from:m[0]]
+		if k := strings.LastIndexAny(before, ".\n"); k >= 0 {
+			before = before[k+1:]
+		}
+		if !reBetweenBefore.MatchString(before) {
+			continue
+		}
+		start := m[1]
+		rest := head[start:min(n, start+200)]
+		nr := x.readName(rest)
+		if nr.name == "" || !nr.legal {
+			continue
+		}
+		role := "processor"
+		if x.reversedVoice() {
+			role = "controller"
+		}
+		p := &model.Party{Name: x.undotted(nr.name), Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start+nr.start, start+nr.end)}
+		tail := head[start+nr.end : min(n, start+nr.end+120)]
+		if k := rePostcodeTown().FindStringIndex(tail); k != nil {
+			a := x.k.ParseAddress(collapse(strings.Trim(tail[:k[1]], ", ")), x.lang)
+			p.Street, p.Postcode, p.City, p.Country = a.Street, a.Postcode, a.City, a.Country
+		}
+		out = append(out, partyReading{role: role, party: p, at: m[0], src: "definition"})
+	}
+	return out
 }
 
 var (

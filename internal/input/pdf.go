@@ -537,6 +537,16 @@ var reItemStart = lazyRegexp(`^(?:[•·▪○●■□➢►✓–—*-]\s|\d{1
 // Auftragsverarbeiter"); after a finished sentence it starts a new block.
 var reAnnexStart = lazyRegexp(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b`)
 
+// afterAddress reports whether line t, opening with a capital, follows a
+// line that ends in a postal address ("Hanauer Landstraße
+// 300, 60314 Frankfurt am Main, Deutschland" above "Mailjet"): the
+// address ends a block of lines (a company of a list) even where it is
+// the widest line of its column, so t is no wrapped continuation.
+func afterAddress(prev, t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) && document.EndsWithAddress(prev)
+}
+
 // shortLine is the largest share of its column's width that a line may
 // fill and still be taken as ended on purpose.
 const shortLine = 0.8
@@ -647,7 +657,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
