@@ -944,10 +944,26 @@ var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 // four or five digits with its town, and perhaps a country ("Hanauer
 // Landstraße 300, 60314 Frankfurt am Main, Deutschland"; also after a
 // service line a PDF reader joined to it).
-var reAddressEnd = regexp.MustCompile(`,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:am|an der|im|in der|ob der|bei|\p{Lu}[\p{L}.\-]*)){0,3}(?:,\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?){0,2}\s*$`)
+// It is anchored at a comma: the address's comma is one of the line's
+// last three (town and at most two parts after it), so EndsWithAddress
+// tries those only instead of letting the expression try every offset of
+// every line.
+var reAddressEnd = regexp.MustCompile(`^,\s*(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}[\p{L}.\-]*(?:\s+(?:am|an der|im|in der|ob der|bei|\p{Lu}[\p{L}.\-]*)){0,3}(?:,\s*\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?){0,2}\s*$`)
 
 // EndsWithAddress reports whether line ends in a postal address: its last
 // part is a postcode and town set off by a comma, perhaps with a country.
 func EndsWithAddress(line string) bool {
-	return strings.Contains(line, ",") && reAddressEnd.MatchString(strings.TrimSpace(line))
+	line = strings.TrimSpace(line)
+	end := len(line)
+	for range 3 {
+		i := strings.LastIndexByte(line[:end], ',')
+		if i < 0 {
+			return false
+		}
+		if reAddressEnd.MatchString(line[i:]) {
+			return true
+		}
+		end = i
+	}
+	return false
 }

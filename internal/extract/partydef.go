@@ -172,10 +172,82 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 	return out, shorts
 }
 
-// reSelfApposition is "und uns, der …" / "and us, the …": a word after
-// "and" set off by a comma and followed by an article. The word must be a
-// self pronoun and the article one of the articles (both in the data).
-var reSelfApposition = lazyRegexp(`(?i)(?:^|\s)(?:und|and)\s+(\p{L}+),\s+(\p{L}+)\s+`)
+// selfAppositions finds "und uns, der …" / "and us, the …": a word after
+// "and" set off by a comma and followed by a word (the reading then wants a
+// self pronoun and an article, both in the data). It finds them from the
+// commas of the text (few) instead of
+// running an expression from every "und"/"and" (many); it returns the
+// offsets the expression `(?i)(?:^|\s)(?:und|and)\s+(\p{L}+),\s+(\p{L}+)\s+`
+// would: match start and end, the word and the article (TestSelfAppositions
+// checks it against that expression).
+func selfAppositions(text string) [][6]int {
+	var out [][6]int
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	end := 0 // the previous match's end: matches do not overlap
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], ',')
+		if j < 0 {
+			return out
+		}
+		c := i + j
+		i = c + 1
+		ws := c
+		for ws > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:ws])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ws -= size
+		}
+		if ws == c {
+			continue
+		}
+		k := ws
+		for k > 0 && isSpace(text[k-1]) {
+			k--
+		}
+		if k == ws || k < 3 || !(strings.EqualFold(text[k-3:k], "und") || strings.EqualFold(text[k-3:k], "and")) {
+			continue
+		}
+		m0 := k - 3
+		if m0 > 0 {
+			if !isSpace(text[m0-1]) {
+				continue
+			}
+			m0--
+		}
+		if m0 < end {
+			continue
+		}
+		q := c + 1
+		for q < len(text) && isSpace(text[q]) {
+			q++
+		}
+		if q == c+1 {
+			continue
+		}
+		as := q
+		for q < len(text) {
+			r, size := utf8.DecodeRuneInString(text[q:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			q += size
+		}
+		if q == as {
+			continue
+		}
+		r := q
+		for r < len(text) && isSpace(text[r]) {
+			r++
+		}
+		if r == q {
+			continue
+		}
+		out = append(out, [6]int{m0, r, ws, c, as, q})
+		end = r
+	}
+}
 
 // selfAppositionReadings reads the processor of a click-through head that
 // names the vendor only in an apposition to its own pronoun: "Dieser AVV
@@ -187,7 +259,7 @@ func (x *extractor) selfAppositionReadings(n int) []partyReading {
 	pk := x.k.party
 	var out []partyReading
 	head := x.text[:n]
-	for _, m := range reSelfApposition().FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range selfAppositions(head) {
 		if !pk.self[strings.ToLower(head[m[2]:m[3]])] || !pk.article[strings.ToLower(head[m[4]:m[5]])] {
 			continue
 		}
