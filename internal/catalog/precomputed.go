@@ -886,6 +886,9 @@ var precomputedCatalog = &Catalog{
 			"assistants",
 			"helper",
 			"helpers",
+			"call handlers",
+			"case handlers",
+			"claims handlers",
 		},
 		"en_subproc": {
 			"sub-processor*",
@@ -2530,7 +2533,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:\\b(?:subject[- ]matter|object) of (?:the |this )?(?:commission|order|assignment|engagement|mandate|contract|agreement|addendum|dpa)\\b[^.;]{0,12}\\b(?:is|are|comprises|consists|covers|includes)\\b",
+							"re:\\b(?:subject[- ]matter|object) of (?:the |this )?(?:commission|order|assignment|engagement|mandate|contract|agreement|addendum|dpa|processing)\\b[^.;]{0,12}\\b(?:is|are|comprises|consists|covers|includes)\\b",
 						},
 					},
 					None: []string{
@@ -34355,6 +34358,82 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 				},
 				{
+					Name:   "who-has-access-instructed-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"who has access to the personal data",
+							"who have access to the personal data",
+							"who has access to personal data",
+							"who have access to personal data",
+							"who has access to the data",
+							"who have access to the data",
+						},
+						{
+							"instruct*",
+						},
+						{
+							"only",
+							"except",
+							"unless",
+							"solely",
+							"exclusively",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"give instructions",
+						"gives instructions",
+						"issue instructions",
+						"issues instructions",
+						"authorised to instruct",
+						"authorized to instruct",
+					},
+					Fallback: true,
+				},
+				{
+					Name:   "they-secrecy-duties-trained-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"they",
+							"their",
+						},
+						{
+							"trained",
+							"training",
+							"train",
+						},
+						{
+							"obligations under data protection law",
+							"duties under data protection law",
+							"obligations under the data protection laws",
+							"duties under the data protection laws",
+							"data protection obligations",
+							"data protection duties",
+						},
+					},
+					Topic: [][]string{
+						{
+							"@en_staff",
+						},
+						{
+							"confidential*",
+							"secrecy",
+							"non-disclosure",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc_subject",
+						"@en_subproc",
+					},
+					Fallback: true,
+				},
+				{
 					Name:   "staff-secrecy-duties-trained-en",
 					Lang:   "en",
 					Status: "partial",
@@ -34380,6 +34459,10 @@ var precomputedCatalog = &Catalog{
 							"data protection obligations",
 							"data protection duties",
 							"data protection rules",
+							"obligations under data protection law",
+							"duties under data protection law",
+							"obligations under the data protection laws",
+							"duties under the data protection laws",
 							"bound to data protection",
 							"committed to data protection",
 							"procedures on the handling of personal data",
