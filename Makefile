@@ -33,6 +33,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
 	$(GO) test -run '^$$' -fuzz '^FuzzPrefilter$$' -fuzztime 500x -fuzzminimizetime 1x ./internal/extract
 	$(GO) test -run '^$$' -fuzz '^FuzzReadName$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzSelfAppositions$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzEndsWithAddress$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/document
 	$(GO) test -run '^$$' -fuzz '^FuzzRun$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
 	$(GO) test -run '^$$' -fuzz '^FuzzPrefilters$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/findings
 	$(GO) test -run '^$$' -fuzz '^FuzzRegexp$$' -fuzztime $(FUZZCOUNT) -fuzzminimizetime 1x ./internal/prefilter
