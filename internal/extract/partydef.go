@@ -1161,8 +1161,8 @@ func (x *extractor) dashRoleUnits(text string) []defUnit {
 			continue
 		}
 		w := strings.ToLower(strings.TrimSpace(rest[:j]))
-		for _, art := range []string{"der ", "die ", "the "} {
-			w = strings.TrimPrefix(w, art)
+		if first, after, ok := strings.Cut(w, " "); ok && x.k.party.article[first] {
+			w = after
 		}
 		role, ok := x.k.party.role[w]
 		if !ok || role == "processor" && x.processorOfAnother(text[off+j:min(len(text), off+j+60)]) {
