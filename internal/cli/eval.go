@@ -157,6 +157,7 @@ func printEnglish(w io.Writer, rep, withOwn *eval.EnglishReport, own int, verbos
 	fmt.Fprintf(w, "evidence sentences: precision %.3f, recall %.3f (at most %d cited per requirement)\n", ratio(hit, cited), ratio(hit, gold), 3)
 	fmt.Fprintf(w, "first cited sentence on a labelled line: %.3f of %d met/partial verdicts (as acceptance.py en-evidence); %.3f with the project's %d sentence-label corrections\n",
 		ratio(rep.FirstOnLabel, rep.FirstScored), rep.FirstScored, ratio(rep.FirstOnLabelOwn, rep.FirstScored), rep.LineFixes)
+	printUncertain(w, rep.Uncertain)
 	per := append([]time.Duration{}, rep.PerDoc...)
 	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
 	med := time.Duration(0)
@@ -182,6 +183,14 @@ func printLabelled(w io.Writer, name, which string, r *eval.LabelledReport, verb
 		name, which, r.Docs, c.Accuracy(), c.Precision(), c.Recall(), r.Evidence(),
 		r.SubPrecision(), r.SubRecall(), r.SubF1(), r.CountryOK, r.CountryN, r.PlaceholderHit, r.PlaceholderN,
 		r.PartyRight, r.PartyWrong, r.PartyMissed, r.PartyNamed, r.DeadlineOK, r.DeadlineN, r.FormatSame, r.FormatN)
+	printUncertain(w, r.Uncertain)
+}
+
+// printUncertain states how many verdicts only a safety net gave and how
+// many of them the labels hold present (met or partial).
+func printUncertain(w io.Writer, u eval.Uncertain) {
+	fmt.Fprintf(w, "uncertain verdicts (safety net only, \"partial (review)\"): %d, present by the labels %d (%.3f)\n",
+		u.N, u.Present, ratio(u.Present, u.N))
 }
 
 func pr(a, b int) string {

@@ -61,6 +61,22 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// Uncertain counts the verdicts only a requirement's safety net gave
+// (model.Verdict.Uncertain) and how many of them the labels hold present:
+// the precision of "partial (review)".
+type Uncertain struct{ N, Present int }
+
+// Add counts one verdict.
+func (u *Uncertain) Add(v model.Verdict, goldPresent bool) {
+	if !v.Uncertain {
+		return
+	}
+	u.N++
+	if goldPresent {
+		u.Present++
+	}
+}
+
 // Correction is an adjudicated change of a document-level label.
 type Correction struct {
 	Document  string `json:"document"`
@@ -124,6 +140,8 @@ type EnglishReport struct {
 	FirstOnLabel, FirstOnLabelOwn, FirstScored int
 	// LineFixes is the number of sentence-label corrections applied.
 	LineFixes int
+	// Uncertain counts the safety net's verdicts against corrected labels.
+	Uncertain Uncertain
 }
 
 type labelFile struct {
@@ -223,6 +241,7 @@ func English(a *analyze.Analyzer, dir string, corrections, lineFixes []Correctio
 				corr = raw
 			}
 			pred := present(v.Status)
+			rep.Uncertain.Add(v, corr)
 			s.Raw.Add(raw, pred)
 			s.Corrected.Add(corr, pred)
 			rep.Raw.Add(raw, pred)

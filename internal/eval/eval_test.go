@@ -3,6 +3,8 @@ package eval
 import (
 	"math"
 	"testing"
+
+	"github.com/art28/art28/internal/model"
 )
 
 func TestConfusion(t *testing.T) {
@@ -21,6 +23,25 @@ func TestConfusion(t *testing.T) {
 	var empty Confusion
 	if empty.Precision() != 0 || empty.Accuracy() != 0 {
 		t.Error("empty confusion must not divide by zero")
+	}
+}
+
+func TestUncertainCounts(t *testing.T) {
+	var u Uncertain
+	for _, d := range []struct {
+		v    model.Verdict
+		gold bool
+	}{
+		{model.Verdict{Status: "partial", Uncertain: true}, true},
+		{model.Verdict{Status: "partial", Uncertain: true}, false},
+		{model.Verdict{Status: "partial"}, true},
+		{model.Verdict{Status: "met"}, false},
+		{model.Verdict{Status: "partial", Uncertain: true}, true},
+	} {
+		u.Add(d.v, d.gold)
+	}
+	if u.N != 3 || u.Present != 2 {
+		t.Errorf("uncertain %+v, want 3 verdicts of which 2 present", u)
 	}
 }
 

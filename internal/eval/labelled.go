@@ -44,6 +44,9 @@ type LabelledReport struct {
 	// FormatSame of FormatN original files (PDF, DOCX, ODT) give the same
 	// statuses and sub-processors as their text.
 	FormatSame, FormatN int
+	// Uncertain counts the safety net's verdicts and how many the labels
+	// hold present.
+	Uncertain Uncertain
 	// Errors lists every disagreement, as the acceptance script's ERRORS=1.
 	Errors []string
 }
@@ -191,6 +194,9 @@ func (r *LabelledReport) score(lab *LabelledDoc, text []rune, res *model.Result)
 		v, ok := byID[id]
 		g, p := present(want.Status), ok && present(v.Status)
 		r.Statuses.Add(g, p)
+		if ok {
+			r.Uncertain.Add(v, g)
+		}
 		switch {
 		case g && !p:
 			r.errorf("  false missing: %s %s (gold %s, lines %v)", lab.File, id, want.Status, want.Lines)
