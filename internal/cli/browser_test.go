@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -71,7 +72,8 @@ var setupLinkRe = regexp.MustCompile(`(http://[^\s]+/setup\?token=\S+)`)
 // TestBrowserEndToEnd runs art28 serve on an empty database and drives it
 // with headless Chromium: the first administrator from the printed setup
 // link, the five seeds uploaded as PDF and DOCX, a contract opened, a
-// status overridden with a reason, a finding confirmed, the portfolio
+// status overridden with a reason, a finding confirmed, a contract whose
+// audits clause only the safety net reads (marked for review), the portfolio
 // filtered for third-country sub-processors, the XLSX downloaded, a
 // second organisation with a viewer, who sees only that organisation,
 // and log out.
@@ -205,6 +207,28 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Errorf("finding not confirmed: %.400s", got)
 	}
 	run("findings screenshot", chromedp.ScrollIntoView(css(`#findings`)), shot("findings"))
+	// A contract whose only clause on audits is one the safety net reads:
+	// the checklist marks the partial status for review and explains why.
+	unc, _ := filepath.Abs(filepath.Join("testdata", "uncertain-avv.txt"))
+	run("upload a contract with an uncertain verdict",
+		chromedp.Navigate(base+"/upload"),
+		chromedp.WaitVisible(css(`input[name=file]`)),
+		chromedp.SetUploadFiles(css(`input[name=file]`), []string{unc}),
+		// One uploaded file leads straight to its contract.
+		chromedp.Click(css(`#upload-submit`)),
+		chromedp.WaitVisible(css(`[data-testid=uncertain-audits]`)),
+		chromedp.ScrollIntoView(css(`[data-testid=uncertain-audits]`)),
+		shot("uncertain"),
+	)
+	if got := text(`[data-testid=status-audits]`) + " " + text(`[data-testid=uncertain-audits]`); got != "partial review" {
+		t.Errorf("audits status %q, want \"partial review\"", got)
+	}
+	if got := text(`tr:has([data-testid=uncertain-audits]) p.uncertain`); !strings.Contains(got, "read the cited clause") {
+		t.Errorf("no explanation under the uncertain verdict: %q", got)
+	}
+	if n := countSel(t, bctx, `[data-testid^=uncertain-]`); n != 1 {
+		t.Errorf("%d uncertain marks, want 1 (audits)", n)
+	}
 	run("filter third countries",
 		chromedp.Navigate(base+"/"),
 		chromedp.WaitVisible(css(`#f-third`)),
@@ -291,6 +315,16 @@ func TestBrowserEndToEnd(t *testing.T) {
 		t.Error("serve did not shut down")
 	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// countSel counts the elements a CSS selector matches on the current page.
+func countSel(t *testing.T, ctx context.Context, sel string) int {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
+	if err != nil {
+		t.Fatalf("count %s: %v", sel, err)
+	}
+	return n
 }
 
 // seedDir holds the plain-text seeds the rendered fixtures were made from.
