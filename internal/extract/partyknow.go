@@ -35,6 +35,7 @@ type partyFile struct {
 	BrandMarkers      []string            `yaml:"brand_markers"`
 	BrandOfMarkers    []string            `yaml:"brand_of_markers"`
 	References        []string            `yaml:"references"`
+	ReferencesLower   []string            `yaml:"references_lower_case"`
 	Placeholders      []string            `yaml:"placeholders"`
 	TitleWords        []string            `yaml:"title_words"`
 	TitleHeads        []string            `yaml:"title_heads"`
@@ -182,7 +183,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
 	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
 	pk.brandOfRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.BrandOfMarkers)) + `)(?:$|\s)`)
-	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
+	pk.refRe = mustParty(`(?:^|[^\p{L}])(?:(?i:` + alternation(lowerAll(f.References)) + `)|` + alternation(f.ReferencesLower) + `)(?:$|[^\p{L}])`)
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)

@@ -2245,7 +2245,6 @@ var precomputedKnowledge = &knowledgeFiles{
 			"gemäß angaben",
 			"wie im",
 			"wie in",
-			"see",
 			"as set out",
 			"as specified",
 			"as identified",
@@ -2258,6 +2257,9 @@ var precomputedKnowledge = &knowledgeFiles{
 			"kundenkonto",
 			"account details",
 			"angaben im",
+		},
+		ReferencesLower: []string{
+			"see",
 		},
 		Placeholders: []string{
 			"wird eingefügt",
