@@ -687,7 +687,7 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			// or a company described after its name: "Provider: Example
 			// Ltd, a company incorporated in Ireland (registered number
 			// 123456) with its registered office at …".
-			if a, _ := x.k.legalForm(ln.text[at:min(len(ln.text), at+100)]); a > 0 {
+			if a, _ := x.k.legalForm(ln.text[at:min(len(ln.text), at+100)]); a > 0 || x.namedWithAddress(ln.text[at:]) {
 				kind, role, valueAt = k, r, at
 			}
 		}
@@ -783,6 +783,19 @@ var (
 	reLeadRest   = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
 	reLabelValue = prefilter.MustCompile(`^[^:]{2,60}:\s*`)
 )
+
+// namedWithAddress reports whether a label's long value opens with a
+// name without a legal form, up to its first comma, and holds a postcode
+// and town: "Universität Nordheide, Körperschaft des öffentlichen Rechts,
+// Campusallee 1, 21244 Buchholz, vertreten durch die Präsidentin" (public
+// bodies name themselves without a company's legal form).
+func (x *extractor) namedWithAddress(v string) bool {
+	c := strings.IndexByte(v, ',')
+	if c <= 0 || c > 80 || !rePostcodeCity.MatchString(v[c:]) {
+		return false
+	}
+	return x.readName(strings.TrimSpace(v[:c])).name != ""
+}
 
 // labelKind classifies a line as a role label: "same" (a value follows
 // the colon, at valueAt), "lead" (the block follows), "trailer" (the
