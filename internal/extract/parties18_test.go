@@ -6,12 +6,9 @@ func init() {
 	for name, why := range map[string]string{
 		"en-p18-02-annex-name-address-entries":          "Annex I \"Controller(s):\" / \"1. Name:\" entries without a \"Role:\" line are not read (parties18 first run)",
 		"en-p18-03-annex-negative-subprocessor-entries": "a sub-processor annex's \"Name:\" / \"Role: processor (hosting)\" entry is read as the processor, so the readings disagree (parties18 first run)",
-		"de-p18-06-wir-ihr-labels":                      "\"Ihr:\" / \"Wir:\" label lines are not read as the parties (parties18 first run)",
 		"de-p18-07-wir-sie-heading-only":                "an agency named only in the heading \"X GmbH – AVV für unsere Kundinnen und Kunden\" of a wir/Sie text is not read (parties18 first run)",
-		"de-p18-08-wir-ihr-signature-only":              "\"Für euch:\" / \"Für uns:\" signature lines are not read (parties18 first run)",
 		"de-p18-09-du-voice-we-are":                     "\"Wir sind die X UG (haftungsbeschränkt)\" in a du text is not read as the processor (parties18 first run)",
 		"de-p18-19-kammer-letterhead":                   "a chamber named in the letterhead and defined by \"Die Handwerkskammer wird nachfolgend „Kammer“ … genannt\" is not read (parties18 first run)",
-		"de-p18-35-wir-sie-labels-kunde":                "\"Sie:\" / \"Wir:\" label lines are not read as the parties (parties18 first run)",
 	} {
 		knownPartyGaps[name] = why
 	}

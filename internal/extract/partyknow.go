@@ -46,6 +46,7 @@ type partyFile struct {
 	BehalfCues        []string            `yaml:"behalf_cues"`
 	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
+	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
@@ -85,6 +86,7 @@ type partyKnowledge struct {
 	fragStart  map[string]bool
 	self       map[string]bool
 	addressee  map[string]bool
+	voiceLbl   map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
 	pronoun    map[string]bool
 	notInName  map[string]bool
 	nonName    map[string]bool
@@ -127,6 +129,13 @@ type keyForm struct {
 	canonical string
 }
 
+// voiceLabelFile is parties.yaml voice_labels: the labels of the text's
+// own voice and of the party it speaks to.
+type voiceLabelFile struct {
+	Self      []string `yaml:"self"`
+	Addressee []string `yaml:"addressee"`
+}
+
 // compileParties compiles the decoded data/parties.yaml together with the
 // legal forms of the lexicon; it leaves f unchanged.
 func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error) {
@@ -144,6 +153,13 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
+	pk.voiceLbl = map[string]string{}
+	for _, w := range f.VoiceLabels.Self {
+		pk.voiceLbl[strings.ToLower(w)] = "self"
+	}
+	for _, w := range f.VoiceLabels.Addressee {
+		pk.voiceLbl[strings.ToLower(w)] = "addressee"
+	}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	for _, a := range lexicon.InstructionAfter() {
 		pk.instrOwn = append(pk.instrOwn, " "+a)

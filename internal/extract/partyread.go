@@ -39,6 +39,7 @@ func (x *extractor) parties() model.Parties {
 	}
 	var rs []partyReading
 	rs = append(rs, x.blockReadings(limit)...)
+	rs = append(rs, x.voiceLabelReadings()...)
 	rs = append(rs, x.otherPartyReading(rs, limit)...)
 	rs = append(rs, x.annexReadings()...)
 	head := min(len(x.text), min(limit, 8000))

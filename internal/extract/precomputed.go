@@ -2519,6 +2519,28 @@ var precomputedKnowledge = &knowledgeFiles{
 			"dich",
 			"dir",
 		},
+		VoiceLabels: voiceLabelFile{
+			Self: []string{
+				"wir",
+				"uns",
+				"we",
+				"us",
+				"für uns",
+				"for us",
+			},
+			Addressee: []string{
+				"ihr",
+				"euch",
+				"sie",
+				"du",
+				"dich",
+				"you",
+				"für euch",
+				"für sie",
+				"für dich",
+				"for you",
+			},
+		},
 		PronounVerbs: []string{
 			"are to",
 			"is to",
