@@ -47,6 +47,9 @@ type partyFile struct {
 	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
 	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
+	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
+	AnnexWords        []string            `yaml:"annex_words"`
+	SubAnnexWords     []string            `yaml:"sub_annex_words"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
@@ -87,6 +90,9 @@ type partyKnowledge struct {
 	self       map[string]bool
 	addressee  map[string]bool
 	voiceLbl   map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
+	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
+	annexWord  []string          // "annex", "anlage": words that open an annex's title
+	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
 	pronoun    map[string]bool
 	notInName  map[string]bool
 	nonName    map[string]bool
@@ -153,6 +159,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
+	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
 	pk.voiceLbl = map[string]string{}
 	for _, w := range f.VoiceLabels.Self {
 		pk.voiceLbl[strings.ToLower(w)] = "self"
