@@ -93,6 +93,7 @@ type partyKnowledge struct {
 	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
 	annexWord  []string          // "annex", "anlage": words that open an annex's title
 	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
+	annexFirst string            // the first letters of the annex words
 	pronoun    map[string]bool
 	notInName  map[string]bool
 	nonName    map[string]bool
@@ -160,6 +161,11 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
+	for _, w := range pk.annexWord {
+		if w != "" && !strings.ContainsRune(pk.annexFirst, rune(w[0])) {
+			pk.annexFirst += w[:1]
+		}
+	}
 	pk.voiceLbl = map[string]string{}
 	for _, w := range f.VoiceLabels.Self {
 		pk.voiceLbl[strings.ToLower(w)] = "self"

@@ -832,10 +832,12 @@ func (x *extractor) partyAnnex(limit int) (int, int) {
 // OF PARTIES" → "list of parties", "Anlage 1: Parteien" → "parteien"),
 // lower-cased, or "" when t is no annex heading.
 func (x *extractor) annexHeadingTitle(t string) string {
-	t = strings.ToLower(strings.Trim(t, " \t*#"))
-	if len(t) > 80 {
+	t = strings.Trim(t, " \t*#")
+	if len(t) > 80 || len(t) < 6 || !strings.ContainsRune(x.k.party.annexFirst, rune(t[0]|0x20)) {
+		// No annex word opens with the line's first letter.
 		return ""
 	}
+	t = strings.ToLower(t)
 	for _, w := range x.k.party.annexWord {
 		if !strings.HasPrefix(t, w+" ") {
 			continue
