@@ -1975,3 +1975,48 @@ func asciiSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func asciiWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
+
+// voiceLabelReadings reads the party lines of a text written in the
+// "wir"/"ihr", "wir"/"Sie", "du" or "we"/"you" voice, labelled by the
+// voice itself (parties.yaml voice_labels): "Wir: Funkenflug
+// Kommunikation GmbH, Hafenstraße 19, 55118 Mainz" above or below "Ihr:
+// Weingut … GbR, …", in the head (the first 40 lines) or in the signature
+// block (the last 20 lines: "Für euch: Weingut … GbR, Anna Keller"). The
+// text's own voice is the processor unless the text says it is the
+// controller (reversedVoice); the party it speaks to takes the other
+// role. A line names a party only with a legal form or an address.
+func (x *extractor) voiceLabelReadings() []partyReading {
+	pk := x.k.party
+	var out []partyReading
+	seen := map[string]bool{}
+	for li, ln := range x.lines {
+		if li >= 40 && li < len(x.lines)-20 {
+			continue
+		}
+		t := strings.TrimSpace(ln.text)
+		c := strings.IndexByte(t, ':')
+		if c <= 0 || c > 12 || c+1 >= len(t) {
+			continue
+		}
+		kind := pk.voiceLbl[strings.ToLower(strings.Trim(t[:c], "* "))]
+		if kind == "" {
+			continue
+		}
+		role := "processor"
+		if (kind == "self") == x.reversedVoice() {
+			role = "controller"
+		}
+		if seen[role] {
+			continue
+		}
+		v := strings.TrimLeft(t[c+1:], " \t*")
+		off := ln.start + len(ln.text) - len(strings.TrimLeft(ln.text, " \t")) + len(t) - len(v)
+		pr := x.partyFromLines([]line{{start: off, end: off + len(v), text: v}}, true)
+		if pr.party == nil || pr.party.Postcode == "" && !pk.legalRe.MatchString(" "+pr.party.Name) {
+			continue
+		}
+		seen[role] = true
+		out = append(out, partyReading{role: role, party: pr.party, at: ln.start, src: "block"})
+	}
+	return out
+}

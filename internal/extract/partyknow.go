@@ -35,6 +35,7 @@ type partyFile struct {
 	BrandMarkers      []string            `yaml:"brand_markers"`
 	BrandOfMarkers    []string            `yaml:"brand_of_markers"`
 	References        []string            `yaml:"references"`
+	ReferencesLower   []string            `yaml:"references_lower_case"`
 	Placeholders      []string            `yaml:"placeholders"`
 	TitleWords        []string            `yaml:"title_words"`
 	TitleHeads        []string            `yaml:"title_heads"`
@@ -45,6 +46,10 @@ type partyFile struct {
 	BehalfCues        []string            `yaml:"behalf_cues"`
 	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
+	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
+	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
+	AnnexWords        []string            `yaml:"annex_words"`
+	SubAnnexWords     []string            `yaml:"sub_annex_words"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
@@ -84,6 +89,11 @@ type partyKnowledge struct {
 	fragStart  map[string]bool
 	self       map[string]bool
 	addressee  map[string]bool
+	voiceLbl   map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
+	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
+	annexWord  []string          // "annex", "anlage": words that open an annex's title
+	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
+	annexFirst string            // the first letters of the annex words
 	pronoun    map[string]bool
 	notInName  map[string]bool
 	nonName    map[string]bool
@@ -126,6 +136,13 @@ type keyForm struct {
 	canonical string
 }
 
+// voiceLabelFile is parties.yaml voice_labels: the labels of the text's
+// own voice and of the party it speaks to.
+type voiceLabelFile struct {
+	Self      []string `yaml:"self"`
+	Addressee []string `yaml:"addressee"`
+}
+
 // compileParties compiles the decoded data/parties.yaml together with the
 // legal forms of the lexicon; it leaves f unchanged.
 func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error) {
@@ -143,6 +160,19 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
+	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
+	for _, w := range pk.annexWord {
+		if w != "" && !strings.ContainsRune(pk.annexFirst, rune(w[0])) {
+			pk.annexFirst += w[:1]
+		}
+	}
+	pk.voiceLbl = map[string]string{}
+	for _, w := range f.VoiceLabels.Self {
+		pk.voiceLbl[strings.ToLower(w)] = "self"
+	}
+	for _, w := range f.VoiceLabels.Addressee {
+		pk.voiceLbl[strings.ToLower(w)] = "addressee"
+	}
 	pk.instrCue, pk.instrOwn = lexicon.InstructionCues(), lowerAll(f.InstructionOwner)
 	for _, a := range lexicon.InstructionAfter() {
 		pk.instrOwn = append(pk.instrOwn, " "+a)
@@ -182,7 +212,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)
 	pk.brandRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.BrandMarkers)) + `)(?:$|[\s:,„“"'])`)
 	pk.brandOfRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.BrandOfMarkers)) + `)(?:$|\s)`)
-	pk.refRe = mustParty(`(?i)(?:^|[^\p{L}])(?:` + alternation(lowerAll(f.References)) + `)(?:$|[^\p{L}])`)
+	pk.refRe = mustParty(`(?:^|[^\p{L}])(?:(?i:` + alternation(lowerAll(f.References)) + `)|` + alternation(f.ReferencesLower) + `)(?:$|[^\p{L}])`)
 	pk.phRe = mustParty(`(?i)(?:` + alternation(lowerAll(f.Placeholders)) + `)`)
 	pk.ph = newPhraseSet(lowerAll(f.Placeholders), pk.phRe)
 	forms := append(append([]string{}, lexiconForms...), f.LegalForms...)

@@ -39,6 +39,7 @@ func (x *extractor) parties() model.Parties {
 	}
 	var rs []partyReading
 	rs = append(rs, x.blockReadings(limit)...)
+	rs = append(rs, x.voiceLabelReadings()...)
 	rs = append(rs, x.otherPartyReading(rs, limit)...)
 	rs = append(rs, x.annexReadings()...)
 	head := min(len(x.text), min(limit, 8000))
@@ -646,9 +647,13 @@ func vendorKey(pk *partyKnowledge, name string) string {
 func (x *extractor) blockReadings(limit int) []partyReading {
 	var out []partyReading
 	seen := map[string]bool{}
+	annexFrom, annexTo := x.partyAnnex(limit)
 	for i, ln := range x.lines {
-		if ln.start > limit {
-			break
+		if ln.start > limit && (ln.start < annexFrom || ln.start >= annexTo) {
+			if ln.start >= annexTo {
+				break
+			}
+			continue
 		}
 		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) && !x.abbrevLabel(ln.text) {
 			continue
@@ -687,7 +692,7 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			// or a company described after its name: "Provider: Example
 			// Ltd, a company incorporated in Ireland (registered number
 			// 123456) with its registered office at …".
-			if a, _ := x.k.legalForm(ln.text[at:min(len(ln.text), at+100)]); a > 0 {
+			if a, _ := x.k.legalForm(ln.text[at:min(len(ln.text), at+100)]); a > 0 || x.namedWithAddress(ln.text[at:]) || x.bracketRemarkLead(i, ln.text[at:]) > 0 {
 				kind, role, valueAt = k, r, at
 			}
 		}
@@ -701,6 +706,14 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if kind == "" || seen[role] {
 			continue
 		}
+		nameLine := -1
+		if kind == "same" {
+			// "Controller(s): [Identity and contact details of the
+			// controller(s) …]" above "1. Name: …": the standard
+			// clauses' Annex I explains the entry and gives the party
+			// below.
+			nameLine = x.bracketRemarkLead(i, ln.text[valueAt:])
+		}
 		var block []line
 		roleCell := false // the role is the last cell of a table row
 		switch kind {
@@ -713,6 +726,10 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 				block, roleCell = x.cellLines(ln, cs), true
 			}
 		case "same":
+			if nameLine > 0 {
+				block = x.blockAfter(nameLine - 1)
+				break
+			}
 			v := ln.text[valueAt:]
 			if at, r2, v2 := x.secondLabel(v); at > 0 && r2 != role && !seen[r2] {
 				// "Auftraggeber: A GmbH, Weg 1, 12345 Ort Auftragnehmer: B
@@ -783,6 +800,93 @@ var (
 	reLeadRest   = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*:?\s*(?:[–—-].*)?$`)
 	reLabelValue = prefilter.MustCompile(`^[^:]{2,60}:\s*`)
 )
+
+// partyAnnex returns the span of an annex that lists the parties
+// ("ANNEX I – LIST OF PARTIES", "Anlage 1 – Parteien"; parties.yaml
+// party_annex_titles) after the first limit bytes: from its title line to
+// the next annex title or 3,000 bytes on. 0, 0 when there is none.
+func (x *extractor) partyAnnex(limit int) (int, int) {
+	pk := x.k.party
+	from := -1
+	for _, ln := range x.lines {
+		if from >= 0 {
+			if ln.start-from > 3000 || x.annexHeadingTitle(ln.text) != "" {
+				return from, ln.start
+			}
+			continue
+		}
+		if ln.start <= limit || len(ln.text) > 80 {
+			continue
+		}
+		if t := x.annexHeadingTitle(ln.text); t != "" && pk.annexTtl[t] {
+			from = ln.start
+		}
+	}
+	if from < 0 {
+		return 0, 0
+	}
+	return from, len(x.text)
+}
+
+// annexHeadingTitle returns the title of an annex heading line ("ANNEX I – LIST
+// OF PARTIES" → "list of parties", "Anlage 1: Parteien" → "parteien"),
+// lower-cased, or "" when t is no annex heading.
+func (x *extractor) annexHeadingTitle(t string) string {
+	t = strings.Trim(t, " \t*#")
+	if len(t) > 80 || len(t) < 6 || !strings.ContainsRune(x.k.party.annexFirst, rune(t[0]|0x20)) {
+		// No annex word opens with the line's first letter.
+		return ""
+	}
+	t = strings.ToLower(t)
+	for _, w := range x.k.party.annexWord {
+		if !strings.HasPrefix(t, w+" ") {
+			continue
+		}
+		rest := strings.Fields(t[len(w):])
+		if len(rest) == 0 || strings.Trim(rest[0], "0123456789ivxlc.:)") != "" {
+			return ""
+		}
+		title := strings.TrimLeft(strings.Join(rest[1:], " "), "–—-:. ")
+		if title == "" {
+			title = "-"
+		}
+		return title
+	}
+	return ""
+}
+
+// bracketRemarkLead returns the line of the "Name:" entry (reNameEntry)
+// that gives the party when a label's value (after line i's colon) is
+// only a remark in square brackets and that entry is the next line that
+// is not blank; -1 otherwise.
+func (x *extractor) bracketRemarkLead(i int, v string) int {
+	v = strings.TrimSpace(v)
+	if len(v) < 2 || v[0] != '[' || v[len(v)-1] != ']' || strings.Count(v, "[") != 1 {
+		return -1
+	}
+	for j := i + 1; j < len(x.lines) && j <= i+3; j++ {
+		if t := strings.TrimSpace(x.lines[j].text); t != "" {
+			if reNameEntry.MatchString(t) {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// namedWithAddress reports whether a label's long value opens with a
+// name without a legal form, up to its first comma, and holds a postcode
+// and town: "Universität Nordheide, Körperschaft des öffentlichen Rechts,
+// Campusallee 1, 21244 Buchholz, vertreten durch die Präsidentin" (public
+// bodies name themselves without a company's legal form).
+func (x *extractor) namedWithAddress(v string) bool {
+	c := strings.IndexByte(v, ',')
+	if c <= 0 || c > 80 || !rePostcodeCity.MatchString(v[c:]) {
+		return false
+	}
+	return x.readName(strings.TrimSpace(v[:c])).name != ""
+}
 
 // labelKind classifies a line as a role label: "same" (a value follows
 // the colon, at valueAt), "lead" (the block follows), "trailer" (the
@@ -1648,7 +1752,7 @@ func (x *extractor) annexReadings() []partyReading {
 	seen := map[string]bool{}
 	for i, ln := range x.lines {
 		m := reRoleLine.FindStringSubmatch(ln.text)
-		if m == nil {
+		if m == nil || x.inSubAnnex(i) {
 			continue
 		}
 		role := "controller"
@@ -1675,6 +1779,25 @@ func (x *extractor) annexReadings() []partyReading {
 		}
 	}
 	return out
+}
+
+// inSubAnnex reports whether line i stands in an annex whose title lists
+// sub-processors (parties.yaml sub_annex_words): the nearest annex
+// heading within the 60 lines above names them.
+func (x *extractor) inSubAnnex(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-60; k-- {
+		t := x.annexHeadingTitle(x.lines[k].text)
+		if t == "" {
+			continue
+		}
+		for _, w := range x.k.party.subAnnex {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // runeStart returns the largest index at most i that starts a rune of s
