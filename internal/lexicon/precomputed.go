@@ -256,7 +256,7 @@ var precomputedWords = &words{
 		"de_werden":                    "wird werden wurde wurden",
 		"def_articles":                 "jede jeder jedes jeden alle",
 		"def_indefinite":               "ein eine einer",
-		"def_not_subject":              "this that it which what there der die das the dies diese dieser",
+		"def_not_subject":              "this that it which what there der die das the dies diese dieser wenn falls sofern soweit sobald solange sollten sollte ob wir ich du ihr sie er es man if when where whenever we you i they",
 		"descriptor_word_endings":      "firma firmen dienstleister",
 		"determiners":                  "the a an its their such any each relevant applicable respective",
 		"en_assent_verbs":              "agree acknowledg accept understand confirm recogni note notes warrant represent",
