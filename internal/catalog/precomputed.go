@@ -33824,7 +33824,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "konkrete-massnahmen-de",
 					Lang:   "de",
 					Status: "met",
-					Actor:  "not-controller",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"verschlüssel*",
@@ -33874,6 +33874,9 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:[\\d.]+\\s*)?(?:der|die) (?:auftraggeber(?:in)?|kunde|kundin|verantwortliche|verantwortlicher|mandant(?:in)?) (?:sorgt|schützt|setzt|trifft|ist|hat|muss|verwendet|nutzt|hält|installiert)\\b",
+						"auf ihren eigenen",
+						"auf seinen eigenen",
 						"auch in datensicherung*",
 						"auch in den datensicherung*",
 						"auch in backup*",
