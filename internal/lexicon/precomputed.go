@@ -256,7 +256,7 @@ var precomputedWords = &words{
 		"de_werden":                    "wird werden wurde wurden",
 		"def_articles":                 "jede jeder jedes jeden alle",
 		"def_indefinite":               "ein eine einer",
-		"def_not_subject":              "this that it which what there der die das the dies diese dieser wenn falls sofern soweit sobald sollten sollte dass ob weil wir ihr sie ich du if where should we you",
+		"def_not_subject":              "this that it which what there der die das the dies diese dieser wenn falls sofern soweit sobald solange sollten sollte dass ob weil wir ihr sie ich du er es man if when where whenever should we you i they",
 		"descriptor_word_endings":      "firma firmen dienstleister",
 		"determiners":                  "the a an its their such any each relevant applicable respective",
 		"en_assent_verbs":              "agree acknowledg accept understand confirm recogni note notes warrant represent",
