@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -243,4 +244,62 @@ func (x *extractor) placeWords(s string) bool {
 		}
 	}
 	return !x.serviceWords(s)
+}
+
+// letteredEntry strips the capital letter label of an entry of a lettered
+// list ("A. Tallyform – online forms – Dublin", "C) Kellerarchiv Nord –
+// Einlagerung") and returns the rest. The line at offset at must be one
+// of a run: "A." over a line opening with "B.", or any other letter under
+// a line opening with the letter before it, with the same punctuation.
+// So an initial ("A. Schmidt Transporte GmbH") or a heading "B.
+// Pflichten" standing alone is no entry.
+func (x *extractor) letteredEntry(t string, at int) (string, bool) {
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'Z' || t[1] != '.' && t[1] != ')' || t[2] != ' ' {
+		return "", false
+	}
+	rest := strings.TrimLeft(t[3:], " ")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	k := sort.Search(len(x.lines), func(i int) bool { return x.lines[i].end >= at })
+	if k >= len(x.lines) {
+		return "", false
+	}
+	// The nearest line with text above or below (a blank line between
+	// entries is allowed).
+	near := func(step int) string {
+		for j := k + step; j >= 0 && j < len(x.lines) && (j-k)*step <= 3; j += step {
+			if s := strings.TrimSpace(x.lines[j].text); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	letter, punct := t[0], t[1]
+	seq := func(s string, want byte) bool {
+		return len(s) > 3 && s[0] == want && s[1] == punct && s[2] == ' '
+	}
+	if letter == 'A' {
+		return rest, seq(near(1), 'B')
+	}
+	return rest, seq(near(-1), letter-1)
+}
+
+// letteredBare reads the text of a lettered entry (lettered tells whether
+// t is one, see letteredEntry) as a bare name with its service and
+// place, or returns nil. A name holding a sub-processor word is a
+// heading ("B. Weitere Unterauftragsverarbeiter – Änderungen").
+func (x *extractor) letteredBare(t string, lettered bool, start, end int) *spEntry {
+	if !lettered {
+		return nil
+	}
+	name, serv, rest, ok := x.bareEntry(t)
+	if !ok || x.k.isSub(prefilter.Lower(name)) {
+		return nil
+	}
+	e := x.newListEntry(name, rest, t, start, end)
+	if serv != "" && e.sp.Service == "" {
+		e.sp.Service = serv
+	}
+	return e
 }
