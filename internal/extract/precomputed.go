@@ -1752,6 +1752,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"GGMBH",
 			"e.G.",
 			"e. G.",
+			"E.K.",
+			"E. K.",
 		},
 		Placeholders: []string{
 			"^[\\s\\-–—_.…·*]*$",

@@ -53,16 +53,27 @@ func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 		name, rest, ok := x.entityLine(p, len(x.doc.Blocks))
 		if !ok {
 			if name, serv, rest, ok = x.bareEntry(p); !ok {
-				if !x.bareListName(p) {
+				if n, r, ok := x.bareNameNote(p); ok {
+					// "Bürofix (Scan-Service)": a bare name and a short
+					// note on what it does, in a list the lead-in says
+					// names sub-processors.
+					name, rest = n, r
+				} else if !x.bareListName(p) {
 					return nil
+				} else {
+					name, rest = p, ""
 				}
-				name, rest = p, ""
 			}
 		}
-		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && x.placeWords(name[i+2:len(name)-1]) {
+		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && (x.placeWords(name[i+2:len(name)-1]) || x.serviceWords(name[i+2:len(name)-1])) {
 			// "IONOS SE (Montabaur)": the town in parentheses is the
-			// entry's place, not a qualifier of its name.
+			// entry's place, not a qualifier of its name; "Netzhaus
+			// Weser GmbH (Hosting)": the service is none either.
+			inner := name[i+2 : len(name)-1]
 			name, rest = name[:i], name[i:]+rest
+			if !x.placeWords(inner) {
+				rest = " – " + inner + rest[len(inner)+3:]
+			}
 		}
 		e := x.newListEntry(name, rest, t, start, end)
 		if serv != "" && e.sp.Service == "" {
@@ -302,4 +313,19 @@ func (x *extractor) letteredBare(t string, lettered bool, start, end int) *spEnt
 		e.sp.Service = serv
 	}
 	return e
+}
+
+// bareNameNote splits a list part "Bürofix (Scan-Service)" into a bare
+// name (as bareListName accepts it) and a note in parentheses of one or
+// two words without digits, legal form or comma; else ok is false.
+func (x *extractor) bareNameNote(p string) (name, rest string, ok bool) {
+	i := strings.Index(p, " (")
+	if i <= 0 || !strings.HasSuffix(p, ")") {
+		return "", "", false
+	}
+	note := p[i+2 : len(p)-1]
+	if note == "" || len(strings.Fields(note)) > 2 || strings.ContainsAny(note, "0123456789,;()") || x.hasLegalForm(note) || !x.bareListName(p[:i]) {
+		return "", "", false
+	}
+	return p[:i], " – " + note, true
 }
