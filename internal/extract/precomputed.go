@@ -1308,6 +1308,12 @@ var precomputedKnowledge = &knowledgeFiles{
 				"categories",
 				"rechenzentr",
 				"data cent",
+				"druckereien",
+				"logistiker",
+				"printers",
+				"couriers",
+				"call centres",
+				"call centers",
 			},
 			"service_words": {
 				"analyse",
