@@ -195,7 +195,9 @@ func pipeTableAt(lines []line, i int) bool {
 }
 
 // tabRowAt reports whether the next non-empty line from i is a tab row
-// with n cells (or both have three or more).
+// with n cells (or both have three or more, or it has two and n is three
+// or more: a row whose empty cells a word processor's export left out,
+// "Wolkenpost<tab>Deutschland" under "Anbieter<tab>Zweck<tab>Land").
 func tabRowAt(lines []line, i, n int) bool {
 	for ; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i].text)
@@ -203,7 +205,7 @@ func tabRowAt(lines []line, i, n int) bool {
 			continue
 		}
 		m := tabCells(t)
-		return isTabRow(t) && (m == n || m >= 3 && n >= 3)
+		return isTabRow(t) && (m == n || m >= 2 && n >= 3)
 	}
 	return false
 }
@@ -388,7 +390,12 @@ func (p *builder) tableRow(start, end int) {
 	if strings.HasPrefix(text, "|") || !strings.Contains(text, "\t") && strings.Contains(text, " | ") {
 		sep = "|"
 	}
-	p.tabTable, p.tabCells = sep == "\t", tabCells(text)
+	// tabCells is the widest row of the table so far: a narrower row
+	// (empty cells left out) does not narrow it for the rows after it.
+	if n := tabCells(text); p.row == 0 || n > p.tabCells {
+		p.tabCells = n
+	}
+	p.tabTable = sep == "\t"
 	off := 0
 	cell := 0
 	for off <= len(text) {

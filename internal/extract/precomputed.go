@@ -1308,6 +1308,12 @@ var precomputedKnowledge = &knowledgeFiles{
 				"categories",
 				"rechenzentr",
 				"data cent",
+				"druckereien",
+				"logistiker",
+				"printers",
+				"couriers",
+				"call centres",
+				"call centers",
 			},
 			"service_words": {
 				"analyse",
@@ -1752,6 +1758,8 @@ var precomputedKnowledge = &knowledgeFiles{
 			"GGMBH",
 			"e.G.",
 			"e. G.",
+			"E.K.",
+			"E. K.",
 		},
 		Placeholders: []string{
 			"^[\\s\\-–—_.…·*]*$",

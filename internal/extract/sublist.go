@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,16 +53,27 @@ func (x *extractor) inlineList(t string, start, end int) []*spEntry {
 		name, rest, ok := x.entityLine(p, len(x.doc.Blocks))
 		if !ok {
 			if name, serv, rest, ok = x.bareEntry(p); !ok {
-				if !x.bareListName(p) {
+				if n, r, ok := x.bareNameNote(p); ok {
+					// "Bürofix (Scan-Service)": a bare name and a short
+					// note on what it does, in a list the lead-in says
+					// names sub-processors.
+					name, rest = n, r
+				} else if !x.bareListName(p) {
 					return nil
+				} else {
+					name, rest = p, ""
 				}
-				name, rest = p, ""
 			}
 		}
-		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && x.placeWords(name[i+2:len(name)-1]) {
+		if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && (x.placeWords(name[i+2:len(name)-1]) || x.serviceWords(name[i+2:len(name)-1])) {
 			// "IONOS SE (Montabaur)": the town in parentheses is the
-			// entry's place, not a qualifier of its name.
+			// entry's place, not a qualifier of its name; "Netzhaus
+			// Weser GmbH (Hosting)": the service is none either.
+			inner := name[i+2 : len(name)-1]
 			name, rest = name[:i], name[i:]+rest
+			if !x.placeWords(inner) {
+				rest = " – " + inner + rest[len(inner)+3:]
+			}
 		}
 		e := x.newListEntry(name, rest, t, start, end)
 		if serv != "" && e.sp.Service == "" {
@@ -243,4 +255,77 @@ func (x *extractor) placeWords(s string) bool {
 		}
 	}
 	return !x.serviceWords(s)
+}
+
+// letteredEntry strips the capital letter label of an entry of a lettered
+// list ("A. Tallyform – online forms – Dublin", "C) Kellerarchiv Nord –
+// Einlagerung") and returns the rest. The line at offset at must be one
+// of a run: "A." over a line opening with "B.", or any other letter under
+// a line opening with the letter before it, with the same punctuation.
+// So an initial ("A. Schmidt Transporte GmbH") or a heading "B.
+// Pflichten" standing alone is no entry.
+func (x *extractor) letteredEntry(t string, at int) (string, bool) {
+	if len(t) < 4 || t[0] < 'A' || t[0] > 'Z' || t[1] != '.' && t[1] != ')' || t[2] != ' ' {
+		return "", false
+	}
+	rest := strings.TrimLeft(t[3:], " ")
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	k := sort.Search(len(x.lines), func(i int) bool { return x.lines[i].end >= at })
+	if k >= len(x.lines) {
+		return "", false
+	}
+	// The nearest line with text above or below (a blank line between
+	// entries is allowed).
+	near := func(step int) string {
+		for j := k + step; j >= 0 && j < len(x.lines) && (j-k)*step <= 3; j += step {
+			if s := strings.TrimSpace(x.lines[j].text); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	letter, punct := t[0], t[1]
+	seq := func(s string, want byte) bool {
+		return len(s) > 3 && s[0] == want && s[1] == punct && s[2] == ' '
+	}
+	if letter == 'A' {
+		return rest, seq(near(1), 'B')
+	}
+	return rest, seq(near(-1), letter-1)
+}
+
+// letteredBare reads the text of a lettered entry (lettered tells whether
+// t is one, see letteredEntry) as a bare name with its service and
+// place, or returns nil. A name holding a sub-processor word is a
+// heading ("B. Weitere Unterauftragsverarbeiter – Änderungen").
+func (x *extractor) letteredBare(t string, lettered bool, start, end int) *spEntry {
+	if !lettered {
+		return nil
+	}
+	name, serv, rest, ok := x.bareEntry(t)
+	if !ok || x.k.isSub(prefilter.Lower(name)) {
+		return nil
+	}
+	e := x.newListEntry(name, rest, t, start, end)
+	if serv != "" && e.sp.Service == "" {
+		e.sp.Service = serv
+	}
+	return e
+}
+
+// bareNameNote splits a list part "Bürofix (Scan-Service)" into a bare
+// name (as bareListName accepts it) and a note in parentheses of one or
+// two words without digits, legal form or comma; else ok is false.
+func (x *extractor) bareNameNote(p string) (name, rest string, ok bool) {
+	i := strings.Index(p, " (")
+	if i <= 0 || !strings.HasSuffix(p, ")") {
+		return "", "", false
+	}
+	note := p[i+2 : len(p)-1]
+	if note == "" || len(strings.Fields(note)) > 2 || strings.ContainsAny(note, "0123456789,;()") || x.hasLegalForm(note) || !x.bareListName(p[:i]) {
+		return "", "", false
+	}
+	return p[:i], " – " + note, true
 }

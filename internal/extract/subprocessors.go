@@ -27,7 +27,8 @@ var (
 	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
-	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|land|country)\s*:\s*(.+)$`)
+	// "Ort: Bielefeld, Deutschland", "Place of processing: Dublin".
+	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der (?:verarbeitung|datenverarbeitung|leistungserbringung)|ort|sitzland|land der verarbeitung|server location|processing location|location|place(?: of processing)?|country(?: of processing)?|land)\s*:\s*(.+)$`)
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
@@ -1183,6 +1184,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					leadSub = false
 					continue
 				}
+				lettered := false
+				if u, ok := x.letteredEntry(t, b.Start); ok {
+					// "C. Coldharbour Vault – backup – Sheffield", a
+					// lettered entry the parser read as a heading.
+					t, lettered = u, true
+				}
 				if name, rest, ok := x.entityLine(t, i); ok && x.hasLegalForm(name) {
 					last = x.newListEntry(name, rest, t, b.Start, b.End)
 					out = append(out, last)
@@ -1190,6 +1197,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					// Labelled lines below it ("Sitz: Tartu, Estland")
 					// describe it.
 					cur = last
+				} else if e := x.letteredBare(t, lettered, b.Start, b.End); e != nil {
+					last = e
+					out = append(out, last)
+					lastBlock, lastHit = i, i
 				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
 					// (The line right after an entry is its service.)
 					// "Plausible Analytics" above its service and address.
@@ -1310,6 +1321,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					t = u
 				}
 			}
+			// "A. Tallyform – online forms – Dublin": a lettered list's
+			// label is no part of the name, and the entry may be a bare
+			// name as in a list of items.
+			lettered := false
+			if u, ok := x.letteredEntry(t, ls); ok {
+				t, lettered = u, true
+			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				if im := reInlineAddr.FindStringSubmatch(t); im != nil && im[2] != "" {
 					// "Sitz: Weg 1, 12345 Ort Leistung: Lohnabrechnung".
@@ -1361,7 +1379,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
-			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && x.fillBlockAddress(last, t, ls, le) {
+			// (A numbered entry of its own, "2. Quittly (Estland),
+			// Belegerfassung", is no address line of the one above: its
+			// number is no house number.)
+			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && !(ln.start == 0 && isItemLabel(b.Label)) && x.fillBlockAddress(last, t, ls, le) {
 				continue
 			}
 			if leadProv && !x.inSubContext(b) {
@@ -1371,8 +1392,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
-			if b.Kind == document.ListItem || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
-				if name, serv, rest, ok := x.bareEntry(t); ok {
+			if b.Kind == document.ListItem || lettered || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
+				if name, serv, rest, ok := x.bareEntry(t); ok && !(lettered && x.k.isSub(prefilter.Lower(name))) {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
 						cur.sp.Service = serv

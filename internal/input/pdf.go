@@ -657,7 +657,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart().MatchString(t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
@@ -849,6 +849,15 @@ func stripFurniture(pages [][]string) {
 			}
 		}
 	}
+}
+
+// nextLetterItem reports whether line t opens the entry after the one
+// that opened the paragraph, first, in a list labelled with capital
+// letters: "B. Echo Transcripts – …" after "A. Tallyform – …" (same
+// punctuation). A lone initial ("A. Müller") is no list.
+func nextLetterItem(first, t string) bool {
+	return len(t) > 3 && len(first) > 3 && t[0] > 'A' && t[0] <= 'Z' && first[0] == t[0]-1 &&
+		(t[1] == '.' || t[1] == ')') && first[1] == t[1] && t[2] == ' ' && first[2] == ' '
 }
 
 // suspended lists words after a line-end hyphen that show the hyphen is a
