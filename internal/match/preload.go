@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // The term table of the embedded catalog is computed by `go generate
@@ -19,12 +21,14 @@ import (
 // lists are empty (preloaded_none.go), so that it starts from an empty
 // table.
 
-func init() { installPreload(preloadTerms, preloadPatterns) }
+func init() { installPreload(preloadTerms) }
 
-// installPreload registers terms (whose ids are their positions) and
-// numbers patterns (whose numbers are their positions) in an empty
-// registry.
-func installPreload(terms []entry, patterns []string) {
+// installPreload publishes terms (whose ids are their positions) as the
+// registered terms of an empty registry. Their ids are found by
+// preloadedTerm, not through the registry's map: a process looks up only
+// a few hundred of them by text after start-up, which a binary search
+// answers for less than building a map of all of them costs.
+func installPreload(terms []entry) {
 	if len(terms) == 0 {
 		return
 	}
@@ -34,19 +38,33 @@ func installPreload(terms []entry, patterns []string) {
 		panic("match: preloaded terms after registration")
 	}
 	list := make([]*entry, len(terms), len(terms)+registrySize/4)
-	registry.ids = make(map[string]TermID, len(terms)+registrySize/4)
 	for i := range terms {
-		e := &terms[i]
-		list[i] = e
-		registry.ids[e.text] = TermID(i)
+		list[i] = &terms[i]
 	}
 	registry.terms.Store(&list)
-	patternIDs.Lock()
-	defer patternIDs.Unlock()
-	patternIDs.m = make(map[string]int32, len(patterns)+registrySize/8)
-	for i, p := range patterns {
-		patternIDs.m[p] = int32(i)
+}
+
+// preloadedTerm returns the id of term t if it is preloaded.
+func preloadedTerm(t string) (TermID, bool) {
+	i, ok := slices.BinarySearchFunc(preloadTermOrder, t, func(k int32, t string) int {
+		return strings.Compare(preloadTerms[k].text, t)
+	})
+	if !ok {
+		return 0, false
 	}
+	return TermID(preloadTermOrder[i]), true
+}
+
+// preloadedPattern returns the number of word pattern w if it is
+// preloaded.
+func preloadedPattern(w string) (int32, bool) {
+	i, ok := slices.BinarySearchFunc(preloadPatternOrder, w, func(k int32, w string) int {
+		return strings.Compare(preloadPatterns[k], w)
+	})
+	if !ok {
+		return 0, false
+	}
+	return preloadPatternOrder[i], true
 }
 
 // PreloadSource returns the Go source of preloaded.go for the terms and
@@ -56,7 +74,8 @@ func installPreload(terms []entry, patterns []string) {
 func PreloadSource(generator string) ([]byte, error) {
 	terms := registered()
 	patternIDs.Lock()
-	patterns := make([]string, len(patternIDs.m))
+	patterns := make([]string, len(preloadPatterns)+len(patternIDs.m))
+	copy(patterns, preloadPatterns)
 	for p, id := range patternIDs.m {
 		patterns[id] = p
 	}
@@ -92,8 +111,32 @@ func PreloadSource(generator string) ([]byte, error) {
 	for _, p := range patterns {
 		b.WriteString(strconv.Quote(p) + ",\n")
 	}
-	b.WriteString("}\n")
+	b.WriteString("}\n\n")
+	texts := make([]string, len(terms))
+	for i, e := range terms {
+		texts[i] = e.text
+	}
+	writeOrder(&b, "preloadTermOrder", "preloadTerms", texts)
+	writeOrder(&b, "preloadPatternOrder", "preloadPatterns", patterns)
 	return format.Source(b.Bytes())
+}
+
+// writeOrder writes the positions of texts in the order of their texts
+// as the variable name, for a binary search of list.
+func writeOrder(b *bytes.Buffer, name, list string, texts []string) {
+	order := make([]int32, len(texts))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(texts[x], texts[y]) })
+	fmt.Fprintf(b, "// %s holds the positions in %s in the order of their\n// texts.\nvar %s = []int32{", name, list, name)
+	for i, k := range order {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%d, ", k)
+	}
+	b.WriteString("\n}\n\n")
 }
 
 // writePattern writes p as a composite literal.

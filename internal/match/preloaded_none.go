@@ -7,4 +7,6 @@ package match
 var (
 	preloadTerms    []entry
 	preloadPatterns []string
+
+	preloadTermOrder, preloadPatternOrder []int32
 )
