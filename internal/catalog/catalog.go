@@ -21,6 +21,7 @@ import (
 )
 
 //go:generate go run ./gen
+//go:generate go run -tags art28gen ../check/gen
 
 //go:embed data
 var embedded embed.FS

@@ -1,6 +1,9 @@
 package catalog
 
 import (
+	"crypto/sha256"
+	"fmt"
+
 	"github.com/art28/art28/internal/compiled"
 )
 
@@ -19,10 +22,21 @@ func Compile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compiled.GoSource("github.com/art28/art28/internal/catalog", "catalog", "./gen",
+	src, err := compiled.GoSource("github.com/art28/art28/internal/catalog", "catalog", "./gen",
 		"precomputedCatalog is the embedded catalog without test clauses (see\nprecomputedFile).",
 		"precomputedCatalog", c)
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(src, "\n// precomputedDigest is the SHA-256 digest of precomputedCatalog's source\n"+
+		"// above (see Digest).\nconst precomputedDigest = \"%x\"\n", sha256.Sum256(src)), nil
 }
+
+// Digest identifies the embedded catalog: the digest of its compiled form.
+// Tables computed from the catalog at go generate time (the checker's,
+// internal/check/precomputed.go) record it, so that they are used only
+// with the catalog they were computed from.
+func Digest() string { return precomputedDigest }
 
 // loadCompiled returns the precomputed catalog with its index by id.
 func loadCompiled() *Catalog {

@@ -35365,3 +35365,7 @@ var precomputedCatalog = &Catalog{
 		},
 	},
 }
+
+// precomputedDigest is the SHA-256 digest of precomputedCatalog's source
+// above (see Digest).
+const precomputedDigest = "4a7cbee5fb6879abdef993c36477135ce7d0b848dfaf9776eac4693cff853648"

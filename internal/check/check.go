@@ -58,7 +58,17 @@ type compiledRule struct {
 }
 
 // New prepares a checker for the catalog: set references are expanded once.
+// The embedded catalog's checker is precomputed by go generate
+// (precompute.go).
 func New(c *catalog.Catalog) *Checker {
+	if t := precomputedChecker; t != nil && c == catalog.Default() && t.digest == catalog.Digest() {
+		return fromTables(c, t)
+	}
+	return build(c)
+}
+
+// build prepares a checker for the catalog, registering its terms.
+func build(c *catalog.Catalog) *Checker {
 	ch := &Checker{cat: c, rules: map[*catalog.Rule]*compiledRule{}, actors: map[string]*actorFinder{}}
 	groupIndex := map[string]int{}
 	// English rules hold no German words: only German rules (and rules of

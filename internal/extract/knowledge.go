@@ -37,12 +37,17 @@ func Compile() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := compileFiles(f); err != nil {
+	orders, err := recordAltOrders(func() error { _, err := compileFiles(f); return err })
+	if err != nil {
 		return nil, err
 	}
-	return compiled.GoSource("github.com/art28/art28/internal/extract", "extract", "./gen",
+	src, err := compiled.GoSource("github.com/art28/art28/internal/extract", "extract", "./gen",
 		"precomputedKnowledge is the embedded YAML knowledge, decoded (see\nprecomputedFile).",
 		"precomputedKnowledge", f)
+	if err != nil {
+		return nil, err
+	}
+	return appendAltOrders(src, orders)
 }
 
 //go:embed data/countries.yaml
@@ -210,7 +215,14 @@ func altWords(words []string) []string {
 	// not depend on map order and its analysis is found in the embedded
 	// table (package prefilter).
 	sort.Slice(ws, func(i, j int) bool { return longerFirst(ws[i], ws[j]) })
-	return trieOrder(ws)
+	out := precomputedTrieOrder(ws)
+	if out == nil {
+		out = trieOrder(ws)
+	}
+	if r := altRecorder.Load(); r != nil {
+		r.add(ws, out)
+	}
+	return out
 }
 
 // longerFirst is the order of the words of an alternation: the longest

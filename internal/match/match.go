@@ -1257,20 +1257,24 @@ var patternIDs struct {
 func patternCount() int {
 	patternIDs.Lock()
 	defer patternIDs.Unlock()
-	return len(patternIDs.m)
+	return len(preloadPatterns) + len(patternIDs.m)
 }
 
 // patternID returns the number of the word pattern w.
 func patternID(w string) int32 {
+	if id, ok := preloadedPattern(w); ok {
+		return id
+	}
 	patternIDs.Lock()
 	defer patternIDs.Unlock()
 	id, ok := patternIDs.m[w]
 	if !ok {
 		if patternIDs.m == nil {
 			// about half as many patterns as terms (registrySize)
-			patternIDs.m = make(map[string]int32, registrySize/2)
+			// (less the preloaded ones, which are not in the map)
+			patternIDs.m = make(map[string]int32, max(registrySize/2-len(preloadPatterns), registrySize/16))
 		}
-		id = int32(len(patternIDs.m))
+		id = int32(len(preloadPatterns) + len(patternIDs.m))
 		patternIDs.m[w] = id
 	}
 	return id

@@ -11,7 +11,8 @@ import (
 // which skips hashing the term string per query.
 type TermID int32
 
-// registry holds every term registered in this process. Lookups take a
+// registry holds every term registered in this process (the preloaded
+// ones, preload.go, in terms only, their ids found by preloadedTerm). Lookups take a
 // read lock; registration, which happens while rules are loaded, takes the
 // write lock and publishes the extended term list, which readers of the
 // list use without a lock. The list holds pointers, so that growing it
@@ -124,6 +125,9 @@ func phraseWord(w string) wordPattern {
 // Register returns the id of term t, registering it on first use. It is
 // safe for concurrent use.
 func Register(t string) TermID {
+	if id, ok := preloadedTerm(t); ok {
+		return id
+	}
 	registry.mu.RLock()
 	id, ok := registry.ids[t]
 	registry.mu.RUnlock()
@@ -152,7 +156,8 @@ func Register(t string) TermID {
 	if registry.ids == nil {
 		// The embedded catalog and knowledge register about 9,000
 		// terms: room for them at once spares the map's growth steps.
-		registry.ids = make(map[string]TermID, registrySize)
+		// (Less the preloaded ones, which are not in the map.)
+		registry.ids = make(map[string]TermID, max(registrySize-len(preloadTerms), registrySize/8))
 	}
 	registry.ids[t] = id
 	return id
