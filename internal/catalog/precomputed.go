@@ -35368,4 +35368,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "4a7cbee5fb6879abdef993c36477135ce7d0b848dfaf9776eac4693cff853648"
+const precomputedDigest = "089ad995b8548f9548a7a2c3dca986ddc45159368fd3593a5c84d2e5d9e78c66"
