@@ -753,7 +753,7 @@ var precomputedCatalog = &Catalog{
 			"insofar as this is reasonable",
 			"so far as is reasonable",
 			"so far as it is reasonable",
-			"re:\\b(?:it|we|processor|supplier|vendor|contractor|provider)\\s+(?:deems?|considers?|thinks?|finds?|judges?)\\s+(?:it\\s+|this\\s+|such\\s+assistance\\s+)?(?:to\\s+be\\s+)?(?:reasonable|appropriate|practicable|necessary)\\b",
+			"re:\\b(?:deems?|considers?|thinks?|judges?)\\s+(?:it\\s+|this\\s+|such\\s+assistance\\s+)?(?:to\\s+be\\s+)?(?:reasonable|appropriate|practicable)\\b",
 		},
 		"en_end": {
 			"termination",
@@ -854,7 +854,7 @@ var precomputedCatalog = &Catalog{
 			"insofar as this is reasonable",
 			"so far as is reasonable",
 			"so far as it is reasonable",
-			"re:\\b(?:it|we|processor|supplier|vendor|contractor|provider)\\s+(?:deems?|considers?|thinks?|finds?|judges?)\\s+(?:it\\s+|this\\s+|such\\s+assistance\\s+)?(?:to\\s+be\\s+)?(?:reasonable|appropriate|practicable|necessary)\\b",
+			"re:\\b(?:deems?|considers?|thinks?|judges?)\\s+(?:it\\s+|this\\s+|such\\s+assistance\\s+)?(?:to\\s+be\\s+)?(?:reasonable|appropriate|practicable)\\b",
 		},
 		"en_return": {
 			"return*",
