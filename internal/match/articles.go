@@ -14,13 +14,14 @@ import (
 
 // Article references: "Art. 28 Abs. 3 lit. c", "Artt. 32 bis 36",
 // "in den Artikeln 32 bis 36",
-// "Articles 32 to 36", "Art. 12-22", "Art. 33, 34", "Art. 32 ff.",
+// "Articles 32 to 36", "Articles 32 up to and including 36" (Dutch "tot en met"),
+// "Art. 32 bis einschließlich 36", "Art. 12-22", "Art. 33, 34", "Art. 32 ff.",
 // "Kapitel III", "Chapter III".
 var (
 	reArtMarker = regexp.MustCompile(`^(?i:art(?:ikeln?|icles?|s|t)?\.?)\s*(\d{1,2})\b`)
 	reSubRef    = regexp.MustCompile(`(?i)^\s*(?:(?:abs\.?|absatz|paras?\.|paragraphs?|uabs\.?|unterabs(?:atz)?\.?|s\.|satz|sentence|lit\.?|litera|letter|buchst\.?|nr\.?|no\.?|point|sub-?paragraph)\s*\(?[0-9a-z]{1,4}\)?|\(\s*[0-9a-z]{1,4}\s*\))`)
 	reFF        = regexp.MustCompile(`(?i)^\s*(?:ff\.?|et\s+seq\.?|and\s+following)`)
-	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis|to|through|until|[-–—])\s*(?:art(?:ikeln?|icle)?\.?\s*)?(\d{1,2})\b`)
+	reRange     = regexp.MustCompile(`(?i)^\s*(?:bis(?:\s+einschließlich)?|up\s+to(?:\s+and\s+including)?|to|through|until|[-–—])\s*(?:art(?:ikeln?|icle)?\.?\s*)?(\d{1,2})\b`)
 	reList      = regexp.MustCompile(`(?i)^\s*(?:,\s*(?:and|und|or|oder|sowie|as well as)?|/|und|and|sowie|or|oder|&|as well as)\s*(?:art(?:ikeln?|icles?|t)?\.?\s*)?(\d{1,2})\b`)
 )
 

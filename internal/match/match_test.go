@@ -413,3 +413,26 @@ func TestOccursWord(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleRangeWords: ranges written "up to and including" (translated
+// Dutch "tot en met") and "bis einschließlich" take in every article of
+// the range; "up to" a number of days is no range.
+func TestArticleRangeWords(t *testing.T) {
+	ix := index(
+		"The Processor assists with Articles 32 up to and including 36 GDPR.", // 0
+		"Unterstützung bei Art. 32 bis einschließlich 34 DSGVO.",              // 1
+		"Article 32 applies; notice within up to 36 hours.",                   // 2
+	)
+	for term, want := range map[string][]int{
+		"art:32": {0, 1, 2},
+		"art:34": {0, 1},
+		"art:35": {0},
+		"art:36": {0},
+	} {
+		got := members(ix.Term(term))
+		sort.Ints(got)
+		if !equal(got, want) {
+			t.Errorf("Term(%q) = %v, want %v", term, got, want)
+		}
+	}
+}
