@@ -146,3 +146,11 @@ func containsWord(ws []string, w string) bool {
 	}
 	return false
 }
+
+// ownVoiceFile is the own_voice section of parties.yaml.
+type ownVoiceFile struct {
+	Processes []string `yaml:"processes"`
+	Instructs []string `yaml:"instructs"`
+	WeAre     []string `yaml:"we_are"`
+	Greetings []string `yaml:"greetings"`
+}
