@@ -79,6 +79,13 @@ func (x *extractor) parties() model.Parties {
 			src = "definition"
 		}
 	}
+	if p.Controller == nil && p.Processor != nil {
+		// "Handwerkskammer Weserbergland / Körperschaft … / 31785
+		// Hameln" above the title, "Weisungen der Kammer" below.
+		if o := x.letterheadParty(p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
