@@ -101,6 +101,29 @@ var dePrepositions = lexicon.Set("de_prepositions")
 
 var determiners = lexicon.Set("determiners")
 
+// enDataNouns are nouns of data a party word may modify: "Client records
+// are deleted by the Processor".
+var enDataNouns = lexicon.Set("en_data_nouns")
+
+// dataCompound reports whether the English party word at i modifies a
+// data noun: "Customer Data", "Customer Personal Data" anywhere; "Client
+// records", "Client files" without a determiner before the party word
+// and with no determiner after the noun ("The Client records its
+// instructions", "Client files the request" name the party).
+func dataCompound(toks []match.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := toks[i+1].Text
+	if n == "data" || n == "personal" {
+		return true
+	}
+	if !enDataNouns[n] || toks[i+1].Comma || i > 0 && determiners[toks[i-1].Text] {
+		return false
+	}
+	return i+2 >= len(toks) || !determiners[toks[i+2].Text] && toks[i+2].Text != "to" && toks[i+2].Text != "for"
+}
+
 // enObjectVerbs are stems of English verbs whose following party word is
 // their object, not the sentence's subject: "assist Controller",
 // "notify the customer", "provide Controller with". A list item that
@@ -268,7 +291,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		// "Customer Personal Data will be processed by Acme …" opening
 		// the sentence: a noun compound, not the party (inside the
 		// sentence, see below).
-		if !f.german && i == 0 && i+1 < len(toks) && (toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
+		if !f.german && i == 0 && dataCompound(toks, i) {
 			continue
 		}
 		if i > 0 && !toks[i].Comma {
@@ -316,7 +339,7 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			}
 			// "the processor's sub-processor", "processor personnel",
 			// "Customer Personal Data".
-			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || toks[i+1].Text == "data" || toks[i+1].Text == "personal") {
+			if !f.german && i+1 < len(toks) && (toks[i+1].Text == "personnel" || toks[i+1].Text == "affiliates" || dataCompound(toks, i)) {
 				continue
 			}
 		}

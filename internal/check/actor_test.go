@@ -34,6 +34,13 @@ func TestActor(t *testing.T) {
 		// be told.
 		{"en", "Customer Personal Data will be processed by the processor only on documented instructions.", Processor},
 		{"en", "Customer Data shall be deleted after termination.", Nobody},
+		// parties18b: the controller word modifying a data noun, and
+		// the party itself acting on its records.
+		{"en", "Client records are deleted by the processor within 30 days.", Processor},
+		{"en", "Any breach affecting Client files shall be notified by the processor to the controller.", Processor},
+		{"en", "The Client records its instructions in the ticket system.", Controller},
+		{"en", "Client files a request with the processor.", Controller},
+		{"en", "Client records are deleted by the Client itself.", Controller},
 		{"en", "Customer is entitled to be notified by the processor of any breach.", Processor},
 		{"en", "Customer is entitled to terminate the agreement.", Controller},
 		{"en", "Upon request by controller, processor shall provide information.", Processor},

@@ -109,7 +109,8 @@ type extractor struct {
 	// reversed is 1 when the text speaks as the controller to its
 	// processor ("We are the controller and you are our processor"), -1
 	// when not, 0 before reversedVoice first asks.
-	reversed int8
+	reversed  int8
+	voiceRole string // ownVoiceRole memo: "", "-" (none), "processor", "controller"
 	// spaceLines holds the starts of the lines read as rows of a table
 	// whose columns runs of spaces set apart (spaceTables).
 	spaceLines map[int]bool

@@ -169,6 +169,9 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		out = append(out, r)
 	}
 	out = append(out, x.selfAppositionReadings(n)...)
+	if r, ok := x.weAreReading(n); ok {
+		out = append(out, r)
+	}
 	return out, shorts
 }
 

@@ -47,6 +47,7 @@ type partyFile struct {
 	Letter            letterFile          `yaml:"letter"`
 	Addressee         []string            `yaml:"addressee"`
 	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
+	OwnVoice          ownVoiceFile        `yaml:"own_voice"`
 	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
 	AnnexWords        []string            `yaml:"annex_words"`
 	SubAnnexWords     []string            `yaml:"sub_annex_words"`
@@ -93,6 +94,7 @@ type partyKnowledge struct {
 	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
 	annexWord  []string          // "annex", "anlage": words that open an annex's title
 	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
+	ownVoice   ownVoiceFile      // the cues of a text in a party's own voice, lower case
 	annexFirst string            // the first letters of the annex words
 	pronoun    map[string]bool
 	notInName  map[string]bool
@@ -161,6 +163,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
+	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),
+		WeAre: lowerAll(f.OwnVoice.WeAre), Greetings: lowerAll(f.OwnVoice.Greetings)}
 	for _, w := range pk.annexWord {
 		if w != "" && !strings.ContainsRune(pk.annexFirst, rune(w[0])) {
 			pk.annexFirst += w[:1]

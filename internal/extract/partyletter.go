@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/art28/art28/internal/model"
 )
 
 // letterFile is the letter section of parties.yaml.
@@ -145,4 +147,177 @@ func containsWord(ws []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// ownVoiceFile is the own_voice section of parties.yaml.
+type ownVoiceFile struct {
+	Processes []string `yaml:"processes"`
+	Instructs []string `yaml:"instructs"`
+	WeAre     []string `yaml:"we_are"`
+	Greetings []string `yaml:"greetings"`
+}
+
+// reStatedRoleAny is a role stated after a party word in any role word of
+// parties.yaml: "Der Landkreis ist Auftraggeber", "The University is the
+// Controller".
+var reStatedRoleAny = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als|bleibt)\s+(?:the\s+|a\s+|its\s+|der\s+|die\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)`)
+
+// letterheadParty returns the other party of a contract whose controller
+// is named only in the letterhead above its title: a first block of two
+// to six lines with an address and no title, role label or legal form
+// of the processor ("Handwerkskammer Weserbergland / Körperschaft des
+// öffentlichen Rechts / Ostertorstraße 17, 31785 Hameln"), whose head
+// word (its first word: "Handwerkskammer", "Landkreis", "University")
+// the text uses again as the party that gives instructions ("im Auftrag
+// des Landkreises", "on the University's documented instructions",
+// "Weisungen der Kammer" after "Die Handwerkskammer wird nachfolgend
+// „Kammer“ … genannt") or whose role it states ("Der Landkreis ist
+// Auftraggeber", "The University is the Controller"). A law firm's or
+// the vendor's own letterhead names no party: its head word is not used
+// so. Nil otherwise.
+func (x *extractor) letterheadParty(known *model.Party) *model.Party {
+	if known == nil || len(x.lines) < 3 || len(x.lower) != len(x.text) || x.lines[0].start > 0 {
+		return nil
+	}
+	pk := x.k.party
+	var block []line
+	hasAddr := false
+	for i, ln := range x.lines {
+		if i > 0 && strings.Count(x.text[x.lines[i-1].end:ln.start], "\n") > 1 {
+			break
+		}
+		low := x.lower[ln.start:ln.end]
+		if i >= 6 || x.hasTitleWord(low) || pk.roleRe.MatchString(ln.text) {
+			return nil
+		}
+		if x.letterAddress(ln.text) {
+			hasAddr = true
+		}
+		block = append(block, ln)
+	}
+	if len(block) < 2 || !hasAddr {
+		return nil
+	}
+	r := x.partyFromLines(block, false)
+	if r.party == nil || r.party.Evidence == nil || r.party.Evidence.Start >= block[0].end || sameKey(vendorKey(pk, r.party.Name), known.Key) {
+		return nil
+	}
+	head, _, _ := strings.Cut(r.party.Name, " ")
+	lh := strings.ToLower(head)
+	if len(lh) < 4 || pk.article[lh] || nameStop[lh] || pk.legalRe.MatchString(" "+r.party.Name+" ") && !x.bodyWord(lh) {
+		return nil
+	}
+	if _, isRole := pk.role[lh]; isRole {
+		return nil
+	}
+	words := []string{lh}
+	if s := x.definedAs(lh, block[len(block)-1].end); s != "" {
+		words = append(words, s)
+	}
+	role := ""
+	for _, w := range words {
+		if x.givesInstructions(w) {
+			role = "controller"
+		}
+		if sr := x.statedRoleAny(w, block[len(block)-1].end); sr != "" {
+			if role != "" && role != sr {
+				return nil
+			}
+			role = sr
+		}
+	}
+	if role != "controller" {
+		return nil
+	}
+	o := *r.party
+	o.Key = vendorKey(pk, o.Name)
+	return &o
+}
+
+// bodyWord reports whether a letterhead's head word names a body, not a
+// firm: generic words of parties.yaml ("stadt", "landkreis",
+// "universität") stand before a name without a legal form.
+func (x *extractor) bodyWord(lw string) bool { return x.k.party.generic[lw] }
+
+// definedAs returns the short name the text defines for the party it
+// names by the head word w after offset from ("Die Handwerkskammer wird
+// nachfolgend „Kammer“ … genannt", "the University (the "Institution")"):
+// the first quoted word after "nachfolgend"/"im Folgenden"/"hereinafter"
+// within 60 bytes of w in the same sentence, lower case; "" when none.
+func (x *extractor) definedAs(w string, from int) string {
+	low := x.lower
+	for at := from; at < len(low); {
+		i := strings.Index(low[at:], w)
+		if i < 0 {
+			return ""
+		}
+		at += i + len(w)
+		seg := low[at:min(len(low), at+60)]
+		if j := strings.IndexAny(seg, ".\n"); j >= 0 {
+			seg = seg[:j]
+		}
+		k := -1
+		for _, o := range []string{"nachfolgend", "im folgenden", "hereinafter"} {
+			if j := strings.Index(seg, o); j >= 0 && (k < 0 || j < k) {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		rest := seg[k:]
+		q := -1
+		for j := 0; j < len(rest); j++ {
+			if n := quoteLen(rest, j); n > 0 {
+				q = j + n
+				break
+			}
+		}
+		if q < 0 {
+			continue
+		}
+		e := q
+		for e < len(rest) && (asciiWordByte(rest[e]) || rest[e] >= 0x80 && quoteLen(rest, e) == 0) {
+			e++
+		}
+		if e-q >= 3 {
+			return rest[q:e]
+		}
+	}
+	return ""
+}
+
+// statedRoleAny returns the role the text states for the party word w
+// after offset from, in any role word ("Der Landkreis ist Auftraggeber",
+// "The University is the Controller"): "" when none or both.
+func (x *extractor) statedRoleAny(w string, from int) string {
+	low := x.lower
+	role := ""
+	for at := from; at < len(low); {
+		i := strings.Index(low[at:], w)
+		if i < 0 {
+			break
+		}
+		at += i + len(w)
+		if at < len(low) && (asciiWordByte(low[at]) || low[at] >= 0x80) {
+			continue
+		}
+		m := reStatedRoleAny().FindStringSubmatch(low[at:min(len(low), at+60)])
+		if m == nil {
+			continue
+		}
+		r, ok := x.k.party.role[m[1]]
+		if !ok {
+			f, _, _ := strings.Cut(m[1], " ")
+			r, ok = x.k.party.role[f]
+		}
+		if !ok || r != "processor" && r != "controller" {
+			continue
+		}
+		if role != "" && role != r {
+			return ""
+		}
+		role = r
+	}
+	return role
 }

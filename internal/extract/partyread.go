@@ -79,6 +79,13 @@ func (x *extractor) parties() model.Parties {
 			src = "definition"
 		}
 	}
+	if p.Controller == nil && p.Processor != nil {
+		// "Handwerkskammer Weserbergland / Körperschaft … / 31785
+		// Hameln" above the title, "Weisungen der Kammer" below.
+		if o := x.letterheadParty(p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {
@@ -1671,10 +1678,17 @@ func (x *extractor) titleReadings() []partyReading {
 				continue
 			}
 		}
-		if len(t) > 120 || reLongProse.MatchString(t) || x.k.party.roleRe.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) || x.templateTitle(low) {
+		if len(t) > 120 || reLongProse.MatchString(t) || x.k.isSub(low) || !x.hasTitleWord(low) || x.templateTitle(low) ||
+			strings.Contains(low, "zwischen") || strings.Contains(low, "between") {
 			continue
 		}
-		if strings.Contains(low, "zwischen") || strings.Contains(low, "between") || strings.Contains(low, " und ") || strings.Contains(low, " and ") {
+		if x.k.party.roleRe.MatchString(t) || strings.Contains(low, " und ") || strings.Contains(low, " and ") {
+			// "Lichtblick Medien GmbH – Auftragsverarbeitungsvertrag für
+			// unsere Kundinnen und Kunden": a role word or "und" after the
+			// dash that sets off the name, in a text in its own voice.
+			if r, ok := x.dashTitle(ln); ok {
+				out = append(out, r)
+			}
 			continue
 		}
 		locs := x.k.party.legalRe.FindAllStringSubmatchIndex(t+" ", -1)
@@ -1690,9 +1704,58 @@ func (x *extractor) titleReadings() []partyReading {
 			continue
 		}
 		p := &model.Party{Name: nr.name, Evidence: x.evidencePtr(ln.start+st+nr.start, ln.start+st+nr.end)}
-		out = append(out, partyReading{role: "processor", party: p, at: ln.start, src: "title"})
+		role := "processor"
+		if x.ownVoiceRole() == "controller" {
+			// "Auftragsverarbeitungsvertrag der Stadtwerke X GmbH" above
+			// "Sie verarbeiten … nur nach unseren Weisungen".
+			role = "controller"
+		}
+		out = append(out, partyReading{role: role, party: p, at: ln.start, src: "title"})
 	}
 	return out
+}
+
+// dashTitle reads a heading that opens with a company's name set off by
+// a dash, colon or bar from the title ("Lichtblick Medien GmbH –
+// Auftragsverarbeitungsvertrag für unsere Kundinnen und Kunden",
+// "Stadtwerke Auental GmbH – AVV für unsere Dienstleister"), whose title
+// holds a role word or "und". The name is the text's own voice, so only
+// a text that says which party that voice is (ownVoiceRole) reads it,
+// with that role; the name must fill its side of the dash and end in a
+// legal form.
+func (x *extractor) dashTitle(ln line) (partyReading, bool) {
+	t := ln.text
+	sep := -1
+	for _, d := range []string{" – ", " — ", " - ", ": ", " | "} {
+		if i := strings.Index(t, d); i > 0 && (sep < 0 || i < sep) {
+			sep = i
+		}
+	}
+	if sep < 0 {
+		return partyReading{}, false
+	}
+	name := strings.TrimSpace(t[:sep])
+	if x.k.party.roleRe.MatchString(name) || strings.Contains(strings.ToLower(name), " und ") {
+		return partyReading{}, false
+	}
+	locs := x.k.party.legalRe.FindAllStringSubmatchIndex(name+" ", -1)
+	if len(locs) != 1 || locs[0][3] != len(name) || x.walkBack(name, locs[0][2]) != 0 {
+		return partyReading{}, false
+	}
+	if !x.hasTitleWord(strings.ToLower(t[sep:])) {
+		return partyReading{}, false
+	}
+	role := x.ownVoiceRole()
+	if role == "" {
+		return partyReading{}, false
+	}
+	nr := x.readName(name)
+	if nr.name == "" || !nr.legal || nr.start != 0 {
+		return partyReading{}, false
+	}
+	lead := len(t) - len(strings.TrimLeft(t, " \t"))
+	p := &model.Party{Name: nr.name, Evidence: x.evidencePtr(ln.start+lead+nr.start, ln.start+lead+nr.end)}
+	return partyReading{role: role, party: p, at: ln.start, src: "title"}, true
 }
 
 // hasTitleWord reports whether a lower-cased line holds a word of a

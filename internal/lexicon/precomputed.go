@@ -261,6 +261,7 @@ var precomputedWords = &words{
 		"determiners":                  "the a an its their such any each relevant applicable respective",
 		"en_assent_verbs":              "agree acknowledg accept understand confirm recogni note notes warrant represent",
 		"en_be":                        "is are be been was were being",
+		"en_data_nouns":                "records files documents information accounts content contents details materials database databases datasets",
 		"en_detection_words":           "the and of to is in that be shall will with for by any this are or not as such on may which its from under all where",
 		"en_help_nouns":                "assistance help support cooperation co-operation",
 		"en_modal":                     "shall will must may should can",

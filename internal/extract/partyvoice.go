@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/art28/art28/internal/model"
+)
+
+// containsPhrase reports whether s holds one of the phrases where a word
+// starts ("our instructions" not in "your instructions"), also with one
+// word after the phrase's first word ("ihren dokumentierten Weisungen",
+// "your written instructions").
+func containsPhrase(s string, phrases []string) bool {
+	for _, p := range phrases {
+		head, tail, two := strings.Cut(p, " ")
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], head)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + 1
+			if at > 0 && (asciiWordByte(s[at-1]) || s[at-1] >= 0x80) {
+				continue
+			}
+			rest := s[at+len(head):]
+			if !two {
+				if rest == "" || !asciiWordByte(rest[0]) && rest[0] < 0x80 {
+					return true
+				}
+				continue
+			}
+			if strings.HasPrefix(rest, " "+tail) {
+				return true
+			}
+			// One word between: " dokumentierten weisungen".
+			if len(rest) > 1 && rest[0] == ' ' {
+				if j := strings.IndexByte(rest[1:], ' '); j > 0 && j < 30 && strings.HasPrefix(rest[1+j:], " "+tail) && !strings.ContainsAny(rest[1:1+j], ".,;:") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// selfWords are the words of a text's own voice.
+var selfWords = []string{"wir", "uns", "unser", "unsere", "unserem", "unseren", "unserer", "unseres", "we", "us", "our"}
+
+// selfWordCount counts the words of the text's own voice ("wir", "uns",
+// "unsere", "we", "us", "our") in lower, up to limit.
+func selfWordCount(lower string, limit int) int {
+	n := 0
+	for _, w := range selfWords {
+		for from := 0; from < len(lower); {
+			i := strings.Index(lower[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			if (at == 0 || !asciiWordByte(lower[at-1])) && (from == len(lower) || !asciiWordByte(lower[from])) {
+				n++
+				if n >= limit {
+					return n
+				}
+			}
+		}
+	}
+	return n
+}
+
+// ownVoiceRole returns the role of the party the text speaks as ("wir",
+// "we"): "processor" when it works on the addressee's instructions or
+// behalf (parties.yaml own_voice processes), "controller" when the
+// addressee works on its own (instructs, or a reversed voice); "" when
+// the text does not speak as "wir"/"we" at least twice, or says both or
+// neither.
+func (x *extractor) ownVoiceRole() string {
+	if x.voiceRole != "" {
+		if x.voiceRole == "-" {
+			return ""
+		}
+		return x.voiceRole
+	}
+	x.voiceRole = "-"
+	ov := x.k.party.ownVoice
+	if selfWordCount(x.lower, 2) < 2 {
+		return ""
+	}
+	p, c := containsPhrase(x.lower, ov.Processes), containsPhrase(x.lower, ov.Instructs)
+	if x.reversedVoice() {
+		p, c = false, true
+	}
+	switch {
+	case p && !c:
+		x.voiceRole = "processor"
+	case c && !p:
+		x.voiceRole = "controller"
+	default:
+		return ""
+	}
+	return x.voiceRole
+}
+
+// weAreReading reads the party a text in its own voice names itself at
+// the start of a sentence in its first n bytes: "Hallo! Wir sind die
+// Bytegarten UG (haftungsbeschränkt), Kastanienallee 12, 10435 Berlin",
+// "We are Pebblecourt Software Ltd, a company registered in …". The name
+// must follow the words at once (German after its article) and end in a
+// legal form ("We are a subsidiary of X plc", "Wir sind Mitglied im X
+// e.V." name no party); its role is the voice's (ownVoiceRole), so a
+// text without one reads nothing.
+func (x *extractor) weAreReading(n int) (partyReading, bool) {
+	ov := x.k.party.ownVoice
+	head := x.lower[:min(n, len(x.lower))]
+	if len(x.lower) != len(x.text) {
+		return partyReading{}, false
+	}
+	for _, w := range ov.WeAre {
+		for from := 0; from < len(head); {
+			i := strings.Index(head[from:], w+" ")
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			if !x.sentenceOpening(at) {
+				continue
+			}
+			role := x.ownVoiceRole()
+			if role == "" {
+				return partyReading{}, false
+			}
+			start := at + len(w) + 1
+			rest := x.text[start:min(n, start+200)]
+			if e := strings.IndexAny(rest, "\n;"); e >= 0 {
+				rest = rest[:e]
+			}
+			// The name up to its first legal form ("X Ltd, a company
+			// registered in …").
+			loc := x.k.party.legalRe.FindStringSubmatchIndex(rest + " ")
+			if loc == nil || loc[3] > len(rest) {
+				continue
+			}
+			rest = rest[:loc[3]]
+			nr := x.readName(rest)
+			if nr.name == "" || !nr.legal || strings.TrimSpace(rest[:nr.start]) != "" {
+				continue
+			}
+			p := &model.Party{Name: x.undotted(nr.name), Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start+nr.start, start+nr.end)}
+			tail := x.text[start+nr.end : min(n, start+nr.end+120)]
+			if k := rePostcodeTown().FindStringIndex(tail); k != nil && !strings.Contains(tail[:k[0]], ".") {
+				a := x.k.ParseAddress(collapse(strings.Trim(tail[:k[1]], ", ")), x.lang)
+				p.Street, p.Postcode, p.City, p.Country = a.Street, a.Postcode, a.City, a.Country
+			}
+			return partyReading{role: role, party: p, at: at, src: "definition"}, true
+		}
+	}
+	return partyReading{}, false
+}
+
+// sentenceOpening reports whether offset at of the text opens a line or
+// a sentence, or follows a greeting that opens one ("Hallo! Wir sind",
+// "Hi, we're").
+func (x *extractor) sentenceOpening(at int) bool {
+	j := at
+	for j > 0 && (x.text[j-1] == ' ' || x.text[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || x.text[j-1] == '\n' {
+		return true
+	}
+	switch x.text[j-1] {
+	case '.', '!', '?':
+		return j < at
+	case ',':
+		k := j - 1
+		s := k
+		for s > 0 && asciiWordByte(x.lower[s-1]) {
+			s--
+		}
+		if !containsWord(x.k.party.ownVoice.Greetings, x.lower[s:k]) {
+			return false
+		}
+		return s == 0 || x.text[s-1] == '\n' || x.sentenceOpening(s)
+	}
+	return false
+}
