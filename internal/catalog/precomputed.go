@@ -728,6 +728,7 @@ var precomputedCatalog = &Catalog{
 			"gegenüber der verantwortlichen",
 			"gegenüber der kundin",
 			"der auftraggeberin gegenüber",
+			"der verantwortlichen gegenüber",
 			"der kundin gegenüber",
 			"gegenüber ... auftraggeber*",
 			"gegenüber ... verantwortlich*",
@@ -17488,9 +17489,6 @@ var precomputedCatalog = &Catalog{
 							"secure* ... against",
 							"guard* against",
 							"prevent*",
-							"avoid",
-							"avoids",
-							"avoiding",
 						},
 						{
 							"theft",
@@ -32316,6 +32314,11 @@ var precomputedCatalog = &Catalog{
 							"zulässigkeit",
 							"gesetz*",
 							"unionsrecht",
+							"kdg",
+							"dsg-ekd",
+							"dsg",
+							"revdsg",
+							"bdsg",
 						},
 					},
 					None: []string{
@@ -35945,4 +35948,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "4c439e6fe6431b6c45cc28c7745078d84930fafd70e369510edd3104946b0ad6"
+const precomputedDigest = "6e97f8f816d0cb5ae154825448b38a5e5a98a93cbeb9be4424ede1182c313f48"
