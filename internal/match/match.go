@@ -303,24 +303,30 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary, cs *
 		j, h, upper := asciiRun(s, i, fnvOffset)
 		ascii := true
 		for j < end {
-			r2, sz2 := rune(text[j]), 1
-			if r2 >= utf8.RuneSelf {
-				r2, sz2 = utf8.DecodeRuneInString(text[j:])
-			}
-			if isWordRune(r2) {
-				ascii = false
-				j += sz2
-			} else if r2 == '-' && j+sz2 < end {
+			// asciiRun stopped at j: an ASCII byte there is no letter or
+			// digit, so only a hyphen or a rune of another script goes on.
+			if c := text[j]; c < utf8.RuneSelf {
+				if c != '-' || j+1 >= end {
+					break
+				}
 				// Keep hyphenated and dotted compounds together:
 				// "sub-processor", "e-mail"; but not a trailing hyphen.
-				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
-				if !isWordRune(r3) {
+				if c3 := text[j+1]; c3 < utf8.RuneSelf {
+					if !asciiWord[c3] {
+						break
+					}
+				} else if r3, _ := utf8.DecodeRuneInString(text[j+1:]); !isWordRune(r3) {
 					break
 				}
 				h = (h ^ '-') * fnvPrime
-				j += sz2
+				j++
 			} else {
-				break
+				r2, sz2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				ascii = false
+				j += sz2
 			}
 			var up bool
 			j, h, up = asciiRun(s, j, h)
