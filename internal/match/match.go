@@ -1200,7 +1200,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	case phraseKind:
 		b = ix.phraseTerm(e.phrase)
 	default:
-		b = ix.wordTerm(e.word)
+		b = ix.wordTerm(&e.word)
 	}
 	if b.Empty() {
 		// Terms a document lacks share one empty set.
@@ -1291,7 +1291,7 @@ func (p wordPattern) exact() bool { return !p.pre && !p.suf && !p.infl }
 
 // vocabMatches returns the ids of the tokens the word pattern matches.
 // Exact words are answered without a set (see idMatcher).
-func (ix *Index) vocabMatches(p wordPattern) Bits {
+func (ix *Index) vocabMatches(p *wordPattern) Bits {
 	vc := ix.buf.vcache
 	if int(p.vid) < len(vc) && vc[p.vid] != nil {
 		return vc[p.vid]
@@ -1465,7 +1465,7 @@ func (m idMatcher) has(id int32) bool {
 	return m.set.Has(int(id))
 }
 
-func (ix *Index) idMatcher(p wordPattern) idMatcher {
+func (ix *Index) idMatcher(p *wordPattern) idMatcher {
 	if p.exact() {
 		return idMatcher{exact: true, id: ix.wordID(p)}
 	}
@@ -1475,7 +1475,7 @@ func (ix *Index) idMatcher(p wordPattern) idMatcher {
 // wordID returns the vocabulary id of the exact word pattern p, -1 when
 // the document lacks it. The id is kept by the word's term (p.id): a word
 // is looked up once per document, not once per phrase holding it.
-func (ix *Index) wordID(p wordPattern) int32 {
+func (ix *Index) wordID(p *wordPattern) int32 {
 	wi := ix.buf.wordIDs
 	if int(p.id) < len(wi) {
 		if v := wi[p.id]; v != 0 {
@@ -1501,7 +1501,7 @@ func (ix *Index) wordID(p wordPattern) int32 {
 // !TermByID(p.id).Empty() does, without building the word's set: a word
 // of the vocabulary has postings unless NewIndexAliased read all its
 // tokens as another word.
-func (ix *Index) occursWord(p wordPattern) bool {
+func (ix *Index) occursWord(p *wordPattern) bool {
 	id := ix.wordID(p)
 	return id >= 0 && ix.postOff[id+1] > ix.postOff[id]
 }
@@ -1562,7 +1562,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 }
 
 // wordTerm answers a single word pattern.
-func (ix *Index) wordTerm(p wordPattern) Bits {
+func (ix *Index) wordTerm(p *wordPattern) Bits {
 	b := ix.NewBits()
 	if p.exact() {
 		if id := ix.wordID(p); id >= 0 {
@@ -1581,7 +1581,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// is set up, also the word's own set. Nil is the empty set (TermByID
 	// shares one for it).
 	for wi := range words {
-		if w := &words[wi]; w.gap == 0 && w.exact() && !ix.occursWord(*w) {
+		if w := &words[wi]; w.gap == 0 && w.exact() && !ix.occursWord(w) {
 			return nil
 		}
 	}
@@ -1624,7 +1624,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 			if cand.Empty() {
 				return ix.NewBits()
 			}
-			vm[wi] = ix.idMatcher(*w)
+			vm[wi] = ix.idMatcher(w)
 		}
 	}
 	out := ix.NewBits()
@@ -1838,8 +1838,8 @@ func (ix *Index) literalSentences(re *regex) (Bits, bool) {
 		return nil, false
 	}
 	cand := ix.NewBits()
-	for _, run := range runs {
-		ix.vocabMatches(run).Each(func(id int) {
+	for k := range runs {
+		ix.vocabMatches(&runs[k]).Each(func(id int) {
 			cand.setAll(ix.postings(int32(id)))
 		})
 	}
