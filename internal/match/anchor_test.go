@@ -13,8 +13,8 @@ import (
 func phraseRef(ix *Index, words []wordPattern) Bits {
 	out := NewBits(ix.n)
 	vm := make([]idMatcher, len(words))
-	for wi, w := range words {
-		if w.gap == 0 {
+	for wi := range words {
+		if w := &words[wi]; w.gap == 0 {
 			vm[wi] = ix.idMatcher(w)
 		}
 	}

@@ -19,8 +19,8 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 		return true
 	case e.phrase != nil:
 		vm := make([]idMatcher, len(e.phrase))
-		for wi, w := range e.phrase {
-			if w.gap == 0 {
+		for wi := range e.phrase {
+			if w := &e.phrase[wi]; w.gap == 0 {
 				vm[wi] = ix.idMatcher(w)
 			}
 		}
@@ -31,7 +31,7 @@ func (ix *Index) TermInSpan(id TermID, i, from, to int) bool {
 		}
 		return false
 	default:
-		m := ix.idMatcher(e.word)
+		m := ix.idMatcher(&e.word)
 		for _, t := range toks {
 			if m.has(t.id()) {
 				return true
@@ -61,7 +61,7 @@ func (ix *Index) TermHas(id TermID, i int) bool {
 	case phraseKind:
 		return ix.phraseHas(e.phrase, i)
 	case wordKind:
-		m := ix.idMatcher(e.word)
+		m := ix.idMatcher(&e.word)
 		for _, t := range ix.sentence(i) {
 			if m.has(t.id()) {
 				return true
@@ -82,8 +82,8 @@ func (ix *Index) phraseHas(words []wordPattern, i int) bool {
 	}
 	vm = vm[:len(words)]
 	hasWord := false
-	for wi, w := range words {
-		if w.gap == 0 {
+	for wi := range words {
+		if w := &words[wi]; w.gap == 0 {
 			vm[wi] = ix.idMatcher(w)
 			if vm[wi].exact && vm[wi].id < 0 {
 				return false // a word the document lacks
@@ -183,8 +183,8 @@ func (ix *Index) regexHas(re *regex, i int) bool {
 	if runs, ok := re.literalRuns(ix.aliased); ok {
 		cand := false
 		toks := ix.sentence(i)
-		for _, run := range runs {
-			m := ix.vocabMatches(run)
+		for k := range runs {
+			m := ix.vocabMatches(&runs[k])
 			for _, t := range toks {
 				if m.Has(int(t.id())) {
 					cand = true

@@ -303,24 +303,30 @@ func appendTokens(toks []Token, text string, start, end int, v *vocabulary, cs *
 		j, h, upper := asciiRun(s, i, fnvOffset)
 		ascii := true
 		for j < end {
-			r2, sz2 := rune(text[j]), 1
-			if r2 >= utf8.RuneSelf {
-				r2, sz2 = utf8.DecodeRuneInString(text[j:])
-			}
-			if isWordRune(r2) {
-				ascii = false
-				j += sz2
-			} else if r2 == '-' && j+sz2 < end {
+			// asciiRun stopped at j: an ASCII byte there is no letter or
+			// digit, so only a hyphen or a rune of another script goes on.
+			if c := text[j]; c < utf8.RuneSelf {
+				if c != '-' || j+1 >= end {
+					break
+				}
 				// Keep hyphenated and dotted compounds together:
 				// "sub-processor", "e-mail"; but not a trailing hyphen.
-				r3, _ := utf8.DecodeRuneInString(text[j+sz2:])
-				if !isWordRune(r3) {
+				if c3 := text[j+1]; c3 < utf8.RuneSelf {
+					if !asciiWord[c3] {
+						break
+					}
+				} else if r3, _ := utf8.DecodeRuneInString(text[j+1:]); !isWordRune(r3) {
 					break
 				}
 				h = (h ^ '-') * fnvPrime
-				j += sz2
+				j++
 			} else {
-				break
+				r2, sz2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				ascii = false
+				j += sz2
 			}
 			var up bool
 			j, h, up = asciiRun(s, j, h)
@@ -1194,7 +1200,7 @@ func (ix *Index) TermByID(id TermID) Bits {
 	case phraseKind:
 		b = ix.phraseTerm(e.phrase)
 	default:
-		b = ix.wordTerm(e.word)
+		b = ix.wordTerm(&e.word)
 	}
 	if b.Empty() {
 		// Terms a document lacks share one empty set.
@@ -1285,7 +1291,7 @@ func (p wordPattern) exact() bool { return !p.pre && !p.suf && !p.infl }
 
 // vocabMatches returns the ids of the tokens the word pattern matches.
 // Exact words are answered without a set (see idMatcher).
-func (ix *Index) vocabMatches(p wordPattern) Bits {
+func (ix *Index) vocabMatches(p *wordPattern) Bits {
 	vc := ix.buf.vcache
 	if int(p.vid) < len(vc) && vc[p.vid] != nil {
 		return vc[p.vid]
@@ -1459,7 +1465,7 @@ func (m idMatcher) has(id int32) bool {
 	return m.set.Has(int(id))
 }
 
-func (ix *Index) idMatcher(p wordPattern) idMatcher {
+func (ix *Index) idMatcher(p *wordPattern) idMatcher {
 	if p.exact() {
 		return idMatcher{exact: true, id: ix.wordID(p)}
 	}
@@ -1469,7 +1475,7 @@ func (ix *Index) idMatcher(p wordPattern) idMatcher {
 // wordID returns the vocabulary id of the exact word pattern p, -1 when
 // the document lacks it. The id is kept by the word's term (p.id): a word
 // is looked up once per document, not once per phrase holding it.
-func (ix *Index) wordID(p wordPattern) int32 {
+func (ix *Index) wordID(p *wordPattern) int32 {
 	wi := ix.buf.wordIDs
 	if int(p.id) < len(wi) {
 		if v := wi[p.id]; v != 0 {
@@ -1495,7 +1501,7 @@ func (ix *Index) wordID(p wordPattern) int32 {
 // !TermByID(p.id).Empty() does, without building the word's set: a word
 // of the vocabulary has postings unless NewIndexAliased read all its
 // tokens as another word.
-func (ix *Index) occursWord(p wordPattern) bool {
+func (ix *Index) occursWord(p *wordPattern) bool {
 	id := ix.wordID(p)
 	return id >= 0 && ix.postOff[id+1] > ix.postOff[id]
 }
@@ -1556,7 +1562,7 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 }
 
 // wordTerm answers a single word pattern.
-func (ix *Index) wordTerm(p wordPattern) Bits {
+func (ix *Index) wordTerm(p *wordPattern) Bits {
 	b := ix.NewBits()
 	if p.exact() {
 		if id := ix.wordID(p); id >= 0 {
@@ -1575,7 +1581,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 	// is set up, also the word's own set. Nil is the empty set (TermByID
 	// shares one for it).
 	for wi := range words {
-		if w := &words[wi]; w.gap == 0 && w.exact() && !ix.occursWord(*w) {
+		if w := &words[wi]; w.gap == 0 && w.exact() && !ix.occursWord(w) {
 			return nil
 		}
 	}
@@ -1618,7 +1624,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 			if cand.Empty() {
 				return ix.NewBits()
 			}
-			vm[wi] = ix.idMatcher(*w)
+			vm[wi] = ix.idMatcher(w)
 		}
 	}
 	out := ix.NewBits()
@@ -1832,8 +1838,8 @@ func (ix *Index) literalSentences(re *regex) (Bits, bool) {
 		return nil, false
 	}
 	cand := ix.NewBits()
-	for _, run := range runs {
-		ix.vocabMatches(run).Each(func(id int) {
+	for k := range runs {
+		ix.vocabMatches(&runs[k]).Each(func(id int) {
 			cand.setAll(ix.postings(int32(id)))
 		})
 	}

@@ -405,7 +405,7 @@ func TestOccursWord(t *testing.T) {
 			for _, w := range words {
 				p := phraseWord(w)
 				want := !ix.TermByID(Register(w)).Empty()
-				if got := ix.occursWord(p); got != want {
+				if got := ix.occursWord(&p); got != want {
 					t.Errorf("%q (aliases %v): occursWord(%q) = %v, want %v", text, al != nil, w, got, want)
 				}
 			}
