@@ -527,6 +527,20 @@ var precomputedCatalog = &Catalog{
 			"nähere details",
 			"weitere einzelheiten .... auf anfrage",
 			"nähere einzelheiten .... auf anfrage",
+			"vollständige übersicht",
+			"ausführliche übersicht",
+			"detaillierte übersicht",
+			"detaillierte beschreibung",
+			"übersicht .... auf wunsch",
+			"übersicht .... auf anfrage",
+			"aufstellung .... auf wunsch",
+			"aufstellung .... auf anfrage",
+			"in den räumen .... einsehen",
+			"in den geschäftsräumen .... einsehen",
+			"vor ort .... einsehen",
+			"zur einsichtnahme",
+			"re:\\b(?:unter|auf)\\s+(?:https?://|www\\.)",
+			"re:(?:sicherheits|schutz)konzept\\w*\\b[^.;]{0,80}\\b(?:beschrieben|festgehalten|dokumentiert)\\b",
 		},
 		"de_neg": {
 			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
@@ -26665,6 +26679,51 @@ var precomputedCatalog = &Catalog{
 					Why:      "assistance only as far as the processor finds it reasonable",
 				},
 				{
+					Name:   "unterstuetzung-dsfa-davor-zumutbar-de",
+					Lang:   "de",
+					Status: "partial",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"@de_assist",
+						},
+						{
+							"@de_discretion",
+						},
+						{
+							"eine durch",
+							"macht .... eine",
+							"machen .... eine",
+							"macht ihr eine",
+							"erstellt .... eine",
+							"erstellen .... eine",
+						},
+					},
+					Topic: [][]string{
+						{
+							"*folgenabschätzung*",
+							"*folgeabschätzung*",
+							"dsfa",
+							"folgenabschätzung*",
+							"folgeabschätzung*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"art:32",
+						"art:33",
+						"art:34",
+						"art:36",
+						"meldung*",
+						"*meldung",
+						"anträge*",
+						"anfragen",
+						"konsultation*",
+					},
+					Fallback: true,
+					Why:      "assistance with the impact assessment named before, only as far as the processor finds it reasonable",
+				},
+				{
 					Name:   "net-assist-dpia-de",
 					Lang:   "de",
 					Status: "partial",
@@ -34570,6 +34629,14 @@ var precomputedCatalog = &Catalog{
 					},
 					NoneTopic: []string{
 						"@de_measures_elsewhere",
+						"unterauftragsverarbeiter",
+						"unterauftragsverarbeitern",
+						"unterauftragnehmer",
+						"unterauftragnehmern",
+						"subunternehmer",
+						"subunternehmern",
+						"unterbeauftragte",
+						"unterbeauftragten",
 					},
 					Why: "concrete technical measures are named",
 				},
@@ -34643,6 +34710,14 @@ var precomputedCatalog = &Catalog{
 					},
 					NoneTopic: []string{
 						"@de_measures_elsewhere",
+						"unterauftragsverarbeiter",
+						"unterauftragsverarbeitern",
+						"unterauftragnehmer",
+						"unterauftragnehmern",
+						"subunternehmer",
+						"subunternehmern",
+						"unterbeauftragte",
+						"unterbeauftragten",
 					},
 					Why: "concrete measures listed in a section or annex on technical and organisational measures (cited before measures named elsewhere)",
 				},
@@ -34696,7 +34771,6 @@ var precomputedCatalog = &Catalog{
 							"raid",
 							"protokolliert",
 							"*protokollierung",
-							"zertifiziert*",
 						},
 					},
 					Topic: [][]string{
@@ -35948,4 +36022,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "6e97f8f816d0cb5ae154825448b38a5e5a98a93cbeb9be4424ede1182c313f48"
+const precomputedDigest = "1aefd2de21136d255b5072713c963a2a3b1c1d80e600a3fcb178527674fd5e93"
