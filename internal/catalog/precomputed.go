@@ -539,8 +539,24 @@ var precomputedCatalog = &Catalog{
 			"in den geschäftsräumen .... einsehen",
 			"vor ort .... einsehen",
 			"zur einsichtnahme",
-			"re:\\b(?:unter|auf)\\s+(?:https?://|www\\.)",
-			"re:(?:sicherheits|schutz)konzept\\w*\\b[^.;]{0,80}\\b(?:beschrieben|festgehalten|dokumentiert)\\b",
+			"unter www",
+			"unter http",
+			"unter https",
+			"sicherheitskonzept .... beschrieben",
+			"sicherheitskonzept .... festgehalten",
+			"sicherheitskonzept .... dokumentiert",
+			"informationssicherheitskonzept .... beschrieben",
+			"informationssicherheitskonzept .... festgehalten",
+			"informationssicherheitskonzept .... dokumentiert",
+			"it-sicherheitskonzept .... beschrieben",
+			"it-sicherheitskonzept .... festgehalten",
+			"it-sicherheitskonzept .... dokumentiert",
+			"datenschutzkonzept .... beschrieben",
+			"datenschutzkonzept .... festgehalten",
+			"datenschutzkonzept .... dokumentiert",
+			"datensicherheitskonzept .... beschrieben",
+			"datensicherheitskonzept .... festgehalten",
+			"datensicherheitskonzept .... dokumentiert",
 		},
 		"de_neg": {
 			"re:^(?:[^w]|w[^o]|wo[^b]|wob[^e]|wobe[^i])*?(?:nicht verpflichtet|keine pflicht|keine verpflichtung|nicht zur|ist nicht gehalten|nicht geschuldet|erfolgt nicht|erfolgt keine|findet keine|keine unterstützung|keine mitwirkung|schuldet(?: \\S+){0,4} keine|haftet nicht)\\b",
@@ -36022,4 +36038,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "1aefd2de21136d255b5072713c963a2a3b1c1d80e600a3fcb178527674fd5e93"
+const precomputedDigest = "9dec7ada56091c1afaeb15c517a42b07b816c092bbe8e81e60a0242da1f57e89"
