@@ -35851,6 +35851,83 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 				},
 				{
+					Name:   "staff-secrecy-part-en",
+					Lang:   "en",
+					Status: "part",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"@en_staff",
+							"team member",
+							"team members",
+							"each employee",
+							"every employee",
+						},
+						{
+							"confidential*",
+							"confidence",
+							"secrecy",
+							"non-disclosure",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"@en_subproc_subject",
+						"re:\\b(?:customer|controller|client)[\\x27\\x{2019}]s (?:employees|staff|personnel|users)\\b",
+					},
+				},
+				{
+					Name:   "staff-duties-trained-part-en",
+					Lang:   "en",
+					Status: "part",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"@en_staff",
+							"team member",
+							"team members",
+							"they",
+							"their",
+							"his or her",
+							"each employee",
+							"every employee",
+						},
+						{
+							"trained",
+							"training",
+							"train",
+							"induction",
+							"briefed",
+							"briefing",
+						},
+						{
+							"data protection obligations",
+							"data protection duties",
+							"data protection responsibilit*",
+							"privacy obligations",
+							"privacy duties",
+							"privacy responsibilit*",
+							"obligations under ... data protection law*",
+							"duties under ... data protection law*",
+							"obligations under ... data protection legislation",
+							"obligations under the gdpr",
+							"obligations ... under data protection",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"@en_subproc_subject",
+						"re:\\b(?:customer|controller|client)[\\x27\\x{2019}]s (?:employees|staff|personnel|users)\\b",
+						"own users",
+						"its users",
+						"your users",
+						"your staff",
+						"your employees",
+					},
+				},
+				{
 					Name:   "net-persons-under-authority-en",
 					Lang:   "en",
 					Status: "partial",
@@ -35942,10 +36019,19 @@ var precomputedCatalog = &Catalog{
 					Why: "The contract speaks of the topic in words no other rule confirms.",
 				},
 			},
+			Combos: []Combo{
+				{
+					Status: "partial",
+					Rules: []string{
+						"staff-secrecy-part-en",
+						"staff-duties-trained-part-en",
+					},
+				},
+			},
 		},
 	},
 }
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "6e97f8f816d0cb5ae154825448b38a5e5a98a93cbeb9be4424ede1182c313f48"
+const precomputedDigest = "8e48006cc4b02c7854d260997d053401b78f1e7185697a5d3f37d8a4ad3157b9"
