@@ -31278,6 +31278,13 @@ var precomputedCatalog = &Catalog{
 						"no right to enter",
 						"only form of audit",
 						"only form of inspection",
+						"re:\\b(?:don|doesn|won|can)[\\x27\\x{2019}]?t (?:allow|permit)\\b",
+						"satisf* ... right* of audit*",
+						"satisf* ... right* of inspection*",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 				},
 				{
@@ -31406,6 +31413,13 @@ var precomputedCatalog = &Catalog{
 						"no right to enter",
 						"only form of audit",
 						"only form of inspection",
+						"re:\\b(?:don|doesn|won|can)[\\x27\\x{2019}]?t (?:allow|permit)\\b",
+						"satisf* ... right* of audit*",
+						"satisf* ... right* of inspection*",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 				},
 				{
@@ -31442,6 +31456,10 @@ var precomputedCatalog = &Catalog{
 						"your own",
 						"access control*",
 						"quality control*",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 				},
 				{
@@ -31487,6 +31505,10 @@ var precomputedCatalog = &Catalog{
 						"do not permit",
 						"does not permit",
 						"re:\\b(?:audit|inspect)\\w*\\b[^.;]{0,80}\\bby (?:reviewing|review of|examining|checking) (?:the |its |relevant |such )?(?:documents|documentation|records|policies|written)\\b",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 					Fallback: true,
 				},
@@ -31570,6 +31592,10 @@ var precomputedCatalog = &Catalog{
 						"own users",
 						"re:\\b(?:audit|inspect)\\w*\\b[^.;]{0,80}\\bby (?:reviewing|review of|examining|checking) (?:the |its |relevant |such )?(?:documents|documentation|records|policies|written)\\b",
 					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
+					},
 					Fallback: true,
 				},
 				{
@@ -31628,6 +31654,10 @@ var precomputedCatalog = &Catalog{
 						"may not",
 						"cannot",
 						"can not",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 					Fallback: true,
 				},
@@ -31723,6 +31753,10 @@ var precomputedCatalog = &Catalog{
 						"own users",
 						"data subject*",
 					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
+					},
 					Fallback: true,
 				},
 				{
@@ -31782,6 +31816,10 @@ var precomputedCatalog = &Catalog{
 						"cannot",
 						"re:\\b(?:audit|inspect)\\w*\\b[^.;]{0,80}\\bby (?:reviewing|review of|examining|checking) (?:the |its |relevant |such )?(?:documents|documentation|records|policies|written)\\b",
 					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
+					},
 					Fallback: true,
 				},
 				{
@@ -31819,6 +31857,10 @@ var precomputedCatalog = &Catalog{
 						"never",
 						"not permitted",
 						"excluded",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 					Fallback: true,
 					Why:      "a table row grants audits or inspections on stated terms",
@@ -32067,6 +32109,10 @@ var precomputedCatalog = &Catalog{
 						"meeting*",
 						"training",
 					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
+					},
 					Fallback: true,
 				},
 				{
@@ -32208,6 +32254,10 @@ var precomputedCatalog = &Catalog{
 						"not entitled to enter",
 						"no right to enter",
 						"terminat*",
+					},
+					NoneTopic: []string{
+						"re:\\b(?:instead of|in lieu of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)(?: rights?)?,? (?:the )?(?:processor|supplier|vendor|provider|contractor|service provider|we)\\b",
+						"re:\\b(?:processor|supplier|vendor|provider|contractor|we) (?:may|can|shall be entitled to|is entitled to|reserves the right to),? (?:at its (?:sole )?(?:option|discretion),? |alternatively,? )?(?:in lieu of|instead of|in place of) (?:(?:an|any|the|such|this|that) ){0,2}(?:audits?|inspections?)\\b",
 					},
 				},
 			},
@@ -36034,4 +36084,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "8e48006cc4b02c7854d260997d053401b78f1e7185697a5d3f37d8a4ad3157b9"
+const precomputedDigest = "c36d6ab1585800996a115d09d1032286c199853907651c1cdfb935fa28141544"
