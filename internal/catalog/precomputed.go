@@ -34844,6 +34844,7 @@ var precomputedCatalog = &Catalog{
 						"purpose of the processing",
 						"purposes of the processing",
 						"categories of data subjects",
+						"re:\\b(?:export|return|hand(?:ed|s)? over|deliver|transfer)\\w*\\b[^.;]{0,80}\\bon encrypted (?:media|drives?|storage|devices?|hard dis[ck]s?|usb)",
 					},
 					NoneTopic: []string{
 						"sub-processor*",
@@ -34956,6 +34957,7 @@ var precomputedCatalog = &Catalog{
 						"purpose of the processing",
 						"purposes of the processing",
 						"type of personal data",
+						"re:\\b(?:export|return|hand(?:ed|s)? over|deliver|transfer)\\w*\\b[^.;]{0,80}\\bon encrypted (?:media|drives?|storage|devices?|hard dis[ck]s?|usb)",
 					},
 					NoneTopic: []string{
 						"sub-processor*",
@@ -35072,6 +35074,9 @@ var precomputedCatalog = &Catalog{
 							"penetration test*",
 							"badge*",
 							"cctv",
+							"iso 27001",
+							"iso/iec 27001",
+							"soc 2",
 							"tls",
 							"vpn",
 							"anti-virus",
@@ -36084,4 +36089,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "c36d6ab1585800996a115d09d1032286c199853907651c1cdfb935fa28141544"
+const precomputedDigest = "a6153ac98c53deb74e65fccfe015b4523808f66873858b608324475245d108c7"
