@@ -28174,7 +28174,7 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"re:^(?:nature|purpose|processing operations|processing activities)\\b[^:.;]{0,40}:",
-						"re:\\b(?:access|correct|rectify|amend|update)\\w*, (?:correct|rectif|export|amend|update|delet|eras)",
+						"re:\\b(?:access|correct|rectify|amend|update|retriev|view)\\w*, (?:correct|rectif|export|amend|update|delet|eras)",
 						"such requests",
 						"data subject request*",
 						"requests from data subjects",
@@ -28490,7 +28490,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"re:\\b(?:access|correct|rectify|amend|update)\\w*, (?:correct|rectif|export|amend|update|delet|eras)",
+						"re:\\b(?:access|correct|rectify|amend|update|retriev|view)\\w*, (?:correct|rectif|export|amend|update|delet|eras)",
 						"data subject request*",
 						"requests from data subjects",
 					},
@@ -36089,4 +36089,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a6153ac98c53deb74e65fccfe015b4523808f66873858b608324475245d108c7"
+const precomputedDigest = "3aa30a732e8d9cf5ab74878ef04d95b0f131cfa9d705ebcb0abcccd01a82e658"

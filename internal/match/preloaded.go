@@ -8911,7 +8911,7 @@ var preloadTerms = []entry{
 	{text: "nach erledigung", kind: 1, phrase: []wordPattern{{raw: "nach", core: "nach", id: 554, vid: 383}, {raw: "erledigung", core: "erledigung", id: 8782, vid: 4074}}},
 	{text: "vorbei", word: wordPattern{raw: "vorbei", core: "vorbei", id: 8902, vid: 4129}},
 	{text: "re:^(?:nature|purpose|processing operations|processing activities)\\b[^:.;]{0,40}:", kind: 2, arg: "^(?:nature|purpose|processing operations|processing activities)\\b[^:.;]{0,40}:"},
-	{text: "re:\\b(?:access|correct|rectify|amend|update)\\w*, (?:correct|rectif|export|amend|update|delet|eras)", kind: 2, arg: "\\b(?:access|correct|rectify|amend|update)\\w*, (?:correct|rectif|export|amend|update|delet|eras)"},
+	{text: "re:\\b(?:access|correct|rectify|amend|update|retriev|view)\\w*, (?:correct|rectif|export|amend|update|delet|eras)", kind: 2, arg: "\\b(?:access|correct|rectify|amend|update|retriev|view)\\w*, (?:correct|rectif|export|amend|update|delet|eras)"},
 	{text: "request from a data subject", kind: 1, phrase: []wordPattern{{raw: "request", core: "request", id: 1182, vid: 757}, {raw: "from", core: "from", id: 1222, vid: 788}, {raw: "a", core: "a", id: 3114, vid: 1695}, {raw: "data", core: "data", id: 669, vid: 467}, {raw: "subject", core: "subject", id: 654, vid: 456}}},
 	{text: "keep a record of", kind: 1, phrase: []wordPattern{{raw: "keep", core: "keep", id: 1041, vid: 684}, {raw: "a", core: "a", id: 3114, vid: 1695}, {raw: "record", core: "record", id: 2689, vid: 1481}, {raw: "of", core: "of", id: 659, vid: 460}}},
 	{text: "keep records of", kind: 1, phrase: []wordPattern{{raw: "keep", core: "keep", id: 1041, vid: 684}, {raw: "records", core: "records", id: 2495, vid: 1411}, {raw: "of", core: "of", id: 659, vid: 460}}},
