@@ -408,6 +408,10 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 			if !ok {
 				r, ok = x.termLabel(li)
 			}
+			if ok && x.inSubAnnex(li) {
+				// "Sub-processor: X B.V., …" in a sub-processors' annex.
+				ok = false
+			}
 			if ok {
 				if _, dup := out[strings.ToLower(r.short)]; !dup {
 					out[strings.ToLower(r.short)] = r
@@ -493,6 +497,10 @@ func (x *extractor) inlineLabels(n int) []partyReading {
 		}
 		m := reInlineLabel().FindStringSubmatchIndex(t)
 		if m == nil {
+			continue
+		}
+		if x.inSubAnnex(li) {
+			// A sub-processors' annex names no party.
 			continue
 		}
 		label := t[m[2]:m[3]]
@@ -1380,7 +1388,10 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			// („Customer“, „you“): the other party's pronoun; in a
 			// controller's reversed voice ("you are our processor") „you“
 			// marks the processor.
-			if lt == "you" || lt == "your" {
+			if lt == "you" || lt == "your" || t == "Sie" {
+				// („Sie“) with a capital S is the formal "you" of a
+				// wir/Sie text, never "they".
+
 				// In the vendor's voice ("we", "us") „you“ is the
 				// customer, the controller.
 				you := "controller"

@@ -665,6 +665,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) && !x.abbrevLabel(ln.text) {
 			continue
 		}
+		if x.inSubAnnex(i) {
+			// "Service provider: X B.V., …" under "Schedule 3 –
+			// Authorised Sub-processors" names a sub-processor.
+			continue
+		}
 		if role := x.blankRoleRow(ln.text); role != "" {
 			// "| Auftraggeber | | |": the row's cells are not filled in.
 			if !seen[role] {
@@ -1579,7 +1584,8 @@ var signatureFirst = func() (first [256]bool) {
 func (x *extractor) signedFor(i int) (partyReading, bool) {
 	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
 	// "Signed for and on behalf of the processor:".
-	if len(strings.TrimPrefix(t, "signed ")) > 40 {
+	// A role in law in parentheses after it does not count.
+	if u, _, _ := strings.Cut(t, " ("); len(strings.TrimPrefix(u, "signed ")) > 40 {
 		return partyReading{}, false
 	}
 	rest, lead := "", 0
@@ -1589,6 +1595,16 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		}
 	}
 	role, ok := x.k.party.role[rest]
+	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
+		// "Für den Kunden (Verantwortlicher):", "For the Customer
+		// (Controller):": a role word with the role it has in law; both
+		// must give the same role.
+		ra, okA := x.k.party.role[strings.TrimSpace(a)]
+		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
+		if okA && okB && ra == rb {
+			role, ok = ra, true
+		}
+	}
 	if !ok {
 		return partyReading{}, false
 	}
@@ -1599,7 +1615,9 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			break
 		}
 		lt := strings.ToLower(ln.text)
-		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") {
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || x.annexHeadingTitle(ln.text) != "" {
+			// The next block's role line, or an annex after a blank
+			// signature ("Anlage 1 – Unterauftragsverarbeiter").
 			break
 		}
 		if len(ln.text) > 80 || pk.legalRe.FindStringIndex(" "+ln.text) == nil {
