@@ -1507,6 +1507,13 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		}
 	}
 	for i, ln := range x.lines {
+		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
+			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
+			if r, ok := x.executionLine(i); ok {
+				out = append(out, r)
+			}
+			continue
+		}
 		if len(ln.text) > 60 {
 			continue
 		}
@@ -1546,6 +1553,40 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// executionLine reads an execution block's party line after the head:
+// "Customer: Fjord AS (org. no. …), Strandkaien 4, 5013 Bergen, Norway"
+// right above a signatory's line ("By: …", "Signature: …", "Date: …";
+// parties.yaml signatory_labels). The value must name a company with a
+// legal form and its postcode; a line in a sub-processors' annex is none.
+func (x *extractor) executionLine(i int) (partyReading, bool) {
+	ln := x.lines[i]
+	if i+1 >= len(x.lines) || len(ln.text) > 240 || !strings.Contains(ln.text, ":") {
+		return partyReading{}, false
+	}
+	next := x.lines[i+1]
+	if strings.Count(x.text[ln.end:next.start], "\n") > 2 {
+		return partyReading{}, false
+	}
+	lab, _, ok := strings.Cut(next.text, ":")
+	if !ok || !x.k.party.signatory[strings.ToLower(strings.TrimSpace(lab))] {
+		return partyReading{}, false
+	}
+	if !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		return partyReading{}, false
+	}
+	kind, role, at := x.labelKind(ln.text)
+	if kind != "same" || at <= 0 || at >= len(ln.text) || x.inSubAnnex(i) {
+		return partyReading{}, false
+	}
+	v := line{start: ln.start + at, end: ln.end, text: ln.text[at:]}
+	r := x.partyFromLines([]line{v}, false)
+	if r.party == nil || r.party.Postcode == "" || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+		return partyReading{}, false
+	}
+	r.role, r.at, r.src = role, ln.start, "signature"
+	return r, true
 }
 
 // abbrevLabel reports whether a line opens with a role's abbreviation
