@@ -482,13 +482,33 @@ func namedBodyLabel(ll string) bool {
 // party with an address or a legal form, at least one label no role
 // word. The label is the party's short name; the role words, the voice of
 // the instructions or the first person give the roles (shortRoles).
+//
+// The same pair in an annex that lists the parties ("Schedule 1 – Parties
+// and details of processing" with "Sponsor: …" above "Vendor: …") is
+// read when the head has none.
 func (x *extractor) inlineLabels(n int) []partyReading {
+	if out := x.inlineLabelsIn(0, n, 40); out != nil {
+		return out
+	}
+	limit := max(len(x.text)/3, 6000)
+	if a, b := x.partyAnnex(limit); a < b {
+		return x.inlineLabelsIn(a, b, len(x.lines))
+	}
+	return nil
+}
+
+// inlineLabelsIn reads inlineLabels' pair in the bytes from to (before
+// line maxLine).
+func (x *extractor) inlineLabelsIn(from, to, maxLine int) []partyReading {
 	pk := x.k.party
 	var out []partyReading
 	last := -10
 	unknown := false
 	for li, ln := range x.lines {
-		if ln.start >= n || li >= 40 {
+		if ln.start < from {
+			continue
+		}
+		if ln.start >= to || li >= maxLine {
 			break
 		}
 		t := strings.TrimSpace(ln.text)

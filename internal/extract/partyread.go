@@ -818,7 +818,6 @@ var (
 // party_annex_titles) after the first limit bytes: from its title line to
 // the next annex title or 3,000 bytes on. 0, 0 when there is none.
 func (x *extractor) partyAnnex(limit int) (int, int) {
-	pk := x.k.party
 	from := -1
 	for _, ln := range x.lines {
 		if from >= 0 {
@@ -830,7 +829,7 @@ func (x *extractor) partyAnnex(limit int) (int, int) {
 		if ln.start <= limit || len(ln.text) > 80 {
 			continue
 		}
-		if t := x.annexHeadingTitle(ln.text); t != "" && pk.annexTtl[t] {
+		if t := x.annexHeadingTitle(ln.text); t != "" && x.partyAnnexTitle(t) {
 			from = ln.start
 		}
 	}
@@ -838,6 +837,28 @@ func (x *extractor) partyAnnex(limit int) (int, int) {
 		return 0, 0
 	}
 	return from, len(x.text)
+}
+
+// partyAnnexTitle reports whether an annex title (lower case) lists the
+// parties: a title of party_annex_titles, alone or joined by "and"/"und"
+// to more ("parties and details of processing", "Parteien und
+// Beschreibung der Verarbeitung"), never a sub-processors' title.
+func (x *extractor) partyAnnexTitle(t string) bool {
+	pk := x.k.party
+	if pk.annexTtl[t] {
+		return true
+	}
+	for _, j := range []string{" and ", " und ", " & "} {
+		if a, _, ok := strings.Cut(t, j); ok && pk.annexTtl[a] {
+			for _, w := range pk.subAnnex {
+				if strings.Contains(t, w) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // annexHeadingTitle returns the title of an annex heading line ("ANNEX I – LIST
