@@ -1580,7 +1580,7 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 // "Customer: Fjord AS (org. no. …), Strandkaien 4, 5013 Bergen, Norway"
 // right above a signatory's line ("By: …", "Signature: …", "Date: …";
 // parties.yaml signatory_labels). The value must name a company with a
-// legal form and its postcode; a line in a sub-processors' annex is none.
+// legal form; a line in a sub-processors' annex is none.
 func (x *extractor) executionLine(i int) (partyReading, bool) {
 	ln := x.lines[i]
 	if i+1 >= len(x.lines) || len(ln.text) > 240 || !strings.Contains(ln.text, ":") {
@@ -1603,7 +1603,7 @@ func (x *extractor) executionLine(i int) (partyReading, bool) {
 	}
 	v := line{start: ln.start + at, end: ln.end, text: ln.text[at:]}
 	r := x.partyFromLines([]line{v}, false)
-	if r.party == nil || r.party.Postcode == "" || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+	if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
 		return partyReading{}, false
 	}
 	r.role, r.at, r.src = role, ln.start, "signature"
