@@ -665,11 +665,6 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if len(ln.text) > 400 || !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) && !x.abbrevLabel(ln.text) {
 			continue
 		}
-		if x.inSubAnnex(i) {
-			// "Service provider: X B.V., …" under "Schedule 3 –
-			// Authorised Sub-processors" names a sub-processor.
-			continue
-		}
 		if role := x.blankRoleRow(ln.text); role != "" {
 			// "| Auftraggeber | | |": the row's cells are not filled in.
 			if !seen[role] {
@@ -716,6 +711,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			}
 		}
 		if kind == "" || seen[role] {
+			continue
+		}
+		if x.inSubAnnex(i) {
+			// "Service provider: X B.V., …" under "Schedule 3 –
+			// Authorised Sub-processors" names a sub-processor.
 			continue
 		}
 		nameLine := -1

@@ -1189,7 +1189,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
 					t, lettered = u, true
-				} else if leadSub || x.inSubContext(b) {
+				} else if dashLine(t) {
 					// "Voxwell – SIP-Carrier – Deutschland" over "Helpdeskly
 					// – Ticketsystem – USA": a run of name – service – place
 					// lines after a lead-in on sub-processors.
@@ -1333,7 +1333,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			lettered := false
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
-			} else if b.Kind == document.Paragraph && (leadSub || x.inSubContext(b)) && x.dashEntry(ln.text) {
+			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
 				// A line of a run of "Name – service – place" lines, in
 				// this paragraph or the block before or after it (the
 				// parser made short ones headings).
