@@ -408,6 +408,10 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 			if !ok {
 				r, ok = x.termLabel(li)
 			}
+			if ok && x.inSubAnnex(li) {
+				// "Sub-processor: X B.V., …" in a sub-processors' annex.
+				ok = false
+			}
 			if ok {
 				if _, dup := out[strings.ToLower(r.short)]; !dup {
 					out[strings.ToLower(r.short)] = r
@@ -478,13 +482,33 @@ func namedBodyLabel(ll string) bool {
 // party with an address or a legal form, at least one label no role
 // word. The label is the party's short name; the role words, the voice of
 // the instructions or the first person give the roles (shortRoles).
+//
+// The same pair in an annex that lists the parties ("Schedule 1 – Parties
+// and details of processing" with "Sponsor: …" above "Vendor: …") is
+// read when the head has none.
 func (x *extractor) inlineLabels(n int) []partyReading {
+	if out := x.inlineLabelsIn(0, n, 40); out != nil {
+		return out
+	}
+	limit := max(len(x.text)/3, 6000)
+	if a, b := x.partyAnnex(limit); a < b {
+		return x.inlineLabelsIn(a, b, len(x.lines))
+	}
+	return nil
+}
+
+// inlineLabelsIn reads inlineLabels' pair in the bytes from to (before
+// line maxLine).
+func (x *extractor) inlineLabelsIn(from, to, maxLine int) []partyReading {
 	pk := x.k.party
 	var out []partyReading
 	last := -10
 	unknown := false
 	for li, ln := range x.lines {
-		if ln.start >= n || li >= 40 {
+		if ln.start < from {
+			continue
+		}
+		if ln.start >= to || li >= maxLine {
 			break
 		}
 		t := strings.TrimSpace(ln.text)
@@ -493,6 +517,10 @@ func (x *extractor) inlineLabels(n int) []partyReading {
 		}
 		m := reInlineLabel().FindStringSubmatchIndex(t)
 		if m == nil {
+			continue
+		}
+		if x.inSubAnnex(li) {
+			// A sub-processors' annex names no party.
 			continue
 		}
 		label := t[m[2]:m[3]]
@@ -1380,7 +1408,10 @@ func (x *extractor) parseDef(c string) (role string, shorts []string, ok bool) {
 			// („Customer“, „you“): the other party's pronoun; in a
 			// controller's reversed voice ("you are our processor") „you“
 			// marks the processor.
-			if lt == "you" || lt == "your" {
+			if lt == "you" || lt == "your" || t == "Sie" {
+				// („Sie“) with a capital S is the formal "you" of a
+				// wir/Sie text, never "they".
+
 				// In the vendor's voice ("we", "us") „you“ is the
 				// customer, the controller.
 				you := "controller"

@@ -51,6 +51,7 @@ type partyFile struct {
 	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
 	AnnexWords        []string            `yaml:"annex_words"`
 	SubAnnexWords     []string            `yaml:"sub_annex_words"`
+	SignatoryLabels   []string            `yaml:"signatory_labels"`
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
@@ -94,6 +95,7 @@ type partyKnowledge struct {
 	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
 	annexWord  []string          // "annex", "anlage": words that open an annex's title
 	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
+	signatory  map[string]bool   // "by", "signature": the labels of an execution block's signatory lines
 	ownVoice   ownVoiceFile      // the cues of a text in a party's own voice, lower case
 	annexFirst string            // the first letters of the annex words
 	pronoun    map[string]bool
@@ -163,6 +165,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
+	pk.signatory = set(f.SignatoryLabels)
 	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),
 		WeAre: lowerAll(f.OwnVoice.WeAre), Greetings: lowerAll(f.OwnVoice.Greetings)}
 	for _, w := range pk.annexWord {

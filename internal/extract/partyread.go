@@ -713,6 +713,11 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 		if kind == "" || seen[role] {
 			continue
 		}
+		if x.inSubAnnex(i) {
+			// "Service provider: X B.V., …" under "Schedule 3 –
+			// Authorised Sub-processors" names a sub-processor.
+			continue
+		}
 		nameLine := -1
 		if kind == "same" {
 			// "Controller(s): [Identity and contact details of the
@@ -813,7 +818,6 @@ var (
 // party_annex_titles) after the first limit bytes: from its title line to
 // the next annex title or 3,000 bytes on. 0, 0 when there is none.
 func (x *extractor) partyAnnex(limit int) (int, int) {
-	pk := x.k.party
 	from := -1
 	for _, ln := range x.lines {
 		if from >= 0 {
@@ -825,7 +829,7 @@ func (x *extractor) partyAnnex(limit int) (int, int) {
 		if ln.start <= limit || len(ln.text) > 80 {
 			continue
 		}
-		if t := x.annexHeadingTitle(ln.text); t != "" && pk.annexTtl[t] {
+		if t := x.annexHeadingTitle(ln.text); t != "" && x.partyAnnexTitle(t) {
 			from = ln.start
 		}
 	}
@@ -833,6 +837,28 @@ func (x *extractor) partyAnnex(limit int) (int, int) {
 		return 0, 0
 	}
 	return from, len(x.text)
+}
+
+// partyAnnexTitle reports whether an annex title (lower case) lists the
+// parties: a title of party_annex_titles, alone or joined by "and"/"und"
+// to more ("parties and details of processing", "Parteien und
+// Beschreibung der Verarbeitung"), never a sub-processors' title.
+func (x *extractor) partyAnnexTitle(t string) bool {
+	pk := x.k.party
+	if pk.annexTtl[t] {
+		return true
+	}
+	for _, j := range []string{" and ", " und ", " & "} {
+		if a, _, ok := strings.Cut(t, j); ok && pk.annexTtl[a] {
+			for _, w := range pk.subAnnex {
+				if strings.Contains(t, w) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // annexHeadingTitle returns the title of an annex heading line ("ANNEX I – LIST
@@ -1502,6 +1528,13 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		}
 	}
 	for i, ln := range x.lines {
+		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
+			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
+			if r, ok := x.executionLine(i); ok {
+				out = append(out, r)
+			}
+			continue
+		}
 		if len(ln.text) > 60 {
 			continue
 		}
@@ -1543,6 +1576,40 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 	return out
 }
 
+// executionLine reads an execution block's party line after the head:
+// "Customer: Fjord AS (org. no. …), Strandkaien 4, 5013 Bergen, Norway"
+// right above a signatory's line ("By: …", "Signature: …", "Date: …";
+// parties.yaml signatory_labels). The value must name a company with a
+// legal form; a line in a sub-processors' annex is none.
+func (x *extractor) executionLine(i int) (partyReading, bool) {
+	ln := x.lines[i]
+	if i+1 >= len(x.lines) || len(ln.text) > 240 || !strings.Contains(ln.text, ":") {
+		return partyReading{}, false
+	}
+	next := x.lines[i+1]
+	if strings.Count(x.text[ln.end:next.start], "\n") > 2 {
+		return partyReading{}, false
+	}
+	lab, _, ok := strings.Cut(next.text, ":")
+	if !ok || !x.k.party.signatory[strings.ToLower(strings.TrimSpace(lab))] {
+		return partyReading{}, false
+	}
+	if !x.k.cue("party_roles").In(x.lower[ln.start:ln.end]) {
+		return partyReading{}, false
+	}
+	kind, role, at := x.labelKind(ln.text)
+	if kind != "same" || at <= 0 || at >= len(ln.text) || x.inSubAnnex(i) {
+		return partyReading{}, false
+	}
+	v := line{start: ln.start + at, end: ln.end, text: ln.text[at:]}
+	r := x.partyFromLines([]line{v}, false)
+	if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+		return partyReading{}, false
+	}
+	r.role, r.at, r.src = role, ln.start, "signature"
+	return r, true
+}
+
 // abbrevLabel reports whether a line opens with a role's abbreviation
 // as its label ("AG: …", "AN: …").
 func (x *extractor) abbrevLabel(t string) bool {
@@ -1579,7 +1646,8 @@ var signatureFirst = func() (first [256]bool) {
 func (x *extractor) signedFor(i int) (partyReading, bool) {
 	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ":"))
 	// "Signed for and on behalf of the processor:".
-	if len(strings.TrimPrefix(t, "signed ")) > 40 {
+	// A role in law in parentheses after it does not count.
+	if u, _, _ := strings.Cut(t, " ("); len(strings.TrimPrefix(u, "signed ")) > 40 {
 		return partyReading{}, false
 	}
 	rest, lead := "", 0
@@ -1589,6 +1657,16 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		}
 	}
 	role, ok := x.k.party.role[rest]
+	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
+		// "Für den Kunden (Verantwortlicher):", "For the Customer
+		// (Controller):": a role word with the role it has in law; both
+		// must give the same role.
+		ra, okA := x.k.party.role[strings.TrimSpace(a)]
+		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
+		if okA && okB && ra == rb {
+			role, ok = ra, true
+		}
+	}
 	if !ok {
 		return partyReading{}, false
 	}
@@ -1599,7 +1677,9 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			break
 		}
 		lt := strings.ToLower(ln.text)
-		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") {
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || x.annexHeadingTitle(ln.text) != "" {
+			// The next block's role line, or an annex after a blank
+			// signature ("Anlage 1 – Unterauftragsverarbeiter").
 			break
 		}
 		if len(ln.text) > 80 || pk.legalRe.FindStringIndex(" "+ln.text) == nil {

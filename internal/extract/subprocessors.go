@@ -1189,6 +1189,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
 					t, lettered = u, true
+				} else if dashLine(t) {
+					// "Voxwell – SIP-Carrier – Deutschland" over "Helpdeskly
+					// – Ticketsystem – USA": a run of name – service – place
+					// lines after a lead-in on sub-processors.
+					lettered = x.dashLineRun(i)
 				}
 				if name, rest, ok := x.entityLine(t, i); ok && x.hasLegalForm(name) {
 					last = x.newListEntry(name, rest, t, b.Start, b.End)
@@ -1287,7 +1292,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			lastHit = i
 		}
 		// A paragraph may hold several soft-wrapped lines, one entry each.
-		for _, ln := range x.splitDashRuns(splitLines(x.text[b.Start:b.End])) {
+		pls := x.splitDashRuns(splitLines(x.text[b.Start:b.End]))
+		for k, ln := range pls {
 			ls, le := b.Start+ln.start, b.Start+ln.end
 			if x.spaceLines[ls] {
 				cur = nil
@@ -1327,6 +1333,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			lettered := false
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
+			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
+				// A line of a run of "Name – service – place" lines, in
+				// this paragraph or the block before or after it (the
+				// parser made short ones headings).
+				prev := k > 0 && x.dashEntry(pls[k-1].text) || k == 0 && x.dashBlock(i, i-1)
+				next := k+1 < len(pls) && x.dashEntry(pls[k+1].text) || k == len(pls)-1 && x.dashBlock(i, i+1)
+				lettered = prev || next
 			}
 			if m := reAddrLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				if im := reInlineAddr.FindStringSubmatch(t); im != nil && im[2] != "" {
@@ -3207,4 +3220,53 @@ func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
 	}
 	low := x.lower[b.Start:sent.Start]
 	return x.k.isSub(low) && !x.k.notProc(x.lower[b.Start:b.End])
+}
+
+// dashLine reports whether t reads "Name – service – place": two dashes
+// between words, none at its start.
+func dashLine(t string) bool {
+	t = strings.TrimSpace(t)
+	n := strings.Count(t, " – ") + strings.Count(t, " — ")
+	return n >= 2 && !strings.HasPrefix(t, "–") && !strings.HasPrefix(t, "—")
+}
+
+// dashEntry reports whether t is a dashLine that may be an entry: no
+// header row ("Leistung — Unterauftragsverarbeiter — Ort") and no line
+// with a company (read as such, or "Hosting — X GmbH — Ort" with the
+// service first).
+func (x *extractor) dashEntry(t string) bool {
+	return dashLine(t) && !x.k.isSub(prefilter.Lower(t)) && !x.hasLegalForm(t)
+}
+
+// dashBlock reports whether block j is a one-line dashEntry right beside
+// block i (no line between them that is not blank).
+func (x *extractor) dashBlock(i, j int) bool {
+	bs := x.doc.Blocks
+	if j < 0 || j >= len(bs) {
+		return false
+	}
+	a, b := bs[min(i, j)], bs[max(i, j)]
+	if strings.Count(x.text[a.End:b.Start], "\n") > 1 {
+		return false
+	}
+	t := x.text[bs[j].Start:bs[j].End]
+	if strings.Contains(t, "\n") {
+		// The next paragraph's first line or the one before's last.
+		if j < i {
+			t = t[strings.LastIndex(t, "\n")+1:]
+		} else {
+			t = t[:strings.Index(t, "\n")]
+		}
+	}
+	return x.dashEntry(t)
+}
+
+// dashLineRun reports whether block i, a one-line dashEntry, stands in a
+// run of them (dashBlock before or after it).
+func (x *extractor) dashLineRun(i int) bool {
+	bs := x.doc.Blocks
+	if !x.dashEntry(x.text[bs[i].Start:bs[i].End]) {
+		return false
+	}
+	return x.dashBlock(i, i-1) || x.dashBlock(i, i+1)
 }
