@@ -53,15 +53,23 @@ func TestSpeedBudget(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	files := corpusFiles(t)
 	a := New(catalog.Default())
-	var per []time.Duration
-	for _, f := range files {
-		start := cpuTime()
-		doc, raw, err := input.Read(f, input.Options{})
-		if err != nil {
-			t.Fatal(err)
+	// Each document's cost is the least of three passes: CPU time grows
+	// with what else the machine runs (shared caches and cores), which
+	// once failed this test under a load average above 10 although the
+	// code had not changed; the least of three keeps the code's own cost.
+	per := make([]time.Duration, len(files))
+	for pass := 0; pass < 3; pass++ {
+		for i, f := range files {
+			start := cpuTime()
+			doc, raw, err := input.Read(f, input.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a.Analyze(doc, raw, Options{})
+			if d := cpuTime() - start; pass == 0 || d < per[i] {
+				per[i] = d
+			}
 		}
-		a.Analyze(doc, raw, Options{})
-		per = append(per, cpuTime()-start)
 	}
 	sort.Slice(per, func(i, j int) bool { return per[i] < per[j] })
 	med := per[len(per)/2]
