@@ -3239,14 +3239,15 @@ func (x *extractor) dashEntry(t string) bool {
 }
 
 // dashBlock reports whether block j is a one-line dashEntry right beside
-// block i (no line between them that is not blank).
+// block i: at most one blank line between them, as between the paragraphs
+// a word processor's document gives for the lines of such a list.
 func (x *extractor) dashBlock(i, j int) bool {
 	bs := x.doc.Blocks
 	if j < 0 || j >= len(bs) {
 		return false
 	}
 	a, b := bs[min(i, j)], bs[max(i, j)]
-	if strings.Count(x.text[a.End:b.Start], "\n") > 1 {
+	if strings.Count(x.text[a.End:b.Start], "\n") > 2 {
 		return false
 	}
 	t := x.text[bs[j].Start:bs[j].End]
