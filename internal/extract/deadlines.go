@@ -114,7 +114,7 @@ func compileDuration(numberRe string) (*prefilter.Regexp, error) {
 	// "48 (forty-eight) hours": the parenthesis may hold the number in
 	// words; "48h": the bare "h" counts only written onto the digits
 	// (see durations).
-	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4}|`+numberRe+`)\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|school|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?|h)\b`, prefilter.PreferPrefix)
+	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4}|[a-zäöüß][a-zäöüß-]*)\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|school|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?|h)\b`, prefilter.PreferPrefix)
 }
 
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",

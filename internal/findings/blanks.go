@@ -73,9 +73,9 @@ type BlankForm struct {
 	// line matches it: the signature line above "Auftraggeber
 	// Auftragnehmer".
 	NotBelow string `yaml:"not_below"`
-	// NotBefore drops a blank when the text of its line before it
-	// matches (anchor with $): the title after "Anlage 2 [Technische und
-	// organisatorische Maßnahmen]".
+	// NotBefore drops a blank when the text of its line before it (at
+	// most notBeforeReach bytes) matches (anchor with $): the title after
+	// "Anlage 2 [Technische und organisatorische Maßnahmen]".
 	NotBefore string `yaml:"not_before"`
 	// NotQuoted drops a blank matching it that stands inside a quotation
 	// on its line: "[…]" marking an omission in a quoted law.
@@ -134,6 +134,11 @@ func (f *BlankForm) compile() error {
 	}
 	return nil
 }
+
+// notBeforeReach is how far before a blank NotBefore looks: a reference
+// such as "Anlage 12.3 " is short, and a whole paragraph line would cost
+// a scan per blank.
+const notBeforeReach = 40
 
 // blankChars are the characters of a line that holds only blanks.
 const blankChars = "_.…| \t\r"
@@ -462,7 +467,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 				continue
 			}
 		}
-		if f.notBefore != nil && f.notBefore().MatchString(text[ls:s]) {
+		if f.notBefore != nil && f.notBefore().MatchString(text[max(ls, s-notBeforeReach):s]) {
 			continue
 		}
 		if f.notQuoted != nil && f.notQuoted().MatchString(text[s:e]) && quoted(line, s-ls, e-ls) {
