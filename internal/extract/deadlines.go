@@ -111,7 +111,10 @@ func (d duration) days() int {
 func (k *Knowledge) durationRe() *prefilter.Regexp { return k.durRe }
 
 func compileDuration(numberRe string) (*prefilter.Regexp, error) {
-	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4})\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|school|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std\.|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?)\b`, prefilter.PreferPrefix)
+	// "48 (forty-eight) hours": the parenthesis may hold the number in
+	// words; "48h": the bare "h" counts only written onto the digits
+	// (see durations).
+	return prefilter.Compile(`\b(\d{1,4}|`+numberRe+`)(?:\s*\(\s*(\d{1,4}|[a-zäöüß][a-zäöüß-]*)\s*\))?[\s-]*(?:(?:volle[n]?|ganze[n]?|calendar|business|working|school|kalender|werk|arbeits)[\s-]*)?(stunden|stunde|std|hours?|hrs?\.?|kalendertage[n]?|werktage[n]?|arbeitstage[n]?|tage[n]?|tag|days?|wochen|woche|weeks?|monate[n]?|monat|months?|h)\b`, prefilter.PreferPrefix)
 }
 
 // Durations returns the time spans in s ("24 Stunden", "zwei Wochen",
@@ -145,6 +148,11 @@ func (k *Knowledge) durations(s, lower string) []duration {
 			}
 		}
 		u := strings.ToLower(s[m[6]:m[7]])
+		if u == "h" && (m[6] != m[3] || err != nil) {
+			// "h" is an hour only written onto its digits ("48h"), not
+			// "lit. h" after a number or a number word.
+			continue
+		}
 		unit := "days"
 		switch {
 		case strings.HasPrefix(u, "st") || strings.HasPrefix(u, "h"):
@@ -391,7 +399,9 @@ func terminateAt(lower string) []int {
 }
 
 // unitStems are fragments of every time unit the duration pattern knows.
-var unitStems = []string{"stund", "std", "hour", "hrs", "hr.", "tag", "day", "woch", "week", "monat", "month"}
+// "0h" … "9h" find hours written onto their digits ("48h").
+var unitStems = []string{"stund", "std", "hour", "hrs", "hr.", "tag", "day", "woch", "week", "monat", "month",
+	"0h", "1h", "2h", "3h", "4h", "5h", "6h", "7h", "8h", "9h"}
 
 // durationMatches runs the duration pattern only on short windows that end
 // in a time unit, and returns submatch indices relative to lower.

@@ -66,11 +66,33 @@ type BlankForm struct {
 	// "Unterauftragnehmer | Leistung", not the empty signature row under
 	// "Auftraggeber | Auftragnehmer".
 	Header string `yaml:"header"`
+	// Below keeps only blanks whose next non-empty line matches it: a
+	// dotted line with "(Name und Anschrift des Auftraggebers)" beneath.
+	Below string `yaml:"below"`
+	// NotBelow drops a line of nothing but blanks whose next non-empty
+	// line matches it: the signature line above "Auftraggeber
+	// Auftragnehmer".
+	NotBelow string `yaml:"not_below"`
+	// NotBefore drops a blank when the text of its line before it (at
+	// most notBeforeReach bytes) matches (anchor with $): the title after
+	// "Anlage 2 [Technische und organisatorische Maßnahmen]".
+	NotBefore string `yaml:"not_before"`
+	// NotQuoted drops a blank matching it that stands inside a quotation
+	// on its line: "[…]" marking an omission in a quoted law.
+	NotQuoted string `yaml:"not_quoted"`
+	// NotNear drops a blank whose line matches NearLabel when a line
+	// within Near lines above or below (default 2, non-empty lines)
+	// matches NotNear: "Name: ____" and "Title: ____" in a signature
+	// block.
+	NotNear   string `yaml:"not_near"`
+	NearLabel string `yaml:"near_label"`
+	Near      int    `yaml:"near"`
 
 	re, unless *prefilter.Regexp
-	// not, notLine and header compile their expressions on first use
-	// (nil when the form has none): most documents reach few forms.
-	not, notLine, header func() *regexp.Regexp
+	// not, notLine, header and the others compile their expressions on
+	// first use (nil when the form has none): most documents reach few
+	// forms.
+	not, notLine, header, below, notBelow, notBefore, notQuoted, notNear, nearLabel func() *regexp.Regexp
 }
 
 func (f *BlankForm) compile() error {
@@ -82,6 +104,9 @@ func (f *BlankForm) compile() error {
 			return fmt.Errorf("blanks: form %s: empty need", f.ID)
 		}
 	}
+	if (f.NotNear == "") != (f.NearLabel == "") {
+		return fmt.Errorf("blanks: form %s: not_near and near_label go together", f.ID)
+	}
 	var err error
 	// The form runs once over the whole text, line anchors per line.
 	if f.re, err = prefilter.Compile("(?m)" + f.Regexp); err != nil {
@@ -90,7 +115,7 @@ func (f *BlankForm) compile() error {
 	for _, p := range []struct {
 		src string
 		dst *func() *regexp.Regexp
-	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.Header, &f.header}} {
+	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.Header, &f.header}, {f.Below, &f.below}, {f.NotBelow, &f.notBelow}, {f.NotBefore, &f.notBefore}, {f.NotQuoted, &f.notQuoted}, {f.NotNear, &f.notNear}, {f.NearLabel, &f.nearLabel}} {
 		if p.src == "" {
 			continue
 		}
@@ -110,6 +135,11 @@ func (f *BlankForm) compile() error {
 	return nil
 }
 
+// notBeforeReach is how far before a blank NotBefore looks: a reference
+// such as "Anlage 12.3 " is short, and a whole paragraph line would cost
+// a scan per blank.
+const notBeforeReach = 40
+
 // blankChars are the characters of a line that holds only blanks.
 const blankChars = "_.…| \t\r"
 
@@ -125,6 +155,78 @@ func prevLineStart(text string, ls int) int {
 		end = s - 1
 	}
 	return ls
+}
+
+// nextLineStart returns the start of the first non-empty line after the
+// line ending at le (the offset of its line break), len(text) if there
+// is none.
+func nextLineStart(text string, le int) int {
+	for le < len(text) {
+		s := le + 1
+		e := document.LineEnd(text, min(s, len(text)))
+		if strings.TrimSpace(text[min(s, len(text)):e]) != "" {
+			return s
+		}
+		le = e
+	}
+	return len(text)
+}
+
+// lineText returns the line starting at ls without its line break.
+func lineText(text string, ls int) string {
+	return strings.TrimRight(text[ls:document.LineEnd(text, ls)], "\r\n")
+}
+
+// nearLine reports whether one of the n non-empty lines above or below
+// the line [ls, le) matches re.
+func nearLine(text string, ls, le, n int, re *regexp.Regexp) bool {
+	for i, s := 0, ls; i < n; i++ {
+		ps := prevLineStart(text, s)
+		if ps == s {
+			break
+		}
+		if re.MatchString(lineText(text, ps)) {
+			return true
+		}
+		s = ps
+	}
+	for i, e := 0, le; i < n; i++ {
+		ns := nextLineStart(text, e)
+		if ns >= len(text) {
+			break
+		}
+		if re.MatchString(lineText(text, ns)) {
+			return true
+		}
+		e = document.LineEnd(text, ns)
+	}
+	return false
+}
+
+// quoted reports whether [s, e) of line stands inside a quotation: an
+// opening quotation mark before it on the line that is not closed there,
+// and a closing one after it.
+func quoted(line string, s, e int) bool {
+	before, after := line[:s], line[e:]
+	if strings.Count(before, `"`)%2 == 1 && strings.Contains(after, `"`) {
+		return true
+	}
+	open := strings.LastIndexAny(before, "„“”«»‚")
+	if open < 0 {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(before[open:], "„"), strings.HasPrefix(before[open:], "‚"):
+		return strings.ContainsAny(after, "“‘")
+	case strings.HasPrefix(before[open:], "“"):
+		// English “…”; a German closing mark closes nothing after it.
+		return strings.Contains(after, "”")
+	case strings.HasPrefix(before[open:], "»"):
+		return strings.Contains(after, "«")
+	case strings.HasPrefix(before[open:], "«"):
+		return strings.Contains(after, "»")
+	}
+	return false
 }
 
 // tableHeader returns the first line of the run of lines starting with
@@ -354,6 +456,24 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 			}
 		}
 		if f.header != nil && !f.header().MatchString(tableHeader(text, ls)) {
+			continue
+		}
+		if f.below != nil || f.notBelow != nil && strings.Trim(line, blankChars) == "" {
+			next := ""
+			if ns := nextLineStart(text, le); ns < len(text) {
+				next = lineText(text, ns)
+			}
+			if f.below != nil && !f.below().MatchString(next) || f.notBelow != nil && strings.Trim(line, blankChars) == "" && f.notBelow().MatchString(next) {
+				continue
+			}
+		}
+		if f.notBefore != nil && f.notBefore().MatchString(text[max(ls, s-notBeforeReach):s]) {
+			continue
+		}
+		if f.notQuoted != nil && f.notQuoted().MatchString(text[s:e]) && quoted(line, s-ls, e-ls) {
+			continue
+		}
+		if f.notNear != nil && f.nearLabel().MatchString(line) && nearLine(text, ls, le, cmp.Or(f.Near, 2), f.notNear()) {
 			continue
 		}
 		h := span{s, e}

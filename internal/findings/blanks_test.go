@@ -30,6 +30,14 @@ func TestBlanksEachCited(t *testing.T) {
 			[]string{"Name der Organisation:", "Anschrift:"}},
 		{"masks and variables", "en", "Effective date: XX.XX.XXXX for {{ customer }} at <ADDRESS>.\n",
 			[]string{"XX.XX.XXXX", "{{ customer }}", "<ADDRESS>"}},
+		{"word content controls with their labels", "de", "Gegenstand: Klicken oder tippen Sie hier, um Text einzugeben.\nLink: Klicken Sie hier, um die Liste zu öffnen.\n",
+			[]string{"Gegenstand: Klicken oder tippen Sie hier, um Text einzugeben."}},
+		{"omission in a quotation, blank outside one", "de", "Es gilt: „nur auf dokumentierte Weisung […]“.\n„Hauptvertrag“ bezeichnet den Vertrag vom […].\n",
+			[]string{"[…]"}},
+		{"signature block of an unsigned form", "en", "Name: ________\nAddress: ________\n\nThe Processor processes the data.\n\nFor the Customer\nSignature: ________\nName: ________\nTitle: ________\n",
+			[]string{"Name: ________", "Address: ________"}},
+		{"dotted line with its label beneath", "de", "......................................\n(Name und Anschrift des Auftraggebers)\n......................................\n(Unterschrift Auftraggeber)\n",
+			[]string{"......................................"}},
 		{"filled contract", "en", "Controller: Acme Ltd, 1 High Street, London\nSignature: ____________\nDate: ____________\nSee [1] and [Annex 2].\n", nil},
 	}
 	for _, tc := range tests {
