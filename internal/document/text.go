@@ -78,6 +78,7 @@ func ParseText(path, format, text string) *Document {
 	d := &Document{Path: path, Format: format, Text: text}
 	p := &builder{doc: d}
 	lines := splitLines(text)
+	p.lines = lines
 	d.Blocks = make([]Block, 0, len(lines)/2+8) // about one block per two lines
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
@@ -111,6 +112,7 @@ func ParseText(path, format, text string) *Document {
 			p.item(start, end, body[:m[1]], lead)
 			continue
 		}
+		p.idx = i
 		p.paragraphLine(start, end, body, lead)
 	}
 	p.flush()
@@ -233,6 +235,20 @@ type builder struct {
 	// style ("1.", "1)", "(1)") and the number the next item must carry.
 	numStyle string
 	numNext  int
+	// lines and idx are the document's lines and the index of the line
+	// being read, for headings that need a look at the lines after them.
+	lines []line
+	idx   int
+	// nums holds the number of the last section heading of each
+	// numbering style ('R' Roman "IV.", '.' "4.", ' ' "4", '§'), outer
+	// styles (seen first) before inner ones.
+	nums []headNum
+}
+
+// headNum is the number of the last section heading of one style.
+type headNum struct {
+	style byte
+	n     int
 }
 
 func (p *builder) blank() {
@@ -271,6 +287,7 @@ func (p *builder) heading(start, end, level int) {
 		}
 	}
 	p.numStyle = ""
+	p.noteNumber(text)
 	p.section = shorten(Collapse(text), 90)
 	p.add(Block{Kind: Heading, Start: start, End: end, Level: level, Label: label})
 	p.sawGap = false
@@ -317,7 +334,10 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	if p.numberedItem(start, end, body) {
 		return
 	}
-	if level, ok := headingLike(body); ok {
+	if level, ok := headingLike(body); ok && !p.wrappedClause(body) {
+		if p.restartsList(start, end, body) {
+			return
+		}
 		p.heading(start, end, level)
 		return
 	}
@@ -325,6 +345,10 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	// ("1 Gegenstand") is not used for list items.
 	if level, ok := shortTitle(body); ok && (body[0] != '(' || !p.afterLeadIn()) {
 		p.heading(start, end, level)
+		return
+	}
+	if p.sequenceTitle(body) {
+		p.heading(start, end, 1)
 		return
 	}
 	p.flush()
