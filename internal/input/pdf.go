@@ -577,6 +577,66 @@ func endsShort(prev, next pdfLine, left, right float64) bool {
 	return prev.x1+need < right
 }
 
+// centredIn reports whether a line stands in the middle of the column
+// from left to right: clear of both edges by about the same room.
+func centredIn(l pdfLine, left, right float64) bool {
+	w := right - left
+	if !l.box.valid() || w <= 0 {
+		return false
+	}
+	lm, rm := l.x0-left, right-l.x1
+	return lm >= 0.04*w && rm >= 0.04*w && math.Abs(lm-rm) <= 0.1*w
+}
+
+// atLeftEdge reports whether a line starts at the column's left edge.
+func atLeftEdge(l pdfLine, left, right float64) bool {
+	return l.box.valid() && l.x0-left <= 0.02*(right-left)
+}
+
+// titleLine reports whether line k of a block is a title set in body
+// type: centred in its column above a line that starts at the left edge
+// and opens a sentence ("Anlage 1 Technische und organisatorische
+// Maßnahmen nach Art. 32 DSGVO" above "Gemäß Artikel 32 …" in one
+// pdftotext block). A title line that fills most of the column is not
+// ended short (endsShort), so its text would run into the paragraph under
+// it. A centred line ending in punctuation is a sentence, not a title.
+func titleLine(lines []pdfLine, k int, left, right float64) bool {
+	if k+1 >= len(lines) || !centredIn(lines[k], left, right) || !atLeftEdge(lines[k+1], left, right) {
+		return false
+	}
+	t := strings.TrimSpace(lines[k].text)
+	next := strings.TrimSpace(lines[k+1].text)
+	if t == "" || next == "" || len(strings.Fields(t)) > 14 || strings.ContainsAny(t[len(t)-1:], ".,;:-!") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	n, _ := utf8.DecodeRuneInString(next)
+	return (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '§') && (unicode.IsUpper(n) || unicode.IsDigit(n) || n == '§')
+}
+
+// centredWrap reports whether line next goes on with the sentence of a
+// centred line before it: prev ends without punctuation and next opens in
+// lower case ("Der Auftragnehmer unterrichtet den Auftraggeber" above
+// "unverzüglich über …"), so the room left after prev is no end of a
+// paragraph.
+func centredWrap(prev, next pdfLine, left, right float64) bool {
+	t := strings.TrimSpace(prev.text)
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(next.text))
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".:;!?") && unicode.IsLower(r) && centredIn(prev, left, right)
+}
+
+// besideLabel reports whether line l stands on the same visual row to the
+// right of prev, a hanging label ("Anlage 1" beside "Technische und
+// organisatorische Maßnahmen", "1." beside its item): the label and its
+// text are one paragraph.
+func besideLabel(prev, l pdfLine) bool {
+	if !prev.box.valid() || !l.box.valid() || l.x0 < prev.x1 || !reCellLabel().MatchString(strings.TrimSpace(prev.text)) {
+		return false
+	}
+	overlap := min(prev.y1, l.y1) - max(prev.y0, l.y0)
+	return overlap >= 0.5*min(prev.y1-prev.y0, l.y1-l.y0)
+}
+
 // columnEdges returns the left and right edges of the text column that
 // holds blk: the extent of blk's lines widened by every line of the page
 // that overlaps them horizontally, so that a block of short lines (a list,
@@ -657,7 +717,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || starts[first+k] || k > 0 && endsShort(blk.lines[k-1], l, left, right) || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && !(k > 0 && (besideLabel(blk.lines[k-1], l) || centredWrap(blk.lines[k-1], l, left, right))) && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || starts[first+k] || k > 0 && (endsShort(blk.lines[k-1], l, left, right) || titleLine(blk.lines, k-1, left, right)) || k+1 < len(blk.lines) && titleLine(blk.lines, k, left, right) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?") || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
