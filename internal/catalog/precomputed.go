@@ -35267,6 +35267,14 @@ var precomputedCatalog = &Catalog{
 					},
 					NoneTopic: []string{
 						"@de_measures_elsewhere",
+						"unterauftragsverarbeiter",
+						"unterauftragsverarbeitern",
+						"unterauftragnehmer",
+						"unterauftragnehmern",
+						"subunternehmer",
+						"subunternehmern",
+						"unterbeauftragte",
+						"unterbeauftragten",
 					},
 					Why: "concrete technical measures are named",
 				},
@@ -35340,6 +35348,14 @@ var precomputedCatalog = &Catalog{
 					},
 					NoneTopic: []string{
 						"@de_measures_elsewhere",
+						"unterauftragsverarbeiter",
+						"unterauftragsverarbeitern",
+						"unterauftragnehmer",
+						"unterauftragnehmern",
+						"subunternehmer",
+						"subunternehmern",
+						"unterbeauftragte",
+						"unterbeauftragten",
 					},
 					Why: "concrete measures listed in a section or annex on technical and organisational measures (cited before measures named elsewhere)",
 				},
@@ -36735,4 +36751,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "3d92a1eed902f5811a36602b8a24daad1d31c82f3295710b329393b052518b16"
+const precomputedDigest = "04b4978ea2d12135dee5e867df508a9fed1b756ab8f827602260066d739cdd03"
