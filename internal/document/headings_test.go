@@ -127,3 +127,78 @@ func TestHeadingExcerpts(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnexListings checks that a list of a contract's annexes after a
+// lead-in ("Folgende Anlagen sind Bestandteil dieses Vertrags:") is body
+// text of its section, so the clauses after it stand in no annex, while
+// the annexes themselves, also right after such a list or after a line
+// ending in a colon, keep their headings.
+func TestAnnexListings(t *testing.T) {
+	type want struct {
+		line    string
+		heading bool
+		annex   string
+	}
+	tests := []struct {
+		file  string
+		wants []want
+	}{
+		{"de-anlagenliste.txt", []want{
+			{"Anlage 1 Technische", false, ""}, {"Anlage 2 Unterauftragnehmer", false, ""}, {"Anlage 3 Ansprechpartner", false, ""},
+			{"§ 2 Weisungen", true, ""}, {"Der Auftragnehmer handelt", false, ""}, {"Es gilt deutsches Recht", false, ""},
+			{"Alle Notebooks", false, "Anlage 1"}, {"Serverhaus Weststadt", false, "Anlage 2"}}},
+		{"en-schedules-list.txt", []want{
+			{"Schedule 1 Details", false, ""}, {"Schedule 3 Approved", false, ""},
+			{"1. Definitions", true, ""}, {"The Processor acts", false, ""},
+			{"The Processor hosts", false, "Schedule 1"}, {"Backups are encrypted", false, "Schedule 2"}}},
+		{"de-anlage-nach-doppelpunkt.txt", []want{
+			{"Anlage 1 Technische", true, "Anlage 1"}, {"Zutrittskontrolle", false, "Anlage 1"},
+			{"Anlage 2 Unterauftragnehmer", true, "Anlage 2"}, {"Druckerei Nordlicht", false, "Anlage 2"}}},
+		{"en-annex-title-below.txt", []want{
+			{"Annex 1", true, "Annex 1"}, {"The processor provides", false, "Annex 1"},
+			{"Annex 2", true, "Annex 2"}, {"Glenmore Cloud", false, "Annex 2"}}},
+		{"de-anlagenliste-dann-anlage.txt", []want{
+			{"Die folgenden Anlagen", false, ""},
+			{"Wir verschlüsseln", false, "Anlage 1"}, {"Rechenwerk Süd", false, "Anlage 2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "headings", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, err := Normalize(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := ParseText(tt.file, "text", text)
+			seen := map[string]int{}
+			for _, w := range tt.wants {
+				// The n-th block starting with the line: an annex's
+				// listing entry comes before the annex itself.
+				n := seen[w.line]
+				seen[w.line]++
+				var b Block
+				found := false
+				for i, bl := range d.Blocks {
+					if bl.Kind == TableRow || !strings.HasPrefix(d.BlockText(i), w.line) {
+						continue
+					}
+					if n == 0 {
+						b, found = bl, true
+						break
+					}
+					n--
+				}
+				switch {
+				case !found:
+					t.Errorf("%q: no block", w.line)
+				case (b.Kind == Heading) != w.heading:
+					t.Errorf("%q: %s, heading %v wanted", w.line, b.Kind, w.heading)
+				case b.Annex != w.annex:
+					t.Errorf("%q: annex %q, want %q", w.line, b.Annex, w.annex)
+				}
+			}
+		})
+	}
+}
