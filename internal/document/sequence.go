@@ -231,3 +231,59 @@ func (p *builder) restartsList(start, end int, body string) bool {
 	p.sawGap = false
 	return true
 }
+
+// annexNumber returns the number of the annex a line opens with: "Anlage
+// 2" 2, "Annex B" 2, "Anhang IV" 4.
+func annexNumber(s string) (int, bool) {
+	m := annexAt(s)
+	f := strings.Fields(m)
+	if len(f) < 2 {
+		return 0, false
+	}
+	id := f[len(f)-1]
+	switch {
+	case id[0] >= '0' && id[0] <= '9':
+		return atoi(id[:leadingDigits(id)]), true
+	case romanValues[id] > 0:
+		return romanValues[id], true
+	case len(id) == 1 && id[0] >= 'A' && id[0] <= 'Z':
+		return int(id[0]-'A') + 1, true
+	}
+	return 0, false
+}
+
+// annexListEntry reports whether a line naming an annex is an entry of a
+// list of the contract's annexes, not the annex's heading: it follows a
+// lead-in ("Folgende Anlagen sind Bestandteil dieses Vertrags:") and the
+// next line names the next annex, or it names the annex after the entry
+// before it. The annexes themselves start again at the first number, so
+// they keep their headings; the clauses after such a list stand in no
+// annex.
+func (p *builder) annexListEntry(body string) bool {
+	if len(body) >= 80 || !mayBeAnnex(body) {
+		return false
+	}
+	n, ok := annexNumber(body)
+	if !ok {
+		return false
+	}
+	if p.open != nil && p.open.Start == p.listedAnnex && n == p.listedNum+1 {
+		p.listedNum = n
+		return true
+	}
+	if !p.afterLeadIn() {
+		return false
+	}
+	for j := p.idx + 1; j < len(p.lines) && j < p.idx+4; j++ {
+		t := strings.TrimSpace(p.lines[j].text)
+		if t == "" {
+			continue
+		}
+		if m, ok := annexNumber(t); ok && m == n+1 && len(t) < 80 {
+			p.listedNum = n
+			return true
+		}
+		return false
+	}
+	return false
+}

@@ -243,6 +243,9 @@ type builder struct {
 	// numbering style ('R' Roman "IV.", '.' "4.", ' ' "4", '§'), outer
 	// styles (seen first) before inner ones.
 	nums []headNum
+	// listedAnnex and listedNum are the start and number of the last
+	// entry of a list of the contract's annexes (annexListEntry).
+	listedAnnex, listedNum int
 }
 
 // headNum is the number of the last section heading of one style.
@@ -334,7 +337,8 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	if p.numberedItem(start, end, body) {
 		return
 	}
-	if level, ok := headingLike(body); ok && !p.wrappedClause(body) {
+	listed := p.annexListEntry(body)
+	if level, ok := headingLike(body); ok && !listed && !p.wrappedClause(body) {
 		if p.restartsList(start, end, body) {
 			return
 		}
@@ -343,11 +347,11 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	}
 	// "(1) Kunden" after "... umfassen:" is a list item; a bare number
 	// ("1 Gegenstand") is not used for list items.
-	if level, ok := shortTitle(body); ok && (body[0] != '(' || !p.afterLeadIn()) {
+	if level, ok := shortTitle(body); ok && !listed && (body[0] != '(' || !p.afterLeadIn()) {
 		p.heading(start, end, level)
 		return
 	}
-	if p.sequenceTitle(body) {
+	if !listed && p.sequenceTitle(body) {
 		p.heading(start, end, 1)
 		return
 	}
@@ -366,6 +370,9 @@ func (p *builder) paragraphLine(start, end int, body string, indent int) {
 	p.open = &Block{Kind: kind, Start: start, End: end, Label: label, Section: p.section, Annex: p.annex, Row: -1, Cell: -1}
 	p.lastLine = p.open.Start // a block of one line
 	p.sawGap = false
+	if listed {
+		p.listedAnnex = start
+	}
 }
 
 // reListNumber is the label of a numbered list item: "1.", "2)", "(3)".
