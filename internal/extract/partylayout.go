@@ -647,6 +647,65 @@ func (x *extractor) sideBySideRoles(i int) []partyReading {
 	return out
 }
 
+// signatureColumns reads two signature blocks side by side under the
+// row at line i that names their roles, by tab stops: "Unterschrift
+// Auftraggeber<TAB>Unterschrift Auftragnehmer", "Für den Auftraggeber:
+// <TAB>Für den Auftragnehmer:", "CUSTOMER<TAB>SUPPLIER". The party of a
+// column is the first cell below it, up to eight rows down, that names a
+// company with a legal form ("Gärtnerei Lindemann GmbH<TAB>Rechenkontor
+// Weser GmbH"); signatories, dates and signature lines are no party.
+// Both columns must name one and the roles must differ; nil otherwise.
+func (x *extractor) signatureColumns(i int) []partyReading {
+	ln := x.lines[i]
+	head := cells(ln.text)
+	if len(head) != 2 {
+		return nil
+	}
+	var roles [2]string
+	for k, c := range head {
+		cell := strings.TrimSpace(ln.text[c[0]:c[1]])
+		if kind, role, _ := x.labelKind(cell); kind == "lead" {
+			roles[k] = role
+		} else if role, ok := x.signatureLeadRole(strings.TrimRight(strings.ToLower(cell), ": ")); ok {
+			roles[k] = role
+		} else {
+			return nil
+		}
+	}
+	if roles[0] == roles[1] {
+		return nil
+	}
+	pk := x.k.party
+	var out [2]*partyReading
+	for j := i + 1; j < len(x.lines) && j <= i+8 && (out[0] == nil || out[1] == nil); j++ {
+		row := x.lines[j]
+		if strings.Count(x.text[x.lines[j-1].end:row.start], "\n") > 3 {
+			break
+		}
+		cs := cells(row.text)
+		if len(cs) != 2 {
+			break
+		}
+		for k, c := range cs {
+			t := strings.TrimSpace(row.text[c[0]:c[1]])
+			if out[k] != nil || t == "" || len(t) > 80 || pk.legalRe.FindStringIndex(" "+t) == nil {
+				continue
+			}
+			at := row.start + c[0] + strings.Index(row.text[c[0]:c[1]], t)
+			r := x.partyFromLines([]line{{start: at, end: at + len(t), text: t}}, false)
+			if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+				return nil
+			}
+			r.role, r.at, r.src = roles[k], ln.start, "signature"
+			out[k] = &r
+		}
+	}
+	if out[0] == nil || out[1] == nil {
+		return nil
+	}
+	return []partyReading{*out[0], *out[1]}
+}
+
 // hasWWW reports whether s starts with "www." in any case, as
 // strings.HasPrefix(strings.ToLower(s), "www.") does, without lowering
 // the rest of s (only "W" and "w" lower to "w").

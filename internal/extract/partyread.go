@@ -805,7 +805,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 var (
 	// reRoleParen is what may stand between a role word and its colon:
 	// "Auftragnehmer (Auftragsverarbeiter):".
-	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
+	// "Customer Name:", "Supplier legal name:": the field of the party's
+	// name in an order form's head.
+	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:(?:legal\s+|full\s+|company\s+)?name\b)?\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
@@ -953,6 +955,15 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	}
 	m := pk.roleRe.FindStringSubmatchIndex(t)
 	if m == nil {
+		if k, _, ok := strings.Cut(t, ":"); ok && off >= 0 && len(k) > 6 && len(k) <= 24 && !strings.ContainsAny(k, " \t") {
+			// "Kundenname: Autohaus Riedel GmbH", "Anbietername: …": a
+			// role word and "name" in one word label the party's name.
+			if lk := strings.ToLower(k); strings.HasSuffix(lk, "name") {
+				if r, ok := pk.role[lk[:len(lk)-4]]; ok {
+					return "same", r, off + len(k) + 1
+				}
+			}
+		}
 		return "", "", 0
 	}
 	role = pk.role[strings.ToLower(t[m[2]:m[3]])]
@@ -1528,6 +1539,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		}
 	}
 	for i, ln := range x.lines {
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && strings.IndexByte(ln.text, '\t') > 0 {
+			// "Unterschrift Auftraggeber<TAB>Unterschrift Auftragnehmer"
+			// over the two blocks side by side.
+			if rs := x.signatureColumns(i); rs != nil {
+				out = append(out, rs...)
+				continue
+			}
+		}
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
 			if r, ok := x.executionLine(i); ok {
@@ -1650,23 +1669,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 	if u, _, _ := strings.Cut(t, " ("); len(strings.TrimPrefix(u, "signed ")) > 40 {
 		return partyReading{}, false
 	}
-	rest, lead := "", 0
-	for _, p := range signatureLeads {
-		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
-			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
-		}
-	}
-	role, ok := x.k.party.role[rest]
-	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
-		// "Für den Kunden (Verantwortlicher):", "For the Customer
-		// (Controller):": a role word with the role it has in law; both
-		// must give the same role.
-		ra, okA := x.k.party.role[strings.TrimSpace(a)]
-		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
-		if okA && okB && ra == rb {
-			role, ok = ra, true
-		}
-	}
+	role, ok := x.signatureLeadRole(t)
 	if !ok {
 		return partyReading{}, false
 	}
@@ -1677,7 +1680,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			break
 		}
 		lt := strings.ToLower(ln.text)
-		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || x.annexHeadingTitle(ln.text) != "" {
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || strings.HasPrefix(lt, "unterschrift ") || x.annexHeadingTitle(ln.text) != "" {
 			// The next block's role line, or an annex after a blank
 			// signature ("Anlage 1 – Unterauftragsverarbeiter").
 			break
@@ -1703,6 +1706,32 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		return r, true
 	}
 	return partyReading{}, false
+}
+
+// signatureLeadRole returns the role of a signature block's lead line
+// t, lower-cased without its colon: a signature lead and a role word
+// ("für den auftraggeber", "unterschrift auftragnehmer", "for and on
+// behalf of the processor"), or a role word with its role in law in
+// parentheses ("für den kunden (verantwortlicher)").
+func (x *extractor) signatureLeadRole(t string) (string, bool) {
+	rest, lead := "", 0
+	for _, p := range signatureLeads {
+		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
+			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
+		}
+	}
+	role, ok := x.k.party.role[rest]
+	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
+		// "Für den Kunden (Verantwortlicher):", "For the Customer
+		// (Controller):": a role word with the role it has in law; both
+		// must give the same role.
+		ra, okA := x.k.party.role[strings.TrimSpace(a)]
+		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
+		if okA && okB && ra == rb {
+			role, ok = ra, true
+		}
+	}
+	return role, ok
 }
 
 // titleReadings reads the vendor from the contract's own title: a
