@@ -710,6 +710,14 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 				kind, role, valueAt = "inline", r, at
 			}
 		}
+		roleAt := -1 // the role's cell of a party table's row
+		if kind == "" {
+			// "Bergsport Huber e.U.<TAB>Verantwortlicher<TAB>Dorfplatz 5,
+			// 6370 Kitzbühel" under "Vertragspartner<TAB>Rolle<TAB>…".
+			if k, r := x.roleCellRow(i); k > 0 {
+				kind, role, roleAt = "column", r, k
+			}
+		}
 		if kind == "" || seen[role] {
 			continue
 		}
@@ -760,6 +768,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			if v := strings.TrimLeft(v, " \t"); x.firstPart(v) == len(v) {
 				block = append(block, x.blockAfter(i)...)
 			}
+		case "column":
+			cs := cells(ln.text)
+			block, roleCell = x.cellLines(ln, append(cs[:roleAt:roleAt], cs[roleAt+1:]...)), true
 		case "lead":
 			block = x.blockAfter(i)
 		case "trailer":
@@ -775,6 +786,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			}
 			// The evidence quotes the label too.
 			r.party.Evidence = x.evidencePtr(r.party.Evidence.Start, ln.end)
+		}
+		if kind == "column" && r.party == nil {
+			continue
 		}
 		if kind == "lead" && len(block) == 0 && i+1 < len(x.lines) {
 			// The next party's label right after this one: the rule lines
@@ -1014,7 +1028,9 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 			return "", "", 0
 		}
 		return "lead", role, 0
-	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
+	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb) || asRole[strings.Trim(lb, " (–—-[")] && framed(t) && strings.Trim(t[m[3]:], " )–—-") == "":
+		// "(as Controller)", "– als Auftragsverarbeiter –" under a
+		// cover page's name.
 		// A framed label may carry the role's legal source ("– Verantwortlicher
 		// im Sinne von Art. 4 Nr. 7 DSGVO, nachfolgend „Kunde“ –"); an
 		// unframed one is short.
@@ -1218,6 +1234,10 @@ func (x *extractor) otherTableRow(rs []partyReading, other string) []partyReadin
 // nameOfRole are the words before a role word that make a field label
 // of the party's name ("Name des Auftraggebers:").
 var nameOfRole = lexicon.Set("name_of_role_labels")
+
+// asRole are the words that may stand before the role of a framed
+// trailer: "(as Controller)", "(als Auftragsverarbeiter)".
+var asRole = map[string]bool{"as": true, "als": true, "acting as": true, "handelnd als": true}
 
 // framed reports whether a label line is framed by dashes or parentheses
 // ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
