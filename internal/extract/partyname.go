@@ -19,6 +19,7 @@ const (
 	noteTitle       = "not named: the text at the party's place is the contract's title or a heading"
 	noteFragment    = "not named: the text at the party's place is a fragment of a sentence"
 	noteNoName      = "not named: no name could be read at the party's place"
+	noteSignatory   = "not named: only a signatory stands under the role in the signature block"
 )
 
 // nameRead is a party name read from a phrase: the name's span in the

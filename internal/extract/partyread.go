@@ -681,6 +681,12 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 					continue
 				}
 				r := x.partyFromLines(c.block, false)
+				if r.party != nil && i > x.lastProse() && r.party.Postcode == "" && r.party.Street == "" && x.personLike(r.party.Name) && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+					// "Auftraggeber<TAB>Auftragnehmer" over "Jana Roth<TAB>Tim
+					// Berger" after the last clause: the signatories, not
+					// the parties.
+					r.party, r.note = nil, noteSignatory
+				}
 				r.role, r.at, r.src = c.role, ln.start, "block"
 				seen[c.role] = true
 				out = append(out, r)
@@ -1550,14 +1556,9 @@ func customerNoLine(t string) bool {
 // signature block or an annex): names only.
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
-	// lastProse is the last line of running text: signature blocks stand
-	// after it (or in the second half of a text).
-	lastProse := -1
-	for i, ln := range x.lines {
-		if len(ln.text) > 100 {
-			lastProse = i
-		}
-	}
+	// Signature blocks stand after the last line of running text (or in
+	// the second half of a text).
+	lastProse := x.lastProse()
 	for i, ln := range x.lines {
 		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && strings.IndexByte(ln.text, '\t') > 0 {
 			// "Unterschrift Auftraggeber<TAB>Unterschrift Auftragnehmer"
@@ -1613,6 +1614,41 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// personLike reports whether a name reads as a person's: two or three
+// capitalised words after academic titles ("Jana Roth", "Dr. Eva
+// Leitner"), none a generic head or a compound of one ("Hausarztpraxis
+// Dr. Leitner", "Kanzlei Roth"), no digits, "&" or "+".
+func (x *extractor) personLike(name string) bool {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if strings.HasSuffix(w, ".") && len(w) <= 6 {
+			continue // "Dr.", "Prof."
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789&+.,()") {
+			return false
+		}
+		lw := strings.ToLower(w)
+		for g := range x.k.party.generic {
+			if len(g) >= 5 && strings.HasSuffix(lw, g) {
+				return false
+			}
+		}
+		n++
+	}
+	return n >= 2 && n <= 3
+}
+
+// lastProse returns the index of the last line of running text (longer
+// than 100 bytes), -1 without one.
+func (x *extractor) lastProse() int {
+	for i := len(x.lines) - 1; i >= 0; i-- {
+		if len(x.lines[i].text) > 100 {
+			return i
+		}
+	}
+	return -1
 }
 
 // executionLine reads an execution block's party line after the head:
