@@ -65,6 +65,9 @@ var knownPartyGaps = map[string]string{
 	"de-r9-29-auftrag-des-controller-still":             "a first sentence \"Die X GmbH … verarbeitet … im Auftrag der Y GmbH …\" without a party head is not read as the parties (branch pendx9)",
 	"en-h12-02-numbered-lines-the-trust-the-contractor": "the Partnership's role is given only by \"for the Partnership as its processor\"; the other party of a two-party head is not made the controller (branch hold12en)",
 	"en-h12-06-annexure-title-between-only":             "parties named only in an annexure's title line \"to the … Agreement dated … between X and Y\" and by \"in which X is referred to as the \"Client\"\" are not read (branch hold12en)",
+	"en-p20-37-key-details-labels-name-suffix":          "\"School name: Oakfield Academy Trust\": the label's head word is no role word; only \"The School is the controller\" below gives the role, and a label of a word the text later defines by a role is not read (branch parties20)",
+	"en-p20b-07-recital-background-named":               "a charity without legal form (\"Solway Leisure Centres Trust, a Scottish charitable incorporated organisation … (the \"Trust\")\") defined only by a short name in a recital is not read; with \"Ltd\" it is (branch parties20)",
+	"de-p20a-13-deckblatt-als-rollen":                   "a museum without legal form whose name holds \"für\" (\"Landesmuseum für Technik Nordstadt\") is read as a fragment of a sentence (branch parties20)",
 	"de-h12-02-lines-im-folgenden":                      "of two head lines, one defined by a role word („Dienstleisterin“) and one by a plain short name („Bank“), the other party is not given the controller's role when no instruction cue names it (the contract this excerpt follows has cues; branch hold12de)",
 }
 

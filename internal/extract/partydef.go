@@ -1622,7 +1622,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		if !ok {
 			st, en, ok = x.nameWithin(x.text[:u.start], u.start)
 		}
-		if ok && st > b {
+		if ok && st > b && !reParentBefore().MatchString(x.text[b:st]) {
 			if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal && nr.name != pr.party.Name {
 				r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
 				if a := x.k.ParseAddress(collapse(x.text[st+nr.end:u.start]), x.lang); a.Postcode != "" || a.Country != "" {
@@ -1648,7 +1648,7 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 	if !ok {
 		st, en, ok = x.nameWithin(x.text[:u.start], u.start)
 	}
-	if ok && st >= b && !x.genericBefore(st) {
+	if ok && st >= b && !x.genericBefore(st) && !reParentBefore().MatchString(x.text[b:st]) {
 		if nr := x.readName(x.text[st:en]); nr.name != "" && nr.legal {
 			r.party = x.defParty(st+nr.start, st+nr.end, u.end, nr)
 			if a := x.k.ParseAddress(collapse(x.text[st+nr.end:u.start]), x.lang); a.Postcode != "" || a.Country != "" {
@@ -1681,7 +1681,16 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 // reDescribedAs is what follows a company's name up to its definition
 // when the name is described or placed: ", a company incorporated in …",
 // " of 9 Dock Street …".
-var reDescribedAs = lazyRegexp(`^(?:,\s*an?\s+(?:\S+\s+){0,3}?(?:company|corporation|partnership)\b|\s+of\s+\d)`)
+var reDescribedAs = lazyRegexp(`^(?:,\s*an?\s+(?:\S+\s+){0,3}?(?:company|corporation|partnership)\b|,\s*(?:an?\s+(?:\S+\s+)?(?:member|subsidiary|affiliate|part)\s+of|eine?\s+(?:Unternehmen|Tochtergesellschaft|Tochterunternehmen|Mitglied)\s+(?:der|des)|(?:part|a\s+division)\s+of)\s|\s+of\s+\d)`)
+
+// reParentBefore is what stands before a company named as another
+// party's parent or group: "whose parent company is", "a wholly owned
+// subsidiary of", "a member of the", "ein Unternehmen der",
+// "Tochtergesellschaft der", "deren Muttergesellschaft die". Such a
+// company is not the party a definition after it defines ("Ferncastle
+// Dental Care Ltd, a member of the Bright Smile Group whose parent
+// company is Bright Smile Holdings plc (hereinafter the "Practice")").
+var reParentBefore = lazyRegexp(`(?i)(?:(?:subsidiary|affiliate|division|member|part)\s+of|(?:owned|controlled)\s+by|parent(?:\s+company|\s+undertaking)?\s+(?:is|being)|(?:tochter(?:gesellschaft|unternehmen)?|konzerngesellschaft|ein\s+unternehmen|mitglied)\s+(?:der|des|von|im)|mutter(?:gesellschaft)?\s+(?:ist|sind))\s+(?:the\s+|die\s+|der\s+)?$`)
 
 // describedBefore returns the company with a legal form whose description
 // or address fills phrase (starting at offset b) up to a definition

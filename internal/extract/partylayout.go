@@ -452,6 +452,64 @@ func (x *extractor) trailingLabel(t string) (int, string) {
 	return -1, ""
 }
 
+// roleColumnHeads are the heads of a party table's column of roles.
+var roleColumnHeads = map[string]bool{"rolle": true, "role": true, "funktion": true, "function": true, "eigenschaft": true, "capacity": true}
+
+// roleCellRow reads a row of a party table whose roles stand in a
+// middle column under a head of roles ("Vertragspartner<TAB>Rolle<TAB>
+// Anschrift" over "Bergsport Huber e.U.<TAB>Verantwortlicher<TAB>…"): it
+// returns the role's cell and the role, or -1. The table's rows must
+// give both roles, each once, so that a list of sub-processors whose
+// role column says "Auftragsverarbeiter" in every row is none.
+func (x *extractor) roleCellRow(i int) (int, string) {
+	ln := x.lines[i]
+	cs := cells(ln.text)
+	if len(cs) < 3 {
+		return -1, ""
+	}
+	cellText := func(t string, c [2]int) string { return strings.ToLower(strings.Trim(t[c[0]:c[1]], " |*")) }
+	col, role := -1, ""
+	for k := 1; k < len(cs)-1; k++ {
+		if r, ok := x.k.party.role[cellText(ln.text, cs[k])]; ok {
+			col, role = k, r
+			break
+		}
+	}
+	if col < 0 {
+		return -1, ""
+	}
+	// The head: a row above with the same cells, a role head in the
+	// role's column; the rows between are the table's.
+	head := -1
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		hc := cells(x.lines[j].text)
+		if len(hc) != len(cs) {
+			return -1, ""
+		}
+		if roleColumnHeads[cellText(x.lines[j].text, hc[col])] {
+			head = j
+			break
+		}
+	}
+	if head < 0 {
+		return -1, ""
+	}
+	n := map[string]int{}
+	for j := head + 1; j < len(x.lines) && j <= head+6; j++ {
+		rc := cells(x.lines[j].text)
+		if len(rc) != len(cs) {
+			break
+		}
+		if r, ok := x.k.party.role[cellText(x.lines[j].text, rc[col])]; ok {
+			n[r]++
+		}
+	}
+	if n["processor"] != 1 || n["controller"] != 1 {
+		return -1, ""
+	}
+	return col, role
+}
+
 // reCellSep separates the cells of a row: a run of tabs, or the bars of
 // a table row ("| a | b |").
 var reCellSep = lazyRegexp(`\t+|\s*\|\s*`)
@@ -645,6 +703,65 @@ func (x *extractor) sideBySideRoles(i int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// signatureColumns reads two signature blocks side by side under the
+// row at line i that names their roles, by tab stops: "Unterschrift
+// Auftraggeber<TAB>Unterschrift Auftragnehmer", "Für den Auftraggeber:
+// <TAB>Für den Auftragnehmer:", "CUSTOMER<TAB>SUPPLIER". The party of a
+// column is the first cell below it, up to eight rows down, that names a
+// company with a legal form ("Gärtnerei Lindemann GmbH<TAB>Rechenkontor
+// Weser GmbH"); signatories, dates and signature lines are no party.
+// Both columns must name one and the roles must differ; nil otherwise.
+func (x *extractor) signatureColumns(i int) []partyReading {
+	ln := x.lines[i]
+	head := cells(ln.text)
+	if len(head) != 2 {
+		return nil
+	}
+	var roles [2]string
+	for k, c := range head {
+		cell := strings.TrimSpace(ln.text[c[0]:c[1]])
+		if kind, role, _ := x.labelKind(cell); kind == "lead" {
+			roles[k] = role
+		} else if role, ok := x.signatureLeadRole(strings.TrimRight(strings.ToLower(cell), ": ")); ok {
+			roles[k] = role
+		} else {
+			return nil
+		}
+	}
+	if roles[0] == roles[1] {
+		return nil
+	}
+	pk := x.k.party
+	var out [2]*partyReading
+	for j := i + 1; j < len(x.lines) && j <= i+8 && (out[0] == nil || out[1] == nil); j++ {
+		row := x.lines[j]
+		if strings.Count(x.text[x.lines[j-1].end:row.start], "\n") > 3 {
+			break
+		}
+		cs := cells(row.text)
+		if len(cs) != 2 {
+			break
+		}
+		for k, c := range cs {
+			t := strings.TrimSpace(row.text[c[0]:c[1]])
+			if out[k] != nil || t == "" || len(t) > 80 || pk.legalRe.FindStringIndex(" "+t) == nil {
+				continue
+			}
+			at := row.start + c[0] + strings.Index(row.text[c[0]:c[1]], t)
+			r := x.partyFromLines([]line{{start: at, end: at + len(t), text: t}}, false)
+			if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+				return nil
+			}
+			r.role, r.at, r.src = roles[k], ln.start, "signature"
+			out[k] = &r
+		}
+	}
+	if out[0] == nil || out[1] == nil {
+		return nil
+	}
+	return []partyReading{*out[0], *out[1]}
 }
 
 // hasWWW reports whether s starts with "www." in any case, as

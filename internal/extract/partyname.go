@@ -19,6 +19,7 @@ const (
 	noteTitle       = "not named: the text at the party's place is the contract's title or a heading"
 	noteFragment    = "not named: the text at the party's place is a fragment of a sentence"
 	noteNoName      = "not named: no name could be read at the party's place"
+	noteSignatory   = "not named: only a signatory stands under the role in the signature block"
 )
 
 // nameRead is a party name read from a phrase: the name's span in the
@@ -255,7 +256,24 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 		p.hi = p.lo + m[0]
 	}
 	// A legal form ends the name ("X GmbH Weg 1 12345 Ort").
-	if m := pk.legalRe.FindStringSubmatchIndex(p.text()); m != nil {
+	m := pk.legalRe.FindStringSubmatchIndex(p.text())
+	if m != nil && m[2] == 0 && headForm(p.text()[:m[3]]) {
+		// "Stiftung Alterszentrum Rosengarten", "Genossenschaft Migros
+		// Aare": a form written as a word may open the name; a later
+		// form ends it, else the name runs to the end of its part.
+		if m2 := pk.legalRe.FindStringSubmatchIndex(p.text()[m[3]:]); m2 != nil {
+			for k := range m2 {
+				if m2[k] >= 0 {
+					m2[k] += m[3]
+				}
+			}
+			m = m2
+		} else if nw, _ := firstWord(p.text()[m[3]:]); nw != "" && unicode.IsUpper([]rune(nw)[0]) {
+			m = nil
+			r.legal = true
+		}
+	}
+	if m != nil {
 		if reLongProse.MatchString(p.text()[m[3]:]) {
 			// "Acme Ltd shall ensure …": a sentence about the company.
 			return nameRead{note: noteFragment}
@@ -286,6 +304,21 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	}
 	r.name, r.start, r.end = name, p.lo, p.hi
 	return r
+}
+
+// headForm reports whether a legal form is a capitalised word that may
+// also open a name ("Stiftung …", "Genossenschaft …"), unlike an
+// abbreviation ("AG", "GmbH").
+func headForm(f string) bool {
+	if len(f) < 6 || f[0] < 'A' || f[0] > 'Z' {
+		return false
+	}
+	for _, c := range f[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldDescription reports whether t only describes the field a
@@ -464,6 +497,10 @@ func (x *extractor) notAName(name string, legal bool) string {
 		body := name
 		if m := pk.legalRe.FindStringSubmatchIndex(name); m != nil {
 			body = name[:m[2]]
+			if m[2] == 0 && headForm(name[:m[3]]) {
+				// "Stiftung Alterszentrum Rosengarten".
+				body = name[m[3]:]
+			}
 		}
 		own := 0
 		for _, w := range strings.Fields(body) {

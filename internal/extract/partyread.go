@@ -681,6 +681,12 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 					continue
 				}
 				r := x.partyFromLines(c.block, false)
+				if r.party != nil && i > x.lastProse() && r.party.Postcode == "" && r.party.Street == "" && x.personLike(r.party.Name) && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+					// "Auftraggeber<TAB>Auftragnehmer" over "Jana Roth<TAB>Tim
+					// Berger" after the last clause: the signatories, not
+					// the parties.
+					r.party, r.note = nil, noteSignatory
+				}
 				r.role, r.at, r.src = c.role, ln.start, "block"
 				seen[c.role] = true
 				out = append(out, r)
@@ -708,6 +714,14 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			// Weg 1 12345 Ort – Auftraggeber –".
 			if at, r := x.trailingLabel(ln.text); at > 0 {
 				kind, role, valueAt = "inline", r, at
+			}
+		}
+		roleAt := -1 // the role's cell of a party table's row
+		if kind == "" {
+			// "Bergsport Huber e.U.<TAB>Verantwortlicher<TAB>Dorfplatz 5,
+			// 6370 Kitzbühel" under "Vertragspartner<TAB>Rolle<TAB>…".
+			if k, r := x.roleCellRow(i); k > 0 {
+				kind, role, roleAt = "column", r, k
 			}
 		}
 		if kind == "" || seen[role] {
@@ -760,6 +774,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			if v := strings.TrimLeft(v, " \t"); x.firstPart(v) == len(v) {
 				block = append(block, x.blockAfter(i)...)
 			}
+		case "column":
+			cs := cells(ln.text)
+			block, roleCell = x.cellLines(ln, append(cs[:roleAt:roleAt], cs[roleAt+1:]...)), true
 		case "lead":
 			block = x.blockAfter(i)
 		case "trailer":
@@ -775,6 +792,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			}
 			// The evidence quotes the label too.
 			r.party.Evidence = x.evidencePtr(r.party.Evidence.Start, ln.end)
+		}
+		if kind == "column" && r.party == nil {
+			continue
 		}
 		if kind == "lead" && len(block) == 0 && i+1 < len(x.lines) {
 			// The next party's label right after this one: the rule lines
@@ -805,7 +825,9 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 var (
 	// reRoleParen is what may stand between a role word and its colon:
 	// "Auftragnehmer (Auftragsverarbeiter):".
-	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
+	// "Customer Name:", "Supplier legal name:": the field of the party's
+	// name in an order form's head.
+	reRoleParen = prefilter.MustCompile(`(?i)^\s*(?:(?:legal\s+|full\s+|company\s+)?name\b)?\s*(?:/\s*\p{L}+)?\s*(?:\([^)]{0,80}\))?\s*(?:stelle|(?:im sinne|gemäß|gem\.|nach|i\.\s?s\.\s?d\.)[^:|]{0,60})?\s*$`)
 	// reLeadRest is what may follow the role word of a label line before
 	// its block: a role in parentheses, a colon, a definition or remark
 	// after a dash ("– im Folgenden „Auftragsverarbeiter“").
@@ -953,6 +975,15 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 	}
 	m := pk.roleRe.FindStringSubmatchIndex(t)
 	if m == nil {
+		if k, _, ok := strings.Cut(t, ":"); ok && off >= 0 && len(k) > 6 && len(k) <= 24 && !strings.ContainsAny(k, " \t") {
+			// "Kundenname: Autohaus Riedel GmbH", "Anbietername: …": a
+			// role word and "name" in one word label the party's name.
+			if lk := strings.ToLower(k); strings.HasSuffix(lk, "name") {
+				if r, ok := pk.role[lk[:len(lk)-4]]; ok {
+					return "same", r, off + len(k) + 1
+				}
+			}
+		}
 		return "", "", 0
 	}
 	role = pk.role[strings.ToLower(t[m[2]:m[3]])]
@@ -1003,7 +1034,9 @@ func (x *extractor) labelKind(line string) (kind, role string, valueAt int) {
 			return "", "", 0
 		}
 		return "lead", role, 0
-	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb):
+	case strings.Trim(before, " (–—-[") == "" && framed(t) || isTrailerLead(lb) || asRole[strings.Trim(lb, " (–—-[")] && framed(t) && strings.Trim(t[m[3]:], " )–—-") == "":
+		// "(as Controller)", "– als Auftragsverarbeiter –" under a
+		// cover page's name.
 		// A framed label may carry the role's legal source ("– Verantwortlicher
 		// im Sinne von Art. 4 Nr. 7 DSGVO, nachfolgend „Kunde“ –"); an
 		// unframed one is short.
@@ -1207,6 +1240,10 @@ func (x *extractor) otherTableRow(rs []partyReading, other string) []partyReadin
 // nameOfRole are the words before a role word that make a field label
 // of the party's name ("Name des Auftraggebers:").
 var nameOfRole = lexicon.Set("name_of_role_labels")
+
+// asRole are the words that may stand before the role of a framed
+// trailer: "(as Controller)", "(als Auftragsverarbeiter)".
+var asRole = map[string]bool{"as": true, "als": true, "acting as": true, "handelnd als": true}
 
 // framed reports whether a label line is framed by dashes or parentheses
 // ("– Auftraggeber –", "(Auftragnehmer)"), unlike a list item ("- Kunden").
@@ -1519,15 +1556,18 @@ func customerNoLine(t string) bool {
 // signature block or an annex): names only.
 func (x *extractor) signatureReadings(limit int) []partyReading {
 	var out []partyReading
-	// lastProse is the last line of running text: signature blocks stand
-	// after it (or in the second half of a text).
-	lastProse := -1
+	// Signature blocks stand after the last line of running text (or in
+	// the second half of a text).
+	lastProse := x.lastProse()
 	for i, ln := range x.lines {
-		if len(ln.text) > 100 {
-			lastProse = i
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && strings.IndexByte(ln.text, '\t') > 0 {
+			// "Unterschrift Auftraggeber<TAB>Unterschrift Auftragnehmer"
+			// over the two blocks side by side.
+			if rs := x.signatureColumns(i); rs != nil {
+				out = append(out, rs...)
+				continue
+			}
 		}
-	}
-	for i, ln := range x.lines {
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
 			if r, ok := x.executionLine(i); ok {
@@ -1574,6 +1614,41 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// personLike reports whether a name reads as a person's: two or three
+// capitalised words after academic titles ("Jana Roth", "Dr. Eva
+// Leitner"), none a generic head or a compound of one ("Hausarztpraxis
+// Dr. Leitner", "Kanzlei Roth"), no digits, "&" or "+".
+func (x *extractor) personLike(name string) bool {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if strings.HasSuffix(w, ".") && len(w) <= 6 {
+			continue // "Dr.", "Prof."
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789&+.,()") {
+			return false
+		}
+		lw := strings.ToLower(w)
+		for g := range x.k.party.generic {
+			if len(g) >= 5 && strings.HasSuffix(lw, g) {
+				return false
+			}
+		}
+		n++
+	}
+	return n >= 2 && n <= 3
+}
+
+// lastProse returns the index of the last line of running text (longer
+// than 100 bytes), -1 without one.
+func (x *extractor) lastProse() int {
+	for i := len(x.lines) - 1; i >= 0; i-- {
+		if len(x.lines[i].text) > 100 {
+			return i
+		}
+	}
+	return -1
 }
 
 // executionLine reads an execution block's party line after the head:
@@ -1650,23 +1725,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 	if u, _, _ := strings.Cut(t, " ("); len(strings.TrimPrefix(u, "signed ")) > 40 {
 		return partyReading{}, false
 	}
-	rest, lead := "", 0
-	for _, p := range signatureLeads {
-		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
-			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
-		}
-	}
-	role, ok := x.k.party.role[rest]
-	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
-		// "Für den Kunden (Verantwortlicher):", "For the Customer
-		// (Controller):": a role word with the role it has in law; both
-		// must give the same role.
-		ra, okA := x.k.party.role[strings.TrimSpace(a)]
-		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
-		if okA && okB && ra == rb {
-			role, ok = ra, true
-		}
-	}
+	role, ok := x.signatureLeadRole(t)
 	if !ok {
 		return partyReading{}, false
 	}
@@ -1677,7 +1736,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			break
 		}
 		lt := strings.ToLower(ln.text)
-		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || x.annexHeadingTitle(ln.text) != "" {
+		if strings.HasPrefix(lt, "für ") || strings.HasPrefix(lt, "for ") || strings.HasPrefix(lt, "unterschrift ") || x.annexHeadingTitle(ln.text) != "" {
 			// The next block's role line, or an annex after a blank
 			// signature ("Anlage 1 – Unterauftragsverarbeiter").
 			break
@@ -1703,6 +1762,32 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		return r, true
 	}
 	return partyReading{}, false
+}
+
+// signatureLeadRole returns the role of a signature block's lead line
+// t, lower-cased without its colon: a signature lead and a role word
+// ("für den auftraggeber", "unterschrift auftragnehmer", "for and on
+// behalf of the processor"), or a role word with its role in law in
+// parentheses ("für den kunden (verantwortlicher)").
+func (x *extractor) signatureLeadRole(t string) (string, bool) {
+	rest, lead := "", 0
+	for _, p := range signatureLeads {
+		if len(p) > lead && len(t) > len(p) && t[len(p)] == ' ' && strings.HasPrefix(t, p) {
+			rest, lead = strings.TrimSpace(t[len(p):]), len(p)
+		}
+	}
+	role, ok := x.k.party.role[rest]
+	if a, b, paren := strings.Cut(rest, " ("); !ok && paren && strings.HasSuffix(b, ")") {
+		// "Für den Kunden (Verantwortlicher):", "For the Customer
+		// (Controller):": a role word with the role it has in law; both
+		// must give the same role.
+		ra, okA := x.k.party.role[strings.TrimSpace(a)]
+		rb, okB := x.k.party.role[strings.TrimSpace(strings.TrimSuffix(b, ")"))]
+		if okA && okB && ra == rb {
+			role, ok = ra, true
+		}
+	}
+	return role, ok
 }
 
 // titleReadings reads the vendor from the contract's own title: a
