@@ -60,6 +60,11 @@ type Analysis struct {
 	// match, so the expression is not tried there. Sets that each
 	// literal of Lits implies are left out. Nil: none.
 	Needs [][]string
+	// WordStart means every match starts with \b, an ASCII word
+	// boundary: a match cannot start between two ASCII letters, digits or
+	// underscores, which rules out such candidate starts without running
+	// the expression.
+	WordStart bool
 }
 
 // Analyze parses expr and derives its literals for the options opt, as
@@ -122,7 +127,28 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 		a.NoContext = !looksBack(st)
 	}
 	a.Needs = pickNeeds(needSets(st, a.Fold), a.Lits)
+	a.WordStart = startsWithBoundary(st)
 	return a, nil
+}
+
+// startsWithBoundary reports whether every match of n starts with \b.
+func startsWithBoundary(n *syntax.Regexp) bool {
+	switch n.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(n.Sub[0])
+	case syntax.OpConcat:
+		return len(n.Sub) > 0 && startsWithBoundary(n.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range n.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return len(n.Sub) > 0
+	}
+	return false
 }
 
 // maxNeeds bounds the sets of Analysis.Needs, maxNeedLits their size.
@@ -250,6 +276,7 @@ func build(expr string, a *Analysis) *compiled {
 		return c
 	}
 	c.prefix, c.variants, c.before, c.noContext = a.Prefix, a.Variants, a.Lead, a.NoContext
+	c.wordStart = a.WordStart
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {

@@ -110,6 +110,8 @@ type compiled struct {
 	noContext  bool
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
+	// wordStart is Analysis.WordStart: a match starts at a \b.
+	wordStart bool
 	// needs are Analysis.Needs: a match contains a literal of each.
 	needs []need
 	// lead tells the bytes a match can start with, for an expression
@@ -452,6 +454,11 @@ func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int
 			return nil
 		}
 		p := from + i
+		if c.wordStart && p > 0 && isWordByte(s[p-1]) && isWordByte(s[p]) {
+			// No \b between two ASCII word bytes.
+			from = p + 1
+			continue
+		}
 		for k := range c.needs {
 			if next[k] < p {
 				j := c.needs[k].index(s[p:], c.fold)
@@ -544,6 +551,12 @@ func (c *compiled) matchAt(s string, p int, submatch bool) []int {
 	}
 	m[0] = p
 	return m
+}
+
+// isWordByte reports an ASCII word byte, as \b sees it: a letter, a digit
+// or an underscore.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // submatches turns spans into strings.

@@ -81,6 +81,9 @@ func source(es []prefilter.Entry) ([]byte, error) {
 		if a.NoContext {
 			b.WriteString(", NoContext: true")
 		}
+		if a.WordStart {
+			b.WriteString(", WordStart: true")
+		}
 		if a.Needs != nil {
 			q := make([]string, len(a.Needs))
 			for i, set := range a.Needs {
