@@ -65,6 +65,12 @@ type Analysis struct {
 	// underscores, which rules out such candidate starts without running
 	// the expression.
 	WordStart bool
+	// WordContext, with Prefix or Starts and without NoContext, means the
+	// only assertions that look at the text before them are \b and \B:
+	// at an offset after a rune that is no ASCII word character, they see
+	// what they see at the start of a text, so the expression anchored at
+	// the start of the rest serves there (see compiled.matchAt).
+	WordContext bool
 }
 
 // Analyze parses expr and derives its literals for the options opt, as
@@ -125,6 +131,7 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 	}
 	if a.Prefix || a.Starts != nil {
 		a.NoContext = !looksBack(st)
+		a.WordContext = !a.NoContext && !looksAtLine(st)
 	}
 	a.Needs = pickNeeds(needSets(st, a.Fold), a.Lits)
 	a.WordStart = startsWithBoundary(st)
@@ -234,6 +241,21 @@ func impliedBy(lits, set []string) bool {
 	return len(lits) > 0
 }
 
+// looksAtLine reports whether re has an assertion about the start of a
+// line or of the text (^, \A).
+func looksAtLine(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksAtLine(sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // looksBack reports whether re has an assertion that depends on the text
 // before the place where it is tested.
 func looksBack(re *syntax.Regexp) bool {
@@ -276,7 +298,7 @@ func build(expr string, a *Analysis) *compiled {
 		return c
 	}
 	c.prefix, c.variants, c.before, c.noContext = a.Prefix, a.Variants, a.Lead, a.NoContext
-	c.wordStart = a.WordStart
+	c.wordStart, c.wordContext = a.WordStart, a.WordContext
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {

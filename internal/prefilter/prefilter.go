@@ -112,6 +112,9 @@ type compiled struct {
 	anchoredAt func() *regexp.Regexp
 	// wordStart is Analysis.WordStart: a match starts at a \b.
 	wordStart bool
+	// wordContext is Analysis.WordContext: anchored serves at an offset
+	// after a rune that is no ASCII word character.
+	wordContext bool
 	// needs are Analysis.Needs: a match contains a literal of each.
 	needs []need
 	// lead tells the bytes a match can start with, for an expression
@@ -529,7 +532,10 @@ func (c *compiled) findLead(s string, ls *litSet, from int, submatch bool) []int
 func (c *compiled) matchAt(s string, p int, submatch bool) []int {
 	var re *regexp.Regexp
 	ctx := 0
-	if p > 0 && !c.noContext {
+	if p > 0 && !c.noContext && (!c.wordContext || isWordByte(s[p-1])) {
+		// (A byte of 0x80 or more before p belongs to a rune that is no
+		// ASCII word character, or is invalid: \b and \B see a non-word
+		// rune there as at the start of a text.)
 		_, w := utf8.DecodeLastRuneInString(s[:p])
 		re, ctx = c.anchoredAt(), w
 	} else {

@@ -81,6 +81,9 @@ func source(es []prefilter.Entry) ([]byte, error) {
 		if a.NoContext {
 			b.WriteString(", NoContext: true")
 		}
+		if a.WordContext {
+			b.WriteString(", WordContext: true")
+		}
 		if a.WordStart {
 			b.WriteString(", WordStart: true")
 		}
