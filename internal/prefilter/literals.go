@@ -53,6 +53,24 @@ type Analysis struct {
 	// matches at an offset of a text as at the start of the rest, and
 	// needs no rune of context (see compiled.matchAt).
 	NoContext bool
+	// Needs holds further sets of literals, besides Lits, such that every
+	// match contains one literal of each set (in the form Lits has, all
+	// spellings included): a text, or the rest of a text from where a
+	// match would start, that lacks every literal of one set holds no
+	// match, so the expression is not tried there. Sets that each
+	// literal of Lits implies are left out. Nil: none.
+	Needs [][]string
+	// WordStart means every match starts with \b, an ASCII word
+	// boundary: a match cannot start between two ASCII letters, digits or
+	// underscores, which rules out such candidate starts without running
+	// the expression.
+	WordStart bool
+	// WordContext, with Prefix or Starts and without NoContext, means the
+	// only assertions that look at the text before them are \b and \B:
+	// at an offset after a rune that is no ASCII word character, they see
+	// what they see at the start of a text, so the expression anchored at
+	// the start of the rest serves there (see compiled.matchAt).
+	WordContext bool
 }
 
 // Analyze parses expr and derives its literals for the options opt, as
@@ -113,8 +131,129 @@ func Analyze(expr string, opt Option) (*Analysis, error) {
 	}
 	if a.Prefix || a.Starts != nil {
 		a.NoContext = !looksBack(st)
+		a.WordContext = !a.NoContext && !looksAtLine(st)
 	}
+	a.Needs = pickNeeds(needSets(st, a.Fold), a.Lits)
+	a.WordStart = startsWithBoundary(st)
 	return a, nil
+}
+
+// startsWithBoundary reports whether every match of n starts with \b.
+func startsWithBoundary(n *syntax.Regexp) bool {
+	switch n.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(n.Sub[0])
+	case syntax.OpConcat:
+		return len(n.Sub) > 0 && startsWithBoundary(n.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range n.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return len(n.Sub) > 0
+	}
+	return false
+}
+
+// maxNeeds bounds the sets of Analysis.Needs, maxNeedLits their size.
+const (
+	maxNeeds    = 2
+	maxNeedLits = 64
+)
+
+// needSets returns sets of literals such that every match of n contains
+// one literal of each set: the required literals of n itself and, in a
+// concatenation, those of each of its parts.
+func needSets(n *syntax.Regexp, fold bool) [][]string {
+	var out [][]string
+	if in := analyze(n, fold); in.required() {
+		out = append(out, in.set)
+	}
+	switch n.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		out = append(out, needSets(n.Sub[0], fold)...)
+	case syntax.OpRepeat:
+		if n.Min >= 1 {
+			out = append(out, needSets(n.Sub[0], fold)...)
+		}
+	case syntax.OpConcat:
+		for _, sub := range n.Sub {
+			out = append(out, needSets(sub, fold)...)
+		}
+	}
+	return out
+}
+
+// pickNeeds chooses up to maxNeeds of the sets, the most selective first
+// (see better), leaving out those that every literal of lits implies (a
+// literal of lits contains one of the set's), those with a blank or the
+// empty string, and duplicates.
+func pickNeeds(sets [][]string, lits []string) [][]string {
+	var cands [][]string
+	for _, set := range sets {
+		// A set holding a blank (white space only) is left out: nearly
+		// every text holds one.
+		if len(set) == 0 || len(set) > maxNeedLits || hasBlank(set) || impliedBy(lits, set) {
+			continue
+		}
+		set = slices.Clone(set)
+		sort.Strings(set)
+		set = dropRedundant(set, false)
+		dup := false
+		for _, c := range cands {
+			if slices.Equal(c, set) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			cands = append(cands, set)
+		}
+	}
+	if len(lits) == 0 || len(cands) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(cands, func(a, b []string) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
+	if len(cands) > maxNeeds {
+		cands = cands[:maxNeeds]
+	}
+	return cands
+}
+
+// impliedBy reports whether each of lits contains one of set.
+func impliedBy(lits, set []string) bool {
+	for _, l := range lits {
+		if !containsAny(l, set) {
+			return false
+		}
+	}
+	return len(lits) > 0
+}
+
+// looksAtLine reports whether re has an assertion about the start of a
+// line or of the text (^, \A).
+func looksAtLine(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if looksAtLine(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksBack reports whether re has an assertion that depends on the text
@@ -159,6 +298,7 @@ func build(expr string, a *Analysis) *compiled {
 		return c
 	}
 	c.prefix, c.variants, c.before, c.noContext = a.Prefix, a.Variants, a.Lead, a.NoContext
+	c.wordStart, c.wordContext = a.WordStart, a.WordContext
 	lits := a.Lits
 	common := lits
 	if len(c.variants) > 0 {
@@ -173,6 +313,13 @@ func build(expr string, a *Analysis) *compiled {
 	}
 	if a.Starts != nil {
 		c.starts = newLitSet(a.Starts, c.fold)
+	}
+	for _, set := range a.Needs {
+		n := need{lits: set}
+		if len(set) > 4 {
+			n.set = newLitSet(set, c.fold)
+		}
+		c.needs = append(c.needs, n)
 	}
 	if c.prefix || c.starts != nil {
 		inner := closeQuote(expr)

@@ -110,10 +110,53 @@ type compiled struct {
 	noContext  bool
 	anchored   func() *regexp.Regexp
 	anchoredAt func() *regexp.Regexp
+	// wordStart is Analysis.WordStart: a match starts at a \b.
+	wordStart bool
+	// wordContext is Analysis.WordContext: anchored serves at an offset
+	// after a rune that is no ASCII word character.
+	wordContext bool
+	// needs are Analysis.Needs: a match contains a literal of each.
+	needs []need
 	// lead tells the bytes a match can start with, for an expression
 	// that matches only at the start of the text and has no starting
 	// literals (derived on first use; nil otherwise).
 	lead func() *leadBytes
+}
+
+// need is a set of literals one of which every match contains.
+type need struct {
+	lits []string
+	set  *litSet // the literals as a set, when they are many; nil otherwise
+}
+
+// index returns the first offset of s at which one of the literals
+// occurs, or -1.
+func (n *need) index(s string, fold bool) int {
+	if n.set != nil {
+		return n.set.index(s, fold, true)
+	}
+	at := -1
+	for _, l := range n.lits {
+		u := s
+		if at >= 0 {
+			u = s[:min(len(s), at+len(l)-1)] // it must start before at
+		}
+		if i := index(u, l, fold); i >= 0 {
+			at = i
+		}
+	}
+	return at
+}
+
+// needsFrom reports whether s holds, from offset from on, a literal of
+// each of the needs: a match that starts at from or later does.
+func (c *compiled) needsFrom(s string, from int) bool {
+	for k := range c.needs {
+		if c.needs[k].index(s[from:], c.fold) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // MustCompile returns expr with a prefilter. Nothing is done until first
@@ -175,7 +218,7 @@ func (r *Regexp) MatchString(s string) bool {
 	if c.prefix || c.starts != nil {
 		return c.first(s, false) != nil
 	}
-	return c.leadOK(s) && c.possible(s) && c.re().MatchString(s)
+	return c.leadOK(s) && c.possible(s) && c.needsFrom(s, 0) && c.re().MatchString(s)
 }
 
 // FindStringIndex returns the span of the leftmost match in s, or nil.
@@ -347,13 +390,13 @@ func (c *compiled) first(s string, submatch bool) []int {
 	case c.prefix && c.begin:
 		// Only a literal at the start counts.
 		head := s[:min(len(s), c.maxLit)]
-		if !c.set(head).at(s, 0, c.fold) {
+		if !c.set(head).at(s, 0, c.fold) || !c.needsFrom(s, 0) {
 			return nil
 		}
 		return c.matchAt(s, 0, submatch)
 	case c.prefix:
 		return c.findFrom(s, c.set(s), 0, submatch)
-	case !c.leadOK(s) || !c.possible(s):
+	case !c.leadOK(s) || !c.possible(s) || !c.needsFrom(s, 0):
 		return nil
 	case c.starts != nil:
 		return c.findFrom(s, c.starts, 0, submatch)
@@ -368,7 +411,7 @@ func (c *compiled) first(s string, submatch bool) []int {
 func (c *compiled) allMatches(s string, n int) [][]int {
 	ls := c.starts
 	if !c.prefix {
-		if !c.leadOK(s) || !c.possible(s) {
+		if !c.leadOK(s) || !c.possible(s) || !c.needsFrom(s, 0) {
 			return nil
 		}
 		if c.starts == nil {
@@ -396,7 +439,17 @@ func (c *compiled) allMatches(s string, n int) [][]int {
 // up to c.before runes before).
 func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int {
 	if c.before > 0 {
+		if !c.needsFrom(s, from) {
+			return nil
+		}
 		return c.findLead(s, ls, from, submatch)
+	}
+	// next[k]: the offset of the first literal of need k at or after the
+	// last candidate (-1: not sought yet). A match starting at p holds one
+	// at p or later.
+	var next [maxNeeds]int
+	for k := range next {
+		next[k] = -1
 	}
 	for from < len(s) {
 		i := ls.index(s[from:], c.fold, true)
@@ -404,6 +457,20 @@ func (c *compiled) findFrom(s string, ls *litSet, from int, submatch bool) []int
 			return nil
 		}
 		p := from + i
+		if c.wordStart && p > 0 && isWordByte(s[p-1]) && isWordByte(s[p]) {
+			// No \b between two ASCII word bytes.
+			from = p + 1
+			continue
+		}
+		for k := range c.needs {
+			if next[k] < p {
+				j := c.needs[k].index(s[p:], c.fold)
+				if j < 0 {
+					return nil
+				}
+				next[k] = p + j
+			}
+		}
 		if m := c.matchAt(s, p, submatch); m != nil {
 			return m
 		}
@@ -465,7 +532,10 @@ func (c *compiled) findLead(s string, ls *litSet, from int, submatch bool) []int
 func (c *compiled) matchAt(s string, p int, submatch bool) []int {
 	var re *regexp.Regexp
 	ctx := 0
-	if p > 0 && !c.noContext {
+	if p > 0 && !c.noContext && (!c.wordContext || isWordByte(s[p-1])) {
+		// (A byte of 0x80 or more before p belongs to a rune that is no
+		// ASCII word character, or is invalid: \b and \B see a non-word
+		// rune there as at the start of a text.)
 		_, w := utf8.DecodeLastRuneInString(s[:p])
 		re, ctx = c.anchoredAt(), w
 	} else {
@@ -487,6 +557,12 @@ func (c *compiled) matchAt(s string, p int, submatch bool) []int {
 	}
 	m[0] = p
 	return m
+}
+
+// isWordByte reports an ASCII word byte, as \b sees it: a letter, a digit
+// or an underscore.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // submatches turns spans into strings.

@@ -31,6 +31,16 @@ var shapes = []string{
 	`(?:^|[^n])kün|no|[ab]{1,2}xy`,
 	`(?i)zutrittskontrolle|zutritt|physical access`,
 	`(?:^|[\s,])(GmbH|AG|A/S)(?:$|[\s,])`,
+	// Further required literals (Needs) after a starting literal, one of
+	// them case-insensitive.
+	`(?:data|categories)[^:;.]{0,30}:`,
+	`\btransfers?\b[^.;]{0,40}\b(?:all|any) data to (?:the |you\b)`,
+	`(?i)\b(?:anlage|annex)\s+(?:\d{1,2}|[IVX]{1,4})\b[^.]{0,20}(?:stunden|tage)`,
+	// Matches start at \b (WordStart), the only assertions looking back
+	// are \b and \B (WordContext), or ^ looks back too.
+	`\b(?:is|ist|a|an)\b`,
+	`(?i)\B(?:er|ung)\b|\bxx\B`,
+	`(?m)\b(?:stand|ab)\b|^x`,
 	`\b(\d{1,4})\s+tage`,
 	`(?i)sub-?processor`,
 	`x*`,
@@ -75,7 +85,8 @@ var texts = []string{
 	"Muster GmbH, Weg 1, 12345 Berlin", "innerhalb von 24 STUNDEN", "ab 12 abc3 xabc 4", "FOOBARx foo barfoo",
 	"1 h 123 tage 12tage", "xx xxx axx XXX_", "abef CDEF cdef abcdef", "Stand: Mai 2020", "\u017Ftand: Mai 2020",
 	"x\nstand: 1", "1.2 Verschlüsselung", "ÉCOLE école", "İnsert", "Anlage 3 und ANNEX IV", "_annex 2",
-	"binnen zwei (2) Tagen, 24 h", "Gerichtsstand ist für München zuständig", "a@b.de", "REDACTED", " 12. ",
+	"binnen zwei (2) Tagen, 24 h", "this is a list: an ist", "data: categories of data", "Änderung\nxx stand",
+	"transfers all data to you", "transfer any data to the", "ANLAGE 2 gilt 3 Tage", "xxa_xx ab", "Gerichtsstand ist für München zuständig", "a@b.de", "REDACTED", " 12. ",
 	"a\nb c", "Kelvin \u212Aelvin",
 	"controller (name):\n\n---\n", " \t> data exporter:\n", "Controller:\n\n", "\u017FTAND 1", "\u00c9COLE x", "ÉCOLE",
 	"\ue000\ud7ffkelvin", "\U00010000x", "\xed\x9f\xbfx", "b", "xxb", "ab",

@@ -81,6 +81,19 @@ func source(es []prefilter.Entry) ([]byte, error) {
 		if a.NoContext {
 			b.WriteString(", NoContext: true")
 		}
+		if a.WordContext {
+			b.WriteString(", WordContext: true")
+		}
+		if a.WordStart {
+			b.WriteString(", WordStart: true")
+		}
+		if a.Needs != nil {
+			q := make([]string, len(a.Needs))
+			for i, set := range a.Needs {
+				q[i] = quoteAll(set)
+			}
+			fmt.Fprintf(&b, ", Needs: [][]string{%s}", strings.Join(q, ", "))
+		}
 		b.WriteString("}},\n")
 	}
 	b.WriteString("}\n")
