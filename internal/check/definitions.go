@@ -286,6 +286,35 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			}
 		}
 	}
+	// A term defined for a party that neither a party word nor the
+	// two-party head resolves ("(the "Sponsor")", "(nachfolgend
+	// „Händler“)") is the controller where the contract names it as the
+	// party giving instructions or on whose behalf the data are processed
+	// ("on behalf of the Sponsor", "im Auftrag des Händlers"); of the
+	// first two such terms, close together in the head, the other is then
+	// the processor.
+	var marked, open []quotedDef
+	for i, d := range defs {
+		if i >= 4 || d.p != Nobody || f.party[d.term] != Nobody || notPartyTerms[d.term] {
+			continue
+		}
+		if _, ok := out[d.term]; ok {
+			continue
+		}
+		if controllerMarks(lower, d.term) > 0 {
+			marked = append(marked, d)
+		} else {
+			open = append(open, d)
+		}
+	}
+	if len(marked) == 1 {
+		d := marked[0]
+		add(strings.Index(lower[d.at:], d.term)+d.at, d.term, Controller)
+		if len(open) == 1 && abs(open[0].at-d.at) < 400 {
+			o := open[0]
+			add(strings.Index(lower[o.at:], o.term)+o.at, o.term, Processor)
+		}
+	}
 	// Plain-language definitions: "In diesem Vertrag nennen wir die
 	// Muster GbR „die Praxis“", a block under "Die Praxis:". The term's
 	// party is the one whose instructions the other follows; of two such
@@ -312,9 +341,9 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 	// above "IT-Betreuung: Y IT-Service, …". The label is the contract's
 	// word for the party; a role word, the voice of the instructions or
 	// the first person gives its role, the other label the other role.
-	if ls := labelTerms(text, lower); len(ls) == 2 {
+	if ls := f.labelTerms(text, lower); len(ls) == 2 {
 		a, b := ls[0], ls[1]
-		pa, pb := f.party[a.term], f.party[b.term]
+		pa, pb := f.labelParty(a.term), f.labelParty(b.term)
 		if pa == Nobody && controllerMarks(lower, a.term) > 0 {
 			pa = Controller
 		}
@@ -1220,7 +1249,7 @@ func hasWordAfter(lower string, d quotedDef) bool {
 // a capitalised word, a colon and a party with a postcode or a legal
 // form, within the first 40 lines, the two no more than two lines apart.
 // Any other number of such lines gives none.
-func labelTerms(text, lower string) []quotedDef {
+func (f *actorFinder) labelTerms(text, lower string) []quotedDef {
 	if len(lower) != len(text) {
 		return nil // offsets of the text would not hold in lower
 	}
@@ -1238,10 +1267,22 @@ func labelTerms(text, lower string) []quotedDef {
 		}
 		off := len(ln) - len(strings.TrimLeft(ln, " \t"))
 		label := ln[off:c]
-		if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 || strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+		if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 {
 			continue
 		}
-		if !blockParty(ln[c+1:]) || labelNotParty[strings.ToLower(label)] {
+		// One word ("Praxis", "Client"), or two whose last is a party
+		// word ("Service Provider", "Data Controller").
+		if sp := strings.IndexByte(label, ' '); sp >= 0 && f.party[strings.ToLower(label[sp+1:])] == Nobody ||
+			strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != ' ' }) >= 0 || strings.Count(label, " ") > 1 {
+			continue
+		}
+		if !blockParty(ln[c+1:]) {
+			continue
+		}
+		// A field's label ("Company:", "Firma:") is a party's word only
+		// where the contract uses it so twice ("the Company shall …",
+		// "die Firma meldet …").
+		if labelNotParty[strings.ToLower(label)] && !termUsed(text[end:], label) {
 			continue
 		}
 		if len(out) > 0 && line-lastLine > 2 {
@@ -1257,6 +1298,30 @@ func labelTerms(text, lower string) []quotedDef {
 	return out
 }
 
+// termUsed reports whether text uses label, as written, after an
+// article at least twice: "the Company", "die Firma".
+func termUsed(text, label string) bool {
+	n := 0
+	for _, a := range labelTermArticles {
+		// The article in lower case or opening a sentence.
+		n += strings.Count(text, a+label) + strings.Count(text, strings.ToUpper(a[:1])+a[1:]+label)
+	}
+	return n >= 2
+}
+
+// labelTermArticles are the articles, each with its space, before a
+// field label the contract uses as a party's word.
+var labelTermArticles = spaced(lexicon.List("label_term_articles"), "")
+
+// labelParty returns the party of a label's term: a party word, or a
+// term of two words whose last is one ("service provider").
+func (f *actorFinder) labelParty(term string) Party {
+	if sp := strings.LastIndexByte(term, ' '); sp >= 0 {
+		return f.party[term[sp+1:]]
+	}
+	return f.party[term]
+}
+
 // labelNotParty are labels of a party block's fields, never a party's
 // word.
 var labelNotParty = lexicon.Set("label_not_party")
@@ -1266,4 +1331,12 @@ var labelNotParty = lexicon.Set("label_not_party")
 // expressions its text reaches.
 func lazyRe(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// abs returns the absolute value of n.
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

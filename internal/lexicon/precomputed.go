@@ -276,6 +276,7 @@ var precomputedWords = &words{
 		"hyphen_ellipsis_conjunctions": "und oder sowie bzw. and or",
 		"label_line_articles":          "der die das the",
 		"label_not_party":              "name firma firmenname unternehmen organisation company anschrift adresse address sitz ort datum date kontakt contact telefon tel fax email e-mail vertreten inhaber inhaberin geschäftsführer geschäftsführerin registergericht steuernummer website",
+		"label_term_articles":          "the der die das",
 		"legal_form_fillers":           "oben genannte genannten vorgenannte vorgenannten beauftragte beauftragten jeweilige jeweiligen eingesetzte eingesetzten above named said relevant respective same",
 		"list_conjunctions":            "and or und oder",
 		"name_links":                   "für fuer for in mit with aus from zur zum als as und and oder or bzw. sowie c/o vertreten represented located based registered eingetragen ansässig incorporated",
