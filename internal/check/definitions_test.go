@@ -75,7 +75,7 @@ func TestDefinedParties(t *testing.T) {
 		{"en", `Parties: Halcyon Inc., Cambridge MA 02142 (the "Sponsor") and Trialpoint GmbH, 81669 München (the "Vendor"). The Vendor processes trial data on behalf of the Sponsor.`, map[string]Party{"sponsor": Controller}},
 		{"de", "Die Marktplatz Rhein GmbH (nachfolgend „Plattformbetreiber“) betreibt einen Marktplatz. Händler, die dort verkaufen (nachfolgend „Händler“), lassen die Bestellungen durch den Plattformbetreiber abwickeln. Er verarbeitet die Daten im Auftrag des Händlers.", map[string]Party{"händler": Controller, "plattformbetreiber": Processor}},
 		{"de", "Die Pharmacon AG (nachfolgend „Sponsor“) beauftragt die Logistik GmbH (nachfolgend „Studienlogistik“). Die Studienlogistik verarbeitet Daten nach Weisung des Sponsors.", map[string]Party{"sponsor": Controller, "studienlogistik": Processor}},
-		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil}, // no instruction cue
+		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil},   // no instruction cue
 		{"en", `Acme Ltd (the "Reseller") sells. Beta Ltd (the "Partner") buys. Services on behalf of the Reseller and on behalf of the Partner.`, nil}, // two marked terms: none
 		// Cover-page fields of two words whose last is a party word.
 		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nService Provider: Vantage Payroll Ltd, 9 Bothwell Street, Glasgow G2 6NU\n\nThe Service Provider runs the payroll of the Company. The Company pays monthly.", map[string]Party{"company": Controller}},
@@ -84,7 +84,7 @@ func TestDefinedParties(t *testing.T) {
 		{"de", "Firma: Holzbau Krämer GmbH, Am Sägewerk 2, 79100 Freiburg\nDienstleister: Lohnbüro Süd GmbH, Hauptstraße 1, 79098 Freiburg\n\nDer Dienstleister rechnet die Löhne ab.", nil},
 		{"en", "Agency: Lantern Media Ltd, 2 Mill Road, Leeds LS1 4AB\nData Controller: Harrow Homes Ltd, 3 Park Row, Leeds LS1 5HD\n\nThe Agency sends the newsletters.", map[string]Party{"agency": Processor}},
 		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nRegistered Office: 9 Bothwell Street, Glasgow G2 6NU\n\nThe Company runs shops.", nil}, // "Office" is no party word
-		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil}, // no party block under the label
+		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil},                               // no party block under the label
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)
