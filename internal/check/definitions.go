@@ -370,6 +370,9 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			add(b.at, b.term, pb)
 		}
 	}
+	// The roles the contract states for the catalog's party words ("the
+	// Licensee acts as processor"), for reverseRoles.
+	var stated map[string]Party
 	for _, rw := range roleWords {
 		// The role word after a space (not the words that merely contain
 		// it). The word is sought and the space tested: a search for the
@@ -385,12 +388,90 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			}
 			if a, b := isRoleName(lower, at); b > a {
 				f.addIsRole(text, lower, a, b, rw.party, add)
+				stated = f.roleOfWord(lower, a, b, rw.party, stated)
 			}
 		}
 	}
 	for t, p := range out {
 		if p == Nobody {
 			delete(out, t)
+		}
+	}
+	out = f.reverseRoles(stated, defs, out)
+	return out
+}
+
+// roleOfWord records in stated the role p that "the X acts as
+// processor", "der X handelt als Auftragsverarbeiter" gives the catalog's
+// party word X at lower[a:b], outside a condition ("Where the Customer
+// acts as a processor, …", "Soweit der Kunde Auftragsverarbeiter ist"):
+// Nobody once two statements disagree. It returns stated, made on first
+// use.
+func (f *actorFinder) roleOfWord(lower string, a, b int, p Party, stated map[string]Party) map[string]Party {
+	name := lower[a:b]
+	if f.party[name] == Nobody || !determiners[lastWord(lower[:a])] && !deArticles[lastWord(lower[:a])] {
+		return stated
+	}
+	// The sentence before the name: no word of a condition.
+	from := max(0, a-200)
+	if k := strings.LastIndexAny(lower[from:a], ".;\n"); k >= 0 {
+		from += k + 1
+	}
+	for _, w := range strings.FieldsFunc(lower[from:a], func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if roleConditions[w] {
+			return stated
+		}
+	}
+	if stated == nil {
+		stated = map[string]Party{}
+	}
+	if q, ok := stated[name]; ok && q != p {
+		p = Nobody
+	}
+	stated[name] = p
+	return stated
+}
+
+// deArticles are the German definite articles of a party word in the
+// nominative ("der Lizenznehmer handelt als …").
+var deArticles = map[string]bool{"der": true, "die": true}
+
+// roleConditions are the words that make a role statement a condition
+// (lexicon: role_conditions).
+var roleConditions = lexicon.Set("role_conditions")
+
+// reverseRoles reads a contract's own roles against the catalog: where
+// the contract defines one of the catalog's party words as a party's term
+// in its head (`(the "Licensee")`) and states the other role for it ("the
+// Licensee acts as processor on behalf of the Licensor"), and never the
+// catalog's, the contract's role holds for that document; the other
+// party's term of the head, a catalog word of that same role ("the
+// Licensor"), takes the other role unless the contract states its role
+// as the catalog does.
+func (f *actorFinder) reverseRoles(stated map[string]Party, defs []quotedDef, out map[string]Party) map[string]Party {
+	for name, p := range stated {
+		if p == Nobody || p == f.party[name] {
+			continue
+		}
+		head := -1
+		for i, d := range defs {
+			if i < 2 && d.term == name {
+				head = i
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		if out == nil {
+			out = map[string]Party{}
+		}
+		out[name] = p
+		if len(defs) < 2 {
+			continue
+		}
+		o := defs[1-head].term
+		if f.party[o] == p && stated[o] != p {
+			out[o] = otherParty(p)
 		}
 	}
 	return out

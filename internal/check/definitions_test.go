@@ -77,6 +77,15 @@ func TestDefinedParties(t *testing.T) {
 		{"de", "Die Pharmacon AG (nachfolgend „Sponsor“) beauftragt die Logistik GmbH (nachfolgend „Studienlogistik“). Die Studienlogistik verarbeitet Daten nach Weisung des Sponsors.", map[string]Party{"sponsor": Controller, "studienlogistik": Processor}},
 		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil},   // no instruction cue
 		{"en", `Acme Ltd (the "Reseller") sells. Beta Ltd (the "Partner") buys. Services on behalf of the Reseller and on behalf of the Partner.`, nil}, // two marked terms: none
+		// A catalog party word defined in the head and stated in the other
+		// role: the contract's role holds, and the other head term takes
+		// the other role.
+		{"en", `Heronsgate Ltd (the "Licensor") licenses its list to Quayside Ltd (the "Licensee"). The Licensee acts as processor on behalf of the Licensor.`, map[string]Party{"licensee": Processor, "licensor": Controller}},
+		{"de", "Die Verlag GmbH (nachfolgend „Lizenzgeber“) und die Versand GmbH (nachfolgend „Lizenznehmer“) schließen diesen Vertrag. Der Lizenznehmer handelt als Auftragsverarbeiter des Lizenzgebers.", map[string]Party{"lizenznehmer": Processor, "lizenzgeber": Controller}},
+		{"en", `Acme Ltd (the "Supplier") and Beta Ltd (the "Customer") agree. Where the Customer acts as a processor, the Supplier is a sub-processor.`, nil}, // a condition
+		{"de", "Die Acme GmbH (nachfolgend „Anbieter“) und die Beta AG (nachfolgend „Kunde“) vereinbaren: Soweit der Kunde selbst als Auftragsverarbeiter handelt, gilt Anlage 3.", nil},
+		{"en", `Acme Ltd (the "Supplier") and Beta Ltd (the "Customer") agree. The Customer is the controller. The Customer acts as processor for its affiliates.`, nil}, // both roles stated
+		{"en", "The Licensee acts as processor for the mailing.", nil}, // not defined in the head
 		// Cover-page fields of two words whose last is a party word.
 		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nService Provider: Vantage Payroll Ltd, 9 Bothwell Street, Glasgow G2 6NU\n\nThe Service Provider runs the payroll of the Company. The Company pays monthly.", map[string]Party{"company": Controller}},
 		{"de", "Firma: Holzbau Krämer GmbH, Am Sägewerk 2, 79100 Freiburg\nDienstleister: Lohnbüro Süd GmbH, Hauptstraße 1, 79098 Freiburg\n\nDer Dienstleister rechnet die Löhne der Firma ab. Die Firma zahlt monatlich.", map[string]Party{"firma": Controller}},

@@ -288,6 +288,7 @@ var precomputedWords = &words{
 		"numeral_heads":                "annex schedule part appendix article section chapter exhibit phase tier type level class title volume book attachment clause module",
 		"organisation_noun_endings":    "zentrum zentrale gesellschaft verband vereinigung genossenschaft stelle kontor institut",
 		"question_labels":              "q frage f",
+		"role_conditions":              "where if when whenever insofar extent unless should wenn soweit sofern falls sobald insoweit",
 		"role_verbs":                   "is acts act as",
 		"roman_labels":                 "ii iii iv v vi vii viii ix x xi xii",
 		"romance_name_particles":       "de del della delle dei degli di do dos du",
