@@ -290,10 +290,10 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 	// two-party head resolves ("(the "Sponsor")", "(nachfolgend
 	// „Händler“)") is the controller where the contract names it as the
 	// party giving instructions or on whose behalf the data are processed
-	// ("on behalf of the Sponsor", "im Auftrag des Händlers"); of the
-	// first two such terms, close together in the head, the other is then
-	// the processor.
-	var marked, open []quotedDef
+	// ("on behalf of the Sponsor", "im Auftrag des Händlers"); the term
+	// defined next to it in the head for a company (a legal form or a
+	// postcode before its definition) is then the processor.
+	marked, mi := -1, 0
 	for i, d := range defs {
 		if i >= 4 || d.p != Nobody || f.party[d.term] != Nobody || notPartyTerms[d.term] {
 			continue
@@ -302,17 +302,39 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			continue
 		}
 		if controllerMarks(lower, d.term) > 0 {
-			marked = append(marked, d)
-		} else {
-			open = append(open, d)
+			marked = i
+			mi++
 		}
 	}
-	if len(marked) == 1 {
-		d := marked[0]
-		add(strings.Index(lower[d.at:], d.term)+d.at, d.term, Controller)
-		if len(open) == 1 && abs(open[0].at-d.at) < 400 {
-			o := open[0]
-			add(strings.Index(lower[o.at:], o.term)+o.at, o.term, Processor)
+	if mi == 1 {
+		// Only where the processor has a word of its own: a German
+		// sentence that names no party word before the controller's
+		// term ("Der Webdesigner unterstützt die Praxis") would read
+		// the object as the subject.
+		d := defs[marked]
+		known := false
+		for _, e := range defs {
+			known = known || e.p == Processor
+		}
+		for _, q := range out {
+			known = known || q == Processor
+		}
+		for _, k := range []int{marked - 1, marked + 1} {
+			if k < 0 || k >= len(defs) || k >= 4 {
+				continue
+			}
+			o := defs[k]
+			if _, ok := out[o.term]; ok || o.p != Nobody || f.party[o.term] != Nobody || notPartyTerms[o.term] || abs(o.at-d.at) >= 400 {
+				continue
+			}
+			if blockParty(text[max(0, o.at-200):o.at]) && controllerMarks(lower, o.term) == 0 {
+				add(strings.Index(lower[o.at:], o.term)+o.at, o.term, Processor)
+				known = true
+				break
+			}
+		}
+		if known {
+			add(strings.Index(lower[d.at:], d.term)+d.at, d.term, Controller)
 		}
 	}
 	// Plain-language definitions: "In diesem Vertrag nennen wir die
