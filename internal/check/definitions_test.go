@@ -75,7 +75,7 @@ func TestDefinedParties(t *testing.T) {
 		{"en", `Parties: Halcyon Inc., Cambridge MA 02142 (the "Sponsor") and Trialpoint GmbH, 81669 München (the "Vendor"). The Vendor processes trial data on behalf of the Sponsor.`, map[string]Party{"sponsor": Controller}},
 		{"de", "Die Marktplatz Rhein GmbH (nachfolgend „Plattformbetreiber“) betreibt einen Marktplatz. Händler, die dort verkaufen (nachfolgend „Händler“), lassen die Bestellungen durch den Plattformbetreiber abwickeln. Er verarbeitet die Daten im Auftrag des Händlers.", map[string]Party{"händler": Controller, "plattformbetreiber": Processor}},
 		{"de", "Die Pharmacon AG (nachfolgend „Sponsor“) beauftragt die Logistik GmbH (nachfolgend „Studienlogistik“). Die Studienlogistik verarbeitet Daten nach Weisung des Sponsors.", map[string]Party{"sponsor": Controller, "studienlogistik": Processor}},
-		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil},   // no instruction cue
+		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil},                                  // no instruction cue
 		{"de", "Max Muster, Webdesign (nachfolgend „Webdesigner“) gestaltet für die Muster GbR (nachfolgend „Praxis“) die Webseite und verarbeitet Daten im Auftrag der Praxis.", nil}, // the processor has no word of its own
 		{"en", `Max Muster, web design (the "Designer") builds the site of Muster LLP (the "Practice") and processes data on behalf of the Practice.`, nil},
 		{"en", `Acme Ltd (the "Reseller") sells. Beta Ltd (the "Partner") buys. Services on behalf of the Reseller and on behalf of the Partner.`, nil}, // two marked terms: none
