@@ -23137,6 +23137,8 @@ var precomputedCatalog = &Catalog{
 						"rechnen .... ab",
 						"stellt .... in rechnung",
 						"stellen .... in rechnung",
+						"art:32",
+						"sicherheit der verarbeitung",
 					},
 					Fallback: true,
 					Why:      "in a passage on requests of the people whose data are processed, the processor helps",
@@ -36735,4 +36737,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "3d92a1eed902f5811a36602b8a24daad1d31c82f3295710b329393b052518b16"
+const precomputedDigest = "f460a1ae163c468113faf9c4527fe467cab16f4ed782235aa5ad30625f29b2c4"
