@@ -23092,7 +23092,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "anfragen-betroffener-hilfe-de",
 					Lang:   "de",
 					Status: "met",
-					Actor:  "processor",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"@de_assist",
@@ -36737,4 +36737,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "f460a1ae163c468113faf9c4527fe467cab16f4ed782235aa5ad30625f29b2c4"
+const precomputedDigest = "e918f90c32a1faf869ab37d9fb55cf75bdfdab9ede3f0290e754f53c8b4d27ee"
