@@ -23365,7 +23365,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "anfragen-betroffener-hilfe-de",
 					Lang:   "de",
 					Status: "met",
-					Actor:  "processor",
+					Actor:  "not-controller",
 					All: [][]string{
 						{
 							"@de_assist",
@@ -23410,6 +23410,8 @@ var precomputedCatalog = &Catalog{
 						"rechnen .... ab",
 						"stellt .... in rechnung",
 						"stellen .... in rechnung",
+						"art:32",
+						"sicherheit der verarbeitung",
 					},
 					Fallback: true,
 					Why:      "in a passage on requests of the people whose data are processed, the processor helps",
@@ -37253,4 +37255,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "4e34e1c36e6a50f115ecf626c2de4e601069e7b296afbad260c664fba9d177a5"
+const precomputedDigest = "2e7df1a63995b57e5cb60e24663451fe46608776d059612de7f7f5e1f1f194be"

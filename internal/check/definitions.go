@@ -286,6 +286,57 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			}
 		}
 	}
+	// A term defined for a party that neither a party word nor the
+	// two-party head resolves ("(the "Sponsor")", "(nachfolgend
+	// „Händler“)") is the controller where the contract names it as the
+	// party giving instructions or on whose behalf the data are processed
+	// ("on behalf of the Sponsor", "im Auftrag des Händlers"); the term
+	// defined next to it in the head for a company (a legal form or a
+	// postcode before its definition) is then the processor.
+	marked, mi := -1, 0
+	for i, d := range defs {
+		if i >= 4 || d.p != Nobody || f.party[d.term] != Nobody || notPartyTerms[d.term] {
+			continue
+		}
+		if _, ok := out[d.term]; ok {
+			continue
+		}
+		if controllerMarks(lower, d.term) > 0 {
+			marked = i
+			mi++
+		}
+	}
+	if mi == 1 {
+		// Only where the processor has a word of its own: a German
+		// sentence that names no party word before the controller's
+		// term ("Der Webdesigner unterstützt die Praxis") would read
+		// the object as the subject.
+		d := defs[marked]
+		known := false
+		for _, e := range defs {
+			known = known || e.p == Processor
+		}
+		for _, q := range out {
+			known = known || q == Processor
+		}
+		for _, k := range []int{marked - 1, marked + 1} {
+			if k < 0 || k >= len(defs) || k >= 4 {
+				continue
+			}
+			o := defs[k]
+			if _, ok := out[o.term]; ok || o.p != Nobody || f.party[o.term] != Nobody || notPartyTerms[o.term] || abs(o.at-d.at) >= 400 {
+				continue
+			}
+			if blockParty(text[max(0, o.at-200):o.at]) && controllerMarks(lower, o.term) == 0 {
+				add(strings.Index(lower[o.at:], o.term)+o.at, o.term, Processor)
+				known = true
+				break
+			}
+		}
+		if known {
+			add(strings.Index(lower[d.at:], d.term)+d.at, d.term, Controller)
+		}
+	}
 	// Plain-language definitions: "In diesem Vertrag nennen wir die
 	// Muster GbR „die Praxis“", a block under "Die Praxis:". The term's
 	// party is the one whose instructions the other follows; of two such
@@ -312,9 +363,9 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 	// above "IT-Betreuung: Y IT-Service, …". The label is the contract's
 	// word for the party; a role word, the voice of the instructions or
 	// the first person gives its role, the other label the other role.
-	if ls := labelTerms(text, lower); len(ls) == 2 {
+	if ls := f.labelTerms(text, lower); len(ls) == 2 {
 		a, b := ls[0], ls[1]
-		pa, pb := f.party[a.term], f.party[b.term]
+		pa, pb := f.labelParty(a.term), f.labelParty(b.term)
 		if pa == Nobody && controllerMarks(lower, a.term) > 0 {
 			pa = Controller
 		}
@@ -341,6 +392,9 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			add(b.at, b.term, pb)
 		}
 	}
+	// The roles the contract states for the catalog's party words ("the
+	// Licensee acts as processor"), for reverseRoles.
+	var stated map[string]Party
 	for _, rw := range roleWords {
 		// The role word after a space (not the words that merely contain
 		// it). The word is sought and the space tested: a search for the
@@ -356,12 +410,90 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 			}
 			if a, b := isRoleName(lower, at); b > a {
 				f.addIsRole(text, lower, a, b, rw.party, add)
+				stated = f.roleOfWord(lower, a, b, rw.party, stated)
 			}
 		}
 	}
 	for t, p := range out {
 		if p == Nobody {
 			delete(out, t)
+		}
+	}
+	out = f.reverseRoles(stated, defs, out)
+	return out
+}
+
+// roleOfWord records in stated the role p that "the X acts as
+// processor", "der X handelt als Auftragsverarbeiter" gives the catalog's
+// party word X at lower[a:b], outside a condition ("Where the Customer
+// acts as a processor, …", "Soweit der Kunde Auftragsverarbeiter ist"):
+// Nobody once two statements disagree. It returns stated, made on first
+// use.
+func (f *actorFinder) roleOfWord(lower string, a, b int, p Party, stated map[string]Party) map[string]Party {
+	name := lower[a:b]
+	if f.party[name] == Nobody || !determiners[lastWord(lower[:a])] && !deArticles[lastWord(lower[:a])] {
+		return stated
+	}
+	// The sentence before the name: no word of a condition.
+	from := max(0, a-200)
+	if k := strings.LastIndexAny(lower[from:a], ".;\n"); k >= 0 {
+		from += k + 1
+	}
+	for _, w := range strings.FieldsFunc(lower[from:a], func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if roleConditions[w] {
+			return stated
+		}
+	}
+	if stated == nil {
+		stated = map[string]Party{}
+	}
+	if q, ok := stated[name]; ok && q != p {
+		p = Nobody
+	}
+	stated[name] = p
+	return stated
+}
+
+// deArticles are the German definite articles of a party word in the
+// nominative ("der Lizenznehmer handelt als …").
+var deArticles = map[string]bool{"der": true, "die": true}
+
+// roleConditions are the words that make a role statement a condition
+// (lexicon: role_conditions).
+var roleConditions = lexicon.Set("role_conditions")
+
+// reverseRoles reads a contract's own roles against the catalog: where
+// the contract defines one of the catalog's party words as a party's term
+// in its head (`(the "Licensee")`) and states the other role for it ("the
+// Licensee acts as processor on behalf of the Licensor"), and never the
+// catalog's, the contract's role holds for that document; the other
+// party's term of the head, a catalog word of that same role ("the
+// Licensor"), takes the other role unless the contract states its role
+// as the catalog does.
+func (f *actorFinder) reverseRoles(stated map[string]Party, defs []quotedDef, out map[string]Party) map[string]Party {
+	for name, p := range stated {
+		if p == Nobody || p == f.party[name] {
+			continue
+		}
+		head := -1
+		for i, d := range defs {
+			if i < 2 && d.term == name {
+				head = i
+			}
+		}
+		if head < 0 {
+			continue
+		}
+		if out == nil {
+			out = map[string]Party{}
+		}
+		out[name] = p
+		if len(defs) < 2 {
+			continue
+		}
+		o := defs[1-head].term
+		if f.party[o] == p && stated[o] != p {
+			out[o] = otherParty(p)
 		}
 	}
 	return out
@@ -1220,7 +1352,7 @@ func hasWordAfter(lower string, d quotedDef) bool {
 // a capitalised word, a colon and a party with a postcode or a legal
 // form, within the first 40 lines, the two no more than two lines apart.
 // Any other number of such lines gives none.
-func labelTerms(text, lower string) []quotedDef {
+func (f *actorFinder) labelTerms(text, lower string) []quotedDef {
 	if len(lower) != len(text) {
 		return nil // offsets of the text would not hold in lower
 	}
@@ -1238,10 +1370,22 @@ func labelTerms(text, lower string) []quotedDef {
 		}
 		off := len(ln) - len(strings.TrimLeft(ln, " \t"))
 		label := ln[off:c]
-		if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 || strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
+		if label == "" || label[0] < 'A' || label[0] > 'Z' && label[0] < 0x80 {
 			continue
 		}
-		if !blockParty(ln[c+1:]) || labelNotParty[strings.ToLower(label)] {
+		// One word ("Praxis", "Client"), or two whose last is a party
+		// word ("Service Provider", "Data Controller").
+		if sp := strings.IndexByte(label, ' '); sp >= 0 && f.party[strings.ToLower(label[sp+1:])] == Nobody ||
+			strings.IndexFunc(label, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != ' ' }) >= 0 || strings.Count(label, " ") > 1 {
+			continue
+		}
+		if !blockParty(ln[c+1:]) {
+			continue
+		}
+		// A field's label ("Company:", "Firma:") is a party's word only
+		// where the contract uses it so twice ("the Company shall …",
+		// "die Firma meldet …").
+		if labelNotParty[strings.ToLower(label)] && !termUsed(text[end:], label) {
 			continue
 		}
 		if len(out) > 0 && line-lastLine > 2 {
@@ -1257,6 +1401,30 @@ func labelTerms(text, lower string) []quotedDef {
 	return out
 }
 
+// termUsed reports whether text uses label, as written, after an
+// article at least twice: "the Company", "die Firma".
+func termUsed(text, label string) bool {
+	n := 0
+	for _, a := range labelTermArticles {
+		// The article in lower case or opening a sentence.
+		n += strings.Count(text, a+label) + strings.Count(text, strings.ToUpper(a[:1])+a[1:]+label)
+	}
+	return n >= 2
+}
+
+// labelTermArticles are the articles, each with its space, before a
+// field label the contract uses as a party's word.
+var labelTermArticles = spaced(lexicon.List("label_term_articles"), "")
+
+// labelParty returns the party of a label's term: a party word, or a
+// term of two words whose last is one ("service provider").
+func (f *actorFinder) labelParty(term string) Party {
+	if sp := strings.LastIndexByte(term, ' '); sp >= 0 {
+		return f.party[term[sp+1:]]
+	}
+	return f.party[term]
+}
+
 // labelNotParty are labels of a party block's fields, never a party's
 // word.
 var labelNotParty = lexicon.Set("label_not_party")
@@ -1266,4 +1434,12 @@ var labelNotParty = lexicon.Set("label_not_party")
 // expressions its text reaches.
 func lazyRe(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// abs returns the absolute value of n.
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

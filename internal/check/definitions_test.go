@@ -69,7 +69,33 @@ func TestDefinedParties(t *testing.T) {
 		{"de", "Auftraggeber ist der Schachklub Rochade e.V. Im Vertrag heißt er „der Klub“. Auftragnehmer ist die Clubtools UG. Im Vertrag heißt sie „Clubtools“. Clubtools darf die Daten nur so verarbeiten, wie der Klub es sagt.", map[string]Party{"klub": Controller, "clubtools": Processor}},
 		{"de", "Auftraggeber ist der Schachklub Rochade e.V. Im Vertrag heißt er „der Klub“. Der Klub zahlt den Beitrag.", nil}, // no voice of instructions
 		{"en", "The Charity:\nRiverside Food Bank CIO\n22 Wharf Road\n\nThe Supplier handles the data only as the Charity documents its instructions.", map[string]Party{"charity": Controller}},
-		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil}, // no party block under the label
+		// Round voice20: an unresolved defined term named as the party on
+		// whose behalf or on whose instructions the other processes is the
+		// controller, the other head term the processor.
+		{"en", `Parties: Halcyon Inc., Cambridge MA 02142 (the "Sponsor") and Trialpoint GmbH, 81669 München (the "Vendor"). The Vendor processes trial data on behalf of the Sponsor.`, map[string]Party{"sponsor": Controller}},
+		{"de", "Die Marktplatz Rhein GmbH (nachfolgend „Plattformbetreiber“) betreibt einen Marktplatz. Händler, die dort verkaufen (nachfolgend „Händler“), lassen die Bestellungen durch den Plattformbetreiber abwickeln. Er verarbeitet die Daten im Auftrag des Händlers.", map[string]Party{"händler": Controller, "plattformbetreiber": Processor}},
+		{"de", "Die Pharmacon AG (nachfolgend „Sponsor“) beauftragt die Logistik GmbH (nachfolgend „Studienlogistik“). Die Studienlogistik verarbeitet Daten nach Weisung des Sponsors.", map[string]Party{"sponsor": Controller, "studienlogistik": Processor}},
+		{"en", `Acme Ltd (the "Operator") runs the platform for merchants (the "Merchants"). The Operator sells its services to the Merchants.`, nil},                                  // no instruction cue
+		{"de", "Max Muster, Webdesign (nachfolgend „Webdesigner“) gestaltet für die Muster GbR (nachfolgend „Praxis“) die Webseite und verarbeitet Daten im Auftrag der Praxis.", nil}, // the processor has no word of its own
+		{"en", `Max Muster, web design (the "Designer") builds the site of Muster LLP (the "Practice") and processes data on behalf of the Practice.`, nil},
+		{"en", `Acme Ltd (the "Reseller") sells. Beta Ltd (the "Partner") buys. Services on behalf of the Reseller and on behalf of the Partner.`, nil}, // two marked terms: none
+		// A catalog party word defined in the head and stated in the other
+		// role: the contract's role holds, and the other head term takes
+		// the other role.
+		{"en", `Heronsgate Ltd (the "Licensor") licenses its list to Quayside Ltd (the "Licensee"). The Licensee acts as processor on behalf of the Licensor.`, map[string]Party{"licensee": Processor, "licensor": Controller}},
+		{"de", "Die Verlag GmbH (nachfolgend „Lizenzgeber“) und die Versand GmbH (nachfolgend „Lizenznehmer“) schließen diesen Vertrag. Der Lizenznehmer handelt als Auftragsverarbeiter des Lizenzgebers.", map[string]Party{"lizenznehmer": Processor, "lizenzgeber": Controller}},
+		{"en", `Acme Ltd (the "Supplier") and Beta Ltd (the "Customer") agree. Where the Customer acts as a processor, the Supplier is a sub-processor.`, nil}, // a condition
+		{"de", "Die Acme GmbH (nachfolgend „Anbieter“) und die Beta AG (nachfolgend „Kunde“) vereinbaren: Soweit der Kunde selbst als Auftragsverarbeiter handelt, gilt Anlage 3.", nil},
+		{"en", `Acme Ltd (the "Supplier") and Beta Ltd (the "Customer") agree. The Customer is the controller. The Customer acts as processor for its affiliates.`, nil}, // both roles stated
+		{"en", "The Licensee acts as processor for the mailing.", nil}, // not defined in the head
+		// Cover-page fields of two words whose last is a party word.
+		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nService Provider: Vantage Payroll Ltd, 9 Bothwell Street, Glasgow G2 6NU\n\nThe Service Provider runs the payroll of the Company. The Company pays monthly.", map[string]Party{"company": Controller}},
+		{"de", "Firma: Holzbau Krämer GmbH, Am Sägewerk 2, 79100 Freiburg\nDienstleister: Lohnbüro Süd GmbH, Hauptstraße 1, 79098 Freiburg\n\nDer Dienstleister rechnet die Löhne der Firma ab. Die Firma zahlt monatlich.", map[string]Party{"firma": Controller}},
+		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nService Provider: Vantage Payroll Ltd, 9 Bothwell Street, Glasgow G2 6NU\n\nThe Service Provider runs the payroll.", nil}, // "Company:" a field, not used as a term
+		{"de", "Firma: Holzbau Krämer GmbH, Am Sägewerk 2, 79100 Freiburg\nDienstleister: Lohnbüro Süd GmbH, Hauptstraße 1, 79098 Freiburg\n\nDer Dienstleister rechnet die Löhne ab.", nil},
+		{"en", "Agency: Lantern Media Ltd, 2 Mill Road, Leeds LS1 4AB\nData Controller: Harrow Homes Ltd, 3 Park Row, Leeds LS1 5HD\n\nThe Agency sends the newsletters.", map[string]Party{"agency": Processor}},
+		{"en", "Company: Larchmont Retail plc, 55 Queen Street, Glasgow G1 3EN\nRegistered Office: 9 Bothwell Street, Glasgow G2 6NU\n\nThe Company runs shops.", nil}, // "Office" is no party word
+		{"en", "The Charity:\nPlease sign below.\n\nThe Supplier handles the data only as the Charity documents its instructions.", nil},                               // no party block under the label
 	}
 	for _, tt := range tests {
 		f := newActorFinder(c, tt.lang)
