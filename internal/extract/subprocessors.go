@@ -92,10 +92,14 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
 		loc := strings.ToLower(strings.TrimSpace(e.sp.Location))
-		if seen[key] && (loc == "" || seenLoc[key][""] || seenLoc[key][loc]) {
+		cc := e.sp.Country
+		if seen[key] && (loc == "" || seenLoc[key][""] || seenLoc[key][loc]) && (cc == "" || seenLoc[key]["cc:"] || seenLoc[key]["cc:"+cc]) {
 			// The same company read twice. Rows of one table at two
 			// locations ("| X GmbH | Erfurt |", "| X GmbH | Leipzig |")
-			// stay two entries.
+			// stay two entries, and so do list entries in two countries
+			// ("- Hostwell Cloud (Germany) – hosting", "- Hostwell Cloud
+			// (Netherlands) – backup site"); a reading without a country
+			// is the same as any.
 			continue
 		}
 		seen[key] = true
@@ -103,6 +107,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			seenLoc[key] = map[string]bool{}
 		}
 		seenLoc[key][loc] = true
+		seenLoc[key]["cc:"+cc] = true
 		if e.sp.Country == "" {
 			// "Amazon Web Services EMEA SARL – Hosting": a large
 			// provider's entity whose seat its name does not say.
@@ -1305,6 +1310,18 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			ticked := false
+			if rest, tick, ok := checkboxPrefix(t); ok {
+				if !tick {
+					// "☐ Aktenlager Mosel GmbH – Archivierung": an option
+					// of a form not chosen, no entry.
+					cur = nil
+					continue
+				}
+				// "☒ Schreibdienst Krause – Abschrift von Diktaten": a
+				// ticked line is an entry like a bullet.
+				t, ticked = rest, true
+			}
 			if cc, rest := flagPrefix(t); cc != "" {
 				// "🇩🇪 Hetzner Online GmbH – Hosting": the flag gives the
 				// country of the entry the line opens.
@@ -1405,7 +1422,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
-			if b.Kind == document.ListItem || lettered || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
+			if b.Kind == document.ListItem || lettered || ticked || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok && !(lettered && x.k.isSub(prefilter.Lower(name))) {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
@@ -1427,6 +1444,32 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// checkboxTicked and checkboxUnticked are the marks of a ticked and an
+// unticked checkbox opening a form's line (lexicon: checkbox_ticked,
+// checkbox_unticked).
+var (
+	checkboxTicked   = lexicon.List("checkbox_ticked")
+	checkboxUnticked = lexicon.List("checkbox_unticked")
+)
+
+// checkboxPrefix reports whether a line opens with a checkbox ("☒ Name
+// …", "[ ] Name …"), whether it is ticked, and the line after it.
+func checkboxPrefix(t string) (string, bool, bool) {
+	if t == "" || t[0] < utf8.RuneSelf && t[0] != '[' && t[0] != '(' {
+		return "", false, false
+	}
+	for k, marks := range [2][]string{checkboxTicked, checkboxUnticked} {
+		for _, m := range marks {
+			if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
+				if rest := t[len(m):]; rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+					return strings.TrimLeft(rest, " \t"), k == 0, true
+				}
+			}
+		}
+	}
+	return "", false, false
 }
 
 // rePageFooter is a running page line with the document's title before
@@ -1909,7 +1952,7 @@ func (x *extractor) germanCompany(name string) bool {
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG", "UG (haftungsbeschränkt)", "UG",
-		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "mbB", "gGmbH":
 		// Forms only German law has, whatever the contract's language.
 		return true
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR":
@@ -1932,7 +1975,7 @@ func (x *extractor) germanForm(name string) bool {
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR", "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG",
-		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "mbB", "gGmbH":
 		return true
 	}
 	return false
@@ -2019,6 +2062,13 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if name == "" || len(name) > 40 || len(strings.Fields(name)) > 4 {
 		return "", "", "", false
 	}
+	if serv == "" {
+		if n, r, ok := x.serviceDashName(name, rest); ok {
+			// "E-Mail-Versand – Postlicht (Deutschland)": the service,
+			// a dash, then the name with its place.
+			return n, name, r, true
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
@@ -2054,6 +2104,41 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 		return name, serv, strings.TrimLeft(r, "–—- "), true
 	}
 	return "", "", "", false
+}
+
+// serviceDashName reads a list entry that gives the service first and
+// the name after a dash, the name followed by its place in parentheses
+// and nothing else: "E-Mail-Versand – Postlicht (Deutschland)",
+// "Newsletters – Ravenmail (Germany)". The service is one to three words
+// holding a service word or a noun ending ("Videoberatung"); the name
+// holds neither and is no category ("Hosting – Rechenzentrum
+// (Deutschland)", "Newsletter – Versand (Frankreich)" are no entries).
+// It returns the name and the place.
+func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
+	r := strings.TrimLeft(rest, " ")
+	if r == rest || r == "" || !strings.ContainsRune("–—-", []rune(r)[0]) || len(strings.Fields(head)) > 3 {
+		return "", "", false
+	}
+	if !x.serviceWords(head) && !x.nounEnding(head) {
+		return "", "", false
+	}
+	r = strings.TrimLeft(r, "–—- ")
+	i := strings.Index(r, " (")
+	if i <= 0 || !strings.HasSuffix(strings.TrimRight(r, " .;"), ")") || strings.Count(r, "(") != 1 {
+		return "", "", false
+	}
+	name, inner := r[:i], strings.TrimRight(strings.TrimRight(r[i+2:], " .;"), ")")
+	if len(name) > 40 || len(strings.Fields(name)) > 4 || !x.placeList(inner) {
+		return "", "", false
+	}
+	if c, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(c) {
+		return "", "", false
+	}
+	if strings.ContainsAny(name, ",;:!?") || reLongProse.MatchString(name) || x.serviceWords(name) || x.nounEnding(name) || x.categoryName(name) ||
+		x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) {
+		return "", "", false
+	}
+	return name, ", " + inner, true
 }
 
 // servicePrefixEntry reports whether a paragraph line reads "Service:
@@ -2200,8 +2285,8 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 
 // joinedName reports whether the text before a legal form that opens a
 // list entry is one name of capitalised words joined by "and", "und" or
-// "&": "Baker and Lowe Print Services Ltd", "Weber & Söhne
-// Aktenvernichtung GmbH". Two to eight words, each capitalised or a
+// "&" or "+": "Baker and Lowe Print Services Ltd", "Weber & Söhne
+// Aktenvernichtung GmbH", "Weber + Söhne Aktenlogistik GmbH". Two to eight words, each capitalised or a
 // joining word, the first and the last capitalised.
 func joinedName(prefix string) bool {
 	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
@@ -2211,7 +2296,7 @@ func joinedName(prefix string) bool {
 	joins := 0
 	for i, w := range f {
 		switch w {
-		case "and", "und", "&":
+		case "and", "und", "&", "+":
 			if i == 0 || i == len(f)-1 {
 				return false
 			}

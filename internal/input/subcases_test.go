@@ -71,10 +71,9 @@ func tableDOCX(lines []string) ([]byte, error) {
 // renderedGaps are the differences, by "format case" or case, that are
 // logged rather than failed, each with the reason.
 var renderedGaps = map[string]string{
-	// hold18p (7 December 2026): a bare name at two places is one entry in
-	// the text form too; the PDF reader joins the short dash lines of the
-	// German excerpt (none reaches the margin) into one paragraph of prose.
-	"en-h18p-s03-bullet-bare-two-word-name":                 "the text form's known gap (internal/extract knownCaseGaps): a name without a legal form listed twice for two places gives one entry",
+	// hold18p (7 December 2026): the PDF reader joins the short dash lines
+	// of the German excerpt (none reaches the margin) into one paragraph of
+	// prose.
 	"pdf de-h18p-s01-dash-lines-no-legal-form":              "the PDF reader joins short \"Name – service – country\" lines, none of which reaches the margin, into one paragraph, so the run of entries reads as one line",
 	"de-s18b-07-passive-one-company":                        "the text form's known gap (internal/extract knownCaseGaps): one company in a passive sentence (\"erfolgt durch die X GmbH\") is not read",
 	"en-s18b-03-tabs-wrapped-address":                       "the text form's known gap (internal/extract knownCaseGaps): a tab row continued on a line opening with a tab (a wrapped address cell) is not joined to its row",
