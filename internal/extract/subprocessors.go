@@ -28,8 +28,13 @@ var (
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
 	// "Ort: Bielefeld, Deutschland", "Place of processing: Dublin".
-	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der (?:verarbeitung|datenverarbeitung|leistungserbringung)|ort|sitzland|land der verarbeitung|server location|processing location|location|place(?: of processing)?|country(?: of processing)?|land)\s*:\s*(.+)$`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
+	reLocLine = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der (?:verarbeitung|datenverarbeitung|leistungserbringung)|ort|sitzland|land der verarbeitung|server location|processing location|location|place(?: of processing)?|country(?: of processing)?|land)\s*:\s*(.+)$`)
+	// reNameLabel is the label of an entry's name, also with the address
+	// ("Name und Anschrift des Unterauftragnehmers:", "Name and address
+	// of the sub-processor:") or with the fields it holds in parentheses
+	// ("Unterauftragnehmer (Name, Anschrift):", "Sub-processor (name,
+	// address):").
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:(?:und|and) (?:anschrift|adresse|address) )?(?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name (?:(?:and|und) (?:address|anschrift|adresse) )?of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)(?: \((?:name|firma|company)(?:, (?:anschrift|adresse|address|sitz|seat))?\))?\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -240,6 +245,19 @@ func normName(s string) string {
 	return b.String()
 }
 
+// leadingTabs counts the tabs between the start of the line holding off
+// and off.
+func (x *extractor) leadingTabs(off int) int {
+	n := 0
+	for k := off; k > 0 && x.text[k-1] != '\n'; k-- {
+		if x.text[k-1] != '\t' {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
 // span is a cell of a table: a byte range of the text.
 type span struct{ start, end int }
 
@@ -263,13 +281,17 @@ func (x *extractor) tables() []table {
 	var ts []table
 	var cur *table
 	skipCells := false // the row's cells were read by pipeRowSpans
+	// cont: a page's running line or a wrapped cell's line between two
+	// rows keeps the table open (the parser starts a new table after it).
+	cont := false
 	for i, b := range x.doc.Blocks {
 		switch b.Kind {
 		case document.TableRow:
-			if b.Row == 0 || cur == nil {
+			if b.Row == 0 && !cont || cur == nil {
 				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
 			}
+			cont = false
 			if spans, ok := pipeRowSpans(x.text, b.Start, b.End); ok {
 				// "| 2 |  |  | Telefonsupport |": the parser leaves out
 				// empty cells; their columns are kept here, so that a
@@ -281,7 +303,17 @@ func (x *extractor) tables() []table {
 				continue
 			}
 			skipCells = false
-			cur.rows = append(cur.rows, nil)
+			var lead []span
+			if n := x.leadingTabs(b.Start); n > 0 && len(cur.rows) > 0 {
+				// "<tab>Ausweichrechenzentrum<tab>Hannover": the parser
+				// leaves out the empty cells a row opens with (a name cell
+				// merged over two rows); their columns are kept here.
+				lead = make([]span, min(n, 8))
+				for k := range lead {
+					lead[k] = span{b.Start, b.Start}
+				}
+			}
+			cur.rows = append(cur.rows, lead)
 			cur.end = b.End
 		case document.TableCell:
 			if cur != nil && len(cur.rows) > 0 && !skipCells {
@@ -289,7 +321,26 @@ func (x *extractor) tables() []table {
 				cur.end = b.End
 			}
 		default:
-			cur = nil
+			if cur != nil && len(cur.rows) > 1 && !cur.pipe && (b.Kind == document.Heading || b.Kind == document.Paragraph) {
+				t := x.text[b.Start:b.End]
+				nextRow := i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == document.TableRow
+				if nextRow && pageFooter(strings.TrimSpace(t)) {
+					// "AVV Version 3.1 – Seite 7 von 9" between two rows:
+					// the table goes on on the next page, without its
+					// header.
+					cont = true
+					continue
+				}
+				if n := x.leadingTabs(b.Start); n > 0 && n < 8 && !strings.Contains(t, "\n") && len(t) < 120 {
+					// "<tab><tab>Sicherungskopien<tab>": a cell's second
+					// line, in the column its tabs reach.
+					cur.addWrap(len(cur.rows)-1, n, span{b.Start, b.End})
+					cur.end = b.End
+					cont = nextRow
+					continue
+				}
+			}
+			cur, cont = nil, false
 		}
 	}
 	ts = append(ts, x.pipeTables()...)
@@ -564,6 +615,13 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			name, nameCountry := x.nameCell(cells[nc])
+			merged := false
+			if name == "" && nc == nameCol && len(tableNames) > 0 && x.siteRow(cells, nc) {
+				// "<empty> | Ausweichrechenzentrum | Hannover, Deutschland"
+				// under "Nordwolke GmbH | Produktivsystem | Hamburg": a name
+				// cell merged over two rows, the company at a second site.
+				name, merged = tableNames[len(tableNames)-1], true
+			}
 			if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && !x.hasLegalForm(name) && onlyCell(cells, nc) {
 				// "Holte-Stukenbrock, DE" under "SYNAXON AG Falkenstr. 31,
 				// 33758 Schloß": a cell wrapped onto a row of its own.
@@ -608,7 +666,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) || x.notEntity(name) {
 				continue
 			}
-			if !x.hasLegalForm(name) && sameCompany(tableNames, name) {
+			if !merged && !x.hasLegalForm(name) && sameCompany(tableNames, name) {
 				// "Microsoft — Azure AI Speech" after "Microsoft Ireland
 				// Operations Ltd.": another service of a listed company.
 				continue
@@ -688,6 +746,24 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// siteRow reports whether a table row without a name (its name column
+// nc empty) gives another site of the company above: two filled cells
+// at least, one of them a place ("Ausweichrechenzentrum | Hannover,
+// Deutschland"). A single filled cell is a wrapped line of the row above.
+func (x *extractor) siteRow(cells []string, nc int) bool {
+	filled, place := 0, false
+	for i, c := range cells {
+		if i == nc || c == "" {
+			continue
+		}
+		filled++
+		if x.k.countryRe.MatchString(c) || rePostcodeCity.MatchString(c) {
+			place = true
+		}
+	}
+	return filled >= 2 && place
 }
 
 // annexStart returns the offset where the annex holding block i begins,
@@ -2438,6 +2514,11 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	addr, serv := rest, ""
 	if i := strings.Index(rest, ":"); i >= 0 {
 		addr, serv = rest[:i], rest[i+1:]
+		if j := strings.LastIndexByte(addr, ';'); j >= 0 && len(strings.Fields(addr[j+1:])) <= 3 {
+			// "Weg 14, 74889 Sinsheim; Leistung: Entgeltabrechnung":
+			// the service's label is no part of the address.
+			addr = addr[:j]
+		}
 	} else if serv0, place := x.dashPlace(rest); place != "" {
 		// "server hosting – Aberdeen, UK": the service, then the place.
 		addr, serv = place, serv0
