@@ -23,7 +23,7 @@ var (
 	reLocHead   = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell   = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
 	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office|straße|strasse|street|plz/ort|plz und ort|plz, ort|postleitzahl und ort)\s*:\s*(.+)$`)
-	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|activity|activities|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
 	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
@@ -560,6 +560,12 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 		inSub := headerSub || x.k.isSub(prefilter.Lower(near)) || x.inSubContext(b0)
 		if !inSub {
+			continue
+		}
+		if es, ok := x.keyValueTable(t); ok {
+			// "Unterauftragnehmer:<tab>Bergwerk Hosting GmbH" over
+			// "Sitz:<tab>Freiberg, Deutschland": labelled fields.
+			out = append(out, es...)
 			continue
 		}
 		// A header that names sub-processors ("| Unterauftragnehmer |
@@ -1298,6 +1304,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit = i
 				}
+				continue
+			}
+			if leadSub && lastHit >= i-2 && reSubNumber.MatchString(b.Label) && x.serviceHeading(strings.TrimSpace(strings.TrimPrefix(t, b.Label))) {
+				// "3.1 Hosting" over "Rechenzentrum Waldviertel GmbH,
+				// Zwettl": a numbered sub-heading per service inside the
+				// list keeps it open.
+				lastHit = i
+				cur = nil
 				continue
 			}
 			leadSub = x.k.isSub(low) && !x.k.notProc(low)
@@ -2215,6 +2229,21 @@ func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
 		return "", "", false
 	}
 	return name, ", " + inner, true
+}
+
+// reSubNumber is the label of a sub-heading ("3.1", "2.4.1."), not of a
+// section ("§ 12", "4.").
+var reSubNumber = prefilter.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?$`)
+
+// serviceHeading reports whether a heading's title names a service
+// only: one to three words holding a service word or a noun ending and
+// no legal form ("Hosting", "Zahlungsabwicklung", "E-Mail-Versand"; not
+// "Haftung und Gewährleistung der Unterauftragnehmer", not "Hetzner").
+func (x *extractor) serviceHeading(title string) bool {
+	title = strings.TrimRight(title, " :")
+	n := len(strings.Fields(title))
+	return n >= 1 && n <= 3 && len(title) < 40 && (x.serviceWords(title) || x.nounEnding(title)) &&
+		!x.hasLegalForm(title) && !x.k.isSub(prefilter.Lower(title)) && !strings.ContainsAny(title, ",;()")
 }
 
 // servicePrefixEntry reports whether a paragraph line reads "Service:

@@ -1,0 +1,88 @@
+package extract
+
+import "strings"
+
+// keyValueTable reads a table whose cells are labelled fields, one
+// company a run of rows or one row: rows of two cells, a label ending in
+// a colon and its value ("Unterauftragnehmer:<tab>Bergwerk Hosting
+// GmbH", "Sitz:<tab>Freiberg, Deutschland"), or cells that hold label and
+// value ("Name: Rechenhof Eifel GmbH | Leistung: Hosting | Ort: Prüm,
+// Deutschland"). A name label (reNameLabel) opens an entry; address,
+// place and service labels fill it. A table with a cell of another kind
+// is no such table (ok false).
+func (x *extractor) keyValueTable(t table) ([]*spEntry, bool) {
+	type field struct {
+		text       string
+		start, end int
+	}
+	var fields []field
+	names := 0
+	for _, row := range t.rows {
+		cells := make([]string, len(row))
+		filled := 0
+		for i, c := range row {
+			cells[i] = strings.TrimSpace(x.text[c.start:c.end])
+			if cells[i] != "" {
+				filled++
+			}
+		}
+		if filled == 0 {
+			continue
+		}
+		if len(row) == 2 && strings.HasSuffix(cells[0], ":") && len(cells[0]) < 60 && cells[1] != "" {
+			fields = append(fields, field{cells[0] + " " + cells[1], row[0].start, row[1].end})
+		} else {
+			for i, c := range cells {
+				if c == "" {
+					continue
+				}
+				k := strings.Index(c, ": ")
+				if k <= 0 || k > 60 {
+					return nil, false
+				}
+				fields = append(fields, field{c, row[i].start, row[i].end})
+			}
+		}
+	}
+	for _, f := range fields {
+		if reNameLabel.MatchString(f.text) {
+			names++
+		}
+	}
+	if names == 0 {
+		return nil, false
+	}
+	var out []*spEntry
+	var cur *spEntry
+	for _, f := range fields {
+		if m := reNameLabel.FindStringSubmatch(f.text); m != nil && !reAddrLabel.MatchString(f.text) {
+			cur = nil
+			if x.k.IsPlaceholder(m[1]) || noneValue(m[1]) {
+				// "Name: [Name des Unterauftragnehmers]", "Name: keine".
+				continue
+			}
+			name, rest := splitNameRest(x, m[1])
+			if name == "" || x.headerWord(name) || x.notEntity(name) {
+				continue
+			}
+			cur = x.newListEntry(name, rest, f.text, f.start, f.end)
+			out = append(out, cur)
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		switch {
+		case reAddrLabel.MatchString(f.text):
+			m := reAddrLabel.FindStringSubmatch(f.text)
+			x.fillAddress(&cur.sp, m[1])
+		case reLocLine.MatchString(f.text):
+			x.setLocation(&cur.sp, reLocLine.FindStringSubmatch(f.text)[1])
+		case reServLabel.MatchString(f.text):
+			cur.sp.Service = collapse(reServLabel.FindStringSubmatch(f.text)[1])
+		}
+		cur.end = max(cur.end, f.end)
+		cur.text.WriteString(" " + f.text)
+	}
+	return out, true
+}
