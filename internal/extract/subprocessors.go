@@ -2231,6 +2231,10 @@ func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
 	return name, ", " + inner, true
 }
 
+// reClauseNumLead is a clause's number opening a sentence before a name
+// ("7.1 ", "8.2. "), not a number inside a name ("1&1 IONOS SE").
+var reClauseNumLead = prefilter.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?\s+`)
+
 // reSubNumber is the label of a sub-heading ("3.1", "2.4.1."), not of a
 // section ("§ 12", "4.").
 var reSubNumber = prefilter.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?$`)
@@ -2729,7 +2733,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2849,7 +2853,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		inSection := false
 		// A provider verb in a paragraph whose sentences before name
 		// sub-processors.
-		prov := providers != nil && providers.Has(i) && x.blockSubsBefore(sent)
+		prov := providers != nil && providers.Has(i) && (x.blockSubsBefore(sent) || x.providerInSubSection(sent))
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -2924,6 +2928,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				// "z. B. die Muster GmbH": an example; "a subsidiary of
 				// Acme, Inc.": the parent of an engaged company.
 				continue
+			}
+			if l := reClauseNumLead.FindStringIndex(s[start:m[3]]); l != nil {
+				// "7.1 Harrier Helpdesk Ltd provides …": the clause's
+				// number is no part of the name.
+				start += l[1]
 			}
 			name := s[start:m[3]]
 			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
@@ -3415,6 +3424,20 @@ func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
 	}
 	low := x.lower[b.Start:sent.Start]
 	return x.k.isSub(low) && !x.k.notProc(x.lower[b.Start:b.End])
+}
+
+// providerInSubSection reports whether a sentence with a provider verb
+// stands in a section on sub-processors whose paragraph does not say
+// that there are none or that the company is none ("§ 8 Unterauftragnehmer
+// … Die Fernwartung übernimmt die X GmbH"; not "Der Auftragnehmer setzt
+// keine Unterauftragnehmer ein. Sämtliche Leistungen erbringt die X GmbH
+// selbst").
+func (x *extractor) providerInSubSection(sent segment.Sentence) bool {
+	if !x.sentenceInSubSection(sent) {
+		return false
+	}
+	b := x.doc.Blocks[sent.Block]
+	return b.End-b.Start <= 1500 && b.End <= len(x.lower) && !x.k.notProc(x.lower[b.Start:b.End])
 }
 
 // dashLine reports whether t reads "Name – service – place": two dashes

@@ -75,7 +75,6 @@ var renderedGaps = map[string]string{
 	// of the German excerpt (none reaches the margin) into one paragraph of
 	// prose.
 	"pdf de-h18p-s01-dash-lines-no-legal-form":              "the PDF reader joins short \"Name – service – country\" lines, none of which reaches the margin, into one paragraph, so the run of entries reads as one line",
-	"de-s18b-07-passive-one-company":                        "the text form's known gap (internal/extract knownCaseGaps): one company in a passive sentence (\"erfolgt durch die X GmbH\") is not read",
 	"en-s18b-03-tabs-wrapped-address":                       "the text form's known gap (internal/extract knownCaseGaps): a tab row continued on a line opening with a tab (a wrapped address cell) is not joined to its row",
 	"pdf de-s18-06-key-value-name-zweck-ort":                "the PDF reader joins the short \"Ort:\" line to the \"Zweck:\" line above it (no full stop between), so the place is not read",
 	"pdf en-s18-05-key-value-subprocessor-purpose-location": "the PDF reader joins the short \"Location:\" line to the \"Purpose:\" line above it, so the place is not read",
