@@ -1293,6 +1293,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = e
 					out = append(out, last)
 					lastBlock, lastHit = i, i
+				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") {
+					// "Dokumentenpost, Luxemburg, Luxemburg, digitaler
+					// Posteingang": a list whose bullets or numbers the
+					// export lost.
+					last = e
+					out = append(out, last)
+					lastBlock, lastHit = i, i
 				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
 					// (The line right after an entry is its service.)
 					// "Plausible Analytics" above its service and address.
@@ -1518,6 +1525,15 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					if serv != "" && cur.sp.Service == "" {
 						cur.sp.Service = serv
 					}
+					out = append(out, cur)
+					lastHit = i
+					continue
+				}
+			}
+			if b.Kind == document.ListItem && !leadProv {
+				if e := x.commaPlaceBare(t, ls, le); e != nil {
+					// "- Dokumentenpost, Luxemburg – digitaler Posteingang".
+					cur = e
 					out = append(out, cur)
 					lastHit = i
 					continue
@@ -2520,6 +2536,17 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	rest = strings.TrimLeft(rest, " ,;–—-")
 	if rest == "" {
 		return
+	}
+	if i := strings.LastIndex(rest, " ("); i > 0 && strings.HasSuffix(rest, ")") && !strings.ContainsAny(rest[:i], "(),:;0123456789") {
+		if c := x.k.CountryOf(rest[i+2 : len(rest)-1]); c != "" {
+			// "Online-Formulare (Deutschland)": the service, then the
+			// country in parentheses.
+			sp.Service = collapse(strings.TrimSpace(rest[:i]))
+			if sp.Country == "" {
+				sp.Country = c
+			}
+			return
+		}
 	}
 	if m := reLocLabel.FindStringSubmatch(rest); m != nil {
 		sp.Location = strings.TrimSpace(m[1])

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/art28/art28/internal/prefilter"
+)
 
 // keyValueTable reads a table whose cells are labelled fields, one
 // company a run of rows or one row: rows of two cells, a label ending in
@@ -85,4 +89,34 @@ func (x *extractor) keyValueTable(t table) ([]*spEntry, bool) {
 		cur.text.WriteString(" " + f.text)
 	}
 	return out, true
+}
+
+// commaPlaceBare reads a list line that opens with a bare name followed
+// by a comma and a place the knowledge reads, a country or a listed
+// town ("Dokumentenpost, Luxemburg, Luxemburg, digitaler Posteingang",
+// "Hetzner, Gunzenhausen, Deutschland – Hosting"), or returns nil. The
+// name must be one bareListName accepts and no noun or service
+// ("Verarbeitung, Deutschland", "Hosting, Frankfurt" are none), no
+// place and no address line ("Genf, Schweiz", "14 Canal Street,
+// Birmingham").
+func (x *extractor) commaPlaceBare(t string, start, end int) *spEntry {
+	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
+	i := strings.Index(t, ", ")
+	if i <= 0 || len(t) > 200 {
+		return nil
+	}
+	name, rest := t[:i], t[i:]
+	place := strings.TrimSpace(rest[2:])
+	if j := strings.IndexAny(place, ",;–—("); j > 0 {
+		place = strings.TrimSpace(place[:j])
+	}
+	if !x.placeWord(place, false) || !x.bareListName(name) || x.nounEnding(name) || x.k.isSub(prefilter.Lower(name)) {
+		return nil
+	}
+	if r := name[0]; r >= '0' && r <= '9' || x.placeWord(name, false) || x.addressLine(t) {
+		// "14 Canal Street, Birmingham", "Genf, Schweiz": an address
+		// line of the entry above.
+		return nil
+	}
+	return x.newListEntry(name, rest, t, start, end)
 }
