@@ -1779,7 +1779,9 @@ func (x *extractor) blockName(t string, next []string) bool {
 		return false
 	}
 	for _, n := range next {
-		if x.addressLine(n) {
+		if x.addressLine(n) || x.placeLine(n) && strings.Contains(n, " ") && !x.hasLegalForm(n) {
+			// (Or a service and a place, "Übersetzung von Anfragen, Wien
+			// (Österreich)", "Translation of materials, Valencia, Spain".)
 			return true
 		}
 		if x.hasLegalForm(n) {
@@ -1805,9 +1807,19 @@ func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool 
 }
 
 // placeLine reports whether a short line names a place ending in its
-// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland".
+// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland", "Hosting,
+// Kempten (Deutschland)".
 func (x *extractor) placeLine(t string) bool {
-	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) || strings.ContainsAny(t, ":;()") {
+	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) {
+		return false
+	}
+	if i := strings.LastIndex(t, " ("); i > 0 && strings.HasSuffix(t, ")") && !strings.ContainsAny(t[:i], ":;()") {
+		// "Hosting der Plattform, Kempten (Deutschland)": a service and
+		// a town, the country in parentheses (a definition list's
+		// description under the name).
+		return strings.Contains(t[:i], ", ") && x.k.CountryOf(t[i+2:len(t)-1]) != ""
+	}
+	if strings.ContainsAny(t, ":;()") {
 		return false
 	}
 	i := strings.LastIndex(t, ", ")
