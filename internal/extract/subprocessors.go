@@ -321,9 +321,17 @@ func (x *extractor) tables() []table {
 				cur.end = b.End
 			}
 		default:
-			if cur != nil && len(cur.rows) > 1 && !cur.pipe && (b.Kind == document.Heading || b.Kind == document.Paragraph) {
+			if cont && cur != nil && b.Kind == document.Paragraph && isPipeRow(x.text[b.Start:b.End]) && !strings.Contains(x.text[b.Start:b.End], "\n") {
+				// "Druckerei Isartal GmbH | Briefdruck | Deutschland" alone
+				// on the next page: a row of the table above.
+				cur.rows = append(cur.rows, x.pipeLineSpans(b.Start, b.End))
+				cur.end = b.End
+				continue
+			}
+			if cur != nil && len(cur.rows) > 1 && (b.Kind == document.Heading || b.Kind == document.Paragraph) {
 				t := x.text[b.Start:b.End]
 				nextRow := i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == document.TableRow
+				nextRow = nextRow || cur.pipe && i+1 < len(x.doc.Blocks) && isPipeRow(x.doc.BlockText(i+1))
 				if nextRow && pageFooter(strings.TrimSpace(t)) {
 					// "AVV Version 3.1 – Seite 7 von 9" between two rows:
 					// the table goes on on the next page, without its
@@ -331,7 +339,7 @@ func (x *extractor) tables() []table {
 					cont = true
 					continue
 				}
-				if n := x.leadingTabs(b.Start); n > 0 && n < 8 && !strings.Contains(t, "\n") && len(t) < 120 {
+				if n := x.leadingTabs(b.Start); !cur.pipe && n > 0 && n < 8 && !strings.Contains(t, "\n") && len(t) < 120 {
 					// "<tab><tab>Sicherungskopien<tab>": a cell's second
 					// line, in the column its tabs reach.
 					cur.addWrap(len(cur.rows)-1, n, span{b.Start, b.End})
@@ -467,32 +475,50 @@ func (x *extractor) pipeTables() []table {
 			cur = nil
 			continue
 		}
-		// Consecutive means no other non-empty line in between.
-		if cur == nil || strings.TrimSpace(x.text[prevEnd:ln.start]) != "" {
+		// Consecutive means no other non-empty line in between (but a
+		// page's running line, "AVV – Seite 5 von 6", a page break left).
+		if cur == nil || strings.TrimSpace(x.text[prevEnd:ln.start]) != "" && !onlyPageLines(x.text[prevEnd:ln.start]) {
 			for bi+1 < len(x.doc.Blocks) && x.doc.Blocks[bi+1].Start <= ln.start {
 				bi++
 			}
 			ts = append(ts, table{block: bi, start: ln.start, pipe: true})
 			cur = &ts[len(ts)-1]
 		}
-		var row []span
-		off := ln.start
-		for _, c := range strings.Split(ln.text, "|") {
-			a, e := off, off+len(c)
-			for a < e && (x.text[a] == ' ' || x.text[a] == '\t') {
-				a++
-			}
-			for e > a && (x.text[e-1] == ' ' || x.text[e-1] == '\t') {
-				e--
-			}
-			row = append(row, span{a, e})
-			off += len(c) + 1
-		}
-		cur.rows = append(cur.rows, row)
+		cur.rows = append(cur.rows, x.pipeLineSpans(ln.start, ln.end))
 		cur.end = ln.end
 		prevEnd = ln.end
 	}
 	return ts
+}
+
+// pipeLineSpans splits the line from start to end at its pipes into
+// cells without their spaces.
+func (x *extractor) pipeLineSpans(start, end int) []span {
+	var row []span
+	off := start
+	for _, c := range strings.Split(x.text[start:end], "|") {
+		a, e := off, off+len(c)
+		for a < e && (x.text[a] == ' ' || x.text[a] == '\t') {
+			a++
+		}
+		for e > a && (x.text[e-1] == ' ' || x.text[e-1] == '\t') {
+			e--
+		}
+		row = append(row, span{a, e})
+		off += len(c) + 1
+	}
+	return row
+}
+
+// onlyPageLines reports whether every non-empty line of s is a page's
+// running line (pageFooter).
+func onlyPageLines(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !pageFooter(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // inTableBlock reports whether offset off starts a table row block.
@@ -672,7 +698,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) || x.notEntity(name) {
 				continue
 			}
-			if !merged && !x.hasLegalForm(name) && sameCompany(tableNames, name) {
+			if !merged && !x.hasLegalForm(name) && sameCompany(tableNames, name) && !x.otherCountryRow(out, name, cells) {
 				// "Microsoft — Azure AI Speech" after "Microsoft Ireland
 				// Operations Ltd.": another service of a listed company.
 				continue
@@ -752,6 +778,30 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// otherCountryRow reports whether a row repeating a bare name of the
+// table's entries names another country than that entry ("Wolkenbank |
+// Hosting (Ausweich) | Schweiz" under "Wolkenbank | … | Deutschland"):
+// the company at a second site, not another service.
+func (x *extractor) otherCountryRow(out []*spEntry, name string, cells []string) bool {
+	cc := ""
+	for _, c := range cells {
+		if c != name {
+			if cc = x.k.CountryOf(c); cc != "" {
+				break
+			}
+		}
+	}
+	if cc == "" {
+		return false
+	}
+	for k := len(out) - 1; k >= 0; k-- {
+		if out[k].sp.Name == name {
+			return out[k].sp.Country != "" && out[k].sp.Country != cc
+		}
+	}
+	return false
 }
 
 // siteRow reports whether a table row without a name (its name column
@@ -2229,8 +2279,9 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 // and nothing else: "E-Mail-Versand – Postlicht (Deutschland)",
 // "Newsletters – Ravenmail (Germany)". The service is one to three words
 // holding a service word or a noun ending ("Videoberatung"); the name
-// holds neither and is no category ("Hosting – Rechenzentrum
-// (Deutschland)", "Newsletter – Versand (Frankreich)" are no entries).
+// opens with no service word, ends in no noun ending and is no category
+// ("Hosting – Rechenzentrum (Deutschland)", "Newsletter – Versand
+// (Frankreich)" are no entries; "Brieftaube Versand" is a name).
 // It returns the name and the place.
 func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
 	r := strings.TrimLeft(rest, " ")
@@ -2252,7 +2303,8 @@ func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
 	if c, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(c) {
 		return "", "", false
 	}
-	if strings.ContainsAny(name, ",;:!?") || reLongProse.MatchString(name) || x.serviceWords(name) || x.nounEnding(name) || x.categoryName(name) ||
+	first, _, _ := strings.Cut(name, " ")
+	if strings.ContainsAny(name, ",;:!?") || reLongProse.MatchString(name) || x.serviceWords(first) || x.nounEnding(name) || x.categoryName(name) ||
 		x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) {
 		return "", "", false
 	}
