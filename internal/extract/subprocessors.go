@@ -287,6 +287,12 @@ func (x *extractor) tables() []table {
 	for i, b := range x.doc.Blocks {
 		switch b.Kind {
 		case document.TableRow:
+			if cur != nil && len(cur.rows) > 1 && !cur.pipe && len(x.text[b.Start:b.End]) < 160 && pageFooter(strings.Join(strings.Fields(x.text[b.Start:b.End]), " ")) {
+				// "AVV – Stand 01/2027<tab>Seite 6 von 8": a page's running
+				// line set out with a tab is no row; its cells are skipped.
+				cont, skipCells = true, true
+				continue
+			}
 			if b.Row == 0 && !cont || cur == nil {
 				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
@@ -924,6 +930,9 @@ func sameCompany(names []string, name string) bool {
 	return false
 }
 
+// reMDLink is a Markdown link: "[text](https://…)".
+var reMDLink = prefilter.MustCompile(`\[([^\[\]]+)\]\(https?://[^()\s]+\)`)
+
 var reBracketed = prefilter.MustCompile(`\[\[[^\]]*\]\]|\[[^\]]*\]`)
 
 // nameCell reads the company name of a table cell or list entry: the
@@ -935,6 +944,11 @@ func (x *extractor) nameCell(cell string) (string, string) {
 	cell = collapse(strings.ReplaceAll(cell, "**", ""))
 	cell = reListMarker.Plain().ReplaceAllString(cell, "")
 	flag, cell := flagPrefix(cell)
+	if strings.Contains(cell, "](") {
+		// "[Plausible Analytics](https://plausible.example)": a
+		// Markdown link outside a Markdown file shows its text.
+		cell = reMDLink.Plain().ReplaceAllString(cell, "$1")
+	}
 	// Bracketed blanks without a legal form are dropped; brackets around
 	// a name are unwrapped.
 	cell = reBracketed.Plain().ReplaceAllStringFunc(cell, func(m string) string {
