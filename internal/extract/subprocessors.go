@@ -353,6 +353,13 @@ func (x *extractor) tables() []table {
 					cont = nextRow
 					continue
 				}
+				if !cur.pipe && nextRow && x.doc.Blocks[i+1].Row > 0 && b.Label == "" && len(t) < 60 && !strings.Contains(t, "\n") && !x.k.isSub(x.lower[b.Start:b.End]) {
+					// The same line whose tabs a word processor's export
+					// dropped: the parser goes on with the table's rows
+					// after it, and so does the table.
+					cont = true
+					continue
+				}
 			}
 			cur, cont = nil, false
 		}

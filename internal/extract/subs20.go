@@ -34,6 +34,12 @@ func (x *extractor) keyValueTable(t table) ([]*spEntry, bool) {
 			continue
 		}
 		if len(row) == 2 && strings.HasSuffix(cells[0], ":") && len(cells[0]) < 60 && cells[1] != "" {
+			if strings.Count(cells[0], ":") > 1 {
+				// "Unterauftragnehmer: Sitz: Tätigkeit:" beside the
+				// values' joined lines (a PDF's table reader): which value
+				// is which label's is not known.
+				return nil, false
+			}
 			fields = append(fields, field{cells[0] + " " + cells[1], row[0].start, row[1].end})
 		} else {
 			for i, c := range cells {

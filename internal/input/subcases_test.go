@@ -122,6 +122,22 @@ var renderedGaps = map[string]string{
 	"pdf en-px13-05-dash-lines-companies-we-use":       "no line of the excerpt reaches the margin and the dash lines are the widest, so the PDF reader joins the three \"name – service – place\" lines into one paragraph",
 	"pdf en-px13-06-dash-lines-question-heading":       "no line of the excerpt reaches the margin and the dash lines are the widest, so the PDF reader joins the two \"name — service — place\" lines into one paragraph",
 	"pdf en-px13-07-hyphen-lines-suppliers":            "no line of the excerpt reaches the margin and the hyphen lines are the widest, so the PDF reader joins the two \"name - service - place\" lines into one paragraph",
+	// subs20 (7 December 2026): what the test PDF's table reader and font
+	// make of the new layouts; the text, DOCX and ODT forms read them.
+	"pdf de-s20-01-checkbox-ticked":                  "the test PDF's WinAnsi font cannot show \"☒\" and \"☐\"",
+	"pdf en-s20-01-checkbox-ticked":                  "the test PDF's WinAnsi font cannot show \"☒\" and \"☐\"",
+	"pdf de-s20b-01-ticked-service-first":            "the test PDF's WinAnsi font cannot show \"☑\" and \"☐\"",
+	"pdf de-s20-24-docx-bracket-checkboxes":          "no line of the excerpt reaches the margin, so the PDF reader joins the three \"[x] …\" lines into one paragraph",
+	"pdf de-s20-09-tabs-merged-name-cell-two-sites":  "the PDF table reader joins the row under the empty name cell into the row above (\"Produktivsystem Ausweichrechenzentrum\"), so the second site is no entry of its own",
+	"pdf en-s20-07-tabs-merged-name-cell-two-sites":  "the PDF table reader joins the row under the empty name cell into the row above, so the second site is no entry of its own",
+	"pdf de-s20-21-pdf-space-columns-page-footer":    "the PDF table reader ends the table at the page line; the row after it becomes one heading per cell",
+	"pdf en-s20-16-pdf-space-columns-page-footer":    "the PDF table reader ends the table at the page line; the row after it becomes one heading per cell",
+	"pdf en-s20-08-tabs-header-page-one-footer":      "the PDF table reader ends the table at the page line; the row after it becomes one block per cell",
+	"pdf de-s20b-05-pipes-page-line-between":         "the PDF table reader ends the table at the page line; the row after it becomes one block per cell",
+	"pdf de-s20-25-key-value-tab-aligned":            "the PDF table reader joins each company's label cells into one cell (\"Unterauftragnehmer: Sitz: Tätigkeit:\") and its values into another, so which value is the name is not known; the first is read by its legal form",
+	"pdf en-s20-15-key-value-tab-aligned":            "the PDF table reader joins each company's label cells into one cell and its values into another, so which value is the name is not known; the first is read by its legal form",
+	"pdf de-s20b-02-key-value-table-firma-blank-row": "the PDF table reader joins each company's label cells into one cell (\"Firma: Anschrift: Leistung:\") and its values into another, so which value is the name is not known",
+	"pdf en-s20b-03-company-country-purpose-tabs":    "the PDF table reader joins each company's label cells into one cell and its values into another, so which value is the name is not known",
 }
 
 // TestSubprocessorCasesRendered renders the sub-processor excerpts of
