@@ -124,6 +124,8 @@ var renderedGaps = map[string]string{
 	"pdf en-px13-07-hyphen-lines-suppliers":            "no line of the excerpt reaches the margin and the hyphen lines are the widest, so the PDF reader joins the two \"name - service - place\" lines into one paragraph",
 	// subs20 (7 December 2026): what the test PDF's table reader and font
 	// make of the new layouts; the text, DOCX and ODT forms read them.
+	"docx-tabs de-s20-10-tabs-wrapped-service-cell":  "the DOCX reader drops the tabs of a paragraph holding one cell (an indented line is no row), so a wrapped cell's second line (\"Sicherungskopien\") is a paragraph that ends the table; the rows after it lose their titles (the DOCX table form keeps it in its cell)",
+	"odt-tabs de-s20-10-tabs-wrapped-service-cell":   "the ODT reader drops the tabs of a paragraph holding one cell (an indented line is no row), so a wrapped cell's second line is a paragraph that ends the table; the rows after it lose their titles",
 	"pdf de-s20-01-checkbox-ticked":                  "the test PDF's WinAnsi font cannot show \"☒\" and \"☐\"",
 	"pdf en-s20-01-checkbox-ticked":                  "the test PDF's WinAnsi font cannot show \"☒\" and \"☐\"",
 	"pdf de-s20b-01-ticked-service-first":            "the test PDF's WinAnsi font cannot show \"☑\" and \"☐\"",
