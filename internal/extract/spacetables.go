@@ -66,6 +66,11 @@ func (x *extractor) spaceTables() []table {
 			// (Most lines: no table starts here.)
 			continue
 		}
+		if len(ln.text) < 160 && pageFooter(strings.Join(strings.Fields(ln.text), " ")) {
+			// "Auftragsverarbeitungsvertrag – Stand 01/2027      Seite 6
+			// von 8": a page's running line is no row.
+			continue
+		}
 		cells := spaceCells(x.text, ln)
 		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
 		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {

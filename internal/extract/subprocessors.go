@@ -23,13 +23,18 @@ var (
 	reLocHead   = prefilter.MustCompile(`(?i)standort|location|ort der (?:verarbeitung|leistung|datenverarbeitung)|verarbeitungsort|leistungsort|erbringungsort|land der verarbeitung|server|where`)
 	reNumCell   = prefilter.MustCompile(`^\s*\d{1,3}\.?\s*$`)
 	reAddrLabel = prefilter.MustCompile(`(?i)^(?:adresse|anschrift|address|sitz|registered office|straße|strasse|street|plz/ort|plz und ort|plz, ort|postleitzahl und ort)\s*:\s*(.+)$`)
-	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
+	reServLabel = prefilter.MustCompile(`(?i)^(?:beschreibung der teilleistung|beschreibung|art der leistung|art der tätigkeit|leistung|tätigkeit|zweck|service|services|activity|activities|purpose|description(?: of (?:the )?processing)?|leistungsumfang|gegenstand)\s*:\s*(.+)$`)
 	reLocLabel  = prefilter.MustCompile(`(?i)(?:serverstandort|standort der server|speicherort|verarbeitungsort|ort der verarbeitung|server location|processing location|location|standort)\s*:\s*([^)\n;]+)`)
 	// reLocLine is a line of an entry that gives its place by a label:
 	// "Standort: Rastede, Deutschland", "Location: San Francisco, USA".
 	// "Ort: Bielefeld, Deutschland", "Place of processing: Dublin".
-	reLocLine    = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der (?:verarbeitung|datenverarbeitung|leistungserbringung)|ort|sitzland|land der verarbeitung|server location|processing location|location|place(?: of processing)?|country(?: of processing)?|land)\s*:\s*(.+)$`)
-	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)\s*:\s*(.+)$`)
+	reLocLine = prefilter.MustCompile(`(?i)^(?:serverstandort|standort|speicherort|verarbeitungsort|ort der (?:verarbeitung|datenverarbeitung|leistungserbringung)|ort|sitzland|land der verarbeitung|server location|processing location|location|place(?: of processing)?|country(?: of processing)?|land)\s*:\s*(.+)$`)
+	// reNameLabel is the label of an entry's name, also with the address
+	// ("Name und Anschrift des Unterauftragnehmers:", "Name and address
+	// of the sub-processor:") or with the fields it holds in parentheses
+	// ("Unterauftragnehmer (Name, Anschrift):", "Sub-processor (name,
+	// address):").
+	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:(?:und|and) (?:anschrift|adresse|address) )?(?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name (?:(?:and|und) (?:address|anschrift|adresse) )?of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)(?: \((?:name|firma|company)(?:, (?:anschrift|adresse|address|sitz|seat))?\))?\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
@@ -92,10 +97,14 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
 		loc := strings.ToLower(strings.TrimSpace(e.sp.Location))
-		if seen[key] && (loc == "" || seenLoc[key][""] || seenLoc[key][loc]) {
+		cc := e.sp.Country
+		if seen[key] && (loc == "" || seenLoc[key][""] || seenLoc[key][loc]) && (cc == "" || seenLoc[key]["cc:"] || seenLoc[key]["cc:"+cc]) {
 			// The same company read twice. Rows of one table at two
 			// locations ("| X GmbH | Erfurt |", "| X GmbH | Leipzig |")
-			// stay two entries.
+			// stay two entries, and so do list entries in two countries
+			// ("- Hostwell Cloud (Germany) – hosting", "- Hostwell Cloud
+			// (Netherlands) – backup site"); a reading without a country
+			// is the same as any.
 			continue
 		}
 		seen[key] = true
@@ -103,6 +112,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			seenLoc[key] = map[string]bool{}
 		}
 		seenLoc[key][loc] = true
+		seenLoc[key]["cc:"+cc] = true
 		if e.sp.Country == "" {
 			// "Amazon Web Services EMEA SARL – Hosting": a large
 			// provider's entity whose seat its name does not say.
@@ -235,6 +245,19 @@ func normName(s string) string {
 	return b.String()
 }
 
+// leadingTabs counts the tabs between the start of the line holding off
+// and off.
+func (x *extractor) leadingTabs(off int) int {
+	n := 0
+	for k := off; k > 0 && x.text[k-1] != '\n'; k-- {
+		if x.text[k-1] != '\t' {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
 // span is a cell of a table: a byte range of the text.
 type span struct{ start, end int }
 
@@ -258,13 +281,23 @@ func (x *extractor) tables() []table {
 	var ts []table
 	var cur *table
 	skipCells := false // the row's cells were read by pipeRowSpans
+	// cont: a page's running line or a wrapped cell's line between two
+	// rows keeps the table open (the parser starts a new table after it).
+	cont := false
 	for i, b := range x.doc.Blocks {
 		switch b.Kind {
 		case document.TableRow:
-			if b.Row == 0 || cur == nil {
+			if cur != nil && len(cur.rows) > 1 && !cur.pipe && len(x.text[b.Start:b.End]) < 160 && pageFooter(strings.Join(strings.Fields(x.text[b.Start:b.End]), " ")) {
+				// "AVV – Stand 01/2027<tab>Seite 6 von 8": a page's running
+				// line set out with a tab is no row; its cells are skipped.
+				cont, skipCells = true, true
+				continue
+			}
+			if b.Row == 0 && !cont || cur == nil {
 				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
 				cur = &ts[len(ts)-1]
 			}
+			cont = false
 			if spans, ok := pipeRowSpans(x.text, b.Start, b.End); ok {
 				// "| 2 |  |  | Telefonsupport |": the parser leaves out
 				// empty cells; their columns are kept here, so that a
@@ -276,7 +309,17 @@ func (x *extractor) tables() []table {
 				continue
 			}
 			skipCells = false
-			cur.rows = append(cur.rows, nil)
+			var lead []span
+			if n := x.leadingTabs(b.Start); n > 0 && len(cur.rows) > 0 {
+				// "<tab>Ausweichrechenzentrum<tab>Hannover": the parser
+				// leaves out the empty cells a row opens with (a name cell
+				// merged over two rows); their columns are kept here.
+				lead = make([]span, min(n, 8))
+				for k := range lead {
+					lead[k] = span{b.Start, b.Start}
+				}
+			}
+			cur.rows = append(cur.rows, lead)
 			cur.end = b.End
 		case document.TableCell:
 			if cur != nil && len(cur.rows) > 0 && !skipCells {
@@ -284,7 +327,41 @@ func (x *extractor) tables() []table {
 				cur.end = b.End
 			}
 		default:
-			cur = nil
+			if cont && cur != nil && b.Kind == document.Paragraph && isPipeRow(x.text[b.Start:b.End]) && !strings.Contains(x.text[b.Start:b.End], "\n") {
+				// "Druckerei Isartal GmbH | Briefdruck | Deutschland" alone
+				// on the next page: a row of the table above.
+				cur.rows = append(cur.rows, x.pipeLineSpans(b.Start, b.End))
+				cur.end = b.End
+				continue
+			}
+			if cur != nil && len(cur.rows) > 1 && (b.Kind == document.Heading || b.Kind == document.Paragraph) {
+				t := x.text[b.Start:b.End]
+				nextRow := i+1 < len(x.doc.Blocks) && x.doc.Blocks[i+1].Kind == document.TableRow
+				nextRow = nextRow || cur.pipe && i+1 < len(x.doc.Blocks) && isPipeRow(x.doc.BlockText(i+1))
+				if nextRow && pageFooter(strings.TrimSpace(t)) {
+					// "AVV Version 3.1 – Seite 7 von 9" between two rows:
+					// the table goes on on the next page, without its
+					// header.
+					cont = true
+					continue
+				}
+				if n := x.leadingTabs(b.Start); !cur.pipe && n > 0 && n < 8 && !strings.Contains(t, "\n") && len(t) < 120 {
+					// "<tab><tab>Sicherungskopien<tab>": a cell's second
+					// line, in the column its tabs reach.
+					cur.addWrap(len(cur.rows)-1, n, span{b.Start, b.End})
+					cur.end = b.End
+					cont = nextRow
+					continue
+				}
+				if !cur.pipe && nextRow && x.doc.Blocks[i+1].Row > 0 && b.Label == "" && len(t) < 60 && !strings.Contains(t, "\n") && !x.k.isSub(x.lower[b.Start:b.End]) {
+					// The same line whose tabs a word processor's export
+					// dropped: the parser goes on with the table's rows
+					// after it, and so does the table.
+					cont = true
+					continue
+				}
+			}
+			cur, cont = nil, false
 		}
 	}
 	ts = append(ts, x.pipeTables()...)
@@ -411,32 +488,50 @@ func (x *extractor) pipeTables() []table {
 			cur = nil
 			continue
 		}
-		// Consecutive means no other non-empty line in between.
-		if cur == nil || strings.TrimSpace(x.text[prevEnd:ln.start]) != "" {
+		// Consecutive means no other non-empty line in between (but a
+		// page's running line, "AVV – Seite 5 von 6", a page break left).
+		if cur == nil || strings.TrimSpace(x.text[prevEnd:ln.start]) != "" && !onlyPageLines(x.text[prevEnd:ln.start]) {
 			for bi+1 < len(x.doc.Blocks) && x.doc.Blocks[bi+1].Start <= ln.start {
 				bi++
 			}
 			ts = append(ts, table{block: bi, start: ln.start, pipe: true})
 			cur = &ts[len(ts)-1]
 		}
-		var row []span
-		off := ln.start
-		for _, c := range strings.Split(ln.text, "|") {
-			a, e := off, off+len(c)
-			for a < e && (x.text[a] == ' ' || x.text[a] == '\t') {
-				a++
-			}
-			for e > a && (x.text[e-1] == ' ' || x.text[e-1] == '\t') {
-				e--
-			}
-			row = append(row, span{a, e})
-			off += len(c) + 1
-		}
-		cur.rows = append(cur.rows, row)
+		cur.rows = append(cur.rows, x.pipeLineSpans(ln.start, ln.end))
 		cur.end = ln.end
 		prevEnd = ln.end
 	}
 	return ts
+}
+
+// pipeLineSpans splits the line from start to end at its pipes into
+// cells without their spaces.
+func (x *extractor) pipeLineSpans(start, end int) []span {
+	var row []span
+	off := start
+	for _, c := range strings.Split(x.text[start:end], "|") {
+		a, e := off, off+len(c)
+		for a < e && (x.text[a] == ' ' || x.text[a] == '\t') {
+			a++
+		}
+		for e > a && (x.text[e-1] == ' ' || x.text[e-1] == '\t') {
+			e--
+		}
+		row = append(row, span{a, e})
+		off += len(c) + 1
+	}
+	return row
+}
+
+// onlyPageLines reports whether every non-empty line of s is a page's
+// running line (pageFooter).
+func onlyPageLines(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !pageFooter(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // inTableBlock reports whether offset off starts a table row block.
@@ -506,6 +601,12 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		if !inSub {
 			continue
 		}
+		if es, ok := x.keyValueTable(t); ok {
+			// "Unterauftragnehmer:<tab>Bergwerk Hosting GmbH" over
+			// "Sitz:<tab>Freiberg, Deutschland": labelled fields.
+			out = append(out, es...)
+			continue
+		}
 		// A header that names sub-processors ("| Unterauftragnehmer |
 		// Standort |") lists them even after a sentence on recipients
 		// that are none ("Die Paketdienste … sind keine
@@ -559,6 +660,13 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			name, nameCountry := x.nameCell(cells[nc])
+			merged := false
+			if name == "" && nc == nameCol && len(tableNames) > 0 && x.siteRow(cells, nc) {
+				// "<empty> | Ausweichrechenzentrum | Hannover, Deutschland"
+				// under "Nordwolke GmbH | Produktivsystem | Hamburg": a name
+				// cell merged over two rows, the company at a second site.
+				name, merged = tableNames[len(tableNames)-1], true
+			}
 			if prev := len(out) - 1; prev >= 0 && len(tableNames) > 0 && !x.hasLegalForm(name) && onlyCell(cells, nc) {
 				// "Holte-Stukenbrock, DE" under "SYNAXON AG Falkenstr. 31,
 				// 33758 Schloß": a cell wrapped onto a row of its own.
@@ -603,7 +711,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 			if name == "" || x.k.IsPlaceholder(name) || len(name) > 120 || x.headerWord(name) || x.notEntity(name) {
 				continue
 			}
-			if !x.hasLegalForm(name) && sameCompany(tableNames, name) {
+			if !merged && !x.hasLegalForm(name) && sameCompany(tableNames, name) && !x.otherCountryRow(out, name, cells) {
 				// "Microsoft — Azure AI Speech" after "Microsoft Ireland
 				// Operations Ltd.": another service of a listed company.
 				continue
@@ -683,6 +791,48 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		}
 	}
 	return out
+}
+
+// otherCountryRow reports whether a row repeating a bare name of the
+// table's entries names another country than that entry ("Wolkenbank |
+// Hosting (Ausweich) | Schweiz" under "Wolkenbank | … | Deutschland"):
+// the company at a second site, not another service.
+func (x *extractor) otherCountryRow(out []*spEntry, name string, cells []string) bool {
+	cc := ""
+	for _, c := range cells {
+		if c != name {
+			if cc = x.k.CountryOf(c); cc != "" {
+				break
+			}
+		}
+	}
+	if cc == "" {
+		return false
+	}
+	for k := len(out) - 1; k >= 0; k-- {
+		if out[k].sp.Name == name {
+			return out[k].sp.Country != "" && out[k].sp.Country != cc
+		}
+	}
+	return false
+}
+
+// siteRow reports whether a table row without a name (its name column
+// nc empty) gives another site of the company above: two filled cells
+// at least, one of them a place ("Ausweichrechenzentrum | Hannover,
+// Deutschland"). A single filled cell is a wrapped line of the row above.
+func (x *extractor) siteRow(cells []string, nc int) bool {
+	filled, place := 0, false
+	for i, c := range cells {
+		if i == nc || c == "" {
+			continue
+		}
+		filled++
+		if x.k.countryRe.MatchString(c) || rePostcodeCity.MatchString(c) {
+			place = true
+		}
+	}
+	return filled >= 2 && place
 }
 
 // annexStart returns the offset where the annex holding block i begins,
@@ -787,6 +937,9 @@ func sameCompany(names []string, name string) bool {
 	return false
 }
 
+// reMDLink is a Markdown link: "[text](https://…)".
+var reMDLink = prefilter.MustCompile(`\[([^\[\]]+)\]\(https?://[^()\s]+\)`)
+
 var reBracketed = prefilter.MustCompile(`\[\[[^\]]*\]\]|\[[^\]]*\]`)
 
 // nameCell reads the company name of a table cell or list entry: the
@@ -798,6 +951,11 @@ func (x *extractor) nameCell(cell string) (string, string) {
 	cell = collapse(strings.ReplaceAll(cell, "**", ""))
 	cell = reListMarker.Plain().ReplaceAllString(cell, "")
 	flag, cell := flagPrefix(cell)
+	if strings.Contains(cell, "](") {
+		// "[Plausible Analytics](https://plausible.example)": a
+		// Markdown link outside a Markdown file shows its text.
+		cell = reMDLink.Plain().ReplaceAllString(cell, "$1")
+	}
 	// Bracketed blanks without a legal form are dropped; brackets around
 	// a name are unwrapped.
 	cell = reBracketed.Plain().ReplaceAllStringFunc(cell, func(m string) string {
@@ -1206,6 +1364,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = e
 					out = append(out, last)
 					lastBlock, lastHit = i, i
+				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") {
+					// "Dokumentenpost, Luxemburg, Luxemburg, digitaler
+					// Posteingang": a list whose bullets or numbers the
+					// export lost.
+					last = e
+					out = append(out, last)
+					lastBlock, lastHit = i, i
 				} else if lastBlock != i-1 && x.blockName(t, x.nextTexts(i, 2)) {
 					// (The line right after an entry is its service.)
 					// "Plausible Analytics" above its service and address.
@@ -1217,6 +1382,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit = i
 				}
+				continue
+			}
+			if leadSub && lastHit >= i-2 && reSubNumber.MatchString(b.Label) && x.serviceHeading(strings.TrimSpace(strings.TrimPrefix(t, b.Label))) {
+				// "3.1 Hosting" over "Rechenzentrum Waldviertel GmbH,
+				// Zwettl": a numbered sub-heading per service inside the
+				// list keeps it open.
+				lastHit = i
+				cur = nil
 				continue
 			}
 			leadSub = x.k.isSub(low) && !x.k.notProc(low)
@@ -1305,6 +1478,18 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			t := strings.ReplaceAll(ln.text, "**", "")
+			ticked := false
+			if rest, tick, ok := checkboxPrefix(t); ok {
+				if !tick {
+					// "☐ Aktenlager Mosel GmbH – Archivierung": an option
+					// of a form not chosen, no entry.
+					cur = nil
+					continue
+				}
+				// "☒ Schreibdienst Krause – Abschrift von Diktaten": a
+				// ticked line is an entry like a bullet.
+				t, ticked = rest, true
+			}
 			if cc, rest := flagPrefix(t); cc != "" {
 				// "🇩🇪 Hetzner Online GmbH – Hosting": the flag gives the
 				// country of the entry the line opens.
@@ -1405,12 +1590,21 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			// "Hosting: Vercel Inc. (USA)" also as a line of a paragraph.
-			if b.Kind == document.ListItem || lettered || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
+			if b.Kind == document.ListItem || lettered || ticked || b.Kind == document.Paragraph && x.servicePrefixEntry(t) {
 				if name, serv, rest, ok := x.bareEntry(t); ok && !(lettered && x.k.isSub(prefilter.Lower(name))) {
 					cur = x.newListEntry(name, rest, t, ls, le)
 					if serv != "" && cur.sp.Service == "" {
 						cur.sp.Service = serv
 					}
+					out = append(out, cur)
+					lastHit = i
+					continue
+				}
+			}
+			if b.Kind == document.ListItem && !leadProv {
+				if e := x.commaPlaceBare(t, ls, le); e != nil {
+					// "- Dokumentenpost, Luxemburg – digitaler Posteingang".
+					cur = e
 					out = append(out, cur)
 					lastHit = i
 					continue
@@ -1427,6 +1621,32 @@ func (x *extractor) subprocessorLists() []*spEntry {
 		}
 	}
 	return out
+}
+
+// checkboxTicked and checkboxUnticked are the marks of a ticked and an
+// unticked checkbox opening a form's line (lexicon: checkbox_ticked,
+// checkbox_unticked).
+var (
+	checkboxTicked   = lexicon.List("checkbox_ticked")
+	checkboxUnticked = lexicon.List("checkbox_unticked")
+)
+
+// checkboxPrefix reports whether a line opens with a checkbox ("☒ Name
+// …", "[ ] Name …"), whether it is ticked, and the line after it.
+func checkboxPrefix(t string) (string, bool, bool) {
+	if t == "" || t[0] < utf8.RuneSelf && t[0] != '[' && t[0] != '(' {
+		return "", false, false
+	}
+	for k, marks := range [2][]string{checkboxTicked, checkboxUnticked} {
+		for _, m := range marks {
+			if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
+				if rest := t[len(m):]; rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+					return strings.TrimLeft(rest, " \t"), k == 0, true
+				}
+			}
+		}
+	}
+	return "", false, false
 }
 
 // rePageFooter is a running page line with the document's title before
@@ -1630,7 +1850,9 @@ func (x *extractor) blockName(t string, next []string) bool {
 		return false
 	}
 	for _, n := range next {
-		if x.addressLine(n) {
+		if x.addressLine(n) || x.placeLine(n) && strings.Contains(n, " ") && !x.hasLegalForm(n) {
+			// (Or a service and a place, "Übersetzung von Anfragen, Wien
+			// (Österreich)", "Translation of materials, Valencia, Spain".)
 			return true
 		}
 		if x.hasLegalForm(n) {
@@ -1656,9 +1878,19 @@ func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool 
 }
 
 // placeLine reports whether a short line names a place ending in its
-// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland".
+// country: "Genf, Schweiz", "Rechenzentrum Dublin, Irland", "Hosting,
+// Kempten (Deutschland)".
 func (x *extractor) placeLine(t string) bool {
-	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) || strings.ContainsAny(t, ":;()") {
+	if len(t) > 80 || strings.Count(t, ",") > 2 || reLongProse.MatchString(t) {
+		return false
+	}
+	if i := strings.LastIndex(t, " ("); i > 0 && strings.HasSuffix(t, ")") && !strings.ContainsAny(t[:i], ":;()") {
+		// "Hosting der Plattform, Kempten (Deutschland)": a service and
+		// a town, the country in parentheses (a definition list's
+		// description under the name).
+		return strings.Contains(t[:i], ", ") && x.k.CountryOf(t[i+2:len(t)-1]) != ""
+	}
+	if strings.ContainsAny(t, ":;()") {
 		return false
 	}
 	i := strings.LastIndex(t, ", ")
@@ -1909,7 +2141,7 @@ func (x *extractor) germanCompany(name string) bool {
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG", "UG (haftungsbeschränkt)", "UG",
-		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "mbB", "gGmbH":
 		// Forms only German law has, whatever the contract's language.
 		return true
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR":
@@ -1932,7 +2164,7 @@ func (x *extractor) germanForm(name string) bool {
 	}
 	switch strings.TrimSpace(name[a:e]) {
 	case "GmbH", "mbH", "AG", "SE", "KG", "OHG", "GbR", "GmbH & Co. KGaA", "GmbH & Co. KG", "GmbH & Co KG", "UG (haftungsbeschränkt) & Co. KG",
-		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "gGmbH":
+		"UG (haftungsbeschränkt)", "UG", "AG & Co. KG", "SE & Co. KG", "SE & Co. KGaA", "AG & Co. KGaA", "KGaA", "e.K.", "e. K.", "eG", "PartG mbB", "mbB", "gGmbH":
 		return true
 	}
 	return false
@@ -2019,6 +2251,13 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if name == "" || len(name) > 40 || len(strings.Fields(name)) > 4 {
 		return "", "", "", false
 	}
+	if serv == "" {
+		if n, r, ok := x.serviceDashName(name, rest); ok {
+			// "E-Mail-Versand – Postlicht (Deutschland)": the service,
+			// a dash, then the name with its place.
+			return n, name, r, true
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
@@ -2054,6 +2293,62 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 		return name, serv, strings.TrimLeft(r, "–—- "), true
 	}
 	return "", "", "", false
+}
+
+// serviceDashName reads a list entry that gives the service first and
+// the name after a dash, the name followed by its place in parentheses
+// and nothing else: "E-Mail-Versand – Postlicht (Deutschland)",
+// "Newsletters – Ravenmail (Germany)". The service is one to three words
+// holding a service word or a noun ending ("Videoberatung"); the name
+// opens with no service word, ends in no noun ending and is no category
+// ("Hosting – Rechenzentrum (Deutschland)", "Newsletter – Versand
+// (Frankreich)" are no entries; "Brieftaube Versand" is a name).
+// It returns the name and the place.
+func (x *extractor) serviceDashName(head, rest string) (string, string, bool) {
+	r := strings.TrimLeft(rest, " ")
+	if r == rest || r == "" || !strings.ContainsRune("–—-", []rune(r)[0]) || len(strings.Fields(head)) > 3 {
+		return "", "", false
+	}
+	if !x.serviceWords(head) && !x.nounEnding(head) {
+		return "", "", false
+	}
+	r = strings.TrimLeft(r, "–—- ")
+	i := strings.Index(r, " (")
+	if i <= 0 || !strings.HasSuffix(strings.TrimRight(r, " .;"), ")") || strings.Count(r, "(") != 1 {
+		return "", "", false
+	}
+	name, inner := r[:i], strings.TrimRight(strings.TrimRight(r[i+2:], " .;"), ")")
+	if len(name) > 40 || len(strings.Fields(name)) > 4 || !x.placeList(inner) {
+		return "", "", false
+	}
+	if c, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(c) {
+		return "", "", false
+	}
+	first, _, _ := strings.Cut(name, " ")
+	if strings.ContainsAny(name, ",;:!?") || reLongProse.MatchString(name) || x.serviceWords(first) || x.nounEnding(name) || x.categoryName(name) ||
+		x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) {
+		return "", "", false
+	}
+	return name, ", " + inner, true
+}
+
+// reClauseNumLead is a clause's number opening a sentence before a name
+// ("7.1 ", "8.2. "), not a number inside a name ("1&1 IONOS SE").
+var reClauseNumLead = prefilter.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?\s+`)
+
+// reSubNumber is the label of a sub-heading ("3.1", "2.4.1."), not of a
+// section ("§ 12", "4.").
+var reSubNumber = prefilter.MustCompile(`^\d{1,2}(?:\.\d{1,2})+\.?$`)
+
+// serviceHeading reports whether a heading's title names a service
+// only: one to three words holding a service word or a noun ending and
+// no legal form ("Hosting", "Zahlungsabwicklung", "E-Mail-Versand"; not
+// "Haftung und Gewährleistung der Unterauftragnehmer", not "Hetzner").
+func (x *extractor) serviceHeading(title string) bool {
+	title = strings.TrimRight(title, " :")
+	n := len(strings.Fields(title))
+	return n >= 1 && n <= 3 && len(title) < 40 && (x.serviceWords(title) || x.nounEnding(title)) &&
+		!x.hasLegalForm(title) && !x.k.isSub(prefilter.Lower(title)) && !strings.ContainsAny(title, ",;()")
 }
 
 // servicePrefixEntry reports whether a paragraph line reads "Service:
@@ -2200,8 +2495,8 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 
 // joinedName reports whether the text before a legal form that opens a
 // list entry is one name of capitalised words joined by "and", "und" or
-// "&": "Baker and Lowe Print Services Ltd", "Weber & Söhne
-// Aktenvernichtung GmbH". Two to eight words, each capitalised or a
+// "&" or "+": "Baker and Lowe Print Services Ltd", "Weber & Söhne
+// Aktenvernichtung GmbH", "Weber + Söhne Aktenlogistik GmbH". Two to eight words, each capitalised or a
 // joining word, the first and the last capitalised.
 func joinedName(prefix string) bool {
 	f := strings.Fields(reListMarker.Plain().ReplaceAllString(strings.TrimLeft(prefix, " "), ""))
@@ -2211,7 +2506,7 @@ func joinedName(prefix string) bool {
 	joins := 0
 	for i, w := range f {
 		switch w {
-		case "and", "und", "&":
+		case "and", "und", "&", "+":
 			if i == 0 || i == len(f)-1 {
 				return false
 			}
@@ -2327,6 +2622,17 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	if rest == "" {
 		return
 	}
+	if i := strings.LastIndex(rest, " ("); i > 0 && strings.HasSuffix(rest, ")") && !strings.ContainsAny(rest[:i], "(),:;0123456789") {
+		if c := x.k.CountryOf(rest[i+2 : len(rest)-1]); c != "" {
+			// "Online-Formulare (Deutschland)": the service, then the
+			// country in parentheses.
+			sp.Service = collapse(strings.TrimSpace(rest[:i]))
+			if sp.Country == "" {
+				sp.Country = c
+			}
+			return
+		}
+	}
 	if m := reLocLabel.FindStringSubmatch(rest); m != nil {
 		sp.Location = strings.TrimSpace(m[1])
 	}
@@ -2353,6 +2659,11 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 	addr, serv := rest, ""
 	if i := strings.Index(rest, ":"); i >= 0 {
 		addr, serv = rest[:i], rest[i+1:]
+		if j := strings.LastIndexByte(addr, ';'); j >= 0 && len(strings.Fields(addr[j+1:])) <= 3 {
+			// "Weg 14, 74889 Sinsheim; Leistung: Entgeltabrechnung":
+			// the service's label is no part of the address.
+			addr = addr[:j]
+		}
 	} else if serv0, place := x.dashPlace(rest); place != "" {
 		// "server hosting – Aberdeen, UK": the service, then the place.
 		addr, serv = place, serv0
@@ -2534,7 +2845,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -2654,7 +2965,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		inSection := false
 		// A provider verb in a paragraph whose sentences before name
 		// sub-processors.
-		prov := providers != nil && providers.Has(i) && x.blockSubsBefore(sent)
+		prov := providers != nil && providers.Has(i) && (x.blockSubsBefore(sent) || x.providerInSubSection(sent))
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -2729,6 +3040,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				// "z. B. die Muster GmbH": an example; "a subsidiary of
 				// Acme, Inc.": the parent of an engaged company.
 				continue
+			}
+			if l := reClauseNumLead.FindStringIndex(s[start:m[3]]); l != nil {
+				// "7.1 Harrier Helpdesk Ltd provides …": the clause's
+				// number is no part of the name.
+				start += l[1]
 			}
 			name := s[start:m[3]]
 			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
@@ -3220,6 +3536,20 @@ func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
 	}
 	low := x.lower[b.Start:sent.Start]
 	return x.k.isSub(low) && !x.k.notProc(x.lower[b.Start:b.End])
+}
+
+// providerInSubSection reports whether a sentence with a provider verb
+// stands in a section on sub-processors whose paragraph does not say
+// that there are none or that the company is none ("§ 8 Unterauftragnehmer
+// … Die Fernwartung übernimmt die X GmbH"; not "Der Auftragnehmer setzt
+// keine Unterauftragnehmer ein. Sämtliche Leistungen erbringt die X GmbH
+// selbst").
+func (x *extractor) providerInSubSection(sent segment.Sentence) bool {
+	if !x.sentenceInSubSection(sent) {
+		return false
+	}
+	b := x.doc.Blocks[sent.Block]
+	return b.End-b.Start <= 1500 && b.End <= len(x.lower) && !x.k.notProc(x.lower[b.Start:b.End])
 }
 
 // dashLine reports whether t reads "Name – service – place": two dashes

@@ -27,10 +27,20 @@ func cleanTabs(s string) string {
 		return clean(s)
 	}
 	var parts []string
+	lead := 0 // empty cells before the first filled one
 	for _, p := range strings.Split(s, "\t") {
 		if p = clean(p); p != "" {
 			parts = append(parts, p)
+		} else if len(parts) == 0 {
+			lead++
 		}
+	}
+	if lead > 0 && len(parts) >= 2 {
+		// "<tab>Ausweichrechenzentrum<tab>Hannover": a row whose first
+		// cell is empty (a name cell merged over two rows) keeps it, so
+		// that its cells stay under their columns. (An indented line of
+		// one cell is no row.)
+		return strings.Repeat("\t", min(lead, 8)) + strings.Join(parts, "\t")
 	}
 	return strings.Join(parts, "\t")
 }

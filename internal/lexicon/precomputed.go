@@ -308,6 +308,20 @@ var precomputedWords = &words{
 			"subsidiary",
 			"affiliated company",
 		},
+		"checkbox_ticked": {
+			"☒",
+			"☑",
+			"✓",
+			"✔",
+			"[x]",
+			"(x)",
+		},
+		"checkbox_unticked": {
+			"☐",
+			"□",
+			"[ ]",
+			"( )",
+		},
 		"definition_openers": {
 			"im folgenden",
 			"nachfolgend",
