@@ -35426,9 +35426,6 @@ var precomputedCatalog = &Catalog{
 							"penetration test*",
 							"badge*",
 							"cctv",
-							"iso 27001",
-							"iso/iec 27001",
-							"soc 2",
 							"tls",
 							"vpn",
 							"anti-virus",
@@ -35438,7 +35435,6 @@ var precomputedCatalog = &Catalog{
 							"anti-malware",
 							"access restriction*",
 							"entry control*",
-							"cyber essentials",
 						},
 					},
 					None: []string{
@@ -35525,9 +35521,6 @@ var precomputedCatalog = &Catalog{
 							"penetration test*",
 							"badge*",
 							"cctv",
-							"iso 27001",
-							"iso/iec 27001",
-							"soc 2",
 							"tls",
 							"vpn",
 							"anti-virus",
@@ -35537,7 +35530,6 @@ var precomputedCatalog = &Catalog{
 							"anti-malware",
 							"access restriction*",
 							"entry control*",
-							"cyber essentials",
 						},
 						{
 							"security measure*",
@@ -35699,6 +35691,44 @@ var precomputedCatalog = &Catalog{
 					Cite: true,
 				},
 				{
+					Name:   "measures-listed-in-annex-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"technical and organi*",
+							"security measures",
+							"security controls",
+							"security safeguards",
+							"technical safeguards",
+							"toms",
+							"tom",
+							"its measures",
+							"our measures",
+						},
+						{
+							"re:\\b(?:listed|set out|set forth|described|specified|detailed|documented|laid down|defined|contained) (?:in|at|under) (?:the )?(?:annex|appendix|schedule|attachment|exhibit|annexure)\\b",
+							"re:\\b(?:annexed|attached)(?: hereto)? as (?:annex|appendix|schedule|attachment|exhibit|annexure)\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_measures_elsewhere",
+						"@en_subproc",
+						"on request",
+						"upon request",
+						"whitepaper",
+						"white paper",
+						"website",
+						"web page",
+						"sufficient guarantees",
+						"personal data transferred",
+						"appendix 2 to this contract",
+						"appendix 2 to the clauses",
+						"specified in annex ii to ensure",
+					},
+				},
+				{
 					Name:   "measures-described-elsewhere-en",
 					Lang:   "en",
 					Status: "partial",
@@ -35720,9 +35750,6 @@ var precomputedCatalog = &Catalog{
 							"penetration test*",
 							"badge*",
 							"cctv",
-							"iso 27001",
-							"iso/iec 27001",
-							"soc 2",
 							"tls",
 							"vpn",
 							"anti-virus",
@@ -36735,4 +36762,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "3d92a1eed902f5811a36602b8a24daad1d31c82f3295710b329393b052518b16"
+const precomputedDigest = "253c7890c279c669ebae284a51b08fe1d16000f15517123cb58c3f62dabe5bf8"
