@@ -2452,7 +2452,7 @@ var precomputedCatalog = &Catalog{
 							"scope of ... processing",
 							"processing activities",
 							"the services",
-							"subject of ... processing",
+							"re:^(?:[0-9.]+\\s+)?(?:the )?subject of (?:the |this )?(?:commissioned |contracted |contract |data |order )?processing (?:is|are|comprises?|consists?|covers?|includes?)\\b",
 						},
 						{
 							"process*",
@@ -2468,6 +2468,10 @@ var precomputedCatalog = &Catalog{
 						"acceptable use",
 						"data subject of",
 						"data subjects of",
+						"are the following",
+						"following data",
+						"following types",
+						"following categories",
 					},
 				},
 				{
@@ -9001,6 +9005,7 @@ var precomputedCatalog = &Catalog{
 					All: [][]string{
 						{
 							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:(?:what|which) (?:personal )?data(?: (?:we|it|the \\w+) (?:process|handle|use)s?)?|the (?:personal )?data (?:is|are))\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+)?(?:the )?(?:kinds?|types?|sorts?) of (?:personal )?data (?:we|it|the \\w+) (?:process|handle|use|hold|store|keep|collect)s?(?: for (?:you|the \\w+))?\\s*:\\s*\\S",
 						},
 						{
 							"name",
@@ -10258,6 +10263,9 @@ var precomputedCatalog = &Catalog{
 							"categories of persons",
 							"category of persons",
 							"categories of people",
+							"circle of persons affected",
+							"circle of affected persons",
+							"persons affected by the processing",
 						},
 					},
 					None: []string{
@@ -10955,6 +10963,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"re:^\\W*(?:the )?(?:employees|staff|personnel|technicians) of the (?:contractor|processor|supplier|vendor|provider|service provider) (?:shall|must|will|are required|may)\\b",
 						"has the meaning",
 						"means an",
 						"means any",
@@ -14920,6 +14929,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"re:^\\W*(?:annex|appendix|schedule|exhibit) [a-z0-9.]{1,4}\\s*[-–—:]",
+						"suspend*",
+						"suspension",
 						"to be provided",
 						"to be completed",
 						"sole responsibility",
@@ -37075,4 +37086,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "ebd4da4f6b619279deeb6ff373dcda8cd8e41afa810832a219f8f756283b7831"
+const precomputedDigest = "56885ab1bd7779213618498c5b478c64c026b3a0bab284b6307b3b2e7b7500cc"
