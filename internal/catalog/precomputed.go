@@ -10269,6 +10269,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"hereinafter referred to as",
+						"determined by the following",
 						"data subjects may exercise",
 						"data subjects may contact",
 						"data subjects can contact",
@@ -34310,6 +34312,8 @@ var precomputedCatalog = &Catalog{
 						"breach* ... instruction*",
 						"let us know",
 						"let me know",
+						"controller s obligation to",
+						"controller s obligations to",
 						"material breach*",
 						"fails to remedy",
 						"fail to remedy",
@@ -34469,9 +34473,6 @@ var precomputedCatalog = &Catalog{
 							"within ... day",
 							"within a reasonable",
 							"prompt",
-							"no later than",
-							"not later than",
-							"at the latest",
 						},
 					},
 					None: []string{
@@ -34482,6 +34483,8 @@ var precomputedCatalog = &Catalog{
 						"art:34",
 						"let us know",
 						"let me know",
+						"controller s obligation to",
+						"controller s obligations to",
 						"report of the investigation",
 						"report of its investigation",
 						"report on the investigation",
@@ -34754,6 +34757,8 @@ var precomputedCatalog = &Catalog{
 						"instruction*",
 						"@en_neg",
 						"@en_subproc_subject",
+						"controller s obligation to",
+						"controller s obligations to",
 						"affected data subjects",
 						"notify the data subjects",
 						"inform the data subjects",
@@ -36051,6 +36056,7 @@ var precomputedCatalog = &Catalog{
 						"appendix 2 to the clauses",
 						"specified in annex ii to ensure",
 					},
+					Fallback: true,
 				},
 				{
 					Name:   "measures-described-elsewhere-en",
@@ -37086,4 +37092,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "56885ab1bd7779213618498c5b478c64c026b3a0bab284b6307b3b2e7b7500cc"
+const precomputedDigest = "3096c6062a609447fc05d304fb63cd01a85c94ae1b428a12f42ab5affb36c5ff"
