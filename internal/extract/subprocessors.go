@@ -180,7 +180,34 @@ func trimAffiliateRemark(name string) string {
 			return strings.TrimSpace(name[:i])
 		}
 	}
+	if registerRemark(rem) {
+		return strings.TrimSpace(name[:i])
+	}
 	return name
+}
+
+// registerNumberRemarks open a remark that gives a company's register
+// number (lexicon: register_number_remarks).
+var registerNumberRemarks = lexicon.List("register_number_remarks")
+
+// registerRemark reports whether a remark in parentheses after a name
+// gives the company's register number ("company number 03370915", "CRO
+// number 655120", "HRB 12345"): a lead of registerNumberRemarks as a whole
+// word, a digit after it.
+func registerRemark(rem string) bool {
+	for _, a := range registerNumberRemarks {
+		if !strings.HasPrefix(rem, a) {
+			continue
+		}
+		r := rem[len(a):]
+		if r != "" && (r[0] >= 'a' && r[0] <= 'z') {
+			continue
+		}
+		if strings.ContainsAny(r, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureNameLeads open a signature line: "Signed for", "For and on
@@ -272,6 +299,9 @@ type table struct {
 	// pipe marks rows joined by " | " that the parser left as prose;
 	// spaced rows whose cells runs of spaces set apart (spaceTables).
 	pipe, spaced bool
+	// grid marks a grid table: rows set apart by rules of "+", "-" and
+	// "=" ("+----+------+"), a row's text lines between two rules.
+	grid bool
 	// wrapped holds, by row and column, the further lines of a cell that
 	// wraps in a spaced table.
 	wrapped map[[2]int][]span
@@ -284,9 +314,34 @@ func (x *extractor) tables() []table {
 	// cont: a page's running line or a wrapped cell's line between two
 	// rows keeps the table open (the parser starts a new table after it).
 	cont := false
+	// afterRule: the block before is a grid table's rule ("+----+----+").
+	afterRule := false
 	for i, b := range x.doc.Blocks {
+		wasRule := afterRule
+		afterRule = false
 		switch b.Kind {
 		case document.TableRow:
+			if cur != nil && cur.grid && !wasRule && len(cur.rows) > 0 {
+				// "|    |  | 01067 Dresden, Germany | recording |" under
+				// "| 2  | Voxaria GmbH | Könneritzstr. 5, | telephony and |"
+				// with no rule between: the further text lines of the
+				// row above, each cell in its column.
+				spans, ok := pipeRowSpans(x.text, b.Start, b.End)
+				if !ok {
+					spans = x.pipeLineSpans(b.Start, b.End)
+					if len(spans) > 1 && spans[0].start == spans[0].end {
+						spans = spans[1:]
+					}
+				}
+				for c, sp := range spans {
+					if sp.end > sp.start {
+						cur.addWrap(len(cur.rows)-1, c, sp)
+					}
+				}
+				cur.end = b.End
+				skipCells = true
+				continue
+			}
 			if cur != nil && len(cur.rows) > 1 && !cur.pipe && len(x.text[b.Start:b.End]) < 160 && pageFooter(strings.Join(strings.Fields(x.text[b.Start:b.End]), " ")) {
 				// "AVV – Stand 01/2027<tab>Seite 6 von 8": a page's running
 				// line set out with a tab is no row; its cells are skipped.
@@ -294,7 +349,7 @@ func (x *extractor) tables() []table {
 				continue
 			}
 			if b.Row == 0 && !cont || cur == nil {
-				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End])})
+				ts = append(ts, table{block: i, start: b.Start, pipe: isPipeRow(x.text[b.Start:b.End]), grid: wasRule})
 				cur = &ts[len(ts)-1]
 			}
 			cont = false
@@ -327,6 +382,15 @@ func (x *extractor) tables() []table {
 				cur.end = b.End
 			}
 		default:
+			if b.Kind == document.Paragraph && gridRule(x.text[b.Start:b.End]) {
+				// "+----+-----+" or "+====+=====+": a grid table's rule
+				// closes a row, not the table.
+				if cur != nil {
+					cur.grid = true
+				}
+				afterRule = true
+				continue
+			}
 			if cont && cur != nil && b.Kind == document.Paragraph && isPipeRow(x.text[b.Start:b.End]) && !strings.Contains(x.text[b.Start:b.End], "\n") {
 				// "Druckerei Isartal GmbH | Briefdruck | Deutschland" alone
 				// on the next page: a row of the table above.
@@ -466,6 +530,16 @@ func pipeRowSpans(text string, start, end int) ([]span, bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// gridRule reports whether a line is a rule of a grid table: "+" at
+// both ends, only "-", "=", ":" and "+" between ("+----+=====+").
+func gridRule(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 3 || t[0] != '+' || t[len(t)-1] != '+' {
+		return false
+	}
+	return strings.Trim(t, "+-=:") == ""
 }
 
 // isPipeRow reports whether a line is a row of cells joined by " | "
