@@ -3107,6 +3107,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				start = lowerBrand(s, wb)
 				lower = start < wb
 			}
+			if st := x.ampersandStart(s, start); st >= 0 {
+				// "…, UK); Quayside Print & Mail Ltd (…)": the words
+				// joined by "&" after an entry's semicolon.
+				start = st
+			}
 			if start < after {
 				continue
 			}
@@ -3176,6 +3181,49 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
 	}
 	return out
+}
+
+// ampersandStart returns where a name starts whose run at start follows
+// "&" or "+" with one to three capitalised words before it, which open an
+// entry: after a semicolon or a colon, a cell's pipe or at the start of a
+// line ("…, UK); Quayside Print & Mail Ltd", "Approved: Pike & Perch
+// Mailing Limited"). Elsewhere ("Acme Ltd & Beta Ltd", "hosting & Post
+// Ltd") -1.
+func (x *extractor) ampersandStart(s string, start int) int {
+	p := strings.TrimRight(s[:start], " ")
+	if !strings.HasSuffix(p, " &") && !strings.HasSuffix(p, " +") {
+		return -1
+	}
+	i := len(p) - 1
+	for n := 0; n < 4; n++ {
+		j := i
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		if j == 0 || s[j-1] == '\n' || s[j-1] == '\t' {
+			if n == 0 {
+				return -1
+			}
+			return i
+		}
+		k := j
+		for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
+			k--
+		}
+		w := s[k:j]
+		if w == "|" || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
+			if n == 0 {
+				return -1
+			}
+			return i
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if n == 3 || !unicode.IsUpper(r) || nameStop[strings.ToLower(w)] || strings.ContainsAny(w, ",.()\"“”„") || x.k.legalRe.MatchString(" "+w+" ") {
+			return -1
+		}
+		i = k
+	}
+	return -1
 }
 
 // operatedBy reports whether the text before a name ends in "operated
@@ -3334,9 +3382,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		if x.placeList(inner) {
 			country = x.placeCountry(inner)
 		} else if _, place := x.trailingPlace(inner); place == "" && !x.serviceWords(inner) {
-			continue
+			if country = x.serviceTownCountry(inner); country == "" {
+				continue
+			}
 		}
-		if x.headerWord(name) || x.categoryName(name) || x.notEntity(name) || x.serviceWords(name) || x.k.IsPlaceholder(name) ||
+		if x.headerWord(name) || x.categoryName(name) || x.notEntity(name) || x.serviceWords(name) && !x.brandThenService(name) || x.k.IsPlaceholder(name) ||
 			x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.k.cityRe.MatchString(name) || x.k.isSub(prefilter.Lower(name)) ||
 			reRefLabel.MatchString(name) || nameStop[strings.ToLower(name)] {
 			continue
@@ -3356,6 +3406,42 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		out = append(out, e)
 	}
 	return out
+}
+
+// serviceTownCountry returns the country of a parenthesis after a bare
+// name that reads "service, town, country" with the service a single
+// noun ("Belegerfassung, Vilnius, Litauen", "Kundenanfragen, Austin,
+// USA"), which trailingPlace does not take for a service; "" for any
+// other ("Name, Anschrift, Geburtsdatum", "Support, Leipzig").
+func (x *extractor) serviceTownCountry(inner string) string {
+	parts := strings.Split(inner, ", ")
+	if len(parts) != 3 || strings.ContainsAny(inner, "0123456789") {
+		return ""
+	}
+	c := x.k.CountryOf(parts[2])
+	if c == "" || !x.placeWord(parts[1], true) {
+		return ""
+	}
+	head := strings.TrimSpace(parts[0])
+	if head == "" || len(strings.Fields(head)) > 4 || x.placeWord(head, false) || x.k.CountryOf(head) != "" {
+		return ""
+	}
+	return c
+}
+
+// brandThenService reports whether a bare name whose words hold a
+// service word opens with a brand-like word of its own ("Tintenfass
+// Druck", "Zettelwerk Scan"): two or three words, the first a capitalised
+// word of at least seven letters without a service word. A name that
+// opens with the service ("Druck und Versand", "Hosting Provider") is a
+// category.
+func (x *extractor) brandThenService(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 3 || utf8.RuneCountInString(f[0]) < 7 || x.serviceWords(f[0]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[0])
+	return unicode.IsUpper(r) && !strings.ContainsAny(f[0], "-.&+")
 }
 
 // reTownAfter is a town right after a company's name in a sentence:
