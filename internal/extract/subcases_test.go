@@ -37,6 +37,7 @@ var knownCaseGaps = map[string]string{
 	"en-r8-03-sub-operators-list":        "a list entry with \"c/o\" between the brand and the company (\"Mailchimp c/o The Rocket Science Group LLC, Atlanta, …\") is not read, whatever the list's lead word (list layouts: branch extract5)",
 	"en-r8-05-neg-sub-operators-none":    "a company in a sentence that forbids appointing sub-operators without consent (\"…, which Lindenhof Reisen GmbH may refuse\") is read; the excerpt defines no parties that would exclude it",
 	"en-r8-13-we-use-brand-names":        "brand names without a legal form or a parenthesis (\"We use Xero and Sage for …\") are not read in running text",
+	"en-h2xs-01-company-number-brackets": "a British postcode gives no country (\"9 Quay Lane, Aberdeen AB11 5RT\" after \"Millrace Payroll Ltd (registered number …)\"); the town is not in the town list (branch hold2xs)",
 	"r9-03-externe-unternehmen-sentence": "one provider named in a sentence after \"setzen wir ein externes Unternehmen ein,\" (no list, no colon) is not read (branch pendx9)",
 }
 

@@ -3040,6 +3040,9 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// A provider verb in a paragraph whose sentences before name
 		// sub-processors.
 		prov := providers != nil && providers.Has(i) && (x.blockSubsBefore(sent) || x.providerInSubSection(sent))
+		// "Die ArchivSafe AG, Anger 48, 99084 Erfurt, verwahrt …": one
+		// paragraph per announced sub-processor, whatever its verb.
+		prov = prov || x.listedParagraph(sent)
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -3225,6 +3228,63 @@ func (x *extractor) ampersandStart(s string, start int) int {
 	}
 	return -1
 }
+
+// listedParagraph reports whether a sentence opens a paragraph with a
+// company and its address ("Die Kühnert Colocation GmbH, Kurgartenstraße
+// 19, 90762 Fürth, stellt … zur Verfügung") in a section on
+// sub-processors, after a paragraph of that section that announces the
+// ones that follow ("Bei Abschluss dieser Vereinbarung sind dies die
+// folgenden Unternehmen.", "… stimmt der Beauftragung folgender
+// Unterauftragnehmer zu."): one paragraph per sub-processor. Not after a
+// heading without such a paragraph, nor after one that says there are
+// none ("setzt keine Unterauftragnehmer ein").
+func (x *extractor) listedParagraph(sent segment.Sentence) bool {
+	if sent.Block <= 0 || sent.Block >= len(x.doc.Blocks) || sent.End > len(x.lower) {
+		return false
+	}
+	b := x.doc.Blocks[sent.Block]
+	if b.Kind != document.Paragraph || sent.Start != b.Start || b.End-b.Start > 1500 {
+		return false
+	}
+	low := x.lower[sent.Start:sent.End]
+	if !strings.HasPrefix(low, "die ") && !strings.HasPrefix(low, "der ") && !strings.HasPrefix(low, "the ") {
+		return false
+	}
+	head := x.text[sent.Start:min(sent.End, sent.Start+200)]
+	comma := strings.IndexByte(head, ',')
+	if comma < 0 {
+		return false
+	}
+	if _, e := x.k.legalForm(head[:comma]); e <= 0 || strings.TrimSpace(head[:comma][e:]) != "" {
+		return false
+	}
+	if m := rePostcodeCity.FindStringIndex(head[comma:]); m == nil || m[0] > 80 {
+		return false
+	}
+	if !x.sentenceInSubSection(sent) || x.k.notProc(x.lower[b.Start:b.End]) {
+		return false
+	}
+	for k := sent.Block - 1; k >= 0 && k >= sent.Block-8; k-- {
+		bk := x.doc.Blocks[k]
+		if bk.Kind == document.Heading || bk.End > len(x.lower) {
+			return false
+		}
+		if bk.Kind != document.Paragraph && bk.Kind != document.ListItem {
+			continue
+		}
+		l := x.lower[bk.Start:bk.End]
+		if reListAnnounce.MatchString(l) && x.k.isSub(l) && !x.k.notProc(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// reListAnnounce is a paragraph's end that announces the companies
+// listed after it: "… sind dies die folgenden Unternehmen.", "…
+// folgender Unterauftragnehmer zu.", "… die nachstehenden Unternehmen als
+// Unterauftragnehmer einsetzt.", "… the following sub-processors:".
+var reListAnnounce = prefilter.MustCompile(`(?:folgenden?|folgender|nachstehenden?|nachfolgenden?|following|below|listed)\b[^.:\n]{0,80}[.:]\s*$`)
 
 // operatedBy reports whether the text before a name ends in "operated
 // by": in running text on where the data are held or sent ("sent through
