@@ -3047,7 +3047,16 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
 		rowAfter := x.subRowLabel(sent.Start, x.sentenceLower(i))
-		if rowAfter >= 0 || hosted {
+		// "… dass wir Unterauftragsverarbeiter einsetzen. Im Moment sind
+		// das Wolkenhafen (…), …": a pronoun for the sub-processors of
+		// the sentence before names them after its copula.
+		pronAfter := -1
+		if rowAfter < 0 && !hosted {
+			if m := rePronounList.FindStringIndex(x.sentenceLower(i)); m != nil && x.subsSentenceBefore(i) && !x.k.isSub(x.sentenceLower(i)) {
+				pronAfter = m[1]
+			}
+		}
+		if rowAfter >= 0 || hosted || pronAfter >= 0 {
 			inSection = true
 		} else if !isCandidate(cand, i) {
 			if !prov && !isCandidate(engage, i) {
@@ -3078,6 +3087,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
+		} else if pronAfter >= 0 {
+			after = pronAfter
 		} else if hosted || prov {
 			after = 0
 		} else if !reEngageLow.MatchString(low) {
@@ -3442,9 +3453,11 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 		if x.placeList(inner) {
 			country = x.placeCountry(inner)
 		} else if _, place := x.trailingPlace(inner); place == "" && !x.serviceWords(inner) {
-			if country = x.serviceTownCountry(inner); country == "" {
+			c, ok := x.serviceTownCountry(inner)
+			if !ok {
 				continue
 			}
+			country = c
 		}
 		if x.headerWord(name) || x.categoryName(name) || x.notEntity(name) || x.serviceWords(name) && !x.brandThenService(name) || x.k.IsPlaceholder(name) ||
 			x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.k.cityRe.MatchString(name) || x.k.isSub(prefilter.Lower(name)) ||
@@ -3468,25 +3481,32 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 	return out
 }
 
-// serviceTownCountry returns the country of a parenthesis after a bare
-// name that reads "service, town, country" with the service a single
-// noun ("Belegerfassung, Vilnius, Litauen", "Kundenanfragen, Austin,
-// USA"), which trailingPlace does not take for a service; "" for any
-// other ("Name, Anschrift, Geburtsdatum", "Support, Leipzig").
-func (x *extractor) serviceTownCountry(inner string) string {
+// serviceTownCountry reads a parenthesis after a bare name that names a
+// service by a single noun, which trailingPlace does not take for one,
+// and a place: "service, town, country" ("Belegerfassung, Vilnius,
+// Litauen", "Kundenanfragen, Austin, USA") or "service, known town"
+// ("Server, Düsseldorf"); it returns the place's country and true. Not
+// "Name, Anschrift, Geburtsdatum", "Rechnungen, Quittungen".
+func (x *extractor) serviceTownCountry(inner string) (string, bool) {
 	parts := strings.Split(inner, ", ")
-	if len(parts) != 3 || strings.ContainsAny(inner, "0123456789") {
-		return ""
+	if len(parts) < 2 || len(parts) > 3 || strings.ContainsAny(inner, "0123456789") {
+		return "", false
 	}
-	c := x.k.CountryOf(parts[2])
-	if c == "" || !x.placeWord(parts[1], true) {
-		return ""
+	c := ""
+	if len(parts) == 3 {
+		if c = x.k.CountryOf(parts[2]); c == "" || !x.placeWord(parts[1], true) {
+			return "", false
+		}
+	} else if !x.placeWord(parts[1], false) {
+		return "", false
+	} else {
+		c = x.k.CountryOf(parts[1])
 	}
 	head := strings.TrimSpace(parts[0])
 	if head == "" || len(strings.Fields(head)) > 4 || x.placeWord(head, false) || x.k.CountryOf(head) != "" {
-		return ""
+		return "", false
 	}
-	return c
+	return c, true
 }
 
 // brandThenService reports whether a bare name whose words hold a
@@ -3551,6 +3571,27 @@ var reNegation = prefilter.MustCompile(`^\s*(?:not|nicht|keine?|no|none|nie)\b`)
 
 // reExampleCue ends the text before a company named as an example.
 var reExampleCue = prefilter.MustCompile(`(?i)(?:z\.\s?b\.|zum beispiel|beispielsweise|e\.\s?g\.|for example|for instance)\s+(?:(?:die|der|dem|den|the|a|an|eine[rnm]?)\s+)?(?:\S+\s+){0,3}$`)
+
+// subsSentenceBefore reports whether the sentence before sentence i, in
+// the same paragraph, speaks of sub-processors without denying them
+// ("Du erlaubst uns, Unterauftragsverarbeiter einzusetzen."; not "We do
+// not use sub-processors.").
+func (x *extractor) subsSentenceBefore(i int) bool {
+	if i == 0 || x.in.Sentences[i-1].Block != x.in.Sentences[i].Block {
+		return false
+	}
+	l := x.sentenceLower(i - 1)
+	return x.k.isSub(l) && !x.k.notProc(l) && !reNoSubs.MatchString(l)
+}
+
+// reNoSubs is a denial in a sentence on sub-processors: "do not use",
+// "setzen keine … ein", "nicht".
+var reNoSubs = prefilter.MustCompile(`\b(?:not|no|never|keine[nmr]?|nicht|niemals)\b`)
+
+// rePronounList opens a sentence that names, after a pronoun and its
+// copula, the things of the sentence before: "Im Moment sind das",
+// "Derzeit sind dies", "Das sind", "These are", "Currently they are".
+var rePronounList = prefilter.MustCompile(`^(?:(?:im moment|derzeit|zurzeit|zur zeit|aktuell|momentan|gegenwärtig|currently|at present|today)\s+,?\s*)?(?:sind (?:das|dies|es)|(?:das|dies|diese) sind|(?:these|they|those) are)\b`)
 
 // isDefinition reports whether a sentence opens with a defined term in
 // quotes of at most 60 bytes.
