@@ -71,6 +71,12 @@ func tableDOCX(lines []string) ([]byte, error) {
 // renderedGaps are the differences, by "format case" or case, that are
 // logged rather than failed, each with the reason.
 var renderedGaps = map[string]string{
+	"en-h2xs-11-neg-these-are-offices":              "in the pipeline (with its word index) a paragraph that says \"We do not use sub-processors.\" and then lists offices after \"These are\" has them read, as on main before branch hold2xs; the extractor alone (TestSubprocessorCases) does not read them",
+	"en-h2xs-01-company-number-brackets":            "a British postcode gives no country (\"Aberdeen AB11 5RT\"), as in TestSubprocessorCases (branch hold2xs)",
+	"docx-tabs en-h2xs-07-grid-table-two-line-rows": "a grid table (+----+ rules) as tab paragraphs: the first row's \"postcode town, country\" line is not joined to it, so its country is not read (branch hold2xs)",
+	"odt-tabs en-h2xs-07-grid-table-two-line-rows":  "a grid table (+----+ rules) as tab paragraphs: the first row's \"postcode town, country\" line is not joined to it, so its country is not read (branch hold2xs)",
+	"pdf en-h2xs-07-grid-table-two-line-rows":       "a grid table (+----+ rules) in the test PDF's font: the rules and pipes come out as columns, and no row is read (branch hold2xs)",
+	"pdf en-h2xs-08-grid-table-name-wraps":          "a grid table (+----+ rules) in the test PDF's font: the rules and pipes come out as columns, and the first row is not read (branch hold2xs)",
 	// hold18p (7 December 2026): the PDF reader joins the short dash lines
 	// of the German excerpt (none reaches the margin) into one paragraph of
 	// prose.
