@@ -31754,6 +31754,46 @@ var precomputedCatalog = &Catalog{
 					Why:      "audits are answered by certificates or reports instead (\"der Nachweis erfolgt daher durch …\")",
 				},
 				{
+					Name:   "nachweis-durch-zertifikat-de",
+					Lang:   "de",
+					Status: "partial",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"weist .... nach",
+							"nachweis* .... durch",
+							"nachgewiesen .... durch",
+							"belegt .... durch",
+						},
+						{
+							"einhaltung",
+							"pflichten",
+							"verpflichtungen",
+						},
+						{
+							"zertifikat*",
+							"*zertifikat*",
+							"zertifizierung*",
+							"*zertifizierung*",
+							"prüfbericht*",
+							"*prüfbericht*",
+							"auditbericht*",
+							"*auditbericht*",
+							"testat*",
+							"bescheinigung*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"@de_subproc_subject",
+						"unterauftrag*",
+						"kündig*",
+					},
+					Fallback: true,
+					Why:      "the processor proves its compliance by certificates or audit reports only",
+				},
+				{
 					Name:   "kontrollen-eintrag-de",
 					Lang:   "de",
 					Status: "met",
@@ -37612,4 +37652,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "dabaccdc8a0593189379e77b1754d98412bd29511d9bd3341a65c0d0acde02e4"
+const precomputedDigest = "a9d3b7df30bda3fa3835aead1d87bb2c6a3c3082c056b2fb45f1d30daea029e9"

@@ -740,6 +740,13 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		// "erstellt", "wendet"), not a preposition ("für die Kundin").
 		v := toks[0].Text
 		return feminine(w) && f.partyOf(w) != Nobody && len(v) > 3 && strings.HasSuffix(v, "t") && !verbFirstNotVerb[v]
+	case "das":
+		// "Führt das Klinikum eine DSFA durch, stellt der Auftragnehmer
+		// … bereit": a neuter party (a name the contract defines, "das
+		// Institut") after a word that looks like a verb, as for "die"
+		// (hold20c).
+		v := toks[0].Text
+		return f.partyOf(w) != Nobody && len(v) > 3 && strings.HasSuffix(v, "t") && !verbFirstNotVerb[v]
 	}
 	return false
 }
