@@ -305,6 +305,10 @@ var precomputedCatalog = &Catalog{
 			"falls .... zumutbar",
 			"soweit .... vertretbar",
 			"sofern .... vertretbar",
+			"wenn .... vertretbar",
+			"falls .... vertretbar",
+			"mit vertretbarem aufwand",
+			"mit zumutbarem aufwand",
 			"nach eigenem ermessen",
 			"nach seinem ermessen",
 			"nach ihrem ermessen",
@@ -27127,6 +27131,11 @@ var precomputedCatalog = &Catalog{
 							"auskünfte",
 							"infos",
 							"unterlagen",
+							"beschreibung* der verarbeitung*",
+							"beschreibung* der datenfl*",
+							"beschreibung* der risiken",
+							"beschreibung* der schutzmaßnahmen",
+							"beschreibung* der maßnahmen",
 						},
 						{
 							"stellt .... bereit",
@@ -31230,6 +31239,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"tritt an ihre stelle",
+						"treten an ihre stelle",
+						"an ihre stelle tritt",
+						"an ihre stelle treten",
 						"kündig*",
 						"*kündigen",
 						"verweigert",
@@ -31634,6 +31647,7 @@ var precomputedCatalog = &Catalog{
 							"anstelle",
 							"an stelle",
 							"an die stelle",
+							"an ihre stelle",
 							"statt",
 							"anstatt",
 							"stattdessen",
@@ -37652,4 +37666,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a9d3b7df30bda3fa3835aead1d87bb2c6a3c3082c056b2fb45f1d30daea029e9"
+const precomputedDigest = "2a189064ed17471f5af2ac8663e7925983676bbc73369b51ef157ee346451b8a"

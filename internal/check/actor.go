@@ -214,11 +214,12 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	}
 	// "Ist die Auftragnehmerin der Auffassung, …, hat sie die
 	// Auftraggeberin … hinzuweisen": a pronoun right after the main
-	// clause's verb refers to the party of the leading clause.
+	// clause's verb refers to the party of the leading clause ("Hält das
+	// Softwarehaus …, hat es …", a neuter party, hold20c).
 	// In the passive the agent acts all the same: "Sofern der
 	// Auftraggeber … zu melden hat, wird er hierbei vom Auftragnehmer
 	// unterstützt" (clause round 8c).
-	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er") {
+	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er" || toks[start+1].Text == "es") {
 		if p := f.scan(toks[:start], first); p != Nobody {
 			if a := f.passiveAgent(toks, start, p); a != Nobody {
 				return a
