@@ -35302,6 +35302,39 @@ var precomputedCatalog = &Catalog{
 			},
 			Rules: []*Rule{
 				{
+					Name:   "ort-nur-eu-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"ort der verarbeitung",
+							"orte der verarbeitung",
+							"verarbeitungsort",
+							"verarbeitungsorte",
+							"speicherort",
+							"speicherorte",
+							"ort der datenverarbeitung",
+							"standort der verarbeitung",
+						},
+						{
+							"nur",
+							"ausschließlich",
+						},
+						{
+							"eu",
+							"ewr",
+							"europäische union",
+							"europäischen union",
+							"deutschland",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Why: "the place of processing is limited to the EU/EEA",
+				},
+				{
 					Name:   "drittland-de",
 					Lang:   "de",
 					Status: "met",
@@ -35545,6 +35578,38 @@ var precomputedCatalog = &Catalog{
 					},
 					Net: true,
 					Why: "Der Vertrag spricht das Thema in Worten an, die keine andere Regel bestätigt.",
+				},
+				{
+					Name:   "place-only-eu-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"place of processing",
+							"places of processing",
+							"location of processing",
+							"processing location",
+							"processing locations",
+							"data location",
+							"storage location",
+						},
+						{
+							"only",
+							"exclusively",
+							"solely",
+						},
+						{
+							"eu",
+							"eea",
+							"european union",
+							"european economic area",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Why: "the place of processing is limited to the EU/EEA",
 				},
 				{
 					Name:   "transfers-en",
@@ -37666,4 +37731,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "2a189064ed17471f5af2ac8663e7925983676bbc73369b51ef157ee346451b8a"
+const precomputedDigest = "ca1e0008ef9a3a837249f8411a1d0fe0f685cc4ec966167d1133217256fe5a77"
