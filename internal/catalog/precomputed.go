@@ -305,6 +305,10 @@ var precomputedCatalog = &Catalog{
 			"falls .... zumutbar",
 			"soweit .... vertretbar",
 			"sofern .... vertretbar",
+			"wenn .... vertretbar",
+			"falls .... vertretbar",
+			"mit vertretbarem aufwand",
+			"mit zumutbarem aufwand",
 			"nach eigenem ermessen",
 			"nach seinem ermessen",
 			"nach ihrem ermessen",
@@ -27127,6 +27131,11 @@ var precomputedCatalog = &Catalog{
 							"auskünfte",
 							"infos",
 							"unterlagen",
+							"beschreibung* der verarbeitung*",
+							"beschreibung* der datenfl*",
+							"beschreibung* der risiken",
+							"beschreibung* der schutzmaßnahmen",
+							"beschreibung* der maßnahmen",
 						},
 						{
 							"stellt .... bereit",
@@ -31230,6 +31239,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@de_neg",
+						"tritt an ihre stelle",
+						"treten an ihre stelle",
+						"an ihre stelle tritt",
+						"an ihre stelle treten",
 						"kündig*",
 						"*kündigen",
 						"verweigert",
@@ -31634,6 +31647,7 @@ var precomputedCatalog = &Catalog{
 							"anstelle",
 							"an stelle",
 							"an die stelle",
+							"an ihre stelle",
 							"statt",
 							"anstatt",
 							"stattdessen",
@@ -31752,6 +31766,46 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Why:      "audits are answered by certificates or reports instead (\"der Nachweis erfolgt daher durch …\")",
+				},
+				{
+					Name:   "nachweis-durch-zertifikat-de",
+					Lang:   "de",
+					Status: "partial",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"weist .... nach",
+							"nachweis* .... durch",
+							"nachgewiesen .... durch",
+							"belegt .... durch",
+						},
+						{
+							"einhaltung",
+							"pflichten",
+							"verpflichtungen",
+						},
+						{
+							"zertifikat*",
+							"*zertifikat*",
+							"zertifizierung*",
+							"*zertifizierung*",
+							"prüfbericht*",
+							"*prüfbericht*",
+							"auditbericht*",
+							"*auditbericht*",
+							"testat*",
+							"bescheinigung*",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"@de_subproc_subject",
+						"unterauftrag*",
+						"kündig*",
+					},
+					Fallback: true,
+					Why:      "the processor proves its compliance by certificates or audit reports only",
 				},
 				{
 					Name:   "kontrollen-eintrag-de",
@@ -35248,6 +35302,39 @@ var precomputedCatalog = &Catalog{
 			},
 			Rules: []*Rule{
 				{
+					Name:   "ort-nur-eu-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"ort der verarbeitung",
+							"orte der verarbeitung",
+							"verarbeitungsort",
+							"verarbeitungsorte",
+							"speicherort",
+							"speicherorte",
+							"ort der datenverarbeitung",
+							"standort der verarbeitung",
+						},
+						{
+							"nur",
+							"ausschließlich",
+						},
+						{
+							"eu",
+							"ewr",
+							"europäische union",
+							"europäischen union",
+							"deutschland",
+						},
+					},
+					None: []string{
+						"@de_neg",
+					},
+					Why: "the place of processing is limited to the EU/EEA",
+				},
+				{
 					Name:   "drittland-de",
 					Lang:   "de",
 					Status: "met",
@@ -35491,6 +35578,38 @@ var precomputedCatalog = &Catalog{
 					},
 					Net: true,
 					Why: "Der Vertrag spricht das Thema in Worten an, die keine andere Regel bestätigt.",
+				},
+				{
+					Name:   "place-only-eu-en",
+					Lang:   "en",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"place of processing",
+							"places of processing",
+							"location of processing",
+							"processing location",
+							"processing locations",
+							"data location",
+							"storage location",
+						},
+						{
+							"only",
+							"exclusively",
+							"solely",
+						},
+						{
+							"eu",
+							"eea",
+							"european union",
+							"european economic area",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
+					Why: "the place of processing is limited to the EU/EEA",
 				},
 				{
 					Name:   "transfers-en",
@@ -37612,4 +37731,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "dabaccdc8a0593189379e77b1754d98412bd29511d9bd3341a65c0d0acde02e4"
+const precomputedDigest = "ca1e0008ef9a3a837249f8411a1d0fe0f685cc4ec966167d1133217256fe5a77"

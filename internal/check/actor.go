@@ -214,11 +214,12 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	}
 	// "Ist die Auftragnehmerin der Auffassung, …, hat sie die
 	// Auftraggeberin … hinzuweisen": a pronoun right after the main
-	// clause's verb refers to the party of the leading clause.
+	// clause's verb refers to the party of the leading clause ("Hält das
+	// Softwarehaus …, hat es …", a neuter party, hold20c).
 	// In the passive the agent acts all the same: "Sofern der
 	// Auftraggeber … zu melden hat, wird er hierbei vom Auftragnehmer
 	// unterstützt" (clause round 8c).
-	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er") {
+	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er" || toks[start+1].Text == "es") {
 		if p := f.scan(toks[:start], first); p != Nobody {
 			if a := f.passiveAgent(toks, start, p); a != Nobody {
 				return a
@@ -740,6 +741,13 @@ func (f *actorFinder) verbFirst(toks []match.Token) bool {
 		// "erstellt", "wendet"), not a preposition ("für die Kundin").
 		v := toks[0].Text
 		return feminine(w) && f.partyOf(w) != Nobody && len(v) > 3 && strings.HasSuffix(v, "t") && !verbFirstNotVerb[v]
+	case "das":
+		// "Führt das Klinikum eine DSFA durch, stellt der Auftragnehmer
+		// … bereit": a neuter party (a name the contract defines, "das
+		// Institut") after a word that looks like a verb, as for "die"
+		// (hold20c).
+		v := toks[0].Text
+		return f.partyOf(w) != Nobody && len(v) > 3 && strings.HasSuffix(v, "t") && !verbFirstNotVerb[v]
 	}
 	return false
 }

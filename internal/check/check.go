@@ -357,6 +357,10 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	for i, s := range sents {
 		spans[i] = match.Span{Start: s.Start, End: s.End}
 	}
+	// A form's unticked options are not agreed: the index reads the text
+	// with them blanked (document.MaskUnticked); citations quote the
+	// document as it is.
+	text := document.MaskUnticked(doc.Text)
 	af := ch.actors[lang]
 	if af == nil {
 		af = ch.actors["en"]
@@ -367,19 +371,19 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	if af.german {
 		informal = ch.cat.InformalWords
 		// A sole trader's "ich" read as the processor's "wir".
-		if firstPerson(doc.Text) {
+		if firstPerson(text) {
 			informal = append(slices.Clip(informal), ch.cat.FirstPersonWords...)
 			// "weise ich … hin", "ich lösche": the verb's first person
 			// singular read as the plural the "wir" rules name.
-			informal = append(informal, firstPersonVerbs(doc.Text)...)
+			informal = append(informal, firstPersonVerbs(text)...)
 		}
 		// "Auftragnehmer (AN)": "der AN" read as "der Auftragnehmer".
-		if ab := af.abbreviatedParties(doc.Text); ab != nil {
+		if ab := af.abbreviatedParties(text); ab != nil {
 			informal = append(slices.Clip(informal), ab...)
 		}
 	}
 	// English: a sole trader's "I" read as the vendor's "we".
-	if !af.german && firstPersonEn(doc.Text) {
+	if !af.german && firstPersonEn(text) {
 		informal = ch.cat.FirstPersonWordsEn
 	}
 	// Terms the contract defines for its parties act like party words;
@@ -388,30 +392,30 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 	var defined map[string]Party
 	var low string
 	if af.german {
-		low = prefilter.Lower(doc.Text)
-		defined = af.definedParties(doc.Text, low)
-		if da := definedAliases(doc.Text, low, defined); da != nil {
+		low = prefilter.Lower(text)
+		defined = af.definedParties(text, low)
+		if da := definedAliases(text, low, defined); da != nil {
 			informal = append(slices.Clip(informal), da...)
 		}
 	}
-	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(doc.Text, spans, informal)}
+	in := &Input{Doc: doc, Sentences: sents, Lang: lang, Index: match.NewIndexAliased(text, spans, informal)}
 	if low != "" {
 		in.Index.UseLower(low)
 	}
 	if !af.german {
-		defined = af.definedPartiesIn(doc.Text, in.Index.Lower(), in.Index)
+		defined = af.definedPartiesIn(text, in.Index.Lower(), in.Index)
 	}
 	in.defined = defined
 	af = af.withParties(in.defined)
 	if af.german {
-		if fv := formalAddress(doc.Text); fv || in.Index.Aliased() {
-			af = af.formal(doc.Text, fv)
+		if fv := formalAddress(text); fv || in.Index.Aliased() {
+			af = af.formal(text, fv)
 		}
 	}
 	// English: further names the contract gives the parties, and the
 	// vendor's name from its voice (aliases.go).
 	if !af.german {
-		af = af.withParties(af.aliases(doc.Text, in.sentenceTokens))
+		af = af.withParties(af.aliases(text, in.sentenceTokens))
 		if reversedVoice(in.Index.Lower()) {
 			af = af.withParties(map[string]Party{"we": Controller, "you": Processor})
 		}
@@ -427,21 +431,21 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		toks = in.Index.AppendTokens(toks[:0], i)
 		in.actors[i] = af.find(toks)
 		if af.german {
-			if cs := af.splitClauses(doc.Text, toks); cs != nil {
+			if cs := af.splitClauses(text, toks); cs != nil {
 				if in.multi == nil {
 					in.multi = map[int][][2]int{}
 				}
 				in.multi[i] = cs
 			}
 		}
-		in.opens[i] = af.german || af.opensWithParty(doc.Text, toks)
+		in.opens[i] = af.german || af.opensWithParty(text, toks)
 		if in.actors[i] == Controller && af.requiredParty(toks) {
 			if in.required == nil {
 				in.required = make([]bool, len(sents))
 			}
 			in.required[i] = true
 		}
-		if definesTerm(doc.Text, toks, af.german) {
+		if definesTerm(text, toks, af.german) {
 			if in.defines == nil {
 				in.defines = make([]uint8, len(sents))
 			}
@@ -469,7 +473,7 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 		if sents[i+1].LeadIn != i {
 			continue
 		}
-		switch q := doc.Text[sents[i].Start:sents[i].End]; {
+		switch q := text[sents[i].Start:sents[i].End]; {
 		case asks(q, lexicon.AskingPermission()):
 			in.actors[i] = Controller
 		case asks(q, lexicon.AskingVendor()):

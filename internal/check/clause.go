@@ -33,7 +33,7 @@ func (f *actorFinder) splitClauses(text string, toks []match.Token) [][2]int {
 			continue
 		}
 		gap := text[toks[k-1].End:toks[k].Start]
-		if strings.IndexByte(gap, ';') >= 0 || strings.IndexByte(gap, ':') >= 0 && f.find(toks[k:]) != Nobody {
+		if strings.IndexByte(gap, ';') >= 0 || (strings.IndexByte(gap, ':') >= 0 || dashGap(gap)) && f.find(toks[k:]) != Nobody {
 			out = append(out, [2]int{from, k})
 			from = k
 		}
@@ -42,6 +42,19 @@ func (f *actorFinder) splitClauses(text string, toks []match.Token) [][2]int {
 		return nil
 	}
 	return append(out, [2]int{from, len(toks)})
+}
+
+// dashGap reports whether the gap between two words is a dash set off by
+// spaces (" – ", " — ", " - "), which may join main clauses like a colon:
+// "Du musst den Vorfall vielleicht der Behörde melden – dabei unterstützen
+// wir dich" puts the help on the processor (hold20c).
+func dashGap(gap string) bool {
+	for _, d := range [...]string{" – ", " — ", " - "} {
+		if strings.Contains(gap, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseMulti reports whether the clauses of sentence i decide whether
