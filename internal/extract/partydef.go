@@ -345,13 +345,27 @@ var reRoleIs = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsver
 // roleIsReadings reads "Verantwortlicher ist die Muster GmbH" at the start
 // of a line or sentence in the first n bytes: companies with a legal
 // form, or a generic description's note.
+//
+// A table row ("| Identity of Controller and Processor | The Controller
+// is Westmere Borough Council, … The Processor is … |") is read anywhere
+// outside a sub-processors' annex, each cell a start: annexes that give
+// the details of processing name the parties there.
 func (x *extractor) roleIsReadings(n int) []partyReading {
 	var out []partyReading
-	for _, ln := range x.lines {
-		if ln.start >= n {
-			break
+	for i, ln := range x.lines {
+		row := strings.HasPrefix(strings.TrimLeft(ln.text, " "), "|")
+		if ln.start >= n && (!row || !roleIsCue(ln.text) || x.inSubAnnex(i)) {
+			continue
 		}
-		for _, at := range sentenceStarts(ln.text) {
+		starts := sentenceStarts(ln.text)
+		if c := strings.Index(ln.text, ": "); c > 0 && c < 40 && !strings.ContainsAny(ln.text[:c], ".|") {
+			// "Parties: The Controller is …".
+			starts = append(starts, c+2)
+		}
+		if row {
+			starts = append(starts, cellStarts(ln.text)...)
+		}
+		for _, at := range starts {
 			t := ln.text[at:]
 			m := reRoleIs.FindStringSubmatchIndex(t)
 			if m == nil {
@@ -369,6 +383,14 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 			case nr.name != "" && nr.legal:
 				p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
 				out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+			case nr.name != "" && nr.note == "":
+				// "The Controller is Kestrel Academies Trust, a
+				// multi-academy trust": a body described by its kind.
+				if bs, br, ok := x.describedBody(rest, nr.end); ok && bs+br.start == nr.start {
+					x.markBody(br.name)
+					p := &model.Party{Name: br.name, Owner: br.owner, Brand: br.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
+					out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+				}
 			case nr.note == noteGeneric || nr.note == notePlaceholder || nr.note == noteReference:
 				out = append(out, partyReading{role: role, note: nr.note, at: start, src: "definition"})
 			}
@@ -792,6 +814,31 @@ func quoteLen(s string, i int) int {
 // reFullStop is a full stop before the next sentence's capital letter
 // (not the dot of "B.V. and").
 var reFullStop = lazyRegexp(`\.\s+\p{Lu}`)
+
+// roleIsCue reports whether a line may hold "<role> is/ist …" (a cheap
+// test before reRoleIs on lines past the head).
+func roleIsCue(t string) bool {
+	return strings.Contains(t, " is ") || strings.Contains(t, " ist ")
+}
+
+// cellStarts returns the offsets in a table row where a cell's text
+// starts (after "|" and blanks).
+func cellStarts(t string) []int {
+	var out []int
+	for i := 0; i < len(t); i++ {
+		if t[i] != '|' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j < len(t) && t[j] != '|' {
+			out = append(out, j)
+		}
+	}
+	return out
+}
 
 // sentenceStarts returns the offsets in a line where a sentence starts:
 // the line's start and after ". " before a capital letter.
@@ -1637,6 +1684,12 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		r.party = pr.party
 		return r, true
 	}
+	if p := x.describedBodyBefore(phrase, b, u.end); p != nil {
+		// "(A) Solway Leisure Centres Trust, a Scottish charitable
+		// incorporated organisation (SC049876) (the "Trust")".
+		r.party = p
+		return r, true
+	}
 	switch {
 	case len(strings.Fields(phrase)) > 14:
 	case pr.note == noteFragment || pr.note == noteNoName || pr.note == noteTitle:
@@ -1692,11 +1745,93 @@ var reDescribedAs = lazyRegexp(`^(?:,\s*an?\s+(?:\S+\s+){0,3}?(?:company|corpora
 // company is Bright Smile Holdings plc (hereinafter the "Practice")").
 var reParentBefore = lazyRegexp(`(?i)(?:(?:subsidiary|affiliate|division|member|part)\s+of|(?:owned|controlled)\s+by|parent(?:\s+company|\s+undertaking)?\s+(?:is|being)|(?:tochter(?:gesellschaft|unternehmen)?|konzerngesellschaft|ein\s+unternehmen|mitglied)\s+(?:der|des|von|im)|mutter(?:gesellschaft)?\s+(?:ist|sind))\s+(?:the\s+|die\s+|der\s+)?$`)
 
+// reBodyDescribed is the description that follows the name of a body
+// without a legal form and states what kind of body it is, in place of
+// the form: ", a charitable company limited by guarantee", ", a Scottish
+// charitable incorporated organisation", ", a registered charity", ", a
+// multi-academy trust", ", a company limited by guarantee" (Companies Act
+// 2006 s. 60 lets a charitable company limited by guarantee leave
+// "Limited" out of its name; Charities Act 2011 s. 206 for the CIO).
+var reBodyDescribed = lazyRegexp(`^,\s*an?\s+(?:(?:Scottish|English|Welsh|Northern\s+Irish|Irish|exempt|excepted)\s+)?(?:charitable\s+(?:company|incorporated\s+organi[sz]ation|trust)|registered\s+charity|charity\s+registered|company\s+limited\s+by\s+guarantee|(?:multi-academy|academy)\s+trust)\b`)
+
+// markBody records a name read as a body described by its kind.
+func (x *extractor) markBody(name string) {
+	if x.bodies == nil {
+		x.bodies = map[string]bool{}
+	}
+	x.bodies[name] = true
+}
+
+// formalName reports whether a party's name ends in a legal form or is a
+// body's the text describes by its kind (describedBody): either way not
+// a defined term.
+func (x *extractor) formalName(name string) bool {
+	return x.k.party.legalRe.MatchString(" "+name) || x.bodies[name]
+}
+
+// describedBody returns the name of a body without a legal form that
+// ends at offset at of s and is followed by a description of its kind
+// (reBodyDescribed): "Fenwick Valley Rivers Trust, a charitable company
+// limited by guarantee …". The name must be all capitalised words read
+// as a name and no generic description ("The Customer, a charitable
+// company …" and "Each of the Participating Churches" are none).
+func (x *extractor) describedBody(s string, at int) (int, nameRead, bool) {
+	if !reBodyDescribed().MatchString(s[at:]) {
+		return 0, nameRead{}, false
+	}
+	start := capitalRun(s, x.walkBack(s, at), at)
+	if start >= at {
+		return 0, nameRead{}, false
+	}
+	nr := x.readName(s[start:at])
+	if nr.name == "" || nr.note != "" || nr.end != at-start || len(strings.Fields(nr.name)) < 2 {
+		return 0, nameRead{}, false
+	}
+	for _, w := range strings.Fields(nr.name) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !x.k.party.joiner[strings.ToLower(w)] {
+			return 0, nameRead{}, false
+		}
+	}
+	return start, nr, true
+}
+
 // describedBefore returns the company with a legal form whose description
 // or address fills phrase (starting at offset b) up to a definition
 // ending at defEnd, or nil: the first such company, and only when no
 // other definition (a quoted term) stands between it and the definition.
+// A body without a legal form counts when a description of its kind
+// follows its name (describedBody).
 func (x *extractor) describedBefore(phrase string, b, defEnd int) *model.Party {
+	if p := x.describedBodyBefore(phrase, b, defEnd); p != nil {
+		return p
+	}
+	return x.describedCompanyBefore(phrase, b, defEnd)
+}
+
+// describedBodyBefore is describedBefore for a body without a legal form
+// (describedBody).
+func (x *extractor) describedBodyBefore(phrase string, b, defEnd int) *model.Party {
+	for off := 0; ; {
+		i := strings.Index(phrase[off:], ", a")
+		if i < 0 {
+			break
+		}
+		i += off
+		if strings.ContainsAny(phrase[i:], "“\"„") {
+			break
+		}
+		if start, nr, ok := x.describedBody(phrase, i); ok {
+			x.markBody(nr.name)
+			return x.defParty(b+start+nr.start, b+start+nr.end, defEnd, nr)
+		}
+		off = i + 3
+	}
+	return nil
+}
+
+// describedCompanyBefore is describedBefore for a company with a legal
+// form.
+func (x *extractor) describedCompanyBefore(phrase string, b, defEnd int) *model.Party {
 	for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(phrase, -1) {
 		rest := phrase[m[3]:]
 		if !reDescribedAs().MatchString(rest) || strings.ContainsAny(rest, "“\"„") {

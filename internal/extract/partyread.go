@@ -175,7 +175,7 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		sr := cs[i].r
 		// A party read without a legal form or an address is as likely
 		// a defined term as a party.
-		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
+		if !x.formalName(sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
 			return false
 		}
 		if r := x.statedRole(sr.short); r != "" {
@@ -496,7 +496,7 @@ func (x *extractor) otherShortParty(shorts map[string]partyReading, key string) 
 			return nil
 		}
 	}
-	if len(parties) != 2 || !x.k.party.legalRe.MatchString(" "+parties[0].party.Name) || !x.k.party.legalRe.MatchString(" "+parties[1].party.Name) {
+	if len(parties) != 2 || !x.formalName(parties[0].party.Name) || !x.formalName(parties[1].party.Name) {
 		return nil
 	}
 	for i, q := range parties {
