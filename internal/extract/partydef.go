@@ -959,6 +959,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 	}
 	us = append(us, x.dashRoleUnits(text)...)
 	us = append(us, x.namingUnits(text)...)
+	us = append(us, x.passiveNamingUnits(text)...)
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
 	var out []defUnit
@@ -969,6 +970,120 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// passiveNaming are the words of a naming sentence whose subject, the
+// first party, stands before them: "Die Weidinger Landtechnik GmbH wird
+// im Folgenden „Mitglied“, die Agrarnetz Südwest eG „Agrarnetz“
+// genannt."
+var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird nachstehend ", " wird im weiteren "}
+
+// passiveNamingUnits finds the short names of a naming sentence "X wird
+// nachfolgend „A“, Y „B“ genannt": the sentence must close with
+// "genannt" or "bezeichnet" after its last quote. The first quote defines
+// the subject (the sentence's start up to the naming words), each later
+// one the phrase after the quote before it. A subject that is a noun
+// alone ("Die Steuerberatungsgesellschaft wird …") names the one company
+// of the text before whose name ends in that noun and a legal form.
+func (x *extractor) passiveNamingUnits(text string) []defUnit {
+	var us []defUnit
+	low := x.lower[:len(text)]
+	for _, v := range passiveNaming {
+		for off := 0; ; {
+			i := strings.Index(low[off:], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(v)
+			from := i + len(v)
+			end := min(len(text), from+300)
+			seg := text[from:end]
+			if e := strings.IndexByte(seg, '\n'); e >= 0 {
+				seg = seg[:e]
+			}
+			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+				seg = seg[:e[3]]
+			}
+			qs := reNamedQuote().FindAllStringIndex(seg, 3)
+			if len(qs) == 0 {
+				continue
+			}
+			tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
+			if tail != "genannt" && tail != "bezeichnet" {
+				continue
+			}
+			// The subject: from the sentence's start in the line.
+			ls := strings.LastIndexByte(text[:i], '\n') + 1
+			ss := ls
+			if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
+				ss = ls + k + 2
+			}
+			prev := ss
+			for n, m := range qs {
+				role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
+				if !ok {
+					break
+				}
+				u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
+				if n == 0 {
+					u.start = i
+					if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
+						u.inner = x.nounCompany(text[:ss], w[1])
+						if u.inner == [2]int{} {
+							// No one company or more than one: the
+							// subject names no party; the later quotes
+							// still do.
+							prev = from + m[1]
+							continue
+						}
+					}
+				}
+				us = append(us, u)
+				prev = from + m[1]
+			}
+		}
+	}
+	return us
+}
+
+// reSubjectNoun is a naming sentence's subject that is a capitalised noun
+// alone after an article ("Die Steuerberatungsgesellschaft").
+var reSubjectNoun = lazyRegexp(`^(?:Die|Der|Das)\s+(\p{Lu}\p{Ll}{3,40})$`)
+
+// nounCompany returns the span of the one company in head whose name's
+// last word before its legal form is noun ("Hollerbach & Kollegen
+// Steuerberatungsgesellschaft mbH" for "Steuerberatungsgesellschaft"),
+// or 0, 0 when there is none or more than one.
+func (x *extractor) nounCompany(head, noun string) [2]int {
+	var found [2]int
+	for off := 0; ; {
+		i := strings.Index(head[off:], noun)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(noun)
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(head[:i]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		m := x.k.party.legalRe.FindStringSubmatchIndex(head[off:min(len(head), off+40)])
+		if m == nil || m[0] != 0 {
+			continue
+		}
+		end := off + m[3]
+		st, en, ok := x.nameBefore(head[:end], end)
+		if !ok || st >= i {
+			continue
+		}
+		if found != [2]int{} && head[found[0]:found[1]] != head[st:en] {
+			return [2]int{}
+		}
+		found = [2]int{st, en}
+	}
+	return found
 }
 
 // reNamedQuote is a quoted short name in a naming sentence: „die Praxis“,
