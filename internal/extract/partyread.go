@@ -249,8 +249,11 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 }
 
 // reStatedRole is a role stated right after a party's short name: " is
-// the processor", " acts as controller", " ist Auftragsverarbeiter".
-var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:the\s+|a\s+|its\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
+// the processor", " acts as controller", " ist Auftragsverarbeiter", also
+// with an adverb before the role (" ist dabei Auftragsverarbeiter", " is
+// therefore the processor"; "ist insoweit nicht Auftragsverarbeiter"
+// states none).
+var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:(?:insoweit|insofern|dabei|hierbei|therefore|thus|accordingly)\s+)?(?:the\s+|a\s+|its\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
 
 // statedRole returns the role the text gives a short name in so many
 // words ("Acme is the processor"), or "" when it gives none or both.
