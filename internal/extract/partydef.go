@@ -354,7 +354,8 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 	var out []partyReading
 	for i, ln := range x.lines {
 		row := strings.HasPrefix(strings.TrimLeft(ln.text, " "), "|")
-		if ln.start >= n && (!row || !roleIsCue(ln.text) || x.inSubAnnex(i)) {
+		late := ln.start >= n
+		if late && (!row || !roleIsCue(ln.text)) {
 			continue
 		}
 		starts := sentenceStarts(ln.text)
@@ -370,6 +371,9 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 			m := reRoleIs.FindStringSubmatchIndex(t)
 			if m == nil {
 				continue
+			}
+			if late && x.inSubAnnex(i) {
+				break
 			}
 			role := x.k.party.role[strings.ToLower(t[m[2]:m[3]])]
 			rest := t[m[1]:]
@@ -1926,6 +1930,14 @@ func (x *extractor) describedBefore(phrase string, b, defEnd int) *model.Party {
 // describedBodyBefore is describedBefore for a body without a legal form
 // (describedBody).
 func (x *extractor) describedBodyBefore(phrase string, b, defEnd int) *model.Party {
+	low := strings.ToLower(phrase)
+	if len(x.lower) == len(x.text) && b+len(phrase) <= len(x.lower) {
+		low = x.lower[b : b+len(phrase)]
+	}
+	if !strings.Contains(low, "charit") && !strings.Contains(low, "guarantee") && !strings.Contains(low, "trust") {
+		// None of reBodyDescribed's kinds.
+		return nil
+	}
 	for off := 0; ; {
 		i := strings.Index(phrase[off:], ", a")
 		if i < 0 {
