@@ -100,6 +100,9 @@ type extractor struct {
 	// annexTitles caches annexTitle, provCache providerSection.
 	annexTitles map[string]string
 	provCache   map[string]bool
+	// bodies holds the names read as bodies without a legal form that
+	// the text describes by their kind (describedBody).
+	bodies map[string]bool
 	// names memoises readName by phrase.
 	names map[string]nameRead
 	// joined memoises joinedBlockLine by the line's offset.

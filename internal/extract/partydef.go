@@ -345,17 +345,35 @@ var reRoleIs = prefilter.MustCompile(`(?i)^(?:der\s+|die\s+|the\s+)?(auftragsver
 // roleIsReadings reads "Verantwortlicher ist die Muster GmbH" at the start
 // of a line or sentence in the first n bytes: companies with a legal
 // form, or a generic description's note.
+//
+// A table row ("| Identity of Controller and Processor | The Controller
+// is Westmere Borough Council, … The Processor is … |") is read anywhere
+// outside a sub-processors' annex, each cell a start: annexes that give
+// the details of processing name the parties there.
 func (x *extractor) roleIsReadings(n int) []partyReading {
 	var out []partyReading
-	for _, ln := range x.lines {
-		if ln.start >= n {
-			break
+	for i, ln := range x.lines {
+		row := strings.HasPrefix(strings.TrimLeft(ln.text, " "), "|")
+		late := ln.start >= n
+		if late && (!row || !roleIsCue(ln.text)) {
+			continue
 		}
-		for _, at := range sentenceStarts(ln.text) {
+		starts := sentenceStarts(ln.text)
+		if c := strings.Index(ln.text, ": "); c > 0 && c < 40 && !strings.ContainsAny(ln.text[:c], ".|") {
+			// "Parties: The Controller is …".
+			starts = append(starts, c+2)
+		}
+		if row {
+			starts = append(starts, cellStarts(ln.text)...)
+		}
+		for _, at := range starts {
 			t := ln.text[at:]
 			m := reRoleIs.FindStringSubmatchIndex(t)
 			if m == nil {
 				continue
+			}
+			if late && x.inSubAnnex(i) {
+				break
 			}
 			role := x.k.party.role[strings.ToLower(t[m[2]:m[3]])]
 			rest := t[m[1]:]
@@ -369,6 +387,14 @@ func (x *extractor) roleIsReadings(n int) []partyReading {
 			case nr.name != "" && nr.legal:
 				p := &model.Party{Name: nr.name, Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
 				out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+			case nr.name != "" && nr.note == "":
+				// "The Controller is Kestrel Academies Trust, a
+				// multi-academy trust": a body described by its kind.
+				if bs, br, ok := x.describedBody(rest, nr.end); ok && bs+br.start == nr.start {
+					x.markBody(br.name)
+					p := &model.Party{Name: br.name, Owner: br.owner, Brand: br.brand, Evidence: x.evidencePtr(ln.start+at, start+nr.end)}
+					out = append(out, partyReading{role: role, party: p, at: start, src: "definition"})
+				}
 			case nr.note == noteGeneric || nr.note == notePlaceholder || nr.note == noteReference:
 				out = append(out, partyReading{role: role, note: nr.note, at: start, src: "definition"})
 			}
@@ -793,6 +819,31 @@ func quoteLen(s string, i int) int {
 // (not the dot of "B.V. and").
 var reFullStop = lazyRegexp(`\.\s+\p{Lu}`)
 
+// roleIsCue reports whether a line may hold "<role> is/ist …" (a cheap
+// test before reRoleIs on lines past the head).
+func roleIsCue(t string) bool {
+	return strings.Contains(t, " is ") || strings.Contains(t, " ist ")
+}
+
+// cellStarts returns the offsets in a table row where a cell's text
+// starts (after "|" and blanks).
+func cellStarts(t string) []int {
+	var out []int
+	for i := 0; i < len(t); i++ {
+		if t[i] != '|' {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		if j < len(t) && t[j] != '|' {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
 // sentenceStarts returns the offsets in a line where a sentence starts:
 // the line's start and after ". " before a capital letter.
 func sentenceStarts(t string) []int {
@@ -912,6 +963,7 @@ func (x *extractor) defUnits(n int) []defUnit {
 	}
 	us = append(us, x.dashRoleUnits(text)...)
 	us = append(us, x.namingUnits(text)...)
+	us = append(us, x.passiveNamingUnits(text)...)
 	sort.SliceStable(us, func(a, b int) bool { return us[a].start < us[b].start })
 	// Drop a unit inside another (a dash definition holding parentheses).
 	var out []defUnit
@@ -922,6 +974,120 @@ func (x *extractor) defUnits(n int) []defUnit {
 		out = append(out, u)
 	}
 	return out
+}
+
+// passiveNaming are the words of a naming sentence whose subject, the
+// first party, stands before them: "Die Weidinger Landtechnik GmbH wird
+// im Folgenden „Mitglied“, die Agrarnetz Südwest eG „Agrarnetz“
+// genannt."
+var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird nachstehend ", " wird im weiteren "}
+
+// passiveNamingUnits finds the short names of a naming sentence "X wird
+// nachfolgend „A“, Y „B“ genannt": the sentence must close with
+// "genannt" or "bezeichnet" after its last quote. The first quote defines
+// the subject (the sentence's start up to the naming words), each later
+// one the phrase after the quote before it. A subject that is a noun
+// alone ("Die Steuerberatungsgesellschaft wird …") names the one company
+// of the text before whose name ends in that noun and a legal form.
+func (x *extractor) passiveNamingUnits(text string) []defUnit {
+	var us []defUnit
+	low := x.lower[:len(text)]
+	for _, v := range passiveNaming {
+		for off := 0; ; {
+			i := strings.Index(low[off:], v)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(v)
+			from := i + len(v)
+			end := min(len(text), from+300)
+			seg := text[from:end]
+			if e := strings.IndexByte(seg, '\n'); e >= 0 {
+				seg = seg[:e]
+			}
+			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+				seg = seg[:e[3]]
+			}
+			qs := reNamedQuote().FindAllStringIndex(seg, 3)
+			if len(qs) == 0 {
+				continue
+			}
+			tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
+			if tail != "genannt" && tail != "bezeichnet" {
+				continue
+			}
+			// The subject: from the sentence's start in the line.
+			ls := strings.LastIndexByte(text[:i], '\n') + 1
+			ss := ls
+			if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
+				ss = ls + k + 2
+			}
+			prev := ss
+			for n, m := range qs {
+				role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
+				if !ok {
+					break
+				}
+				u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
+				if n == 0 {
+					u.start = i
+					if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
+						u.inner = x.nounCompany(text[:ss], w[1])
+						if u.inner == [2]int{} {
+							// No one company or more than one: the
+							// subject names no party; the later quotes
+							// still do.
+							prev = from + m[1]
+							continue
+						}
+					}
+				}
+				us = append(us, u)
+				prev = from + m[1]
+			}
+		}
+	}
+	return us
+}
+
+// reSubjectNoun is a naming sentence's subject that is a capitalised noun
+// alone after an article ("Die Steuerberatungsgesellschaft").
+var reSubjectNoun = lazyRegexp(`^(?:Die|Der|Das)\s+(\p{Lu}\p{Ll}{3,40})$`)
+
+// nounCompany returns the span of the one company in head whose name's
+// last word before its legal form is noun ("Hollerbach & Kollegen
+// Steuerberatungsgesellschaft mbH" for "Steuerberatungsgesellschaft"),
+// or 0, 0 when there is none or more than one.
+func (x *extractor) nounCompany(head, noun string) [2]int {
+	var found [2]int
+	for off := 0; ; {
+		i := strings.Index(head[off:], noun)
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len(noun)
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(head[:i]); unicode.IsLetter(r) {
+				continue
+			}
+		}
+		m := x.k.party.legalRe.FindStringSubmatchIndex(head[off:min(len(head), off+40)])
+		if m == nil || m[0] != 0 {
+			continue
+		}
+		end := off + m[3]
+		st, en, ok := x.nameBefore(head[:end], end)
+		if !ok || st >= i {
+			continue
+		}
+		if found != [2]int{} && head[found[0]:found[1]] != head[st:en] {
+			return [2]int{}
+		}
+		found = [2]int{st, en}
+	}
+	return found
 }
 
 // reNamedQuote is a quoted short name in a naming sentence: „die Praxis“,
@@ -1637,6 +1803,12 @@ func (x *extractor) readDefUnit(u defUnit, prevEnd int, shorts map[string]partyR
 		r.party = pr.party
 		return r, true
 	}
+	if p := x.describedBodyBefore(phrase, b, u.end); p != nil {
+		// "(A) Solway Leisure Centres Trust, a Scottish charitable
+		// incorporated organisation (SC049876) (the "Trust")".
+		r.party = p
+		return r, true
+	}
 	switch {
 	case len(strings.Fields(phrase)) > 14:
 	case pr.note == noteFragment || pr.note == noteNoName || pr.note == noteTitle:
@@ -1692,11 +1864,101 @@ var reDescribedAs = lazyRegexp(`^(?:,\s*an?\s+(?:\S+\s+){0,3}?(?:company|corpora
 // company is Bright Smile Holdings plc (hereinafter the "Practice")").
 var reParentBefore = lazyRegexp(`(?i)(?:(?:subsidiary|affiliate|division|member|part)\s+of|(?:owned|controlled)\s+by|parent(?:\s+company|\s+undertaking)?\s+(?:is|being)|(?:tochter(?:gesellschaft|unternehmen)?|konzerngesellschaft|ein\s+unternehmen|mitglied)\s+(?:der|des|von|im)|mutter(?:gesellschaft)?\s+(?:ist|sind))\s+(?:the\s+|die\s+|der\s+)?$`)
 
+// reBodyDescribed is the description that follows the name of a body
+// without a legal form and states what kind of body it is, in place of
+// the form: ", a charitable company limited by guarantee", ", a Scottish
+// charitable incorporated organisation", ", a registered charity", ", a
+// multi-academy trust", ", a company limited by guarantee" (Companies Act
+// 2006 s. 60 lets a charitable company limited by guarantee leave
+// "Limited" out of its name; Charities Act 2011 s. 206 for the CIO).
+var reBodyDescribed = lazyRegexp(`^,\s*an?\s+(?:(?:Scottish|English|Welsh|Northern\s+Irish|Irish|exempt|excepted)\s+)?(?:charitable\s+(?:company|incorporated\s+organi[sz]ation|trust)|registered\s+charity|charity\s+registered|company\s+limited\s+by\s+guarantee|(?:multi-academy|academy)\s+trust)\b`)
+
+// markBody records a name read as a body described by its kind.
+func (x *extractor) markBody(name string) {
+	if x.bodies == nil {
+		x.bodies = map[string]bool{}
+	}
+	x.bodies[name] = true
+}
+
+// formalName reports whether a party's name ends in a legal form or is a
+// body's the text describes by its kind (describedBody): either way not
+// a defined term.
+func (x *extractor) formalName(name string) bool {
+	return x.k.party.legalRe.MatchString(" "+name) || x.bodies[name]
+}
+
+// describedBody returns the name of a body without a legal form that
+// ends at offset at of s and is followed by a description of its kind
+// (reBodyDescribed): "Fenwick Valley Rivers Trust, a charitable company
+// limited by guarantee …". The name must be all capitalised words read
+// as a name and no generic description ("The Customer, a charitable
+// company …" and "Each of the Participating Churches" are none).
+func (x *extractor) describedBody(s string, at int) (int, nameRead, bool) {
+	if !reBodyDescribed().MatchString(s[at:]) {
+		return 0, nameRead{}, false
+	}
+	start := capitalRun(s, x.walkBack(s, at), at)
+	if start >= at {
+		return 0, nameRead{}, false
+	}
+	nr := x.readName(s[start:at])
+	if nr.name == "" || nr.note != "" || nr.end != at-start || len(strings.Fields(nr.name)) < 2 {
+		return 0, nameRead{}, false
+	}
+	for _, w := range strings.Fields(nr.name) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !x.k.party.joiner[strings.ToLower(w)] {
+			return 0, nameRead{}, false
+		}
+	}
+	return start, nr, true
+}
+
 // describedBefore returns the company with a legal form whose description
 // or address fills phrase (starting at offset b) up to a definition
 // ending at defEnd, or nil: the first such company, and only when no
 // other definition (a quoted term) stands between it and the definition.
+// A body without a legal form counts when a description of its kind
+// follows its name (describedBody).
 func (x *extractor) describedBefore(phrase string, b, defEnd int) *model.Party {
+	if p := x.describedBodyBefore(phrase, b, defEnd); p != nil {
+		return p
+	}
+	return x.describedCompanyBefore(phrase, b, defEnd)
+}
+
+// describedBodyBefore is describedBefore for a body without a legal form
+// (describedBody).
+func (x *extractor) describedBodyBefore(phrase string, b, defEnd int) *model.Party {
+	low := strings.ToLower(phrase)
+	if len(x.lower) == len(x.text) && b+len(phrase) <= len(x.lower) {
+		low = x.lower[b : b+len(phrase)]
+	}
+	if !strings.Contains(low, "charit") && !strings.Contains(low, "guarantee") && !strings.Contains(low, "trust") {
+		// None of reBodyDescribed's kinds.
+		return nil
+	}
+	for off := 0; ; {
+		i := strings.Index(phrase[off:], ", a")
+		if i < 0 {
+			break
+		}
+		i += off
+		if strings.ContainsAny(phrase[i:], "“\"„") {
+			break
+		}
+		if start, nr, ok := x.describedBody(phrase, i); ok {
+			x.markBody(nr.name)
+			return x.defParty(b+start+nr.start, b+start+nr.end, defEnd, nr)
+		}
+		off = i + 3
+	}
+	return nil
+}
+
+// describedCompanyBefore is describedBefore for a company with a legal
+// form.
+func (x *extractor) describedCompanyBefore(phrase string, b, defEnd int) *model.Party {
 	for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(phrase, -1) {
 		rest := phrase[m[3]:]
 		if !reDescribedAs().MatchString(rest) || strings.ContainsAny(rest, "“\"„") {

@@ -175,7 +175,7 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 		sr := cs[i].r
 		// A party read without a legal form or an address is as likely
 		// a defined term as a party.
-		if !pk.legalRe.MatchString(" "+sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
+		if !x.formalName(sr.party.Name) && sr.party.Postcode == "" && sr.party.City == "" && sr.party.Country == "" {
 			return false
 		}
 		if r := x.statedRole(sr.short); r != "" {
@@ -249,8 +249,11 @@ func (x *extractor) shortRoles(p *model.Parties, shorts map[string]partyReading)
 }
 
 // reStatedRole is a role stated right after a party's short name: " is
-// the processor", " acts as controller", " ist Auftragsverarbeiter".
-var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:the\s+|a\s+|its\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
+// the processor", " acts as controller", " ist Auftragsverarbeiter", also
+// with an adverb before the role (" ist dabei Auftragsverarbeiter", " is
+// therefore the processor"; "ist insoweit nicht Auftragsverarbeiter"
+// states none).
+var reStatedRole = lazyRegexp(`^\s+(?:is|acts as|shall act as|ist|handelt als)\s+(?:(?:insoweit|insofern|dabei|hierbei|therefore|thus|accordingly)\s+)?(?:the\s+|a\s+|its\s+|der\s+|die\s+)?(?:data\s+)?(processor|controller|auftragsverarbeiter|verantwortliche[r]?)\b`)
 
 // statedRole returns the role the text gives a short name in so many
 // words ("Acme is the processor"), or "" when it gives none or both.
@@ -496,7 +499,7 @@ func (x *extractor) otherShortParty(shorts map[string]partyReading, key string) 
 			return nil
 		}
 	}
-	if len(parties) != 2 || !x.k.party.legalRe.MatchString(" "+parties[0].party.Name) || !x.k.party.legalRe.MatchString(" "+parties[1].party.Name) {
+	if len(parties) != 2 || !x.formalName(parties[0].party.Name) || !x.formalName(parties[1].party.Name) {
 		return nil
 	}
 	for i, q := range parties {
