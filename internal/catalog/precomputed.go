@@ -37710,19 +37710,59 @@ var precomputedCatalog = &Catalog{
 							"obligations under ... data protection legislation",
 							"obligations under the gdpr",
 							"obligations ... under data protection",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"@en_subproc_subject",
+						"re:\\b(?:customer|controller|client)[\\x27\\x{2019}]s (?:employees|staff|personnel|users)\\b",
+						"own users",
+						"its users",
+						"your users",
+						"your staff",
+						"your employees",
+					},
+				},
+				{
+					Name:   "staff-comply-contract-duties-part-en",
+					Lang:   "en",
+					Status: "part",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"@en_staff",
+							"they",
+						},
+						{
+							"re:\\bcomply with (?:the |its |our |all )?(?:[a-z]+[\\x27\\x{2019}]s )?(?:duties|obligations) under this (?:schedule|agreement|clause|dpa|addendum|annex|data processing agreement)\\b",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"@en_subproc_subject",
+						"re:\\b(?:customer|controller|client|buyer|authority)[\\x27\\x{2019}]s (?:duties|obligations)\\b",
+					},
+				},
+				{
+					Name:   "staff-trained-handling-part-en",
+					Lang:   "en",
+					Status: "part",
+					Actor:  "not-controller",
+					All: [][]string{
+						{
+							"@en_staff",
+							"they",
+						},
+						{
+							"training in .... protection .... of personal data",
+							"training in .... handling of personal data",
+							"trained in .... protection .... of personal data",
+							"trained in .... handling of personal data",
 							"training in data protection",
 							"trained in data protection",
-							"training on data protection",
-							"trained on data protection",
 							"data protection training",
-							"privacy training",
-							"training in privacy",
-							"trained in privacy",
-							"training in .... protection of personal data",
-							"training in .... protection and handling of personal data",
-							"training in .... handling of personal data",
-							"trained in .... protection of personal data",
-							"trained in .... handling of personal data",
 						},
 					},
 					None: []string{
@@ -37837,6 +37877,14 @@ var precomputedCatalog = &Catalog{
 						"staff-duties-trained-part-en",
 					},
 				},
+				{
+					Status: "partial",
+					Rules: []string{
+						"staff-secrecy-part-en",
+						"staff-comply-contract-duties-part-en",
+						"staff-trained-handling-part-en",
+					},
+				},
 			},
 		},
 	},
@@ -37844,4 +37892,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "000fa2a8dd72c231a735c0543e31acb9fef6af00a52e768889ee3e85e2501263"
+const precomputedDigest = "40c26cc50db1fce3c98686f272b36ef167b92841be250b5dee1e5ee7a6ed829c"
