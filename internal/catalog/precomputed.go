@@ -37672,6 +37672,15 @@ var precomputedCatalog = &Catalog{
 						"@en_subproc",
 						"@en_subproc_subject",
 						"re:\\b(?:customer|controller|client)[\\x27\\x{2019}]s (?:employees|staff|personnel|users)\\b",
+						"not bound by",
+						"non-confidential",
+						"non confidential",
+						"a party may",
+						"each party",
+						"either party",
+						"the other party",
+						"receiving party",
+						"disclosing party",
 					},
 				},
 				{
@@ -37892,4 +37901,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "40c26cc50db1fce3c98686f272b36ef167b92841be250b5dee1e5ee7a6ed829c"
+const precomputedDigest = "c9c5788cc8a31ebafeee479e88082ab50ac666a7d241a674cf3a0b7487f1fa06"
