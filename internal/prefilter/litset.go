@@ -256,22 +256,28 @@ func (ls *litSet) nextSkip(s string, i int, fold bool) int {
 // or -1. Without leftmost, any occurrence will do.
 func (ls *litSet) index(s string, fold, leftmost bool) int {
 	if len(ls.lits) <= 4 && (ls.skip == nil || ls.win < skipFew) {
-		at := -1
-		for _, l := range ls.lits {
-			u := s
-			if at >= 0 {
-				u = s[:min(len(s), at+len(l)-1)] // it must start before at
-			}
-			if i := index(u, l, fold); i >= 0 {
-				at = i
-				if !leftmost {
-					break
-				}
-			}
-		}
-		return at
+		return firstOf(ls.lits, s, fold, leftmost)
 	}
 	return ls.next(s, 0, fold)
+}
+
+// firstOf returns the first offset of s at which one of lits occurs, or -1,
+// by one search per literal; without leftmost, any occurrence will do.
+func firstOf(lits []string, s string, fold, leftmost bool) int {
+	at := -1
+	for _, l := range lits {
+		u := s
+		if at >= 0 {
+			u = s[:min(len(s), at+len(l)-1)] // it must start before at
+		}
+		if i := index(u, l, fold); i >= 0 {
+			at = i
+			if !leftmost {
+				break
+			}
+		}
+	}
+	return at
 }
 
 // at reports whether one of the literals occurs at offset p of s.

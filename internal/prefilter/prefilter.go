@@ -135,17 +135,7 @@ func (n *need) index(s string, fold bool) int {
 	if n.set != nil {
 		return n.set.index(s, fold, true)
 	}
-	at := -1
-	for _, l := range n.lits {
-		u := s
-		if at >= 0 {
-			u = s[:min(len(s), at+len(l)-1)] // it must start before at
-		}
-		if i := index(u, l, fold); i >= 0 {
-			at = i
-		}
-	}
-	return at
+	return firstOf(n.lits, s, fold, true)
 }
 
 // needsFrom reports whether s holds, from offset from on, a literal of
