@@ -62,28 +62,36 @@ func TestSubs18Rules(t *testing.T) {
 		{"numbered", "§ 7 Unterauftragsverarbeiter\n\n(2) Der Auftraggeber genehmigt die folgenden Unterauftragsverarbeiter:\n\n1. Hostpoint Alpin AG (Schweiz), Hosting\n2. Quittly (Estland), Belegerfassung\n", []string{"Hostpoint Alpin AG|CH", "Quittly|EE"}},
 		{"numbered-address", "Anlage 3 – Unterauftragnehmer\n\n1. Druckhaus Elbtal GmbH\n   Meißner Straße 40, 01445 Radebeul, Deutschland\n", []string{"Druckhaus Elbtal GmbH|DE"}},
 	} {
-		d := document.ParseText(tc.name+".txt", "text", tc.text)
 		lang := "de"
 		if tc.name == "note-en" || tc.name == "ort-en" {
 			lang = "en"
 		}
-		f, err := Extract(Input{Doc: d, Sentences: segment.Split(d), Lang: lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, s := range f.Subprocessors {
-			got = append(got, s.Name)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-			continue
-		}
-		for i, w := range tc.want {
-			name, cc, _ := cut(w, "|")
-			if f.Subprocessors[i].Name != name || cc != "" && f.Subprocessors[i].Country != cc {
-				t.Errorf("%s: got %q (%s), want %q", tc.name, f.Subprocessors[i].Name, f.Subprocessors[i].Country, w)
-			}
+		checkSubprocessors(t, tc.name, lang, tc.text, tc.want)
+	}
+}
+
+// checkSubprocessors extracts the sub-processors of text and compares them
+// in order with want, each "Name" or "Name|CC" (the country is checked
+// only where given).
+func checkSubprocessors(t *testing.T, name, lang, text string, want []string) {
+	t.Helper()
+	d := document.ParseText(name+".txt", "text", text)
+	f, err := Extract(Input{Doc: d, Sentences: segment.Split(d), Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range f.Subprocessors {
+		got = append(got, s.Name+"|"+s.Country)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: got %q, want %q", name, got, want)
+		return
+	}
+	for i, w := range want {
+		n, cc, _ := cut(w, "|")
+		if f.Subprocessors[i].Name != n || cc != "" && f.Subprocessors[i].Country != cc {
+			t.Errorf("%s: got %q, want %q", name, got[i], w)
 		}
 	}
 }

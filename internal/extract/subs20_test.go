@@ -2,9 +2,6 @@ package extract
 
 import (
 	"testing"
-
-	"github.com/art28/art28/internal/document"
-	"github.com/art28/art28/internal/segment"
 )
 
 // TestSubs20Helpers checks the line tests of branch subs20, each with
@@ -194,24 +191,6 @@ func TestSubs20Rules(t *testing.T) {
 		{"ticked", "de", "Anlage 3 – Unterauftragsverarbeiter\n\n☒ Serverhof Westerwald GmbH – Hosting\n☒ Schreibdienst Krause – Abschrift von Diktaten\n☐ Aktenlager Mosel GmbH – Archivierung\n", []string{"Serverhof Westerwald GmbH", "Schreibdienst Krause"}},
 		{"unticked", "en", "Schedule 3 – Sub-processors\n\n☒ The Processor does not use any sub-processors.\n☐ Hillcrest Hosting Ltd (hosting)\n☐ Quaymark Print Limited (printing)\n", nil},
 	} {
-		d := document.ParseText(tc.name+".txt", "text", tc.text)
-		f, err := Extract(Input{Doc: d, Sentences: segment.Split(d), Lang: tc.lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, s := range f.Subprocessors {
-			got = append(got, s.Name+"|"+s.Country)
-		}
-		if len(got) != len(tc.want) {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-			continue
-		}
-		for i, w := range tc.want {
-			name, cc, _ := cut(w, "|")
-			if f.Subprocessors[i].Name != name || cc != "" && f.Subprocessors[i].Country != cc {
-				t.Errorf("%s: got %q, want %q", tc.name, got[i], w)
-			}
-		}
+		checkSubprocessors(t, tc.name, tc.lang, tc.text, tc.want)
 	}
 }
