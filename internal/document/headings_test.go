@@ -82,15 +82,7 @@ func TestHeadingExcerpts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join("testdata", "headings", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, err := Normalize(raw)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := ParseText(tt.file, "text", text)
+			d := parseHeadingFile(t, tt.file)
 			// find returns the first block whose text (or, for a table
 			// cell, whose cell text) starts with prefix.
 			find := func(prefix string) (Block, bool) {
@@ -163,15 +155,7 @@ func TestAnnexListings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join("testdata", "headings", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			text, err := Normalize(raw)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d := ParseText(tt.file, "text", text)
+			d := parseHeadingFile(t, tt.file)
 			seen := map[string]int{}
 			for _, w := range tt.wants {
 				// The n-th block starting with the line: an annex's
@@ -201,4 +185,18 @@ func TestAnnexListings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// parseHeadingFile reads, normalises and parses testdata/headings/file.
+func parseHeadingFile(t *testing.T, file string) *Document {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "headings", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Normalize(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ParseText(file, "text", text)
 }
