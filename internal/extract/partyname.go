@@ -98,6 +98,11 @@ func (x *extractor) readName(phrase string) nameRead {
 }
 
 // readNameOnce is readName without the memo.
+// reDashedLawKind is a dash before the kind of a body in public or civil
+// law: " – Anstalt des öffentlichen Rechts", " – rechtsfähige Stiftung
+// des bürgerlichen Rechts", " – Körperschaft des öffentlichen Rechts".
+var reDashedLawKind = lazyRegexp(`(?i)\s[–—-]\s+(?:\p{L}+e\s+)?(?:anstalt|körperschaft|stiftung|zweckverband)\s+(?:des|in|im)\s+(?:öffentlichen|bürgerlichen|privaten)\s+rechts?\b`)
+
 func (x *extractor) readNameOnce(phrase string) nameRead {
 	pk := x.k.party
 	p := phraseSpan{s: phrase, hi: len(phrase)}
@@ -227,6 +232,11 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 	// marker (representative, seat, legal basis).
 	var r nameRead
 	p.hi = p.lo + x.firstPart(p.text())
+	if m := reDashedLawKind().FindStringIndex(p.text()); m != nil && m[0] > 0 {
+		// "Kommunale Datenzentrale Nordheide – Anstalt des öffentlichen
+		// Rechts –": the body's kind set off by dashes ends its name.
+		p.hi = p.lo + m[0]
+	}
 	if m := pk.cutRe.FindStringIndex(p.text()); m != nil && !x.markerInName(p.text(), m[0]) {
 		p.hi = p.lo + m[0]
 	}

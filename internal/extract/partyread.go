@@ -786,6 +786,12 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			block = x.blockBefore(i)
 		}
 		r := x.partyFromLines(block, kind == "same")
+		if r.party != nil && kind == "lead" && r.party.Postcode == "" && r.party.Street == "" && x.signedBlock(block) &&
+			x.personLike(r.party.Name) && x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+			// "CUSTOMER" over "By: Mark Ellison" / "Name: Mark Ellison":
+			// the block is signed, the person is its signatory.
+			r.party, r.note = nil, noteSignatory
+		}
 		if kind == "inline" {
 			if r.party == nil || r.party.Postcode == "" && !roleCell {
 				// Only a party block with its address ends in its label; a
@@ -1511,6 +1517,17 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 					continue
 				}
 			}
+			if a.Postcode != "" && streetAsCity(a.City) {
+				// "1200 Pearl Street": a house number and its street, not
+				// a postcode and its city.
+				a = Address{}
+			}
+			if a.Postcode == "" && p.Postcode == "" && a.City != "" && a.Country != "" {
+				if m := reCityPostcode().FindStringSubmatch(t); m != nil && strings.EqualFold(m[1], a.City) {
+					// "Tel Aviv 6701101": a known city before its postcode.
+					a.Postcode = m[2]
+				}
+			}
 			if a.Postcode != "" {
 				p.Postcode, p.City = a.Postcode, a.City
 				if a.Street != "" && p.Street == "" {
@@ -1546,6 +1563,24 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 // reEnglishPostcode is a British postcode after its town ("Norwich NR1
 // 1LX": town, postcode) or a US state and ZIP code ("TX 78701").
 var reEnglishPostcode = lazyRegexp(`^(?:(\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+){0,2})\s+([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})|[A-Z]{2}\s+(\d{5}(?:-\d{4})?))$`)
+
+// reCityPostcode is a city before its postcode ("Tel Aviv 6701101",
+// "Singapore 018989").
+var reCityPostcode = lazyRegexp(`^(\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+){0,2})\s+(\d{5,7})$`)
+
+// streetAsCity reports whether a city read after a number is a street
+// ("1200 Pearl Street", "350 Fifth Avenue").
+func streetAsCity(city string) bool {
+	f := strings.Fields(city)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimRight(f[len(f)-1], ".")) {
+	case "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard", "blvd", "way", "place", "court", "parkway", "highway":
+		return true
+	}
+	return false
+}
 
 // customerNoLine reports whether a line starts with a customer number
 // ("Kd-Nr. 203523").
@@ -1617,6 +1652,23 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 		out = append(out, r)
 	}
 	return out
+}
+
+// reSignerLine is a line that signs: "By: …", "Signed by …", "gez. …",
+// "Signature: …", "Unterschrift: …".
+var reSignerLine = prefilter.MustCompile(`(?i)^(?:by\s*:|signed\s+by\b|gez\.|signature\s*:|unterschrift\s*:)`)
+
+// signedBlock reports whether one of a block's first lines signs it.
+func (x *extractor) signedBlock(b []line) bool {
+	for i, l := range b {
+		if i >= 3 {
+			break
+		}
+		if reSignerLine.MatchString(strings.TrimSpace(l.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // personLike reports whether a name reads as a person's: two or three
