@@ -1034,6 +1034,14 @@ func (x *extractor) passiveNamingUnits(text string) []defUnit {
 					u.start = i
 					if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
 						u.inner = x.nounCompany(text[:ss], w[1])
+						if u.inner == [2]int{} && x.bodyHead(w[1]) {
+							// "Die Gemeinde wird nachfolgend …" after
+							// "… der Gemeinde Oberried …": the one body
+							// of that kind before.
+							if n, at := x.oneBodyOfKind(w[1], ss); n != "" {
+								u.inner = [2]int{at, at + len(n)}
+							}
+						}
 						if u.inner == [2]int{} {
 							// No one company or more than one: the
 							// subject names no party; the later quotes

@@ -66,6 +66,7 @@ type partyFile struct {
 	StreetTypes       []string            `yaml:"street_types"`
 	StreetLeads       []string            `yaml:"street_leads"`
 	AuthorityHeads    []string            `yaml:"authority_heads"`
+	BodyHeads         []string            `yaml:"body_heads"`
 }
 
 // partyKnowledge is the compiled party knowledge.
@@ -80,6 +81,7 @@ type partyKnowledge struct {
 	letter     letterFile        // a letter's openings and voice cues, lower case
 	generic    map[string]bool
 	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
+	bodyHeads  []string // "gemeinde", "landkreis": the kinds that open a local public body's name
 	article    map[string]bool
 	title      map[string]bool
 	nameLabel  map[string]bool
@@ -164,6 +166,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
+	pk.bodyHeads = lowerAll(f.BodyHeads)
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
 	pk.signatory = set(f.SignatoryLabels)
 	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),

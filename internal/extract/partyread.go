@@ -45,6 +45,7 @@ func (x *extractor) parties() model.Parties {
 	head := min(len(x.text), min(limit, 8000))
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
+	rs = append(rs, x.bodyKindReadings(head)...)
 	rs = append(rs, x.signatureReadings(limit)...)
 	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
@@ -1796,7 +1797,18 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			// signature ("Anlage 1 – Unterauftragsverarbeiter").
 			break
 		}
-		if len(ln.text) > 80 || pk.legalRe.FindStringIndex(" "+ln.text) == nil {
+		if len(ln.text) > 80 {
+			continue
+		}
+		if x.bodyLine(ln.text) {
+			// "Markt Kirchwald" over "gez. …": a local public body has
+			// no legal form.
+			if r := x.partyFromLines([]line{ln}, false); r.party != nil && r.party.Name == strings.TrimSpace(ln.text) {
+				r.role, r.at, r.src = role, ln.start, "signature"
+				return r, true
+			}
+		}
+		if pk.legalRe.FindStringIndex(" "+ln.text) == nil {
 			continue
 		}
 		r := x.partyFromLines([]line{ln}, false)

@@ -3166,6 +3166,23 @@ var precomputedKnowledge = &knowledgeFiles{
 			"dienststelle",
 			"landesbetrieb",
 		},
+		BodyHeads: []string{
+			"gemeinde",
+			"stadt",
+			"landkreis",
+			"markt",
+			"zweckverband",
+			"schulverband",
+			"samtgemeinde",
+			"verbandsgemeinde",
+			"kirchengemeinde",
+			"ortsgemeinde",
+			"kreisstadt",
+			"hansestadt",
+			"landeshauptstadt",
+			"kreis",
+			"amt",
+		},
 	},
 }
 
