@@ -1565,6 +1565,34 @@ func (x *extractor) partyFromLines(b []line, explicit bool) partyReading {
 // 1LX": town, postcode) or a US state and ZIP code ("TX 78701").
 var reEnglishPostcode = lazyRegexp(`^(?:(\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+){0,2})\s+([A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})|[A-Z]{2}\s+(\d{5}(?:-\d{4})?))$`)
 
+// reBehalfAsRole is a signature block's lead line that names the
+// company and its role: "For and on behalf of X Pty Ltd (ACN …) as
+// Controller", "Signed for and on behalf of X Ltd acting as the
+// processor", "Für die X GmbH als Auftragnehmer:".
+var reBehalfAsRole = lazyRegexp(`^(?i:(?:signed|executed)\s+)?(?i:for\s+and\s+on\s+behalf\s+of|on\s+behalf\s+of|für)\s+(?i:the\s+|die\s+|den\s+|das\s+)?(.+?)\s+(?i:as|acting\s+as|als)\s+(?i:the\s+|its\s+)?(\p{L}+(?:\s+\p{L}+)?)\s*:?$`)
+
+// behalfAsRole reads a lead line reBehalfAsRole matches: the company
+// (with a legal form) and the role word after "as" / "als".
+func (x *extractor) behalfAsRole(ln line) (partyReading, bool) {
+	m := reBehalfAsRole().FindStringSubmatchIndex(ln.text)
+	if m == nil {
+		return partyReading{}, false
+	}
+	role, ok := x.k.party.role[strings.ToLower(ln.text[m[4]:m[5]])]
+	if !ok || role != "processor" && role != "controller" {
+		return partyReading{}, false
+	}
+	r := x.partyFromLines([]line{{start: ln.start + m[2], end: ln.start + m[3], text: ln.text[m[2]:m[3]]}}, false)
+	if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+		return partyReading{}, false
+	}
+	if strings.HasPrefix(r.party.Street, "(") {
+		r.party.Street = "" // "(ACN 444 555 666)": a register number
+	}
+	r.role, r.at, r.src = role, ln.start, "signature"
+	return r, true
+}
+
 // reCityPostcode is a city before its postcode ("Tel Aviv 6701101",
 // "Singapore 018989").
 var reCityPostcode = lazyRegexp(`^(\p{Lu}[\p{L}'\-]+(?: \p{Lu}[\p{L}'\-]+){0,2})\s+(\d{5,7})$`)
@@ -1604,6 +1632,13 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 			// over the two blocks side by side.
 			if rs := x.signatureColumns(i); rs != nil {
 				out = append(out, rs...)
+				continue
+			}
+		}
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 160 {
+			// "For and on behalf of Tenantly Pty Ltd (ACN …) as Processor".
+			if r, ok := x.behalfAsRole(ln); ok {
+				out = append(out, r)
 				continue
 			}
 		}
