@@ -69,12 +69,12 @@ var knownPartyGaps = map[string]string{
 	"de-p20a-13-deckblatt-als-rollen":                   "a museum without legal form whose name holds \"für\" (\"Landesmuseum für Technik Nordstadt\") is read as a fragment of a sentence (branch parties20)",
 	"de-p22-05-die-gemeinde-undefiniert":                "\"Die Gemeinde beauftragt …\" after a \"Zwischen / Gemeinde Lindach / und / Cloudwerk Franken GmbH\" head without definitions: a noun subject that names a party without legal form by its head word is not read (branch parties22)",
 	"de-p22-39-gemeinde-abkuerzung-nicht-definiert":     "\"Die Gemeinde ist Verantwortliche\" for \"Gemeinde Oberried\" named without a definition: the head word used again is not matched to the name (branch parties22)",
-	"de-p22-20-tabelle-partei-name-anschrift":           "\"Praxis für Physiotherapie Schulte GbR\" in a \"Partei | Name | Anschrift\" row: a name holding \"für\" is read as a generic description (branch parties22)",
 	"de-p22-21-nur-unterschriftenblock":                 "\"Für den Auftraggeber: / Markt Kirchwald / gez. …\": a signature block's party without legal form (a public body) is not read (branch parties22)",
 	"de-p22-31-apotheke-inhaberin":                      "\"Auftraggeber: Löwen-Apotheke, Inhaberin Julia Brenner e.K.\": a trade name with its owner and e.K. after it is read as a generic word (branch parties22)",
 	"en-p22-17-pty-ltd-trading-as":                      "lines ending in a bare \"(Practice)\" that is no role word: the party is not read as defined (branch parties22)",
 	"en-p22-21-sole-trader-ta":                          "\"Emma Clarke t/as Clarke Virtual Assistance, a sole trader\" defined as \"Assistant\": a person trading under a name is not read (branch parties22)",
 	"de-p22b-03-zwei-gemeinden-keine":                   "\"Die X GmbH, Ringstraße 4, 85072 Eichstätt, ist Auftragsverarbeiterin.\": a role stated after the firm's address in running text without a party head is not read (branch parties22)",
+	"de-p22d-01-tab-zentrum-fuer":                       "\"Zentrum für Logopädie Anna Weber\": a head word that is not generic (\"Zentrum\") before \"für\" and a field is read as a fragment of a sentence (branch parties22)",
 	"de-h12-02-lines-im-folgenden":                      "of two head lines, one defined by a role word („Dienstleisterin“) and one by a plain short name („Bank“), the other party is not given the controller's role when no instruction cue names it (the contract this excerpt follows has cues; branch hold12de)",
 }
 

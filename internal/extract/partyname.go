@@ -661,9 +661,10 @@ func (x *extractor) ownName(w string) bool {
 // namedAfterFor reports whether the words after "für"/"for" in a party
 // phrase name a practice: a capitalised field and a name of two or more
 // capitalised words ("Physiotherapie Jana Koch"), none an article, a role
-// or a generic word, up to the first comma.
+// or a generic word, up to the first comma or the end of a table cell.
 func (x *extractor) namedAfterFor(s string) bool {
-	if i := strings.IndexAny(s, ",(\n"); i >= 0 {
+	if i := strings.IndexAny(s, ",(\n|\t"); i >= 0 {
+		// A table's cell ends the name as a comma does.
 		s = s[:i]
 	}
 	ws := strings.Fields(s)

@@ -1574,6 +1574,11 @@ var reBehalfAsRole = lazyRegexp(`^(?i:(?:signed|executed)\s+)?(?i:for\s+and\s+on
 // behalfAsRole reads a lead line reBehalfAsRole matches: the company
 // (with a legal form) and the role word after "as" / "als".
 func (x *extractor) behalfAsRole(ln line) (partyReading, bool) {
+	low := x.lower[ln.start:ln.end]
+	if !strings.HasPrefix(low, "for") && !strings.HasPrefix(low, "für") && !strings.HasPrefix(low, "signed") &&
+		!strings.HasPrefix(low, "executed") && !strings.HasPrefix(low, "on behalf") {
+		return partyReading{}, false
+	}
 	m := reBehalfAsRole().FindStringSubmatchIndex(ln.text)
 	if m == nil {
 		return partyReading{}, false
