@@ -276,6 +276,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			// Verantwortliche keine Maßnahmen trifft": the party of an
 			// inner conditional clause is not the subject.
 			inner = deInnerSub[t]
+			// "…, es sei denn, der Auftraggeber verlangt vorher ihre
+			// Rückgabe": the exception's party is not the subject
+			// (round22de).
+			if !inner && i >= 2 && toks[i-1].Text == "denn" && toks[i-2].Text == "sei" {
+				inner = true
+			}
 			// "…, zum Beispiel wenn Sie uns bitten, …", "…, etwa
 			// falls der Kunde …": an adverb before the subordinator.
 			for k := i; !inner && k < i+3 && k+1 < len(toks) && deInnerLead[toks[k].Text] && !toks[k+1].Comma; k++ {
