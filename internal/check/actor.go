@@ -237,6 +237,14 @@ func (f *actorFinder) find(toks []match.Token) Party {
 			return p
 		}
 	}
+	// "Die Gemeinde legt fest, …", "Die Stadt beantwortet …": a public
+	// body opening the sentence as its subject, where the contract does
+	// not name it as a party, is the controller of what it hands out
+	// (lexicon de_public_controllers, round22de). Only at the start: in
+	// "Kommundata unterrichtet die Gemeinde" it is the object.
+	if f.german && start == 0 && first+1 < len(toks) && toks[first].Text == "die" && dePublicControllers[toks[first+1].Text] && f.partyOf(toks[first+1].Text) == Nobody {
+		return Controller
+	}
 	// "Der vom Auftraggeber beauftragte Prüfer verpflichtet sich, …": a
 	// person the controller engages acts on the controller's side, never
 	// as the processor (round22de).
@@ -439,6 +447,10 @@ func (f *actorFinder) requiredParty(toks []match.Token) bool {
 	}
 	return false
 }
+
+// dePublicControllers are public bodies that hand processing out ("die
+// Gemeinde", "die Stadt").
+var dePublicControllers = lexicon.Set("de_public_controllers")
 
 // deMandated are the participles of engaging someone: "der vom
 // Auftraggeber beauftragte Prüfer", "die von der Kundin benannten

@@ -249,6 +249,7 @@ var precomputedWords = &words{
 		"de_not_subject":               "dem den des einem einen eines vom zum zur beim am an durch für gegenüber mit von bei seitens zwischen ohne auf aus nach weitere weiteren weiterer andere anderen anderer",
 		"de_prepositions":              "an auf durch für gegen gegenüber mit ohne um über von bei aus nach zu seitens zwischen",
 		"de_pronouns":                  "er dieser",
+		"de_public_controllers":        "gemeinde stadt gemeindeverwaltung stadtverwaltung kreisverwaltung",
 		"de_require":                   "verlangen verlangt fordern fordert anfordern beanspruchen",
 		"de_sie_verbs":                 "können kann dürfen müssen erteilen erteilt verpflichten stimmen genehmigen willigen beauftragen informieren benennen haben tragen sorgen stellen bleiben sind",
 		"de_singular_modals":           "kann muss darf soll will mag wird",
