@@ -237,6 +237,20 @@ func (f *actorFinder) find(toks []match.Token) Party {
 			return p
 		}
 	}
+	// "Die Gemeinde legt fest, …", "Die Stadt beantwortet …": a public
+	// body opening the sentence as its subject, where the contract does
+	// not name it as a party, is the controller of what it hands out
+	// (lexicon de_public_controllers, round22de). Only at the start: in
+	// "Kommundata unterrichtet die Gemeinde" it is the object.
+	if f.german && start == 0 && first+1 < len(toks) && toks[first].Text == "die" && dePublicControllers[toks[first+1].Text] && f.partyOf(toks[first+1].Text) == Nobody {
+		return Controller
+	}
+	// "Der vom Auftraggeber beauftragte Prüfer verpflichtet sich, …": a
+	// person the controller engages acts on the controller's side, never
+	// as the processor (round22de).
+	if f.german && f.mandatedBy(toks, max(start, first)) == Controller {
+		return Controller
+	}
 	if p := f.scan(toks, start); p != Nobody {
 		if q := f.assented(toks, start); q != Nobody {
 			return q
@@ -270,6 +284,12 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 			// Verantwortliche keine Maßnahmen trifft": the party of an
 			// inner conditional clause is not the subject.
 			inner = deInnerSub[t]
+			// "…, es sei denn, der Auftraggeber verlangt vorher ihre
+			// Rückgabe": the exception's party is not the subject
+			// (round22de).
+			if !inner && i >= 2 && toks[i-1].Text == "denn" && toks[i-2].Text == "sei" {
+				inner = true
+			}
 			// "…, zum Beispiel wenn Sie uns bitten, …", "…, etwa
 			// falls der Kunde …": an adverb before the subordinator.
 			for k := i; !inner && k < i+3 && k+1 < len(toks) && deInnerLead[toks[k].Text] && !toks[k+1].Comma; k++ {
@@ -428,6 +448,40 @@ func (f *actorFinder) requiredParty(toks []match.Token) bool {
 	return false
 }
 
+// dePublicControllers are public bodies that hand processing out ("die
+// Gemeinde", "die Stadt").
+var dePublicControllers = lexicon.Set("de_public_controllers")
+
+// deMandated are the participles of engaging someone: "der vom
+// Auftraggeber beauftragte Prüfer", "die von der Kundin benannten
+// Personen".
+var deMandated = lexicon.Set("de_mandated")
+
+// mandatedBy returns the party that engaged the subject of the clause
+// opening at i: an article, "vom"/"von der", a party word and a
+// participle of deMandated ("Der vom Auftraggeber beauftragte Prüfer …").
+func (f *actorFinder) mandatedBy(toks []match.Token, i int) Party {
+	if i+3 >= len(toks) || !deSubjectArticles[toks[i].Text] {
+		return Nobody
+	}
+	j := i + 1
+	switch {
+	case toks[j].Text == "vom":
+		j++
+	case toks[j].Text == "von" && (toks[j+1].Text == "der" || toks[j+1].Text == "dem"):
+		j += 2
+	default:
+		return Nobody
+	}
+	if j+1 >= len(toks) || !deMandated[toks[j+1].Text] {
+		return Nobody
+	}
+	return f.partyOf(toks[j].Text)
+}
+
+// deSubjectArticles are the German articles that open a subject.
+var deSubjectArticles = lexicon.Set("de_subject_articles")
+
 // deRequire are the German verbs by which a party calls on the other
 // party to act: "Der Kunde kann verlangen, dass der Anbieter …".
 var deRequire = lexicon.Set("de_require")
@@ -447,6 +501,17 @@ func (f *actorFinder) requiredPartyDE(toks []match.Token) bool {
 		for j := i + 1; j < len(toks) && j <= i+6; j++ {
 			if f.partyOf(toks[j].Text) == Processor {
 				before = true
+				// "Der Auftraggeber ist berechtigt, vom Auftragnehmer
+				// alle Informationen zu verlangen, …" (round22de).
+				if toks[j-1].Text == "vom" || toks[j-1].Text == "von" {
+					return f.requiredFromDE(toks, j)
+				}
+			}
+			// "Der Auftraggeber ist berechtigt, nach Vertragsende die
+			// Herausgabe oder die Löschung aller Daten zu verlangen": an
+			// act asked for by its noun, the processor not named.
+			if toks[j].Text == "berechtigt" && j+1 < len(toks) && toks[j+1].Comma {
+				return f.requiredFromDE(toks, j)
 			}
 			if !deRequire[toks[j].Text] {
 				continue
@@ -463,6 +528,34 @@ func (f *actorFinder) requiredPartyDE(toks []match.Token) bool {
 			return false
 		}
 		return false
+	}
+	return false
+}
+
+// deToldPassive are the participles of being told: "ist berechtigt, vom
+// Auftragnehmer unverzüglich … unterrichtet zu werden".
+var deToldPassive = lexicon.Set("de_told_passive")
+
+// requiredFromDE reports the controller's right to ask the processor,
+// named at p after "vom"/"von", for an act: a verb of deRequire after "zu"
+// ("vom Auftragnehmer die Herausgabe … zu verlangen") or at the end of the
+// sentence ("kann vom Auftragnehmer Auskunft verlangen"), or the passive
+// of being told ("vom Auftragnehmer … unterrichtet zu werden"), within 30
+// words, before any "dass" clause and with no further controller word.
+// After "ist berechtigt," p is the word "berechtigt": the act is asked for
+// by its noun ("die Herausgabe oder die Löschung … zu verlangen").
+func (f *actorFinder) requiredFromDE(toks []match.Token, p int) bool {
+	for q := p + 1; q < len(toks) && q <= p+30; q++ {
+		t := toks[q].Text
+		if t == "dass" || f.partyOf(t) == Controller {
+			return false
+		}
+		if deRequire[t] && (toks[q-1].Text == "zu" || q == len(toks)-1 || toks[q+1].Comma) {
+			return true
+		}
+		if t == "werden" && toks[q-1].Text == "zu" && deToldPassive[toks[q-2].Text] {
+			return true
+		}
 	}
 	return false
 }

@@ -64,17 +64,28 @@ func Split(doc *document.Document) []Sentence {
 			continue
 		}
 		spans := splitSpan(doc.Text, b.Start, b.End)
-		for _, sp := range spans {
+		for si, sp := range spans {
 			s := Sentence{Start: sp[0], End: sp[1], Block: bi, LeadIn: -1, Heading: b.Kind == document.Heading}
 			if s.Heading {
 				leadIn, chain = -1, false
+				// A clause on a line of its own before lettered items
+				// or ticked options, without a colon ("Der Auftragnehmer
+				// schützt die Daten insbesondere gegen⏎a) …", "Die
+				// Beauftragung von Unterauftragnehmern ist⏎☐ … ☒ …") is
+				// their lead-in; a clause (a verb in it) is no title.
+				if si == len(spans)-1 && bi+1 < len(doc.Blocks) {
+					if k := openLeadIn(doc, b, doc.Blocks[bi+1]); k != noLeadIn {
+						s.Heading = k == titleLeadIn
+						leadIn = len(out)
+					}
+				}
 				out = append(out, s)
 				continue
 			}
 			// An item follows its lead-in directly, is marked as a list item
 			// or table cell, or continues a list whose previous part ended
 			// with ";" or "and".
-			if leadIn >= 0 && (b.Kind == document.ListItem || b.Kind == document.TableCell || chain || leadIn == len(out)-1) {
+			if leadIn >= 0 && (b.Kind == document.ListItem || b.Kind == document.TableCell || chain || leadIn == len(out)-1 || si == 0 && tickOpens(doc.Text[s.Start:s.End])) {
 				s.LeadIn = leadIn
 			} else {
 				leadIn = -1
@@ -84,12 +95,120 @@ func Split(doc *document.Document) []Sentence {
 			out = append(out, s)
 			if strings.HasSuffix(text, ":") || strings.HasSuffix(text, "—") || strings.HasSuffix(text, ": -") {
 				leadIn = len(out) - 1
+			} else if si == len(spans)-1 && bi+1 < len(doc.Blocks) && openLeadIn(doc, b, doc.Blocks[bi+1]) != noLeadIn {
+				leadIn = len(out) - 1
 			}
 		}
 	}
 	answerQuestions(doc.Text, out)
 	return out
 }
+
+// Kinds of a lead-in without a colon (openLeadIn).
+const (
+	noLeadIn     = iota
+	clauseLeadIn // a clause: its line is no heading
+	titleLeadIn  // a title before ticked options: it stays a heading
+)
+
+// openLeadIn reports whether block b, ending without a colon, introduces
+// the list that the block after it opens (round22de): the next block is a
+// lettered or numbered list item ("a) bei der Sicherheit …", "(1) …") or
+// opens with a checkbox ("[x] sind mit vorheriger Zustimmung zulässig",
+// "☒ …"), and b ends with no punctuation of its own ("… schützt die
+// Daten insbesondere gegen", "Die Verarbeitung umfasst"). A heading is a
+// lead-in when it holds a verb (a clause: "Die Verarbeitung umfasst",
+// "Im Falle einer Datenpanne unterstützt der Makler den Kunden"), or, as
+// a title, before checkbox options ("Unterauftragsverhältnisse⏎[ ] sind
+// nicht zulässig⏎[x] sind …"). Numbered titles ("§ 7 …", "3. …") and a
+// title before lettered items stay headings without a lead-in.
+func openLeadIn(doc *document.Document, b, next document.Block) int {
+	text := strings.TrimSpace(doc.Text[b.Start:b.End])
+	nt := strings.TrimSpace(doc.Text[next.Start:next.End])
+	if text == "" || nt == "" || strings.ContainsAny(text[len(text)-1:], ".;,!?:)]\"") || strings.HasSuffix(text, "“") {
+		return noLeadIn
+	}
+	// An option or item itself continues its own lead-in.
+	if tickOpens(text) || b.Kind == document.ListItem {
+		return noLeadIn
+	}
+	tick := tickOpens(nt)
+	if !tick && !(next.Kind == document.ListItem && listMarked(nt)) {
+		return noLeadIn
+	}
+	if b.Kind != document.Heading {
+		return clauseLeadIn
+	}
+	if c, _ := utf8.DecodeRuneInString(text); !unicode.IsLetter(c) {
+		return noLeadIn
+	}
+	if hasVerb(text) || lowerEnd(text) {
+		return clauseLeadIn
+	}
+	if tick {
+		return titleLeadIn
+	}
+	return noLeadIn
+}
+
+// tickOpens reports whether a text opens with a checkbox mark, ticked or
+// not.
+func tickOpens(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, m := range tickMarks {
+		if strings.HasPrefix(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var tickMarks = append(lexicon.List("checkbox_ticked"), lexicon.List("checkbox_unticked")...)
+
+// listMarked reports a list item opened by a letter or number label:
+// "a)", "(a)", "1.", "(1)", "i)".
+func listMarked(t string) bool {
+	i := 0
+	if strings.HasPrefix(t, "(") {
+		i = 1
+	}
+	j := i
+	for j < len(t) && j < i+4 && (t[j] >= '0' && t[j] <= '9' || t[j] >= 'a' && t[j] <= 'z') {
+		j++
+	}
+	return j > i && j < len(t) && (t[j] == ')' || t[j] == '.')
+}
+
+// hasVerb reports whether a line holds a finite German verb: a lower-case
+// word of the lexicon's lead_in_verbs or one ending in "t" that is no
+// function word ("umfasst", "unterstützt", "schützt"; not "nicht").
+func hasVerb(t string) bool {
+	for _, w := range strings.Fields(t) {
+		w = strings.Trim(w, "()„“\"',")
+		c, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !unicode.IsLower(c) {
+			continue
+		}
+		if leadInVerbs[w] || strings.HasSuffix(w, "t") && !leadInNotVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerEnd reports a line whose last word is lower-case: a title ends in
+// a noun, a clause broken off before its items in a verb or preposition
+// ("… schützt die Daten insbesondere gegen", "… Unterauftragnehmern ist").
+func lowerEnd(t string) bool {
+	w := t[strings.LastIndexByte(t, ' ')+1:]
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(c)
+}
+
+var (
+	leadInVerbs    = lexicon.Set("lead_in_verbs")
+	leadInNotVerbs = lexicon.Set("lead_in_not_verbs")
+)
 
 // answerQuestions reads contracts written as questions and answers ("|
 // Frage | Antwort |" tables, FAQ pages): a sentence ending in "?" whose
