@@ -87,6 +87,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			continue
 		}
 		e.sp.Name = trimAffiliateRemark(e.sp.Name)
+		e.sp.Name, _ = trimCompanyIntro(e.sp.Name)
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -1357,7 +1358,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 		}
 	}()
-	skip := -1 // a block read as the second line of the entry above
+	skip := -1      // a block read as the second line of the entry above
+	footerAt := -10 // the page line that left the list open
 	for i, b := range x.doc.Blocks {
 		if i == skip {
 			continue
@@ -1373,6 +1375,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if lastHit == i-1 && pageFooter(t) {
 				// "Seite 4 von 6" between two entries: a page break
 				// leaves the list open.
+				lastHit, footerAt = i, i
+				continue
+			}
+			if footerAt == i-1 && x.runningHeader(t, b, i) {
+				// "Auftragsverarbeitungsvertrag – Anlage 3" after the
+				// page line and before "3. …": the next page's running
+				// header leaves the list open too.
 				lastHit = i
 				continue
 			}
@@ -1586,6 +1595,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					t = u
 				}
 			}
+			// "Fa. Aktenwolf GmbH, Goslar – …", "die Firma Haustechnik
+			// Ramelow GmbH, Gotha, für …": the introducing word is no part
+			// of the name.
+			t, _ = trimCompanyIntro(t)
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.

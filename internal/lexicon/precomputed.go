@@ -322,6 +322,13 @@ var precomputedWords = &words{
 			"[ ]",
 			"( )",
 		},
+		"company_intro": {
+			"die firma",
+			"der firma",
+			"the company",
+			"firma",
+			"fa.",
+		},
 		"definition_openers": {
 			"im folgenden",
 			"nachfolgend",
