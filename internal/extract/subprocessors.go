@@ -1411,7 +1411,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				if alone != nil {
 					out = append(out, alone)
 					last, lastBlock, lastHit = alone, i, i
-					cur = nil
+					// Labelled lines below it ("Sitz: …", "Leistung: …")
+					// describe it and keep the list open.
+					cur = alone
 					continue
 				}
 			}
@@ -1627,18 +1629,23 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				// (A labelled line of an entry keeps the list open:
+				// "2. Belegscan Taunus GmbH" after "Leistung: …".)
+				lastHit = i
 				continue
 			}
 			if m := reLocLine.FindStringSubmatch(t); m != nil && cur != nil {
 				x.setLocation(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				lastHit = i
 				continue
 			}
 			if m := reServLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				cur.sp.Service = collapse(m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				lastHit = i
 				continue
 			}
 			if es := x.inlineList(t, ls, le); es != nil {
@@ -2695,6 +2702,11 @@ func splitNameRest(x *extractor, s string) (string, string) {
 // it within one line: "Anschrift: … Leistung: …".
 var reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.*)|$)`)
 
+// reSeatParen is an entry's seat in parentheses after its name, with a
+// label: "(Sitz: Daun, Deutschland)", "(mit Sitz in Graz, Österreich)",
+// "(registered office: Leeds, United Kingdom)".
+var reSeatParen = lazyRegexp(`(?i)^\((?:mit\s+)?(?:sitz|hauptsitz|registered office|head office|seat)(?:\s*:\s*|\s+in\s+)([^()]{2,120})\)`)
+
 // reParentClause is a clause naming the parent of a listed company with
 // its place: ", a subsidiary of Acme, Inc. (USA)".
 var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter\S*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]*\([^()\n]*\)`)
@@ -2705,9 +2717,18 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
 		rest = rest[m[1]:]
 	}
-	rest = strings.TrimLeft(rest, " ,;–—-")
+	rest = strings.TrimLeft(skipRepresentative(rest), " ,;–—-")
 	if rest == "" {
 		return
+	}
+	if m := reSeatParen().FindStringSubmatchIndex(rest); m != nil {
+		// "(Sitz: Daun, Deutschland) – Auslagerung der Datensicherungen":
+		// the labelled seat in parentheses, then the service.
+		x.fillAddress(sp, strings.TrimSpace(rest[m[2]:m[3]]))
+		rest = strings.TrimLeft(rest[m[1]:], " ,;–—-")
+		if rest == "" {
+			return
+		}
 	}
 	if i := strings.LastIndex(rest, " ("); i > 0 && strings.HasSuffix(rest, ")") && !strings.ContainsAny(rest[:i], "(),:;0123456789") {
 		if c := x.k.CountryOf(rest[i+2 : len(rest)-1]); c != "" {
@@ -3172,6 +3193,13 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			e.sp.Name = name
 			e.text.WriteString(s)
 			rest := s[m[3]:min(len(s), m[3]+120)]
+			if r := skipRepresentative(rest); len(r) < len(rest) {
+				// ", vertreten durch ihren Geschäftsführer Herrn Tobias
+				// Kienle, Bahnhofplatz 2, 73430 Aalen": the address after
+				// the representative.
+				off := m[3] + len(rest) - len(r)
+				rest = s[off:min(len(s), off+120)]
+			}
 			if loc := rePostcodeCity.FindStringIndex(rest); loc != nil && loc[0] < 60 {
 				x.fillAddress(&e.sp, strings.Trim(rest[:loc[1]], " ,;"))
 				e.end = sent.Start + m[3] + loc[1]

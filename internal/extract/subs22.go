@@ -69,3 +69,18 @@ func labelNumber(l string) (int, bool) {
 	}
 	return n, true
 }
+
+// reRepresentative is a clause naming who represents a company, up to
+// the comma after the person's name: ", vertreten durch den
+// Geschäftsführer Jan Petersen,", ", represented by its director Mr Owen
+// Prichard,".
+var reRepresentative = lazyRegexp(`^\s*,\s*(?:diese\s+|gesetzlich\s+)?(?:vertreten\s+durch|represented\s+by)\s[^,;()]{3,90},`)
+
+// skipRepresentative returns rest after a representative clause at its
+// start (keeping the comma that ends it), or rest as it is.
+func skipRepresentative(rest string) string {
+	if m := reRepresentative().FindStringIndex(rest); m != nil {
+		return rest[m[1]-1:]
+	}
+	return rest
+}
