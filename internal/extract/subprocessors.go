@@ -430,7 +430,11 @@ func (x *extractor) tables() []table {
 		}
 	}
 	ts = append(ts, x.pipeTables()...)
-	return append(ts, x.spaceTables()...)
+	ts = append(ts, x.spaceTables()...)
+	for i := range ts {
+		x.joinContinuationRows(&ts[i])
+	}
+	return ts
 }
 
 // afterCompanyComma reports whether before ends in a company's legal form

@@ -84,3 +84,130 @@ func skipRepresentative(rest string) string {
 	}
 	return rest
 }
+
+// joinContinuationRows joins into the row above each row that only
+// continues its cells: a name wrapped before its legal form onto the
+// next row of a Markdown table ("| Betrieb der Server | Rechenzentrum
+// Mittelweser | Am Hafen 2 |" over "| | GmbH | 31582 Nienburg |"), or onto
+// the next line of a table set apart by spaces whose other cells wrap too
+// ("Datenspeicher   02625 Bautzen,   Betrieb des Rechenzentrums," over
+// "Oberlausitz GmbH   Deutschland   Datensicherung"). A row under a
+// company with a name of its own ("| | Hetzner Online GmbH | … |" under
+// "| Hosting | Vireo GmbH | … |") or a second site under an empty name
+// cell is no continuation.
+func (x *extractor) joinContinuationRows(t *table) {
+	if len(t.rows) < 3 {
+		return
+	}
+	var rows [][]span
+	var wrapped map[[2]int][]span
+	for r, row := range t.rows {
+		nr := len(rows)
+		if nr >= 2 && x.continuationRow(t, rows[nr-1], nr-1, wrapped, row) {
+			if wrapped == nil {
+				wrapped = map[[2]int][]span{}
+			}
+			for c, sp := range row {
+				if c < len(rows[nr-1]) && sp.end > sp.start {
+					k := [2]int{nr - 1, c}
+					wrapped[k] = append(wrapped[k], sp)
+				}
+			}
+			for k, v := range t.wrapped {
+				if k[0] == r && k[1] < len(rows[nr-1]) {
+					wrapped[[2]int{nr - 1, k[1]}] = append(wrapped[[2]int{nr - 1, k[1]}], v...)
+				}
+			}
+			continue
+		}
+		rows = append(rows, row)
+		for k, v := range t.wrapped {
+			if k[0] == r {
+				if wrapped == nil {
+					wrapped = map[[2]int][]span{}
+				}
+				wrapped[[2]int{nr, k[1]}] = v
+			}
+		}
+	}
+	if len(rows) < len(t.rows) {
+		t.rows, t.wrapped = rows, wrapped
+	}
+}
+
+// continuationRow reports whether row continues the cells of row above
+// (row index ai, with its wrapped lines): see joinContinuationRows.
+func (x *extractor) continuationRow(t *table, above []span, ai int, wrapped map[[2]int][]span, row []span) bool {
+	if len(row) < 2 || len(row) > len(above) {
+		return false
+	}
+	cell := func(r []span, i int, wrap bool) string {
+		s := strings.TrimSpace(x.text[r[i].start:r[i].end])
+		if wrap {
+			for _, w := range wrapped[[2]int{ai, i}] {
+				s = joinWrapped(s, strings.TrimSpace(x.text[w.start:w.end]))
+			}
+		}
+		return s
+	}
+	// The first column the row above fills.
+	j := 0
+	for j < len(above) && above[j].end == above[j].start {
+		j++
+	}
+	if j >= len(row) {
+		return false
+	}
+	if t.spaced {
+		first, up := cell(row, j, false), cell(above, j, true)
+		if first == "" || up == "" || len(strings.Fields(first)) > 4 || !x.hasLegalForm(first) || x.hasLegalForm(up) || isDigits(up, 3) {
+			return false
+		}
+		for i := j + 1; i < len(above); i++ {
+			if openEnd(cell(above, i, true)) {
+				return true
+			}
+		}
+		return false
+	}
+	if row[j].end > row[j].start && !openEnd(cell(above, j, true)) {
+		// ("| Abrechnung mit | Abrechnungsstelle Heidekreis | … |" over
+		// "| Kostenträgern | GmbH & Co. KG | 29614 Soltau |": the first
+		// cell wraps too.)
+		return false
+	}
+	for k := j + 1; k < len(row); k++ {
+		c := cell(row, k, false)
+		if c == "" || len(strings.Fields(c)) > 4 || !x.hasLegalForm(c) {
+			continue
+		}
+		if up := cell(above, k, true); up != "" && !x.hasLegalForm(up) && !isDigits(up, 3) {
+			return true
+		}
+	}
+	return false
+}
+
+// openEnd reports whether a cell's text stops before its end: at a comma,
+// a joining word or hyphen (openCell), or a short word in lower case
+// ("Abrechnung mit", "Druck von").
+func openEnd(c string) bool {
+	c = strings.TrimSpace(c)
+	if strings.HasSuffix(c, ",") || openCell(c) {
+		return true
+	}
+	i := strings.LastIndexByte(c, ' ')
+	if i < 0 {
+		return false
+	}
+	w := c[i+1:]
+	if n := utf8.RuneCountInString(w); n < 2 || n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
