@@ -95,7 +95,8 @@ func (x *extractor) spaceTables() []table {
 			continue
 		}
 		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
-		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {
+		addrWrap := x.addressWrapLine(cur, cols, cells)
+		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !addrWrap && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {
 			if cur != nil && len(cur.rows) >= 2 {
 				x.markSpaceLines(pending)
 			}
@@ -118,7 +119,7 @@ func (x *extractor) spaceTables() []table {
 			continue
 		}
 		first := strings.TrimSpace(x.text[cells[0].start:cells[0].end])
-		if a, e := x.k.legalForm(first); indented || len(cells) == 1 || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
+		if a, e := x.k.legalForm(first); indented || len(cells) == 1 || addrWrap || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
 			len(cur.rows) > 1 && openCell(x.lastOfCell(cur, len(cur.rows)-1, 0)) {
 			// (Or the first cell above ends in a joining word:
 			// "Scanservice Lahn GmbH &" over "Co. KG".)

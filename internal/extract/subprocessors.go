@@ -3238,6 +3238,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			continue
 		}
 		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
+		out = append(out, x.firmaNames(s, sent.Start, after, known)...)
 	}
 	return out
 }

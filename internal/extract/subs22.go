@@ -211,3 +211,131 @@ func openEnd(c string) bool {
 	}
 	return true
 }
+
+// addressWrapLine reports whether a line of a table set apart by spaces
+// continues the first cell of the row above with the company's address:
+// the column holds name and address over several lines ("Sicherungswerk
+// Pfalz GmbH   Externe Datensicherung" over "Industriestraße 22
+// (verschlüsselt)" over "67063 Ludwigshafen"). The line's first cell
+// stands in the first column and is a street or a postcode and town; the
+// cell above it holds a legal form or is such an address line itself.
+// A row of its own whose first cell is an address ("Musterweg 1, 12345
+// Ort   Hosting" under a header of addresses) has no company above it.
+func (x *extractor) addressWrapLine(cur *table, cols []int, cells []span) bool {
+	if cur == nil || len(cur.rows) < 2 || len(cells) == 0 || len(cols) < 2 {
+		return false
+	}
+	c := cells[0]
+	if d := x.column(c.start) - cols[0]; d < -2 || d > 2 || c.end-c.start > 70 {
+		return false
+	}
+	t := strings.TrimSpace(x.text[c.start:c.end])
+	if !x.streetOrTown(t) || x.hasLegalForm(t) {
+		// ("Belegblitz UG (haftungsbeschränkt) Am Markt 3, 06108 Halle":
+		// a name cell run into the address cell opens a row.)
+		return false
+	}
+	above := strings.TrimSpace(x.lastOfCell(cur, len(cur.rows)-1, 0))
+	return x.hasLegalForm(above) || x.streetOrTown(above)
+}
+
+// streetOrTown reports whether t is an address line: a street with its
+// number ("Industriestraße 22", "Am Kiesberg 1, 17291 Prenzlau") or a
+// postcode and town ("67063 Ludwigshafen").
+func (x *extractor) streetOrTown(t string) bool {
+	if x.addressLine(t) {
+		return true
+	}
+	if m := reStreet.FindStringIndex(t); m != nil && m[0] == 0 && strings.TrimRight(t[m[1]:], " ,") == "" {
+		return true
+	}
+	// "Neckarstaden 4", "Hoher Weg 2": a street the suffixes do not know,
+	// not "Anlage 3" or "Seite 2".
+	m := reNumberedName().FindStringSubmatch(t)
+	return m != nil && !notStreetWords[strings.ToLower(m[1])]
+}
+
+// reNumberedName is one to four words, the first capitalised, and a
+// house number ("Neckarstaden 4", "Hoher Weg 2a", "Am Hafen 12-14").
+var reNumberedName = lazyRegexp(`^(\p{Lu}[\p{L}.\-]{3,})(?:\s+[\p{L}.\-]+){0,3}\s+\d{1,4}\s?[a-z]?(?:\s*[-–]\s*\d{1,4}[a-z]?)?,?$`)
+
+// notStreetWords open numbered titles that are no street ("Anlage 3",
+// "Seite 2 von 5", "Version 4"; lexicon: numbered_title_words).
+var notStreetWords = lexicon.Set("numbered_title_words")
+
+// firmaNames reads the companies a sentence on sub-processors introduces
+// with "Fa." or "die Firma" that have no legal form (those with one are
+// read by the sentence reader): "die Firma Schmitz & Partner IT-Service,
+// Köln, als Unterauftragnehmer", "die Fa. Kopierzentrum Wendt für
+// Scanarbeiten". The name runs over capitalised words (and "&", "+") up
+// to a comma, a parenthesis or a word in lower case. English "the
+// company" is left out: "the Company" is a defined term.
+func (x *extractor) firmaNames(s string, base, after int, known map[string]bool) []*spEntry {
+	var out []*spEntry
+	low := strings.ToLower(s)
+	for _, w := range companyIntro {
+		if strings.HasPrefix(w, "the ") || strings.Contains(w, " ") {
+			// ("die firma" is found through "firma".)
+			continue
+		}
+		for from := max(after, 0); from < len(low); {
+			k := strings.Index(low[from:], w+" ")
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(w) + 1
+			if at > 0 && low[at-1] != ' ' && low[at-1] != '(' {
+				continue
+			}
+			name, end := capitalName(s[from:])
+			if name == "" || x.hasLegalForm(name) || known[normName(name)] || x.k.isSub(strings.ToLower(name)) {
+				continue
+			}
+			known[normName(name)] = true
+			e := &spEntry{start: base + at, end: base + from + end}
+			e.sp.Name = name
+			e.text.WriteString(s)
+			if town := x.townAfter(s[from+end:]); town != "" {
+				e.sp.City = town
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// capitalName returns the run of capitalised words (joined by "&" or
+// "+") that opens s, up to a comma, a parenthesis, a period or a word in
+// lower case, and where it ends.
+func capitalName(s string) (string, int) {
+	end, n := 0, 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s) - i
+		}
+		w := s[i : i+j]
+		stop := false
+		if k := strings.IndexAny(w, ",;()"); k >= 0 {
+			w, stop = w[:k], true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "&" || w == "+":
+		case w != "" && (unicode.IsUpper(r) || unicode.IsDigit(r)) && !strings.HasSuffix(w, "."):
+			n++
+			end = i + len(w)
+		default:
+			stop = true
+		}
+		if stop || n >= 6 {
+			break
+		}
+		i += j + 1
+	}
+	if n == 0 {
+		return "", 0
+	}
+	return strings.TrimRight(s[:end], " &+"), end
+}
