@@ -181,12 +181,43 @@ func (x *extractor) continuationRow(t *table, above []span, ai int, wrapped map[
 		if c == "" || len(strings.Fields(c)) > 4 || !x.hasLegalForm(c) {
 			continue
 		}
-		if up := cell(above, k, true); up != "" && !x.hasLegalForm(up) && !isDigits(up, 3) {
+		up := cell(above, k, true)
+		if up == "" || x.hasLegalForm(up) || isDigits(up, 3) {
+			continue
+		}
+		if a, e := x.k.legalForm(c); a == 0 && strings.TrimSpace(c[e:]) == "" {
+			// "GmbH" alone under "Rechenzentrum Mittelweser".
 			return true
+		}
+		// "Centre Ltd" under "Copperbeech Contact": only when another cell
+		// above stops short too ("3 Abbey Road" without its town), not
+		// "| | Backupwerk GmbH | Deutschland |" under "| Hosting | Hetzner
+		// | Deutschland |" (a service cell merged over two companies).
+		for i := range above {
+			if o := cell(above, i, true); i != k && o != "" && (openEnd(o) || x.streetOnly(o)) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// streetOnly reports whether a cell holds a street with its number and
+// no town ("Am Hafen 2", "Celler Straße 44", "3 Abbey Road"): an address
+// cell whose town is on the next line.
+func (x *extractor) streetOnly(c string) bool {
+	if len(c) > 50 || x.addressLine(c) || x.k.countryRe.MatchString(c) {
+		return false
+	}
+	if reNumberFirstStreet().MatchString(c) {
+		return true
+	}
+	return !strings.Contains(c, ",") && x.streetOrTown(c)
+}
+
+// reNumberFirstStreet is a street after its number ("10 Wharf Street",
+// "3 Abbey Road").
+var reNumberFirstStreet = lazyRegexp(`^\d{1,4}[a-z]?\s+\p{Lu}\p{L}+(?:\s+\p{L}+){0,3}$`)
 
 // openEnd reports whether a cell's text stops before its end: at a comma,
 // a joining word or hyphen (openCell), or a short word in lower case
