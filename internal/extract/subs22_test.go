@@ -146,8 +146,8 @@ func TestSubs22Helpers(t *testing.T) {
 	}
 	for in, want := range map[string]string{
 		", vertreten durch den Geschäftsführer Jan Petersen, Hafenstraße 3": ", Hafenstraße 3",
-		", represented by its director Mr Owen Prichard, 14 High Street": ", 14 High Street",
-		", Hauptstraße 3, 12345 Ort": ", Hauptstraße 3, 12345 Ort", ", vertreten in Berlin und Hamburg": ", vertreten in Berlin und Hamburg",
+		", represented by its director Mr Owen Prichard, 14 High Street":    ", 14 High Street",
+		", Hauptstraße 3, 12345 Ort":                                        ", Hauptstraße 3, 12345 Ort", ", vertreten in Berlin und Hamburg": ", vertreten in Berlin und Hamburg",
 	} {
 		if got := skipRepresentative(in); got != want {
 			t.Errorf("skipRepresentative(%q) = %q, want %q", in, got, want)
