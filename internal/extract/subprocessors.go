@@ -739,6 +739,12 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			name, nameCountry := x.nameCell(cells[nc])
+			if m := reRowNumber().FindStringIndex(name); m != nil && x.hasLegalForm(name[m[1]:]) {
+				// "1 Rechenzentrum Nordschwarzwald GmbH": a number column
+				// whose title ran into the next ("Lfd. Nr.  Unterauftrags-
+				// verarbeiter") put the row's number before the name.
+				name = name[m[1]:]
+			}
 			merged := false
 			if name == "" && nc == nameCol && len(tableNames) > 0 && x.siteRow(cells, nc) {
 				// "<empty> | Ausweichrechenzentrum | Hannover, Deutschland"

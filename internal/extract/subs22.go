@@ -370,3 +370,8 @@ func capitalName(s string) (string, int) {
 	}
 	return strings.TrimRight(s[:end], " &+"), end
 }
+
+// reRowNumber is a row's number before a name in a table cell ("1
+// Rechenzentrum Nordschwarzwald GmbH", "12. Versandhaus KG"); not "1&1",
+// "24/7 Servicecenter" or "3P Print".
+var reRowNumber = lazyRegexp(`^\d{1,3}\.?\s+`)
