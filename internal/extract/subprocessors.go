@@ -88,6 +88,13 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		}
 		e.sp.Name = trimAffiliateRemark(e.sp.Name)
 		e.sp.Name, _ = trimCompanyIntro(e.sp.Name)
+		if n, place := trimSeatParen(e.sp.Name); place != "" {
+			// "Elektrotechnik Vogel GmbH (Sitz: Lübeck)".
+			e.sp.Name = n
+			if e.sp.Address == "" {
+				x.fillAddress(&e.sp, place)
+			}
+		}
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -726,7 +733,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		for ri, row := range rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
+				cells[i] = brToComma(strings.TrimSpace(x.text[c.start:c.end]))
 				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
 					cells[i] = joinWrapped(cells[i], strings.TrimSpace(x.text[w.start:w.end]))
 				}
@@ -1370,9 +1377,17 @@ func (x *extractor) subprocessorLists() []*spEntry {
 	}()
 	skip := -1      // a block read as the second line of the entry above
 	footerAt := -10 // the page line that left the list open
+	lastAddr := -10 // the block that last added to last's address
+	deny := false   // a lead-in said its list names no sub-processors
 	for i, b := range x.doc.Blocks {
 		if i == skip {
 			continue
+		}
+		if deny {
+			if b.Kind == document.ListItem {
+				continue
+			}
+			deny = false
 		}
 		if x.spaceLines[b.Start] && b.Kind == document.Heading {
 			// A row of a table set apart by spaces, read by spaceTables.
@@ -1474,8 +1489,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					lastBlock, lastHit = i, i
 				} else if x.k.isSub(low) || reNameHead.MatchString(t) {
 					lastHit = i
-				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
-					lastHit = i
+				} else if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && x.fillBlockAddress(last, t, b.Start, b.End) {
+					lastHit, lastAddr = i, i
 				}
 				continue
 			}
@@ -1552,6 +1567,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub, leadProv = false, false
 			cur = nil
+			if strings.HasSuffix(strings.TrimSpace(x.text[b.Start:b.End]), ":") {
+				// "Empfänger innerhalb der Unternehmensgruppe (keine
+				// Unterauftragsverarbeiter):": the list below it names
+				// none, also in an annex on sub-processors.
+				deny = true
+				continue
+			}
 			if !x.inSubContext(b) {
 				continue
 			}
@@ -1684,7 +1706,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// (A numbered entry of its own, "2. Quittly (Estland),
 			// Belegerfassung", is no address line of the one above: its
 			// number is no house number.)
-			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && !(ln.start == 0 && isItemLabel(b.Label)) && x.fillBlockAddress(last, t, ls, le) {
+			if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && (cur == nil || cur == last) && !(ln.start == 0 && isItemLabel(b.Label)) && x.fillBlockAddress(last, t, ls, le) {
+				// (An address over several lines, "c/o …" / street /
+				// town, goes on block by block.)
+				lastAddr = i
 				continue
 			}
 			if leadProv && !x.inSubContext(b) {
@@ -1942,7 +1967,8 @@ func (x *extractor) addressLine(t string) bool {
 // ("Plausible Analytics", "Hetzner") with an address line among the next
 // lines.
 func (x *extractor) blockName(t string, next []string) bool {
-	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) {
+	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) || x.streetOrTown(t) {
+		// ("Marktstraße 2" under "c/o Steuerkanzlei Meier": a street.)
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -1972,6 +1998,20 @@ func (x *extractor) blockName(t string, next []string) bool {
 // fillBlockAddress gives the last entry of a block of lines the address
 // on line t (start to end), when it has none yet.
 func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
+	if a := e.sp.Address; a != "" && e.sp.City == "" && (coLine(a) || x.streetOnly(a)) && (x.addressLine(t) || x.streetOrTown(t)) {
+		// "c/o Steuerkanzlei Meier" over "Marktstraße 2" over "38640
+		// Goslar": one address over several lines.
+		x.fillAddress(&e.sp, a+", "+t)
+		e.end = max(e.end, end)
+		e.text.WriteString(" " + t)
+		return true
+	}
+	if e.sp.Address == "" && coLine(t) {
+		e.sp.Address = collapse(t)
+		e.end = max(e.end, end)
+		e.text.WriteString(" " + t)
+		return true
+	}
 	if e.sp.Address != "" || !x.addressLine(t) && !x.placeLine(t) {
 		return false
 	}

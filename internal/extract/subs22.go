@@ -375,3 +375,36 @@ func capitalName(s string) (string, int) {
 // Rechenzentrum Nordschwarzwald GmbH", "12. Versandhaus KG"); not "1&1",
 // "24/7 Servicecenter" or "3P Print".
 var reRowNumber = lazyRegexp(`^\d{1,3}\.?\s+`)
+
+// coLine reports whether a line opens with "c/o" (care of): an address's
+// first line ("c/o Steuerkanzlei Meier"), no name.
+func coLine(t string) bool {
+	return len(t) > 4 && strings.EqualFold(t[:4], "c/o ")
+}
+
+// trimSeatParen splits a labelled seat in parentheses off the end of a
+// name ("Elektrotechnik Vogel GmbH (Sitz: Lübeck)" → "Elektrotechnik
+// Vogel GmbH", "Lübeck"); a name without one is returned as it is.
+func trimSeatParen(name string) (string, string) {
+	i := strings.LastIndex(name, " (")
+	if i <= 0 || !strings.HasSuffix(name, ")") {
+		return name, ""
+	}
+	m := reSeatParen().FindStringSubmatchIndex(name[i+1:])
+	if m == nil || i+1+m[1] != len(name) {
+		return name, ""
+	}
+	return strings.TrimSpace(name[:i]), strings.TrimSpace(name[i+1+m[2] : i+1+m[3]])
+}
+
+// brToComma turns the line breaks of a Markdown cell ("Datenkontor
+// Ostwestfalen GmbH<br>Herforder Str. 1, 32052 Herford") into commas.
+func brToComma(c string) string {
+	if !strings.Contains(c, "<br") && !strings.Contains(c, "<BR") {
+		return c
+	}
+	return collapse(reBreakTag().ReplaceAllString(c, ", "))
+}
+
+// reBreakTag is an HTML line break in a Markdown cell.
+var reBreakTag = lazyRegexp(`(?i)\s*<br\s*/?>\s*`)
