@@ -23,6 +23,11 @@ func trimCompanyIntro(t string) (string, bool) {
 		if len(t) <= len(w)+1 || !strings.EqualFold(t[:len(w)], w) || t[len(w)] != ' ' {
 			continue
 		}
+		if i := strings.LastIndexByte(w, ' '); i > 0 && strings.HasPrefix(w, "the ") && t[i+1:len(w)] != w[i+1:] {
+			// "The Company Store Ltd" is a name; "the company X Ltd"
+			// introduces one.
+			continue
+		}
 		rest := strings.TrimLeft(t[len(w):], " ")
 		r, _ := utf8.DecodeRuneInString(rest)
 		if unicode.IsUpper(r) || unicode.IsDigit(r) {

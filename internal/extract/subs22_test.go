@@ -94,7 +94,7 @@ func TestSubs22Helpers(t *testing.T) {
 		"Fa. Aktenwolf GmbH, Goslar": "Aktenwolf GmbH, Goslar", "die Firma Haustechnik Ramelow GmbH": "Haustechnik Ramelow GmbH",
 		"Firma Schmitz & Partner": "Schmitz & Partner", "the company Pembury Network Services Ltd": "Pembury Network Services Ltd",
 		"Firmenkunden GmbH": "Firmenkunden GmbH", "die Firma selbst": "die Firma selbst", "Fahrdienst Nord GmbH": "Fahrdienst Nord GmbH",
-		"Fa.X GmbH": "Fa.X GmbH",
+		"Fa.X GmbH": "Fa.X GmbH", "The Company Store Ltd": "The Company Store Ltd", "The company Brookfield Ltd": "Brookfield Ltd",
 	} {
 		if got, _ := trimCompanyIntro(in); got != want {
 			t.Errorf("trimCompanyIntro(%q) = %q, want %q", in, got, want)
