@@ -1126,6 +1126,10 @@ var precomputedKnowledge = &knowledgeFiles{
 				"not as a processor",
 				"nicht unterauftragnehmer",
 				"nicht unterauftragsverarbeiter",
+				"ist kein unterauftrag",
+				"ist kein subunternehm",
+				"ist kein auftragsverarbeiter",
+				"gilt nicht als unterauftrag",
 			},
 			"noun_endings": {
 				"ung",

@@ -61,7 +61,8 @@ func (x *extractor) spaceTables() []table {
 	}
 	var pending []int // line starts of the table being read
 	bi := 0
-	for _, ln := range x.lines {
+	footer := -10 // the index of the last page line inside a table
+	for li, ln := range x.lines {
 		if cur == nil && !hasSpaceRun(ln.text) {
 			// (Most lines: no table starts here.)
 			continue
@@ -69,11 +70,33 @@ func (x *extractor) spaceTables() []table {
 		if len(ln.text) < 160 && pageFooter(strings.Join(strings.Fields(ln.text), " ")) {
 			// "Auftragsverarbeitungsvertrag – Stand 01/2027      Seite 6
 			// von 8": a page's running line is no row.
+			footer = li
+			continue
+		}
+		if cur != nil && ruleLine(ln.text) {
+			// "_______" over the page footer: the rule is no row either.
+			footer = li
 			continue
 		}
 		cells := spaceCells(x.text, ln)
+		if len(cells) > 0 && bulletCell(x.text[cells[0].start:cells[0].end]) {
+			// "   •   Hostkraft Mosel GmbH, Trier: Hosting": a bullet set
+			// apart by spaces opens a list item, no row.
+			cells = nil
+		}
+		if cur != nil && len(cells) >= 2 && len(cells) <= 3 && x.pageRefCell(x.text[cells[len(cells)-1].start:cells[len(cells)-1].end]) {
+			// "Vertrag über Auftragsverarbeitung – Version 2.0      4/6".
+			footer = li
+			continue
+		}
+		if cur != nil && li-footer <= 3 && len(cells) >= 1 && len(cells) < len(cols) && !x.hasLegalForm(ln.text) {
+			// "Vertrag zur Auftragsverarbeitung          Anlage 3" after
+			// the page line: the next page's running header.
+			continue
+		}
 		indented := cur != nil && x.column(ln.start) >= 3 && x.column(ln.start) > cols[0]+2
-		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {
+		addrWrap := x.addressWrapLine(cur, cols, cells)
+		if len(cells) < 2 && !(indented && len(cells) == 1 && len(ln.text) < 60) && !addrWrap && !x.wrappedNameLine(cur, cols, cells) || x.inTableBlock(ln.start) {
 			if cur != nil && len(cur.rows) >= 2 {
 				x.markSpaceLines(pending)
 			}
@@ -91,12 +114,12 @@ func (x *extractor) spaceTables() []table {
 				cols = append(cols, x.column(c.start))
 			}
 			cur.rows = append(cur.rows, cells)
-			cur.end = ln.end
+			cur.end, footer = ln.end, -10
 			pending = append(pending[:0], ln.start)
 			continue
 		}
 		first := strings.TrimSpace(x.text[cells[0].start:cells[0].end])
-		if a, e := x.k.legalForm(first); indented || len(cells) == 1 || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
+		if a, e := x.k.legalForm(first); indented || len(cells) == 1 || addrWrap || a == 0 && e > 0 && strings.TrimSpace(first[e:]) == "" && len(cur.rows) > 1 ||
 			len(cur.rows) > 1 && openCell(x.lastOfCell(cur, len(cur.rows)-1, 0)) {
 			// (Or the first cell above ends in a joining word:
 			// "Scanservice Lahn GmbH &" over "Co. KG".)
@@ -114,7 +137,7 @@ func (x *extractor) spaceTables() []table {
 					prev[k] = c
 				}
 			}
-			cur.end = ln.end
+			cur.end, footer = ln.end, -10
 			pending = append(pending, ln.start)
 			continue
 		}
@@ -137,7 +160,7 @@ func (x *extractor) spaceTables() []table {
 			}
 		}
 		cur.rows = append(cur.rows, row)
-		cur.end = ln.end
+		cur.end, footer = ln.end, -10
 		pending = append(pending, ln.start)
 	}
 	if cur != nil && len(cur.rows) >= 2 {
@@ -250,4 +273,36 @@ func hasSpaceRun(s string) bool {
 func openCell(c string) bool {
 	c = strings.TrimSpace(c)
 	return strings.HasSuffix(c, " &") || strings.HasSuffix(c, " und") || strings.HasSuffix(c, " and") || strings.HasSuffix(c, "-") && !strings.HasSuffix(c, " -")
+}
+
+// ruleLine reports whether a line is a rule drawn with underscores,
+// dashes or box lines ("_____________", "-----------").
+func ruleLine(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(t) < 5 {
+		return false
+	}
+	for _, r := range t {
+		if r != '_' && r != '-' && r != '=' && r != '─' && r != '━' {
+			return false
+		}
+	}
+	return true
+}
+
+// bulletCell reports whether a cell is a bullet alone ("•", "-", "▪").
+func bulletCell(c string) bool {
+	switch strings.TrimSpace(c) {
+	case "•", "·", "-", "–", "*", "▪", "◦", "■", "o", "‣":
+		return true
+	}
+	return false
+}
+
+// pageRefCell reports whether a line's last cell is a page's number
+// ("4/6", "Seite 5", "Page 3 of 9", "- 4 -"), not a bare number (a
+// table's number column).
+func (x *extractor) pageRefCell(c string) bool {
+	c = strings.TrimSpace(c)
+	return c != "" && !isDigits(c, 3) && rePageLine().MatchString(c)
 }

@@ -277,11 +277,13 @@ func (x *extractor) letteredEntry(t string, at int) (string, bool) {
 		return "", false
 	}
 	// The nearest line with text above or below (a blank line between
-	// entries is allowed).
+	// entries is allowed, and so is a page line: "- 6 -", "Seite 2 von 5").
 	near := func(step int) string {
-		for j := k + step; j >= 0 && j < len(x.lines) && (j-k)*step <= 3; j += step {
-			if s := strings.TrimSpace(x.lines[j].text); s != "" {
+		for j := k + step; j >= 0 && j < len(x.lines) && (j-k)*step <= 5; j += step {
+			if s := strings.TrimSpace(x.lines[j].text); s != "" && !pageFooter(s) {
 				return s
+			} else if s != "" && (j-k)*step > 3 {
+				break
 			}
 		}
 		return ""

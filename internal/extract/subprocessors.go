@@ -87,6 +87,14 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 			continue
 		}
 		e.sp.Name = trimAffiliateRemark(e.sp.Name)
+		e.sp.Name, _ = trimCompanyIntro(e.sp.Name)
+		if n, place := trimSeatParen(e.sp.Name); place != "" {
+			// "Elektrotechnik Vogel GmbH (Sitz: Lübeck)".
+			e.sp.Name = n
+			if e.sp.Address == "" {
+				x.fillAddress(&e.sp, place)
+			}
+		}
 		n := normName(e.sp.Name)
 		// A processor read from this very entry ("Anbieter: OVH GmbH" in
 		// the list of sub-processors) is a reading of the list, not the
@@ -429,7 +437,11 @@ func (x *extractor) tables() []table {
 		}
 	}
 	ts = append(ts, x.pipeTables()...)
-	return append(ts, x.spaceTables()...)
+	ts = append(ts, x.spaceTables()...)
+	for i := range ts {
+		x.joinContinuationRows(&ts[i])
+	}
+	return ts
 }
 
 // afterCompanyComma reports whether before ends in a company's legal form
@@ -721,7 +733,7 @@ func (x *extractor) subprocessorTables() []*spEntry {
 		for ri, row := range rows {
 			cells := make([]string, len(row))
 			for i, c := range row {
-				cells[i] = strings.TrimSpace(x.text[c.start:c.end])
+				cells[i] = brToComma(strings.TrimSpace(x.text[c.start:c.end]))
 				for _, w := range t.wrapped[[2]int{ri + len(t.rows) - len(rows), i}] {
 					cells[i] = joinWrapped(cells[i], strings.TrimSpace(x.text[w.start:w.end]))
 				}
@@ -734,6 +746,12 @@ func (x *extractor) subprocessorTables() []*spEntry {
 				continue
 			}
 			name, nameCountry := x.nameCell(cells[nc])
+			if m := reRowNumber().FindStringIndex(name); m != nil && x.hasLegalForm(name[m[1]:]) {
+				// "1 Rechenzentrum Nordschwarzwald GmbH": a number column
+				// whose title ran into the next ("Lfd. Nr.  Unterauftrags-
+				// verarbeiter") put the row's number before the name.
+				name = name[m[1]:]
+			}
 			merged := false
 			if name == "" && nc == nameCol && len(tableNames) > 0 && x.siteRow(cells, nc) {
 				// "<empty> | Ausweichrechenzentrum | Hannover, Deutschland"
@@ -1357,10 +1375,19 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 		}
 	}()
-	skip := -1 // a block read as the second line of the entry above
+	skip := -1      // a block read as the second line of the entry above
+	footerAt := -10 // the page line that left the list open
+	lastAddr := -10 // the block that last added to last's address
+	deny := false   // a lead-in said its list names no sub-processors
 	for i, b := range x.doc.Blocks {
 		if i == skip {
 			continue
+		}
+		if deny {
+			if b.Kind == document.ListItem {
+				continue
+			}
+			deny = false
 		}
 		if x.spaceLines[b.Start] && b.Kind == document.Heading {
 			// A row of a table set apart by spaces, read by spaceTables.
@@ -1373,6 +1400,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			if lastHit == i-1 && pageFooter(t) {
 				// "Seite 4 von 6" between two entries: a page break
 				// leaves the list open.
+				lastHit, footerAt = i, i
+				continue
+			}
+			if footerAt == i-1 && x.runningHeader(t, b, i) {
+				// "Auftragsverarbeitungsvertrag – Anlage 3" after the
+				// page line and before "3. …": the next page's running
+				// header leaves the list open too.
 				lastHit = i
 				continue
 			}
@@ -1402,7 +1436,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				if alone != nil {
 					out = append(out, alone)
 					last, lastBlock, lastHit = alone, i, i
-					cur = nil
+					// Labelled lines below it ("Sitz: …", "Leistung: …")
+					// describe it and keep the list open.
+					cur = alone
 					continue
 				}
 			}
@@ -1453,8 +1489,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					lastBlock, lastHit = i, i
 				} else if x.k.isSub(low) || reNameHead.MatchString(t) {
 					lastHit = i
-				} else if last != nil && i-lastBlock <= 2 && x.fillBlockAddress(last, t, b.Start, b.End) {
-					lastHit = i
+				} else if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && x.fillBlockAddress(last, t, b.Start, b.End) {
+					lastHit, lastAddr = i, i
 				}
 				continue
 			}
@@ -1531,6 +1567,13 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// "Für die folgenden Dienstleister ist kein AV-Vertrag erforderlich:"
 			leadSub, leadProv = false, false
 			cur = nil
+			if strings.HasSuffix(strings.TrimSpace(x.text[b.Start:b.End]), ":") {
+				// "Empfänger innerhalb der Unternehmensgruppe (keine
+				// Unterauftragsverarbeiter):": the list below it names
+				// none, also in an annex on sub-processors.
+				deny = true
+				continue
+			}
 			if !x.inSubContext(b) {
 				continue
 			}
@@ -1586,6 +1629,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					t = u
 				}
 			}
+			// "Fa. Aktenwolf GmbH, Goslar – …", "die Firma Haustechnik
+			// Ramelow GmbH, Gotha, für …": the introducing word is no part
+			// of the name.
+			t, _ = trimCompanyIntro(t)
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.
@@ -1614,18 +1661,23 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				x.fillAddress(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				// (A labelled line of an entry keeps the list open:
+				// "2. Belegscan Taunus GmbH" after "Leistung: …".)
+				lastHit = i
 				continue
 			}
 			if m := reLocLine.FindStringSubmatch(t); m != nil && cur != nil {
 				x.setLocation(&cur.sp, m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				lastHit = i
 				continue
 			}
 			if m := reServLabel.FindStringSubmatch(t); m != nil && cur != nil {
 				cur.sp.Service = collapse(m[1])
 				cur.end = le
 				cur.text.WriteString(" " + t)
+				lastHit = i
 				continue
 			}
 			if es := x.inlineList(t, ls, le); es != nil {
@@ -1654,7 +1706,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// (A numbered entry of its own, "2. Quittly (Estland),
 			// Belegerfassung", is no address line of the one above: its
 			// number is no house number.)
-			if last != nil && i-lastBlock <= 2 && (cur == nil || cur == last) && !(ln.start == 0 && isItemLabel(b.Label)) && x.fillBlockAddress(last, t, ls, le) {
+			if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && (cur == nil || cur == last) && !(ln.start == 0 && isItemLabel(b.Label)) && x.fillBlockAddress(last, t, ls, le) {
+				// (An address over several lines, "c/o …" / street /
+				// town, goes on block by block.)
+				lastAddr = i
 				continue
 			}
 			if leadProv && !x.inSubContext(b) {
@@ -1912,7 +1967,8 @@ func (x *extractor) addressLine(t string) bool {
 // ("Plausible Analytics", "Hetzner") with an address line among the next
 // lines.
 func (x *extractor) blockName(t string, next []string) bool {
-	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) {
+	if len(t) > 40 || len(strings.Fields(t)) > 4 || x.hasLegalForm(t) || x.addressLine(t) || x.streetOrTown(t) {
+		// ("Marktstraße 2" under "c/o Steuerkanzlei Meier": a street.)
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -1942,6 +1998,20 @@ func (x *extractor) blockName(t string, next []string) bool {
 // fillBlockAddress gives the last entry of a block of lines the address
 // on line t (start to end), when it has none yet.
 func (x *extractor) fillBlockAddress(e *spEntry, t string, start, end int) bool {
+	if a := e.sp.Address; a != "" && e.sp.City == "" && (coLine(a) || x.streetOnly(a)) && (x.addressLine(t) || x.streetOrTown(t)) {
+		// "c/o Steuerkanzlei Meier" over "Marktstraße 2" over "38640
+		// Goslar": one address over several lines.
+		x.fillAddress(&e.sp, a+", "+t)
+		e.end = max(e.end, end)
+		e.text.WriteString(" " + t)
+		return true
+	}
+	if e.sp.Address == "" && coLine(t) {
+		e.sp.Address = collapse(t)
+		e.end = max(e.end, end)
+		e.text.WriteString(" " + t)
+		return true
+	}
 	if e.sp.Address != "" || !x.addressLine(t) && !x.placeLine(t) {
 		return false
 	}
@@ -2682,6 +2752,11 @@ func splitNameRest(x *extractor, s string) (string, string) {
 // it within one line: "Anschrift: … Leistung: …".
 var reInlineAddr = prefilter.MustCompile(`(?i)^\s*(?:adresse|anschrift|address|sitz|registered office)\s*:\s*(.+?)\s*(?:\b(?:leistung|tätigkeit|zweck|service|purpose|description(?: of (?:the )?processing)?|beschreibung|gegenstand)\s*:\s*(.*)|$)`)
 
+// reSeatParen is an entry's seat in parentheses after its name, with a
+// label: "(Sitz: Daun, Deutschland)", "(mit Sitz in Graz, Österreich)",
+// "(registered office: Leeds, United Kingdom)".
+var reSeatParen = lazyRegexp(`(?i)^\((?:mit\s+)?(?:sitz|hauptsitz|registered office|head office|seat)(?:\s*:\s*|\s+in\s+)([^()]{2,120})\)`)
+
 // reParentClause is a clause naming the parent of a listed company with
 // its place: ", a subsidiary of Acme, Inc. (USA)".
 var reParentClause = prefilter.MustCompile(`(?i)^\s*,?\s*(?:an?|eine?)\s+(?:subsidiary|affiliate|tochter\S*|konzerngesellschaft)\s+(?:of|der|des|von)\s+[^()\n]*\([^()\n]*\)`)
@@ -2692,9 +2767,18 @@ func (x *extractor) fillFromRest(sp *model.Subprocessor, rest string) {
 		// ", a subsidiary of Acme, Inc. (USA)": the parent's country.
 		rest = rest[m[1]:]
 	}
-	rest = strings.TrimLeft(rest, " ,;–—-")
+	rest = strings.TrimLeft(skipRepresentative(rest), " ,;–—-")
 	if rest == "" {
 		return
+	}
+	if m := reSeatParen().FindStringSubmatchIndex(rest); m != nil {
+		// "(Sitz: Daun, Deutschland) – Auslagerung der Datensicherungen":
+		// the labelled seat in parentheses, then the service.
+		x.fillAddress(sp, strings.TrimSpace(rest[m[2]:m[3]]))
+		rest = strings.TrimLeft(rest[m[1]:], " ,;–—-")
+		if rest == "" {
+			return
+		}
 	}
 	if i := strings.LastIndex(rest, " ("); i > 0 && strings.HasSuffix(rest, ")") && !strings.ContainsAny(rest[:i], "(),:;0123456789") {
 		if c := x.k.CountryOf(rest[i+2 : len(rest)-1]); c != "" {
@@ -3159,6 +3243,13 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			e.sp.Name = name
 			e.text.WriteString(s)
 			rest := s[m[3]:min(len(s), m[3]+120)]
+			if r := skipRepresentative(rest); len(r) < len(rest) {
+				// ", vertreten durch ihren Geschäftsführer Herrn Tobias
+				// Kienle, Bahnhofplatz 2, 73430 Aalen": the address after
+				// the representative.
+				off := m[3] + len(rest) - len(r)
+				rest = s[off:min(len(s), off+120)]
+			}
 			if loc := rePostcodeCity.FindStringIndex(rest); loc != nil && loc[0] < 60 {
 				x.fillAddress(&e.sp, strings.Trim(rest[:loc[1]], " ,;"))
 				e.end = sent.Start + m[3] + loc[1]
@@ -3193,6 +3284,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			continue
 		}
 		out = append(out, x.bareNamesInSentence(s, sent.Start, after, known)...)
+		out = append(out, x.firmaNames(s, sent.Start, after, known)...)
 	}
 	return out
 }
