@@ -992,6 +992,9 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	clear(rk.score) // combos ranked before the final status was known
 	sents = rk.order(sents)
 	sents = rk.entryFirst(sents)
+	if traceEvidence != nil {
+		traceEvidence(rk, sents)
+	}
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}
@@ -1001,6 +1004,10 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	v.Rules = uniqueStrings(names)
 	return v
 }
+
+// traceEvidence, set only by tests (evdump_test.go), sees every verdict's
+// ranked candidates before they are cut to MaxEvidence.
+var traceEvidence func(rk *ranker, sents []int)
 
 // Evidence cites sentence i of the input with its section label; other
 // packages (findings) use it so that every citation comes from the source
