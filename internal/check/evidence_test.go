@@ -192,6 +192,10 @@ func TestFirstEvidence(t *testing.T) {
 			"The provider has implemented appropriate technical and organisational measures for the hosting of the personal data.\n\n" +
 				"The processor shall take all measures required pursuant to Article 32 of the GDPR.",
 			"all measures required pursuant to Article 32"},
+		{"evidence22: the notice in an item under a lead-in ending with the processor", "en", "subprocessor-changes",
+			"Controller may object to a new sub-processor by notifying Processor in writing within ten days.\n\n" +
+				"Controller generally authorises Processor to engage sub-processors, provided that Processor:\ngives Controller prior notice of the addition or replacement of sub-processors and an opportunity to object to it.",
+			"gives Controller prior notice"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
