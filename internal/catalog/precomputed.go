@@ -12943,6 +12943,57 @@ var precomputedCatalog = &Catalog{
 					},
 				},
 				{
+					Name:   "unless-union-law-cite-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"unless",
+							"except",
+							"save",
+							"other than as",
+						},
+						{
+							"union or member state",
+							"union law",
+							"member state law",
+							"eu or member state",
+							"european union or member state",
+							"eu law",
+							"law of the union",
+							"law of a member state",
+						},
+						{
+							"required",
+							"requires",
+							"require",
+							"obliged",
+							"obliges",
+							"compel*",
+						},
+						{
+							"process",
+							"processes",
+							"processing",
+							"processed",
+						},
+						{
+							"instruct*",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"delet*",
+						"retain*",
+						"retention",
+						"transfer*",
+						"audit*",
+						"data subject request*",
+					},
+					Cite: true,
+				},
+				{
 					Name:   "unless-required-instructions-en",
 					Lang:   "en",
 					Status: "met",
@@ -38020,4 +38071,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "2468b7eed99602ac3eb0c52f27344823bf47653b1c7a5ca3d02f394f36c652fb"
+const precomputedDigest = "d135e3839e9cd370913a0428cd8376129f642498cef0a0cad4195cb6feb90fe2"

@@ -196,6 +196,25 @@ func TestFirstEvidence(t *testing.T) {
 			"Controller may object to a new sub-processor by notifying Processor in writing within ten days.\n\n" +
 				"Controller generally authorises Processor to engage sub-processors, provided that Processor:\ngives Controller prior notice of the addition or replacement of sub-processors and an opportunity to object to it.",
 			"gives Controller prior notice"},
+		// evidence22: the exception in the words of Art. 28(3)(a)
+		// (unless-union-law-cite-en), and two wordings it must not pull
+		// forward.
+		{"evidence22: the Union or Member State law exception before a carve-out in other words", "en", "legal-exception",
+			"The Processor, and any person acting under its authority who has access to the personal data, shall not process that data unless acting upon instructions given by the Controller, unless they are required to do so by statutory law.\n\n" +
+				"The Processor shall not process any personal data under this Agreement except on the Controller's documented instructions, unless required to do so by Union or Member State law.",
+			"except on the Controller's documented instructions"},
+		{"evidence22: EU or Member State law requiring the processing, before a statute in general", "en", "legal-exception",
+			"The Supplier and each person acting under its authority who has access to Client personal data shall not process it unless acting on instructions of the Client, unless statutory law requires them to process it.\n\n" +
+				"The Supplier shall not process Client personal data except on the documented instructions of the Client, unless required to do so by EU or Member State law to which the Supplier is subject.",
+			"unless required to do so by EU or Member State law"},
+		{"evidence22: an answer to a data subject request the law requires is not the exception to the instructions", "en", "legal-exception",
+			"The processor shall not process a data subject request on its own instruction, except where Union or Member State law requires an answer.\n\n" +
+				"The processor processes personal data only on documented instructions from the controller unless the law to which it is subject requires otherwise.",
+			"only on documented instructions"},
+		{"evidence22: a retention the law requires is not the exception to the instructions", "en", "legal-exception",
+			"The processor shall not process the instructions records after the end of the services unless Union or Member State law requires their retention.\n\n" +
+				"The processor shall process personal data only on the controller's instructions, except where a law to which the processor is subject requires other processing.",
+			"only on the controller's instructions"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
