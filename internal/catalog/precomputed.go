@@ -11715,6 +11715,37 @@ var precomputedCatalog = &Catalog{
 					},
 				},
 				{
+					Name:   "documented-instructions-transfers-cite-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"documented instruction*",
+						},
+						{
+							"process",
+							"processes",
+							"processed",
+							"processing",
+						},
+						{
+							"including with regard to transfer*",
+							"including in relation to transfer*",
+							"including as regards transfer*",
+							"also applies to the transfer*",
+							"including with respect to transfer*",
+							"including regarding transfer*",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc",
+						"infring*",
+						"violat*",
+					},
+					Cite: true,
+				},
+				{
 					Name:   "only-per-annex-en",
 					Lang:   "en",
 					Status: "partial",
@@ -38071,4 +38102,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "d135e3839e9cd370913a0428cd8376129f642498cef0a0cad4195cb6feb90fe2"
+const precomputedDigest = "d0e54f41ae823e6a9c9499cdef5f10d1dddbb3d9440474a2f9711d7d59069b74"

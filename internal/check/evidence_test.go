@@ -215,6 +215,24 @@ func TestFirstEvidence(t *testing.T) {
 			"The processor shall not process the instructions records after the end of the services unless Union or Member State law requires their retention.\n\n" +
 				"The processor shall process personal data only on the controller's instructions, except where a law to which the processor is subject requires other processing.",
 			"only on the controller's instructions"},
+		// evidence22: the instructions duty in the words of Art. 28(3)(a)
+		// (documented-instructions-transfers-cite-en).
+		{"evidence22: documented instructions including transfers, before a purpose clause", "en", "instructions",
+			"The Vendor shall, subject to the clause below, only process (e.g., receive, retain, use, sell, transfer, disclose) Customer personal data pursuant to the specific purposes described in the Agreement, and as instructed by the Customer.\n\n" +
+				"The Vendor processes the personal data only on documented instructions from the Customer, including with regard to transfers of personal data to a third country.",
+			"only on documented instructions from the Customer"},
+		{"evidence22: documented instructions in relation to transfers, before processing as necessary for the services", "en", "instructions",
+			"Provider will only process, retain, use and disclose Client personal data (including any transfer of it) as necessary to perform the services in each Order and as further instructed in writing by Client.\n\n" +
+				"Processes personal data only on documented instructions from Client, including in relation to transfers of personal data to a third country or an international organisation.",
+			"including in relation to transfers"},
+		{"evidence22: an infringing instruction is not the instructions duty", "en", "instructions",
+			"The processor shall immediately inform the controller if, in its opinion, a documented instruction to process data, including with regard to transfers, infringes the GDPR.\n\n" +
+				"The processor shall process personal data only on the documented instructions of the controller.",
+			"shall process personal data only on the documented instructions"},
+		{"evidence22: a sub-processor's instructions are not the processor's duty", "en", "instructions",
+			"Each sub-processor shall process personal data only on documented instructions, including with regard to transfers to a third country.\n\n" +
+				"The processor shall process personal data only on the documented instructions of the controller.",
+			"The processor shall process"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
