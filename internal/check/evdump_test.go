@@ -37,6 +37,7 @@ func TestEvidenceDump(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	type cand struct {
 		Sent, Score, Support, Cover, Near, Text int
+		LeadIn                                  int
 		Party, Entry, Own                       bool
 		Start, End                              int
 		Quote                                   string
@@ -69,7 +70,7 @@ func TestEvidenceDump(t *testing.T) {
 			}
 			r := row{File: filepath.Base(f), Req: rk.req.ID, Status: string(rk.status)}
 			for _, i := range sents {
-				c := cand{Sent: i, Score: rk.sentenceScore(i), Cover: rk.coverage(i), Text: in.textScores[i]}
+				c := cand{Sent: i, Score: rk.sentenceScore(i), Cover: rk.coverage(i), Text: in.textScores[i], LeadIn: in.Sentences[i].LeadIn}
 				actor := in.Actor(i)
 				for _, rule := range rk.req.Rules {
 					if rk.counts(rule) && containsSorted(rk.ruleHits(rule), i) {

@@ -42,14 +42,20 @@ const (
 	weightDefinition  = -20
 	weightTOC         = -20
 	weightLeadInOnly  = -3
-	weightParty       = 2
-	weightOperative   = 1
-	weightHeading     = -6
-	weightOverview    = -6
-	overviewTopics    = 4 // topics that make a sentence an overview
-	weightNear        = 1
-	nearby            = 3 // sentences either side
-	maxNear           = 3
+	// weightItemOfDuty is added to a list item whose lead-in the
+	// requirement's rules match too, outside descriptive requirements:
+	// the lead-in states the duty ("The processor shall permit the
+	// controller … to:"), the item one of its parts ("inspect all
+	// processing records …").
+	weightItemOfDuty = -1
+	weightParty      = 2
+	weightOperative  = 1
+	weightHeading    = -6
+	weightOverview   = -6
+	overviewTopics   = 4 // topics that make a sentence an overview
+	weightNear       = 1
+	nearby           = 3 // sentences either side
+	maxNear          = 3
 	// weightTerm is added for each distinct term of the requirement's
 	// rules that the sentence holds: of two clauses the one that states
 	// more of the requirement.
@@ -489,6 +495,9 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	if !own {
 		s += weightLeadInOnly
+	}
+	if l := in.Sentences[i].LeadIn; l >= 0 && rk.matched(l) && !hasEntryRule(rk.req) {
+		s += weightItemOfDuty
 	}
 	// A clause inside the passage on the topic (other sentences nearby
 	// match the requirement's rules too) beats a mention elsewhere.

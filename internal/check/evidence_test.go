@@ -233,6 +233,33 @@ func TestFirstEvidence(t *testing.T) {
 			"Each sub-processor shall process personal data only on documented instructions, including with regard to transfers to a third country.\n\n" +
 				"The processor shall process personal data only on the documented instructions of the controller.",
 			"The processor shall process"},
+		// evidence22: a list item whose lead-in the requirement's rules
+		// match too stays behind the lead-in that states the duty, outside
+		// descriptive requirements (weightItemOfDuty).
+		{"evidence22: the audit duty in the lead-in before an item that inspects", "en", "audits",
+			"The supplier shall keep a record of all processing activities carried on behalf of the customer (Processing Records).\n" +
+				"The supplier shall permit the customer or any other auditor mandated by the customer, on reasonable notice and during normal business hours, to:\n" +
+				"have access to and take copies of the Processing Records held at the supplier premises; and\n" +
+				"inspect all Processing Records, documents and electronic data and carry out checks of the supplier systems, facilities and equipment,\n" +
+				"for the purpose of auditing the supplier compliance with its obligations under this Agreement.\n" +
+				"The supplier shall give all necessary assistance to the conduct of such audits.",
+			"The supplier shall permit the customer"},
+		{"evidence22: the right to audit in the lead-in before an item that examines the systems", "en", "audits",
+			"The Vendor keeps records of the processing it carries out for the Client.\n" +
+				"The Vendor shall allow the Client, or an independent inspector appointed by the Client, once per year and on thirty days notice, to:\n" +
+				"enter the premises where Client Data is processed; and\n" +
+				"examine all records, inspect and carry out checks of the data processing systems of the Vendor and perform tests on them,\n" +
+				"in order to audit the compliance of the Vendor with this Agreement.\n" +
+				"The Vendor shall support such audits.",
+			"The Vendor shall allow the Client"},
+		{"evidence22: a descriptive requirement still cites the entry under its lead-in", "en", "data-types",
+			"The personal data processed concern the following categories of data:\nContact data such as name, email address and telephone number of the users.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Contact data such as name"},
+		{"evidence22: an item under a lead-in that states no duty is cited", "en", "audits",
+			"The following applies to this Agreement:\n" +
+				"the processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.\n\n" +
+				"The controller bears the costs of its audits.",
+			"allow for and contribute to audits"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
