@@ -31468,6 +31468,60 @@ var precomputedCatalog = &Catalog{
 					Why: "the controller has the right to audit or inspect",
 				},
 				{
+					Name:   "kontrolle-beim-auftragnehmer-cite-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "not-processor",
+					All: [][]string{
+						{
+							"kontroll*",
+							"überprüf*",
+							"inspektion*",
+							"inspizier*",
+							"audit*",
+							"prüfung*",
+							"prüfen",
+							"nachprüfen",
+							"überzeugen",
+						},
+						{
+							"berechtigt",
+							"recht",
+							"befugt",
+							"kann",
+							"darf",
+						},
+						{
+							"beim auftragnehmer",
+							"bei dem auftragnehmer",
+							"beim dienstleister",
+							"bei dem dienstleister",
+							"beim anbieter",
+							"bei dem anbieter",
+							"beim auftragsverarbeiter",
+							"bei dem auftragsverarbeiter",
+							"des auftragnehmers",
+							"des dienstleisters",
+							"des auftragsverarbeiters",
+							"den auftragnehmer",
+							"den dienstleister",
+							"den auftragsverarbeiter",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"@de_subproc",
+						"subunternehm*",
+						"unterauftrag*",
+						"nachunternehm*",
+						"kündig*",
+						"zugangskontroll*",
+						"zutrittskontroll*",
+						"zugriffskontroll*",
+					},
+					Cite: true,
+				},
+				{
 					Name:   "kontrolle-ermoeglichen-de",
 					Lang:   "de",
 					Status: "met",
@@ -38102,4 +38156,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "d0e54f41ae823e6a9c9499cdef5f10d1dddbb3d9440474a2f9711d7d59069b74"
+const precomputedDigest = "02af9dd4281c5f0586978f49431195c57c24936f4bd9d99342f2dc6ca2e594c6"

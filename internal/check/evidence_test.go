@@ -260,6 +260,25 @@ func TestFirstEvidence(t *testing.T) {
 				"the processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.\n\n" +
 				"The controller bears the costs of its audits.",
 			"allow for and contribute to audits"},
+		// evidence22: the controller's right to check the processor
+		// itself before checks at sub-contractors
+		// (kontrolle-beim-auftragnehmer-cite-de).
+		{"evidence22 German: the check at the processor, not at its sub-contractors", "de", "audits",
+			"Im Vertrag mit dem Subunternehmer muss der Auftraggeber berechtigt sein, auch bei dem Subunternehmer Kontrollen vor Ort durchzuführen.\n\n" +
+				"Der Auftraggeber ist berechtigt, die Einhaltung der Vorschriften über den Datenschutz beim Auftragnehmer nach Terminvereinbarung zu kontrollieren und Prüfungen vorzunehmen.",
+			"beim Auftragnehmer nach Terminvereinbarung"},
+		{"evidence22 German: the right to inspect the service provider, not a sub-contractor", "de", "audits",
+			"Die Kundin muss vertraglich das Recht erhalten, Audits auch bei Nachunternehmern des Dienstleisters durchzuführen.\n\n" +
+				"Die Kundin kann die Einhaltung dieses Vertrags beim Dienstleister einmal jährlich prüfen und kontrollieren.",
+			"beim Dienstleister einmal jährlich"},
+		{"evidence22 German: the processor's own checks of its sub-contractors are no audit right", "de", "audits",
+			"Der Auftragnehmer kontrolliert seine Unterauftragnehmer regelmäßig und darf dazu deren Rechenzentren besichtigen.\n\n" +
+				"Der Auftragnehmer ermöglicht dem Auftraggeber Kontrollen und wirkt an ihnen mit.",
+			"ermöglicht dem Auftraggeber Kontrollen"},
+		{"evidence22 German: a termination for refused checks is no audit right", "de", "audits",
+			"Verweigert der Auftragnehmer eine Kontrolle beim Auftragnehmer, darf der Auftraggeber den Vertrag kündigen.\n\n" +
+				"Der Auftraggeber ist berechtigt, beim Auftragnehmer Kontrollen durchzuführen.",
+			"Der Auftraggeber ist berechtigt, beim Auftragnehmer"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
