@@ -18216,6 +18216,51 @@ var precomputedCatalog = &Catalog{
 					Why: "consent or authorisation for sub-processors",
 				},
 				{
+					Name:   "genehmigung-kern-cite-de",
+					Lang:   "de",
+					Status: "met",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"@de_subproc",
+						},
+						{
+							"genehmig*",
+							"*genehmigung",
+							"zustimm*",
+							"*zustimmung",
+							"gestatte*",
+							"einverstanden",
+							"erlaub*",
+							"zugestimmt",
+							"berechtigt",
+							"befugt",
+							"zulässig",
+						},
+					},
+					None: []string{
+						"@de_subproc_subject",
+						"@de_neg",
+						"nicht berechtigt",
+						"nicht befugt",
+						"nicht gestattet",
+						"nicht erlaubt",
+						"nicht zulässig",
+						"unzulässig",
+						"drittstaat*",
+						"drittländ*",
+						"drittland*",
+						"außerhalb der eu",
+						"außerhalb des ewr",
+						"außerhalb der europäischen",
+						"art. 44",
+						"44 ff",
+						"übermittl*",
+						"kündig*",
+					},
+					Cite: true,
+				},
+				{
 					Name:   "darf-beauftragen-de",
 					Lang:   "de",
 					Status: "met",
@@ -38156,4 +38201,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "02af9dd4281c5f0586978f49431195c57c24936f4bd9d99342f2dc6ca2e594c6"
+const precomputedDigest = "9f735a5e32a6e57fb48681e67b53925cd293a21ad14ce25693227d974206277a"

@@ -279,6 +279,23 @@ func TestFirstEvidence(t *testing.T) {
 			"Verweigert der Auftragnehmer eine Kontrolle beim Auftragnehmer, darf der Auftraggeber den Vertrag kündigen.\n\n" +
 				"Der Auftraggeber ist berechtigt, beim Auftragnehmer Kontrollen durchzuführen.",
 			"Der Auftraggeber ist berechtigt, beim Auftragnehmer"},
+		// evidence22: the authorisation of sub-processors as such before
+		// the condition for those in third countries
+		// (genehmigung-kern-cite-de).
+		{"evidence22 German: the consent to sub-contractors, not the condition for those outside the EU", "de", "subprocessor-authorisation",
+			"6.1 Die Einschaltung von Subunternehmern zur Verarbeitung von Daten der Kundin ist dem Dienstleister nur mit schriftlicher Zustimmung der Kundin gestattet.\n\n" +
+				"6.2 Eine Beauftragung von Subunternehmern, die Leistungen außerhalb der EU oder des EWR erbringen, darf nur erfolgen, wenn die Voraussetzungen der Art. 44 ff. DSGVO erfüllt sind, etwa Standarddatenschutzklauseln, genehmigte Verhaltensregeln oder ein Angemessenheitsbeschluss der Kommission.",
+			"6.1 Die Einschaltung von Subunternehmern"},
+		{"evidence22 German: the right to engage sub-contractors, not the condition for third countries", "de", "subprocessor-authorisation",
+			"Der Auftragnehmer ist berechtigt, Unterauftragnehmer mit vorheriger Zustimmung des Auftraggebers in Textform einzuschalten.\n\n" +
+				"Ein Einsatz von Unterauftragnehmern, die Daten in Drittländern verarbeiten, darf nur erfolgen, wenn genehmigte Garantien nach Art. 46 DSGVO bestehen.",
+			"ist berechtigt, Unterauftragnehmer mit vorheriger Zustimmung"},
+		{"evidence22 German: a third-country condition alone is still cited", "de", "subprocessor-authorisation",
+			"Die Parteien vereinbaren die Schriftform.\n\nUnterauftragnehmer in Drittländern dürfen nur mit Zustimmung des Auftraggebers eingesetzt werden.",
+			"Unterauftragnehmer in Drittländern"},
+		{"evidence22 German: a right to terminate over a sub-contractor is no authorisation", "de", "subprocessor-authorisation",
+			"Der Auftraggeber ist berechtigt, den Vertrag zu kündigen, wenn ein Subunternehmer gegen seine Datenschutzpflichten verstößt.\n\nDer Auftraggeber genehmigt den Einsatz von Subunternehmern.",
+			"Der Auftraggeber genehmigt den Einsatz"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
