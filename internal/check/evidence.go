@@ -596,10 +596,49 @@ func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
 	}
 	if cs.operative.Has(k) {
 		s += weightOperative
-	} else if headingLike(text) {
+	} else if headingLike(text) || purposeTitle(text) {
 		s += weightHeading
 	}
+	if warrantyItem(text) {
+		s += weightWarranty
+	}
 	return s
+}
+
+// purposeTitle reports a title that opens with what it serves and has no
+// clause of its own: the 2010 standard clauses' "For the purposes of
+// Article 26(2) of Directive 95/46/EC for the transfer of personal data
+// to processors established in third countries which do not ensure an
+// adequate level of data protection" names the instrument; "For the
+// purposes of this Clause, the processor shall …" is a clause (a comma
+// and an operative verb, which textScore reads first).
+func purposeTitle(text string) bool {
+	t := strings.TrimSpace(text)
+	const open = "for the purposes of "
+	if len(t) < len(open) || !strings.EqualFold(t[:len(open)], open) {
+		return false
+	}
+	return !strings.ContainsAny(t, ",;:")
+}
+
+// weightWarranty is added to an item of a list of warranties that opens
+// with "that" ("that, in the event of subprocessing, it has previously
+// informed the controller …", "that it has implemented the … measures"):
+// it asserts a state of affairs under "agrees and warrants:", and a
+// clause that states the duty itself goes first where both match.
+const weightWarranty = -2
+
+// warrantyItem reports a quote that opens, after any list label, with
+// "that" and a comma or a subject ("that, …", "that it …", "that the …").
+func warrantyItem(text string) bool {
+	t := strings.TrimSpace(text)
+	if k := strings.IndexFunc(t, unicode.IsSpace); k > 0 && listLabel(t[:k]) {
+		t = strings.TrimSpace(t[k:])
+	}
+	if len(t) < 6 || !strings.EqualFold(t[:4], "that") {
+		return false
+	}
+	return t[4] == ',' || t[4] == ' '
 }
 
 // citeSets are the sentences of a document holding a term of the

@@ -296,6 +296,22 @@ func TestFirstEvidence(t *testing.T) {
 		{"evidence22 German: a right to terminate over a sub-contractor is no authorisation", "de", "subprocessor-authorisation",
 			"Der Auftraggeber ist berechtigt, den Vertrag zu kündigen, wenn ein Subunternehmer gegen seine Datenschutzpflichten verstößt.\n\nDer Auftraggeber genehmigt den Einsatz von Subunternehmern.",
 			"Der Auftraggeber genehmigt den Einsatz"},
+		// evidence22: a warranty item and the title of the 2010 clauses
+		// rank behind the clause that states the duty.
+		{"evidence22: the notice of changes before the standard clauses' consent warranty", "en", "subprocessor-changes",
+			"that, in the event of sub-processing, it has previously informed the controller and obtained its prior written consent;\n\n" +
+				"Where the Supplier intends to add or replace a Subprocessor, it shall inform the Client in writing no later than four weeks in advance.",
+			"Where the Supplier intends to add or replace"},
+		{"evidence22: the transfer condition before the title of the 2010 clauses", "en", "third-country-transfers",
+			"For the purposes of Article 26(2) of Directive 95/46/EC for the transfer of personal data to processors established in third countries which do not ensure an adequate level of data protection\n\n" +
+				"The processor agrees to transfer personal data to a country outside the EEA only where it has put in place adequate safeguards.",
+			"only where it has put in place adequate safeguards"},
+		{"evidence22: a warranty alone is still cited", "en", "security",
+			"The parties agree on the following.\n\nthat it has implemented the technical and organisational security measures specified in Appendix 2 before processing the personal data transferred;",
+			"that it has implemented"},
+		{"evidence22: a clause with a comma after 'For the purposes of' is no title", "en", "breach-notification",
+			"For the purposes of this Clause, the processor shall notify the controller of any personal data breach without undue delay.\n\nThe controller may ask for a report on the breach.",
+			"For the purposes of this Clause"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -342,6 +358,43 @@ func TestListEntry(t *testing.T) {
 	for _, tt := range tests {
 		if got := listEntry(tt.text); got != tt.want {
 			t.Errorf("listEntry(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPurposeTitleAndWarranty checks two kinds of quote that rank behind
+// the clause stating a duty (evidence22): the title of the 2010 standard
+// clauses and an item of a list of warranties.
+func TestPurposeTitleAndWarranty(t *testing.T) {
+	titles := []struct {
+		text string
+		want bool
+	}{
+		{"For the purposes of Article 26(2) of Directive 95/46/EC for the transfer of personal data to processors established in third countries which do not ensure an adequate level of data protection", true},
+		{"For the purposes of the transfer of personal data to processors in third countries", true},
+		{"For the purposes of this Clause, the processor shall notify the controller of any breach.", false},
+		{"For the purposes of Article 28 GDPR: the processor shall only act on instructions.", false},
+		{"The processor acts for the purposes of the controller only.", false},
+	}
+	for _, tt := range titles {
+		if got := purposeTitle(tt.text); got != tt.want {
+			t.Errorf("purposeTitle(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	warranties := []struct {
+		text string
+		want bool
+	}{
+		{"that, in the event of subprocessing, it has previously informed the controller and obtained its prior written consent;", true},
+		{"(h) that it has implemented the technical and organisational security measures specified in Appendix 2;", true},
+		{"That the data subject has been informed of the transfer.", true},
+		{"thats all", false},
+		{"The processor warrants that it has implemented the measures.", false},
+		{"thereafter the processor shall delete the data.", false},
+	}
+	for _, tt := range warranties {
+		if got := warrantyItem(tt.text); got != tt.want {
+			t.Errorf("warrantyItem(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
