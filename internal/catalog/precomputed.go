@@ -172,6 +172,11 @@ var precomputedCatalog = &Catalog{
 			"im sinne dieses",
 			"im sinne dieser",
 		},
+		"cite_instructions": {
+			"documented instruction*",
+			"dokumentierte* weisung*",
+			"dokumentierter weisung*",
+		},
 		"cite_operative": {
 			"shall",
 			"will",
@@ -38201,4 +38206,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "9f735a5e32a6e57fb48681e67b53925cd293a21ad14ce25693227d974206277a"
+const precomputedDigest = "ebada1d6bf351d81bb862b5d5b1a487b26e2a294a9805fcfd979c3ee4e73053e"

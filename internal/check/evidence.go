@@ -25,6 +25,7 @@ const (
 	setDefinitionEarly = "cite_definition_early"
 	setOperative       = "cite_operative"
 	setOverview        = "cite_overview"
+	setInstructions    = "cite_instructions"
 )
 
 // earlyWords is how far into a sentence a cite_definition_early phrase
@@ -48,14 +49,19 @@ const (
 	// controller … to:"), the item one of its parts ("inspect all
 	// processing records …").
 	weightItemOfDuty = -1
-	weightParty      = 2
-	weightOperative  = 1
-	weightHeading    = -6
-	weightOverview   = -6
-	overviewTopics   = 4 // topics that make a sentence an overview
-	weightNear       = 1
-	nearby           = 3 // sentences either side
-	maxNear          = 3
+	// weightInPassing is added, for a descriptive requirement, to a
+	// sentence that binds the processing to documented instructions
+	// (cite_instructions): what it names of the processing it names in
+	// passing.
+	weightInPassing = -2
+	weightParty     = 2
+	weightOperative = 1
+	weightHeading   = -6
+	weightOverview  = -6
+	overviewTopics  = 4 // topics that make a sentence an overview
+	weightNear      = 1
+	nearby          = 3 // sentences either side
+	maxNear         = 3
 	// weightTerm is added for each distinct term of the requirement's
 	// rules that the sentence holds: of two clauses the one that states
 	// more of the requirement.
@@ -72,6 +78,8 @@ const (
 // citeTerms are the registered terms of the ranking sets.
 type citeTerms struct {
 	definition, operative []match.TermID
+	// instructions holds the terms of cite_instructions.
+	instructions []match.TermID
 	// overview holds the topics of cite_overview, one term each.
 	overview []match.TermID
 	// early holds the cite_definition_early phrases as word sequences,
@@ -91,7 +99,7 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 		}
 		return match.RegisterAll(c.ExpandSets([]string{"@" + name}))
 	}
-	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview)}
+	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview), instructions: reg(setInstructions)}
 	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
@@ -498,6 +506,9 @@ func (rk *ranker) sentenceScore(i int) int {
 	}
 	if l := in.Sentences[i].LeadIn; l >= 0 && rk.matched(l) && !hasEntryRule(rk.req) {
 		s += weightItemOfDuty
+	}
+	if hasEntryRule(rk.req) && anyIndexTerm(in.Index, ch.cite.instructions, i) {
+		s += weightInPassing
 	}
 	// A clause inside the passage on the topic (other sentences nearby
 	// match the requirement's rules too) beats a mention elsewhere.

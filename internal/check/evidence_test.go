@@ -312,6 +312,27 @@ func TestFirstEvidence(t *testing.T) {
 		{"evidence22: a clause with a comma after 'For the purposes of' is no title", "en", "breach-notification",
 			"For the purposes of this Clause, the processor shall notify the controller of any personal data breach without undue delay.\n\nThe controller may ask for a report on the breach.",
 			"For the purposes of this Clause"},
+		// evidence22: for a descriptive requirement, a sentence that binds
+		// the processing to documented instructions names the purpose in
+		// passing (cite_instructions, weightInPassing).
+		{"evidence22: the processing activities before purposes named in the instructions clause", "en", "nature-purpose",
+			"The Supplier shall keep Personal Data confidential and shall only process Personal Data on behalf of and in accordance with the Customer's documented instructions for the following purposes: (i) processing to provide the services under the Agreement; (ii) processing initiated by users in their use of the services.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: storage, backup and display of customer records.",
+			"basic processing activities: storage"},
+		{"evidence22: the annex entry before the purposes listed with the documented instructions", "en", "nature-purpose",
+			"The Vendor shall process Customer personal data only on behalf of the Customer and in accordance with its documented instructions for these purposes: (a) providing the Service; (b) processing initiated by end users of the Service.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: hosting of the booking calendar and sending of reminder emails.",
+			"basic processing activities: hosting of the booking calendar"},
+		{"evidence22 German: nature and purpose before a purpose in the instructions clause", "de", "nature-purpose",
+			"Der Auftragnehmer verarbeitet die Daten ausschließlich auf dokumentierte Weisung des Auftraggebers und nur zum Zweck der Erbringung der vereinbarten Leistungen.\n\n" +
+				"Art und Zweck der Verarbeitung: Betrieb und Wartung der Lohnbuchhaltungssoftware des Auftraggebers.",
+			"Betrieb und Wartung der Lohnbuchhaltungssoftware"},
+		{"evidence22: the instructions requirement still cites the instructions clause", "en", "instructions",
+			"The purpose of the processing is the payroll service.\n\nThe processor shall process personal data only on the documented instructions of the controller.",
+			"only on the documented instructions"},
+		{"evidence22: a purpose stated only in the instructions clause is still cited", "en", "nature-purpose",
+			"The parties agree on the following.\n\nThe processor shall process personal data only on the controller's documented instructions for the purpose of hosting its online shop.",
+			"for the purpose of hosting its online shop"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
