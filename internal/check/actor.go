@@ -913,3 +913,36 @@ func (f *actorFinder) pronounSubject(toks []match.Token) bool {
 	return i < len(toks) && (dePronouns[toks[i].Text] || sheFirst(toks, i)) ||
 		i+2 < len(toks) && toks[i+2].Text == "er" && !toks[i+1].Comma && !toks[i+2].Comma
 }
+
+// closingParty returns the party a lead-in ends with, before its colon:
+// "…, provided that Processor:", "The processor shall:", "the data
+// importer agrees and warrants:" name the subject of the items below.
+// Nobody when the lead-in does not end in a colon or its last words are
+// no party (with at most a modal verb or a verb of promise after it).
+func (f *actorFinder) closingParty(toks []match.Token, text string) Party {
+	if f.german || !strings.HasSuffix(strings.TrimSpace(text), ":") || len(toks) == 0 {
+		return Nobody
+	}
+	k := len(toks) - 1
+	for n := 0; n < 3 && k > 0 && closingVerbs[toks[k].Text]; n++ {
+		k--
+	}
+	if toks[k].Possessive {
+		return Nobody
+	}
+	// The party is the subject only with a verb after it ("the processor
+	// shall:") or after "that" ("provided that Processor:"); "shall
+	// assist the controller:" ends with the object.
+	j := k - 1
+	if j >= 0 && determiners[toks[j].Text] {
+		j--
+	}
+	if k == len(toks)-1 && (j < 0 || toks[j].Text != "that") {
+		return Nobody
+	}
+	return f.partyOf(toks[k].Text)
+}
+
+// closingVerbs may follow the party at the end of a lead-in: "the
+// processor shall:", "the data importer agrees and warrants:".
+var closingVerbs = map[string]bool{"shall": true, "will": true, "must": true, "agrees": true, "warrants": true, "and": true, "undertakes": true, "hereby": true, "further": true, "also": true}

@@ -150,6 +150,13 @@ func TestActorListItems(t *testing.T) {
 		{"The processor will:\nnotify the controller of the incident;\nco-operate with any notifications that controller is required to make;\nkeep records.", []Party{Processor, Processor, Processor, Processor}},
 		{"The following applies:\n(a) the controller shall give instructions;\n(b) the processor shall follow them.", []Party{Nobody, Controller, Processor}},
 		{"The processor shall:\nensure that the controller can object;\nkeep records.", []Party{Processor, Processor, Processor}},
+		// evidence22: a lead-in that ends with the party its items go on
+		// with, after "that" or before a verb, gives them that party; a
+		// party that ends the lead-in as an object does not.
+		{"Customer generally authorises the use of sub-processors, provided that Vendor:\ngives Customer thirty days' notice of any new sub-processor;\nlets Customer object to the change.", []Party{Controller, Processor, Processor}},
+		{"The Client agrees to the following, and the Supplier shall:\nsend the Client the name of each new sub-processor in advance;\nkeep the list of sub-processors up to date.", []Party{Controller, Processor, Processor}},
+		{"The processor shall assist the controller:\nin answering requests of data subjects;\nin preparing impact assessments.", []Party{Processor, Processor, Processor}},
+		{"The controller may at any time instruct the processor's staff:\nto correct data;\nto delete data.", []Party{Controller, Controller, Controller}},
 		{"Controller consents to the following sub-processors:\nAcme Hosting GmbH Example Street 1 10115 Berlin Germany Cloud Hosting Services\nProcessor shall impose its obligations on any sub-processor.", []Party{Controller, Processor}},
 	}
 	for _, tt := range tests {

@@ -324,6 +324,9 @@ type Input struct {
 	// from requirement to requirement (verdict).
 	rankHits              map[*catalog.Rule][]int
 	rankScore, rankQuotes map[int]int
+	// leadParty holds the party a lead-in ends with where it is not the
+	// lead-in's own actor (Prepare): its list items go on with it.
+	leadParty map[int]Party
 	// cite holds the sentences of the ranking sets (evidence.go), found
 	// on first use.
 	cite *citeSets
@@ -464,6 +467,20 @@ func (ch *Checker) Prepare(doc *document.Document, sents []segment.Sentence, lan
 			}
 		}
 	}
+	// A lead-in that ends with the party its items go on with ("…,
+	// provided that Processor:", "The data importer agrees and
+	// warrants:") gives them that party, whoever opens it ("Controller
+	// generally authorizes … provided that Processor:").
+	for i := range sents {
+		if l := sents[i].LeadIn; l >= 0 && (i == 0 || sents[i-1].LeadIn != l) {
+			if p := af.closingParty(in.Index.AppendTokens(toks[:0], l), text[sents[l].Start:sents[l].End]); p != Nobody && p != in.actors[l] {
+				if in.leadParty == nil {
+					in.leadParty = map[int]Party{}
+				}
+				in.leadParty[l] = p
+			}
+		}
+	}
 	// "Can we audit you? Yes: once a year …": a question that asks the
 	// vendor for leave is the customer's, and so is the elliptical answer
 	// that takes it as its lead-in (Actor).
@@ -532,6 +549,9 @@ func (in *Input) Actor(i int) Party {
 	// or subjects of subordinate clauses ("notify the controller", "any
 	// notifications that the controller is required to make").
 	if l := in.Sentences[i].LeadIn; l >= 0 && (p == Nobody || !in.opens[i] && !in.question(l)) {
+		if lp, ok := in.leadParty[l]; ok {
+			return lp
+		}
 		return in.actors[l]
 	}
 	return p
@@ -992,6 +1012,9 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	clear(rk.score) // combos ranked before the final status was known
 	sents = rk.order(sents)
 	sents = rk.entryFirst(sents)
+	if traceEvidence != nil {
+		traceEvidence(rk, sents)
+	}
 	if len(sents) > MaxEvidence {
 		sents = sents[:MaxEvidence]
 	}
@@ -1001,6 +1024,10 @@ func (ch *Checker) verdict(in *Input, r *catalog.Requirement) model.Verdict {
 	v.Rules = uniqueStrings(names)
 	return v
 }
+
+// traceEvidence, set only by tests (evdump_test.go), sees every verdict's
+// ranked candidates before they are cut to MaxEvidence.
+var traceEvidence func(rk *ranker, sents []int)
 
 // Evidence cites sentence i of the input with its section label; other
 // packages (findings) use it so that every citation comes from the source

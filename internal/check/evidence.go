@@ -25,6 +25,7 @@ const (
 	setDefinitionEarly = "cite_definition_early"
 	setOperative       = "cite_operative"
 	setOverview        = "cite_overview"
+	setInstructions    = "cite_instructions"
 )
 
 // earlyWords is how far into a sentence a cite_definition_early phrase
@@ -42,14 +43,25 @@ const (
 	weightDefinition  = -20
 	weightTOC         = -20
 	weightLeadInOnly  = -3
-	weightParty       = 2
-	weightOperative   = 1
-	weightHeading     = -6
-	weightOverview    = -6
-	overviewTopics    = 4 // topics that make a sentence an overview
-	weightNear        = 1
-	nearby            = 3 // sentences either side
-	maxNear           = 3
+	// weightItemOfDuty is added to a list item whose lead-in the
+	// requirement's rules match too, outside descriptive requirements:
+	// the lead-in states the duty ("The processor shall permit the
+	// controller … to:"), the item one of its parts ("inspect all
+	// processing records …").
+	weightItemOfDuty = -1
+	// weightInPassing is added, for a descriptive requirement, to a
+	// sentence that binds the processing to documented instructions
+	// (cite_instructions): what it names of the processing it names in
+	// passing.
+	weightInPassing = -2
+	weightParty     = 2
+	weightOperative = 1
+	weightHeading   = -6
+	weightOverview  = -6
+	overviewTopics  = 4 // topics that make a sentence an overview
+	weightNear      = 1
+	nearby          = 3 // sentences either side
+	maxNear         = 3
 	// weightTerm is added for each distinct term of the requirement's
 	// rules that the sentence holds: of two clauses the one that states
 	// more of the requirement.
@@ -66,6 +78,8 @@ const (
 // citeTerms are the registered terms of the ranking sets.
 type citeTerms struct {
 	definition, operative []match.TermID
+	// instructions holds the terms of cite_instructions.
+	instructions []match.TermID
 	// overview holds the topics of cite_overview, one term each.
 	overview []match.TermID
 	// early holds the cite_definition_early phrases as word sequences,
@@ -85,7 +99,7 @@ func newCiteTerms(c *catalog.Catalog) citeTerms {
 		}
 		return match.RegisterAll(c.ExpandSets([]string{"@" + name}))
 	}
-	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview)}
+	ct := citeTerms{definition: reg(setDefinition), operative: reg(setOperative), overview: reg(setOverview), instructions: reg(setInstructions)}
 	for _, p := range c.ExpandSets([]string{"@" + setDefinitionEarly}) {
 		if f := strings.Fields(p); len(f) > 0 {
 			ct.early = append(ct.early, f)
@@ -490,6 +504,12 @@ func (rk *ranker) sentenceScore(i int) int {
 	if !own {
 		s += weightLeadInOnly
 	}
+	if l := in.Sentences[i].LeadIn; l >= 0 && rk.matched(l) && !hasEntryRule(rk.req) {
+		s += weightItemOfDuty
+	}
+	if hasEntryRule(rk.req) && anyIndexTerm(in.Index, ch.cite.instructions, i) {
+		s += weightInPassing
+	}
 	// A clause inside the passage on the topic (other sentences nearby
 	// match the requirement's rules too) beats a mention elsewhere.
 	near := 0
@@ -587,10 +607,49 @@ func (rk *ranker) textScore(ix *match.Index, k int, text string) int {
 	}
 	if cs.operative.Has(k) {
 		s += weightOperative
-	} else if headingLike(text) {
+	} else if headingLike(text) || purposeTitle(text) {
 		s += weightHeading
 	}
+	if warrantyItem(text) {
+		s += weightWarranty
+	}
 	return s
+}
+
+// purposeTitle reports a title that opens with what it serves and has no
+// clause of its own: the 2010 standard clauses' "For the purposes of
+// Article 26(2) of Directive 95/46/EC for the transfer of personal data
+// to processors established in third countries which do not ensure an
+// adequate level of data protection" names the instrument; "For the
+// purposes of this Clause, the processor shall …" is a clause (a comma
+// and an operative verb, which textScore reads first).
+func purposeTitle(text string) bool {
+	t := strings.TrimSpace(text)
+	const open = "for the purposes of "
+	if len(t) < len(open) || !strings.EqualFold(t[:len(open)], open) {
+		return false
+	}
+	return !strings.ContainsAny(t, ",;:")
+}
+
+// weightWarranty is added to an item of a list of warranties that opens
+// with "that" ("that, in the event of subprocessing, it has previously
+// informed the controller …", "that it has implemented the … measures"):
+// it asserts a state of affairs under "agrees and warrants:", and a
+// clause that states the duty itself goes first where both match.
+const weightWarranty = -2
+
+// warrantyItem reports a quote that opens, after any list label, with
+// "that" and a comma or a subject ("that, …", "that it …", "that the …").
+func warrantyItem(text string) bool {
+	t := strings.TrimSpace(text)
+	if k := strings.IndexFunc(t, unicode.IsSpace); k > 0 && listLabel(t[:k]) {
+		t = strings.TrimSpace(t[k:])
+	}
+	if len(t) < 6 || !strings.EqualFold(t[:4], "that") {
+		return false
+	}
+	return t[4] == ',' || t[4] == ' '
 }
 
 // citeSets are the sentences of a document holding a term of the

@@ -192,6 +192,147 @@ func TestFirstEvidence(t *testing.T) {
 			"The provider has implemented appropriate technical and organisational measures for the hosting of the personal data.\n\n" +
 				"The processor shall take all measures required pursuant to Article 32 of the GDPR.",
 			"all measures required pursuant to Article 32"},
+		{"evidence22: the notice in an item under a lead-in ending with the processor", "en", "subprocessor-changes",
+			"Controller may object to a new sub-processor by notifying Processor in writing within ten days.\n\n" +
+				"Controller generally authorises Processor to engage sub-processors, provided that Processor:\ngives Controller prior notice of the addition or replacement of sub-processors and an opportunity to object to it.",
+			"gives Controller prior notice"},
+		// evidence22: the exception in the words of Art. 28(3)(a)
+		// (unless-union-law-cite-en), and two wordings it must not pull
+		// forward.
+		{"evidence22: the Union or Member State law exception before a carve-out in other words", "en", "legal-exception",
+			"The Processor, and any person acting under its authority who has access to the personal data, shall not process that data unless acting upon instructions given by the Controller, unless they are required to do so by statutory law.\n\n" +
+				"The Processor shall not process any personal data under this Agreement except on the Controller's documented instructions, unless required to do so by Union or Member State law.",
+			"except on the Controller's documented instructions"},
+		{"evidence22: EU or Member State law requiring the processing, before a statute in general", "en", "legal-exception",
+			"The Supplier and each person acting under its authority who has access to Client personal data shall not process it unless acting on instructions of the Client, unless statutory law requires them to process it.\n\n" +
+				"The Supplier shall not process Client personal data except on the documented instructions of the Client, unless required to do so by EU or Member State law to which the Supplier is subject.",
+			"unless required to do so by EU or Member State law"},
+		{"evidence22: an answer to a data subject request the law requires is not the exception to the instructions", "en", "legal-exception",
+			"The processor shall not process a data subject request on its own instruction, except where Union or Member State law requires an answer.\n\n" +
+				"The processor processes personal data only on documented instructions from the controller unless the law to which it is subject requires otherwise.",
+			"only on documented instructions"},
+		{"evidence22: a retention the law requires is not the exception to the instructions", "en", "legal-exception",
+			"The processor shall not process the instructions records after the end of the services unless Union or Member State law requires their retention.\n\n" +
+				"The processor shall process personal data only on the controller's instructions, except where a law to which the processor is subject requires other processing.",
+			"only on the controller's instructions"},
+		// evidence22: the instructions duty in the words of Art. 28(3)(a)
+		// (documented-instructions-transfers-cite-en).
+		{"evidence22: documented instructions including transfers, before a purpose clause", "en", "instructions",
+			"The Vendor shall, subject to the clause below, only process (e.g., receive, retain, use, sell, transfer, disclose) Customer personal data pursuant to the specific purposes described in the Agreement, and as instructed by the Customer.\n\n" +
+				"The Vendor processes the personal data only on documented instructions from the Customer, including with regard to transfers of personal data to a third country.",
+			"only on documented instructions from the Customer"},
+		{"evidence22: documented instructions in relation to transfers, before processing as necessary for the services", "en", "instructions",
+			"Provider will only process, retain, use and disclose Client personal data (including any transfer of it) as necessary to perform the services in each Order and as further instructed in writing by Client.\n\n" +
+				"Processes personal data only on documented instructions from Client, including in relation to transfers of personal data to a third country or an international organisation.",
+			"including in relation to transfers"},
+		{"evidence22: an infringing instruction is not the instructions duty", "en", "instructions",
+			"The processor shall immediately inform the controller if, in its opinion, a documented instruction to process data, including with regard to transfers, infringes the GDPR.\n\n" +
+				"The processor shall process personal data only on the documented instructions of the controller.",
+			"shall process personal data only on the documented instructions"},
+		{"evidence22: a sub-processor's instructions are not the processor's duty", "en", "instructions",
+			"Each sub-processor shall process personal data only on documented instructions, including with regard to transfers to a third country.\n\n" +
+				"The processor shall process personal data only on the documented instructions of the controller.",
+			"The processor shall process"},
+		// evidence22: a list item whose lead-in the requirement's rules
+		// match too stays behind the lead-in that states the duty, outside
+		// descriptive requirements (weightItemOfDuty).
+		{"evidence22: the audit duty in the lead-in before an item that inspects", "en", "audits",
+			"The supplier shall keep a record of all processing activities carried on behalf of the customer (Processing Records).\n" +
+				"The supplier shall permit the customer or any other auditor mandated by the customer, on reasonable notice and during normal business hours, to:\n" +
+				"have access to and take copies of the Processing Records held at the supplier premises; and\n" +
+				"inspect all Processing Records, documents and electronic data and carry out checks of the supplier systems, facilities and equipment,\n" +
+				"for the purpose of auditing the supplier compliance with its obligations under this Agreement.\n" +
+				"The supplier shall give all necessary assistance to the conduct of such audits.",
+			"The supplier shall permit the customer"},
+		{"evidence22: the right to audit in the lead-in before an item that examines the systems", "en", "audits",
+			"The Vendor keeps records of the processing it carries out for the Client.\n" +
+				"The Vendor shall allow the Client, or an independent inspector appointed by the Client, once per year and on thirty days notice, to:\n" +
+				"enter the premises where Client Data is processed; and\n" +
+				"examine all records, inspect and carry out checks of the data processing systems of the Vendor and perform tests on them,\n" +
+				"in order to audit the compliance of the Vendor with this Agreement.\n" +
+				"The Vendor shall support such audits.",
+			"The Vendor shall allow the Client"},
+		{"evidence22: a descriptive requirement still cites the entry under its lead-in", "en", "data-types",
+			"The personal data processed concern the following categories of data:\nContact data such as name, email address and telephone number of the users.\n\nThe processor shall delete all personal data at the end of the services.",
+			"^Contact data such as name"},
+		{"evidence22: an item under a lead-in that states no duty is cited", "en", "audits",
+			"The following applies to this Agreement:\n" +
+				"the processor shall allow for and contribute to audits, including inspections, conducted by the controller or another auditor mandated by the controller.\n\n" +
+				"The controller bears the costs of its audits.",
+			"allow for and contribute to audits"},
+		// evidence22: the controller's right to check the processor
+		// itself before checks at sub-contractors
+		// (kontrolle-beim-auftragnehmer-cite-de).
+		{"evidence22 German: the check at the processor, not at its sub-contractors", "de", "audits",
+			"Im Vertrag mit dem Subunternehmer muss der Auftraggeber berechtigt sein, auch bei dem Subunternehmer Kontrollen vor Ort durchzuführen.\n\n" +
+				"Der Auftraggeber ist berechtigt, die Einhaltung der Vorschriften über den Datenschutz beim Auftragnehmer nach Terminvereinbarung zu kontrollieren und Prüfungen vorzunehmen.",
+			"beim Auftragnehmer nach Terminvereinbarung"},
+		{"evidence22 German: the right to inspect the service provider, not a sub-contractor", "de", "audits",
+			"Die Kundin muss vertraglich das Recht erhalten, Audits auch bei Nachunternehmern des Dienstleisters durchzuführen.\n\n" +
+				"Die Kundin kann die Einhaltung dieses Vertrags beim Dienstleister einmal jährlich prüfen und kontrollieren.",
+			"beim Dienstleister einmal jährlich"},
+		{"evidence22 German: the processor's own checks of its sub-contractors are no audit right", "de", "audits",
+			"Der Auftragnehmer kontrolliert seine Unterauftragnehmer regelmäßig und darf dazu deren Rechenzentren besichtigen.\n\n" +
+				"Der Auftragnehmer ermöglicht dem Auftraggeber Kontrollen und wirkt an ihnen mit.",
+			"ermöglicht dem Auftraggeber Kontrollen"},
+		{"evidence22 German: a termination for refused checks is no audit right", "de", "audits",
+			"Verweigert der Auftragnehmer eine Kontrolle beim Auftragnehmer, darf der Auftraggeber den Vertrag kündigen.\n\n" +
+				"Der Auftraggeber ist berechtigt, beim Auftragnehmer Kontrollen durchzuführen.",
+			"Der Auftraggeber ist berechtigt, beim Auftragnehmer"},
+		// evidence22: the authorisation of sub-processors as such before
+		// the condition for those in third countries
+		// (genehmigung-kern-cite-de).
+		{"evidence22 German: the consent to sub-contractors, not the condition for those outside the EU", "de", "subprocessor-authorisation",
+			"6.1 Die Einschaltung von Subunternehmern zur Verarbeitung von Daten der Kundin ist dem Dienstleister nur mit schriftlicher Zustimmung der Kundin gestattet.\n\n" +
+				"6.2 Eine Beauftragung von Subunternehmern, die Leistungen außerhalb der EU oder des EWR erbringen, darf nur erfolgen, wenn die Voraussetzungen der Art. 44 ff. DSGVO erfüllt sind, etwa Standarddatenschutzklauseln, genehmigte Verhaltensregeln oder ein Angemessenheitsbeschluss der Kommission.",
+			"6.1 Die Einschaltung von Subunternehmern"},
+		{"evidence22 German: the right to engage sub-contractors, not the condition for third countries", "de", "subprocessor-authorisation",
+			"Der Auftragnehmer ist berechtigt, Unterauftragnehmer mit vorheriger Zustimmung des Auftraggebers in Textform einzuschalten.\n\n" +
+				"Ein Einsatz von Unterauftragnehmern, die Daten in Drittländern verarbeiten, darf nur erfolgen, wenn genehmigte Garantien nach Art. 46 DSGVO bestehen.",
+			"ist berechtigt, Unterauftragnehmer mit vorheriger Zustimmung"},
+		{"evidence22 German: a third-country condition alone is still cited", "de", "subprocessor-authorisation",
+			"Die Parteien vereinbaren die Schriftform.\n\nUnterauftragnehmer in Drittländern dürfen nur mit Zustimmung des Auftraggebers eingesetzt werden.",
+			"Unterauftragnehmer in Drittländern"},
+		{"evidence22 German: a right to terminate over a sub-contractor is no authorisation", "de", "subprocessor-authorisation",
+			"Der Auftraggeber ist berechtigt, den Vertrag zu kündigen, wenn ein Subunternehmer gegen seine Datenschutzpflichten verstößt.\n\nDer Auftraggeber genehmigt den Einsatz von Subunternehmern.",
+			"Der Auftraggeber genehmigt den Einsatz"},
+		// evidence22: a warranty item and the title of the 2010 clauses
+		// rank behind the clause that states the duty.
+		{"evidence22: the notice of changes before the standard clauses' consent warranty", "en", "subprocessor-changes",
+			"that, in the event of sub-processing, it has previously informed the controller and obtained its prior written consent;\n\n" +
+				"Where the Supplier intends to add or replace a Subprocessor, it shall inform the Client in writing no later than four weeks in advance.",
+			"Where the Supplier intends to add or replace"},
+		{"evidence22: the transfer condition before the title of the 2010 clauses", "en", "third-country-transfers",
+			"For the purposes of Article 26(2) of Directive 95/46/EC for the transfer of personal data to processors established in third countries which do not ensure an adequate level of data protection\n\n" +
+				"The processor agrees to transfer personal data to a country outside the EEA only where it has put in place adequate safeguards.",
+			"only where it has put in place adequate safeguards"},
+		{"evidence22: a warranty alone is still cited", "en", "security",
+			"The parties agree on the following.\n\nthat it has implemented the technical and organisational security measures specified in Appendix 2 before processing the personal data transferred;",
+			"that it has implemented"},
+		{"evidence22: a clause with a comma after 'For the purposes of' is no title", "en", "breach-notification",
+			"For the purposes of this Clause, the processor shall notify the controller of any personal data breach without undue delay.\n\nThe controller may ask for a report on the breach.",
+			"For the purposes of this Clause"},
+		// evidence22: for a descriptive requirement, a sentence that binds
+		// the processing to documented instructions names the purpose in
+		// passing (cite_instructions, weightInPassing).
+		{"evidence22: the processing activities before purposes named in the instructions clause", "en", "nature-purpose",
+			"The Supplier shall keep Personal Data confidential and shall only process Personal Data on behalf of and in accordance with the Customer's documented instructions for the following purposes: (i) processing to provide the services under the Agreement; (ii) processing initiated by users in their use of the services.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: storage, backup and display of customer records.",
+			"basic processing activities: storage"},
+		{"evidence22: the annex entry before the purposes listed with the documented instructions", "en", "nature-purpose",
+			"The Vendor shall process Customer personal data only on behalf of the Customer and in accordance with its documented instructions for these purposes: (a) providing the Service; (b) processing initiated by end users of the Service.\n\n" +
+				"The personal data transferred will be subject to the following basic processing activities: hosting of the booking calendar and sending of reminder emails.",
+			"basic processing activities: hosting of the booking calendar"},
+		{"evidence22 German: nature and purpose before a purpose in the instructions clause", "de", "nature-purpose",
+			"Der Auftragnehmer verarbeitet die Daten ausschließlich auf dokumentierte Weisung des Auftraggebers und nur zum Zweck der Erbringung der vereinbarten Leistungen.\n\n" +
+				"Art und Zweck der Verarbeitung: Betrieb und Wartung der Lohnbuchhaltungssoftware des Auftraggebers.",
+			"Betrieb und Wartung der Lohnbuchhaltungssoftware"},
+		{"evidence22: the instructions requirement still cites the instructions clause", "en", "instructions",
+			"The purpose of the processing is the payroll service.\n\nThe processor shall process personal data only on the documented instructions of the controller.",
+			"only on the documented instructions"},
+		{"evidence22: a purpose stated only in the instructions clause is still cited", "en", "nature-purpose",
+			"The parties agree on the following.\n\nThe processor shall process personal data only on the controller's documented instructions for the purpose of hosting its online shop.",
+			"for the purpose of hosting its online shop"},
 		{"German definition before clause", "de", "delete-return",
 			"„Verarbeitung“ bezeichnet jeden Vorgang wie das Erheben, das Löschen oder die Vernichtung von Daten.\n\n" +
 				"Nach Beendigung des Vertrags löscht der Auftragnehmer nach Wahl des Auftraggebers alle Daten oder gibt sie zurück.",
@@ -238,6 +379,43 @@ func TestListEntry(t *testing.T) {
 	for _, tt := range tests {
 		if got := listEntry(tt.text); got != tt.want {
 			t.Errorf("listEntry(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPurposeTitleAndWarranty checks two kinds of quote that rank behind
+// the clause stating a duty (evidence22): the title of the 2010 standard
+// clauses and an item of a list of warranties.
+func TestPurposeTitleAndWarranty(t *testing.T) {
+	titles := []struct {
+		text string
+		want bool
+	}{
+		{"For the purposes of Article 26(2) of Directive 95/46/EC for the transfer of personal data to processors established in third countries which do not ensure an adequate level of data protection", true},
+		{"For the purposes of the transfer of personal data to processors in third countries", true},
+		{"For the purposes of this Clause, the processor shall notify the controller of any breach.", false},
+		{"For the purposes of Article 28 GDPR: the processor shall only act on instructions.", false},
+		{"The processor acts for the purposes of the controller only.", false},
+	}
+	for _, tt := range titles {
+		if got := purposeTitle(tt.text); got != tt.want {
+			t.Errorf("purposeTitle(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	warranties := []struct {
+		text string
+		want bool
+	}{
+		{"that, in the event of subprocessing, it has previously informed the controller and obtained its prior written consent;", true},
+		{"(h) that it has implemented the technical and organisational security measures specified in Appendix 2;", true},
+		{"That the data subject has been informed of the transfer.", true},
+		{"thats all", false},
+		{"The processor warrants that it has implemented the measures.", false},
+		{"thereafter the processor shall delete the data.", false},
+	}
+	for _, tt := range warranties {
+		if got := warrantyItem(tt.text); got != tt.want {
+			t.Errorf("warrantyItem(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
