@@ -982,6 +982,39 @@ func (x *extractor) defUnits(n int) []defUnit {
 // genannt."
 var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird nachstehend ", " wird im weiteren "}
 
+// passiveNamingHead is what every phrase of passiveNaming starts with
+// (TestPassiveNamingHead).
+const passiveNamingHead = " wird "
+
+// passiveNamingAt returns where low holds the phrases of passiveNaming,
+// as {phrase, offset} in the order of the phrases and, for each, of the
+// text, as a search for each phrase from the end of the one found last
+// would find them. Every phrase starts with passiveNamingHead, whose
+// occurrences (found in one scan of low instead of one per phrase) are
+// where the phrases are tested.
+func passiveNamingAt(low string) [][2]int {
+	var heads []int
+	for off := 0; ; {
+		i := strings.Index(low[off:], passiveNamingHead)
+		if i < 0 {
+			break
+		}
+		heads = append(heads, off+i)
+		off += i + 1
+	}
+	var out [][2]int
+	for k, v := range passiveNaming {
+		off := 0
+		for _, i := range heads {
+			if i >= off && strings.HasPrefix(low[i:], v) {
+				out = append(out, [2]int{k, i})
+				off = i + len(v)
+			}
+		}
+	}
+	return out
+}
+
 // passiveNamingUnits finds the short names of a naming sentence "X wird
 // nachfolgend „A“, Y „B“ genannt": the sentence must close with
 // "genannt" or "bezeichnet" after its last quote. The first quote defines
@@ -992,60 +1025,53 @@ var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird
 func (x *extractor) passiveNamingUnits(text string) []defUnit {
 	var us []defUnit
 	low := x.lower[:len(text)]
-	for _, v := range passiveNaming {
-		for off := 0; ; {
-			i := strings.Index(low[off:], v)
-			if i < 0 {
+	for _, at := range passiveNamingAt(low) {
+		i, v := at[1], passiveNaming[at[0]]
+		from := i + len(v)
+		end := min(len(text), from+300)
+		seg := text[from:end]
+		if e := strings.IndexByte(seg, '\n'); e >= 0 {
+			seg = seg[:e]
+		}
+		if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+			seg = seg[:e[3]]
+		}
+		qs := reNamedQuote().FindAllStringIndex(seg, 3)
+		if len(qs) == 0 {
+			continue
+		}
+		tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
+		if tail != "genannt" && tail != "bezeichnet" {
+			continue
+		}
+		// The subject: from the sentence's start in the line.
+		ls := strings.LastIndexByte(text[:i], '\n') + 1
+		ss := ls
+		if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
+			ss = ls + k + 2
+		}
+		prev := ss
+		for n, m := range qs {
+			role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
+			if !ok {
 				break
 			}
-			i += off
-			off = i + len(v)
-			from := i + len(v)
-			end := min(len(text), from+300)
-			seg := text[from:end]
-			if e := strings.IndexByte(seg, '\n'); e >= 0 {
-				seg = seg[:e]
-			}
-			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
-				seg = seg[:e[3]]
-			}
-			qs := reNamedQuote().FindAllStringIndex(seg, 3)
-			if len(qs) == 0 {
-				continue
-			}
-			tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
-			if tail != "genannt" && tail != "bezeichnet" {
-				continue
-			}
-			// The subject: from the sentence's start in the line.
-			ls := strings.LastIndexByte(text[:i], '\n') + 1
-			ss := ls
-			if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
-				ss = ls + k + 2
-			}
-			prev := ss
-			for n, m := range qs {
-				role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
-				if !ok {
-					break
-				}
-				u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
-				if n == 0 {
-					u.start = i
-					if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
-						u.inner = x.nounCompany(text[:ss], w[1])
-						if u.inner == [2]int{} {
-							// No one company or more than one: the
-							// subject names no party; the later quotes
-							// still do.
-							prev = from + m[1]
-							continue
-						}
+			u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
+			if n == 0 {
+				u.start = i
+				if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
+					u.inner = x.nounCompany(text[:ss], w[1])
+					if u.inner == [2]int{} {
+						// No one company or more than one: the
+						// subject names no party; the later quotes
+						// still do.
+						prev = from + m[1]
+						continue
 					}
 				}
-				us = append(us, u)
-				prev = from + m[1]
 			}
+			us = append(us, u)
+			prev = from + m[1]
 		}
 	}
 	return us
