@@ -764,7 +764,14 @@ func (x *extractor) undotted(name string) string {
 // are the same in s and in the rest of s from there).
 func pronDefMatches(pk *partyKnowledge, s string) [][]int {
 	var out [][]int
+	var next quoteStarts
+	next.reset()
 	for p := 0; p < len(s); {
+		// A quote starts only at one of quoteFirst: the places between
+		// are skipped by a search for each of those bytes.
+		if p = next.from(s, p); p < 0 {
+			break
+		}
 		q := quoteLen(s, p)
 		if q == 0 {
 			p++
@@ -796,6 +803,44 @@ func pronDefMatches(pk *partyKnowledge, s string) [][]int {
 		p = m[1]
 	}
 	return out
+}
+
+// quoteFirst holds the bytes a quote of quoteLen starts with.
+const quoteFirst = "\"'\xe2"
+
+// quoteStarts finds the places where a quote may start (a byte of
+// quoteFirst) in a text read forwards, by one search per byte, sought
+// again only once passed.
+type quoteStarts [len(quoteFirst)]int
+
+// reset marks every byte not sought yet.
+func (n *quoteStarts) reset() {
+	for k := range n {
+		n[k] = -2
+	}
+}
+
+// from returns the first offset from p on of a byte of quoteFirst in s,
+// or -1. Calls must not go back (p never less than in the call before).
+func (n *quoteStarts) from(s string, p int) int {
+	at := -1
+	for k := range n {
+		if n[k] == -1 {
+			continue
+		}
+		if n[k] < p {
+			j := strings.IndexByte(s[p:], quoteFirst[k])
+			if j < 0 {
+				n[k] = -1
+				continue
+			}
+			n[k] = p + j
+		}
+		if at < 0 || n[k] < at {
+			at = n[k]
+		}
+	}
+	return at
 }
 
 // quoteLen returns the length of the quote pronDefRe opens with

@@ -49,3 +49,41 @@ func TestPassiveNamingAt(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteStarts checks quoteStarts, which skips to the bytes a quote
+// may start with, against a test of every byte, on texts with each kind
+// of quote, invalid UTF-8 and none.
+func TestQuoteStarts(t *testing.T) {
+	for _, s := range []string{
+		`der "Kunde" und 'wir' sowie „Anbieter“ und ‚x‘ – ok`,
+		"\xe2\x80 '\xe2",
+		"keine Anführungszeichen",
+		"",
+		`"`,
+	} {
+		var got, want []int
+		for p := 0; p < len(s); p++ {
+			if strings.IndexByte(quoteFirst, s[p]) >= 0 {
+				want = append(want, p)
+			}
+		}
+		var n quoteStarts
+		n.reset()
+		for p := 0; p < len(s); p++ {
+			if p = n.from(s, p); p < 0 {
+				break
+			}
+			got = append(got, p)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%q: %v, every byte tested: %v", s, got, want)
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("%q: %v, every byte tested: %v", s, got, want)
+				break
+			}
+		}
+	}
+}
