@@ -126,10 +126,10 @@ var roleWords = []struct {
 	word  string
 	party Party
 	// rare is the offset of the word's byte that is sought first: the
-	// "f" of "auftragsverarbeiter" stops the search far less often than
-	// its "a".
+	// "v" of "auftragsverarbeiter" stops the search far less often than
+	// its "a" (and than its "f", common in English: "of", "for", "if").
 	rare int
-}{{"auftragsverarbeiter", Processor, 2}, {"processor", Processor, 0}, {"verantwortliche", Controller, 0}, {"controller", Controller, 0}}
+}{{"auftragsverarbeiter", Processor, 8}, {"processor", Processor, 0}, {"verantwortliche", Controller, 0}, {"controller", Controller, 0}}
 
 // indexFrom returns the first offset from from on at which w occurs in s,
 // or -1, seeking w's byte at offset k first.

@@ -519,3 +519,27 @@ func FuzzTermLabels(f *testing.F) {
 		}
 	})
 }
+
+// TestRoleWordsRare checks that the byte each role word is sought by lies
+// within the word, and that the word is found wherever it stands (at the
+// start, after "f"-rich English, twice in a row).
+func TestRoleWordsRare(t *testing.T) {
+	for _, rw := range roleWords {
+		if rw.rare < 0 || rw.rare >= len(rw.word) {
+			t.Fatalf("%s: rare offset %d", rw.word, rw.rare)
+		}
+		s := rw.word + " of the offer for " + rw.word + rw.word
+		var got []int
+		for from := 0; ; {
+			at := indexFrom(s, from, rw.word, rw.rare)
+			if at < 0 {
+				break
+			}
+			got = append(got, at)
+			from = at + len(rw.word)
+		}
+		if n := len(rw.word); len(got) != 3 || got[0] != 0 || got[2] != got[1]+n {
+			t.Errorf("%s: found at %v", rw.word, got)
+		}
+	}
+}
