@@ -126,10 +126,10 @@ var roleWords = []struct {
 	word  string
 	party Party
 	// rare is the offset of the word's byte that is sought first: the
-	// "f" of "auftragsverarbeiter" stops the search far less often than
-	// its "a".
+	// "v" of "auftragsverarbeiter" stops the search far less often than
+	// its "a" (and than its "f", common in English: "of", "for", "if").
 	rare int
-}{{"auftragsverarbeiter", Processor, 2}, {"processor", Processor, 0}, {"verantwortliche", Controller, 0}, {"controller", Controller, 0}}
+}{{"auftragsverarbeiter", Processor, 8}, {"processor", Processor, 0}, {"verantwortliche", Controller, 0}, {"controller", Controller, 0}}
 
 // indexFrom returns the first offset from from on at which w occurs in s,
 // or -1, seeking w's byte at offset k first.
@@ -1129,42 +1129,25 @@ func subprocessorWord(w string) bool {
 // cues ("weisung des ", "on behalf of the "), or before one of its
 // plain-language phrases ("die Praxis es dokumentiert vorgibt").
 func controllerMarks(lower, term string) int {
-	return cueMarks(lower, term) + afterMarks(lower, term)
-}
-
-// afterMarks counts the places where term is followed by one of the
-// lexicon's instruction_after phrases.
-func afterMarks(lower, term string) int {
-	n := 0
-	if term == "" {
-		return 0
-	}
-	for from := 0; ; {
-		k := strings.Index(lower[from:], term)
-		if k < 0 {
-			return n
-		}
-		from += k + len(term)
-		for _, a := range lexicon.InstructionAfter() {
-			if strings.HasPrefix(lower[from:], " "+a) {
-				n++
-			}
-		}
-	}
-}
-
-// cueMarks counts the places where term follows an instruction cue.
-func cueMarks(lower, term string) int {
 	cues := lexicon.InstructionCues()
-	if term == "" || len(cues) > 32 {
+	if term == "" {
 		return controllerMarksEach(lower, term, cues)
 	}
-	// One scan for the term, each occurrence tested for a cue before it,
-	// counting as the search for each cue with the term would: an
-	// occurrence of the cue's phrase starting at or after the term of the
-	// one counted last.
-	var from [32]int
-	n := 0
+	// One scan for the term serves both counts. Each occurrence is tested
+	// for a cue before it, counting as the search for each cue with the
+	// term would: an occurrence of the cue's phrase starting at or after
+	// the term of the one counted last. The phrases after the term are
+	// tested at the occurrences afterMarks visits: the first one, then
+	// each first one at or after the end of the last visited.
+	after := lexicon.InstructionAfter()
+	var fromStack [32]int
+	from := fromStack[:0]
+	if len(cues) > len(fromStack) {
+		from = make([]int, len(cues))
+	} else {
+		from = fromStack[:len(cues)]
+	}
+	n, nextAfter := 0, 0
 	for t := 0; ; t++ {
 		k := strings.Index(lower[t:], term)
 		if k < 0 {
@@ -1176,6 +1159,18 @@ func cueMarks(lower, term string) int {
 			if ps >= from[j] && ps >= 0 && lower[t-1] == ' ' && lower[ps:t-1] == c {
 				n++
 				from[j] = t
+			}
+		}
+		if t >= nextAfter {
+			e := t + len(term)
+			nextAfter = e
+			if e < len(lower) && lower[e] == ' ' {
+				rest := lower[e+1:]
+				for _, a := range after {
+					if strings.HasPrefix(rest, a) {
+						n++
+					}
+				}
 			}
 		}
 	}

@@ -293,6 +293,79 @@ func TestControllerMarksScan(t *testing.T) {
 	}
 }
 
+// TestControllerMarksOneScan checks controllerMarks, which finds the
+// term once for both counts, against the two counts made by a scan each
+// (cueMarks, afterMarks), on texts with cues, phrases after the term,
+// overlapping occurrences and the term at the end.
+func TestControllerMarksOneScan(t *testing.T) {
+	for _, tc := range []struct{ lower, term string }{
+		{"nur so, wie der verein es sagt. der verein es uns sagt", "verein"},
+		{"auf weisung des clubs, wie der club es dokumentiert vorgibt", "club"},
+		{"only as the charity documents its instructions; on behalf of the charity", "charity"},
+		{"aa es sagt aaa es sagt aaaa es uns sagt", "aa"},
+		{"ana es sagt anana es sagt", "ana"},
+		{"the trust documents their instructions", "trust documents"},
+		{"der club", "club"},
+		{"club es sagt club", "club es"},
+		{"", "x"},
+	} {
+		got := controllerMarks(tc.lower, tc.term)
+		want := cueMarks(tc.lower, tc.term) + afterMarks(tc.lower, tc.term)
+		if got != want {
+			t.Errorf("controllerMarks(%q, %q) = %d, the two scans: %d", tc.lower, tc.term, got, want)
+		}
+	}
+	if n := controllerMarks("wie der verein es sagt und der verein es uns sagt", "verein"); n != 2 {
+		t.Errorf("two phrases after the term: %d, want 2", n)
+	}
+}
+
+// afterMarks counts the places where term is followed by one of the
+// lexicon's instruction_after phrases.
+func afterMarks(lower, term string) int {
+	n := 0
+	if term == "" {
+		return 0
+	}
+	for from := 0; ; {
+		k := strings.Index(lower[from:], term)
+		if k < 0 {
+			return n
+		}
+		from += k + len(term)
+		for _, a := range lexicon.InstructionAfter() {
+			if strings.HasPrefix(lower[from:], " "+a) {
+				n++
+			}
+		}
+	}
+}
+
+// cueMarks counts the places where term follows an instruction cue, as
+// controllerMarksEach does, by one scan for the term.
+func cueMarks(lower, term string) int {
+	cues := lexicon.InstructionCues()
+	if term == "" || len(cues) > 32 {
+		return controllerMarksEach(lower, term, cues)
+	}
+	var from [32]int
+	n := 0
+	for t := 0; ; t++ {
+		k := strings.Index(lower[t:], term)
+		if k < 0 {
+			return n
+		}
+		t += k
+		for j, c := range cues {
+			ps := t - len(c) - 1
+			if ps >= from[j] && ps >= 0 && lower[t-1] == ' ' && lower[ps:t-1] == c {
+				n++
+				from[j] = t
+			}
+		}
+	}
+}
+
 // TestDefinerSpans checks the spans of definitions set off by dashes or
 // commas.
 func TestDefinerSpans(t *testing.T) {
@@ -445,4 +518,28 @@ func FuzzTermLabels(f *testing.F) {
 			t.Fatalf("termLabels(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestRoleWordsRare checks that the byte each role word is sought by lies
+// within the word, and that the word is found wherever it stands (at the
+// start, after "f"-rich English, twice in a row).
+func TestRoleWordsRare(t *testing.T) {
+	for _, rw := range roleWords {
+		if rw.rare < 0 || rw.rare >= len(rw.word) {
+			t.Fatalf("%s: rare offset %d", rw.word, rw.rare)
+		}
+		s := rw.word + " of the offer for " + rw.word + rw.word
+		var got []int
+		for from := 0; ; {
+			at := indexFrom(s, from, rw.word, rw.rare)
+			if at < 0 {
+				break
+			}
+			got = append(got, at)
+			from = at + len(rw.word)
+		}
+		if n := len(rw.word); len(got) != 3 || got[0] != 0 || got[2] != got[1]+n {
+			t.Errorf("%s: found at %v", rw.word, got)
+		}
+	}
 }

@@ -145,6 +145,11 @@ func (ch *Checker) topicBits(in *Input, gi int, opening bool) match.Bits {
 	sc := in.scopes
 	g := ch.group(in, gi)
 	out := in.Index.NewBits()
+	if g.Empty() {
+		// No sentence, lead-in, block or heading holds the group.
+		in.topics[key] = out
+		return out
+	}
 	anyIn := func(from, to int32) bool {
 		for k := from; k < to; k++ {
 			if g.Has(int(k)) {

@@ -764,7 +764,14 @@ func (x *extractor) undotted(name string) string {
 // are the same in s and in the rest of s from there).
 func pronDefMatches(pk *partyKnowledge, s string) [][]int {
 	var out [][]int
+	var next quoteStarts
+	next.reset()
 	for p := 0; p < len(s); {
+		// A quote starts only at one of quoteFirst: the places between
+		// are skipped by a search for each of those bytes.
+		if p = next.from(s, p); p < 0 {
+			break
+		}
 		q := quoteLen(s, p)
 		if q == 0 {
 			p++
@@ -796,6 +803,44 @@ func pronDefMatches(pk *partyKnowledge, s string) [][]int {
 		p = m[1]
 	}
 	return out
+}
+
+// quoteFirst holds the bytes a quote of quoteLen starts with.
+const quoteFirst = "\"'\xe2"
+
+// quoteStarts finds the places where a quote may start (a byte of
+// quoteFirst) in a text read forwards, by one search per byte, sought
+// again only once passed.
+type quoteStarts [len(quoteFirst)]int
+
+// reset marks every byte not sought yet.
+func (n *quoteStarts) reset() {
+	for k := range n {
+		n[k] = -2
+	}
+}
+
+// from returns the first offset from p on of a byte of quoteFirst in s,
+// or -1. Calls must not go back (p never less than in the call before).
+func (n *quoteStarts) from(s string, p int) int {
+	at := -1
+	for k := range n {
+		if n[k] == -1 {
+			continue
+		}
+		if n[k] < p {
+			j := strings.IndexByte(s[p:], quoteFirst[k])
+			if j < 0 {
+				n[k] = -1
+				continue
+			}
+			n[k] = p + j
+		}
+		if at < 0 || n[k] < at {
+			at = n[k]
+		}
+	}
+	return at
 }
 
 // quoteLen returns the length of the quote pronDefRe opens with
@@ -982,6 +1027,39 @@ func (x *extractor) defUnits(n int) []defUnit {
 // genannt."
 var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird nachstehend ", " wird im weiteren "}
 
+// passiveNamingHead is what every phrase of passiveNaming starts with
+// (TestPassiveNamingHead).
+const passiveNamingHead = " wird "
+
+// passiveNamingAt returns where low holds the phrases of passiveNaming,
+// as {phrase, offset} in the order of the phrases and, for each, of the
+// text, as a search for each phrase from the end of the one found last
+// would find them. Every phrase starts with passiveNamingHead, whose
+// occurrences (found in one scan of low instead of one per phrase) are
+// where the phrases are tested.
+func passiveNamingAt(low string) [][2]int {
+	var heads []int
+	for off := 0; ; {
+		i := strings.Index(low[off:], passiveNamingHead)
+		if i < 0 {
+			break
+		}
+		heads = append(heads, off+i)
+		off += i + 1
+	}
+	var out [][2]int
+	for k, v := range passiveNaming {
+		off := 0
+		for _, i := range heads {
+			if i >= off && strings.HasPrefix(low[i:], v) {
+				out = append(out, [2]int{k, i})
+				off = i + len(v)
+			}
+		}
+	}
+	return out
+}
+
 // passiveNamingUnits finds the short names of a naming sentence "X wird
 // nachfolgend „A“, Y „B“ genannt": the sentence must close with
 // "genannt" or "bezeichnet" after its last quote. The first quote defines
@@ -992,68 +1070,61 @@ var passiveNaming = []string{" wird nachfolgend ", " wird im folgenden ", " wird
 func (x *extractor) passiveNamingUnits(text string) []defUnit {
 	var us []defUnit
 	low := x.lower[:len(text)]
-	for _, v := range passiveNaming {
-		for off := 0; ; {
-			i := strings.Index(low[off:], v)
-			if i < 0 {
+	for _, at := range passiveNamingAt(low) {
+		i, v := at[1], passiveNaming[at[0]]
+		from := i + len(v)
+		end := min(len(text), from+300)
+		seg := text[from:end]
+		if e := strings.IndexByte(seg, '\n'); e >= 0 {
+			seg = seg[:e]
+		}
+		if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+			seg = seg[:e[3]]
+		}
+		qs := reNamedQuote().FindAllStringIndex(seg, 3)
+		if len(qs) == 0 {
+			continue
+		}
+		tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
+		if tail != "genannt" && tail != "bezeichnet" {
+			continue
+		}
+		// The subject: from the sentence's start in the line.
+		ls := strings.LastIndexByte(text[:i], '\n') + 1
+		ss := ls
+		if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
+			ss = ls + k + 2
+		}
+		prev := ss
+		for n, m := range qs {
+			role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
+			if !ok {
 				break
 			}
-			i += off
-			off = i + len(v)
-			from := i + len(v)
-			end := min(len(text), from+300)
-			seg := text[from:end]
-			if e := strings.IndexByte(seg, '\n'); e >= 0 {
-				seg = seg[:e]
-			}
-			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
-				seg = seg[:e[3]]
-			}
-			qs := reNamedQuote().FindAllStringIndex(seg, 3)
-			if len(qs) == 0 {
-				continue
-			}
-			tail := strings.ToLower(strings.TrimSpace(strings.TrimRight(seg[qs[len(qs)-1][1]:], ".")))
-			if tail != "genannt" && tail != "bezeichnet" {
-				continue
-			}
-			// The subject: from the sentence's start in the line.
-			ls := strings.LastIndexByte(text[:i], '\n') + 1
-			ss := ls
-			if k := strings.LastIndex(text[ls:i], ". "); k >= 0 {
-				ss = ls + k + 2
-			}
-			prev := ss
-			for n, m := range qs {
-				role, shorts, ok := x.parseDef(seg[m[0]:m[1]])
-				if !ok {
-					break
-				}
-				u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
-				if n == 0 {
-					u.start = i
-					if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
-						u.inner = x.nounCompany(text[:ss], w[1])
-						if u.inner == [2]int{} && x.bodyHead(w[1]) {
-							// "Die Gemeinde wird nachfolgend …" after
-							// "… der Gemeinde Oberried …": the one body
-							// of that kind before.
-							if n, at := x.oneBodyOfKind(w[1], ss); n != "" {
-								u.inner = [2]int{at, at + len(n)}
-							}
-						}
-						if u.inner == [2]int{} {
-							// No one company or more than one: the
-							// subject names no party; the later quotes
-							// still do.
-							prev = from + m[1]
-							continue
+			u := defUnit{start: from + m[0], end: from + m[1], role: role, shorts: shorts, from: prev}
+			if n == 0 {
+				u.start = i
+				if w := reSubjectNoun().FindStringSubmatch(text[ss:i]); w != nil {
+					u.inner = x.nounCompany(text[:ss], w[1])
+					if u.inner == [2]int{} && x.bodyHead(w[1]) {
+						// "Die Gemeinde wird nachfolgend …" after
+						// "… der Gemeinde Oberried …": the one body
+						// of that kind before.
+						if n, at := x.oneBodyOfKind(w[1], ss); n != "" {
+							u.inner = [2]int{at, at + len(n)}
 						}
 					}
+					if u.inner == [2]int{} {
+						// No one company or more than one: the
+						// subject names no party; the later quotes
+						// still do.
+						prev = from + m[1]
+						continue
+					}
 				}
-				us = append(us, u)
-				prev = from + m[1]
 			}
+			us = append(us, u)
+			prev = from + m[1]
 		}
 	}
 	return us

@@ -517,7 +517,9 @@ var reCellSep = lazyRegexp(`\t+|\s*\|\s*`)
 // cells splits a row into its cells with their offsets in the row; nil
 // for a line that is no row.
 func cells(t string) [][2]int {
-	if !strings.Contains(t, "\t") && !strings.HasPrefix(t, "|") && !strings.Contains(t, " | ") {
+	// (" | " is sought only in a line holding a pipe: a search for it
+	// would stop at every space.)
+	if !strings.Contains(t, "\t") && !strings.HasPrefix(t, "|") && (strings.IndexByte(t, '|') < 0 || !strings.Contains(t, " | ")) {
 		// (A row without outer pipes: "Auftraggeber | Auftragnehmer".)
 		return nil
 	}

@@ -1563,13 +1563,16 @@ func (b *buckets) each(words []string, core string, key func(string) int, f func
 
 // wordTerm answers a single word pattern.
 func (ix *Index) wordTerm(p *wordPattern) Bits {
-	b := ix.NewBits()
 	if p.exact() {
-		if id := ix.wordID(p); id >= 0 {
-			b.setAll(ix.postings(id))
+		id := ix.wordID(p)
+		if id < 0 {
+			return nil // a word the document lacks: the empty set
 		}
+		b := ix.NewBits()
+		b.setAll(ix.postings(id))
 		return b
 	}
+	b := ix.NewBits()
 	ix.vocabMatches(p).Each(func(id int) { b.setAll(ix.postings(int32(id))) })
 	return b
 }
@@ -1622,7 +1625,7 @@ func (ix *Index) phraseTerm(words []wordPattern) Bits {
 				cand.And(wb)
 			}
 			if cand.Empty() {
-				return ix.NewBits()
+				return nil // the empty set (TermByID shares one for it)
 			}
 			vm[wi] = ix.idMatcher(w)
 		}
