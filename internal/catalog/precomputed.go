@@ -36706,7 +36706,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "concrete-measures-en",
 					Lang:   "en",
 					Status: "met",
-					Actor:  "not-controller",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"encrypt*",
@@ -36738,6 +36738,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:the )?(?:customer|client|controller|merchant)\\s+(?:shall|must|should|will|agrees to|undertakes to|is required to)\\s+(?:use|keep|enable|install|choose|protect|encrypt|set|change|maintain|secure|back up|apply)\\b",
 						"process ... for the purpose of",
 						"processes ... for the purpose of",
 						"shall securely delete",
@@ -36804,7 +36805,7 @@ var precomputedCatalog = &Catalog{
 					Name:   "concrete-measures-core-en",
 					Lang:   "en",
 					Status: "met",
-					Actor:  "not-controller",
+					Actor:  "any",
 					All: [][]string{
 						{
 							"encrypt*",
@@ -36847,6 +36848,7 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"re:^\\W*(?:the )?(?:customer|client|controller|merchant)\\s+(?:shall|must|should|will|agrees to|undertakes to|is required to)\\s+(?:use|keep|enable|install|choose|protect|encrypt|set|change|maintain|secure|back up|apply)\\b",
 						"process ... for the purpose of",
 						"processes ... for the purpose of",
 						"will not include",
@@ -38199,4 +38201,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "70038cf7d418eef328f3617a09c30290a1dae5665db5983de437ea6ef79307d2"
+const precomputedDigest = "0c1201593fb0cf214abff2bf895076512b0ac04bc7f1aac0ea57b968fac98ee2"
