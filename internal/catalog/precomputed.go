@@ -14183,6 +14183,7 @@ var precomputedCatalog = &Catalog{
 							"keeps",
 							"keeping",
 							"observe*",
+							"pledg*",
 						},
 					},
 					None: []string{
@@ -14236,6 +14237,7 @@ var precomputedCatalog = &Catalog{
 							"keeps",
 							"keeping",
 							"observe*",
+							"pledg*",
 						},
 						{
 							"authori* to process",
@@ -38201,4 +38203,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "0c1201593fb0cf214abff2bf895076512b0ac04bc7f1aac0ea57b968fac98ee2"
+const precomputedDigest = "80ab83424cf2b0c98bc4e6e131085877538257dbe1cfc7a189c8e00390f361fe"
