@@ -175,6 +175,9 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	for !f.german && first < len(toks)-1 && isListLabel(toks[first].Text) {
 		first++
 	}
+	if !f.german && thirdSubject(toks, first) {
+		return Controller
+	}
 	start := 0
 	if first < len(toks) && (f.subordinators[toks[first].Text] || f.german && f.verbFirst(toks[first:])) {
 		insertion := false
@@ -946,3 +949,34 @@ func (f *actorFinder) closingParty(toks []match.Token, text string) Party {
 // closingVerbs may follow the party at the end of a lead-in: "the
 // processor shall:", "the data importer agrees and warrants:".
 var closingVerbs = map[string]bool{"shall": true, "will": true, "must": true, "agrees": true, "warrants": true, "and": true, "undertakes": true, "hereby": true, "further": true, "also": true}
+
+// enThirdSubjects are persons outside the two parties: auditors,
+// inspectors, investigators (round22en).
+var enThirdSubjects = lexicon.Set("en_third_subjects")
+
+// thirdSubject reports an English sentence whose subject, at its start, is
+// such a person followed by a modal verb: "The auditor shall give the
+// Supplier ten Working Days' notice", "Any independent auditor must sign
+// a confidentiality agreement", "The forensic investigator will deliver
+// its report". A determiner and up to two describing words may stand
+// before the noun; a possessive ("the Processor's auditor", "the
+// auditor's report") or a party word among them is no such subject. The
+// sentence is read as on the controller's side: it states no duty of the
+// processor, and an auditor's rights stay the controller's audit rights.
+func thirdSubject(toks []match.Token, first int) bool {
+	i := first
+	if i < len(toks) && determiners[toks[i].Text] {
+		i++
+	}
+	for n := 0; n <= 2 && i < len(toks); n++ {
+		t := toks[i]
+		if t.Possessive || t.Comma {
+			return false
+		}
+		if enThirdSubjects[t.Text] {
+			return i+1 < len(toks) && enModals[toks[i+1].Text]
+		}
+		i++
+	}
+	return false
+}

@@ -37,6 +37,18 @@ func TestActor(t *testing.T) {
 		// parties18b: the controller word modifying a data noun, and
 		// the party itself acting on its records.
 		{"en", "Client records are deleted by the processor within 30 days.", Processor},
+		// round22en: an auditor's or investigator's own duties are on
+		// the controller's side, no duty of the processor; an auditor
+		// owned by a party, a report of an auditor, and an auditor not
+		// directly followed by a modal keep the old reading.
+		{"en", "The auditor shall give the Supplier at least ten Working Days' notice of any site visit.", Controller},
+		{"en", "Any independent auditor must sign a confidentiality agreement with the processor.", Controller},
+		{"en", "The forensic investigator will deliver its report to the processor within ten days.", Controller},
+		{"en", "The processor's auditor shall review the sub-processor's controls every year.", Nobody},
+		{"en", "The auditor's report shall be shared with the processor.", Nobody},
+		{"en", "An auditor appointed by the controller may inspect the premises of the processor once a year.", Nobody},
+		{"en", "The merchant shall delete the buyer data it downloads.", Controller},
+		{"en", "A merchant's customer may ask for a copy.", Nobody},
 		{"en", "Any breach affecting Client files shall be notified by the processor to the controller.", Processor},
 		{"en", "The Client records its instructions in the ticket system.", Controller},
 		{"en", "Client files a request with the processor.", Controller},

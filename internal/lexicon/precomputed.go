@@ -275,6 +275,7 @@ var precomputedWords = &words{
 		"en_receive":                   "receive obtain",
 		"en_require":                   "require requires request requests ask asks instruct instructs direct directs oblige obliges compel call",
 		"en_subject_pronouns":          "it he she they",
+		"en_third_subjects":            "auditor auditors inspector inspectors investigator investigators assessor assessors",
 		"en_told":                      "notified informed told advised alerted warned apprised consulted assisted supported helped",
 		"genitive_name_joiners":        "der des für of",
 		"hyphen_ellipsis_conjunctions": "und oder sowie bzw. and or",
