@@ -15552,8 +15552,10 @@ var precomputedCatalog = &Catalog{
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
+							"unbefugt",
 							"unbefugte",
 							"unbefugten",
+							"unberechtigt",
 							"unberechtigte",
 							"unberechtigten",
 							"unrechtmäßig*",
@@ -15623,8 +15625,10 @@ var precomputedCatalog = &Catalog{
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
+							"unbefugt",
 							"unbefugte",
 							"unbefugten",
+							"unberechtigt",
 							"unberechtigte",
 							"unberechtigten",
 							"unrechtmäßig*",
@@ -15702,8 +15706,10 @@ var precomputedCatalog = &Catalog{
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
+							"unbefugt",
 							"unbefugte",
 							"unbefugten",
+							"unberechtigt",
 							"unberechtigte",
 							"unberechtigten",
 							"unrechtmäßig*",
@@ -15781,8 +15787,10 @@ var precomputedCatalog = &Catalog{
 							"versehentlich*",
 							"unbeabsichtigt*",
 							"zufällig*",
+							"unbefugt",
 							"unbefugte",
 							"unbefugten",
+							"unberechtigt",
 							"unberechtigte",
 							"unberechtigten",
 							"unrechtmäßig*",
@@ -22199,6 +22207,13 @@ var precomputedCatalog = &Catalog{
 							"einzuhalten",
 							"gebunden",
 							"unterworfen",
+							"auferleg*",
+							"legt .... auf",
+							"legen .... auf",
+							"erlegt .... auf",
+							"erlegen .... auf",
+							"bindet",
+							"binden",
 						},
 					},
 					None: []string{
@@ -38603,4 +38618,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "f33e7f2b9ef78392ceaf544564df4701ec51376ec3effd55b411e997987b7354"
+const precomputedDigest = "ee17cac0f325537761bc15e0dc6e703ac13ea2f00fb794ee9a4034848082954d"

@@ -602,6 +602,12 @@ func headingLike(s string) (int, bool) {
 		// "Mitarbeitende an Weisungen gebunden: ☒": a ticked form entry.
 		return 0, false
 	}
+	if brokenWordEnd(s) {
+		// "Vertraulichkeit und zur Einhaltung angemessener technischer und
+		// organisato-": a line of wrapped prose that ends in a word broken
+		// across lines is no title (branch hold22c).
+		return 0, false
+	}
 	if strings.IndexByte(s, '|') >= 0 && strings.Contains(s, " | ") {
 		// "Neon Inc. | Datenbank | EU": a table row exported as text.
 		return 0, false
@@ -1004,4 +1010,15 @@ func EndsWithAddress(line string) bool {
 		end = i
 	}
 	return false
+}
+
+// brokenWordEnd reports a line that ends in a word hyphenated across the
+// line break: a lower-case letter before the final hyphen.
+func brokenWordEnd(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	if !strings.HasSuffix(s, "-") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	return unicode.IsLower(r)
 }
