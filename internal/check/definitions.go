@@ -28,7 +28,7 @@ var (
 	// that begins with "(".
 	// An article inside the quotation marks is no part of the term:
 	// („die Schule“), (hereinafter "the Brand").
-	reDefinition = lazyRe(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«‘']`)
+	reDefinition = lazyRe(`^\(\s*(?:(?:nachfolgend|nachstehend|im folgenden|im weiteren|fortan|kurz|gemeinsam|zusammen|together|collectively|jointly|hereinafter|hereafter|henceforth|the|der|die|das|auch|also|referred to as|bezeichnet als|genannt|als)[\s:,]*)*[„"“»«‚'](?:(?:the|der|die|das) )?([\p{L}\d][\p{L}\d&\- ]{0,38}[\p{L}\d])["“”«»‘']`)
 )
 
 // isLinks are the verbs of "X ist Auftragsverarbeiter", "X acts as
@@ -42,15 +42,15 @@ var (
 	deNotFeminineArticles = spaced(lexicon.List("de_not_feminine_articles"), "")
 )
 
-// hasQuote reports whether s holds one of the quotation marks „ " “ » ‚
+// hasQuote reports whether s holds one of the quotation marks „ " “ » « ‚
 // ' (strings.ContainsAny without decoding every rune).
 func hasQuote(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '"', '\'':
 			return true
-		case 0xC2: // »
-			if i+1 < len(s) && s[i+1] == 0xBB {
+		case 0xC2: // » « (Swiss and French quotation marks, hold22c)
+			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xAB) {
 				return true
 			}
 		case 0xE2: // „ “ ‚
@@ -527,7 +527,7 @@ func laterWordsIn(ix *match.Index, v string) bool {
 
 // reNamedTerm is a quoted term in a naming sentence, without its
 // article.
-var reNamedTerm = lazyRe(`[„"“»]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«]`)
+var reNamedTerm = lazyRe(`[„"“»«]((?:(?:the|der|die|das|den|dem) )?)([\p{L}][\p{L}\-]{1,38})["“”«»]`)
 
 // reTermLabel is a label line that is the contract's own word for a
 // party, with its article ("Die Praxis:", "The Charity:"), above the
@@ -857,7 +857,7 @@ func definerSpans(lower string, n int) [][]int {
 var reCollective = lazyRe(`\b(?:gemeinsam|zusammen|beide|together|collectively|jointly|each|jeweils)\b`)
 
 // reQuoted is a term in quotation marks.
-var reQuoted = lazyRe(`[„"“»‚']([\p{L}][\p{L}\- ]{0,38}[\p{L}])["“”«‘']`)
+var reQuoted = lazyRe(`[„"“»«‚']([\p{L}][\p{L}\- ]{0,38}[\p{L}])["“”«»‘']`)
 
 // quotedRole returns the party of the role words quoted in s (the inside
 // of a definition's parentheses), or Nobody when none or both parties are

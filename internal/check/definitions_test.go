@@ -193,8 +193,8 @@ func TestFormalSie(t *testing.T) {
 // TestHasQuote compares hasQuote with strings.ContainsAny on the quotation
 // marks, also on cut and invalid UTF-8.
 func TestHasQuote(t *testing.T) {
-	const marks = "„\"“»‚'"
-	for _, s := range []string{"", "abc", `("Acme")`, "(„Anbieter“)", "(»X«)", "‚Y‘", "it's", "\xe2\x80", "\xc2", "a\xe2\x80\x9e", "\xf0\xe2\x80\x9c", "(hereinafter ”X”)", "«x»"[:2]} {
+	const marks = "„\"“»«‚'"
+	for _, s := range []string{"", "abc", `("Acme")`, "(„Anbieter“)", "(»X«)", "‚Y‘", "it's", "\xe2\x80", "\xc2", "a\xe2\x80\x9e", "\xf0\xe2\x80\x9c", "(hereinafter ”X”)", "«x»"[:2], "(nachfolgend «Kundin»)"} {
 		if got, want := hasQuote(s), strings.ContainsAny(s, marks); got != want {
 			t.Errorf("hasQuote(%q) = %v, want %v", s, got, want)
 		}
