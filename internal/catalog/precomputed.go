@@ -36965,6 +36965,7 @@ var precomputedCatalog = &Catalog{
 						"einschließlich aller backup*",
 						"inklusive datensicherung*",
 						"inklusive backup*",
+						"re:(?:vertragsende|vertragsbeendigung|beendigung des|ende des \\w*vertrag|ende der \\w*vereinbarung|ablauf des \\w*vertrag|ablauf der \\w*vereinbarung)[^;]*\\b(?:datensicherung|backup|sicherungskopie)|\\b(?:datensicherung|backup|sicherungskopie)[^;]*(?:vertragsende|vertragsbeendigung|beendigung des|ende des \\w*vertrag|ende der \\w*vereinbarung|ablauf des \\w*vertrag|ablauf der \\w*vereinbarung)",
 					},
 					NoneTopic: []string{
 						"@de_measures_elsewhere",
@@ -38618,4 +38619,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "ee17cac0f325537761bc15e0dc6e703ac13ea2f00fb794ee9a4034848082954d"
+const precomputedDigest = "fceff5a81037c454e4eba30152c8118c0a57cbc348b716fe371432633f4d11f8"
