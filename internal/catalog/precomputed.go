@@ -25466,11 +25466,16 @@ var precomputedCatalog = &Catalog{
 							"meldung* an das landesamt für datenschutz*",
 							"meldung* an die datenschutzbehörde",
 							"meldung* an die datenschutzaufsicht*",
+							"meldung* .... landeszentrum* für datenschutz*",
+							"meldung* .... landesamt* für datenschutz*",
+							"meldung* .... landesbeauftragte* für datenschutz*",
+							"meldung* .... landesbeauftragte* für den datenschutz*",
 						},
 					},
 					None: []string{
 						"@de_discretion",
 						"@de_neg",
+						"re:\\b(?:liefert|liefern|gibt|geben|übermittelt|übermitteln|stellt|stellen)\\s+(?:\\S+\\s+){0,3}?keine\\b",
 					},
 					Why: "the processor provides the information the controller needs for its notification duties",
 				},
@@ -25791,6 +25796,7 @@ var precomputedCatalog = &Catalog{
 						"folgenabschätzung*",
 						"konsultation*",
 						"@de_neg",
+						"re:\\b(?:liefert|liefern|gibt|geben|übermittelt|übermitteln|stellt|stellen)\\s+(?:\\S+\\s+){0,3}?keine\\b",
 					},
 					Net: true,
 					Why: "Der Vertrag spricht das Thema in Worten an, die keine andere Regel bestätigt.",
@@ -38619,4 +38625,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "fceff5a81037c454e4eba30152c8118c0a57cbc348b716fe371432633f4d11f8"
+const precomputedDigest = "3b7954e15a74617566ab4028040289281855d6a40cc8f93d8547a22bfb31b145"
