@@ -697,6 +697,13 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 			}
 			continue
 		}
+		if strings.HasPrefix(ln.text, "|") && x.columnBlocksOf(i, true) != nil {
+			// "| | Quillby, Inc. | Customer |" over "| Company | Quillby,
+			// Inc. | Ostra AB |": the row heads a table's columns; the
+			// role is not the name's label (signatureReadings reads the
+			// role's column).
+			continue
+		}
 		var kind, role string
 		valueAt := 0
 		if len(ln.text) <= 120 || x.joinedBlockLine(ln) || labelCellRow(ln.text) {
@@ -1647,6 +1654,26 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if (i > lastProse || ln.start > len(x.text)/2) && strings.HasPrefix(ln.text, "|") {
+			// "| | Quillby | Customer |" over "| Company | Quillby, Inc. |
+			// Ostra AB |": the role column of a signature table; its
+			// company must carry a legal form (the signatory's name is
+			// no party).
+			if cols := x.columnBlocksOf(i, true); cols != nil {
+				for _, c := range cols {
+					if c.role == "" {
+						continue
+					}
+					r := x.partyFromLines(c.block, false)
+					if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+						continue
+					}
+					r.role, r.at, r.src = c.role, ln.start, "signature"
+					out = append(out, r)
+				}
+				continue
+			}
+		}
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
 			if r, ok := x.executionLine(i); ok {
@@ -1851,6 +1878,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		if pk.legalRe.FindStringIndex(" "+ln.text) == nil {
 			continue
 		}
+		ln = signatureNameField(ln)
 		r := x.partyFromLines([]line{ln}, false)
 		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
 			// "Omar Haddad, CEO, Quayside Print Ltd": the signatory and
@@ -1869,6 +1897,35 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		return r, true
 	}
 	return partyReading{}, false
+}
+
+// signatureNameLabels are the words of a signature block's field label
+// before the company's name (lexicon signature_name_labels).
+var signatureNameLabels = lexicon.List("signature_name_labels")
+
+// signatureNameField returns the value of a signature block's line
+// "Organisation name: X B.V." / "Customer legal name: X SAS" / "Firma:
+// X GmbH" (a label of at most four words before a colon that holds one
+// of signatureNameLabels), else ln unchanged.
+func signatureNameField(ln line) line {
+	c := strings.IndexByte(ln.text, ':')
+	if c <= 0 || c > 40 {
+		return ln
+	}
+	label := strings.ToLower(strings.TrimSpace(ln.text[:c]))
+	ws := strings.Fields(label)
+	if len(ws) == 0 || len(ws) > 4 {
+		return ln
+	}
+	label = " " + strings.Join(ws, " ") + " "
+	for _, w := range signatureNameLabels {
+		if strings.Contains(label, " "+w+" ") {
+			v := ln.text[c+1:]
+			off := c + 1 + len(v) - len(strings.TrimLeft(v, " \t"))
+			return line{start: ln.start + off, end: ln.end, text: ln.text[off:]}
+		}
+	}
+	return ln
 }
 
 // signatureLeadRole returns the role of a signature block's lead line
