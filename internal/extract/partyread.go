@@ -403,7 +403,7 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		return nil
 	}
 	a, b := min(found.party.Evidence.Start, known.Evidence.Start), max(found.party.Evidence.Start, known.Evidence.Start)
-	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) {
+	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) && !x.adjacentHeads(a, b) {
 		return nil
 	}
 	for _, l := range splitLines(x.text[a:b]) {
@@ -419,6 +419,33 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		o.ShortName = found.short
 	}
 	return &o
+}
+
+// adjacentHeads reports whether the party read at offset b opens the line
+// right under the block of the party read at offset a, that block ending
+// in its definition ("X e.K., …, 23552 Lübeck – im Folgenden „Kunde“ –"
+// over "Y GmbH, … – im Folgenden „Agentur“ –"): a head of two party
+// paragraphs without "und" between them.
+func (x *extractor) adjacentHeads(a, b int) bool {
+	ls := strings.LastIndexByte(x.text[:b], '\n') + 1
+	if strings.TrimSpace(x.text[ls:b]) != "" || ls <= a {
+		return false
+	}
+	prev := strings.TrimRight(x.text[a:ls], " \t\n")
+	if strings.Count(x.text[a+len(prev):ls], "\n") > 2 {
+		return false
+	}
+	last := prev[strings.LastIndexByte(prev, '\n')+1:]
+	if !strings.HasSuffix(last, "–") && !strings.HasSuffix(last, "-") && !strings.HasSuffix(last, ")") {
+		return false
+	}
+	low := strings.ToLower(last)
+	for _, w := range defOpeners {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // undefinedOtherParty returns the company that a head "zwischen A …
