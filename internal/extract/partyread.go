@@ -399,7 +399,7 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		r := sr
 		found = &r
 	}
-	if found == nil || found.party.Postcode == "" {
+	if found == nil || found.party.Postcode == "" && !x.addressOnLine(found.party.Evidence.Start) {
 		return nil
 	}
 	a, b := min(found.party.Evidence.Start, known.Evidence.Start), max(found.party.Evidence.Start, known.Evidence.Start)
@@ -419,6 +419,22 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		o.ShortName = found.short
 	}
 	return &o
+}
+
+// addressOnLine reports whether the line from offset at (a party's name)
+// holds a postcode and town further on: "Zwischen dem Kreis X, vertreten
+// durch den Kreisausschuss, dieser vertreten durch die Landrätin,
+// Kreishausplatz 2, 36251 X" (a body's address after its
+// representatives, which the name's reading stops before).
+func (x *extractor) addressOnLine(at int) bool {
+	if at < 0 || at >= len(x.text) {
+		return false
+	}
+	end := strings.IndexByte(x.text[at:], '\n')
+	if end < 0 {
+		end = len(x.text) - at
+	}
+	return end <= 400 && rePostcodeCity.MatchString(x.text[at:at+end])
 }
 
 // adjacentHeads reports whether the party read at offset b opens the line
