@@ -58,6 +58,9 @@ func caseNameKey(s string) string {
 // knownPartyGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownPartyGaps = map[string]string{
+	"en-hx2-03-we-you-acceptance-blank":                 "\"X, registered in …, is referred to as \"we\" or \"us\"\": a pronoun definition after its name (\"is referred to as\") is not read (branch hold2xp2)",
+	"de-hx2-03-kurznamen-im-auftrag-nur-subunternehmer": "a third firm's \"im Auftrag des Druckhauses\" (a logistics provider, no party) makes the Druckhaus controller and the other head party processor, though neither is (branch hold2xp2, known before)",
+	"de-hx2-11-label-satzteil-der":                      "\"Auftraggeber: / die Mitglieder der Einkaufsgemeinschaft, die …\": a phrase of nouns joined by \"der\" under a role label is read as a name without legal form (branch hold2xp2, known before)",
 	"de-v10-01-ich-labels":                              "the labels \"Physiotherapie:\" and \"Webdesign:\" are not used again (the text says \"die Praxis\"), so neither the voice nor the instructions give the label lines their roles (branch voice10)",
 	"de-r9-17-city-aoer":                                "a town defined by \"(nachfolgend „Stadt“)\": the generic head word as its own short name is not read as a short name (branch pendx9)",
 	"de-r9-23-letter-sender-letterhead-lines":           "the addressee \"Zahnärzte am Dom Dr. Hahn und Dr. Kraus\" (a practice without legal form naming two doctors) is read as a fragment, so the letter names neither party (branch pendx9)",

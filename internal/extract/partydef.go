@@ -2071,12 +2071,37 @@ func (x *extractor) blockAbove(at int) []line {
 		if from < k && strings.Count(x.text[l.end:x.lines[from].start], "\n") > 1 {
 			break
 		}
-		if from == k && strings.Count(x.text[l.end:at], "\n") > 1 {
+		if from == k && strings.Count(x.text[l.end:at], "\n") > 1 && !x.framedAfterGap(l, at) {
 			break
 		}
 		from--
 	}
 	return x.lines[from:k]
+}
+
+// framedAfterGap reports whether the definition at offset at is a framed
+// line of its own ("– nachfolgend „Einrichtung“ –") set off by one blank
+// line from the block line l above it ("vertreten durch die
+// Geschäftsführerin …" / "" / "– nachfolgend …"): the block still ends
+// there. Line l must not end a sentence or a label (a paragraph of prose
+// or a heading above is no block).
+func (x *extractor) framedAfterGap(l line, at int) bool {
+	if strings.Count(x.text[l.end:at], "\n") != 2 {
+		return false
+	}
+	ls := strings.LastIndexByte(x.text[:at], '\n') + 1
+	if strings.Trim(x.text[ls:at], " \t(–—-") != "" {
+		return false
+	}
+	le := strings.IndexByte(x.text[at:], '\n')
+	if le < 0 {
+		le = len(x.text) - at
+	}
+	if !framedDefinition(strings.TrimSpace(x.text[ls : at+le])) {
+		return false
+	}
+	t := strings.TrimSpace(l.text)
+	return t != "" && !strings.ContainsAny(t[len(t)-1:], ".:;!?")
 }
 
 // shortBefore returns the party whose short name defined before is the

@@ -55,6 +55,8 @@ type partyFile struct {
 	PronounVerbs      []string            `yaml:"pronoun_verbs"`
 	Pronouns          []string            `yaml:"pronouns"`
 	NotInNames        []string            `yaml:"not_in_names"`
+	GenitiveInNames   []string            `yaml:"genitive_in_names"`
+	GenitiveRelations []string            `yaml:"genitive_relations"`
 	NonNames          []string            `yaml:"non_names"`
 	Salutations       []string            `yaml:"salutations"`
 	DegreeParts       []string            `yaml:"degree_parts"`
@@ -102,6 +104,8 @@ type partyKnowledge struct {
 	annexFirst string            // the first letters of the annex words
 	pronoun    map[string]bool
 	notInName  map[string]bool
+	genitive   map[string]bool // genitive articles inside a body's name ("der", "des")
+	genRel     map[string]bool // nouns of a relation before a genitive ("Tochtergesellschaft der …")
 	nonName    map[string]bool
 	titleHead  map[string]bool // "agreement", "vertrag": a title's last word
 	salute     map[string]bool
@@ -163,7 +167,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		return m
 	}
 	pk := &partyKnowledge{role: map[string]string{}, generic: set(f.Generic), article: set(f.Articles), title: set(f.TitleWords), titleHead: set(f.TitleHeads),
-		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
+		nameLabel: set(f.NameLabels), otherLbl: set(f.OtherLabels), addrLbl: set(f.AddressLabels), tableHead: set(f.PartyTableHeads), partyLbl: set(f.PartyLabels), collect: set(f.Collective), fragStart: set(f.FragmentStarts), self: set(f.Self), addressee: set(f.Addressee), pronoun: set(f.Pronouns), notInName: set(f.NotInNames), genitive: set(f.GenitiveInNames), genRel: set(f.GenitiveRelations), nonName: set(f.NonNames), salute: set(f.Salutations), degree: set(f.DegreeParts), joiner: set(f.NameJoiners), place: set(f.PlaceWords), template: set(f.TemplateWords),
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.bodyHeads = lowerAll(f.BodyHeads)
@@ -216,7 +220,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
 	prons := lowerAll(append(append(append([]string{}, f.Self...), f.Addressee...), f.Pronouns...))
 	q := `[„"“”‚'‘’]`
-	pk.pronDefRe = mustParty(`(?i)` + q + `(` + alternation(prons) + `)` + q + `(?:\s*(?:,|and|und|or|oder|bzw\.?)\s*` + q + `(?:` + alternation(prons) + `)` + q + `)*\s*,?\s+(?:` + alternation(lowerAll(f.PronounVerbs)) + `)\s+`)
+	pk.pronDefRe = mustParty(`(?i)` + q + `(` + alternation(prons) + `)` + q + `(?:\s*(?:,|and|und|or|oder|bzw\.?)\s*` + q + `(?:` + alternation(prons) + `|(?-i:\p{Lu}[\p{L}\-]+))` + q + `)*\s*,?\s+(?:` + alternation(lowerAll(f.PronounVerbs)) + `)\s+`)
 	pk.pronDefAt = regexp.MustCompile(`^(?:` + pk.pronDefRe.String() + `)`)
 	pk.ownerRe = mustParty(`(?i)(?:^|[\s,;(–—\-])(?:` + alternation(lowerAll(f.OwnerMarkers)) + `)(?:$|[\s:,])`)
 	pk.soleRe = mustParty(`(?i)\(\s*(?:` + alternation(lowerAll(f.SoleTraderNotes)) + `)\s*\)`)

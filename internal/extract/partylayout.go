@@ -551,6 +551,15 @@ type columnBlock struct {
 // Processor |"): cell k of the rows below is a line of party k's block.
 // nil when line i is no such row.
 func (x *extractor) columnBlocks(i int) []columnBlock {
+	return x.columnBlocksOf(i, false)
+}
+
+// columnBlocksOf is columnBlocks; with oneRole, a signature table's head
+// may name one party by its name or short name and the other by a role
+// word ("| | Quillby | Customer |" over "| Company | Quillby, Inc. |
+// Ostra AB |"): the named column's block comes back without a role, and
+// exactly one column must have a role.
+func (x *extractor) columnBlocksOf(i int, oneRole bool) []columnBlock {
 	ln := x.lines[i]
 	head := cells(ln.text)
 	if len(head) < 2 || len(head) > 3 {
@@ -568,11 +577,18 @@ func (x *extractor) columnBlocks(i int) []columnBlock {
 	roles := map[string]bool{}
 	for _, c := range head {
 		kind, role, _ := x.labelKind(ln.text[c[0]:c[1]])
+		if oneRole && kind != "lead" && strings.TrimSpace(ln.text[c[0]:c[1]]) != "" {
+			out = append(out, columnBlock{})
+			continue
+		}
 		if kind != "lead" || roles[role] {
 			return nil
 		}
 		roles[role] = true
 		out = append(out, columnBlock{role: role})
+	}
+	if oneRole && (len(roles) != 1 || len(out) != 2 || !labelCol) {
+		return nil
 	}
 	for j := i + 1; j < len(x.lines) && j <= i+8; j++ {
 		row := x.lines[j]

@@ -439,6 +439,42 @@ func reStartsAddress(s string) bool {
 	return m != nil && m[0] == 0
 }
 
+// genitiveInName reports whether word k of a name's words is a genitive
+// article inside the name of an association or body: "der"/"des"
+// (genitive_in_names) between a capitalised first part that opens the
+// name and a capitalised word ("Landesverband Nord der Kleingärtner",
+// "Förderverein der Grundschule"), the word before no noun of a relation
+// ("Tochtergesellschaft der …"), no role, title word or generic word,
+// and only one such article in the name.
+func (x *extractor) genitiveInName(ws []string, k int) bool {
+	pk := x.k.party
+	if !pk.genitive[ws[k]] || k == 0 || k+1 >= len(ws) {
+		return false
+	}
+	for j, w := range ws {
+		if j != k && pk.notInName[strings.ToLower(strings.Trim(w, ",.;()"))] {
+			return false
+		}
+	}
+	prev, next := strings.Trim(ws[k-1], ",.;()"), ws[k+1]
+	if strings.ContainsAny(ws[k-1], ",;") {
+		return false
+	}
+	for _, w := range []string{prev, next, ws[0]} {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	lp := strings.ToLower(prev)
+	if _, ok := pk.role[lp]; ok || pk.genRel[lp] || pk.title[lp] || pk.titleHead[lp] || isTitleCompound(lp, pk) {
+		return false
+	}
+	if _, ok := pk.role[strings.ToLower(ws[0])]; ok {
+		return false
+	}
+	return true
+}
+
 // notAName says why name is no party name, or "" when it is one.
 func (x *extractor) notAName(name string, legal bool) string {
 	pk := x.k.party
@@ -513,9 +549,10 @@ func (x *extractor) notAName(name string, legal bool) string {
 			}
 		}
 		own := 0
-		for _, w := range strings.Fields(body) {
+		bw := strings.Fields(body)
+		for k, w := range bw {
 			lw := strings.ToLower(strings.Trim(w, ",.;()"))
-			if pk.notInName[lw] && lw == strings.Trim(w, ",.;()") {
+			if pk.notInName[lw] && lw == strings.Trim(w, ",.;()") && !x.genitiveInName(bw, k) {
 				return noteFragment
 			}
 			if _, ok := pk.role[lw]; !ok && lw != "" && !pk.article[lw] {

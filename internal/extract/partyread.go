@@ -399,11 +399,11 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		r := sr
 		found = &r
 	}
-	if found == nil || found.party.Postcode == "" {
+	if found == nil || found.party.Postcode == "" && !x.addressOnLine(found.party.Evidence.Start) {
 		return nil
 	}
 	a, b := min(found.party.Evidence.Start, known.Evidence.Start), max(found.party.Evidence.Start, known.Evidence.Start)
-	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) {
+	if b-a > 600 || b > len(x.text) || !reHeadJoin().MatchString(x.text[a:b]) && !x.adjacentHeads(a, b) {
 		return nil
 	}
 	for _, l := range splitLines(x.text[a:b]) {
@@ -419,6 +419,49 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 		o.ShortName = found.short
 	}
 	return &o
+}
+
+// addressOnLine reports whether the line from offset at (a party's name)
+// holds a postcode and town further on: "Zwischen dem Kreis X, vertreten
+// durch den Kreisausschuss, dieser vertreten durch die Landrätin,
+// Kreishausplatz 2, 36251 X" (a body's address after its
+// representatives, which the name's reading stops before).
+func (x *extractor) addressOnLine(at int) bool {
+	if at < 0 || at >= len(x.text) {
+		return false
+	}
+	end := strings.IndexByte(x.text[at:], '\n')
+	if end < 0 {
+		end = len(x.text) - at
+	}
+	return end <= 400 && rePostcodeCity.MatchString(x.text[at:at+end])
+}
+
+// adjacentHeads reports whether the party read at offset b opens the line
+// right under the block of the party read at offset a, that block ending
+// in its definition ("X e.K., …, 23552 Lübeck – im Folgenden „Kunde“ –"
+// over "Y GmbH, … – im Folgenden „Agentur“ –"): a head of two party
+// paragraphs without "und" between them.
+func (x *extractor) adjacentHeads(a, b int) bool {
+	ls := strings.LastIndexByte(x.text[:b], '\n') + 1
+	if strings.TrimSpace(x.text[ls:b]) != "" || ls <= a {
+		return false
+	}
+	prev := strings.TrimRight(x.text[a:ls], " \t\n")
+	if strings.Count(x.text[a+len(prev):ls], "\n") > 2 {
+		return false
+	}
+	last := prev[strings.LastIndexByte(prev, '\n')+1:]
+	if !strings.HasSuffix(last, "–") && !strings.HasSuffix(last, "-") && !strings.HasSuffix(last, ")") {
+		return false
+	}
+	low := strings.ToLower(last)
+	for _, w := range defOpeners {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // undefinedOtherParty returns the company that a head "zwischen A …
@@ -695,6 +738,13 @@ func (x *extractor) blockReadings(limit int) []partyReading {
 				seen[c.role] = true
 				out = append(out, r)
 			}
+			continue
+		}
+		if strings.HasPrefix(ln.text, "|") && x.columnBlocksOf(i, true) != nil {
+			// "| | Quillby, Inc. | Customer |" over "| Company | Quillby,
+			// Inc. | Ostra AB |": the row heads a table's columns; the
+			// role is not the name's label (signatureReadings reads the
+			// role's column).
 			continue
 		}
 		var kind, role string
@@ -1647,6 +1697,26 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if (i > lastProse || ln.start > len(x.text)/2) && strings.HasPrefix(ln.text, "|") {
+			// "| | Quillby | Customer |" over "| Company | Quillby, Inc. |
+			// Ostra AB |": the role column of a signature table; its
+			// company must carry a legal form (the signatory's name is
+			// no party).
+			if cols := x.columnBlocksOf(i, true); cols != nil {
+				for _, c := range cols {
+					if c.role == "" {
+						continue
+					}
+					r := x.partyFromLines(c.block, false)
+					if r.party == nil || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+						continue
+					}
+					r.role, r.at, r.src = c.role, ln.start, "signature"
+					out = append(out, r)
+				}
+				continue
+			}
+		}
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
 			if r, ok := x.executionLine(i); ok {
@@ -1851,6 +1921,7 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		if pk.legalRe.FindStringIndex(" "+ln.text) == nil {
 			continue
 		}
+		ln = signatureNameField(ln)
 		r := x.partyFromLines([]line{ln}, false)
 		if r.party == nil || pk.legalRe.FindStringIndex(" "+r.party.Name) == nil {
 			// "Omar Haddad, CEO, Quayside Print Ltd": the signatory and
@@ -1869,6 +1940,35 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 		return r, true
 	}
 	return partyReading{}, false
+}
+
+// signatureNameLabels are the words of a signature block's field label
+// before the company's name (lexicon signature_name_labels).
+var signatureNameLabels = lexicon.List("signature_name_labels")
+
+// signatureNameField returns the value of a signature block's line
+// "Organisation name: X B.V." / "Customer legal name: X SAS" / "Firma:
+// X GmbH" (a label of at most four words before a colon that holds one
+// of signatureNameLabels), else ln unchanged.
+func signatureNameField(ln line) line {
+	c := strings.IndexByte(ln.text, ':')
+	if c <= 0 || c > 40 {
+		return ln
+	}
+	label := strings.ToLower(strings.TrimSpace(ln.text[:c]))
+	ws := strings.Fields(label)
+	if len(ws) == 0 || len(ws) > 4 {
+		return ln
+	}
+	label = " " + strings.Join(ws, " ") + " "
+	for _, w := range signatureNameLabels {
+		if strings.Contains(label, " "+w+" ") {
+			v := ln.text[c+1:]
+			off := c + 1 + len(v) - len(strings.TrimLeft(v, " \t"))
+			return line{start: ln.start + off, end: ln.end, text: ln.text[off:]}
+		}
+	}
+	return ln
 }
 
 // signatureLeadRole returns the role of a signature block's lead line
