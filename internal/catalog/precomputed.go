@@ -9166,7 +9166,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:(?:what|which) (?:personal )?data(?: (?:we|it|the \\w+) (?:process|handle|use)s?)?|the (?:personal )?data (?:is|are))\\s*:\\s*\\S",
+							"re:^(?:[0-9.]+\\s+|item\\s+[0-9]{1,2}\\s*[–—:-]\\s*)?(?:(?:what|which) (?:personal )?data(?: (?:we|it|the \\w+) (?:process|handle|use)s?)?|the (?:[a-z]+ )?(?:personal )?data (?:concerned |processed )?(?:is|are))\\s*:\\s*\\S",
 							"re:^(?:[0-9.]+\\s+)?(?:the )?(?:kinds?|types?|sorts?) of (?:personal )?data (?:we|it|the \\w+) (?:process|handle|use|hold|store|keep|collect)s?(?: for (?:you|the \\w+))?\\s*:\\s*\\S",
 						},
 						{
@@ -9243,7 +9243,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:(?:what|which) (?:personal )?data|(?:types|categories|kinds) of (?:personal )?data|personal data)\\.$",
+							"re:^[*_]*(?:[0-9.]+\\s+)?(?:(?:what|which) (?:(?:kinds?|types?|sorts?|categories) of )?(?:personal )?data|(?:types|categories|kinds) of (?:personal )?data|personal data)[.?][*_]*$",
 						},
 					},
 					None: []string{
@@ -10981,7 +10981,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
-							"re:^(?:[0-9.]+\\s+)?(?:(?:(?:categories|category|types) of )?data subjects?(?: concerned)?|who the (?:personal )?data is about|whose (?:personal )?data|about whom)\\.$",
+							"re:^[*_]*(?:[0-9.]+\\s+)?(?:(?:(?:categories|category|types) of )?data subjects?(?: concerned)?|who the (?:personal )?data is about|whose (?:personal )?data|about whom)[.?][*_]*$",
 						},
 					},
 					None: []string{
@@ -38776,4 +38776,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "376c3eeafba2d2a00ed4ca54f3d3d23703d1eb2431082a977dfc3a928dd6e1f4"
+const precomputedDigest = "1dcb8c181486569f6eae8b3601696b1064df10873c3e12625079d0bec3314ea5"
