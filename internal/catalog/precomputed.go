@@ -24501,6 +24501,7 @@ var precomputedCatalog = &Catalog{
 							"their rights",
 							"chapter iii",
 							"exercise ... rights",
+							"re:\\bha(?:ve|s) (?:the )?rights? (?:under|in) (?:the )?(?:gdpr|uk gdpr|data protection law|data protection laws|applicable data protection law)\\b",
 						},
 					},
 					None: []string{
@@ -38776,4 +38777,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "1dcb8c181486569f6eae8b3601696b1064df10873c3e12625079d0bec3314ea5"
+const precomputedDigest = "85586688368b6d4b8ddb5dd6fba8b3297ffc0e252735f10b3f68851ccdeaaad7"
