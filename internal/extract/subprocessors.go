@@ -39,8 +39,13 @@ var (
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
 	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+`)
-	reURL          = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
-	reLongProse    = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
+	// reWordItemMarker is a list label of a word and a letter, or a
+	// lower-case roman numeral with a dot: "lit. a) ", "lit. b ",
+	// "Buchst. c) ", "ii. ", "iv) " (branch hold2xs2); no part of the
+	// entry's name.
+	reWordItemMarker = prefilter.MustCompile(`^(?:(?:lit|buchst)\.?\s*[a-z]\)?\s+|[ivx]{1,4}[.)]\s+)`)
+	reURL            = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
+	reLongProse      = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
 
 type spEntry struct {
@@ -100,7 +105,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		// the list of sub-processors) is a reading of the list, not the
 		// processor named elsewhere.
 		ownHere := ownAt >= e.start && ownAt < e.end
-		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) || signatureName(e.sp.Name) {
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) || signatureName(e.sp.Name) || x.signatureField(e) {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -183,6 +188,14 @@ func trimAffiliateRemark(name string) string {
 		return name
 	}
 	rem := strings.ToLower(strings.TrimSpace(name[i+1 : len(name)-1]))
+	// "(our affiliate)", "(a group company)", "(unsere Tochtergesellschaft)":
+	// the remark with a determiner before it.
+	for _, d := range []string{"our ", "a ", "an ", "the ", "unsere ", "unser ", "eine ", "ein "} {
+		if r, ok := strings.CutPrefix(rem, d); ok {
+			rem = r
+			break
+		}
+	}
 	for _, a := range affiliateRemarks {
 		if rem == a {
 			return strings.TrimSpace(name[:i])
@@ -233,6 +246,42 @@ func signatureName(name string) bool {
 		}
 	}
 	return false
+}
+
+// signatureFields are the labels of a signature block's fields (lexicon:
+// signature_field_labels).
+var signatureFields = lexicon.Set("signature_field_labels")
+
+// signatureField reports whether an entry is read from a signature block:
+// its name is a field label ("Date", "Signed by"), or the line it starts
+// on holds a field label twice side by side after a run of spaces ("Name:
+// Hilde Berg      Name: Tom Vik"), the two columns of the parties.
+func (x *extractor) signatureField(e *spEntry) bool {
+	if signatureFields[strings.ToLower(strings.TrimSpace(strings.TrimSuffix(e.sp.Name, ":")))] {
+		return true
+	}
+	if e.start < 0 || e.start >= len(x.lower) {
+		return false
+	}
+	ls := strings.LastIndexByte(x.lower[:e.start], '\n') + 1
+	le := strings.IndexByte(x.lower[e.start:], '\n')
+	if le < 0 {
+		le = len(x.lower)
+	} else {
+		le += e.start
+	}
+	line := strings.TrimLeft(x.lower[ls:le], " ")
+	lab := ""
+	if i := strings.Index(line, ":"); i > 0 && i <= 30 && signatureFields[strings.TrimSpace(line[:i])] {
+		lab = strings.TrimSpace(line[:i]) + ":"
+	} else if f := strings.Fields(line); len(f) > 1 && (f[0] == "for" || f[0] == "für") {
+		// "For MARLOW LTD        For BRACKEN LTD": the parties side by side.
+		lab = f[0] + " "
+	} else {
+		return false
+	}
+	j := strings.Index(line[len(lab):], "   ")
+	return j >= 0 && strings.HasPrefix(strings.TrimLeft(line[len(lab)+j:], " "), lab)
 }
 
 // reDefinedRole is a parenthesis right after a name: "Brightside Dental
@@ -2543,6 +2592,9 @@ func (x *extractor) categoryName(name string) bool {
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
+	if m := reWordItemMarker.FindStringIndex(t); m != nil {
+		t = t[m[1]:]
+	}
 	labelled := t
 	if t != "" && t[0] >= '0' && t[0] <= '9' {
 		// "1. Name: …": a numbered entry of the annex of the standard
