@@ -3344,8 +3344,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 // ampersandStart returns where a name starts whose run at start follows
 // "&" or "+" with one to three capitalised words before it, which open an
 // entry: after a semicolon or a colon, a cell's pipe or at the start of a
-// line ("…, UK); Quayside Print & Mail Ltd", "Approved: Pike & Perch
-// Mailing Limited"). Elsewhere ("Acme Ltd & Beta Ltd", "hosting & Post
+// line, or after an item label ("…, UK); Quayside Print & Mail Ltd",
+// "Approved: Pike & Perch Mailing Limited", "(3) Kahl & Sohn GmbH"). Elsewhere ("Acme Ltd & Beta Ltd", "hosting & Post
 // Ltd") -1.
 func (x *extractor) ampersandStart(s string, start int) int {
 	p := strings.TrimRight(s[:start], " ")
@@ -3369,7 +3369,8 @@ func (x *extractor) ampersandStart(s string, start int) int {
 			k--
 		}
 		w := s[k:j]
-		if w == "|" || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
+		if w == "|" || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") || reLetterMarker.Plain().MatchString(w+" ") {
+			// (Also an item label: "…; (2) Hahn & Söhne GmbH, …".)
 			if n == 0 {
 				return -1
 			}
