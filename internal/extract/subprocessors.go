@@ -3179,6 +3179,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// "Die ArchivSafe AG, Anger 48, 99084 Erfurt, verwahrt …": one
 		// paragraph per announced sub-processor, whatever its verb.
 		prov = prov || x.listedParagraph(sent)
+		// "Wir arbeiten mit vier Subunternehmern zusammen. Die Server
+		// stehen bei der X GmbH in Y.", "We may engage sub-processors.
+		// Support is handled by X Oy in Y.": a later sentence of a
+		// paragraph that spoke of sub-processors, in a section on them,
+		// naming a company with its town, whatever its verb.
+		prov = prov || x.subParagraphCompany(sent)
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -3276,6 +3282,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				start += l[1]
 			}
 			name := s[start:m[3]]
+			if adviserNear(strings.ToLower(s[max(0, start-40):min(len(s), m[3]+60)])) {
+				// "… by Ashcombe Audit LLP in Bristol, an independent
+				// auditor", "die X GmbH Wirtschaftsprüfungsgesellschaft":
+				// the processor's auditor or lawyer.
+				continue
+			}
 			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 				continue
 			}
@@ -3951,12 +3963,65 @@ func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
 // keine Unterauftragnehmer ein. Sämtliche Leistungen erbringt die X GmbH
 // selbst").
 func (x *extractor) providerInSubSection(sent segment.Sentence) bool {
-	if !x.sentenceInSubSection(sent) {
+	if !x.sentenceInSubSection(sent) || x.adviserSentence(sent) {
 		return false
 	}
 	b := x.doc.Blocks[sent.Block]
 	return b.End-b.Start <= 1500 && b.End <= len(x.lower) && !x.k.notProc(x.lower[b.Start:b.End])
 }
+
+// subParagraphCompany reports whether a sentence stands in a section on
+// sub-processors, in a paragraph that names sub-processors before it and
+// does not say its companies are none, calls no company an auditor or
+// lawyer (adviserRoles), and names a company with a legal
+// form followed by its town ("… bei der X GmbH in Regensburg", "… to X
+// S.r.l. in Milan", "… die X KG aus Halle", "… X GmbH mit Sitz in
+// Dresden").
+func (x *extractor) subParagraphCompany(sent segment.Sentence) bool {
+	if sent.End > len(x.lower) || !x.sentenceInSubSection(sent) || !x.blockSubsBefore(sent) {
+		return false
+	}
+	if x.adviserSentence(sent) {
+		return false
+	}
+	s := x.text[sent.Start:sent.End]
+	for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
+		if reTownAfterName.MatchString(s[m[3]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adviserRoles name the processor's auditor, lawyer or certifier
+// (lexicon: adviser_roles).
+var adviserRoles = lexicon.List("adviser_roles")
+
+// adviserNear reports whether a lower-cased stretch of text holds a word
+// of adviserRoles.
+func adviserNear(low string) bool {
+	for _, r := range adviserRoles {
+		if strings.Contains(low, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// adviserSentence reports whether a sentence calls a company the
+// processor's auditor, lawyer or certifier ("die Prüfung übernimmt die X
+// GmbH Wirtschaftsprüfungsgesellschaft").
+func (x *extractor) adviserSentence(sent segment.Sentence) bool {
+	if sent.End > len(x.lower) || sent.Start < 0 {
+		return false
+	}
+	return adviserNear(x.lower[sent.Start:sent.End])
+}
+
+// reTownAfterName is a town right after a company's name: " in Oslo",
+// " aus Hameln", " mit Sitz in Dresden", ", based in Leeds", " in data
+// centres in Vilnius", " in Rechenzentren in Frankfurt".
+var reTownAfterName = prefilter.MustCompile(`^,?\s+(?:(?:mit [Ss]itz|based|headquartered|located|registered)\s+)?(?:in|aus|at)\s+(?:(?:\p{Ll}+\s+){1,3}in\s+)?\p{Lu}`)
 
 // dashLine reports whether t reads "Name – service – place": two dashes
 // between words, none at its start.

@@ -304,6 +304,22 @@ var precomputedWords = &words{
 		"title_words":                  "und oder sowie der die das des dem den von vom zur zum zu für bei mit nach im in an auf über gemäß bzw. and of the for to on",
 	},
 	PhraseSets: map[string][]string{
+		"adviser_roles": {
+			"auditor",
+			"audit firm",
+			"solicitors",
+			"lawyers",
+			"law firm",
+			"legal counsel",
+			"certification body",
+			"certifier",
+			"wirtschaftsprüf",
+			"abschlussprüf",
+			"rechtsanw",
+			"steuerberat",
+			"zertifizierungsstelle",
+			"zertifizierer",
+		},
 		"affiliate_remarks": {
 			"konzerngesellschaft",
 			"konzernunternehmen",
