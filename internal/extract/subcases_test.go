@@ -34,7 +34,6 @@ func caseLang(c corpustest.Case) string {
 // knownCaseGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownCaseGaps = map[string]string{
-	"en-h2xs2b-02-prose-data-centres":    "a section titled \"Sub-processing\" is not taken for one on sub-processors (the word also titles whole \"Sub-processing Agreements\", whose signature lines would then be read), so the companies in its running sentences are not read (branch hold2xs2)",
 	"en-r8-03-sub-operators-list":        "a list entry with \"c/o\" between the brand and the company (\"Mailchimp c/o The Rocket Science Group LLC, Atlanta, …\") is not read, whatever the list's lead word (list layouts: branch extract5)",
 	"en-r8-05-neg-sub-operators-none":    "a company in a sentence that forbids appointing sub-operators without consent (\"…, which Lindenhof Reisen GmbH may refuse\") is read; the excerpt defines no parties that would exclude it",
 	"en-r8-13-we-use-brand-names":        "brand names without a legal form or a parenthesis (\"We use Xero and Sage for …\") are not read in running text",

@@ -3325,6 +3325,14 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			} else if c := x.k.cityRe.FindStringIndex(rest); c != nil && c[0] < 4 {
 				// "die DATEV eG, Nürnberg, für …".
 				x.fillAddress(&e.sp, rest[c[0]:c[1]])
+			} else if t := reTownAfterName.FindStringIndex(rest); t != nil {
+				// "… with X AS in its data centres in Bergen": the town
+				// where reTownAfterName ends.
+				_, sz := utf8.DecodeLastRuneInString(rest[:t[1]])
+				at := t[1] - sz
+				if c := x.k.cityRe.FindStringIndex(rest[at:]); c != nil && c[0] <= 1 {
+					x.fillAddress(&e.sp, rest[at+c[0]:at+c[1]])
+				}
 			}
 			if e.sp.Country == "" {
 				e.sp.Country = x.nameCountry(name)
