@@ -97,4 +97,12 @@ func TestHold2xs2Rules(t *testing.T) {
 			t.Errorf("trimAffiliateRemark(%q) = %q, want %q", s, got, want)
 		}
 	}
+	for name, want := range map[string]bool{
+		"For ALDERWICK FOODS LIMITED": true, "iv.": true, "ii)": true,
+		"For Good Measure Ltd": false, "Forward Data LIMITED": false, "Ivo Systems GmbH": false, "XI Cloud GmbH": false,
+	} {
+		if got := signatureName(name); got != want {
+			t.Errorf("signatureName(%q) = %v, want %v", name, got, want)
+		}
+	}
 }

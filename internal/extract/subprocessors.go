@@ -240,6 +240,15 @@ var signatureNameLeads = lexicon.List("signature_name_leads")
 // signature_name_leads followed by a space or a colon.
 func signatureName(name string) bool {
 	low := strings.ToLower(name)
+	if rest, ok := strings.CutPrefix(name, "For "); ok && rest != "" && strings.ToUpper(rest) == rest {
+		// "For ALDERWICK FOODS LIMITED": a party's signature line in
+		// capitals (branch hold2xs2).
+		return true
+	}
+	if m := reWordItemMarker.FindStringIndex(name + " "); m != nil && strings.TrimSpace((name + " ")[m[1]:]) == "" {
+		// "iv.": a list label whose entry is empty ("iv. (reserved)").
+		return true
+	}
 	for _, l := range signatureNameLeads {
 		if rest, ok := strings.CutPrefix(low, l); ok && rest != "" && (rest[0] == ' ' || rest[0] == ':') {
 			return true
