@@ -185,6 +185,15 @@ func (x *extractor) sentenceText(i int) string {
 // collapse folds whitespace runs into single spaces.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// reSubProcessingTitle is a section title that names sub-processing
+// ("8. Subprocessing", "Sub-processing"); reWholeContract a title of a
+// whole contract ("Sub-processing Agreement", "… Addendum"), which is no
+// section on sub-processors (branch hold2xs2).
+var (
+	reSubProcessingTitle = prefilter.MustCompile(`\bsub-?processing\b`)
+	reWholeContract      = prefilter.MustCompile(`\b(?:agreement|addendum|contract|terms|vereinbarung|vertrag)\b`)
+)
+
 // subSection caches whether a section or annex title is about
 // sub-processors.
 func (x *extractor) subSection(title string) bool {
@@ -194,7 +203,8 @@ func (x *extractor) subSection(title string) bool {
 	if v, ok := x.subCache[title]; ok {
 		return v
 	}
-	v := x.k.isSub(prefilter.Lower(title))
+	low := prefilter.Lower(title)
+	v := x.k.isSub(low) || reSubProcessingTitle.MatchString(low) && !reWholeContract.MatchString(low)
 	x.subCache[title] = v
 	return v
 }

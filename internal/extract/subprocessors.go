@@ -39,8 +39,13 @@ var (
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
 	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+`)
-	reURL          = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
-	reLongProse    = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
+	// reWordItemMarker is a list label of a word and a letter, or a
+	// lower-case roman numeral with a dot: "lit. a) ", "lit. b ",
+	// "Buchst. c) ", "ii. ", "iv) " (branch hold2xs2); no part of the
+	// entry's name.
+	reWordItemMarker = prefilter.MustCompile(`^(?:(?:lit|buchst)\.?\s*[a-z]\)?\s+|[ivx]{1,4}[.)]\s+)`)
+	reURL            = prefilter.MustCompile(`https?://[^\s<>"')\]]+`)
+	reLongProse      = prefilter.MustCompile(`(?i)\b(?:ist|sind|wird|werden|hat|haben|is|are|will|shall|has|have|darf|kann|may|must|muss)\b`)
 )
 
 type spEntry struct {
@@ -100,7 +105,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 		// the list of sub-processors) is a reading of the list, not the
 		// processor named elsewhere.
 		ownHere := ownAt >= e.start && ownAt < e.end
-		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) || signatureName(e.sp.Name) {
+		if n == "" || own != "" && n == own && !ownHere || ctrl != "" && n == ctrl || x.definedParty(e.sp.Name) || signatureName(e.sp.Name) || x.signatureField(e) {
 			continue
 		}
 		key := n + "|" + strings.ToLower(e.sp.City) + "|" + e.sp.Address
@@ -183,6 +188,14 @@ func trimAffiliateRemark(name string) string {
 		return name
 	}
 	rem := strings.ToLower(strings.TrimSpace(name[i+1 : len(name)-1]))
+	// "(our affiliate)", "(a group company)", "(unsere Tochtergesellschaft)":
+	// the remark with a determiner before it.
+	for _, d := range []string{"our ", "a ", "an ", "the ", "unsere ", "unser ", "eine ", "ein "} {
+		if r, ok := strings.CutPrefix(rem, d); ok {
+			rem = r
+			break
+		}
+	}
 	for _, a := range affiliateRemarks {
 		if rem == a {
 			return strings.TrimSpace(name[:i])
@@ -227,12 +240,57 @@ var signatureNameLeads = lexicon.List("signature_name_leads")
 // signature_name_leads followed by a space or a colon.
 func signatureName(name string) bool {
 	low := strings.ToLower(name)
+	if rest, ok := strings.CutPrefix(name, "For "); ok && rest != "" && strings.ToUpper(rest) == rest {
+		// "For ALDERWICK FOODS LIMITED": a party's signature line in
+		// capitals (branch hold2xs2).
+		return true
+	}
+	if m := reWordItemMarker.FindStringIndex(name + " "); m != nil && strings.TrimSpace((name + " ")[m[1]:]) == "" {
+		// "iv.": a list label whose entry is empty ("iv. (reserved)").
+		return true
+	}
 	for _, l := range signatureNameLeads {
 		if rest, ok := strings.CutPrefix(low, l); ok && rest != "" && (rest[0] == ' ' || rest[0] == ':') {
 			return true
 		}
 	}
 	return false
+}
+
+// signatureFields are the labels of a signature block's fields (lexicon:
+// signature_field_labels).
+var signatureFields = lexicon.Set("signature_field_labels")
+
+// signatureField reports whether an entry is read from a signature block:
+// its name is a field label ("Date", "Signed by"), or the line it starts
+// on holds a field label twice side by side after a run of spaces ("Name:
+// Hilde Berg      Name: Tom Vik"), the two columns of the parties.
+func (x *extractor) signatureField(e *spEntry) bool {
+	if signatureFields[strings.ToLower(strings.TrimSpace(strings.TrimSuffix(e.sp.Name, ":")))] {
+		return true
+	}
+	if e.start < 0 || e.start >= len(x.lower) {
+		return false
+	}
+	ls := strings.LastIndexByte(x.lower[:e.start], '\n') + 1
+	le := strings.IndexByte(x.lower[e.start:], '\n')
+	if le < 0 {
+		le = len(x.lower)
+	} else {
+		le += e.start
+	}
+	line := strings.TrimLeft(x.lower[ls:le], " ")
+	lab := ""
+	if i := strings.Index(line, ":"); i > 0 && i <= 30 && signatureFields[strings.TrimSpace(line[:i])] {
+		lab = strings.TrimSpace(line[:i]) + ":"
+	} else if f := strings.Fields(line); len(f) > 1 && (f[0] == "for" || f[0] == "für") {
+		// "For MARLOW LTD        For BRACKEN LTD": the parties side by side.
+		lab = f[0] + " "
+	} else {
+		return false
+	}
+	j := strings.Index(line[len(lab):], "   ")
+	return j >= 0 && strings.HasPrefix(strings.TrimLeft(line[len(lab)+j:], " "), lab)
 }
 
 // reDefinedRole is a parenthesis right after a name: "Brightside Dental
@@ -2543,6 +2601,9 @@ func (x *extractor) categoryName(name string) bool {
 // entityLine decides whether a block starts a sub-processor entry and
 // returns its name and the rest of the line.
 func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
+	if m := reWordItemMarker.FindStringIndex(t); m != nil {
+		t = t[m[1]:]
+	}
 	labelled := t
 	if t != "" && t[0] >= '0' && t[0] <= '9' {
 		// "1. Name: …": a numbered entry of the annex of the standard
@@ -3127,6 +3188,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// "Die ArchivSafe AG, Anger 48, 99084 Erfurt, verwahrt …": one
 		// paragraph per announced sub-processor, whatever its verb.
 		prov = prov || x.listedParagraph(sent)
+		// "Wir arbeiten mit vier Subunternehmern zusammen. Die Server
+		// stehen bei der X GmbH in Y.", "We may engage sub-processors.
+		// Support is handled by X Oy in Y.": a later sentence of a
+		// paragraph that spoke of sub-processors, in a section on them,
+		// naming a company with its town, whatever its verb.
+		prov = prov || x.subParagraphCompany(sent)
 		// "Other processors | Acme Ltd (hosting), Beta Ltd (post)": a row
 		// of a details table labelled by the word for sub-processors
 		// names them in its value.
@@ -3224,6 +3291,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 				start += l[1]
 			}
 			name := s[start:m[3]]
+			if adviserNear(strings.ToLower(s[max(0, start-40):min(len(s), m[3]+60)])) {
+				// "… by Ashcombe Audit LLP in Bristol, an independent
+				// auditor", "die X GmbH Wirtschaftsprüfungsgesellschaft":
+				// the processor's auditor or lawyer.
+				continue
+			}
 			if first, _ := utf8.DecodeRuneInString(name); !lower && !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 				continue
 			}
@@ -3261,6 +3334,14 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			} else if c := x.k.cityRe.FindStringIndex(rest); c != nil && c[0] < 4 {
 				// "die DATEV eG, Nürnberg, für …".
 				x.fillAddress(&e.sp, rest[c[0]:c[1]])
+			} else if t := reTownAfterName.FindStringIndex(rest); t != nil {
+				// "… with X AS in its data centres in Bergen": the town
+				// where reTownAfterName ends.
+				_, sz := utf8.DecodeLastRuneInString(rest[:t[1]])
+				at := t[1] - sz
+				if c := x.k.cityRe.FindStringIndex(rest[at:]); c != nil && c[0] <= 1 {
+					x.fillAddress(&e.sp, rest[at+c[0]:at+c[1]])
+				}
 			}
 			if e.sp.Country == "" {
 				e.sp.Country = x.nameCountry(name)
@@ -3292,8 +3373,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 // ampersandStart returns where a name starts whose run at start follows
 // "&" or "+" with one to three capitalised words before it, which open an
 // entry: after a semicolon or a colon, a cell's pipe or at the start of a
-// line ("…, UK); Quayside Print & Mail Ltd", "Approved: Pike & Perch
-// Mailing Limited"). Elsewhere ("Acme Ltd & Beta Ltd", "hosting & Post
+// line, or after an item label ("…, UK); Quayside Print & Mail Ltd",
+// "Approved: Pike & Perch Mailing Limited", "(3) Kahl & Sohn GmbH"). Elsewhere ("Acme Ltd & Beta Ltd", "hosting & Post
 // Ltd") -1.
 func (x *extractor) ampersandStart(s string, start int) int {
 	p := strings.TrimRight(s[:start], " ")
@@ -3317,7 +3398,8 @@ func (x *extractor) ampersandStart(s string, start int) int {
 			k--
 		}
 		w := s[k:j]
-		if w == "|" || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") {
+		if w == "|" || strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") || reLetterMarker.Plain().MatchString(w+" ") {
+			// (Also an item label: "…; (2) Hahn & Söhne GmbH, …".)
 			if n == 0 {
 				return -1
 			}
@@ -3898,12 +3980,65 @@ func (x *extractor) blockSubsBefore(sent segment.Sentence) bool {
 // keine Unterauftragnehmer ein. Sämtliche Leistungen erbringt die X GmbH
 // selbst").
 func (x *extractor) providerInSubSection(sent segment.Sentence) bool {
-	if !x.sentenceInSubSection(sent) {
+	if !x.sentenceInSubSection(sent) || x.adviserSentence(sent) {
 		return false
 	}
 	b := x.doc.Blocks[sent.Block]
 	return b.End-b.Start <= 1500 && b.End <= len(x.lower) && !x.k.notProc(x.lower[b.Start:b.End])
 }
+
+// subParagraphCompany reports whether a sentence stands in a section on
+// sub-processors, in a paragraph that names sub-processors before it and
+// does not say its companies are none, calls no company an auditor or
+// lawyer (adviserRoles), and names a company with a legal
+// form followed by its town ("… bei der X GmbH in Regensburg", "… to X
+// S.r.l. in Milan", "… die X KG aus Halle", "… X GmbH mit Sitz in
+// Dresden").
+func (x *extractor) subParagraphCompany(sent segment.Sentence) bool {
+	if sent.End > len(x.lower) || !x.sentenceInSubSection(sent) || !x.blockSubsBefore(sent) {
+		return false
+	}
+	if x.adviserSentence(sent) {
+		return false
+	}
+	s := x.text[sent.Start:sent.End]
+	for _, m := range x.k.legalRe.FindAllStringSubmatchIndex(s, -1) {
+		if reTownAfterName.MatchString(s[m[3]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adviserRoles name the processor's auditor, lawyer or certifier
+// (lexicon: adviser_roles).
+var adviserRoles = lexicon.List("adviser_roles")
+
+// adviserNear reports whether a lower-cased stretch of text holds a word
+// of adviserRoles.
+func adviserNear(low string) bool {
+	for _, r := range adviserRoles {
+		if strings.Contains(low, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// adviserSentence reports whether a sentence calls a company the
+// processor's auditor, lawyer or certifier ("die Prüfung übernimmt die X
+// GmbH Wirtschaftsprüfungsgesellschaft").
+func (x *extractor) adviserSentence(sent segment.Sentence) bool {
+	if sent.End > len(x.lower) || sent.Start < 0 {
+		return false
+	}
+	return adviserNear(x.lower[sent.Start:sent.End])
+}
+
+// reTownAfterName is a town right after a company's name: " in Oslo",
+// " aus Hameln", " mit Sitz in Dresden", ", based in Leeds", " in data
+// centres in Vilnius", " in Rechenzentren in Frankfurt".
+var reTownAfterName = prefilter.MustCompile(`^,?\s+(?:(?:mit [Ss]itz|based|headquartered|located|registered)\s+)?(?:in|aus|at)\s+(?:(?:\p{Ll}+\s+){1,3}in\s+)?\p{Lu}`)
 
 // dashLine reports whether t reads "Name – service – place": two dashes
 // between words, none at its start.

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/art28/art28/internal/corpustest"
+	"github.com/art28/art28/internal/segment"
+)
+
+// TestHold2xs2ExactNames holds the excerpts of testdata/subs/hold2xs2.cases
+// to the exact names: TestSubprocessorCases matches names loosely (a
+// name with its register number in brackets, or cut after "&", passes
+// there), the held-out scoring does not.
+func TestHold2xs2ExactNames(t *testing.T) {
+	cases, err := corpustest.ReadCases("testdata/subs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, exact, extra int
+	for _, c := range cases {
+		if !strings.Contains(c.Name, "-h2xs2") || knownCaseGaps[c.Name] != "" {
+			continue
+		}
+		doc := caseDoc(t, c)
+		f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: caseLang(c)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, s := range f.Subprocessors {
+			got[s.Name] = true
+		}
+		wanted := map[string]bool{}
+		for _, w := range c.Subs {
+			want++
+			wanted[w[0]] = true
+			if got[w[0]] {
+				exact++
+			} else {
+				t.Errorf("%s: %q not read exactly", c.Name, w[0])
+			}
+		}
+		for n := range got {
+			if !wanted[n] {
+				extra++
+				t.Errorf("%s: %q read", c.Name, n)
+			}
+		}
+	}
+	t.Logf("hold2xs2 excerpts: %d of %d names exact, %d other names", exact, want, extra)
+}
+
+// TestHold2xs2Rules gives each rule of branch hold2xs2 its positive and
+// negative examples.
+func TestHold2xs2Rules(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extractor{k: k, lang: "de"}
+	amp := map[string]string{
+		"Ort; (2) Hahn & Söhne Archivdienste GmbH": "Hahn & Söhne Archivdienste GmbH",
+		"b) Kahl & Sohn Logistik KG":               "Kahl & Sohn Logistik KG",
+		"(iii) Weber & Partner mbB":                "Weber & Partner mbB",
+		"(2) Druck und Versand & Partner mbB":      "",
+		"(x) Acme GmbH & Beta GmbH":                "",
+	}
+	for s, want := range amp {
+		start := strings.LastIndex(s, "& ") + 2
+		got := ""
+		if st := x.ampersandStart(s, start); st >= 0 {
+			got = s[st:]
+		}
+		if got != want {
+			t.Errorf("ampersandStart(%q) gives %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"lit. a) Alpen GmbH": "Alpen GmbH", "lit. c Nord GmbH": "Nord GmbH", "ii. Quay Ltd": "Quay Ltd", "iv) Vale Ltd": "Vale Ltd",
+		"Ivo Systems GmbH": "Ivo Systems GmbH", "Lit Media GmbH": "Lit Media GmbH", "vix.io Inc.": "vix.io Inc.",
+	} {
+		got := s
+		if m := reWordItemMarker.FindStringIndex(s); m != nil {
+			got = s[m[1]:]
+		}
+		if got != want {
+			t.Errorf("item marker of %q: %q, want %q", s, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"Cobalt Relay GmbH (our affiliate)": "Cobalt Relay GmbH", "Tide Inc. (a group company)": "Tide Inc.",
+		"Fernhill (UK) Limited": "Fernhill (UK) Limited", "Nord UG (haftungsbeschränkt)": "Nord UG (haftungsbeschränkt)",
+		"Our (Affiliate) Ltd": "Our (Affiliate) Ltd",
+	} {
+		if got := trimAffiliateRemark(s); got != want {
+			t.Errorf("trimAffiliateRemark(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for name, want := range map[string]bool{
+		"For ALDERWICK FOODS LIMITED": true, "iv.": true, "ii)": true,
+		"For Good Measure Ltd": false, "Forward Data LIMITED": false, "Ivo Systems GmbH": false, "XI Cloud GmbH": false,
+	} {
+		if got := signatureName(name); got != want {
+			t.Errorf("signatureName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
