@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/art28/art28/internal/corpustest"
-	"github.com/art28/art28/internal/segment"
 )
 
 // TestHold2xsExactNames holds the excerpts of testdata/subs/hold2xs.cases
@@ -13,42 +12,9 @@ import (
 // name with its register number in brackets, or cut after "&", passes
 // there), the held-out scoring does not.
 func TestHold2xsExactNames(t *testing.T) {
-	cases, err := corpustest.ReadCases("testdata/subs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, exact, extra int
-	for _, c := range cases {
-		if !strings.Contains(c.Name, "-h2xs-") {
-			continue
-		}
-		doc := caseDoc(t, c)
-		f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: caseLang(c)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := map[string]bool{}
-		for _, s := range f.Subprocessors {
-			got[s.Name] = true
-		}
-		wanted := map[string]bool{}
-		for _, w := range c.Subs {
-			want++
-			wanted[w[0]] = true
-			if got[w[0]] {
-				exact++
-			} else {
-				t.Errorf("%s: %q not read exactly", c.Name, w[0])
-			}
-		}
-		for n := range got {
-			if !wanted[n] {
-				extra++
-				t.Errorf("%s: %q read", c.Name, n)
-			}
-		}
-	}
-	t.Logf("hold2xs excerpts: %d of %d names exact, %d other names", exact, want, extra)
+	checkExactSubNames(t, "hold2xs", false, func(c corpustest.Case) bool {
+		return strings.Contains(c.Name, "-h2xs-")
+	})
 }
 
 // TestHold2xsRules gives each rule of branch hold2xs its positive and

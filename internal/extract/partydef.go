@@ -1073,14 +1073,7 @@ func (x *extractor) passiveNamingUnits(text string) []defUnit {
 	for _, at := range passiveNamingAt(low) {
 		i, v := at[1], passiveNaming[at[0]]
 		from := i + len(v)
-		end := min(len(text), from+300)
-		seg := text[from:end]
-		if e := strings.IndexByte(seg, '\n'); e >= 0 {
-			seg = seg[:e]
-		}
-		if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
-			seg = seg[:e[3]]
-		}
+		seg := namingSegment(text, from)
 		qs := reNamedQuote().FindAllStringIndex(seg, 3)
 		if len(qs) == 0 {
 			continue
@@ -1128,6 +1121,20 @@ func (x *extractor) passiveNamingUnits(text string) []defUnit {
 		}
 	}
 	return us
+}
+
+// namingSegment is the text after naming words at from that may hold the
+// quoted terms: at most 300 bytes, the rest of the line, cut where the
+// naming phrase ends (reNamingEnd).
+func namingSegment(text string, from int) string {
+	seg := text[from:min(len(text), from+300)]
+	if e := strings.IndexByte(seg, '\n'); e >= 0 {
+		seg = seg[:e]
+	}
+	if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
+		seg = seg[:e[3]]
+	}
+	return seg
 }
 
 // reSubjectNoun is a naming sentence's subject that is a capitalised noun
@@ -1201,14 +1208,7 @@ func (x *extractor) namingUnits(text string) []defUnit {
 			if from >= len(low) || low[from] != ' ' {
 				continue
 			}
-			end := min(len(text), from+300)
-			seg := text[from:end]
-			if e := strings.IndexByte(seg, '\n'); e >= 0 {
-				seg = seg[:e]
-			}
-			if e := reNamingEnd().FindStringSubmatchIndex(seg); e != nil {
-				seg = seg[:e[3]]
-			}
+			seg := namingSegment(text, from)
 			prev := from
 			for _, m := range reNamedQuote().FindAllStringIndex(seg, 3) {
 				q := seg[m[0]:m[1]]

@@ -12,64 +12,9 @@ import (
 // to the exact names and countries (TestSubprocessorCases matches names
 // loosely: "Fa. X GmbH" or a name cut before "GmbH" passes there).
 func TestSubs22ExactNames(t *testing.T) {
-	cases, err := corpustest.ReadCases("testdata/subs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	type fig struct{ want, exact, extra int }
-	figs := map[string]*fig{}
-	for _, c := range cases {
-		if !strings.Contains(c.Name, "-s22-") && !strings.Contains(c.Name, "-s22b-") && !strings.Contains(c.Name, "-s22c-") {
-			continue
-		}
-		lang := caseLang(c)
-		g := figs[lang]
-		if g == nil {
-			g = &fig{}
-			figs[lang] = g
-		}
-		doc := caseDoc(t, c)
-		f, err := Extract(Input{Doc: doc, Sentences: segment.Split(doc), Lang: lang})
-		if err != nil {
-			t.Fatal(err)
-		}
-		used := make([]bool, len(f.Subprocessors))
-		for _, w := range c.Subs {
-			g.want++
-			found := false
-			for i, s := range f.Subprocessors {
-				if !used[i] && s.Name == w[0] && (w[1] == "" || s.Country == w[1]) {
-					used[i], found = true, true
-					break
-				}
-			}
-			if found {
-				g.exact++
-			} else {
-				t.Errorf("%s: %q (%s) not read exactly", c.Name, w[0], w[1])
-			}
-		}
-		for i, s := range f.Subprocessors {
-			if !used[i] {
-				g.extra++
-				t.Errorf("%s: %q (%s) read", c.Name, s.Name, s.Country)
-			}
-		}
-	}
-	for lang, g := range figs {
-		p, r := 0.0, 0.0
-		if g.exact+g.extra > 0 {
-			p = float64(g.exact) / float64(g.exact+g.extra)
-		}
-		if g.want > 0 {
-			r = float64(g.exact) / float64(g.want)
-		}
-		f1 := 0.0
-		if p+r > 0 {
-			f1 = 2 * p * r / (p + r)
-		}
-		t.Logf("subs22 %s: %d of %d names exact with country, %d other names (F1 %.3f)", lang, g.exact, g.want, g.extra, f1)
-	}
+	checkExactSubNames(t, "subs22", true, func(c corpustest.Case) bool {
+		return strings.Contains(c.Name, "-s22-") || strings.Contains(c.Name, "-s22b-") || strings.Contains(c.Name, "-s22c-")
+	})
 }
 
 // subs22Names extracts the sub-processor names of a small text.
