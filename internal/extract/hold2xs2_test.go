@@ -32,16 +32,7 @@ func TestHold2xs2Rules(t *testing.T) {
 		"(2) Druck und Versand & Partner mbB":      "",
 		"(x) Acme GmbH & Beta GmbH":                "",
 	}
-	for s, want := range amp {
-		start := strings.LastIndex(s, "& ") + 2
-		got := ""
-		if st := x.ampersandStart(s, start); st >= 0 {
-			got = s[st:]
-		}
-		if got != want {
-			t.Errorf("ampersandStart(%q) gives %q, want %q", s, got, want)
-		}
-	}
+	checkAmpersandStart(t, x, amp)
 	for s, want := range map[string]string{
 		"lit. a) Alpen GmbH": "Alpen GmbH", "lit. c Nord GmbH": "Nord GmbH", "ii. Quay Ltd": "Quay Ltd", "iv) Vale Ltd": "Vale Ltd",
 		"Ivo Systems GmbH": "Ivo Systems GmbH", "Lit Media GmbH": "Lit Media GmbH", "vix.io Inc.": "vix.io Inc.",

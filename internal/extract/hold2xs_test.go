@@ -50,16 +50,7 @@ func TestHold2xsRules(t *testing.T) {
 		"printing and hosting & Mail Ltd":                "",
 		"between us & Mail Ltd":                          "",
 	}
-	for s, want := range amp {
-		start := strings.LastIndex(s, "& ") + 2
-		got := ""
-		if st := x.ampersandStart(s, start); st >= 0 {
-			got = s[st:]
-		}
-		if got != want {
-			t.Errorf("ampersandStart(%q) gives %q, want %q", s, got, want)
-		}
-	}
+	checkAmpersandStart(t, x, amp)
 	for name, want := range map[string]bool{
 		"Tintenfass Druck": true, "Zettelwerk Scan": true,
 		"Druck und Versand": false, "Hosting": false, "Web Hosting": false,
@@ -82,6 +73,22 @@ func TestHold2xsRules(t *testing.T) {
 	} {
 		if got := rePronounList.MatchString(s); got != want {
 			t.Errorf("rePronounList(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// checkAmpersandStart checks where x.ampersandStart puts the start of the
+// name around the last "& " of each text ("" for none).
+func checkAmpersandStart(t *testing.T, x *extractor, cases map[string]string) {
+	t.Helper()
+	for s, want := range cases {
+		start := strings.LastIndex(s, "& ") + 2
+		got := ""
+		if st := x.ampersandStart(s, start); st >= 0 {
+			got = s[st:]
+		}
+		if got != want {
+			t.Errorf("ampersandStart(%q) gives %q, want %q", s, got, want)
 		}
 	}
 }
