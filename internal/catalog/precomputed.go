@@ -956,6 +956,11 @@ var precomputedCatalog = &Catalog{
 			"de-identif*",
 		},
 		"en_discretion": {
+			"where we can",
+			"where it can",
+			"wherever we can",
+			"wherever it can",
+			"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 			"where reasonable",
 			"if reasonable",
 			"where practicable",
@@ -28022,11 +28027,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 					},
 				},
 				{
@@ -28064,11 +28066,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 					},
 				},
 				{
@@ -28106,11 +28105,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 						"prior consultation*",
 						"supervisory authorit*",
 						"art:32",
@@ -28155,11 +28151,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 					},
 					Fallback: true,
 				},
@@ -28232,11 +28225,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 						"risk assessment of",
 						"credit",
 						"transfer impact assessment*",
@@ -28277,11 +28267,8 @@ var precomputedCatalog = &Catalog{
 						},
 						{
 							"@en_discretion",
-							"where we can",
-							"where it can",
 							"if we can",
 							"if it can",
-							"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 						},
 					},
 					None: []string{
@@ -28319,11 +28306,8 @@ var precomputedCatalog = &Catalog{
 						},
 						{
 							"@en_discretion",
-							"where we can",
-							"where it can",
 							"if we can",
 							"if it can",
-							"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 						},
 					},
 					None: []string{
@@ -28365,11 +28349,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_neg",
 						"@en_discretion",
-						"where we can",
-						"where it can",
 						"if we can",
 						"if it can",
-						"re:\\btry(?:ing)? to (?:help|assist|support)\\b",
 						"prior consultation*",
 						"supervisory authorit*",
 						"controller shall",
@@ -38928,4 +38909,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "e35433bb69df434df85fe0d3b4cdb929d80c49a0757b60a3107e98830d2a74e8"
+const precomputedDigest = "127f5be568cf258514214a92fbf9d9f952ec553e78674e085f1c10d3eccdc4de"
