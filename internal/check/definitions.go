@@ -238,6 +238,12 @@ func (f *actorFinder) definedPartiesIn(text, lower string, ix *match.Index) map[
 				// same parentheses names the party.
 				p = f.quotedRole(inside)
 			}
+			// "Zahnarztpraxis Dr. Lind (nachfolgend „Praxis“) als
+			// Verantwortliche und …": the role written right after the
+			// definition (hold22d).
+			if p == Nobody {
+				p = f.roleAfterDefinition(lower[m[1]+end+1:])
+			}
 		}
 		add(m[2], term, p)
 		if len(defs) > 0 && defs[len(defs)-1].at == m[0] {
@@ -1437,4 +1443,23 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// roleAfterDefinition returns the party of a role word that follows "als" at the
+// start of s, the text right after a definition's parentheses: ") als
+// Verantwortlicher", ") als Auftragsbearbeiterin", ") as processor".
+func (f *actorFinder) roleAfterDefinition(s string) Party {
+	s = strings.TrimLeft(s, " ,")
+	rest, ok := strings.CutPrefix(s, "als ")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "as "); !ok {
+			return Nobody
+		}
+		rest = strings.TrimPrefix(rest, "the ")
+	}
+	w := rest
+	if k := strings.IndexAny(w, " ,.;:)\n"); k >= 0 {
+		w = w[:k]
+	}
+	return f.partyOf(w)
 }

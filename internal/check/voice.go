@@ -78,7 +78,41 @@ func (f *actorFinder) formalSie(toks []match.Token, i int) bool {
 	if i > first {
 		return true // capitalised inside a sentence
 	}
-	return i+1 < len(toks) && deSieVerbs[toks[i+1].Text]
+	return i+1 < len(toks) && deSieVerbs[toks[i+1].Text] && !f.namesController(toks, i+2)
+}
+
+// namesController reports whether the sentence from token k on names the
+// controller by a party word, other than in apposition after "als": "Sie
+// dürfen die Daten nur nach den Weisungen des Kunden verarbeiten" speaks
+// of the customer in the third person, so its opening "Sie" is "they"
+// (the staff of the sentence before), not the customer addressed; "Sie
+// können als Kundin Weisungen erteilen" is the customer (hold22d).
+func (f *actorFinder) namesController(toks []match.Token, k int) bool {
+	for j := k; j < len(toks); j++ {
+		if deThirdArticles[toks[j-1].Text] && f.controllerForm(toks[j].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// deThirdArticles are the definite articles before a party word named in the
+// third person ("des Kunden", "der Kundin", "dem Auftraggeber").
+var deThirdArticles = map[string]bool{"der": true, "die": true, "des": true, "dem": true, "den": true}
+
+// controllerForm reports whether w is a controller word or one of its
+// inflected forms ("kunden", "auftraggebers", "verantwortlichen"): party
+// words are listed in the nominative.
+func (f *actorFinder) controllerForm(w string) bool {
+	if f.partyOf(w) == Controller {
+		return true
+	}
+	for _, end := range []string{"s", "n", "es", "en"} {
+		if b, ok := strings.CutSuffix(w, end); ok && len(b) > 3 && (f.partyOf(b) == Controller || end == "n" && f.partyOf(b+"r") == Controller) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstPerson reports whether a German text speaks in the first person

@@ -507,6 +507,13 @@ func continues(prev string, lastStart int, next string, label int, gap bool, ind
 		if unicode.IsUpper(first) && EndsWithAddress(lastLine) {
 			return false
 		}
+		// A short capitalised label line ending in a colon after the gap
+		// ("Betroffene:", "Rechte der Betroffenen:") opens a list of its
+		// own; it does not finish the long last item of the list before
+		// it (hold22d).
+		if unicode.IsUpper(first) && labelLine(next) {
+			return false
+		}
 		return len(lastLine) >= 60 && (unicode.IsLetter(last) || last == ',' || last == '-') && (unicode.IsLower(first) || unicode.IsUpper(first) && countFields(lastLine) >= 8)
 	}
 	if last == '-' || last == ',' || unicode.IsLower(first) {
@@ -1021,4 +1028,12 @@ func brokenWordEnd(s string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
 	return unicode.IsLower(r)
+}
+
+// labelLine reports a line of at most four words that ends in a colon:
+// the label over a list ("Betroffene Personen:", "Datenarten:"), or a
+// form's label left empty ("Betroffene: –", "Zweck: ___").
+func labelLine(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), " \t-–—_")
+	return strings.HasSuffix(s, ":") && len(strings.Fields(s)) <= 4
 }

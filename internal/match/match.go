@@ -440,12 +440,14 @@ var wordLower = func() (t [256]byte) {
 	return t
 }()
 
-// brokenWord reports a hyphen-and-space break after the word ending at j:
+// brokenWord reports a hyphen-and-space (or hyphen-and-newline) break after the word ending at j:
 // "- " followed by a lower-case word that is not a conjunction ("pre- and
 // post-processing", "Daten- und"). It returns the end of the continuation
 // and its lower-cased text, or j.
 func brokenWord(text string, j, end int) (int, string) {
-	if j+2 >= end || text[j] != '-' || text[j+1] != ' ' {
+	// "- " where extraction flattened the line, "-⏎" where a hard-wrapped
+	// export kept it: "Beschäf-⏎tigte" (hold22d).
+	if j+2 >= end || text[j] != '-' || text[j+1] != ' ' && text[j+1] != '\n' {
 		return j, ""
 	}
 	r, _ := utf8.DecodeRuneInString(text[j+2:])
