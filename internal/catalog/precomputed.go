@@ -12463,6 +12463,56 @@ var precomputedCatalog = &Catalog{
 					Why:      "processing required by law is reserved (\"bleibt unberührt\")",
 				},
 				{
+					Name:   "verarbeitungspflichten-nach-recht-unberuehrt-de",
+					Lang:   "de",
+					Status: "met",
+					All: [][]string{
+						{
+							"pflichten",
+							"verpflichtungen",
+							"verpflichtung",
+							"pflicht",
+						},
+						{
+							"recht der union",
+							"unionsrecht",
+							"unionsrechts",
+							"recht eines mitgliedstaat*",
+							"recht der mitgliedstaaten",
+							"recht der bundesrepublik",
+							"deutschen rechts",
+							"deutschem recht",
+							"deutsches recht",
+							"nationalen rechts",
+							"nationalem recht",
+						},
+						{
+							"zur verarbeitung",
+							"zu verarbeiten",
+							"zu einer .... verarbeitung",
+						},
+						{
+							"bleibt unberührt",
+							"bleiben unberührt",
+							"bleibt .... unberührt",
+							"bleiben .... unberührt",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"aufbewahr*",
+						"lösch*",
+						"haftung",
+						"verantwortliche*",
+						"betroffene*",
+						"@de_subproc",
+						"audit*",
+						"kontroll*",
+					},
+					Fallback: true,
+					Why:      "the processor's obligations to process under Union or Member State law are reserved (\"bleiben unberührt\")",
+				},
+				{
 					Name:   "recht-schreibt-verarbeitung-vor-de",
 					Lang:   "de",
 					Status: "met",
@@ -38909,4 +38959,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "127f5be568cf258514214a92fbf9d9f952ec553e78674e085f1c10d3eccdc4de"
+const precomputedDigest = "73e78f19851446c785325d69e885b65183c874c5b948c427ed38de9a67e9a874"

@@ -71,7 +71,7 @@ func MaskUnticked(text string) string {
 // hasAnyMark reports whether text holds one of the marks.
 func hasAnyMark(text string, marks []string) bool {
 	for _, m := range marks {
-		if strings.Contains(text, m) || m[0] == '[' && strings.Contains(text, strings.ToUpper(m)) {
+		if strings.Contains(text, m) || (m[0] == '[' || m[0] == '(') && strings.Contains(text, strings.ToUpper(m)) {
 			return true
 		}
 	}

@@ -152,11 +152,12 @@ func openLeadIn(doc *document.Document, b, next document.Block) int {
 }
 
 // tickOpens reports whether a text opens with a checkbox mark, ticked or
-// not.
+// not, in either case ("[x]", "[X]").
 func tickOpens(t string) bool {
 	t = strings.TrimSpace(t)
 	for _, m := range tickMarks {
-		if strings.HasPrefix(t, m) {
+		// "[X]" and "(X)" tick a box as "[x]" does.
+		if len(t) >= len(m) && strings.EqualFold(t[:len(m)], m) {
 			return true
 		}
 	}
