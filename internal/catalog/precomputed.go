@@ -340,6 +340,18 @@ var precomputedCatalog = &Catalog{
 			"in seinem ermessen",
 			"liegt .... im ermessen",
 			"steht .... im ermessen",
+			"soweit .... wirtschaftlich angemessen",
+			"sofern .... wirtschaftlich angemessen",
+			"soweit .... kaufmännisch angemessen",
+			"sofern .... kaufmännisch angemessen",
+			"soweit .... wirtschaftlich sinnvoll",
+			"sofern .... wirtschaftlich sinnvoll",
+			"soweit .... kaufmännisch sinnvoll",
+			"sofern .... kaufmännisch sinnvoll",
+			"im wirtschaftlich angemessenen umfang",
+			"im wirtschaftlich angemessenen rahmen",
+			"im kaufmännisch angemessenen umfang",
+			"im kaufmännisch angemessenen rahmen",
 		},
 		"de_end": {
 			"beendigung",
@@ -38959,4 +38971,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "73e78f19851446c785325d69e885b65183c874c5b948c427ed38de9a67e9a874"
+const precomputedDigest = "b69a611785e95ec87f17c91911cc149109b931fc6c38974abccc9c7f425d0a82"
