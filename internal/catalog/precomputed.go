@@ -37270,6 +37270,8 @@ var precomputedCatalog = &Catalog{
 						},
 					},
 					None: []string{
+						"data privacy framework",
+						"privacy shield",
 						"re:^\\W*(?:[\\d.]+\\s*)?(?:der|die) (?:auftraggeber(?:in)?|kunde|kundin|verantwortliche|verantwortlicher|mandant(?:in)?) (?:sorgt|schützt|setzt|trifft|ist|hat|muss|verwendet|nutzt|hält|installiert)\\b",
 						"auf ihren eigenen",
 						"auf seinen eigenen",
@@ -37301,6 +37303,8 @@ var precomputedCatalog = &Catalog{
 						"subunternehmern",
 						"unterbeauftragte",
 						"unterbeauftragten",
+						"unterauftragsverhältnis*",
+						"unterbeauftragung*",
 					},
 					Why: "concrete technical measures are named",
 				},
@@ -37382,6 +37386,8 @@ var precomputedCatalog = &Catalog{
 						"subunternehmern",
 						"unterbeauftragte",
 						"unterbeauftragten",
+						"unterauftragsverhältnis*",
+						"unterbeauftragung*",
 					},
 					Why: "concrete measures listed in a section or annex on technical and organisational measures (cited before measures named elsewhere)",
 				},
@@ -38971,4 +38977,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "b69a611785e95ec87f17c91911cc149109b931fc6c38974abccc9c7f425d0a82"
+const precomputedDigest = "177369c30813c83b5acd53e67381b0d695e431afd6f215562dc918a0ce9d5a05"
