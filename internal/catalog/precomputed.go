@@ -9770,7 +9770,7 @@ var precomputedCatalog = &Catalog{
 					Actor:  "any",
 					All: [][]string{
 						{
-							"re:^[^\\pL]{0,8}(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*[:|]\\s*(?:[☒☐✓✔✗]\\s*)?\\pL",
+							"re:^[^\\pL]{0,8}(?:\\(?[a-z]{1,4}\\)\\s*)?(die )?betroffene(n)?( personen(kategorien)?| personengruppen)?\\s*[:|]\\s*(?:[☒☐✓✔✗]\\s*)?\\pL",
 						},
 					},
 					Entry: true,
@@ -38977,4 +38977,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "177369c30813c83b5acd53e67381b0d695e431afd6f215562dc918a0ce9d5a05"
+const precomputedDigest = "a579270ed0c24747b8ca07dae6f3516a72a266271009928956bb8b487e41b960"
