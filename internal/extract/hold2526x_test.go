@@ -58,4 +58,18 @@ func TestHold2526xRules(t *testing.T) {
 	if st, en, ok := x.nameWithin(long, len(long)); !ok || long[st:en] != "Hartmann & Söhne Versicherungsmakler GmbH" {
 		t.Errorf("nameWithin: %q %v", long[st:en], ok)
 	}
+	// Capital letters in brackets label list entries ("(A) X Inc. – …");
+	// a capital letter alone or in running text does not.
+	for s, want := range map[string]string{
+		"(A) Brightvault Storage Inc. - storage": "Brightvault Storage Inc. - storage",
+		"(C) Mailhaus GmbH – Versand":            "Mailhaus GmbH – Versand",
+		"(b) Nord GmbH":                          "Nord GmbH",
+		"A Nord GmbH":                            "A Nord GmbH",
+		"(AB) Nord GmbH":                         "(AB) Nord GmbH",
+		"(Aachen) Nord GmbH":                     "(Aachen) Nord GmbH",
+	} {
+		if got := reLetterMarker.Plain().ReplaceAllString(s, ""); got != want {
+			t.Errorf("letter marker of %q: %q, want %q", s, got, want)
+		}
+	}
 }
