@@ -130,6 +130,13 @@ func (x *extractor) walkBack(s string, at int) int {
 				start = st
 				break
 			}
+			if w == "&" && x.ampersandInName(s, k) {
+				// "Lindner & Roth Steuerberatungsgesellschaft mbH":
+				// "&" between a capitalised word and the name's next
+				// word joins one name (a party list joins by "und").
+				i = k
+				continue
+			}
 		}
 		if nameStop[strings.ToLower(w)] || descriptorCompound(w) || strings.ContainsAny(w[len(w)-1:], ",;:.)") && !strings.HasSuffix(w, ".") {
 			break
@@ -145,6 +152,67 @@ func (x *extractor) walkBack(s string, at int) int {
 		}
 	}
 	return start
+}
+
+// ampersandInName reports whether the "&" at offset at joins two words of
+// one name: the word before it is capitalised, no legal form, article,
+// role, generic or stop word, and ends in no punctuation.
+func (x *extractor) ampersandInName(s string, at int) bool {
+	j := at
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
+		k--
+	}
+	if k == j {
+		return false
+	}
+	w := s[k:j]
+	lw := strings.ToLower(w)
+	pk := x.k.party
+	_, isRole := pk.role[lw]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !isRole && !pk.generic[lw] && !pk.article[lw] && !nameStop[lw] &&
+		!strings.ContainsAny(w, ",;:.()\"“”„") && !x.k.legalRe.MatchString(" "+w+" ")
+}
+
+// trimRegisterTail cuts off the registration details that follow an
+// address ("…, 50667 Köln, eingetragen beim Amtsgericht Köln unter HRB
+// 4412, Erlaubnis nach § 34c GewO, USt-IdNr. DE 298 771 045"): short
+// comma-separated items after the postcode and town, none a clause (no
+// finite verb), none opening with a joining word or an article, none
+// holding quotes or brackets, one at least with a digit. s unchanged
+// when the tail is not such a list.
+func (x *extractor) trimRegisterTail(s string) string {
+	m := rePostcodeCity.FindStringIndex(s)
+	if m == nil {
+		return s
+	}
+	rest := strings.TrimSpace(s[m[1]:])
+	if !strings.HasPrefix(rest, ",") {
+		return s
+	}
+	items := strings.Split(rest[1:], ",")
+	if len(items) > 6 {
+		return s
+	}
+	digit := false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		w, _ := firstWord(it)
+		lw := strings.ToLower(w)
+		if it == "" || len(it) > 90 || reLongProse.MatchString(it) || strings.ContainsAny(it, "()„“”\"«»") ||
+			x.k.party.article[lw] || lw == "und" || lw == "sowie" || lw == "oder" || lw == "and" || lw == "or" {
+			return s
+		}
+		digit = digit || strings.ContainsAny(it, "0123456789")
+	}
+	if !digit {
+		return s
+	}
+	return s[:m[1]]
 }
 
 // reIncorporation is the description of a company between its name and its
@@ -201,6 +269,12 @@ func (x *extractor) joinedLabelName(s string, at int) int {
 // Ort – nachfolgend Auftragnehmer –").
 func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 	from := runeStart(s, max(0, at-200))
+	if from > 0 && !unicode.IsSpace(rune(s[from-1])) {
+		// The window opens inside a word: start after it.
+		if sp := strings.IndexAny(s[from:at], " \n\t"); sp >= 0 {
+			from += sp + 1
+		}
+	}
 	seg := s[from:at]
 	locs := x.k.legalRe.FindAllStringSubmatchIndex(seg+" ", -1)
 	if len(locs) == 0 {
@@ -212,6 +286,9 @@ func (x *extractor) nameWithin(s string, at int) (int, int, bool) {
 		// ", a company registered in England and Wales (company number
 		// 09876543) with its registered office at": only the address counts.
 		between = between[m[1]:]
+	}
+	if len(between) > 120 {
+		between = x.trimRegisterTail(between)
 	}
 	if len(between) > 120 || reLongProse.MatchString(between) || !x.isAddress(between) {
 		return 0, 0, false

@@ -214,7 +214,12 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
 	pk.roleRe = newWordAlt(mustParty(`(?i)(?:^|[^\p{L}\-])(`+words(roles)+`)(?:$|[^\p{L}])`), altWords(lowerAll(roles)), true, roleLead, roleTrail)
-	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	// A head without "zwischen" may name the document by a word of its
+	// own ("Vertragsparteien dieser Zusatzvereinbarung sind", "Parteien
+	// der Anlage DS sind"): one to three words between the article and
+	// "sind".
+	docHead := `(?:vertrags)?(?:partner|parteien)\s+(?:dieser|dieses|der|des)\s+[\p{L}\p{N}][\p{L}\p{N}\-./]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-./]*){0,2}\s+sind`
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `|` + docHead + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)

@@ -1717,6 +1717,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if ln.start > limit && ln.start > len(x.text)/2 && strings.IndexByte(ln.text, ':') > 0 && len(ln.text) <= 60 {
+			// "Kunde: X GmbH" over "Anschrift: …" and "Name: …" in a
+			// closing block: a short line of its own.
+			if r, ok := x.executionLine(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
 			if r, ok := x.executionLine(i); ok {
@@ -1832,6 +1840,11 @@ func (x *extractor) executionLine(i int) (partyReading, bool) {
 		return partyReading{}, false
 	}
 	lab, _, ok := strings.Cut(next.text, ":")
+	if ok && x.k.party.addrLbl[strings.ToLower(strings.TrimSpace(lab))] && i+2 < len(x.lines) && strings.Count(x.text[next.end:x.lines[i+2].start], "\n") <= 1 {
+		// "Kunde: X GmbH" over "Anschrift: …" over "Name: …": the
+		// company's address line stands between.
+		lab, _, ok = strings.Cut(x.lines[i+2].text, ":")
+	}
 	if !ok || !x.k.party.signatory[strings.ToLower(strings.TrimSpace(lab))] {
 		return partyReading{}, false
 	}

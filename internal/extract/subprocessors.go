@@ -38,7 +38,7 @@ var (
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
 	// "(b) ", "iv) ", "(1) ".
-	reLetterMarker = prefilter.MustCompile(`^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+`)
+	reLetterMarker = prefilter.MustCompile(`^(?:\([A-Z]\)|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+`)
 	// reWordItemMarker is a list label of a word and a letter, or a
 	// lower-case roman numeral with a dot: "lit. a) ", "lit. b ",
 	// "Buchst. c) ", "ii. ", "iv) " (branch hold2xs2); no part of the
