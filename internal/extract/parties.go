@@ -101,14 +101,7 @@ func (x *extractor) walkBack(s string, at int) int {
 	words := 0
 	i := at
 	for words < 6 {
-		j := i
-		for j > 0 && s[j-1] == ' ' {
-			j--
-		}
-		k := j
-		for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
-			k--
-		}
+		k, j := wordBefore(s, i)
 		if k == j {
 			break
 		}
@@ -154,18 +147,26 @@ func (x *extractor) walkBack(s string, at int) int {
 	return start
 }
 
+// wordBefore returns the bounds [k, j) of the word before offset at,
+// skipping the spaces before at; a word ends at a space, tab or line
+// break. k == j when there is none.
+func wordBefore(s string, at int) (k, j int) {
+	j = at
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k = j
+	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
+		k--
+	}
+	return k, j
+}
+
 // ampersandInName reports whether the "&" at offset at joins two words of
 // one name: the word before it is capitalised, no legal form, article,
 // role, generic or stop word, and ends in no punctuation.
 func (x *extractor) ampersandInName(s string, at int) bool {
-	j := at
-	for j > 0 && s[j-1] == ' ' {
-		j--
-	}
-	k := j
-	for k > 0 && s[k-1] != ' ' && s[k-1] != '\n' && s[k-1] != '\t' {
-		k--
-	}
+	k, j := wordBefore(s, at)
 	if k == j {
 		return false
 	}
