@@ -218,7 +218,11 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	// own ("Vertragsparteien dieser Zusatzvereinbarung sind", "Parteien
 	// der Anlage DS sind"): one to three words between the article and
 	// "sind".
-	docHead := `(?:vertrags)?(?:partner|parteien)\s+(?:dieser|dieses|der|des)\s+[\p{L}\p{N}][\p{L}\p{N}\-./]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-./]*){0,2}\s+sind`
+	// The words are Latin letters, digits and "-./": a Unicode class such
+	// as [\p{L}\p{N}] here costs every process millions of instructions
+	// to parse (the connector expression is compiled at start).
+	word := `[0-9A-Za-zÀ-ÖØ-öø-ſ][0-9A-Za-zÀ-ÖØ-öø-ſ\-./]*`
+	docHead := `(?:vertrags)?(?:partner|parteien)\s+(?:dieser|dieses|der|des)\s+` + word + `(?:\s+` + word + `){0,2}\s+sind`
 	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `|` + docHead + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
