@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -37,15 +38,8 @@ func TestPassiveNamingAt(t *testing.T) {
 			}
 		}
 		got := passiveNamingAt(low)
-		if len(got) != len(want) {
+		if !slices.Equal(got, want) {
 			t.Errorf("%q: %v, each phrase sought: %v", low, got, want)
-			continue
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Errorf("%q: %v, each phrase sought: %v", low, got, want)
-				break
-			}
 		}
 	}
 }
@@ -75,15 +69,8 @@ func TestQuoteStarts(t *testing.T) {
 			}
 			got = append(got, p)
 		}
-		if len(got) != len(want) {
+		if !slices.Equal(got, want) {
 			t.Errorf("%q: %v, every byte tested: %v", s, got, want)
-			continue
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Errorf("%q: %v, every byte tested: %v", s, got, want)
-				break
-			}
 		}
 	}
 }
