@@ -222,7 +222,11 @@ func (f *actorFinder) find(toks []match.Token) Party {
 	// In the passive the agent acts all the same: "Sofern der
 	// Auftraggeber … zu melden hat, wird er hierbei vom Auftragnehmer
 	// unterstützt" (clause round 8c).
-	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er" || toks[start+1].Text == "es") {
+	// Not when a masculine party in the nominative follows the pronoun,
+	// which is then the object: "Muss die Verantwortliche den EDÖB
+	// konsultieren, unterstützt sie der Auftragsbearbeiter dabei"
+	// (round27de).
+	if f.german && start > 0 && start+1 < len(toks) && (toks[start+1].Text == "sie" || toks[start+1].Text == "er" || toks[start+1].Text == "es") && !f.namedSubjectAfter(toks, start+2) {
 		if p := f.scan(toks[:start], first); p != Nobody {
 			if a := f.passiveAgent(toks, start, p); a != Nobody {
 				return a
@@ -370,6 +374,13 @@ func (f *actorFinder) scan(toks []match.Token, start int) Party {
 		// "the Trust shall be informed immediately": the party told is
 		// the subject of a passive, not the one who acts.
 		if !f.german && toldParty(toks, i) {
+			skipped = i
+			continue
+		}
+		// "…, wird die Auftraggeberin unverzüglich informiert", "Über
+		// … wird der Auftraggeber vorher unterrichtet": the German
+		// party told or helped in the passive (round27de).
+		if f.german && toldPartyDE(toks, i) {
 			skipped = i
 			continue
 		}
@@ -593,6 +604,51 @@ func toldParty(toks []match.Token, i int) bool {
 		j++
 	}
 	return j < len(toks) && enTold[toks[j].Text]
+}
+
+// namedSubjectAfter reports "der" and a party word that is not feminine at
+// j: a nominative subject named after a pronoun, which is then the object.
+func (f *actorFinder) namedSubjectAfter(toks []match.Token, j int) bool {
+	return j+1 < len(toks) && !toks[j].Comma && !toks[j+1].Comma && toks[j].Text == "der" && f.partyOf(toks[j+1].Text) != Nobody && !feminine(toks[j+1].Text)
+}
+
+// deTold are the participles of telling and helping that end a German
+// passive clause whose subject is the party told (lexicon de_told).
+var deTold = lexicon.Set("de_told")
+
+// toldPartyDE reports a German party word at i that is the subject of a
+// passive of telling or helping: its clause (between commas) holds a form
+// of "werden", no agent ("von", "vom", "durch"), and ends in a participle
+// of deTold ("…, wird die
+// Auftraggeberin unverzüglich informiert", "Der Kunde wird bei der
+// Meldung unterstützt"). A named agent ("vom Auftragnehmer") is read by
+// passiveAgent after the party is passed over; "… unterrichtet zu werden"
+// ends in "werden" and is no such clause.
+func toldPartyDE(toks []match.Token, i int) bool {
+	a := i
+	for a > 0 && !toks[a].Comma {
+		a--
+	}
+	b := i + 1
+	for b < len(toks) && !toks[b].Comma {
+		b++
+	}
+	if !deTold[toks[b-1].Text] || b-1 == i {
+		return false
+	}
+	werden := false
+	for k := a; k < b-1; k++ {
+		switch t := toks[k].Text; {
+		// An agent of the passive other than a party ("wird die
+		// Kundin von ihrer Kanzlei unterstützt") acts itself; a
+		// party agent is read by passiveAgent.
+		case t == "von" || t == "vom" || t == "durch":
+			return false
+		case deWerden[t]:
+			werden = true
+		}
+	}
+	return werden
 }
 
 // enModal are the English modal verbs before a passive "be".

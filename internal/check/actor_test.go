@@ -30,6 +30,19 @@ func TestActor(t *testing.T) {
 		{"en", "If a breach occurs, it shall be reported to the controller.", Nobody},
 		{"en", "The controller’s instructions bind the processor.", Processor},
 		{"en", "Personal data shall be deleted after termination.", Nobody},
+		// round27de: the German party told or helped in the passive
+		// does not act; an agent does, a third-party agent too.
+		{"de", "Bestehen Bedenken, dass eine Weisung gegen Datenschutzrecht verstößt, wird die Auftraggeberin unverzüglich informiert.", Nobody},
+		{"de", "Über eine gesetzliche Pflicht zur Verarbeitung wird der Auftraggeber vorher unterrichtet.", Nobody},
+		{"de", "Der Kunde wird bei der Meldung an die Aufsichtsbehörde unterstützt.", Nobody},
+		{"de", "Der Auftraggeber wird vom Auftragnehmer unverzüglich informiert.", Processor},
+		{"de", "Bei der Beantwortung von Anfragen wird die Kundin von ihrer Kanzlei unterstützt.", Controller},
+		{"de", "Die Auftraggeberin wird die betroffenen Personen informieren.", Controller},
+		{"de", "Der Auftraggeber informiert den Auftragnehmer, wenn er unterstützt werden möchte.", Controller},
+		{"de", "Muss die Verantwortliche den EDÖB konsultieren, unterstützt sie der Auftragsbearbeiter dabei.", Processor},
+		{"de", "Muss der Anbieter die Behörde konsultieren, unterstützt ihn der Kunde dabei.", Controller},
+		{"de", "Ist die Auftragnehmerin der Auffassung, dass eine Weisung verstößt, hat sie die Auftraggeberin zu informieren.", Processor},
+		{"de", "Muss die Kundin eine Meldung abgeben, unterstützt sie die Anbieterin dabei.", Controller},
 		// styles12c: a noun compound opening the sentence, and the right to
 		// be told.
 		{"en", "Customer Personal Data will be processed by the processor only on documented instructions.", Processor},
