@@ -55,7 +55,7 @@ func allPatterns(t testing.TB) []*prefilter.Regexp {
 		reDateDE, reDateEN, reDateENd, reDateNum, reDateISO, reEmail, rePostcodeCity.re, reStreet, reNumStreet, reLongProse,
 		reSeparatorLine, reRepresented,
 		rePhone, reNameLabel, reNameHead, reAddrHead, reCountryHd, reServHead, reLocHead, reNumCell, reAddrLabel, reServLabel,
-		reLocLabel, reListMarker, reWordItemMarker, reTownAfterName, reSubProcessingTitle, reWholeContract, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reSCC,
+		reLocLabel, reListMarker, reWordItemMarker, reTownAfterName, reSubProcessingTitle, reWholeContract, reURL, reDPOLabel, reDPONone, reSpecial, reTypesIntro, reSubjectsIntro, reEngageLow, reEntrustLow, reSCC,
 		reDPF, reBCR, reAdq, reGeneric, reNumberedHeading, reRedacted, reFax, reCustomerNo, reBrandParen, reIncorporation, k.placeNameRe,
 		reBetween}
 	for _, c := range tomCategories {

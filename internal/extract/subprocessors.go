@@ -3064,7 +3064,20 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b`)
+
+// reEntrustLow is the one alternative of the engaging verbs that does not
+// start with a literal (a hyphen before "entrust" is no hyphenated
+// compound); apart, it leaves reEngageLow a literal at the start of every
+// match, so that expression is tried only where one occurs (see
+// engagesLow).
+var reEntrustLow = prefilter.MustCompile(`(?:^|[^-])\bentrust to\b`)
+
+// engagesLow reports whether low holds an engaging verb: a match of
+// reEngageLow or reEntrustLow (together the alternation of both).
+func engagesLow(low string) bool {
+	return reEngageLow.MatchString(low) || reEntrustLow.MatchString(low)
+}
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -3229,7 +3242,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// sub-processors names them anywhere; one that only says what
 		// they are ("The sub-processors at the Commencement Date are
 		// Acme Ltd (hosting) and …") names them after its verb.
-		if x.k.cue("dpo_role").In(low) && !reEngageLow.MatchString(strings.ReplaceAll(low, "datenschutzbeauftragt", "")) {
+		if x.k.cue("dpo_role").In(low) && !engagesLow(strings.ReplaceAll(low, "datenschutzbeauftragt", "")) {
 			// "Datenschutzbeauftragter des Auftragnehmers ist die X
 			// GmbH": the officer, no sub-processor ("beauftragt" in the
 			// officer's title engages no one).
@@ -3242,7 +3255,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			after = pronAfter
 		} else if hosted || prov {
 			after = 0
-		} else if !reEngageLow.MatchString(low) {
+		} else if !engagesLow(low) {
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd

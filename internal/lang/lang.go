@@ -81,18 +81,73 @@ func functionWord(w string) uint8 {
 	if c := w[0]; functionLens[c|lowerBit(c)]&(1<<len(w)) == 0 {
 		return 0 // no function word of this length starts so
 	}
-	// Lower-case into buf: the map lookup with string(b) does not
-	// allocate.
-	var buf [8]byte
-	b := buf[:0]
+	// The word's bytes, ASCII capitals lowered, and its length as one
+	// number: a look-up in wordTable without hashing a string.
+	key := uint64(len(w)) << 56
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		key |= uint64(c) << (8 * k)
 	}
-	return functionWords[string(b)]
+	return wordTable.get(key)
+}
+
+// wordKey returns the key of wordTable for w (at most 7 bytes): its bytes
+// and its length, which is never 0.
+func wordKey(w string) uint64 {
+	key := uint64(len(w)) << 56
+	for k := 0; k < len(w); k++ {
+		key |= uint64(w[k]) << (8 * k)
+	}
+	return key
+}
+
+// keyTable is an open-addressing table from the keys of the function
+// words to their bits (functionWords); a key of 0 marks an empty slot.
+type keyTable struct {
+	keys  []uint64
+	vals  []uint8
+	shift uint
+}
+
+// wordTable holds functionWords for functionWord. A word longer than 7
+// bytes is never looked up and is left out.
+var wordTable = func() keyTable {
+	bits := uint(4)
+	for 1<<bits < 4*len(functionWords) {
+		bits++
+	}
+	t := keyTable{keys: make([]uint64, 1<<bits), vals: make([]uint8, 1<<bits), shift: 64 - bits}
+	for w, f := range functionWords {
+		if len(w) > 7 {
+			continue
+		}
+		k := wordKey(w)
+		i := t.slot(k)
+		for t.keys[i] != 0 {
+			i = (i + 1) & (len(t.keys) - 1)
+		}
+		t.keys[i], t.vals[i] = k, f
+	}
+	return t
+}()
+
+func (t *keyTable) slot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+// get returns the bits stored for key, 0 when it is absent.
+func (t *keyTable) get(key uint64) uint8 {
+	for i := t.slot(key); ; i = (i + 1) & (len(t.keys) - 1) {
+		switch t.keys[i] {
+		case key:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
 }
 
 // Detect returns "de" or "en" for the dominant language of text, or "und"
