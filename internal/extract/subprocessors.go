@@ -2655,6 +2655,16 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 					break
 				}
 			}
+			if head, ok := x.serviceBeforeColon(t[:st]); ok {
+				// "Rechenzentrum: Rechenwerk Noris GmbH, Nürnberg",
+				// "1. Belegerfassung: Belegdienst Schwaben GmbH": the
+				// service, a colon, then the company.
+				name, rest, ok := x.entityLine(t[st:], bi)
+				if r := strings.TrimLeft(rest, " ,;–—-"); ok && !strings.Contains(r, " – ") && !strings.Contains(r, ":") {
+					rest = r + " – " + head
+				}
+				return name, rest, ok
+			}
 			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
 			// in parentheses.
 			if m := reBrandParen.FindStringIndex(prefix); m != nil {
@@ -2771,6 +2781,28 @@ func serviceBeforeDash(pre string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// serviceBeforeColon returns the service that opens a list line before
+// a colon and its company ("Rechenzentrum: ", "1. E-Mail-Versand: "):
+// one to four words holding a service word, no digits, punctuation,
+// legal form, word for sub-processors, adviser or party role
+// ("Zertifizierung durch: TÜV …", "Auftragnehmer: X GmbH" are no
+// services).
+func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
+	p := strings.TrimRight(pre, " ")
+	if !strings.HasSuffix(p, ":") {
+		return "", false
+	}
+	head := strings.TrimSpace(reListMarker.Plain().ReplaceAllString(strings.TrimSuffix(p, ":"), ""))
+	if head == "" || utf8.RuneCountInString(head) > 40 || len(strings.Fields(head)) > 4 || strings.ContainsAny(head, "0123456789,;:()") {
+		return "", false
+	}
+	low := prefilter.Lower(head)
+	if !x.serviceWords(head) || x.hasLegalForm(head) || x.k.isSub(low) || adviserNear(low) || reLongProse.MatchString(head) {
+		return "", false
+	}
+	return head, true
 }
 
 // nameLinks are the words that may follow a company's name in an
@@ -3202,12 +3234,17 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// das Wolkenhafen (…), …": a pronoun for the sub-processors of
 		// the sentence before names them after its copula.
 		pronAfter := -1
+		// "„Genehmigte Unterauftragsverarbeiter“ bezeichnet die X GmbH
+		// …", "b) „Zugelassene Subunternehmer“ die X GmbH, …": the
+		// definition of a term for sub-processors names them after the
+		// term.
+		defAfter := x.subTermDefinition(x.sentenceText(i))
 		if rowAfter < 0 && !hosted {
 			if m := rePronounList.FindStringIndex(x.sentenceLower(i)); m != nil && x.subsSentenceBefore(i) && !x.k.isSub(x.sentenceLower(i)) {
 				pronAfter = m[1]
 			}
 		}
-		if rowAfter >= 0 || hosted || pronAfter >= 0 {
+		if rowAfter >= 0 || hosted || pronAfter >= 0 || defAfter >= 0 {
 			inSection = true
 		} else if !isCandidate(cand, i) {
 			if !prov && !isCandidate(engage, i) {
@@ -3222,7 +3259,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) {
+		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) && defAfter < 0 {
 			continue
 		}
 		// after is where the names may start: a sentence that engages
@@ -3238,6 +3275,8 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
+		} else if defAfter >= 0 {
+			after = defAfter
 		} else if pronAfter >= 0 {
 			after = pronAfter
 		} else if hosted || prov {
@@ -3766,6 +3805,34 @@ var reNoSubs = prefilter.MustCompile(`\b(?:not|no|never|keine[nmr]?|nicht|niemal
 // copula, the things of the sentence before: "Im Moment sind das",
 // "Derzeit sind dies", "Das sind", "These are", "Currently they are".
 var rePronounList = prefilter.MustCompile(`^(?:(?:im moment|derzeit|zurzeit|zur zeit|aktuell|momentan|gegenwärtig|currently|at present|today)\s+,?\s*)?(?:sind (?:das|dies|es)|(?:das|dies|diese) sind|(?:these|they|those) are)\b`)
+
+// reSubTermDef opens a sentence that defines a term (group 1) by what
+// follows it: a verb of definition or, in a list after "bedeuten:", the
+// article of the defined thing ("b) „Zugelassene Subunternehmer“ die …").
+var reSubTermDef = prefilter.MustCompile(`^[\s\w.()§]{0,12}?(?:„|"|“|”|‚|'|‘)([^"“”'‘’\n]{3,60})(?:“|”|"|'|‘|’)\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind|die|der|den)\b`)
+
+// subTermDefinition returns where the definition of a term for
+// sub-processors ("„Genehmigte Unterauftragsverarbeiter“ bezeichnet …",
+// "\"Approved Sub-processors\" means …") goes on after the term and its
+// verb, or -1 for any other sentence ("„Kundendaten“ sind …").
+func (x *extractor) subTermDefinition(s string) int {
+	m := reSubTermDef.FindStringSubmatchIndex(s[:min(len(s), 120)])
+	if m == nil || len(strings.Fields(s[m[2]:m[3]])) < 2 || !x.k.isSub(strings.ToLower(s[m[2]:m[3]])) {
+		// (A bare „Unterauftragsverarbeiter“ defines the word: the
+		// companies in it are examples. A qualified term, „Genehmigte
+		// Unterauftragsverarbeiter“, names the approved ones.)
+		return -1
+	}
+	if f := strings.Fields(s[m[1]:]); len(f) > 0 && genericDefiners[strings.ToLower(f[0])] {
+		// "… means any sub-processor listed …", "… ist jeder …".
+		return -1
+	}
+	return m[1]
+}
+
+// genericDefiners open the definition of a kind (lexicon:
+// generic_definers).
+var genericDefiners = lexicon.Set("generic_definers")
 
 // isDefinition reports whether a sentence opens with a defined term in
 // quotes of at most 60 bytes.

@@ -277,6 +277,7 @@ var precomputedWords = &words{
 		"en_subject_pronouns":          "it he she they",
 		"en_third_subjects":            "auditor auditors inspector inspectors investigator investigators assessor assessors",
 		"en_told":                      "notified informed told advised alerted warned apprised consulted assisted supported helped",
+		"generic_definers":             "ein eine einen einer jeder jede jedes jeden alle sämtliche a an any each every all",
 		"genitive_name_joiners":        "der des für of",
 		"hyphen_ellipsis_conjunctions": "und oder sowie bzw. and or",
 		"label_line_articles":          "der die das the",
