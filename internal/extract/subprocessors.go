@@ -37,8 +37,8 @@ var (
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:(?:und|and) (?:anschrift|adresse|address) )?(?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name (?:(?:and|und) (?:address|anschrift|adresse) )?of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)(?: \((?:name|firma|company)(?:, (?:anschrift|adresse|address|sitz|seat))?\))?\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
-	// "(b) ", "iv) ", "(1) ".
-	reLetterMarker = prefilter.MustCompile(`^(?:\([A-Z]\)|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+`)
+	// "(b) ", "iv) ", "(1) ", "(B) ", "(II) ".
+	reLetterMarker = prefilter.MustCompile(`^(?:\((?:[A-Z]|[IVX]{2,4})\)|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+`)
 	// reWordItemMarker is a list label of a word and a letter, or a
 	// lower-case roman numeral with a dot: "lit. a) ", "lit. b ",
 	// "Buchst. c) ", "ii. ", "iv) " (branch hold2xs2); no part of the
@@ -1738,7 +1738,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lastHit = i
 				continue
 			}
-			if es := x.inlineList(t, ls, le); es != nil {
+			es := x.inlineList(t, ls, le)
+			if es == nil && x.inSubContext(b) {
+				es = x.footnoteList(t, ls, le)
+			}
+			if es != nil {
 				// "Unterauftragnehmer: A, Ort; B, Ort; C": one entry per part.
 				out = append(out, es...)
 				last, lastBlock, lastHit = es[len(es)-1], i, i
@@ -2655,6 +2659,11 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 					break
 				}
 			}
+			if art := strings.TrimSpace(t[:st]); art == "die" || art == "der" || art == "den" {
+				// "a) die Bürodienst Wendland GmbH, Lüchow, für …": an
+				// item naming the company with its article.
+				return x.entityLine(t[st:], bi)
+			}
 			if head, ok := x.serviceBeforeColon(t[:st]); ok {
 				// "Rechenzentrum: Rechenwerk Noris GmbH, Nürnberg",
 				// "1. Belegerfassung: Belegdienst Schwaben GmbH": the
@@ -2687,7 +2696,10 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		// channels, United States)") describes the entry.
 		rest := t[end:]
 		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, "(") {
-			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.Contains(r[:c], ",") {
+			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.ContainsAny(r[:c], ",;") && !branchRemarks[prefilter.Lower(strings.TrimSpace(r[1:c]))] {
+				// (Not "(Zahlungsabwicklung; Luxemburg)", a service and
+				// its place; not "(Hauptniederlassung)", which of its
+				// sites the entry is.)
 				end += len(rest) - len(r) + c + 1
 			}
 		}
@@ -3239,6 +3251,12 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// definition of a term for sub-processors names them after the
 		// term.
 		defAfter := x.subTermDefinition(x.sentenceText(i))
+		if defAfter < 0 && x.sentenceInSubSection(sent) {
+			// "…; zum Zeitpunkt der Unterzeichnung umfasst sie: (A) X
+			// GmbH, Bremen (Hosting); (B) Y AG, …": a list with item
+			// labels run into a sentence of a section on sub-processors.
+			defAfter = inlineEnum(x.sentenceText(i))
+		}
 		if rowAfter < 0 && !hosted {
 			if m := rePronounList.FindStringIndex(x.sentenceLower(i)); m != nil && x.subsSentenceBefore(i) && !x.k.isSub(x.sentenceLower(i)) {
 				pronAfter = m[1]
@@ -3829,6 +3847,34 @@ func (x *extractor) subTermDefinition(s string) int {
 	}
 	return m[1]
 }
+
+// reInlineEnum is a list run into a sentence after a colon, its items
+// opened by labels ("(A) ", "(1) ", "a) ", "1) ") and parted by
+// semicolons: the colon and the first label, and (reInlineEnumNext) a
+// later label after a semicolon.
+var (
+	reInlineEnum     = prefilter.MustCompile(`:\s+(?:\([A-Za-z]\)|\(\d{1,2}\)|[a-z]\)|\d{1,2}\))\s+\p{Lu}`)
+	reInlineEnumNext = prefilter.MustCompile(`;\s+(?:und\s+|and\s+)?(?:\([A-Za-z]\)|\(\d{1,2}\)|[a-z]\)|\d{1,2}\))\s+\p{Lu}`)
+)
+
+// inlineEnum returns where a labelled list run into a sentence starts
+// (after its colon), or -1: "… umfasst sie: (A) X GmbH, Bremen; (B) Y
+// AG, Bern". Two labelled items at least.
+func inlineEnum(s string) int {
+	c := strings.Index(s, ": ")
+	if c < 0 {
+		return -1
+	}
+	m := reInlineEnum.FindStringIndex(s[c:])
+	if m == nil || m[0] != 0 || !reInlineEnumNext.MatchString(s[c+m[1]:]) {
+		return -1
+	}
+	return c + 1
+}
+
+// branchRemarks name a company's site in a parenthesis after its name
+// (lexicon: branch_remarks).
+var branchRemarks = lexicon.Set("branch_remarks")
 
 // genericDefiners open the definition of a kind (lexicon:
 // generic_definers).
