@@ -1018,6 +1018,11 @@ var precomputedKnowledge = &knowledgeFiles{
 				"role",
 				"kategorie",
 				"category",
+				"rechtsform",
+				"legal form",
+				"firmierung",
+				"verarbeitung",
+				"processing",
 			},
 			"data_subjects_intro": {
 				"betroffen",

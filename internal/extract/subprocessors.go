@@ -3526,7 +3526,7 @@ func (x *extractor) listedParagraph(sent segment.Sentence) bool {
 // listed after it: "… sind dies die folgenden Unternehmen.", "…
 // folgender Unterauftragnehmer zu.", "… die nachstehenden Unternehmen als
 // Unterauftragnehmer einsetzt.", "… the following sub-processors:".
-var reListAnnounce = prefilter.MustCompile(`(?:folgenden?|folgender|nachstehenden?|nachfolgenden?|following|below|listed)\b[^.:\n]{0,80}[.:]\s*$`)
+var reListAnnounce = prefilter.MustCompile(`(?:folgenden?|folgender|nachstehend(?:e[nrs]?)?|nachfolgend(?:e[nrs]?)?|untenstehenden?|following|below|listed)\b[^.:\n]{0,80}[.:]\s*$`)
 
 // operatedBy reports whether the text before a name ends in "operated
 // by": in running text on where the data are held or sent ("sent through
