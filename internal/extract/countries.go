@@ -12,7 +12,7 @@ type Address struct {
 }
 
 var (
-	rePostcodeCity = postcodeRe{prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)}
+	rePostcodeCity = postcodeRe{prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|(?:auf|vor|unter) \p{Lu}[\p{L}.\-]*|\p{Lu}[\p{L}.\-]*)){0,3})`)}
 	reStreet       = prefilter.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
 	reNumStreet    = prefilter.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
 )

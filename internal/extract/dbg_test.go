@@ -25,7 +25,7 @@ func TestDbgCase(t *testing.T) {
 			t.Logf("%s: %q %q %q", c.Name, s.Name, s.Country, s.Address)
 		}
 		for _, b := range doc.Blocks {
-			t.Logf("  block %v %q", b.Kind, doc.Text[b.Start:b.End])
+			t.Logf("  block %v %q label %q", b.Kind, doc.Text[b.Start:b.End], b.Label)
 		}
 	}
 }

@@ -1549,6 +1549,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					lastHit = i
 				} else if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit, lastAddr = i, i
+				} else if last != nil && lastAddr == i-1 && lastHit == lastBlock {
+					// "Aufbereitung der Geodaten" under the address of
+					// "1. Vermessungsdaten Rheinland GmbH": the entry's
+					// service line keeps the list open for "2. …".
+					lastHit = i
 				}
 				continue
 			}
@@ -1691,6 +1696,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// Ramelow GmbH, Gotha, für …": the introducing word is no part
 			// of the name.
 			t, _ = trimCompanyIntro(t)
+			if b.Kind == document.ListItem && b.Label != "" {
+				// "a) die Bürodienst Wendland GmbH, Lüchow, für …": a
+				// labelled item naming the company with its article.
+				t = x.trimItemArticle(t)
+			}
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.
@@ -1740,7 +1750,14 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			}
 			es := x.inlineList(t, ls, le)
 			if es == nil && x.inSubContext(b) {
-				es = x.footnoteList(t, ls, le)
+				if b.Label == "*" && ln.start == 0 && x.footnoteRef(i) {
+					// "* Anlage 3: X GmbH, …" under a sentence that
+					// marked its reference with "*": a footnote the
+					// parser took for a bullet.
+					es = x.footnoteList("* "+t, ls, le)
+				} else {
+					es = x.footnoteList(t, ls, le)
+				}
 			}
 			if es != nil {
 				// "Unterauftragnehmer: A, Ort; B, Ort; C": one entry per part.
@@ -2659,11 +2676,6 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 					break
 				}
 			}
-			if art := strings.TrimSpace(t[:st]); art == "die" || art == "der" || art == "den" {
-				// "a) die Bürodienst Wendland GmbH, Lüchow, für …": an
-				// item naming the company with its article.
-				return x.entityLine(t[st:], bi)
-			}
 			if head, ok := x.serviceBeforeColon(t[:st]); ok {
 				// "Rechenzentrum: Rechenwerk Noris GmbH, Nürnberg",
 				// "1. Belegerfassung: Belegdienst Schwaben GmbH": the
@@ -2788,7 +2800,10 @@ func serviceBeforeDash(pre string) (string, bool) {
 		if strings.HasSuffix(p, " "+d) {
 			head := strings.TrimSpace(strings.TrimSuffix(p, d))
 			head = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(head, ""))
-			ok := head != "" && utf8.RuneCountInString(head) <= 40 && !strings.ContainsAny(head, "0123456789,;:()") && !reLongProse.MatchString(head)
+			// ("Telefonischer Support (1st Level) – X s.r.o.": a short
+			// remark in brackets inside the service.)
+			bare := dropShortParen(head)
+			ok := bare != "" && utf8.RuneCountInString(bare) <= 40 && !strings.ContainsAny(bare, "0123456789,;:()") && !reLongProse.MatchString(bare)
 			return head, ok
 		}
 	}
@@ -2815,6 +2830,67 @@ func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
 		return "", false
 	}
 	return head, true
+}
+
+// footnoteRef reports whether a paragraph shortly before block i marks a
+// reference with an asterisk ("… den in Anlage 3* genannten …"), so that
+// a line "* …" at i is its footnote.
+func (x *extractor) footnoteRef(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		b := x.doc.Blocks[k]
+		if b.Kind == document.Heading {
+			return false
+		}
+		t := x.text[b.Start:b.End]
+		for j := strings.IndexByte(t, '*'); j > 0; {
+			if r, _ := utf8.DecodeLastRuneInString(t[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return true
+			}
+			n := strings.IndexByte(t[j+1:], '*')
+			if n < 0 {
+				break
+			}
+			j += n + 1
+		}
+	}
+	return false
+}
+
+// trimItemArticle drops the article before a company's name that opens
+// a list item ("die Bürodienst Wendland GmbH, Lüchow" gives "Bürodienst
+// Wendland GmbH, Lüchow"): the article, then capitalised words up to a
+// legal form. Other items ("die Daten der Kunden") stay.
+func (x *extractor) trimItemArticle(t string) string {
+	for _, art := range []string{"die ", "der ", "den "} {
+		if !strings.HasPrefix(t, art) {
+			continue
+		}
+		rest := t[len(art):]
+		a, _ := x.k.legalForm(rest[:min(len(rest), 100)])
+		wb := a
+		if a > 0 {
+			if p := strings.TrimRight(rest[:a], " "); strings.HasSuffix(p, ",") {
+				wb = len(p) - 1
+			}
+		}
+		if a > 0 && capitalRun(rest, 0, wb) == 0 {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return rest
+			}
+		}
+	}
+	return t
+}
+
+// dropShortParen removes one bracketed remark of at most 20 bytes from
+// s, or returns s: "Support (1st Level)" gives "Support".
+func dropShortParen(s string) string {
+	i := strings.IndexByte(s, '(')
+	j := strings.IndexByte(s, ')')
+	if i < 0 || j < i || j-i > 21 {
+		return s
+	}
+	return strings.Join(strings.Fields(s[:i]+" "+s[j+1:]), " ")
 }
 
 // nameLinks are the words that may follow a company's name in an
