@@ -2344,6 +2344,11 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 		// language.
 		e.sp.Country = "DE"
 	}
+	if e.sp.Country == "" && e.sp.City == "" && x.germanCompany(n) {
+		// "a) die Bürodienst Wendland GmbH, Lüchow, für …": a town the
+		// list of towns does not hold, right after the name.
+		e.sp.City = x.townAfter(rest)
+	}
 	if e.sp.Country == "" && e.sp.City != "" && x.germanCompany(n) {
 		// "Seeblick Media UG (haftungsbeschränkt) – Website, Tettnang":
 		// a town the table does not list.
@@ -2625,6 +2630,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	if m := reWordItemMarker.FindStringIndex(t); m != nil {
 		t = t[m[1]:]
 	}
+	t = trimHashNumber(t)
 	labelled := t
 	if t != "" && t[0] >= '0' && t[0] <= '9' {
 		// "1. Name: …": a numbered entry of the annex of the standard
@@ -2854,6 +2860,22 @@ func (x *extractor) footnoteRef(i int) bool {
 		}
 	}
 	return false
+}
+
+// trimHashNumber drops an item number written with a hash ("#1 X GmbH,
+// Fulda – …" gives "X GmbH, Fulda – …"); "#Hashtag" and "# Titel" stay.
+func trimHashNumber(t string) string {
+	if !strings.HasPrefix(t, "#") {
+		return t
+	}
+	i := 1
+	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 1 || i >= len(t) || t[i] != ' ' {
+		return t
+	}
+	return strings.TrimLeft(t[i:], " ")
 }
 
 // trimItemArticle drops the article before a company's name that opens
@@ -3833,7 +3855,7 @@ func (x *extractor) brandThenService(name string) bool {
 
 // reTownAfter is a town right after a company's name in a sentence:
 // "aus Offenburg", "mit Sitz in Bad Oeynhausen", ", Hüllhorst,".
-var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
+var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s*\(|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
 
 // townAfter returns the town named right after a company's name ("aus
 // Offenburg", ", Hüllhorst,"): a listed city, or one to three capitalised

@@ -445,7 +445,7 @@ var precomputedTable = []Entry{
 	{Expr: "^\\p{Lu}[\\p{L}.'-]+(?: (?:\\p{Lu}[\\p{L}.'-]+|am|an der|bei|im|ob der|upon|\\(\\p{Lu}[\\p{L}]+\\))){0,2}$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\p{Lu}[\\p{L}\\d.&-]*(?: \\p{Lu}[\\p{L}\\d.&-]*){0,2} \\([\\p{Lu}\\d]", Opt: 0, Analysis: &Analysis{Lits: []string{" ("}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\p{Lu}\\p{Ll}{2,}(?:-\\p{Lu}\\p{Ll}{2,})?$", Opt: 0, Analysis: &Analysis{Fold: false, Prefix: false, Begin: true}},
-	{Expr: "^\\s*(?:,\\s*|\\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\\s+)(\\p{Lu}[\\p{L}.'-]+(?: (?:am|an der|im|ob der|\\p{Lu}[\\p{L}.'-]+)){0,2})(?:$|[\\s,;:.()])", Opt: 0, Analysis: &Analysis{Lits: []string{",", "aus", "in", "of"}, Fold: false, Prefix: false, Begin: true}},
+	{Expr: "^\\s*(?:,\\s*|\\s*\\(|\\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\\s+)(\\p{Lu}[\\p{L}.'-]+(?: (?:am|an der|im|ob der|\\p{Lu}[\\p{L}.'-]+)){0,2})(?:$|[\\s,;:.()])", Opt: 0, Analysis: &Analysis{Lits: []string{"(", ",", "aus", "in", "of"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\s*(?:not|nicht|keine?|no|none|nie)\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"kein", "nicht", "nie", "no"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\s*(?:§\\s*)?(\\d+)\\b", Opt: 0, Analysis: &Analysis{Lits: []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, Fold: false, Prefix: false, Begin: true}},
 	{Expr: "^\\s*\\(\\s*(?:(?:the|der|die|nachfolgend|hereinafter|im folgenden)\\s+)*[„\"“‚']?([\\p{L} -]{3,40}?)[“\"”‘']?\\s*\\)", Opt: 0, Analysis: &Analysis{Lits: []string{"("}, Fold: false, Prefix: false, Begin: true, Needs: [][]string{[]string{")"}}}},
