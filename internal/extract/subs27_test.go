@@ -158,3 +158,11 @@ func TestSubs27Texts(t *testing.T) {
 		}
 	}
 }
+
+// TestSubs27bExactNames holds the second material (subs27b.cases,
+// written after the first round of fixes) to exact names and countries.
+func TestSubs27bExactNames(t *testing.T) {
+	checkExactSubNames(t, "subs27b", true, func(c corpustest.Case) bool {
+		return strings.Contains(c.Name, "-s27b-")
+	})
+}
