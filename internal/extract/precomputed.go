@@ -1558,6 +1558,7 @@ var precomputedKnowledge = &knowledgeFiles{
 				"authorized the following",
 				"rely on",
 				"relies on",
+				"zugelassen",
 				"agrees",
 				"are",
 				"is",

@@ -1468,7 +1468,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lastHit = i
 				continue
 			}
-			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
+			if lastHit >= i-1 && (isItemLabel(b.Label) || romanItemLabel(b.Label) && x.hasLegalForm(t)) && (leadSub || x.inSubContext(b)) {
+				// ("II. Aktenhaus Kraichgau GmbH, Bruchsal – …": a Roman
+				// numbered entry naming a company.)
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
 				body, end := strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.End
@@ -1988,6 +1990,34 @@ func isClauseLabel(s string) bool {
 // "1.", "12)".
 func isItemLabel(s string) bool {
 	return len(s) >= 2 && (s[len(s)-1] == '.' || s[len(s)-1] == ')') && isDigits(s[:len(s)-1], 3)
+}
+
+// afterPostcode reports whether a text ends in a postcode of four or five
+// digits (with a country letter: "D-", "A-"), so that the name after it is
+// a town: "Lippe-Detmold GmbH, 32756 ", "Wien, A-1010 ".
+func afterPostcode(before string) bool {
+	p := strings.TrimRight(before, " ")
+	n := 0
+	for n < len(p) && n < 6 && p[len(p)-1-n] >= '0' && p[len(p)-1-n] <= '9' {
+		n++
+	}
+	if n < 4 || n > 5 {
+		return false
+	}
+	// (After a comma, a bracket or a country letter: "Stand 2024
+	// Mailwerk (Versand)" is a year.)
+	pre := strings.TrimRight(p[:len(p)-n], " ")
+	return pre == "" || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "(") || strings.HasSuffix(pre, "-")
+}
+
+// romanItemLabel reports whether a block label is an upper-case Roman
+// numeral with a dot or bracket ("I.", "IV)", "XII."), as sections and
+// list entries are numbered.
+func romanItemLabel(s string) bool {
+	if len(s) < 2 || len(s) > 6 || s[len(s)-1] != '.' && s[len(s)-1] != ')' {
+		return false
+	}
+	return strings.Trim(s[:len(s)-1], "IVX") == ""
 }
 
 // isDigits reports whether s is one to max ASCII digits.
@@ -2714,10 +2744,12 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		// channels, United States)") describes the entry.
 		rest := t[end:]
 		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, "(") {
-			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.ContainsAny(r[:c], ",;") && !branchRemarks[prefilter.Lower(strings.TrimSpace(r[1:c]))] {
+			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.ContainsAny(r[:c], ",;") && !branchRemarks[prefilter.Lower(strings.TrimSpace(r[1:c]))] && !(x.serviceWords(r[1:c]) && !strings.Contains(strings.TrimSpace(r[1:c]), " ")) {
 				// (Not "(Zahlungsabwicklung; Luxemburg)", a service and
 				// its place; not "(Hauptniederlassung)", which of its
-				// sites the entry is.)
+				// sites the entry is; not "(Rechenzentrum)", a service
+				// alone: "(Rechenzentrum Frankfurt am Main)" is the
+				// entry's location and stays for the readings below.)
 				end += len(rest) - len(r) + c + 1
 			}
 		}
@@ -3206,7 +3238,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bzugelassen\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -3773,9 +3805,10 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 			// "Regulation (EU) 2016/679": a legal act and its number.
 			continue
 		}
-		if x.afterCompanyComma(s[:m[2]]) {
+		if x.afterCompanyComma(s[:m[2]]) || afterPostcode(s[:m[2]]) {
 			// "der Mailgun Technologies, Inc., San Antonio (USA)": the
-			// company's town.
+			// company's town; "…, 32756 Detmold (Hosting der
+			// Datenbank)": a town after its postcode.
 			continue
 		}
 		country := ""

@@ -179,10 +179,13 @@ func (x *extractor) continuationRow(t *table, above []span, ai int, wrapped map[
 			return false
 		}
 		first, up := cell(row, k, false), cell(above, k, true)
-		if first == "" || up == "" || len(strings.Fields(first)) > 4 || !x.hasLegalForm(first) || x.hasLegalForm(up) || isDigits(up, 3) {
+		amp := strings.HasPrefix(first, "& ") || strings.HasPrefix(first, "+ ")
+		if first == "" || up == "" || len(strings.Fields(first)) > 4 || !x.hasLegalForm(first) || x.hasLegalForm(up) && !amp || isDigits(up, 3) {
+			// ("Briefwerk Sauerland GmbH" over "& Co. KG": the legal
+			// form goes on.)
 			return false
 		}
-		if k > j || strings.HasPrefix(first, "& ") || strings.HasPrefix(first, "+ ") {
+		if k > j || amp {
 			// (An open cell before the name, or a name cell that opens
 			// with "&": "Schreibbüro Kempten Müller" over "& Co. KG".)
 			return true

@@ -166,3 +166,46 @@ func TestSubs27bExactNames(t *testing.T) {
 		return strings.Contains(c.Name, "-s27b-")
 	})
 }
+
+// TestSubs27bRules checks the readings added after the second material.
+func TestSubs27bRules(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Lippe-Detmold GmbH, 32756 ": true, "Wien, A-1010 ": true, "(8010 ": true, "Stand 2024 ": false,
+		"seit 2019 ": false, "Telefon 0561 ": false, "Raum 123 ": false,
+	} {
+		if got := afterPostcode(in); got != want {
+			t.Errorf("afterPostcode(%q) = %v", in, got)
+		}
+	}
+	for in, want := range map[string]bool{"I.": true, "IV)": true, "XII.": true, "1.": false, "A.": false, "i.": false, "IVa.": false} {
+		if got := romanItemLabel(in); got != want {
+			t.Errorf("romanItemLabel(%q) = %v", in, got)
+		}
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"zugelassen-ist-die", "§ 9 Unterauftragsverhältnisse\n\nGemäß § 4 i.V.m. Anlage 1 ist die Systemhaus Baar GmbH, Donaueschingen, als Unterauftragsverarbeiter zugelassen.\n",
+			[]string{"Systemhaus Baar GmbH"}},
+		{"zugelassen-sind", "§ 9 Unterauftragsverhältnisse\n\nAls Unterauftragnehmer zugelassen sind die Aktenwerk Hegau GmbH, Singen, und die Mailhaus Konstanz AG, Konstanz.\n",
+			[]string{"Aktenwerk Hegau GmbH", "Mailhaus Konstanz AG"}},
+		{"zugelassen-condition", "§ 9 Unterauftragsverhältnisse\n\nUnterauftragsverarbeiter sind nur zugelassen, wenn der Auftraggeber vorher in Textform zugestimmt hat.\n",
+			nil},
+		{"zugelassen-certifier-no-subs", "§ 9 Nachweise\n\nDie Prüfstelle Baar GmbH, Villingen, ist als Zertifizierungsstelle zugelassen; Unterauftragsverarbeiter setzt der Auftragnehmer nicht ein.\n",
+			nil},
+		{"roman-entries", "Anlage 2 – Unterauftragsverarbeiter\n\nI. Serverwerk Fulda GmbH, Fulda – Hosting\nII. Postkontor Rhön AG, Gersfeld – Versand\n",
+			[]string{"Serverwerk Fulda GmbH", "Postkontor Rhön AG"}},
+		{"roman-sections-no-entries", "II. Pflichten des Auftragnehmers\n\nDer Auftragnehmer beachtet die Weisungen.\n\nIII. Unterauftragsverhältnisse\n\nDer Auftragnehmer setzt keine Unterauftragsverarbeiter ein.\n",
+			nil},
+		{"layout-amp-after-full-name", "Anlage 3 – Subunternehmer\n\n   Leistung                     Subunternehmer                    Sitz\n   Druck und Versand der        Briefwerk Sauerland GmbH          59872 Meschede\n   Kontoauszüge                 & Co. KG\n",
+			[]string{"Briefwerk Sauerland GmbH & Co. KG"}},
+		{"service-paren-dropped", "Anlage 2 – Unterauftragsverarbeiter\n\na) Datenwerk Ulm GmbH (Rechenzentrum), Industriestraße 5, 89073 Ulm – Hosting\nb) Aktenhof Ulm GmbH (Büro Neu-Ulm), Neu-Ulm – Archiv\n",
+			[]string{"Datenwerk Ulm GmbH", "Aktenhof Ulm GmbH (Büro Neu-Ulm)"}},
+	} {
+		got := subs22Names(t, tc.name, "de", "text", tc.text)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
