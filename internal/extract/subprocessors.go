@@ -3381,11 +3381,13 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// definition of a term for sub-processors names them after the
 		// term.
 		defAfter := x.subTermDefinition(x.sentenceText(i))
-		if defAfter < 0 && x.sentenceInSubSection(sent) {
+		if defAfter < 0 {
 			// "…; zum Zeitpunkt der Unterzeichnung umfasst sie: (A) X
 			// GmbH, Bremen (Hosting); (B) Y AG, …": a list with item
 			// labels run into a sentence of a section on sub-processors.
-			defAfter = inlineEnum(x.sentenceText(i))
+			if at := inlineEnum(x.sentenceText(i)); at >= 0 && x.sentenceInSubSection(sent) {
+				defAfter = at
+			}
 		}
 		if rowAfter < 0 && !hosted {
 			if m := rePronounList.FindStringIndex(x.sentenceLower(i)); m != nil && x.subsSentenceBefore(i) && !x.k.isSub(x.sentenceLower(i)) {
@@ -3965,6 +3967,11 @@ var reSubTermDef = prefilter.MustCompile(`^[\s\w.()§]{0,12}?(?:„|"|“|”|�
 // "\"Approved Sub-processors\" means …") goes on after the term and its
 // verb, or -1 for any other sentence ("„Kundendaten“ sind …").
 func (x *extractor) subTermDefinition(s string) int {
+	head := s[:min(len(s), 40)]
+	if !strings.ContainsAny(head, "„\"“”‚'‘") {
+		// (The term opens the sentence: a quote within its first bytes.)
+		return -1
+	}
 	m := reSubTermDef.FindStringSubmatchIndex(s[:min(len(s), 120)])
 	if m == nil || len(strings.Fields(s[m[2]:m[3]])) < 2 || !x.k.isSub(strings.ToLower(s[m[2]:m[3]])) {
 		// (A bare „Unterauftragsverarbeiter“ defines the word: the
@@ -3993,7 +4000,8 @@ var (
 // AG, Bern". Two labelled items at least.
 func inlineEnum(s string) int {
 	c := strings.Index(s, ": ")
-	if c < 0 {
+	if c < 0 || c+3 >= len(s) || s[c+2] != '(' && (s[c+3] != ')' || s[c+2] < '0' || s[c+2] > 'z') {
+		// (A label right after the colon: "(A) ", "a) ", "1) ".)
 		return -1
 	}
 	m := reInlineEnum.FindStringIndex(s[c:])
