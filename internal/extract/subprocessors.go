@@ -3967,9 +3967,10 @@ var reSubTermDef = prefilter.MustCompile(`^[\s\w.()§]{0,12}?(?:„|"|“|”|�
 // "\"Approved Sub-processors\" means …") goes on after the term and its
 // verb, or -1 for any other sentence ("„Kundendaten“ sind …").
 func (x *extractor) subTermDefinition(s string) int {
+	// (The term opens the sentence: a quote within its first bytes;
+	// „“”‚‘ open with the byte 0xE2.)
 	head := s[:min(len(s), 40)]
-	if !strings.ContainsAny(head, "„\"“”‚'‘") {
-		// (The term opens the sentence: a quote within its first bytes.)
+	if strings.IndexByte(head, 0xE2) < 0 && strings.IndexByte(head, '"') < 0 && strings.IndexByte(head, '\'') < 0 {
 		return -1
 	}
 	m := reSubTermDef.FindStringSubmatchIndex(s[:min(len(s), 120)])
