@@ -3238,7 +3238,7 @@ func (x *extractor) subprocessorURL() string {
 	return ""
 }
 
-var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bzugelassen\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
+var reEngageLow = prefilter.MustCompile(`einsetz|eingesetzt|einzusetzen|einschalt|einzuschalten|eingeschaltet|\bbedien(?:t|en)\b|setz(?:t|en)\b.*\bein\b|\beinsatz\b|beauftragt|beauftragen\b|beauftragung\b|hinzugezogen|hinzuziehen|hinzuziehung\b|\bengag|\buses?\b|\brel(?:y|ies) on\b|\bemploy|\bappoint|nimmt\b.*\bin anspruch|\b(?:derzeit|zurzeit|gegenwärtig|currently)\b|\btätig\b|\bact(?:s|ing)? as\b|\bconsent(?:s|ed)? to\b|\bgenehmig(?:t|en)\b|\bauthori[sz]es\b|\bim auftrag de(?:s auftragnehmers|r auftragnehmerin|s auftragsverarbeiters)\b|\bauthori[sz]ed the following\b|\bagrees? that (?:\S+ ){1,3}(?:stores|hosts|keeps)\b|\bsubcontract\b|(?:^|[^-])\bentrust to\b`)
 
 // subRowLabel returns 0 when the sentence starting at start is the value
 // of a table row, written with "|" or as a word processor's cells with
@@ -3431,7 +3431,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			after = pronAfter
 		} else if hosted || prov {
 			after = 0
-		} else if !reEngageLow.MatchString(low) {
+		} else if !reEngageLow.MatchString(low) && !strings.Contains(low, "zugelassen") {
+			// ("… ist die X GmbH als Unterauftragsverarbeiter
+			// zugelassen" engages, tested apart: in reEngageLow the
+			// word would make the expression too large for the
+			// backtracker.)
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd
