@@ -20,7 +20,7 @@ var (
 	reParagraph  = prefilter.MustCompile(`^§\s*\d+[a-z]?\.?(?:\s|$)`)
 	reNamedLabel = prefilter.MustCompile(`^(?i:art\.|artikel|article|section|sec\.|clause|ziffer|ziff\.|abschnitt|punkt)\s*\d+(?:\.\d+)*\.?(?:\s|$|:)`)
 	reNumbered   = prefilter.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}\.)(?:\s|$)`)
-	reParen      = prefilter.MustCompile(`^(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,2}\)|\([A-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[a-z]{1,2}\)|[a-z]\.|lit\.\s*[a-z]\)?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)(?:\s|$)`)
+	reParen      = prefilter.MustCompile(`^(?:\(\d{1,3}[a-z]?\)|\([a-z]{1,2}\)|\([A-Z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|\([IVX]{2,4}\)|[a-z]{1,2}\)|[a-z]\.|lit\.\s*[a-z]\)?|(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.)(?:\s|$)`)
 	reAnnex      = prefilter.MustCompile(`^(?i:anlage|anhang|annex|appendix|schedule|exhibit|attachment)\b\s*(?:\d+|[A-Z]\b|[IVX]+\b)?`)
 	reMDTableSep = prefilter.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
 )

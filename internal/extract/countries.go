@@ -13,8 +13,11 @@ type Address struct {
 
 var (
 	rePostcodeCity = postcodeRe{prefilter.MustCompile(`(?:^|[\s,(])(?:(?:D|A|CH|L|F|NL|B)-)?(\d{4,5}(?:\s[A-Z]{2})?)\s+(\p{Lu}[\p{L}.\-]*(?:[ \-](?:am|an|der|im|in|bei|a\.|i\.|ob|\p{Lu}[\p{L}.\-]*)){0,3})`)}
-	reStreet       = prefilter.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
-	reNumStreet    = prefilter.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
+	// reTownTail is the rest of a town's name after a preposition: " auf
+	// Rügen", " vor der Höhe".
+	reTownTail  = prefilter.MustCompile(`^ (?:auf|vor|unter)(?: der| dem| den)? \p{Lu}[\p{L}.\-]*`)
+	reStreet    = prefilter.MustCompile(`(?i)([\p{L}\d.\- ]{2,40}?(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|markt|anlage|hof|park|street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard|blvd\.?|way|square|quay)\s*\d+[a-z]?(?:\s*[-–]\s*\d+[a-z]?)?)`)
+	reNumStreet = prefilter.MustCompile(`^\d+[a-z]?\s+\p{Lu}[\p{L} .\-#\d]+`)
 )
 
 // postcodeRe is rePostcodeCity's expression, run only on a text that
@@ -84,6 +87,13 @@ func (k *Knowledge) ParseAddress(s, lang string) Address {
 			city = strings.TrimSpace(city[:cm[2]])
 		}
 		a.City = strings.TrimRight(city, " .-")
+		if r := s[m[5]:]; len(r) > 5 && r[0] == ' ' && (strings.HasPrefix(r, " auf ") || strings.HasPrefix(r, " vor ") || strings.HasPrefix(r, " unter ")) {
+			// "18528 Bergen auf Rügen", "61348 Bad Homburg vor der
+			// Höhe": the town goes on after its preposition.
+			if w := reTownTail.FindString(r); w != "" {
+				a.City = strings.TrimRight(city+w, " .-")
+			}
+		}
 		a.Street = strings.Trim(strings.TrimSpace(s[:m[2]]), ",;:- ")
 		if strings.HasSuffix(a.Street, "D") || strings.HasSuffix(a.Street, "A") {
 			a.Street = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(a.Street, "D"), "A"), " ,")

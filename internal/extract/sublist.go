@@ -22,17 +22,48 @@ import (
 // ("Stripe Payments Europe, Limited") stays inside it: parts are split
 // at semicolons, and at commas only as commaParts says.
 func (x *extractor) inlineList(t string, start, end int) []*spEntry {
+	return x.inlineListHead(t, start, end, false)
+}
+
+// footnoteMarks open a footnote's line ("¹ Stand 1. März: …", "* Anlage
+// 3: …", "[2] …").
+var reFootnoteMark = prefilter.MustCompile(`^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\[\d{1,2}\])\s*`)
+
+// footnoteList reads a footnote in a section on sub-processors that
+// names them after a colon, one per semicolon or a single one: "¹ Stand
+// 1. März 2026: X GmbH, 34613 Ort (Rechenzentrum); Y Oy, Helsinki,
+// Finnland (Support)", "* Anlage 3: X GmbH, Straße 1, 67433 Ort – …".
+// Its lead-in before the colon need not name sub-processors (the
+// sentence the footnote belongs to does); every part must have a legal
+// form.
+func (x *extractor) footnoteList(t string, start, end int) []*spEntry {
+	m := reFootnoteMark.FindStringIndex(t)
+	if m == nil || m[1] == len(t) {
+		return nil
+	}
+	return x.inlineListHead(t[m[1]:], start, end, true)
+}
+
+// inlineListHead is inlineList; anyHead (a footnote's lead-in) reads a
+// line whose lead-in does not name sub-processors, and a single entry.
+func (x *extractor) inlineListHead(t string, start, end int, anyHead bool) []*spEntry {
 	c := strings.Index(t, ": ")
-	if c <= 0 || c > 80 || !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
+	if c <= 0 || c > 80 || !anyHead && !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
 		return nil
 	}
 	head := prefilter.Lower(t[:c])
-	if !x.k.isSub(head) || x.k.notProc(head) {
+	if !anyHead && !x.k.isSub(head) || x.k.notProc(head) {
 		return nil
 	}
 	body := strings.TrimRight(strings.TrimSpace(t[c+2:]), ".")
 	parts := strings.Split(body, ";")
-	if len(parts) < 2 {
+	if anyHead {
+		for _, p := range parts {
+			if a, _ := x.k.legalForm(p); a == 0 {
+				return nil
+			}
+		}
+	} else if len(parts) < 2 {
 		if parts = x.commaParts(head, body); parts == nil {
 			return nil
 		}

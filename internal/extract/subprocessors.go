@@ -37,8 +37,8 @@ var (
 	reNameLabel  = prefilter.MustCompile(`(?i)^(?:entity name|legal entity|entity|company name|firmenname|name (?:(?:und|and) (?:anschrift|adresse|address) )?(?:der|des) (?:firma|unternehmens|unterauftragnehmers|unterauftragsverarbeiters|subunternehmers|dienstleisters)|name (?:(?:and|und) (?:address|anschrift|adresse) )?of (?:the )?(?:company|entity|sub-?processor)|name|firma|unternehmen|company|sub-?processor|unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?contractor|anbieter|dienstleister|provider|vendor)(?: \((?:name|firma|company)(?:, (?:anschrift|adresse|address|sitz|seat))?\))?\s*:\s*(.+)$`)
 	reListMarker = prefilter.MustCompile(`^(?:[-•*·–]\s*|\d{1,3}[.)]\s+)+`)
 	// reLetterMarker is a letter, roman or number list label: "a) ",
-	// "(b) ", "iv) ", "(1) ".
-	reLetterMarker = prefilter.MustCompile(`^(?:\([A-Z]\)|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+`)
+	// "(b) ", "iv) ", "(1) ", "(B) ", "(II) ".
+	reLetterMarker = prefilter.MustCompile(`^(?:\((?:[A-Z]|[IVX]{2,4})\)|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+`)
 	// reWordItemMarker is a list label of a word and a letter, or a
 	// lower-case roman numeral with a dot: "lit. a) ", "lit. b ",
 	// "Buchst. c) ", "ii. ", "iv) " (branch hold2xs2); no part of the
@@ -1468,7 +1468,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lastHit = i
 				continue
 			}
-			if lastHit >= i-1 && isItemLabel(b.Label) && (leadSub || x.inSubContext(b)) {
+			if lastHit >= i-1 && (isItemLabel(b.Label) || romanItemLabel(b.Label) && x.hasLegalForm(t)) && (leadSub || x.inSubContext(b)) {
+				// ("II. Aktenhaus Kraichgau GmbH, Bruchsal – …": a Roman
+				// numbered entry naming a company.)
 				// "1. Stripe (USA) – payment processing": a short numbered
 				// entry the parser read as a heading.
 				body, end := strings.TrimSpace(strings.TrimPrefix(t, b.Label)), b.End
@@ -1549,6 +1551,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					lastHit = i
 				} else if last != nil && (i-lastBlock <= 2 || i-lastAddr == 1) && x.fillBlockAddress(last, t, b.Start, b.End) {
 					lastHit, lastAddr = i, i
+				} else if last != nil && lastAddr == i-1 && lastHit == lastBlock {
+					// "Aufbereitung der Geodaten" under the address of
+					// "1. Vermessungsdaten Rheinland GmbH": the entry's
+					// service line keeps the list open for "2. …".
+					lastHit = i
 				}
 				continue
 			}
@@ -1691,6 +1698,11 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// Ramelow GmbH, Gotha, für …": the introducing word is no part
 			// of the name.
 			t, _ = trimCompanyIntro(t)
+			if b.Kind == document.ListItem && b.Label != "" {
+				// "a) die Bürodienst Wendland GmbH, Lüchow, für …": a
+				// labelled item naming the company with its article.
+				t = x.trimItemArticle(t)
+			}
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.
@@ -1738,7 +1750,18 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lastHit = i
 				continue
 			}
-			if es := x.inlineList(t, ls, le); es != nil {
+			es := x.inlineList(t, ls, le)
+			if es == nil && x.inSubContext(b) {
+				if b.Label == "*" && ln.start == 0 && x.footnoteRef(i) {
+					// "* Anlage 3: X GmbH, …" under a sentence that
+					// marked its reference with "*": a footnote the
+					// parser took for a bullet.
+					es = x.footnoteList("* "+t, ls, le)
+				} else {
+					es = x.footnoteList(t, ls, le)
+				}
+			}
+			if es != nil {
 				// "Unterauftragnehmer: A, Ort; B, Ort; C": one entry per part.
 				out = append(out, es...)
 				last, lastBlock, lastHit = es[len(es)-1], i, i
@@ -1967,6 +1990,34 @@ func isClauseLabel(s string) bool {
 // "1.", "12)".
 func isItemLabel(s string) bool {
 	return len(s) >= 2 && (s[len(s)-1] == '.' || s[len(s)-1] == ')') && isDigits(s[:len(s)-1], 3)
+}
+
+// afterPostcode reports whether a text ends in a postcode of four or five
+// digits (with a country letter: "D-", "A-"), so that the name after it is
+// a town: "Lippe-Detmold GmbH, 32756 ", "Wien, A-1010 ".
+func afterPostcode(before string) bool {
+	p := strings.TrimRight(before, " ")
+	n := 0
+	for n < len(p) && n < 6 && p[len(p)-1-n] >= '0' && p[len(p)-1-n] <= '9' {
+		n++
+	}
+	if n < 4 || n > 5 {
+		return false
+	}
+	// (After a comma, a bracket or a country letter: "Stand 2024
+	// Mailwerk (Versand)" is a year.)
+	pre := strings.TrimRight(p[:len(p)-n], " ")
+	return pre == "" || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "(") || strings.HasSuffix(pre, "-")
+}
+
+// romanItemLabel reports whether a block label is an upper-case Roman
+// numeral with a dot or bracket ("I.", "IV)", "XII."), as sections and
+// list entries are numbered.
+func romanItemLabel(s string) bool {
+	if len(s) < 2 || len(s) > 6 || s[len(s)-1] != '.' && s[len(s)-1] != ')' {
+		return false
+	}
+	return strings.Trim(s[:len(s)-1], "IVX") == ""
 }
 
 // isDigits reports whether s is one to max ASCII digits.
@@ -2323,6 +2374,11 @@ func (x *extractor) newListEntry(name, rest, line string, start, end int) *spEnt
 		// language.
 		e.sp.Country = "DE"
 	}
+	if e.sp.Country == "" && e.sp.City == "" && x.germanCompany(n) {
+		// "a) die Bürodienst Wendland GmbH, Lüchow, für …": a town the
+		// list of towns does not hold, right after the name.
+		e.sp.City = x.townAfter(rest)
+	}
 	if e.sp.Country == "" && e.sp.City != "" && x.germanCompany(n) {
 		// "Seeblick Media UG (haftungsbeschränkt) – Website, Tettnang":
 		// a town the table does not list.
@@ -2604,6 +2660,7 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 	if m := reWordItemMarker.FindStringIndex(t); m != nil {
 		t = t[m[1]:]
 	}
+	t = trimHashNumber(t)
 	labelled := t
 	if t != "" && t[0] >= '0' && t[0] <= '9' {
 		// "1. Name: …": a numbered entry of the annex of the standard
@@ -2655,6 +2712,16 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 					break
 				}
 			}
+			if head, ok := x.serviceBeforeColon(t[:st]); ok {
+				// "Rechenzentrum: Rechenwerk Noris GmbH, Nürnberg",
+				// "1. Belegerfassung: Belegdienst Schwaben GmbH": the
+				// service, a colon, then the company.
+				name, rest, ok := x.entityLine(t[st:], bi)
+				if r := strings.TrimLeft(rest, " ,;–—-"); ok && !strings.Contains(r, " – ") && !strings.Contains(r, ":") {
+					rest = r + " – " + head
+				}
+				return name, rest, ok
+			}
 			// "Brevo (Sendinblue GmbH), Berlin": a brand with its company
 			// in parentheses.
 			if m := reBrandParen.FindStringIndex(prefix); m != nil {
@@ -2677,7 +2744,12 @@ func (x *extractor) entityLine(t string, bi int) (string, string, bool) {
 		// channels, United States)") describes the entry.
 		rest := t[end:]
 		if r := strings.TrimLeft(rest, " "); strings.HasPrefix(r, "(") {
-			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.Contains(r[:c], ",") {
+			if c := strings.IndexByte(r, ')'); c > 0 && c < 40 && !strings.Contains(strings.ToLower(r[:c]), "folgend") && !strings.ContainsAny(r[:c], ",;") && !branchRemarks[prefilter.Lower(strings.TrimSpace(r[1:c]))] && !(x.serviceWords(r[1:c]) && !strings.Contains(strings.TrimSpace(r[1:c]), " ")) {
+				// (Not "(Zahlungsabwicklung; Luxemburg)", a service and
+				// its place; not "(Hauptniederlassung)", which of its
+				// sites the entry is; not "(Rechenzentrum)", a service
+				// alone: "(Rechenzentrum Frankfurt am Main)" is the
+				// entry's location and stays for the readings below.)
 				end += len(rest) - len(r) + c + 1
 			}
 		}
@@ -2766,11 +2838,113 @@ func serviceBeforeDash(pre string) (string, bool) {
 		if strings.HasSuffix(p, " "+d) {
 			head := strings.TrimSpace(strings.TrimSuffix(p, d))
 			head = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(head, ""))
-			ok := head != "" && utf8.RuneCountInString(head) <= 40 && !strings.ContainsAny(head, "0123456789,;:()") && !reLongProse.MatchString(head)
+			// ("Telefonischer Support (1st Level) – X s.r.o.": a short
+			// remark in brackets inside the service.)
+			bare := dropShortParen(head)
+			ok := bare != "" && utf8.RuneCountInString(bare) <= 40 && !strings.ContainsAny(bare, "0123456789,;:()") && !reLongProse.MatchString(bare)
 			return head, ok
 		}
 	}
 	return "", false
+}
+
+// serviceBeforeColon returns the service that opens a list line before
+// a colon and its company ("Rechenzentrum: ", "1. E-Mail-Versand: "):
+// one to four words holding a service word, no digits, punctuation,
+// legal form, word for sub-processors, adviser or party role
+// ("Zertifizierung durch: TÜV …", "Auftragnehmer: X GmbH" are no
+// services).
+func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
+	p := strings.TrimRight(pre, " ")
+	if !strings.HasSuffix(p, ":") {
+		return "", false
+	}
+	head := strings.TrimSpace(reListMarker.Plain().ReplaceAllString(strings.TrimSuffix(p, ":"), ""))
+	if head == "" || utf8.RuneCountInString(head) > 40 || len(strings.Fields(head)) > 4 || strings.ContainsAny(head, "0123456789,;:()") {
+		return "", false
+	}
+	low := prefilter.Lower(head)
+	if !x.serviceWords(head) || x.hasLegalForm(head) || x.k.isSub(low) || adviserNear(low) || reLongProse.MatchString(head) {
+		return "", false
+	}
+	return head, true
+}
+
+// footnoteRef reports whether a paragraph shortly before block i marks a
+// reference with an asterisk ("… den in Anlage 3* genannten …"), so that
+// a line "* …" at i is its footnote.
+func (x *extractor) footnoteRef(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		b := x.doc.Blocks[k]
+		if b.Kind == document.Heading {
+			return false
+		}
+		t := x.text[b.Start:b.End]
+		for j := strings.IndexByte(t, '*'); j > 0; {
+			if r, _ := utf8.DecodeLastRuneInString(t[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return true
+			}
+			n := strings.IndexByte(t[j+1:], '*')
+			if n < 0 {
+				break
+			}
+			j += n + 1
+		}
+	}
+	return false
+}
+
+// trimHashNumber drops an item number written with a hash ("#1 X GmbH,
+// Fulda – …" gives "X GmbH, Fulda – …"); "#Hashtag" and "# Titel" stay.
+func trimHashNumber(t string) string {
+	if !strings.HasPrefix(t, "#") {
+		return t
+	}
+	i := 1
+	for i < len(t) && i < 4 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 1 || i >= len(t) || t[i] != ' ' {
+		return t
+	}
+	return strings.TrimLeft(t[i:], " ")
+}
+
+// trimItemArticle drops the article before a company's name that opens
+// a list item ("die Bürodienst Wendland GmbH, Lüchow" gives "Bürodienst
+// Wendland GmbH, Lüchow"): the article, then capitalised words up to a
+// legal form. Other items ("die Daten der Kunden") stay.
+func (x *extractor) trimItemArticle(t string) string {
+	for _, art := range []string{"die ", "der ", "den "} {
+		if !strings.HasPrefix(t, art) {
+			continue
+		}
+		rest := t[len(art):]
+		a, _ := x.k.legalForm(rest[:min(len(rest), 100)])
+		wb := a
+		if a > 0 {
+			if p := strings.TrimRight(rest[:a], " "); strings.HasSuffix(p, ",") {
+				wb = len(p) - 1
+			}
+		}
+		if a > 0 && capitalRun(rest, 0, wb) == 0 {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return rest
+			}
+		}
+	}
+	return t
+}
+
+// dropShortParen removes one bracketed remark of at most 20 bytes from
+// s, or returns s: "Support (1st Level)" gives "Support".
+func dropShortParen(s string) string {
+	i := strings.IndexByte(s, '(')
+	j := strings.IndexByte(s, ')')
+	if i < 0 || j < i || j-i > 21 {
+		return s
+	}
+	return strings.Join(strings.Fields(s[:i]+" "+s[j+1:]), " ")
 }
 
 // nameLinks are the words that may follow a company's name in an
@@ -3215,12 +3389,25 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		// das Wolkenhafen (…), …": a pronoun for the sub-processors of
 		// the sentence before names them after its copula.
 		pronAfter := -1
+		// "„Genehmigte Unterauftragsverarbeiter“ bezeichnet die X GmbH
+		// …", "b) „Zugelassene Subunternehmer“ die X GmbH, …": the
+		// definition of a term for sub-processors names them after the
+		// term.
+		defAfter := x.subTermDefinition(x.sentenceText(i))
+		if defAfter < 0 {
+			// "…; zum Zeitpunkt der Unterzeichnung umfasst sie: (A) X
+			// GmbH, Bremen (Hosting); (B) Y AG, …": a list with item
+			// labels run into a sentence of a section on sub-processors.
+			if at := inlineEnum(x.sentenceText(i)); at >= 0 && x.sentenceInSubSection(sent) {
+				defAfter = at
+			}
+		}
 		if rowAfter < 0 && !hosted {
 			if m := rePronounList.FindStringIndex(x.sentenceLower(i)); m != nil && x.subsSentenceBefore(i) && !x.k.isSub(x.sentenceLower(i)) {
 				pronAfter = m[1]
 			}
 		}
-		if rowAfter >= 0 || hosted || pronAfter >= 0 {
+		if rowAfter >= 0 || hosted || pronAfter >= 0 || defAfter >= 0 {
 			inSection = true
 		} else if !isCandidate(cand, i) {
 			if !prov && !isCandidate(engage, i) {
@@ -3235,7 +3422,7 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		}
 		s := x.sentenceText(i)
 		low := x.sentenceLower(i)
-		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) {
+		if len(s) > 600 || x.k.notProc(low) || isDefinition(s) && defAfter < 0 {
 			continue
 		}
 		// after is where the names may start: a sentence that engages
@@ -3251,11 +3438,17 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 		after := 0
 		if rowAfter >= 0 {
 			after = rowAfter
+		} else if defAfter >= 0 {
+			after = defAfter
 		} else if pronAfter >= 0 {
 			after = pronAfter
 		} else if hosted || prov {
 			after = 0
-		} else if !engagesLow(low) {
+		} else if !engagesLow(low) && !strings.Contains(low, "zugelassen") {
+			// ("… ist die X GmbH als Unterauftragsverarbeiter
+			// zugelassen" engages, tested apart: in reEngageLow the
+			// word would make the expression too large for the
+			// backtracker.)
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd
@@ -3482,7 +3675,7 @@ func (x *extractor) listedParagraph(sent segment.Sentence) bool {
 // listed after it: "… sind dies die folgenden Unternehmen.", "…
 // folgender Unterauftragnehmer zu.", "… die nachstehenden Unternehmen als
 // Unterauftragnehmer einsetzt.", "… the following sub-processors:".
-var reListAnnounce = prefilter.MustCompile(`(?:folgenden?|folgender|nachstehenden?|nachfolgenden?|following|below|listed)\b[^.:\n]{0,80}[.:]\s*$`)
+var reListAnnounce = prefilter.MustCompile(`(?:folgenden?|folgender|nachstehend(?:e[nrs]?)?|nachfolgend(?:e[nrs]?)?|untenstehenden?|following|below|listed)\b[^.:\n]{0,80}[.:]\s*$`)
 
 // operatedBy reports whether the text before a name ends in "operated
 // by": in running text on where the data are held or sent ("sent through
@@ -3631,9 +3824,10 @@ func (x *extractor) bareNamesInSentence(s string, base, after int, known map[str
 			// "Regulation (EU) 2016/679": a legal act and its number.
 			continue
 		}
-		if x.afterCompanyComma(s[:m[2]]) {
+		if x.afterCompanyComma(s[:m[2]]) || afterPostcode(s[:m[2]]) {
 			// "der Mailgun Technologies, Inc., San Antonio (USA)": the
-			// company's town.
+			// company's town; "…, 32756 Detmold (Hosting der
+			// Datenbank)": a town after its postcode.
 			continue
 		}
 		country := ""
@@ -3713,7 +3907,7 @@ func (x *extractor) brandThenService(name string) bool {
 
 // reTownAfter is a town right after a company's name in a sentence:
 // "aus Offenburg", "mit Sitz in Bad Oeynhausen", ", Hüllhorst,".
-var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
+var reTownAfter = prefilter.MustCompile(`^\s*(?:,\s*|\s*\(|\s+(?:aus|in|mit Sitz in|mit Geschäftssitz in|based in|located in|of)\s+)(\p{Lu}[\p{L}.'-]+(?: (?:am|an der|im|ob der|\p{Lu}[\p{L}.'-]+)){0,2})(?:$|[\s,;:.()])`)
 
 // townAfter returns the town named right after a company's name ("aus
 // Offenburg", ", Hüllhorst,"): a listed city, or one to three capitalised
@@ -3779,6 +3973,69 @@ var reNoSubs = prefilter.MustCompile(`\b(?:not|no|never|keine[nmr]?|nicht|niemal
 // copula, the things of the sentence before: "Im Moment sind das",
 // "Derzeit sind dies", "Das sind", "These are", "Currently they are".
 var rePronounList = prefilter.MustCompile(`^(?:(?:im moment|derzeit|zurzeit|zur zeit|aktuell|momentan|gegenwärtig|currently|at present|today)\s+,?\s*)?(?:sind (?:das|dies|es)|(?:das|dies|diese) sind|(?:these|they|those) are)\b`)
+
+// reSubTermDef opens a sentence that defines a term (group 1) by what
+// follows it: a verb of definition or, in a list after "bedeuten:", the
+// article of the defined thing ("b) „Zugelassene Subunternehmer“ die …").
+var reSubTermDef = prefilter.MustCompile(`^[\s\w.()§]{0,12}?(?:„|"|“|”|‚|'|‘)([^"“”'‘’\n]{3,60})(?:“|”|"|'|‘|’)\s+(?:means|shall mean|refers to|bezeichnet|bedeutet|meint|ist|sind|die|der|den)\b`)
+
+// subTermDefinition returns where the definition of a term for
+// sub-processors ("„Genehmigte Unterauftragsverarbeiter“ bezeichnet …",
+// "\"Approved Sub-processors\" means …") goes on after the term and its
+// verb, or -1 for any other sentence ("„Kundendaten“ sind …").
+func (x *extractor) subTermDefinition(s string) int {
+	// (The term opens the sentence: a quote within its first bytes;
+	// „“”‚‘ open with the byte 0xE2.)
+	head := s[:min(len(s), 40)]
+	if strings.IndexByte(head, 0xE2) < 0 && strings.IndexByte(head, '"') < 0 && strings.IndexByte(head, '\'') < 0 {
+		return -1
+	}
+	m := reSubTermDef.FindStringSubmatchIndex(s[:min(len(s), 120)])
+	if m == nil || len(strings.Fields(s[m[2]:m[3]])) < 2 || !x.k.isSub(strings.ToLower(s[m[2]:m[3]])) {
+		// (A bare „Unterauftragsverarbeiter“ defines the word: the
+		// companies in it are examples. A qualified term, „Genehmigte
+		// Unterauftragsverarbeiter“, names the approved ones.)
+		return -1
+	}
+	if f := strings.Fields(s[m[1]:]); len(f) > 0 && genericDefiners[strings.ToLower(f[0])] {
+		// "… means any sub-processor listed …", "… ist jeder …".
+		return -1
+	}
+	return m[1]
+}
+
+// reInlineEnum is a list run into a sentence after a colon, its items
+// opened by labels ("(A) ", "(1) ", "a) ", "1) ") and parted by
+// semicolons: the colon and the first label, and (reInlineEnumNext) a
+// later label after a semicolon.
+var (
+	reInlineEnum     = prefilter.MustCompile(`:\s+(?:\([A-Za-z]\)|\(\d{1,2}\)|[a-z]\)|\d{1,2}\))\s+\p{Lu}`)
+	reInlineEnumNext = prefilter.MustCompile(`;\s+(?:und\s+|and\s+)?(?:\([A-Za-z]\)|\(\d{1,2}\)|[a-z]\)|\d{1,2}\))\s+\p{Lu}`)
+)
+
+// inlineEnum returns where a labelled list run into a sentence starts
+// (after its colon), or -1: "… umfasst sie: (A) X GmbH, Bremen; (B) Y
+// AG, Bern". Two labelled items at least.
+func inlineEnum(s string) int {
+	c := strings.Index(s, ": ")
+	if c < 0 || c+3 >= len(s) || s[c+2] != '(' && (s[c+3] != ')' || s[c+2] < '0' || s[c+2] > 'z') {
+		// (A label right after the colon: "(A) ", "a) ", "1) ".)
+		return -1
+	}
+	m := reInlineEnum.FindStringIndex(s[c:])
+	if m == nil || m[0] != 0 || !reInlineEnumNext.MatchString(s[c+m[1]:]) {
+		return -1
+	}
+	return c + 1
+}
+
+// branchRemarks name a company's site in a parenthesis after its name
+// (lexicon: branch_remarks).
+var branchRemarks = lexicon.Set("branch_remarks")
+
+// genericDefiners open the definition of a kind (lexicon:
+// generic_definers).
+var genericDefiners = lexicon.Set("generic_definers")
 
 // isDefinition reports whether a sentence opens with a defined term in
 // quotes of at most 60 bytes.

@@ -164,9 +164,31 @@ func (x *extractor) continuationRow(t *table, above []span, ai int, wrapped map[
 		return false
 	}
 	if t.spaced {
-		first, up := cell(row, j, false), cell(above, j, true)
-		if first == "" || up == "" || len(strings.Fields(first)) > 4 || !x.hasLegalForm(first) || x.hasLegalForm(up) || isDigits(up, 3) {
+		// The name column: the first the row fills, or one after cells
+		// that all continue open cells above ("Abrechnung der" over
+		// "Leistungen", then "Abrechnungszentrum" over "Ostfriesland
+		// GmbH": a service column first).
+		k := j
+		for k < len(row) && k < len(above) && row[k].end > row[k].start && !x.hasLegalForm(cell(row, k, false)) {
+			if !openEnd(cell(above, k, true)) {
+				return false
+			}
+			k++
+		}
+		if k >= len(row) || k >= len(above) {
 			return false
+		}
+		first, up := cell(row, k, false), cell(above, k, true)
+		amp := strings.HasPrefix(first, "& ") || strings.HasPrefix(first, "+ ")
+		if first == "" || up == "" || len(strings.Fields(first)) > 4 || !x.hasLegalForm(first) || x.hasLegalForm(up) && !amp || isDigits(up, 3) {
+			// ("Briefwerk Sauerland GmbH" over "& Co. KG": the legal
+			// form goes on.)
+			return false
+		}
+		if k > j || amp {
+			// (An open cell before the name, or a name cell that opens
+			// with "&": "Schreibbüro Kempten Müller" over "& Co. KG".)
+			return true
 		}
 		for i := j + 1; i < len(above); i++ {
 			if openEnd(cell(above, i, true)) {

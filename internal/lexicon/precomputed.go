@@ -231,6 +231,7 @@ var precomputedWords = &words{
 	},
 	WordSets: map[string]string{
 		"annex_words":                  "anlage anhang annex appendix schedule attachment",
+		"branch_remarks":               "hauptniederlassung zweigniederlassung niederlassung hauptsitz zentrale ausweichstandort hauptstandort headquarters branch",
 		"clause_start":                 "der die das den dem ein eine er sie es dies diese dieser wir soweit sofern wenn falls the a an this each any we if where",
 		"colon_meaning":                "a an the any all each every means ein eine jede jeder alle",
 		"contract_terms":               "agreement dpa addendum services service data affiliate affiliates party parties term effective clauses schedule annex appendix exhibit order platform software products product documentation instructions instruction breach incident subprocessor sub-processor subprocessors sub-processors personnel user users group transfer transfers laws law gdpr ccpa scc sccs terms policy account content this that these those which who whom what each either neither such there here its they their then where when whenever unless upon all any both none nothing notwithstanding except subject without",
@@ -278,6 +279,7 @@ var precomputedWords = &words{
 		"en_subject_pronouns":          "it he she they",
 		"en_third_subjects":            "auditor auditors inspector inspectors investigator investigators assessor assessors",
 		"en_told":                      "notified informed told advised alerted warned apprised consulted assisted supported helped",
+		"generic_definers":             "ein eine einen einer jeder jede jedes jeden alle sämtliche a an any each every all",
 		"genitive_name_joiners":        "der des für of",
 		"hyphen_ellipsis_conjunctions": "und oder sowie bzw. and or",
 		"label_line_articles":          "der die das the",
