@@ -21,6 +21,7 @@ type partyFile struct {
 	Generic           []string            `yaml:"generic"`
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
+	DocumentHeads     []documentHead      `yaml:"document_heads"`
 	DefinitionOpeners []string            `yaml:"definition_openers"`
 	DefinitionClosers []string            `yaml:"definition_closers"`
 	Collective        []string            `yaml:"collective"`
@@ -214,16 +215,14 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
 	pk.roleRe = newWordAlt(mustParty(`(?i)(?:^|[^\p{L}\-])(`+words(roles)+`)(?:$|[^\p{L}])`), altWords(lowerAll(roles)), true, roleLead, roleTrail)
-	// A head without "zwischen" may name the document by a word of its
+	// A head without "zwischen" may name the document by words of its
 	// own ("Vertragsparteien dieser Zusatzvereinbarung sind", "Parteien
-	// der Anlage DS sind"): one to three words between the article and
-	// "sind".
-	// The words are Latin letters, digits and "-./": a Unicode class such
-	// as [\p{L}\p{N}] here costs every process millions of instructions
-	// to parse (the connector expression is compiled at start).
-	word := `[0-9A-Za-zÀ-ÖØ-öø-ſ][0-9A-Za-zÀ-ÖØ-öø-ſ\-./]*`
-	docHead := `(?:vertrags)?(?:partner|parteien)\s+(?:dieser|dieses|der|des)\s+` + word + `(?:\s+` + word + `){0,2}\s+sind`
-	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `|` + docHead + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	// der Anlage DS sind"): document_heads in parties.yaml.
+	heads, err := documentHeadsRe(f.DocumentHeads)
+	if err != nil {
+		return nil, err
+	}
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + heads + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
@@ -293,4 +292,38 @@ func lowerAll(ws []string) []string {
 		out[i] = strings.ToLower(w)
 	}
 	return out
+}
+
+// documentHead is one entry of document_heads in parties.yaml: a head
+// without "zwischen" that names the document by words of its own
+// ("Vertragsparteien dieser Zusatzvereinbarung sind"): a lead, an
+// article, one to Words words naming the document, a closing verb.
+type documentHead struct {
+	Leads    []string `yaml:"leads"`
+	Articles []string `yaml:"articles"`
+	Words    int      `yaml:"words"`
+	Verbs    []string `yaml:"verbs"`
+}
+
+// docHeadWord is one word of a document's own name: Latin letters,
+// digits and "-./". A Unicode class such as [\p{L}\p{N}] here costs every
+// process millions of instructions to parse (the connector expression is
+// compiled at start).
+const docHeadWord = `[0-9A-Za-zÀ-ÖØ-öø-ſ][0-9A-Za-zÀ-ÖØ-öø-ſ\-./]*`
+
+// documentHeadsRe returns the alternatives of the document heads, each
+// after a "|", for the connector expression.
+func documentHeadsRe(hs []documentHead) (string, error) {
+	var b strings.Builder
+	for i, h := range hs {
+		if len(h.Leads) == 0 || len(h.Articles) == 0 || len(h.Verbs) == 0 || h.Words < 1 {
+			return "", fmt.Errorf("extract: parties.yaml: document_heads[%d] needs leads, articles, verbs and words ≥ 1", i)
+		}
+		b.WriteString(`|(?:` + alternation(lowerAll(h.Leads)) + `)\s+(?:` + alternation(lowerAll(h.Articles)) + `)\s+` + docHeadWord)
+		if h.Words > 1 {
+			fmt.Fprintf(&b, `(?:\s+%s){0,%d}`, docHeadWord, h.Words-1)
+		}
+		b.WriteString(`\s+(?:` + alternation(lowerAll(h.Verbs)) + `)`)
+	}
+	return b.String(), nil
 }

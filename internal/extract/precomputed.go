@@ -2042,6 +2042,26 @@ var precomputedKnowledge = &knowledgeFiles{
 			"and on the other hand",
 			"on the other hand",
 		},
+		DocumentHeads: []documentHead{
+			{
+				Leads: []string{
+					"vertragspartner",
+					"vertragsparteien",
+					"partner",
+					"parteien",
+				},
+				Articles: []string{
+					"dieser",
+					"dieses",
+					"der",
+					"des",
+				},
+				Words: 3,
+				Verbs: []string{
+					"sind",
+				},
+			},
+		},
 		DefinitionOpeners: []string{
 			"im folgenden",
 			"nachfolgend",
@@ -3271,6 +3291,7 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"auftragsverarbeiterin", "auftragsverarbeiters", "auftragsverarbeiter", "data administrator", "processing entity", "entrusted entity", "entrusting party", "service provider", "verantwortlichen", "verantwortlicher", "auftragnehmerin", "data controller", "dienstleisterin", "verantwortliche", "auftraggeberin", "auftragnehmers", "data processor", "administrator", "auftraggebers", "auftragnehmer", "dienstleister", "auftraggeber", "anbieterin", "contractor", "controller", "anbieters", "lieferant", "mandantin", "processor", "anbieter", "customer", "provider", "supplier", "mandant", "client", "kunden", "kundin", "vendor", "kunde"}, perm: []int32{17, 22, 25, 29, 14, 18, 21, 10, 15, 19, 0, 1, 2, 34, 23, 24, 30, 3, 11, 16, 12, 20, 5, 6, 35, 38, 36, 26, 27, 33, 4, 28, 31, 7, 32, 37, 8, 9, 13}},
 	{in: []string{"bezeichnet als", "referred to as", "collectively", "im folgenden", "in der folge", "individually", "hereinafter", "nachfolgend", "nachstehend", "referred to", "gemeinsam", "hereafter", "together", "zusammen", "einzeln", "jeweils", "beide", "auch", "each", "kurz", "als", "as"}, perm: []int32{20, 21, 17, 16, 0, 2, 18, 14, 10, 11, 6, 3, 4, 5, 15, 19, 7, 8, 1, 9, 12, 13}},
 	{in: []string{"corporation", "corp."}, perm: []int32{1, 0}},
+	{in: []string{"dieser", "dieses", "der", "des"}, perm: []int32{2, 3, 0, 1}},
 	{in: []string{"e-mail-adresse", "homepage", "internet", "website", "e-mail", "email", "url", "web"}, perm: []int32{0, 4, 5, 1, 2, 6, 3, 7}},
 	{in: []string{"e. g.", "e.g."}, perm: []int32{0, 1}},
 	{in: []string{"e. u.", "e.u."}, perm: []int32{0, 1}},
@@ -3292,8 +3313,10 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"s.à r.l.", "s.à.r.l.", "s.a.r.l.", "sàrl"}, perm: []int32{2, 0, 1, 3}},
 	{in: []string{"see"}, perm: []int32{0}},
 	{in: []string{"shall refer to", "stehen für", "bezeichnen", "bezeichnet", "shall mean", "steht für", "refers to", "bedeuten", "bedeutet", "refer to", "are to", "meinen", "refers", "is to", "means", "meint", "refer", "mean", "sind", "are", "ist", "is"}, perm: []int32{10, 19, 7, 8, 2, 3, 13, 20, 21, 14, 17, 11, 15, 9, 6, 12, 16, 4, 0, 18, 1, 5}},
+	{in: []string{"sind"}, perm: []int32{0}},
 	{in: []string{"ug (haftungsbeschraenkt)", "ug (haftungsbeschränkt)", "ug haftungsbeschränkt"}, perm: []int32{0, 1, 2}},
 	{in: []string{"unsere", "unser", "dich", "your", "dir", "ich", "ihr", "our", "our", "sie", "uns", "uns", "wir", "wir", "you", "du", "me", "my", "us", "us", "we", "we", "i", "i"}, perm: []int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}},
+	{in: []string{"vertragsparteien", "vertragspartner", "parteien", "partner"}, perm: []int32{2, 3, 0, 1}},
 	{in: []string{"vertragsparteien dieser vereinbarung sind", "vertragspartner dieser vereinbarung sind", "vertragsparteien dieses vertrags sind", "vertragspartner dieses vertrags sind", "parteien dieser vereinbarung sind", "the parties to this agreement are", "parteien dieses vertrags sind", "parties to this agreement are", "and on the other hand", "and on the other part", "vertragsparteien sind", "entered into between", "geschlossen zwischen", "vertragspartner sind", "vereinbart zwischen", "concluded between", "on the other hand", "on the other part", "entered into by", "on the one hand", "on the one part", "the parties are", "by and between", "parteien sind", "zwischen", "between", "dem/der", "den/die", "der/dem", "des/der", "sowie", "with", "and", "mit", "und", "by"}, perm: []int32{8, 9, 32, 25, 22, 35, 15, 26, 27, 28, 29, 11, 18, 12, 33, 19, 20, 16, 17, 4, 6, 23, 7, 30, 21, 5, 34, 14, 0, 2, 10, 1, 3, 13, 31, 24}},
 	{in: []string{"with its registered office", "als auftragsverarbeiter", "with registered office", "als verantwortlicher", "gesetzlich vertreten", "geschäftsführerin", "within the meaning", "ansprechpartnerin", "eine gesellschaft", "geschäftsführer", "registered office", "als betreiberin", "ansprechpartner", "handelsregister", "vertreten durch", "acting through", "als anbieterin", "company number", "represented by", "als betreiber", "als anbieter", "nach artikel", "steuernummer", "amtsgericht", "as operator", "as provider", "eingetragen", "pursuant to", "company no", "registered", "a company", "anschrift", "under art", "vertr. d.", "i. s. d.", "im sinne", "mit sitz", "nach art", "ust-idnr", "address", "adresse", "contact", "gemäß", "kontakt", "telefon", "e-mail", "i.s.d.", "ust-id", "email", "gem.", "sitz", "tel.", "hra", "hrb", "vat"}, perm: []int32{30, 15, 39, 40, 16, 20, 1, 11, 19, 3, 23, 31, 7, 12, 24, 25, 28, 17, 41, 45, 8, 26, 48, 49, 42, 5, 9, 4, 13, 52, 53, 34, 46, 35, 43, 36, 21, 37, 27, 10, 29, 18, 50, 22, 51, 44, 32, 38, 47, 54, 33, 14, 0, 2, 6}},
 }
