@@ -34,4 +34,18 @@ func TestDocumentHeadsAsData(t *testing.T) {
 			t.Errorf("connector head %q: data %v, Go expression before %v", s, n, o)
 		}
 	}
+	// English heads (added by parties27).
+	for s, want := range map[string]bool{
+		"The parties to this Schedule are Moorland":                 true,
+		"Parties to the Data Processing Addendum are: ":             true,
+		"The parties to this DPA are":                               true,
+		"The parties to this Agreement agree that":                  false,
+		"The parties to this Schedule, who are":                     false,
+		"The parties to this very long data processing schedule are": false,
+	} {
+		m := k.party.connectorRe.FindStringIndex(s)
+		if got := m != nil && m[1] > 14; got != want {
+			t.Errorf("connector head %q: %v, want %v", s, got, want)
+		}
+	}
 }

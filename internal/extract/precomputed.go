@@ -2061,6 +2061,20 @@ var precomputedKnowledge = &knowledgeFiles{
 					"sind",
 				},
 			},
+			{
+				Leads: []string{
+					"the parties to",
+					"parties to",
+				},
+				Articles: []string{
+					"this",
+					"the",
+				},
+				Words: 3,
+				Verbs: []string{
+					"are",
+				},
+			},
 		},
 		DefinitionOpeners: []string{
 			"im folgenden",
@@ -3287,6 +3301,7 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"achtundvierzig", "vierundzwanzig", "zweiundsiebzig", "einundzwanzig", "forty-eight", "seventy-two", "twenty-four", "twenty-one", "fünfzehn", "dreißig", "fourteen", "vierzehn", "fifteen", "neunzig", "sechzig", "zwanzig", "eleven", "ninety", "sieben", "thirty", "twelve", "twenty", "zwölf", "eight", "einem", "einen", "einer", "fünf", "sechs", "seven", "sixty", "three", "acht", "drei", "eine", "five", "four", "neun", "nine", "vier", "zehn", "zwei", "ein", "elf", "one", "six", "ten", "two", "an", "a"}, perm: []int32{0, 32, 48, 49, 9, 33, 23, 24, 25, 26, 34, 3, 42, 16, 43, 12, 35, 4, 10, 36, 8, 27, 13, 37, 17, 38, 44, 28, 14, 5, 29, 18, 30, 45, 46, 19, 31, 20, 6, 7, 21, 47, 1, 11, 39, 40, 15, 2, 41, 22}},
 	{in: []string{"aktiengesellschaft"}, perm: []int32{0}},
 	{in: []string{"an der", "ob der", "upon", "bei", "am", "im"}, perm: []int32{4, 0, 3, 5, 1, 2}},
+	{in: []string{"are"}, perm: []int32{0}},
 	{in: []string{"auftragsformular", "account details", "bestellformular", "gemäß angaben", "as identified", "as specified", "hauptvertrag", "kundenkonto", "angaben im", "as set out", "order form", "as stated", "impressum", "wie im", "wie in", "siehe", "laut", "vgl."}, perm: []int32{1, 8, 4, 9, 5, 11, 0, 2, 3, 6, 12, 7, 16, 10, 15, 17, 13, 14}},
 	{in: []string{"auftragsverarbeiterin", "auftragsverarbeiters", "auftragsverarbeiter", "data administrator", "processing entity", "entrusted entity", "entrusting party", "service provider", "verantwortlichen", "verantwortlicher", "auftragnehmerin", "data controller", "dienstleisterin", "verantwortliche", "auftraggeberin", "auftragnehmers", "data processor", "administrator", "auftraggebers", "auftragnehmer", "dienstleister", "auftraggeber", "anbieterin", "contractor", "controller", "anbieters", "lieferant", "mandantin", "processor", "anbieter", "customer", "provider", "supplier", "mandant", "client", "kunden", "kundin", "vendor", "kunde"}, perm: []int32{17, 22, 25, 29, 14, 18, 21, 10, 15, 19, 0, 1, 2, 34, 23, 24, 30, 3, 11, 16, 12, 20, 5, 6, 35, 38, 36, 26, 27, 33, 4, 28, 31, 7, 32, 37, 8, 9, 13}},
 	{in: []string{"bezeichnet als", "referred to as", "collectively", "im folgenden", "in der folge", "individually", "hereinafter", "nachfolgend", "nachstehend", "referred to", "gemeinsam", "hereafter", "together", "zusammen", "einzeln", "jeweils", "beide", "auch", "each", "kurz", "als", "as"}, perm: []int32{20, 21, 17, 16, 0, 2, 18, 14, 10, 11, 6, 3, 4, 5, 15, 19, 7, 8, 1, 9, 12, 13}},
@@ -3314,6 +3329,8 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"see"}, perm: []int32{0}},
 	{in: []string{"shall refer to", "stehen für", "bezeichnen", "bezeichnet", "shall mean", "steht für", "refers to", "bedeuten", "bedeutet", "refer to", "are to", "meinen", "refers", "is to", "means", "meint", "refer", "mean", "sind", "are", "ist", "is"}, perm: []int32{10, 19, 7, 8, 2, 3, 13, 20, 21, 14, 17, 11, 15, 9, 6, 12, 16, 4, 0, 18, 1, 5}},
 	{in: []string{"sind"}, perm: []int32{0}},
+	{in: []string{"the parties to", "parties to"}, perm: []int32{1, 0}},
+	{in: []string{"this", "the"}, perm: []int32{1, 0}},
 	{in: []string{"ug (haftungsbeschraenkt)", "ug (haftungsbeschränkt)", "ug haftungsbeschränkt"}, perm: []int32{0, 1, 2}},
 	{in: []string{"unsere", "unser", "dich", "your", "dir", "ich", "ihr", "our", "our", "sie", "uns", "uns", "wir", "wir", "you", "du", "me", "my", "us", "us", "we", "we", "i", "i"}, perm: []int32{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}},
 	{in: []string{"vertragsparteien", "vertragspartner", "parteien", "partner"}, perm: []int32{2, 3, 0, 1}},
