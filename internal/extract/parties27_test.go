@@ -36,11 +36,11 @@ func TestDocumentHeadsAsData(t *testing.T) {
 	}
 	// English heads (added by parties27).
 	for s, want := range map[string]bool{
-		"The parties to this Schedule are Moorland":                 true,
-		"Parties to the Data Processing Addendum are: ":             true,
-		"The parties to this DPA are":                               true,
-		"The parties to this Agreement agree that":                  false,
-		"The parties to this Schedule, who are":                     false,
+		"The parties to this Schedule are Moorland":                  true,
+		"Parties to the Data Processing Addendum are: ":              true,
+		"The parties to this DPA are":                                true,
+		"The parties to this Agreement agree that":                   false,
+		"The parties to this Schedule, who are":                      false,
 		"The parties to this very long data processing schedule are": false,
 	} {
 		m := k.party.connectorRe.FindStringIndex(s)
