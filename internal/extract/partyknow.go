@@ -22,6 +22,7 @@ type partyFile struct {
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
 	DocumentHeads     []documentHead      `yaml:"document_heads"`
+	Accession         []accessionCue      `yaml:"accession"`
 	DefinitionOpeners []string            `yaml:"definition_openers"`
 	DefinitionClosers []string            `yaml:"definition_closers"`
 	Collective        []string            `yaml:"collective"`
@@ -85,6 +86,7 @@ type partyKnowledge struct {
 	generic    map[string]bool
 	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
 	bodyHeads  []string // "gemeinde", "landkreis": the kinds that open a local public body's name
+	accession  []accessionCue // "tritt … als Verantwortlicher bei": a company joining the contract
 	article    map[string]bool
 	title      map[string]bool
 	nameLabel  map[string]bool
@@ -172,6 +174,13 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.bodyHeads = lowerAll(f.BodyHeads)
+	for _, c := range f.Accession {
+		if c.Verb == "" || c.As == "" {
+			return nil, fmt.Errorf("extract: parties.yaml: accession needs verb and as")
+		}
+		pk.accession = append(pk.accession, accessionCue{Verb: strings.ToLower(c.Verb), As: strings.ToLower(c.As), End: strings.ToLower(c.End),
+			Leads: lowerAll(c.Leads), NotInRole: lowerAll(c.NotInRole)})
+	}
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
 	pk.signatory = set(f.SignatoryLabels)
 	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),

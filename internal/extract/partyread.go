@@ -47,6 +47,8 @@ func (x *extractor) parties() model.Parties {
 	rs = append(rs, defs...)
 	rs = append(rs, x.bodyKindReadings(head)...)
 	rs = append(rs, x.signatureReadings(limit)...)
+	accs := x.accessionReadings()
+	rs = append(rs, accs...)
 	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
 	var p model.Parties
@@ -72,6 +74,18 @@ func (x *extractor) parties() model.Parties {
 		} else if o := x.otherHeadParty(shorts, p.Processor); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		} else if o := x.undefinedOtherParty(p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
+	if p.Processor == nil && p.Controller != nil {
+		// "Die X SE … („Konzernmutter“) … handelt als deren
+		// Auftragsverarbeiter" over a subsidiary's accession as
+		// controller: the one company the head defines is the other party.
+		if o := x.accessionOther(accs, shorts, p.Controller, "processor"); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		}
+	} else if p.Controller == nil && p.Processor != nil {
+		if o := x.accessionOther(accs, shorts, p.Processor, "controller"); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}

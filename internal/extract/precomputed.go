@@ -2076,6 +2076,56 @@ var precomputedKnowledge = &knowledgeFiles{
 				},
 			},
 		},
+		Accession: []accessionCue{
+			{
+				Verb: "tritt",
+				As:   "als",
+				End:  "bei",
+				Leads: []string{
+					"hiermit",
+					"hierdurch",
+					"hiermit auch",
+				},
+				NotInRole: []string{
+					"des",
+					"der",
+					"für",
+					"unter",
+					"sub",
+					"unterauftragsverarbeiter",
+					"unterauftragnehmer",
+				},
+			},
+			{
+				Verb: "accedes",
+				As:   "as",
+				Leads: []string{
+					"hereby",
+					"hereby irrevocably",
+				},
+				NotInRole: []string{
+					"of",
+					"for",
+					"to",
+					"sub-processor",
+					"subprocessor",
+					"sub",
+				},
+			},
+			{
+				Verb:  "hereby joins",
+				As:    "as",
+				Leads: []string{},
+				NotInRole: []string{
+					"of",
+					"for",
+					"to",
+					"sub-processor",
+					"subprocessor",
+					"sub",
+				},
+			},
+		},
 		DefinitionOpeners: []string{
 			"im folgenden",
 			"nachfolgend",
