@@ -181,3 +181,35 @@ func (x *extractor) accessionOther(accs []partyReading, shorts map[string]partyR
 	}
 	return &o
 }
+
+// streetAsName reports whether a name read for a party is a street with
+// its house number ("5 Whiteladies Road", "Hauptstraße 12a"): the
+// street_types of parties.yaml after a leading number, or a word ending in
+// one before a closing number.
+func (x *extractor) streetAsName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 5 {
+		return false
+	}
+	houseNo := func(w string) bool {
+		w = strings.TrimRight(w, ",")
+		n := 0
+		for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+			n++
+		}
+		return n > 0 && n <= 4 && len(w)-n <= 1 && (n == len(w) || w[n] >= 'a' && w[n] <= 'z')
+	}
+	pk := x.k.party
+	if houseNo(f[0]) && pk.streetTyp[strings.ToLower(f[len(f)-1])] {
+		return true
+	}
+	if houseNo(f[len(f)-1]) {
+		lw := strings.ToLower(f[len(f)-2])
+		for t := range pk.streetTyp {
+			if len(t) >= 4 && strings.HasSuffix(lw, t) {
+				return true
+			}
+		}
+	}
+	return false
+}

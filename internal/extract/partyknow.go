@@ -19,6 +19,7 @@ type partyFile struct {
 	Roles             map[string][]string `yaml:"roles"`
 	RoleAbbreviations map[string][]string `yaml:"role_abbreviations"`
 	Generic           []string            `yaml:"generic"`
+	ForHeads          []string            `yaml:"for_heads"`
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
 	DocumentHeads     []documentHead      `yaml:"document_heads"`
@@ -84,6 +85,7 @@ type partyKnowledge struct {
 	behalf     []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
 	letter     letterFile        // a letter's openings and voice cues, lower case
 	generic    map[string]bool
+	forHead    map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
 	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
 	bodyHeads  []string // "gemeinde", "landkreis": the kinds that open a local public body's name
 	accession  []accessionCue // "tritt … als Verantwortlicher bei": a company joining the contract
@@ -174,6 +176,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.bodyHeads = lowerAll(f.BodyHeads)
+	pk.forHead = set(f.ForHeads)
 	for _, c := range f.Accession {
 		if c.Verb == "" || c.As == "" {
 			return nil, fmt.Errorf("extract: parties.yaml: accession needs verb and as")

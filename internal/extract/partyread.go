@@ -583,6 +583,11 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 			if r.role != role || r.src != src {
 				continue
 			}
+			if r.party != nil && x.streetAsName(r.party.Name) {
+				// "of 5 Whiteladies Road" after a name not read: an
+				// address is no party's name.
+				continue
+			}
 			if r.party == nil {
 				if note == "" && r.src != "signature" && r.src != "title" {
 					note = r.note
