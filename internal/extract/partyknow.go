@@ -86,9 +86,9 @@ type partyKnowledge struct {
 	letter     letterFile        // a letter's openings and voice cues, lower case
 	generic    map[string]bool
 	forHead    map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
-	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
-	bodyHeads  []string // "gemeinde", "landkreis": the kinds that open a local public body's name
-	accession  []accessionCue // "tritt … als Verantwortlicher bei": a company joining the contract
+	authority  []string        // word endings of a public body's head word ("landesamt", "ministerium")
+	bodyHeads  []string        // "gemeinde", "landkreis": the kinds that open a local public body's name
+	accession  []accessionCue  // "tritt … als Verantwortlicher bei": a company joining the contract
 	article    map[string]bool
 	title      map[string]bool
 	nameLabel  map[string]bool
