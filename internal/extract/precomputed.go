@@ -1998,6 +1998,15 @@ var precomputedKnowledge = &knowledgeFiles{
 			"institute",
 			"clinic",
 		},
+		RoleAfterDef: []string{
+			"acting as",
+			"as",
+			"in its capacity as",
+			"als",
+			"handelnd als",
+			"in ihrer eigenschaft als",
+			"in seiner eigenschaft als",
+		},
 		Articles: []string{
 			"der",
 			"die",
@@ -3385,6 +3394,7 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"gesellschaft mit beschränkter haftung", "ges.m.b.h.", "g.m.b.h.", "g.m.b.h", "gesmbh", "gmbh."}, perm: []int32{2, 3, 1, 0, 4, 5}},
 	{in: []string{"gesetzlich vertreten durch", "geschäftsführerin", "geschäftsführung", "managing directors", "ansprechpartnerin", "geschäftsführer", "managing director", "ansprechpartner", "vertreten durch", "acting through", "contact person", "represented by", "attention", "inhaberin", "vertr. d.", "inhaber", "z. hd.", "attn.", "z.hd."}, perm: []int32{9, 4, 7, 12, 17, 10, 1, 5, 2, 0, 13, 15, 3, 6, 11, 14, 8, 16, 18}},
 	{in: []string{"im geschäftsverkehr auftretend unter", "im geschäftsverkehr unter dem namen", "auftretend unter der marke", "handelnd unter dem namen", "handelnd unter der marke", "trading under the brand", "trading under the name", "doing business as", "unter der marke", "handelnd unter", "trading as", "d/b/a", "t/a"}, perm: []int32{2, 11, 7, 3, 4, 9, 0, 1, 12, 10, 5, 6, 8}},
+	{in: []string{"in seiner eigenschaft als", "in ihrer eigenschaft als", "in its capacity as", "handelnd als", "acting as", "als", "as"}, perm: []int32{4, 5, 6, 3, 1, 2, 0}},
 	{in: []string{"incorporated", "inc."}, perm: []int32{1, 0}},
 	{in: []string{"l.l.c.", "l.l.c"}, perm: []int32{0, 1}},
 	{in: []string{"limited", "ltd."}, perm: []int32{0, 1}},
