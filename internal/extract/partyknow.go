@@ -21,6 +21,8 @@ type partyFile struct {
 	Generic           []string            `yaml:"generic"`
 	ForHeads          []string            `yaml:"for_heads"`
 	RoleAfterDef      []string            `yaml:"role_after_definition"`
+	ConsentVerbs      []string            `yaml:"consent_verbs"`
+	OrganisationWords []string            `yaml:"organisation_words"`
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
 	DocumentHeads     []documentHead      `yaml:"document_heads"`
@@ -88,6 +90,8 @@ type partyKnowledge struct {
 	generic      map[string]bool
 	forHead      map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
 	roleAfterDef []string        // "acting as", "als": a role after a definition's brackets
+	consentVerbs []string        // "stimmt", "accepts": a closing consent line's verb
+	orgWord      map[string]bool // "trust", "verein": a word that makes a name an organisation's
 	authority    []string        // word endings of a public body's head word ("landesamt", "ministerium")
 	bodyHeads    []string        // "gemeinde", "landkreis": the kinds that open a local public body's name
 	accession    []accessionCue  // "tritt … als Verantwortlicher bei": a company joining the contract
@@ -180,6 +184,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.bodyHeads = lowerAll(f.BodyHeads)
 	pk.forHead = set(f.ForHeads)
 	pk.roleAfterDef = altWords(lowerAll(f.RoleAfterDef))
+	pk.consentVerbs = lowerAll(f.ConsentVerbs)
+	pk.orgWord = set(f.OrganisationWords)
 	for _, c := range f.Accession {
 		if c.Verb == "" || c.As == "" {
 			return nil, fmt.Errorf("extract: parties.yaml: accession needs verb and as")

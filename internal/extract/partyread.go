@@ -1762,6 +1762,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if (ln.start > len(x.text)/2 || i > lastProse) && x.k.party.article[strings.ToLower(firstField(ln.text))] {
+			// "ZUSTIMMUNG / Der Kunde stimmt dieser Vereinbarung zu. /
+			// Firma: X GmbH".
+			if r, ok := x.closingConsent(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if ln.text[0] == '(' {
 			// Two columns of roles under two companies: read wherever
 			// they stand.
@@ -1927,6 +1935,37 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 	if !ok {
 		return partyReading{}, false
 	}
+	return x.companyUnder(i, role)
+}
+
+// closingConsent reads a closing consent line ("Der Kunde stimmt dieser
+// Vereinbarung zu.", "The Customer accepts these terms.") over the
+// consenting party's fields: an article, a role word and one of
+// consent_verbs in parties.yaml.
+func (x *extractor) closingConsent(i int) (partyReading, bool) {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ".:"))
+	ws := strings.Fields(t)
+	if len(ws) < 3 || !x.k.party.article[ws[0]] {
+		return partyReading{}, false
+	}
+	role := x.k.party.role[ws[1]]
+	if role != "processor" && role != "controller" {
+		return partyReading{}, false
+	}
+	rest := strings.Join(ws[2:], " ") + " "
+	for _, v := range x.k.party.consentVerbs {
+		if strings.HasPrefix(rest, v+" ") {
+			return x.companyUnder(i, role)
+		}
+	}
+	return partyReading{}, false
+}
+
+// companyUnder reads the company of a signature or consent block whose
+// lead line i gave the role: the first line with a legal form among the
+// next six, or a field of an organisation's name holding one of
+// organisation_words ("Organisation name: Brightwell Academy Trust").
+func (x *extractor) companyUnder(i int, role string) (partyReading, bool) {
 	pk := x.k.party
 	for k := i + 1; k < len(x.lines) && k <= i+6; k++ {
 		ln := x.lines[k]
@@ -1951,6 +1990,15 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			}
 		}
 		if pk.legalRe.FindStringIndex(" "+ln.text) == nil {
+			if v := signatureNameField(ln); v.start != ln.start && x.organisationValue(v.text) {
+				// "Organisation name: Brightwell Academy Trust": the field
+				// says it holds an organisation, a word of the value says
+				// it is one.
+				if r := x.partyFromLines([]line{v}, true); r.party != nil && r.party.Name == strings.TrimSpace(v.text) {
+					r.role, r.at, r.src = role, ln.start, "signature"
+					return r, true
+				}
+			}
 			continue
 		}
 		ln = signatureNameField(ln)
@@ -2339,6 +2387,33 @@ func (x *extractor) selfNamed(short string) bool {
 		}
 		if hasWord(seg, ls) {
 			return true
+		}
+	}
+	return false
+}
+
+// organisationValue reports whether a field's value names an
+// organisation without a legal form: two to eight words, no blank or
+// placeholder, one of them (or the end of a German compound of at least
+// five letters) one of organisation_words in parties.yaml.
+func (x *extractor) organisationValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if strings.ContainsAny(v, "_[]…<>") {
+		return false
+	}
+	ws := strings.Fields(v)
+	if len(ws) < 2 || len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if x.k.party.orgWord[lw] {
+			return true
+		}
+		for o := range x.k.party.orgWord {
+			if len(o) >= 5 && len(lw) > len(o) && strings.HasSuffix(lw, o) {
+				return true
+			}
 		}
 	}
 	return false
