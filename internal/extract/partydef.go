@@ -2447,6 +2447,27 @@ func (x *extractor) roleAfterDef(s string) (string, int) {
 	pk := x.k.party
 	t := strings.TrimLeft(s, " ,")
 	low := strings.ToLower(t)
+	verb := false
+	for _, v := range pk.roleAfterVerbs {
+		if !strings.HasPrefix(low, v+" ") {
+			continue
+		}
+		// '("Kitewire"), processes membership data as processor on
+		// behalf of …': a verb and up to four words before the cue.
+		rest := low[len(v)+1:]
+		for k := 0; k < 5; k++ {
+			if strings.HasPrefix(rest, "as ") || strings.HasPrefix(rest, "als ") {
+				low, verb = rest, true
+				break
+			}
+			sp := strings.IndexByte(rest, ' ')
+			if sp < 0 || strings.ContainsAny(rest[:sp], ",;.()") {
+				break
+			}
+			rest = rest[sp+1:]
+		}
+		break
+	}
 	for _, cue := range pk.roleAfterDef {
 		if !strings.HasPrefix(low, cue+" ") {
 			continue
@@ -2465,6 +2486,12 @@ func (x *extractor) roleAfterDef(s string) (string, int) {
 			return "", 0
 		}
 		after := strings.TrimLeft(rest[len(w):], " ")
+		if verb && x.processorOfAnother(rest[len(w):]) {
+			return "", 0
+		}
+		if verb && (strings.HasPrefix(after, "on behalf of") || strings.HasPrefix(after, "for ") || strings.HasPrefix(after, "im auftrag") || strings.HasPrefix(after, "für ")) {
+			return role, len(s) - len(rest) + len(w)
+		}
 		if after != "" && !strings.HasPrefix(after, ";") && !strings.HasPrefix(after, ",") && !strings.HasPrefix(after, ".") &&
 			!strings.HasPrefix(after, "and") && !strings.HasPrefix(after, "und") && !strings.HasPrefix(after, "\n") {
 			// "as processor of the Supplier", "als Auftragnehmer des …".

@@ -21,6 +21,7 @@ type partyFile struct {
 	Generic           []string            `yaml:"generic"`
 	ForHeads          []string            `yaml:"for_heads"`
 	RoleAfterDef      []string            `yaml:"role_after_definition"`
+	RoleAfterVerbs    []string            `yaml:"role_after_definition_verbs"`
 	ConsentVerbs      []string            `yaml:"consent_verbs"`
 	OrganisationWords []string            `yaml:"organisation_words"`
 	Articles          []string            `yaml:"articles"`
@@ -79,53 +80,54 @@ type partyFile struct {
 
 // partyKnowledge is the compiled party knowledge.
 type partyKnowledge struct {
-	role         map[string]string // lower-case role word -> processor/controller
-	abbrev       map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
-	instrCue     []string          // "weisung des": lower-case phrases before the party giving instructions
-	instrOwn     []string          // "'s instructions": lower-case phrases after it
-	naming       []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
-	namingScan   *wordScan         // finds naming
-	behalf       []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
-	letter       letterFile        // a letter's openings and voice cues, lower case
-	generic      map[string]bool
-	forHead      map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
-	roleAfterDef []string        // "acting as", "als": a role after a definition's brackets
-	consentVerbs []string        // "stimmt", "accepts": a closing consent line's verb
-	orgWord      map[string]bool // "trust", "verein": a word that makes a name an organisation's
-	authority    []string        // word endings of a public body's head word ("landesamt", "ministerium")
-	bodyHeads    []string        // "gemeinde", "landkreis": the kinds that open a local public body's name
-	accession    []accessionCue  // "tritt … als Verantwortlicher bei": a company joining the contract
-	article      map[string]bool
-	title        map[string]bool
-	nameLabel    map[string]bool
-	otherLbl     map[string]bool
-	addrLbl      map[string]bool // the other labels whose value is an address
-	tableHead    map[string]bool // "Rolle": the first head cell of a party table
-	partyLbl     map[string]bool // "甲方": a party's label by its place ("Party A")
-	collect      map[string]bool
-	fragStart    map[string]bool
-	self         map[string]bool
-	addressee    map[string]bool
-	voiceLbl     map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
-	annexTtl     map[string]bool   // "list of parties": an annex that lists the parties
-	annexWord    []string          // "annex", "anlage": words that open an annex's title
-	subAnnex     []string          // "sub-processor": an annex title's words that list sub-processors
-	signatory    map[string]bool   // "by", "signature": the labels of an execution block's signatory lines
-	ownVoice     ownVoiceFile      // the cues of a text in a party's own voice, lower case
-	annexFirst   string            // the first letters of the annex words
-	pronoun      map[string]bool
-	notInName    map[string]bool
-	genitive     map[string]bool // genitive articles inside a body's name ("der", "des")
-	genRel       map[string]bool // nouns of a relation before a genitive ("Tochtergesellschaft der …")
-	nonName      map[string]bool
-	titleHead    map[string]bool // "agreement", "vertrag": a title's last word
-	salute       map[string]bool
-	degree       map[string]bool // "med.", "rer.": lower-case parts of a degree
-	joiner       map[string]bool // "&", "von": lower-case words inside a name
-	place        map[string]bool // "am", "zum": a place in a name
-	template     map[string]bool
-	streetTyp    map[string]bool // "straße", "weg": a street's type word
-	streetLed    map[string]bool // "am", "unter": a word opening a street
+	role           map[string]string // lower-case role word -> processor/controller
+	abbrev         map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
+	instrCue       []string          // "weisung des": lower-case phrases before the party giving instructions
+	instrOwn       []string          // "'s instructions": lower-case phrases after it
+	naming         []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
+	namingScan     *wordScan         // finds naming
+	behalf         []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
+	letter         letterFile        // a letter's openings and voice cues, lower case
+	generic        map[string]bool
+	forHead        map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
+	roleAfterDef   []string        // "acting as", "als": a role after a definition's brackets
+	consentVerbs   []string        // "stimmt", "accepts": a closing consent line's verb
+	roleAfterVerbs []string        // "processes", "verarbeitet": a verb before role_after_definition
+	orgWord        map[string]bool // "trust", "verein": a word that makes a name an organisation's
+	authority      []string        // word endings of a public body's head word ("landesamt", "ministerium")
+	bodyHeads      []string        // "gemeinde", "landkreis": the kinds that open a local public body's name
+	accession      []accessionCue  // "tritt … als Verantwortlicher bei": a company joining the contract
+	article        map[string]bool
+	title          map[string]bool
+	nameLabel      map[string]bool
+	otherLbl       map[string]bool
+	addrLbl        map[string]bool // the other labels whose value is an address
+	tableHead      map[string]bool // "Rolle": the first head cell of a party table
+	partyLbl       map[string]bool // "甲方": a party's label by its place ("Party A")
+	collect        map[string]bool
+	fragStart      map[string]bool
+	self           map[string]bool
+	addressee      map[string]bool
+	voiceLbl       map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
+	annexTtl       map[string]bool   // "list of parties": an annex that lists the parties
+	annexWord      []string          // "annex", "anlage": words that open an annex's title
+	subAnnex       []string          // "sub-processor": an annex title's words that list sub-processors
+	signatory      map[string]bool   // "by", "signature": the labels of an execution block's signatory lines
+	ownVoice       ownVoiceFile      // the cues of a text in a party's own voice, lower case
+	annexFirst     string            // the first letters of the annex words
+	pronoun        map[string]bool
+	notInName      map[string]bool
+	genitive       map[string]bool // genitive articles inside a body's name ("der", "des")
+	genRel         map[string]bool // nouns of a relation before a genitive ("Tochtergesellschaft der …")
+	nonName        map[string]bool
+	titleHead      map[string]bool // "agreement", "vertrag": a title's last word
+	salute         map[string]bool
+	degree         map[string]bool // "med.", "rer.": lower-case parts of a degree
+	joiner         map[string]bool // "&", "von": lower-case words inside a name
+	place          map[string]bool // "am", "zum": a place in a name
+	template       map[string]bool
+	streetTyp      map[string]bool // "straße", "weg": a street's type word
+	streetLed      map[string]bool // "am", "unter": a word opening a street
 
 	roleRe      *wordAlt          // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
@@ -184,6 +186,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.bodyHeads = lowerAll(f.BodyHeads)
 	pk.forHead = set(f.ForHeads)
 	pk.roleAfterDef = altWords(lowerAll(f.RoleAfterDef))
+	pk.roleAfterVerbs = altWords(lowerAll(f.RoleAfterVerbs))
 	pk.consentVerbs = lowerAll(f.ConsentVerbs)
 	pk.orgWord = set(f.OrganisationWords)
 	for _, c := range f.Accession {

@@ -1716,6 +1716,14 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && x.k.party.article[strings.ToLower(firstField(ln.text))] {
+			// "ZUSTIMMUNG / Der Kunde stimmt dieser Vereinbarung zu. /
+			// Firma: X GmbH".
+			if r, ok := x.closingConsent(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if (i > lastProse || ln.start > len(x.text)/2) && strings.HasPrefix(ln.text, "|") {
 			// "| | Quillby | Customer |" over "| Company | Quillby, Inc. |
 			// Ostra AB |": the role column of a signature table; its
@@ -1758,14 +1766,6 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 			// "Für den Auftraggeber:" in the second half, above the
 			// signature line and the company.
 			if r, ok := x.signedFor(i); ok {
-				out = append(out, r)
-				continue
-			}
-		}
-		if (ln.start > len(x.text)/2 || i > lastProse) && x.k.party.article[strings.ToLower(firstField(ln.text))] {
-			// "ZUSTIMMUNG / Der Kunde stimmt dieser Vereinbarung zu. /
-			// Firma: X GmbH".
-			if r, ok := x.closingConsent(i); ok {
 				out = append(out, r)
 				continue
 			}
