@@ -1953,9 +1953,27 @@ func (x *extractor) closingConsent(i int) (partyReading, bool) {
 		return partyReading{}, false
 	}
 	rest := strings.Join(ws[2:], " ") + " "
+	verb := false
 	for _, v := range x.k.party.consentVerbs {
 		if strings.HasPrefix(rest, v+" ") {
-			return x.companyUnder(i, role)
+			verb = true
+		}
+	}
+	// The consent is to the contract ("dieser Vereinbarung", "these
+	// terms"), not to a sub-processor or a measure.
+	obj := false
+	for _, w := range ws[2:] {
+		if x.k.party.consentObj[strings.Trim(w, ",;")] {
+			obj = true
+		}
+	}
+	if !verb || !obj {
+		return partyReading{}, false
+	}
+	// The company stands in a labelled field ("Firma:", "Company:").
+	for k := i + 1; k < len(x.lines) && k <= i+3; k++ {
+		if v := signatureNameField(x.lines[k]); v.start != x.lines[k].start {
+			return x.companyUnder(k-1, role)
 		}
 	}
 	return partyReading{}, false
