@@ -1716,7 +1716,10 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
-		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && x.k.party.article[strings.ToLower(firstField(ln.text))] {
+		if t := ln.text; len(t) > 8 && len(t) <= 120 && (t[0] == 'D' || t[0] == 'T') && (ln.start > len(x.text)/2 || i > lastProse) && x.k.party.article[strings.ToLower(firstField(t))] {
+			// (A consent line opens with a capitalised article: "Der",
+			// "Die", "The"; the first byte spares the other lines the
+			// word's lower-casing.)
 			// "ZUSTIMMUNG / Der Kunde stimmt dieser Vereinbarung zu. /
 			// Firma: X GmbH".
 			if r, ok := x.closingConsent(i); ok {
