@@ -47,14 +47,24 @@ func (x *extractor) parties() model.Parties {
 	rs = append(rs, defs...)
 	rs = append(rs, x.bodyKindReadings(head)...)
 	rs = append(rs, x.signatureReadings(limit)...)
-	accs := x.accessionReadings()
-	rs = append(rs, accs...)
 	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
 	var p model.Parties
 	var src string
 	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
 	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	var accs []partyReading
+	if p.Processor == nil || p.Controller == nil {
+		// Accession declarations are read only when a role is still
+		// open: trusted like signature blocks and read after them, they
+		// cannot change a role already decided (and the scan is spared
+		// on most texts).
+		if accs = x.accessionReadings(); len(accs) > 0 {
+			rs = append(rs, accs...)
+			p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
+			p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+		}
+	}
 	// "between Aurelian Therapeutics S.A. (the "Sponsor") and Lindqvist
 	// Clinical Services AB (the "CRO") … the Sponsor is the controller …
 	// the CRO processes the data on behalf of the Sponsor": of the two
