@@ -25,9 +25,11 @@ type accessionCue struct {
 // names. Trusted like a signature block: a party of the head comes first.
 func (x *extractor) accessionReadings() []partyReading {
 	var out []partyReading
+	// A declaration of accession stands after the contract's body, as
+	// signature blocks do: the second half of the text is read.
 	for _, c := range x.k.party.accession {
 		v := " " + c.Verb + " "
-		for off := 0; off < len(x.lower); {
+		for off := len(x.lower) / 2; off < len(x.lower); {
 			i := strings.Index(x.lower[off:], v)
 			if i < 0 {
 				break
