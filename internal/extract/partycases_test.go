@@ -78,7 +78,9 @@ var knownPartyGaps = map[string]string{
 	"en-p22-17-pty-ltd-trading-as":                      "lines ending in a bare \"(Practice)\" that is no role word: the party is not read as defined (branch parties22)",
 	"en-p22-21-sole-trader-ta":                          "\"Emma Clarke t/as Clarke Virtual Assistance, a sole trader\" defined as \"Assistant\": a person trading under a name is not read (branch parties22)",
 	"de-p22b-03-zwei-gemeinden-keine":                   "\"Die X GmbH, Ringstraße 4, 85072 Eichstätt, ist Auftragsverarbeiterin.\": a role stated after the firm's address in running text without a party head is not read (branch parties22)",
-	"de-p22d-01-tab-zentrum-fuer":                       "\"Zentrum für Logopädie Anna Weber\": a head word that is not generic (\"Zentrum\") before \"für\" and a field is read as a fragment of a sentence (branch parties22)",
+	"en-p27x-05-accedes-on-behalf-of":                   "\"between X Ltd, <address> (the \"Supplier\"), the processor\": a role after the definition's brackets and a comma without \"as\" is not read (branch parties27; the negative, a sub-processor's accession, holds)",
+	"en-p27-09-nhs-practice-dr":                         "\"Controller: The Riverside Surgery (Dr A Patel and Partners), …\": a practice named with its partners in brackets after \"The\" is read as a fragment (branch parties27)",
+	"en-p27-17-the-controller-signature-block":          "\"Signed for and on behalf of Marlow Rowing Club (the Club):\" where only running text (\"the Club named in the signature block below, which is the controller\") gives the role: a signature lead naming a body by a non-role short name is not read (branch parties27)",
 	"de-h12-02-lines-im-folgenden":                      "of two head lines, one defined by a role word („Dienstleisterin“) and one by a plain short name („Bank“), the other party is not given the controller's role when no instruction cue names it (the contract this excerpt follows has cues; branch hold12de)",
 }
 

@@ -935,7 +935,15 @@ func (x *extractor) defUnits(n int) []defUnit {
 			c, bare = `"`+strings.TrimSpace(c[strings.IndexByte(c, ' ')+1:])+`"`, true
 		}
 		if role, shorts, ok := x.parseDef(c); ok && (!bare || (role == "") == (len(shorts) == 1)) {
-			us = append(us, defUnit{start: i, end: j, role: role, shorts: shorts})
+			end := j
+			if role == "" && !bare {
+				// '("Albumvault"), acting as the processor': the role
+				// after the short name's brackets.
+				if r, k := x.roleAfterDef(text[j:min(n, j+60)]); r != "" {
+					role, end = r, j+k
+				}
+			}
+			us = append(us, defUnit{start: i, end: end, role: role, shorts: shorts})
 			continue
 		}
 		// "(Leadesk UG (haftungsbeschränkt), „Auftragnehmer“)".
@@ -2428,4 +2436,68 @@ func (x *extractor) voiceLabelReadings() []partyReading {
 		out = append(out, partyReading{role: role, party: pr.party, at: ln.start, src: "block"})
 	}
 	return out
+}
+
+// roleAfterDef reads a role stated right after a definition's closing
+// bracket ('("Albumvault"), acting as the processor;', "(„Kanzlei“) als
+// Verantwortliche und"): one of role_after_definition in parties.yaml, an
+// optional article, a role word, then the end of the phrase. It returns
+// the role and the bytes read.
+func (x *extractor) roleAfterDef(s string) (string, int) {
+	pk := x.k.party
+	t := strings.TrimLeft(s, " ,")
+	low := strings.ToLower(t)
+	verb := false
+	for _, v := range pk.roleAfterVerbs {
+		if !strings.HasPrefix(low, v+" ") {
+			continue
+		}
+		// '("Kitewire"), processes membership data as processor on
+		// behalf of …': a verb and up to four words before the cue.
+		rest := low[len(v)+1:]
+		for k := 0; k < 5; k++ {
+			if strings.HasPrefix(rest, "as ") || strings.HasPrefix(rest, "als ") {
+				low, verb = rest, true
+				break
+			}
+			sp := strings.IndexByte(rest, ' ')
+			if sp < 0 || strings.ContainsAny(rest[:sp], ",;.()") {
+				break
+			}
+			rest = rest[sp+1:]
+		}
+		break
+	}
+	for _, cue := range pk.roleAfterDef {
+		if !strings.HasPrefix(low, cue+" ") {
+			continue
+		}
+		rest := strings.TrimLeft(low[len(cue):], " ")
+		for _, a := range []string{"the ", "der ", "die ", "a ", "its ", "data "} {
+			rest = strings.TrimPrefix(rest, a)
+		}
+		rest = strings.TrimPrefix(rest, "data ")
+		w := rest
+		if k := strings.IndexAny(rest, " ,;.:)\n"); k >= 0 {
+			w = rest[:k]
+		}
+		role := pk.role[w]
+		if role != "processor" && role != "controller" {
+			return "", 0
+		}
+		after := strings.TrimLeft(rest[len(w):], " ")
+		if verb && x.processorOfAnother(rest[len(w):]) {
+			return "", 0
+		}
+		if verb && (strings.HasPrefix(after, "on behalf of") || strings.HasPrefix(after, "for ") || strings.HasPrefix(after, "im auftrag") || strings.HasPrefix(after, "für ")) {
+			return role, len(s) - len(rest) + len(w)
+		}
+		if after != "" && !strings.HasPrefix(after, ";") && !strings.HasPrefix(after, ",") && !strings.HasPrefix(after, ".") &&
+			!strings.HasPrefix(after, "and") && !strings.HasPrefix(after, "und") && !strings.HasPrefix(after, "\n") {
+			// "as processor of the Supplier", "als Auftragnehmer des …".
+			return "", 0
+		}
+		return role, len(s) - len(rest) + len(w)
+	}
+	return "", 0
 }

@@ -19,8 +19,16 @@ type partyFile struct {
 	Roles             map[string][]string `yaml:"roles"`
 	RoleAbbreviations map[string][]string `yaml:"role_abbreviations"`
 	Generic           []string            `yaml:"generic"`
+	ForHeads          []string            `yaml:"for_heads"`
+	RoleAfterDef      []string            `yaml:"role_after_definition"`
+	RoleAfterVerbs    []string            `yaml:"role_after_definition_verbs"`
+	ConsentVerbs      []string            `yaml:"consent_verbs"`
+	ConsentObjects    []string            `yaml:"consent_objects"`
+	OrganisationWords []string            `yaml:"organisation_words"`
 	Articles          []string            `yaml:"articles"`
 	Connectors        []string            `yaml:"connectors"`
+	DocumentHeads     []documentHead      `yaml:"document_heads"`
+	Accession         []accessionCue      `yaml:"accession"`
 	DefinitionOpeners []string            `yaml:"definition_openers"`
 	DefinitionClosers []string            `yaml:"definition_closers"`
 	Collective        []string            `yaml:"collective"`
@@ -73,48 +81,55 @@ type partyFile struct {
 
 // partyKnowledge is the compiled party knowledge.
 type partyKnowledge struct {
-	role       map[string]string // lower-case role word -> processor/controller
-	abbrev     map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
-	instrCue   []string          // "weisung des": lower-case phrases before the party giving instructions
-	instrOwn   []string          // "'s instructions": lower-case phrases after it
-	naming     []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
-	namingScan *wordScan         // finds naming
-	behalf     []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
-	letter     letterFile        // a letter's openings and voice cues, lower case
-	generic    map[string]bool
-	authority  []string // word endings of a public body's head word ("landesamt", "ministerium")
-	bodyHeads  []string // "gemeinde", "landkreis": the kinds that open a local public body's name
-	article    map[string]bool
-	title      map[string]bool
-	nameLabel  map[string]bool
-	otherLbl   map[string]bool
-	addrLbl    map[string]bool // the other labels whose value is an address
-	tableHead  map[string]bool // "Rolle": the first head cell of a party table
-	partyLbl   map[string]bool // "甲方": a party's label by its place ("Party A")
-	collect    map[string]bool
-	fragStart  map[string]bool
-	self       map[string]bool
-	addressee  map[string]bool
-	voiceLbl   map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
-	annexTtl   map[string]bool   // "list of parties": an annex that lists the parties
-	annexWord  []string          // "annex", "anlage": words that open an annex's title
-	subAnnex   []string          // "sub-processor": an annex title's words that list sub-processors
-	signatory  map[string]bool   // "by", "signature": the labels of an execution block's signatory lines
-	ownVoice   ownVoiceFile      // the cues of a text in a party's own voice, lower case
-	annexFirst string            // the first letters of the annex words
-	pronoun    map[string]bool
-	notInName  map[string]bool
-	genitive   map[string]bool // genitive articles inside a body's name ("der", "des")
-	genRel     map[string]bool // nouns of a relation before a genitive ("Tochtergesellschaft der …")
-	nonName    map[string]bool
-	titleHead  map[string]bool // "agreement", "vertrag": a title's last word
-	salute     map[string]bool
-	degree     map[string]bool // "med.", "rer.": lower-case parts of a degree
-	joiner     map[string]bool // "&", "von": lower-case words inside a name
-	place      map[string]bool // "am", "zum": a place in a name
-	template   map[string]bool
-	streetTyp  map[string]bool // "straße", "weg": a street's type word
-	streetLed  map[string]bool // "am", "unter": a word opening a street
+	role           map[string]string // lower-case role word -> processor/controller
+	abbrev         map[string]string // "AN", "AG": a role's abbreviation as written -> processor/controller
+	instrCue       []string          // "weisung des": lower-case phrases before the party giving instructions
+	instrOwn       []string          // "'s instructions": lower-case phrases after it
+	naming         []string          // "nennen wir": lower-case words naming a party by a quoted short name after it
+	namingScan     *wordScan         // finds naming
+	behalf         []string          // "im auftrag des": the instruction cues that also say a third firm's work is done for a party
+	letter         letterFile        // a letter's openings and voice cues, lower case
+	generic        map[string]bool
+	forHead        map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
+	roleAfterDef   []string        // "acting as", "als": a role after a definition's brackets
+	consentVerbs   []string        // "stimmt", "accepts": a closing consent line's verb
+	consentObj     map[string]bool // "vereinbarung", "terms": what a closing consent line consents to
+	roleAfterVerbs []string        // "processes", "verarbeitet": a verb before role_after_definition
+	orgWord        map[string]bool // "trust", "verein": a word that makes a name an organisation's
+	authority      []string        // word endings of a public body's head word ("landesamt", "ministerium")
+	bodyHeads      []string        // "gemeinde", "landkreis": the kinds that open a local public body's name
+	accession      []accessionCue  // "tritt … als Verantwortlicher bei": a company joining the contract
+	article        map[string]bool
+	title          map[string]bool
+	nameLabel      map[string]bool
+	otherLbl       map[string]bool
+	addrLbl        map[string]bool // the other labels whose value is an address
+	tableHead      map[string]bool // "Rolle": the first head cell of a party table
+	partyLbl       map[string]bool // "甲方": a party's label by its place ("Party A")
+	collect        map[string]bool
+	fragStart      map[string]bool
+	self           map[string]bool
+	addressee      map[string]bool
+	voiceLbl       map[string]string // "wir" → "self", "ihr" → "addressee": a voice's label line
+	annexTtl       map[string]bool   // "list of parties": an annex that lists the parties
+	annexWord      []string          // "annex", "anlage": words that open an annex's title
+	subAnnex       []string          // "sub-processor": an annex title's words that list sub-processors
+	signatory      map[string]bool   // "by", "signature": the labels of an execution block's signatory lines
+	ownVoice       ownVoiceFile      // the cues of a text in a party's own voice, lower case
+	annexFirst     string            // the first letters of the annex words
+	pronoun        map[string]bool
+	notInName      map[string]bool
+	genitive       map[string]bool // genitive articles inside a body's name ("der", "des")
+	genRel         map[string]bool // nouns of a relation before a genitive ("Tochtergesellschaft der …")
+	nonName        map[string]bool
+	titleHead      map[string]bool // "agreement", "vertrag": a title's last word
+	salute         map[string]bool
+	degree         map[string]bool // "med.", "rer.": lower-case parts of a degree
+	joiner         map[string]bool // "&", "von": lower-case words inside a name
+	place          map[string]bool // "am", "zum": a place in a name
+	template       map[string]bool
+	streetTyp      map[string]bool // "straße", "weg": a street's type word
+	streetLed      map[string]bool // "am", "unter": a word opening a street
 
 	roleRe      *wordAlt          // a role word, whole word, case-insensitive
 	connectorRe *prefilter.Regexp // connectors at the start of a phrase
@@ -171,6 +186,19 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 		streetTyp: set(f.StreetTypes), streetLed: set(f.StreetLeads), fieldRe: map[string]func() *regexp.Regexp{}, fieldHead: map[string]bool{}}
 	pk.authority = lowerAll(f.AuthorityHeads)
 	pk.bodyHeads = lowerAll(f.BodyHeads)
+	pk.forHead = set(f.ForHeads)
+	pk.roleAfterDef = altWords(lowerAll(f.RoleAfterDef))
+	pk.roleAfterVerbs = altWords(lowerAll(f.RoleAfterVerbs))
+	pk.consentVerbs = lowerAll(f.ConsentVerbs)
+	pk.consentObj = set(f.ConsentObjects)
+	pk.orgWord = set(f.OrganisationWords)
+	for _, c := range f.Accession {
+		if c.Verb == "" || c.As == "" {
+			return nil, fmt.Errorf("extract: parties.yaml: accession needs verb and as")
+		}
+		pk.accession = append(pk.accession, accessionCue{Verb: strings.ToLower(c.Verb), As: strings.ToLower(c.As), End: strings.ToLower(c.End),
+			Leads: lowerAll(c.Leads), NotInRole: lowerAll(c.NotInRole)})
+	}
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
 	pk.signatory = set(f.SignatoryLabels)
 	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),
@@ -214,16 +242,14 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	}
 	words := func(ws []string) string { return `(?:` + alternation(lowerAll(ws)) + `)` }
 	pk.roleRe = newWordAlt(mustParty(`(?i)(?:^|[^\p{L}\-])(`+words(roles)+`)(?:$|[^\p{L}])`), altWords(lowerAll(roles)), true, roleLead, roleTrail)
-	// A head without "zwischen" may name the document by a word of its
+	// A head without "zwischen" may name the document by words of its
 	// own ("Vertragsparteien dieser Zusatzvereinbarung sind", "Parteien
-	// der Anlage DS sind"): one to three words between the article and
-	// "sind".
-	// The words are Latin letters, digits and "-./": a Unicode class such
-	// as [\p{L}\p{N}] here costs every process millions of instructions
-	// to parse (the connector expression is compiled at start).
-	word := `[0-9A-Za-zÀ-ÖØ-öø-ſ][0-9A-Za-zÀ-ÖØ-öø-ſ\-./]*`
-	docHead := `(?:vertrags)?(?:partner|parteien)\s+(?:dieser|dieses|der|des)\s+` + word + `(?:\s+` + word + `){0,2}\s+sind`
-	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + `|` + docHead + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
+	// der Anlage DS sind"): document_heads in parties.yaml.
+	heads, err := documentHeadsRe(f.DocumentHeads)
+	if err != nil {
+		return nil, err
+	}
+	pk.connectorRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.Connectors)) + heads + `)[:,]?(?:\s+|$)|[,;:\-–—•·*]\s*)+`)
 	pk.openerRe = mustParty(`(?i)^(?:(?:` + alternation(lowerAll(f.DefinitionOpeners)) + `)(?:[\s:,]+|$))+`)
 	pk.closerRe = mustParty(`(?i)(?:\s+(?:` + alternation(lowerAll(f.DefinitionClosers)) + `))+\s*$`)
 	pk.cutRe = mustParty(`(?i)(?:^|[\s,;(])(?:` + alternation(lowerAll(f.CutMarkers)) + `)(?:$|[\s:,.])`)
@@ -293,4 +319,38 @@ func lowerAll(ws []string) []string {
 		out[i] = strings.ToLower(w)
 	}
 	return out
+}
+
+// documentHead is one entry of document_heads in parties.yaml: a head
+// without "zwischen" that names the document by words of its own
+// ("Vertragsparteien dieser Zusatzvereinbarung sind"): a lead, an
+// article, one to Words words naming the document, a closing verb.
+type documentHead struct {
+	Leads    []string `yaml:"leads"`
+	Articles []string `yaml:"articles"`
+	Words    int      `yaml:"words"`
+	Verbs    []string `yaml:"verbs"`
+}
+
+// docHeadWord is one word of a document's own name: Latin letters,
+// digits and "-./". A Unicode class such as [\p{L}\p{N}] here costs every
+// process millions of instructions to parse (the connector expression is
+// compiled at start).
+const docHeadWord = `[0-9A-Za-zÀ-ÖØ-öø-ſ][0-9A-Za-zÀ-ÖØ-öø-ſ\-./]*`
+
+// documentHeadsRe returns the alternatives of the document heads, each
+// after a "|", for the connector expression.
+func documentHeadsRe(hs []documentHead) (string, error) {
+	var b strings.Builder
+	for i, h := range hs {
+		if len(h.Leads) == 0 || len(h.Articles) == 0 || len(h.Verbs) == 0 || h.Words < 1 {
+			return "", fmt.Errorf("extract: parties.yaml: document_heads[%d] needs leads, articles, verbs and words ≥ 1", i)
+		}
+		b.WriteString(`|(?:` + alternation(lowerAll(h.Leads)) + `)\s+(?:` + alternation(lowerAll(h.Articles)) + `)\s+` + docHeadWord)
+		if h.Words > 1 {
+			fmt.Fprintf(&b, `(?:\s+%s){0,%d}`, docHeadWord, h.Words-1)
+		}
+		b.WriteString(`\s+(?:` + alternation(lowerAll(h.Verbs)) + `)`)
+	}
+	return b.String(), nil
 }

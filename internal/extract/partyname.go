@@ -599,8 +599,10 @@ func (x *extractor) notAName(name string, legal bool) string {
 			// the first word, a capitalised word after the place.
 			continue
 		}
-		if i == 1 && (lw == "für" || lw == "for") && pk.generic[strings.ToLower(words[0])] && x.namedAfterFor(strings.Join(words[2:], " ")+" ") {
-			// "Praxis für Physiotherapie Jana Koch".
+		if w0 := strings.ToLower(words[0]); i == 1 && (lw == "für" || lw == "for") && (pk.generic[w0] || pk.forHead[w0]) && x.namedAfterFor(strings.Join(words[2:], " ")+" ") {
+			// "Praxis für Physiotherapie Jana Koch", "Zentrum für
+			// Ergotherapie Karin Lüders", "Centre for Sleep Medicine
+			// Bristol".
 			continue
 		}
 		return noteFragment

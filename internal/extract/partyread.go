@@ -53,6 +53,18 @@ func (x *extractor) parties() model.Parties {
 	var src string
 	p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
 	p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+	var accs []partyReading
+	if p.Processor == nil || p.Controller == nil {
+		// Accession declarations are read only when a role is still
+		// open: trusted like signature blocks and read after them, they
+		// cannot change a role already decided (and the scan is spared
+		// on most texts).
+		if accs = x.accessionReadings(); len(accs) > 0 {
+			rs = append(rs, accs...)
+			p.Processor, p.ProcessorNote, src = x.decide("processor", rs, shorts)
+			p.Controller, p.ControllerNote, _ = x.decide("controller", rs, shorts)
+		}
+	}
 	// "between Aurelian Therapeutics S.A. (the "Sponsor") and Lindqvist
 	// Clinical Services AB (the "CRO") … the Sponsor is the controller …
 	// the CRO processes the data on behalf of the Sponsor": of the two
@@ -72,6 +84,18 @@ func (x *extractor) parties() model.Parties {
 		} else if o := x.otherHeadParty(shorts, p.Processor); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		} else if o := x.undefinedOtherParty(p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
+	if p.Processor == nil && p.Controller != nil {
+		// "Die X SE … („Konzernmutter“) … handelt als deren
+		// Auftragsverarbeiter" over a subsidiary's accession as
+		// controller: the one company the head defines is the other party.
+		if o := x.accessionOther(accs, shorts, p.Controller, "processor"); o != nil {
+			p.Processor, p.ProcessorNote, src = o, "", "definition"
+		}
+	} else if p.Controller == nil && p.Processor != nil {
+		if o := x.accessionOther(accs, shorts, p.Processor, "controller"); o != nil {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
@@ -567,6 +591,11 @@ func (x *extractor) decide(role string, rs []partyReading, shorts map[string]par
 		for i := range rs {
 			r := &rs[i]
 			if r.role != role || r.src != src {
+				continue
+			}
+			if r.party != nil && x.streetAsName(r.party.Name) {
+				// "of 5 Whiteladies Road" after a name not read: an
+				// address is no party's name.
 				continue
 			}
 			if r.party == nil {
@@ -1697,6 +1726,17 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				continue
 			}
 		}
+		if t := ln.text; len(t) > 8 && len(t) <= 120 && (t[0] == 'D' || t[0] == 'T') && (ln.start > len(x.text)/2 || i > lastProse) && x.k.party.article[strings.ToLower(firstField(t))] {
+			// (A consent line opens with a capitalised article: "Der",
+			// "Die", "The"; the first byte spares the other lines the
+			// word's lower-casing.)
+			// "ZUSTIMMUNG / Der Kunde stimmt dieser Vereinbarung zu. /
+			// Firma: X GmbH".
+			if r, ok := x.closingConsent(i); ok {
+				out = append(out, r)
+				continue
+			}
+		}
 		if (i > lastProse || ln.start > len(x.text)/2) && strings.HasPrefix(ln.text, "|") {
 			// "| | Quillby | Customer |" over "| Company | Quillby, Inc. |
 			// Ostra AB |": the role column of a signature table; its
@@ -1908,6 +1948,55 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 	if !ok {
 		return partyReading{}, false
 	}
+	return x.companyUnder(i, role)
+}
+
+// closingConsent reads a closing consent line ("Der Kunde stimmt dieser
+// Vereinbarung zu.", "The Customer accepts these terms.") over the
+// consenting party's fields: an article, a role word and one of
+// consent_verbs in parties.yaml.
+func (x *extractor) closingConsent(i int) (partyReading, bool) {
+	t := strings.ToLower(strings.TrimRight(strings.TrimSpace(x.lines[i].text), ".:"))
+	ws := strings.Fields(t)
+	if len(ws) < 3 || !x.k.party.article[ws[0]] {
+		return partyReading{}, false
+	}
+	role := x.k.party.role[ws[1]]
+	if role != "processor" && role != "controller" {
+		return partyReading{}, false
+	}
+	rest := strings.Join(ws[2:], " ") + " "
+	verb := false
+	for _, v := range x.k.party.consentVerbs {
+		if strings.HasPrefix(rest, v+" ") {
+			verb = true
+		}
+	}
+	// The consent is to the contract ("dieser Vereinbarung", "these
+	// terms"), not to a sub-processor or a measure.
+	obj := false
+	for _, w := range ws[2:] {
+		if x.k.party.consentObj[strings.Trim(w, ",;")] {
+			obj = true
+		}
+	}
+	if !verb || !obj {
+		return partyReading{}, false
+	}
+	// The company stands in a labelled field ("Firma:", "Company:").
+	for k := i + 1; k < len(x.lines) && k <= i+3; k++ {
+		if v := signatureNameField(x.lines[k]); v.start != x.lines[k].start {
+			return x.companyUnder(k-1, role)
+		}
+	}
+	return partyReading{}, false
+}
+
+// companyUnder reads the company of a signature or consent block whose
+// lead line i gave the role: the first line with a legal form among the
+// next six, or a field of an organisation's name holding one of
+// organisation_words ("Organisation name: Brightwell Academy Trust").
+func (x *extractor) companyUnder(i int, role string) (partyReading, bool) {
 	pk := x.k.party
 	for k := i + 1; k < len(x.lines) && k <= i+6; k++ {
 		ln := x.lines[k]
@@ -1932,6 +2021,15 @@ func (x *extractor) signedFor(i int) (partyReading, bool) {
 			}
 		}
 		if pk.legalRe.FindStringIndex(" "+ln.text) == nil {
+			if v := signatureNameField(ln); v.start != ln.start && x.organisationValue(v.text) {
+				// "Organisation name: Brightwell Academy Trust": the field
+				// says it holds an organisation, a word of the value says
+				// it is one.
+				if r := x.partyFromLines([]line{v}, true); r.party != nil && r.party.Name == strings.TrimSpace(v.text) {
+					r.role, r.at, r.src = role, ln.start, "signature"
+					return r, true
+				}
+			}
 			continue
 		}
 		ln = signatureNameField(ln)
@@ -2320,6 +2418,33 @@ func (x *extractor) selfNamed(short string) bool {
 		}
 		if hasWord(seg, ls) {
 			return true
+		}
+	}
+	return false
+}
+
+// organisationValue reports whether a field's value names an
+// organisation without a legal form: two to eight words, no blank or
+// placeholder, one of them (or the end of a German compound of at least
+// five letters) one of organisation_words in parties.yaml.
+func (x *extractor) organisationValue(v string) bool {
+	v = strings.TrimSpace(v)
+	if strings.ContainsAny(v, "_[]…<>") {
+		return false
+	}
+	ws := strings.Fields(v)
+	if len(ws) < 2 || len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if x.k.party.orgWord[lw] {
+			return true
+		}
+		for o := range x.k.party.orgWord {
+			if len(o) >= 5 && len(lw) > len(o) && strings.HasSuffix(lw, o) {
+				return true
+			}
 		}
 	}
 	return false
