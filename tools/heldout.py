@@ -79,8 +79,8 @@ def main():
     P = tp / (tp + fp) if tp + fp else 1.0
     R = tp / (tp + fn) if tp + fn else 1.0
     print(f"{d}: acc {ok/n:.3f} ({ok}/{n}) | missing P {tp}/{tp+fp}={P:.3f} R {tp}/{tp+fn}={R:.3f} | "
-          f"parties {pr}/{pn} wrong {pw} | subs F1 {f1(sub['all']):.3f} (de {f1(sub['de']):.3f}; "
-          f"{sub['all'][0]} of {sub['all'][2]} found, {sub['all'][1]} given)")
+          f"parties {pr}/{pn} wrong {pw} | subs F1 {f1(sub['all']):.3f} ({sub['all'][0]} of {sub['all'][2]} found, "
+          f"{sub['all'][1]} given; de {f1(sub['de']):.3f}: {sub['de'][0]} of {sub['de'][2]}, {sub['de'][1]} given)")
 
 
 main()
