@@ -25247,6 +25247,13 @@ var precomputedCatalog = &Catalog{
 							"sicher halten",
 							"sicher hält",
 							"sicher aufzubewahren",
+							"sicherheit ihrer geräte",
+							"sicherheit ihrer systeme",
+							"sicherheit ihrer it",
+							"sicherer machen",
+							"sicherer zu machen",
+							"besser absichern",
+							"besser abzusichern",
 						},
 					},
 					None: []string{
@@ -37962,6 +37969,8 @@ var precomputedCatalog = &Catalog{
 							"unterstellte*",
 							"unterstellt",
 							"alle die",
+							"jeder der",
+							"jede die",
 							"jede person die",
 							"wer bei uns",
 							"wer beim auftragnehmer",
@@ -38022,6 +38031,8 @@ var precomputedCatalog = &Catalog{
 							"arbeitet ausschließlich nach",
 							"arbeiten nur nach",
 							"arbeitet nur nach",
+							"nur das tun",
+							"nur das machen",
 						},
 					},
 					None: []string{
@@ -38088,6 +38099,7 @@ var precomputedCatalog = &Catalog{
 					All: [][]string{
 						{
 							"re:^\\W*(?:unser|unsere|alle|sämtliche|die)\\s+(?:\\S+\\s+){0,2}?(?:team|teams|mitarbeiter|mitarbeiterinnen|mitarbeitenden|mitarbeitende|beschäftigten|beschäftigte|angestellten|personal)\\b",
+							"re:^\\W*(?:jeder|jede|alle),?\\s+(?:der|die)\\s+bei\\s+uns\\b",
 						},
 						{
 							"aufgetragen",
@@ -38226,10 +38238,18 @@ var precomputedCatalog = &Catalog{
 					Topic: [][]string{
 						{
 							"@de_staff",
+							"eingesetzten",
+							"eingesetzte",
+							"mitwirkenden",
+							"mitwirkende",
 						},
 					},
 					None: []string{
 						"@de_neg",
+						"entgegennehm*",
+						"entgegenzunehmen",
+						"erteilen",
+						"erteilt werden",
 					},
 					Fallback: true,
 					Why:      "the staff of the paragraph may process only on instructions",
@@ -39095,4 +39115,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a931f9c0dc5fced490a88ed9dc9e01b2b3da3d4b3187c7f1eacf56cb365932e5"
+const precomputedDigest = "9817215da8b7c449c32a3f102a7286a04c2a31ce6cf20d9815dc158aab1068a0"
