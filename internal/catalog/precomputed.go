@@ -25744,6 +25744,7 @@ var precomputedCatalog = &Catalog{
 							"auskünfte",
 							"unterlagen",
 							"alles was",
+							"dokumentation",
 						},
 						{
 							"geben",
@@ -25762,6 +25763,9 @@ var precomputedCatalog = &Catalog{
 							"mit allen angaben",
 							"mit allen informationen",
 							"mit allen infos",
+							"beizufügen",
+							"fügt .... bei",
+							"fügen .... bei",
 						},
 						{
 							"meldung",
@@ -39115,4 +39119,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "9817215da8b7c449c32a3f102a7286a04c2a31ce6cf20d9815dc158aab1068a0"
+const precomputedDigest = "26cde308ee0239bb64c073db52d09d3737cfd8f84723e48f6b363807868fb156"
