@@ -25247,6 +25247,13 @@ var precomputedCatalog = &Catalog{
 							"sicher halten",
 							"sicher hält",
 							"sicher aufzubewahren",
+							"sicherheit ihrer geräte",
+							"sicherheit ihrer systeme",
+							"sicherheit ihrer it",
+							"sicherer machen",
+							"sicherer zu machen",
+							"besser absichern",
+							"besser abzusichern",
 						},
 					},
 					None: []string{
@@ -25737,6 +25744,7 @@ var precomputedCatalog = &Catalog{
 							"auskünfte",
 							"unterlagen",
 							"alles was",
+							"dokumentation",
 						},
 						{
 							"geben",
@@ -25755,6 +25763,9 @@ var precomputedCatalog = &Catalog{
 							"mit allen angaben",
 							"mit allen informationen",
 							"mit allen infos",
+							"beizufügen",
+							"fügt .... bei",
+							"fügen .... bei",
 						},
 						{
 							"meldung",
@@ -37962,6 +37973,8 @@ var precomputedCatalog = &Catalog{
 							"unterstellte*",
 							"unterstellt",
 							"alle die",
+							"jeder der",
+							"jede die",
 							"jede person die",
 							"wer bei uns",
 							"wer beim auftragnehmer",
@@ -38022,6 +38035,8 @@ var precomputedCatalog = &Catalog{
 							"arbeitet ausschließlich nach",
 							"arbeiten nur nach",
 							"arbeitet nur nach",
+							"nur das tun",
+							"nur das machen",
 						},
 					},
 					None: []string{
@@ -38088,6 +38103,7 @@ var precomputedCatalog = &Catalog{
 					All: [][]string{
 						{
 							"re:^\\W*(?:unser|unsere|alle|sämtliche|die)\\s+(?:\\S+\\s+){0,2}?(?:team|teams|mitarbeiter|mitarbeiterinnen|mitarbeitenden|mitarbeitende|beschäftigten|beschäftigte|angestellten|personal)\\b",
+							"re:^\\W*(?:jeder|jede|alle),?\\s+(?:der|die)\\s+bei\\s+uns\\b",
 						},
 						{
 							"aufgetragen",
@@ -38226,10 +38242,18 @@ var precomputedCatalog = &Catalog{
 					Topic: [][]string{
 						{
 							"@de_staff",
+							"eingesetzten",
+							"eingesetzte",
+							"mitwirkenden",
+							"mitwirkende",
 						},
 					},
 					None: []string{
 						"@de_neg",
+						"entgegennehm*",
+						"entgegenzunehmen",
+						"erteilen",
+						"erteilt werden",
 					},
 					Fallback: true,
 					Why:      "the staff of the paragraph may process only on instructions",
@@ -39095,4 +39119,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a931f9c0dc5fced490a88ed9dc9e01b2b3da3d4b3187c7f1eacf56cb365932e5"
+const precomputedDigest = "26cde308ee0239bb64c073db52d09d3737cfd8f84723e48f6b363807868fb156"

@@ -242,7 +242,7 @@ var precomputedWords = &words{
 		"de_detection_words":           "der die das und ist nicht mit von zu den des im dem eine einer eines werden wird auf für oder sind durch sich bei nach auch gemäß sowie diese dieser kann",
 		"de_feminine_endings":          "ung ion schaft heit keit tät ei",
 		"de_inner_lead":                "zum beispiel etwa insbesondere beispielsweise vor allem also auch nur z b",
-		"de_inner_sub":                 "wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei wie",
+		"de_inner_sub":                 "wenn sofern soweit falls sobald solange nachdem bevor ob damit weil indem wobei wie was",
 		"de_mandated":                  "beauftragte beauftragten benannte benannten bestellte bestellten mandatierte mandatierten bevollmächtigte bevollmächtigten",
 		"de_month_names":               "januar jänner februar märz april mai juni juli august september oktober november dezember",
 		"de_nested":                    "dass ob weil da die der das welche welcher welches",
