@@ -956,6 +956,11 @@ var precomputedCatalog = &Catalog{
 			"incident*",
 			"breach* of personal data protection",
 		},
+		"en_defrow": {
+			"re:^\\W*[\"\\x{201c}]?[a-z][a-z-]*(?:\\s+[a-z][a-z-]*){0,3}[\"\\x{201d}]?\\s*(?:\\||:)\\s*(?:a|an|any|the)\\s",
+			"re:\\|\\s*[\"\\x{201c}]?[a-z][a-z-]*(?:\\s+[a-z][a-z-]*){0,3}[\"\\x{201d}]?\\s*\\|\\s*(?:a|an|any|the)\\s",
+			"re:^\\W*(?:a|an|any) (?:[a-z-]+ ){0,2}(?:breach|incident|event)e?s? (?:of (?:the )?security )?(?:leading to|resulting in|that leads to|which leads to|that results in|which results in)\\b",
+		},
 		"en_delete": {
 			"delet*",
 			"eras*",
@@ -1237,6 +1242,16 @@ var precomputedCatalog = &Catalog{
 			"call handlers",
 			"case handlers",
 			"claims handlers",
+			"specialists",
+			"analysts",
+			"advisers",
+			"advisors",
+			"clerks",
+			"nurses",
+			"researchers",
+			"research staff",
+			"developers",
+			"accountants",
 		},
 		"en_subproc": {
 			"sub-processor*",
@@ -4562,6 +4577,58 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Entry:    true,
+				},
+				{
+					Name:   "processing-begins-ends-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"the processing",
+							"processing under this",
+							"processing activities",
+							"processing operations",
+							"processing of personal data",
+							"processing of the personal data",
+							"processing of customer",
+							"processing of client",
+						},
+						{
+							"begins",
+							"begin",
+							"starts",
+							"start",
+							"commences",
+							"commence",
+						},
+						{
+							"ends",
+							"end",
+							"ceases",
+							"cease",
+							"terminates",
+							"terminate",
+							"concludes",
+							"conclude",
+							"expires",
+							"expire",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"audit*",
+						"@en_subproc",
+						"notif*",
+						"breach*",
+						"incident*",
+						"request*",
+						"retain*",
+						"retention",
+						"log*",
+						"backup*",
+						"instruct*",
+						"complaint*",
+					},
 				},
 				{
 					Name:   "ends-when-en",
@@ -17178,6 +17245,64 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 				},
 				{
+					Name:   "protect-against-access-by-unauthorised-en",
+					Lang:   "en",
+					Status: "partial",
+					All: [][]string{
+						{
+							"protect",
+							"protects",
+							"protected",
+							"safeguard",
+							"safeguards",
+							"secure",
+							"secures",
+							"secured",
+							"guard",
+							"guards",
+						},
+						{
+							"against",
+							"from",
+						},
+						{
+							"access by unauthori*",
+							"accessed by unauthori*",
+							"access by any unauthori*",
+							"disclosure to unauthori*",
+							"disclosed to unauthori*",
+							"access by persons not authori*",
+							"access by third parties",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"becom* aware",
+						"notif*",
+						"shall mean",
+						"means",
+						"liab*",
+						"responsible",
+						"customer shall",
+						"you must",
+						"premises",
+						"building*",
+						"physical",
+						"data centre*",
+						"data center*",
+						"facilit*",
+						"room",
+						"rooms",
+						"badge*",
+						"door*",
+						"access control",
+						"entry control",
+						"admission control",
+						"alarm*",
+					},
+					Fallback: true,
+				},
+				{
 					Name:   "protect-from-defined-incident-en",
 					Lang:   "en",
 					Status: "part",
@@ -17277,6 +17402,7 @@ var precomputedCatalog = &Catalog{
 							"means",
 							"shall mean",
 							"refers to",
+							"@en_defrow",
 						},
 						{
 							"loss",
@@ -17318,6 +17444,7 @@ var precomputedCatalog = &Catalog{
 							"means",
 							"shall mean",
 							"refers to",
+							"@en_defrow",
 						},
 						{
 							"loss",
@@ -17359,6 +17486,7 @@ var precomputedCatalog = &Catalog{
 							"means",
 							"shall mean",
 							"refers to",
+							"@en_defrow",
 						},
 						{
 							"loss",
@@ -17400,6 +17528,7 @@ var precomputedCatalog = &Catalog{
 							"means",
 							"shall mean",
 							"refers to",
+							"@en_defrow",
 						},
 						{
 							"loss",
@@ -17435,6 +17564,7 @@ var precomputedCatalog = &Catalog{
 							"means",
 							"shall mean",
 							"refers to",
+							"@en_defrow",
 						},
 						{
 							"destruction",
@@ -27305,6 +27435,27 @@ var precomputedCatalog = &Catalog{
 					},
 				},
 				{
+					Name:   "assist-communicate-breach-to-people-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"assist*",
+							"support*",
+							"help*",
+							"cooperat*",
+							"co-operat*",
+						},
+						{
+							"re:\\b(?:communicat\\w*|notif\\w*|inform\\w*|report\\w*)\\s+(?:(?:the|a|an|any|such|personal|data|security)\\s+)*(?:breach|incident)\\w*\\s+to\\s+(?:(?:the|any|all|affected|relevant|concerned)\\s+)*(?:participants|patients|employees|customers|users|end users|pupils|students|members|consumers|residents|tenants|volunteers|applicants|candidates|individuals|persons|people|data subjects|clients)\\b",
+						},
+					},
+					None: []string{
+						"@en_own_discretion",
+						"@en_neg",
+					},
+				},
+				{
 					Name:   "support-notification-duties-en",
 					Lang:   "en",
 					Status: "met",
@@ -27333,8 +27484,8 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_own_discretion",
 						"@en_neg",
-						"re:\\b(?:notify|notifying|notification to|report to|reporting to|inform|informing) (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit)",
-						"re:\\b(?:notification|notifying|reporting|report) of (?:the |a |any |such |each )?(?:[a-z-]+ ){0,3}(?:breach|incident|event)e?s? to (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit)\\w*(?: authorit(?:y|ies))?\\s*[.;]?\\s*$",
+						"re:\\b(?:notify|notifying|notification to|report to|reporting to|inform|informing) (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|data protection commission|datatilsynet|integritetsskyddsmyndigheten|imy\\b|tietosuojavaltuutet|persónuvernd|cnil\\b|garante\\b|aepd\\b|autoriteit persoonsgegevens|uodo\\b|cnpd\\b|ico\\b|information commissioner|dpc\\b|bfdi\\b|edöb|fdpic)",
+						"re:\\b(?:notification|notifying|reporting|report) of (?:the |a |any |such |each )?(?:[a-z-]+ ){0,3}(?:breach|incident|event)e?s? to (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|data protection commission|datatilsynet|integritetsskyddsmyndigheten|imy\\b|tietosuojavaltuutet|persónuvernd|cnil\\b|garante\\b|aepd\\b|autoriteit persoonsgegevens|uodo\\b|cnpd\\b|ico\\b|information commissioner|dpc\\b|bfdi\\b|edöb|fdpic)\\w*(?: authorit(?:y|ies))?(?: (?:according to|under|pursuant to|in accordance with) (?:art\\.?|article) ?33(?:\\(\\d\\))?(?: of the (?:regulation|gdpr))?)?\\s*(?:[.;]?\\s*$|,\\s*(?:taking into account|having regard|considering)\\b)",
 					},
 				},
 				{
@@ -39095,4 +39246,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a931f9c0dc5fced490a88ed9dc9e01b2b3da3d4b3187c7f1eacf56cb365932e5"
+const precomputedDigest = "e267ed8f53ca28c4a1bab4aa78d0101e80ae81e64a2b3123fce5ec0dd9aa8256"
