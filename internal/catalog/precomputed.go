@@ -20929,6 +20929,75 @@ var precomputedCatalog = &Catalog{
 					},
 				},
 				{
+					Name:   "may-change-subprocessors-part-en",
+					Lang:   "en",
+					Status: "part",
+					All: [][]string{
+						{
+							"@en_subproc",
+						},
+						{
+							"may add",
+							"may replace",
+							"may change",
+							"may add or replace",
+							"may replace or add",
+							"authorised to replace",
+							"authorized to replace",
+							"authorised to add",
+							"authorized to add",
+							"may engage new",
+							"may engage additional",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_subproc_subject",
+						"not",
+					},
+				},
+				{
+					Name:   "such-change-notice-part-en",
+					Lang:   "en",
+					Status: "part",
+					All: [][]string{
+						{
+							"notif*",
+							"inform",
+							"informs",
+							"tell",
+							"tells",
+							"advise",
+							"advises",
+							"let ... know",
+						},
+						{
+							"of any such change",
+							"of each such change",
+							"of such change",
+							"of any such replacement",
+							"of each such replacement",
+							"of any such addition",
+							"of each such addition",
+							"of such changes",
+							"of any such changes",
+							"of such replacement",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"fee*",
+						"price*",
+						"pricing",
+						"invoice*",
+						"charge*",
+						"address*",
+						"contact*",
+						"instruction*",
+						"polic*",
+					},
+				},
+				{
 					Name:   "notice-part-en",
 					Lang:   "en",
 					Status: "part",
@@ -22059,6 +22128,13 @@ var precomputedCatalog = &Catalog{
 				},
 			},
 			Combos: []Combo{
+				{
+					Status: "partial",
+					Rules: []string{
+						"may-change-subprocessors-part-en",
+						"such-change-notice-part-en",
+					},
+				},
 				{
 					Status: "met",
 					Rules: []string{
@@ -39246,4 +39322,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "e267ed8f53ca28c4a1bab4aa78d0101e80ae81e64a2b3123fce5ec0dd9aa8256"
+const precomputedDigest = "d249a684aa1e6cf8a49b1bd7b88c2e78feef8e6366af079b54be4d9b4ada78ab"
