@@ -283,6 +283,16 @@ func (x *extractor) readNameOnce(phrase string) nameRead {
 			r.legal = true
 		}
 	}
+	if m != nil && m[2] > 0 && headForm(p.text()[m[2]:m[3]]) {
+		// "Weserbergland-Stiftung für Jugend und Familie": a form
+		// written as a word ending a compound, then "für"/"for" and the
+		// body's field in capitalised words, is one name.
+		if n := x.forField(p.text()[m[3]:]); n > 0 {
+			p.hi = p.lo + m[3] + n
+			m = nil
+			r.legal = true
+		}
+	}
 	if m != nil {
 		if reLongProse.MatchString(p.text()[m[3]:]) {
 			// "Acme Ltd shall ensure …": a sentence about the company.
@@ -695,6 +705,34 @@ func (x *extractor) ownName(w string) bool {
 	_, isRole := x.k.party.role[lw]
 	pk := x.k.party
 	return !isRole && !pk.generic[lw] && !pk.article[lw] && !pk.nonName[lw] && !pk.title[lw] && !x.roleCompound(lw, false)
+}
+
+// forField returns the length of " für <Field>" at the start of s when
+// the field is two to six capitalised words (joiners allowed) up to a
+// comma, a bracket, the line's or a cell's end or a column gap of two
+// spaces, and holds no legal form; else 0.
+func (x *extractor) forField(s string) int {
+	var lead string
+	switch {
+	case strings.HasPrefix(s, " für "):
+		lead = " für "
+	case strings.HasPrefix(s, " for "):
+		lead = " for "
+	default:
+		return 0
+	}
+	t := s[len(lead):]
+	if i := strings.IndexAny(t, ",(\n|\t;"); i >= 0 {
+		t = t[:i]
+	}
+	if i := strings.Index(t, "  "); i >= 0 {
+		t = t[:i]
+	}
+	t = strings.TrimRight(t, " .")
+	if t == "" || x.k.party.legalRe.MatchString(t) || !x.namedAfterFor(t+" ") {
+		return 0
+	}
+	return len(lead) + len(t)
 }
 
 // namedAfterFor reports whether the words after "für"/"for" in a party
