@@ -1593,6 +1593,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
+			if es := x.subFootnoteLines(b); es != nil {
+				out = append(out, es...)
+				lastHit = i
+				cur = nil
+				continue
+			}
 			if b.Kind == document.Paragraph {
 				if es := x.numberedSubLines(b.Start, b.End); es != nil {
 					out = append(out, es...)
@@ -1751,7 +1757,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			es := x.inlineList(t, ls, le)
-			if es == nil && x.inSubContext(b) {
+			if es == nil && (x.inSubContext(b) || ln.start == 0 && x.subFootnote(t)) {
 				if b.Label == "*" && ln.start == 0 && x.footnoteRef(i) {
 					// "* Anlage 3: X GmbH, …" under a sentence that
 					// marked its reference with "*": a footnote the
@@ -2089,6 +2095,11 @@ func (x *extractor) blockName(t string, next []string) bool {
 		return false
 	}
 	for _, n := range next {
+		if reFootnoteMark.MatchString(n) && !strings.HasPrefix(n, "*") {
+			// "Anmerkungen", "Notes" above "¹ Hosting: X GmbH, …": the
+			// heading of footnotes.
+			return false
+		}
 		if x.addressLine(n) || x.placeLine(n) && strings.Contains(n, " ") && !x.hasLegalForm(n) {
 			// (Or a service and a place, "Übersetzung von Anfragen, Wien
 			// (Österreich)", "Translation of materials, Valencia, Spain".)
@@ -2868,6 +2879,67 @@ func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
 		return "", false
 	}
 	return head, true
+}
+
+// subFootnoteLines reads the lines of a block outside a section on
+// sub-processors that are footnotes of a sentence naming sub-processors
+// (subFootnote), one entry or more per footnote.
+func (x *extractor) subFootnoteLines(b document.Block) []*spEntry {
+	if b.Kind != document.Paragraph && b.Kind != document.ListItem {
+		return nil
+	}
+	t := x.text[b.Start:b.End]
+	if !strings.ContainsAny(t, "¹²³⁴⁵⁶⁷⁸⁹[") {
+		return nil
+	}
+	var out []*spEntry
+	for off := 0; off < len(t); {
+		n := strings.IndexByte(t[off:], '\n')
+		if n < 0 {
+			n = len(t) - off
+		}
+		ln := strings.TrimSpace(t[off : off+n])
+		if reFootnoteMark.MatchString(ln) && x.subFootnote(ln) {
+			s := b.Start + off + strings.Index(t[off:off+n], ln)
+			out = append(out, x.footnoteList(ln, s, s+len(ln))...)
+		}
+		off += n + 1
+	}
+	return out
+}
+
+// subFootnote reports whether a line opening with a footnote mark ("¹
+// Rechenzentrum: X GmbH, …", "[2] …") outside a section on
+// sub-processors is the footnote of a sentence that names sub-processors
+// and carries the same mark after a word ("… die Unterauftragsverarbeiter
+// … das Rechenzentrum,¹ …"): footnotes gathered at the end of a contract.
+func (x *extractor) subFootnote(t string) bool {
+	m := reFootnoteMark.FindString(t)
+	mark := strings.TrimSpace(m)
+	if mark == "" || strings.HasPrefix(mark, "*") {
+		return false
+	}
+	for i := range x.in.Sentences {
+		if x.in.Sentences[i].Heading {
+			continue
+		}
+		lower := x.sentenceLower(i)
+		j := strings.Index(lower, mark)
+		if j <= 0 || !x.k.isSub(lower) {
+			continue
+		}
+		for j > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(lower[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) && !strings.HasPrefix(mark, "[") || strings.ContainsRune(".,;:)", r) {
+				return true
+			}
+			n := strings.Index(lower[j+len(mark):], mark)
+			if n < 0 {
+				break
+			}
+			j += len(mark) + n
+		}
+	}
+	return false
 }
 
 // footnoteRef reports whether a paragraph shortly before block i marks a
