@@ -65,6 +65,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorTables()...)
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
+	entries = x.dropRemoved(entries)
 	own, ctrl := "", ""
 	ownAt := -1
 	if p.Processor != nil {
@@ -2879,6 +2880,79 @@ func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
 		return "", false
 	}
 	return head, true
+}
+
+// dropRemoved drops the entries of a list or change log that mark a
+// company as removed ("2025-06-01  Ausscheiden  Kodoweb sp. z o.o. – …",
+// "Removed: X Ltd", "X GmbH (ausgeschieden zum 30.06.2025)"), and the
+// earlier entries of a company whose last mention is such a mark: it is
+// no longer a sub-processor. A company added again after its removal
+// stays, once.
+func (x *extractor) dropRemoved(entries []*spEntry) []*spEntry {
+	removedAt := map[string]int{}
+	removed := make([]bool, len(entries))
+	any := false
+	for i, e := range entries {
+		if x.removedLine(e) {
+			removed[i], any = true, true
+			n := normName(e.sp.Name)
+			removedAt[n] = max(removedAt[n], e.start+1)
+		}
+	}
+	if !any {
+		return entries
+	}
+	out := entries[:0:0]
+	kept := map[string]bool{}
+	for i, e := range entries {
+		n := normName(e.sp.Name)
+		if removed[i] || removedAt[n] > e.start {
+			continue
+		}
+		if at := removedAt[n]; at > 0 {
+			// Added again after its removal: one entry, with the
+			// address of the new line.
+			if kept[n+"|"+e.sp.Address] {
+				continue
+			}
+			kept[n+"|"+e.sp.Address] = true
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// removedLine reports whether the line of an entry marks its company as
+// removed: a removed_entry word before the name on the line, or first
+// after the name in brackets or after a dash.
+func (x *extractor) removedLine(e *spEntry) bool {
+	if e.sp.Name == "" || e.start >= len(x.text) {
+		return false
+	}
+	ls := strings.LastIndexByte(x.text[:e.start], '\n') + 1
+	le := strings.IndexByte(x.text[e.start:], '\n')
+	if le < 0 {
+		le = len(x.text)
+	} else {
+		le += e.start
+	}
+	line := x.text[ls:le]
+	j := strings.Index(line, e.sp.Name)
+	if j < 0 {
+		return false
+	}
+	cue := x.k.cue("removed_entry")
+	if j > 0 && j < 60 && cue.In(prefilter.Lower(line[:j])) {
+		return true
+	}
+	after := strings.TrimLeft(line[j+len(e.sp.Name):], " ,")
+	for _, p := range []string{"(", "– ", "- ", "— "} {
+		if strings.HasPrefix(after, p) {
+			w := strings.Fields(prefilter.Lower(after[len(p):]))
+			return len(w) > 0 && cue.In(strings.Join(w[:min(3, len(w))], " "))
+		}
+	}
+	return false
 }
 
 // subFootnoteLines reads the lines of a block outside a section on
