@@ -1646,6 +1646,11 @@ var precomputedKnowledge = &knowledgeFiles{
 				"runs our",
 				"stores our",
 				"stores encrypted",
+				"carried out by",
+				"performed by",
+				"handled by",
+				"undertaken by",
+				"provided by",
 			},
 			"subprocessor_words": {
 				"unterauftrag*",
