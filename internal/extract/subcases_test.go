@@ -34,6 +34,8 @@ func caseLang(c corpustest.Case) string {
 // knownCaseGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownCaseGaps = map[string]string{
+	"de-h27s-b1-zwei-spalten-umbruch":          "two annexes set side by side (sub-processors left, contacts right): entries after a line with right-column text are lost; left (branch hold27s)",
+	"de-h27s-b2-zwei-spalten-umbruch-und":      "two annexes set side by side: the item labels \"a)\", \"b)\" stay in the names; left (branch hold27s)",
 	"en-h2526s-06-defined-term-names":          "the names inside the defined term are read (branch subs27); the town in a British address after the name (\"5 Mill Yard, Leeds LS1 4AB\") gives no country in a sentence",
 	"en-r8-03-sub-operators-list":              "a list entry with \"c/o\" between the brand and the company (\"Mailchimp c/o The Rocket Science Group LLC, Atlanta, …\") is not read, whatever the list's lead word (list layouts: branch extract5)",
 	"en-r8-05-neg-sub-operators-none":          "a company in a sentence that forbids appointing sub-operators without consent (\"…, which Lindenhof Reisen GmbH may refuse\") is read; the excerpt defines no parties that would exclude it",

@@ -44,6 +44,17 @@ func (x *extractor) footnoteList(t string, start, end int) []*spEntry {
 	return x.inlineListHead(t[m[1]:], start, end, true)
 }
 
+// footnoteNote reports whether the parts after a footnote's entry are
+// notes on it (what it does, where), none a name with a legal form.
+func (x *extractor) footnoteNote(parts []string) bool {
+	for _, p := range parts {
+		if a, _ := x.k.legalForm(p); a >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // inlineListHead is inlineList; anyHead (a footnote's lead-in) reads a
 // line whose lead-in does not name sub-processors, and a single entry.
 func (x *extractor) inlineListHead(t string, start, end int, anyHead bool) []*spEntry {
@@ -58,8 +69,15 @@ func (x *extractor) inlineListHead(t string, start, end int, anyHead bool) []*sp
 	body := strings.TrimRight(strings.TrimSpace(t[c+2:]), ".")
 	parts := strings.Split(body, ";")
 	if anyHead {
-		for _, p := range parts {
-			if a, _ := x.k.legalForm(p); a == 0 {
+		for k, p := range parts {
+			if a, _ := x.k.legalForm(p); a <= 0 {
+				if k > 0 && x.footnoteNote(parts[k:]) {
+					// "¹ Rechenzentrum: X GmbH, Weg 1, 12345 Ort;
+					// Betrieb der Server": one entry and a note on
+					// what it does after the semicolon.
+					parts = parts[:k]
+					break
+				}
 				return nil
 			}
 		}

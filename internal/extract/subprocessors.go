@@ -65,6 +65,7 @@ func (x *extractor) subprocessors(p model.Parties) ([]model.Subprocessor, []mode
 	entries = append(entries, x.subprocessorTables()...)
 	entries = append(entries, x.subprocessorLists()...)
 	entries = append(entries, x.subprocessorSentences(entries)...)
+	entries = x.dropRemoved(entries)
 	own, ctrl := "", ""
 	ownAt := -1
 	if p.Processor != nil {
@@ -1593,6 +1594,12 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
+			if es := x.subFootnoteLines(b); es != nil {
+				out = append(out, es...)
+				lastHit = i
+				cur = nil
+				continue
+			}
 			if b.Kind == document.Paragraph {
 				if es := x.numberedSubLines(b.Start, b.End); es != nil {
 					out = append(out, es...)
@@ -1751,7 +1758,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				continue
 			}
 			es := x.inlineList(t, ls, le)
-			if es == nil && x.inSubContext(b) {
+			if es == nil && (x.inSubContext(b) || ln.start == 0 && x.subFootnote(t)) {
 				if b.Label == "*" && ln.start == 0 && x.footnoteRef(i) {
 					// "* Anlage 3: X GmbH, …" under a sentence that
 					// marked its reference with "*": a footnote the
@@ -2089,6 +2096,11 @@ func (x *extractor) blockName(t string, next []string) bool {
 		return false
 	}
 	for _, n := range next {
+		if reFootnoteMark.MatchString(n) && !strings.HasPrefix(n, "*") {
+			// "Anmerkungen", "Notes" above "¹ Hosting: X GmbH, …": the
+			// heading of footnotes.
+			return false
+		}
 		if x.addressLine(n) || x.placeLine(n) && strings.Contains(n, " ") && !x.hasLegalForm(n) {
 			// (Or a service and a place, "Übersetzung von Anfragen, Wien
 			// (Österreich)", "Translation of materials, Valencia, Spain".)
@@ -2868,6 +2880,140 @@ func (x *extractor) serviceBeforeColon(pre string) (string, bool) {
 		return "", false
 	}
 	return head, true
+}
+
+// dropRemoved drops the entries of a list or change log that mark a
+// company as removed ("2025-06-01  Ausscheiden  Kodoweb sp. z o.o. – …",
+// "Removed: X Ltd", "X GmbH (ausgeschieden zum 30.06.2025)"), and the
+// earlier entries of a company whose last mention is such a mark: it is
+// no longer a sub-processor. A company added again after its removal
+// stays, once.
+func (x *extractor) dropRemoved(entries []*spEntry) []*spEntry {
+	removedAt := map[string]int{}
+	removed := make([]bool, len(entries))
+	any := false
+	for i, e := range entries {
+		if x.removedLine(e) {
+			removed[i], any = true, true
+			n := normName(e.sp.Name)
+			removedAt[n] = max(removedAt[n], e.start+1)
+		}
+	}
+	if !any {
+		return entries
+	}
+	out := entries[:0:0]
+	kept := map[string]bool{}
+	for i, e := range entries {
+		n := normName(e.sp.Name)
+		if removed[i] || removedAt[n] > e.start {
+			continue
+		}
+		if at := removedAt[n]; at > 0 {
+			// Added again after its removal: one entry, with the
+			// address of the new line.
+			if kept[n+"|"+e.sp.Address] {
+				continue
+			}
+			kept[n+"|"+e.sp.Address] = true
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// removedLine reports whether the line of an entry marks its company as
+// removed: a removed_entry word before the name on the line, or first
+// after the name in brackets or after a dash.
+func (x *extractor) removedLine(e *spEntry) bool {
+	if e.sp.Name == "" || e.start >= len(x.text) {
+		return false
+	}
+	ls := strings.LastIndexByte(x.text[:e.start], '\n') + 1
+	le := strings.IndexByte(x.text[e.start:], '\n')
+	if le < 0 {
+		le = len(x.text)
+	} else {
+		le += e.start
+	}
+	line := x.text[ls:le]
+	j := strings.Index(line, e.sp.Name)
+	if j < 0 {
+		return false
+	}
+	cue := x.k.cue("removed_entry")
+	if j > 0 && j < 60 && cue.In(prefilter.Lower(line[:j])) {
+		return true
+	}
+	after := strings.TrimLeft(line[j+len(e.sp.Name):], " ,")
+	for _, p := range []string{"(", "– ", "- ", "— "} {
+		if strings.HasPrefix(after, p) {
+			w := strings.Fields(prefilter.Lower(after[len(p):]))
+			return len(w) > 0 && cue.In(strings.Join(w[:min(3, len(w))], " "))
+		}
+	}
+	return false
+}
+
+// subFootnoteLines reads the lines of a block outside a section on
+// sub-processors that are footnotes of a sentence naming sub-processors
+// (subFootnote), one entry or more per footnote.
+func (x *extractor) subFootnoteLines(b document.Block) []*spEntry {
+	if b.Kind != document.Paragraph && b.Kind != document.ListItem {
+		return nil
+	}
+	t := x.text[b.Start:b.End]
+	if !strings.ContainsAny(t, "¹²³⁴⁵⁶⁷⁸⁹[") {
+		return nil
+	}
+	var out []*spEntry
+	for off := 0; off < len(t); {
+		n := strings.IndexByte(t[off:], '\n')
+		if n < 0 {
+			n = len(t) - off
+		}
+		ln := strings.TrimSpace(t[off : off+n])
+		if reFootnoteMark.MatchString(ln) && x.subFootnote(ln) {
+			s := b.Start + off + strings.Index(t[off:off+n], ln)
+			out = append(out, x.footnoteList(ln, s, s+len(ln))...)
+		}
+		off += n + 1
+	}
+	return out
+}
+
+// subFootnote reports whether a line opening with a footnote mark ("¹
+// Rechenzentrum: X GmbH, …", "[2] …") outside a section on
+// sub-processors is the footnote of a sentence that names sub-processors
+// and carries the same mark after a word ("… die Unterauftragsverarbeiter
+// … das Rechenzentrum,¹ …"): footnotes gathered at the end of a contract.
+func (x *extractor) subFootnote(t string) bool {
+	m := reFootnoteMark.FindString(t)
+	mark := strings.TrimSpace(m)
+	if mark == "" || strings.HasPrefix(mark, "*") {
+		return false
+	}
+	for i := range x.in.Sentences {
+		if x.in.Sentences[i].Heading {
+			continue
+		}
+		lower := x.sentenceLower(i)
+		j := strings.Index(lower, mark)
+		if j <= 0 || !x.k.isSub(lower) {
+			continue
+		}
+		for j > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(lower[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) && !strings.HasPrefix(mark, "[") || strings.ContainsRune(".,;:)", r) {
+				return true
+			}
+			n := strings.Index(lower[j+len(mark):], mark)
+			if n < 0 {
+				break
+			}
+			j += len(mark) + n
+		}
+	}
+	return false
 }
 
 // footnoteRef reports whether a paragraph shortly before block i marks a

@@ -322,6 +322,12 @@ var precomputedWords = &words{
 			"steuerberat",
 			"zertifizierungsstelle",
 			"zertifizierer",
+			"bank limited",
+			"bank plc",
+			"bank ag",
+			"bank eg",
+			"bankhaus",
+			"sparkasse",
 		},
 		"affiliate_remarks": {
 			"konzerngesellschaft",
