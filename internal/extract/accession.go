@@ -176,12 +176,7 @@ func (x *extractor) accessionOther(accs []partyReading, shorts map[string]partyR
 	if role == "processor" && x.givesInstructions(strings.ToLower(one.short)) {
 		return nil
 	}
-	o := *one.party
-	o.Key = vendorKey(x.k.party, o.Name)
-	if o.ShortName == "" {
-		o.ShortName = one.short
-	}
-	return &o
+	return x.namedParty(*one)
 }
 
 // streetAsName reports whether a name read for a party is a street with

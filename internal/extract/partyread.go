@@ -437,10 +437,16 @@ func (x *extractor) otherHeadParty(shorts map[string]partyReading, known *model.
 			return nil
 		}
 	}
-	o := *found.party
+	return x.namedParty(*found)
+}
+
+// namedParty returns a copy of a reading's party with its key and, where
+// the party has no short name of its own, the reading's.
+func (x *extractor) namedParty(r partyReading) *model.Party {
+	o := *r.party
 	o.Key = vendorKey(x.k.party, o.Name)
 	if o.ShortName == "" {
-		o.ShortName = found.short
+		o.ShortName = r.short
 	}
 	return &o
 }
@@ -572,12 +578,7 @@ func (x *extractor) otherShortParty(shorts map[string]partyReading, key string) 
 	}
 	for i, q := range parties {
 		if sameKey(vendorKey(x.k.party, q.party.Name), key) {
-			o := *parties[1-i].party
-			o.Key = vendorKey(x.k.party, o.Name)
-			if o.ShortName == "" {
-				o.ShortName = parties[1-i].short
-			}
-			return &o
+			return x.namedParty(parties[1-i])
 		}
 	}
 	return nil

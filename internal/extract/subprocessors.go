@@ -273,13 +273,7 @@ func (x *extractor) signatureField(e *spEntry) bool {
 	if e.start < 0 || e.start >= len(x.lower) {
 		return false
 	}
-	ls := strings.LastIndexByte(x.lower[:e.start], '\n') + 1
-	le := strings.IndexByte(x.lower[e.start:], '\n')
-	if le < 0 {
-		le = len(x.lower)
-	} else {
-		le += e.start
-	}
+	ls, le := lineBounds(x.lower, e.start)
 	line := strings.TrimLeft(x.lower[ls:le], " ")
 	lab := ""
 	if i := strings.Index(line, ":"); i > 0 && i <= 30 && signatureFields[strings.TrimSpace(line[:i])] {
@@ -2922,6 +2916,17 @@ func (x *extractor) dropRemoved(entries []*spEntry) []*spEntry {
 	return out
 }
 
+// lineBounds returns the start and end of the line of text that holds
+// the byte at offset at (0 <= at < len(text)), without its newline.
+func lineBounds(text string, at int) (start, end int) {
+	start = strings.LastIndexByte(text[:at], '\n') + 1
+	end = strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		return start, len(text)
+	}
+	return start, at + end
+}
+
 // removedLine reports whether the line of an entry marks its company as
 // removed: a removed_entry word before the name on the line, or first
 // after the name in brackets or after a dash.
@@ -2929,13 +2934,7 @@ func (x *extractor) removedLine(e *spEntry) bool {
 	if e.sp.Name == "" || e.start >= len(x.text) {
 		return false
 	}
-	ls := strings.LastIndexByte(x.text[:e.start], '\n') + 1
-	le := strings.IndexByte(x.text[e.start:], '\n')
-	if le < 0 {
-		le = len(x.text)
-	} else {
-		le += e.start
-	}
+	ls, le := lineBounds(x.text, e.start)
 	line := x.text[ls:le]
 	j := strings.Index(line, e.sp.Name)
 	if j < 0 {
