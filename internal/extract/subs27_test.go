@@ -69,32 +69,20 @@ func TestSubs27Rules(t *testing.T) {
 			t.Errorf("serviceBeforeColon(%q) = %q, want %q", s, got, want)
 		}
 	}
-	for in, want := range map[string]string{
+	checkStringFunc(t, "trimItemArticle", x.trimItemArticle, map[string]string{
 		"die Bürodienst Wendland GmbH, Lüchow, für Schreibarbeiten": "Bürodienst Wendland GmbH, Lüchow, für Schreibarbeiten",
 		"der Kopierdienst Nord AG (Hamburg)":                        "Kopierdienst Nord AG (Hamburg)",
 		"die Daten der Kunden":                                      "die Daten der Kunden",
 		"die vom Auftragnehmer beauftragte Serverwerk GmbH":         "die vom Auftragnehmer beauftragte Serverwerk GmbH",
-	} {
-		if got := x.trimItemArticle(in); got != want {
-			t.Errorf("trimItemArticle(%q) = %q, want %q", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{
+	})
+	checkStringFunc(t, "trimHashNumber", trimHashNumber, map[string]string{
 		"#1 Zahlenwerk GmbH, Fulda": "Zahlenwerk GmbH, Fulda", "#12 Postwerk AG": "Postwerk AG",
 		"#Hashtag GmbH": "#Hashtag GmbH", "# Titel": "# Titel", "#": "#",
-	} {
-		if got := trimHashNumber(in); got != want {
-			t.Errorf("trimHashNumber(%q) = %q, want %q", in, got, want)
-		}
-	}
-	for in, want := range map[string]string{
+	})
+	checkStringFunc(t, "dropShortParen", dropShortParen, map[string]string{
 		"Telefonischer Support (1st Level)": "Telefonischer Support", "Hosting (EU) Betrieb": "Hosting Betrieb",
 		"Hosting": "Hosting", "Versand (Briefe, Pakete und Sendungen an Kunden)": "Versand (Briefe, Pakete und Sendungen an Kunden)",
-	} {
-		if got := dropShortParen(in); got != want {
-			t.Errorf("dropShortParen(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 	// Item labels "(II)" and "(B)" are no part of the name; "(EU)" is no label.
 	for in, want := range map[string]string{
 		"(II) Sicherungsdienst Vechta GmbH": "Sicherungsdienst Vechta GmbH", "(IV) Aktenhaus AG": "Aktenhaus AG",
@@ -206,6 +194,17 @@ func TestSubs27bRules(t *testing.T) {
 		got := subs22Names(t, tc.name, "de", "text", tc.text)
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// checkStringFunc runs a table of inputs and wanted outputs through one
+// string function.
+func checkStringFunc(t *testing.T, name string, f func(string) string, cases map[string]string) {
+	t.Helper()
+	for in, want := range cases {
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
 		}
 	}
 }
