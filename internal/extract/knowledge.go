@@ -137,7 +137,7 @@ func (k *Knowledge) termList(name string) []match.TermID { return k.terms[name] 
 var cueNames = []string{"duration_units", "breach_prompt", "deadline_subprocessor", "deletion", "audit", "data_types_intro",
 	"data_subjects_intro", "dpo_none", "governing_law", "party_roles", "tom_categories", "sub_processor", "not_processor",
 	"service_category", "service_words", "provider_lead", "provider_lead_verbs", "provider_lead_list", "provider_lead_not", "provider_heading", "provider_consent",
-	"provider_role", "provider_role_not", "noun_endings", "column_titles", "not_entity", "safeguard_label", "dpo_role", "removed_entry"}
+	"provider_role", "provider_role_not", "noun_endings", "column_titles", "not_entity", "safeguard_label", "dpo_role", "removed_entry", "engage_apart"}
 
 // cue returns the cue list name of lexicon.yaml (see there); compileKnowledge
 // has checked that every name in cueNames exists.

@@ -1099,6 +1099,9 @@ var precomputedKnowledge = &knowledgeFiles{
 				"8h",
 				"9h",
 			},
+			"engage_apart": {
+				"zugelassen",
+			},
 			"governing_law": {
 				"es gilt",
 				"unterlieg",

@@ -3610,11 +3610,11 @@ func (x *extractor) subprocessorSentences(have []*spEntry) []*spEntry {
 			after = pronAfter
 		} else if hosted || prov {
 			after = 0
-		} else if !engagesLow(low) && !strings.Contains(low, "zugelassen") {
-			// ("… ist die X GmbH als Unterauftragsverarbeiter
-			// zugelassen" engages, tested apart: in reEngageLow the
-			// word would make the expression too large for the
-			// backtracker.)
+		} else if !engagesLow(low) && !x.k.cue("engage_apart").In(low) {
+			// (An engage_apart word of the lexicon, "… ist die X GmbH
+			// als Unterauftragsverarbeiter zugelassen", engages too,
+			// tested apart: in reEngageLow it would make the expression
+			// too large for the backtracker.)
 			m := reSubCopula.FindStringIndex(low)
 			if m == nil && inSection {
 				// "… (our "sub-processors") … They are Acme Ltd
