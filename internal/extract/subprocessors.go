@@ -1508,6 +1508,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 				lettered := false
+				// "UA-1 = Wolkenkai, Hamburg – …", "Hosting = X GmbH":
+				// an id opens an entry, a separator parts its fields.
+				t, lettered = entryLine(t)
 				if u, ok := x.letteredEntry(t, b.Start); ok {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
@@ -1707,7 +1710,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.
-			lettered := false
+			// "SUB-01: X GmbH – Rechenzentrum", "X, Ort → Leistung": an
+			// id opens an entry, a separator parts its fields.
+			t, lettered := entryLine(t)
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
 			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
