@@ -59,10 +59,21 @@ func (x *extractor) footnoteNote(parts []string) bool {
 // line whose lead-in does not name sub-processors, and a single entry.
 func (x *extractor) inlineListHead(t string, start, end int, anyHead bool) []*spEntry {
 	c := strings.Index(t, ": ")
-	if c <= 0 || c > 80 || !anyHead && !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
+	if anyHead {
+		if a, _ := x.k.legalForm(t); a > 0 && (c <= 0 || a < c) {
+			// "¹ Rechenzentrum Ostalb GmbH, Aalen", "[2] X GmbH, Ort
+			// (Hosting); Y AG, Ort (E-Mail)": a footnote naming the
+			// companies without a lead-in.
+			c = -2
+		}
+	}
+	if c == -1 || c == 0 || c > 80 || !anyHead && !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
 		return nil
 	}
-	head := prefilter.Lower(t[:c])
+	head := ""
+	if c > 0 {
+		head = prefilter.Lower(t[:c])
+	}
 	if !anyHead && !x.k.isSub(head) || x.k.notProc(head) {
 		return nil
 	}

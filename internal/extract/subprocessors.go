@@ -1532,7 +1532,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = e
 					out = append(out, last)
 					lastBlock, lastHit = i, i
-				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") {
+				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") && !x.blockPlaceLine(last, i-lastBlock, t) {
 					// "Dokumentenpost, Luxemburg, Luxemburg, digitaler
 					// Posteingang": a list whose bullets or numbers the
 					// export lost.
@@ -1817,8 +1817,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
-			if b.Kind == document.ListItem && !leadProv {
-				if e := x.commaPlaceBare(t, ls, le); e != nil {
+			if (b.Kind == document.ListItem || lettered) && !leadProv {
+				if e := x.commaTownBare(t, ls, le); e != nil {
 					// "- Dokumentenpost, Luxemburg – digitaler Posteingang".
 					cur = e
 					out = append(out, cur)
@@ -2052,7 +2052,9 @@ func (x *extractor) numberedEntry(t string, start, end, bi int) *spEntry {
 		}
 		return e
 	}
-	return nil
+	// "1. Aktenfuchs, Osnabrück – Aktenvernichtung": a numbered entry
+	// names a bare name before its town.
+	return x.commaTownBare(t, start, end)
 }
 
 // nextTexts returns the trimmed texts of up to n blocks after block i.
@@ -3323,7 +3325,9 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 	if cut < 0 || strings.ContainsAny(head, "0123456789") || x.placeWord(strings.TrimSpace(head), true) {
 		return "", ""
 	}
-	if !x.serviceWords(head) && !hasLowerWord(head) {
+	if !x.serviceWords(head) && !hasLowerWord(head) && !x.nounLabel(strings.TrimSpace(head)) {
+		// ("Terminplanung, Österreich": one noun with a noun ending is
+		// a service too.)
 		return "", ""
 	}
 	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])

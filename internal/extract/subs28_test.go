@@ -17,3 +17,34 @@ func TestSubs28ExactNames(t *testing.T) {
 		return strings.Contains(c.Name, "-s28-")
 	})
 }
+
+// TestEntryLine checks the structural reading of a line of a list of
+// sub-processors: ids opening an entry and separators between its
+// fields, with lines that keep their text.
+func TestEntryLine(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		id       bool
+	}{
+		{"UA-1 = Rechenwerk Mittelrhein GmbH, Koblenz (Hosting)", "Rechenwerk Mittelrhein GmbH, Koblenz (Hosting)", true},
+		{"SUB-001: Bluefin Compute Ltd – cloud hosting", "Bluefin Compute Ltd – cloud hosting", true},
+		{"[UV-2] Klickwerk Software OÜ, Tallinn", "Klickwerk Software OÜ, Tallinn", true},
+		{"(UA 1) Lagerwerk Uckermark GmbH, Prenzlau – Akten", "Lagerwerk Uckermark GmbH, Prenzlau – Akten", true},
+		{"Nr. 2: Inkassohaus Pfalz GmbH, Kaiserslautern", "Inkassohaus Pfalz GmbH, Kaiserslautern", true},
+		{"b. Notdienst Hocheifel, Adenau, Bereitschaftsdienst", "Notdienst Hocheifel, Adenau, Bereitschaftsdienst", true},
+		{"Warenversand → Versandhalle Nordheide GmbH, Buchholz", "Warenversand – Versandhalle Nordheide GmbH, Buchholz", false},
+		{"Webhafen Wismar GmbH · Wismar · Webhosting", "Webhafen Wismar GmbH – Wismar – Webhosting", false},
+		// Negatives: no id, no separator set off by spaces.
+		{"A4 Druck GmbH, Kassel", "A4 Druck GmbH, Kassel", false},
+		{"ISO 27001 zertifiziert", "ISO 27001 zertifiziert", false},
+		{"z. B. Hosting", "z. B. Hosting", false},
+		{"UA-1 = keine", "UA-1 – keine", false}, // no id before a lower-case word; the case file holds that no entry is read
+		{"TLS=1.2 verschlüsselt", "TLS=1.2 verschlüsselt", false},
+		{"Kosten: 3 € netto", "Kosten: 3 € netto", false},
+	} {
+		got, id := entryLine(c.in)
+		if got != c.want || id != c.id {
+			t.Errorf("%q: got %q %v, want %q %v", c.in, got, id, c.want, c.id)
+		}
+	}
+}
