@@ -287,7 +287,40 @@ func (x *extractor) commaParts(head, body string) []string {
 	if len(parts) < 2 {
 		return nil
 	}
+	for k := 1; k < len(parts); k++ {
+		// "Aktenwerk Rheinhessen GmbH, Alzey – Archiv": a town after a
+		// company with a legal form is its place, the line no list of
+		// names (branch subs28).
+		// ("Hetzner Online GmbH (Deutschland), Brevo (Frankreich)" is
+		// one: the company before ends in its place, not its legal form,
+		// and "Brevo" has no field after it.)
+		p := parts[k]
+		j := strings.IndexAny(p, "(–—:")
+		if j <= 0 {
+			continue
+		}
+		prev := strings.TrimSpace(parts[k-1])
+		if _, e := x.k.legalForm(prev); e > 0 && strings.TrimRight(prev[e:], " .") == "" && x.townWord(strings.TrimSpace(p[:j])) {
+			return nil
+		}
+	}
 	return parts
+}
+
+// townPrefixes open a town's name ("Bad Kreuznach"; lexicon:
+// town_prefixes).
+var townPrefixes = lexicon.List("town_prefixes")
+
+// townWord reports whether s reads as one town: a place word, also after
+// a town prefix ("Alzey", "Bad Kreuznach"; branch subs28).
+func (x *extractor) townWord(s string) bool {
+	for _, p := range townPrefixes {
+		if len(s) > len(p)+1 && s[len(p)] == ' ' && strings.EqualFold(s[:len(p)], p) {
+			s = s[len(p)+1:]
+			break
+		}
+	}
+	return x.placeWord(s, true)
 }
 
 // noneValues are the words by which a labelled field says there is none

@@ -202,10 +202,27 @@ func trimAffiliateRemark(name string) string {
 			return strings.TrimSpace(name[:i])
 		}
 	}
-	if registerRemark(rem) {
+	if registerRemark(rem) || formerNameRemark(rem) {
 		return strings.TrimSpace(name[:i])
 	}
 	return name
+}
+
+// formerNameRemarks open a remark that gives a company's former name
+// (lexicon: former_name_remarks).
+var formerNameRemarks = lexicon.List("former_name_remarks")
+
+// formerNameRemark reports whether a lower-case remark in parentheses
+// after a name gives its former name ("vormals Kemptener Datendienst
+// GmbH", "formerly Acme Ltd"): a lead of formerNameRemarks as a whole
+// word with a name after it (branch subs28).
+func formerNameRemark(rem string) bool {
+	for _, a := range formerNameRemarks {
+		if r, ok := strings.CutPrefix(rem, a); ok && strings.HasPrefix(r, " ") && len(strings.TrimSpace(r)) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // registerNumberRemarks open a remark that gives a company's register
@@ -1663,7 +1680,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				cur = nil
 				continue
 			}
-			t := strings.ReplaceAll(ln.text, "**", "")
+			t := strings.TrimSpace(strings.ReplaceAll(ln.text, "**", ""))
 			ticked := false
 			if rest, tick, ok := checkboxPrefix(t); ok {
 				if !tick {
@@ -3140,7 +3157,7 @@ func proseAfterName(rest string) bool {
 // reEntryNumber is the numbered label of an entry in a list of
 // sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –", or a bare
 // "Nr. 1:" / "No. 2 –" (read only inside a section on sub-processors).
-var reEntryNumber = prefilter.MustCompile(`(?i)^(?:(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?|(?:nr|no)\.\s*)\d{1,3}\s*[:.–-]\s+`)
+var reEntryNumber = prefilter.MustCompile(`(?i)^(?:(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?(?:\d{1,3}|(?-i:[A-Z]))|(?:nr|no)\.\s*\d{1,3})\s*[:.–-]\s+`)
 
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".

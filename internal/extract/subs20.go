@@ -135,6 +135,11 @@ func (x *extractor) commaPlaceName(t string, start, end int, unknown bool) *spEn
 	if !x.placeWord(place, unknown) || !x.bareListName(name) || x.nounEnding(name) || x.k.isSub(prefilter.Lower(name)) {
 		return nil
 	}
+	if unknown && adviserNear(prefilter.Lower(name)) {
+		// "- Steuerberater, Kassel – Buchhaltung": an adviser is no
+		// sub-processor, and a role is no name.
+		return nil
+	}
 	if r := name[0]; r >= '0' && r <= '9' || x.placeWord(name, false) || x.addressLine(t) {
 		// "14 Canal Street, Birmingham", "Genf, Schweiz": an address
 		// line of the entry above.

@@ -14,7 +14,7 @@ import (
 // names and countries.
 func TestSubs28ExactNames(t *testing.T) {
 	checkExactSubNames(t, "subs28", true, func(c corpustest.Case) bool {
-		return strings.Contains(c.Name, "-s28-")
+		return strings.Contains(c.Name, "-s28-") || strings.Contains(c.Name, "-s28b-")
 	})
 }
 
@@ -45,6 +45,73 @@ func TestEntryLine(t *testing.T) {
 		got, id := entryLine(c.in)
 		if got != c.want || id != c.id {
 			t.Errorf("%q: got %q %v, want %q %v", c.in, got, id, c.want, c.id)
+		}
+	}
+}
+
+// TestSubs28Rules checks the other readings of branch subs28 with
+// positives and negatives: a town after a company ending in its legal
+// form is no name of a comma list; a former name in brackets is no part
+// of the name; a sub-processor label with a capital letter opens an
+// entry; a bare name before an unknown town in a marked entry.
+func TestSubs28Rules(t *testing.T) {
+	k, err := LoadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extractor{k: k, lang: "de"}
+	for _, c := range []struct {
+		body  string
+		split bool
+	}{
+		{"Aktenwerk Rheinhessen GmbH, Alzey – Archiv", false},
+		{"Mailturm Nahe GmbH, Bad Kreuznach – E-Mail", false},
+		{"Hetzner Online GmbH (Deutschland), Brevo (Frankreich) und Zoom", true},
+		{"Hetzner, Mailchimp, Zoom", true},
+	} {
+		if got := x.commaParts("unterauftragnehmer", c.body) != nil; got != c.split {
+			t.Errorf("commaParts(%q): split %v, want %v", c.body, got, c.split)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"Rechenzentrum Allgäu GmbH (vormals Kemptener Datendienst GmbH)", "Rechenzentrum Allgäu GmbH"},
+		{"Harbour Cloud Ltd (formerly Quay Hosting Limited)", "Harbour Cloud Ltd"},
+		{"Netzhaus Weser GmbH (Hosting)", "Netzhaus Weser GmbH (Hosting)"},
+		{"Vormals Digital GmbH (vormals)", "Vormals Digital GmbH (vormals)"},
+	} {
+		if got := trimAffiliateRemark(c.in); got != c.want {
+			t.Errorf("trimAffiliateRemark(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"Unterauftragnehmer A: Aktenwerk Rheinhessen GmbH, Alzey", true},
+		{"Sub-processor B: Millbrook Chat Inc., Austin", true},
+		{"Unterauftragnehmer 2: Mailturm Nahe GmbH", true},
+		{"Subunternehmer s. Anlage 3", false},
+		{"Dienstleister z. B. Druckereien", false},
+	} {
+		if got := reEntryNumber.MatchString(c.in); got != c.want {
+			t.Errorf("reEntryNumber(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"Aktenfuchs, Osnabrück – Aktenvernichtung", "Aktenfuchs"},
+		{"Notdienst Hocheifel, Adenau, Bereitschaftsdienst", "Notdienst Hocheifel"},
+		{"Ringstraße 8, Kassel", ""},
+		{"Steuerberater, Kassel – Buchhaltung", ""},
+		{"Genf, Schweiz", ""},
+	} {
+		got := ""
+		if e := x.commaTownBare(c.in, 0, len(c.in)); e != nil {
+			got = e.sp.Name
+		}
+		if got != c.want {
+			t.Errorf("commaTownBare(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
