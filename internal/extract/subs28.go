@@ -12,9 +12,31 @@ import (
 // fields like a dash and the words that open an entry's number (lexicon:
 // entry_separators, entry_id_words; branch subs28).
 var (
-	entrySeparators = lexicon.List("entry_separators")
+	entrySeparators = spaced(lexicon.List("entry_separators"))
 	entryIDWords    = lexicon.List("entry_id_words")
+	// sepFirst marks the first bytes of the entry separators: a line
+	// holding none of them is spared the search for each.
+	sepFirst = firstBytes(lexicon.List("entry_separators"))
 )
+
+// spaced returns the words with a space on both sides.
+func spaced(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = " " + w + " "
+	}
+	return out
+}
+
+// firstBytes marks the first byte of each word.
+func firstBytes(ws []string) (m [256]bool) {
+	for _, w := range ws {
+		if w != "" {
+			m[w[0]] = true
+		}
+	}
+	return m
+}
 
 // entryLine reads a line of a region that lists sub-processors by its
 // structure rather than by a known layout: an id that opens the entry
@@ -35,12 +57,25 @@ func entryLine(t string) (string, bool) {
 // entrySeparated replaces the entry separators set off by spaces with a
 // dash: "X GmbH, Kiel → Hosting" gives "X GmbH, Kiel – Hosting".
 func entrySeparated(t string) string {
-	if strings.IndexByte(t, ' ') < 0 {
-		return t
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] != ' ' || !sepFirst[t[i+1]] {
+			continue
+		}
+		for _, s := range entrySeparators {
+			if strings.HasPrefix(t[i:], s) {
+				return replaceSeparators(t)
+			}
+		}
 	}
+	return t
+}
+
+// replaceSeparators replaces every entry separator set off by spaces
+// with a dash.
+func replaceSeparators(t string) string {
 	for _, s := range entrySeparators {
-		if strings.Contains(t, " "+s+" ") {
-			t = strings.ReplaceAll(t, " "+s+" ", " – ")
+		if strings.Contains(t, s) {
+			t = strings.ReplaceAll(t, s, " – ")
 		}
 	}
 	return t
