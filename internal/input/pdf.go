@@ -717,7 +717,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && !(k > 0 && (besideLabel(blk.lines[k-1], l) || centredWrap(blk.lines[k-1], l, left, right))) && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || nextIDItem(cur[0], t) || starts[first+k] || k > 0 && (endsShort(blk.lines[k-1], l, left, right) || titleLine(blk.lines, k-1, left, right)) || k+1 < len(blk.lines) && titleLine(blk.lines, k, left, right) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?") || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && !(k > 0 && (besideLabel(blk.lines[k-1], l) || centredWrap(blk.lines[k-1], l, left, right))) && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || nextIDItem(cur[0], t) || nextLabelItem(cur[0], t) || starts[first+k] || k > 0 && (endsShort(blk.lines[k-1], l, left, right) || titleLine(blk.lines, k-1, left, right)) || k+1 < len(blk.lines) && titleLine(blk.lines, k, left, right) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?") || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
@@ -916,8 +916,23 @@ func stripFurniture(pages [][]string) {
 // letters: "B. Echo Transcripts – …" after "A. Tallyform – …" (same
 // punctuation). A lone initial ("A. Müller") is no list.
 func nextLetterItem(first, t string) bool {
-	return len(t) > 3 && len(first) > 3 && t[0] > 'A' && t[0] <= 'Z' && first[0] == t[0]-1 &&
+	return len(t) > 3 && len(first) > 3 && (t[0] > 'A' && t[0] <= 'Z' || t[0] > 'a' && t[0] <= 'z') && first[0] == t[0]-1 &&
 		(t[1] == '.' || t[1] == ')') && first[1] == t[1] && t[2] == ' ' && first[2] == ' '
+}
+
+// nextLabelItem reports whether line t opens the entry after the one that
+// opened the paragraph, first, in a list whose entries open with the same
+// words and a letter or number before a colon: "Unterauftragnehmer B: …"
+// after "Unterauftragnehmer A: …", "Sub-processor 2: …" after
+// "Sub-processor 1: …" (branch subs28). The words must be the same and
+// the label the next one.
+func nextLabelItem(first, t string) bool {
+	c := strings.IndexByte(first, ':')
+	if c < 3 || c > 40 || len(t) <= c || t[c] != ':' || first[c-2] != ' ' || first[:c-1] != t[:c-1] {
+		return false
+	}
+	a, b := first[c-1], t[c-1]
+	return (a >= 'A' && a < 'Z' || a >= '1' && a < '9') && b == a+1
 }
 
 // nextIDItem reports whether line t opens a later entry of a list whose

@@ -27,3 +27,28 @@ func TestNextIDItem(t *testing.T) {
 		}
 	}
 }
+
+// TestNextLabelItem checks that "Unterauftragnehmer B: …" after
+// "Unterauftragnehmer A: …" starts a new paragraph in a PDF, and that a
+// lower-case lettered item "b. …" after "a. …" does (nextLetterItem).
+func TestNextLabelItem(t *testing.T) {
+	for _, c := range []struct {
+		first, t string
+		want     bool
+	}{
+		{"Unterauftragnehmer A: Aktenwerk GmbH, Alzey", "Unterauftragnehmer B: Mailturm GmbH", true},
+		{"Sub-processor 1: Hawthorn Vault Ltd", "Sub-processor 2: Millbrook Chat Inc.", true},
+		// Negatives: other words, the same label, a label not next.
+		{"Unterauftragnehmer A: Aktenwerk GmbH", "Dienstleister B: Mailturm GmbH", false},
+		{"Unterauftragnehmer A: Aktenwerk GmbH", "Unterauftragnehmer A: Mailturm GmbH", false},
+		{"Unterauftragnehmer A: Aktenwerk GmbH", "Unterauftragnehmer C: Mailturm GmbH", false},
+		{"Hinweis: bitte beachten", "Hinweis: ebenso", false},
+	} {
+		if got := nextLabelItem(c.first, c.t); got != c.want {
+			t.Errorf("%q / %q: got %v, want %v", c.first, c.t, got, c.want)
+		}
+	}
+	if !nextLetterItem("a. Wartungsteam Eifel GmbH", "b. Notdienst Hocheifel") || nextLetterItem("a. Wartungsteam", "c. Notdienst") {
+		t.Error("nextLetterItem: lower-case letters")
+	}
+}
