@@ -44,6 +44,8 @@ var knownCaseGaps = map[string]string{
 	"de-s27-20-marke-ohne-rechtsform-in-liste": "a brand without a legal form with its service and place in one bracket (\"2. Formfix (Online-Formulare, Berlin, Deutschland)\") between numbered entries with legal forms is not read (branch subs27)",
 	"de-s27-24-zustimmung-gilt-als-erteilt":    "a partnership name without a legal form after \"b) \" followed by its town and a purpose (\"Kopierzentrum Plauen & Partner, Plauen, für Kopier- und Scanarbeiten\") is not read (branch subs27)",
 	"de-s27-62-mehrere-pro-zeile-komma":        "a second company after a comma on a service line (\"Hosting und Datensicherung: X GmbH (Frankfurt am Main), Y GmbH (Offenbach am Main)\") is not read; one entry per line (branch subs27)",
+	"de-s28-05-pfeil-bullets":                  "a bare name opening with a kind of office (\"Übersetzungsbüro Lindner, Leipzig → Übersetzungen\") among bullets with legal forms is not read; the arrow itself is (branch subs28)",
+	"de-s28b-06-drei-zeilen-umbruch":           "a layout column set apart by only two spaces on the first row (\"Gesellschaft für Informationstechnik  Betrieb …\") is not read as a column (space tables need three), so the name wrapped over three lines is lost and its last line \"Nordbayern mbH\" is read alone (branch subs28)",
 	"r9-03-externe-unternehmen-sentence":       "one provider named in a sentence after \"setzen wir ein externes Unternehmen ein,\" (no list, no colon) is not read (branch pendx9)",
 }
 

@@ -59,10 +59,21 @@ func (x *extractor) footnoteNote(parts []string) bool {
 // line whose lead-in does not name sub-processors, and a single entry.
 func (x *extractor) inlineListHead(t string, start, end int, anyHead bool) []*spEntry {
 	c := strings.Index(t, ": ")
-	if c <= 0 || c > 80 || !anyHead && !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
+	if anyHead {
+		if a, _ := x.k.legalForm(t); a > 0 && (c <= 0 || a < c) {
+			// "¹ Rechenzentrum Ostalb GmbH, Aalen", "[2] X GmbH, Ort
+			// (Hosting); Y AG, Ort (E-Mail)": a footnote naming the
+			// companies without a lead-in.
+			c = -2
+		}
+	}
+	if c == -1 || c == 0 || c > 80 || !anyHead && !strings.Contains(t, "; ") && !strings.Contains(t[c:], ", ") {
 		return nil
 	}
-	head := prefilter.Lower(t[:c])
+	head := ""
+	if c > 0 {
+		head = prefilter.Lower(t[:c])
+	}
 	if !anyHead && !x.k.isSub(head) || x.k.notProc(head) {
 		return nil
 	}
@@ -276,7 +287,40 @@ func (x *extractor) commaParts(head, body string) []string {
 	if len(parts) < 2 {
 		return nil
 	}
+	for k := 1; k < len(parts); k++ {
+		// "Aktenwerk Rheinhessen GmbH, Alzey – Archiv": a town after a
+		// company with a legal form is its place, the line no list of
+		// names (branch subs28).
+		// ("Hetzner Online GmbH (Deutschland), Brevo (Frankreich)" is
+		// one: the company before ends in its place, not its legal form,
+		// and "Brevo" has no field after it.)
+		p := parts[k]
+		j := strings.IndexAny(p, "(–—:")
+		if j <= 0 {
+			continue
+		}
+		prev := strings.TrimSpace(parts[k-1])
+		if _, e := x.k.legalForm(prev); e > 0 && strings.TrimRight(prev[e:], " .") == "" && x.townWord(strings.TrimSpace(p[:j])) {
+			return nil
+		}
+	}
 	return parts
+}
+
+// townPrefixes open a town's name ("Bad Kreuznach"; lexicon:
+// town_prefixes).
+var townPrefixes = lexicon.List("town_prefixes")
+
+// townWord reports whether s reads as one town: a place word, also after
+// a town prefix ("Alzey", "Bad Kreuznach"; branch subs28).
+func (x *extractor) townWord(s string) bool {
+	for _, p := range townPrefixes {
+		if len(s) > len(p)+1 && s[len(p)] == ' ' && strings.EqualFold(s[:len(p)], p) {
+			s = s[len(p)+1:]
+			break
+		}
+	}
+	return x.placeWord(s, true)
 }
 
 // noneValues are the words by which a labelled field says there is none

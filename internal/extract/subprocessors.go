@@ -202,10 +202,27 @@ func trimAffiliateRemark(name string) string {
 			return strings.TrimSpace(name[:i])
 		}
 	}
-	if registerRemark(rem) {
+	if registerRemark(rem) || formerNameRemark(rem) {
 		return strings.TrimSpace(name[:i])
 	}
 	return name
+}
+
+// formerNameRemarks open a remark that gives a company's former name
+// (lexicon: former_name_remarks).
+var formerNameRemarks = lexicon.List("former_name_remarks")
+
+// formerNameRemark reports whether a lower-case remark in parentheses
+// after a name gives its former name ("vormals Kemptener Datendienst
+// GmbH", "formerly Acme Ltd"): a lead of formerNameRemarks as a whole
+// word with a name after it (branch subs28).
+func formerNameRemark(rem string) bool {
+	for _, a := range formerNameRemarks {
+		if r, ok := strings.CutPrefix(rem, a); ok && strings.HasPrefix(r, " ") && len(strings.TrimSpace(r)) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // registerNumberRemarks open a remark that gives a company's register
@@ -1508,6 +1525,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 				lettered := false
+				// "UA-1 = Wolkenkai, Hamburg – …", "Hosting = X GmbH":
+				// an id opens an entry, a separator parts its fields.
+				t, lettered = entryLine(t)
 				if u, ok := x.letteredEntry(t, b.Start); ok {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
@@ -1529,7 +1549,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					last = e
 					out = append(out, last)
 					lastBlock, lastHit = i, i
-				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") {
+				} else if e := x.commaPlaceBare(t, b.Start, b.End); e != nil && !leadProv && (lastBlock != i-1 || last != nil && last.sp.Address != "") && !x.blockPlaceLine(last, i-lastBlock, t) {
 					// "Dokumentenpost, Luxemburg, Luxemburg, digitaler
 					// Posteingang": a list whose bullets or numbers the
 					// export lost.
@@ -1660,7 +1680,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				cur = nil
 				continue
 			}
-			t := strings.ReplaceAll(ln.text, "**", "")
+			t := strings.TrimSpace(strings.ReplaceAll(ln.text, "**", ""))
 			ticked := false
 			if rest, tick, ok := checkboxPrefix(t); ok {
 				if !tick {
@@ -1707,7 +1727,9 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// "A. Tallyform – online forms – Dublin": a lettered list's
 			// label is no part of the name, and the entry may be a bare
 			// name as in a list of items.
-			lettered := false
+			// "SUB-01: X GmbH – Rechenzentrum", "X, Ort → Leistung": an
+			// id opens an entry, a separator parts its fields.
+			t, lettered := entryLine(t)
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
 			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
@@ -1812,8 +1834,8 @@ func (x *extractor) subprocessorLists() []*spEntry {
 					continue
 				}
 			}
-			if b.Kind == document.ListItem && !leadProv {
-				if e := x.commaPlaceBare(t, ls, le); e != nil {
+			if (b.Kind == document.ListItem || lettered) && !leadProv {
+				if e := x.commaTownBare(t, ls, le); e != nil {
 					// "- Dokumentenpost, Luxemburg – digitaler Posteingang".
 					cur = e
 					out = append(out, cur)
@@ -2047,7 +2069,9 @@ func (x *extractor) numberedEntry(t string, start, end, bi int) *spEntry {
 		}
 		return e
 	}
-	return nil
+	// "1. Aktenfuchs, Osnabrück – Aktenvernichtung": a numbered entry
+	// names a bare name before its town.
+	return x.commaTownBare(t, start, end)
 }
 
 // nextTexts returns the trimmed texts of up to n blocks after block i.
@@ -3133,7 +3157,7 @@ func proseAfterName(rest string) bool {
 // reEntryNumber is the numbered label of an entry in a list of
 // sub-processors: "Unterauftragnehmer 1:", "Sub-processor 2 –", or a bare
 // "Nr. 1:" / "No. 2 –" (read only inside a section on sub-processors).
-var reEntryNumber = prefilter.MustCompile(`(?i)^(?:(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?|(?:nr|no)\.\s*)\d{1,3}\s*[:.–-]\s+`)
+var reEntryNumber = prefilter.MustCompile(`(?i)^(?:(?:unterauftragnehmer|unterauftragsverarbeiter|subunternehmer|sub-?processor|subcontractor|dienstleister)\s*(?:nr\.\s*)?(?:\d{1,3}|(?-i:[A-Z]))|(?:nr|no)\.\s*\d{1,3})\s*[:.–-]\s+`)
 
 // reBrandParen is a brand of one to three capitalised words opening a
 // parenthesis that holds the company: "Brevo (Sendinblue ".
@@ -3318,7 +3342,9 @@ func (x *extractor) trailingPlace(rest string) (string, string) {
 	if cut < 0 || strings.ContainsAny(head, "0123456789") || x.placeWord(strings.TrimSpace(head), true) {
 		return "", ""
 	}
-	if !x.serviceWords(head) && !hasLowerWord(head) {
+	if !x.serviceWords(head) && !hasLowerWord(head) && !x.nounLabel(strings.TrimSpace(head)) {
+		// ("Terminplanung, Österreich": one noun with a noun ending is
+		// a service too.)
 		return "", ""
 	}
 	return strings.TrimSpace(head), strings.TrimSpace(rest[cut+2:])

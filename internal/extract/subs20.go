@@ -106,6 +106,22 @@ func (x *extractor) keyValueTable(t table) ([]*spEntry, bool) {
 // place and no address line ("Genf, Schweiz", "14 Canal Street,
 // Birmingham").
 func (x *extractor) commaPlaceBare(t string, start, end int) *spEntry {
+	return x.commaPlaceName(t, start, end, false)
+}
+
+// commaTownBare is commaPlaceBare for a line marked as an entry (a
+// bullet, a number, a letter or an id in a list of sub-processors): the
+// place after the name may be a town the lexicon does not list ("-
+// Übersetzungsbüro Lindner, Leipzig – Übersetzungen", "b. Notdienst
+// Hocheifel, Adenau, Bereitschaftsdienst"); the marker says the line is
+// an entry, its first field is the name (branch subs28).
+func (x *extractor) commaTownBare(t string, start, end int) *spEntry {
+	return x.commaPlaceName(t, start, end, true)
+}
+
+// commaPlaceName is commaPlaceBare, with unknown towns when unknown is
+// set.
+func (x *extractor) commaPlaceName(t string, start, end int, unknown bool) *spEntry {
 	t = strings.TrimSpace(reListMarker.Plain().ReplaceAllString(t, ""))
 	i := strings.Index(t, ", ")
 	if i <= 0 || len(t) > 200 {
@@ -116,7 +132,12 @@ func (x *extractor) commaPlaceBare(t string, start, end int) *spEntry {
 	if j := strings.IndexAny(place, ",;–—("); j > 0 {
 		place = strings.TrimSpace(place[:j])
 	}
-	if !x.placeWord(place, false) || !x.bareListName(name) || x.nounEnding(name) || x.k.isSub(prefilter.Lower(name)) {
+	if !x.placeWord(place, unknown) || !x.bareListName(name) || x.nounEnding(name) || x.k.isSub(prefilter.Lower(name)) {
+		return nil
+	}
+	if unknown && adviserNear(prefilter.Lower(name)) {
+		// "- Steuerberater, Kassel – Buchhaltung": an adviser is no
+		// sub-processor, and a role is no name.
 		return nil
 	}
 	if r := name[0]; r >= '0' && r <= '9' || x.placeWord(name, false) || x.addressLine(t) {
@@ -125,4 +146,16 @@ func (x *extractor) commaPlaceBare(t string, start, end int) *spEntry {
 		return nil
 	}
 	return x.newListEntry(name, rest, t, start, end)
+}
+
+// blockPlaceLine reports whether a line "Meppen, Deutschland" two blocks
+// under a block entry without a place (name line, service line) is that
+// entry's place line rather than a bare name with a place (branch
+// subs28).
+func (x *extractor) blockPlaceLine(last *spEntry, gap int, t string) bool {
+	if last == nil || gap > 2 || last.sp.Address != "" || last.sp.City != "" || last.sp.Country != "" {
+		return false
+	}
+	name, place, ok := strings.Cut(t, ", ")
+	return ok && x.placeWord(strings.TrimSpace(name), true) && x.placeWord(strings.TrimSpace(place), false)
 }

@@ -717,7 +717,7 @@ func layoutDocument(path, format string, pages []pdfPage) (*document.Document, e
 				if t == "" {
 					continue
 				}
-				if len(cur) > 0 && !(k > 0 && (besideLabel(blk.lines[k-1], l) || centredWrap(blk.lines[k-1], l, left, right))) && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || starts[first+k] || k > 0 && (endsShort(blk.lines[k-1], l, left, right) || titleLine(blk.lines, k-1, left, right)) || k+1 < len(blk.lines) && titleLine(blk.lines, k, left, right) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?") || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
+				if len(cur) > 0 && !(k > 0 && (besideLabel(blk.lines[k-1], l) || centredWrap(blk.lines[k-1], l, left, right))) && (reItemStart().MatchString(t) || nextLetterItem(cur[0], t) || nextIDItem(cur[0], t) || nextLabelItem(cur[0], t) || starts[first+k] || k > 0 && (endsShort(blk.lines[k-1], l, left, right) || titleLine(blk.lines, k-1, left, right)) || k+1 < len(blk.lines) && titleLine(blk.lines, k, left, right) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?") || afterAddress(cur[len(cur)-1], t) || (reAnnexStart().MatchString(t) || reFieldStart().MatchString(t)) && strings.ContainsAny(cur[len(cur)-1][len(cur[len(cur)-1])-1:], ".:;!?")) {
 					paras[i] = append(paras[i], joinLines(cur))
 					cur = cur[:0]
 				}
@@ -916,8 +916,73 @@ func stripFurniture(pages [][]string) {
 // letters: "B. Echo Transcripts – …" after "A. Tallyform – …" (same
 // punctuation). A lone initial ("A. Müller") is no list.
 func nextLetterItem(first, t string) bool {
-	return len(t) > 3 && len(first) > 3 && t[0] > 'A' && t[0] <= 'Z' && first[0] == t[0]-1 &&
+	return len(t) > 3 && len(first) > 3 && (t[0] > 'A' && t[0] <= 'Z' || t[0] > 'a' && t[0] <= 'z') && first[0] == t[0]-1 &&
 		(t[1] == '.' || t[1] == ')') && first[1] == t[1] && t[2] == ' ' && first[2] == ' '
+}
+
+// nextLabelItem reports whether line t opens the entry after the one that
+// opened the paragraph, first, in a list whose entries open with the same
+// words and a letter or number before a colon: "Unterauftragnehmer B: …"
+// after "Unterauftragnehmer A: …", "Sub-processor 2: …" after
+// "Sub-processor 1: …" (branch subs28). The words must be the same and
+// the label the next one.
+func nextLabelItem(first, t string) bool {
+	c := strings.IndexByte(first, ':')
+	if c < 3 || c > 40 || len(t) <= c || t[c] != ':' || first[c-2] != ' ' || first[:c-1] != t[:c-1] {
+		return false
+	}
+	a, b := first[c-1], t[c-1]
+	return (a >= 'A' && a < 'Z' || a >= '1' && a < '9') && b == a+1
+}
+
+// nextIDItem reports whether line t opens a later entry of a list whose
+// entries open with an id, as the line that opened the paragraph, first,
+// does: the same prefix of capitals and signs before a number, and a
+// greater number ("UA-2 = …" after "UA-1 = …", "[UV-3] …" after "[UV-2]
+// …", "SUB-002: …" after "SUB-001: …"; branch subs28). A prefix holds one
+// capital at least and no lower-case letter or space but one before the
+// number ("(UA 2)", "Nr. 2"); "2026 …" after "2025 …" has none.
+func nextIDItem(first, t string) bool {
+	pf, nf, ok := idPrefix(first)
+	if !ok {
+		return false
+	}
+	pt, nt, ok := idPrefix(t)
+	return ok && pf == pt && nt > nf
+}
+
+// idPrefix splits the id that opens a line into its prefix and number.
+func idPrefix(s string) (string, int, bool) {
+	caps, signs := 0, 0
+	for i := 0; i < len(s) && i < 8; i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if caps == 0 || caps == 1 && signs == 0 {
+				// ("A4 Druck GmbH": no id.)
+				return "", 0, false
+			}
+			n := 0
+			for ; i < len(s) && s[i] >= '0' && s[i] <= '9' && n < 1000; i++ {
+				n = n*10 + int(s[i]-'0')
+			}
+			if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+				return "", 0, false
+			}
+			return s[:strings.IndexAny(s, "0123456789")], n, true
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c == '-' || c == '[' || c == '(' || c == '.' || c == '#':
+			signs++
+		case c == ' ' && i > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			signs++
+		case c == 'r' && i == 1 && s[0] == 'N':
+			// "Nr. 2".
+		default:
+			return "", 0, false
+		}
+	}
+	return "", 0, false
 }
 
 // suspended lists words after a line-end hyphen that show the hyphen is a
