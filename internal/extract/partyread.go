@@ -1712,9 +1712,9 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 	// the second half of a text).
 	lastProse := x.lastProse()
 	for i, ln := range x.lines {
-		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && strings.IndexByte(ln.text, '\t') > 0 {
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && (strings.IndexByte(ln.text, '\t') > 0 || strings.Contains(ln.text, "   ")) {
 			// "Unterschrift Auftraggeber<TAB>Unterschrift Auftragnehmer"
-			// over the two blocks side by side.
+			// over the two blocks side by side (or set apart by spaces).
 			if rs := x.signatureColumns(i); rs != nil {
 				out = append(out, rs...)
 				continue
