@@ -111,6 +111,18 @@ func (x *extractor) parties() model.Parties {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
+	// A text in its own voice whose company stands only in its
+	// letterhead, first line or imprint (voiceSpeaker).
+	if p.Processor == nil {
+		if o := x.voiceSpeaker("processor"); o != nil && (p.Controller == nil || !sameKey(o.Key, p.Controller.Key)) {
+			p.Processor, p.ProcessorNote = o, ""
+		}
+	}
+	if p.Controller == nil {
+		if o := x.voiceSpeaker("controller"); o != nil && (p.Processor == nil || !sameKey(o.Key, p.Processor.Key)) {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
 	x.addressElsewhere(p.Processor, head)
 	x.addressElsewhere(p.Controller, head)
 	if src == "title" && p.Controller != nil && sameKey(p.Processor.Key, p.Controller.Key) {

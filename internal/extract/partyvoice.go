@@ -187,3 +187,92 @@ func (x *extractor) sentenceOpening(at int) bool {
 	}
 	return false
 }
+
+// voiceSpeaker returns the company a text in its own voice ("wir",
+// "we") speaks as when the text names it only outside its running text
+// (own_voice imprint and register in parties.yaml): a letterhead line
+// among the first three lines before the title ("Zeltwerk Software GmbH
+// · Am Kanal 4 · 24103 Kiel", "Quillstone Payroll Ltd"), the first line
+// after an imprint heading ("Impressum" / "Fahrschule Wendt GmbH"), or
+// one of the last five lines opening with the company and giving its
+// register ("Tallybird Software Limited, registered in England and
+// Wales, company number …"). The company must open its line, fill its
+// part of it up to the first separator and end in a legal form; a line
+// holding a role word, a label or a title word is no letterhead. Nil
+// when the text has no voice role, the role is not the one asked, or
+// two places name different companies.
+func (x *extractor) voiceSpeaker(role string) *model.Party {
+	if len(x.lines) < 3 || len(x.lower) != len(x.text) || x.ownVoiceRole() != role {
+		return nil
+	}
+	ov := x.k.party.ownVoice
+	var found *model.Party
+	take := func(ln line) bool {
+		p := x.speakerLine(ln)
+		if p == nil {
+			return true
+		}
+		if found != nil && !sameKey(found.Key, p.Key) {
+			found = nil
+			return false
+		}
+		found = p
+		return true
+	}
+	for i, ln := range x.lines {
+		if i >= 3 || x.hasTitleWord(x.lower[ln.start:ln.end]) {
+			break
+		}
+		if !take(ln) {
+			return nil
+		}
+	}
+	first := max(3, len(x.lines)-8)
+	for i := first; i < len(x.lines); i++ {
+		low := strings.Trim(x.lower[x.lines[i].start:x.lines[i].end], " :")
+		if containsWord(ov.Imprint, low) && i+1 < len(x.lines) {
+			if !take(x.lines[i+1]) {
+				return nil
+			}
+			continue
+		}
+		if i >= len(x.lines)-5 && containsPhrase(low, ov.Register) {
+			if !take(x.lines[i]) {
+				return nil
+			}
+		}
+	}
+	return found
+}
+
+// speakerLine reads a company that opens line ln and fills its first
+// part (up to " · ", " | ", a comma, a tab or a column gap), ending in a
+// legal form; nil otherwise.
+func (x *extractor) speakerLine(ln line) *model.Party {
+	t := ln.text
+	if len(t) > 200 || x.k.party.roleRe.MatchString(t) || x.k.IsPlaceholder(t) {
+		return nil
+	}
+	part := t
+	for _, sep := range []string{" · ", " | ", ",", "\t", "   ", " – ", " - "} {
+		if i := strings.Index(part, sep); i > 0 {
+			part = part[:i]
+		}
+	}
+	part = strings.TrimSpace(part)
+	if strings.ContainsAny(part, ":;()[]_") {
+		return nil
+	}
+	locs := x.k.party.legalRe.FindAllStringSubmatchIndex(part+" ", -1)
+	if len(locs) != 1 || locs[0][3] != len(part) || x.walkBack(part, locs[0][2]) != 0 {
+		return nil
+	}
+	nr := x.readName(part)
+	if nr.name == "" || !nr.legal || nr.start != 0 {
+		return nil
+	}
+	lead := strings.Index(t, part)
+	p := &model.Party{Name: x.undotted(nr.name), Evidence: x.evidencePtr(ln.start+lead+nr.start, ln.start+lead+nr.end)}
+	p.Key = vendorKey(x.k.party, p.Name)
+	return p
+}
