@@ -157,6 +157,7 @@ type ownVoiceFile struct {
 	Greetings []string `yaml:"greetings"`
 	Imprint   []string `yaml:"imprint"`
 	Register  []string `yaml:"register"`
+	MadeFor   []string `yaml:"made_for"`
 }
 
 // reStatedRoleAny is a role stated after a party word in any role word of

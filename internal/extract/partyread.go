@@ -118,6 +118,13 @@ func (x *extractor) parties() model.Parties {
 			p.Processor, p.ProcessorNote = o, ""
 		}
 	}
+	if p.Controller == nil && p.Processor != nil {
+		// "Erstellt für: Bäckerei Kornblume GmbH, …" over a vendor's
+		// document that names the vendor as processor.
+		if o := x.madeFor(); o != nil && !sameKey(o.Key, p.Processor.Key) {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
 	if p.Controller == nil {
 		if o := x.voiceSpeaker("controller"); o != nil && (p.Processor == nil || !sameKey(o.Key, p.Processor.Key)) {
 			p.Controller, p.ControllerNote = o, ""

@@ -276,3 +276,34 @@ func (x *extractor) speakerLine(ln line) *model.Party {
 	p.Key = vendorKey(x.k.party, p.Name)
 	return p
 }
+
+// madeFor reads the customer a vendor's document was made out for: a
+// line among the first three opening with a made_for label of
+// parties.yaml ("Erstellt für: Bäckerei Kornblume GmbH, Mühlenstraße 8",
+// "PDF-Export für X GmbH, … – Stand …", "Prepared for: X Ltd"), whose
+// value opens with a company ending in a legal form (speakerLine). Nil
+// otherwise.
+func (x *extractor) madeFor() *model.Party {
+	if len(x.lower) != len(x.text) {
+		return nil
+	}
+	for i, ln := range x.lines {
+		if i >= 3 {
+			break
+		}
+		low := x.lower[ln.start:ln.end]
+		for _, l := range x.k.party.ownVoice.MadeFor {
+			if !strings.HasPrefix(low, l) {
+				continue
+			}
+			rest := ln.text[len(l):]
+			v := strings.TrimLeft(rest, ": ")
+			if v == "" || len(v) == len(rest) && !strings.HasPrefix(rest, " ") {
+				continue
+			}
+			at := ln.start + len(ln.text) - len(v)
+			return x.speakerLine(line{start: at, end: ln.end, text: v})
+		}
+	}
+	return nil
+}

@@ -2944,6 +2944,16 @@ var precomputedKnowledge = &knowledgeFiles{
 				"ust-idnr",
 				"vat no",
 			},
+			MadeFor: []string{
+				"erstellt für",
+				"pdf-export für",
+				"export für",
+				"ausgestellt für",
+				"prepared for",
+				"generated for",
+				"issued to",
+				"created for",
+			},
 		},
 		PartyAnnexTitles: []string{
 			"list of parties",
