@@ -202,7 +202,7 @@ func (x *extractor) sentenceOpening(at int) bool {
 // when the text has no voice role, the role is not the one asked, or
 // two places name different companies.
 func (x *extractor) voiceSpeaker(role string) *model.Party {
-	if len(x.lines) < 3 || len(x.lower) != len(x.text) || x.ownVoiceRole() != role {
+	if len(x.lines) < 3 || len(x.lower) != len(x.text) {
 		return nil
 	}
 	ov := x.k.party.ownVoice
@@ -241,6 +241,10 @@ func (x *extractor) voiceSpeaker(role string) *model.Party {
 				return nil
 			}
 		}
+	}
+	// (The voice's role is asked last: reading it scans the whole text.)
+	if found == nil || x.ownVoiceRole() != role {
+		return nil
 	}
 	return found
 }
