@@ -2595,7 +2595,6 @@ var precomputedKnowledge = &knowledgeFiles{
 			"example ltd",
 			"example limited",
 			"beispielfirma",
-			"beispiel ag",
 		},
 		TitleWords: []string{
 			"vertrag",
@@ -3573,7 +3572,7 @@ var precomputedAltOrders = []altOrder{
 	{in: []string{"incorporated", "inc."}, perm: []int32{1, 0}},
 	{in: []string{"l.l.c.", "l.l.c"}, perm: []int32{0, 1}},
 	{in: []string{"limited", "ltd."}, perm: []int32{0, 1}},
-	{in: []string{"name des auftraggebers", "name of the company", "bitte ausfüllen", "example company", "example limited", "name des kunden", "to be completed", "wird eingefügt", "to be inserted", "beispiel gmbh", "beispielfirma", "company name", "beispiel ag", "einzufügen", "einzutragen", "example ltd", "muster gmbh", "musterfirma", "ausfüllen", "insert", "...", "___", "n/a", "tbd", "xxx", "…", "<", ">", "[", "]", "{", "}"}, perm: []int32{20, 26, 27, 18, 12, 9, 10, 2, 11, 13, 14, 3, 4, 15, 19, 16, 17, 22, 0, 5, 1, 23, 6, 8, 7, 24, 28, 29, 21, 30, 31, 25}},
+	{in: []string{"name des auftraggebers", "name of the company", "bitte ausfüllen", "example company", "example limited", "name des kunden", "to be completed", "wird eingefügt", "to be inserted", "beispiel gmbh", "beispielfirma", "company name", "einzufügen", "einzutragen", "example ltd", "muster gmbh", "musterfirma", "ausfüllen", "insert", "...", "___", "n/a", "tbd", "xxx", "…", "<", ">", "[", "]", "{", "}"}, perm: []int32{19, 25, 26, 17, 9, 10, 2, 11, 12, 13, 3, 4, 14, 18, 15, 16, 21, 0, 5, 1, 22, 6, 8, 7, 23, 27, 28, 20, 29, 30, 24}},
 	{in: []string{"referred to as", "referred to", "bezeichnet", "genannt", "called", "each a", "each"}, perm: []int32{2, 4, 5, 6, 3, 0, 1}},
 	{in: []string{"registration number", "customer number", "account number", "company number", "ust-ident-nr.", "customer no.", "kundennummer", "steuernummer", "vat reg. no.", "account no.", "company no.", "customer id", "kunden-nr.", "ust-id-nr.", "vat number", "kundennr.", "telephone", "ust-idnr.", "ust-idnr", "kd.-nr.", "st.-nr.", "telefax", "telefon", "ust.-id", "vat no.", "kd-nr.", "kd.nr.", "mobile", "ust-id", "vat id", "kd-nr", "mobil", "phone", "fax.", "tel.", "fax", "fon", "hra", "hrb", "tel"}, perm: []int32{9, 2, 10, 3, 11, 5, 1, 33, 35, 36, 37, 38, 25, 30, 19, 26, 12, 15, 6, 27, 31, 32, 0, 20, 7, 34, 21, 22, 16, 39, 13, 4, 17, 18, 28, 23, 29, 24, 14, 8}},
 	{in: []string{"s.à r.l.", "s.à.r.l.", "s.a.r.l.", "sàrl"}, perm: []int32{2, 0, 1, 3}},
