@@ -158,6 +158,7 @@ type ownVoiceFile struct {
 	Imprint   []string `yaml:"imprint"`
 	Register  []string `yaml:"register"`
 	MadeFor   []string `yaml:"made_for"`
+	NotAppos  []string `yaml:"apposition_not_after"`
 }
 
 // reStatedRoleAny is a role stated after a party word in any role word of

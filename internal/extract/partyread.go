@@ -46,6 +46,7 @@ func (x *extractor) parties() model.Parties {
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
 	rs = append(rs, x.bodyKindReadings(head)...)
+	rs = append(rs, x.roleAppositionReadings(head)...)
 	rs = append(rs, x.signatureReadings(limit)...)
 	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)

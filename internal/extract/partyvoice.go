@@ -311,3 +311,63 @@ func (x *extractor) madeFor() *model.Party {
 	}
 	return nil
 }
+
+// roleAppositionReadings reads parties named in apposition right after
+// their role word in the first n bytes: "Verantwortlicher ist der
+// Auftraggeber, die Bäckerei Sommerfeld GmbH, Marktplatz 3, …", "Der
+// Auftraggeber, der Reiterhof Birkenhain GbR, …, beauftragt den
+// Auftragnehmer, die Stallmeister Software GmbH, …", "the processing by
+// the Supplier, Heronsgate Data Ltd, of personal data". An article
+// stands before the role word, a comma right after it; then an optional
+// article and a company that ends in a legal form, whose words reach
+// back to the comma (walkBack: "vertreten durch die X GmbH" is no
+// apposition), followed by a comma, a bracket, a full stop, a semicolon
+// or the line's end ("X GmbH und …" is a list).
+func (x *extractor) roleAppositionReadings(n int) []partyReading {
+	if len(x.lower) != len(x.text) {
+		return nil
+	}
+	pk := x.k.party
+	head := x.text[:min(n, len(x.text))]
+	var out []partyReading
+	for _, m := range pk.roleRe.FindAllStringSubmatchIndex(head, -1) {
+		if len(m) < 4 || m[3]+2 >= len(head) || head[m[3]] != ',' || head[m[3]+1] != ' ' {
+			continue
+		}
+		role, ok := pk.role[x.lower[m[2]:m[3]]]
+		if !ok {
+			continue
+		}
+		if k, j := wordBefore(head, m[2]); k == j || !pk.article[x.lower[k:j]] || containsWord(pk.ownVoice.NotAppos, x.lower[k:j]) {
+			continue
+		}
+		start := m[3] + 2
+		rest := head[start:min(len(head), start+160)]
+		if e := strings.IndexByte(rest, '\n'); e >= 0 {
+			rest = rest[:e]
+		}
+		if w, _ := firstWord(rest); pk.article[strings.ToLower(w)] {
+			start += len(w) + 1
+			rest = rest[len(w)+1:]
+		}
+		loc := pk.legalRe.FindStringSubmatchIndex(rest + " ")
+		if loc == nil || loc[3] > len(rest) {
+			continue
+		}
+		end := loc[3] + legalStatusLen(rest[loc[3]:])
+		if end < len(rest) && !strings.ContainsRune(",;.()", rune(rest[end])) {
+			continue
+		}
+		seg := rest[:end]
+		if x.walkBack(seg, loc[2]) != 0 || x.k.IsPlaceholder(seg) || pk.roleRe.MatchString(seg) {
+			continue
+		}
+		nr := x.readName(seg)
+		if nr.name == "" || !nr.legal || nr.start != 0 {
+			continue
+		}
+		p := &model.Party{Name: x.undotted(nr.name), Evidence: x.evidencePtr(start+nr.start, start+nr.end)}
+		out = append(out, partyReading{role: role, party: p, at: m[2], src: "definition"})
+	}
+	return out
+}

@@ -2953,6 +2953,10 @@ var precomputedKnowledge = &knowledgeFiles{
 				"issued to",
 				"created for",
 			},
+			NotAppos: []string{
+				"des",
+				"eines",
+			},
 		},
 		PartyAnnexTitles: []string{
 			"list of parties",
