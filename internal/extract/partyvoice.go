@@ -346,9 +346,10 @@ func (x *extractor) roleAppositionReadings(n int) []partyReading {
 		if e := strings.IndexByte(rest, '\n'); e >= 0 {
 			rest = rest[:e]
 		}
-		if w, _ := firstWord(rest); pk.article[strings.ToLower(w)] {
-			start += len(w) + 1
-			rest = rest[len(w)+1:]
+		if w, e := firstWord(rest); pk.article[strings.ToLower(w)] {
+			sp := len(rest[e:]) - len(strings.TrimLeft(rest[e:], " "))
+			start += e + sp
+			rest = rest[e+sp:]
 		}
 		loc := pk.legalRe.FindStringSubmatchIndex(rest + " ")
 		if loc == nil || loc[3] > len(rest) {
