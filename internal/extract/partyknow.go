@@ -202,7 +202,9 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.annexTtl, pk.annexWord, pk.subAnnex = set(f.PartyAnnexTitles), lowerAll(f.AnnexWords), lowerAll(f.SubAnnexWords)
 	pk.signatory = set(f.SignatoryLabels)
 	pk.ownVoice = ownVoiceFile{Processes: lowerAll(f.OwnVoice.Processes), Instructs: lowerAll(f.OwnVoice.Instructs),
-		WeAre: lowerAll(f.OwnVoice.WeAre), Greetings: lowerAll(f.OwnVoice.Greetings)}
+		WeAre: lowerAll(f.OwnVoice.WeAre), Greetings: lowerAll(f.OwnVoice.Greetings),
+		Imprint: lowerAll(f.OwnVoice.Imprint), Register: lowerAll(f.OwnVoice.Register), MadeFor: lowerAll(f.OwnVoice.MadeFor),
+		NotAppos: lowerAll(f.OwnVoice.NotAppos)}
 	for _, w := range pk.annexWord {
 		if w != "" && !strings.ContainsRune(pk.annexFirst, rune(w[0])) {
 			pk.annexFirst += w[:1]

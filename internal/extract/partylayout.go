@@ -734,6 +734,14 @@ func (x *extractor) sideBySideRoles(i int) []partyReading {
 func (x *extractor) signatureColumns(i int) []partyReading {
 	ln := x.lines[i]
 	head := cells(ln.text)
+	gaps := false
+	if head == nil {
+		// "Auftraggeber      Auftragnehmer", "Signed for and on behalf
+		// of the Controller     Signed for and on behalf of the
+		// Processor": two columns set apart by a run of spaces; a row's
+		// part belongs to the column it starts under.
+		head, gaps = gapCells(ln.text), true
+	}
 	if len(head) != 2 {
 		return nil
 	}
@@ -759,6 +767,9 @@ func (x *extractor) signatureColumns(i int) []partyReading {
 			break
 		}
 		cs := cells(row.text)
+		if gaps {
+			cs = gapRow(row.text, head[1][0])
+		}
 		if len(cs) != 2 {
 			break
 		}
@@ -780,6 +791,43 @@ func (x *extractor) signatureColumns(i int) []partyReading {
 		return nil
 	}
 	return []partyReading{*out[0], *out[1]}
+}
+
+// gapCells splits a line at its column gaps (a run of three or more
+// spaces, reColumnGap) into cells; nil unless the line has a gap.
+func gapCells(t string) [][2]int {
+	if !strings.Contains(t, "   ") {
+		return nil
+	}
+	var out [][2]int
+	for _, p := range splitColumns(t) {
+		out = append(out, [2]int{p.start, p.end})
+	}
+	return out
+}
+
+// gapRow splits a row below a head of two gap-separated columns whose
+// right column starts at offset right: a part that starts at least two
+// bytes before it is the left cell, a part after it the right cell (an
+// empty cell stays empty: "Date:" on the left alone). nil when a part
+// spans the two columns or a column holds two parts.
+func gapRow(t string, right int) [][2]int {
+	out := [][2]int{{0, 0}, {len(t), len(t)}}
+	seen := [2]bool{}
+	for _, p := range splitColumns(t) {
+		k := 0
+		if p.start >= right-2 {
+			k = 1
+		} else if p.end > right {
+			return nil
+		}
+		if seen[k] {
+			return nil
+		}
+		seen[k] = true
+		out[k] = [2]int{p.start, p.end}
+	}
+	return out
 }
 
 // hasWWW reports whether s starts with "www." in any case, as

@@ -155,6 +155,10 @@ type ownVoiceFile struct {
 	Instructs []string `yaml:"instructs"`
 	WeAre     []string `yaml:"we_are"`
 	Greetings []string `yaml:"greetings"`
+	Imprint   []string `yaml:"imprint"`
+	Register  []string `yaml:"register"`
+	MadeFor   []string `yaml:"made_for"`
+	NotAppos  []string `yaml:"apposition_not_after"`
 }
 
 // reStatedRoleAny is a role stated after a party word in any role word of

@@ -46,6 +46,7 @@ func (x *extractor) parties() model.Parties {
 	defs, shorts := x.definitionReadings(head)
 	rs = append(rs, defs...)
 	rs = append(rs, x.bodyKindReadings(head)...)
+	rs = append(rs, x.roleAppositionReadings(head)...)
 	rs = append(rs, x.signatureReadings(limit)...)
 	rs = append(rs, x.letterReadings()...)
 	rs = append(rs, x.titleReadings()...)
@@ -108,6 +109,25 @@ func (x *extractor) parties() model.Parties {
 		// "Handwerkskammer Weserbergland / Körperschaft … / 31785
 		// Hameln" above the title, "Weisungen der Kammer" below.
 		if o := x.letterheadParty(p.Processor); o != nil {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
+	// A text in its own voice whose company stands only in its
+	// letterhead, first line or imprint (voiceSpeaker).
+	if p.Processor == nil {
+		if o := x.voiceSpeaker("processor"); o != nil && (p.Controller == nil || !sameKey(o.Key, p.Controller.Key)) {
+			p.Processor, p.ProcessorNote = o, ""
+		}
+	}
+	if p.Controller == nil && p.Processor != nil {
+		// "Erstellt für: Bäckerei Kornblume GmbH, …" over a vendor's
+		// document that names the vendor as processor.
+		if o := x.madeFor(); o != nil && !sameKey(o.Key, p.Processor.Key) {
+			p.Controller, p.ControllerNote = o, ""
+		}
+	}
+	if p.Controller == nil {
+		if o := x.voiceSpeaker("controller"); o != nil && (p.Processor == nil || !sameKey(o.Key, p.Processor.Key)) {
 			p.Controller, p.ControllerNote = o, ""
 		}
 	}
@@ -1712,9 +1732,9 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 	// the second half of a text).
 	lastProse := x.lastProse()
 	for i, ln := range x.lines {
-		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && strings.IndexByte(ln.text, '\t') > 0 {
+		if (ln.start > len(x.text)/2 || i > lastProse) && len(ln.text) <= 120 && (strings.IndexByte(ln.text, '\t') > 0 || strings.Contains(ln.text, "   ")) {
 			// "Unterschrift Auftraggeber<TAB>Unterschrift Auftragnehmer"
-			// over the two blocks side by side.
+			// over the two blocks side by side (or set apart by spaces).
 			if rs := x.signatureColumns(i); rs != nil {
 				out = append(out, rs...)
 				continue
