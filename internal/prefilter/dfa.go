@@ -71,8 +71,8 @@ const maxStates = 1500
 type dstate struct {
 	pcs   []uint32
 	ctx   uint8
-	idle  bool  // no thread but the expression's start (unanchored)
-	end   int8  // at the end of the text: 0 unknown, 1 no match, 2 match
+	idle  bool // no thread but the expression's start (unanchored)
+	end   int8 // at the end of the text: 0 unknown, 1 no match, 2 match
 	ascii [128]int32
 	other map[rune]int32
 }
