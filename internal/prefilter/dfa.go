@@ -192,6 +192,26 @@ func (d *dfa) match(s string, from int, skip func(i int) int) (matched, ok bool)
 	return cur.end == 2, true
 }
 
+// trans returns the transition of state st on rune r >= 0, computed once.
+func (d *dfa) trans(st int32, r rune) int32 {
+	cur := d.states[st]
+	if r < utf8.RuneSelf {
+		if cur.ascii[r] == tUnknown {
+			cur.ascii[r] = d.step(st, r)
+		}
+		return cur.ascii[r]
+	}
+	nx, ok := cur.other[r]
+	if !ok {
+		nx = d.step(st, r)
+		if cur.other == nil {
+			cur.other = map[rune]int32{}
+		}
+		cur.other[r] = nx
+	}
+	return nx
+}
+
 // start returns the state before the first rune, after a rune of class
 // ctx.
 func (d *dfa) start(ctx uint8) int32 {
@@ -223,6 +243,39 @@ func (d *dfa) step(st int32, r rune) int32 {
 	} else {
 		flags |= syntax.EmptyNoWordBoundary
 	}
+	start := uint32(d.prog.Start)
+	var fromStart *dstate // the idle state's transition, for the start thread
+	if !cur.idle && !d.anchored && slices.Contains(cur.pcs, start) {
+		// The thread that starts here steps as from the idle state, whose
+		// transition is kept: a large alternation at the start is not
+		// followed again in every state. (Done first: the transition may
+		// be computed now, with the same scratch.)
+		idle := d.start(cur.ctx)
+		if d.broken {
+			return tDead
+		}
+		if r < 0 {
+			is := d.states[idle]
+			if is.end == 0 {
+				is.end = 1
+				if d.step(idle, -1) == tMatch {
+					is.end = 2
+				}
+			}
+			if is.end == 2 {
+				return tMatch
+			}
+		} else {
+			t := d.trans(idle, r)
+			if d.broken {
+				return tDead
+			}
+			if t == tMatch {
+				return tMatch
+			}
+			fromStart = d.states[t]
+		}
+	}
 	d.gen++
 	if d.gen == 0 {
 		clear(d.mark)
@@ -231,8 +284,18 @@ func (d *dfa) step(st int32, r rune) int32 {
 	}
 	gen := d.gen
 	d.next = d.next[:0]
-	stack := append(d.stack[:0], cur.pcs...)
-	slices.Reverse(stack)
+	stack := d.stack[:0]
+	for _, pc := range cur.pcs {
+		if pc != start || cur.idle || d.anchored {
+			stack = append(stack, pc)
+		}
+	}
+	if fromStart != nil {
+		for _, pc := range fromStart.pcs {
+			d.nmark[pc] = gen
+			d.next = append(d.next, pc)
+		}
+	}
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -265,7 +328,7 @@ func (d *dfa) step(st int32, r rune) int32 {
 		return tDead
 	}
 	if !d.anchored {
-		if start := uint32(d.prog.Start); d.nmark[start] != gen {
+		if d.nmark[start] != gen {
 			d.next = append(d.next, start)
 		}
 	} else if len(d.next) == 0 {
