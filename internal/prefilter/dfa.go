@@ -116,12 +116,13 @@ func ctxOf(s string, i int) uint8 {
 
 // match reports whether s holds a match that starts at offset from or
 // later (the rune before from is the context of the first assertions).
-// skip, when not nil, is called in an idle state at offset i and returns
-// the next offset >= i at which a match may start, or -1 when none can;
-// it lets a scan jump over text that holds no literal. ok is false when
+// With ls not nil, c.skip is called in an idle state at offset i and
+// returns the next offset >= i at which a match may start (by the
+// literals ls), or -1 when none can: a scan jumps over text that holds
+// no literal. ok is false when
 // the automaton cannot serve (grown too large, or in use by another
 // goroutine): then the caller asks package regexp.
-func (d *dfa) match(s string, from int, skip func(i int) int) (matched, ok bool) {
+func (d *dfa) match(s string, from int, c *compiled, ls *litSet) (matched, ok bool) {
 	if !d.mu.TryLock() {
 		return false, false
 	}
@@ -136,8 +137,8 @@ func (d *dfa) match(s string, from int, skip func(i int) int) (matched, ok bool)
 			return false, false
 		}
 		cur := d.states[st]
-		if cur.idle && skip != nil {
-			j := skip(i)
+		if cur.idle && ls != nil {
+			j := c.skip(s, ls, i)
 			if j < 0 {
 				return false, true
 			}

@@ -60,7 +60,7 @@ func TestDFAProject(t *testing.T) {
 		}
 		for _, s := range texts {
 			want := re.MatchString(s)
-			if got, ok := d.match(s, 0, nil); ok {
+			if got, ok := d.match(s, 0, nil, nil); ok {
 				served++
 				if got != want {
 					t.Fatalf("%q on %q: automaton %v, regexp %v", e.Expr, s, got, want)
@@ -83,13 +83,13 @@ func TestDFAStates(t *testing.T) {
 	// own.
 	d := newDFA(`(?:a{999}|b{999})c`, false)
 	s := strings.Repeat("a", 1000) + strings.Repeat("b", 1000) + "c"
-	if _, ok := d.match(s, 0, nil); ok {
+	if _, ok := d.match(s, 0, nil, nil); ok {
 		t.Fatal("the automaton answered past maxStates")
 	}
-	if _, ok := d.match("b", 0, nil); ok {
+	if _, ok := d.match("b", 0, nil, nil); ok {
 		t.Fatal("a broken automaton answered")
 	}
-	if got, ok := newDFA(`a{20}b`, false).match(s, 0, nil); !ok || !got {
+	if got, ok := newDFA(`a{20}b`, false).match(s, 0, nil, nil); !ok || !got {
 		t.Fatalf("a{20}b: %v %v", got, ok)
 	}
 }

@@ -251,34 +251,37 @@ func (c *compiled) dfaMatch(s string) (matched, ok bool) {
 	if c.before > 0 && !utf8.ValidString(s) {
 		return false, false
 	}
-	skip := func(i int) int {
-		for i < len(s) {
-			k := ls.index(s[i:], c.fold, true)
-			if k < 0 {
-				return -1
-			}
-			p := i + k
-			if c.before == 0 {
-				if c.wordStart && p > 0 && isWordByte(s[p-1]) && isWordByte(s[p]) {
-					i = p + 1
-					continue
-				}
-				return p
-			}
-			q := p
-			for n := 0; n < c.before && q > i; n++ {
-				_, w := utf8.DecodeLastRuneInString(s[:q])
-				q -= w
-			}
-			return max(q, i)
-		}
-		return -1
-	}
-	from := skip(0)
+	from := c.skip(s, ls, 0)
 	if from < 0 || !c.needsFrom(s, from) {
 		return false, true
 	}
-	return c.runDFA(s, from, skip)
+	return c.runDFA(s, from, ls)
+}
+
+// skip returns the first offset >= i of s at which a match may start (a
+// literal of ls occurs there, or up to c.before runes before), or -1.
+func (c *compiled) skip(s string, ls *litSet, i int) int {
+	for i < len(s) {
+		k := ls.index(s[i:], c.fold, true)
+		if k < 0 {
+			return -1
+		}
+		p := i + k
+		if c.before == 0 {
+			if c.wordStart && p > 0 && isWordByte(s[p-1]) && isWordByte(s[p]) {
+				i = p + 1
+				continue
+			}
+			return p
+		}
+		q := p
+		for n := 0; n < c.before && q > i; n++ {
+			_, w := utf8.DecodeLastRuneInString(s[:q])
+			q -= w
+		}
+		return max(q, i)
+	}
+	return -1
 }
 
 // dfaWarm is the number of calls of the Find methods after which the
@@ -296,12 +299,12 @@ func (c *compiled) precheck() bool {
 }
 
 // runDFA runs the automaton (see dfa.match).
-func (c *compiled) runDFA(s string, from int, skip func(int) int) (matched, ok bool) {
+func (c *compiled) runDFA(s string, from int, ls *litSet) (matched, ok bool) {
 	d := c.dfa()
 	if d == nil {
 		return false, false
 	}
-	return d.match(s, from, skip)
+	return d.match(s, from, c, ls)
 }
 
 // FindStringIndex returns the span of the leftmost match in s, or nil.
