@@ -52,7 +52,22 @@
 //     the whole text. An expression that only matches at the start of the
 //     text is tried there only.
 //
-// FuzzRegexp and TestSound compare every method with package regexp.
+// # Existence by automaton
+//
+// MatchString, which asks only whether a text holds a match, is answered
+// by a deterministic automaton built lazily from the program
+// regexp/syntax compiles (dfa.go): one table look-up per byte, started at
+// the first literal and jumping to the next one whenever no thread is
+// under way, instead of a backtracking attempt at each candidate. The
+// automaton is built only for an expression whose literals some text
+// holds; the Find methods of an expression asked often (or whose
+// automaton exists) ask it first and run package regexp only on a text
+// that holds a match. An automaton that grows past maxStates states, or
+// one in use by another goroutine, hands the text to package regexp.
+//
+// FuzzRegexp and TestSound compare every method with package regexp;
+// TestDFAProject compares the automaton with it on every expression of
+// the table.
 package prefilter
 
 import (
