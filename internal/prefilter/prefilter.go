@@ -306,7 +306,7 @@ func (c *compiled) skip(s string, ls *litSet, i int) int {
 // one asked often, or whose automaton MatchString has built, is tested by
 // the automaton first, and package regexp runs only on a text that holds
 // a match.
-const dfaWarm = 256
+const dfaWarm = 32
 
 // precheck reports whether the Find methods ask the automaton first.
 func (c *compiled) precheck() bool {
