@@ -3,11 +3,8 @@ package findings
 import (
 	"cmp"
 	"fmt"
-	"regexp"
-	"regexp/syntax"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/art28/art28/internal/document"
 	"github.com/art28/art28/internal/model"
@@ -91,8 +88,9 @@ type BlankForm struct {
 	re, unless *prefilter.Regexp
 	// not, notLine, header and the others compile their expressions on
 	// first use (nil when the form has none): most documents reach few
-	// forms.
-	not, notLine, header, below, notBelow, notBefore, notQuoted, notNear, nearLabel func() *regexp.Regexp
+	// forms. They are only asked MatchString, which the prefilter's
+	// automaton answers.
+	not, notLine, header, below, notBelow, notBefore, notQuoted, notNear, nearLabel *prefilter.Regexp
 }
 
 func (f *BlankForm) compile() error {
@@ -114,18 +112,16 @@ func (f *BlankForm) compile() error {
 	}
 	for _, p := range []struct {
 		src string
-		dst *func() *regexp.Regexp
+		dst **prefilter.Regexp
 	}{{f.Not, &f.not}, {f.NotLine, &f.notLine}, {f.Header, &f.header}, {f.Below, &f.below}, {f.NotBelow, &f.notBelow}, {f.NotBefore, &f.notBefore}, {f.NotQuoted, &f.notQuoted}, {f.NotNear, &f.notNear}, {f.NearLabel, &f.nearLabel}} {
 		if p.src == "" {
 			continue
 		}
-		// Parsing finds every error regexp.Compile reports (the same
+		// Compile reports every error regexp.Compile reports (the same
 		// error); the expression is compiled when first used.
-		if _, err := syntax.Parse(p.src, syntax.Perl); err != nil {
+		if *p.dst, err = prefilter.Compile(p.src); err != nil {
 			return fmt.Errorf("blanks: form %s: %w", f.ID, err)
 		}
-		src := p.src
-		*p.dst = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
 	}
 	if f.UnlessText != "" {
 		if f.unless, err = prefilter.Compile(f.UnlessText); err != nil {
@@ -179,7 +175,7 @@ func lineText(text string, ls int) string {
 
 // nearLine reports whether one of the n non-empty lines above or below
 // the line [ls, le) matches re.
-func nearLine(text string, ls, le, n int, re *regexp.Regexp) bool {
+func nearLine(text string, ls, le, n int, re *prefilter.Regexp) bool {
 	for i, s := 0, ls; i < n; i++ {
 		ps := prevLineStart(text, s)
 		if ps == s {
@@ -439,7 +435,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		if len(m) >= 4 && m[2] >= 0 {
 			s, e = m[2], m[3]
 		}
-		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not().MatchString(text[s:e]) {
+		if e-s > cmp.Or(f.MaxLen, 200) || f.not != nil && f.not.MatchString(text[s:e]) {
 			continue
 		}
 		ls, le := document.LineAt(text, s)
@@ -447,7 +443,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 		if f.LineStart && strings.TrimLeft(text[ls:m[0]], " \t") != "" {
 			continue
 		}
-		if f.notLine != nil && f.notLine().MatchString(line) {
+		if f.notLine != nil && f.notLine.MatchString(line) {
 			continue
 		}
 		if f.AfterRow {
@@ -455,7 +451,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 				continue
 			}
 		}
-		if f.header != nil && !f.header().MatchString(tableHeader(text, ls)) {
+		if f.header != nil && !f.header.MatchString(tableHeader(text, ls)) {
 			continue
 		}
 		if f.below != nil || f.notBelow != nil && strings.Trim(line, blankChars) == "" {
@@ -463,17 +459,17 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 			if ns := nextLineStart(text, le); ns < len(text) {
 				next = lineText(text, ns)
 			}
-			if f.below != nil && !f.below().MatchString(next) || f.notBelow != nil && strings.Trim(line, blankChars) == "" && f.notBelow().MatchString(next) {
+			if f.below != nil && !f.below.MatchString(next) || f.notBelow != nil && strings.Trim(line, blankChars) == "" && f.notBelow.MatchString(next) {
 				continue
 			}
 		}
-		if f.notBefore != nil && f.notBefore().MatchString(text[max(ls, s-notBeforeReach):s]) {
+		if f.notBefore != nil && f.notBefore.MatchString(text[max(ls, s-notBeforeReach):s]) {
 			continue
 		}
-		if f.notQuoted != nil && f.notQuoted().MatchString(text[s:e]) && quoted(line, s-ls, e-ls) {
+		if f.notQuoted != nil && f.notQuoted.MatchString(text[s:e]) && quoted(line, s-ls, e-ls) {
 			continue
 		}
-		if f.notNear != nil && f.nearLabel().MatchString(line) && nearLine(text, ls, le, cmp.Or(f.Near, 2), f.notNear()) {
+		if f.notNear != nil && f.nearLabel.MatchString(line) && nearLine(text, ls, le, cmp.Or(f.Near, 2), f.notNear) {
 			continue
 		}
 		h := span{s, e}
@@ -487,7 +483,7 @@ func (f *BlankForm) find(text string, lines map[string][]int) []span {
 			// The whole line with the label line above it; a signature
 			// label there makes it a signature line.
 			h = span{prevLineStart(text, ls), ls + len(strings.TrimRight(line, " \t\r"))}
-			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine().MatchString(above) {
+			if above := text[h.start:max(h.start, ls-1)]; f.notLine != nil && f.notLine.MatchString(above) {
 				continue
 			}
 		}

@@ -291,6 +291,10 @@ func compile(expr string, opt Option) (*compiled, error) {
 // build turns the analysis a of expr into what a Regexp needs to match.
 func build(expr string, a *Analysis) *compiled {
 	c := &compiled{re: lazyRegexp(expr), fold: a.Fold, begin: a.Begin}
+	c.dfa = sync.OnceValue(func() *dfa {
+		c.dfaBuilt.Store(true)
+		return newDFA(expr, a.Begin)
+	})
 	if a.Begin && !a.Prefix {
 		c.lead = sync.OnceValue(func() *leadBytes { return newLeadBytes(expr) })
 	}

@@ -52,7 +52,22 @@
 //     the whole text. An expression that only matches at the start of the
 //     text is tried there only.
 //
-// FuzzRegexp and TestSound compare every method with package regexp.
+// # Existence by automaton
+//
+// MatchString, which asks only whether a text holds a match, is answered
+// by a deterministic automaton built lazily from the program
+// regexp/syntax compiles (dfa.go): one table look-up per byte, started at
+// the first literal and jumping to the next one whenever no thread is
+// under way, instead of a backtracking attempt at each candidate. The
+// automaton is built only for an expression whose literals some text
+// holds; the Find methods of an expression asked often (or whose
+// automaton exists) ask it first and run package regexp only on a text
+// that holds a match. An automaton that grows past maxStates states, or
+// one in use by another goroutine, hands the text to package regexp.
+//
+// FuzzRegexp and TestSound compare every method with package regexp;
+// TestDFAProject compares the automaton with it on every expression of
+// the table.
 package prefilter
 
 import (
@@ -60,6 +75,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -121,6 +137,13 @@ type compiled struct {
 	// that matches only at the start of the text and has no starting
 	// literals (derived on first use; nil otherwise).
 	lead func() *leadBytes
+	// dfa answers MatchString (built on first use; nil when the
+	// expression does not compile for it).
+	dfa func() *dfa
+	// dfaBuilt: dfa has been called; findCalls counts the calls of the
+	// Find methods (see precheck).
+	dfaBuilt  atomic.Bool
+	findCalls atomic.Int32
 }
 
 // need is a set of literals one of which every match contains.
@@ -205,10 +228,98 @@ func (r *Regexp) get() *compiled {
 // MatchString reports whether s contains a match.
 func (r *Regexp) MatchString(s string) bool {
 	c := r.get()
+	if m, ok := c.dfaMatch(s); ok {
+		return m
+	}
 	if c.prefix || c.starts != nil {
 		return c.first(s, false) != nil
 	}
 	return c.leadOK(s) && c.possible(s) && c.needsFrom(s, 0) && c.re().MatchString(s)
+}
+
+// dfaMatch reports whether s holds a match, by the automaton (dfa.go)
+// run from the first offset where a match may start and jumping, when no
+// thread is under way, to the next such offset; ok is false when the
+// automaton cannot answer, and MatchString then runs package regexp.
+func (c *compiled) dfaMatch(s string) (matched, ok bool) {
+	// The automaton is built only for a text that passes the literal
+	// tests: an expression whose literals no text holds costs nothing.
+	if c.prefix && c.begin {
+		head := s[:min(len(s), c.maxLit)]
+		if !c.set(head).at(s, 0, c.fold) || !c.needsFrom(s, 0) {
+			return false, true
+		}
+		return c.runDFA(s, 0, nil)
+	}
+	var ls *litSet
+	if c.prefix {
+		ls = c.set(s)
+	} else {
+		if !c.leadOK(s) || !c.possible(s) || !c.needsFrom(s, 0) {
+			return false, true
+		}
+		if c.starts == nil {
+			return c.runDFA(s, 0, nil)
+		}
+		ls = c.starts
+	}
+	if c.before > 0 && !utf8.ValidString(s) {
+		return false, false
+	}
+	from := c.skip(s, ls, 0)
+	if from < 0 || !c.needsFrom(s, from) {
+		return false, true
+	}
+	return c.runDFA(s, from, ls)
+}
+
+// skip returns the first offset >= i of s at which a match may start (a
+// literal of ls occurs there, or up to c.before runes before), or -1.
+func (c *compiled) skip(s string, ls *litSet, i int) int {
+	for i < len(s) {
+		k := ls.index(s[i:], c.fold, true)
+		if k < 0 {
+			return -1
+		}
+		p := i + k
+		if c.before == 0 {
+			if c.wordStart && p > 0 && isWordByte(s[p-1]) && isWordByte(s[p]) {
+				i = p + 1
+				continue
+			}
+			return p
+		}
+		q := p
+		for n := 0; n < c.before && q > i; n++ {
+			_, w := utf8.DecodeLastRuneInString(s[:q])
+			q -= w
+		}
+		return max(q, i)
+	}
+	return -1
+}
+
+// dfaWarm is the number of calls of the Find methods after which the
+// automaton tells first whether a text holds a match at all. An
+// expression asked a few times in a process is run by package regexp
+// alone (the automaton's compilation would cost more than it spares);
+// one asked often, or whose automaton MatchString has built, is tested by
+// the automaton first, and package regexp runs only on a text that holds
+// a match.
+const dfaWarm = 32
+
+// precheck reports whether the Find methods ask the automaton first.
+func (c *compiled) precheck() bool {
+	return c.dfaBuilt.Load() || c.findCalls.Add(1) > dfaWarm
+}
+
+// runDFA runs the automaton (see dfa.match).
+func (c *compiled) runDFA(s string, from int, ls *litSet) (matched, ok bool) {
+	d := c.dfa()
+	if d == nil {
+		return false, false
+	}
+	return d.match(s, from, c, ls)
 }
 
 // FindStringIndex returns the span of the leftmost match in s, or nil.
@@ -376,6 +487,13 @@ func (c *compiled) set(s string) *litSet {
 // first returns the spans of the leftmost match in s (only m[0:2] is
 // meaningful without submatch), or nil.
 func (c *compiled) first(s string, submatch bool) []int {
+	if c.precheck() {
+		if m, ok := c.dfaMatch(s); ok && !m {
+			// No match anywhere: the automaton tells it in one scan,
+			// without an attempt per candidate.
+			return nil
+		}
+	}
 	switch {
 	case c.prefix && c.begin:
 		// Only a literal at the start counts.
@@ -399,6 +517,11 @@ func (c *compiled) first(s string, submatch bool) []int {
 // allMatches returns the spans of up to n (all if n < 0) successive
 // matches and their submatches.
 func (c *compiled) allMatches(s string, n int) [][]int {
+	if c.precheck() {
+		if m, ok := c.dfaMatch(s); ok && !m {
+			return nil
+		}
+	}
 	ls := c.starts
 	if !c.prefix {
 		if !c.leadOK(s) || !c.possible(s) || !c.needsFrom(s, 0) {
