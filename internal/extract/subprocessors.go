@@ -1527,7 +1527,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lettered := false
 				// "UA-1 = Wolkenkai, Hamburg – …", "Hosting = X GmbH":
 				// an id opens an entry, a separator parts its fields.
-				t, lettered = entryLine(t)
+				t, lettered = entryLine(x.serviceFirst(t))
 				if u, ok := x.letteredEntry(t, b.Start); ok {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
@@ -1639,7 +1639,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			cur = nil
 			continue
 		}
-		if leadProv && b.Kind == document.Paragraph && x.consentLead(strings.TrimSpace(x.text[b.Start:b.End]), x.lower[b.Start:b.End]) {
+		if leadProv && b.Kind == document.Paragraph && (x.consentLead(strings.TrimSpace(x.text[b.Start:b.End]), x.lower[b.Start:b.End]) || x.subLeadIn(b)) {
+			// (Under "Dienstleister, die wir einsetzen" a lead-in "… weitere
+			// Auftragsverarbeiter (Unterauftragsverarbeiter) einzusetzen.
+			// Derzeit sind das:" names the providers below sub-processors.)
 			// "Do you use other companies' tools?" then "Yes. You agree
 			// that I may use these four:": the client consents to the
 			// providers, who are sub-processors, named with or without a
@@ -1729,7 +1732,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// name as in a list of items.
 			// "SUB-01: X GmbH – Rechenzentrum", "X, Ort → Leistung": an
 			// id opens an entry, a separator parts its fields.
-			t, lettered := entryLine(t)
+			t, lettered := entryLine(x.serviceFirst(t))
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
 			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
@@ -1919,6 +1922,19 @@ func (x *extractor) providerHeading(t, low string) bool {
 func (x *extractor) consentLead(t, low string) bool {
 	return len(t) < 300 && strings.HasSuffix(t, ":") && x.k.cue("provider_consent").In(low) &&
 		x.k.cue("provider_lead_list").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
+}
+
+// subLeadIn reports whether a paragraph is a lead-in ending in a colon
+// that names sub-processors ("Derzeit sind das:" after "… weitere
+// Auftragsverarbeiter (Unterauftragsverarbeiter) einzusetzen."): the
+// list below it names sub-processors, with or without a legal form.
+func (x *extractor) subLeadIn(b document.Block) bool {
+	if b.End-b.Start >= 300 {
+		return false
+	}
+	t := strings.TrimSpace(x.text[b.Start:b.End])
+	low := x.lower[b.Start:b.End]
+	return strings.HasSuffix(t, ":") && x.k.isSub(low) && !x.k.notProc(low)
 }
 
 // providerLead reports whether a lower-cased lead-in ending in a colon
