@@ -54,3 +54,21 @@ func (x *extractor) serviceFirst(t string) string {
 	}
 	return tail + " – " + head
 }
+
+// serviceName reports whether a bare name of a list entry is one word
+// that names a service, ending in a service word: "Hosting",
+// "E-Mail-Versand", "Datensicherung" over "• Hosting – Betrieb der
+// Server, Frankfurt (Deutschland)" under "Derzeit sind das Anbieter
+// für:". A company's bare name ("Bitwolke", "Mailkranich") ends in none.
+func (x *extractor) serviceName(name string) bool {
+	if strings.ContainsAny(name, " \t") || !x.serviceWords(name) {
+		return false
+	}
+	low := strings.ToLower(name)
+	for _, w := range x.k.cue("service_words").List() {
+		if strings.HasSuffix(low, w) {
+			return true
+		}
+	}
+	return false
+}
