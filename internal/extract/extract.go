@@ -97,6 +97,9 @@ type extractor struct {
 	lang     string
 	lines    []line
 	subCache map[string]bool
+	// fnRefs memoises footnoteRefs by footnote mark (bit 1: a reference
+	// about sub-processors, bit 2: one elsewhere).
+	fnRefs map[string]uint8
 	// annexTitles caches annexTitle, provCache providerSection.
 	annexTitles map[string]string
 	provCache   map[string]bool

@@ -1527,7 +1527,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				lettered := false
 				// "UA-1 = Wolkenkai, Hamburg – …", "Hosting = X GmbH":
 				// an id opens an entry, a separator parts its fields.
-				t, lettered = entryLine(t)
+				t, lettered = entryLine(x.serviceFirst(t))
 				if u, ok := x.letteredEntry(t, b.Start); ok {
 					// "C. Coldharbour Vault – backup – Sheffield", a
 					// lettered entry the parser read as a heading.
@@ -1639,7 +1639,10 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			cur = nil
 			continue
 		}
-		if leadProv && b.Kind == document.Paragraph && x.consentLead(strings.TrimSpace(x.text[b.Start:b.End]), x.lower[b.Start:b.End]) {
+		if leadProv && b.Kind == document.Paragraph && (x.consentLead(strings.TrimSpace(x.text[b.Start:b.End]), x.lower[b.Start:b.End]) || x.subLeadIn(b)) {
+			// (Under "Dienstleister, die wir einsetzen" a lead-in "… weitere
+			// Auftragsverarbeiter (Unterauftragsverarbeiter) einzusetzen.
+			// Derzeit sind das:" names the providers below sub-processors.)
 			// "Do you use other companies' tools?" then "Yes. You agree
 			// that I may use these four:": the client consents to the
 			// providers, who are sub-processors, named with or without a
@@ -1729,7 +1732,7 @@ func (x *extractor) subprocessorLists() []*spEntry {
 			// name as in a list of items.
 			// "SUB-01: X GmbH – Rechenzentrum", "X, Ort → Leistung": an
 			// id opens an entry, a separator parts its fields.
-			t, lettered := entryLine(t)
+			t, lettered := entryLine(x.serviceFirst(t))
 			if u, ok := x.letteredEntry(t, ls); ok {
 				t, lettered = u, true
 			} else if b.Kind == document.Paragraph && dashLine(ln.text) && x.dashEntry(ln.text) && (leadSub || x.inSubContext(b)) {
@@ -1772,6 +1775,15 @@ func (x *extractor) subprocessorLists() []*spEntry {
 				cur.text.WriteString(" " + t)
 				lastHit = i
 				continue
+			}
+			if mayOpenWithFootnoteMark(t) && reFootnoteMark.MatchString(t) && x.inSubContext(b) {
+				if sub, other := x.footnoteRefs(t); other && !sub {
+					// "² Pflegesoft Nord GmbH, …" below a section on
+					// sub-processors: the footnote of "Auftragnehmerin ist
+					// die Pflegesoft Nord GmbH²" in the parties' clause.
+					cur = nil
+					continue
+				}
 			}
 			es := x.inlineList(t, ls, le)
 			if es == nil && (x.inSubContext(b) || ln.start == 0 && x.subFootnote(t)) {
@@ -1919,6 +1931,19 @@ func (x *extractor) providerHeading(t, low string) bool {
 func (x *extractor) consentLead(t, low string) bool {
 	return len(t) < 300 && strings.HasSuffix(t, ":") && x.k.cue("provider_consent").In(low) &&
 		x.k.cue("provider_lead_list").In(low) && !x.k.cue("provider_lead_not").In(low) && !x.k.notProc(low)
+}
+
+// subLeadIn reports whether a paragraph is a lead-in ending in a colon
+// that names sub-processors ("Derzeit sind das:" after "… weitere
+// Auftragsverarbeiter (Unterauftragsverarbeiter) einzusetzen."): the
+// list below it names sub-processors, with or without a legal form.
+func (x *extractor) subLeadIn(b document.Block) bool {
+	if b.End-b.Start >= 300 {
+		return false
+	}
+	t := strings.TrimSpace(x.text[b.Start:b.End])
+	low := x.lower[b.Start:b.End]
+	return strings.HasSuffix(t, ":") && x.k.isSub(low) && !x.k.notProc(low)
 }
 
 // providerLead reports whether a lower-cased lead-in ending in a colon
@@ -2549,7 +2574,7 @@ func (x *extractor) bareEntry(t string) (string, string, string, bool) {
 	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 		return "", "", "", false
 	}
-	if reLongProse.MatchString(name) || reRefLabel.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) ||
+	if reLongProse.MatchString(name) || reRefLabel.MatchString(name) || x.headerWord(name) || x.k.IsPlaceholder(name) || x.k.CountryOf(name) != "" || x.k.isRegion(name) || x.categoryName(name) || x.serviceName(name) ||
 		strings.ContainsAny(name, ".,;:!?") && !strings.Contains(name, ".io") {
 		return "", "", "", false
 	}
@@ -2987,6 +3012,18 @@ func (x *extractor) subFootnoteLines(b document.Block) []*spEntry {
 	}
 	t := x.text[b.Start:b.End]
 	var out []*spEntry
+	if b.Kind == document.ListItem && b.Label == "*" {
+		// "* X GmbH & Co. KG, Weg 8, 35578 Wetzlar; Einlagerung" after
+		// the signatures: a footnote the parser took for a bullet, read
+		// only when a sentence about sub-processors marks its reference
+		// with "*" (branch hold31s).
+		ln := strings.TrimSpace(t)
+		if !strings.Contains(ln, "\n") && x.subFootnote("* "+ln) {
+			s := b.Start + strings.Index(t, ln)
+			return x.footnoteList("* "+ln, s, s+len(ln))
+		}
+		return nil
+	}
 	for off := 0; off < len(t); {
 		n := strings.IndexByte(t[off:], '\n')
 		if n < 0 {
@@ -3020,6 +3057,10 @@ func mayOpenWithFootnoteMark(line string) bool {
 			continue
 		case c == '[' || c >= 0x80:
 			return true
+		case c == '*':
+			// "** X AG, …": a footnote whose mark is a run of stars
+			// (not "*" alone, which the parser reads as a bullet).
+			return i+1 < len(line) && line[i+1] == '*'
 		}
 		return false
 	}
@@ -3032,23 +3073,64 @@ func mayOpenWithFootnoteMark(line string) bool {
 // and carries the same mark after a word ("… die Unterauftragsverarbeiter
 // … das Rechenzentrum,¹ …"): footnotes gathered at the end of a contract.
 func (x *extractor) subFootnote(t string) bool {
+	sub, _ := x.footnoteRefs(t)
+	return sub
+}
+
+// footnoteRefs looks for the references of the footnote line t (its
+// mark after a word, "… die Außer-Haus-Sicherung¹ und …"): sub, one
+// lies in a sentence that names sub-processors or stands in a section on
+// them; other, one lies elsewhere ("Auftragnehmerin ist die X GmbH²" in
+// the parties' clause). A footnote marked "*" counts only when its
+// reference is followed by no letter (not the gender star of
+// "Mitarbeiter*innen"). Branch hold31s: footnotes gathered after the
+// signatures refer to a clause on sub-processors without the word.
+func (x *extractor) footnoteRefs(t string) (sub, other bool) {
 	m := reFootnoteMark.FindString(t)
 	mark := strings.TrimSpace(m)
-	if mark == "" || strings.HasPrefix(mark, "*") {
-		return false
+	if mark == "" {
+		return false, false
 	}
+	if v, ok := x.fnRefs[mark]; ok {
+		return v&1 != 0, v&2 != 0
+	}
+	defer func() {
+		if x.fnRefs == nil {
+			x.fnRefs = map[string]uint8{}
+		}
+		v := uint8(0)
+		if sub {
+			v |= 1
+		}
+		if other {
+			v |= 2
+		}
+		x.fnRefs[mark] = v
+	}()
+	star := strings.HasPrefix(mark, "*")
 	for i := range x.in.Sentences {
 		if x.in.Sentences[i].Heading {
 			continue
 		}
 		lower := x.sentenceLower(i)
 		j := strings.Index(lower, mark)
-		if j <= 0 || !x.k.isSub(lower) {
+		if j <= 0 {
 			continue
 		}
+		found := false
 		for j > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(lower[:j]); unicode.IsLetter(r) || unicode.IsDigit(r) && !strings.HasPrefix(mark, "[") || strings.ContainsRune(".,;:)", r) {
-				return true
+			r, _ := utf8.DecodeLastRuneInString(lower[:j])
+			ok := unicode.IsLetter(r) || unicode.IsDigit(r) && !strings.HasPrefix(mark, "[") || strings.ContainsRune(".,;:)", r)
+			if star {
+				// "Papierakten*" and "Mahnschreiben**" for the mark "*":
+				// the whole run of stars must be the mark.
+				k := j + len(mark)
+				n, _ := utf8.DecodeRuneInString(lower[k:])
+				ok = ok && unicode.IsLetter(r) && r != '*' && (k >= len(lower) || n != '*' && !unicode.IsLetter(n))
+			}
+			if ok {
+				found = true
+				break
 			}
 			n := strings.Index(lower[j+len(mark):], mark)
 			if n < 0 {
@@ -3056,8 +3138,16 @@ func (x *extractor) subFootnote(t string) bool {
 			}
 			j += len(mark) + n
 		}
+		if !found {
+			continue
+		}
+		if x.k.isSub(lower) || x.sentenceInSubSection(x.in.Sentences[i]) {
+			sub = true
+		} else {
+			other = true
+		}
 	}
-	return false
+	return sub, other
 }
 
 // footnoteRef reports whether a paragraph shortly before block i marks a

@@ -387,6 +387,9 @@ var precomputedWords = &words{
 			"·",
 			"»",
 			"►",
+			"←",
+			"⇐",
+			"<-",
 		},
 		"former_name_remarks": {
 			"vormals",
