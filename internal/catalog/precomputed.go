@@ -26938,6 +26938,28 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 				},
 				{
+					Name:   "give-information-to-notify-authority-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"re:\\b(?:give|provide|supply|send|share)s? (?:you|the customer|customer|the controller|controller|the client|client) (?:with )?(?:the |all |any |such )?(?:information|details)\\b",
+						},
+						{
+							"re:\\b(?:information|details)\\b[^.;]{0,60}\\b(?:need|needs|needed|require|requires|required|necessary)\\b[^.;]{0,40}\\bto (?:notify|report to|inform) (?:the |any |relevant |competent |applicable |its |your )*(?:supervisory|regulat|data protection authorit|information commissioner|commissioner\\b|ico\\b)",
+						},
+						{
+							"@en_breach",
+							"art:33",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_discretion",
+					},
+					Fallback: true,
+				},
+				{
 					Name:   "information-for-art33-en",
 					Lang:   "en",
 					Status: "met",
@@ -40069,4 +40091,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "bcf89d9508066628587a16a91e5d9bc28959c077595cd6115fff263021fba57e"
+const precomputedDigest = "fca8d7c22fbb26af101c69413e59988342f41ec0dbaffd211c0d490751c5c5a1"
