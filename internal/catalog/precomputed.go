@@ -11412,7 +11412,7 @@ var precomputedCatalog = &Catalog{
 					},
 					Topic: [][]string{
 						{
-							"re:^[*_]*(?:[0-9.]+\\s+)?(?:(?:(?:categories|category|types) of )?data subjects?(?: concerned)?|who the (?:personal )?data is about|whose (?:personal )?data|about whom)[.?][*_]*$",
+							"re:^[*_]*(?:[0-9.]+\\s+|[a-z]\\.[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?\\s+)?(?:(?:(?:categories|category|types) of )?data subjects?(?: concerned)?|who the (?:personal )?data is about|whose (?:personal )?data|about whom)[.?][*_]*$",
 						},
 					},
 					None: []string{
@@ -14334,6 +14334,10 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
+						"require* storage",
+						"require* the storage",
+						"require* retention",
+						"require* the retention",
 					},
 				},
 				{
@@ -26934,6 +26938,28 @@ var precomputedCatalog = &Catalog{
 					Fallback: true,
 				},
 				{
+					Name:   "give-information-to-notify-authority-en",
+					Lang:   "en",
+					Status: "met",
+					All: [][]string{
+						{
+							"re:\\b(?:give|provide|supply|send|share)s? (?:you|the customer|customer|the controller|controller|the client|client) (?:with )?(?:the |all |any |such )?(?:information|details)\\b",
+						},
+						{
+							"re:\\b(?:information|details)\\b[^.;]{0,60}\\b(?:need|needs|needed|require|requires|required|necessary)\\b[^.;]{0,40}\\bto (?:notify|report to|inform) (?:the |any |relevant |competent |applicable |its |your )*(?:supervisory|regulat|data protection authorit|information commissioner|commissioner\\b|ico\\b)",
+						},
+						{
+							"@en_breach",
+							"art:33",
+						},
+					},
+					None: []string{
+						"@en_neg",
+						"@en_discretion",
+					},
+					Fallback: true,
+				},
+				{
 					Name:   "information-for-art33-en",
 					Lang:   "en",
 					Status: "met",
@@ -27938,7 +27964,7 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_own_discretion",
 						"@en_neg",
-						"re:\\b(?:notify|notifying|notification to|report to|reporting to|inform|informing) (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|data protection commission|datatilsynet|integritetsskyddsmyndigheten|imy\\b|tietosuojavaltuutet|persónuvernd|cnil\\b|garante\\b|aepd\\b|autoriteit persoonsgegevens|uodo\\b|cnpd\\b|ico\\b|information commissioner|dpc\\b|bfdi\\b|edöb|fdpic)",
+						"re:\\b(?:notify|notifying|notification to|report to|reporting to|inform|informing) (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|data protection commission|datatilsynet|integritetsskyddsmyndigheten|imy\\b|tietosuojavaltuutet|persónuvernd|cnil\\b|garante\\b|aepd\\b|autoriteit persoonsgegevens|uodo\\b|cnpd\\b|ico\\b|information commissioner|commissioner\\b|dpc\\b|bfdi\\b|edöb|fdpic)",
 						"re:\\b(?:notification|notifying|reporting|report) of (?:the |a |any |such |each )?(?:[a-z-]+ ){0,3}(?:breach|incident|event)e?s? to (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|data protection commission|datatilsynet|integritetsskyddsmyndigheten|imy\\b|tietosuojavaltuutet|persónuvernd|cnil\\b|garante\\b|aepd\\b|autoriteit persoonsgegevens|uodo\\b|cnpd\\b|ico\\b|information commissioner|dpc\\b|bfdi\\b|edöb|fdpic)\\w*(?: authorit(?:y|ies))?(?: (?:according to|under|pursuant to|in accordance with) (?:art\\.?|article) ?33(?:\\(\\d\\))?(?: of the (?:regulation|gdpr))?)?\\s*(?:[.;]?\\s*$|,\\s*(?:taking into account|having regard|considering)\\b)",
 					},
 				},
@@ -27977,6 +28003,7 @@ var precomputedCatalog = &Catalog{
 					None: []string{
 						"@en_own_discretion",
 						"@en_neg",
+						"re:\\b(?:obligations?|duty|duties) to (?:notify|report \\w+ \\w+(?: \\w+)? to|inform) (?:the |any |relevant |competent |applicable )*(?:supervisory|regulat|data protection authorit|information commissioner|commissioner\\b|ico\\b)",
 					},
 				},
 				{
@@ -29553,7 +29580,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 					},
 				},
 				{
@@ -29578,7 +29605,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 					},
 				},
 				{
@@ -29601,7 +29628,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 					},
 				},
 				{
@@ -29637,7 +29664,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 					},
 					Fallback: true,
 				},
@@ -29668,7 +29695,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 						"carries out itself",
 						"carry out itself",
 					},
@@ -29685,7 +29712,7 @@ var precomputedCatalog = &Catalog{
 							"compliance with",
 						},
 						{
-							"@en_own_discretion",
+							"@en_discretion",
 						},
 						{
 							"art:36",
@@ -29704,7 +29731,7 @@ var precomputedCatalog = &Catalog{
 							"@en_assist",
 						},
 						{
-							"@en_own_discretion",
+							"@en_discretion",
 						},
 						{
 							"prior consultation*",
@@ -29754,7 +29781,7 @@ var precomputedCatalog = &Catalog{
 					},
 					None: []string{
 						"@en_neg",
-						"@en_own_discretion",
+						"@en_discretion",
 						"breach*",
 						"incident*",
 						"leak*",
@@ -30526,6 +30553,12 @@ var precomputedCatalog = &Catalog{
 							"may retrieve its",
 							"may download their",
 							"may export their",
+							"may export all",
+							"can export all",
+							"may download all",
+							"can download all",
+							"may retrieve all",
+							"can retrieve all",
 							"send you an export",
 							"send you ... export of",
 							"give you an export",
@@ -33785,6 +33818,7 @@ var precomputedCatalog = &Catalog{
 						"re:\\b(?:don|doesn|won|can)[\\x27\\x{2019}]?t (?:allow|permit)\\b",
 						"satisf* ... right* of audit*",
 						"satisf* ... right* of inspection*",
+						"re:\\b(?:is|are) (?:how|the way|the way in which|the means by which|the manner in which) (?:you|the customer|customer|the controller|controller|the client|client)\\b[^.;]{0,30}\\bexercis\\w*\\b[^.;]{0,40}\\b(?:audit|inspection)",
 					},
 					NoneTopic: []string{
 						"instead of ... audit* processor",
@@ -33984,6 +34018,7 @@ var precomputedCatalog = &Catalog{
 						"re:\\b(?:don|doesn|won|can)[\\x27\\x{2019}]?t (?:allow|permit)\\b",
 						"satisf* ... right* of audit*",
 						"satisf* ... right* of inspection*",
+						"re:\\b(?:is|are) (?:how|the way|the way in which|the means by which|the manner in which) (?:you|the customer|customer|the controller|controller|the client|client)\\b[^.;]{0,30}\\bexercis\\w*\\b[^.;]{0,40}\\b(?:audit|inspection)",
 					},
 					NoneTopic: []string{
 						"instead of ... audit* processor",
@@ -34964,6 +34999,26 @@ var precomputedCatalog = &Catalog{
 					},
 					Fallback: true,
 					Why:      "the processor answers the controller's security questionnaire instead of an audit",
+				},
+				{
+					Name:   "reports-are-how-audit-en",
+					Lang:   "en",
+					Status: "partial",
+					Actor:  "any",
+					All: [][]string{
+						{
+							"report*",
+							"certificat*",
+							"questionnaire*",
+							"attestation*",
+						},
+						{
+							"re:\\b(?:is|are) (?:how|the way|the way in which|the means by which|the manner in which) (?:you|the customer|customer|the controller|controller|the client|client)\\b[^.;]{0,30}\\bexercis\\w*\\b[^.;]{0,40}\\b(?:audit|inspection)",
+						},
+					},
+					None: []string{
+						"@en_neg",
+					},
 				},
 				{
 					Name:   "audit-only-for-authority-en",
@@ -40036,4 +40091,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a803e51be69b31aa4e809bfb0ad3527a2cd314823026069128c30901d7079f6a"
+const precomputedDigest = "fca8d7c22fbb26af101c69413e59988342f41ec0dbaffd211c0d490751c5c5a1"
