@@ -216,9 +216,9 @@ func TestPronounSubject(t *testing.T) {
 		// hold30d: the same after a list label, whose bracket marks "sie"
 		// like a comma.
 		{"(1) Die Dienstleisterin leitet Anträge weiter. (2) Sie hilft der Kundin bei den Meldungen nach Art. 33 und 34 DSGVO.", Processor},
-		{"a) Die Kanzlei löscht die Belege nach Ablauf der Frist. b) Sie hat die Mandantin bei der Sicherheit der Verarbeitung zu unterstützen.", Processor},
+		{"a) Die Auftragnehmerin löscht die Belege nach Ablauf der Frist.\nb) Sie hat die Mandantin bei der Sicherheit der Verarbeitung zu unterstützen.", Processor},
 		{"(1) Die Kundin prüft die Maßnahmen. (2) Sie darf dazu die Räume der Anbieterin betreten.", Controller},
-		{"(1) Die Auftragnehmerin meldet Verletzungen. (2) Sie können als Kunde der Änderung widersprechen.", Nobody},
+		{"(1) Die Auftragnehmerin meldet Verletzungen. (2) Sie können als Kunde der Änderung widersprechen.", Controller},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

@@ -253,7 +253,7 @@ var precomputedWords = &words{
 		"de_public_controllers":        "gemeinde stadt gemeindeverwaltung stadtverwaltung kreisverwaltung",
 		"de_require":                   "verlangen verlangt fordern fordert anfordern beanspruchen",
 		"de_sie_verbs":                 "können kann dürfen müssen erteilen erteilt verpflichten stimmen genehmigen willigen beauftragen informieren benennen haben tragen sorgen stellen bleiben sind",
-		"de_singular_modals":           "kann muss darf soll will mag wird",
+		"de_singular_modals":           "kann muss darf soll will mag wird hat ist",
 		"de_subject_articles":          "der die das ein eine",
 		"de_subprocessor_beginnings":   "unter sub nach weitere andere auftragsverarbeiter",
 		"de_told":                      "unterrichtet informiert benachrichtigt verständigt hingewiesen unterstützt",
