@@ -262,7 +262,7 @@ var precomputedWords = &words{
 		"de_werden":                    "wird werden wurde wurden",
 		"def_articles":                 "jede jeder jedes jeden alle",
 		"def_indefinite":               "ein eine einer",
-		"def_not_subject":              "this that it which what there der die das the dies diese dieser wenn falls sofern soweit sobald solange sollten sollte dass ob weil wir ihr sie ich du er es man if when where whenever should we you i they",
+		"def_not_subject":              "this that it which what there der die das the dies diese dieser wenn falls sofern soweit sobald solange sollten sollte dass ob weil wir ihr sie ich du er es man if when where whenever should we you i they betroffen erfasst umfasst verarbeitet erhoben gespeichert eingeschlossen ausgenommen ausgeschlossen zulässig unzulässig erlaubt verboten untersagt",
 		"descriptor_word_endings":      "firma firmen dienstleister",
 		"determiners":                  "the a an its their such any each relevant applicable respective",
 		"en_assent_verbs":              "agree acknowledg accept understand confirm recogni note notes warrant represent",
