@@ -33226,6 +33226,8 @@ var precomputedCatalog = &Catalog{
 						{
 							"sind ausgeschlossen",
 							"ist ausgeschlossen",
+							"sind .... ausgeschlossen",
+							"ist .... ausgeschlossen",
 							"finden .... nicht statt",
 							"sind .... nicht vorgesehen",
 							"ist .... nicht vorgesehen",
@@ -40036,4 +40038,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "a803e51be69b31aa4e809bfb0ad3527a2cd314823026069128c30901d7079f6a"
+const precomputedDigest = "0dde84166778c18eadf4ca0b81432961cea2864ecf66f6d9005781c39c3015aa"
