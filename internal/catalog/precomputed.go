@@ -33265,6 +33265,9 @@ var precomputedCatalog = &Catalog{
 						"zugangskontroll*",
 						"zutrittskontroll*",
 						"zugriffskontroll*",
+						"abrechnung*",
+						"*abrechnung",
+						"rechnungen",
 					},
 					Fallback: true,
 					Why:      "audits are excluded, certificates or reports offered in their place",
@@ -38815,6 +38818,56 @@ var precomputedCatalog = &Catalog{
 					Why:      "staff are instructed in their data protection duties, but not bound to instructions",
 				},
 				{
+					Name:   "schulung-im-absatz-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"schult",
+							"schulen",
+							"geschult",
+							"zu schulen",
+							"unterweist",
+							"unterweisen",
+							"unterwiesen",
+							"zu unterweisen",
+							"belehrt",
+							"belehren",
+							"zu belehren",
+						},
+					},
+					Topic: [][]string{
+						{
+							"@de_staff",
+						},
+						{
+							"datenschutz*",
+							"*datenschutz*",
+							"datengeheimnis",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"des auftraggebers",
+						"der auftraggeberin",
+						"des kunden",
+						"der kundin",
+						"des verantwortlichen",
+						"der verantwortlichen",
+						"ihre beschäftigten",
+						"ihre mitarbeiter*",
+					},
+					NoneTopic: []string{
+						"technische und organisatorische maßnahmen",
+						"organisatorische maßnahmen",
+						"organisationskontrolle",
+						"tom",
+						"toms",
+					},
+					Fallback: true,
+					Why:      "the processor trains the staff it binds to data protection, but does not bind them to instructions",
+				},
+				{
 					Name:   "beschaeftigte-angewiesen-de",
 					Lang:   "de",
 					Status: "met",
@@ -40038,4 +40091,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "0dde84166778c18eadf4ca0b81432961cea2864ecf66f6d9005781c39c3015aa"
+const precomputedDigest = "7f83f15f48cf22498149ee1cd5570364bd03d54a11c45f31ca1025c4430cbeb2"
