@@ -33259,6 +33259,8 @@ var precomputedCatalog = &Catalog{
 						{
 							"sind ausgeschlossen",
 							"ist ausgeschlossen",
+							"sind .... ausgeschlossen",
+							"ist .... ausgeschlossen",
 							"finden .... nicht statt",
 							"sind .... nicht vorgesehen",
 							"ist .... nicht vorgesehen",
@@ -33296,6 +33298,9 @@ var precomputedCatalog = &Catalog{
 						"zugangskontroll*",
 						"zutrittskontroll*",
 						"zugriffskontroll*",
+						"abrechnung*",
+						"*abrechnung",
+						"rechnungen",
 					},
 					Fallback: true,
 					Why:      "audits are excluded, certificates or reports offered in their place",
@@ -38868,6 +38873,56 @@ var precomputedCatalog = &Catalog{
 					Why:      "staff are instructed in their data protection duties, but not bound to instructions",
 				},
 				{
+					Name:   "schulung-im-absatz-de",
+					Lang:   "de",
+					Status: "partial",
+					All: [][]string{
+						{
+							"schult",
+							"schulen",
+							"geschult",
+							"zu schulen",
+							"unterweist",
+							"unterweisen",
+							"unterwiesen",
+							"zu unterweisen",
+							"belehrt",
+							"belehren",
+							"zu belehren",
+						},
+					},
+					Topic: [][]string{
+						{
+							"@de_staff",
+						},
+						{
+							"datenschutz*",
+							"*datenschutz*",
+							"datengeheimnis",
+						},
+					},
+					None: []string{
+						"@de_neg",
+						"des auftraggebers",
+						"der auftraggeberin",
+						"des kunden",
+						"der kundin",
+						"des verantwortlichen",
+						"der verantwortlichen",
+						"ihre beschäftigten",
+						"ihre mitarbeiter*",
+					},
+					NoneTopic: []string{
+						"technische und organisatorische maßnahmen",
+						"organisatorische maßnahmen",
+						"organisationskontrolle",
+						"tom",
+						"toms",
+					},
+					Fallback: true,
+					Why:      "the processor trains the staff it binds to data protection, but does not bind them to instructions",
+				},
+				{
 					Name:   "beschaeftigte-angewiesen-de",
 					Lang:   "de",
 					Status: "met",
@@ -40091,4 +40146,4 @@ var precomputedCatalog = &Catalog{
 
 // precomputedDigest is the SHA-256 digest of precomputedCatalog's source
 // above (see Digest).
-const precomputedDigest = "fca8d7c22fbb26af101c69413e59988342f41ec0dbaffd211c0d490751c5c5a1"
+const precomputedDigest = "bf75dd305163b8654531b633b3f04536afb839ce717b265ec18e220bb3a172b5"

@@ -941,10 +941,12 @@ func (f *actorFinder) pronounFirst(toks []match.Token) bool {
 // sheFirst reports whether token i is "sie" followed by a verb in the third
 // person singular ("Sie unterstützt die Auftraggeberin …", "Sie kann …"):
 // "she", a feminine party of the sentence before ("die Auftragnehmerin",
-// "die Kanzlei"), not the formal "Sie" (which takes the plural:
+// "die Kanzlei"), also after a list label, not the formal "Sie" (which takes the plural:
 // "Sie unterstützen", "Sie können") nor "they".
 func sheFirst(toks []match.Token, i int) bool {
-	if i+1 >= len(toks) || toks[i].Text != "sie" || toks[i].Comma {
+	// The comma mark of a list label's bracket ("(2) Sie unterstützt …")
+	// is no comma before "sie".
+	if i+1 >= len(toks) || toks[i].Text != "sie" || toks[i].Comma && (i == 0 || !isListLabel(toks[i-1].Text)) {
 		return false
 	}
 	v := toks[i+1].Text

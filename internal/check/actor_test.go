@@ -213,6 +213,12 @@ func TestPronounSubject(t *testing.T) {
 		// The formal "Sie" takes the plural: no party carried over.
 		{"Die Auftragnehmerin meldet Verletzungen unverzüglich. Sie unterstützen uns bei der Einhaltung der Pflichten aus Art. 32.", Nobody},
 		{"Die Auftragnehmerin meldet Verletzungen unverzüglich. Sie können Inspektionen durchführen.", Nobody},
+		// hold30d: the same after a list label, whose bracket marks "sie"
+		// like a comma.
+		{"(1) Die Dienstleisterin leitet Anträge weiter. (2) Sie hilft der Kundin bei den Meldungen nach Art. 33 und 34 DSGVO.", Processor},
+		{"a) Die Auftragnehmerin löscht die Belege nach Ablauf der Frist.\nb) Sie hat die Mandantin bei der Sicherheit der Verarbeitung zu unterstützen.", Processor},
+		{"(1) Die Kundin prüft die Maßnahmen. (2) Sie darf dazu die Räume der Anbieterin betreten.", Controller},
+		{"(1) Die Auftragnehmerin meldet Verletzungen. (2) Sie können als Kunde der Änderung widersprechen.", Controller},
 	}
 	for _, tt := range tests {
 		doc := document.ParseText("t.txt", "text", tt.text)

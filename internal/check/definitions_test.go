@@ -244,6 +244,13 @@ func TestDefinesTerm(t *testing.T) {
 		{"„Acme“ ist Auftragsverarbeiter.", false},
 		{"Der Auftragnehmer ist jederzeit berechtigt, Auskunft zu verlangen.", false},
 		{"Die Verarbeitung ist jeder Vorgang.", false},
+		// hold30d: a participle or predicate adjective before "sind alle"
+		// is no term: the sentence states what is covered or forbidden.
+		{"3. Betroffen sind alle Arten personenbezogener Daten, die in den Akten stehen können, insbesondere Personal- und Bankdaten.", false},
+		{"Erfasst sind alle Daten der Mitgliederverwaltung, namentlich Namen und Anschriften.", false},
+		{"Untersagt ist jede Weitergabe der Daten an Dritte.", false},
+		{"Unterauftragnehmer ist jedes Unternehmen, das im Auftrag des Auftragnehmers Daten verarbeitet.", true},
+		{"Verarbeitung ist jeder Vorgang im Zusammenhang mit personenbezogenen Daten.", true},
 	}
 	for _, tt := range tests {
 		toks := match.Tokenize(tt.text, 0, len(tt.text))
