@@ -2079,6 +2079,12 @@ var precomputedKnowledge = &knowledgeFiles{
 			"confirms",
 			"consents",
 		},
+		TermCopulas: []string{
+			"ist",
+			"is",
+			"means",
+			"bezeichnet",
+		},
 		ConsentObjects: []string{
 			"vereinbarung",
 			"vertrag",
