@@ -169,6 +169,7 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		out = append(out, r)
 	}
 	out = append(out, x.selfAppositionReadings(n)...)
+	out = append(out, x.addresseeReadings(n)...)
 	if r, ok := x.weAreReading(n); ok {
 		out = append(out, r)
 	}
@@ -2597,4 +2598,47 @@ func (x *extractor) quotedTerm(li int) (r partyReading, clause, ok bool) {
 type quotedClause struct {
 	r  partyReading
 	ok bool
+}
+
+// addresseeReadings reads the customer of a vendor's terms that name it in
+// an apposition to the addressee's pronoun after "zwischen"/"between":
+// "Dieser Vertrag gilt zwischen Ihnen, der Hofmann Haustechnik KG, …, und
+// uns, …", "between you, Kestrel Yoga Studio Ltd, …, and us". Only a
+// name with its legal form right after the comma (an article at most);
+// "zwischen Ihnen, dem Kunden, …" names no one.
+func (x *extractor) addresseeReadings(n int) []partyReading {
+	pk := x.k.party
+	if len(x.lower) != len(x.text) {
+		return nil
+	}
+	low := x.lower[:n]
+	var out []partyReading
+	for _, h := range pk.addresseeHeads {
+		i := strings.Index(low, h)
+		if i < 0 || i > 0 && !asciiSpace(low[i-1]) {
+			continue
+		}
+		start := i + len(h)
+		rest := x.text[start:min(n, start+200)]
+		nr := x.readName(rest)
+		if nr.name == "" || !nr.legal {
+			continue
+		}
+		if w, _ := firstWord(rest); !pk.article[strings.ToLower(w)] && !strings.HasPrefix(strings.TrimSpace(rest), nr.name) {
+			continue
+		}
+		role := "controller"
+		if x.reversedVoice() {
+			role = "processor"
+		}
+		p := &model.Party{Name: x.undotted(nr.name), Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start+nr.start, start+nr.end)}
+		tail := x.text[start+nr.end : min(n, start+nr.end+120)]
+		if k := rePostcodeTown().FindStringIndex(tail); k != nil {
+			a := x.k.ParseAddress(collapse(strings.Trim(tail[:k[1]], ", ")), x.lang)
+			p.Street, p.Postcode, p.City, p.Country = a.Street, a.Postcode, a.City, a.Country
+		}
+		out = append(out, partyReading{role: role, party: p, at: i, src: "definition"})
+		break
+	}
+	return out
 }

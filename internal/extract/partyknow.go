@@ -24,6 +24,7 @@ type partyFile struct {
 	RoleAfterVerbs    []string            `yaml:"role_after_definition_verbs"`
 	ConsentVerbs      []string            `yaml:"consent_verbs"`
 	TermCopulas       []string            `yaml:"term_copulas"`
+	Addressee         []string            `yaml:"addressee"`
 	ConsentObjects    []string            `yaml:"consent_objects"`
 	OrganisationWords []string            `yaml:"organisation_words"`
 	Articles          []string            `yaml:"articles"`
@@ -54,7 +55,7 @@ type partyFile struct {
 	InstructionOwner  []string            `yaml:"instruction_owner"`
 	BehalfCues        []string            `yaml:"behalf_cues"`
 	Letter            letterFile          `yaml:"letter"`
-	Addressee         []string            `yaml:"addressee"`
+	AddresseeHeads    []string            `yaml:"addressee_heads"`
 	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
 	OwnVoice          ownVoiceFile        `yaml:"own_voice"`
 	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
@@ -95,6 +96,7 @@ type partyKnowledge struct {
 	roleAfterDef   []string        // "acting as", "als": a role after a definition's brackets
 	consentVerbs   []string        // "stimmt", "accepts": a closing consent line's verb
 	termCopula     map[string]bool // "ist", "means": a quoted term's copula before the party it names
+	addresseeHeads []string        // "zwischen ihnen,", "between you,": the addressee's pronoun opening a head
 	consentObj     map[string]bool // "vereinbarung", "terms": what a closing consent line consents to
 	roleAfterVerbs []string        // "processes", "verarbeitet": a verb before role_after_definition
 	orgWord        map[string]bool // "trust", "verein": a word that makes a name an organisation's
@@ -193,6 +195,9 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.roleAfterVerbs = altWords(lowerAll(f.RoleAfterVerbs))
 	pk.consentVerbs = lowerAll(f.ConsentVerbs)
 	pk.termCopula = set(f.TermCopulas)
+	for _, a := range lowerAll(f.AddresseeHeads) {
+		pk.addresseeHeads = append(pk.addresseeHeads, "zwischen "+a+",", "between "+a+",")
+	}
 	pk.consentObj = set(f.ConsentObjects)
 	pk.orgWord = set(f.OrganisationWords)
 	for _, c := range f.Accession {

@@ -2085,6 +2085,11 @@ var precomputedKnowledge = &knowledgeFiles{
 			"means",
 			"bezeichnet",
 		},
+		Addressee: []string{
+			"du",
+			"dich",
+			"dir",
+		},
 		ConsentObjects: []string{
 			"vereinbarung",
 			"vertrag",
@@ -2826,10 +2831,11 @@ var precomputedKnowledge = &knowledgeFiles{
 				"on our behalf",
 			},
 		},
-		Addressee: []string{
-			"du",
-			"dich",
+		AddresseeHeads: []string{
+			"ihnen",
 			"dir",
+			"euch",
+			"you",
 		},
 		VoiceLabels: voiceLabelFile{
 			Self: []string{
