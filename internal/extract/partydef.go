@@ -2542,6 +2542,16 @@ func (x *extractor) quotedTerm(li int) (r partyReading, clause, ok bool) {
 	pk := x.k.party
 	ln := x.lines[li]
 	t := ln.text
+	quoted := false
+	for k := 0; k < len(t) && k < 12; k++ {
+		if c := t[k]; c == '"' || c == '\'' || c == 0xe2 {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return partyReading{}, false, false
+	}
 	i := 0
 	if f := firstField(t); f != "" && len(f) <= 8 && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, ")") || strings.Trim(f, "0123456789.") == "") {
 		// "1.1.2", "A.", "b)": the clause's number.
@@ -2613,12 +2623,25 @@ func (x *extractor) addresseeReadings(n int) []partyReading {
 	}
 	low := x.lower[:n]
 	var out []partyReading
-	for _, h := range pk.addresseeHeads {
-		i := strings.Index(low, h)
-		if i < 0 || i > 0 && !asciiSpace(low[i-1]) {
+	for _, h := range [...]string{"zwischen ", "between "} {
+		i, seen := -1, 0
+		for from := 0; seen < 6; seen++ {
+			k := strings.Index(low[from:], h)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(h)
+			w := low[from:min(len(low), from+8)]
+			if c := strings.IndexByte(w, ','); c > 0 && pk.addresseeHead[w[:c]] && (k == 0 || asciiSpace(low[k-1])) {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
 			continue
 		}
-		start := i + len(h)
+		start := i + len(h) + strings.IndexByte(low[i+len(h):], ',') + 1
 		rest := x.text[start:min(n, start+200)]
 		nr := x.readName(rest)
 		if nr.name == "" || !nr.legal {

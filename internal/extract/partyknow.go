@@ -96,7 +96,7 @@ type partyKnowledge struct {
 	roleAfterDef   []string        // "acting as", "als": a role after a definition's brackets
 	consentVerbs   []string        // "stimmt", "accepts": a closing consent line's verb
 	termCopula     map[string]bool // "ist", "means": a quoted term's copula before the party it names
-	addresseeHeads []string        // "zwischen ihnen,", "between you,": the addressee's pronoun opening a head
+	addresseeHead  map[string]bool // "ihnen", "you": the addressee's pronoun after "zwischen"/"between" and before a comma
 	consentObj     map[string]bool // "vereinbarung", "terms": what a closing consent line consents to
 	roleAfterVerbs []string        // "processes", "verarbeitet": a verb before role_after_definition
 	orgWord        map[string]bool // "trust", "verein": a word that makes a name an organisation's
@@ -195,9 +195,7 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.roleAfterVerbs = altWords(lowerAll(f.RoleAfterVerbs))
 	pk.consentVerbs = lowerAll(f.ConsentVerbs)
 	pk.termCopula = set(f.TermCopulas)
-	for _, a := range lowerAll(f.AddresseeHeads) {
-		pk.addresseeHeads = append(pk.addresseeHeads, "zwischen "+a+",", "between "+a+",")
-	}
+	pk.addresseeHead = set(lowerAll(f.AddresseeHeads))
 	pk.consentObj = set(f.ConsentObjects)
 	pk.orgWord = set(f.OrganisationWords)
 	for _, c := range f.Accession {
