@@ -2589,6 +2589,15 @@ func (x *extractor) quotedTerm(li int) (r partyReading, clause, ok bool) {
 		return partyReading{}, false, false
 	}
 	off := end + quoteLen(t, end) + n
+	// Cheap test first: the party's name opens with a capital, after an
+	// article at most ("means any information …" names no party).
+	nw, nn := firstWord(t[off:])
+	if pk.article[strings.ToLower(nw)] {
+		nw, _ = firstWord(t[off+nn:])
+	}
+	if r, _ := utf8.DecodeRuneInString(nw); !unicode.IsUpper(r) {
+		return partyReading{}, true, false
+	}
 	v := line{start: ln.start + off, end: ln.end, text: t[off:]}
 	pr := x.partyFromLines([]line{v}, false)
 	if pr.party == nil || !pk.legalRe.MatchString(" "+pr.party.Name) {
