@@ -58,6 +58,9 @@ func caseNameKey(s string) string {
 // knownPartyGaps are the cases whose differences are logged rather than
 // failed, each with the reason.
 var knownPartyGaps = map[string]string{
+	"en-h30p-y04-neg-between-you-description":           "\"and us, Ledgerly Ltd, 2 King Street, …\": the self pronoun's apposition without an article is not read, so the processor is missed (known before branch hold30p; the negative, the customer only described, holds)",
+	"de-h30p-03-neg-schluss-person-platzhalter":         "a short text read whole by the head's block reading: \"Auftragnehmer: / Thomas Kornfeld / Geschäftsführer\" (the signatory) is read as a processor and disagrees with the title's Kornfeld IT GmbH, so none is reported (known before branch hold30p; the placeholder controller holds)",
+	"en-h30p-04-neg-closing-subprocessor-label":         "a short text read whole by the head's block reading: \"Controller: / Jane Whitlow\" (a person, perhaps the signatory) is read as the controller (known before branch hold30p; the sub-processor under its label is not taken)",
 	"de-p28-08-pdf-export-fuer":                         "a practice without legal form after \"PDF-Export für\" is not read (made_for needs a legal form), and \"Die X GmbH, … (nachfolgend „Vetbuch“), verarbeitet als Auftragsverarbeiter\" is not read as a definition with a role (branch parties28)",
 	"de-p28-14-unterschrift-nur-auftragnehmer-firma":    "\"Für die Einrichtung (Verantwortlicher): / Kinderhaus Regenbogen e.V., vertreten durch den Vorstand\": a signature lead whose role stands in brackets after a non-role short name is not read (branch parties28; cf. en-p27-17)",
 	"de-p28-21-neg-aufsichtsbehoerde":                   "\"Wir verarbeiten die Rechnungsdaten unserer Kunden als Auftragsverarbeiter\": no own_voice phrase gives the voice its role, so the letterhead company is not read (branch parties28; the negatives, authority and DPO firm, hold)",

@@ -169,6 +169,7 @@ func (x *extractor) definitionReadings(n int) ([]partyReading, map[string]partyR
 		out = append(out, r)
 	}
 	out = append(out, x.selfAppositionReadings(n)...)
+	out = append(out, x.addresseeReadings(n)...)
 	if r, ok := x.weAreReading(n); ok {
 		out = append(out, r)
 	}
@@ -415,6 +416,7 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 	out := map[string]partyReading{}
 	partyTable := false // the current table holds a role row or a party head
 	var pending []partyReading
+	var terms []quotedClause
 	flush := func() {
 		if partyTable {
 			for _, r := range pending {
@@ -433,6 +435,14 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 			r, ok := x.placeLabel(li)
 			if !ok {
 				r, ok = x.termLabel(li)
+			}
+			if !ok {
+				var clause bool
+				r, clause, ok = x.quotedTerm(li)
+				if clause && !x.inSubAnnex(li) {
+					terms = append(terms, quotedClause{r: r, ok: ok})
+				}
+				ok = false
 			}
 			if ok && x.inSubAnnex(li) {
 				// "Sub-processor: X B.V., …" in a sub-processors' annex.
@@ -475,6 +485,25 @@ func (x *extractor) tableTerms(n int) map[string]partyReading {
 		pending = append(pending, partyReading{party: pr.party, short: term, at: ln.start, src: "definition"})
 	}
 	flush()
+	// The two parties' terms stand in two clauses one after the other
+	// ("1.1.1 „Messstellenbetreiber“ ist die …", "1.1.2 „Dienstleister“
+	// ist die …"); a third firm's term or a party described without a
+	// name between them, or more terms, give none.
+	named := 0
+	for _, c := range terms {
+		if c.ok {
+			named++
+		}
+	}
+	for k := 0; k+1 < len(terms) && named == 2; k++ {
+		if terms[k].ok && terms[k+1].ok {
+			for _, c := range terms[k : k+2] {
+				if _, dup := out[strings.ToLower(c.r.short)]; !dup {
+					out[strings.ToLower(c.r.short)] = c.r
+				}
+			}
+		}
+	}
 	for _, r := range x.inlineLabels(n) {
 		if _, dup := out[strings.ToLower(r.short)]; !dup {
 			out[strings.ToLower(r.short)] = r
@@ -2500,4 +2529,148 @@ func (x *extractor) roleAfterDef(s string) (string, int) {
 		return role, len(s) - len(rest) + len(w)
 	}
 	return "", 0
+}
+
+// quotedTerm reads a definitions clause that opens a line with a quoted
+// term, a copula of term_copulas and the party the term names: "1.1
+// „Versorger“ ist die Wasserverband Ohreniederung GmbH, …", "1.2
+// "Contractor" means Coldharbour Repairs Ltd, …". The term is one or two
+// capitalised words; the party must carry a legal form and open the
+// rest. A later role statement or whose instructions are followed gives
+// the term its role (shortRoles).
+func (x *extractor) quotedTerm(li int) (r partyReading, clause, ok bool) {
+	pk := x.k.party
+	ln := x.lines[li]
+	t := ln.text
+	quoted := false
+	for k := 0; k < len(t) && k < 12; k++ {
+		if c := t[k]; c == '"' || c == '\'' || c == 0xe2 {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return partyReading{}, false, false
+	}
+	i := 0
+	if f := firstField(t); f != "" && len(f) <= 8 && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, ")") || strings.Trim(f, "0123456789.") == "") {
+		// "1.1.2", "A.", "b)": the clause's number.
+		i = strings.Index(t, f) + len(f)
+		for i < len(t) && t[i] == ' ' {
+			i++
+		}
+	}
+	q := quoteLen(t, i)
+	if q == 0 {
+		return partyReading{}, false, false
+	}
+	j := i + q
+	end := -1
+	for k := j; k < len(t) && k < j+40; k++ {
+		if n := quoteLen(t, k); n > 0 {
+			end = k
+			break
+		}
+	}
+	if end <= j {
+		return partyReading{}, false, false
+	}
+	term := t[j:end]
+	ws := strings.Fields(term)
+	if len(ws) == 0 || len(ws) > 2 || strings.ContainsAny(term, "0123456789") {
+		return partyReading{}, false, false
+	}
+	if r, _ := utf8.DecodeRuneInString(term); !unicode.IsUpper(r) {
+		return partyReading{}, false, false
+	}
+	rest := t[end+quoteLen(t, end):]
+	w, n := firstWord(rest)
+	if !pk.termCopula[strings.ToLower(w)] {
+		return partyReading{}, false, false
+	}
+	off := end + quoteLen(t, end) + n
+	// Cheap test first: the party's name opens with a capital, after an
+	// article at most ("means any information …" names no party).
+	nw, nn := firstWord(t[off:])
+	if pk.article[strings.ToLower(nw)] {
+		nw, _ = firstWord(t[off+nn:])
+	}
+	if r, _ := utf8.DecodeRuneInString(nw); !unicode.IsUpper(r) {
+		return partyReading{}, true, false
+	}
+	v := line{start: ln.start + off, end: ln.end, text: t[off:]}
+	pr := x.partyFromLines([]line{v}, false)
+	if pr.party == nil || !pk.legalRe.MatchString(" "+pr.party.Name) {
+		// A definition clause that names no company ("Customer" means
+		// the entity that accepts …).
+		return partyReading{}, true, false
+	}
+	if k := strings.Index(v.text, pr.party.Name); k < 0 || strings.TrimSpace(v.text[:k]) != "" && !pk.article[strings.ToLower(strings.TrimSpace(v.text[:k]))] {
+		// The name opens the rest, after an article at most.
+		return partyReading{}, true, false
+	}
+	return partyReading{party: pr.party, short: term, at: ln.start, src: "definition"}, true, true
+}
+
+// quotedClause is a definitions clause opened by a quoted term and a
+// copula, with the party it names (ok) or none.
+type quotedClause struct {
+	r  partyReading
+	ok bool
+}
+
+// addresseeReadings reads the customer of a vendor's terms that name it in
+// an apposition to the addressee's pronoun after "zwischen"/"between":
+// "Dieser Vertrag gilt zwischen Ihnen, der Hofmann Haustechnik KG, …, und
+// uns, …", "between you, Kestrel Yoga Studio Ltd, …, and us". Only a
+// name with its legal form right after the comma (an article at most);
+// "zwischen Ihnen, dem Kunden, …" names no one.
+func (x *extractor) addresseeReadings(n int) []partyReading {
+	pk := x.k.party
+	if len(x.lower) != len(x.text) {
+		return nil
+	}
+	low := x.lower[:n]
+	var out []partyReading
+	for _, h := range [...]string{"zwischen ", "between "} {
+		i, seen := -1, 0
+		for from := 0; seen < 6; seen++ {
+			k := strings.Index(low[from:], h)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(h)
+			w := low[from:min(len(low), from+8)]
+			if c := strings.IndexByte(w, ','); c > 0 && pk.addresseeHead[w[:c]] && (k == 0 || asciiSpace(low[k-1])) {
+				i = k
+				break
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		start := i + len(h) + strings.IndexByte(low[i+len(h):], ',') + 1
+		rest := x.text[start:min(n, start+200)]
+		nr := x.readName(rest)
+		if nr.name == "" || !nr.legal {
+			continue
+		}
+		if w, _ := firstWord(rest); !pk.article[strings.ToLower(w)] && !strings.HasPrefix(strings.TrimSpace(rest), nr.name) {
+			continue
+		}
+		role := "controller"
+		if x.reversedVoice() {
+			role = "processor"
+		}
+		p := &model.Party{Name: x.undotted(nr.name), Owner: nr.owner, Brand: nr.brand, Evidence: x.evidencePtr(start+nr.start, start+nr.end)}
+		tail := x.text[start+nr.end : min(n, start+nr.end+120)]
+		if k := rePostcodeTown().FindStringIndex(tail); k != nil {
+			a := x.k.ParseAddress(collapse(strings.Trim(tail[:k[1]], ", ")), x.lang)
+			p.Street, p.Postcode, p.City, p.Country = a.Street, a.Postcode, a.City, a.Country
+		}
+		out = append(out, partyReading{role: role, party: p, at: i, src: "definition"})
+		break
+	}
+	return out
 }

@@ -23,6 +23,8 @@ type partyFile struct {
 	RoleAfterDef      []string            `yaml:"role_after_definition"`
 	RoleAfterVerbs    []string            `yaml:"role_after_definition_verbs"`
 	ConsentVerbs      []string            `yaml:"consent_verbs"`
+	TermCopulas       []string            `yaml:"term_copulas"`
+	Addressee         []string            `yaml:"addressee"`
 	ConsentObjects    []string            `yaml:"consent_objects"`
 	OrganisationWords []string            `yaml:"organisation_words"`
 	Articles          []string            `yaml:"articles"`
@@ -53,7 +55,7 @@ type partyFile struct {
 	InstructionOwner  []string            `yaml:"instruction_owner"`
 	BehalfCues        []string            `yaml:"behalf_cues"`
 	Letter            letterFile          `yaml:"letter"`
-	Addressee         []string            `yaml:"addressee"`
+	AddresseeHeads    []string            `yaml:"addressee_heads"`
 	VoiceLabels       voiceLabelFile      `yaml:"voice_labels"`
 	OwnVoice          ownVoiceFile        `yaml:"own_voice"`
 	PartyAnnexTitles  []string            `yaml:"party_annex_titles"`
@@ -93,6 +95,8 @@ type partyKnowledge struct {
 	forHead        map[string]bool // "zentrum", "centre": heads of a name "X für/for <field> <name>"
 	roleAfterDef   []string        // "acting as", "als": a role after a definition's brackets
 	consentVerbs   []string        // "stimmt", "accepts": a closing consent line's verb
+	termCopula     map[string]bool // "ist", "means": a quoted term's copula before the party it names
+	addresseeHead  map[string]bool // "ihnen", "you": the addressee's pronoun after "zwischen"/"between" and before a comma
 	consentObj     map[string]bool // "vereinbarung", "terms": what a closing consent line consents to
 	roleAfterVerbs []string        // "processes", "verarbeitet": a verb before role_after_definition
 	orgWord        map[string]bool // "trust", "verein": a word that makes a name an organisation's
@@ -190,6 +194,8 @@ func compileParties(f *partyFile, lexiconForms []string) (*partyKnowledge, error
 	pk.roleAfterDef = altWords(lowerAll(f.RoleAfterDef))
 	pk.roleAfterVerbs = altWords(lowerAll(f.RoleAfterVerbs))
 	pk.consentVerbs = lowerAll(f.ConsentVerbs)
+	pk.termCopula = set(f.TermCopulas)
+	pk.addresseeHead = set(lowerAll(f.AddresseeHeads))
 	pk.consentObj = set(f.ConsentObjects)
 	pk.orgWord = set(f.OrganisationWords)
 	for _, c := range f.Accession {

@@ -428,6 +428,9 @@ func (x *extractor) firstPart(s string) int {
 				if m := x.k.party.legalRe.FindStringSubmatchIndex(" " + rest); m != nil && m[2] == 1 {
 					continue
 				}
+				if x.partnerComma(s[:i], s[i+1:]) {
+					continue
+				}
 			}
 			return i
 		default:
@@ -758,6 +761,60 @@ func (x *extractor) namedAfterFor(s string) bool {
 		if _, isRole := pk.role[lw]; isRole {
 			return false
 		}
+	}
+	return true
+}
+
+// partnerComma reports whether the comma between head and rest lies inside
+// a firm named after its partners ("Dres. Weidinger, Okafor und Lemke
+// GbR", "Hale, Brook & Amin LLP"): head holds no legal form and is no
+// person's name, and the next part of rest is capitalised names joined by
+// one "und"/"and"/"&" that end in a legal form, without digits.
+func (x *extractor) partnerComma(head, rest string) bool {
+	part := rest
+	if j := strings.IndexAny(rest, ",;|\t("); j >= 0 {
+		part = rest[:j]
+	}
+	part = strings.TrimSpace(part)
+	if len(part) < 8 || len(part) > 80 || strings.ContainsAny(part, "0123456789") {
+		return false
+	}
+	if !strings.Contains(part, " und ") && !strings.Contains(part, " and ") && !strings.Contains(part, " & ") {
+		return false
+	}
+	pk := x.k.party
+	loc := pk.legalRe.FindAllStringSubmatchIndex(" "+part+" ", -1)
+	if len(loc) != 1 || loc[0][3] != len(part)+1 {
+		return false
+	}
+	ws := strings.Fields(part[:max(0, loc[0][2]-1)])
+	if len(ws) < 3 || len(ws) > 5 {
+		return false
+	}
+	joiners := 0
+	for _, w := range ws {
+		switch w {
+		case "und", "and", "&":
+			joiners++
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || pk.generic[strings.ToLower(w)] {
+			return false
+		}
+		if _, ok := pk.role[strings.ToLower(w)]; ok {
+			return false
+		}
+	}
+	if joiners != 1 {
+		return false
+	}
+	h := strings.TrimSpace(head)
+	if h == "" || pk.legalRe.FindStringIndex(" "+h+" ") != nil || x.personLike(h) || strings.ContainsAny(h, "0123456789,;:") {
+		return false
+	}
+	lw := h[strings.LastIndexByte(h, ' ')+1:]
+	if r, _ := utf8.DecodeRuneInString(lw); !unicode.IsUpper(r) {
+		return false
 	}
 	return true
 }

@@ -1785,6 +1785,10 @@ func (x *extractor) signatureReadings(limit int) []partyReading {
 				out = append(out, r)
 				continue
 			}
+			if r, ok := x.closingLabel(i); ok {
+				out = append(out, r)
+				continue
+			}
 		}
 		if ln.start > limit && len(ln.text) > 60 && ln.start > len(x.text)/2 {
 			// "Customer: Fjord AS, …, 5013 Bergen" over "By: …".
@@ -2469,4 +2473,34 @@ func (x *extractor) organisationValue(v string) bool {
 		}
 	}
 	return false
+}
+
+// closingLabel reads a closing block's party after the head: a role label
+// alone on its line ("Auftraggeber:", "Processor:") with the company on
+// the very next line, a name with a legal form that fills the line
+// ("Auftraggeber:" / "Brandt & Söhne Kältetechnik GmbH" / "Hafenring 14,
+// …"). The head's block reading covers such blocks only in the first
+// third of a text; a person or placeholder under the label is none.
+func (x *extractor) closingLabel(i int) (partyReading, bool) {
+	t := strings.TrimSpace(x.lines[i].text)
+	if !strings.HasSuffix(t, ":") || i+1 >= len(x.lines) {
+		return partyReading{}, false
+	}
+	kind, role, _ := x.labelKind(t)
+	if kind != "lead" || role != "processor" && role != "controller" {
+		return partyReading{}, false
+	}
+	next := x.lines[i+1]
+	if strings.Count(x.text[x.lines[i].end:next.start], "\n") > 1 || len(next.text) > 80 {
+		return partyReading{}, false
+	}
+	if x.inSubAnnex(i) {
+		return partyReading{}, false
+	}
+	r := x.partyFromLines(x.blockAfter(i), false)
+	if r.party == nil || r.party.Name != strings.TrimSpace(next.text) || x.k.party.legalRe.FindStringIndex(" "+r.party.Name) == nil {
+		return partyReading{}, false
+	}
+	r.role, r.at, r.src = role, x.lines[i].start, "signature"
+	return r, true
 }

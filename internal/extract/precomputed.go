@@ -2093,6 +2093,17 @@ var precomputedKnowledge = &knowledgeFiles{
 			"confirms",
 			"consents",
 		},
+		TermCopulas: []string{
+			"ist",
+			"is",
+			"means",
+			"bezeichnet",
+		},
+		Addressee: []string{
+			"du",
+			"dich",
+			"dir",
+		},
 		ConsentObjects: []string{
 			"vereinbarung",
 			"vertrag",
@@ -2834,10 +2845,11 @@ var precomputedKnowledge = &knowledgeFiles{
 				"on our behalf",
 			},
 		},
-		Addressee: []string{
-			"du",
-			"dich",
+		AddresseeHeads: []string{
+			"ihnen",
 			"dir",
+			"euch",
+			"you",
 		},
 		VoiceLabels: voiceLabelFile{
 			Self: []string{
