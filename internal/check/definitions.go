@@ -1147,7 +1147,7 @@ func controllerMarks(lower, term string) int {
 	// each first one at or after the end of the last visited.
 	after := lexicon.InstructionAfter()
 	var fromStack [32]int
-	from := fromStack[:0]
+	var from []int
 	if len(cues) > len(fromStack) {
 		from = make([]int, len(cues))
 	} else {

@@ -1245,13 +1245,6 @@ func (x *extractor) guessNameCol(cells []string) int {
 	return -1
 }
 
-// cleanName trims list markers and trailing punctuation from a name.
-func cleanName(s string) string {
-	s = collapse(strings.ReplaceAll(s, "**", ""))
-	s = reListMarker.Plain().ReplaceAllString(s, "")
-	return strings.TrimRight(s, " ,;:")
-}
-
 func (x *extractor) fillAddress(sp *model.Subprocessor, addr string) {
 	addr = collapse(addr)
 	sp.Address = addr
