@@ -17,7 +17,19 @@ var (
 	// sepFirst marks the first bytes of the entry separators: a line
 	// holding none of them is spared the search for each.
 	sepFirst = firstBytes(lexicon.List("entry_separators"))
+	// idFirst marks the first bytes of the id words in both cases (they
+	// are compared without case).
+	idFirst = firstBytes(append(lowerAll(entryIDWords), upperAll(entryIDWords)...))
 )
+
+// upperAll returns the words in upper case.
+func upperAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToUpper(w)
+	}
+	return out
+}
 
 // spaced returns the words with a space on both sides.
 func spaced(ws []string) []string {
@@ -161,7 +173,7 @@ func idWord(s string) int {
 	if len(s) < 3 {
 		return 0
 	}
-	if c := s[0]; c != 'N' && c != 'n' && c != 'L' && c != 'l' && c != 'P' && c != 'p' && c != 'Z' && c != 'z' && c != 'I' && c != 'i' {
+	if !idFirst[s[0]] {
 		return 0
 	}
 	for _, w := range entryIDWords {

@@ -115,3 +115,30 @@ func TestSubs28Rules(t *testing.T) {
 		}
 	}
 }
+
+// TestIDWord checks that every id word of the lexicon opens an entry in
+// its own spelling, lower-cased and upper-cased, before a space or a
+// digit, and that other words and an id word without a number after it
+// do not.
+func TestIDWord(t *testing.T) {
+	if len(entryIDWords) == 0 {
+		t.Fatal("lexicon entry_id_words is empty")
+	}
+	for _, w := range entryIDWords {
+		for _, s := range []string{w, strings.ToLower(w), strings.ToUpper(w)} {
+			for _, after := range []string{" 1: X GmbH", "2 – Y Ltd"} {
+				if got := idWord(s + after); got != len(s) {
+					t.Errorf("idWord(%q) = %d, want %d", s+after, got, len(s))
+				}
+			}
+			if got := idWord(s + "x GmbH"); got != 0 {
+				t.Errorf("idWord(%q) = %d, want 0", s+"x GmbH", got)
+			}
+		}
+	}
+	for _, s := range []string{"Anlage 3", "Hosting GmbH", "UA-1 = X", "ab"} {
+		if got := idWord(s); got != 0 {
+			t.Errorf("idWord(%q) = %d, want 0", s, got)
+		}
+	}
+}
